@@ -49,9 +49,15 @@ public record PermitDetail(
                                  boolean networked) {
     }
 
-    public record SpecialPeriod(String name, String measures, List<PollutantLimit> limits) {
+    /** 特殊时段: e.g. heavy-pollution weather, with the reduced limits that apply during it. */
+    public record SpecialPeriod(String name, String measures, List<SpecialLimit> limits) {
         public SpecialPeriod {
             limits = limits == null ? List.of() : List.copyOf(limits);
         }
+    }
+
+    /** A reduced concentration limit for one outlet and pollutant during a special period. */
+    public record SpecialLimit(@Nullable String outletCode, String pollutantCode, @Nullable Double hourlyLimit,
+                               @Nullable Double dailyLimit, @Nullable String unit) {
     }
 }
