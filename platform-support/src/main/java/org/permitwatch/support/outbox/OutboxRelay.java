@@ -120,10 +120,12 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
 
     /**
      * Hands the whole batch to the producer first (pipelined: the idempotent producer keeps order within a
-     * partition), then waits for the acks in order and marks rows published until the first failure.
-     * The send itself can block on metadata, so it runs on boundedElastic, never on a driver/Netty thread.
+     * partition), then waits for the acks in order and marks the acknowledged prefix published with one
+     * UPDATE, up to the first failure. The send itself can block on metadata, so it runs on boundedElastic,
+     * never on a driver/Netty thread.
      */
     private Mono<Integer> sendAll(List<Row> rows) {
+        List<UUID> acknowledged = new ArrayList<>(rows.size());
         return Mono.fromCallable(() -> {
                     List<CompletableFuture<SendResult<String, byte[]>>> futures = new ArrayList<>(rows.size());
                     for (Row row : rows) {
@@ -135,17 +137,22 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
                 .flatMapMany(futures -> Flux.range(0, rows.size())
                         .concatMap(i -> Mono.fromFuture(futures.get(i), true)
                                 .timeout(properties.sendTimeout())
-                                .then(markPublished(rows.get(i).id()))
-                                .thenReturn(1)))
+                                .doOnNext(result -> acknowledged.add(rows.get(i).id()))))
                 .onErrorResume(error -> {
                     log.warn("Outbox relay stopped the batch at a failed send; remaining rows retry next round", error);
                     return Flux.empty();
                 })
-                .reduce(0, Integer::sum);
+                .then(Mono.defer(() -> markPublished(acknowledged)));
     }
 
-    private Mono<Void> markPublished(UUID id) {
-        return db.sql("UPDATE outbox_event SET published_at = now() WHERE id = :id").bind("id", id).then();
+    private Mono<Integer> markPublished(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(0);
+        }
+        return db.sql("UPDATE outbox_event SET published_at = now() WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .fetch().rowsUpdated()
+                .map(Long::intValue);
     }
 
     private Mono<Void> refreshBacklog() {
