@@ -1,0 +1,104 @@
+package org.permitwatch.permitsync.directory;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.permitwatch.permitsync.api.DivisionScope;
+import org.permitwatch.permitsync.api.PageResponse;
+import org.permitwatch.permitsync.api.Paging;
+import org.permitwatch.support.problem.ApiException;
+import org.permitwatch.support.problem.ProblemCodes;
+import org.permitwatch.support.security.CurrentCaller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/directory")
+@Tag(name = "Object directory", description = "检查对象名录库: every permit or registration holder, scoped to the caller's division")
+class DirectoryController {
+
+    private static final int MAX_TEXT = 100;
+
+    private final DirectoryQueries queries;
+
+    DirectoryController(DirectoryQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/units")
+    @Operation(summary = "List directory units",
+            description = "Paged, ordered by permit number, filtered by the given criteria and always by the caller's division.")
+    Mono<PageResponse<DirectoryViews.UnitSummary>> list(
+            @Parameter(description = "0-based page") @RequestParam(required = false) Integer page,
+            @Parameter(description = "page size, 1..200, default 20") @RequestParam(required = false) Integer size,
+            @Parameter(description = "6-digit division code inside the caller's division") @RequestParam(required = false) String division,
+            @Parameter(description = "GB/T 4754-2017 industry code, e.g. 2521") @RequestParam(required = false) String industry,
+            @Parameter(description = "plan-table row") @RequestParam(required = false) KeyIndustry keyIndustry,
+            @Parameter(description = "management category") @RequestParam(required = false) ManagementCategory category,
+            @Parameter(description = "permit status") @RequestParam(required = false) PermitStatus status,
+            @Parameter(description = "source type") @RequestParam(required = false) SourceType sourceType,
+            @Parameter(description = "substring of the unit name or permit number") @RequestParam(required = false) String q) {
+        return CurrentCaller.get().flatMap(caller -> {
+            Paging paging = Paging.of(page, size);
+            UnitFilter filter = new UnitFilter(DivisionScope.likePattern(caller, division), industry(industry),
+                    keyIndustry, category, status, sourceType, text(q));
+            return queries.list(filter, paging.offset(), paging.size())
+                    .map(DirectoryViews.UnitSummary::of)
+                    .collectList()
+                    .zipWith(queries.count(filter))
+                    .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
+        });
+    }
+
+    @GetMapping("/units/{permitNo}")
+    @Operation(summary = "One unit with its permit detail",
+            description = "404 when the permit is unknown or outside the caller's division. The legal representative "
+                    + "is masked unless the token carries the pii:read scope.")
+    Mono<DirectoryViews.UnitDetail> get(@PathVariable String permitNo) {
+        return CurrentCaller.get().flatMap(caller -> queries.find(permitNo, caller.division().likePattern())
+                .map(unit -> DirectoryViews.UnitDetail.of(unit, caller))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
+                        "no directory unit " + permitNo + " in your division"))));
+    }
+
+    @GetMapping("/stats")
+    @Operation(summary = "Unit counts per city × industry × category",
+            description = "The denominators of the plan ratios, within the caller's division (optionally narrowed).")
+    Mono<DirectoryViews.Stats> stats(
+            @Parameter(description = "6-digit division code inside the caller's division") @RequestParam(required = false) String division) {
+        return CurrentCaller.get().flatMap(caller -> {
+            String like = DivisionScope.likePattern(caller, division);
+            String scope = division == null || division.isBlank() ? caller.division().value() : division;
+            return queries.stats(like)
+                    .map(r -> new DirectoryViews.StatsEntry(r.cityCode(), r.keyIndustry(), r.keyIndustry().label(),
+                            r.managementCategory(), r.units(), r.withoutPermit()))
+                    .collectList()
+                    .map(rows -> new DirectoryViews.Stats(scope, rows.stream().mapToLong(DirectoryViews.StatsEntry::units).sum(), rows));
+        });
+    }
+
+    private static String industry(String industry) {
+        if (industry == null || industry.isBlank()) {
+            return null;
+        }
+        if (!industry.matches("\\d{4}")) {
+            throw ApiException.invalidField("industry", "must be a 4-digit GB/T 4754-2017 industry code", industry);
+        }
+        return industry;
+    }
+
+    private static String text(String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        String trimmed = q.trim();
+        if (trimmed.length() > MAX_TEXT) {
+            throw ApiException.invalidField("q", "must be at most " + MAX_TEXT + " characters", null);
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,111 @@
+package org.permitwatch.permitsync.directory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Read side of the directory. Every query takes the division LIKE pattern; nothing is filtered in memory. */
+@Component
+class DirectoryQueries {
+
+    private final DatabaseClient db;
+    private final UnitRows rows;
+
+    DirectoryQueries(DatabaseClient db, UnitRows rows) {
+        this.db = db;
+        this.rows = rows;
+    }
+
+    Flux<DirectoryUnit> list(UnitFilter filter, long offset, int limit) {
+        Where where = where(filter);
+        var spec = db.sql("SELECT " + UnitRows.COLUMNS + " FROM directory_unit WHERE " + where.sql
+                + " ORDER BY permit_no LIMIT :limit OFFSET :offset");
+        for (var e : where.params.entrySet()) {
+            spec = spec.bind(e.getKey(), e.getValue());
+        }
+        return spec.bind("limit", limit).bind("offset", offset).map(rows::map).all();
+    }
+
+    Mono<Long> count(UnitFilter filter) {
+        Where where = where(filter);
+        var spec = db.sql("SELECT count(*) AS n FROM directory_unit WHERE " + where.sql);
+        for (var e : where.params.entrySet()) {
+            spec = spec.bind(e.getKey(), e.getValue());
+        }
+        return spec.map(r -> r.get("n", Long.class)).one();
+    }
+
+    /** Empty when the permit does not exist or lies outside the division: callers cannot tell which. */
+    Mono<DirectoryUnit> find(String permitNo, String divisionLike) {
+        return db.sql("SELECT " + UnitRows.COLUMNS + " FROM directory_unit WHERE permit_no = :no AND county_code LIKE :division")
+                .bind("no", permitNo)
+                .bind("division", divisionLike)
+                .map(rows::map)
+                .one();
+    }
+
+    /** Unit counts per city × plan-table industry × management category: the denominators of plan ratios. */
+    Flux<StatsRow> stats(String divisionLike) {
+        return db.sql("""
+                        SELECT city_code, key_industry, management_category, count(*) AS units,
+                               count(*) FILTER (WHERE without_permit) AS without_permit
+                        FROM directory_unit WHERE county_code LIKE :division
+                        GROUP BY city_code, key_industry, management_category
+                        ORDER BY city_code, key_industry, management_category""")
+                .bind("division", divisionLike)
+                .map(r -> new StatsRow(r.get("city_code", String.class),
+                        KeyIndustry.valueOf(r.get("key_industry", String.class)),
+                        ManagementCategory.valueOf(r.get("management_category", String.class)),
+                        r.get("units", Long.class), r.get("without_permit", Long.class)))
+                .all();
+    }
+
+    record StatsRow(String cityCode, KeyIndustry keyIndustry, ManagementCategory managementCategory, long units,
+                    long withoutPermit) {
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(UnitFilter f) {
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        clauses.add("county_code LIKE :division");
+        params.put("division", f.divisionLike());
+        if (f.industryCode() != null) {
+            clauses.add("industry_code = :industry");
+            params.put("industry", f.industryCode());
+        }
+        if (f.keyIndustry() != null) {
+            clauses.add("key_industry = :keyIndustry");
+            params.put("keyIndustry", f.keyIndustry().name());
+        }
+        if (f.category() != null) {
+            clauses.add("management_category = :category");
+            params.put("category", f.category().name());
+        }
+        if (f.status() != null) {
+            clauses.add("status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.sourceType() != null) {
+            clauses.add("source_type = :sourceType");
+            params.put("sourceType", f.sourceType().name());
+        }
+        if (f.text() != null) {
+            clauses.add("(unit_name ILIKE :text ESCAPE '\\' OR permit_no ILIKE :text ESCAPE '\\')");
+            params.put("text", "%" + escapeLike(f.text()) + "%");
+        }
+        return new Where(String.join(" AND ", clauses), params);
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,47 @@
+package org.permitwatch.permitsync.directory;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.permitwatch.events.directory.DirectoryUnitSnapshot;
+
+/** One entry of the object directory as stored: the permit plus classification and fed-back facts. */
+record DirectoryUnit(
+        String permitNo,
+        String uscc,
+        String unitName,
+        String provinceCode,
+        String cityCode,
+        String countyCode,
+        String industryCode,
+        String industryName,
+        KeyIndustry keyIndustry,
+        ManagementCategory managementCategory,
+        PermitStatus status,
+        LocalDate issueDate,
+        LocalDate validFrom,
+        LocalDate validTo,
+        String issuingAuthority,
+        boolean withoutPermit,
+        SourceType sourceType,
+        boolean positiveList,
+        String address,
+        String legalRepresentative,
+        Double longitude,
+        Double latitude,
+        List<DirectoryUnitSnapshot.Outlet> outlets,
+        Obligations obligations,
+        OffsetDateTime lastInspectedAt,
+        int violationCount,
+        long version,
+        OffsetDateTime platformUpdatedAt,
+        OffsetDateTime changedAt) {
+
+    DirectoryUnitSnapshot snapshot() {
+        return new DirectoryUnitSnapshot(permitNo, uscc, unitName, provinceCode, cityCode, countyCode, industryCode,
+                industryName, keyIndustry.name(), managementCategory.name(), status.name(), validFrom, validTo,
+                withoutPermit, sourceType.name(), positiveList, outlets, lastInspectedAt, violationCount, version,
+                platformUpdatedAt, changedAt);
+    }
+}

@@ -1,0 +1,55 @@
+package org.permitwatch.permitsync.directory;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.permitwatch.events.directory.DirectoryUnitSnapshot;
+import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.security.Masking;
+
+/** Response bodies of the directory API. */
+final class DirectoryViews {
+
+    private DirectoryViews() {
+    }
+
+    record UnitSummary(String permitNo, String uscc, String unitName, String provinceCode, String cityCode,
+                       String countyCode, String industryCode, String industryName, KeyIndustry keyIndustry,
+                       ManagementCategory managementCategory, PermitStatus status, LocalDate validTo,
+                       boolean withoutPermit, SourceType sourceType, boolean positiveList, long version) {
+
+        static UnitSummary of(DirectoryUnit u) {
+            return new UnitSummary(u.permitNo(), u.uscc(), u.unitName(), u.provinceCode(), u.cityCode(), u.countyCode(),
+                    u.industryCode(), u.industryName(), u.keyIndustry(), u.managementCategory(), u.status(), u.validTo(),
+                    u.withoutPermit(), u.sourceType(), u.positiveList(), u.version());
+        }
+    }
+
+    /** The permit detail; {@code legalRepresentative} is masked unless the caller holds {@code pii:read}. */
+    record UnitDetail(String permitNo, String uscc, String unitName, String provinceCode, String cityCode,
+                      String countyCode, String industryCode, String industryName, KeyIndustry keyIndustry,
+                      ManagementCategory managementCategory, PermitStatus status, LocalDate issueDate,
+                      LocalDate validFrom, LocalDate validTo, String issuingAuthority, boolean withoutPermit,
+                      SourceType sourceType, boolean positiveList, String address, String legalRepresentative,
+                      Double longitude, Double latitude, List<DirectoryUnitSnapshot.Outlet> outlets,
+                      Obligations obligations, OffsetDateTime lastInspectedAt, int violationCount, long version,
+                      OffsetDateTime platformUpdatedAt, OffsetDateTime changedAt) {
+
+        static UnitDetail of(DirectoryUnit u, Caller caller) {
+            String legal = caller.canReadPersonalData() ? u.legalRepresentative() : Masking.name(u.legalRepresentative());
+            return new UnitDetail(u.permitNo(), u.uscc(), u.unitName(), u.provinceCode(), u.cityCode(), u.countyCode(),
+                    u.industryCode(), u.industryName(), u.keyIndustry(), u.managementCategory(), u.status(),
+                    u.issueDate(), u.validFrom(), u.validTo(), u.issuingAuthority(), u.withoutPermit(), u.sourceType(),
+                    u.positiveList(), u.address(), legal, u.longitude(), u.latitude(), u.outlets(), u.obligations(),
+                    u.lastInspectedAt(), u.violationCount(), u.version(), u.platformUpdatedAt(), u.changedAt());
+        }
+    }
+
+    record StatsEntry(String cityCode, KeyIndustry keyIndustry, String keyIndustryLabel,
+                      ManagementCategory managementCategory, long units, long withoutPermit) {
+    }
+
+    record Stats(String division, long totalUnits, List<StatsEntry> rows) {
+    }
+}

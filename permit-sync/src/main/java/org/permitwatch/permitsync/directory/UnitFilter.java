@@ -1,0 +1,6 @@
+package org.permitwatch.permitsync.directory;
+
+/** Validated filters of the unit list; null = no restriction. {@code divisionLike} is always set. */
+record UnitFilter(String divisionLike, String industryCode, KeyIndustry keyIndustry, ManagementCategory category,
+                  PermitStatus status, SourceType sourceType, String text) {
+}

@@ -1,0 +1,31 @@
+package org.permitwatch.permitsync.sync;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One sync run with its checkpoint. The checkpoint is the keyset cursor (updatedAt, permitNo) of the last
+ * committed record plus the page number within the listing that starts just before that updatedAt.
+ */
+record SyncRun(
+        UUID id,
+        SyncMode mode,
+        SyncStatus status,
+        String trigger,
+        String actor,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt,
+        OffsetDateTime watermarkFrom,
+        OffsetDateTime watermarkTo,
+        OffsetDateTime cursorUpdatedAt,
+        String cursorPermitNo,
+        int cursorPageNo,
+        int pages,
+        int fetched,
+        int created,
+        int updated,
+        int unchanged,
+        int failed,
+        int pauseCount,
+        String lastError) {
+}

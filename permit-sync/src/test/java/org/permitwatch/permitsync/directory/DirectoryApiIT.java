@@ -1,0 +1,247 @@
+package org.permitwatch.permitsync.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.permitwatch.mock.NationalPlatformMock;
+import org.permitwatch.mock.dataset.PermitSummary;
+import org.permitwatch.permitsync.PermitSyncIntegrationTest;
+import org.permitwatch.support.security.Masking;
+import org.permitwatch.testsupport.TestJwts;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The directory and sync REST API over a directory synced from the mock: paging, filters, scope, masking, errors. */
+class DirectoryApiIT extends PermitSyncIntegrationTest {
+
+    private static final int SIZE = 400;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registerCommon(registry, platform());
+    }
+
+    static NationalPlatformMock platform() {
+        return mock(DirectoryApiIT.class, SIZE);
+    }
+
+    @BeforeEach
+    void syncOnce() {
+        Long units = db.sql("SELECT count(*) FROM directory_unit").map(r -> r.get(0, Long.class)).one().block();
+        if (units == null || units == 0) {
+            syncToSuccess("FULL", 3);
+        }
+    }
+
+    private List<PermitSummary> platformPermits() {
+        return platform().dataset().summaries();
+    }
+
+    private WebTestClient.ResponseSpec get(String token, String uri) {
+        return web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> page(String token, String uri) {
+        return get(token, uri).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("items");
+    }
+
+    private static long total(Map<String, Object> page) {
+        return ((Number) page.get("total")).longValue();
+    }
+
+    @Test
+    void listsArePagedWithTheTotalCount() {
+        Map<String, Object> first = page(provinceToken(), "/api/v1/directory/units?size=50");
+        assertThat(total(first)).isEqualTo(SIZE);
+        assertThat(items(first)).hasSize(50);
+        assertThat(first).containsEntry("page", 0).containsEntry("size", 50);
+
+        Map<String, Object> last = page(provinceToken(), "/api/v1/directory/units?size=50&page=7");
+        assertThat(items(last)).hasSize(50);
+        assertThat(items(last).get(0).get("permitNo")).isNotEqualTo(items(first).get(0).get("permitNo"));
+        Map<String, Object> beyond = page(provinceToken(), "/api/v1/directory/units?size=50&page=8");
+        assertThat(items(beyond)).isEmpty();
+        assertThat(total(beyond)).isEqualTo(SIZE);
+
+        Map<String, Object> defaults = page(provinceToken(), "/api/v1/directory/units");
+        assertThat(items(defaults)).hasSize(20);
+    }
+
+    @Test
+    void filtersByIndustryCategoryStatusSourceTypeAndText() {
+        long coking = platformPermits().stream().filter(p -> p.industryCode().equals("2521")).count();
+        assertThat(total(page(provinceToken(), "/api/v1/directory/units?industry=2521"))).isEqualTo(coking).isPositive();
+
+        long key = platformPermits().stream().filter(p -> p.managementCategory().equals("重点管理")).count();
+        assertThat(total(page(provinceToken(), "/api/v1/directory/units?category=KEY"))).isEqualTo(key);
+        // Default rules: no violations fed back yet, so key sources are exactly the 重点管理 units.
+        assertThat(total(page(provinceToken(), "/api/v1/directory/units?sourceType=KEY"))).isEqualTo(key);
+
+        long expired = platformPermits().stream().filter(p -> p.status().equals("过期")).count();
+        Map<String, Object> expiredPage = page(provinceToken(), "/api/v1/directory/units?status=EXPIRED&size=200");
+        assertThat(total(expiredPage)).isEqualTo(expired);
+        assertThat(items(expiredPage)).allSatisfy(u -> assertThat(u.get("withoutPermit")).isEqualTo(true));
+
+        PermitSummary sample = platformPermits().get(17);
+        String namePart = sample.unitName().substring(2, 6);
+        long byName = platformPermits().stream()
+                .filter(p -> p.unitName().contains(namePart) || p.permitNo().contains(namePart)).count();
+        Map<String, Object> named = page(provinceToken(), "/api/v1/directory/units?size=200&q=" + namePart);
+        assertThat(total(named)).isEqualTo(byName);
+        assertThat(items(named)).extracting(u -> u.get("permitNo")).contains(sample.permitNo());
+
+        Map<String, Object> byNo = page(provinceToken(), "/api/v1/directory/units?q=" + sample.permitNo().substring(4, 16));
+        assertThat(items(byNo)).extracting(u -> u.get("permitNo")).contains(sample.permitNo());
+    }
+
+    @Test
+    void aCitySeesOnlyItsCityAndACountyOnlyItsCounty() {
+        String city = "140100";
+        long inCity = platformPermits().stream().filter(p -> p.cityCode().equals(city)).count();
+        Map<String, Object> cityPage = page(TestJwts.token("CITY", city), "/api/v1/directory/units?size=200");
+        assertThat(total(cityPage)).isEqualTo(inCity).isPositive().isLessThan(SIZE);
+        assertThat(items(cityPage)).allSatisfy(u -> assertThat(u.get("cityCode")).isEqualTo(city));
+
+        String county = platformPermits().stream().filter(p -> p.cityCode().equals(city)).findFirst().orElseThrow().countyCode();
+        long inCounty = platformPermits().stream().filter(p -> p.countyCode().equals(county)).count();
+        Map<String, Object> countyPage = page(TestJwts.token("COUNTY", county), "/api/v1/directory/units?size=200");
+        assertThat(total(countyPage)).isEqualTo(inCounty);
+        assertThat(items(countyPage)).allSatisfy(u -> assertThat(u.get("countyCode")).isEqualTo(county));
+
+        // The province may narrow to a city; a city may not widen to another one.
+        assertThat(total(page(provinceToken(), "/api/v1/directory/units?division=" + city))).isEqualTo(inCity);
+        get(TestJwts.token("CITY", city), "/api/v1/directory/units?division=140200").expectStatus().isForbidden();
+
+        Map<String, Object> stats = page(TestJwts.token("CITY", city), "/api/v1/directory/stats");
+        assertThat(((Number) stats.get("totalUnits")).longValue()).isEqualTo(inCity);
+    }
+
+    @Test
+    void aPermitOutsideTheCallersDivisionIsNotFoundLikeAnUnknownOne() {
+        PermitSummary foreign = platformPermits().stream().filter(p -> !p.cityCode().equals("140100")).findFirst().orElseThrow();
+        String cityToken = TestJwts.token("CITY", "140100");
+
+        get(cityToken, "/api/v1/directory/units/" + foreign.permitNo()).expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("not-found");
+        get(cityToken, "/api/v1/directory/units/NO-SUCH-PERMIT").expectStatus().isNotFound();
+        get(provinceToken(), "/api/v1/directory/units/" + foreign.permitNo()).expectStatus().isOk()
+                .expectBody().jsonPath("$.permitNo").isEqualTo(foreign.permitNo());
+    }
+
+    @Test
+    void theLegalRepresentativeIsMaskedWithoutPiiRead() {
+        var permit = platform().dataset().stream().filter(p -> !p.summary().managementCategory().equals("登记管理"))
+                .findFirst().orElseThrow();
+        String real = permit.detail().legalRepresentative();
+
+        get(provinceToken(), "/api/v1/directory/units/" + permit.permitNo()).expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.legalRepresentative").isEqualTo(Masking.name(real))
+                .jsonPath("$.outlets[0].outletCode").isEqualTo(permit.detail().outlets().get(0).outletCode())
+                .jsonPath("$.version").isEqualTo(permit.summary().version());
+        String piiToken = TestJwts.builder().roles("PROVINCE").division(PROVINCE).scopes("pii:read").build();
+        get(piiToken, "/api/v1/directory/units/" + permit.permitNo()).expectStatus().isOk()
+                .expectBody().jsonPath("$.legalRepresentative").isEqualTo(real);
+    }
+
+    @Test
+    void statsCountUnitsPerCityIndustryAndCategory() {
+        Map<String, Object> stats = page(provinceToken(), "/api/v1/directory/stats");
+        assertThat(((Number) stats.get("totalUnits")).longValue()).isEqualTo(SIZE);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) stats.get("rows");
+        long cokingKeyTaiyuan = platformPermits().stream().filter(p -> p.cityCode().equals("140100")
+                && p.industryCode().equals("2521") && p.managementCategory().equals("重点管理")).count();
+        long reported = rows.stream().filter(r -> "140100".equals(r.get("cityCode")) && "COKING".equals(r.get("keyIndustry"))
+                && "KEY".equals(r.get("managementCategory"))).mapToLong(r -> ((Number) r.get("units")).longValue()).sum();
+        assertThat(reported).isEqualTo(cokingKeyTaiyuan);
+    }
+
+    @Test
+    void withoutATokenEveryEndpointAnswers401() {
+        web.get().uri("/api/v1/directory/units").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/directory/stats").exchange().expectStatus().isUnauthorized();
+        web.post().uri("/api/v1/sync/runs").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("mode", "FULL"))
+                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aCityUserCannotStartOrReadASync() {
+        String cityToken = TestJwts.token("CITY", "140100");
+        web.post().uri("/api/v1/sync/runs").header(HttpHeaders.AUTHORIZATION, bearer(cityToken))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("mode", "FULL"))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        get(cityToken, "/api/v1/sync/runs").expectStatus().isForbidden();
+        assertThat(db.sql("SELECT count(*) FROM sync_run WHERE status = 'RUNNING'").map(r -> r.get(0, Long.class)).one().block())
+                .isZero();
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheField() {
+        get(provinceToken(), "/api/v1/directory/units?size=500").expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("size")
+                .jsonPath("$.code").isEqualTo("validation-failed");
+        get(provinceToken(), "/api/v1/directory/units?industry=abc").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("industry");
+        get(provinceToken(), "/api/v1/directory/units?division=14").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("division");
+        get(provinceToken(), "/api/v1/directory/units?status=SOMETIMES").expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post().uri("/api/v1/sync/runs").header(HttpHeaders.AUTHORIZATION, bearer(provinceToken()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("mode");
+    }
+
+    @Test
+    void aSecondRunWhileOneIsRunningIsAConflict() {
+        UUID running = UUID.randomUUID();
+        db.sql("INSERT INTO sync_run (id, mode, status, trigger, started_at) VALUES (:id, 'FULL', 'RUNNING', 'API', now())")
+                .bind("id", running).then().block();
+        try {
+            web.post().uri("/api/v1/sync/runs").header(HttpHeaders.AUTHORIZATION, bearer(provinceToken()))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("mode", "INCREMENTAL"))
+                    .exchange().expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.code").isEqualTo("sync-run-in-progress");
+        } finally {
+            db.sql("DELETE FROM sync_run WHERE id = :id").bind("id", running).then().block();
+        }
+    }
+
+    @Test
+    void runsCanBeListedAndRead() {
+        Map<String, Object> runs = page(provinceToken(), "/api/v1/sync/runs?size=5");
+        assertThat(total(runs)).isPositive();
+        String id = (String) items(runs).get(0).get("id");
+        get(provinceToken(), "/api/v1/sync/runs/" + id).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("SUCCEEDED").jsonPath("$.created").isNumber();
+        get(provinceToken(), "/api/v1/sync/runs/" + UUID.randomUUID()).expectStatus().isNotFound();
+        get(provinceToken(), "/api/v1/sync/runs/not-a-uuid").expectStatus().isBadRequest();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheEndpoints() {
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/directory/units'].get.summary").isEqualTo("List directory units")
+                .jsonPath("$.paths['/api/v1/sync/runs'].post").exists()
+                .jsonPath("$.paths['/api/v1/directory/stats'].get").exists();
+    }
+}

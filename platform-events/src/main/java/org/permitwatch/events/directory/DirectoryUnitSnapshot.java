@@ -1,0 +1,106 @@
+package org.permitwatch.events.directory;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The full current state of one object-directory entry (检查对象名录库), published on the compacted topic
+ * {@link org.permitwatch.events.Topics#DIRECTORY_UNITS} keyed by {@code permitNo}. Every value is a complete
+ * snapshot, never a delta, so a consumer rebuilds its projection by reading the topic from the start and
+ * keeping the latest value per key. Personal data (the legal representative) is deliberately not part of it.
+ *
+ * @param permitNo           permit number, or registration receipt number for 登记管理 units; the record key
+ * @param uscc               unified social credit code (统一社会信用代码) of the holder
+ * @param unitName           name of the holder
+ * @param provinceCode       6-digit division code of the province
+ * @param cityCode           6-digit division code of the city
+ * @param countyCode         6-digit division code of the county; the most specific scope of the unit
+ * @param industryCode       GB/T 4754-2017 industry code
+ * @param industryName       industry name as the national platform labels it
+ * @param keyIndustry        plan-table row: PAPER, STEEL, THERMAL_POWER, COKING, CEMENT, SEWAGE_TREATMENT,
+ *                           WATER_REUSE or OTHER
+ * @param managementCategory KEY (重点管理), SIMPLIFIED (简化管理) or REGISTRATION (登记管理)
+ * @param status             VALID, EXPIRED, REVOKED, CANCELLED or WITHDRAWN
+ * @param validFrom          start of validity; null for registrations
+ * @param validTo            end of validity; null for registrations
+ * @param withoutPermit      true when discharging would count as 无证排污 (status is not VALID)
+ * @param sourceType         SPECIAL, KEY or GENERAL, from the configurable source-type rules
+ * @param positiveList       on the positive list (正面清单)
+ * @param outlets            outlets with their pollutant limits
+ * @param lastInspectedAt    last inspection, fed back by the inspection service; null if never
+ * @param violationCount     verified violations fed back by later processes
+ * @param version            the national platform's record version this snapshot reflects
+ * @param platformUpdatedAt  when the national platform last changed the record
+ * @param changedAt          when this service last changed the entry
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DirectoryUnitSnapshot(
+        String permitNo,
+        String uscc,
+        String unitName,
+        String provinceCode,
+        String cityCode,
+        String countyCode,
+        String industryCode,
+        String industryName,
+        String keyIndustry,
+        String managementCategory,
+        String status,
+        LocalDate validFrom,
+        LocalDate validTo,
+        boolean withoutPermit,
+        String sourceType,
+        boolean positiveList,
+        List<Outlet> outlets,
+        OffsetDateTime lastInspectedAt,
+        int violationCount,
+        long version,
+        OffsetDateTime platformUpdatedAt,
+        OffsetDateTime changedAt) {
+
+    /** CloudEvents {@code ce_type} of every value on the topic. */
+    public static final String TYPE = "org.permitwatch.permitsync.unit.changed.v1";
+
+    public DirectoryUnitSnapshot {
+        outlets = outlets == null ? List.of() : List.copyOf(outlets);
+    }
+
+    /**
+     * An outlet (排放口).
+     *
+     * @param outletCode DA### (air) or DW### (water)
+     * @param outletName name on the permit
+     * @param medium     废气 or 废水, as the platform labels it
+     * @param outletType 主要排放口, 一般排放口 or 其他排放口, as the platform labels it
+     * @param pollutants permitted limits per pollutant
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Outlet(String outletCode, String outletName, String medium, String outletType,
+                         List<PollutantLimit> pollutants) {
+        public Outlet {
+            pollutants = pollutants == null ? List.of() : List.copyOf(pollutants);
+        }
+    }
+
+    /**
+     * Permitted limits of one pollutant at one outlet.
+     *
+     * @param pollutantCode   HJ 212-2017 code, e.g. a21026
+     * @param pollutantName   name as labelled by the platform
+     * @param hourlyLimit     hourly concentration limit in {@code unit}; null when not set
+     * @param dailyLimit      daily concentration limit in {@code unit}; null when not set
+     * @param unit            mg/m3 or mg/L
+     * @param annualLimitTons annual tonnage per permit year (t/a), main outlets only
+     * @param standard        the emission standard that sets the limits
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PollutantLimit(String pollutantCode, String pollutantName, Double hourlyLimit, Double dailyLimit,
+                                 String unit, List<Double> annualLimitTons, String standard) {
+        public PollutantLimit {
+            annualLimitTons = annualLimitTons == null ? List.of() : List.copyOf(annualLimitTons);
+        }
+    }
+}
