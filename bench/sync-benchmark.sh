@@ -71,7 +71,7 @@ echo "starting permit-sync..."
 SERVER_PORT=$SYNC_PORT DB_PORT=$PG_PORT DB_NAME=permit_sync KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
 EUREKA_CLIENT_ENABLED=false PERMIT_SYNC_CRON=- \
 JWT_PUBLIC_KEY_LOCATION="file:$WORK/keys/jwt-public.pem" \
-NATIONAL_PLATFORM_BASE_URL=http://127.0.0.1:$MOCK_PORT \
+NATIONAL_PLATFORM_BASE_URL=http://127.0.0.1:$MOCK_PORT NATIONAL_PLATFORM_CALLS_PER_SECOND=${CALLS_PER_SECOND:-1000} \
 NATIONAL_PLATFORM_CLIENT_ID=permitwatch-sx NATIONAL_PLATFORM_CLIENT_SECRET=permitwatch-sx-secret \
 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx256m -Djava.io.tmpdir="$WORK/tmp" \
   -jar "$SYNC_JAR" > "$WORK/logs/permit-sync.log" 2>&1 &
