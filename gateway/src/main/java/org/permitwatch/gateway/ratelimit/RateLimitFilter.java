@@ -1,0 +1,79 @@
+package org.permitwatch.gateway.ratelimit;
+
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.permitwatch.gateway.GatewaySettings;
+import org.permitwatch.gateway.problem.ProblemResponses;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Per-client request budget on routed calls: the token's subject for signed-in users, the caller's address
+ * for the public API. Over budget: 429 problem+json with Retry-After; the service never sees the call.
+ */
+@Component
+class RateLimitFilter implements GlobalFilter, Ordered {
+
+    private final TokenBuckets buckets;
+    private final boolean enabled;
+    private final ProblemResponses problems;
+    private final Pattern trustedProxies;
+
+    RateLimitFilter(GatewaySettings settings, ProblemResponses problems,
+                    @Value("${spring.cloud.gateway.server.webflux.trusted-proxies:}") String trustedProxies) {
+        this.trustedProxies = trustedProxies.isBlank() ? null : Pattern.compile(trustedProxies);
+        GatewaySettings.RateLimit limit = settings.rateLimit();
+        this.enabled = limit.enabled();
+        this.buckets = new TokenBuckets(limit.burst(), limit.refillPerSecond(), System::nanoTime);
+        this.problems = problems;
+    }
+
+    @Override
+    public int getOrder() {
+        // Before the route filters (circuit breaker, load balancer): a rejected call costs nothing downstream.
+        return Ordered.HIGHEST_PRECEDENCE + 100;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (!enabled) {
+            return chain.filter(exchange);
+        }
+        return exchange.getPrincipal()
+                .map(Principal::getName)
+                .map(subject -> "sub:" + subject)
+                .defaultIfEmpty("addr:" + address(exchange))
+                .flatMap(client -> {
+                    long retryAfter = buckets.tryAcquire(client);
+                    if (retryAfter == 0) {
+                        return chain.filter(exchange);
+                    }
+                    exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
+                    return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                            "This client sent more requests than its budget; retry after " + retryAfter + " s",
+                            exchange.getRequest().getPath().value(), Map.of());
+                });
+    }
+
+    /** Behind a trusted proxy (the ingress) the caller is the first X-Forwarded-For entry, not the proxy. */
+    private String address(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        String forwardedFor = exchange.getRequest().getHeaders().getFirst("X-Forwarded-For");
+        if (forwardedFor != null && trustedProxies != null && trustedProxies.matcher(peer).matches()) {
+            String first = forwardedFor.split(",")[0].trim();
+            if (!first.isEmpty()) {
+                return first;
+            }
+        }
+        return peer;
+    }
+}

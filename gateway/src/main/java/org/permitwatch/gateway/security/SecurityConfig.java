@@ -1,0 +1,99 @@
+package org.permitwatch.gateway.security;
+
+import java.util.List;
+import org.permitwatch.gateway.GatewaySettings;
+import org.permitwatch.gateway.problem.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * Edge security: every API call needs a valid RS256 token (the public key comes from
+ * {@code spring.security.oauth2.resourceserver.jwt.public-key-location}); the token is relayed unchanged and
+ * each service checks it again and applies division scope. The gateway only decides "signed in or not",
+ * except for operational actuator endpoints, which are for the province administrators.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+    static final String[] OPEN_PATHS = {
+        "/api/v1/public/**",
+        "/actuator/health", "/actuator/health/**", "/actuator/info",
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
+    };
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> problems.write(exchange,
+                HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+                "A valid bearer token is required" + reason(error.getMessage()));
+        ServerAccessDeniedHandler forbidden = (exchange, error) -> problems.write(exchange,
+                HttpStatus.FORBIDDEN, "forbidden", "Access denied",
+                "The token does not grant access to this resource");
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .cors(cors -> { })
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .pathMatchers(OPEN_PATHS).permitAll()
+                        .pathMatchers("/actuator/**").hasRole("PROVINCE")
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesAsAuthorities()))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    /** The {@code roles} claim (ADR 0001) becomes ROLE_* authorities. */
+    private static ReactiveJwtAuthenticationConverterAdapter rolesAsAuthorities() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    private static String reason(String message) {
+        // Spring's messages say what was wrong with the token (expired, bad signature) without echoing it.
+        return message == null || message.isBlank() ? "" : ": " + message;
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(GatewaySettings settings) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(settings.cors().allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Accept-Language",
+                "Idempotency-Key", "If-Match", "If-None-Match", "X-Request-Id", "traceparent", "tracestate"));
+        cors.setExposedHeaders(List.of("Location", "traceparent", "X-Request-Id", "ETag", "Retry-After",
+                "Content-Disposition"));
+        // Bearer tokens travel in a header, not cookies: no credentials mode needed.
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}

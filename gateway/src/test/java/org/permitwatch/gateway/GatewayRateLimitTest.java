@@ -1,0 +1,80 @@
+package org.permitwatch.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.permitwatch.testsupport.TestJwts;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** A budget of 3 calls with a refill far slower than the test: the 4th call of a client is refused. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "permitwatch.gateway.rate-limit.burst=3",
+        "permitwatch.gateway.rate-limit.refill-per-second=0.001",
+})
+class GatewayRateLimitTest {
+
+    static final Downstreams DOWNSTREAMS = new Downstreams(List.of("inspection-service", "reporting-service"));
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestJwts.register(registry);
+        DOWNSTREAMS.register(registry);
+    }
+
+    @AfterAll
+    static void stopDownstreams() {
+        DOWNSTREAMS.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void clientOverItsBudgetGets429ProblemWhileAnotherClientStillPasses() {
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20)).build();
+        String greedy = TestJwts.builder().subject("greedy").roles("CITY").division("140100").bearer();
+        String other = TestJwts.builder().subject("other").roles("CITY").division("140100").bearer();
+
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/api/v1/tasks").header(HttpHeaders.AUTHORIZATION, greedy)
+                    .exchange().expectStatus().isOk();
+        }
+        client.get().uri("/api/v1/tasks").header(HttpHeaders.AUTHORIZATION, greedy)
+                .exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:permitwatch:problem:rate-limited")
+                .jsonPath("$.status").isEqualTo(429);
+        DOWNSTREAMS.of("inspection-service").verify(3, getRequestedFor(urlEqualTo("/api/v1/tasks")));
+
+        client.get().uri("/api/v1/tasks").header(HttpHeaders.AUTHORIZATION, other)
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void anonymousCallersBehindTheTrustedProxyAreCountedByForwardedAddress() {
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20)).build();
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/api/v1/public/units").header("X-Forwarded-For", "203.0.113.7")
+                    .exchange().expectStatus().isOk();
+        }
+        client.get().uri("/api/v1/public/units").header("X-Forwarded-For", "203.0.113.7")
+                .exchange().expectStatus().isEqualTo(429);
+        client.get().uri("/api/v1/public/units").header("X-Forwarded-For", "198.51.100.9, 10.0.0.1")
+                .exchange().expectStatus().isOk();
+    }
+}

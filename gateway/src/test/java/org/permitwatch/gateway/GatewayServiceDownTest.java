@@ -1,0 +1,80 @@
+package org.permitwatch.gateway;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.permitwatch.testsupport.TestJwts;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Services that are down (nothing listening) or not registered at all: 503 problem+json from the fallback. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayServiceDownTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        TestJwts.register(registry);
+        registry.add("eureka.client.enabled", () -> "false");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        // permit-sync is registered but nothing listens; inspection-service has no instance at all.
+        registry.add("spring.cloud.discovery.client.simple.instances.permit-sync[0].uri",
+                () -> "http://127.0.0.1:" + closedPort);
+    }
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    @Test
+    void serviceThatIsDownAnswers503ProblemNamingIt() {
+        client.post().uri("/api/v1/sync/runs")
+                .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("PROVINCE", "140000"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"mode\":\"FULL\"}")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:permitwatch:problem:service-unavailable")
+                .jsonPath("$.code").isEqualTo("service-unavailable")
+                .jsonPath("$.service").isEqualTo("permit-sync")
+                .jsonPath("$.detail").isEqualTo("permit-sync is not reachable; try again shortly")
+                .jsonPath("$.instance").isEqualTo("/api/v1/sync/runs");
+    }
+
+    @Test
+    void serviceWithoutInstanceAnswers503Problem() {
+        client.get().uri("/api/v1/plans")
+                .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("CITY", "140100"))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("inspection-service")
+                .jsonPath("$.detail").isEqualTo("inspection-service has no running instance; try again shortly");
+    }
+
+    @Test
+    void openApiOfAServiceThatIsDownIsA503Too() {
+        client.get().uri("/v3/api-docs/permit-sync")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.code").isEqualTo("service-unavailable");
+    }
+}

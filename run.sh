@@ -1,0 +1,558 @@
+#!/usr/bin/env bash
+# PermitWatch on one machine, no Docker: embedded PostgreSQL, a KRaft Kafka broker, the national-platform mock,
+# the Eureka registry, the four services and the gateway. Waits until everything is ready, runs a first sync
+# through the gateway and prints where to go. Ctrl-C stops everything in order.
+#
+#   ./run.sh                 build if needed, start, wait, first sync; stays in the foreground
+#   ./run.sh --clean         wipe .local/data first (keys and logs are kept)
+#   ./run.sh --detach        start and return once ready (stop later with ./run.sh stop)
+#   ./run.sh --no-sync       skip the first sync
+#   ./run.sh token ROLE DIVISION [--scope pii:read --ttl 8h --sub ID --name NAME]
+#   ./run.sh status          which parts are up, their resident memory
+#   ./run.sh stop            stop a running platform (the one started with --detach or from another terminal)
+#
+# Ports and sizes come from the environment: GATEWAY_PORT REGISTRY_PORT PERMIT_SYNC_PORT INSPECTION_PORT
+# LIAISON_PORT REPORTING_PORT MOCK_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT PG_PORT MOCK_SIZE MOCK_SEED,
+# READY_TIMEOUT (s), SYNC_TIMEOUT (s), SERVICES (subset of the four, space separated), JAVA_OPTS_EXTRA,
+# SKIP_BUILD=1 (use the jars as they are).
+set -Eeuo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+LOCAL="$ROOT/.local"
+LOGS="$LOCAL/logs"
+RUN="$LOCAL/run"
+DATA="$LOCAL/data"
+KEYS="$LOCAL/keys"
+TMPDIR_LOCAL="$LOCAL/tmp"
+# Running copies of the jars: a rebuild in target/ while the platform runs must not pull classes out from under a
+# running JVM (lazily loaded classes would fail with NoClassDefFoundError).
+APPS="$LOCAL/app"
+
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+REGISTRY_PORT="${REGISTRY_PORT:-8761}"
+PERMIT_SYNC_PORT="${PERMIT_SYNC_PORT:-8081}"
+INSPECTION_PORT="${INSPECTION_PORT:-8082}"
+LIAISON_PORT="${LIAISON_PORT:-8083}"
+REPORTING_PORT="${REPORTING_PORT:-8084}"
+MOCK_PORT="${MOCK_PORT:-8090}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+PG_PORT="${PG_PORT:-54320}"
+MOCK_SIZE="${MOCK_SIZE:-2000}"
+MOCK_SEED="${MOCK_SEED:-42}"
+READY_TIMEOUT="${READY_TIMEOUT:-180}"
+SYNC_TIMEOUT="${SYNC_TIMEOUT:-600}"
+SERVICES="${SERVICES-permit-sync inspection-service liaison-service reporting-service}"
+# Local credentials of the mock (its defaults); the real platform's come from the environment in a province.
+NATIONAL_PLATFORM_CLIENT_ID="${NATIONAL_PLATFORM_CLIENT_ID:-permitwatch-sx}"
+NATIONAL_PLATFORM_CLIENT_SECRET="${NATIONAL_PLATFORM_CLIENT_SECRET:-permitwatch-sx-secret}"
+
+VERSION="0.1.0-SNAPSHOT"
+DEVSTACK_CP="$ROOT/devstack/target/devstack-$VERSION.jar:$ROOT/devstack/target/lib/*"
+DEVSTACK_RUN_CP="$LOCAL/app/devstack/devstack.jar:$LOCAL/app/devstack/lib/*"
+# Sized for 2 cores and <= 300 MB per Spring app (STACK_NOTES): C1 only, serial GC, small stacks.
+SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms64m -Xmx256m -XX:MaxMetaspaceSize=192m
+ -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m -XX:+ExitOnOutOfMemoryError
+ -Djava.io.tmpdir=$TMPDIR_LOCAL ${JAVA_OPTS_EXTRA:-}"
+
+# Stop order: gateway and services first, then the registry, then the mock, Kafka and PostgreSQL.
+STOP_ORDER=(gateway permit-sync inspection-service liaison-service reporting-service registry mock kafka postgres)
+
+START_EPOCH=$(date +%s)
+
+say() { printf '\033[1m[run]\033[0m %s\n' "$*"; }
+warn() { printf '\033[33m[run]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[run]\033[0m %s\n' "$*" >&2; exit 1; }
+
+port_of() {
+  case "$1" in
+    gateway) echo "$GATEWAY_PORT" ;;
+    registry) echo "$REGISTRY_PORT" ;;
+    permit-sync) echo "$PERMIT_SYNC_PORT" ;;
+    inspection-service) echo "$INSPECTION_PORT" ;;
+    liaison-service) echo "$LIAISON_PORT" ;;
+    reporting-service) echo "$REPORTING_PORT" ;;
+    mock) echo "$MOCK_PORT" ;;
+    kafka) echo "$KAFKA_PORT" ;;
+    postgres) echo "$PG_PORT" ;;
+  esac
+}
+
+db_of() {
+  case "$1" in
+    permit-sync) echo permit_sync ;;
+    inspection-service) echo inspection ;;
+    liaison-service) echo liaison ;;
+    reporting-service) echo reporting ;;
+  esac
+}
+
+# The Spring Boot executable jar of a module (an -exec classifier wins if the module uses one).
+jar_of() {
+  local module="$1"
+  for candidate in "$ROOT/$module/target/$module-$VERSION-exec.jar" "$ROOT/$module/target/$module-$VERSION.jar"; do
+    if [[ -f "$candidate" ]]; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+
+pid_file() { echo "$RUN/$1.pid"; }
+
+# A pid from our pid file that is still one of our processes (not a recycled pid of something else).
+live_pid() {
+  local file pid
+  file="$(pid_file "$1")"
+  [[ -f "$file" ]] || return 1
+  pid="$(cat "$file")"
+  [[ -n "$pid" && -d "/proc/$pid" ]] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dpermitwatch.part=$1 " || return 1
+  echo "$pid"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ---------------------------------------------------------------------------------------------------- stopping
+
+# Embedded PostgreSQL runs as children of its JVM; if that JVM died hard, stop the postmaster itself.
+stop_orphan_postmaster() {
+  local pidfile="$DATA/postgres/postmaster.pid" pm
+  [[ -f "$pidfile" ]] || return 0
+  pm="$(head -1 "$pidfile" 2>/dev/null || true)"
+  if [[ -n "$pm" && -d "/proc/$pm" ]] && grep -q postgres "/proc/$pm/comm" 2>/dev/null; then
+    warn "stopping orphaned PostgreSQL postmaster $pm"
+    kill -INT "$pm" 2>/dev/null || true
+    for _ in $(seq 1 50); do [[ -d "/proc/$pm" ]] || break; sleep 0.2; done
+  fi
+}
+
+# TERM the given parts together, wait for them (up to 30 s), then KILL what is left.
+stop_parts() {
+  local part pid pids=() names=()
+  for part in "$@"; do
+    if pid="$(live_pid "$part")"; then
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid"); names+=("$part")
+    fi
+    rm -f "$(pid_file "$part")"
+  done
+  [[ ${#pids[@]} -gt 0 ]] || return 0
+  say "stopping ${names[*]}"
+  for _ in $(seq 1 150); do
+    local alive=0
+    for pid in "${pids[@]}"; do [[ -d "/proc/$pid" ]] && alive=1; done
+    [[ $alive -eq 0 ]] && return 0
+    sleep 0.2
+  done
+  for pid in "${pids[@]}"; do
+    if [[ -d "/proc/$pid" ]]; then warn "killing $pid (did not stop within 30 s)"; kill -KILL "$pid" 2>/dev/null || true; fi
+  done
+}
+
+stop_all() {
+  stop_parts gateway permit-sync inspection-service liaison-service reporting-service
+  stop_parts registry
+  stop_parts mock
+  stop_parts kafka
+  stop_parts postgres
+  stop_orphan_postmaster
+}
+
+STOPPING=0
+DETACHED=0
+# Any failure during start-up (set -e, a missing jar) must not leave half a platform running.
+on_exit() {
+  local rc=$?
+  if [[ $STOPPING -eq 0 && $DETACHED -eq 0 ]]; then
+    STOPPING=1
+    stop_all
+  fi
+  return $rc
+}
+
+on_signal() {
+  [[ $STOPPING -eq 1 ]] && return
+  STOPPING=1
+  echo
+  say "stopping PermitWatch"
+  stop_all
+  say "stopped"
+  exit 130
+}
+
+# ---------------------------------------------------------------------------------------------------- building
+
+needs_build() {
+  local module jar oldest=""
+  for module in devstack national-platform-mock registry gateway $SERVICES; do
+    case "$module" in
+      devstack) jar="$ROOT/devstack/target/devstack-$VERSION.jar"; [[ -d "$ROOT/devstack/target/lib" ]] || return 0 ;;
+      national-platform-mock) jar="$(mock_jar)" || return 0 ;;
+      *) jar="$(jar_of "$module")" || return 0 ;;
+    esac
+    [[ -f "$jar" ]] || return 0
+    if [[ -z "$oldest" || "$jar" -ot "$oldest" ]]; then oldest="$jar"; fi
+  done
+  # Any source or pom newer than the oldest jar means something may be stale.
+  [[ -n "$(find "$ROOT" -path "$LOCAL" -prune -o -path '*/target' -prune -o \
+      \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$oldest" -print -quit)" ]]
+}
+
+build() {
+  if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
+    say "SKIP_BUILD=1: using the jars as they are"
+    return 0
+  fi
+  if ! needs_build; then
+    say "jars are up to date (no build)"
+    return 0
+  fi
+  say "building (./mvnw -B -q -Dmaven.test.skip=true package), log: $LOGS/build.log"
+  local started=$(date +%s)
+  # --fail-at-end: modules that compile are still packaged; a missing jar is reported per part below.
+  # maven.test.skip: not even compiling tests keeps a warm rebuild short.
+  if ! ./mvnw -B -q -Dmaven.test.skip=true -fae package >"$LOGS/build.log" 2>&1; then
+    warn "the build failed (see $LOGS/build.log); continuing with the jars that exist"
+    grep -E '^\[ERROR\]' "$LOGS/build.log" | head -15 >&2 || true
+  fi
+  say "build took $(( $(date +%s) - started )) s"
+}
+
+mock_jar() {
+  local base="$ROOT/national-platform-mock/target/national-platform-mock-$VERSION"
+  if [[ -f "$base-exec.jar" ]]; then echo "$base-exec.jar"; elif [[ -f "$base.jar" ]]; then echo "$base.jar"; else return 1; fi
+}
+
+require_devstack() {
+  [[ -f "$ROOT/devstack/target/devstack-$VERSION.jar" && -d "$ROOT/devstack/target/lib" ]] \
+    || die "devstack is not built: run ./mvnw -B -q -pl devstack -am -DskipTests package"
+}
+
+# ---------------------------------------------------------------------------------------------------- starting
+
+# start PART COMMAND...: in its own session (Ctrl-C reaches only this script, which stops parts in order).
+start_part() {
+  local part="$1"; shift
+  local port
+  port="$(port_of "$part")"
+  if port_open "$port"; then
+    die "$part: port $port is already in use by another process (set the port env variable or stop it)"
+  fi
+  # One log per run (the previous one is kept as .1): the ready-line checks must not see an old run's lines.
+  [[ -f "$LOGS/$part.log" ]] && mv -f "$LOGS/$part.log" "$LOGS/$part.log.1"
+  echo "=== $(date -Is) starting $part" >"$LOGS/$part.log"
+  setsid "$@" >>"$LOGS/$part.log" 2>&1 </dev/null &
+  echo $! >"$(pid_file "$part")"
+}
+
+# 192 MB heap: the first start unpacks the PostgreSQL binaries (xz, large dictionary) in this JVM.
+start_postgres() {
+  # An interrupted first unpack leaves a directory without zonky's completion marker, which zonky cannot reuse.
+  local unpacked
+  for unpacked in "$TMPDIR_LOCAL"/embedded-pg/PG-*; do
+    [[ -d "$unpacked" && ! -e "$unpacked/.exists" ]] && rm -rf "$unpacked"
+  done
+  start_part postgres java -Dpermitwatch.part=postgres -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx192m \
+    -Djava.io.tmpdir="$TMPDIR_LOCAL" -cp "$DEVSTACK_RUN_CP" org.permitwatch.devstack.EmbeddedPostgresMain \
+    --port "$PG_PORT" --data-dir "$DATA/postgres" --databases permit_sync,inspection,liaison,reporting
+}
+
+start_kafka() {
+  start_part kafka java -Dpermitwatch.part=kafka -XX:+UseSerialGC -Xms64m -Xmx320m -XX:MaxMetaspaceSize=128m \
+    -Djava.io.tmpdir="$TMPDIR_LOCAL" -Ddevstack.log.file="$LOGS/kafka-server.log" \
+    -cp "$DEVSTACK_RUN_CP" org.permitwatch.devstack.KafkaBrokerMain \
+    --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT" --data-dir "$DATA/kafka"
+}
+
+start_mock() {
+  local jar
+  jar="$(mock_jar)" || die "mock: no jar in national-platform-mock/target (build failed? see $LOGS/build.log)"
+  # The plain jar finds WireMock through its manifest Class-Path (lib/), so copy both.
+  rm -rf "$APPS/mock"; mkdir -p "$APPS/mock"
+  cp -f "$jar" "$APPS/mock/"
+  [[ -d "$ROOT/national-platform-mock/target/lib" ]] && cp -r "$ROOT/national-platform-mock/target/lib" "$APPS/mock/"
+  jar="$APPS/mock/$(basename "$jar")"
+  start_part mock java -Dpermitwatch.part=mock -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m \
+    -Djava.io.tmpdir="$TMPDIR_LOCAL" -jar "$jar" --port "$MOCK_PORT" --size "$MOCK_SIZE" --seed "$MOCK_SEED" \
+    --client-id "$NATIONAL_PLATFORM_CLIENT_ID" --client-secret "$NATIONAL_PLATFORM_CLIENT_SECRET"
+}
+
+start_spring() {
+  local part="$1" jar port
+  jar="$(jar_of "$part")" || die "$part: no jar in $part/target (build failed? see $LOGS/build.log)"
+  cp -f "$jar" "$APPS/$part.jar"
+  jar="$APPS/$part.jar"
+  port="$(port_of "$part")"
+  # shellcheck disable=SC2086
+  # MALLOC_ARENA_MAX: glibc's per-thread malloc arenas otherwise add tens of MB of RSS per JVM.
+  start_part "$part" env \
+    MALLOC_ARENA_MAX=2 \
+    SPRING_PROFILES_ACTIVE=local \
+    SERVER_PORT="$port" \
+    DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME="$(db_of "$part")" DB_USER=postgres DB_PASSWORD= \
+    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+    EUREKA_URL="http://127.0.0.1:$REGISTRY_PORT/eureka/" \
+    EUREKA_INSTANCE_IP=127.0.0.1 \
+    JWT_PUBLIC_KEY_LOCATION="file:$KEYS/jwt-public.pem" \
+    NATIONAL_PLATFORM_BASE_URL="http://127.0.0.1:$MOCK_PORT" \
+    NATIONAL_PLATFORM_CLIENT_ID="$NATIONAL_PLATFORM_CLIENT_ID" \
+    NATIONAL_PLATFORM_CLIENT_SECRET="$NATIONAL_PLATFORM_CLIENT_SECRET" \
+    java -Dpermitwatch.part="$part" $SPRING_JVM_OPTS -jar "$jar"
+}
+
+# ---------------------------------------------------------------------------------------------------- waiting
+
+fail_part() {
+  local part="$1" why="$2"
+  warn "$part $why"
+  if [[ -f "$LOGS/$part.log" ]]; then
+    warn "see $LOGS/$part.log; last lines:"
+    tail -n 25 "$LOGS/$part.log" >&2 || true
+  fi
+  stop_all
+  exit 1
+}
+
+ensure_alive() {
+  live_pid "$1" >/dev/null || fail_part "$1" "exited during start-up"
+}
+
+deadline_passed() { [[ $(date +%s) -ge $1 ]]; }
+
+wait_log_line() {
+  local part="$1" pattern="$2" deadline=$(( $(date +%s) + READY_TIMEOUT ))
+  until grep -q -- "$pattern" "$LOGS/$part.log" 2>/dev/null; do
+    ensure_alive "$part"
+    deadline_passed "$deadline" && fail_part "$part" "did not print '$pattern' within $READY_TIMEOUT s"
+    sleep 0.3
+  done
+}
+
+http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@" || true; }
+
+wait_ready_endpoint() {
+  local part="$1" port deadline=$(( $(date +%s) + READY_TIMEOUT ))
+  port="$(port_of "$part")"
+  until [[ "$(http_code "http://127.0.0.1:$port/actuator/health/readiness")" == 200 ]]; do
+    ensure_alive "$part"
+    deadline_passed "$deadline" && fail_part "$part" "was not ready (GET /actuator/health/readiness) within $READY_TIMEOUT s"
+    sleep 0.5
+  done
+  say "$part ready on :$port ($(( $(date +%s) - START_EPOCH )) s)"
+}
+
+# The gateway reaches a service once the service is in Eureka and the gateway's cache has it: poll a route that
+# needs no token (the service's OpenAPI document) until it no longer answers 503 from the fallback.
+wait_routable() {
+  local service="$1" code deadline=$(( $(date +%s) + READY_TIMEOUT ))
+  while :; do
+    code="$(http_code "http://127.0.0.1:$GATEWAY_PORT/v3/api-docs/$service")"
+    [[ "$code" != 503 && "$code" != 000 ]] && break
+    ensure_alive gateway
+    ensure_alive "$service"
+    deadline_passed "$deadline" && fail_part "$service" "is not reachable through the gateway within $READY_TIMEOUT s (last HTTP $code)"
+    sleep 0.5
+  done
+  say "gateway routes to $service"
+}
+
+# ---------------------------------------------------------------------------------------------------- tokens, sync
+
+mint() { java -cp "$DEVSTACK_CP" org.permitwatch.devstack.Tokens mint --dir "$KEYS" "$@"; }
+
+json_field() { # json_field NAME <<<json : first string or number value of a top-level-ish field
+  sed -nE "s/.*\"$1\"[[:space:]]*:[[:space:]]*\"?([^\",}]*)\"?.*/\1/p" | head -1
+}
+
+first_sync() {
+  local token body code id status deadline
+  token="$(mint --role PROVINCE --division 140000 --sub province-admin --name 'Local province admin' --ttl 1h)"
+  body="$(mktemp)"
+  code="$(curl -s -o "$body" -w '%{http_code}' --max-time 30 -X POST "http://127.0.0.1:$GATEWAY_PORT/api/v1/sync/runs" \
+      -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{"mode":"FULL"}' || true)"
+  if [[ "$code" != 202 && "$code" != 200 && "$code" != 201 ]]; then
+    warn "first sync was not accepted: HTTP $code $(cat "$body")"
+    warn "see $LOGS/permit-sync.log"
+    rm -f "$body"; return 1
+  fi
+  id="$(json_field id <"$body")"
+  rm -f "$body"
+  say "first sync $id started (FULL, $MOCK_SIZE permits in the mock)"
+  deadline=$(( $(date +%s) + SYNC_TIMEOUT ))
+  while :; do
+    body="$(curl -s --max-time 10 "http://127.0.0.1:$GATEWAY_PORT/api/v1/sync/runs/$id" -H "Authorization: Bearer $token" || true)"
+    status="$(json_field status <<<"$body")"
+    case "$status" in
+      SUCCEEDED) say "first sync SUCCEEDED: $body"; return 0 ;;
+      FAILED|PAUSED) warn "first sync $status: $body (see $LOGS/permit-sync.log)"; return 1 ;;
+    esac
+    if deadline_passed "$deadline"; then warn "first sync still ${status:-unknown} after $SYNC_TIMEOUT s: $body"; return 1; fi
+    sleep 2
+  done
+}
+
+# ---------------------------------------------------------------------------------------------------- status
+
+# Resident memory of a process and its descendants (PostgreSQL backends are children of its JVM), in kB.
+rss_tree_kb() {
+  local pid="$1" total child
+  total="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)"
+  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do
+    total=$(( total + $(rss_tree_kb "$child") ))
+  done
+  echo "${total:-0}"
+}
+
+status() {
+  local part pid rss total=0 port code
+  printf '%-20s %-8s %-7s %-10s %s\n' PART PID PORT RSS_MB READY
+  for part in postgres kafka mock registry permit-sync inspection-service liaison-service reporting-service gateway; do
+    port="$(port_of "$part")"
+    if pid="$(live_pid "$part")"; then
+      rss="$(rss_tree_kb "$pid")"; total=$(( total + rss ))
+      case "$part" in
+        postgres|kafka|mock) port_open "$port" && code=up || code=starting ;;
+        *) code="$(http_code "http://127.0.0.1:$port/actuator/health/readiness")"; [[ "$code" == 200 ]] && code=up || code="no ($code)" ;;
+      esac
+      printf '%-20s %-8s %-7s %-10s %s\n' "$part" "$pid" "$port" "$(( rss / 1024 ))" "$code"
+    else
+      printf '%-20s %-8s %-7s %-10s %s\n' "$part" - "$port" - down
+    fi
+  done
+  printf 'total resident memory: %d MB\n' "$(( total / 1024 ))"
+}
+
+# ---------------------------------------------------------------------------------------------------- main
+
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
+
+main() {
+  local clean=0 detach=0 sync=1
+  case "${1:-}" in
+    token)
+      shift
+      [[ $# -ge 2 ]] || die "usage: ./run.sh token ROLE DIVISION [--scope pii:read --ttl 8h --sub ID --name NAME]"
+      [[ -f "$KEYS/jwt-private.pem" ]] || die "no local keys in $KEYS: start the platform once (./run.sh) to create them"
+      require_devstack
+      local role="$1" division="$2"; shift 2
+      mint --role "$role" --division "$division" "$@"
+      return ;;
+    status) status; return ;;
+    stop) stop_all; say "stopped"; return ;;
+    -h|--help|help) usage; return ;;
+  esac
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --clean) clean=1 ;;
+      --detach|-d) detach=1 ;;
+      --no-sync) sync=0 ;;
+      *) usage; die "unknown argument: $1" ;;
+    esac
+    shift
+  done
+
+  mkdir -p "$LOGS" "$RUN" "$DATA" "$KEYS" "$TMPDIR_LOCAL" "$APPS"
+  # A previous run that crashed or was killed may have left parts running: stop them by their pid files.
+  stop_all
+  if [[ $clean -eq 1 ]]; then
+    say "--clean: wiping $DATA"
+    rm -rf "$DATA"; mkdir -p "$DATA"
+  fi
+
+  build
+  require_devstack
+  # Fail before starting anything when a part was not built (another module may be mid-edit).
+  local part
+  for part in registry gateway $SERVICES; do
+    jar_of "$part" >/dev/null || die "$part has no jar in $part/target (build failed? see $LOGS/build.log)"
+  done
+  mock_jar >/dev/null || die "mock has no jar in national-platform-mock/target (build failed? see $LOGS/build.log)"
+  java -cp "$DEVSTACK_CP" org.permitwatch.devstack.Tokens init --dir "$KEYS" >/dev/null
+
+  rm -rf "$APPS/devstack"; mkdir -p "$APPS/devstack"
+  cp -f "$ROOT/devstack/target/devstack-$VERSION.jar" "$APPS/devstack/devstack.jar"
+  cp -r "$ROOT/devstack/target/lib" "$APPS/devstack/"
+
+  trap on_signal INT TERM
+  trap on_exit EXIT
+  local launch_epoch=$(date +%s)
+  say "starting infrastructure: PostgreSQL :$PG_PORT, Kafka :$KAFKA_PORT, national-platform mock :$MOCK_PORT"
+  start_postgres
+  start_kafka
+  start_mock
+  wait_log_line postgres "postgres ready on"; say "postgres ready ($(( $(date +%s) - START_EPOCH )) s)"
+  wait_log_line kafka "kafka ready on"; say "kafka ready ($(( $(date +%s) - START_EPOCH )) s)"
+  wait_log_line mock "national-platform mock ready on"; say "mock ready ($(( $(date +%s) - START_EPOCH )) s)"
+
+
+  local service
+  say "starting registry and services: $SERVICES"
+  start_spring registry
+  for service in $SERVICES; do start_spring "$service"; done
+  wait_ready_endpoint registry
+  say "starting gateway :$GATEWAY_PORT"
+  start_spring gateway
+  for service in $SERVICES; do wait_ready_endpoint "$service"; done
+  wait_ready_endpoint gateway
+  for service in $SERVICES; do wait_routable "$service"; done
+  local ready_epoch=$(date +%s)
+
+  if [[ $sync -eq 1 && " $SERVICES " == *" permit-sync "* ]]; then
+    first_sync || warn "continuing without a completed first sync"
+  fi
+
+  local province city inspector
+  province="$(mint --role PROVINCE --division 140000 --sub province-admin --name 'Shanxi province admin' --scope pii:read)"
+  city="$(mint --role CITY --division 140100 --sub taiyuan-city --name 'Taiyuan city officer')"
+  inspector="$(mint --role INSPECTOR --division 140105 --sub inspector-140105 --name 'Xiaodian inspector')"
+
+  cat <<EOF
+
+PermitWatch is up (ready $(( ready_epoch - launch_epoch )) s after launch, $(( ready_epoch - START_EPOCH )) s including build).
+  Gateway        http://localhost:$GATEWAY_PORT
+  Swagger UI     http://localhost:$GATEWAY_PORT/swagger-ui.html
+  Mock platform  http://127.0.0.1:$MOCK_PORT
+  Registry       http://localhost:$REGISTRY_PORT
+  Logs           $LOGS/<part>.log   (pids in $RUN)
+
+Tokens (8 h; ./run.sh token ROLE DIVISION for more):
+  province 140000 (PROVINCE, pii:read):
+    $province
+  Taiyuan 140100 (CITY):
+    $city
+  inspector 140105 (INSPECTOR):
+    $inspector
+
+  curl -H "Authorization: Bearer \$TOKEN" http://localhost:$GATEWAY_PORT/api/v1/directory/units
+
+EOF
+  status
+  if [[ $detach -eq 1 ]]; then
+    DETACHED=1
+    trap - INT TERM EXIT
+    say "detached; stop with ./run.sh stop"
+    return 0
+  fi
+  say "press Ctrl-C to stop"
+  while :; do
+    sleep 2 &
+    wait $! || true
+    local running=0
+    for part in "${STOP_ORDER[@]}"; do
+      if [[ -f "$(pid_file "$part")" ]] && ! live_pid "$part" >/dev/null; then
+        warn "$part has exited unexpectedly; see $LOGS/$part.log"
+        rm -f "$(pid_file "$part")"
+      fi
+      [[ -f "$(pid_file "$part")" ]] && running=1
+    done
+    # Stopped from elsewhere (./run.sh stop): nothing left to watch.
+    if [[ $running -eq 0 ]]; then
+      STOPPING=1
+      say "all parts have stopped"
+      return 0
+    fi
+  done
+}
+
+main "$@"
