@@ -73,7 +73,8 @@ EUREKA_CLIENT_ENABLED=false PERMIT_SYNC_CRON=- \
 JWT_PUBLIC_KEY_LOCATION="file:$WORK/keys/jwt-public.pem" \
 NATIONAL_PLATFORM_BASE_URL=http://127.0.0.1:$MOCK_PORT NATIONAL_PLATFORM_CALLS_PER_SECOND=${CALLS_PER_SECOND:-1000} \
 NATIONAL_PLATFORM_CLIENT_ID=permitwatch-sx NATIONAL_PLATFORM_CLIENT_SECRET=permitwatch-sx-secret \
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx256m -Djava.io.tmpdir="$WORK/tmp" \
+MALLOC_ARENA_MAX=2 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20 \
+  -Xss512k -Xms32m -Xmx256m -Djava.io.tmpdir="$WORK/tmp" \
   -jar "$SYNC_JAR" > "$WORK/logs/permit-sync.log" 2>&1 &
 SYNC_PID=$!
 PIDS+=($SYNC_PID)
