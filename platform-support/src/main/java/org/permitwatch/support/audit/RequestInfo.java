@@ -55,9 +55,11 @@ public record RequestInfo(String clientIp, String userAgent, String traceId, Str
         if (forwarded != null && !forwarded.isBlank()) {
             clientIp = forwarded.split(",")[0].trim();
         } else {
+            // With forward-headers-strategy=framework the X-Forwarded-For header has already been consumed
+            // into an *unresolved* remote address: getHostString() reads it without a DNS lookup.
             InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-            if (remote != null && remote.getAddress() != null) {
-                clientIp = remote.getAddress().getHostAddress();
+            if (remote != null) {
+                clientIp = remote.getHostString();
             }
         }
         String userAgent = headers.getFirst("User-Agent");
