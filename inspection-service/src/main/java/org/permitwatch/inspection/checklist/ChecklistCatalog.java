@@ -1,0 +1,107 @@
+package org.permitwatch.inspection.checklist;
+
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Read API for the rest of inspection-service (records, tasks): which checklist applies and what its items are.
+ * Only published versions are ever returned, and a published version never changes, so a record that stores
+ * the version id keeps meaning exactly what the inspector saw.
+ */
+@Component
+public class ChecklistCatalog {
+
+    private final DatabaseClient db;
+    private final ChecklistRows rows;
+
+    ChecklistCatalog(DatabaseClient db, ChecklistRows rows) {
+        this.db = db;
+        this.rows = rows;
+    }
+
+    /**
+     * The version an inspection in this city should use today: the city's latest published addition version
+     * based on the province's latest published version, or the province's version itself when the city has
+     * none. Empty when the province has published nothing yet.
+     */
+    public Mono<UUID> currentVersionFor(String cityCode) {
+        String province = cityCode.substring(0, 2) + "0000";
+        return db.sql("""
+                        WITH prov AS (
+                            SELECT id FROM checklist_version
+                             WHERE division_code = :province AND based_on IS NULL AND status = 'PUBLISHED'
+                             ORDER BY version DESC LIMIT 1)
+                        SELECT coalesce((SELECT c.id FROM checklist_version c, prov
+                                          WHERE c.division_code = :city AND c.based_on = prov.id
+                                            AND c.status = 'PUBLISHED'
+                                          ORDER BY c.version DESC LIMIT 1),
+                                        (SELECT id FROM prov)) AS id""")
+                .bind("province", province)
+                .bind("city", cityCode)
+                .map(r -> r.get("id", UUID.class))
+                .one();
+    }
+
+    /**
+     * The items a unit of {@code keyIndustry} is checked against under {@code versionId}: for each of the ten
+     * items the industry's own list (the general list for OTHER or a missing industry row), then the city's
+     * additions that apply to the industry. A city version is only usable by its own city; an unknown,
+     * unpublished or foreign version yields an empty flux.
+     *
+     * @param keyIndustry a {@link KeyIndustry} name; null or unknown means the general list
+     */
+    public Flux<ChecklistItemView> itemsFor(UUID versionId, String keyIndustry, String cityCode) {
+        KeyIndustry industry = parse(keyIndustry);
+        return db.sql("SELECT id, based_on, division_code FROM checklist_version WHERE id = :id AND status = 'PUBLISHED'")
+                .bind("id", versionId)
+                .map(r -> new VersionRef(r.get("id", UUID.class), r.get("based_on", UUID.class),
+                        r.get("division_code", String.class)))
+                .one()
+                .filter(v -> v.basedOn() == null || v.divisionCode().equals(cityCode))
+                .flatMapMany(v -> v.basedOn() == null
+                        ? baseItems(v.id(), industry)
+                        : baseItems(v.basedOn(), industry).concatWith(additions(v.id(), industry)));
+    }
+
+    Flux<ChecklistItemView> baseItems(UUID versionId, KeyIndustry industry) {
+        boolean own = industry != null && industry.hasOwnList();
+        String sql = "SELECT DISTINCT ON (item_no) " + ChecklistRows.ITEM_COLUMNS
+                + " FROM checklist_item WHERE version_id = :version AND item_no <= 10 AND "
+                + (own ? "(key_industry = :industry OR key_industry IS NULL)" : "key_industry IS NULL")
+                + " ORDER BY item_no, key_industry NULLS LAST";
+        var spec = db.sql(sql).bind("version", versionId);
+        if (own) {
+            spec = spec.bind("industry", industry.name());
+        }
+        return spec.map(rows::item).all();
+    }
+
+    Flux<ChecklistItemView> additions(UUID versionId, KeyIndustry industry) {
+        boolean own = industry != null && industry.hasOwnList();
+        String sql = "SELECT " + ChecklistRows.ITEM_COLUMNS + " FROM checklist_item WHERE version_id = :version AND "
+                + (own ? "(key_industry = :industry OR key_industry IS NULL)" : "key_industry IS NULL")
+                + " ORDER BY item_no, code";
+        var spec = db.sql(sql).bind("version", versionId);
+        if (own) {
+            spec = spec.bind("industry", industry.name());
+        }
+        return spec.map(rows::item).all();
+    }
+
+    private static KeyIndustry parse(String keyIndustry) {
+        if (keyIndustry == null) {
+            return null;
+        }
+        try {
+            return KeyIndustry.valueOf(keyIndustry);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private record VersionRef(UUID id, UUID basedOn, String divisionCode) {
+    }
+}

@@ -1,0 +1,134 @@
+package org.permitwatch.inspection.draw;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.permitwatch.support.problem.ApiException;
+
+/**
+ * The pure double-random draw (ADR 0007): a function of its recorded inputs only, so
+ * {@code GET /draws/{id}/verification} can re-run it and compare bit for bit. No clock, no database, no
+ * {@code HashMap} iteration order: every list is put in a canonical order before random numbers touch it.
+ */
+final class DrawAlgorithm {
+
+    /** Strata in the fixed order they are drawn; each has its own random stream {@code units:<stratum>}. */
+    static final List<String> STRATA = List.of("SPECIAL", "KEY", "GENERAL");
+
+    private DrawAlgorithm() {
+    }
+
+    /** One unit eligible for the draw, as fingerprinted: permit number, directory version, stratum. */
+    record Candidate(String permitNumber, long version, String stratum) {
+    }
+
+    /** An inspector of the pool with the assignments already open when the draw started and declared conflicts. */
+    record InspectorSlot(UUID id, int openAssignments, List<String> conflicts) {
+    }
+
+    /**
+     * @param quotas            units to draw per stratum (already derived from ratio × denominator)
+     * @param targeted          units that are always included, not counted against any quota
+     * @param inspectorsPerUnit at least two
+     */
+    record Input(String seedHex, List<Candidate> eligible, List<Candidate> targeted, Map<String, Integer> quotas,
+                 List<InspectorSlot> inspectors, int inspectorsPerUnit) {
+    }
+
+    record Pick(String permitNumber, String stratum, boolean targeted, List<UUID> inspectors) {
+    }
+
+    static List<Pick> run(Input input) {
+        if (input.inspectorsPerUnit() < 2) {
+            throw new IllegalArgumentException("at least two inspectors per unit");
+        }
+        List<Candidate> targeted = input.targeted().stream()
+                .sorted(Comparator.comparing(Candidate::permitNumber)).toList();
+        Set<String> targetedNumbers = new HashSet<>();
+        targeted.forEach(c -> targetedNumbers.add(c.permitNumber()));
+
+        List<Candidate> chosen = new ArrayList<>(targeted);
+        List<Boolean> isTargeted = new ArrayList<>(targeted.stream().map(c -> true).toList());
+        for (String stratum : STRATA) {
+            List<Candidate> pool = input.eligible().stream()
+                    .filter(c -> c.stratum().equals(stratum) && !targetedNumbers.contains(c.permitNumber()))
+                    .sorted(Comparator.comparing(Candidate::permitNumber))
+                    .toList();
+            int quota = input.quotas().getOrDefault(stratum, 0);
+            for (Candidate c : DrawRandom.of(input.seedHex(), "units:" + stratum).sample(pool, quota)) {
+                chosen.add(c);
+                isTargeted.add(false);
+            }
+        }
+
+        InspectorAssigner assigner = new InspectorAssigner(input.inspectors(),
+                DrawRandom.of(input.seedHex(), "inspectors"));
+        List<Pick> picks = new ArrayList<>(chosen.size());
+        for (int i = 0; i < chosen.size(); i++) {
+            Candidate c = chosen.get(i);
+            picks.add(new Pick(c.permitNumber(), c.stratum(), isTargeted.get(i),
+                    assigner.assign(c.permitNumber(), input.inspectorsPerUnit())));
+        }
+        return List.copyOf(picks);
+    }
+
+    /** Least-loaded first; ties broken uniformly at random within a load tier. */
+    private static final class InspectorAssigner {
+
+        private final List<InspectorSlot> pool;
+        private final Map<UUID, Integer> load = new HashMap<>();
+        private final Map<UUID, Set<String>> conflicts = new HashMap<>();
+        private final DrawRandom random;
+
+        InspectorAssigner(List<InspectorSlot> inspectors, DrawRandom random) {
+            // text order of the id (= unsigned byte order), not UUID.compareTo's signed order: language-neutral
+            this.pool = inspectors.stream().sorted(Comparator.comparing(s -> s.id().toString())).toList();
+            for (InspectorSlot s : pool) {
+                load.put(s.id(), s.openAssignments());
+                conflicts.put(s.id(), Set.copyOf(s.conflicts()));
+            }
+            this.random = random;
+        }
+
+        List<UUID> assign(String permitNumber, int count) {
+            // tiers by current load, each tier in id order (canonical before sampling)
+            TreeMap<Integer, List<UUID>> tiers = new TreeMap<>();
+            for (InspectorSlot s : pool) {
+                if (!conflicts.get(s.id()).contains(permitNumber)) {
+                    tiers.computeIfAbsent(load.get(s.id()), l -> new ArrayList<>()).add(s.id());
+                }
+            }
+            List<UUID> picked = new ArrayList<>(count);
+            for (List<UUID> tier : tiers.values()) {
+                if (picked.size() == count) {
+                    break;
+                }
+                picked.addAll(random.sample(tier, count - picked.size()));
+            }
+            if (picked.size() < count) {
+                throw ApiException.unprocessable("insufficient-inspectors", "only " + picked.size()
+                        + " on-post inspectors without a conflict are available for " + permitNumber + ", "
+                        + count + " are required");
+            }
+            picked.forEach(id -> load.merge(id, 1, Integer::sum));
+            return List.copyOf(picked);
+        }
+    }
+
+    /** Per-stratum counts of a result, for responses and the audit trail. */
+    static Map<String, Integer> countByStratum(List<Pick> picks) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Pick p : picks) {
+            counts.merge(p.targeted() ? "TARGETED" : p.stratum(), 1, Integer::sum);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,109 @@
+package org.permitwatch.inspection.draw;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.permitwatch.support.problem.ApiException;
+import org.permitwatch.support.problem.ProblemCodes;
+import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.security.CurrentCaller;
+import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.security.Role;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/draws")
+@EnableConfigurationProperties(DrawProperties.class)
+@Tag(name = "Draws", description = "双随机 draws: verifiable (commit-reveal, fingerprinted inputs), confidential until published")
+class DrawController {
+
+    private final DrawService draws;
+
+    DrawController(DrawService draws) {
+        this.draws = draws;
+    }
+
+    record DrawRequest(@NotNull UUID planId,
+                       @NotNull @Min(1) @Max(99) Integer rowNo,
+                       @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be yyyy-MM") String month,
+                       @Size(max = 500) List<@NotBlank @Size(max = 64) String> targeted,
+                       LocalDate dueDate,
+                       @Pattern(regexp = "[A-Z][A-Z_]{1,39}", message = "must be an upper-case department code")
+                       String department) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Run a draw for a plan row and month", description = "CITY users of the plan's city. The "
+            + "seed's SHA-256 is stored before any unit is read; the response reveals the seed, the fingerprints, "
+            + "the drawn units with their inspectors; each unit becomes a task.")
+    Mono<DrawViews.Draw> create(@Valid @RequestBody DrawRequest request) {
+        return CurrentCaller.get().flatMap(caller -> {
+            if (!caller.hasRole(Role.CITY) || caller.division().level() != DivisionCode.Level.CITY) {
+                throw ApiException.forbidden(ProblemCodes.FORBIDDEN, "draws are run by a city bureau");
+            }
+            YearMonth month = YearMonth.parse(request.month());
+            if (request.dueDate() != null && !YearMonth.from(request.dueDate()).equals(month)) {
+                throw ApiException.invalidField("dueDate", "must lie in the drawn month", request.dueDate().toString());
+            }
+            return draws.draw(new DrawService.Request(request.planId(), request.rowNo(), month,
+                            request.targeted() == null ? List.of() : request.targeted(), request.dueDate(),
+                            request.department()), caller)
+                    .flatMap(id -> draws.find(id, caller));
+        });
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One draw", description = "Confidential: PROVINCE and CITY users whose division holds the "
+            + "draw's city; everyone else gets 404.")
+    Mono<DrawViews.Draw> get(@PathVariable UUID id) {
+        return bureau().flatMap(caller -> draws.find(id, caller)).switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    @GetMapping("/{id}/verification")
+    @Operation(summary = "Re-run a completed draw from its recorded inputs", description = "Checks the seed against "
+            + "its committed hash, the fingerprints against the recorded inputs, and the recomputed result against "
+            + "the recorded one.")
+    Mono<DrawViews.Verification> verify(@PathVariable UUID id) {
+        return bureau().flatMap(caller -> draws.verify(id, caller)).switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    @PostMapping("/{id}/publish")
+    @Operation(summary = "Publish a draw's results", description = "Once all its tasks are done, or from its "
+            + "publication date (end of month + configured days).")
+    Mono<DrawViews.Draw> publish(@PathVariable UUID id) {
+        return bureau().flatMap(caller -> draws.find(id, caller)
+                .switchIfEmpty(Mono.error(() -> notFound(id)))
+                .flatMap(d -> draws.publish(id, caller))
+                .then(draws.find(id, caller)));
+    }
+
+    /** Draw results are confidential to the drawing bureau: county users and inspectors see none. */
+    private static Mono<Caller> bureau() {
+        return CurrentCaller.get().filter(c -> c.hasRole(Role.PROVINCE) || c.hasRole(Role.CITY));
+    }
+
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFound(ProblemCodes.NOT_FOUND, "no draw " + id + " in your division");
+    }
+}

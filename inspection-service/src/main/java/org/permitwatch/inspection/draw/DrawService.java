@@ -1,0 +1,390 @@
+package org.permitwatch.inspection.draw;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.permitwatch.events.inspection.DrawCompleted;
+import org.permitwatch.events.inspection.InspectionTopics;
+import org.permitwatch.inspection.plan.PlanCatalog;
+import org.permitwatch.inspection.plan.PlanRowRef;
+import org.permitwatch.inspection.task.NewTask;
+import org.permitwatch.inspection.task.TaskMethod;
+import org.permitwatch.inspection.task.TaskOrigin;
+import org.permitwatch.inspection.task.TaskWriter;
+import org.permitwatch.support.audit.AuditLog;
+import org.permitwatch.support.outbox.OutboxMessage;
+import org.permitwatch.support.outbox.OutboxWriter;
+import org.permitwatch.support.problem.ApiException;
+import org.permitwatch.support.problem.FieldProblem;
+import org.permitwatch.support.problem.ProblemCodes;
+import org.permitwatch.support.security.Caller;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a draw in two steps (ADR 0007): commit (store the seed's hash, committed on its own) and then draw (read the
+ * eligible units, run {@link DrawAlgorithm}, reveal the seed, create tasks, all in one transaction).
+ */
+@Service
+class DrawService {
+
+    static final String ALGORITHM = "permitwatch-draw-v1: HMAC-SHA256(seed, label||0x00||counter) words, "
+            + "rejection sampling, partial Fisher-Yates per stratum (SPECIAL, KEY, GENERAL), least-loaded inspectors";
+
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final DatabaseClient db;
+    private final PlanCatalog plans;
+    private final TaskWriter tasks;
+    private final OutboxWriter outbox;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final DrawProperties properties;
+    private final TransactionalOperator tx;
+
+    DrawService(DatabaseClient db, PlanCatalog plans, TaskWriter tasks, OutboxWriter outbox, AuditLog audit,
+                JsonMapper json, DrawProperties properties, ReactiveTransactionManager transactions) {
+        this.db = db;
+        this.plans = plans;
+        this.tasks = tasks;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.json = json;
+        this.properties = properties;
+        this.tx = TransactionalOperator.create(transactions);
+    }
+
+    record Request(UUID planId, int rowNo, YearMonth month, List<String> targeted, LocalDate dueDate,
+                   String department) {
+    }
+
+    Mono<UUID> draw(Request request, Caller caller) {
+        return plans.row(request.planId(), request.rowNo(), request.month().getMonthValue(),
+                        caller.division().likePattern())
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
+                        "no row " + request.rowNo() + " of plan " + request.planId() + " in your division")))
+                .flatMap(row -> checkRow(row, request).then(targeted(request.targeted(), row.cityCode()))
+                        .flatMap(targeted -> commit(row, request, caller)
+                                .flatMap(commitment -> run(commitment, row, request, targeted, caller))));
+    }
+
+    private Mono<Void> checkRow(PlanRowRef row, Request request) {
+        if (!row.published()) {
+            return Mono.error(ApiException.unprocessable("plan-not-published", "draws need a published plan"));
+        }
+        if (!row.doubleRandom()) {
+            return Mono.error(ApiException.unprocessable("row-not-double-random",
+                    "row " + request.rowNo() + " is not part of the double-random scheme"));
+        }
+        if (request.month().getYear() != row.year()) {
+            return Mono.error(ApiException.invalidField("month", "must lie in the plan year " + row.year(),
+                    request.month().toString()));
+        }
+        if (row.roundsInMonth() == 0) {
+            return Mono.error(ApiException.unprocessable("month-not-planned",
+                    "the plan's monthly breakdown has no round of row " + request.rowNo() + " in " + request.month()));
+        }
+        return Mono.empty();
+    }
+
+    /** Targeted units must be in the plan's city; any industry, positive list or recent inspection notwithstanding. */
+    private Mono<List<DrawAlgorithm.Candidate>> targeted(List<String> permitNumbers, String cityCode) {
+        List<String> wanted = List.copyOf(new TreeSet<>(permitNumbers));
+        if (wanted.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return db.sql("""
+                        SELECT permit_number, COALESCE(version, 0) AS version, COALESCE(source_type, 'GENERAL') AS stratum
+                        FROM directory_unit WHERE permit_number = ANY(:permits) AND city_code = :city""")
+                .bind("permits", wanted.toArray(String[]::new)).bind("city", cityCode)
+                .map(r -> new DrawAlgorithm.Candidate(r.get("permit_number", String.class), r.get("version", Long.class),
+                        r.get("stratum", String.class)))
+                .all().collectList()
+                .flatMap(found -> {
+                    Set<String> present = new TreeSet<>(found.stream().map(DrawAlgorithm.Candidate::permitNumber).toList());
+                    List<FieldProblem> problems = new ArrayList<>();
+                    for (int i = 0; i < permitNumbers.size(); i++) {
+                        if (!present.contains(permitNumbers.get(i))) {
+                            problems.add(new FieldProblem("targeted[" + i + "]", "no unit of the plan's city",
+                                    permitNumbers.get(i)));
+                        }
+                    }
+                    return problems.isEmpty() ? Mono.just(found) : Mono.error(ApiException.badRequest(
+                            ProblemCodes.VALIDATION_FAILED, "request validation failed", problems));
+                });
+    }
+
+    private record Commitment(UUID drawId, String seed, String seedHash) {
+    }
+
+    /** Step 1: the seed's hash is stored and committed before any unit is read. */
+    private Mono<Commitment> commit(PlanRowRef row, Request request, Caller caller) {
+        byte[] seed = new byte[32];
+        SEEDS.nextBytes(seed);
+        String seedHex = HexFormat.of().formatHex(seed);
+        Commitment commitment = new Commitment(UUID.randomUUID(), seedHex, Fingerprints.sha256Hex(seed));
+        return db.sql("""
+                        INSERT INTO draw (id, plan_id, plan_row_id, city_code, period_month, status, seed_hash, created_by)
+                        VALUES (:id, :plan, :row, :city, :month, 'COMMITTED', :hash, :by)""")
+                .bind("id", commitment.drawId()).bind("plan", row.planId()).bind("row", row.rowId())
+                .bind("city", row.cityCode()).bind("month", request.month().toString())
+                .bind("hash", commitment.seedHash()).bind("by", caller.subject())
+                .then()
+                .then(audit.record("draw.commit", "draw", commitment.drawId().toString(),
+                        Map.of("seedHash", commitment.seedHash())))
+                .as(tx::transactional)
+                .thenReturn(commitment);
+    }
+
+    private record Population(List<DrawAlgorithm.Candidate> eligible, Map<String, Integer> denominators,
+                              Map<String, Integer> excluded) {
+    }
+
+    /** Step 2: read the inputs, draw, reveal, create tasks — one transaction. */
+    private Mono<UUID> run(Commitment commitment, PlanRowRef row, Request request,
+                           List<DrawAlgorithm.Candidate> targeted, Caller caller) {
+        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusDays(properties.exclusionWindowDays());
+        Mono<Population> population = population(row, since);
+        Mono<List<DrawAlgorithm.InspectorSlot>> inspectors = inspectors(row.cityCode());
+        return Mono.zip(population, inspectors).flatMap(t -> {
+            Population pop = t.getT1();
+            Map<String, Integer> quotas = quotas(pop, row.ratio());
+            DrawAlgorithm.Input input = new DrawAlgorithm.Input(commitment.seed(), pop.eligible(), targeted, quotas,
+                    t.getT2(), properties.inspectorsPerUnit());
+            DrawViews.Parameters parameters = new DrawViews.Parameters(ALGORITHM, row.keyIndustry(), row.ratio(),
+                    properties.exclusionWindowDays(), since, properties.inspectorsPerUnit(), pop.denominators(),
+                    quotas, pop.excluded());
+            return Mono.fromCallable(() -> DrawAlgorithm.run(input))
+                    .subscribeOn(Schedulers.parallel())
+                    .onErrorResume(ApiException.class, e -> fail(commitment, e).then(Mono.error(e)))
+                    .flatMap(picks -> complete(commitment, row, request, input, parameters, picks, caller));
+        });
+    }
+
+    private Mono<Void> fail(Commitment commitment, ApiException e) {
+        return db.sql("UPDATE draw SET status = 'FAILED', seed = :seed, failure = :failure, completed_at = now() "
+                        + "WHERE id = :id")
+                .bind("seed", commitment.seed()).bind("failure", e.getMessage()).bind("id", commitment.drawId())
+                .then();
+    }
+
+    private Mono<Population> population(PlanRowRef row, OffsetDateTime since) {
+        String windowStartMonth = YearMonth.from(since).toString();
+        return db.sql("""
+                        SELECT u.permit_number, COALESCE(u.version, 0) AS version,
+                               COALESCE(u.source_type, 'GENERAL') AS stratum, COALESCE(u.positive_list, false) AS positive,
+                               (u.last_inspected_at IS NOT NULL AND u.last_inspected_at >= :since) AS recent,
+                               EXISTS (SELECT 1 FROM inspection_task t WHERE t.permit_number = u.permit_number
+                                       AND t.status <> 'CANCELLED'
+                                       AND (t.period_month >= :sinceMonth OR t.status IN ('ASSIGNED', 'IN_PROGRESS')))
+                                   AS tasked
+                        FROM directory_unit u
+                        WHERE u.city_code = :city AND u.key_industry = :industry AND u.status = 'VALID'
+                          AND u.management_category IN ('KEY', 'SIMPLIFIED')""")
+                .bind("since", since).bind("sinceMonth", windowStartMonth).bind("city", row.cityCode())
+                .bind("industry", row.keyIndustry())
+                .map(r -> new Object[] {new DrawAlgorithm.Candidate(r.get("permit_number", String.class),
+                        r.get("version", Long.class), r.get("stratum", String.class)),
+                        r.get("positive", Boolean.class), r.get("recent", Boolean.class), r.get("tasked", Boolean.class)})
+                .all()
+                .collectList()
+                .map(rows -> {
+                    List<DrawAlgorithm.Candidate> eligible = new ArrayList<>();
+                    Map<String, Integer> denominators = new LinkedHashMap<>();
+                    Map<String, Integer> excluded = new LinkedHashMap<>();
+                    DrawAlgorithm.STRATA.forEach(s -> denominators.put(s, 0));
+                    for (Object[] r : rows) {
+                        DrawAlgorithm.Candidate c = (DrawAlgorithm.Candidate) r[0];
+                        denominators.merge(c.stratum(), 1, Integer::sum);
+                        if (Boolean.TRUE.equals(r[2])) {
+                            excluded.merge("RECENTLY_INSPECTED", 1, Integer::sum);
+                        } else if (Boolean.TRUE.equals(r[3])) {
+                            excluded.merge("OPEN_TASK", 1, Integer::sum);
+                        } else if (Boolean.TRUE.equals(r[1])) {
+                            excluded.merge("POSITIVE_LIST", 1, Integer::sum);
+                        } else {
+                            eligible.add(c);
+                        }
+                    }
+                    return new Population(List.copyOf(eligible), denominators, excluded);
+                });
+    }
+
+    /** SPECIAL sources are fully covered; KEY and GENERAL get ceil(ratio × denominator), capped by what is eligible. */
+    static Map<String, Integer> quotas(List<DrawAlgorithm.Candidate> eligible, Map<String, Integer> denominators,
+                                       BigDecimal ratio) {
+        Map<String, Integer> quotas = new LinkedHashMap<>();
+        for (String stratum : DrawAlgorithm.STRATA) {
+            int available = (int) eligible.stream().filter(c -> c.stratum().equals(stratum)).count();
+            int wanted = "SPECIAL".equals(stratum) ? available
+                    : ratio.multiply(BigDecimal.valueOf(denominators.getOrDefault(stratum, 0)))
+                            .setScale(0, RoundingMode.CEILING).intValueExact();
+            quotas.put(stratum, Math.min(available, wanted));
+        }
+        return quotas;
+    }
+
+    private static Map<String, Integer> quotas(Population pop, BigDecimal ratio) {
+        return quotas(pop.eligible(), pop.denominators(), ratio);
+    }
+
+    private Mono<List<DrawAlgorithm.InspectorSlot>> inspectors(String cityCode) {
+        return db.sql("""
+                        SELECT i.id,
+                               (SELECT count(*) FROM task_inspector ti JOIN inspection_task t ON t.id = ti.task_id
+                                WHERE ti.inspector_id = i.id AND t.status IN ('ASSIGNED', 'IN_PROGRESS')) AS open_tasks,
+                               ARRAY(SELECT c.permit_number FROM inspector_conflict c WHERE c.inspector_id = i.id
+                                     ORDER BY c.permit_number) AS conflicts
+                        FROM inspector i WHERE i.on_post AND i.division_code LIKE :city ORDER BY i.id""")
+                .bind("city", cityCode.substring(0, 4) + "%")
+                .map(r -> new DrawAlgorithm.InspectorSlot(r.get("id", UUID.class), r.get("open_tasks", Long.class).intValue(),
+                        Arrays.asList(r.get("conflicts", String[].class))))
+                .all().collectList();
+    }
+
+    private Mono<UUID> complete(Commitment commitment, PlanRowRef row, Request request, DrawAlgorithm.Input input,
+                                DrawViews.Parameters parameters, List<DrawAlgorithm.Pick> picks, Caller caller) {
+        LocalDate due = request.dueDate() != null ? request.dueDate() : request.month().atEndOfMonth();
+        LocalDate publishNotBefore = request.month().atEndOfMonth().plusDays(properties.publishAfterDays());
+        String department = request.department() != null ? request.department() : properties.defaultDepartment();
+        Map<String, String> counties = new LinkedHashMap<>();
+        return db.sql("SELECT permit_number, division_code FROM directory_unit WHERE permit_number = ANY(:permits)")
+                .bind("permits", picks.stream().map(DrawAlgorithm.Pick::permitNumber).toArray(String[]::new))
+                .map(r -> Map.entry(r.get("permit_number", String.class), r.get("division_code", String.class)))
+                .all().doOnNext(e -> counties.put(e.getKey(), e.getValue())).then()
+                .then(db.sql("""
+                                UPDATE draw SET status = 'COMPLETED', seed = :seed, eligible = CAST(:eligible AS jsonb),
+                                       eligible_fingerprint = :ef, targeted = CAST(:targeted AS jsonb),
+                                       inspectors = CAST(:inspectors AS jsonb), inspectors_fingerprint = :if,
+                                       parameters = CAST(:parameters AS jsonb), result = CAST(:result AS jsonb),
+                                       completed_at = now(), publish_not_before = :publish
+                                WHERE id = :id AND status = 'COMMITTED'""")
+                        .bind("seed", commitment.seed())
+                        .bind("eligible", json.writeValueAsString(input.eligible()))
+                        .bind("ef", Fingerprints.units(input.eligible()))
+                        .bind("targeted", json.writeValueAsString(input.targeted()))
+                        .bind("inspectors", json.writeValueAsString(input.inspectors()))
+                        .bind("if", Fingerprints.inspectors(input.inspectors()))
+                        .bind("parameters", json.writeValueAsString(parameters))
+                        .bind("result", json.writeValueAsString(picks))
+                        .bind("publish", publishNotBefore)
+                        .bind("id", commitment.drawId())
+                        .then())
+                .then(Mono.defer(() -> tasks.createOrMergeAll(picks.stream().map(p -> new NewTask(p.permitNumber(),
+                        counties.get(p.permitNumber()), row.cityCode(), TaskOrigin.DRAW, commitment.drawId(),
+                        row.planId(), row.onSite() ? TaskMethod.ON_SITE : TaskMethod.REMOTE, due,
+                        request.month().toString(), department, p.inspectors())).toList(), caller.subject())))
+                .map(List::size)
+                .flatMap(taskCount -> outbox.append(OutboxMessage.of(InspectionTopics.DRAWS,
+                                commitment.drawId().toString(), DrawCompleted.TYPE, new DrawCompleted(commitment.drawId(),
+                                        row.planId(), row.rowId(), row.cityCode(), request.month().toString(),
+                                        commitment.seedHash(), commitment.seed(), Fingerprints.units(input.eligible()),
+                                        DrawAlgorithm.countByStratum(picks), taskCount,
+                                        OffsetDateTime.now(ZoneOffset.UTC))))
+                        .then(audit.record("draw.complete", "draw", commitment.drawId().toString(),
+                                Map.of("units", picks.size(), "byStratum", DrawAlgorithm.countByStratum(picks),
+                                        "eligibleFingerprint", Fingerprints.units(input.eligible())))))
+                .as(tx::transactional)
+                .thenReturn(commitment.drawId());
+    }
+
+    /** The stored draw if the caller's division contains its city; confidential to PROVINCE/CITY users. */
+    Mono<DrawViews.Draw> find(UUID id, Caller caller) {
+        return db.sql("""
+                        SELECT id, plan_id, plan_row_id, city_code, period_month, status, seed_hash, seed, committed_at,
+                               completed_at, eligible_fingerprint, inspectors_fingerprint, parameters::text AS parameters,
+                               result::text AS result, jsonb_array_length(COALESCE(eligible, '[]')) AS eligible_count,
+                               publish_not_before, published_at, failure
+                        FROM draw WHERE id = :id AND city_code LIKE :division""")
+                .bind("id", id).bind("division", caller.division().likePattern())
+                .map(r -> {
+                    String parameters = r.get("parameters", String.class);
+                    String result = r.get("result", String.class);
+                    return new DrawViews.Draw(r.get("id", UUID.class), r.get("plan_id", UUID.class),
+                            r.get("plan_row_id", UUID.class), r.get("city_code", String.class),
+                            r.get("period_month", String.class), r.get("status", String.class),
+                            r.get("seed_hash", String.class), r.get("seed", String.class),
+                            r.get("committed_at", OffsetDateTime.class), r.get("completed_at", OffsetDateTime.class),
+                            r.get("eligible_fingerprint", String.class), r.get("eligible_count", Integer.class),
+                            r.get("inspectors_fingerprint", String.class),
+                            parameters == null ? null : json.readValue(parameters, DrawViews.Parameters.class),
+                            result == null ? List.of() : DrawViews.units(json.readValue(result, PICKS)),
+                            r.get("publish_not_before", LocalDate.class), r.get("published_at", OffsetDateTime.class),
+                            r.get("failure", String.class));
+                })
+                .one();
+    }
+
+    private static final TypeReference<List<DrawAlgorithm.Pick>> PICKS = new TypeReference<>() { };
+    private static final TypeReference<List<DrawAlgorithm.Candidate>> CANDIDATES = new TypeReference<>() { };
+    private static final TypeReference<List<DrawAlgorithm.InspectorSlot>> SLOTS = new TypeReference<>() { };
+
+    /** Re-runs the draw from its recorded inputs only and compares. */
+    Mono<DrawViews.Verification> verify(UUID id, Caller caller) {
+        return db.sql("""
+                        SELECT seed_hash, seed, eligible::text AS eligible, eligible_fingerprint, targeted::text AS targeted,
+                               inspectors::text AS inspectors, inspectors_fingerprint, parameters::text AS parameters,
+                               result::text AS result
+                        FROM draw WHERE id = :id AND city_code LIKE :division AND status = 'COMPLETED'""")
+                .bind("id", id).bind("division", caller.division().likePattern())
+                .map(r -> new String[] {r.get("seed_hash", String.class), r.get("seed", String.class),
+                        r.get("eligible", String.class), r.get("eligible_fingerprint", String.class),
+                        r.get("targeted", String.class), r.get("inspectors", String.class),
+                        r.get("inspectors_fingerprint", String.class), r.get("parameters", String.class),
+                        r.get("result", String.class)})
+                .one()
+                .flatMap(s -> Mono.fromCallable(() -> {
+                    List<DrawAlgorithm.Candidate> eligible = json.readValue(s[2], CANDIDATES);
+                    List<DrawAlgorithm.Candidate> targeted = json.readValue(s[4], CANDIDATES);
+                    List<DrawAlgorithm.InspectorSlot> inspectors = json.readValue(s[5], SLOTS);
+                    DrawViews.Parameters parameters = json.readValue(s[7], DrawViews.Parameters.class);
+                    List<DrawAlgorithm.Pick> recorded = json.readValue(s[8], PICKS);
+                    List<DrawAlgorithm.Pick> recomputed = DrawAlgorithm.run(new DrawAlgorithm.Input(s[1], eligible,
+                            targeted, parameters.quotas(), inspectors, parameters.inspectorsPerUnit()));
+                    String eligibleFingerprint = Fingerprints.units(eligible);
+                    String inspectorsFingerprint = Fingerprints.inspectors(inspectors);
+                    boolean seedOk = Fingerprints.seedHash(s[1]).equals(s[0]);
+                    boolean eligibleOk = eligibleFingerprint.equals(s[3]);
+                    boolean inspectorsOk = inspectorsFingerprint.equals(s[6]);
+                    return new DrawViews.Verification(id, s[0], s[1], seedOk, eligibleFingerprint, eligibleOk,
+                            inspectorsFingerprint, inspectorsOk, DrawViews.units(recorded), DrawViews.units(recomputed),
+                            seedOk && eligibleOk && inspectorsOk && recorded.equals(recomputed));
+                }).subscribeOn(Schedulers.parallel()));
+    }
+
+    /** Publishable once every task of the draw is done (or cancelled), or from {@code publish_not_before}. */
+    Mono<Void> publish(UUID id, Caller caller) {
+        return db.sql("""
+                        UPDATE draw SET published_at = now(), published_by = :by
+                        WHERE id = :id AND city_code LIKE :division AND status = 'COMPLETED' AND published_at IS NULL
+                          AND (publish_not_before <= CURRENT_DATE
+                               OR NOT EXISTS (SELECT 1 FROM inspection_task t WHERE t.draw_id = draw.id
+                                              AND t.status IN ('ASSIGNED', 'IN_PROGRESS')))""")
+                .bind("by", caller.subject()).bind("id", id).bind("division", caller.division().likePattern())
+                .fetch().rowsUpdated()
+                .flatMap(n -> n == 1 ? audit.record("draw.publish", "draw", id.toString(), Map.of())
+                        : Mono.error(ApiException.conflict("draw-not-publishable", "draw " + id + " is already "
+                                + "published, not completed, or has open tasks before its publication date")))
+                .as(tx::transactional);
+    }
+}

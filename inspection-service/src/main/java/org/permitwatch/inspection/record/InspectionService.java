@@ -1,0 +1,247 @@
+package org.permitwatch.inspection.record;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.permitwatch.events.directory.DirectoryUnitSnapshot;
+import org.permitwatch.events.inspection.InspectionSubmitted;
+import org.permitwatch.events.inspection.InspectionTopics;
+import org.permitwatch.inspection.checklist.ChecklistCatalog;
+import org.permitwatch.inspection.checklist.ChecklistItemView;
+import org.permitwatch.inspection.finding.FindingWriter;
+import org.permitwatch.inspection.task.TaskAccess;
+import org.permitwatch.support.audit.AuditLog;
+import org.permitwatch.support.outbox.OutboxMessage;
+import org.permitwatch.support.outbox.OutboxWriter;
+import org.permitwatch.support.problem.ApiException;
+import org.permitwatch.support.security.Caller;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes of inspection records. Each write is one transaction holding the record, its version, findings, task
+ * status, directory feedback, outbox events, audit row and idempotency key, so a retry or a failure never leaves
+ * half of it behind.
+ */
+@Service
+class InspectionService {
+
+    private static final String RESOURCE = "inspection-record";
+
+    private final RecordStore store;
+    private final TaskAccess tasks;
+    private final ChecklistCatalog checklists;
+    private final UnitDirectory units;
+    private final ContentAssembler assembler;
+    private final FindingWriter findings;
+    private final IdempotencyKeys idempotency;
+    private final OutboxWriter outbox;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final TransactionalOperator tx;
+
+    InspectionService(RecordStore store, TaskAccess tasks, ChecklistCatalog checklists, UnitDirectory units,
+                      ContentAssembler assembler, FindingWriter findings, IdempotencyKeys idempotency,
+                      OutboxWriter outbox, AuditLog audit, JsonMapper json, ReactiveTransactionManager transactions) {
+        this.store = store;
+        this.tasks = tasks;
+        this.checklists = checklists;
+        this.units = units;
+        this.assembler = assembler;
+        this.findings = findings;
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.json = json;
+        this.tx = TransactionalOperator.create(transactions);
+    }
+
+    Mono<IdempotencyKeys.Reply> create(Caller caller, RecordInput.Create body, String key) {
+        return write(caller, key, "POST /api/v1/inspections", json.writeValueAsString(body), () -> {
+            RecordScope scope = writableScope(caller);
+            return tasks.findForInspection(body.taskId(), caller)
+                    .flatMap(task -> unit(task.permitNumber())
+                            .flatMap(unit -> checklists.currentVersionFor(task.cityCode())
+                                    .switchIfEmpty(Mono.error(() -> ApiException.conflict("no-published-checklist",
+                                            "no checklist version is published for city " + task.cityCode())))
+                                    .flatMap(versionId -> items(versionId, keyIndustry(unit), task.cityCode())
+                                            .flatMap(items -> {
+                                                RecordContent content = assembler.assemble(body.content(), items, unit);
+                                                if (body.submitNow()) {
+                                                    ContentAssembler.requireSubmittable(content);
+                                                }
+                                                RecordRow row = new RecordRow(UUID.randomUUID(), task.id(),
+                                                        task.permitNumber(), unit.unitName(), task.divisionCode(),
+                                                        task.cityCode(), keyIndustry(unit), versionId, RecordRow.DRAFT, 0,
+                                                        content, caller.subject(), null, null, null);
+                                                return store.insertDraft(row)
+                                                        .onErrorMap(DataIntegrityViolationException.class,
+                                                                InspectionService::duplicateRecord)
+                                                        .then(tasks.markInProgress(task.id()))
+                                                        .then(audit.record("inspection.create", RESOURCE,
+                                                                row.id().toString(), Map.of("taskId", task.id().toString())))
+                                                        .then(body.submitNow()
+                                                                ? submitVersion(row, 1, null, content, caller)
+                                                                : Mono.<Void>empty())
+                                                        .then(reply(row.id(), scope, HttpStatus.CREATED));
+                                            }))));
+        });
+    }
+
+    Mono<IdempotencyKeys.Reply> updateDraft(Caller caller, UUID id, RecordInput.Draft body) {
+        return write(caller, null, null, null, () -> {
+            RecordScope scope = writableScope(caller);
+            return locked(id, scope).flatMap(row -> {
+                if (!row.draft()) {
+                    return Mono.error(submittedIsImmutable(id));
+                }
+                return unit(row.permitNumber())
+                        .flatMap(unit -> items(row.checklistVersionId(), row.keyIndustry(), row.cityCode())
+                                .map(items -> assembler.assemble(body.content(), items, unit)))
+                        .flatMap(content -> store.updateDraft(id, content))
+                        .then(audit.record("inspection.update-draft", RESOURCE, id.toString(), Map.of()))
+                        .then(reply(id, scope, HttpStatus.OK));
+            });
+        });
+    }
+
+    Mono<IdempotencyKeys.Reply> submit(Caller caller, UUID id, String key) {
+        return write(caller, key, "POST /api/v1/inspections/" + id + "/submit", "", () -> {
+            RecordScope scope = writableScope(caller);
+            return locked(id, scope).flatMap(row -> {
+                if (!row.draft()) {
+                    return Mono.error(ApiException.conflict("inspection-already-submitted",
+                            "inspection record " + id + " is already submitted; correct it instead"));
+                }
+                ContentAssembler.requireSubmittable(row.content());
+                return submitVersion(row, 1, null, row.content(), caller).then(reply(id, scope, HttpStatus.OK));
+            });
+        });
+    }
+
+    Mono<IdempotencyKeys.Reply> correct(Caller caller, UUID id, RecordInput.Correction body, String key) {
+        return write(caller, key, "POST /api/v1/inspections/" + id + "/corrections", json.writeValueAsString(body), () -> {
+            RecordScope scope = writableScope(caller);
+            return locked(id, scope).flatMap(row -> {
+                if (row.draft()) {
+                    return Mono.error(ApiException.conflict("inspection-not-submitted",
+                            "inspection record " + id + " is a draft; edit it with PUT instead of correcting it"));
+                }
+                return unit(row.permitNumber())
+                        .flatMap(unit -> items(row.checklistVersionId(), row.keyIndustry(), row.cityCode())
+                                .map(items -> assembler.assemble(body.content(), items, unit)))
+                        .flatMap(content -> {
+                            ContentAssembler.requireSubmittable(content);
+                            return submitVersion(row, row.currentVersion() + 1, body.reason().trim(), content, caller);
+                        })
+                        .then(reply(id, scope, HttpStatus.CREATED));
+            });
+        });
+    }
+
+    private Mono<Void> submitVersion(RecordRow row, int version, String reason, RecordContent content, Caller caller) {
+        FindingWriter.SubmittedVersion submitted = new FindingWriter.SubmittedVersion(row.id(), version, row.taskId(),
+                row.permitNumber(), row.unitName(), row.divisionCode(), row.cityCode(), row.keyIndustry(),
+                content.inspectedAt(), nonCompliant(content));
+        return store.appendVersion(row.id(), version, reason, content, caller.subject())
+                .then(findings.apply(submitted))
+                .flatMap(active -> tasks.markDone(row.taskId())
+                        .then(units.markInspected(row.permitNumber(), content.inspectedAt()))
+                        .then(outbox.append(OutboxMessage.of(InspectionTopics.INSPECTIONS, row.id().toString(),
+                                InspectionSubmitted.TYPE, new InspectionSubmitted(row.id(), version, reason, row.taskId(),
+                                        row.permitNumber(), row.unitName(), row.divisionCode().substring(0, 2) + "0000",
+                                        row.cityCode(), row.divisionCode(), row.keyIndustry(), row.checklistVersionId(),
+                                        content.inspectedAt(), OffsetDateTime.now(), caller.subject(),
+                                        (int) content.count(ItemResult.COMPLIANT),
+                                        (int) content.count(ItemResult.NON_COMPLIANT),
+                                        (int) content.count(ItemResult.NOT_APPLICABLE),
+                                        (int) content.count(ItemResult.NOT_CHECKED), (int) content.exceedances(),
+                                        active))))
+                        .then(audit.record(version == 1 ? "inspection.submit" : "inspection.correct", RESOURCE,
+                                row.id().toString(), reason == null ? Map.of("version", version)
+                                        : Map.of("version", version, "reason", reason))));
+    }
+
+    /** Each non-compliant item with the evidence it cites and, for the limits item, the exceeding measurements. */
+    private static List<FindingWriter.NonCompliance> nonCompliant(RecordContent content) {
+        return content.items().stream()
+                .filter(i -> i.result() == ItemResult.NON_COMPLIANT)
+                .map(i -> {
+                    Set<String> cited = Set.copyOf(i.evidence());
+                    List<RecordContent.Evidence> evidence = content.evidence().stream()
+                            .filter(e -> cited.contains(e.sha256())).toList();
+                    List<RecordContent.Measurement> measurements = "EXCEEDING_LIMITS".equals(i.violationType())
+                            ? content.measurements().stream().filter(RecordContent.Measurement::exceeded).toList()
+                            : List.of();
+                    return new FindingWriter.NonCompliance(i.itemId(), i.code(), i.itemNo(), i.title(),
+                            i.violationType(), i.article(), i.notes(), evidence, measurements);
+                })
+                .toList();
+    }
+
+    /** Runs the write in one transaction, once per Idempotency-Key when the client sent one. */
+    private Mono<IdempotencyKeys.Reply> write(Caller caller, String key, String operation, String request,
+                                              Supplier<Mono<IdempotencyKeys.Reply>> work) {
+        IdempotencyKeys.validate(key);
+        Mono<IdempotencyKeys.Reply> body = key == null
+                ? Mono.defer(work)
+                : idempotency.once(caller.subject(), key, operation, request, work);
+        return body.as(tx::transactional);
+    }
+
+    private static RecordScope writableScope(Caller caller) {
+        RecordScope scope = RecordScope.of(caller);
+        if (!scope.canWrite()) {
+            throw ApiException.forbidden("inspection-write-forbidden",
+                    "only CITY or COUNTY staff and the task's inspectors may write inspection records");
+        }
+        return scope;
+    }
+
+    private Mono<RecordRow> locked(UUID id, RecordScope scope) {
+        return store.find(id, scope, true).switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    private Mono<DirectoryUnitSnapshot> unit(String permitNumber) {
+        return units.snapshot(permitNumber).switchIfEmpty(Mono.error(() -> ApiException.conflict("unit-not-in-directory",
+                "unit " + permitNumber + " is not in the directory projection yet")));
+    }
+
+    private Mono<List<ChecklistItemView>> items(UUID versionId, String keyIndustry, String cityCode) {
+        return checklists.itemsFor(versionId, keyIndustry, cityCode).collectList();
+    }
+
+    private Mono<IdempotencyKeys.Reply> reply(UUID id, RecordScope scope, HttpStatus status) {
+        return store.find(id, scope, false)
+                .map(row -> new IdempotencyKeys.Reply(status.value(), json.writeValueAsString(RecordView.of(row)), id));
+    }
+
+    private static String keyIndustry(DirectoryUnitSnapshot unit) {
+        return unit.keyIndustry() == null ? "OTHER" : unit.keyIndustry();
+    }
+
+    static ApiException notFound(UUID id) {
+        return ApiException.notFound("inspection-not-found", "no inspection record " + id + " in your scope");
+    }
+
+    static ApiException submittedIsImmutable(UUID id) {
+        return ApiException.conflict("inspection-submitted",
+                "inspection record " + id + " is submitted and immutable; submit a correction instead");
+    }
+
+    private static Throwable duplicateRecord(DataIntegrityViolationException e) {
+        if (String.valueOf(e.getMessage()).contains("inspection_record_task_id_key")) {
+            return ApiException.conflict("inspection-exists", "the task already has an inspection record");
+        }
+        return e;
+    }
+}

@@ -1,0 +1,11 @@
+package org.permitwatch.inspection.task;
+
+import java.util.List;
+
+/** The list shape of every paged endpoint (ADR 0001): items of one page plus the total count. */
+public record PageResponse<T>(List<T> items, int page, int size, long total) {
+
+    public PageResponse {
+        items = List.copyOf(items);
+    }
+}

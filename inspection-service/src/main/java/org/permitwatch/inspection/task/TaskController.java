@@ -1,0 +1,168 @@
+package org.permitwatch.inspection.task;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.permitwatch.support.audit.AuditLog;
+import org.permitwatch.support.problem.ApiException;
+import org.permitwatch.support.problem.FieldProblem;
+import org.permitwatch.support.problem.ProblemCodes;
+import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.security.CurrentCaller;
+import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.security.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/tasks")
+@Tag(name = "Tasks", description = "Inspection tasks: drawn units and targeted tasks; inspectors see only their own")
+class TaskController {
+
+    private final TaskQueries queries;
+    private final TaskWriter writer;
+    private final DatabaseClient db;
+    private final AuditLog audit;
+    private final TransactionalOperator tx;
+
+    TaskController(TaskQueries queries, TaskWriter writer, DatabaseClient db, AuditLog audit,
+                   ReactiveTransactionManager transactions) {
+        this.queries = queries;
+        this.writer = writer;
+        this.db = db;
+        this.audit = audit;
+        this.tx = TransactionalOperator.create(transactions);
+    }
+
+    /** A targeted task made by hand (complaint, clue, alert, manual decision). */
+    record CreateTaskRequest(
+            @NotBlank @Size(max = 64) String permitNumber,
+            @NotNull TaskOrigin origin,
+            @NotNull TaskMethod method,
+            @NotNull LocalDate dueDate,
+            @NotBlank @Pattern(regexp = "[A-Z][A-Z_]{1,39}", message = "must be an upper-case department code")
+            String department,
+            @NotNull @Size(min = 2, max = 10) List<@NotNull UUID> inspectorIds) {
+    }
+
+    @GetMapping
+    @Operation(summary = "List tasks", description = "Paged, inside the caller's division; an INSPECTOR sees only tasks "
+            + "assigned to them (token subject = inspector id).")
+    Mono<PageResponse<TaskView>> list(@RequestParam(required = false) Integer page,
+                                      @RequestParam(required = false) Integer size,
+                                      @RequestParam(required = false) TaskStatus status,
+                                      @RequestParam(required = false) UUID drawId) {
+        return CurrentCaller.get().flatMap(caller -> {
+            Paging paging = Paging.of(page, size);
+            TaskScope scope = TaskScope.of(caller);
+            return queries.list(scope, status, drawId, paging.offset(), paging.size()).collectList()
+                    .zipWith(queries.count(scope, status, drawId))
+                    .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
+        });
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One task", description = "404 when unknown, outside the division, or not assigned to the "
+            + "calling inspector.")
+    Mono<TaskView> get(@PathVariable UUID id) {
+        return CurrentCaller.get().flatMap(caller -> queries.find(id, TaskScope.of(caller))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND, "no task " + id))));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a targeted task", description = "For a unit of the caller's division; merged into "
+            + "the unit's task of the same month if one exists (departments unioned). Needs at least two on-post "
+            + "inspectors of the unit's city without a declared conflict.")
+    Mono<TaskView> create(@Valid @RequestBody CreateTaskRequest request) {
+        return CurrentCaller.get().flatMap(caller -> {
+            requireBureau(caller);
+            if (request.origin() == TaskOrigin.DRAW) {
+                throw ApiException.invalidField("origin", "DRAW tasks come from POST /api/v1/draws", "DRAW");
+            }
+            List<UUID> inspectors = List.copyOf(new LinkedHashSet<>(request.inspectorIds()));
+            if (inspectors.size() < 2) {
+                throw ApiException.invalidField("inspectorIds", "needs at least two different inspectors", null);
+            }
+            return unit(request.permitNumber(), caller)
+                    .flatMap(unit -> checkInspectors(inspectors, unit, request.permitNumber())
+                            .then(Mono.defer(() -> writer.createOrMerge(new NewTask(request.permitNumber(),
+                                    unit.countyCode(), unit.cityCode(), request.origin(), null, null, request.method(),
+                                    request.dueDate(), YearMonth.from(request.dueDate()).toString(),
+                                    request.department(), inspectors), caller.subject())))
+                            .flatMap(saved -> audit.record(saved.merged() ? "task.merge" : "task.create", "task",
+                                    saved.taskId().toString(), Map.of("permitNumber", request.permitNumber(),
+                                            "origin", request.origin().name(), "department", request.department()))
+                                    .thenReturn(saved.taskId())))
+                    .as(tx::transactional)
+                    .flatMap(id -> queries.find(id, TaskScope.of(caller)));
+        });
+    }
+
+    static void requireBureau(Caller caller) {
+        if (!(caller.hasRole(Role.PROVINCE) || caller.hasRole(Role.CITY) || caller.hasRole(Role.COUNTY))) {
+            throw ApiException.forbidden(ProblemCodes.FORBIDDEN, "only bureau users create tasks");
+        }
+    }
+
+    private record Unit(String countyCode, String cityCode) {
+    }
+
+    private Mono<Unit> unit(String permitNumber, Caller caller) {
+        return db.sql("""
+                        SELECT division_code, city_code FROM directory_unit
+                        WHERE permit_number = :permit AND division_code LIKE :division""")
+                .bind("permit", permitNumber).bind("division", caller.division().likePattern())
+                .map(r -> new Unit(r.get("division_code", String.class), r.get("city_code", String.class)))
+                .one()
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
+                        "no directory unit " + permitNumber + " in your division")));
+    }
+
+    /** Every inspector must be on post in the unit's city and free of a declared conflict with the unit. */
+    private Mono<Void> checkInspectors(List<UUID> ids, Unit unit, String permitNumber) {
+        String cityLike = DivisionCode.of(unit.cityCode() == null ? unit.countyCode() : unit.cityCode()).cityCode()
+                .likePattern();
+        return db.sql("""
+                        SELECT i.id FROM inspector i
+                        WHERE i.id = ANY(:ids) AND i.on_post AND i.division_code LIKE :city
+                          AND NOT EXISTS (SELECT 1 FROM inspector_conflict c
+                                          WHERE c.inspector_id = i.id AND c.permit_number = :permit)""")
+                .bind("ids", ids.toArray(UUID[]::new)).bind("city", cityLike).bind("permit", permitNumber)
+                .map(r -> r.get("id", UUID.class)).all().collectList()
+                .flatMap(ok -> {
+                    List<FieldProblem> problems = new ArrayList<>();
+                    for (int i = 0; i < ids.size(); i++) {
+                        if (!ok.contains(ids.get(i))) {
+                            problems.add(new FieldProblem("inspectorIds[" + i + "]", "not an on-post inspector of the "
+                                    + "unit's city without a conflict of interest", ids.get(i)));
+                        }
+                    }
+                    return problems.isEmpty() ? Mono.<Void>empty() : Mono.error(ApiException.badRequest(
+                            ProblemCodes.VALIDATION_FAILED, "request validation failed", problems));
+                });
+    }
+}

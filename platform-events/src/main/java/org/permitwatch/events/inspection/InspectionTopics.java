@@ -1,0 +1,23 @@
+package org.permitwatch.events.inspection;
+
+/**
+ * Kafka topics published by inspection-service, {@code <context>.<aggregate>.events.v<major>}. Each topic is
+ * created by a {@code NewTopic} bean of the feature that writes it; broker auto-create is off.
+ */
+public final class InspectionTopics {
+
+    /** Completed double-random draws, keyed by draw id. */
+    public static final String DRAWS = "inspection.draw.events.v1";
+
+    /** Inspection tasks assigned to inspectors, keyed by task id. */
+    public static final String TASKS = "inspection.task.events.v1";
+
+    /** Submitted inspection records (and their corrections), keyed by record id. */
+    public static final String INSPECTIONS = "inspection.record.events.v1";
+
+    /** Findings (non-compliant checklist items), keyed by finding id. */
+    public static final String FINDINGS = "inspection.finding.events.v1";
+
+    private InspectionTopics() {
+    }
+}
