@@ -12,7 +12,7 @@
 #   ./run.sh stop            stop a running platform (the one started with --detach or from another terminal)
 #
 # Ports and sizes come from the environment: GATEWAY_PORT REGISTRY_PORT PERMIT_SYNC_PORT INSPECTION_PORT
-# LIAISON_PORT REPORTING_PORT MOCK_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT PG_PORT MOCK_SIZE MOCK_SEED,
+# LIAISON_PORT REPORTING_PORT MOCK_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT PG_PORT MAIL_PORT MOCK_SIZE MOCK_SEED,
 # READY_TIMEOUT (s), SYNC_TIMEOUT (s), SERVICES (subset of the four, space separated), JAVA_OPTS_EXTRA,
 # SKIP_BUILD=1 (use the jars as they are).
 set -Eeuo pipefail
@@ -26,6 +26,7 @@ RUN="$LOCAL/run"
 DATA="$LOCAL/data"
 KEYS="$LOCAL/keys"
 TMPDIR_LOCAL="$LOCAL/tmp"
+MAIL_DIR="$LOCAL/mail"
 # Running copies of the jars: a rebuild in target/ while the platform runs must not pull classes out from under a
 # running JVM (lazily loaded classes would fail with NoClassDefFoundError).
 APPS="$LOCAL/app"
@@ -40,6 +41,8 @@ MOCK_PORT="${MOCK_PORT:-8090}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 PG_PORT="${PG_PORT:-54320}"
+# Local SMTP server (GreenMail): liaison-service sends its mails here; each one is written to $MAIL_DIR as .eml.
+MAIL_PORT="${MAIL_PORT:-3025}"
 MOCK_SIZE="${MOCK_SIZE:-2000}"
 MOCK_SEED="${MOCK_SEED:-42}"
 READY_TIMEOUT="${READY_TIMEOUT:-180}"
@@ -61,8 +64,8 @@ SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5
  -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m -XX:+ExitOnOutOfMemoryError
  -Djava.io.tmpdir=$TMPDIR_LOCAL ${JAVA_OPTS_EXTRA:-}"
 
-# Stop order: gateway and services first, then the registry, then the mock, Kafka and PostgreSQL.
-STOP_ORDER=(gateway permit-sync inspection-service liaison-service reporting-service registry mock kafka postgres)
+# Stop order: gateway and services first, then the registry, then the mock, the mail server, Kafka and PostgreSQL.
+STOP_ORDER=(gateway permit-sync inspection-service liaison-service reporting-service registry mock mail kafka postgres)
 
 START_EPOCH=$(date +%s)
 
@@ -81,6 +84,7 @@ port_of() {
     mock) echo "$MOCK_PORT" ;;
     kafka) echo "$KAFKA_PORT" ;;
     postgres) echo "$PG_PORT" ;;
+    mail) echo "$MAIL_PORT" ;;
   esac
 }
 
@@ -158,6 +162,7 @@ stop_all() {
   stop_parts gateway permit-sync inspection-service liaison-service reporting-service
   stop_parts registry
   stop_parts mock
+  stop_parts mail
   stop_parts kafka
   stop_parts postgres
   stop_orphan_postmaster
@@ -269,6 +274,13 @@ start_kafka() {
     --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT" --data-dir "$DATA/kafka"
 }
 
+# Every received mail is also written to $MAIL_DIR/<time>-<n>-<recipient>.eml and logged in $LOGS/mail.log.
+start_mail() {
+  start_part mail java -Dpermitwatch.part=mail -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx96m \
+    -Djava.io.tmpdir="$TMPDIR_LOCAL" -cp "$DEVSTACK_RUN_CP" org.permitwatch.devstack.MailServerMain \
+    --smtp-port "$MAIL_PORT" --mail-dir "$MAIL_DIR"
+}
+
 start_mock() {
   local jar
   jar="$(mock_jar)" || die "mock: no jar in national-platform-mock/target (build failed? see $LOGS/build.log)"
@@ -296,6 +308,7 @@ start_spring() {
     SERVER_PORT="$port" \
     DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME="$(db_of "$part")" DB_USER=postgres DB_PASSWORD= \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+    MAIL_HOST=127.0.0.1 MAIL_PORT="$MAIL_PORT" \
     EUREKA_URL="http://127.0.0.1:$REGISTRY_PORT/eureka/" \
     EUREKA_INSTANCE_IP=127.0.0.1 \
     JWT_PUBLIC_KEY_LOCATION="file:$KEYS/jwt-public.pem" \
@@ -411,12 +424,12 @@ rss_tree_kb() {
 status() {
   local part pid rss total=0 port code
   printf '%-20s %-8s %-7s %-10s %s\n' PART PID PORT RSS_MB READY
-  for part in postgres kafka mock registry permit-sync inspection-service liaison-service reporting-service gateway; do
+  for part in postgres kafka mock mail registry permit-sync inspection-service liaison-service reporting-service gateway; do
     port="$(port_of "$part")"
     if pid="$(live_pid "$part")"; then
       rss="$(rss_tree_kb "$pid")"; total=$(( total + rss ))
       case "$part" in
-        postgres|kafka|mock) port_open "$port" && code=up || code=starting ;;
+        postgres|kafka|mock|mail) port_open "$port" && code=up || code=starting ;;
         *) code="$(http_code "http://127.0.0.1:$port/actuator/health/readiness")"; [[ "$code" == 200 ]] && code=up || code="no ($code)" ;;
       esac
       printf '%-20s %-8s %-7s %-10s %s\n' "$part" "$pid" "$port" "$(( rss / 1024 ))" "$code"
@@ -456,7 +469,7 @@ main() {
     shift
   done
 
-  mkdir -p "$LOGS" "$RUN" "$DATA" "$KEYS" "$TMPDIR_LOCAL" "$APPS"
+  mkdir -p "$LOGS" "$RUN" "$DATA" "$KEYS" "$TMPDIR_LOCAL" "$APPS" "$MAIL_DIR"
   # A previous run that crashed or was killed may have left parts running: stop them by their pid files.
   stop_all
   if [[ $clean -eq 1 ]]; then
@@ -481,13 +494,15 @@ main() {
   trap on_signal INT TERM
   trap on_exit EXIT
   local launch_epoch=$(date +%s)
-  say "starting infrastructure: PostgreSQL :$PG_PORT, Kafka :$KAFKA_PORT, national-platform mock :$MOCK_PORT"
+  say "starting infrastructure: PostgreSQL :$PG_PORT, Kafka :$KAFKA_PORT, national-platform mock :$MOCK_PORT, SMTP :$MAIL_PORT"
   start_postgres
   start_kafka
   start_mock
+  start_mail
   wait_log_line postgres "postgres ready on"; say "postgres ready ($(( $(date +%s) - START_EPOCH )) s)"
   wait_log_line kafka "kafka ready on"; say "kafka ready ($(( $(date +%s) - START_EPOCH )) s)"
   wait_log_line mock "national-platform mock ready on"; say "mock ready ($(( $(date +%s) - START_EPOCH )) s)"
+  wait_log_line mail "mail server ready on"; say "mail server ready ($(( $(date +%s) - START_EPOCH )) s)"
 
 
   local service
@@ -518,6 +533,7 @@ PermitWatch is up (ready $(( ready_epoch - launch_epoch )) s after launch, $(( r
   Swagger UI     http://localhost:$GATEWAY_PORT/swagger-ui.html
   Mock platform  http://127.0.0.1:$MOCK_PORT
   Registry       http://localhost:$REGISTRY_PORT
+  Mail (SMTP)    127.0.0.1:$MAIL_PORT; every mail sent to liaisons lands in $MAIL_DIR/*.eml (list: $LOGS/mail.log)
   Logs           $LOGS/<part>.log   (pids in $RUN)
 
 Tokens (8 h; ./run.sh token ROLE DIVISION for more):

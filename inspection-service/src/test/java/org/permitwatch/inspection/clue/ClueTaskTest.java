@@ -1,0 +1,186 @@
+package org.permitwatch.inspection.clue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.permitwatch.events.CloudEventHeaders;
+import org.permitwatch.events.liaison.ClueTransferred;
+import org.permitwatch.events.liaison.LiaisonTopics;
+import org.permitwatch.testsupport.TestJwts;
+import org.permitwatch.testsupport.TestPostgres;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A ClueTransferred on the real (embedded KRaft) broker becomes a CLUE task, once, with two free inspectors. */
+@SpringBootTest(properties = {"eureka.client.enabled=false", "permitwatch.kafka.consumer.max-retries=0",
+        "permitwatch.inspection.checklist.seed-enabled=false"})
+@EmbeddedKafka(partitions = 1, topics = {LiaisonTopics.CLUES, LiaisonTopics.CLUES + ".dlt"},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@DirtiesContext
+class ClueTaskTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String PERMIT = "91140105MA0CLUE001001P";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry, "inspection");
+        TestJwts.register(registry);
+    }
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    JsonMapper json;
+
+    private static KafkaTemplate<String, String> producer;
+
+    /** Inspectors of Taiyuan, in id order: a is busy, b has a conflict with the unit, c and d are free. */
+    private final UUID busy = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private final UUID conflicted = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+    private final UUID free1 = UUID.fromString("00000000-0000-0000-0000-00000000000c");
+    private final UUID free2 = UUID.fromString("00000000-0000-0000-0000-00000000000d");
+    private final UUID otherCity = UUID.fromString("00000000-0000-0000-0000-000000000001");
+
+    @BeforeAll
+    static void producer(@Autowired EmbeddedKafkaBroker broker) {
+        producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker),
+                new StringSerializer(), new StringSerializer()));
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.destroy();
+    }
+
+    @BeforeEach
+    void inspectors() {
+        Long existing = db.sql("SELECT count(*) AS n FROM inspector").map(r -> r.get("n", Long.class)).one().block();
+        if (existing > 0) {
+            return;
+        }
+        inspector(busy, "140100");
+        inspector(conflicted, "140105");
+        inspector(free1, "140106");
+        inspector(free2, "140100");
+        inspector(otherCity, "140200");
+        db.sql("INSERT INTO inspector_conflict (inspector_id, permit_number, reason) VALUES (:i, :p, '亲属关系')")
+                .bind("i", conflicted).bind("p", PERMIT).then().block();
+        // give "busy" an open task elsewhere, so the least-loaded rule skips it
+        UUID task = UUID.randomUUID();
+        db.sql("""
+                        INSERT INTO inspection_task (id, permit_number, division_code, city_code, origin, method, due_date,
+                                                     period_month, status, departments, created_by)
+                        VALUES (:id, 'OTHER-UNIT', '140105', '140100', 'MANUAL', 'ON_SITE', DATE '2026-06-30', '2026-06',
+                                'ASSIGNED', ARRAY['ENFORCEMENT'], 'test')""")
+                .bind("id", task).then().block();
+        db.sql("INSERT INTO task_inspector (task_id, inspector_id) VALUES (:t, :i)").bind("t", task).bind("i", busy)
+                .then().block();
+    }
+
+    @Test
+    void aClueForEnforcementBecomesOneClueTaskEvenWhenDeliveredTwice() {
+        UUID clueId = UUID.randomUUID();
+        ClueTransferred clue = new ClueTransferred(clueId, "140000", "MONITORING", "140105", "ENFORCEMENT", PERMIT,
+                "在线监测数据异常", List.of(new ClueTransferred.Evidence("MONITORING_DATA", "SO2 小时均值超标", "doc-1")),
+                LocalDate.of(2026, 7, 15), OffsetDateTime.of(2026, 6, 20, 9, 0, 0, 0, ZoneOffset.ofHours(8)));
+        String eventId = UUID.randomUUID().toString();
+        send(clue, eventId);
+        send(clue, eventId); // redelivery of the same event
+
+        await().atMost(WAIT).until(() -> processed(eventId));
+        List<Map<String, Object>> tasks = tasks(PERMIT);
+        assertThat(tasks).hasSize(1);
+        Map<String, Object> task = tasks.get(0);
+        assertThat(task.get("origin")).isEqualTo("CLUE");
+        assertThat(task.get("division_code")).isEqualTo("140105");
+        assertThat(task.get("city_code")).isEqualTo("140100");
+        assertThat(task.get("due_date")).isEqualTo(LocalDate.of(2026, 7, 15));
+        assertThat(task.get("period_month")).isEqualTo("2026-07");
+        assertThat(task.get("created_by")).isEqualTo("clue:" + clueId);
+        assertThat(Arrays.asList((String[]) task.get("departments"))).containsExactly("ENFORCEMENT");
+        assertThat(inspectorsOf((UUID) task.get("id"))).containsExactlyInAnyOrder(free1, free2);
+
+        // the task event went through the outbox
+        Long events = db.sql("SELECT count(*) AS n FROM outbox_event WHERE topic = 'inspection.task.events.v1' "
+                        + "AND payload->>'origin' = 'CLUE' AND payload->>'permitNumber' = :p")
+                .bind("p", PERMIT).map(r -> r.get("n", Long.class)).one().block();
+        assertThat(events).isEqualTo(1L);
+    }
+
+    @Test
+    void aClueForAnotherDepartmentCreatesNoTask() {
+        String permit = "91140105MA0CLUE002002P";
+        ClueTransferred clue = new ClueTransferred(UUID.randomUUID(), "140100", "ENFORCEMENT", "140100",
+                "PERMIT_ISSUING", permit, "许可证信息与现场不符", List.of(), null, OffsetDateTime.now(ZoneOffset.UTC));
+        String eventId = UUID.randomUUID().toString();
+        send(clue, eventId);
+
+        await().atMost(WAIT).until(() -> processed(eventId));
+        assertThat(tasks(permit)).isEmpty();
+    }
+
+    private void send(ClueTransferred clue, String eventId) {
+        String key = clue.clueId().toString();
+        ProducerRecord<String, String> record = new ProducerRecord<>(LiaisonTopics.CLUES, key,
+                json.writeValueAsString(clue));
+        record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
+        record.headers().add(CloudEventHeaders.ID, bytes(eventId));
+        record.headers().add(CloudEventHeaders.TYPE, bytes(ClueTransferred.TYPE));
+        record.headers().add(CloudEventHeaders.SOURCE, bytes("/permitwatch/liaison-service"));
+        record.headers().add(CloudEventHeaders.SUBJECT, bytes(key));
+        record.headers().add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        producer.send(record).join();
+    }
+
+    private boolean processed(String eventId) {
+        return db.sql("SELECT count(*) AS n FROM processed_event WHERE consumer = :c AND event_id = :e")
+                .bind("c", ClueTasks.CONSUMER).bind("e", eventId)
+                .map(r -> r.get("n", Long.class)).one().block() == 1L;
+    }
+
+    private List<Map<String, Object>> tasks(String permit) {
+        return db.sql("SELECT * FROM inspection_task WHERE permit_number = :p").bind("p", permit)
+                .fetch().all().collectList().block();
+    }
+
+    private List<UUID> inspectorsOf(UUID taskId) {
+        return db.sql("SELECT inspector_id FROM task_inspector WHERE task_id = :t").bind("t", taskId)
+                .map(r -> r.get("inspector_id", UUID.class)).all().collectList().block();
+    }
+
+    private void inspector(UUID id, String division) {
+        db.sql("INSERT INTO inspector (id, certificate_no, name, division_code, on_post) VALUES (:id, :cert, '执法员', :d, true)")
+                .bind("id", id).bind("cert", "CERT-" + id).bind("d", division).then().block();
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

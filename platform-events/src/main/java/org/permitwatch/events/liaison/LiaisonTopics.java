@@ -1,0 +1,14 @@
+package org.permitwatch.events.liaison;
+
+/**
+ * Kafka topics published by liaison-service, {@code <context>.<aggregate>.events.v<major>}. Created by the
+ * {@code NewTopic} bean of the feature that writes them; broker auto-create is off.
+ */
+public final class LiaisonTopics {
+
+    /** Clue transfers (线索移交) between departments, keyed by clue id. */
+    public static final String CLUES = "liaison.clue.events.v1";
+
+    private LiaisonTopics() {
+    }
+}
