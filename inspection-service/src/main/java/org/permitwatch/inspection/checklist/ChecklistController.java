@@ -1,5 +1,8 @@
 package org.permitwatch.inspection.checklist;
 
+import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.PageResponse;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,7 +36,7 @@ class ChecklistController {
     @GetMapping
     @Operation(summary = "List checklist versions visible to the caller",
             description = "The province's published versions, the caller's city's versions, and drafts of the caller's own bureau.")
-    Mono<Paging.Page<ChecklistViews.Version>> list(@RequestParam(required = false) Integer page,
+    Mono<PageResponse<ChecklistViews.Version>> list(@RequestParam(required = false) Integer page,
                                                    @RequestParam(required = false) Integer size) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);

@@ -1,5 +1,8 @@
 package org.permitwatch.inspection.inspector;
 
+import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.PageResponse;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -34,7 +37,7 @@ class InspectorController {
     @GetMapping
     @Operation(summary = "List inspectors in the caller's division",
             description = "Phone numbers are masked without the pii:read scope. An INSPECTOR-only caller sees their own entry.")
-    Mono<Paging.Page<InspectorViews.Inspector>> list(@RequestParam(required = false) Integer page,
+    Mono<PageResponse<InspectorViews.Inspector>> list(@RequestParam(required = false) Integer page,
                                                      @RequestParam(required = false) Integer size,
                                                      @RequestParam(required = false) Boolean onPost) {
         return CurrentCaller.get().flatMap(caller -> {

@@ -1,5 +1,8 @@
 package org.permitwatch.inspection.task;
 
+import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.PageResponse;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;

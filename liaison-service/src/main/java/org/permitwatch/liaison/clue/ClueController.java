@@ -1,5 +1,8 @@
 package org.permitwatch.liaison.clue;
 
+import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.PageResponse;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
@@ -33,7 +36,7 @@ class ClueController {
 
     @GetMapping
     @Operation(summary = "Clues the caller's division sent (OUTGOING) or receives (INCOMING)")
-    Mono<Paging.Page<ClueView>> list(@RequestParam(required = false) Integer page,
+    Mono<PageResponse<ClueView>> list(@RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size,
                                      @RequestParam(required = false) String direction,
                                      @RequestParam(required = false) String status) {

@@ -1,5 +1,7 @@
 package org.permitwatch.liaison.clue;
 
+import org.permitwatch.support.web.Paging;
+
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,5 +1,8 @@
 package org.permitwatch.liaison.contact;
 
+import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.PageResponse;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +45,7 @@ class ContactController {
     @Operation(summary = "Active liaisons visible to the caller",
             description = "The province sees all; a city (and its counties) sees its own liaisons and the province's contacts. "
                     + "Phone and e-mail are masked for other cities unless the caller holds pii:read.")
-    Mono<Paging.Page<ContactViews.Contact>> list(@RequestParam(required = false) Integer page,
+    Mono<PageResponse<ContactViews.Contact>> list(@RequestParam(required = false) Integer page,
                                                   @RequestParam(required = false) Integer size) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);

@@ -1,5 +1,8 @@
 package org.permitwatch.liaison.deadline;
 
+import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.PageResponse;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -40,7 +43,7 @@ class DeadlineController {
 
     @GetMapping("/api/v1/deadlines")
     @Operation(summary = "Reporting obligations with their dated instances")
-    Mono<Paging.Page<DeadlineViews.Obligation>> list(@RequestParam(required = false) Integer page,
+    Mono<PageResponse<DeadlineViews.Obligation>> list(@RequestParam(required = false) Integer page,
                                                       @RequestParam(required = false) Integer size) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
@@ -99,7 +102,7 @@ class DeadlineController {
 
     @GetMapping("/api/v1/submissions")
     @Operation(summary = "Submissions visible to the caller (own city; the province all)")
-    Mono<Paging.Page<DeadlineViews.Submission>> submissions(@RequestParam(required = false) UUID deadlineId,
+    Mono<PageResponse<DeadlineViews.Submission>> submissions(@RequestParam(required = false) UUID deadlineId,
                                                             @RequestParam(required = false) Integer page,
                                                             @RequestParam(required = false) Integer size) {
         return CurrentCaller.get().flatMap(caller -> {

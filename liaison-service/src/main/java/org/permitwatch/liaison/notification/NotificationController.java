@@ -1,5 +1,8 @@
 package org.permitwatch.liaison.notification;
 
+import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.PageResponse;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.EnumSet;
@@ -48,7 +51,7 @@ class NotificationController {
     @GetMapping
     @Operation(summary = "Delivery log of notifications addressed inside the caller's division",
             description = "E-mail addresses are masked without the pii:read scope.")
-    Mono<Paging.Page<NotificationViews.Notification>> list(@RequestParam(required = false) Integer page,
+    Mono<PageResponse<NotificationViews.Notification>> list(@RequestParam(required = false) Integer page,
                                                            @RequestParam(required = false) Integer size,
                                                            @RequestParam(required = false) String status,
                                                            @RequestParam(required = false) UUID requestId) {

@@ -1,5 +1,7 @@
 package org.permitwatch.liaison.notification;
 
+import org.permitwatch.support.web.Paging;
+
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.List;
