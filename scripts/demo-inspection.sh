@@ -61,7 +61,7 @@ read -r outlet pollutant limit unit_of standard < <(jq -r '[.outlets[] | .outlet
 value=$(awk "BEGIN { print $limit * 1.5 }")
 versions=$(TOKEN=$CITY call GET /api/v1/checklists | jq -r '.items[] | select(.divisionCode == "140000" and .status == "PUBLISHED") | .id' | head -1)
 items=$(TOKEN=$CITY call GET "/api/v1/checklists/$versions?keyIndustry=COKING")
-item1=$(jq -r '[.items[] | select(.itemNo == 1)][0].id' <<<"$items")
+item1=$(jq -r '[.items[] | select(.itemNo == 1 and .keyIndustry == "COKING")][0].id' <<<"$items")
 now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 sha=$(printf 'photo-%s' "$run" | sha256sum | cut -d' ' -f1)
 record=$(IDEMPOTENCY_KEY="demo-$run" call POST /api/v1/inspections "{\"taskId\":\"$task\",\"submit\":true,\"inspectedAt\":\"$now\",
