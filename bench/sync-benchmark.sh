@@ -124,7 +124,7 @@ cat <<REPORT
 ## permit-sync benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, size $SIZE)
 | run | status | wall time (s) | permits/s | platform calls | calls/permit | list / detail / token |
 |---|---|---|---|---|---|---|
-| full | $(jq -r .status <<<"$FULL_RUN") | $(printf %.1f "$FULL_S") | $(calc "int($SIZE / $FULL_S)") | $FULL_CALLS | $(calc "$FULL_CALLS / $SIZE") | $(jq -r '"\(.listRequests) / \(.detailRequests) / \(.tokenRequests)"' <<<"$FULL_STATS") |
+| full | $(jq -r .status <<<"$FULL_RUN") | $(printf %.1f "$FULL_S") | $(awk "BEGIN { printf \"%d\", $SIZE / $FULL_S }") | $FULL_CALLS | $(calc "$FULL_CALLS / $SIZE") | $(jq -r '"\(.listRequests) / \(.detailRequests) / \(.tokenRequests)"' <<<"$FULL_STATS") |
 | incremental (1% changed) | $(jq -r .status <<<"$INC_RUN") | $(printf %.1f "$INC_S") | – | $INC_CALLS | $(calc "$INC_CALLS / $CHANGED") per changed | $(jq -r '"\(.listRequests) / \(.detailRequests) / \(.tokenRequests)"' <<<"$INC_STATS") |
 
 permit-sync RSS: idle before sync ${IDLE_RSS} MB, peak during the full sync ${FULL_PEAK} MB, peak overall ${END_PEAK} MB (VmHWM).
