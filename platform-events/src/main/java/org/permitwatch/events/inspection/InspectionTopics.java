@@ -6,7 +6,9 @@ package org.permitwatch.events.inspection;
  */
 public final class InspectionTopics {
 
-    /** Completed double-random draws, keyed by draw id. */
+    /** Annual plans (附件3) as published, keyed by plan id. */
+    public static final String PLANS = "inspection.plan.events.v1";
+    /** Completed and published double-random draws, keyed by draw id. */
     public static final String DRAWS = "inspection.draw.events.v1";
 
     /** Inspection tasks assigned to inspectors, keyed by task id. */

@@ -9,6 +9,9 @@ public final class LiaisonTopics {
     /** Clue transfers (线索移交) between departments, keyed by clue id. */
     public static final String CLUES = "liaison.clue.events.v1";
 
+    /** Cities' submissions against the province's reporting obligations, keyed by obligation:city:period. */
+    public static final String SUBMISSIONS = "liaison.submission.events.v1";
+
     private LiaisonTopics() {
     }
 }
