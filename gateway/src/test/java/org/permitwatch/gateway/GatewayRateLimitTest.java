@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.testsupport.TestJwts;
+import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -41,7 +42,7 @@ class GatewayRateLimitTest {
 
     @Test
     void clientOverItsBudgetGets429ProblemWhileAnotherClientStillPasses() {
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+        WebTestClient client = WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector()).baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(20)).build();
         String greedy = TestJwts.builder().subject("greedy").roles("CITY").division("140100").bearer();
         String other = TestJwts.builder().subject("other").roles("CITY").division("140100").bearer();
@@ -66,7 +67,7 @@ class GatewayRateLimitTest {
 
     @Test
     void anonymousCallersBehindTheTrustedProxyAreCountedByForwardedAddress() {
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+        WebTestClient client = WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector()).baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(20)).build();
         for (int i = 0; i < 3; i++) {
             client.get().uri("/api/v1/public/units").header("X-Forwarded-For", "203.0.113.7")

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.permitwatch.testsupport.TestJwts;
+import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -58,7 +59,7 @@ class GatewayRoutingTest {
     @BeforeEach
     void setUp() {
         DOWNSTREAMS.resetStubs();
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+        client = WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector()).baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(20)).build();
     }
 

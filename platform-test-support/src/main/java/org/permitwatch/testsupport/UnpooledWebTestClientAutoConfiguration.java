@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.netty.http.client.HttpClient;
@@ -25,7 +26,11 @@ public class UnpooledWebTestClientAutoConfiguration {
 
     @Bean
     WebTestClientBuilderCustomizer unpooledWebTestClientConnector() {
-        return builder -> builder.clientConnector(
-                new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())));
+        return builder -> builder.clientConnector(connector());
+    }
+
+    /** The same connector for tests that build their own client ({@code WebTestClient.bindToServer(connector())}). */
+    public static ClientHttpConnector connector() {
+        return new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection()));
     }
 }
