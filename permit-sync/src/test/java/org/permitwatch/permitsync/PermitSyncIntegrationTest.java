@@ -34,7 +34,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {"logging.level.org.permitwatch.permitsync=DEBUG", "logging.structured.format.console="})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 // spring-kafka-test 4 brokers are always KRaft (ZooKeeper support is gone), hence no kraft attribute.
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+// The enforcement topics the directory feedback consumes belong to inspection-service: created here, as its beans would.
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        topics = {org.permitwatch.events.enforcement.EnforcementTopics.CASES,
+                org.permitwatch.events.inspection.InspectionTopics.INSPECTIONS})
 public abstract class PermitSyncIntegrationTest {
 
     protected static final String PROVINCE = "140000";

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.permitwatch.events.inspection.DrawCompleted;
+import org.permitwatch.events.inspection.DrawPublished;
 import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.inspection.plan.PlanCatalog;
 import org.permitwatch.inspection.plan.PlanRowRef;
@@ -382,9 +383,45 @@ class DrawService {
                                               AND t.status IN ('ASSIGNED', 'IN_PROGRESS')))""")
                 .bind("by", caller.subject()).bind("id", id).bind("division", caller.division().likePattern())
                 .fetch().rowsUpdated()
-                .flatMap(n -> n == 1 ? audit.record("draw.publish", "draw", id.toString(), Map.of())
+                .flatMap(n -> n == 1 ? announce(id)
                         : Mono.error(ApiException.conflict("draw-not-publishable", "draw " + id + " is already "
                                 + "published, not completed, or has open tasks before its publication date")))
                 .as(tx::transactional);
+    }
+
+    private record Published(UUID planId, String cityCode, String periodMonth, String keyIndustry, String seedHash,
+                             String seed, List<DrawAlgorithm.Pick> picks, OffsetDateTime publishedAt) {
+    }
+
+    /**
+     * Inside the publish transaction: the drawn units with their names, counties and strata, and the seed so anyone
+     * can re-check the draw, go to the outbox keyed by draw id. Names and counties come from the projection in one
+     * query.
+     */
+    private Mono<Void> announce(UUID id) {
+        return db.sql("""
+                        SELECT plan_id, city_code, period_month, seed_hash, seed, parameters ->> 'keyIndustry' AS industry,
+                               result::text AS result, published_at
+                        FROM draw WHERE id = :id""")
+                .bind("id", id)
+                .map(r -> new Published(r.get("plan_id", UUID.class), r.get("city_code", String.class),
+                        r.get("period_month", String.class), r.get("industry", String.class),
+                        r.get("seed_hash", String.class), r.get("seed", String.class),
+                        json.readValue(r.get("result", String.class), PICKS), r.get("published_at", OffsetDateTime.class)))
+                .one()
+                .flatMap(d -> db.sql("""
+                                SELECT permit_number, unit_name, COALESCE(county_code, division_code) AS county
+                                FROM directory_unit WHERE permit_number = ANY(:permits)""")
+                        .bind("permits", d.picks().stream().map(DrawAlgorithm.Pick::permitNumber).toArray(String[]::new))
+                        .map(r -> Map.entry(r.get("permit_number", String.class), new DrawEvents.UnitInfo(
+                                r.get("unit_name", String.class), r.get("county", String.class))))
+                        .all()
+                        .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                        .map(directory -> new DrawPublished(id, d.planId(), d.cityCode(), d.periodMonth(),
+                                d.keyIndustry(), d.seedHash(), d.seed(), DrawEvents.units(d.picks(), directory),
+                                d.publishedAt())))
+                .flatMap(event -> outbox.append(OutboxMessage.of(InspectionTopics.DRAWS, id.toString(),
+                        DrawPublished.TYPE, event)))
+                .then(audit.record("draw.publish", "draw", id.toString(), Map.of()));
     }
 }

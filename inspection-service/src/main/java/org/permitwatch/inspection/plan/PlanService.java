@@ -11,8 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.permitwatch.events.inspection.InspectionTopics;
+import org.permitwatch.events.inspection.PlanPublished;
 import org.permitwatch.support.web.Paging;
 import org.permitwatch.support.audit.AuditLog;
+import org.permitwatch.support.outbox.OutboxMessage;
+import org.permitwatch.support.outbox.OutboxWriter;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
@@ -39,11 +43,13 @@ class PlanService {
     private final JsonMapper json;
     private final PlanProperties properties;
     private final TransactionalOperator tx;
+    private final OutboxWriter outbox;
 
     PlanService(DatabaseClient db, AuditLog audit, JsonMapper json, PlanProperties properties,
-                ReactiveTransactionManager transactions) {
+                ReactiveTransactionManager transactions, OutboxWriter outbox) {
         this.db = db;
         this.audit = audit;
+        this.outbox = outbox;
         this.json = json;
         this.properties = properties;
         this.tx = TransactionalOperator.create(transactions);
@@ -241,7 +247,7 @@ class PlanService {
                         WHERE id = :id AND city_code LIKE :division AND status = 'DRAFT'""")
                 .bind("by", caller.subject()).bind("id", id).bind("division", caller.division().likePattern())
                 .fetch().rowsUpdated()
-                .flatMap(n -> n == 1 ? audit.record("plan.publish", "plan", id.toString(), Map.of())
+                .flatMap(n -> n == 1 ? announce(id, caller)
                         : db.sql("SELECT status FROM inspection_plan WHERE id = :id AND city_code LIKE :division")
                                 .bind("id", id).bind("division", caller.division().likePattern())
                                 .map(r -> r.get("status", String.class)).one()
@@ -250,5 +256,14 @@ class PlanService {
                                 .flatMap(s -> Mono.error(ApiException.conflict("plan-already-published",
                                         "plan " + id + " is already published"))))
                 .as(tx::transactional);
+    }
+
+    /** Inside the publish transaction: the full snapshot as stored goes to the outbox with the audit entry. */
+    private Mono<Void> announce(UUID id, Caller caller) {
+        return find(id, caller.division().likePattern())
+                .map(plan -> PlanEvents.published(plan, caller.subject()))
+                .flatMap(event -> outbox.append(OutboxMessage.of(InspectionTopics.PLANS, id.toString(),
+                        PlanPublished.TYPE, event)))
+                .then(audit.record("plan.publish", "plan", id.toString(), Map.of()));
     }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.permitwatch.events.inspection.DrawPublished;
+import org.permitwatch.events.inspection.PlanPublished;
 import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plans, draws and tasks over real PostgreSQL and Kafka. Directory rows and inspectors are inserted with SQL into the
@@ -52,6 +55,9 @@ class PlanDrawTaskApiTest {
 
     @Autowired
     org.permitwatch.inspection.task.TaskAccess taskAccess;
+
+    @Autowired
+    JsonMapper json;
 
     // ---------------------------------------------------------------- fixtures
 
@@ -204,6 +210,65 @@ class PlanDrawTaskApiTest {
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'plan.create' AND division = '140300'")).isZero();
     }
 
+    @Test
+    void publishingAPlanAppendsItsFullSnapshotToTheOutboxOnce() {
+        String county = "140402";
+        units("CZK", county, "COKING", "KEY", 4);
+        unit("CZ-SIMPLE", county, "COKING", "SIMPLIFIED", "VALID", "GENERAL", false, null);
+        unit("CZ-CEMENT", county, "CEMENT", "KEY", "VALID", "KEY", false, null);
+        unit("CZ-EXPIRED", county, "CEMENT", "KEY", "EXPIRED", "KEY", false, null);
+        Map<String, Object> plan = post(city("140400"), "/api/v1/plans", Map.of("year", YEAR, "title", "长治" + YEAR,
+                "startMonth", 3, "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "QUARTER", 2),
+                        row(2, "CEMENT", "REMOTE_SUPERVISION", 1.0, "YEAR", 2))), 201);
+        String id = (String) plan.get("id");
+        // nothing is announced for a draft
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + id + "'")).isZero();
+
+        post(city("140400"), "/api/v1/plans/" + id + "/publish", Map.of(), 200);
+        post(city("140400"), "/api/v1/plans/" + id + "/publish", Map.of(), 409);
+
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = 'inspection.plan.events.v1' AND message_key = '"
+                + id + "' AND event_type = 'org.permitwatch.inspection.plan.published.v1'")).isEqualTo(1);
+        PlanPublished event = json.readValue(db.sql("SELECT payload::text FROM outbox_event WHERE message_key = :k")
+                .bind("k", id).map(r -> r.get(0, String.class)).one().block(), PlanPublished.class);
+        assertThat(event.planId()).hasToString(id);
+        assertThat(event.cityCode()).isEqualTo("140400");
+        assertThat(event.year()).isEqualTo(YEAR);
+        assertThat(event.title()).isEqualTo("长治" + YEAR);
+        assertThat(event.startMonth()).isEqualTo(3);
+        assertThat(event.publishedBy()).isNotBlank();
+        assertThat(event.publishedAt()).isNotNull();
+        assertThat(event.rows()).hasSize(2);
+
+        // COKING: 4 KEY + 1 SIMPLIFIED hold a valid permit → ceil(0.5 × 5) = 3 units per round; twice a quarter from
+        // March: both Q1 rounds in March, then one round in each of the first two months of Q2, Q3 and Q4
+        PlanPublished.Row coking = event.rows().get(0);
+        assertThat(coking.rowNo()).isEqualTo(1);
+        assertThat(coking.keyIndustry()).isEqualTo("COKING");
+        assertThat(coking.category()).isEqualTo("DOUBLE_RANDOM");
+        assertThat(coking.method()).isEqualTo("SAMPLING");
+        assertThat(coking.doubleRandom()).isTrue();
+        assertThat(coking.ratio()).isEqualByComparingTo("0.5");
+        assertThat(coking.frequencyPeriod()).isEqualTo("QUARTER");
+        assertThat(coking.frequencyTimes()).isEqualTo(2);
+        assertThat(coking.contentDaily()).isEqualTo("排污许可证载明事项落实情况");
+        assertThat(coking.cooperatingAgencies()).containsExactly("排污许可核发部门");
+        assertThat(coking.denominator()).isEqualTo(5);
+        assertThat(coking.unitsPerRound()).isEqualTo(3);
+        assertThat(coking.months()).containsExactly(new PlanPublished.Month(3, 2, 6), new PlanPublished.Month(4, 1, 3),
+                new PlanPublished.Month(5, 1, 3), new PlanPublished.Month(7, 1, 3), new PlanPublished.Month(8, 1, 3),
+                new PlanPublished.Month(10, 1, 3), new PlanPublished.Month(11, 1, 3));
+
+        // CEMENT (非现场监管): one valid permit (the expired one does not count); twice a year over March–December,
+        // spaced evenly: March and August
+        PlanPublished.Row cement = event.rows().get(1);
+        assertThat(cement.category()).isEqualTo("NON_SITE");
+        assertThat(cement.doubleRandom()).isFalse();
+        assertThat(cement.denominator()).isEqualTo(1);
+        assertThat(cement.unitsPerRound()).isEqualTo(1);
+        assertThat(cement.months()).containsExactly(new PlanPublished.Month(3, 1, 1), new PlanPublished.Month(8, 1, 1));
+    }
+
     // ---------------------------------------------------------------- draws
 
     @Test
@@ -304,6 +369,36 @@ class PlanDrawTaskApiTest {
         Map<String, Object> published = post(city("140100"), "/api/v1/draws/" + drawId + "/publish", Map.of(), 200);
         assertThat(published.get("publishedAt")).isNotNull();
         post(city("140100"), "/api/v1/draws/" + drawId + "/publish", Map.of(), 409);
+
+        // the publication (一公开) went to the outbox once, keyed by draw id: units with names, counties and strata
+        // in draw order, the seed to re-check the draw, and nothing about the inspectors
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = 'inspection.draw.events.v1' AND message_key = '"
+                + drawId + "' AND event_type = 'org.permitwatch.inspection.draw.published.v1'")).isEqualTo(1);
+        String payload = db.sql("SELECT payload::text FROM outbox_event WHERE message_key = :k AND event_type = "
+                        + "'org.permitwatch.inspection.draw.published.v1'").bind("k", drawId)
+                .map(r -> r.get(0, String.class)).one().block();
+        assertThat(payload).doesNotContainIgnoringCase("inspector");
+        for (UUID inspector : inspectors) {
+            assertThat(payload).doesNotContain(inspector.toString());
+        }
+        DrawPublished event = json.readValue(payload, DrawPublished.class);
+        assertThat(event.drawId()).hasToString(drawId);
+        assertThat(event.planId()).isEqualTo(planId);
+        assertThat(event.cityCode()).isEqualTo("140100");
+        assertThat(event.periodMonth()).isEqualTo(YEAR + "-06");
+        assertThat(event.keyIndustry()).isEqualTo("COKING");
+        assertThat(event.seed()).isEqualTo(seed);
+        assertThat(event.seedHash()).isEqualTo(Fingerprints.seedHash(seed));
+        assertThat(event.publishedAt()).isNotNull();
+        assertThat(event.units()).extracting(DrawPublished.Unit::permitNumber).containsExactlyElementsOf(permits);
+        for (DrawPublished.Unit u : event.units()) {
+            String p = u.permitNumber();
+            assertThat(u.unitName()).isEqualTo("测试单位" + p);
+            assertThat(u.countyCode()).isEqualTo(p.startsWith("TYG") ? "140106" : county);
+            String expected = p.equals("TY-POSITIVE-TARGET") || p.equals("TY-STEEL") ? "TARGETED"
+                    : p.startsWith("TYS") ? "SPECIAL" : p.startsWith("TYG") ? "GENERAL" : "KEY";
+            assertThat(u.stratum()).as(p).isEqualTo(expected);
+        }
 
         // tampering with the recorded result is detected
         db.sql("UPDATE draw SET result = jsonb_set(result, '{0,permitNumber}', '\"TYK999\"') WHERE id = :d")

@@ -13,7 +13,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.permitwatch.events.liaison.LiaisonTopics;
+import org.permitwatch.events.liaison.SubmissionRecorded;
 import org.permitwatch.support.audit.AuditLog;
+import org.permitwatch.support.outbox.OutboxMessage;
+import org.permitwatch.support.outbox.OutboxWriter;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.security.Caller;
@@ -49,10 +53,12 @@ class SubmissionService {
     private final TransactionalOperator tx;
     private final JsonMapper json;
     private final Clock clock;
+    private final OutboxWriter outbox;
 
     SubmissionService(DatabaseClient db, DeadlineStore deadlines, AuditLog audit, ReactiveTransactionManager transactions,
-                      JsonMapper json, ObjectProvider<Clock> clock) {
+                      JsonMapper json, ObjectProvider<Clock> clock, OutboxWriter outbox) {
         this.db = db;
+        this.outbox = outbox;
         this.deadlines = deadlines;
         this.audit = audit;
         this.tx = TransactionalOperator.create(transactions);
@@ -145,8 +151,20 @@ class SubmissionService {
                                             Map.of("deadlineId", form.deadlineId().toString(), "period", instance.period(),
                                                     "cityCode", city, "version", version)))
                                     .then(find(id, caller))
-                                    .map(s -> new Outcome(s, true));
+                                    .flatMap(s -> outbox.append(recorded(s, instance))
+                                            .thenReturn(new Outcome(s, true)));
                         }));
+    }
+
+    /**
+     * The event of a new submission version, keyed obligation:city:period so consumers keep the latest per city and
+     * period; a replayed (idempotent) request appends nothing.
+     */
+    static OutboxMessage recorded(DeadlineViews.Submission s, DeadlineStore.InstanceRow instance) {
+        String key = instance.obligationId() + ":" + s.cityCode() + ":" + instance.period();
+        return OutboxMessage.of(LiaisonTopics.SUBMISSIONS, key, SubmissionRecorded.TYPE, new SubmissionRecorded(s.id(),
+                instance.obligationId(), instance.code(), s.cityCode(), instance.period(), instance.dueDate(),
+                s.onTime() ? "ON_TIME" : "LATE", s.submittedBy(), s.submittedAt().atOffset(ZoneOffset.UTC)));
     }
 
     /** Claims the key; a retry of the same request gets the stored submission id, another request a 422. */

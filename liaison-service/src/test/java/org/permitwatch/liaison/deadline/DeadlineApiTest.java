@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.events.liaison.SubmissionRecorded;
 import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Deadlines: the seeded notice, status per city, idempotent submissions, scope, and reminders with a fixed clock. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -52,6 +54,9 @@ class DeadlineApiTest {
 
     @Autowired
     ReminderJob reminders;
+
+    @Autowired
+    JsonMapper jsonMapper;
 
     private WebTestClient.RequestHeadersSpec<?> request(HttpMethod method, String token, String uri, Object body) {
         var spec = web.method(method).uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
@@ -131,6 +136,30 @@ class DeadlineApiTest {
                 .expectStatus().isCreated());
         assertThat(second).containsEntry("version", 2);
 
+        // Every new version is announced on the submission topic, keyed obligation:city:period, in the same transaction.
+        String pastPeriod = db.sql("SELECT period FROM deadline_instance WHERE obligation_id = '" + past + "'")
+                .map(r -> r.get(0, String.class)).one().block();
+        String futurePeriod = db.sql("SELECT period FROM deadline_instance WHERE obligation_id = '" + future + "'")
+                .map(r -> r.get(0, String.class)).one().block();
+        List<SubmissionRecorded> pastEvents = submissionEvents(past + ":140100:" + pastPeriod);
+        assertThat(pastEvents).hasSize(1);
+        SubmissionRecorded late = pastEvents.get(0);
+        assertThat(late.obligationId()).hasToString(past);
+        assertThat(late.obligationCode()).isEqualTo("PAST_1");
+        assertThat(late.cityCode()).isEqualTo("140100");
+        assertThat(late.period()).isEqualTo(pastPeriod);
+        assertThat(late.dueDate()).isEqualTo(today.minusDays(10));
+        assertThat(late.status()).isEqualTo("LATE");
+        assertThat(late.submittedBy()).isNotBlank();
+        assertThat(late.submittedAt()).isNotNull();
+        List<SubmissionRecorded> futureEvents = submissionEvents(future + ":140100:" + futurePeriod);
+        assertThat(futureEvents).hasSize(2).allSatisfy(e -> {
+            assertThat(e.status()).isEqualTo("ON_TIME");
+            assertThat(e.obligationCode()).isEqualTo("FUTURE_1");
+            assertThat(e.dueDate()).isEqualTo(today.plusDays(10));
+        });
+        assertThat(futureEvents.get(1).submissionId()).hasToString((String) second.get("id"));
+
         request(HttpMethod.GET, PROVINCE, "/api/v1/deadlines/" + past + "/status", null).exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.instances[0].cities.length()").isEqualTo(11)
@@ -175,11 +204,23 @@ class DeadlineApiTest {
                 + "WHERE i.obligation_id = '" + id + "'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'submission.create' AND resource_id = '"
                 + first.get("id") + "'")).isEqualTo(1);
+        // the replay announces nothing: one event for the one stored submission
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = 'liaison.submission.events.v1' "
+                + "AND message_key LIKE '" + id + ":%'")).isEqualTo(1);
+    }
+
+    /** The SubmissionRecorded events in the outbox under {@code key}, in append order. */
+    private List<SubmissionRecorded> submissionEvents(String key) {
+        return db.sql("SELECT payload::text FROM outbox_event WHERE topic = 'liaison.submission.events.v1' "
+                        + "AND event_type = 'org.permitwatch.liaison.submission.recorded.v1' AND message_key = :k ORDER BY seq")
+                .bind("k", key).map(r -> r.get(0, String.class)).all()
+                .map(text -> jsonMapper.readValue(text, SubmissionRecorded.class)).collectList().block();
     }
 
     @Test
     void badInputIsAProblemNamingTheFieldAndStoresNothing() {
         long before = count("SELECT count(*) FROM deadline_submission") + count("SELECT count(*) FROM deadline_obligation");
+        long eventsBefore = count("SELECT count(*) FROM outbox_event WHERE topic = 'liaison.submission.events.v1'");
         Map<String, Object> bad = new HashMap<>(Map.of("code", "x y", "title", " ", "recurrence", "MONTHLY", "dueDay", 40,
                 "firstMonth", "2022-13", "lastMonth", "2022-05"));
         request(HttpMethod.POST, PROVINCE, "/api/v1/deadlines", bad).exchange().expectStatus().isBadRequest()
@@ -200,6 +241,8 @@ class DeadlineApiTest {
         request(HttpMethod.POST, PROVINCE, "/api/v1/submissions", data(monthly, "2022-06")).exchange().expectStatus().isForbidden();
         assertThat(count("SELECT count(*) FROM deadline_submission") + count("SELECT count(*) FROM deadline_obligation"))
                 .isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = 'liaison.submission.events.v1'"))
+                .isEqualTo(eventsBefore);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.permitwatch.support.web.Paging;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.CurrentCaller;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,9 +25,12 @@ class DirectoryController {
     private static final int MAX_TEXT = 100;
 
     private final DirectoryQueries queries;
+    private final int violationHistoryLimit;
 
-    DirectoryController(DirectoryQueries queries) {
+    DirectoryController(DirectoryQueries queries,
+                        @Value("${permitwatch.directory.violation-history-limit:50}") int violationHistoryLimit) {
         this.queries = queries;
+        this.violationHistoryLimit = violationHistoryLimit;
     }
 
     @GetMapping("/units")
@@ -57,10 +61,14 @@ class DirectoryController {
     @GetMapping("/units/{permitNo}")
     @Operation(summary = "One unit with its permit detail",
             description = "404 when the permit is unknown or outside the caller's division. The legal representative "
-                    + "is masked unless the token carries the pii:read scope.")
+                    + "is masked unless the token carries the pii:read scope. Includes the unit's violation history "
+                    + "fed back from enforcement: the newest cases (capped by permitwatch.directory."
+                    + "violation-history-limit) and their total.")
     Mono<DirectoryViews.UnitDetail> get(@PathVariable String permitNo) {
         return CurrentCaller.get().flatMap(caller -> queries.find(permitNo, caller.division().likePattern())
-                .map(unit -> DirectoryViews.UnitDetail.of(unit, caller))
+                .flatMap(unit -> Mono.zip(queries.violationCount(permitNo),
+                                queries.violations(permitNo, violationHistoryLimit).collectList())
+                        .map(t -> DirectoryViews.UnitDetail.of(unit, caller, t.getT1(), t.getT2())))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
                         "no directory unit " + permitNo + " in your division"))));
     }

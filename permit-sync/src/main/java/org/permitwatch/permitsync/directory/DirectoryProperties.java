@@ -50,10 +50,13 @@ public record DirectoryProperties(
      * @param categories         management categories the unit must be in
      * @param keyIndustries      plan-table rows the unit must be in
      * @param withoutPermit      required value of the 无证排污 flag
-     * @param minViolationCount  at least this many recorded violations
+     * @param minViolationCount  at least this many verified violations (FINE or NO_PENALTY decisions) in the
+     *                           feedback window ({@code permitwatch.directory.feedback.window-months})
+     * @param minFineCount       at least this many fines (FINE decisions) in the same window
      */
     public record SourceTypeRule(SourceType sourceType, Set<ManagementCategory> categories,
-                                 Set<KeyIndustry> keyIndustries, Boolean withoutPermit, Integer minViolationCount) {
+                                 Set<KeyIndustry> keyIndustries, Boolean withoutPermit, Integer minViolationCount,
+                                 Integer minFineCount) {
         public SourceTypeRule {
             categories = categories == null ? Set.of() : Set.copyOf(categories);
             keyIndustries = keyIndustries == null ? Set.of() : Set.copyOf(keyIndustries);

@@ -50,6 +50,30 @@ class DirectoryQueries {
                 .one();
     }
 
+    /** The newest {@code limit} cases of a unit's violation history (decided first by date, undecided last). */
+    Flux<DirectoryViews.Violation> violations(String permitNo, int limit) {
+        return db.sql("""
+                        SELECT case_id, case_no, violation_type, article, decision_kind, no_penalty_rule, amount_yuan,
+                               decided_at, rectification_status, rectification_deadline, rectified_on_time, closed_at
+                        FROM unit_violation WHERE permit_no = :no
+                        ORDER BY decided_at DESC NULLS LAST, case_id LIMIT :limit""")
+                .bind("no", permitNo).bind("limit", limit)
+                .map(r -> new DirectoryViews.Violation(r.get("case_id", java.util.UUID.class),
+                        r.get("case_no", String.class), r.get("violation_type", String.class),
+                        r.get("article", String.class), r.get("decision_kind", String.class),
+                        r.get("no_penalty_rule", String.class), r.get("amount_yuan", java.math.BigDecimal.class),
+                        r.get("decided_at", java.time.OffsetDateTime.class),
+                        r.get("rectification_status", String.class),
+                        r.get("rectification_deadline", java.time.LocalDate.class),
+                        r.get("rectified_on_time", Boolean.class), r.get("closed_at", java.time.OffsetDateTime.class)))
+                .all();
+    }
+
+    Mono<Long> violationCount(String permitNo) {
+        return db.sql("SELECT count(*) AS n FROM unit_violation WHERE permit_no = :no").bind("no", permitNo)
+                .map(r -> r.get("n", Long.class)).one();
+    }
+
     /** Unit counts per city × plan-table industry × management category: the denominators of plan ratios. */
     Flux<StatsRow> stats(String divisionLike) {
         return db.sql("""

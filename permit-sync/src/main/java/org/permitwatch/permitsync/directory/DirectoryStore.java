@@ -61,8 +61,12 @@ public class DirectoryStore {
         this.outbox = outbox;
     }
 
-    /** What the directory holds for a permit, as far as the sync needs to know. */
-    public record StoredState(long version, int violationCount) {
+    /** What the directory holds for a permit, as far as the sync needs to know (fed-back counts included). */
+    public record StoredState(long version, int violationCount, int fineCount) {
+
+        public StoredState(long version, int violationCount) {
+            this(version, violationCount, 0);
+        }
     }
 
     /** A permit the directory refused, with the reason. */
@@ -83,10 +87,11 @@ public class DirectoryStore {
         if (permitNos.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return db.sql("SELECT permit_no, version, violation_count FROM directory_unit WHERE permit_no = ANY(:nos)")
+        return db.sql("SELECT permit_no, version, violation_count, fine_count FROM directory_unit WHERE permit_no = ANY(:nos)")
                 .bind("nos", permitNos.toArray(String[]::new))
                 .map(r -> Map.entry(r.get("permit_no", String.class),
-                        new StoredState(r.get("version", Long.class), r.get("violation_count", Integer.class))))
+                        new StoredState(r.get("version", Long.class), r.get("violation_count", Integer.class),
+                                r.get("fine_count", Integer.class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
     }
@@ -101,7 +106,8 @@ public class DirectoryStore {
         for (PermitDetail detail : details) {
             StoredState state = stored.get(detail.summary().permitNo());
             try {
-                units.add(mapper.toUnit(detail, state == null ? 0 : state.violationCount()));
+                units.add(mapper.toUnit(detail, state == null ? 0 : state.violationCount(),
+                        state == null ? 0 : state.fineCount()));
             } catch (UnmappablePermitException e) {
                 rejected.add(new Rejected(detail.summary().permitNo(), e.getMessage()));
             }

@@ -1,8 +1,10 @@
 package org.permitwatch.permitsync.directory;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.support.security.Caller;
@@ -34,16 +36,30 @@ final class DirectoryViews {
                       SourceType sourceType, boolean positiveList, String address, String legalRepresentative,
                       Double longitude, Double latitude, List<DirectoryUnitSnapshot.Outlet> outlets,
                       Obligations obligations, OffsetDateTime lastInspectedAt, int violationCount, long version,
-                      OffsetDateTime platformUpdatedAt, OffsetDateTime changedAt) {
+                      OffsetDateTime platformUpdatedAt, OffsetDateTime changedAt, long violationHistoryTotal,
+                      List<Violation> violations) {
 
-        static UnitDetail of(DirectoryUnit u, Caller caller) {
+        static UnitDetail of(DirectoryUnit u, Caller caller, long violationHistoryTotal, List<Violation> violations) {
             String legal = caller.canReadPersonalData() ? u.legalRepresentative() : Masking.name(u.legalRepresentative());
             return new UnitDetail(u.permitNo(), u.uscc(), u.unitName(), u.provinceCode(), u.cityCode(), u.countyCode(),
                     u.industryCode(), u.industryName(), u.keyIndustry(), u.managementCategory(), u.status(),
                     u.issueDate(), u.validFrom(), u.validTo(), u.issuingAuthority(), u.withoutPermit(), u.sourceType(),
                     u.positiveList(), u.address(), legal, u.longitude(), u.latitude(), u.outlets(), u.obligations(),
-                    u.lastInspectedAt(), u.violationCount(), u.version(), u.platformUpdatedAt(), u.changedAt());
+                    u.lastInspectedAt(), u.violationCount(), u.version(), u.platformUpdatedAt(), u.changedAt(),
+                    violationHistoryTotal, violations);
         }
+    }
+
+    /**
+     * One case of the unit's violation history, fed back from enforcement (every case, not only the window's).
+     *
+     * @param decisionKind         FINE or NO_PENALTY; null while undecided
+     * @param amountYuan           all decisions of the case summed (the fine plus any 按日连续处罚)
+     * @param rectificationStatus  OVERDUE, COMPLETED or CLOSED; null while no rectification event arrived
+     */
+    record Violation(UUID caseId, String caseNo, String violationType, String article, String decisionKind,
+                     String noPenaltyRule, BigDecimal amountYuan, OffsetDateTime decidedAt, String rectificationStatus,
+                     LocalDate rectificationDeadline, Boolean rectifiedOnTime, OffsetDateTime closedAt) {
     }
 
     record StatsEntry(String cityCode, KeyIndustry keyIndustry, String keyIndustryLabel,

@@ -39,8 +39,14 @@ class UnitClassifier {
     }
 
     SourceType sourceType(ManagementCategory category, KeyIndustry industry, boolean withoutPermit, int violations) {
+        return sourceType(category, industry, withoutPermit, violations, 0);
+    }
+
+    /** @param fines FINE decisions among the fed-back {@code violations} (same window) */
+    SourceType sourceType(ManagementCategory category, KeyIndustry industry, boolean withoutPermit, int violations,
+                          int fines) {
         for (DirectoryProperties.SourceTypeRule rule : properties.sourceTypeRules()) {
-            if (matches(rule, category, industry, withoutPermit, violations)) {
+            if (matches(rule, category, industry, withoutPermit, violations, fines)) {
                 return rule.sourceType();
             }
         }
@@ -52,10 +58,11 @@ class UnitClassifier {
     }
 
     private static boolean matches(DirectoryProperties.SourceTypeRule rule, ManagementCategory category,
-                                   KeyIndustry industry, boolean withoutPermit, int violations) {
+                                   KeyIndustry industry, boolean withoutPermit, int violations, int fines) {
         return (rule.categories().isEmpty() || rule.categories().contains(category))
                 && (rule.keyIndustries().isEmpty() || rule.keyIndustries().contains(industry))
                 && (rule.withoutPermit() == null || rule.withoutPermit() == withoutPermit)
-                && (rule.minViolationCount() == null || violations >= rule.minViolationCount());
+                && (rule.minViolationCount() == null || violations >= rule.minViolationCount())
+                && (rule.minFineCount() == null || fines >= rule.minFineCount());
     }
 }

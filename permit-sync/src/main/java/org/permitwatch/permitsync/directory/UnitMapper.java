@@ -22,6 +22,11 @@ class UnitMapper {
      * @throws UnmappablePermitException when a label or a division code is not one we know
      */
     DirectoryUnit toUnit(PermitDetail detail, int violationCount) {
+        return toUnit(detail, violationCount, 0);
+    }
+
+    /** @param fineCount the stored, fed-back fines (FINE decisions) of the same window */
+    DirectoryUnit toUnit(PermitDetail detail, int violationCount, int fineCount) {
         PermitSummary s = detail.summary();
         ManagementCategory category = ManagementCategory.fromLabel(s.managementCategory())
                 .orElseThrow(() -> new UnmappablePermitException("unknown managementCategory '" + s.managementCategory() + "'"));
@@ -39,7 +44,7 @@ class UnitMapper {
         }
         KeyIndustry keyIndustry = classifier.keyIndustry(s.industryCode(), s.unitName());
         boolean withoutPermit = status.withoutPermit();
-        SourceType sourceType = classifier.sourceType(category, keyIndustry, withoutPermit, violationCount);
+        SourceType sourceType = classifier.sourceType(category, keyIndustry, withoutPermit, violationCount, fineCount);
         return new DirectoryUnit(s.permitNo(), s.uscc(), s.unitName(), s.provinceCode(), s.cityCode(), s.countyCode(),
                 s.industryCode(), s.industryName(), keyIndustry, category, status, s.issueDate(), s.validFrom(),
                 s.validTo(), s.issuingAuthority(), withoutPermit, sourceType, classifier.onPositiveList(s.permitNo()),

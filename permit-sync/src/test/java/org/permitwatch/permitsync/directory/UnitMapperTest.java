@@ -19,8 +19,8 @@ class UnitMapperTest {
     private final DirectoryProperties properties = new DirectoryProperties(
             Map.of(KeyIndustry.COKING, Set.of("2521"), KeyIndustry.SEWAGE_TREATMENT, Set.of("4620")),
             new DirectoryProperties.WaterReuseRule("4620", List.of("再生水", "中水")),
-            List.of(new DirectoryProperties.SourceTypeRule(SourceType.SPECIAL, null, null, null, 1),
-                    new DirectoryProperties.SourceTypeRule(SourceType.KEY, Set.of(ManagementCategory.KEY), null, null, null)),
+            List.of(new DirectoryProperties.SourceTypeRule(SourceType.SPECIAL, null, null, null, 1, null),
+                    new DirectoryProperties.SourceTypeRule(SourceType.KEY, Set.of(ManagementCategory.KEY), null, null, null, null)),
             SourceType.GENERAL,
             Set.of("91140100MA0HXXXX1A001P"));
     private final UnitMapper mapper = new UnitMapper(new UnitClassifier(properties));
@@ -75,6 +75,23 @@ class UnitMapperTest {
     @Test
     void fedBackViolationsMakeASpecialSource() {
         assertThat(mapper.toUnit(detail("P1", "某公司", "3011", "登记管理", "有效"), 2).sourceType())
+                .isEqualTo(SourceType.SPECIAL);
+    }
+
+    @Test
+    void aFineRuleNeedsAFineNotJustAVerifiedViolation() {
+        UnitClassifier fined = new UnitClassifier(new DirectoryProperties(Map.of(), null,
+                List.of(new DirectoryProperties.SourceTypeRule(SourceType.SPECIAL, null, null, null, null, 1),
+                        new DirectoryProperties.SourceTypeRule(SourceType.KEY, Set.of(ManagementCategory.KEY), null, null,
+                                null, null)),
+                SourceType.GENERAL, Set.of()));
+        // two no-penalty decisions: verified violations, but no fine
+        assertThat(fined.sourceType(ManagementCategory.KEY, KeyIndustry.COKING, false, 2, 0)).isEqualTo(SourceType.KEY);
+        assertThat(fined.sourceType(ManagementCategory.SIMPLIFIED, KeyIndustry.COKING, false, 2, 0))
+                .isEqualTo(SourceType.GENERAL);
+        assertThat(fined.sourceType(ManagementCategory.SIMPLIFIED, KeyIndustry.COKING, false, 1, 1))
+                .isEqualTo(SourceType.SPECIAL);
+        assertThat(new UnitMapper(fined).toUnit(detail("P1", "某公司", "3011", "简化管理", "有效"), 1, 1).sourceType())
                 .isEqualTo(SourceType.SPECIAL);
     }
 

@@ -1,0 +1,87 @@
+package org.permitwatch.permitsync.feedback;
+
+import java.time.Duration;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.permitwatch.events.enforcement.CaseClosed;
+import org.permitwatch.events.enforcement.EnforcementTopics;
+import org.permitwatch.events.enforcement.PenaltyDecided;
+import org.permitwatch.events.enforcement.RectificationCompleted;
+import org.permitwatch.events.enforcement.RectificationOverdue;
+import org.permitwatch.events.inspection.InspectionSubmitted;
+import org.permitwatch.events.inspection.InspectionTopics;
+import org.permitwatch.support.inbox.CloudEventAttributes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Consumes inspection-service's case and inspection events (topics it owns and declares). Runs on Kafka listener
+ * threads (not Netty), so blocking on the reactive transaction with a timeout is fine and keeps the offset
+ * uncommitted until the effect is written. Failures retry with back-off, then go to {@code <topic>.dlt}
+ * (platform-support's error handler). Case events other than the four that shape the history are ignored.
+ */
+@Component
+class FeedbackListeners {
+
+    static final String CASES_LISTENER = "violation-history";
+    static final String CASES_GROUP = "permit-sync.violation-history";
+    static final String INSPECTIONS_LISTENER = "last-inspection";
+    static final String INSPECTIONS_GROUP = "permit-sync.last-inspection";
+    private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(FeedbackListeners.class);
+
+    private final ViolationHistory history;
+    private final JsonMapper json;
+
+    FeedbackListeners(ViolationHistory history, JsonMapper json) {
+        this.history = history;
+        this.json = json;
+    }
+
+    @KafkaListener(id = CASES_LISTENER, groupId = CASES_GROUP, topics = EnforcementTopics.CASES)
+    void onCaseEvent(ConsumerRecord<String, String> record) {
+        CloudEventAttributes event = CloudEventAttributes.from(record);
+        String type = event.type() == null ? "" : event.type();
+        Mono<Boolean> effect = switch (type) {
+            case PenaltyDecided.TYPE -> history.penaltyDecided(event.id(), read(record, PenaltyDecided.class));
+            case RectificationOverdue.TYPE ->
+                    history.rectificationOverdue(event.id(), read(record, RectificationOverdue.class));
+            case RectificationCompleted.TYPE ->
+                    history.rectificationCompleted(event.id(), read(record, RectificationCompleted.class));
+            case CaseClosed.TYPE -> history.caseClosed(event.id(), read(record, CaseClosed.class));
+            default -> null;
+        };
+        if (effect == null) {
+            log.debug("ignoring event {} of type {} on {}", event.id(), event.type(), record.topic());
+            return;
+        }
+        effect.block(APPLY_TIMEOUT);
+    }
+
+    @KafkaListener(id = INSPECTIONS_LISTENER, groupId = INSPECTIONS_GROUP, topics = InspectionTopics.INSPECTIONS)
+    void onInspection(ConsumerRecord<String, String> record) {
+        CloudEventAttributes event = CloudEventAttributes.from(record);
+        if (!InspectionSubmitted.TYPE.equals(event.type())) {
+            log.debug("ignoring event {} of type {} on {}", event.id(), event.type(), record.topic());
+            return;
+        }
+        history.inspectionSubmitted(event.id(), read(record, InspectionSubmitted.class)).block(APPLY_TIMEOUT);
+    }
+
+    private <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
+        if (record.value() == null) {
+            throw new IllegalArgumentException(type.getSimpleName() + " record without a value");
+        }
+        try {
+            return json.readValue(record.value(), type);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(type.getSimpleName() + " event is not valid JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+}
