@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * CloudEvents type {@value #TYPE}; consumers keep the latest state per alert.
  *
  * @param rule          code of the remote-check rule, e.g. PERMIT_NOT_VALID_BUT_OPERATING, CATEGORY_TOO_LOW
- * @param status        OPEN, DISMISSED, TASKED (became a targeted task) or CASED (became a case)
+ * @param status        OPEN, RESOLVED (the condition no longer holds), DISMISSED, TASKED (became a targeted task)
+ *                      or CASED (became a case)
  * @param taskId        the targeted task it became; null otherwise
  * @param caseId        the case it became; null otherwise
  */
