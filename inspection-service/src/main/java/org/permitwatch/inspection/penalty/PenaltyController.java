@@ -1,0 +1,78 @@
+package org.permitwatch.inspection.penalty;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.permitwatch.support.security.CurrentCaller;
+import reactor.core.publisher.Mono;
+
+@RestController
+@EnableConfigurationProperties(PenaltyProperties.class)
+@Tag(name = "Penalties", description = "行政处罚: discretion proposals with their explanation, decisions (fine or "
+        + "justified no-penalty), daily continuous fines (按日连续处罚)")
+class PenaltyController {
+
+    private final PenaltyService service;
+    private final BenchmarkCatalog benchmarks;
+
+    PenaltyController(PenaltyService service, BenchmarkCatalog benchmarks) {
+        this.service = service;
+        this.benchmarks = benchmarks;
+    }
+
+    /** The id of a stored decision. */
+    record DecisionRef(UUID caseId, UUID decisionId) {
+    }
+
+    @PostMapping("/api/v1/cases/{id}/penalty-proposal")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Compute and store a penalty proposal",
+            description = "Applies the benchmark version in force on the violation day: factor levels × weights, "
+                    + "adjustments, rounding, clamped into the statutory range; HISTORY from the unit's cases of the "
+                    + "last 12 months. Returns the full explanation and the no-penalty eligibility with reasons. "
+                    + "PROVINCE, CITY or COUNTY staff; 409 once the case is decided or closed.")
+    Mono<PenaltyService.ProposalView> propose(@PathVariable UUID id, @Valid @RequestBody PenaltyRequests.Proposal body) {
+        return CurrentCaller.get().flatMap(caller -> service.propose(id, body, caller));
+    }
+
+    @PostMapping("/api/v1/cases/{id}/decision")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Decide the penalty (FINE or NO_PENALTY)",
+            description = "CITY or PROVINCE staff only. NO_PENALTY only when the proposal was eligible (422 on kind). "
+                    + "A FINE amount must lie inside the statutory range (422 on amountYuan); an amount other than the "
+                    + "proposal's needs overrideReason and is audited. One decision per case (409 case-already-decided).")
+    Mono<DecisionRef> decide(@PathVariable UUID id, @Valid @RequestBody PenaltyRequests.Decision body) {
+        return CurrentCaller.get().flatMap(caller -> service.decide(id, body, caller))
+                .map(decisionId -> new DecisionRef(id, decisionId));
+    }
+
+    @PostMapping("/api/v1/cases/{id}/daily-penalty")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Impose a daily continuous fine (按日连续处罚)",
+            description = "Needs the case's FINE decision and a CONTINUING verification of the rectification with the "
+                    + "re-inspection record (after the deadline, still holding an active finding of the case's "
+                    + "violation type). Amount = original fine × days, days = re-inspection date − order date.")
+    Mono<DecisionRef> daily(@PathVariable UUID id, @Valid @RequestBody PenaltyRequests.DailyPenalty body) {
+        return CurrentCaller.get().flatMap(caller -> service.dailyPenalty(id, body, caller))
+                .map(decisionId -> new DecisionRef(id, decisionId));
+    }
+
+    @GetMapping("/api/v1/discretion/benchmarks")
+    @Operation(summary = "The discretion benchmark versions",
+            description = "Every version with its effective date, ranges, factors, adjustments and no-penalty rules, "
+                    + "newest first. Any authenticated caller.")
+    List<Benchmark> benchmarks() {
+        return benchmarks.all();
+    }
+}

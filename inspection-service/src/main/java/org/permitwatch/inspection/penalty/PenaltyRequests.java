@@ -1,0 +1,51 @@
+package org.permitwatch.inspection.penalty;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the penalty API. Amounts in yuan. */
+final class PenaltyRequests {
+
+    private PenaltyRequests() {
+    }
+
+    /**
+     * {@code POST /api/v1/cases/{id}/penalty-proposal}.
+     *
+     * @param factors         level code per factor (HARM, FAULT, METHOD, ATTITUDE); HISTORY is computed
+     * @param adjustments     codes of the mitigating / aggravating circumstances that apply
+     * @param occurrences     art. 37 only: occurrences fined (default 1)
+     * @param serious         情节严重 (articles 33, 34, 35)
+     * @param correctedInTime the unit corrected the violation in time (needed by the no-penalty rules)
+     */
+    record Proposal(@NotNull Map<String, String> factors, @Size(max = 20) List<@NotBlank String> adjustments,
+                    @Min(1) @Max(10000) Integer occurrences, Boolean serious, Boolean correctedInTime) {
+    }
+
+    enum Kind {
+        FINE, NO_PENALTY
+    }
+
+    /**
+     * {@code POST /api/v1/cases/{id}/decision}.
+     *
+     * @param amountYuan     FINE: the amount decided; null takes the proposal's. Must lie inside the statutory range.
+     * @param overrideReason required when amountYuan differs from the proposal
+     */
+    record Decision(@NotNull UUID proposalId, @NotNull Kind kind, @DecimalMin("0") BigDecimal amountYuan,
+                    @Size(max = 2000) String overrideReason) {
+    }
+
+    /** {@code POST /api/v1/cases/{id}/daily-penalty}: the re-inspection that found the violation continuing. */
+    record DailyPenalty(@NotNull UUID rectificationId, @NotNull UUID reinspectionRecordId) {
+    }
+}

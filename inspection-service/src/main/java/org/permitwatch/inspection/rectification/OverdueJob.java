@@ -1,0 +1,54 @@
+package org.permitwatch.inspection.rectification;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Daily overdue detection of rectification orders. Tests (and operators) call {@link #run(Clock)} with any clock;
+ * the scheduled run uses the system clock in the configured zone.
+ */
+@Component
+public class OverdueJob {
+
+    private static final Logger log = LoggerFactory.getLogger(OverdueJob.class);
+
+    private final RectificationService service;
+    private final RectificationProperties properties;
+    private final Clock clock;
+
+    OverdueJob(RectificationService service, RectificationProperties properties, ObjectProvider<Clock> clock) {
+        this.service = service;
+        this.properties = properties;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Scheduled(cron = "${permitwatch.rectification.overdue-cron:0 15 1 * * *}",
+            zone = "${permitwatch.rectification.zone:Asia/Shanghai}")
+    void scheduled() {
+        if (properties.overdueEnabled()) {
+            // Scheduler thread, not an event loop: waiting keeps two runs from overlapping on one instance.
+            Integer escalated = run(clock).block();
+            log.info("rectification overdue detection: {} escalated", escalated);
+        }
+    }
+
+    /** One pass as of the clock's day in the configured zone; emits how many rectifications were escalated. */
+    public Mono<Integer> run(Clock at) {
+        return service.detectOverdue(LocalDate.now(at.withZone(properties.zone())));
+    }
+
+    /** Turns on {@code @Scheduled} (idempotent if another feature enables it too). */
+    @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
+    static class Scheduling {
+    }
+}

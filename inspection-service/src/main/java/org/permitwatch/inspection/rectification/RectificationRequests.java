@@ -1,0 +1,36 @@
+package org.permitwatch.inspection.rectification;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the rectification API. */
+final class RectificationRequests {
+
+    private RectificationRequests() {
+    }
+
+    /**
+     * {@code POST /api/v1/cases/{id}/rectification}.
+     *
+     * @param deadline     last day to correct; default today + permitwatch.rectification.default-deadline-days
+     * @param requirements what the unit must correct (整改要求)
+     */
+    record Order(LocalDate deadline, @NotBlank @Size(max = 4000) String requirements) {
+    }
+
+    /** {@code POST /api/v1/rectifications/{id}/progress}: a step the unit reported. */
+    record Progress(@NotBlank @Size(max = 4000) String note) {
+    }
+
+    enum Result {
+        COMPLETE, CONTINUING
+    }
+
+    /** {@code POST /api/v1/rectifications/{id}/verification}: the submitted follow-up record and its verdict. */
+    record Verification(@NotNull UUID recordId, @NotNull Result result) {
+    }
+}

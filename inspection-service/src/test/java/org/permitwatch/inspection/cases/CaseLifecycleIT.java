@@ -1,0 +1,431 @@
+package org.permitwatch.inspection.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.permitwatch.events.enforcement.EnforcementTopics;
+import org.permitwatch.inspection.rectification.OverdueJob;
+import org.permitwatch.support.problem.ApiException;
+import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.security.Role;
+import org.permitwatch.testsupport.TestJwts;
+import org.permitwatch.testsupport.TestPostgres;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Cases from finding to closure over real PostgreSQL and an embedded KRaft broker. Inspection records and findings
+ * are inserted with SQL into the tables the record feature owns, exactly as its contract fixes them; everything of
+ * cases, penalties and rectification goes through the API. Expected amounts are computed by hand in the comments
+ * (shipped benchmark: HARM .30, FAULT .20, METHOD .15, HISTORY .15, ATTITUDE .20).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eureka.client.enabled=false", "logging.structured.format.console=",
+                "permitwatch.rectification.overdue-enabled=false"})
+@AutoConfigureWebTestClient(timeout = "30s")
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class CaseLifecycleIT {
+
+    private static final String COUNTY = "140105";
+    private static final String CITY = "140100";
+    private static final ZoneOffset CST = ZoneOffset.ofHours(8);
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry, "inspection_cases");
+        TestJwts.register(registry);
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    OverdueJob overdue;
+
+    private final LocalDate today = LocalDate.now(CST);
+
+    @Test
+    void findingBecomesAnExplainedFineADailyFineAVerifiedRectificationAndAClosedCase() {
+        String permit = permit();
+        UUID finding = finding(submittedRecord(permit, today.minusDays(2)), permit, "EXCEEDING_LIMITS", "34(1)", today.minusDays(2));
+        String county = TestJwts.token("COUNTY", COUNTY);
+        String city = TestJwts.token("CITY", CITY);
+
+        Map<String, Object> opened = post("/api/v1/cases", county, Map.of("findingId", finding.toString()))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String caseId = (String) opened.get("id");
+        assertThat((String) opened.get("caseNo")).matches("140100-" + today.getYear() + "-\\d{4}");
+        assertThat(opened).containsEntry("status", "OPEN").containsEntry("article", "34(1)")
+                .containsEntry("violationType", "EXCEEDING_LIMITS").containsEntry("permitNumber", permit);
+        assertThat((String) opened.get("facts")).contains("超标排放检查").contains("SO2 小时均值 180");
+        problem(post("/api/v1/cases", county, Map.of("findingId", finding.toString())), 409, "case-exists");
+
+        // other city: 404 everywhere, never 403
+        String otherCity = TestJwts.token("CITY", "140200");
+        problem(get("/api/v1/cases/" + caseId, otherCity), 404, "case-not-found");
+        problem(post("/api/v1/cases/" + caseId + "/penalty-proposal", otherCity, proposal("GENERAL", "PASSIVE", List.of())),
+                404, "case-not-found");
+        problem(post("/api/v1/cases/" + caseId + "/penalty-proposal", TestJwts.token("COUNTY", "140106"),
+                proposal("GENERAL", "PASSIVE", List.of())), 404, "case-not-found");
+
+        // p = .30×.5 + .20×.3 + 0 + 0 + .20×.5 = .31 → 200000 + 800000 × .31 = 448000
+        Map<String, Object> proposal = post("/api/v1/cases/" + caseId + "/penalty-proposal", county,
+                proposal("GENERAL", "PASSIVE", List.of()))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(new BigDecimal(proposal.get("resultYuan").toString())).isEqualByComparingTo("448000");
+        assertThat(proposal).containsEntry("benchmarkArticle", "34").containsEntry("benchmarkVersion", "SX-PERMIT-2022.1");
+        assertThat(((Map<?, ?>) proposal.get("noPenalty")).get("eligible")).isEqualTo(false);
+        String proposalId = (String) proposal.get("proposalId");
+
+        Map<String, Object> decision = new LinkedHashMap<>(Map.of("proposalId", proposalId, "kind", "FINE"));
+        problem(post("/api/v1/cases/" + caseId + "/decision", TestJwts.builder().subject(UUID.randomUUID().toString())
+                .roles("INSPECTOR").division(CITY).build(), decision), 403, "decision-forbidden");
+        problem(post("/api/v1/cases/" + caseId + "/decision", county, decision), 403, "decision-forbidden");
+        decision.put("amountYuan", 1_200_000);
+        field(post("/api/v1/cases/" + caseId + "/decision", city, decision), 422, "amountYuan");
+        decision.put("amountYuan", 500_000);
+        field(post("/api/v1/cases/" + caseId + "/decision", city, decision), 422, "overrideReason");
+        decision.put("overrideReason", "超标倍数较高，且位于城区");
+        post("/api/v1/cases/" + caseId + "/decision", city, decision).expectStatus().isCreated();
+        problem(post("/api/v1/cases/" + caseId + "/decision", city, decision), 409, "case-already-decided");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'penalty.override' AND resource_id = '" + caseId
+                + "' AND details->>'reason' = '超标倍数较高，且位于城区' AND details->>'proposedYuan' = '448000.00'"
+                + " AND details->>'amountYuan' = '500000'")).isOne();
+        problem(post("/api/v1/cases/" + caseId + "/close", city, null), 409, "rectification-not-verified");
+
+        // rectification: default deadline today + 7, a FOLLOW_UP task for the unit
+        Map<String, Object> ordered = post("/api/v1/cases/" + caseId + "/rectification", county,
+                Map.of("requirements", "立即停止超标排放，检修脱硫设施")).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String rect = (String) ordered.get("rectificationId");
+        assertThat(scalar("SELECT deadline FROM rectification WHERE id = '" + rect + "'")).isEqualTo(today.plusDays(7));
+        assertThat(scalar("SELECT t.origin FROM inspection_task t JOIN rectification r ON r.follow_up_task_id = t.id "
+                + "WHERE r.id = '" + rect + "'")).isEqualTo("FOLLOW_UP");
+        problem(post("/api/v1/cases/" + caseId + "/rectification", county, Map.of("requirements", "再来一次")), 409,
+                "rectification-exists");
+        post("/api/v1/rectifications/" + rect + "/progress", county, Map.of("note", "已停产检修")).expectStatus().isCreated();
+        assertThat(scalar("SELECT status FROM rectification WHERE id = '" + rect + "'")).isEqualTo("IN_PROGRESS");
+
+        // re-inspection 10 days after the order still finds the exceedance
+        UUID again = submittedRecord(permit, today.plusDays(10));
+        finding(again, permit, "EXCEEDING_LIMITS", "34(1)", today.plusDays(10));
+        problem(post("/api/v1/rectifications/" + rect + "/verification", county,
+                Map.of("recordId", again.toString(), "result", "COMPLETE")), 409, "violation-continuing");
+        problem(post("/api/v1/cases/" + caseId + "/daily-penalty", city,
+                Map.of("rectificationId", rect, "reinspectionRecordId", again.toString())), 409, "continuing-not-verified");
+        post("/api/v1/rectifications/" + rect + "/verification", county,
+                Map.of("recordId", again.toString(), "result", "CONTINUING")).expectStatus().isCreated();
+        // 500000 × 10 days (day 1 = the day after the order, day 10 = the re-inspection)
+        post("/api/v1/cases/" + caseId + "/daily-penalty", city,
+                Map.of("rectificationId", rect, "reinspectionRecordId", again.toString())).expectStatus().isCreated();
+        problem(post("/api/v1/cases/" + caseId + "/daily-penalty", city,
+                Map.of("rectificationId", rect, "reinspectionRecordId", again.toString())), 409, "daily-penalty-exists");
+        assertThat((BigDecimal) scalar("SELECT amount_yuan FROM penalty_decision WHERE case_id = '" + caseId
+                + "' AND kind = 'DAILY_CONTINUOUS'")).isEqualByComparingTo("5000000");
+        assertThat(scalar("SELECT from_date FROM penalty_decision WHERE case_id = '" + caseId
+                + "' AND kind = 'DAILY_CONTINUOUS'")).isEqualTo(today.plusDays(1));
+
+        // a later follow-up without the violation verifies it, after the deadline → onTime false
+        UUID clean = submittedRecord(permit, today.plusDays(12));
+        problem(post("/api/v1/rectifications/" + rect + "/verification", county,
+                Map.of("recordId", clean.toString(), "result", "CONTINUING")), 409, "violation-not-found");
+        post("/api/v1/rectifications/" + rect + "/verification", county,
+                Map.of("recordId", clean.toString(), "result", "COMPLETE")).expectStatus().isCreated();
+        problem(post("/api/v1/rectifications/" + rect + "/progress", county, Map.of("note", "迟到的进展")), 409,
+                "rectification-complete");
+
+        Map<String, Object> closed = post("/api/v1/cases/" + caseId + "/close", city, null).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(closed).containsEntry("status", "CLOSED");
+        assertThat(new BigDecimal(closed.get("totalFineYuan").toString())).isEqualByComparingTo("5500000");
+        assertThat((List<?>) closed.get("decisions")).hasSize(2);
+        assertThat(((Map<?, ?>) closed.get("rectification")).get("onTime")).isEqualTo(false);
+        problem(post("/api/v1/cases/" + caseId + "/close", city, null), 409, "case-closed");
+
+        // the events, in order, each with the next caseVersion
+        List<Map<String, Object>> events = db.sql("SELECT event_type, payload::text AS p FROM outbox_event WHERE topic = '"
+                        + EnforcementTopics.CASES + "' AND message_key = '" + caseId + "' ORDER BY occurred_at, id")
+                .map(r -> Map.<String, Object>of("type", r.get("event_type", String.class), "payload",
+                        json.readValue(r.get("p", String.class), Map.class)))
+                .all().collectList().block();
+        assertThat(events).extracting(e -> e.get("type")).containsExactly(
+                "org.permitwatch.inspection.case.opened.v1", "org.permitwatch.inspection.case.penalty-decided.v1",
+                "org.permitwatch.inspection.case.rectification-ordered.v1",
+                "org.permitwatch.inspection.case.penalty-decided.v1",
+                "org.permitwatch.inspection.case.rectification-completed.v1", "org.permitwatch.inspection.case.closed.v1");
+        for (int i = 0; i < events.size(); i++) {
+            Map<?, ?> ref = (Map<?, ?>) ((Map<?, ?>) events.get(i).get("payload")).get("ref");
+            assertThat(((Number) ref.get("caseVersion")).longValue()).isEqualTo(i + 1L);
+            assertThat(ref.get("countyCode")).isEqualTo(COUNTY);
+        }
+        Map<?, ?> fine = (Map<?, ?>) events.get(1).get("payload");
+        assertThat(fine.get("overridden")).isEqualTo(true);
+        assertThat(new BigDecimal(fine.get("proposedYuan").toString())).isEqualByComparingTo("448000");
+        Map<?, ?> daily = (Map<?, ?>) events.get(3).get("payload");
+        assertThat(daily.get("kind")).isEqualTo("DAILY_CONTINUOUS");
+        assertThat(daily.get("days")).isEqualTo(10);
+        Map<?, ?> closedEvent = (Map<?, ?>) events.get(5).get("payload");
+        assertThat(new BigDecimal(closedEvent.get("totalFineYuan").toString())).isEqualByComparingTo("5500000");
+        assertThat(closedEvent.get("penalized")).isEqualTo(true);
+    }
+
+    @Test
+    void firstMinorLedgerViolationIsNotFinedButStillRectifiedBeforeClosure() {
+        String permit = permit();
+        String county = TestJwts.token("COUNTY", COUNTY);
+        String city = TestJwts.token("CITY", CITY);
+        // an earlier case of the same violation, 13 months ago: outside the window
+        UUID old = finding(submittedRecord(permit, today.minusMonths(13)), permit, "LEDGER_INCOMPLETE", "37", today.minusMonths(13));
+        post("/api/v1/cases", county, Map.of("findingId", old.toString())).expectStatus().isCreated();
+        UUID now = finding(submittedRecord(permit, today.minusDays(1)), permit, "LEDGER_INCOMPLETE", "37", today.minusDays(1));
+        String caseId = (String) post("/api/v1/cases", county, Map.of("findingId", now.toString())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+        Map<String, Object> body = proposal("SLIGHT", "ACTIVE", List.of());
+        body.put("correctedInTime", true);
+        Map<String, Object> p = post("/api/v1/cases/" + caseId + "/penalty-proposal", county, body).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> noPenalty = (Map<?, ?>) p.get("noPenalty");
+        assertThat(noPenalty.get("eligible")).isEqualTo(true);
+        assertThat(noPenalty.get("rule")).isEqualTo("FIRST_MINOR_LEDGER");
+        // the fine it would have been: p = .20×.3 = .06 → 5000 + 15000 × .06 = 5900
+        assertThat(new BigDecimal(p.get("resultYuan").toString())).isEqualByComparingTo("5900");
+        post("/api/v1/cases/" + caseId + "/decision", city, Map.of("proposalId", p.get("proposalId"), "kind", "NO_PENALTY"))
+                .expectStatus().isCreated();
+        problem(post("/api/v1/cases/" + caseId + "/close", city, null), 409, "rectification-not-verified");
+
+        String rect = (String) post("/api/v1/cases/" + caseId + "/rectification", county,
+                Map.of("requirements", "补齐台账记录", "deadline", today.plusDays(5).toString())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("rectificationId");
+        UUID followUp = submittedRecord(permit, today);
+        post("/api/v1/rectifications/" + rect + "/verification", county,
+                Map.of("recordId", followUp.toString(), "result", "COMPLETE")).expectStatus().isCreated();
+        Map<String, Object> closed = post("/api/v1/cases/" + caseId + "/close", county, null).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(new BigDecimal(closed.get("totalFineYuan").toString())).isEqualByComparingTo("0");
+        assertThat(((Map<?, ?>) closed.get("rectification")).get("onTime")).isEqualTo(true);
+        Map<?, ?> closedEvent = json.readValue((String) scalar("SELECT payload::text FROM outbox_event WHERE message_key = '"
+                + caseId + "' AND event_type = 'org.permitwatch.inspection.case.closed.v1'"), Map.class);
+        assertThat(closedEvent.get("penalized")).isEqualTo(false);
+        Map<?, ?> decided = json.readValue((String) scalar("SELECT payload::text FROM outbox_event WHERE message_key = '"
+                + caseId + "' AND event_type = 'org.permitwatch.inspection.case.penalty-decided.v1'"), Map.class);
+        assertThat(decided.get("kind")).isEqualTo("NO_PENALTY");
+        assertThat(decided.get("noPenaltyRule")).isEqualTo("FIRST_MINOR_LEDGER");
+    }
+
+    @Test
+    void aRepeatWithinTwelveMonthsIsNotEligibleAndNoPenaltyIsRefused() {
+        String permit = permit();
+        String county = TestJwts.token("COUNTY", COUNTY);
+        UUID earlier = finding(submittedRecord(permit, today.minusMonths(11)), permit, "DISCLOSURE_NOT_IMPLEMENTED", "36",
+                today.minusMonths(11));
+        post("/api/v1/cases", county, Map.of("findingId", earlier.toString())).expectStatus().isCreated();
+        UUID later = finding(submittedRecord(permit, today), permit, "DISCLOSURE_NOT_IMPLEMENTED", "36", today);
+        String caseId = (String) post("/api/v1/cases", county, Map.of("findingId", later.toString())).expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        Map<String, Object> body = proposal("SLIGHT", "ACTIVE", List.of());
+        body.put("correctedInTime", true);
+        Map<String, Object> p = post("/api/v1/cases/" + caseId + "/penalty-proposal", county, body).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Map<?, ?>) p.get("noPenalty")).get("eligible")).isEqualTo(false);
+        // HISTORY REPEAT .6 × .15 = .09, FAULT .06 → p .15 → 20000 + 180000 × .15 = 47000
+        assertThat(new BigDecimal(p.get("resultYuan").toString())).isEqualByComparingTo("47000");
+        field(post("/api/v1/cases/" + caseId + "/decision", TestJwts.token("PROVINCE", "140000"),
+                Map.of("proposalId", p.get("proposalId"), "kind", "NO_PENALTY")), 422, "kind");
+    }
+
+    @Test
+    void overdueRectificationIsEscalatedOnceAndStillCompletesLate() {
+        String permit = permit();
+        UUID finding = finding(submittedRecord(permit, today.minusDays(1)), permit, "FUGITIVE_EMISSION", "35", today.minusDays(1));
+        String county = TestJwts.token("COUNTY", COUNTY);
+        String caseId = (String) post("/api/v1/cases", county, Map.of("findingId", finding.toString())).expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String rect = (String) post("/api/v1/cases/" + caseId + "/rectification", county,
+                Map.of("requirements", "密闭料场", "deadline", today.toString())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("rectificationId");
+        field(post("/api/v1/cases/" + caseId + "/rectification", county,
+                Map.of("requirements", "x", "deadline", today.minusDays(1).toString())), 400, "deadline");
+
+        Clock onDeadline = Clock.fixed(today.atTime(12, 0).toInstant(CST), ZoneId.of("Asia/Shanghai"));
+        overdue.run(onDeadline).block();
+        assertThat(scalar("SELECT status FROM rectification WHERE id = '" + rect + "'")).isEqualTo("ORDERED");
+        Clock dayAfter = Clock.fixed(today.plusDays(1).atTime(2, 0).toInstant(CST), ZoneId.of("Asia/Shanghai"));
+        assertThat(overdue.run(dayAfter).block()).isGreaterThanOrEqualTo(1);
+        assertThat(overdue.run(dayAfter).block()).isZero();
+        assertThat(scalar("SELECT status FROM rectification WHERE id = '" + rect + "'")).isEqualTo("ESCALATED");
+        assertThat(scalar("SELECT escalated_to FROM rectification WHERE id = '" + rect + "'")).isEqualTo(CITY);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + caseId
+                + "' AND event_type = 'org.permitwatch.inspection.case.rectification-overdue.v1'")).isOne();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'rectification.overdue' AND actor = 'system' "
+                + "AND resource_id = '" + rect + "'")).isOne();
+
+        UUID late = submittedRecord(permit, today.plusDays(2));
+        post("/api/v1/rectifications/" + rect + "/verification", county,
+                Map.of("recordId", late.toString(), "result", "COMPLETE")).expectStatus().isCreated();
+        assertThat(scalar("SELECT status FROM rectification WHERE id = '" + rect + "'")).isEqualTo("VERIFIED_COMPLETE");
+        assertThat(scalar("SELECT on_time FROM rectification WHERE id = '" + rect + "'")).isEqualTo(false);
+        // a case without a decision cannot be closed even with a verified rectification
+        problem(post("/api/v1/cases/" + caseId + "/close", county, null), 409, "decision-required");
+    }
+
+    @Test
+    void aCityCaseEscalatesToTheProvinceAndListsAreScoped() {
+        String permit = permit();
+        UUID finding = finding(submittedRecord(permit, today.minusDays(1)), permit, "UNPERMITTED_OUTLET", "36", today.minusDays(1));
+        String city = TestJwts.token("CITY", CITY);
+        String caseId = (String) post("/api/v1/cases", city, Map.of("findingId", finding.toString())).expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String rect = (String) post("/api/v1/cases/" + caseId + "/rectification", city,
+                Map.of("requirements", "规范排放口", "deadline", today.toString())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("rectificationId");
+        overdue.run(Clock.fixed(today.plusDays(1).atTime(2, 0).toInstant(CST), ZoneId.of("Asia/Shanghai"))).block();
+        assertThat(scalar("SELECT escalated_to FROM rectification WHERE id = '" + rect + "'")).isEqualTo("140000");
+
+        Map<String, Object> mine = get("/api/v1/cases?permitNumber=" + permit, city).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Number) mine.get("total")).longValue()).isOne();
+        Map<String, Object> other = get("/api/v1/cases?permitNumber=" + permit, TestJwts.token("CITY", "140200"))
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Number) other.get("total")).longValue()).isZero();
+        field(get("/api/v1/cases?size=500", city), 400, "size");
+        // the finding left the queue
+        Map<String, Object> queue = get("/api/v1/cases/queue?size=200", city).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<String, Object>>) queue.get("items")).extracting(i -> i.get("findingId"))
+                .doesNotContain(finding.toString());
+    }
+
+    @Autowired
+    CaseFiling filing;
+
+    @Test
+    void aConfirmedAlertOpensOneCaseThroughCaseFiling() {
+        String permit = permit();
+        exec("INSERT INTO directory_unit (permit_number, unit_name, division_code, snapshot, source_event, city_code, "
+                + "county_code, key_industry, status, version) VALUES ('" + permit + "', '太原测试焦化有限公司', '" + COUNTY
+                + "', '{}', 'test', '" + CITY + "', '" + COUNTY + "', 'COKING', 'EXPIRED', 1)");
+        UUID alert = UUID.randomUUID();
+        CaseFiling.AlertCase request = new CaseFiling.AlertCase(alert, permit, "UNPERMITTED_DISCHARGE", "33",
+                "排污许可证已过期仍在排污", List.of(Map.of("kind", "ONLINE_DATA", "description", "在线监测数据显示持续排放")));
+        Caller city = new Caller("city-user", "市局", Set.of(Role.CITY), DivisionCode.of(CITY), Set.of());
+        UUID caseId = filing.openFromAlert(request, city).block();
+        assertThat(scalar("SELECT origin || '|' || alert_id || '|' || article || '|' || division_code FROM enforcement_case "
+                + "WHERE id = '" + caseId + "'")).isEqualTo("ALERT|" + alert + "|33|" + COUNTY);
+        Map<?, ?> opened = json.readValue((String) scalar("SELECT payload::text FROM outbox_event WHERE message_key = '"
+                + caseId + "' AND event_type = 'org.permitwatch.inspection.case.opened.v1'"), Map.class);
+        assertThat(opened.get("origin")).isEqualTo("ALERT");
+        assertThat(opened.get("alertId")).isEqualTo(alert.toString());
+        assertThatThrownBy(() -> filing.openFromAlert(request, city).block())
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("case-exists"));
+        Caller other = new Caller("other", "其他市", Set.of(Role.CITY), DivisionCode.of("140200"), Set.of());
+        assertThatThrownBy(() -> filing.openFromAlert(new CaseFiling.AlertCase(UUID.randomUUID(), permit,
+                "UNPERMITTED_DISCHARGE", "33", "x", List.of()), other).block())
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(404));
+        assertThat(count("SELECT count(*) FROM enforcement_case WHERE permit_number = '" + permit + "'")).isOne();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static String permit() {
+        return "91140105MA0CASE" + String.format("%03d", SEQ.incrementAndGet()) + "001P";
+    }
+
+    private static String inspectedAt(LocalDate day) {
+        return day.atTime(10, 0).atOffset(CST).toString();
+    }
+
+    /** A submitted record of the unit, inspected on {@code day} (China Standard Time). */
+    private UUID submittedRecord(String permit, LocalDate day) {
+        UUID id = UUID.randomUUID();
+        exec("INSERT INTO inspection_record (id, task_id, permit_number, unit_name, division_code, city_code, key_industry, "
+                + "checklist_version_id, status, current_version, content, created_by, submitted_at) VALUES ('" + id
+                + "', '" + UUID.randomUUID() + "', '" + permit + "', '太原测试焦化有限公司', '" + COUNTY + "', '" + CITY
+                + "', 'COKING', '" + UUID.randomUUID() + "', 'SUBMITTED', 1, '{\"inspectedAt\":\"" + inspectedAt(day)
+                + "\",\"items\":[]}', 'test', now())");
+        return id;
+    }
+
+    /** An active finding of a record. */
+    private UUID finding(UUID record, String permit, String violationType, String article, LocalDate day) {
+        UUID id = UUID.randomUUID();
+        exec("INSERT INTO finding (id, record_id, record_version, task_id, item_id, item_code, item_no, item_title, "
+                + "violation_type, article, permit_number, unit_name, division_code, city_code, key_industry, notes, "
+                + "evidence, measurements, fingerprint, status, inspected_at) SELECT '" + id + "', r.id, 1, r.task_id, '"
+                + UUID.randomUUID() + "', '3.GENERAL', 3, '超标排放检查', '" + violationType + "', '" + article
+                + "', r.permit_number, r.unit_name, r.division_code, r.city_code, r.key_industry, 'SO2 小时均值 180', "
+                + "'[{\"fileName\":\"a.jpg\",\"sha256\":\"ab\"}]', '[]', 'fp', 'ACTIVE', '" + inspectedAt(day)
+                + "' FROM inspection_record r WHERE r.id = '" + record + "'");
+        return id;
+    }
+
+    private static Map<String, Object> proposal(String harm, String attitude, List<String> adjustments) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("factors", Map.of("HARM", harm, "FAULT", "NEGLIGENT", "METHOD", "ORDINARY", "ATTITUDE", attitude));
+        m.put("adjustments", adjustments);
+        return m;
+    }
+
+    private WebTestClient.ResponseSpec post(String uri, String token, Object body) {
+        var spec = web.post().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        return body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec get(String uri, String token) {
+        return web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+    }
+
+    private static void problem(WebTestClient.ResponseSpec response, int status, String code) {
+        response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo(code);
+    }
+
+    private static void field(WebTestClient.ResponseSpec response, int status, String field) {
+        response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[?(@.field == '" + field + "')]").exists();
+    }
+
+    private void exec(String sql) {
+        db.sql(sql).then().block();
+    }
+
+    private Object scalar(String sql) {
+        return db.sql(sql).map(r -> r.get(0)).one().block();
+    }
+
+    private long count(String sql) {
+        return ((Number) db.sql(sql).map(r -> r.get(0)).one().block()).longValue();
+    }
+}
