@@ -1,0 +1,58 @@
+package org.permitwatch.reporting.dispatch;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.permitwatch.reporting.catalog.ReportRequests;
+import org.permitwatch.support.security.CurrentCaller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/reports")
+@Tag(name = "Dispatch", description = "The province's monthly dispatch (调度) and year summaries")
+class DispatchController {
+
+    private final DispatchQuery query;
+
+    DispatchController(DispatchQuery query) {
+        this.query = query;
+    }
+
+    @GetMapping("/dispatch")
+    @Operation(summary = "Monthly dispatch per city",
+            description = "PROVINCE: one row per city; CITY: its own; COUNTY: its own county. Tasks planned for the month "
+                    + "and done (with a submitted record), inspections, findings, cases opened, fines (万元), "
+                    + "rectifications ordered / completed / found overdue, liaison submissions for the month "
+                    + "(on time, late, missing).")
+    Mono<DispatchReport> dispatch(@Parameter(description = "yyyy-MM") @RequestParam(required = false) String month) {
+        return CurrentCaller.get().flatMap(caller -> {
+            YearMonth m = ReportRequests.month("month", month);
+            return query.report(caller.division(), m.toString(), m.atDay(1), m.atEndOfMonth(),
+                    List.of(m.toString()), List.of(m.toString()));
+        });
+    }
+
+    @GetMapping("/year")
+    @Operation(summary = "Year summary per city",
+            description = "The dispatch figures over a calendar year; submissions count the year's and its months' periods.")
+    Mono<DispatchReport> year(@Parameter(description = "calendar year") @RequestParam(required = false) Integer year) {
+        return CurrentCaller.get().flatMap(caller -> {
+            int y = ReportRequests.year("year", year);
+            List<String> months = new ArrayList<>();
+            for (int m = 1; m <= 12; m++) {
+                months.add(YearMonth.of(y, m).toString());
+            }
+            List<String> periods = new ArrayList<>(months);
+            periods.add(String.valueOf(y));
+            return query.report(caller.division(), String.valueOf(y), YearMonth.of(y, 1).atDay(1),
+                    YearMonth.of(y, 12).atEndOfMonth(), months, periods);
+        });
+    }
+}

@@ -1,0 +1,189 @@
+package org.permitwatch.reporting.dispatch;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.permitwatch.reporting.catalog.DivisionNames;
+import org.permitwatch.reporting.catalog.ReportRequests;
+import org.permitwatch.reporting.catalog.ReportingProperties;
+import org.permitwatch.support.security.DivisionCode;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Dispatch figures with one aggregate query per fact table, grouped by region (city, or the county for a county
+ * caller), merged in memory.
+ */
+@Component
+class DispatchQuery {
+
+    private final DatabaseClient db;
+    private final DivisionNames names;
+    private final ReportingProperties properties;
+
+    DispatchQuery(DatabaseClient db, DivisionNames names, ReportingProperties properties) {
+        this.db = db;
+        this.names = names;
+        this.properties = properties;
+    }
+
+    private static final class Acc {
+        long planned;
+        long done;
+        long inspections;
+        long findings;
+        long cases;
+        BigDecimal fineYuan = BigDecimal.ZERO;
+        long ordered;
+        long completed;
+        long overdue;
+        Long onTime;
+        Long late;
+        Long missing;
+    }
+
+    /**
+     * @param months            the task periods (yyyy-MM) the report covers
+     * @param submissionPeriods the submission periods it covers (e.g. 2027-06, or 2027 and its months)
+     */
+    Mono<DispatchReport> report(DivisionCode division, String period, LocalDate from, LocalDate to,
+                                List<String> months, List<String> submissionPeriods) {
+        boolean county = division.level() == DivisionCode.Level.COUNTY;
+        String region = county ? "county_code" : "city_code";
+        List<String> regions = switch (division.level()) {
+            case PROVINCE -> names.cityCodes(division.value());
+            case CITY, COUNTY -> List.of(division.value());
+        };
+        Map<String, Acc> acc = new HashMap<>();
+        regions.forEach(r -> acc.put(r, new Acc()));
+        String scope = division.likePattern();
+        OffsetDateTime start = ReportRequests.startOf(from, properties.zone());
+        OffsetDateTime end = ReportRequests.startOf(to.plusDays(1), properties.zone());
+        String[] monthArray = months.toArray(String[]::new);
+
+        Mono<Void> tasks = db.sql("""
+                        SELECT %s AS region, count(*) AS planned,
+                               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM rm_inspection i WHERE i.task_id = t.task_id)) AS done
+                        FROM rm_task t WHERE t.county_code LIKE :scope AND t.period_month = ANY(:months)
+                        GROUP BY 1""".formatted(region))
+                .bind("scope", scope).bind("months", monthArray).fetch().all()
+                .doOnNext(r -> {
+                    Acc a = of(acc, r);
+                    a.planned += (Long) r.get("planned");
+                    a.done += (Long) r.get("done");
+                }).then();
+        Mono<Void> inspections = count("rm_inspection", "inspected_at", "", region, scope, start, end, acc,
+                (a, n) -> a.inspections += n);
+        Mono<Void> findings = count("rm_finding", "inspected_at", "AND status = 'ACTIVE'", region, scope, start, end,
+                acc, (a, n) -> a.findings += n);
+        Mono<Void> cases = count("rm_case", "opened_at", "", region, scope, start, end, acc, (a, n) -> a.cases += n);
+        Mono<Void> completed = count("rm_rectification", "completed_at", "", region, scope, start, end, acc,
+                (a, n) -> a.completed += n);
+        Mono<Void> overdue = count("rm_rectification", "overdue_at", "", region, scope, start, end, acc,
+                (a, n) -> a.overdue += n);
+        Mono<Void> ordered = db.sql("""
+                        SELECT %s AS region, count(*) AS n FROM rm_rectification
+                        WHERE county_code LIKE :scope AND ordered_on >= :from AND ordered_on <= :to GROUP BY 1"""
+                        .formatted(region))
+                .bind("scope", scope).bind("from", from).bind("to", to).fetch().all()
+                .doOnNext(r -> of(acc, r).ordered += (Long) r.get("n")).then();
+        Mono<Void> fines = db.sql("""
+                        SELECT %s AS region, sum(amount_yuan) AS yuan FROM rm_penalty
+                        WHERE county_code LIKE :scope AND decided_at >= :start AND decided_at < :end GROUP BY 1"""
+                        .formatted(region))
+                .bind("scope", scope).bind("start", start).bind("end", end).fetch().all()
+                .doOnNext(r -> {
+                    Acc a = of(acc, r);
+                    a.fineYuan = a.fineYuan.add((BigDecimal) r.get("yuan"));
+                }).then();
+        // Submissions are a city's duty: an obligation counts as due for every city once any city submitted for it.
+        Mono<Void> submissions = county ? Mono.empty() : db.sql("""
+                        WITH due AS (SELECT DISTINCT obligation_id, period FROM rm_submission
+                                     WHERE period = ANY(:periods))
+                        SELECT c.city AS region,
+                               count(s.submission_key) FILTER (WHERE s.status = 'ON_TIME') AS on_time,
+                               count(s.submission_key) FILTER (WHERE s.status <> 'ON_TIME') AS late,
+                               count(*) FILTER (WHERE s.submission_key IS NULL) AS missing
+                        FROM due d CROSS JOIN unnest(CAST(:cities AS text[])) AS c(city)
+                        LEFT JOIN rm_submission s ON s.obligation_id = d.obligation_id AND s.period = d.period
+                                                 AND s.city_code = c.city
+                        GROUP BY c.city""")
+                .bind("periods", submissionPeriods.toArray(String[]::new))
+                .bind("cities", regions.toArray(String[]::new)).fetch().all()
+                .doOnNext(r -> {
+                    Acc a = of(acc, r);
+                    a.onTime = (Long) r.get("on_time");
+                    a.late = (Long) r.get("late");
+                    a.missing = (Long) r.get("missing");
+                }).then();
+
+        return tasks.then(inspections).then(findings).then(cases).then(completed).then(overdue).then(ordered)
+                .then(fines).then(submissions)
+                .then(Mono.fromSupplier(() -> assemble(division, period, from, to, regions, acc, county)));
+    }
+
+    private Mono<Void> count(String table, String column, String extra, String region, String scope,
+                             OffsetDateTime start, OffsetDateTime end, Map<String, Acc> acc,
+                             java.util.function.ObjLongConsumer<Acc> add) {
+        return db.sql("SELECT " + region + " AS region, count(*) AS n FROM " + table
+                        + " WHERE county_code LIKE :scope AND " + column + " >= :start AND " + column + " < :end "
+                        + extra + " GROUP BY 1")
+                .bind("scope", scope).bind("start", start).bind("end", end).fetch().all()
+                .doOnNext(r -> add.accept(of(acc, r), (Long) r.get("n"))).then();
+    }
+
+    private static Acc of(Map<String, Acc> acc, Map<String, Object> row) {
+        return acc.computeIfAbsent((String) row.get("region"), k -> new Acc());
+    }
+
+    private DispatchReport assemble(DivisionCode division, String period, LocalDate from, LocalDate to,
+                                    List<String> regions, Map<String, Acc> acc, boolean county) {
+        List<DispatchReport.Row> rows = new ArrayList<>();
+        Acc total = new Acc();
+        if (!county) {
+            total.onTime = 0L;
+            total.late = 0L;
+            total.missing = 0L;
+        }
+        // Rows for the expected regions in code order, then any region the data file does not know.
+        List<String> keys = new ArrayList<>(regions);
+        acc.keySet().stream().filter(k -> !regions.contains(k)).sorted().forEach(keys::add);
+        for (String key : keys) {
+            Acc a = acc.get(key);
+            if (!county) {
+                a.onTime = a.onTime == null ? 0L : a.onTime;
+                a.late = a.late == null ? 0L : a.late;
+                a.missing = a.missing == null ? 0L : a.missing;
+            }
+            rows.add(row(key, names.nameOf(key), a));
+            total.planned += a.planned;
+            total.done += a.done;
+            total.inspections += a.inspections;
+            total.findings += a.findings;
+            total.cases += a.cases;
+            total.fineYuan = total.fineYuan.add(a.fineYuan);
+            total.ordered += a.ordered;
+            total.completed += a.completed;
+            total.overdue += a.overdue;
+            if (!county) {
+                total.onTime += a.onTime;
+                total.late += a.late;
+                total.missing += a.missing;
+            }
+        }
+        return new DispatchReport(period, from, to, division.value(), names.nameOf(division.value()), rows,
+                row(null, "合计", total));
+    }
+
+    private static DispatchReport.Row row(String code, String name, Acc a) {
+        return new DispatchReport.Row(code, name, a.planned, a.done, a.inspections, a.findings, a.cases,
+                a.fineYuan.divide(BigDecimal.valueOf(10_000), 4, RoundingMode.HALF_UP), a.ordered, a.completed,
+                a.overdue, a.onTime, a.late, a.missing);
+    }
+}

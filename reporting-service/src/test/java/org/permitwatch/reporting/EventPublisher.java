@@ -1,0 +1,64 @@
+package org.permitwatch.reporting;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.permitwatch.events.CloudEventHeaders;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Publishes contract payloads to the embedded broker as binary-mode CloudEvents, as the producing services do. */
+final class EventPublisher implements AutoCloseable {
+
+    private final KafkaTemplate<String, String> template;
+    private final DefaultKafkaProducerFactory<String, String> factory;
+    private final JsonMapper json;
+    private final AtomicInteger sent = new AtomicInteger();
+
+    EventPublisher(EmbeddedKafkaBroker broker, JsonMapper json) {
+        this.factory = new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
+                new StringSerializer());
+        this.template = new KafkaTemplate<>(factory);
+        this.json = json;
+    }
+
+    /** Sends and waits for the broker's ack; returns the ce_id. */
+    String send(String topic, String key, String type, Object payload) {
+        String id = UUID.randomUUID().toString();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json.writeValueAsString(payload));
+        record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
+        record.headers().add(CloudEventHeaders.ID, bytes(id));
+        record.headers().add(CloudEventHeaders.TYPE, bytes(type));
+        record.headers().add(CloudEventHeaders.SOURCE, bytes("/test"));
+        record.headers().add(CloudEventHeaders.SUBJECT, bytes(key));
+        record.headers().add(CloudEventHeaders.TIME, bytes(OffsetDateTime.now().toString()));
+        record.headers().add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        try {
+            template.send(record).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + type, e);
+        }
+        sent.incrementAndGet();
+        return id;
+    }
+
+    int sent() {
+        return sent.get();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        factory.destroy();
+    }
+}
