@@ -10,17 +10,20 @@
 #   ./run.sh token ROLE DIVISION [--scope pii:read --ttl 8h --sub ID --name NAME]
 #   ./run.sh status          which parts are up, their resident memory
 #   ./run.sh stop            stop a running platform (the one started with --detach or from another terminal)
+#   ./run.sh kill PART       SIGKILL one part (fault drills: a crash, no clean shutdown)
+#   ./run.sh restart PART    stop one part if it runs, start it again from its running jar copy, wait until ready
 #
 # Ports and sizes come from the environment: GATEWAY_PORT REGISTRY_PORT PERMIT_SYNC_PORT INSPECTION_PORT
 # LIAISON_PORT REPORTING_PORT MOCK_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT PG_PORT MAIL_PORT MOCK_SIZE MOCK_SEED,
 # READY_TIMEOUT (s), SYNC_TIMEOUT (s), SERVICES (subset of the four, space separated), JAVA_OPTS_EXTRA,
-# SKIP_BUILD=1 (use the jars as they are).
+# SKIP_BUILD=1 (use the jars as they are), PERMITWATCH_LOCAL (directory for data, logs, pids and keys; default
+# .local; the system test runs a second platform in system-test/target/platform).
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 
-LOCAL="$ROOT/.local"
+LOCAL="${PERMITWATCH_LOCAL:-$ROOT/.local}"
 LOGS="$LOCAL/logs"
 RUN="$LOCAL/run"
 DATA="$LOCAL/data"
@@ -170,6 +173,7 @@ stop_all() {
 
 STOPPING=0
 DETACHED=0
+RESTARTING=0
 # Any failure during start-up (set -e, a missing jar) must not leave half a platform running.
 on_exit() {
   local rc=$?
@@ -283,6 +287,13 @@ start_mail() {
 
 start_mock() {
   local jar
+  if [[ $RESTARTING -eq 1 ]] && compgen -G "$APPS/mock/national-platform-mock-*.jar" >/dev/null; then
+    jar="$(compgen -G "$APPS/mock/national-platform-mock-*.jar" | head -1)"
+    start_part mock java -Dpermitwatch.part=mock -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m \
+      -Djava.io.tmpdir="$TMPDIR_LOCAL" -jar "$jar" --port "$MOCK_PORT" --size "$MOCK_SIZE" --seed "$MOCK_SEED" \
+      --client-id "$NATIONAL_PLATFORM_CLIENT_ID" --client-secret "$NATIONAL_PLATFORM_CLIENT_SECRET"
+    return
+  fi
   jar="$(mock_jar)" || die "mock: no jar in national-platform-mock/target (build failed? see $LOGS/build.log)"
   # The plain jar finds WireMock through its manifest Class-Path (lib/), so copy both.
   rm -rf "$APPS/mock"; mkdir -p "$APPS/mock"
@@ -296,8 +307,11 @@ start_mock() {
 
 start_spring() {
   local part="$1" jar port
-  jar="$(jar_of "$part")" || die "$part: no jar in $part/target (build failed? see $LOGS/build.log)"
-  cp -f "$jar" "$APPS/$part.jar"
+  # A restart runs the copy the platform started with, not whatever was rebuilt in target/ since.
+  if [[ $RESTARTING -eq 0 || ! -f "$APPS/$part.jar" ]]; then
+    jar="$(jar_of "$part")" || die "$part: no jar in $part/target (build failed? see $LOGS/build.log)"
+    cp -f "$jar" "$APPS/$part.jar"
+  fi
   jar="$APPS/$part.jar"
   port="$(port_of "$part")"
   # shellcheck disable=SC2086
@@ -327,7 +341,8 @@ fail_part() {
     warn "see $LOGS/$part.log; last lines:"
     tail -n 25 "$LOGS/$part.log" >&2 || true
   fi
-  stop_all
+  # A failed single-part restart leaves the other parts alone (the caller decides what to do).
+  [[ $RESTARTING -eq 1 ]] || stop_all
   exit 1
 }
 
@@ -440,9 +455,58 @@ status() {
   printf 'total resident memory: %d MB\n' "$(( total / 1024 ))"
 }
 
+# ---------------------------------------------------------------------------------------------------- one part
+
+known_part() { [[ " ${STOP_ORDER[*]} " == *" $1 "* ]] || die "unknown part '$1' (one of: ${STOP_ORDER[*]})"; }
+
+# SIGKILL one part: no shutdown hook runs (a crash). PostgreSQL's server processes are children of its JVM and
+# are killed too, so the restart goes through crash recovery.
+kill_part() {
+  local part="$1" pid pm
+  known_part "$part"
+  pid="$(live_pid "$part")" || die "$part is not running"
+  if [[ "$part" == postgres && -f "$DATA/postgres/postmaster.pid" ]]; then
+    pm="$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)"
+  fi
+  kill -KILL "$pid"
+  if [[ -n "${pm:-}" && -d "/proc/$pm" ]] && grep -q postgres "/proc/$pm/comm" 2>/dev/null; then
+    kill -KILL "$pm" 2>/dev/null || true
+  fi
+  for _ in $(seq 1 50); do [[ -d "/proc/$pid" ]] || break; sleep 0.1; done
+  rm -f "$(pid_file "$part")"
+  say "killed $part ($pid)"
+}
+
+# Stop one part if it runs, start it again from the jar copy the platform started with, wait until it is ready.
+restart_part() {
+  local part="$1" deadline
+  known_part "$part"
+  RESTARTING=1
+  mkdir -p "$LOGS" "$RUN"
+  stop_parts "$part"
+  if [[ "$part" == postgres ]]; then
+    stop_orphan_postmaster
+    # A killed postmaster leaves its shared memory and pid file; wait until its processes are gone.
+    deadline=$(( $(date +%s) + 30 ))
+    while pgrep -f -- "-D $DATA/postgres" >/dev/null 2>&1 && ! deadline_passed "$deadline"; do sleep 0.2; done
+  fi
+  # The port must be free before the part binds it again (a killed JVM's socket closes with the process).
+  deadline=$(( $(date +%s) + 30 ))
+  while port_open "$(port_of "$part")" && ! deadline_passed "$deadline"; do sleep 0.2; done
+  case "$part" in
+    postgres) start_postgres; wait_log_line postgres "postgres ready on" ;;
+    kafka) start_kafka; wait_log_line kafka "kafka ready on" ;;
+    mock) start_mock; wait_log_line mock "national-platform mock ready on" ;;
+    mail) start_mail; wait_log_line mail "mail server ready on" ;;
+    registry|gateway) start_spring "$part"; wait_ready_endpoint "$part" ;;
+    *) start_spring "$part"; wait_ready_endpoint "$part"; wait_routable "$part" ;;
+  esac
+  say "restarted $part"
+}
+
 # ---------------------------------------------------------------------------------------------------- main
 
-usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 
 main() {
   local clean=0 detach=0 sync=1
@@ -457,6 +521,8 @@ main() {
       return ;;
     status) status; return ;;
     stop) stop_all; say "stopped"; return ;;
+    kill) [[ $# -eq 2 ]] || die "usage: ./run.sh kill PART"; kill_part "$2"; return ;;
+    restart) [[ $# -eq 2 ]] || die "usage: ./run.sh restart PART"; restart_part "$2"; return ;;
     -h|--help|help) usage; return ;;
   esac
   while [[ $# -gt 0 ]]; do

@@ -54,6 +54,10 @@ class ViolationFeedbackIT extends PermitSyncIntegrationTest {
         registerCommon(registry, platform());
         // the test runs the reconciliation itself
         registry.add("permitwatch.directory.feedback.reconcile-cron", () -> "-");
+        // This test is about feedback, not about the connector's fault handling: generous timeouts keep a slow mock
+        // on a loaded CI machine from opening the breaker (the 1 s of the fault tests paused every sync under load).
+        registry.add("permitwatch.national-platform.timeouts.response", () -> "15s");
+        registry.add("permitwatch.national-platform.timeouts.call", () -> "60s");
     }
 
     static NationalPlatformMock platform() {

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the same GET through the gateway and directly against the service, in one run, against a
+# running platform (./run.sh). N requests per side at concurrency C (after a warm-up of N/10), each worker with its
+# own token (own subject), so the gateway's per-client rate limit (GATEWAY_RATE_LIMIT_*: 400 burst, 200/s per
+# subject) does not cap the figures; 429 answers are counted and reported, never hidden.
+#
+#   bench/gateway-benchmark.sh [-n 2000] [-c 16] [--path '/api/v1/directory/units?size=20'] \
+#       [--gateway http://127.0.0.1:8080] [--direct http://127.0.0.1:8081]
+#
+# Prints, per side: throughput (req/s), p50/p95/p99/max latency, non-2xx count; then the gateway's added latency
+# (gateway p50/p95 minus direct p50/p95). Needs the platform's local keys (PERMITWATCH_LOCAL is honoured).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=2000 C=16 PATH_Q='/api/v1/directory/units?size=20'
+GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-8080}" DIRECT="http://127.0.0.1:${PERMIT_SYNC_PORT:-8081}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n) N=$2; shift 2 ;;
+    -c) C=$2; shift 2 ;;
+    --path) PATH_Q=$2; shift 2 ;;
+    --gateway) GATEWAY=$2; shift 2 ;;
+    --direct) DIRECT=$2; shift 2 ;;
+    *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+  esac
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for i in $(seq 1 "$C"); do ./run.sh token CITY 140100 --sub "bench-$i" --ttl 1h; done > "$work/tokens"
+
+cat > "$work/GatewayBenchmark.java" <<'JAVA'
+import java.net.URI;
+import java.net.http.*;
+import java.nio.file.*;
+import java.time.Duration;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.*;
+
+/** Closed-loop load: C workers, each sending its share of N GETs back to back with its own token. */
+public class GatewayBenchmark {
+  record Result(String side, double rps, long p50, long p95, long p99, long max, int non2xx, int rateLimited) {}
+
+  public static void main(String[] a) throws Exception {
+    String gateway = a[0], direct = a[1], path = a[2];
+    int n = Integer.parseInt(a[3]), c = Integer.parseInt(a[4]);
+    List<String> tokens = Files.readAllLines(Path.of(a[5]));
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .executor(Executors.newFixedThreadPool(c)).connectTimeout(Duration.ofSeconds(5)).build();
+    run(http, "warm-up gateway", gateway + path, Math.max(c, n / 10), c, tokens);
+    run(http, "warm-up direct", direct + path, Math.max(c, n / 10), c, tokens);
+    Result g = run(http, "gateway", gateway + path, n, c, tokens);
+    Result d = run(http, "direct", direct + path, n, c, tokens);
+    for (Result r : List.of(g, d)) {
+      System.out.printf("%-8s %8.1f req/s  p50 %4d ms  p95 %4d ms  p99 %4d ms  max %5d ms  non-2xx %d (429: %d)%n",
+          r.side, r.rps, r.p50, r.p95, r.p99, r.max, r.non2xx, r.rateLimited);
+    }
+    System.out.printf("gateway added latency: p50 +%d ms, p95 +%d ms; throughput %.0f %% of direct%n",
+        g.p50 - d.p50, g.p95 - d.p95, 100.0 * g.rps / d.rps);
+    System.exit(0);
+  }
+
+  static Result run(HttpClient http, String side, String url, int n, int c, List<String> tokens) throws Exception {
+    long[] micros = new long[n];
+    AtomicInteger next = new AtomicInteger(), non2xx = new AtomicInteger(), limited = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(c);
+    long start = System.nanoTime();
+    List<Future<?>> workers = new ArrayList<>();
+    for (int w = 0; w < c; w++) {
+      String token = tokens.get(w % tokens.size());
+      workers.add(pool.submit(() -> {
+        for (int i; (i = next.getAndIncrement()) < n; ) {
+          HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+              .header("Authorization", "Bearer " + token).GET().build();
+          long t0 = System.nanoTime();
+          HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+          micros[i] = (System.nanoTime() - t0) / 1000;
+          if (res.statusCode() / 100 != 2) non2xx.incrementAndGet();
+          if (res.statusCode() == 429) limited.incrementAndGet();
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : workers) f.get();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    long[] s = micros.clone();
+    Arrays.sort(s);
+    return new Result(side, n / seconds, pct(s, 50), pct(s, 95), pct(s, 99), s[n - 1] / 1000, non2xx.get(), limited.get());
+  }
+
+  static long pct(long[] sorted, int p) {
+    return sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1000;
+  }
+}
+JAVA
+
+echo "GET $PATH_Q, $N requests per side, concurrency $C, $(nproc) cores, $(date -Is)"
+java -Xmx256m "$work/GatewayBenchmark.java" "$GATEWAY" "$DIRECT" "$PATH_Q" "$N" "$C" "$work/tokens"

@@ -1,0 +1,126 @@
+package org.permitwatch.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every write endpoint × every hostile body, and every write endpoint × role × foreign division: only 4xx
+ * {@code application/problem+json}, never a 5xx, and the watched tables byte-for-byte unchanged afterwards.
+ * Soft assertions: one run lists every offending cell.
+ */
+final class InputMatrix {
+
+    private final Campaign c;
+
+    InputMatrix(Campaign campaign) {
+        this.c = campaign;
+    }
+
+    void hostileInput() {
+        Map<String, String> before = WriteEndpoints.fingerprint(c.db);
+        SoftAssertions soft = new SoftAssertions();
+        int cells = 0;
+        for (WriteEndpoints.Endpoint endpoint : WriteEndpoints.all(c)) {
+            Map<String, String> attacks = endpoint.valid() == null ? Map.of() : HostileInput.attacks(endpoint.valid());
+            for (Map.Entry<String, String> attack : attacks.entrySet()) {
+                Api.Reply reply = c.gateway.send(endpoint.method(), endpoint.path(), endpoint.token().apply(c),
+                        attack.getValue(), Map.of("Idempotency-Key", "hostile-" + cells));
+                cells++;
+                soft.assertThat(reply.status()).as("%s with %s: %s", endpoint, attack.getKey(), reply).isBetween(400, 499);
+                soft.assertThat(reply.isProblem()).as("%s with %s is problem+json: %s", endpoint, attack.getKey(), reply)
+                        .isTrue();
+            }
+        }
+        soft.assertThat(WriteEndpoints.fingerprint(c.db)).as("tables after %s hostile requests", cells)
+                .isEqualTo(before);
+        System.out.println("[system-test] hostile input: " + cells + " requests");
+        soft.assertAll();
+    }
+
+    /** One cell of the authorization matrix: a caller, a request, the refusals that are acceptable. */
+    record Access(String who, String token, String method, String path, Object body, Set<Integer> expected) {
+    }
+
+    void authorization() {
+        String datong = c.platform.token("CITY", "140200", "--sub", "datong-city");
+        String datongCounty = c.platform.token("COUNTY", "140202", "--sub", "datong-county");
+        String strangerInspector = c.platform.token("INSPECTOR", "140100", "--sub", java.util.UUID.randomUUID().toString());
+        String inspector = c.platform.token("INSPECTOR", Campaign.CITY, "--sub", c.inspectorIds.get(0));
+        String anonymous = null;
+        String forged = c.city.substring(0, c.city.length() - 4) + "AAAA";
+        List<Access> cells = new ArrayList<>();
+        Set<Integer> notFound = Set.of(404);
+        Set<Integer> denied = Set.of(403, 404);
+        String plan = c.planId;
+        String task = c.tasks.values().iterator().next();
+        String record = c.records.values().iterator().next();
+        String inspectorId = c.inspectorIds.get(0);
+        String clue = c.db.column("liaison", "SELECT id::text FROM clue LIMIT 1").get(0);
+        JsonNode recordBody = c.recordBody(task, null, false);
+        for (String[] who : new String[][] {{"Datong city", datong}, {"a Datong county", datongCounty}}) {
+            String t = who[1];
+            cells.add(new Access(who[0], t, "POST", "/api/v1/plans/" + plan + "/publish", null, denied));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/draws", Map.of("planId", plan, "rowNo", 1, "month", "2027-01"), denied));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/inspections", recordBody, notFound));
+            cells.add(new Access(who[0], t, "PUT", "/api/v1/inspections/" + record, recordBody, notFound));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/inspections/" + record + "/corrections",
+                    Map.of("reason", "篡改", "notes", "x"), notFound));
+            cells.add(new Access(who[0], t, "PUT", "/api/v1/inspectors/" + inspectorId, Map.of("certificateNo", "TY-ST-1",
+                    "name", "篡改", "divisionCode", "140100", "specialties", List.of("AIR"), "onPost", false,
+                    "phone", "13800000000"), denied));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/inspectors", Map.of("certificateNo", "DT-FOREIGN-1",
+                    "name", "外市", "divisionCode", "140100", "specialties", List.of("AIR"), "onPost", true,
+                    "phone", "13800000000"), Set.of(403, 404, 422)));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/clues/" + clue + "/acknowledge", null, notFound));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/clues/" + clue + "/close", Map.of("text", "x"), notFound));
+            cells.add(new Access(who[0], t, "GET", "/api/v1/tasks/" + task, null, notFound));
+            cells.add(new Access(who[0], t, "GET", "/api/v1/inspections/" + record, null, notFound));
+            cells.add(new Access(who[0], t, "GET", "/api/v1/draws/" + c.drawId, null, notFound));
+            cells.add(new Access(who[0], t, "GET", "/api/v1/plans/" + plan, null, notFound));
+            cells.add(new Access(who[0], t, "GET", "/api/v1/clues/" + clue, null, notFound));
+        }
+        // Roles: an inspector plans nothing, a city does not sync, an unassigned inspector sees no record.
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/plans", WriteEndpoints.all(c).stream()
+                .filter(e -> e.path().equals("/api/v1/plans")).findFirst().orElseThrow().valid(), denied));
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/draws", Map.of("planId", plan, "rowNo", 1,
+                "month", "2027-01"), denied));
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/tasks", Map.of("permitNumber", "x"), Set.of(400, 403)));
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/sync/runs", Map.of("mode", "FULL"), Set.of(403)));
+        cells.add(new Access("Taiyuan city", c.city, "POST", "/api/v1/sync/runs", Map.of("mode", "FULL"), Set.of(403)));
+        cells.add(new Access("Taiyuan city", c.city, "POST", "/api/v1/checklists", Map.of("divisionCode", "140000"),
+                Set.of(400, 403, 422)));
+        cells.add(new Access("an unassigned inspector", strangerInspector, "GET", "/api/v1/inspections/" + record, null, notFound));
+        cells.add(new Access("an unassigned inspector", strangerInspector, "POST", "/api/v1/inspections", recordBody, denied));
+        for (String path : List.of("/api/v1/plans", "/api/v1/inspections", "/api/v1/clues", "/api/v1/sync/runs",
+                "/api/v1/liaisons", "/api/v1/inspectors")) {
+            cells.add(new Access("no token", anonymous, "POST", path, Map.of(), Set.of(401)));
+            cells.add(new Access("a forged token", forged, "POST", path, Map.of(), Set.of(401)));
+        }
+
+        Map<String, String> before = WriteEndpoints.fingerprint(c.db);
+        SoftAssertions soft = new SoftAssertions();
+        for (Access cell : cells) {
+            Api.Reply reply = c.gateway.send(cell.method(), cell.path(), cell.token(), cell.body(), Map.of());
+            soft.assertThat(reply.status()).as("%s: %s %s → %s", cell.who(), cell.method(), cell.path(), reply)
+                    .isIn(cell.expected().toArray());
+            soft.assertThat(reply.isProblem()).as("%s: %s %s is problem+json: %s", cell.who(), cell.method(), cell.path(), reply)
+                    .isTrue();
+            // No leak: a refusal names nothing of the resource (its unit or permit) beyond what the caller sent.
+            for (String permit : c.tasks.keySet()) {
+                soft.assertThat(reply.body()).as("%s: %s %s leaks a permit", cell.who(), cell.method(), cell.path())
+                        .doesNotContain(permit);
+            }
+        }
+        soft.assertThat(WriteEndpoints.fingerprint(c.db)).as("tables after %s refused requests", cells.size())
+                .isEqualTo(before);
+        System.out.println("[system-test] authorization matrix: " + cells.size() + " cells");
+        soft.assertAll();
+        assertThat(cells).hasSizeGreaterThan(30);
+    }
+}

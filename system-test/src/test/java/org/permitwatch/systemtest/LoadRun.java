@@ -1,0 +1,116 @@
+package org.permitwatch.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * 200 mobile submissions at once through the gateway, each retried (a second copy for every one, a concurrent
+ * third for one in three): no duplicate record, and the latency of every request written to
+ * {@code target/load-report.txt}.
+ */
+final class LoadRun {
+
+    private final Campaign c;
+    private final Workload workload;
+
+    LoadRun(Campaign campaign, Workload workload) {
+        this.c = campaign;
+        this.workload = workload;
+    }
+
+    void run(Path report) {
+        int n = SystemTestSettings.LOAD_SUBMISSIONS;
+        List<Workload.Job> jobs = workload.tasks(n, "2026-10-15");
+        FlakyMobileClient mobile = new FlakyMobileClient(c.gateway, c.platform.port("GATEWAY_PORT"));
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(n + n / 3 + 1);
+        List<Future<?>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        try {
+            for (int i = 0; i < n; i++) {
+                Workload.Job job = jobs.get(i);
+                boolean concurrentCopy = i % 3 == 0;
+                futures.add(pool.submit(() -> {
+                    await(start);
+                    String key = "load-" + job.taskId();
+                    var body = c.recordBody(job.taskId(), job.permit(), false, job.checklistItemId());
+                    Future<Api.Reply> copy = concurrentCopy
+                            ? pool.submit(() -> mobile.send(job.cityToken(), key, body)) : null;
+                    List<Api.Reply> replies = new ArrayList<>();
+                    replies.add(mobile.send(job.cityToken(), key, body));
+                    Api.sleep(ThreadLocalRandom.current().nextInt(0, 200));
+                    replies.add(mobile.send(job.cityToken(), key, body));
+                    if (copy != null) {
+                        replies.add(copy.get());
+                    }
+                    String id = null;
+                    for (Api.Reply r : replies) {
+                        latencies.add(r.millis());
+                        if (r.status() != 200 && r.status() != 201) {
+                            errors.add(job.taskId() + ": " + r);
+                        } else if (id == null) {
+                            id = r.json().get("id").asString();
+                        } else if (!id.equals(r.json().get("id").asString())) {
+                            errors.add(job.taskId() + ": two records " + id + " and " + r.json().get("id"));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            started = System.nanoTime();
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new AssertionError("load run failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        long wallMillis = (System.nanoTime() - started) / 1_000_000;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        String summary = String.format("load run %s: %d submissions (%d requests incl. retries) through the gateway in "
+                        + "%d ms; latency p50 %d ms, p95 %d ms, max %d ms; non-2xx answers: %d%n", Instant.now(), n,
+                sorted.size(), wallMillis, percentile(sorted, 50), percentile(sorted, 95), sorted.get(sorted.size() - 1),
+                errors.size());
+        System.out.print("[system-test] " + summary);
+        try {
+            Files.writeString(report, summary + String.join("\n", errors) + "\n");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(errors).as("failed or diverging submissions").isEmpty();
+        c.assertOneRecordPerTask(jobs.stream().map(Workload.Job::taskId).toList());
+        assertThat(c.db.count("inspection", "SELECT count(*) FROM inspection_idempotency_key WHERE idempotency_key LIKE "
+                + "'load-%' AND record_id IS NULL")).as("claimed keys without a record").isZero();
+    }
+
+    static long percentile(List<Long> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.permitwatch.systemtest;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform, started the one way it is started everywhere: {@code ./run.sh --clean --detach} with
+ * {@code SKIP_BUILD=1}, its own {@code PERMITWATCH_LOCAL} directory and a block of free high ports, so a developer's
+ * platform on 8080… keeps running. Parts are crashed and restarted with {@code ./run.sh kill|restart PART}.
+ */
+final class Platform {
+
+    /** run.sh's port variables, in the order they take ports from the block. */
+    private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "REGISTRY_PORT", "PERMIT_SYNC_PORT",
+            "INSPECTION_PORT", "LIAISON_PORT", "REPORTING_PORT", "MOCK_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT",
+            "PG_PORT", "MAIL_PORT");
+
+    final Path root;
+    final Path local;
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private boolean started;
+
+    private Platform(Path root, Path local, Map<String, Integer> ports) {
+        this.root = root;
+        this.local = local;
+        ports.forEach((k, v) -> env.put(k, String.valueOf(v)));
+        env.put("PERMITWATCH_LOCAL", local.toString());
+        env.put("SKIP_BUILD", "1");
+        env.put("MOCK_SIZE", String.valueOf(SystemTestSettings.MOCK_SIZE));
+        env.put("READY_TIMEOUT", "240");
+        // The scheduled sync must not start in the middle of a drill.
+        env.put("PERMIT_SYNC_CRON", "-");
+    }
+
+    static Platform fromSystemProperties() {
+        Path root = Path.of(System.getProperty("systemtest.root", "..")).toAbsolutePath().normalize();
+        Path local = Path.of(System.getProperty("systemtest.platformDir", "target/platform")).toAbsolutePath().normalize();
+        int base = Integer.getInteger("systemtest.portBase", 28000);
+        return new Platform(root, local, freePorts(base));
+    }
+
+    /** A block of consecutive free ports at or above {@code base} (moves up by 100 while one of them is taken). */
+    private static Map<String, Integer> freePorts(int base) {
+        for (int start = base; start < base + 2000; start += 100) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            boolean free = true;
+            for (int i = 0; i < PORT_VARIABLES.size() && free; i++) {
+                free = isFree(start + i);
+                ports.put(PORT_VARIABLES.get(i), start + i);
+            }
+            if (free) {
+                return ports;
+            }
+        }
+        throw new IllegalStateException("no block of " + PORT_VARIABLES.size() + " free ports above " + base);
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    int port(String variable) {
+        return Integer.parseInt(env.get(variable));
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + port("GATEWAY_PORT");
+    }
+
+    String serviceUrl(String portVariable) {
+        return "http://127.0.0.1:" + port(portVariable);
+    }
+
+    String mockUrl() {
+        return "http://127.0.0.1:" + port("MOCK_PORT");
+    }
+
+    Path logs() {
+        return local.resolve("logs");
+    }
+
+    /** Starts everything and runs the first FULL sync, as {@code ./run.sh} does. */
+    void start() {
+        started = true;
+        run(Duration.ofMinutes(6), "--clean", "--detach");
+    }
+
+    /** Always safe to call: stops whatever runs under this platform's directory. */
+    void stop() {
+        if (started) {
+            try {
+                run(Duration.ofMinutes(2), "stop");
+            } catch (RuntimeException e) {
+                System.err.println("[system-test] stopping the platform failed: " + e.getMessage());
+            }
+        }
+    }
+
+    void kill(String part) {
+        run(Duration.ofSeconds(30), "kill", part);
+    }
+
+    void restart(String part) {
+        run(Duration.ofMinutes(4), "restart", part);
+    }
+
+    String status() {
+        return run(Duration.ofSeconds(30), "status");
+    }
+
+    /** A signed local token from {@code ./run.sh token} (cached: minting starts a JVM). */
+    String token(String role, String division, String... extra) {
+        String key = role + " " + division + " " + String.join(" ", extra);
+        return tokens.computeIfAbsent(key, k -> {
+            List<String> args = new ArrayList<>(List.of("token", role, division, "--ttl", "8h"));
+            args.addAll(List.of(extra));
+            return run(Duration.ofSeconds(60), args.toArray(String[]::new)).strip();
+        });
+    }
+
+    private String run(Duration timeout, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("run.sh").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(false);
+        try {
+            Files.createDirectories(local);
+            Path err = Files.createTempFile(local, "run-", ".err");
+            builder.redirectError(err.toFile());
+            Process process = builder.start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./run.sh " + String.join(" ", args) + " did not finish in " + timeout);
+            }
+            String stdout = new String(out, StandardCharsets.UTF_8);
+            String stderr = Files.readString(err);
+            Files.deleteIfExists(err);
+            if (!"token".equals(args[0])) {
+                // Without run.sh's terminal colours (escape bytes in the test output).
+                System.out.println(("[system-test] ./run.sh " + String.join(" ", args) + "\n" + stdout + stderr)
+                        .replaceAll("\u001B\\[[0-9;]*m", ""));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("./run.sh " + String.join(" ", args) + " exited "
+                        + process.exitValue() + ":\n" + stdout + "\n" + stderr);
+            }
+            return stdout;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run ./run.sh " + String.join(" ", args), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.permitwatch.systemtest;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole platform, started once by run.sh, played through the gateway: the campaign first (its state feeds the
+ * matrices), then the load run on a quiet platform, then the drills, each leaving the platform healthy for the
+ * next. docs/system-test.md explains how to run it and read its failures.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemIT {
+
+    private Platform platform;
+    private Campaign campaign;
+    private Workload workload;
+
+    @BeforeAll
+    void start() {
+        platform = Platform.fromSystemProperties();
+        long started = System.nanoTime();
+        platform.start();
+        System.out.printf("[system-test] platform up with first sync in %d s; logs in %s%n",
+                (System.nanoTime() - started) / 1_000_000_000, platform.logs());
+        campaign = new Campaign(platform);
+        workload = new Workload(campaign);
+    }
+
+    @AfterAll
+    void stop() {
+        if (platform != null) {
+            System.out.println("[system-test] " + platform.status());
+            platform.stop();
+        }
+    }
+
+    // ------------------------------------------------------------------ the campaign (Taiyuan, December 2026)
+
+    @Test
+    @Order(10)
+    void syncFromTheNationalPlatform() {
+        campaign.directoryEqualsNationalPlatform();
+    }
+
+    @Test
+    @Order(20)
+    void registerInspectors() {
+        campaign.registerInspectors();
+    }
+
+    @Test
+    @Order(30)
+    void publishPlan() {
+        campaign.publishPlan();
+    }
+
+    @Test
+    @Order(40)
+    void drawUnitsAndInspectors() {
+        campaign.draw();
+    }
+
+    @Test
+    @Order(50)
+    void inspectFromAFlakyMobileClient() {
+        campaign.inspectWithFlakyClient();
+    }
+
+    @Test
+    @Order(60)
+    void transferAClue() {
+        campaign.transferClue();
+    }
+
+    // ------------------------------------------------------------------ hostile input, authorization
+
+    @Test
+    @Order(100)
+    void hostileInputIsRefusedWithoutPartialWrites() {
+        new InputMatrix(campaign).hostileInput();
+    }
+
+    @Test
+    @Order(110)
+    void noCallerReachesAnotherDivisionOrRole() {
+        new InputMatrix(campaign).authorization();
+    }
+
+    // ------------------------------------------------------------------ load, then drills
+
+    @Test
+    @Order(200)
+    void concurrentMobileSubmissions() {
+        new LoadRun(campaign, workload).run(Path.of(System.getProperty("systemtest.reportDir", "target"), "load-report.txt"));
+    }
+
+    @Test
+    @Order(300)
+    void drillConsumerReplaysFromTheStart() {
+        new Drills(campaign, workload).projectionReplay();
+    }
+
+    @Test
+    @Order(310)
+    void drillNationalPlatformFailsDuringSync() {
+        new Drills(campaign, workload).nationalPlatformFaults();
+    }
+
+    @Test
+    @Order(320)
+    void drillKafkaKilledMidBurst() {
+        new Drills(campaign, workload).kafkaKilledMidBurst();
+    }
+
+    @Test
+    @Order(330)
+    void drillServiceKilledMidWrite() {
+        new Drills(campaign, workload).serviceKilledMidWrite();
+    }
+
+    @Test
+    @Order(340)
+    void drillPostgresRestarted() {
+        new Drills(campaign, workload).postgresRestarted();
+    }
+}

@@ -1,0 +1,15 @@
+package org.permitwatch.systemtest;
+
+/** Sizes of the run, overridable with -D system properties (defaults fit the 8-minute budget on 2 cores). */
+final class SystemTestSettings {
+
+    /** Permits in the national-platform mock ({@code MOCK_SIZE} of run.sh). */
+    static final int MOCK_SIZE = Integer.getInteger("systemtest.mockSize", 2000);
+    /** Concurrent mobile submissions in the load run. */
+    static final int LOAD_SUBMISSIONS = Integer.getInteger("systemtest.loadSubmissions", 200);
+    /** Inspection submissions in each drill burst. */
+    static final int DRILL_BURST = Integer.getInteger("systemtest.drillBurst", 30);
+
+    private SystemTestSettings() {
+    }
+}

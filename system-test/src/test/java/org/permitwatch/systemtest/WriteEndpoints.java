@@ -1,0 +1,109 @@
+package org.permitwatch.systemtest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The table of write endpoints the hostile-input and authorization matrices run over. One row per endpoint: how
+ * to call it, a well-formed body (the attacks are derived from it), who may call it, and which database tables a
+ * partial write would show up in. Endpoints of later issues (cases, penalties, rectifications, reports) are added
+ * as rows in {@link #all(Campaign)}.
+ */
+final class WriteEndpoints {
+
+    /** Tables whose content must not change when a request is refused, per database. */
+    static final Map<String, List<String>> WATCHED_TABLES = Map.of(
+            "permit_sync", List.of("sync_run", "directory_unit"),
+            "inspection", List.of("inspector", "inspector_conflict", "inspection_plan", "plan_row", "draw",
+                    "inspection_task", "task_inspector", "inspection_record", "inspection_record_version", "finding",
+                    "inspection_idempotency_key", "checklist_version", "checklist_item"),
+            "liaison", List.of("liaison_contact", "clue", "deadline_obligation", "deadline_submission",
+                    "notification_request"));
+
+    /**
+     * @param method  HTTP method
+     * @param path    path with the campaign's ids filled in
+     * @param token   the caller allowed to use the endpoint (the attacks must fail on the input, not on the role)
+     * @param valid   a well-formed body, null for body-less actions
+     */
+    record Endpoint(String method, String path, Function<Campaign, String> token, JsonNode valid) {
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private WriteEndpoints() {
+    }
+
+    static List<Endpoint> all(Campaign c) {
+        Function<Campaign, String> province = x -> x.province;
+        Function<Campaign, String> city = x -> x.city;
+        String inspector = c.inspectorIds.get(0);
+        String record = c.records.values().iterator().next();
+        String task = c.tasks.values().iterator().next();
+        String clue = c.db.column("liaison", "SELECT id::text FROM clue LIMIT 1").get(0);
+        List<Endpoint> rows = new ArrayList<>();
+        rows.add(new Endpoint("POST", "/api/v1/sync/runs", province, json("{\"mode\":\"INCREMENTAL\"}")));
+        rows.add(new Endpoint("POST", "/api/v1/inspectors", city, json("""
+                {"certificateNo":"TY-HOSTILE-1","name":"执法员","divisionCode":"140100","specialties":["AIR"],
+                 "onPost":true,"phone":"13800000000"}""")));
+        rows.add(new Endpoint("PUT", "/api/v1/inspectors/" + inspector, city, json("""
+                {"certificateNo":"TY-ST-1","name":"执法员","divisionCode":"140100","specialties":["AIR"],
+                 "onPost":true,"phone":"13800000000"}""")));
+        rows.add(new Endpoint("POST", "/api/v1/inspectors/" + inspector + "/conflicts", city,
+                json("{\"permitNumber\":\"" + c.tasks.keySet().iterator().next() + "\",\"reason\":\"亲属关系\"}")));
+        rows.add(new Endpoint("POST", "/api/v1/plans", city, json("""
+                {"year":2027,"title":"计划","startMonth":1,"rows":[{"rowNo":1,"keyIndustry":"COKING",
+                 "category":"DOUBLE_RANDOM","method":"SAMPLING","doubleRandom":true,"ratio":0.2,"frequencyPeriod":"MONTH",
+                 "frequencyTimes":1,"contentDaily":"按清单","operatingMethod":"现场","cooperatingAgencies":["局"]}]}""")));
+        rows.add(new Endpoint("POST", "/api/v1/draws", city,
+                json("{\"planId\":\"" + c.planId + "\",\"rowNo\":1,\"month\":\"2027-01\"}")));
+        rows.add(new Endpoint("POST", "/api/v1/tasks", city, json("{\"permitNumber\":\"" + c.tasks.keySet().iterator().next()
+                + "\",\"origin\":\"MANUAL\",\"method\":\"ON_SITE\",\"dueDate\":\"2027-02-15\",\"department\":\"ENFORCEMENT\","
+                + "\"inspectorIds\":[\"" + c.inspectorIds.get(0) + "\",\"" + c.inspectorIds.get(1) + "\"]}")));
+        rows.add(new Endpoint("POST", "/api/v1/inspections", city, c.recordBody(task, null, false)));
+        rows.add(new Endpoint("PUT", "/api/v1/inspections/" + record, city, c.recordBody(task, null, false)));
+        rows.add(new Endpoint("POST", "/api/v1/inspections/" + record + "/corrections", city,
+                json("{\"reason\":\"更正\",\"notes\":\"更正后\",\"position\":{\"lat\":37.8,\"lon\":112.5}}")));
+        rows.add(new Endpoint("POST", "/api/v1/checklists", province, json("""
+                {"divisionCode":"140000","title":"清单","items":[{"keyIndustry":"COKING","itemNo":1,"content":"检查"}]}""")));
+        rows.add(new Endpoint("POST", "/api/v1/liaisons", province, json("""
+                {"role":"ENFORCEMENT","divisionCode":"140100","personName":"联络员","organisation":"太原市生态环境局",
+                 "position":"科长","phone":"13900001234","email":"liaison@taiyuan.example.cn"}""")));
+        rows.add(new Endpoint("POST", "/api/v1/deadlines", province, json("""
+                {"code":"ST_HOSTILE","title":"报送","description":"说明","recurrence":"MONTHLY","dueDay":5}""")));
+        rows.add(new Endpoint("POST", "/api/v1/submissions", city, json("{\"deadlineId\":\"" + java.util.UUID.randomUUID()
+                + "\",\"period\":\"2026-11\",\"note\":\"报送\"}")));
+        rows.add(new Endpoint("POST", "/api/v1/notifications/checklist-dispatch", province, json("""
+                {"subject":"通知","message":"请查收","attachment":{"fileName":"a.txt","contentType":"text/plain",
+                 "contentBase64":"YQ=="}}""")));
+        rows.add(new Endpoint("POST", "/api/v1/clues", city, json("""
+                {"fromDepartment":"MONITORING","toDivisionCode":"140100","toDepartment":"ENFORCEMENT",
+                 "permitNumber":"%s","summary":"线索"}""".formatted(c.tasks.keySet().iterator().next()))));
+        rows.add(new Endpoint("POST", "/api/v1/clues/" + clue + "/feedback", city,
+                json("{\"text\":\"已核查\",\"result\":\"CONFIRMED\"}")));
+        return rows;
+    }
+
+    static JsonNode json(String text) {
+        return Api.JSON.readTree(text);
+    }
+
+    /** A fingerprint of every watched table (content hash and row count). */
+    static Map<String, String> fingerprint(Db db) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        WATCHED_TABLES.forEach((database, tables) -> {
+            for (String table : tables) {
+                List<String> row = db.rows(database, "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' "
+                        + "ORDER BY t::text)), '-') FROM " + table + " t").get(0);
+                out.put(database + "." + table, row.get(0));
+            }
+        });
+        return out;
+    }
+}
