@@ -182,7 +182,14 @@ final class Drills {
      */
     void projectionReplay() {
         String rows = "SELECT permit_number, version || '/' || md5(snapshot::text) FROM directory_unit";
-        Map<String, String> before = projection(rows);
+        // The campaign's inspections flow back into the directory (permit-sync feeds last_inspected_at and the
+        // violation history back and re-publishes the entry), so the projection may still be catching up with
+        // those snapshots: take "before" only once the outboxes are drained and it has stopped changing.
+        Eventually.await("permit-sync and inspection-service outboxes drained", Duration.ofSeconds(120), () ->
+                c.db.count("permit_sync", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0
+                        && c.db.count("inspection", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0);
+        Map<String, String> before = Eventually.settled("the projection before the replay", Duration.ofSeconds(120),
+                Duration.ofSeconds(5), () -> projection(rows));
         long processed = c.db.count("inspection",
                 "SELECT count(*) FROM processed_event WHERE consumer = 'inspection.directory-projection'");
         Api direct = new Api(c.platform.serviceUrl("INSPECTION_PORT"));
