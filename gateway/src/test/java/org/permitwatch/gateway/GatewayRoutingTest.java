@@ -77,6 +77,7 @@ class GatewayRoutingTest {
                 Arguments.of("/api/v1/cases/c1", "inspection-service"),
                 Arguments.of("/api/v1/rectifications/r1", "inspection-service"),
                 Arguments.of("/api/v1/alerts", "inspection-service"),
+                Arguments.of("/api/v1/remote-checks/runs", "inspection-service"),
                 Arguments.of("/api/v1/discretion/rules", "inspection-service"),
                 Arguments.of("/api/v1/liaisons", "liaison-service"),
                 Arguments.of("/api/v1/deadlines/d1", "liaison-service"),

@@ -25,13 +25,17 @@ record Benchmark(String id, LocalDate effectiveFrom, String title, Rounding roun
         noPenaltyRules = noPenaltyRules == null ? List.of() : List.copyOf(noPenaltyRules);
     }
 
-    /** The range of an article; {@code 34(1)} falls back to {@code 34} when the data has no paragraph entry. */
+    /**
+     * The range of an article, given in the short form or as the checklist's text ({@link ArticleRef});
+     * {@code 34(1)} falls back to {@code 34} when the data has no paragraph entry.
+     */
     Optional<ArticleRange> article(String article) {
         if (article == null) {
             return Optional.empty();
         }
-        String trimmed = article.trim();
-        String base = trimmed.contains("(") ? trimmed.substring(0, trimmed.indexOf('(')) : trimmed;
+        // A case from a checklist finding carries the official text (第三十四条第（一）项), the data the short form.
+        String trimmed = ArticleRef.normalize(article);
+        String base = ArticleRef.base(trimmed);
         return articles.stream().filter(a -> a.article().equals(trimmed)).findFirst()
                 .or(() -> articles.stream().filter(a -> a.article().equals(base)).findFirst());
     }
@@ -118,9 +122,9 @@ record Benchmark(String id, LocalDate effectiveFrom, String title, Rounding roun
         }
 
         boolean matches(String violationType, String article) {
-            String base = article == null ? "" : article.contains("(") ? article.substring(0, article.indexOf('('))
-                    : article.trim();
-            return violationTypes.contains(violationType) || articles.contains(article) || articles.contains(base);
+            String normalized = article == null ? "" : ArticleRef.normalize(article);
+            return violationTypes.contains(violationType) || articles.contains(normalized)
+                    || articles.contains(ArticleRef.base(normalized));
         }
     }
 }

@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Creates tasks, or merges them into the unit's task of the same month (unique permit number × month, departments
- * unioned, inspectors added), and appends one {@link TaskAssigned} per task. Must run inside the caller's reactive
+ * Creates tasks, or merges them into the unit's open (ASSIGNED / IN_PROGRESS) task of the same month (unique
+ * permit number × month among open tasks, departments unioned, inspectors added), and appends one
+ * {@link TaskAssigned} per task. A DONE or CANCELLED task is never merged into: it cannot take another record, so
+ * the new work (a rectification's follow-up, an alert's task) becomes a new task of the same month. Must run inside the caller's reactive
  * transaction: the outbox writer refuses otherwise. A batch costs three statements plus one outbox insert per task,
  * whatever its size (a draw creates thousands of tasks at once).
  */
@@ -35,7 +37,7 @@ public class TaskWriter {
                         CAST(:plans AS text[]), CAST(:methods AS text[]), CAST(:dues AS text[]),
                         CAST(:periods AS text[]), CAST(:departments AS text[]))
                  AS x(id, permit, division, city, origin, draw, plan, method, due, period, department)
-            ON CONFLICT (permit_number, period_month) DO UPDATE
+            ON CONFLICT (permit_number, period_month) WHERE status IN ('ASSIGNED', 'IN_PROGRESS') DO UPDATE
                SET departments = ARRAY(SELECT DISTINCT d FROM unnest(inspection_task.departments || EXCLUDED.departments) d
                                        ORDER BY d),
                    updated_at = now()

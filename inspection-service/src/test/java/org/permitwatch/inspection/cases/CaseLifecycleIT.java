@@ -244,6 +244,55 @@ class CaseLifecycleIT {
     }
 
     @Test
+    void theFollowUpIsNeverMergedIntoADoneOrCancelledTaskAndChecklistArticlesResolve() {
+        String permit = permit();
+        String county = TestJwts.token("COUNTY", COUNTY);
+        // the finding carries the checklist item's official article text, as a real inspection record writes it
+        UUID finding = finding(submittedRecord(permit, today), permit, "LEDGER_INCOMPLETE", "第三十七条", today);
+        String caseId = (String) post("/api/v1/cases", county, Map.of("findingId", finding.toString())).expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        Map<String, Object> p = post("/api/v1/cases/" + caseId + "/penalty-proposal", county,
+                proposal("GENERAL", "ACTIVE", List.of())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        // art. 37: 5000–20000; p = .3 × .5 + .2 × .3 = .21 → 5000 + 15000 × .21 = 8150 → 8200 (100 yuan, HALF_UP)
+        assertThat(new BigDecimal(((Map<?, ?>) p.get("range")).get("minYuan").toString())).isEqualByComparingTo("5000");
+        assertThat(new BigDecimal(p.get("resultYuan").toString())).isEqualByComparingTo("8200");
+
+        // the unit's task of the follow-up's month is already DONE (its record submitted), another one CANCELLED
+        LocalDate due = today.plusDays(7 + 3);
+        String month = java.time.YearMonth.from(due).toString();
+        UUID done = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        for (Object[] t : new Object[][] {{done, "DONE"}, {cancelled, "CANCELLED"}}) {
+            exec("INSERT INTO inspection_task (id, permit_number, division_code, city_code, origin, method, due_date, "
+                    + "period_month, status, departments, created_by) VALUES ('" + t[0] + "', '" + permit + "', '" + COUNTY
+                    + "', '" + CITY + "', 'DRAW', 'ON_SITE', '" + due + "', '" + month + "', '" + t[1]
+                    + "', ARRAY['ENVIRONMENT_ENFORCEMENT'], 'test')");
+        }
+        String rect = (String) post("/api/v1/cases/" + caseId + "/rectification", county,
+                Map.of("requirements", "补齐台账记录")).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("rectificationId");
+        UUID followUp = (UUID) scalar("SELECT follow_up_task_id FROM rectification WHERE id = '" + rect + "'");
+        assertThat(followUp).isNotIn(done, cancelled);
+        assertThat(scalar("SELECT origin || '|' || status || '|' || period_month FROM inspection_task WHERE id = '"
+                + followUp + "'")).isEqualTo("FOLLOW_UP|ASSIGNED|" + month);
+        assertThat(scalar("SELECT status FROM inspection_task WHERE id = '" + done + "'")).isEqualTo("DONE");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'rectification.order' AND resource_id = '" + rect
+                + "' AND details->>'mergedIntoExistingTask' = 'false'")).isOne();
+
+        // while the follow-up is open, a second department's task of the same unit and month still merges into it
+        UUID caseTwo = finding(submittedRecord(permit, today), permit, "DISCLOSURE_NOT_IMPLEMENTED", "第三十六条", today);
+        String second = (String) post("/api/v1/cases", county, Map.of("findingId", caseTwo.toString())).expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String rectTwo = (String) post("/api/v1/cases/" + second + "/rectification", county,
+                Map.of("requirements", "按规定公开自行监测信息")).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("rectificationId");
+        assertThat(scalar("SELECT follow_up_task_id FROM rectification WHERE id = '" + rectTwo + "'")).isEqualTo(followUp);
+        assertThat(count("SELECT count(*) FROM inspection_task WHERE permit_number = '" + permit + "' AND period_month = '"
+                + month + "'")).isEqualTo(3);
+    }
+
+    @Test
     void aRepeatWithinTwelveMonthsIsNotEligibleAndNoPenaltyIsRefused() {
         String permit = permit();
         String county = TestJwts.token("COUNTY", COUNTY);

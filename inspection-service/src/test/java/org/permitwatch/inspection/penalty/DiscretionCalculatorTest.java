@@ -180,6 +180,27 @@ class DiscretionCalculatorTest {
     }
 
     @Test
+    void checklistArticleTextResolvesToTheBenchmarkRange() {
+        // Findings, and so cases, carry the checklist item's official article text, not the benchmark's short form.
+        Map<String, String> general = levels("GENERAL", "NEGLIGENT", "ORDINARY", "ACTIVE");
+        Explanation exceeding = compute("EXCEEDING_LIMITS", "第三十四条第（一）项", List.of(), general,
+                List.of("COOPERATED"), null, false, false);
+        assertThat(exceeding.benchmarkArticle()).isEqualTo("34");
+        assertThat(exceeding.article()).isEqualTo("第三十四条第（一）项");
+        // p = .3 × .5 + .2 × .3 − .10 = .11 → 200000 + 800000 × .11 = 288000
+        assertThat(exceeding.resultYuan()).isEqualTo(yuan(288000));
+        Explanation ledger = compute("LEDGER_INCOMPLETE", "第三十七条", List.of(),
+                levels("SLIGHT", "NEGLIGENT", "ORDINARY", "ACTIVE"), List.of(), null, false, true);
+        assertThat(ledger.range().minYuan()).isEqualByComparingTo("5000");
+        assertThat(ledger.noPenalty().rule()).isEqualTo("FIRST_MINOR_LEDGER");
+        // the registration rule is matched by article alone
+        Explanation registration = compute("UNPERMITTED_DISCHARGE", "第四十三条", List.of(),
+                levels("SLIGHT", "NEGLIGENT", "ORDINARY", "ACTIVE"), List.of(), null, false, true);
+        assertThat(registration.noPenalty().rule()).isEqualTo("FIRST_MINOR_REGISTRATION");
+        assertThat(registration.noPenalty().eligible()).isTrue();
+    }
+
+    @Test
     void seedRulesCoverTheFourPermitCases() {
         assertThat(SHIPPED.noPenaltyRules()).extracting(Benchmark.NoPenaltyRule::code).containsExactly(
                 "FIRST_MINOR_REGISTRATION", "FIRST_MINOR_LEDGER", "FIRST_MINOR_EXECUTION_REPORT", "FIRST_MINOR_DISCLOSURE");

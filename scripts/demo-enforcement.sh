@@ -1,0 +1,286 @@
+#!/usr/bin/env bash
+# End to end through the gateway, as issue 4's "done" describes it, played as a Taiyuan (140100) city system would:
+# inspectors, a plan and a double-random draw for the current month; an inspector finds an exceedance and an
+# incomplete ledger; two cases: one gets an explained lawful fine, the other a justified no-penalty (首违不罚); both
+# are rectified, verified by a follow-up inspection and closed (销号). Then a remote check: a Taiyuan permit expires
+# on the national platform (mock), an incremental sync carries it into the directory, the city's remote check raises
+# an alert with its evidence, and the alert is reviewed into a targeted task. Every step asserts what it got.
+# Needs a platform started with ./run.sh (and curl, jq). The figures of each run are written to
+# $PERMITWATCH_LOCAL/data/demo-enforcement/ (wiped by ./run.sh --clean) for scripts/demo-reporting.sh.
+#
+#   scripts/demo-enforcement.sh [GATEWAY_URL]        (MOCK_URL, default http://127.0.0.1:8090)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GW=${1:-http://localhost:8080}
+MOCK=${MOCK_URL:-http://127.0.0.1:${MOCK_PORT:-8090}}
+STATE_DIR=${PERMITWATCH_LOCAL:-.local}/data/demo-enforcement
+CITY=$(./run.sh token CITY 140100)
+PROVINCE=$(./run.sh token PROVINCE 140000)
+fail() { echo "FAILED: $*" >&2; exit 1; }
+call() { # method path [json] -> body; fails on a non-2xx status, printing the problem
+  local method=$1 path=$2 data=${3:-} out status
+  out=$(mktemp)
+  status=$(curl -sS -o "$out" -w '%{http_code}' -X "$method" -H "Authorization: Bearer ${TOKEN:-$CITY}" \
+    -H 'Content-Type: application/json' ${IDEMPOTENCY_KEY:+-H "Idempotency-Key: $IDEMPOTENCY_KEY"} \
+    ${data:+--data "$data"} "$GW$path")
+  if [ "${status:0:1}" != 2 ]; then cat "$out" >&2; echo >&2; rm -f "$out"; fail "$method $path -> $status"; fi
+  cat "$out"; rm -f "$out"
+}
+expect_problem() { # status method path json -> problem body; fails unless the call answers exactly that status
+  local want=$1 method=$2 path=$3 data=$4 out status
+  out=$(mktemp)
+  status=$(curl -sS -o "$out" -w '%{http_code}' -X "$method" -H "Authorization: Bearer ${TOKEN:-$CITY}" \
+    -H 'Content-Type: application/json' --data "$data" "$GW$path")
+  [ "$status" = "$want" ] || { cat "$out" >&2; rm -f "$out"; fail "$method $path -> $status, expected $want"; }
+  cat "$out"; rm -f "$out"
+}
+check() { # description jq-filter json: jq -e or fail loudly
+  jq -e "$2" <<<"$3" > /dev/null || { jq . <<<"$3" >&2 || echo "$3" >&2; fail "$1"; }
+}
+
+run=$RANDOM$RANDOM
+today=$(TZ=Asia/Shanghai date +%F)                 # days, months and deadlines are Beijing time
+month=${today:0:7}
+year=${today:0:4}
+sha() { printf '%s-%s' "$1" "$run" | sha256sum | cut -d' ' -f1; }
+
+echo "1. Taiyuan registers four on-post inspectors"
+inspectors=()
+for i in 1 2 3 4; do
+  id=$(call POST /api/v1/inspectors "{\"certificateNo\":\"TYE-$run-$i\",\"name\":\"执法员E$i\",\"divisionCode\":\"140100\",
+    \"specialties\":[\"AIR\"],\"onPost\":true,\"phone\":\"1390000000$i\",\"email\":\"inspector$i-$run@taiyuan.example.cn\"}" | jq -r .id)
+  inspectors+=("$id")
+done
+echo "   ${inspectors[*]}"
+
+echo "2. Taiyuan publishes a plan for $year (coking, double random, 10%, monthly from ${month:5:2}) and draws $month"
+plan_id=$(call POST /api/v1/plans "{\"year\":$year,\"title\":\"太原市${year}年排污许可清单式执法检查计划（执法演示$run）\",
+  \"startMonth\":$((10#${month:5:2})),\"rows\":[{\"rowNo\":1,\"keyIndustry\":\"COKING\",\"category\":\"DOUBLE_RANDOM\",
+  \"method\":\"SAMPLING\",\"doubleRandom\":true,\"ratio\":0.1,\"frequencyPeriod\":\"MONTH\",\"frequencyTimes\":1,
+  \"contentDaily\":\"按清单逐项检查\",\"operatingMethod\":\"现场核查+资料核对\",\"cooperatingAgencies\":[\"太原市行政审批服务管理局\"]}]}" | jq -r .id)
+call POST "/api/v1/plans/$plan_id/publish" > /dev/null
+draw=$(call POST /api/v1/draws "{\"planId\":\"$plan_id\",\"rowNo\":1,\"month\":\"$month\"}")
+draw_id=$(jq -r .id <<<"$draw")
+ndrawn=$(jq '.units | length' <<<"$draw")
+[ "$ndrawn" -gt 0 ] || fail "the draw picked no unit"
+echo "   draw $draw_id: $ndrawn unit(s) from $(jq -r .eligibleCount <<<"$draw") eligible"
+
+checklist=$(call GET /api/v1/checklists | jq -r '.items[] | select(.divisionCode == "140000" and .status == "PUBLISHED") | .id' | head -1)
+items=$(call GET "/api/v1/checklists/$checklist?keyIndustry=COKING")
+item_of() { jq -r --arg t "$1" '[.items[] | select(.keyIndustry == "COKING" and .violationType == $t)][0].id' <<<"$items"; }
+item_permit=$(item_of UNPERMITTED_DISCHARGE); item_exceed=$(item_of EXCEEDING_LIMITS); item_ledger=$(item_of LEDGER_INCOMPLETE)
+now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
+record_json() { # task items-json measurements-json evidence-name
+  local t; t=$(now)
+  echo "{\"taskId\":\"$1\",\"submit\":true,\"inspectedAt\":\"$t\",\"position\":{\"lat\":37.87,\"lon\":112.55},
+    \"notes\":\"现场检查\",\"items\":$2,\"measurements\":$3,
+    \"evidence\":[{\"fileName\":\"$4.jpg\",\"sha256\":\"$(sha "$4")\",\"size\":204800,\"takenAt\":\"$t\"}]}"
+}
+
+# The scenario unit: the first drawn unit with an air outlet that has an hourly limit.
+permit=""
+for p in $(jq -r '.units[].permitNumber' <<<"$draw"); do
+  unit=$(call GET "/api/v1/directory/units/$p")
+  read -r outlet pollutant limit unit_of < <(jq -r '[.outlets[] | .outletCode as $o | .pollutants[]
+     | select(.hourlyLimit != null) | "\($o) \(.pollutantCode) \(.hourlyLimit) \(.unit)"][0] // ""' <<<"$unit") || true
+  if [ -n "${outlet:-}" ]; then permit=$p; break; fi
+done
+[ -n "$permit" ] || fail "no drawn unit has an outlet with an hourly limit"
+county=$(jq -r .countyCode <<<"$unit")
+tasks=$(call GET "/api/v1/tasks?drawId=$draw_id&size=200")
+task_of() { jq -r --arg p "$1" '.items[] | select(.permitNumber == $p) | .id' <<<"$tasks"; }
+inspector_of() { jq -r --arg p "$1" '.units[] | select(.permitNumber == $p) | .inspectorIds[0]' <<<"$draw"; }
+
+echo "3. Inspectors inspect every drawn unit; $permit (county $county) has an exceedance and an incomplete ledger"
+high=$(awk "BEGIN { print $limit * 1.5 }")
+insp=$(./run.sh token INSPECTOR 140100 --sub "$(inspector_of "$permit")")
+record=$(TOKEN=$insp IDEMPOTENCY_KEY="enf-$run" call POST /api/v1/inspections "$(record_json "$(task_of "$permit")" \
+  "[{\"itemId\":\"$item_permit\",\"result\":\"COMPLIANT\"},
+    {\"itemId\":\"$item_exceed\",\"result\":\"NON_COMPLIANT\",\"notes\":\"$outlet $pollutant 超过小时浓度限值\"},
+    {\"itemId\":\"$item_ledger\",\"result\":\"NON_COMPLIANT\",\"notes\":\"10月污染防治设施运行台账缺失\"}]" \
+  "[{\"outletCode\":\"$outlet\",\"pollutantCode\":\"$pollutant\",\"value\":$high,\"unit\":\"$unit_of\",\"averaging\":\"HOURLY\",\"measuredAt\":\"$(now)\"}]" \
+  "stack-$permit")")
+record_id=$(jq -r .id <<<"$record")
+echo "   record $record_id: $outlet $pollutant = $high $unit_of (limit $limit)"
+others=0
+for p in $(jq -r '.units[].permitNumber' <<<"$draw"); do
+  [ "$p" = "$permit" ] && continue
+  TOKEN=$(./run.sh token INSPECTOR 140100 --sub "$(inspector_of "$p")") call POST /api/v1/inspections "$(record_json \
+    "$(task_of "$p")" "[{\"itemId\":\"$item_permit\",\"result\":\"COMPLIANT\"},{\"itemId\":\"$item_ledger\",\"result\":\"COMPLIANT\"}]" \
+    "[]" "gate-$p")" > /dev/null
+  others=$((others + 1))
+done
+echo "   $others other drawn unit(s) inspected, all compliant"
+findings=$(call GET "/api/v1/findings?permitNumber=$permit&size=200")
+check "expected exactly the two ACTIVE findings EXCEEDING_LIMITS and LEDGER_INCOMPLETE" \
+  '[.items[] | select(.status == "ACTIVE") | .violationType] | sort == ["EXCEEDING_LIMITS","LEDGER_INCOMPLETE"]' "$findings"
+finding_exceed=$(jq -r '.items[] | select(.violationType == "EXCEEDING_LIMITS") | .id' <<<"$findings")
+finding_ledger=$(jq -r '.items[] | select(.violationType == "LEDGER_INCOMPLETE") | .id' <<<"$findings")
+
+echo "4. Two cases are opened from the findings"
+case_a=$(call POST /api/v1/cases "{\"findingId\":\"$finding_exceed\"}")
+case_b=$(call POST /api/v1/cases "{\"findingId\":\"$finding_ledger\"}")
+check "case A is OPEN for EXCEEDING_LIMITS" '.status == "OPEN" and .violationType == "EXCEEDING_LIMITS"' "$case_a"
+check "case B is OPEN for LEDGER_INCOMPLETE" '.status == "OPEN" and .violationType == "LEDGER_INCOMPLETE"' "$case_b"
+a=$(jq -r .id <<<"$case_a"); b=$(jq -r .id <<<"$case_b")
+echo "   $(jq -r .caseNo <<<"$case_a") (超标排放), $(jq -r .caseNo <<<"$case_b") (台账记录不全)"
+expect_problem 409 POST /api/v1/cases "{\"findingId\":\"$finding_exceed\"}" | jq -e '.code == "case-exists"' > /dev/null \
+  || fail "a second case from the same finding was not 409 case-exists"
+
+echo "5. Case A: penalty proposal with its explanation"
+proposal=$(call POST "/api/v1/cases/$a/penalty-proposal" \
+  '{"factors":{"HARM":"GENERAL","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"},"adjustments":["COOPERATED"]}')
+jq -r '"   article \(.article) (\(.articleTitle)), range \(.range.minYuan)–\(.range.maxYuan) yuan, benchmark \(.benchmarkVersion)",
+  (.factors[] | "   factor \(.code) \(.level) score \(.score) × weight \(.weight) = \(.contribution)"),
+  (.adjustments[] | "   adjustment \(.code) \(.kind) \(.percent)%"),
+  "   p = \(.pBase) → \(.pAdjusted), raw \(.rawYuan) → rounded \(.roundedYuan) → result \(.resultYuan) yuan",
+  "   no penalty eligible: \(.noPenalty.eligible)"' <<<"$proposal"
+# By hand (benchmark SX-PERMIT-2022.1, art. 34: 200,000–1,000,000): p = 0.3×0.5 (HARM GENERAL) + 0.2×0.3 (FAULT
+# NEGLIGENT) + 0.15×0 (METHOD) + 0.15×h (HISTORY: 0 first, 0.6 one prior case, 1 two or more) + 0.2×0 (ATTITUDE)
+# − 10 % (COOPERATED); fine = 200,000 + 800,000 × p, rounded to 100 yuan.
+prior=$(jq -r .history.priorCases <<<"$proposal")
+expected=$(awk -v n="$prior" 'BEGIN { h = n == 0 ? 0 : (n == 1 ? 0.6 : 1); p = 0.15 + 0.06 + 0.15 * h - 0.10;
+  if (p < 0) p = 0; printf "%d", int((200000 + 800000 * p) / 100 + 0.5) * 100 }')
+check "proposal: article 34 range 200000–1000000, result $expected, not eligible for no penalty" \
+  "(.range.minYuan == 200000) and (.range.maxYuan == 1000000) and (.resultYuan == $expected) and (.noPenalty.eligible == false)" "$proposal"
+proposal_a=$(jq -r .proposalId <<<"$proposal")
+expect_problem 422 POST "/api/v1/cases/$a/decision" "{\"proposalId\":\"$proposal_a\",\"kind\":\"FINE\",\"amountYuan\":1200000,
+  \"overrideReason\":\"演示：超出法定幅度\"}" | jq -e '[.errors[].field] | index("amountYuan")' > /dev/null \
+  || fail "a fine above the statutory maximum was not refused naming amountYuan"
+fine_a=300000
+call POST "/api/v1/cases/$a/decision" "{\"proposalId\":\"$proposal_a\",\"kind\":\"FINE\",\"amountYuan\":$fine_a,
+  \"overrideReason\":\"集体讨论：超标倍数较高，在法定幅度内酌定\"}" > /dev/null
+echo "   decided FINE $fine_a yuan (inside the range; the override of $expected is audited); 1,200,000 was refused (422 amountYuan)"
+
+echo "6. Case B: the ledger item qualifies for 首违不罚"
+proposal=$(call POST "/api/v1/cases/$b/penalty-proposal" \
+  '{"factors":{"HARM":"SLIGHT","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"},"correctedInTime":true}')
+jq -r '"   article \(.article), range \(.range.minYuan)–\(.range.maxYuan) yuan per occurrence, result \(.resultYuan)",
+  "   no penalty: eligible \(.noPenalty.eligible), rule \(.noPenalty.rule) (\(.noPenalty.legalBasis))",
+  (.noPenalty.reasons[] | "     \(if .passed then "✓" else "✗" end) \(.check): \(.detail)")' <<<"$proposal"
+check "proposal B: article 37, eligible under FIRST_MINOR_LEDGER, every check passed" \
+  '.range.minYuan == 5000 and .range.maxYuan == 20000 and .noPenalty.eligible and .noPenalty.rule == "FIRST_MINOR_LEDGER"
+   and (.noPenalty.reasons | length > 0 and all(.passed))' "$proposal"
+call POST "/api/v1/cases/$b/decision" "{\"proposalId\":\"$(jq -r .proposalId <<<"$proposal")\",\"kind\":\"NO_PENALTY\"}" > /dev/null
+expect_problem 409 POST "/api/v1/cases/$b/close" '{}' | jq -e '.code == "rectification-not-verified"' > /dev/null \
+  || fail "closing without a verified rectification was not 409 rectification-not-verified"
+echo "   decided NO_PENALTY; closing before rectification is refused (409 rectification-not-verified)"
+
+echo "7. Rectification is ordered for both cases (default deadline) with a follow-up task"
+rect_a=$(call POST "/api/v1/cases/$a/rectification" '{"requirements":"立即停止超标排放，检修脱硫脱硝设施，7日内完成整改"}' | jq -r .rectificationId)
+rect_b=$(call POST "/api/v1/cases/$b/rectification" '{"requirements":"补齐10月环境管理台账并建立记录复核制度"}' | jq -r .rectificationId)
+detail_a=$(call GET "/api/v1/cases/$a"); detail_b=$(call GET "/api/v1/cases/$b")
+deadline=$(TZ=Asia/Shanghai date -d "$today + 7 days" +%F)
+check "rectification A: ORDERED on $today, deadline $deadline, with a follow-up task" \
+  ".rectification.status == \"ORDERED\" and .rectification.orderedOn == \"$today\" and .rectification.deadline == \"$deadline\"
+   and .rectification.followUpTaskId != null" "$detail_a"
+follow_up=$(jq -r .rectification.followUpTaskId <<<"$detail_a")
+check "both orders share the unit's follow-up task of the month" ".rectification.followUpTaskId == \"$follow_up\"" "$detail_b"
+fu=$(call GET "/api/v1/tasks/$follow_up")
+check "the follow-up task is open, FOLLOW_UP, ON_SITE" '.origin == "FOLLOW_UP" and .method == "ON_SITE" and (.status == "ASSIGNED")' "$fu"
+echo "   follow-up task $follow_up due $(jq -r .dueDate <<<"$fu") ($(jq -r .periodMonth <<<"$fu"))"
+call POST "/api/v1/rectifications/$rect_a/progress" '{"note":"企业报告：脱硝设施已检修，在线监测恢复达标"}' > /dev/null
+# The city sends two inspectors to the follow-up: a targeted task for the same unit and month merges into it.
+assigned=$(call POST /api/v1/tasks "{\"permitNumber\":\"$permit\",\"origin\":\"FOLLOW_UP\",\"method\":\"ON_SITE\",
+  \"dueDate\":\"$(jq -r .dueDate <<<"$fu")\",\"department\":\"ENVIRONMENT_ENFORCEMENT\",\"inspectorIds\":[\"${inspectors[2]}\",\"${inspectors[3]}\"]}")
+check "the inspectors were added to the follow-up task" ".id == \"$follow_up\" and (.inspectorIds | index(\"${inspectors[2]}\"))" "$assigned"
+
+echo "8. The follow-up inspection finds both items compliant; both rectifications are verified COMPLETE"
+low=$(awk "BEGIN { print $limit * 0.5 }")
+followup=$(TOKEN=$(./run.sh token INSPECTOR 140100 --sub "${inspectors[2]}") call POST /api/v1/inspections "$(record_json "$follow_up" \
+  "[{\"itemId\":\"$item_exceed\",\"result\":\"COMPLIANT\"},{\"itemId\":\"$item_ledger\",\"result\":\"COMPLIANT\"}]" \
+  "[{\"outletCode\":\"$outlet\",\"pollutantCode\":\"$pollutant\",\"value\":$low,\"unit\":\"$unit_of\",\"averaging\":\"HOURLY\",\"measuredAt\":\"$(now)\"}]" \
+  "followup-$permit")")
+followup_id=$(jq -r .id <<<"$followup")
+[ "$(call GET "/api/v1/findings?permitNumber=$permit&size=200" | jq --arg r "$followup_id" '[.items[] | select(.recordId == $r)] | length')" = 0 ] \
+  || fail "the follow-up record produced findings"
+expect_problem 409 POST "/api/v1/rectifications/$rect_a/verification" "{\"recordId\":\"$followup_id\",\"result\":\"CONTINUING\"}" \
+  | jq -e '.code == "violation-not-found"' > /dev/null || fail "CONTINUING on a compliant record was not 409 violation-not-found"
+call POST "/api/v1/rectifications/$rect_a/verification" "{\"recordId\":\"$followup_id\",\"result\":\"COMPLETE\"}" > /dev/null
+call POST "/api/v1/rectifications/$rect_b/verification" "{\"recordId\":\"$followup_id\",\"result\":\"COMPLETE\"}" > /dev/null
+echo "   follow-up record $followup_id: no findings; CONTINUING refused (409), COMPLETE accepted for both"
+
+echo "9. Both cases are closed (销号)"
+closed_a=$(call POST "/api/v1/cases/$a/close" '{}'); closed_b=$(call POST "/api/v1/cases/$b/close" '{}')
+check "case A closed with total fine $fine_a, rectification verified on time" \
+  ".status == \"CLOSED\" and .totalFineYuan == $fine_a and .rectification.status == \"VERIFIED_COMPLETE\" and .rectification.onTime
+   and ([.decisions[] | .kind] == [\"FINE\"])" "$closed_a"
+check "case B closed without a fine" \
+  '.status == "CLOSED" and .totalFineYuan == 0 and .rectification.status == "VERIFIED_COMPLETE"
+   and ([.decisions[] | .kind] == ["NO_PENALTY"]) and .decisions[0].noPenaltyRule == "FIRST_MINOR_LEDGER"' "$closed_b"
+echo "   $(jq -r '"\(.caseNo) \(.status) fine \(.totalFineYuan)"' <<<"$closed_a"); $(jq -r '"\(.caseNo) \(.status) fine \(.totalFineYuan)"' <<<"$closed_b")"
+
+echo "10. The city publishes the draw's results (every drawn unit inspected)"
+published=$(call POST "/api/v1/draws/$draw_id/publish" '{}')
+check "the draw has been published" ".publishedAt != null" "$published"
+
+echo "11. A Taiyuan permit expires on the national platform (mock)"
+mtoken=$(curl -sS -d 'grant_type=client_credentials&client_id=permitwatch-sx&client_secret=permitwatch-sx-secret' \
+  "$MOCK/oauth/token" | jq -r .access_token)
+expired=""
+for _ in $(seq 1 40); do
+  # The mock changes the status of N random VALID permits; keep going until a Taiyuan permit (not a registration) expired.
+  for p in $(curl -sS -XPOST "$MOCK/__mock/mutations" -d '{"statusChanges":10}' | jq -r '.statusChanged[]'); do
+    [[ $p == *P ]] || continue
+    st=$(curl -sS -H "Authorization: Bearer $mtoken" "$MOCK/api/v1/permits/$p" | jq -r '"\(.data.cityCode) \(.data.status)"')
+    if [ "$st" = "140100 过期" ]; then expired=$p; break 2; fi
+  done
+done
+[ -n "$expired" ] || fail "the mock did not expire a Taiyuan permit"
+echo "   $expired expired on the platform"
+
+echo "12. The province runs an incremental sync; the directory shows the expired permit"
+sync_id=$(TOKEN=$PROVINCE call POST /api/v1/sync/runs '{"mode":"INCREMENTAL"}' | jq -r .id)
+for _ in $(seq 1 120); do
+  sync=$(TOKEN=$PROVINCE call GET "/api/v1/sync/runs/$sync_id")
+  case $(jq -r .status <<<"$sync") in SUCCEEDED) break ;; FAILED|PAUSED) fail "sync $(jq -c . <<<"$sync")" ;; esac
+  sleep 1
+done
+check "the incremental sync succeeded and updated permits" '.status == "SUCCEEDED" and .updated > 0' "$sync"
+dir=$(call GET "/api/v1/directory/units/$expired")
+check "the directory holds $expired as EXPIRED" '.status == "EXPIRED"' "$dir"
+valid_to=$(jq -r .validTo <<<"$dir")
+echo "   sync $sync_id: $(jq -r '"fetched \(.fetched), updated \(.updated)"' <<<"$sync"); $expired EXPIRED since $valid_to"
+
+echo "13. Taiyuan runs its remote checks until inspection-service's directory projection has the change"
+alert=""
+for _ in $(seq 1 30); do
+  runv=$(call POST /api/v1/remote-checks/runs '{}')
+  alert=$(call GET "/api/v1/alerts?rule=PERMIT_NOT_VALID_BUT_OPERATING&status=OPEN&county=$(jq -r .countyCode <<<"$dir")&size=200" \
+    | jq -c --arg p "$expired" '[.items[] | select(.permitNumber == $p)][0] // empty')
+  [ -n "$alert" ] && break
+  sleep 2
+done
+[ -n "$alert" ] || fail "no OPEN alert for $expired"
+days=$(( ($(date -d "$today" +%s) - $(date -d "$valid_to" +%s)) / 86400 ))
+echo "   run: raised $(jq -r .raised <<<"$runv"), updated $(jq -r .updated <<<"$runv"), resolved $(jq -r .resolved <<<"$runv")"
+echo "   alert $(jq -r '"\(.id): \(.rule) \(.violationType) art. \(.article)"' <<<"$alert")"
+echo "   evidence $(jq -c '.evidence | {status, effectiveStatus, validTo, daysSinceExpiry, managementCategory}' <<<"$alert")"
+check "the alert's evidence: EXPIRED since $valid_to, $days day(s), UNPERMITTED_DISCHARGE art. 33" \
+  ".violationType == \"UNPERMITTED_DISCHARGE\" and .article == \"33\" and .evidence.status == \"EXPIRED\"
+   and .evidence.effectiveStatus == \"EXPIRED\" and .evidence.validTo == \"$valid_to\" and .evidence.daysSinceExpiry == $days
+   and (.evidence.managementCategory | IN(\"KEY\", \"SIMPLIFIED\"))" "$alert"
+
+echo "14. The alert is reviewed into a targeted task"
+alert_id=$(jq -r .id <<<"$alert")
+reviewed=$(call POST "/api/v1/alerts/$alert_id/review" "{\"decision\":\"TASK\",\"method\":\"ON_SITE\",
+  \"inspectorIds\":[\"${inspectors[0]}\",\"${inspectors[1]}\"]}")
+check "the alert is TASKED with a task" '.status == "TASKED" and .taskId != null' "$reviewed"
+alert_task=$(call GET "/api/v1/tasks/$(jq -r .taskId <<<"$reviewed")")
+check "the task is the unit's, with the two inspectors" ".permitNumber == \"$expired\" and (.inspectorIds | index(\"${inspectors[0]}\"))
+  and (.origin | IN(\"ALERT\", \"DRAW\", \"CLUE\", \"MANUAL\", \"COMPLAINT\", \"FOLLOW_UP\"))" "$alert_task"
+echo "   alert $alert_id TASKED → task $(jq -r '"\(.id) (\(.origin), due \(.dueDate))"' <<<"$alert_task")"
+
+# What reporting must show for this run (demo-reporting.sh adds up every run of this platform).
+mkdir -p "$STATE_DIR"
+counties=$(for p in $(jq -r '.units[].permitNumber' <<<"$draw"); do call GET "/api/v1/directory/units/$p" | jq -c '{permit: .permitNo, county: .countyCode}'; done | jq -sc .)
+jq -n --arg run "$run" --arg day "$today" --arg month "$month" --arg permit "$permit" --arg county "$county" \
+  --arg draw "$draw_id" --arg record "$record_id" --arg followup "$followup_id" --arg a "$a" --arg b "$b" \
+  --argjson fine "$fine_a" --arg expired "$expired" --arg alert "$alert_id" --argjson drawn "$counties" \
+  --argjson inspectors "$(printf '%s\n' "${inspectors[@]}" | jq -R . | jq -sc .)" \
+  '{run: $run, day: $day, month: $month, industry: "COKING", draw: $draw, drawn: $drawn, inspectors: $inspectors,
+    scenario: {permit: $permit, county: $county, record: $record, followUpRecord: $followup, cases: [$a, $b],
+      violations: {EXCEEDING_LIMITS: 1, LEDGER_INCOMPLETE: 1}, fineYuan: $fine, noPenalty: 1, rectifiedUnits: 1},
+    alert: {permit: $expired, id: $alert}}' > "$STATE_DIR/run-$run.json"
+echo "OK: finding → cases → explained fine / justified no-penalty → rectification → verified follow-up → closed;"
+echo "    expired permit → sync → remote alert with evidence → targeted task; all through the gateway ($STATE_DIR/run-$run.json)"
