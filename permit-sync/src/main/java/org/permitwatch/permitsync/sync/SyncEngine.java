@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -76,6 +77,7 @@ class SyncEngine {
                 .onErrorResume(e -> Mono.just(Step.failure(e)))
                 .concatMap(step -> step.error() != null ? Mono.error(step.error()) : commit(run.id(), step.fetched()), 1)
                 .then(runs.finish(run.id(), SyncStatus.SUCCEEDED, null).thenReturn(SyncStatus.SUCCEEDED))
+                .onErrorMap(SyncEngine::unavailableIfAllAre)
                 .onErrorResume(PlatformUnavailableException.class, e -> {
                     log.warn("sync run {} paused: {}", run.id(), e.getMessage());
                     return runs.pause(run.id(), "platform unavailable: " + e.getMessage()).thenReturn(SyncStatus.PAUSED);
@@ -86,6 +88,20 @@ class SyncEngine {
                             .thenReturn(SyncStatus.FAILED);
                 })
                 .doOnSuccess(status -> log.info("sync run {} ended {}", run.id(), status));
+    }
+
+    /**
+     * A listing failure and a detail failure that happen together reach us as one {@code CompositeException}
+     * (concatMapDelayError keeps both). When every one of them says the platform is unavailable, the run pauses
+     * as it would for one of them; any other failure among them keeps the run FAILED. Found by the system test's
+     * fault drill: an open breaker failed both calls and the run was marked FAILED instead of PAUSED.
+     */
+    static Throwable unavailableIfAllAre(Throwable error) {
+        List<Throwable> causes = Exceptions.unwrapMultiple(error);
+        if (causes.size() > 1 && causes.stream().allMatch(PlatformUnavailableException.class::isInstance)) {
+            return causes.get(0);
+        }
+        return error;
     }
 
     /** A listed page: where it was listed from, where the next list call starts, the records new to this run. */
