@@ -99,6 +99,34 @@ final class Api {
         }
     }
 
+    /** A binary download (an XLSX export): status and raw bytes; waits out 429 like {@link #send}. */
+    record Download(int status, String contentType, byte[] body) {
+    }
+
+    Download download(String path, String token) {
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new TransportFailure("GET " + path + ": " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (response.statusCode() == 429 && attempt < MAX_RATE_LIMIT_WAITS) {
+                sleep(retryAfterMillis(response));
+                continue;
+            }
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
+        }
+    }
+
     private static long retryAfterMillis(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").map(v -> {
             try {

@@ -16,13 +16,20 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A month of Taiyuan's (140100) campaign, one method per step, played through the gateway as the city's system
  * would. Each step asserts its own figures (computed here from the directory and the mock, not read back from the
- * code under test) and leaves its results in fields for the next step. Steps of later issues (cases, penalties,
- * rectifications, reports, the public page) are further methods on this class, called from {@link SystemIT}.
+ * code under test) and leaves its results in fields for the next step. Cases, penalties, rectifications
+ * ({@link Enforcement}) and the reports and public pages ({@link Reports}) are further steps, called from
+ * {@link SystemIT} in order.
  */
 final class Campaign {
 
     static final String CITY = "140100";
-    static final String MONTH = "2026-12";
+    /** Days, months and deadlines are Beijing time (DOMAIN.md); reporting decides the month of an inspection so. */
+    static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+    /**
+     * The campaign's month is the current one: an inspection cannot lie in the future, and the public page shows an
+     * inspection only when its unit was drawn for the month it took place in.
+     */
+    static final String MONTH = java.time.YearMonth.now(BEIJING).toString();
 
     final Platform platform;
     final Api gateway;
@@ -44,6 +51,12 @@ final class Campaign {
     /** Permits whose inspection carried an exceedance (a finding is expected). */
     final Set<String> exceeding = new HashSet<>();
     String checklistItemId;
+    /** The exceeding unit whose record also answers the ledger item NON_COMPLIANT: the enforcement scenario's unit. */
+    String scenarioPermit;
+    /** COKING checklist item of violation type LEDGER_INCOMPLETE (环境管理台账记录不全). */
+    String ledgerItemId;
+    /** What {@link Enforcement} did, for {@link Reports} and the matrices. */
+    final Enforcement.Outcome enforcement = new Enforcement.Outcome();
     /** One inspection time for every body, so a retried submission is byte-identical to its first copy. */
     private final String inspectedAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString();
 
@@ -95,11 +108,14 @@ final class Campaign {
 
     /** Taiyuan publishes its annual plan with one 附件3 row: coking, double random, 20 %. */
     void publishPlan() {
+        int year = Integer.parseInt(MONTH.substring(0, 4));
+        int month = Integer.parseInt(MONTH.substring(5));
         Api.Reply created = gateway.post("/api/v1/plans", city, Api.JSON.readTree("""
-                {"year":2026,"title":"太原市2026年排污许可清单式执法检查计划","startMonth":12,"rows":[
+                {"year":%d,"title":"太原市%d年排污许可清单式执法检查计划","startMonth":%d,"rows":[
                  {"rowNo":1,"keyIndustry":"COKING","category":"DOUBLE_RANDOM","method":"SAMPLING","doubleRandom":true,
                   "ratio":0.2,"frequencyPeriod":"MONTH","frequencyTimes":1,"contentDaily":"按清单逐项检查",
-                  "operatingMethod":"现场核查+资料核对","cooperatingAgencies":["太原市行政审批服务管理局"]}]}"""));
+                  "operatingMethod":"现场核查+资料核对","cooperatingAgencies":["太原市行政审批服务管理局"]}]}"""
+                .formatted(year, year, month)));
         assertThat(created.status()).as("create plan: %s", created).isEqualTo(201);
         planId = created.json().get("id").asString();
         Api.Reply published = gateway.post("/api/v1/plans/" + planId + "/publish", city, null);
@@ -108,7 +124,7 @@ final class Campaign {
     }
 
     /**
-     * The double-random draw for December: every drawn unit is a Taiyuan coking unit of the directory, each with
+     * The double-random draw for the month: every drawn unit is a Taiyuan coking unit of the directory, each with
      * two of Taiyuan's inspectors; one task per drawn unit; the verification re-runs identical.
      */
     void draw() {
@@ -148,6 +164,7 @@ final class Campaign {
      */
     void inspectWithFlakyClient() {
         checklistItemId = checklistItem("COKING");
+        ledgerItemId = checklistItemOfType("COKING", "LEDGER_INCOMPLETE");
         FlakyMobileClient mobile = new FlakyMobileClient(gateway, platform.port("GATEWAY_PORT"));
         int n = 0;
         for (String permit : tasks.keySet()) {
@@ -157,6 +174,11 @@ final class Campaign {
             ObjectNode body = recordBody(tasks.get(permit), permit, exceed);
             if (body.has("measurements")) {
                 exceeding.add(permit);
+                if (scenarioPermit == null) {
+                    // The first exceeding unit also keeps an incomplete ledger: a second finding, of article 37.
+                    scenarioPermit = permit;
+                    answer((ObjectNode) body, ledgerItemId, "NON_COMPLIANT");
+                }
             }
             FlakyMobileClient.Style style = FlakyMobileClient.Style.values()[n % FlakyMobileClient.Style.values().length];
             records.put(permit, mobile.submit(token, "campaign-" + tasks.get(permit), body, style));
@@ -173,6 +195,8 @@ final class Campaign {
             }
             if (exceeding.contains(permit)) {
                 assertThat(exceedances).as("exceedance finding of %s", permit).isEqualTo(1);
+                assertThat(findings.get("total").asInt()).as("findings of %s: %s", permit, findings)
+                        .isEqualTo(permit.equals(scenarioPermit) ? 2 : 1);
             } else {
                 assertThat(findings.get("total").asInt()).as("findings of compliant %s: %s", permit, findings).isZero();
             }
@@ -209,7 +233,54 @@ final class Campaign {
         assertThat(visible).as("the CLUE task as Taiyuan lists it").isEqualTo(1);
     }
 
+    /** Cases from the scenario unit's two findings: explained fine, justified no-penalty, rectified, closed. */
+    void casesPenaltiesRectification() {
+        new Enforcement(this).run();
+    }
+
+    /** The summary table (JSON, XLSX, CSV), the dispatch, the unit history and the public pages show it all. */
+    void reports() {
+        new Reports(this).run();
+    }
+
+    /** An OPEN case with a proposal and an ordered rectification, and an alert: targets for the matrices. */
+    void prepareEnforcementTargets() {
+        new Enforcement(this).prepareMatrixTargets();
+    }
+
     // ------------------------------------------------------------------------------------------------- helpers
+
+    /** Sets the answer of {@code itemId} in a record body, adding the item when the body does not answer it yet. */
+    static void answer(ObjectNode body, String itemId, String result) {
+        tools.jackson.databind.node.ArrayNode items = body.has("items") ? (tools.jackson.databind.node.ArrayNode) body.get("items")
+                : body.putArray("items");
+        for (JsonNode item : items) {
+            if (itemId.equals(item.get("itemId").asString())) {
+                ((ObjectNode) item).put("result", result);
+                return;
+            }
+        }
+        items.addObject().put("itemId", itemId).put("result", result);
+    }
+
+    /** The first item of the province's published checklist for the industry with this violation type. */
+    String checklistItemOfType(String keyIndustry, String violationType) {
+        JsonNode versions = gateway.get("/api/v1/checklists", city).json().get("items");
+        for (JsonNode v : versions) {
+            if ("140000".equals(v.get("divisionCode").asString()) && "PUBLISHED".equals(v.get("status").asString())) {
+                JsonNode items = gateway.get("/api/v1/checklists/" + v.get("id").asString() + "?keyIndustry=" + keyIndustry,
+                        city).json();
+                for (JsonNode item : items.get("items")) {
+                    if (keyIndustry.equals(item.path("keyIndustry").asString())
+                            && violationType.equals(item.path("violationType").asString())) {
+                        return item.get("id").asString();
+                    }
+                }
+                throw new AssertionError("no " + violationType + " item for " + keyIndustry + " in " + items);
+            }
+        }
+        throw new AssertionError("no published provincial checklist");
+    }
 
     String clue(String permit, String token, String summary) {
         Api.Reply reply = gateway.post("/api/v1/clues", token, Map.of("fromDepartment", "MONITORING",
@@ -288,7 +359,7 @@ final class Campaign {
     }
 
     /** The first pollutant with an hourly limit, or null when the unit's permit sets none. */
-    private JsonNode hourlyLimit(String permit) {
+    JsonNode hourlyLimit(String permit) {
         JsonNode unit = directory.unit(city, permit);
         for (JsonNode outlet : unit.path("outlets")) {
             for (JsonNode p : outlet.path("pollutants")) {

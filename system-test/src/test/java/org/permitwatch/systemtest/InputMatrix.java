@@ -63,6 +63,9 @@ final class InputMatrix {
         String inspectorId = c.inspectorIds.get(0);
         String clue = c.db.column("liaison", "SELECT id::text FROM clue LIMIT 1").get(0);
         JsonNode recordBody = c.recordBody(task, null, false);
+        Enforcement.Outcome e = c.enforcement;
+        Map<String, Object> proposal = Map.of("factors", Map.of("HARM", "GENERAL", "FAULT", "NEGLIGENT", "METHOD", "ORDINARY",
+                "ATTITUDE", "ACTIVE"));
         for (String[] who : new String[][] {{"Datong city", datong}, {"a Datong county", datongCounty}}) {
             String t = who[1];
             cells.add(new Access(who[0], t, "POST", "/api/v1/plans/" + plan + "/publish", null, denied));
@@ -84,21 +87,51 @@ final class InputMatrix {
             cells.add(new Access(who[0], t, "GET", "/api/v1/draws/" + c.drawId, null, notFound));
             cells.add(new Access(who[0], t, "GET", "/api/v1/plans/" + plan, null, notFound));
             cells.add(new Access(who[0], t, "GET", "/api/v1/clues/" + clue, null, notFound));
+            // Enforcement: Taiyuan's cases, proposals, decisions, orders, verifications and alerts.
+            cells.add(new Access(who[0], t, "GET", "/api/v1/cases/" + e.caseA, null, notFound));
+            cells.add(new Access(who[0], t, "GET", "/api/v1/cases/" + e.openCase, null, notFound));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/cases", Map.of("findingId", e.openCaseFinding), notFound));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/cases/" + e.openCase + "/penalty-proposal", proposal, notFound));
+            // A county may not decide at all (403) — or does not see the case (404).
+            cells.add(new Access(who[0], t, "POST", "/api/v1/cases/" + e.openCase + "/decision", Map.of("proposalId",
+                    e.openCaseProposal, "kind", "FINE", "amountYuan", 300000, "overrideReason", "篡改"),
+                    who[0].contains("county") ? denied : notFound));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/cases/" + e.openCase + "/rectification",
+                    Map.of("requirements", "篡改"), notFound));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/rectifications/" + e.openRectification + "/verification",
+                    Map.of("recordId", e.followUpRecord, "result", "COMPLETE"), notFound));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/cases/" + e.openCase + "/close", null, notFound));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/alerts/" + e.alertId + "/review",
+                    Map.of("decision", "DISMISS", "reason", "篡改"), notFound));
         }
         // Roles: an inspector plans nothing, a city does not sync, an unassigned inspector sees no record.
         cells.add(new Access("an inspector", inspector, "POST", "/api/v1/plans", WriteEndpoints.all(c).stream()
-                .filter(e -> e.path().equals("/api/v1/plans")).findFirst().orElseThrow().valid(), denied));
+                .filter(w -> w.path().equals("/api/v1/plans")).findFirst().orElseThrow().valid(), denied));
         cells.add(new Access("an inspector", inspector, "POST", "/api/v1/draws", Map.of("planId", plan, "rowNo", 1,
                 "month", "2027-01"), denied));
         cells.add(new Access("an inspector", inspector, "POST", "/api/v1/tasks", Map.of("permitNumber", "x"), Set.of(400, 403)));
         cells.add(new Access("an inspector", inspector, "POST", "/api/v1/sync/runs", Map.of("mode", "FULL"), Set.of(403)));
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/cases", Map.of("findingId", e.openCaseFinding),
+                Set.of(403)));
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/cases/" + e.openCase + "/penalty-proposal", proposal,
+                Set.of(403)));
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/cases/" + e.openCase + "/decision", Map.of(
+                "proposalId", e.openCaseProposal, "kind", "FINE"), Set.of(403)));
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/cases/" + e.openCase + "/close", null, Set.of(403)));
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/rectifications/" + e.openRectification
+                + "/verification", Map.of("recordId", e.followUpRecord, "result", "COMPLETE"), Set.of(403)));
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/remote-checks/runs", null, Set.of(403)));
+        cells.add(new Access("a Datong county", datongCounty, "POST", "/api/v1/remote-checks/runs", null, Set.of(403)));
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/alerts/" + e.alertId + "/review",
+                Map.of("decision", "DISMISS", "reason", "x"), denied));
         cells.add(new Access("Taiyuan city", c.city, "POST", "/api/v1/sync/runs", Map.of("mode", "FULL"), Set.of(403)));
         cells.add(new Access("Taiyuan city", c.city, "POST", "/api/v1/checklists", Map.of("divisionCode", "140000"),
                 Set.of(400, 403, 422)));
         cells.add(new Access("an unassigned inspector", strangerInspector, "GET", "/api/v1/inspections/" + record, null, notFound));
         cells.add(new Access("an unassigned inspector", strangerInspector, "POST", "/api/v1/inspections", recordBody, denied));
         for (String path : List.of("/api/v1/plans", "/api/v1/inspections", "/api/v1/clues", "/api/v1/sync/runs",
-                "/api/v1/liaisons", "/api/v1/inspectors")) {
+                "/api/v1/liaisons", "/api/v1/inspectors", "/api/v1/cases", "/api/v1/cases/" + e.openCase + "/decision",
+                "/api/v1/rectifications/" + e.openRectification + "/verification", "/api/v1/remote-checks/runs")) {
             cells.add(new Access("no token", anonymous, "POST", path, Map.of(), Set.of(401)));
             cells.add(new Access("a forged token", forged, "POST", path, Map.of(), Set.of(401)));
         }

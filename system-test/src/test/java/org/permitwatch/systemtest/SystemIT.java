@@ -41,7 +41,7 @@ class SystemIT {
         }
     }
 
-    // ------------------------------------------------------------------ the campaign (Taiyuan, December 2026)
+    // ------------------------------------------------------------------ the campaign (Taiyuan, the current month)
 
     @Test
     @Order(10)
@@ -77,6 +77,24 @@ class SystemIT {
     @Order(60)
     void transferAClue() {
         campaign.transferClue();
+    }
+
+    @Test
+    @Order(70)
+    void decidePenaltiesAndCloseRectifiedCases() {
+        campaign.casesPenaltiesRectification();
+    }
+
+    @Test
+    @Order(80)
+    void reportsAndPublicPagesShowTheCampaign() {
+        campaign.reports();
+    }
+
+    @Test
+    @Order(90)
+    void prepareEnforcementTargetsForTheMatrices() {
+        campaign.prepareEnforcementTargets();
     }
 
     // ------------------------------------------------------------------ hostile input, authorization

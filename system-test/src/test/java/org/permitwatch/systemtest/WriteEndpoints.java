@@ -19,7 +19,9 @@ final class WriteEndpoints {
             "permit_sync", List.of("sync_run", "directory_unit"),
             "inspection", List.of("inspector", "inspector_conflict", "inspection_plan", "plan_row", "draw",
                     "inspection_task", "task_inspector", "inspection_record", "inspection_record_version", "finding",
-                    "inspection_idempotency_key", "checklist_version", "checklist_item"),
+                    "inspection_idempotency_key", "checklist_version", "checklist_item", "enforcement_case",
+                    "case_number_counter", "penalty_proposal", "penalty_decision", "rectification",
+                    "rectification_progress", "rectification_verification", "remote_alert"),
             "liaison", List.of("liaison_contact", "clue", "deadline_obligation", "deadline_submission",
                     "notification_request"));
 
@@ -87,6 +89,26 @@ final class WriteEndpoints {
                  "permitNumber":"%s","summary":"线索"}""".formatted(c.tasks.keySet().iterator().next()))));
         rows.add(new Endpoint("POST", "/api/v1/clues/" + clue + "/feedback", city,
                 json("{\"text\":\"已核查\",\"result\":\"CONFIRMED\"}")));
+        // Enforcement (issue 4), against the OPEN case the campaign left for the matrices.
+        Enforcement.Outcome e = c.enforcement;
+        rows.add(new Endpoint("POST", "/api/v1/cases", city, json("{\"findingId\":\"" + e.openCaseFinding + "\"}")));
+        rows.add(new Endpoint("POST", "/api/v1/cases/" + e.openCase + "/penalty-proposal", city, json("""
+                {"factors":{"HARM":"GENERAL","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"},
+                 "adjustments":["COOPERATED"],"occurrences":1,"serious":false,"correctedInTime":false}""")));
+        rows.add(new Endpoint("POST", "/api/v1/cases/" + e.openCase + "/decision", city, json("""
+                {"proposalId":"%s","kind":"FINE","amountYuan":300000,"overrideReason":"集体讨论"}"""
+                .formatted(e.openCaseProposal))));
+        rows.add(new Endpoint("POST", "/api/v1/cases/" + e.openCase + "/rectification", city, json("""
+                {"deadline":"%s","requirements":"限期整改"}""".formatted(java.time.LocalDate.now(Campaign.BEIJING).plusDays(7)))));
+        rows.add(new Endpoint("POST", "/api/v1/rectifications/" + e.openRectification + "/verification", city, json("""
+                {"recordId":"%s","result":"COMPLETE"}""".formatted(e.followUpRecord))));
+        // Body-less actions: no hostile body to derive; the authorization matrix covers them.
+        rows.add(new Endpoint("POST", "/api/v1/cases/" + e.openCase + "/close", city, null));
+        rows.add(new Endpoint("POST", "/api/v1/remote-checks/runs", city, null));
+        rows.add(new Endpoint("POST", "/api/v1/alerts/" + e.alertId + "/review", city, json("""
+                {"decision":"TASK","method":"ON_SITE","dueDate":"%s","inspectorIds":["%s","%s"],
+                 "department":"ENVIRONMENT_ENFORCEMENT"}""".formatted(java.time.LocalDate.now(Campaign.BEIJING).plusDays(10),
+                c.inspectorIds.get(0), c.inspectorIds.get(1)))));
         return rows;
     }
 
