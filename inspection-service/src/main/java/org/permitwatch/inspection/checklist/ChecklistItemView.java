@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.checklist;
 
+import org.permitwatch.events.vocabulary.ViolationType;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.checklist;
 
+import org.permitwatch.events.vocabulary.ViolationType;
 import io.r2dbc.spi.Readable;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.checklist;
 
+import org.permitwatch.events.vocabulary.ViolationType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

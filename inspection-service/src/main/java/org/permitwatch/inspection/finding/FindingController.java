@@ -10,7 +10,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.permitwatch.inspection.checklist.ViolationType;
+import org.permitwatch.events.vocabulary.ViolationType;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
 import org.permitwatch.inspection.record.RecordScope;

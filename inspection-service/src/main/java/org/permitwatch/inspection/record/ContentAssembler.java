@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.inspection.checklist.ChecklistItemView;
-import org.permitwatch.inspection.checklist.ViolationType;
+import org.permitwatch.events.vocabulary.ViolationType;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.springframework.http.HttpStatus;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.permitwatch.inspection.checklist.ViolationType;
+import org.permitwatch.events.vocabulary.ViolationType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;

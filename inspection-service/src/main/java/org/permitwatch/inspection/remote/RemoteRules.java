@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.permitwatch.inspection.checklist.ViolationType;
+import org.permitwatch.events.vocabulary.ViolationType;
 import org.springframework.core.io.Resource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;

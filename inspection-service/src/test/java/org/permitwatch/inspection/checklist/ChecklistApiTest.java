@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.checklist;
 
+import org.permitwatch.events.vocabulary.ViolationType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.permitwatch.permitsync.directory;
 
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

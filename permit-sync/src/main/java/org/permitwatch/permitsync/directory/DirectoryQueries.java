@@ -1,5 +1,6 @@
 package org.permitwatch.permitsync.directory;
 
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.permitwatch.permitsync.directory;
 
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

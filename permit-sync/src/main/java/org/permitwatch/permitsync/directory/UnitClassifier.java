@@ -1,5 +1,6 @@
 package org.permitwatch.permitsync.directory;
 
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.permitwatch.permitsync.directory;
 
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import java.util.List;
 
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;

@@ -1,5 +1,6 @@
 package org.permitwatch.permitsync.directory;
 
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.permitwatch.events.inspection.PlanPublished;
 import org.permitwatch.reporting.catalog.DivisionNames;
-import org.permitwatch.reporting.catalog.KeyIndustry;
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,11 @@
-package org.permitwatch.reporting.catalog;
+package org.permitwatch.events.vocabulary;
 
 import java.util.Optional;
 
 /**
- * The ten violation columns of the summary table (附件1), in the seed's column order. The codes are those of the
- * {@code violationType} field of FindingRecorded and CaseRef; the labels are the official column titles.
+ * The ten violation types: the columns of the summary table (附件1), in the seed's column order. A non-compliant
+ * checklist item maps to exactly one. The codes travel in the {@code violationType} field of FindingRecorded and
+ * CaseRef; the labels are the official column titles. One list for every service, so they cannot drift apart.
  */
 public enum ViolationType {
     UNPERMITTED_DISCHARGE("无证排污"),

@@ -1,8 +1,8 @@
-package org.permitwatch.reporting.catalog;
+package org.permitwatch.events.vocabulary;
 
 /**
  * The industry rows of the plan table (附件3), in the seed's order, plus OTHER for every other industry. The codes
- * are those of the {@code keyIndustry} field of the events.
+ * are those of the {@code keyIndustry} field of the events; the labels are the plan table's row titles.
  */
 public enum KeyIndustry {
     PAPER("造纸"),
