@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
@@ -35,17 +34,20 @@ class RemoteCheckController {
     private final RemoteCheckEngine engine;
     private final RunHistory runs;
     private final Closures closures;
+    private final RemoteCheckProperties properties;
 
-    RemoteCheckController(RemoteCheckEngine engine, RunHistory runs, Closures closures) {
+    RemoteCheckController(RemoteCheckEngine engine, RunHistory runs, Closures closures,
+                          RemoteCheckProperties properties) {
         this.engine = engine;
         this.runs = runs;
         this.closures = closures;
+        this.properties = properties;
     }
 
     /** A verified closure: the unit has stopped production and discharging, verified by the bureau. */
     record ClosureRequest(
             @NotBlank @Size(max = 64) String permitNumber,
-            @NotNull @PastOrPresent LocalDate closedOn,
+            @NotNull LocalDate closedOn,
             @NotBlank @Size(max = 2000) String basis) {
     }
 
@@ -83,6 +85,11 @@ class RemoteCheckController {
             + "division (404 otherwise); from the next run on the remote rules no longer alert on it and its OPEN "
             + "alerts resolve. 409 closure-exists when one is recorded already.")
     Mono<ClosureView> close(@Valid @RequestBody ClosureRequest request) {
+        // "Not in the future" by the bureau's calendar, not the server's: @PastOrPresent used the JVM's zone (UTC),
+        // so from 00:00 to 08:00 Beijing time a closure dated today was refused.
+        if (request.closedOn().isAfter(LocalDate.now(properties.zoneId()))) {
+            throw ApiException.invalidField("closedOn", "must not lie in the future", request.closedOn().toString());
+        }
         return CurrentCaller.get().map(Bureau::require)
                 .flatMap((Caller caller) -> closures.record(request.permitNumber().trim(), request.closedOn(),
                         request.basis(), caller));
