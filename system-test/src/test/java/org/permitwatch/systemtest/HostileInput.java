@@ -18,6 +18,9 @@ final class HostileInput {
 
     static final String INJECTION = "'; DROP TABLE inspection_task; -- <script>alert(1)</script> ${jndi:ldap://x/a} %00";
     private static final int TWO_MB = 2 * 1024 * 1024;
+    private static final java.util.regex.Pattern DAY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.+");
 
     private HostileInput() {
     }
@@ -32,6 +35,13 @@ final class HostileInput {
         out.put("wrong types", Api.JSON.writeValueAsString(map(valid, HostileInput::wrongType)));
         out.put("injection strings", Api.JSON.writeValueAsString(map(valid, HostileInput::injection)));
         out.put("2 MB body", twoMegabytes(valid));
+        // Issue 11 item 4: PostgreSQL refuses U+0000 in text, and dates at Java's year limits overflow its range;
+        // both once gave a 500. An attack that would leave the body unchanged (no string, no date) is not sent: it
+        // would be a valid request.
+        putIfChanged(out, "NUL character in every string", valid, map(valid, HostileInput::nul));
+        putIfChanged(out, "dates at the year limit", valid, map(valid, leaf -> date(leaf, "+999999999-12-31")));
+        putIfChanged(out, "dates before the year limit", valid, map(valid, leaf -> date(leaf, "-999999999-01-01")));
+        putIfChanged(out, "implausible dates (1900)", valid, map(valid, leaf -> date(leaf, "1900-01-01")));
         return out;
     }
 
@@ -56,6 +66,32 @@ final class HostileInput {
             return JsonNodeFactory.instance.objectNode().put("unexpected", 1);
         }
         return JsonNodeFactory.instance.stringNode("not-a-" + leaf.getNodeType().name().toLowerCase());
+    }
+
+    private static void putIfChanged(Map<String, String> out, String name, JsonNode valid, JsonNode attack) {
+        if (!attack.equals(valid)) {
+            out.put(name, Api.JSON.writeValueAsString(attack));
+        }
+    }
+
+    private static JsonNode nul(JsonNode leaf) {
+        return leaf.isString() ? JsonNodeFactory.instance.stringNode(leaf.asString() + "\u0000x") : leaf;
+    }
+
+    /**
+     * A date (yyyy-MM-dd), month (yyyy-MM) or timestamp (yyyy-MM-ddT…) leaf moved to {@code day} in the same form;
+     * other leaves unchanged.
+     */
+    private static JsonNode date(JsonNode leaf, String day) {
+        if (!leaf.isString()) {
+            return leaf;
+        }
+        String value = leaf.asString();
+        String replaced = DAY.matcher(value).matches() ? day
+                : MONTH.matcher(value).matches() ? day.substring(0, day.length() - 3)
+                : TIMESTAMP.matcher(value).matches() ? day + "T00:00:00Z"
+                : null;
+        return replaced == null ? leaf : JsonNodeFactory.instance.stringNode(replaced);
     }
 
     private static JsonNode injection(JsonNode leaf) {

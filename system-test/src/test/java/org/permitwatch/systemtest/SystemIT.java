@@ -111,6 +111,50 @@ class SystemIT {
         new InputMatrix(campaign).authorization();
     }
 
+    // ------------------------------------------------------------------ issue 11: the attacks that once worked
+
+    @Test
+    @Order(120)
+    void theRegistryRefusesAnonymousWrites() {
+        new SecurityMatrix(campaign).registryRefusesAnonymousWrites();
+    }
+
+    @Test
+    @Order(121)
+    void tokensWithWrongClaimsAreRefusedAtTheGatewayAndTheServices() {
+        new SecurityMatrix(campaign).tokensWithWrongClaimsAreRefusedEverywhere();
+    }
+
+    @Test
+    @Order(122)
+    void edgeErrorsAreProblemDetails() {
+        new SecurityMatrix(campaign).edgeErrorsAreProblems();
+    }
+
+    @Test
+    @Order(123)
+    void anUnassignedInspectorReadsNoCase() {
+        new ScopeChecks(campaign).unassignedInspectorReadsNoCase();
+    }
+
+    @Test
+    @Order(124)
+    void onlyTheDrawingBureauPublishesADraw() {
+        new ScopeChecks(campaign).onlyTheDrawingBureauPublishes();
+    }
+
+    @Test
+    @Order(125)
+    void personalDataIsMaskedWithoutTheScope() {
+        new ScopeChecks(campaign).personalDataIsMaskedWithoutTheScope();
+    }
+
+    @Test
+    @Order(129)
+    void rateLimitsEngageAndMetricsAreNotPublic() {
+        new SecurityMatrix(campaign).rateLimitsEngageAndMetricsAreNotPublic();
+    }
+
     // ------------------------------------------------------------------ load, then drills
 
     @Test

@@ -86,7 +86,8 @@ final class WriteEndpoints {
                  "contentBase64":"YQ=="}}""")));
         rows.add(new Endpoint("POST", "/api/v1/clues", city, json("""
                 {"fromDepartment":"MONITORING","toDivisionCode":"140100","toDepartment":"ENFORCEMENT",
-                 "permitNumber":"%s","summary":"线索"}""".formatted(c.tasks.keySet().iterator().next()))));
+                 "permitNumber":"%s","summary":"线索","requestedBy":"%s"}""".formatted(c.tasks.keySet().iterator().next(),
+                java.time.LocalDate.now(Campaign.BEIJING).plusDays(14)))));
         rows.add(new Endpoint("POST", "/api/v1/clues/" + clue + "/feedback", city,
                 json("{\"text\":\"已核查\",\"result\":\"CONFIRMED\"}")));
         // Enforcement (issue 4), against the OPEN case the campaign left for the matrices.
