@@ -54,13 +54,6 @@ final class InputMatrix {
         String inspector = c.platform.token("INSPECTOR", Campaign.CITY, "--sub", c.inspectorIds.get(0));
         String anonymous = null;
         String forged = c.city.substring(0, c.city.length() - 4) + "AAAA";
-        // Signed with the platform's key but breaking the token policy (ADR 0004): each is a 401 at the gateway.
-        Map<String, String> offPolicy = Map.of(
-                "a CITY token at the province code", c.platform.token("CITY", "140000", "--sub", "city-at-province"),
-                "a PROVINCE token at a city code", c.platform.token("PROVINCE", "140100", "--sub", "province-at-city"),
-                "a token for another audience", c.platform.token("CITY", "140100", "--aud", "another-system"),
-                "a token from another issuer", c.platform.token("CITY", "140100", "--iss", "another-idp"),
-                "a token living 2 days", c.platform.token("CITY", "140100", "--ttl", "2d"));
         List<Access> cells = new ArrayList<>();
         Set<Integer> notFound = Set.of(404);
         Set<Integer> denied = Set.of(403, 404);
@@ -141,7 +134,6 @@ final class InputMatrix {
                 "/api/v1/rectifications/" + e.openRectification + "/verification", "/api/v1/remote-checks/runs")) {
             cells.add(new Access("no token", anonymous, "POST", path, Map.of(), Set.of(401)));
             cells.add(new Access("a forged token", forged, "POST", path, Map.of(), Set.of(401)));
-            offPolicy.forEach((who, token) -> cells.add(new Access(who, token, "POST", path, Map.of(), Set.of(401))));
         }
 
         Map<String, String> before = WriteEndpoints.fingerprint(c.db);
