@@ -7,7 +7,8 @@
 #   ./run.sh --clean         wipe .local/data first (keys and logs are kept)
 #   ./run.sh --detach        start and return once ready (stop later with ./run.sh stop)
 #   ./run.sh --no-sync       skip the first sync
-#   ./run.sh token ROLE DIVISION [--scope pii:read --ttl 8h --sub ID --name NAME]
+#   ./run.sh token ROLE DIVISION [--scope pii:read --ttl 8h --sub ID --name NAME --iss ISSUER --aud AUDIENCE]
+#                            (the platform refuses a ttl above JWT_MAX_LIFETIME, 12h by default)
 #   ./run.sh status          which parts are up, their resident memory
 #   ./run.sh stop            stop a running platform (the one started with --detach or from another terminal)
 #   ./run.sh kill PART       SIGKILL one part (fault drills: a crash, no clean shutdown)
@@ -16,6 +17,7 @@
 # Ports and sizes come from the environment: GATEWAY_PORT REGISTRY_PORT PERMIT_SYNC_PORT INSPECTION_PORT
 # LIAISON_PORT REPORTING_PORT MOCK_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT PG_PORT MAIL_PORT MOCK_SIZE MOCK_SEED,
 # READY_TIMEOUT (s), SYNC_TIMEOUT (s), SERVICES (subset of the four, space separated), JAVA_OPTS_EXTRA,
+# JWT_ISSUER JWT_AUDIENCE JWT_MAX_LIFETIME (token policy, ADR 0004; local tokens are minted with the same values),
 # SKIP_BUILD=1 (use the jars as they are), PERMITWATCH_LOCAL (directory for data, logs, pids and keys; default
 # .local; the system test runs a second platform in system-test/target/platform).
 set -Eeuo pipefail
@@ -54,6 +56,11 @@ SERVICES="${SERVICES-permit-sync inspection-service liaison-service reporting-se
 # Local credentials of the mock (its defaults); the real platform's come from the environment in a province.
 NATIONAL_PLATFORM_CLIENT_ID="${NATIONAL_PLATFORM_CLIENT_ID:-permitwatch-sx}"
 NATIONAL_PLATFORM_CLIENT_SECRET="${NATIONAL_PLATFORM_CLIENT_SECRET:-permitwatch-sx-secret}"
+# Token policy (ADR 0004): the gateway and services accept only tokens with this iss and aud; exported so that
+# `./run.sh token` (devstack's Tokens) mints with the same values.
+export JWT_ISSUER="${JWT_ISSUER:-permitwatch-local}"
+export JWT_AUDIENCE="${JWT_AUDIENCE:-permitwatch}"
+JWT_MAX_LIFETIME="${JWT_MAX_LIFETIME:-12h}"
 
 VERSION="0.1.0-SNAPSHOT"
 DEVSTACK_CP="$ROOT/devstack/target/devstack-$VERSION.jar:$ROOT/devstack/target/lib/*"
@@ -326,6 +333,7 @@ start_spring() {
     EUREKA_URL="http://127.0.0.1:$REGISTRY_PORT/eureka/" \
     EUREKA_INSTANCE_IP=127.0.0.1 \
     JWT_PUBLIC_KEY_LOCATION="file:$KEYS/jwt-public.pem" \
+    JWT_ISSUER="$JWT_ISSUER" JWT_AUDIENCE="$JWT_AUDIENCE" JWT_MAX_LIFETIME="$JWT_MAX_LIFETIME" \
     NATIONAL_PLATFORM_BASE_URL="http://127.0.0.1:$MOCK_PORT" \
     NATIONAL_PLATFORM_CLIENT_ID="$NATIONAL_PLATFORM_CLIENT_ID" \
     NATIONAL_PLATFORM_CLIENT_SECRET="$NATIONAL_PLATFORM_CLIENT_SECRET" \
@@ -513,7 +521,7 @@ main() {
   case "${1:-}" in
     token)
       shift
-      [[ $# -ge 2 ]] || die "usage: ./run.sh token ROLE DIVISION [--scope pii:read --ttl 8h --sub ID --name NAME]"
+      [[ $# -ge 2 ]] || die "usage: ./run.sh token ROLE DIVISION [--scope pii:read --ttl 8h --sub ID --name NAME --iss ISSUER --aud AUDIENCE]"
       [[ -f "$KEYS/jwt-private.pem" ]] || die "no local keys in $KEYS: start the platform once (./run.sh) to create them"
       require_devstack
       local role="$1" division="$2"; shift 2

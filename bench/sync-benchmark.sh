@@ -70,7 +70,7 @@ wait_for_log "$WORK/logs/mock.log" "mock ready" 300
 echo "starting permit-sync..."
 SERVER_PORT=$SYNC_PORT DB_PORT=$PG_PORT DB_NAME=permit_sync KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
 EUREKA_CLIENT_ENABLED=false PERMIT_SYNC_CRON=- \
-JWT_PUBLIC_KEY_LOCATION="file:$WORK/keys/jwt-public.pem" \
+JWT_PUBLIC_KEY_LOCATION="file:$WORK/keys/jwt-public.pem" JWT_ISSUER=permitwatch-local JWT_AUDIENCE=permitwatch \
 NATIONAL_PLATFORM_BASE_URL=http://127.0.0.1:$MOCK_PORT NATIONAL_PLATFORM_CALLS_PER_SECOND=${CALLS_PER_SECOND:-1000} \
 NATIONAL_PLATFORM_CLIENT_ID=permitwatch-sx NATIONAL_PLATFORM_CLIENT_SECRET=permitwatch-sx-secret \
 MALLOC_ARENA_MAX=2 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20 \

@@ -12,8 +12,12 @@ import java.util.Locale;
  * <pre>
  * Tokens init --dir .local/keys
  * Tokens mint --dir .local/keys --role CITY --division 140100 [--sub u1 --name N --scope pii:read --ttl 8h]
+ *             [--iss ISSUER --aud AUDIENCE[,AUDIENCE]]
  * </pre>
- * {@code --role} accepts a comma-separated list for users holding several roles.
+ * {@code --role} accepts a comma-separated list for users holding several roles. The issuer and audience default
+ * to the environment's {@code JWT_ISSUER}/{@code JWT_AUDIENCE}, else the local values run.sh starts the platform
+ * with. No claim rule is enforced here on purpose (a CITY role at 140000, a 2-day ttl): the platform refuses such
+ * tokens, and minting them is how that is tried by hand.
  */
 public final class Tokens {
 
@@ -53,7 +57,18 @@ public final class Tokens {
         String division = line.require("division");
         String subject = line.get("sub", roles.get(0).toLowerCase(Locale.ROOT) + "-" + division);
         String name = line.get("name", "Local " + roles.get(0).toLowerCase(Locale.ROOT) + " " + division);
-        return new TokenRequest(subject, name, roles, division, line.get("scope", null), ttl(line.get("ttl", "8h")));
+        String issuer = line.get("iss", env("JWT_ISSUER", TokenRequest.ISSUER));
+        List<String> audience = Arrays.stream(line.get("aud", env("JWT_AUDIENCE", TokenRequest.AUDIENCE)).split(","))
+                .map(String::trim)
+                .filter(a -> !a.isEmpty())
+                .toList();
+        return new TokenRequest(subject, name, roles, division, line.get("scope", null), ttl(line.get("ttl", "8h")),
+                issuer, audience);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     /** Accepts 90s, 30m, 8h, 2d or an ISO-8601 duration. */

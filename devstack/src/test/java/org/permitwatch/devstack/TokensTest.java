@@ -50,6 +50,7 @@ class TokensTest {
         Jwt jwt = NimbusJwtDecoder.withPublicKey(LocalKeys.readPublic(dir)).build().decode(token);
         // Not a URL, so read it as a string: Jwt.getIssuer() would try to convert it to java.net.URL.
         assertThat(jwt.getClaimAsString("iss")).isEqualTo("permitwatch-local");
+        assertThat(jwt.getAudience()).containsExactly("permitwatch");
         assertThat(jwt.getSubject()).isEqualTo("u-42");
         assertThat(jwt.getClaimAsString("name")).isEqualTo("王科长");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("CITY", "INSPECTOR");
@@ -57,6 +58,19 @@ class TokensTest {
         assertThat(jwt.getClaimAsString("scope")).isEqualTo("pii:read");
         assertThat(jwt.getIssuedAt()).isEqualTo(now);
         assertThat(jwt.getExpiresAt()).isEqualTo(now.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void issuerAndAudienceCanBeChosenForAnotherPlatform() throws Exception {
+        LocalKeys.initIfMissing(dir);
+        CommandLine line = CommandLine.parse(new String[] {"mint", "--role", "PROVINCE", "--division", "140000",
+                "--iss", "https://idp.example/realms/sx", "--aud", "permitwatch, permitwatch-mobile"}, true);
+
+        Jwt jwt = NimbusJwtDecoder.withPublicKey(LocalKeys.readPublic(dir)).build()
+                .decode(new TokenMinter(LocalKeys.readPrivate(dir)).mint(Tokens.request(line), Instant.now()));
+
+        assertThat(jwt.getClaimAsString("iss")).isEqualTo("https://idp.example/realms/sx");
+        assertThat(jwt.getAudience()).containsExactly("permitwatch", "permitwatch-mobile");
     }
 
     @Test

@@ -23,19 +23,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Signed RS256 tokens for tests, with the claims of ADR 0001 ({@code sub}, {@code name}, {@code roles},
- * {@code division}, {@code scope}, {@code iss}). The key pair lives for the JVM; its public half is written
- * to a PEM file that the service under test reads like the real one.
+ * {@code division}, {@code scope}) and the registered claims the token policy of ADR 0004 requires
+ * ({@code iss}, {@code aud}, {@code iat}, {@code exp}). The key pair lives for the JVM; its public half is written
+ * to a PEM file that the service under test reads like the real one. {@link #register} gives a test context the
+ * key and the issuer/audience that these tokens carry, so every module's tests share one configuration.
  */
 public final class TestJwts {
 
-    public static final String ISSUER = "permitwatch-local";
+    public static final String ISSUER = "permitwatch-test";
+    public static final String AUDIENCE = "permitwatch";
     public static final String PROPERTY = "spring.security.oauth2.resourceserver.jwt.public-key-location";
+    public static final String ISSUER_PROPERTY = "permitwatch.security.jwt.issuer";
+    public static final String AUDIENCES_PROPERTY = "permitwatch.security.jwt.audiences";
 
     private static final KeyPair KEYS = generate();
     private static volatile Path publicKeyFile;
@@ -52,9 +61,11 @@ public final class TestJwts {
         return (RSAPublicKey) KEYS.getPublic();
     }
 
-    /** Points the resource server of a Spring test context at the test key. */
+    /** Points the resource server of a Spring test context at the test key, issuer and audience. */
     public static void register(DynamicPropertyRegistry registry) {
         registry.add(PROPERTY, TestJwts::publicKeyLocation);
+        registry.add(ISSUER_PROPERTY, () -> ISSUER);
+        registry.add(AUDIENCES_PROPERTY, () -> AUDIENCE);
     }
 
     /** A token for the role name ("PROVINCE", "INSPECTOR", …) and division, subject derived from both. */
@@ -81,7 +92,11 @@ public final class TestJwts {
         return new Builder();
     }
 
-    /** Fluent token builder; defaults: subject "test-user", name "测试用户", no roles, division 140000, 1 h. */
+    /**
+     * Fluent token builder; defaults: subject "test-user", name "测试用户", no roles, division 140000, issuer
+     * {@link #ISSUER}, audience {@link #AUDIENCE}, issued now, valid 1 h. For negative tests any claim can be
+     * replaced ({@link #claim}) or left out ({@link #without}), e.g. {@code without("sub")}.
+     */
     public static final class Builder {
 
         private String subject = "test-user";
@@ -92,6 +107,11 @@ public final class TestJwts {
         private Instant issuedAt = Instant.now();
         private Duration validFor = Duration.ofHours(1);
         private String issuer = ISSUER;
+        private List<String> audience = List.of(AUDIENCE);
+        private Instant expiresAt;
+        private Instant notBefore;
+        private final Map<String, Object> extraClaims = new LinkedHashMap<>();
+        private final Set<String> omitted = new HashSet<>();
         private RSAPrivateKey signingKey = (RSAPrivateKey) KEYS.getPrivate();
 
         public Builder subject(String subject) {
@@ -134,6 +154,43 @@ public final class TestJwts {
             return this;
         }
 
+        public Builder audience(String... audience) {
+            this.audience = List.of(audience);
+            return this;
+        }
+
+        /** {@code iat} (and {@code nbf}, unless set); the expiry stays "now + lifetime" unless set. */
+        public Builder issuedAt(Instant issuedAt) {
+            this.issuedAt = issuedAt;
+            return this;
+        }
+
+        public Builder notBefore(Instant notBefore) {
+            this.notBefore = notBefore;
+            return this;
+        }
+
+        public Builder expiresAt(Instant expiresAt) {
+            this.expiresAt = expiresAt;
+            return this;
+        }
+
+        /** Sets or replaces any claim, registered ones included (applied last). */
+        public Builder claim(String name, Object value) {
+            this.extraClaims.put(name, value);
+            this.omitted.remove(name);
+            return this;
+        }
+
+        /** Leaves claims out of the token: {@code without("sub", "exp")}. */
+        public Builder without(String... claims) {
+            for (String claim : claims) {
+                this.omitted.add(claim);
+                this.extraClaims.remove(claim);
+            }
+            return this;
+        }
+
         /** Signs with a key the service does not trust. */
         public Builder signedWithUntrustedKey() {
             this.signingKey = (RSAPrivateKey) generate().getPrivate();
@@ -145,9 +202,10 @@ public final class TestJwts {
                     .jwtID(UUID.randomUUID().toString())
                     .subject(subject)
                     .issuer(issuer)
+                    .audience(audience)
                     .issueTime(Date.from(issuedAt))
-                    .notBeforeTime(Date.from(issuedAt))
-                    .expirationTime(Date.from(Instant.now().plus(validFor)))
+                    .notBeforeTime(Date.from(notBefore == null ? issuedAt : notBefore))
+                    .expirationTime(Date.from(expiresAt == null ? Instant.now().plus(validFor) : expiresAt))
                     .claim("roles", roles);
             if (name != null) {
                 claims.claim("name", name);
@@ -158,6 +216,8 @@ public final class TestJwts {
             if (!scopes.isEmpty()) {
                 claims.claim("scope", String.join(" ", scopes));
             }
+            extraClaims.forEach(claims::claim);
+            omitted.forEach(claim -> claims.claim(claim, null));
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
                     claims.build());
             try {

@@ -3,15 +3,13 @@ package org.permitwatch.gateway.security;
 import java.util.List;
 import org.permitwatch.gateway.GatewaySettings;
 import org.permitwatch.gateway.problem.ProblemResponses;
+import org.permitwatch.support.security.CallerJwtConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -20,10 +18,12 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * Edge security: every API call needs a valid RS256 token (the public key comes from
- * {@code spring.security.oauth2.resourceserver.jwt.public-key-location}); the token is relayed unchanged and
- * each service checks it again and applies division scope. The gateway only decides "signed in or not",
- * except for operational actuator endpoints, which are for the province administrators.
+ * Edge security: every API call needs a valid RS256 token; the token is relayed unchanged and each service checks
+ * it again and applies division scope. The decoder is platform-support's (TokenDecoderAutoConfiguration: key from
+ * {@code public-key-location} or {@code jwk-set-uri}, the token policy of ADR 0004) and the claims are read by the
+ * services' own {@link CallerJwtConverter}, so the gateway refuses exactly the tokens a service would refuse. The
+ * gateway only decides "signed in or not", except for operational actuator endpoints, which are for the province
+ * administrators.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -56,7 +56,7 @@ class SecurityConfig {
                         .pathMatchers("/actuator/**").hasRole("PROVINCE")
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesAsAuthorities()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerJwtConverter()))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling -> handling
@@ -65,18 +65,9 @@ class SecurityConfig {
                 .build();
     }
 
-    /** The {@code roles} claim (ADR 0001) becomes ROLE_* authorities. */
-    private static ReactiveJwtAuthenticationConverterAdapter rolesAsAuthorities() {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
-        return new ReactiveJwtAuthenticationConverterAdapter(converter);
-    }
-
     private static String reason(String message) {
-        // Spring's messages say what was wrong with the token (expired, bad signature) without echoing it.
+        // Spring's and the token policy's messages say what was wrong with the token (expired, bad signature, no
+        // subject) without echoing it or any claim value.
         return message == null || message.isBlank() ? "" : ": " + message;
     }
 

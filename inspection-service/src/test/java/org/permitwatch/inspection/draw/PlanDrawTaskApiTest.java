@@ -204,8 +204,11 @@ class PlanDrawTaskApiTest {
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("rows[1].rowNo");
         // a county may not make a city's plan
-        post("Bearer " + TestJwts.token("CITY", "140302"), "/api/v1/plans",
+        post("Bearer " + TestJwts.token("COUNTY", "140302"), "/api/v1/plans",
                 Map.of("year", YEAR, "title", "x", "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1))), 403);
+        // nor can a token claiming the CITY role at a county code: refused as a token (ADR 0004), before any rule
+        post("Bearer " + TestJwts.token("CITY", "140302"), "/api/v1/plans",
+                Map.of("year", YEAR, "title", "x", "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1))), 401);
         assertThat(count("SELECT count(*) FROM inspection_plan")).isEqualTo(before);
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'plan.create' AND division = '140300'")).isZero();
     }

@@ -65,7 +65,7 @@ public class CallerJwtConverter implements Converter<Jwt, Mono<AbstractAuthentic
     }
 
     /** A claim may be a JSON array or a single (space separated) string. */
-    private static List<String> stringList(Object claim) {
+    static List<String> stringList(Object claim) {
         List<String> values = new ArrayList<>();
         if (claim instanceof Collection<?> collection) {
             collection.forEach(v -> {
