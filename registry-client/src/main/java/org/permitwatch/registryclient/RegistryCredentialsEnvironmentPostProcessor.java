@@ -39,8 +39,12 @@ public class RegistryCredentialsEnvironmentPostProcessor implements EnvironmentP
         String username = environment.getProperty("REGISTRY_USERNAME",
                 environment.getProperty("spring.application.name", ""));
         if (password.isEmpty() || username.isEmpty()) {
-            log.warn("REGISTRY_PASSWORD is not set: the registry will refuse this application's registration "
-                    + "(and its registry reads) unless EUREKA_URL carries credentials");
+            // A standalone registry (local) neither registers nor fetches: nothing to warn about.
+            if (environment.getProperty("eureka.client.register-with-eureka", Boolean.class, true)
+                    || environment.getProperty("eureka.client.fetch-registry", Boolean.class, true)) {
+                log.warn("REGISTRY_PASSWORD is not set: the registry will refuse this application's registration "
+                        + "(and its registry reads) unless EUREKA_URL carries credentials");
+            }
             return;
         }
         RegistryCredentials credentials = new RegistryCredentials(username, password);
