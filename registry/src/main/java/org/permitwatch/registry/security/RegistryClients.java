@@ -1,6 +1,7 @@
 package org.permitwatch.registry.security;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,8 +24,13 @@ final class RegistryClients {
                 throw new IllegalStateException("permitwatch.registry.security.clients: '" + client.name() + "' twice");
             }
             if (client.password() == null || client.password().isEmpty()) {
-                log.warn("registry client '{}' has no password: it cannot log in (set REGISTRY_PASSWORD_{})",
-                        client.name(), client.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                String variable = "REGISTRY_PASSWORD_" + client.name().toUpperCase(Locale.ROOT).replace('-', '_');
+                if (client.access() == RegistryAccess.PEER) {
+                    // Normal for a single registry (local, dev): it has no peer to replicate with.
+                    log.info("no peer password ({}): this registry accepts no replication", variable);
+                } else {
+                    log.warn("registry client '{}' has no password: it cannot log in (set {})", client.name(), variable);
+                }
                 continue;
             }
             if (client.password().length() < properties.minPasswordLength()) {
