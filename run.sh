@@ -107,6 +107,41 @@ db_of() {
   esac
 }
 
+# ---------------------------------------------------------------------------------------------------- registry passwords
+
+# Each Spring part logs in to the registry with its own password (issue 11: the registry refuses anonymous writes,
+# and a service may write only its own application). Created once, random, under $KEYS/registry/ (0600, never
+# committed: .local is ignored) and handed to each part through its environment only, never on a command line.
+REGISTRY_CLIENTS=(gateway permit-sync inspection-service liaison-service reporting-service)
+REGISTRY_SECRETS="$KEYS/registry"
+
+init_registry_passwords() {
+  local client file
+  mkdir -p "$REGISTRY_SECRETS"
+  chmod 700 "$REGISTRY_SECRETS"
+  for client in "${REGISTRY_CLIENTS[@]}"; do
+    file="$REGISTRY_SECRETS/$client.password"
+    [[ -s "$file" ]] && continue
+    # 32 random bytes as hex: no character that needs quoting in a URL (the client puts it in EUREKA_URL's userinfo).
+    (umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$file")
+  done
+}
+
+registry_password() { cat "$REGISTRY_SECRETS/$1.password"; }
+
+# Exports (in the caller's subshell) the registry credentials PART needs: the registry gets every client's password
+# as REGISTRY_PASSWORD_<CLIENT>, a client its own as REGISTRY_PASSWORD.
+export_registry_credentials() {
+  local part="$1" client
+  if [[ "$part" == registry ]]; then
+    for client in "${REGISTRY_CLIENTS[@]}"; do
+      export "REGISTRY_PASSWORD_$(tr 'a-z-' 'A-Z_' <<<"$client")=$(registry_password "$client")"
+    done
+  else
+    export REGISTRY_PASSWORD="$(registry_password "$part")"
+  fi
+}
+
 # The Spring Boot executable jar of a module (an -exec classifier wins if the module uses one).
 jar_of() {
   local module="$1"
@@ -321,8 +356,10 @@ start_spring() {
   fi
   jar="$APPS/$part.jar"
   port="$(port_of "$part")"
+  # The registry passwords are exported in a subshell, not passed to env(1): arguments are world-readable in ps.
   # shellcheck disable=SC2086
   # MALLOC_ARENA_MAX: glibc's per-thread malloc arenas otherwise add tens of MB of RSS per JVM.
+  ( export_registry_credentials "$part"
   start_part "$part" env \
     MALLOC_ARENA_MAX=2 \
     SPRING_PROFILES_ACTIVE=local \
@@ -337,7 +374,7 @@ start_spring() {
     NATIONAL_PLATFORM_BASE_URL="http://127.0.0.1:$MOCK_PORT" \
     NATIONAL_PLATFORM_CLIENT_ID="$NATIONAL_PLATFORM_CLIENT_ID" \
     NATIONAL_PLATFORM_CLIENT_SECRET="$NATIONAL_PLATFORM_CLIENT_SECRET" \
-    java -Dpermitwatch.part="$part" $SPRING_JVM_OPTS -jar "$jar"
+    java -Dpermitwatch.part="$part" $SPRING_JVM_OPTS -jar "$jar" )
 }
 
 # ---------------------------------------------------------------------------------------------------- waiting
@@ -491,6 +528,7 @@ restart_part() {
   known_part "$part"
   RESTARTING=1
   mkdir -p "$LOGS" "$RUN"
+  init_registry_passwords
   stop_parts "$part"
   if [[ "$part" == postgres ]]; then
     stop_orphan_postmaster
@@ -560,6 +598,7 @@ main() {
   done
   mock_jar >/dev/null || die "mock has no jar in national-platform-mock/target (build failed? see $LOGS/build.log)"
   java -cp "$DEVSTACK_CP" org.permitwatch.devstack.Tokens init --dir "$KEYS" >/dev/null
+  init_registry_passwords
 
   rm -rf "$APPS/devstack"; mkdir -p "$APPS/devstack"
   cp -f "$ROOT/devstack/target/devstack-$VERSION.jar" "$APPS/devstack/devstack.jar"
@@ -606,7 +645,7 @@ PermitWatch is up (ready $(( ready_epoch - launch_epoch )) s after launch, $(( r
   Gateway        http://localhost:$GATEWAY_PORT
   Swagger UI     http://localhost:$GATEWAY_PORT/swagger-ui.html
   Mock platform  http://127.0.0.1:$MOCK_PORT
-  Registry       http://localhost:$REGISTRY_PORT
+  Registry       http://localhost:$REGISTRY_PORT  (read-only login: gateway / the password in $REGISTRY_SECRETS/gateway.password)
   Mail (SMTP)    127.0.0.1:$MAIL_PORT; every mail sent to liaisons lands in $MAIL_DIR/*.eml (list: $LOGS/mail.log)
   Logs           $LOGS/<part>.log   (pids in $RUN)
 

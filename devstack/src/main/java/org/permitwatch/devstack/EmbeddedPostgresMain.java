@@ -60,6 +60,9 @@ public final class EmbeddedPostgresMain {
                 // Our own hook stops the server; zonky's would race it.
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
+                // Loopback only, stated rather than left to PostgreSQL's default ("localhost"): the local database
+                // trusts every connection, so nothing outside this machine may reach it (issue 11).
+                .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();
     }
 

@@ -41,6 +41,12 @@ class EmbeddedPostgresMainTest {
                 assertThat(rows.getInt(1)).isEqualTo(7);
             }
             assertThat(second.getPort()).isEqualTo(port);
+            try (Connection connection = second.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement();
+                 ResultSet listen = statement.executeQuery("show listen_addresses")) {
+                assertThat(listen.next()).isTrue();
+                assertThat(listen.getString(1)).as("loopback only").isEqualTo("127.0.0.1");
+            }
         }
     }
 

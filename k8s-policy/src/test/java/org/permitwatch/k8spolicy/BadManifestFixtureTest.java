@@ -29,7 +29,8 @@ class BadManifestFixtureTest {
             "schema.unknown-field", "schema.type", "image.tag", "probe.missing", "probe.distinct", "probe.path",
             "probe.port", "resources", "security.non-root", "security.privilege-escalation", "security.read-only-root",
             "security.capabilities", "shutdown.pre-stop", "workload.topology-spread", "secret.in-repo",
-            "secret.in-configmap", "secret.literal-env", "topic.missing", "topic.app-mismatch", "topic.config",
+            "secret.in-configmap", "secret.literal-env", "secret.not-from-secret", "registry.credentials-missing",
+            "registry.client-unknown", "topic.missing", "topic.app-mismatch", "topic.config",
             "kafka.kraft", "kafka.replicas", "crd.required", "crd.unknown-field", "crd.reference", "reference.dangling"})
     void ruleFires(String rule) {
         assertThat(violations).as("violations: %s", violations).anySatisfy(v -> assertThat(v.rule()).isEqualTo(rule));

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Everything CI checks on one rendered overlay: API schemas, CRD structure, workload, secret and topic policy. */
+/** Everything CI checks on one rendered overlay: API schemas, CRD structure, workload, secret, registry credential and topic policy. */
 final class ManifestValidator {
 
     private final KubernetesApiSchema apiSchema = new KubernetesApiSchema();
     private final CustomResourceSchema crdSchema = new CustomResourceSchema();
     private final WorkloadPolicy workloads = new WorkloadPolicy();
     private final SecretPolicy secrets = new SecretPolicy();
+    private final RegistryCredentialPolicy registryCredentials = new RegistryCredentialPolicy();
     private final TopicPolicy topics = new TopicPolicy();
     private final Set<String> requiredTopics;
 
@@ -34,6 +35,7 @@ final class ManifestValidator {
         out.addAll(crdSchema.validate(overlay));
         out.addAll(workloads.validate(overlay));
         out.addAll(secrets.validate(overlay));
+        out.addAll(registryCredentials.validate(overlay));
         out.addAll(topics.validate(overlay, requiredTopics));
         out.addAll(references(overlay));
         return out;

@@ -29,10 +29,16 @@ final class SecretPolicy {
                         continue;
                     }
                     for (Object var : env) {
-                        if (var instanceof Map<?, ?> e && e.get("value") != null
-                                && CREDENTIAL.matcher(String.valueOf(e.get("name"))).matches()) {
+                        if (!(var instanceof Map<?, ?> e) || !CREDENTIAL.matcher(String.valueOf(e.get("name"))).matches()) {
+                            continue;
+                        }
+                        if (e.get("value") != null) {
                             out.add(new Violation("secret.literal-env", m.id(),
                                     "env " + e.get("name") + " has a literal value; use secretKeyRef"));
+                        } else if (e.get("valueFrom") instanceof Map<?, ?> from && !from.containsKey("secretKeyRef")) {
+                            // A ConfigMap (or a field) is readable by anyone who may read the namespace's config.
+                            out.add(new Violation("secret.not-from-secret", m.id(),
+                                    "env " + e.get("name") + " is not read from a Secret; use secretKeyRef"));
                         }
                     }
                 }

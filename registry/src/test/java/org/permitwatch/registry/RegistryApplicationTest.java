@@ -6,15 +6,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Smoke test: the registry starts, reports ready and accepts a registration over the Eureka REST API. */
+/**
+ * Smoke test: the registry starts, reports ready and accepts a registration over the Eureka REST API from the
+ * service's own client (writes need credentials since issue 11, see RegistrySecurityTest).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "eureka.server.response-cache-update-interval-ms=100")
+        properties = {"eureka.server.response-cache-update-interval-ms=100",
+                "REGISTRY_PASSWORD_PERMIT_SYNC=" + RegistryApplicationTest.PASSWORD})
 class RegistryApplicationTest {
+
+    /** Test-only value. */
+    static final String PASSWORD = "test-permit-sync-0c2e4a6c8e0a2c4e6a8c";
 
     @LocalServerPort
     int port;
@@ -32,18 +41,18 @@ class RegistryApplicationTest {
     @Test
     void registeredInstanceIsListedWithLoopbackAddress() throws Exception {
         String instance = """
-                {"instance":{"instanceId":"127.0.0.1:smoke-service:9999","hostName":"127.0.0.1","app":"SMOKE-SERVICE",
+                {"instance":{"instanceId":"127.0.0.1:permit-sync:9999","hostName":"127.0.0.1","app":"PERMIT-SYNC",
                  "ipAddr":"127.0.0.1","status":"UP","port":{"$":9999,"@enabled":"true"},
                  "dataCenterInfo":{"@class":"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo","name":"MyOwn"}}}
                 """;
-        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(uri("/eureka/apps/SMOKE-SERVICE"))
-                .header("Content-Type", "application/json")
+        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(uri("/eureka/apps/PERMIT-SYNC"))
+                .header("Content-Type", "application/json").header("Authorization", basicAuth())
                 .POST(HttpRequest.BodyPublishers.ofString(instance)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(registered.statusCode()).isEqualTo(204);
 
-        HttpResponse<String> app = get("/eureka/apps/SMOKE-SERVICE", "application/json");
+        HttpResponse<String> app = get("/eureka/apps/PERMIT-SYNC", "application/json");
         assertThat(app.statusCode()).isEqualTo(200);
-        assertThat(app.body()).contains("127.0.0.1:smoke-service:9999").contains("\"UP\"");
+        assertThat(app.body()).contains("127.0.0.1:permit-sync:9999").contains("\"UP\"");
     }
 
     @Test
@@ -52,8 +61,12 @@ class RegistryApplicationTest {
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).header("Authorization", basicAuth())
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basicAuth() {
+        return "Basic " + Base64.getEncoder().encodeToString(("permit-sync:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     private URI uri(String path) {

@@ -30,6 +30,7 @@ class PermitWatchDefaultsEnvironmentPostProcessorTest {
         assertThat(env.getProperty("management.endpoint.health.group.readiness.include"))
                 .isEqualTo("readinessState,r2dbc");
         assertThat(env.getProperty("eureka.instance.ip-address")).isNull();
+        assertThat(env.getProperty("server.address")).isNull();
     }
 
     @Test
@@ -41,12 +42,13 @@ class PermitWatchDefaultsEnvironmentPostProcessorTest {
     }
 
     @Test
-    void localProfileAdvertisesLoopback() {
+    void localProfileAdvertisesAndListensOnLoopbackOnly() {
         StandardEnvironment env = environment(Map.of("permitwatch.db.name", "liaison"));
         env.setActiveProfiles("local");
         processor.postProcessEnvironment(env, new SpringApplication());
         assertThat(env.getProperty("eureka.instance.ip-address")).isEqualTo("127.0.0.1");
         assertThat(env.getProperty("eureka.instance.prefer-ip-address")).isEqualTo("true");
+        assertThat(env.getProperty("server.address")).isEqualTo("127.0.0.1");
     }
 
     @Test
