@@ -37,7 +37,14 @@ final class SecurityMatrix {
      */
     void registryRefusesAnonymousWrites() {
         String registry = c.platform.serviceUrl("REGISTRY_PORT") + "/eureka";
-        String realInstance = "127.0.0.1:reporting-service:" + c.platform.port("REPORTING_PORT");
+        Map<String, String> asReporting = basic("reporting-service");
+        Map<String, String> asPermitSync = basic("permit-sync");
+        // The real instance's id, read as its owner may: the attacks below aim at it.
+        HttpResponse<String> apps = raw("GET", registry + "/apps/REPORTING-SERVICE", null, with(asReporting,
+                "Accept", "application/json"));
+        assertThat(apps.statusCode()).as("the owner reads its application: %s", apps.body()).isEqualTo(200);
+        String realInstance = Api.JSON.readTree(apps.body()).at("/application/instance/0/instanceId").asString();
+        assertThat(realInstance).as("the real reporting-service instance").isNotBlank();
         String fakeInstance = ATTACKER_HOST + ":reporting-service:9";
         String registration = """
                 {"instance":{"instanceId":"%s","hostName":"%s","app":"REPORTING-SERVICE","ipAddr":"%s",
@@ -46,22 +53,49 @@ final class SecurityMatrix {
                  "dataCenterInfo":{"@class":"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo","name":"MyOwn"}}}
                 """.formatted(fakeInstance, ATTACKER_HOST, ATTACKER_HOST);
         SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(raw("POST", registry + "/apps/REPORTING-SERVICE", registration, Map.of("Content-Type",
-                "application/json")).statusCode()).as("anonymous registration").isEqualTo(401);
-        soft.assertThat(raw("PUT", registry + "/apps/REPORTING-SERVICE/" + realInstance + "/status?value=OUT_OF_SERVICE",
-                null, Map.of()).statusCode()).as("anonymous status override").isEqualTo(401);
-        soft.assertThat(raw("PUT", registry + "/apps/REPORTING-SERVICE/" + fakeInstance, null, Map.of()).statusCode())
-                .as("anonymous heartbeat").isEqualTo(401);
-        soft.assertThat(raw("DELETE", registry + "/apps/REPORTING-SERVICE/" + realInstance, null, Map.of()).statusCode())
-                .as("anonymous delete").isEqualTo(401);
+        // Anonymous, and with another service's valid credentials (one compromised service must not take another's name).
+        for (Map.Entry<String, Map<String, String>> who : Map.of("anonymous", Map.<String, String>of(),
+                "permit-sync's credentials", asPermitSync).entrySet()) {
+            int expected = who.getValue().isEmpty() ? 401 : 403;
+            soft.assertThat(raw("POST", registry + "/apps/REPORTING-SERVICE", registration, with(who.getValue(),
+                    "Content-Type", "application/json")).statusCode()).as("%s: registration", who.getKey()).isEqualTo(expected);
+            soft.assertThat(raw("POST", registry + "/apps/reporting-service", registration, with(who.getValue(),
+                    "Content-Type", "application/json")).statusCode()).as("%s: registration, lower case", who.getKey())
+                    .isEqualTo(expected);
+            soft.assertThat(raw("PUT", registry + "/apps/REPORTING-SERVICE/" + realInstance + "/status?value=OUT_OF_SERVICE",
+                    null, who.getValue()).statusCode()).as("%s: status override", who.getKey()).isEqualTo(expected);
+            soft.assertThat(raw("DELETE", registry + "/apps/REPORTING-SERVICE/" + realInstance, null, who.getValue())
+                    .statusCode()).as("%s: delete", who.getKey()).isEqualTo(expected);
+        }
         soft.assertThat(raw("GET", registry + "/apps", null, Map.of("Accept", "application/json")).statusCode())
                 .as("anonymous read of every instance's address").isEqualTo(401);
         soft.assertAll();
-        // The real instance is still the only one: ten public reads in a row all reach it.
+        // The real instance is still the only one, and UP: ten public reads in a row all reach it.
+        HttpResponse<String> after = raw("GET", registry + "/apps/REPORTING-SERVICE", null, with(asReporting,
+                "Accept", "application/json"));
+        assertThat(after.body()).doesNotContain(ATTACKER_HOST).doesNotContain("OUT_OF_SERVICE");
         for (int i = 0; i < 10; i++) {
             assertThat(c.gateway.get("/api/v1/public/draws", null).status()).as("public read %d after the attack", i)
                     .isEqualTo(200);
         }
+    }
+
+    /** A client's registry login, from the password run.sh created for it under the platform's keys. */
+    private Map<String, String> basic(String client) {
+        try {
+            String password = java.nio.file.Files.readString(c.platform.local.resolve("keys/registry/" + client
+                    + ".password")).strip();
+            return Map.of("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (client + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("no registry password for " + client, e);
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(headers);
+        out.put(name, value);
+        return out;
     }
 
     /**
