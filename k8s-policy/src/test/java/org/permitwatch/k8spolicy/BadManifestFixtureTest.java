@@ -30,7 +30,9 @@ class BadManifestFixtureTest {
             "probe.port", "resources", "security.non-root", "security.privilege-escalation", "security.read-only-root",
             "security.capabilities", "shutdown.pre-stop", "workload.topology-spread", "secret.in-repo",
             "secret.in-configmap", "secret.literal-env", "topic.missing", "topic.app-mismatch", "topic.config",
-            "kafka.kraft", "kafka.replicas", "crd.required", "crd.unknown-field", "crd.reference", "reference.dangling"})
+            "kafka.kraft", "kafka.replicas", "crd.required", "crd.unknown-field", "crd.reference", "reference.dangling",
+            "management.probe", "management.scrape", "network.default-deny", "network.services-from-gateway",
+            "network.management-from-monitoring"})
     void ruleFires(String rule) {
         assertThat(violations).as("violations: %s", violations).anySatisfy(v -> assertThat(v.rule()).isEqualTo(rule));
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Everything CI checks on one rendered overlay: API schemas, CRD structure, workload, secret and topic policy. */
+/** Everything CI checks on one rendered overlay: API schemas, CRD structure, workload, secret, topic and network policy. */
 final class ManifestValidator {
 
     private final KubernetesApiSchema apiSchema = new KubernetesApiSchema();
@@ -14,6 +14,7 @@ final class ManifestValidator {
     private final WorkloadPolicy workloads = new WorkloadPolicy();
     private final SecretPolicy secrets = new SecretPolicy();
     private final TopicPolicy topics = new TopicPolicy();
+    private final NetworkPolicyPolicy networkPolicies = new NetworkPolicyPolicy();
     private final Set<String> requiredTopics;
 
     ManifestValidator(Path repositoryRoot) {
@@ -35,6 +36,7 @@ final class ManifestValidator {
         out.addAll(workloads.validate(overlay));
         out.addAll(secrets.validate(overlay));
         out.addAll(topics.validate(overlay, requiredTopics));
+        out.addAll(networkPolicies.validate(overlay));
         out.addAll(references(overlay));
         return out;
     }
