@@ -111,15 +111,6 @@ class SystemIT {
         new InputMatrix(campaign).authorization();
     }
 
-    @Test
-    @Order(120)
-    void theEdgeAnswersProblemsKeepsMetricsPrivateAndLimitsRates() {
-        EdgeMatrix edge = new EdgeMatrix(campaign);
-        edge.gatewayAnswersAreProblems();
-        edge.metricsAreOnlyOnTheManagementPorts();
-        edge.rateLimitsEngage();
-    }
-
     // ------------------------------------------------------------------ load, then drills
 
     @Test
