@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,6 +69,7 @@ class GatewayEdgeProblemsTest {
 
     @BeforeEach
     void setUp() {
+        DOWNSTREAMS.resetStubs();
         client = WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector())
                 .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
     }
@@ -102,12 +105,17 @@ class GatewayEdgeProblemsTest {
         response.expectHeader().value(HttpHeaders.ALLOW, allow -> assertThat(allow).contains("GET"));
     }
 
-    @Test
-    void firewallRejectionIs400Problem() throws IOException {
-        // An encoded slash is one of the StrictServerWebExchangeFirewall's rejections (path confusion).
-        RawResponse response = raw("GET /api/v1/plans/a%2F..%2Fb HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Connection: close\r\n\r\n");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/plans/a%2F..%2Fb", "/api/v1/directory/units;jsessionid=1",
+            "/api/v1/directory/units/%00"})
+    void firewallRejectionIs400Problem(String path) throws IOException {
+        // An encoded slash, a semicolon, an encoded NUL: StrictServerWebExchangeFirewall's rejections (path confusion).
+        RawResponse response = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: " + TestJwts.bearer("CITY", "140100") + "\r\nConnection: close\r\n\r\n");
         response.assertProblem(400, "request-rejected");
+        Downstreams.SERVICES.forEach(service -> DOWNSTREAMS.of(service).verify(0,
+                com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl())));
     }
 
     @Test

@@ -17,6 +17,10 @@ import reactor.netty.NettyPipeline;
 @Configuration(proxyBeanMethods = false)
 class EdgeProblemsConfiguration {
 
+    static final String REJECTED = "request-rejected";
+    static final String REJECTED_DETAIL = "The request was refused as potentially malicious (for example an encoded "
+            + "slash, a semicolon or a NUL in the path, a disallowed method or a control character in a header)";
+
     @Bean
     ProblemErrorWebExceptionHandler problemErrorWebExceptionHandler(ProblemResponses problems) {
         return new ProblemErrorWebExceptionHandler(problems);
@@ -25,10 +29,8 @@ class EdgeProblemsConfiguration {
     /** {@code @EnableWebFluxSecurity} hands a unique bean of this type to the firewall (otherwise an empty 400). */
     @Bean
     ServerExchangeRejectedHandler firewallRejectionAsProblem(ProblemResponses problems) {
-        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "request-rejected",
-                "Request rejected", "The request was refused as potentially malicious (for example an encoded "
-                        + "slash or dot segment in the path, a disallowed method or a control character in a header)",
-                exchange.getRequest().getPath().value(), Map.of());
+        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, REJECTED, "Request rejected",
+                REJECTED_DETAIL, exchange.getRequest().getPath().value(), Map.of());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -36,6 +37,12 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         }
         exchange.getResponse().getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
         String path = exchange.getRequest().getPath().value();
+        if (error instanceof ServerExchangeRejectedException) {
+            // The firewall validates query parameters lazily, when something first reads them: same answer as its
+            // up-front rejections (EdgeProblemsConfiguration#firewallRejectionAsProblem), not a 500.
+            return problems.write(exchange, HttpStatus.BAD_REQUEST, EdgeProblemsConfiguration.REJECTED,
+                    "Request rejected", EdgeProblemsConfiguration.REJECTED_DETAIL, path, Map.of());
+        }
         if (error instanceof ResponseStatusException statusError && statusError.getStatusCode().is4xxClientError()) {
             if (statusError instanceof MethodNotAllowedException notAllowed) {
                 exchange.getResponse().getHeaders().setAllow(notAllowed.getSupportedMethods());
