@@ -15,10 +15,11 @@
 #
 # Ports and sizes come from the environment: GATEWAY_PORT REGISTRY_PORT PERMIT_SYNC_PORT INSPECTION_PORT
 # LIAISON_PORT REPORTING_PORT MOCK_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT PG_PORT MAIL_PORT MOCK_SIZE MOCK_SEED,
-# MANAGEMENT_PORT_OFFSET (the gateway's and each service's actuator listens on its port + this, on 127.0.0.1 only;
-# default 1000), READY_TIMEOUT (s), SYNC_TIMEOUT (s), SERVICES (subset of the four, space separated), JAVA_OPTS_EXTRA,
+# READY_TIMEOUT (s), SYNC_TIMEOUT (s), SERVICES (subset of the four, space separated), JAVA_OPTS_EXTRA,
 # SKIP_BUILD=1 (use the jars as they are), PERMITWATCH_LOCAL (directory for data, logs, pids and keys; default
 # .local; the system test runs a second platform in system-test/target/platform).
+# MANAGEMENT_PORT_OFFSET: the gateway's and each service's actuator listens on its port + this, on 127.0.0.1 only
+# (default 1000); their API ports serve only /livez and /readyz of it.
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -333,6 +334,11 @@ start_mock() {
 
 start_spring() {
   local part="$1" jar port
+  # The actuator on its own loopback port (none for the registry): metrics never on the API port.
+  local management=()
+  if [[ -n "$(management_port_of "$part")" ]]; then
+    management=(MANAGEMENT_SERVER_PORT="$(management_port_of "$part")" MANAGEMENT_SERVER_ADDRESS=127.0.0.1)
+  fi
   # A restart runs the copy the platform started with, not whatever was rebuilt in target/ since.
   if [[ $RESTARTING -eq 0 || ! -f "$APPS/$part.jar" ]]; then
     jar="$(jar_of "$part")" || die "$part: no jar in $part/target (build failed? see $LOGS/build.log)"
@@ -340,10 +346,6 @@ start_spring() {
   fi
   jar="$APPS/$part.jar"
   port="$(port_of "$part")"
-  local management=()
-  if [[ -n "$(management_port_of "$part")" ]]; then
-    management=(MANAGEMENT_SERVER_PORT="$(management_port_of "$part")" MANAGEMENT_SERVER_ADDRESS=127.0.0.1)
-  fi
   # shellcheck disable=SC2086
   # MALLOC_ARENA_MAX: glibc's per-thread malloc arenas otherwise add tens of MB of RSS per JVM.
   start_part "$part" env \
@@ -632,9 +634,9 @@ PermitWatch is up (ready $(( ready_epoch - launch_epoch )) s after launch, $(( r
   Swagger UI     http://localhost:$GATEWAY_PORT/swagger-ui.html
   Mock platform  http://127.0.0.1:$MOCK_PORT
   Registry       http://localhost:$REGISTRY_PORT
-  Metrics        http://127.0.0.1:$(management_port_of gateway)/actuator/prometheus (gateway; each service on its port + $MANAGEMENT_PORT_OFFSET, loopback only)
   Mail (SMTP)    127.0.0.1:$MAIL_PORT; every mail sent to liaisons lands in $MAIL_DIR/*.eml (list: $LOGS/mail.log)
   Logs           $LOGS/<part>.log   (pids in $RUN)
+  Metrics        http://127.0.0.1:$(management_port_of gateway)/actuator/prometheus (gateway; each service on its port + $MANAGEMENT_PORT_OFFSET, loopback only)
 
 Tokens (8 h; ./run.sh token ROLE DIVISION for more):
   province 140000 (PROVINCE, pii:read):
