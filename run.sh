@@ -20,6 +20,8 @@
 # JWT_ISSUER JWT_AUDIENCE JWT_MAX_LIFETIME (token policy, ADR 0004; local tokens are minted with the same values),
 # SKIP_BUILD=1 (use the jars as they are), PERMITWATCH_LOCAL (directory for data, logs, pids and keys; default
 # .local; the system test runs a second platform in system-test/target/platform).
+# MANAGEMENT_PORT_OFFSET: the gateway's and each service's actuator listens on its port + this, on 127.0.0.1 only
+# (default 1000); their API ports serve only /livez and /readyz of it.
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -48,6 +50,9 @@ KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 PG_PORT="${PG_PORT:-54320}"
 # Local SMTP server (GreenMail): liaison-service sends its mails here; each one is written to $MAIL_DIR as .eml.
 MAIL_PORT="${MAIL_PORT:-3025}"
+# The actuator (metrics, health details) of the gateway and the services is on a separate port bound to 127.0.0.1:
+# 9080-9084 by default, clear of Kafka's 9092/9093. The API ports serve only /livez and /readyz of it.
+MANAGEMENT_PORT_OFFSET="${MANAGEMENT_PORT_OFFSET:-1000}"
 MOCK_SIZE="${MOCK_SIZE:-2000}"
 MOCK_SEED="${MOCK_SEED:-42}"
 READY_TIMEOUT="${READY_TIMEOUT:-180}"
@@ -95,6 +100,23 @@ port_of() {
     kafka) echo "$KAFKA_PORT" ;;
     postgres) echo "$PG_PORT" ;;
     mail) echo "$MAIL_PORT" ;;
+  esac
+}
+
+# The actuator's port of a part, empty for parts that keep it on their own port (the registry, non-Spring parts).
+management_port_of() {
+  case "$1" in
+    gateway|permit-sync|inspection-service|liaison-service|reporting-service)
+      echo $(( $(port_of "$1") + MANAGEMENT_PORT_OFFSET )) ;;
+  esac
+}
+
+# Where run.sh asks a Spring part whether it is ready: the API port's /readyz (Boot's additional probe path), except
+# on the registry, which has no separate management port.
+readiness_url() {
+  case "$1" in
+    registry) echo "http://127.0.0.1:$(port_of "$1")/actuator/health/readiness" ;;
+    *) echo "http://127.0.0.1:$(port_of "$1")/readyz" ;;
   esac
 }
 
@@ -294,6 +316,11 @@ start_part() {
   if port_open "$port"; then
     die "$part: port $port is already in use by another process (set the port env variable or stop it)"
   fi
+  local management
+  management="$(management_port_of "$part")"
+  if [[ -n "$management" ]] && port_open "$management"; then
+    die "$part: its management port $management is already in use (set MANAGEMENT_PORT_OFFSET or stop that process)"
+  fi
   # One log per run (the previous one is kept as .1): the ready-line checks must not see an old run's lines.
   [[ -f "$LOGS/$part.log" ]] && mv -f "$LOGS/$part.log" "$LOGS/$part.log.1"
   echo "=== $(date -Is) starting $part" >"$LOGS/$part.log"
@@ -349,6 +376,11 @@ start_mock() {
 
 start_spring() {
   local part="$1" jar port
+  # The actuator on its own loopback port (none for the registry): metrics never on the API port.
+  local management=()
+  if [[ -n "$(management_port_of "$part")" ]]; then
+    management=(MANAGEMENT_SERVER_PORT="$(management_port_of "$part")" MANAGEMENT_SERVER_ADDRESS=127.0.0.1)
+  fi
   # A restart runs the copy the platform started with, not whatever was rebuilt in target/ since.
   if [[ $RESTARTING -eq 0 || ! -f "$APPS/$part.jar" ]]; then
     jar="$(jar_of "$part")" || die "$part: no jar in $part/target (build failed? see $LOGS/build.log)"
@@ -363,7 +395,7 @@ start_spring() {
   start_part "$part" env \
     MALLOC_ARENA_MAX=2 \
     SPRING_PROFILES_ACTIVE=local \
-    SERVER_PORT="$port" \
+    SERVER_PORT="$port" ${management[@]+"${management[@]}"} \
     DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME="$(db_of "$part")" DB_USER=postgres DB_PASSWORD= \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     MAIL_HOST=127.0.0.1 MAIL_PORT="$MAIL_PORT" \
@@ -411,9 +443,9 @@ http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@" || true; 
 wait_ready_endpoint() {
   local part="$1" port deadline=$(( $(date +%s) + READY_TIMEOUT ))
   port="$(port_of "$part")"
-  until [[ "$(http_code "http://127.0.0.1:$port/actuator/health/readiness")" == 200 ]]; do
+  until [[ "$(http_code "$(readiness_url "$part")")" == 200 ]]; do
     ensure_alive "$part"
-    deadline_passed "$deadline" && fail_part "$part" "was not ready (GET /actuator/health/readiness) within $READY_TIMEOUT s"
+    deadline_passed "$deadline" && fail_part "$part" "was not ready (GET $(readiness_url "$part")) within $READY_TIMEOUT s"
     sleep 0.5
   done
   say "$part ready on :$port ($(( $(date +%s) - START_EPOCH )) s)"
@@ -490,7 +522,7 @@ status() {
       rss="$(rss_tree_kb "$pid")"; total=$(( total + rss ))
       case "$part" in
         postgres|kafka|mock|mail) port_open "$port" && code=up || code=starting ;;
-        *) code="$(http_code "http://127.0.0.1:$port/actuator/health/readiness")"; [[ "$code" == 200 ]] && code=up || code="no ($code)" ;;
+        *) code="$(http_code "$(readiness_url "$part")")"; [[ "$code" == 200 ]] && code=up || code="no ($code)" ;;
       esac
       printf '%-20s %-8s %-7s %-10s %s\n' "$part" "$pid" "$port" "$(( rss / 1024 ))" "$code"
     else
@@ -539,6 +571,9 @@ restart_part() {
   # The port must be free before the part binds it again (a killed JVM's socket closes with the process).
   deadline=$(( $(date +%s) + 30 ))
   while port_open "$(port_of "$part")" && ! deadline_passed "$deadline"; do sleep 0.2; done
+  if [[ -n "$(management_port_of "$part")" ]]; then
+    while port_open "$(management_port_of "$part")" && ! deadline_passed "$deadline"; do sleep 0.2; done
+  fi
   case "$part" in
     postgres) start_postgres; wait_log_line postgres "postgres ready on" ;;
     kafka) start_kafka; wait_log_line kafka "kafka ready on" ;;
@@ -648,6 +683,7 @@ PermitWatch is up (ready $(( ready_epoch - launch_epoch )) s after launch, $(( r
   Registry       http://localhost:$REGISTRY_PORT  (read-only login: gateway / the password in $REGISTRY_SECRETS/gateway.password)
   Mail (SMTP)    127.0.0.1:$MAIL_PORT; every mail sent to liaisons lands in $MAIL_DIR/*.eml (list: $LOGS/mail.log)
   Logs           $LOGS/<part>.log   (pids in $RUN)
+  Metrics        http://127.0.0.1:$(management_port_of gateway)/actuator/prometheus (gateway; each service on its port + $MANAGEMENT_PORT_OFFSET, loopback only)
 
 Tokens (8 h; ./run.sh token ROLE DIVISION for more):
   province 140000 (PROVINCE, pii:read):

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): the same GET through the gateway and directly against the service, in one run, against a
 # running platform (./run.sh). N requests per side at concurrency C (after a warm-up of N/10), each worker with its
-# own token (own subject), so the gateway's per-client rate limit (GATEWAY_RATE_LIMIT_*: 400 burst, 200/s per
+# own token (own subject), so the gateway's per-client rate limit (GATEWAY_RATE_LIMIT_*: 60 burst, 20/s per
 # subject) does not cap the figures; 429 answers are counted and reported, never hidden.
 #
 #   bench/gateway-benchmark.sh [-n 2000] [-c 16] [--path '/api/v1/directory/units?size=20'] \

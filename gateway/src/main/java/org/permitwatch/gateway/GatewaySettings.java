@@ -47,13 +47,14 @@ public record GatewaySettings(Cors cors, Map<String, Service> services, Duration
     /**
      * A token bucket per client (token subject, or address when anonymous).
      *
-     * @param burst           requests a client may send at once
-     * @param refillPerSecond sustained requests per second
+     * @param burst           requests a client may send at once (a few page loads)
+     * @param refillPerSecond sustained requests per second; a small share of what the slowest route serves
+     *                        (docs/benchmarks.md, "Sizing the rate limits")
      */
     public record RateLimit(boolean enabled, int burst, double refillPerSecond) {
         public RateLimit {
-            burst = burst <= 0 ? 400 : burst;
-            refillPerSecond = refillPerSecond <= 0 ? 200 : refillPerSecond;
+            burst = burst <= 0 ? 60 : burst;
+            refillPerSecond = refillPerSecond <= 0 ? 20 : refillPerSecond;
         }
     }
 }

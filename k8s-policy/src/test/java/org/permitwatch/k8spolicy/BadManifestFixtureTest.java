@@ -31,7 +31,9 @@ class BadManifestFixtureTest {
             "security.capabilities", "shutdown.pre-stop", "workload.topology-spread", "secret.in-repo",
             "secret.in-configmap", "secret.literal-env", "secret.not-from-secret", "registry.credentials-missing",
             "registry.client-unknown", "topic.missing", "topic.app-mismatch", "topic.config",
-            "kafka.kraft", "kafka.replicas", "crd.required", "crd.unknown-field", "crd.reference", "reference.dangling"})
+            "kafka.kraft", "kafka.replicas", "crd.required", "crd.unknown-field", "crd.reference", "reference.dangling",
+            "management.probe", "management.scrape", "network.default-deny", "network.services-from-gateway",
+            "network.management-from-monitoring"})
     void ruleFires(String rule) {
         assertThat(violations).as("violations: %s", violations).anySatisfy(v -> assertThat(v.rule()).isEqualTo(rule));
     }

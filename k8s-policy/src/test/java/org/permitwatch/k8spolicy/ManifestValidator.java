@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Everything CI checks on one rendered overlay: API schemas, CRD structure, workload, secret, registry credential and topic policy. */
+/** Everything CI checks on one rendered overlay: API schemas, CRD structure, workload, secret, registry credential, topic and network policy. */
 final class ManifestValidator {
 
     private final KubernetesApiSchema apiSchema = new KubernetesApiSchema();
@@ -15,6 +15,7 @@ final class ManifestValidator {
     private final SecretPolicy secrets = new SecretPolicy();
     private final RegistryCredentialPolicy registryCredentials = new RegistryCredentialPolicy();
     private final TopicPolicy topics = new TopicPolicy();
+    private final NetworkPolicyPolicy networkPolicies = new NetworkPolicyPolicy();
     private final Set<String> requiredTopics;
 
     ManifestValidator(Path repositoryRoot) {
@@ -37,6 +38,7 @@ final class ManifestValidator {
         out.addAll(secrets.validate(overlay));
         out.addAll(registryCredentials.validate(overlay));
         out.addAll(topics.validate(overlay, requiredTopics));
+        out.addAll(networkPolicies.validate(overlay));
         out.addAll(references(overlay));
         return out;
     }

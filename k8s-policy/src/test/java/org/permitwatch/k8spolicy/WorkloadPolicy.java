@@ -15,6 +15,10 @@ final class WorkloadPolicy {
 
     static final String LIVENESS = "/actuator/health/liveness";
     static final String READINESS = "/actuator/health/readiness";
+    /** Boot's additional probe paths on the API port, for apps whose actuator is on a separate management port. */
+    static final String LIVEZ = "/livez";
+    static final String READYZ = "/readyz";
+    static final String MANAGEMENT_PORT = "management";
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet");
     /** Spring's graceful shutdown phase (timeout-per-shutdown-phase, 20 s) that must fit after the preStop pause. */
     private static final int SHUTDOWN_PHASE_SECONDS = 20;
@@ -66,15 +70,49 @@ final class WorkloadPolicy {
         Optional<String> liveness = probePath(w, c, "livenessProbe", where, out);
         Optional<String> readiness = probePath(w, c, "readinessProbe", where, out);
         Optional<String> startup = probePath(w, c, "startupProbe", where, out);
-        liveness.filter(p -> !p.equals(LIVENESS)).ifPresent(p ->
-                out.add(new Violation("probe.path", where, "livenessProbe must use " + LIVENESS + ", uses " + p)));
-        readiness.filter(p -> !p.equals(READINESS)).ifPresent(p ->
-                out.add(new Violation("probe.path", where, "readinessProbe must use " + READINESS + ", uses " + p)));
-        startup.filter(p -> !p.equals(LIVENESS)).ifPresent(p ->
-                out.add(new Violation("probe.path", where, "startupProbe must use " + LIVENESS + ", uses " + p)));
+        // With a management port the actuator is not on the API port: the probes use /livez and /readyz there.
+        boolean management = hasPort(w, c, MANAGEMENT_PORT);
+        String live = management ? LIVEZ : LIVENESS;
+        String ready = management ? READYZ : READINESS;
+        liveness.filter(p -> !p.equals(live)).ifPresent(p ->
+                out.add(new Violation("probe.path", where, "livenessProbe must use " + live + ", uses " + p)));
+        readiness.filter(p -> !p.equals(ready)).ifPresent(p ->
+                out.add(new Violation("probe.path", where, "readinessProbe must use " + ready + ", uses " + p)));
+        startup.filter(p -> !p.equals(live)).ifPresent(p ->
+                out.add(new Violation("probe.path", where, "startupProbe must use " + live + ", uses " + p)));
         if (liveness.isPresent() && liveness.equals(readiness)) {
             out.add(new Violation("probe.distinct", where, "liveness and readiness probe the same endpoint"));
         }
+        if (management) {
+            checkManagementPort(w, c, where, out);
+        }
+    }
+
+    /**
+     * The management port carries the metrics: probes stay on the API port (kubelet traffic is no reason to open the
+     * management port wider), and Prometheus is pointed at the management port, not the API port (which has none).
+     */
+    private static void checkManagementPort(Manifest w, Object[] c, String where, List<Violation> out) {
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            Object port = w.at(append(c, probe, "httpGet", "port")).orElse(null);
+            if (MANAGEMENT_PORT.equals(port) || port != null && port.equals(containerPort(w, c, MANAGEMENT_PORT))) {
+                out.add(new Violation("management.probe", where, probe + " must probe the API port, not the management port"));
+            }
+        }
+        String scrapePort = w.string("spec", "template", "metadata", "annotations", "prometheus.io/port").orElse("");
+        if (!scrapePort.equals(String.valueOf(containerPort(w, c, MANAGEMENT_PORT)))) {
+            out.add(new Violation("management.scrape", where, "prometheus.io/port must name the management port "
+                    + containerPort(w, c, MANAGEMENT_PORT) + ", is '" + scrapePort + "'"));
+        }
+    }
+
+    private static boolean hasPort(Manifest w, Object[] c, String name) {
+        return containerPort(w, c, name) != null;
+    }
+
+    private static Object containerPort(Manifest w, Object[] c, String name) {
+        return w.list(append(c, "ports")).stream().filter(Map.class::isInstance).map(Map.class::cast)
+                .filter(p -> name.equals(p.get("name"))).map(p -> p.get("containerPort")).findFirst().orElse(null);
     }
 
     private static Optional<String> probePath(Manifest w, Object[] c, String probe, String where, List<Violation> out) {

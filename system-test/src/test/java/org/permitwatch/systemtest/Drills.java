@@ -167,7 +167,7 @@ final class Drills {
         for (String port : List.of("PERMIT_SYNC_PORT", "INSPECTION_PORT", "LIAISON_PORT", "REPORTING_PORT")) {
             Api direct = new Api(c.platform.serviceUrl(port));
             Eventually.await(port + " ready after the PostgreSQL restart", Duration.ofSeconds(90),
-                    () -> direct.get("/actuator/health/readiness", null).status() == 200);
+                    () -> direct.get("/readyz", null).status() == 200);
         }
         for (Workload.Job job : jobs) {
             submitUntilAnswered(job, "pg-drill-");

@@ -24,6 +24,11 @@ final class Platform {
     private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "REGISTRY_PORT", "PERMIT_SYNC_PORT",
             "INSPECTION_PORT", "LIAISON_PORT", "REPORTING_PORT", "MOCK_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT",
             "PG_PORT", "MAIL_PORT");
+    /** The first six (gateway, registry, the four services) are Spring apps; all but the registry also listen on
+     *  their port + this for the actuator (run.sh's MANAGEMENT_PORT_OFFSET, bound to 127.0.0.1). */
+    static final int MANAGEMENT_PORT_OFFSET = 1000;
+    private static final List<String> WITH_MANAGEMENT_PORT = List.of("GATEWAY_PORT", "PERMIT_SYNC_PORT",
+            "INSPECTION_PORT", "LIAISON_PORT", "REPORTING_PORT");
 
     final Path root;
     final Path local;
@@ -37,6 +42,7 @@ final class Platform {
         ports.forEach((k, v) -> env.put(k, String.valueOf(v)));
         env.put("PERMITWATCH_LOCAL", local.toString());
         env.put("SKIP_BUILD", "1");
+        env.put("MANAGEMENT_PORT_OFFSET", String.valueOf(MANAGEMENT_PORT_OFFSET));
         env.put("MOCK_SIZE", String.valueOf(SystemTestSettings.MOCK_SIZE));
         env.put("READY_TIMEOUT", "240");
         // The scheduled sync must not start in the middle of a drill.
@@ -56,8 +62,10 @@ final class Platform {
             Map<String, Integer> ports = new LinkedHashMap<>();
             boolean free = true;
             for (int i = 0; i < PORT_VARIABLES.size() && free; i++) {
-                free = isFree(start + i);
-                ports.put(PORT_VARIABLES.get(i), start + i);
+                String variable = PORT_VARIABLES.get(i);
+                free = isFree(start + i)
+                        && (!WITH_MANAGEMENT_PORT.contains(variable) || isFree(start + i + MANAGEMENT_PORT_OFFSET));
+                ports.put(variable, start + i);
             }
             if (free) {
                 return ports;
@@ -81,6 +89,11 @@ final class Platform {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + port("GATEWAY_PORT");
+    }
+
+    /** The actuator of the gateway or a service (metrics), on its management port. */
+    String managementUrl(String portVariable) {
+        return "http://127.0.0.1:" + (port(portVariable) + MANAGEMENT_PORT_OFFSET);
     }
 
     String serviceUrl(String portVariable) {

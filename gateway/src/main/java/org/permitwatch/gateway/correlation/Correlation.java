@@ -44,6 +44,11 @@ public final class Correlation {
         return requestId != null && REQUEST_ID_FORMAT.matcher(requestId).matches();
     }
 
+    /** A fresh trace id, for answers given before any filter ran (e.g. Netty's own 431). */
+    public static String newTraceId() {
+        return randomHex(32);
+    }
+
     static String newTraceparent() {
         return "00-" + randomHex(32) + "-" + randomHex(16) + "-01";
     }

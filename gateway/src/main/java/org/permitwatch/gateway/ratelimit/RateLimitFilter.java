@@ -3,7 +3,6 @@ package org.permitwatch.gateway.ratelimit;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.permitwatch.gateway.GatewaySettings;
 import org.permitwatch.gateway.problem.ProblemResponses;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -25,11 +24,13 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     private final TokenBuckets buckets;
     private final boolean enabled;
     private final ProblemResponses problems;
-    private final Pattern trustedProxies;
+    private final ClientAddress clientAddress;
 
+    // The same setting that decides whether the gateway passes X-Forwarded-* on to the services.
     RateLimitFilter(GatewaySettings settings, ProblemResponses problems,
-                    @Value("${spring.cloud.gateway.server.webflux.trusted-proxies:}") String trustedProxies) {
-        this.trustedProxies = trustedProxies.isBlank() ? null : Pattern.compile(trustedProxies);
+                    @Value("${spring.cloud.gateway.server.webflux.trusted-proxies:" + ClientAddress.TRUST_NONE + "}")
+                    String trustedProxies) {
+        this.clientAddress = new ClientAddress(trustedProxies);
         GatewaySettings.RateLimit limit = settings.rateLimit();
         this.enabled = limit.enabled();
         this.buckets = new TokenBuckets(limit.burst(), limit.refillPerSecond(), System::nanoTime);
@@ -63,17 +64,9 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                 });
     }
 
-    /** Behind a trusted proxy (the ingress) the caller is the first X-Forwarded-For entry, not the proxy. */
     private String address(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-        String forwardedFor = exchange.getRequest().getHeaders().getFirst("X-Forwarded-For");
-        if (forwardedFor != null && trustedProxies != null && trustedProxies.matcher(peer).matches()) {
-            String first = forwardedFor.split(",")[0].trim();
-            if (!first.isEmpty()) {
-                return first;
-            }
-        }
-        return peer;
+        return clientAddress.of(peer, exchange.getRequest().getHeaders().getFirst("X-Forwarded-For"));
     }
 }

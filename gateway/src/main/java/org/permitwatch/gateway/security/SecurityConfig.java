@@ -31,7 +31,7 @@ class SecurityConfig {
 
     static final String[] OPEN_PATHS = {
         "/api/v1/public/**",
-        "/actuator/health", "/actuator/health/**", "/actuator/info",
+        "/livez", "/readyz", "/actuator/health", "/actuator/health/**", "/actuator/info",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
     };
 

@@ -35,9 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableReactiveMethodSecurity
 public class SecurityAutoConfiguration {
 
-    /** Paths every service exposes without a token: probes, metrics scraping and API docs. */
-    public static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",
-            "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+    /**
+     * Paths every service exposes without a token: probes and API docs. Not metrics: {@code /actuator/prometheus}
+     * and {@code /actuator/metrics} are served without a token only on the management port
+     * ({@link ManagementServer#REQUESTS}), which only the scraper can reach.
+     */
+    public static final List<String> ALWAYS_PUBLIC = List.of("/livez", "/readyz", "/actuator/health",
+            "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**", "/webjars/**");
 
     @Bean
@@ -72,6 +76,7 @@ public class SecurityAutoConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(ex -> ex
+                        .matchers(ManagementServer.REQUESTS).permitAll()
                         .pathMatchers(publicPaths.toArray(String[]::new)).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs
