@@ -172,6 +172,10 @@ final class SecurityMatrix {
                 int status = raw("GET", c.platform.serviceUrl(port) + endpoint, null, Map.of()).statusCode();
                 soft.assertThat(status).as("anonymous %s on %s", endpoint, port).isIn(401, 403, 404);
             }
+            // ... while the scraper still gets them on the loopback-only management port.
+            HttpResponse<String> scrape = raw("GET", c.platform.managementUrl(port) + "/actuator/prometheus", null, Map.of());
+            soft.assertThat(scrape.statusCode()).as("metrics of %s on its management port", port).isEqualTo(200);
+            soft.assertThat(scrape.body()).as("metrics of %s", port).contains("jvm_memory_used_bytes");
         }
         soft.assertAll();
     }
