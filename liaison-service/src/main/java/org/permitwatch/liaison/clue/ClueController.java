@@ -61,7 +61,8 @@ class ClueController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Transfer a clue from the caller's division to a receiving division and department",
-            description = "A clue for ENFORCEMENT becomes a targeted inspection task (origin CLUE) in inspection-service.")
+            description = "The clue goes to the addressed division only and creates nothing there yet: the receiving "
+                    + "bureau sees it as INCOMING and accepts or rejects it.")
     Mono<ClueView> create(@RequestBody ClueForms.Create form) {
         return CurrentCaller.get().flatMap(caller -> {
             requireBureau(caller);
@@ -69,17 +70,30 @@ class ClueController {
         });
     }
 
-    @PostMapping("/{id}/acknowledge")
-    @Operation(summary = "Receiver confirms receipt (CREATED → ACKNOWLEDGED)")
-    Mono<ClueView> acknowledge(@PathVariable UUID id) {
+    @PostMapping("/{id}/accept")
+    @Operation(summary = "Receiver accepts the clue (CREATED → ACCEPTED)",
+            description = "Users whose division contains the addressed one. A clue for ENFORCEMENT then becomes a "
+                    + "targeted inspection task (origin CLUE) in inspection-service if the unit lies in the addressed "
+                    + "division; otherwise the clue is REJECTED with reason unit-outside-division (taskOutcome shows "
+                    + "which). The sender gets 403 clue-receiver-only, anyone else 404.")
+    Mono<ClueView> accept(@PathVariable UUID id) {
         return CurrentCaller.get().flatMap(caller -> {
             requireBureau(caller);
-            return store.acknowledge(id, caller).then(store.find(id, caller));
+            return store.accept(id, caller).then(store.find(id, caller));
+        });
+    }
+
+    @PostMapping("/{id}/reject")
+    @Operation(summary = "Receiver rejects the clue with a reason (CREATED → REJECTED)")
+    Mono<ClueView> reject(@PathVariable UUID id, @RequestBody ClueForms.Reject form) {
+        return CurrentCaller.get().flatMap(caller -> {
+            requireBureau(caller);
+            return store.reject(id, form.validated(), caller).then(store.find(id, caller));
         });
     }
 
     @PostMapping("/{id}/feedback")
-    @Operation(summary = "Receiver reports what was done (ACKNOWLEDGED → FEEDBACK_GIVEN)")
+    @Operation(summary = "Receiver reports what was done (ACCEPTED → FEEDBACK_GIVEN)")
     Mono<ClueView> feedback(@PathVariable UUID id, @RequestBody ClueForms.Feedback form) {
         return CurrentCaller.get().flatMap(caller -> {
             requireBureau(caller);
