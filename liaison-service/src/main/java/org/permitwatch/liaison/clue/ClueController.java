@@ -47,15 +47,21 @@ class ClueController {
         if (status != null && !ClueStore.statuses().contains(status)) {
             throw ApiException.invalidField("status", "must be one of " + ClueStore.statuses(), status);
         }
-        return CurrentCaller.get().flatMap(caller -> store.list(caller, direction, status, paging).collectList()
-                .zipWith(store.count(caller, direction, status))
-                .map(t -> paging.page(t.getT1(), t.getT2())));
+        return CurrentCaller.get().flatMap(caller -> {
+            requireBureau(caller);
+            return store.list(caller, direction, status, paging).collectList()
+                    .zipWith(store.count(caller, direction, status))
+                    .map(t -> paging.page(t.getT1(), t.getT2()));
+        });
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One clue, for its sender or receiver")
     Mono<ClueView> get(@PathVariable UUID id) {
-        return CurrentCaller.get().flatMap(caller -> store.find(id, caller));
+        return CurrentCaller.get().flatMap(caller -> {
+            requireBureau(caller);
+            return store.find(id, caller);
+        });
     }
 
     @PostMapping
@@ -110,9 +116,13 @@ class ClueController {
         });
     }
 
+    /**
+     * Clues are bureau business: an inspector works only on tasks assigned to it (a clue becomes one once the
+     * receiving bureau accepts it), so it neither handles nor reads clues (issue 11.3).
+     */
     private static void requireBureau(Caller caller) {
         if (!(caller.hasRole(Role.PROVINCE) || caller.hasRole(Role.CITY) || caller.hasRole(Role.COUNTY))) {
-            throw ApiException.forbidden(ProblemCodes.FORBIDDEN, "only bureau users transfer and handle clues");
+            throw ApiException.forbidden(ProblemCodes.FORBIDDEN, "only bureau users transfer, read and handle clues");
         }
     }
 }

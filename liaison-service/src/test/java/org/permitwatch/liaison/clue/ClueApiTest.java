@@ -185,9 +185,15 @@ class ClueApiTest {
         action(XIAODIAN, id, "accept", null).expectStatus().isForbidden()
                 .expectBody().jsonPath("$.code").isEqualTo("clue-receiver-only");
         action(XIAODIAN, id, "reject", Map.of("reason", "x")).expectStatus().isForbidden();
-        // inspectors do not handle clues
-        web.post().uri("/api/v1/clues").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("INSPECTOR", "140105"))
+        // inspectors neither handle nor read clues (they read the tasks assigned to them)
+        String inspector = TestJwts.token("INSPECTOR", "140105");
+        web.post().uri("/api/v1/clues").header(HttpHeaders.AUTHORIZATION, "Bearer " + inspector)
                 .bodyValue(clue("140105", "ENFORCEMENT")).exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/clues").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("INSPECTOR", "140200"))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/v1/clues/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer "
+                        + TestJwts.token("INSPECTOR", "140200")).exchange().expectStatus().isForbidden();
     }
 
     @Test
