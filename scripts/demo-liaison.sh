@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end through the gateway, as issue 5's "done" describes it: the province registers Taiyuan's two
 # liaisons, sends the checklist to every liaison (the mails land in .local/mail/), reads the monthly dispatch
-# deadline's status per city, and a clue for enforcement becomes an inspection task. Needs ./run.sh (curl, jq).
+# deadline's status per city, and a clue for enforcement becomes an inspection task once the receiving city accepts it
+# (while a clue about another city's unit becomes none). Needs ./run.sh (curl, jq).
 #
 #   scripts/demo-liaison.sh [GATEWAY_URL]
 set -euo pipefail
@@ -54,17 +55,36 @@ status=$(call GET "/api/v1/deadlines/$deadline/status?period=2022-06")
 echo "   2022-06: $(jq -r '.instances[0].cities[] | "\(.cityName) \(.status)"' <<<"$status" | paste -sd, | cut -c1-200)"
 [ "$(jq '.instances[0].cities | length' <<<"$status")" -eq 11 ] || fail "the status does not list the 11 cities"
 
-echo "4. Taiyuan's monitoring department passes a clue to enforcement; it becomes an inspection task"
+echo "4. The province's monitoring department passes Taiyuan a clue; Taiyuan accepts it and only then it becomes a task"
 permit=$(TOKEN=$CITY call GET '/api/v1/directory/units?size=1&status=VALID' | jq -r '.items[0].permitNo')
-clue=$(TOKEN=$CITY call POST /api/v1/clues "{\"fromDepartment\":\"MONITORING\",\"toDivisionCode\":\"140100\",
+clue=$(call POST /api/v1/clues "{\"fromDepartment\":\"MONITORING\",\"toDivisionCode\":\"140100\",
   \"toDepartment\":\"ENFORCEMENT\",\"permitNumber\":\"$permit\",\"summary\":\"在线监测数据异常，疑似超标排放（$run）\"}")
 clue_id=$(jq -r .id <<<"$clue")
-echo "   clue $clue_id for $permit"
+echo "   clue $clue_id for $permit, status $(jq -r .status <<<"$clue")"
+incoming=$(TOKEN=$CITY call GET '/api/v1/clues?direction=INCOMING&status=CREATED&size=200' \
+  | jq -r --arg id "$clue_id" '[.items[] | select(.id == $id)] | length')
+[ "$incoming" = 1 ] || fail "Taiyuan does not see the clue among its incoming clues"
+echo "   Taiyuan sees it as INCOMING and accepts it"
+TOKEN=$CITY call POST "/api/v1/clues/$clue_id/accept" >/dev/null
 for _ in $(seq 1 40); do
-  task=$(TOKEN=$CITY call GET '/api/v1/tasks?size=200' | jq -r --arg p "$permit" '[.items[] | select(.permitNumber == $p and .origin == "CLUE")][0].id')
-  [ "$task" != null ] && break
+  outcome=$(TOKEN=$CITY call GET "/api/v1/clues/$clue_id" | jq -r '.taskOutcome')
+  [ "$outcome" != null ] && break
   sleep 0.5
 done
-[ "$task" != null ] || fail "the clue did not become a task"
-echo "   task $task (origin CLUE) created in inspection-service through Kafka"
-echo "OK: liaisons, checklist dispatch by mail, deadline status and clue-to-task all work through the gateway"
+[ "$outcome" = TASK_CREATED ] || fail "the accepted clue did not become a task (taskOutcome $outcome)"
+task=$(TOKEN=$CITY call GET "/api/v1/clues/$clue_id" | jq -r '.taskId')
+echo "   task $task (origin CLUE) created in inspection-service through Kafka, shown on the clue"
+
+echo "5. A clue Taiyuan addresses to itself about a Datong unit creates no task anywhere"
+datong=$(TOKEN=$(./run.sh token CITY 140200) call GET '/api/v1/directory/units?size=1&status=VALID' | jq -r '.items[0].permitNo')
+other=$(TOKEN=$CITY call POST /api/v1/clues "{\"fromDepartment\":\"MONITORING\",\"toDivisionCode\":\"140100\",
+  \"toDepartment\":\"ENFORCEMENT\",\"permitNumber\":\"$datong\",\"summary\":\"外市单位线索（$run）\"}" | jq -r .id)
+TOKEN=$CITY call POST "/api/v1/clues/$other/accept" >/dev/null
+for _ in $(seq 1 40); do
+  status=$(TOKEN=$CITY call GET "/api/v1/clues/$other" | jq -r '.status')
+  [ "$status" = REJECTED ] && break
+  sleep 0.5
+done
+[ "$status" = REJECTED ] || fail "the clue about a Datong unit was not rejected (status $status)"
+echo "   $(TOKEN=$CITY call GET "/api/v1/clues/$other" | jq -r '.rejectionReason')"
+echo "OK: liaisons, checklist dispatch by mail, deadline status and clue acceptance to task all work through the gateway"

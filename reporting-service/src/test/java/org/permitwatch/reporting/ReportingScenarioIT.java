@@ -403,6 +403,28 @@ class ReportingScenarioIT {
                 .exchange().expectStatus().isForbidden();
     }
 
+    /**
+     * Issue 11.3: an inspector of 太原 read every case of the city (facts, fines) through a unit's history. Reporting
+     * has no assignments to limit it to its own tasks, so an INSPECTOR reads no report; the public pages stay open.
+     */
+    @Test
+    @Order(6)
+    void anInspectorReadsNoReport() {
+        String inspector = TestJwts.builder().subject(java.util.UUID.randomUUID().toString()).roles("INSPECTOR")
+                .division(TAIYUAN).build();
+        for (String uri : List.of("/api/v1/reports/units/" + P1, "/api/v1/reports/units/" + P1 + "?asOf=2027-06-30",
+                "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", "/api/v1/reports/dispatch?month=2027-06",
+                "/api/v1/reports/year?year=2027", "/api/v1/reports/plans?year=2027")) {
+            web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + inspector)
+                    .exchange().expectStatus().isForbidden()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("reports-bureau-only");
+        }
+        // the same unit's history is there for the city bureau
+        web.get().uri("/api/v1/reports/units/" + P1).header(HttpHeaders.AUTHORIZATION, "Bearer "
+                + TestJwts.token("CITY", TAIYUAN)).exchange().expectStatus().isOk();
+    }
+
     // ---------------------------------------------------------------- dispatch, year, plan, unit history
 
     @Test

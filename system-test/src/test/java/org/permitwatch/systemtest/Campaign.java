@@ -217,10 +217,29 @@ final class Campaign {
         }
     }
 
-    /** A Taiyuan unit with no task yet becomes a CLUE task through liaison-service and Kafka, exactly once. */
+    /**
+     * Clues (issue 11.3): the province's monitoring sends Taiyuan a clue about a Taiyuan unit; nothing is created until
+     * Taiyuan, which sees it as INCOMING, accepts it; then it becomes a CLUE task, exactly once, through liaison-service
+     * and Kafka, and the clue shows the task. A clue Taiyuan addresses to itself about a Datong unit is accepted by
+     * Taiyuan but creates no task anywhere: inspection-service rejects it (unit-outside-division).
+     */
     void transferClue() {
         String permit = unitsWithoutTask(CITY, 1).get(0);
-        String clueId = clue(permit, city, "在线监测数据异常，疑似超标排放");
+        String clueId = clue(permit, province, CITY, "在线监测数据异常，疑似超标排放");
+        JsonNode incoming = gateway.get("/api/v1/clues?direction=INCOMING&status=CREATED&size=200", city).json();
+        long listed = 0;
+        for (JsonNode clue : incoming.get("items")) {
+            if (clueId.equals(clue.get("id").asString())) {
+                listed++;
+            }
+        }
+        assertThat(listed).as("clue %s among Taiyuan's incoming clues", clueId).isEqualTo(1);
+        // the transfer reached Kafka; still no task: only the addressed bureau's acceptance makes one
+        Eventually.await("clue " + clueId + " published", Duration.ofSeconds(60), () -> db.count("liaison",
+                "SELECT count(*) FROM outbox_event WHERE message_key = ? AND published_at IS NULL", clueId) == 0);
+        assertThat(db.count("inspection", "SELECT count(*) FROM inspection_task WHERE permit_number = ?", permit))
+                .as("tasks of %s before the clue is accepted", permit).isZero();
+        acceptClue(clueId, city);
         Eventually.await("clue " + clueId + " becomes a CLUE task", Duration.ofSeconds(60), () -> db.count("inspection",
                 "SELECT count(*) FROM inspection_task WHERE permit_number = ? AND origin = 'CLUE'", permit) == 1);
         JsonNode tasksOfCity = gateway.get("/api/v1/tasks?size=200", city).json();
@@ -231,6 +250,19 @@ final class Campaign {
             }
         }
         assertThat(visible).as("the CLUE task as Taiyuan lists it").isEqualTo(1);
+        Eventually.await("clue " + clueId + " shows its task", Duration.ofSeconds(60), () -> "TASK_CREATED".equals(
+                gateway.get("/api/v1/clues/" + clueId, province).json().path("taskOutcome").asString()));
+
+        // Taiyuan cannot put work on Datong by addressing a clue about a Datong unit to itself
+        String datongUnit = unitsWithoutTask("140200", 1).get(0);
+        String selfAddressed = clue(datongUnit, city, CITY, "外市单位线索");
+        acceptClue(selfAddressed, city);
+        Eventually.await("clue " + selfAddressed + " rejected", Duration.ofSeconds(60), () -> "REJECTED".equals(
+                gateway.get("/api/v1/clues/" + selfAddressed, city).json().path("status").asString()));
+        JsonNode rejected = gateway.get("/api/v1/clues/" + selfAddressed, city).json();
+        assertThat(rejected.path("taskOutcomeReason").asString()).isEqualTo("unit-outside-division");
+        assertThat(db.count("inspection", "SELECT count(*) FROM inspection_task WHERE permit_number = ?", datongUnit))
+                .as("tasks of the Datong unit %s", datongUnit).isZero();
     }
 
     /** Cases from the scenario unit's two findings: explained fine, justified no-penalty, rectified, closed. */
@@ -282,12 +314,20 @@ final class Campaign {
         throw new AssertionError("no published provincial checklist");
     }
 
-    String clue(String permit, String token, String summary) {
+    /** A clue for ENFORCEMENT from the caller's division to {@code toDivision}; its id. */
+    String clue(String permit, String token, String toDivision, String summary) {
         Api.Reply reply = gateway.post("/api/v1/clues", token, Map.of("fromDepartment", "MONITORING",
-                "toDivisionCode", CITY, "toDepartment", "ENFORCEMENT",
+                "toDivisionCode", toDivision, "toDepartment", "ENFORCEMENT",
                 "permitNumber", permit, "summary", summary));
         assertThat(reply.status()).as("clue for %s: %s", permit, reply).isEqualTo(201);
         return reply.json().get("id").asString();
+    }
+
+    /** The receiving bureau accepts the clue (only then does a clue for ENFORCEMENT become a task). */
+    void acceptClue(String clueId, String token) {
+        Api.Reply reply = gateway.post("/api/v1/clues/" + clueId + "/accept", token, null);
+        assertThat(reply.status()).as("accept clue %s: %s", clueId, reply).isEqualTo(200);
+        assertThat(reply.json().get("status").asString()).isEqualTo("ACCEPTED");
     }
 
     /** VALID units of the division (as the directory lists them) that have no inspection task of any month. */

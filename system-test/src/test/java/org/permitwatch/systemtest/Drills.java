@@ -75,7 +75,8 @@ final class Drills {
 
     /**
      * (b) The Kafka broker is SIGKILLed in the middle of a burst of clue transfers and inspection submissions and
-     * started again: every clue becomes exactly one CLUE task (liaison → Kafka → inspection), every submission
+     * started again: every clue (sent by the province, accepted by Taiyuan) becomes exactly one CLUE task (liaison →
+     * Kafka → inspection), every submission
      * has exactly one record and one outbox event, and both outboxes drain.
      */
     void kafkaKilledMidBurst() {
@@ -95,7 +96,11 @@ final class Drills {
                     c.platform.kill("kafka");
                 }
                 submissions.add(pool.submit(() -> submitUntilAnswered(job, "kafka-drill-")));
-                clues.add(pool.submit(() -> c.clue(permit, c.city, "Kafka 演练线索")));
+                clues.add(pool.submit(() -> {
+                    String clueId = c.clue(permit, c.province, Campaign.CITY, "Kafka 演练线索");
+                    c.acceptClue(clueId, c.city);
+                    return clueId;
+                }));
             }
             for (Future<String> f : submissions) {
                 recordIds.add(f.get());

@@ -80,7 +80,11 @@ final class InputMatrix {
             cells.add(new Access(who[0], t, "POST", "/api/v1/inspectors", Map.of("certificateNo", "DT-FOREIGN-1",
                     "name", "外市", "divisionCode", "140100", "specialties", List.of("AIR"), "onPost", true,
                     "phone", "13800000000"), Set.of(403, 404, 422)));
-            cells.add(new Access(who[0], t, "POST", "/api/v1/clues/" + clue + "/acknowledge", null, notFound));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/clues/" + clue + "/accept", null, notFound));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/clues/" + clue + "/reject", Map.of("reason", "篡改"), notFound));
+            // Publishing Taiyuan's draw: another city does not see it, a county may not publish at all.
+            cells.add(new Access(who[0], t, "POST", "/api/v1/draws/" + c.drawId + "/publish", null,
+                    who[0].contains("county") ? Set.of(403) : notFound));
             cells.add(new Access(who[0], t, "POST", "/api/v1/clues/" + clue + "/close", Map.of("text", "x"), notFound));
             cells.add(new Access(who[0], t, "GET", "/api/v1/tasks/" + task, null, notFound));
             cells.add(new Access(who[0], t, "GET", "/api/v1/inspections/" + record, null, notFound));
@@ -128,6 +132,17 @@ final class InputMatrix {
         cells.add(new Access("Taiyuan city", c.city, "POST", "/api/v1/checklists", Map.of("divisionCode", "140000"),
                 Set.of(400, 403, 422)));
         cells.add(new Access("an unassigned inspector", strangerInspector, "GET", "/api/v1/inspections/" + record, null, notFound));
+        // Issue 11.3: cases follow the records' assigned-only rule; reports have no assignments and refuse inspectors;
+        // publishing a draw is never an empty 200.
+        cells.add(new Access("an unassigned inspector", strangerInspector, "GET", "/api/v1/cases/" + e.caseA, null, notFound));
+        cells.add(new Access("an unassigned inspector", strangerInspector, "GET", "/api/v1/cases/" + e.openCase, null,
+                notFound));
+        cells.add(new Access("an inspector", inspector, "GET", "/api/v1/reports/dispatch?month=2026-06", null, Set.of(403)));
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/draws/" + c.drawId + "/publish", null, Set.of(403)));
+        cells.add(new Access("a Taiyuan county", c.platform.token("COUNTY", "140105", "--sub", "taiyuan-county"), "POST",
+                "/api/v1/draws/" + c.drawId + "/publish", null, Set.of(403)));
+        cells.add(new Access("Taiyuan city", c.city, "POST", "/api/v1/draws/" + java.util.UUID.randomUUID() + "/publish",
+                null, notFound));
         cells.add(new Access("an unassigned inspector", strangerInspector, "POST", "/api/v1/inspections", recordBody, denied));
         for (String path : List.of("/api/v1/plans", "/api/v1/inspections", "/api/v1/clues", "/api/v1/sync/runs",
                 "/api/v1/liaisons", "/api/v1/inspectors", "/api/v1/cases", "/api/v1/cases/" + e.openCase + "/decision",
@@ -152,6 +167,18 @@ final class InputMatrix {
         }
         soft.assertThat(WriteEndpoints.fingerprint(c.db)).as("tables after %s refused requests", cells.size())
                 .isEqualTo(before);
+        // A unit's history (its cases, facts, fines) is refused to an inspector. Outside the cells: the problem's
+        // instance echoes the path, which names the permit the caller asked for.
+        Api.Reply history = c.gateway.get("/api/v1/reports/units/" + c.scenarioPermit, inspector);
+        soft.assertThat(history.status()).as("an inspector: unit history → %s", history).isEqualTo(403);
+        soft.assertThat(history.isProblem()).as("an inspector: unit history is problem+json: %s", history).isTrue();
+        // An unassigned inspector's case lists are empty (200), not the city's cases.
+        for (String list : List.of("/api/v1/cases?size=200", "/api/v1/cases/queue?size=200")) {
+            Api.Reply reply = c.gateway.get(list, strangerInspector);
+            soft.assertThat(reply.status()).as("an unassigned inspector: GET %s → %s", list, reply).isEqualTo(200);
+            soft.assertThat(reply.json().path("total").asLong(-1)).as("an unassigned inspector: GET %s total", list)
+                    .isZero();
+        }
         System.out.println("[system-test] authorization matrix: " + cells.size() + " cells");
         soft.assertAll();
         assertThat(cells).hasSizeGreaterThan(30);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.permitwatch.inspection.record.RecordScope;
 import org.permitwatch.support.security.Caller;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Read side of cases; every query carries the caller's division as SQL. A case's detail costs a fixed number of
+ * Read side of cases; every query carries the caller's {@link RecordScope} as SQL — the same predicate as inspection
+ * records and findings: bureau staff see their division, an INSPECTOR only the cases and queued findings of tasks
+ * it is assigned to (a case has the task of the inspection that found it; a case from a remote alert has none and is
+ * bureau-only). A case's detail costs a fixed number of
  * queries (case, proposals, decisions, rectification, its progress and verifications), whatever their count.
  */
 @Component
@@ -36,21 +40,24 @@ class CaseQueries {
     }
 
     Flux<CaseRow> list(Caller caller, Filter filter, long offset, int limit) {
-        Where w = where(caller, filter);
+        RecordScope scope = RecordScope.of(caller);
+        Where w = where(scope, filter);
         var spec = db.sql("SELECT " + CaseRow.COLUMNS + " FROM enforcement_case c WHERE " + w.sql
                 + " ORDER BY c.opened_at DESC, c.id LIMIT :limit OFFSET :offset");
-        return w.bind(spec).bind("limit", limit).bind("offset", offset).map(CaseRow::of).all();
+        return w.bind(scope.bind(spec)).bind("limit", limit).bind("offset", offset).map(CaseRow::of).all();
     }
 
     Mono<Long> count(Caller caller, Filter filter) {
-        Where w = where(caller, filter);
-        return w.bind(db.sql("SELECT count(*) AS n FROM enforcement_case c WHERE " + w.sql))
+        RecordScope scope = RecordScope.of(caller);
+        Where w = where(scope, filter);
+        return w.bind(scope.bind(db.sql("SELECT count(*) AS n FROM enforcement_case c WHERE " + w.sql)))
                 .map(r -> r.get("n", Long.class)).one();
     }
 
     Mono<CaseViews.Detail> detail(UUID id, Caller caller) {
-        return db.sql("SELECT " + CaseRow.COLUMNS + " FROM enforcement_case c WHERE c.id = :id AND c.division_code LIKE :scope")
-                .bind("id", id).bind("scope", caller.division().likePattern())
+        RecordScope scope = RecordScope.of(caller);
+        return scope.bind(db.sql("SELECT " + CaseRow.COLUMNS + " FROM enforcement_case c WHERE c.id = :id AND "
+                        + scope.condition("c")).bind("id", id))
                 .map(CaseRow::of).one()
                 .flatMap(c -> Mono.zip(proposals(id), decisions(id), rectification(id).map(List::of).defaultIfEmpty(List.of()))
                         .map(t -> new CaseViews.Detail(c.id(), c.caseNo(), c.origin(), c.status(), c.eventVersion(),
@@ -62,14 +69,12 @@ class CaseQueries {
     }
 
     Flux<CaseViews.QueuedFinding> queue(Caller caller, long offset, int limit) {
-        return db.sql("""
+        RecordScope scope = RecordScope.of(caller);
+        return scope.bind(db.sql("""
                         SELECT f.id, f.record_id, f.permit_number, f.unit_name, f.division_code, f.city_code,
                                f.violation_type, f.article, f.item_title, f.inspected_at
-                        FROM finding f
-                        WHERE f.status = 'ACTIVE' AND f.division_code LIKE :scope
-                          AND NOT EXISTS (SELECT 1 FROM enforcement_case c WHERE c.finding_id = f.id)
-                        ORDER BY f.inspected_at DESC, f.id LIMIT :limit OFFSET :offset""")
-                .bind("scope", caller.division().likePattern()).bind("limit", limit).bind("offset", offset)
+                        FROM finding f""" + " WHERE " + queued(scope) + " ORDER BY f.inspected_at DESC, f.id LIMIT :limit OFFSET :offset"))
+                .bind("limit", limit).bind("offset", offset)
                 .map(r -> new CaseViews.QueuedFinding(r.get("id", UUID.class), r.get("record_id", UUID.class),
                         r.get("permit_number", String.class), r.get("unit_name", String.class),
                         r.get("division_code", String.class), r.get("city_code", String.class),
@@ -79,11 +84,15 @@ class CaseQueries {
     }
 
     Mono<Long> queueCount(Caller caller) {
-        return db.sql("""
-                        SELECT count(*) AS n FROM finding f
-                        WHERE f.status = 'ACTIVE' AND f.division_code LIKE :scope
-                          AND NOT EXISTS (SELECT 1 FROM enforcement_case c WHERE c.finding_id = f.id)""")
-                .bind("scope", caller.division().likePattern()).map(r -> r.get("n", Long.class)).one();
+        RecordScope scope = RecordScope.of(caller);
+        return scope.bind(db.sql("SELECT count(*) AS n FROM finding f WHERE " + queued(scope)))
+                .map(r -> r.get("n", Long.class)).one();
+    }
+
+    /** Active findings without a case, inside the caller's scope (alias {@code f}). */
+    private static String queued(RecordScope scope) {
+        return "f.status = 'ACTIVE' AND " + scope.condition("f")
+                + " AND NOT EXISTS (SELECT 1 FROM enforcement_case c WHERE c.finding_id = f.id)";
     }
 
     private Mono<List<CaseViews.Proposal>> proposals(UUID caseId) {
@@ -172,10 +181,9 @@ class CaseQueries {
         }
     }
 
-    private static Where where(Caller caller, Filter f) {
-        StringBuilder sql = new StringBuilder("c.division_code LIKE :scope");
+    private static Where where(RecordScope scope, Filter f) {
+        StringBuilder sql = new StringBuilder(scope.condition("c"));
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("scope", caller.division().likePattern());
         if (f.status() != null) {
             sql.append(" AND c.status = :status");
             params.put("status", f.status());

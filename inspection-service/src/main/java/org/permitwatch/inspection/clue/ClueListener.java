@@ -2,7 +2,7 @@ package org.permitwatch.inspection.clue;
 
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.permitwatch.events.liaison.ClueTransferred;
+import org.permitwatch.events.liaison.ClueAccepted;
 import org.permitwatch.events.liaison.LiaisonTopics;
 import org.permitwatch.support.inbox.CloudEventAttributes;
 import org.slf4j.Logger;
@@ -13,8 +13,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes liaison-service's clue transfers. Runs on a Kafka listener thread (not Netty), so blocking on the
- * reactive transaction with a timeout is fine and keeps the offset uncommitted until the task is written.
+ * Consumes liaison-service's clue acceptances ({@link ClueAccepted}); a transfer alone is not acted on, because only
+ * the bureau the clue is addressed to may decide that its inspectors take it up. Runs on a Kafka listener thread (not
+ * Netty), so blocking on the reactive transaction with a timeout is fine and keeps the offset uncommitted until the
+ * task (or the refusal) is written.
  * Failures retry with back-off, then go to {@code liaison.clue.events.v1.dlt} (platform-support's error handler).
  */
 @Component
@@ -36,16 +38,16 @@ class ClueListener {
     @KafkaListener(id = LISTENER_ID, groupId = GROUP_ID, topics = LiaisonTopics.CLUES)
     void onClue(ConsumerRecord<String, String> record) {
         CloudEventAttributes event = CloudEventAttributes.from(record);
-        if (!ClueTransferred.TYPE.equals(event.type())) {
+        if (!ClueAccepted.TYPE.equals(event.type())) {
             log.debug("ignoring event {} of type {} on {}", event.id(), event.type(), record.topic());
             return;
         }
         if (record.value() == null) {
             throw new IllegalArgumentException("clue record without a value");
         }
-        ClueTransferred clue;
+        ClueAccepted clue;
         try {
-            clue = json.readValue(record.value(), ClueTransferred.class);
+            clue = json.readValue(record.value(), ClueAccepted.class);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("clue event is not valid JSON: " + e.getOriginalMessage(), e);
         }

@@ -90,17 +90,32 @@ class DrawController {
 
     @PostMapping("/{id}/publish")
     @Operation(summary = "Publish a draw's results", description = "Once all its tasks are done, or from its "
-            + "publication date (end of month + configured days).")
+            + "publication date (end of month + configured days). PROVINCE and CITY users whose division holds the "
+            + "draw's city; 403 for anyone else, 404 when the draw is unknown or outside the caller's division.")
     Mono<DrawViews.Draw> publish(@PathVariable UUID id) {
-        return bureau().flatMap(caller -> draws.find(id, caller)
-                .switchIfEmpty(Mono.error(() -> notFound(id)))
-                .flatMap(d -> draws.publish(id, caller))
-                .then(draws.find(id, caller)));
+        // An action is never answered with an empty 200: a caller who may not publish learns so (403), and an
+        // unknown draw is a 404 problem like on GET.
+        return CurrentCaller.get().flatMap(caller -> {
+            if (!isDrawingBureau(caller)) {
+                return Mono.error(ApiException.forbidden(ProblemCodes.FORBIDDEN,
+                        "draw results are published by the city or province bureau"));
+            }
+            return draws.find(id, caller)
+                    .switchIfEmpty(Mono.error(() -> notFound(id)))
+                    .flatMap(d -> draws.publish(id, caller))
+                    .then(Mono.defer(() -> draws.find(id, caller)))
+                    .switchIfEmpty(Mono.error(() -> notFound(id)));
+        });
+    }
+
+    /** PROVINCE and CITY users: the bureaus that run, read and publish draws. */
+    private static boolean isDrawingBureau(Caller caller) {
+        return caller.hasRole(Role.PROVINCE) || caller.hasRole(Role.CITY);
     }
 
     /** Draw results are confidential to the drawing bureau: county users and inspectors see none. */
     private static Mono<Caller> bureau() {
-        return CurrentCaller.get().filter(c -> c.hasRole(Role.PROVINCE) || c.hasRole(Role.CITY));
+        return CurrentCaller.get().filter(DrawController::isDrawingBureau);
     }
 
     private static ApiException notFound(UUID id) {

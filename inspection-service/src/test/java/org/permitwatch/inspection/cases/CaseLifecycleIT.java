@@ -375,6 +375,59 @@ class CaseLifecycleIT {
                 .doesNotContain(finding.toString());
     }
 
+    /**
+     * Issue 11.3: an INSPECTOR reads only the cases and queued findings of tasks it is assigned to — the rule
+     * /inspections and /findings already follow — never every case of its division.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anInspectorSeesOnlyCasesAndQueuedFindingsOfItsOwnTasks() {
+        String permit = permit();
+        UUID assigned = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+        exec("INSERT INTO inspector (id, certificate_no, name, division_code, on_post) VALUES ('" + assigned
+                + "', 'CERT-" + assigned + "', '执法员', '" + COUNTY + "', true), ('" + stranger + "', 'CERT-" + stranger
+                + "', '执法员', '" + COUNTY + "', true)");
+        UUID record = submittedRecord(permit, today.minusDays(1));
+        exec("INSERT INTO inspection_task (id, permit_number, division_code, city_code, origin, method, due_date, "
+                + "period_month, status, departments, created_by) SELECT task_id, permit_number, division_code, city_code, "
+                + "'MANUAL', 'ON_SITE', CURRENT_DATE, to_char(CURRENT_DATE, 'YYYY-MM'), 'DONE', ARRAY['ENFORCEMENT'], "
+                + "'test' FROM inspection_record WHERE id = '" + record + "'");
+        exec("INSERT INTO task_inspector (task_id, inspector_id) SELECT task_id, '" + assigned
+                + "' FROM inspection_record WHERE id = '" + record + "'");
+        UUID caseFinding = finding(record, permit, "EXCEEDING_LIMITS", "34(1)", today.minusDays(1));
+        UUID queued = finding(record, permit, "LEDGER_INCOMPLETE", "37", today.minusDays(1));
+        String caseId = (String) post("/api/v1/cases", TestJwts.token("CITY", CITY),
+                Map.of("findingId", caseFinding.toString())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+        String strangerToken = TestJwts.builder().subject(stranger.toString()).roles("INSPECTOR").division(CITY).build();
+        assertThat(((Number) get("/api/v1/cases?size=200", strangerToken).expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody().get("total")).longValue()).isZero();
+        Map<String, Object> strangerQueue = get("/api/v1/cases/queue?size=200", strangerToken).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Number) strangerQueue.get("total")).longValue()).isZero();
+        assertThat((List<?>) strangerQueue.get("items")).isEmpty();
+        problem(get("/api/v1/cases/" + caseId, strangerToken), 404, "case-not-found");
+        // a token whose subject is no inspector id sees nothing either
+        String anonymous = TestJwts.token("INSPECTOR", CITY);
+        assertThat(((Number) get("/api/v1/cases?size=200", anonymous).expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody().get("total")).longValue()).isZero();
+        problem(get("/api/v1/cases/" + caseId, anonymous), 404, "case-not-found");
+
+        String assignedToken = TestJwts.builder().subject(assigned.toString()).roles("INSPECTOR").division(CITY).build();
+        Map<String, Object> own = get("/api/v1/cases?size=200", assignedToken).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<String, Object>>) own.get("items")).extracting(i -> i.get("id")).containsExactly(caseId);
+        get("/api/v1/cases/" + caseId, assignedToken).expectStatus().isOk().expectBody()
+                .jsonPath("$.id").isEqualTo(caseId).jsonPath("$.permitNumber").isEqualTo(permit);
+        Map<String, Object> ownQueue = get("/api/v1/cases/queue?size=200", assignedToken).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<String, Object>>) ownQueue.get("items")).extracting(i -> i.get("findingId"))
+                .containsExactly(queued.toString());
+        assertThat(((Number) ownQueue.get("total")).longValue()).isOne();
+    }
+
     @Autowired
     CaseFiling filing;
 

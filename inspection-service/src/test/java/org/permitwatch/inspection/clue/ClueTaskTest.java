@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.CloudEventHeaders;
+import org.permitwatch.events.inspection.ClueTaskDecided;
+import org.permitwatch.events.inspection.InspectionTopics;
+import org.permitwatch.events.liaison.ClueAccepted;
 import org.permitwatch.events.liaison.ClueTransferred;
 import org.permitwatch.events.liaison.LiaisonTopics;
 import org.permitwatch.testsupport.TestJwts;
@@ -36,7 +39,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A ClueTransferred on the real (embedded KRaft) broker becomes a CLUE task, once, with two free inspectors. */
+/**
+ * Clue events on the real (embedded KRaft) broker: only a ClueAccepted for ENFORCEMENT whose unit lies in the
+ * addressed division becomes a CLUE task, once, with two free inspectors; every accepted clue for ENFORCEMENT is
+ * answered with a ClueTaskDecided through the outbox.
+ */
 @SpringBootTest(properties = {"eureka.client.enabled=false", "permitwatch.kafka.consumer.max-retries=0",
         "permitwatch.inspection.checklist.seed-enabled=false"})
 @EmbeddedKafka(partitions = 1, topics = {LiaisonTopics.CLUES, LiaisonTopics.CLUES + ".dlt"},
@@ -92,6 +99,7 @@ class ClueTaskTest {
         inspector(otherCity, "140200");
         db.sql("INSERT INTO inspector_conflict (inspector_id, permit_number, reason) VALUES (:i, :p, '亲属关系')")
                 .bind("i", conflicted).bind("p", PERMIT).then().block();
+        unit(PERMIT, "140105");
         // give "busy" an open task elsewhere, so the least-loaded rule skips it
         UUID task = UUID.randomUUID();
         db.sql("""
@@ -105,14 +113,12 @@ class ClueTaskTest {
     }
 
     @Test
-    void aClueForEnforcementBecomesOneClueTaskEvenWhenDeliveredTwice() {
+    void anAcceptedClueForEnforcementBecomesOneClueTaskEvenWhenDeliveredTwice() {
         UUID clueId = UUID.randomUUID();
-        ClueTransferred clue = new ClueTransferred(clueId, "140000", "MONITORING", "140105", "ENFORCEMENT", PERMIT,
-                "在线监测数据异常", List.of(new ClueTransferred.Evidence("MONITORING_DATA", "SO2 小时均值超标", "doc-1")),
-                LocalDate.of(2026, 7, 15), OffsetDateTime.of(2026, 6, 20, 9, 0, 0, 0, ZoneOffset.ofHours(8)));
+        ClueAccepted clue = accepted(clueId, "140000", "140105", "ENFORCEMENT", PERMIT, LocalDate.of(2026, 7, 15));
         String eventId = UUID.randomUUID().toString();
-        send(clue, eventId);
-        send(clue, eventId); // redelivery of the same event
+        send(clueId, ClueAccepted.TYPE, clue, eventId);
+        send(clueId, ClueAccepted.TYPE, clue, eventId); // redelivery of the same event
 
         await().atMost(WAIT).until(() -> processed(eventId));
         List<Map<String, Object>> tasks = tasks(PERMIT);
@@ -127,36 +133,144 @@ class ClueTaskTest {
         assertThat(Arrays.asList((String[]) task.get("departments"))).containsExactly("ENFORCEMENT");
         assertThat(inspectorsOf((UUID) task.get("id"))).containsExactlyInAnyOrder(free1, free2);
 
-        // the task event went through the outbox
+        // the task event and the answer to liaison-service went through the outbox, once each
         Long events = db.sql("SELECT count(*) AS n FROM outbox_event WHERE topic = 'inspection.task.events.v1' "
                         + "AND payload->>'origin' = 'CLUE' AND payload->>'permitNumber' = :p")
                 .bind("p", PERMIT).map(r -> r.get("n", Long.class)).one().block();
         assertThat(events).isEqualTo(1L);
+        List<ClueTaskDecided> answers = answers(clueId);
+        assertThat(answers).hasSize(1);
+        assertThat(answers.get(0).outcome()).isEqualTo(ClueTaskDecided.TASK_CREATED);
+        assertThat(answers.get(0).taskId()).isEqualTo(task.get("id"));
+        assertThat(answers.get(0).unitDivisionCode()).isEqualTo("140105");
     }
 
+    /**
+     * Issue 11.3: on main a transfer alone became a task, assigned to inspectors of the unit's city, before anyone
+     * there had seen the clue. Now only the addressed bureau's acceptance does.
+     */
     @Test
-    void aClueForAnotherDepartmentCreatesNoTask() {
-        String permit = "91140105MA0CLUE002002P";
-        ClueTransferred clue = new ClueTransferred(UUID.randomUUID(), "140100", "ENFORCEMENT", "140100",
-                "PERMIT_ISSUING", permit, "许可证信息与现场不符", List.of(), null, OffsetDateTime.now(ZoneOffset.UTC));
-        String eventId = UUID.randomUUID().toString();
-        send(clue, eventId);
+    void aTransferAloneCreatesNoTask() {
+        String permit = "91140105MA0CLUE003003P";
+        unit(permit, "140105");
+        ClueTransferred transfer = new ClueTransferred(UUID.randomUUID(), "140000", "MONITORING", "140105",
+                "ENFORCEMENT", permit, "在线监测数据异常", List.of(), null, OffsetDateTime.now(ZoneOffset.UTC));
+        send(transfer.clueId(), ClueTransferred.TYPE, transfer, UUID.randomUUID().toString());
+        // one partition: once a later event is processed, the transfer has been consumed
+        String later = UUID.randomUUID().toString();
+        send(UUID.randomUUID(), ClueAccepted.TYPE, accepted(UUID.randomUUID(), "140100", "140100", "PERMIT_ISSUING",
+                permit, null), later);
 
-        await().atMost(WAIT).until(() -> processed(eventId));
+        await().atMost(WAIT).until(() -> processed(later));
         assertThat(tasks(permit)).isEmpty();
     }
 
-    private void send(ClueTransferred clue, String eventId) {
-        String key = clue.clueId().toString();
+    /**
+     * Issue 11.3: Taiyuan addressed a clue to itself about a Datong unit; main made a task in Datong, assigned to
+     * Datong's inspectors, and Datong never saw the clue. The unit must lie in the addressed division.
+     */
+    @Test
+    void aClueAddressedToItsOwnDivisionAboutAnotherCitysUnitCreatesNoTaskAnywhere() {
+        String datongUnit = "91140202MA0CLUE004004P";
+        unit(datongUnit, "140202");
+        UUID clueId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        send(clueId, ClueAccepted.TYPE, accepted(clueId, "140100", "140100", "ENFORCEMENT", datongUnit, null), eventId);
+
+        await().atMost(WAIT).until(() -> processed(eventId));
+        assertThat(tasks(datongUnit)).isEmpty();
+        List<ClueTaskDecided> answers = answers(clueId);
+        assertThat(answers).hasSize(1);
+        assertThat(answers.get(0).outcome()).isEqualTo(ClueTaskDecided.REFUSED);
+        assertThat(answers.get(0).reason()).isEqualTo(ClueTaskDecided.UNIT_OUTSIDE_DIVISION);
+        assertThat(answers.get(0).unitDivisionCode()).isEqualTo("140202");
+        assertThat(answers.get(0).taskId()).isNull();
+        // a county cannot reach a unit of a neighbouring county of its city either
+        UUID countyClue = UUID.randomUUID();
+        String countyEvent = UUID.randomUUID().toString();
+        send(countyClue, ClueAccepted.TYPE, accepted(countyClue, "140106", "140106", "ENFORCEMENT", PERMIT, null),
+                countyEvent);
+        await().atMost(WAIT).until(() -> processed(countyEvent));
+        assertThat(answers(countyClue)).extracting(ClueTaskDecided::reason)
+                .containsExactly(ClueTaskDecided.UNIT_OUTSIDE_DIVISION);
+    }
+
+    /** The receiving city accepted a clue about its own unit: the task exists there, with that city's inspector. */
+    @Test
+    void aClueAcceptedByTheAddressedCityBecomesATaskInThatCity() {
+        String datongUnit = "91140202MA0CLUE005005P";
+        unit(datongUnit, "140202");
+        UUID clueId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        send(clueId, ClueAccepted.TYPE, accepted(clueId, "140100", "140200", "ENFORCEMENT", datongUnit, null), eventId);
+
+        await().atMost(WAIT).until(() -> processed(eventId));
+        List<Map<String, Object>> tasks = tasks(datongUnit);
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).get("city_code")).isEqualTo("140200");
+        assertThat(inspectorsOf((UUID) tasks.get(0).get("id"))).containsExactly(otherCity);
+        assertThat(answers(clueId)).extracting(ClueTaskDecided::outcome).containsExactly(ClueTaskDecided.TASK_CREATED);
+    }
+
+    @Test
+    void aClueAboutAnUnknownUnitIsRefused() {
+        UUID clueId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        send(clueId, ClueAccepted.TYPE, accepted(clueId, "140000", "140100", "ENFORCEMENT", "91140105MA0NOSUCH01001P",
+                null), eventId);
+
+        await().atMost(WAIT).until(() -> processed(eventId));
+        assertThat(tasks("91140105MA0NOSUCH01001P")).isEmpty();
+        assertThat(answers(clueId)).extracting(ClueTaskDecided::reason)
+                .containsExactly(ClueTaskDecided.UNIT_NOT_IN_DIRECTORY);
+    }
+
+    @Test
+    void anAcceptedClueForAnotherDepartmentCreatesNoTask() {
+        String permit = "91140105MA0CLUE002002P";
+        unit(permit, "140105");
+        UUID clueId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        send(clueId, ClueAccepted.TYPE, accepted(clueId, "140100", "140100", "PERMIT_ISSUING", permit, null), eventId);
+
+        await().atMost(WAIT).until(() -> processed(eventId));
+        assertThat(tasks(permit)).isEmpty();
+        assertThat(answers(clueId)).isEmpty();
+    }
+
+    private static ClueAccepted accepted(UUID clueId, String from, String to, String department, String permit,
+                                         LocalDate requestedBy) {
+        return new ClueAccepted(clueId, from, "MONITORING", to, department, permit, requestedBy, "receiver",
+                OffsetDateTime.of(2026, 6, 20, 9, 0, 0, 0, ZoneOffset.ofHours(8)));
+    }
+
+    private void send(UUID clueId, String type, Object payload, String eventId) {
+        String key = clueId.toString();
         ProducerRecord<String, String> record = new ProducerRecord<>(LiaisonTopics.CLUES, key,
-                json.writeValueAsString(clue));
+                json.writeValueAsString(payload));
         record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
         record.headers().add(CloudEventHeaders.ID, bytes(eventId));
-        record.headers().add(CloudEventHeaders.TYPE, bytes(ClueTransferred.TYPE));
+        record.headers().add(CloudEventHeaders.TYPE, bytes(type));
         record.headers().add(CloudEventHeaders.SOURCE, bytes("/permitwatch/liaison-service"));
         record.headers().add(CloudEventHeaders.SUBJECT, bytes(key));
         record.headers().add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
         producer.send(record).join();
+    }
+
+    private List<ClueTaskDecided> answers(UUID clueId) {
+        return db.sql("SELECT payload::text AS p FROM outbox_event WHERE topic = :t AND message_key = :k")
+                .bind("t", InspectionTopics.CLUES).bind("k", clueId.toString())
+                .map(r -> json.readValue(r.get("p", String.class), ClueTaskDecided.class)).all().collectList().block();
+    }
+
+    /** A directory projection row: the unit's county and city. */
+    private void unit(String permit, String county) {
+        db.sql("""
+                        INSERT INTO directory_unit (permit_number, unit_name, division_code, snapshot, source_event,
+                                                    city_code, county_code, status, version)
+                        VALUES (:p, '测试单位', :county, '{}'::jsonb, 'test', :city, :county, 'VALID', 1)
+                        ON CONFLICT (permit_number) DO NOTHING""")
+                .bind("p", permit).bind("county", county).bind("city", county.substring(0, 4) + "00").then().block();
     }
 
     private boolean processed(String eventId) {

@@ -366,6 +366,10 @@ class PlanDrawTaskApiTest {
         get("Bearer " + TestJwts.token("INSPECTOR", "140100"), "/api/v1/draws/" + drawId + "/verification", 404);
         get("Bearer " + TestJwts.token("PROVINCE", "140000"), "/api/v1/draws/" + drawId, 200);
 
+        // only the drawing bureau publishes: a county of the city and an inspector are refused, never a silent 200
+        problem("Bearer " + TestJwts.token("COUNTY", county), "/api/v1/draws/" + drawId + "/publish", 403);
+        problem("Bearer " + TestJwts.builder().subject(inspectors.get(2).toString()).roles("INSPECTOR")
+                .division("140100").build(), "/api/v1/draws/" + drawId + "/publish", 403);
         // not publishable while tasks are open; publishable once they are done
         post(city("140100"), "/api/v1/draws/" + drawId + "/publish", Map.of(), 409);
         db.sql("UPDATE inspection_task SET status = 'DONE' WHERE draw_id = :d").bind("d", UUID.fromString(drawId)).then().block();
@@ -407,6 +411,25 @@ class PlanDrawTaskApiTest {
         db.sql("UPDATE draw SET result = jsonb_set(result, '{0,permitNumber}', '\"TYK999\"') WHERE id = :d")
                 .bind("d", UUID.fromString(drawId)).then().block();
         assertThat(get(city("140100"), "/api/v1/draws/" + drawId + "/verification", 200)).containsEntry("identical", false);
+    }
+
+    /** Issue 11.3: publishing answered 200 with an empty body for a county, an inspector or an unknown id. */
+    @Test
+    void publishingIsRefusedToCountiesAndInspectorsAndAnUnknownDrawIsNotFound() {
+        String unknown = "/api/v1/draws/" + UUID.randomUUID() + "/publish";
+        problem("Bearer " + TestJwts.token("COUNTY", "140105"), unknown, 403);
+        problem("Bearer " + TestJwts.builder().subject(UUID.randomUUID().toString()).roles("INSPECTOR")
+                .division("140100").build(), unknown, 403);
+        problem(city("140100"), unknown, 404);
+        problem("Bearer " + TestJwts.token("PROVINCE", "140000"), unknown, 404);
+    }
+
+    /** A problem+json answer with a code, never an empty body. */
+    private void problem(String bearer, String uri, int status) {
+        web.post().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of()).exchange().expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(status).jsonPath("$.code").isNotEmpty();
     }
 
     @Test

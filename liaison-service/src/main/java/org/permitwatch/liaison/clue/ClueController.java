@@ -47,21 +47,28 @@ class ClueController {
         if (status != null && !ClueStore.statuses().contains(status)) {
             throw ApiException.invalidField("status", "must be one of " + ClueStore.statuses(), status);
         }
-        return CurrentCaller.get().flatMap(caller -> store.list(caller, direction, status, paging).collectList()
-                .zipWith(store.count(caller, direction, status))
-                .map(t -> paging.page(t.getT1(), t.getT2())));
+        return CurrentCaller.get().flatMap(caller -> {
+            requireBureau(caller);
+            return store.list(caller, direction, status, paging).collectList()
+                    .zipWith(store.count(caller, direction, status))
+                    .map(t -> paging.page(t.getT1(), t.getT2()));
+        });
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One clue, for its sender or receiver")
     Mono<ClueView> get(@PathVariable UUID id) {
-        return CurrentCaller.get().flatMap(caller -> store.find(id, caller));
+        return CurrentCaller.get().flatMap(caller -> {
+            requireBureau(caller);
+            return store.find(id, caller);
+        });
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Transfer a clue from the caller's division to a receiving division and department",
-            description = "A clue for ENFORCEMENT becomes a targeted inspection task (origin CLUE) in inspection-service.")
+            description = "The clue goes to the addressed division only and creates nothing there yet: the receiving "
+                    + "bureau sees it as INCOMING and accepts or rejects it.")
     Mono<ClueView> create(@RequestBody ClueForms.Create form) {
         return CurrentCaller.get().flatMap(caller -> {
             requireBureau(caller);
@@ -69,17 +76,30 @@ class ClueController {
         });
     }
 
-    @PostMapping("/{id}/acknowledge")
-    @Operation(summary = "Receiver confirms receipt (CREATED → ACKNOWLEDGED)")
-    Mono<ClueView> acknowledge(@PathVariable UUID id) {
+    @PostMapping("/{id}/accept")
+    @Operation(summary = "Receiver accepts the clue (CREATED → ACCEPTED)",
+            description = "Users whose division contains the addressed one. A clue for ENFORCEMENT then becomes a "
+                    + "targeted inspection task (origin CLUE) in inspection-service if the unit lies in the addressed "
+                    + "division; otherwise the clue is REJECTED with reason unit-outside-division (taskOutcome shows "
+                    + "which). The sender gets 403 clue-receiver-only, anyone else 404.")
+    Mono<ClueView> accept(@PathVariable UUID id) {
         return CurrentCaller.get().flatMap(caller -> {
             requireBureau(caller);
-            return store.acknowledge(id, caller).then(store.find(id, caller));
+            return store.accept(id, caller).then(store.find(id, caller));
+        });
+    }
+
+    @PostMapping("/{id}/reject")
+    @Operation(summary = "Receiver rejects the clue with a reason (CREATED → REJECTED)")
+    Mono<ClueView> reject(@PathVariable UUID id, @RequestBody ClueForms.Reject form) {
+        return CurrentCaller.get().flatMap(caller -> {
+            requireBureau(caller);
+            return store.reject(id, form.validated(), caller).then(store.find(id, caller));
         });
     }
 
     @PostMapping("/{id}/feedback")
-    @Operation(summary = "Receiver reports what was done (ACKNOWLEDGED → FEEDBACK_GIVEN)")
+    @Operation(summary = "Receiver reports what was done (ACCEPTED → FEEDBACK_GIVEN)")
     Mono<ClueView> feedback(@PathVariable UUID id, @RequestBody ClueForms.Feedback form) {
         return CurrentCaller.get().flatMap(caller -> {
             requireBureau(caller);
@@ -96,9 +116,13 @@ class ClueController {
         });
     }
 
+    /**
+     * Clues are bureau business: an inspector works only on tasks assigned to it (a clue becomes one once the
+     * receiving bureau accepts it), so it neither handles nor reads clues (issue 11.3).
+     */
     private static void requireBureau(Caller caller) {
         if (!(caller.hasRole(Role.PROVINCE) || caller.hasRole(Role.CITY) || caller.hasRole(Role.COUNTY))) {
-            throw ApiException.forbidden(ProblemCodes.FORBIDDEN, "only bureau users transfer and handle clues");
+            throw ApiException.forbidden(ProblemCodes.FORBIDDEN, "only bureau users transfer, read and handle clues");
         }
     }
 }

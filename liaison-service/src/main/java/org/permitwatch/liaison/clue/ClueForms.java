@@ -59,6 +59,18 @@ final class ClueForms {
         }
     }
 
+    /** The receiving bureau declines a clue; the sender reads the reason. */
+    record Reject(String reason) {
+
+        Reject validated() {
+            if (reason == null || reason.isBlank() || reason.length() > 1000) {
+                throw ApiException.badRequest(ProblemCodes.VALIDATION_FAILED, "rejection is invalid",
+                        List.of(new FieldProblem("reason", "is required, at most 1000 characters", null)));
+            }
+            return this;
+        }
+    }
+
     /** 通报反馈: what was done and the outcome. */
     record Feedback(String text, FeedbackResult result) {
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.permitwatch.events.liaison.ClueAccepted;
 import org.permitwatch.events.liaison.ClueTransferred;
 import org.permitwatch.events.liaison.LiaisonTopics;
 import org.permitwatch.liaison.notification.NotificationRequest;
@@ -31,15 +32,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Clue writes and reads. Every transition is one conditional UPDATE ({@code WHERE status = <expected>}), so two
- * concurrent acknowledgements cannot both succeed; the loser gets 409.
+ * concurrent acceptances (or an accept and a reject) cannot both succeed; the loser gets 409.
  */
 @Component
 class ClueStore {
 
     private static final String COLUMNS = """
             id, from_division, from_department, to_division, to_department, permit_number, summary, evidence::text AS evidence,
-            requested_by, status, created_by, created_at, acknowledged_at, feedback_result, feedback_text, feedback_at,
-            closed_at
+            requested_by, status, created_by, created_at, accepted_at, rejected_at, rejection_reason, task_outcome,
+            task_outcome_reason, task_outcome_detail, task_id, feedback_result, feedback_text, feedback_at, closed_at
             """;
 
     /** Visible to the caller as receiver or as sender. */
@@ -119,53 +120,82 @@ class ClueStore {
                 "A clue about unit " + clue.permitNumber() + " was transferred from " + clue.fromDepartment() + " ("
                         + clue.fromDivisionCode() + ") to " + clue.toDepartment() + " (" + clue.toDivisionCode()
                         + ").\n\n" + clue.summary()
-                        + (clue.requestedBy() == null ? "" : "\n\nFeedback requested by " + clue.requestedBy()));
+                        + (clue.requestedBy() == null ? "" : "\n\nFeedback requested by " + clue.requestedBy())
+                        + "\n\nAccept or reject it in PermitWatch: nothing is inspected until your bureau accepts it.");
     }
 
-    /** Receiver acknowledges receipt: CREATED → ACKNOWLEDGED. */
-    Mono<Void> acknowledge(UUID id, Caller caller) {
-        return transition(id, caller, Side.RECEIVER, ClueStatus.CREATED, """
-                UPDATE clue SET status = 'ACKNOWLEDGED', acknowledged_by = :by, acknowledged_at = now(), updated_at = now()
-                WHERE id = :id AND status = 'CREATED'""", Map.of(), "clue.acknowledge", Map.of());
+    /**
+     * The addressed bureau accepts the clue: CREATED → ACCEPTED, and {@link ClueAccepted} goes to the outbox in the same
+     * transaction. Only now may inspection-service make a task of a clue for ENFORCEMENT (and only inside the
+     * addressed division); a transfer alone never puts work on anyone's inspectors.
+     */
+    Mono<Void> accept(UUID id, Caller caller) {
+        return transition(id, caller, Side.RECEIVER, ClueStatus.ACCEPTED, """
+                        UPDATE clue SET status = 'ACCEPTED', accepted_by = :by, accepted_at = :at, updated_at = :at
+                        WHERE id = :id AND status = 'CREATED'""", Map.of(), "clue.accept", Map.of(),
+                (clue, at) -> outbox.append(OutboxMessage.of(LiaisonTopics.CLUES, id.toString(), ClueAccepted.TYPE,
+                        new ClueAccepted(id, clue.fromDivisionCode(), clue.fromDepartment(), clue.toDivisionCode(),
+                                clue.toDepartment(), clue.permitNumber(), clue.requestedBy(), caller.subject(), at)))
+                        .then());
     }
 
-    /** Receiver reports back: ACKNOWLEDGED → FEEDBACK_GIVEN. */
+    /** The addressed bureau declines the clue with a reason the sender reads: CREATED → REJECTED. */
+    Mono<Void> reject(UUID id, ClueForms.Reject form, Caller caller) {
+        String reason = form.reason().trim();
+        return transition(id, caller, Side.RECEIVER, ClueStatus.REJECTED, """
+                        UPDATE clue SET status = 'REJECTED', rejected_by = :by, rejected_at = :at, rejection_reason = :reason,
+                                        updated_at = :at
+                        WHERE id = :id AND status = 'CREATED'""", Map.of("reason", reason), "clue.reject",
+                Map.of("reason", reason), NOTHING_MORE);
+    }
+
+    /** Receiver reports back: ACCEPTED → FEEDBACK_GIVEN. */
     Mono<Void> feedback(UUID id, ClueForms.Feedback form, Caller caller) {
-        return transition(id, caller, Side.RECEIVER, ClueStatus.ACKNOWLEDGED, """
+        return transition(id, caller, Side.RECEIVER, ClueStatus.FEEDBACK_GIVEN, """
                         UPDATE clue SET status = 'FEEDBACK_GIVEN', feedback_result = :result, feedback_text = :text,
-                                        feedback_by = :by, feedback_at = now(), updated_at = now()
-                        WHERE id = :id AND status = 'ACKNOWLEDGED'""",
+                                        feedback_by = :by, feedback_at = :at, updated_at = :at
+                        WHERE id = :id AND status = 'ACCEPTED'""",
                 Map.of("result", form.result().name(), "text", form.text().trim()), "clue.feedback",
-                Map.of("result", form.result().name()));
+                Map.of("result", form.result().name()), NOTHING_MORE);
     }
 
     /** Sender closes after reading the feedback: FEEDBACK_GIVEN → CLOSED. */
     Mono<Void> close(UUID id, Caller caller) {
-        return transition(id, caller, Side.SENDER, ClueStatus.FEEDBACK_GIVEN, """
-                UPDATE clue SET status = 'CLOSED', closed_by = :by, closed_at = now(), updated_at = now()
-                WHERE id = :id AND status = 'FEEDBACK_GIVEN'""", Map.of(), "clue.close", Map.of());
+        return transition(id, caller, Side.SENDER, ClueStatus.CLOSED, """
+                UPDATE clue SET status = 'CLOSED', closed_by = :by, closed_at = :at, updated_at = :at
+                WHERE id = :id AND status = 'FEEDBACK_GIVEN'""", Map.of(), "clue.close", Map.of(), NOTHING_MORE);
     }
 
     private enum Side {
         SENDER, RECEIVER
     }
 
-    private Mono<Void> transition(UUID id, Caller caller, Side side, ClueStatus expected, String sql,
-                                  Map<String, String> binds, String action, Map<String, String> details) {
+    /** What a transition writes besides the row and the audit entry, in the same transaction. */
+    @FunctionalInterface
+    private interface After {
+        Mono<Void> write(ClueView clue, OffsetDateTime at);
+    }
+
+    private static final After NOTHING_MORE = (clue, at) -> Mono.empty();
+
+    private Mono<Void> transition(UUID id, Caller caller, Side side, ClueStatus target, String sql,
+                                  Map<String, String> binds, String action, Map<String, String> details, After after) {
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
         Mono<Void> write = find(id, caller).flatMap(clue -> {
+            // Receiver = a user whose division contains the addressed one (that bureau, its city, the province).
             boolean allowed = side == Side.RECEIVER ? caller.canSee(clue.toDivisionCode())
                     : caller.canSee(clue.fromDivisionCode());
             if (!allowed) {
                 return Mono.error(ApiException.forbidden(side == Side.RECEIVER ? "clue-receiver-only" : "clue-sender-only",
                         "only the " + side.name().toLowerCase() + " of clue " + id + " may do this"));
             }
-            var spec = db.sql(sql).bind("id", id).bind("by", caller.subject());
+            var spec = db.sql(sql).bind("id", id).bind("by", caller.subject()).bind("at", at);
             for (Map.Entry<String, String> e : binds.entrySet()) {
                 spec = spec.bind(e.getKey(), e.getValue());
             }
             return spec.fetch().rowsUpdated().flatMap(updated -> updated == 1
-                    ? audit.record(action, "clue", id.toString(), details)
-                    : Mono.error(illegal(id, clue.status(), expected.next())));
+                    ? audit.record(action, "clue", id.toString(), details).then(after.write(clue, at))
+                    : Mono.error(illegal(id, clue.status(), target)));
         });
         return tx.transactional(write);
     }
@@ -218,7 +248,10 @@ class ClueStore {
                 r.get("summary", String.class),
                 evidence == null ? List.of() : json.readValue(evidence, EVIDENCE),
                 r.get("requested_by", LocalDate.class), r.get("status", String.class), r.get("created_by", String.class),
-                r.get("created_at", OffsetDateTime.class), r.get("acknowledged_at", OffsetDateTime.class),
+                r.get("created_at", OffsetDateTime.class), r.get("accepted_at", OffsetDateTime.class),
+                r.get("rejected_at", OffsetDateTime.class), r.get("rejection_reason", String.class),
+                r.get("task_outcome", String.class), r.get("task_outcome_reason", String.class),
+                r.get("task_outcome_detail", String.class), r.get("task_id", UUID.class),
                 r.get("feedback_result", String.class), r.get("feedback_text", String.class),
                 r.get("feedback_at", OffsetDateTime.class), r.get("closed_at", OffsetDateTime.class));
     }

@@ -1,6 +1,7 @@
 package org.permitwatch.liaison.clue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,9 +11,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.CloudEventHeaders;
+import org.permitwatch.events.inspection.ClueTaskDecided;
+import org.permitwatch.events.inspection.InspectionTopics;
+import org.permitwatch.events.liaison.ClueAccepted;
 import org.permitwatch.events.liaison.ClueTransferred;
 import org.permitwatch.events.liaison.LiaisonTopics;
 import org.permitwatch.testsupport.TestJwts;
@@ -21,7 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -32,11 +41,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Clue transfer and feedback: state machine, sender/receiver scope, the event on the topic and the receiver's mail. */
+/**
+ * Clue transfer, acceptance and feedback: state machine, sender/receiver scope, the events on the topic, the
+ * receiver's mail, and inspection-service's answer recorded on the clue.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"eureka.client.enabled=false", "permitwatch.liaison.notification.relay-enabled=false"})
 @AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(partitions = 1, topics = InspectionTopics.CLUES, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
 class ClueApiTest {
 
@@ -92,19 +104,23 @@ class ClueApiTest {
     void aClueMovesThroughItsLifecycleAndIllegalMovesAreConflicts() {
         String id = create(PROVINCE_MONITORING, clue("140105", "ENFORCEMENT"));
 
-        // feedback before acknowledging, and closing early, are illegal
+        // feedback before accepting, and closing early, are illegal
         action(XIAODIAN, id, "feedback", Map.of("text", "已立案", "result", "CASE_FILED"))
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("clue-illegal-transition");
         action(PROVINCE_MONITORING, id, "close", null).expectStatus().isEqualTo(409);
 
-        // only the receiver acknowledges and feeds back
-        action(PROVINCE_MONITORING, "00000000-0000-0000-0000-000000000000", "acknowledge", null)
+        // only the receiver accepts and feeds back; another city does not even see the clue
+        action(PROVINCE_MONITORING, "00000000-0000-0000-0000-000000000000", "accept", null)
                 .expectStatus().isNotFound();
-        action(DATONG, id, "acknowledge", null).expectStatus().isNotFound();
-        action(XIAODIAN, id, "acknowledge", null).expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("ACKNOWLEDGED").jsonPath("$.direction").isEqualTo("INCOMING");
-        action(XIAODIAN, id, "acknowledge", null).expectStatus().isEqualTo(409);
+        action(DATONG, id, "accept", null).expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        action(TestJwts.token("COUNTY", "140106"), id, "accept", null).expectStatus().isNotFound();
+        action(XIAODIAN, id, "accept", null).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED").jsonPath("$.direction").isEqualTo("INCOMING")
+                .jsonPath("$.acceptedAt").isNotEmpty();
+        action(XIAODIAN, id, "accept", null).expectStatus().isEqualTo(409);
+        action(XIAODIAN, id, "reject", Map.of("reason", "太迟了")).expectStatus().isEqualTo(409);
         action(XIAODIAN, id, "feedback", Map.of("text", "")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("validation-failed");
         action(XIAODIAN, id, "feedback", Map.of("text", "已责令改正", "result", "RECTIFICATION_ORDERED"))
@@ -121,6 +137,27 @@ class ClueApiTest {
         Long audited = db.sql("SELECT count(*) AS n FROM audit_log WHERE resource_type = 'clue' AND resource_id = :id")
                 .bind("id", id).map(r -> r.get("n", Long.class)).one().block();
         assertThat(audited).isEqualTo(4L);
+    }
+
+    /** Issue 11.3: the receiving bureau may decline; the reason is required, audited and shown to the sender. */
+    @Test
+    void theReceiverRejectsWithAReason() {
+        String id = create(XIAODIAN, clue("140200", "ENFORCEMENT"));
+        action(DATONG, id, "reject", Map.of("reason", " ")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        action(DATONG, id, "reject", Map.of("reason", "该单位不在本市辖区")).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("REJECTED")
+                .jsonPath("$.rejectionReason").isEqualTo("该单位不在本市辖区");
+        action(DATONG, id, "accept", null).expectStatus().isEqualTo(409);
+        web.get().uri("/api/v1/clues/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + XIAODIAN)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("REJECTED").jsonPath("$.rejectionReason").isEqualTo("该单位不在本市辖区");
+        Long audited = db.sql("SELECT count(*) AS n FROM audit_log WHERE action = 'clue.reject' AND resource_id = :id "
+                        + "AND details->>'reason' = '该单位不在本市辖区'")
+                .bind("id", id).map(r -> r.get("n", Long.class)).one().block();
+        assertThat(audited).isOne();
+        // nothing for inspection-service to act on: no acceptance on the topic
+        assertThat(outboxTypes(id)).containsExactly(ClueTransferred.TYPE);
     }
 
     @Test
@@ -144,12 +181,19 @@ class ClueApiTest {
         // the sender's city sees it as outgoing
         web.get().uri("/api/v1/clues/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + TAIYUAN)
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.direction").isEqualTo("OUTGOING");
-        // the sender cannot acknowledge its own outgoing clue
-        action(XIAODIAN, id, "acknowledge", null).expectStatus().isForbidden()
+        // the sender cannot accept or reject its own outgoing clue
+        action(XIAODIAN, id, "accept", null).expectStatus().isForbidden()
                 .expectBody().jsonPath("$.code").isEqualTo("clue-receiver-only");
-        // inspectors do not handle clues
-        web.post().uri("/api/v1/clues").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("INSPECTOR", "140105"))
+        action(XIAODIAN, id, "reject", Map.of("reason", "x")).expectStatus().isForbidden();
+        // inspectors neither handle nor read clues (they read the tasks assigned to them)
+        String inspector = TestJwts.token("INSPECTOR", "140105");
+        web.post().uri("/api/v1/clues").header(HttpHeaders.AUTHORIZATION, "Bearer " + inspector)
                 .bodyValue(clue("140105", "ENFORCEMENT")).exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/clues").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("INSPECTOR", "140200"))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/v1/clues/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer "
+                        + TestJwts.token("INSPECTOR", "140200")).exchange().expectStatus().isForbidden();
     }
 
     @Test
@@ -161,6 +205,100 @@ class ClueApiTest {
                 .expectBody()
                 .jsonPath("$.errors[?(@.field == 'toDivisionCode')]").exists()
                 .jsonPath("$.errors[?(@.field == 'summary')]").exists();
+    }
+
+    /**
+     * Issue 11.3: a clue to another city is only INCOMING there; nothing goes to inspection-service until that city
+     * accepts it, and the acceptance carries what inspection-service checks (addressed division, unit).
+     */
+    @Test
+    void theAddressedCitySeesTheClueAndOnlyItsAcceptanceGoesToInspection() {
+        String id = create(TAIYUAN, clue("140200", "ENFORCEMENT"));
+        assertThat(outboxTypes(id)).containsExactly(ClueTransferred.TYPE);
+        web.get().uri("/api/v1/clues?direction=INCOMING&status=CREATED")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + DATONG).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.id == '" + id + "')].direction").isEqualTo(List.of("INCOMING"));
+        // the province oversees every division and sees it too; Taiyuan's counties do not
+        web.get().uri("/api/v1/clues/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + PROVINCE_MONITORING)
+                .exchange().expectStatus().isOk();
+        action(XIAODIAN, id, "accept", null).expectStatus().isNotFound();
+        // the sender cannot accept on the receiver's behalf
+        action(TAIYUAN, id, "accept", null).expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("clue-receiver-only");
+        assertThat(outboxTypes(id)).containsExactly(ClueTransferred.TYPE);
+
+        action(DATONG, id, "accept", null).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACCEPTED");
+        assertThat(outboxTypes(id)).containsExactly(ClueTransferred.TYPE, ClueAccepted.TYPE);
+        ClueAccepted event = json.readValue(db.sql("SELECT payload::text AS p FROM outbox_event WHERE message_key = :k "
+                        + "AND event_type = :t").bind("k", id).bind("t", ClueAccepted.TYPE)
+                .map(r -> r.get("p", String.class)).one().block(), ClueAccepted.class);
+        assertThat(event.clueId()).hasToString(id);
+        assertThat(event.fromDivisionCode()).isEqualTo("140100");
+        assertThat(event.toDivisionCode()).isEqualTo("140200");
+        assertThat(event.toDepartment()).isEqualTo("ENFORCEMENT");
+        assertThat(event.permitNumber()).isEqualTo(PERMIT);
+        assertThat(event.acceptedAt()).isNotNull();
+    }
+
+    /**
+     * inspection-service answers an accepted clue: a task (shown on the clue) or a refusal that rejects the clue with
+     * the reason, e.g. a clue Taiyuan addressed to itself about a unit elsewhere.
+     */
+    @Test
+    void inspectionsAnswerIsRecordedOnTheClueOnce() {
+        String refused = create(TAIYUAN, clue("140100", "ENFORCEMENT"));
+        action(TAIYUAN, refused, "accept", null).expectStatus().isOk();
+        ClueTaskDecided refusal = new ClueTaskDecided(UUID.fromString(refused), ClueTaskDecided.REFUSED,
+                ClueTaskDecided.UNIT_OUTSIDE_DIVISION, "unit X lies in 140202, outside 140100", null, "140202",
+                java.time.OffsetDateTime.now());
+        String eventId = UUID.randomUUID().toString();
+        assertThat(outcomes.apply(eventId, refusal).block()).isTrue();
+        assertThat(outcomes.apply(eventId, refusal).block()).isFalse();
+        web.get().uri("/api/v1/clues/{id}", refused).header(HttpHeaders.AUTHORIZATION, "Bearer " + TAIYUAN)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("REJECTED")
+                .jsonPath("$.taskOutcome").isEqualTo("REFUSED")
+                .jsonPath("$.taskOutcomeReason").isEqualTo("unit-outside-division")
+                .jsonPath("$.rejectionReason").isEqualTo("unit-outside-division: unit X lies in 140202, outside 140100");
+
+        // the answer of a task arrives over the real broker, through the listener
+        String tasked = create(PROVINCE_MONITORING, clue("140105", "ENFORCEMENT"));
+        action(XIAODIAN, tasked, "accept", null).expectStatus().isOk();
+        UUID taskId = UUID.randomUUID();
+        ClueTaskDecided created = new ClueTaskDecided(UUID.fromString(tasked), ClueTaskDecided.TASK_CREATED, null,
+                "task", taskId, "140105", java.time.OffsetDateTime.now());
+        KafkaTemplate<String, String> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                KafkaTestUtils.producerProps(broker), new StringSerializer(), new StringSerializer()));
+        try {
+            ProducerRecord<String, String> record = new ProducerRecord<>(InspectionTopics.CLUES, tasked,
+                    json.writeValueAsString(created));
+            record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.TYPE, ClueTaskDecided.TYPE.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.SOURCE, "/permitwatch/inspection-service".getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.SUBJECT, tasked.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).join();
+        } finally {
+            producer.destroy();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "TASK_CREATED".equals(db.sql(
+                "SELECT task_outcome FROM clue WHERE id = :id").bind("id", UUID.fromString(tasked))
+                .map(r -> String.valueOf(r.get("task_outcome", String.class))).one().block()));
+        web.get().uri("/api/v1/clues/{id}", tasked).header(HttpHeaders.AUTHORIZATION, "Bearer " + XIAODIAN)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("ACCEPTED")
+                .jsonPath("$.taskOutcome").isEqualTo("TASK_CREATED")
+                .jsonPath("$.taskId").isEqualTo(taskId.toString());
+    }
+
+    @Autowired
+    ClueTaskOutcomes outcomes;
+
+    private List<String> outboxTypes(String clueId) {
+        return db.sql("SELECT event_type FROM outbox_event WHERE message_key = :k ORDER BY occurred_at, id")
+                .bind("k", clueId).map(r -> r.get("event_type", String.class)).all().collectList().block();
     }
 
     @Test

@@ -9,7 +9,9 @@ import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
+import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
+import org.permitwatch.support.security.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,14 +66,26 @@ class DirectoryController {
             description = "404 when the permit is unknown or outside the caller's division. The legal representative "
                     + "is masked unless the token carries the pii:read scope. Includes the unit's violation history "
                     + "fed back from enforcement: the newest cases (capped by permitwatch.directory."
-                    + "violation-history-limit) and their total.")
+                    + "violation-history-limit) and their total; for a caller who is only an INSPECTOR both are null "
+                    + "(withheld).")
     Mono<DirectoryViews.UnitDetail> get(@PathVariable String permitNo) {
         return CurrentCaller.get().flatMap(caller -> queries.find(permitNo, caller.division().likePattern())
-                .flatMap(unit -> Mono.zip(queries.violationCount(permitNo),
-                                queries.violations(permitNo, violationHistoryLimit).collectList())
-                        .map(t -> DirectoryViews.UnitDetail.of(unit, caller, t.getT1(), t.getT2())))
+                .flatMap(unit -> readsCaseHistory(caller)
+                        ? Mono.zip(queries.violationCount(permitNo),
+                                        queries.violations(permitNo, violationHistoryLimit).collectList())
+                                .map(t -> DirectoryViews.UnitDetail.of(unit, caller, t.getT1(), t.getT2()))
+                        : Mono.just(DirectoryViews.UnitDetail.of(unit, caller, null, null)))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
                         "no directory unit " + permitNo + " in your division"))));
+    }
+
+    /**
+     * The violation history lists the unit's cases (number, article, fine). An inspector reads only the cases of its
+     * own tasks (inspection-service); the directory has no assignments, so a caller who is only an INSPECTOR gets the
+     * unit without its case history. Issue 11.3.
+     */
+    private static boolean readsCaseHistory(Caller caller) {
+        return caller.hasRole(Role.PROVINCE) || caller.hasRole(Role.CITY) || caller.hasRole(Role.COUNTY);
     }
 
     @GetMapping("/stats")

@@ -37,10 +37,11 @@ final class DirectoryViews {
                       SourceType sourceType, boolean positiveList, String address, String legalRepresentative,
                       Double longitude, Double latitude, List<DirectoryUnitSnapshot.Outlet> outlets,
                       Obligations obligations, OffsetDateTime lastInspectedAt, int violationCount, long version,
-                      OffsetDateTime platformUpdatedAt, OffsetDateTime changedAt, long violationHistoryTotal,
+                      OffsetDateTime platformUpdatedAt, OffsetDateTime changedAt, Long violationHistoryTotal,
                       List<Violation> violations) {
 
-        static UnitDetail of(DirectoryUnit u, Caller caller, long violationHistoryTotal, List<Violation> violations) {
+        /** {@code violationHistoryTotal} and {@code violations} are null when withheld from the caller. */
+        static UnitDetail of(DirectoryUnit u, Caller caller, Long violationHistoryTotal, List<Violation> violations) {
             String legal = caller.canReadPersonalData() ? u.legalRepresentative() : Masking.name(u.legalRepresentative());
             return new UnitDetail(u.permitNo(), u.uscc(), u.unitName(), u.provinceCode(), u.cityCode(), u.countyCode(),
                     u.industryCode(), u.industryName(), u.keyIndustry(), u.managementCategory(), u.status(),

@@ -187,6 +187,14 @@ class ViolationFeedbackIT extends PermitSyncIntegrationTest {
         assertThat(new BigDecimal(first.get("amountYuan").toString())).isEqualByComparingTo("300000");
         assertThat(violations.get(1)).containsEntry("decisionKind", "NO_PENALTY")
                 .containsEntry("noPenaltyRule", "FIRST_MINOR_LEDGER");
+        // Issue 11.3: an inspector reads only its own tasks' cases; the directory has no assignments, so it gets
+        // the unit without the case history
+        Map<String, Object> asInspector = web.get().uri("/api/v1/directory/units/{p}", a)
+                .header(HttpHeaders.AUTHORIZATION, bearer(org.permitwatch.testsupport.TestJwts.builder()
+                        .subject(UUID.randomUUID().toString()).roles("INSPECTOR").division("140000").build()))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(asInspector).containsEntry("permitNo", a).containsEntry("violations", null)
+                .containsEntry("violationHistoryTotal", null);
 
         // a year on, case 1 leaves the window: the reconciliation drops the fine and A is a KEY source again
         db.sql("UPDATE unit_violation SET decided_at = now() - interval '13 months' WHERE case_id = :c")

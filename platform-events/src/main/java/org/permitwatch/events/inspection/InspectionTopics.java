@@ -20,6 +20,9 @@ public final class InspectionTopics {
     /** Findings (non-compliant checklist items), keyed by finding id. */
     public static final String FINDINGS = "inspection.finding.events.v1";
 
+    /** Answers to accepted clues for enforcement (task created or refused with a reason), keyed by clue id. */
+    public static final String CLUES = "inspection.clue.events.v1";
+
     private InspectionTopics() {
     }
 }

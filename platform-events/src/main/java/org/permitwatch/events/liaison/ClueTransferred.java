@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * A clue (线索) was transferred from one department to another, on {@link LiaisonTopics#CLUES}, keyed by clue id,
- * CloudEvents type {@value #TYPE}. inspection-service turns a clue addressed to ENFORCEMENT into a targeted
+ * CloudEvents type {@value #TYPE}. A transfer creates no task by itself: the receiving bureau accepts the clue first
+ * ({@link ClueAccepted}), and only then does inspection-service turn a clue addressed to ENFORCEMENT into a targeted
  * inspection task (origin CLUE) of the unit.
  *
  * @param fromDivisionCode   6-digit division of the sending bureau

@@ -6,8 +6,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.permitwatch.reporting.catalog.ReportReaders;
 import org.permitwatch.reporting.catalog.ReportRequests;
-import org.permitwatch.support.security.CurrentCaller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,7 +32,7 @@ class DispatchController {
                     + "rectifications ordered / completed / found overdue, liaison submissions for the month "
                     + "(on time, late, missing).")
     Mono<DispatchReport> dispatch(@Parameter(description = "yyyy-MM") @RequestParam(required = false) String month) {
-        return CurrentCaller.get().flatMap(caller -> {
+        return ReportReaders.current().flatMap(caller -> {
             YearMonth m = ReportRequests.month("month", month);
             return query.report(caller.division(), m.toString(), m.atDay(1), m.atEndOfMonth(),
                     List.of(m.toString()), List.of(m.toString()));
@@ -43,7 +43,7 @@ class DispatchController {
     @Operation(summary = "Year summary per city",
             description = "The dispatch figures over a calendar year; submissions count the year's and its months' periods.")
     Mono<DispatchReport> year(@Parameter(description = "calendar year") @RequestParam(required = false) Integer year) {
-        return CurrentCaller.get().flatMap(caller -> {
+        return ReportReaders.current().flatMap(caller -> {
             int y = ReportRequests.year("year", year);
             List<String> months = new ArrayList<>();
             for (int m = 1; m <= 12; m++) {

@@ -3,11 +3,11 @@ package org.permitwatch.reporting.plan;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.permitwatch.reporting.catalog.ReportReaders;
 import org.permitwatch.reporting.catalog.Exports;
 import org.permitwatch.reporting.catalog.ReportRequests;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
-import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.DivisionCode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,7 +40,7 @@ class PlanController {
             @Parameter(description = "plan year") @RequestParam(required = false) Integer year,
             @Parameter(description = "json or xlsx") @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return CurrentCaller.get().flatMap(caller -> {
+        return ReportReaders.current().flatMap(caller -> {
             int y = ReportRequests.year("year", year);
             String city = city(caller, cityCode);
             Exports.Format f = Exports.format(format, MediaType.parseMediaTypes(accept), false);

@@ -5,11 +5,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.permitwatch.reporting.catalog.ReportReaders;
 import org.permitwatch.reporting.catalog.Exports;
 import org.permitwatch.reporting.catalog.ReportRequests;
 import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.problem.ApiException;
-import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.DivisionCode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +47,7 @@ class SummaryController {
             @Parameter(description = "6-digit division inside the caller's; default the caller's") @RequestParam(required = false) String division,
             @Parameter(description = "json, xlsx or csv") @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return CurrentCaller.get().flatMap(caller -> {
+        return ReportReaders.current().flatMap(caller -> {
             LocalDate start = ReportRequests.date("from", from);
             LocalDate end = ReportRequests.date("to", to);
             if (end.isBefore(start)) {

@@ -4,10 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import org.permitwatch.reporting.catalog.ReportReaders;
 import org.permitwatch.reporting.catalog.ReportRequests;
 import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.problem.ApiException;
-import org.permitwatch.support.security.CurrentCaller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,7 +37,7 @@ class UnitHistoryController {
     Mono<UnitHistory> history(@PathVariable String permitNumber,
                               @Parameter(description = "end of the strip, yyyy-MM-dd; default today")
                               @RequestParam(required = false) String asOf) {
-        return CurrentCaller.get().flatMap(caller -> {
+        return ReportReaders.current().flatMap(caller -> {
             LocalDate end = asOf == null || asOf.isBlank() ? LocalDate.now(properties.zone())
                     : ReportRequests.date("asOf", asOf);
             return query.history(permitNumber, caller.division(), end)
