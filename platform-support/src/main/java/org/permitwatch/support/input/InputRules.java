@@ -20,14 +20,15 @@ import java.time.ZoneId;
  * Every date and time in a request must fall within {@value #EARLIEST_YEAR}-01-01 .. {@value #LATEST_YEAR}-12-31
  * (instants and offset times compared in UTC, so the bound is exact whatever the offset). Java accepts years
  * ±999,999,999, PostgreSQL {@code date}/{@code timestamptz} only 4713 BC .. 5874897/294276 AD, so the extremes were a
- * 500. Inside what PostgreSQL can store, nothing this platform records — permits (national system since 2016, older
- * local permits since the 1980s), inspections, cases, deadlines, enterprise registrations — lies before 1900, and
- * nothing is scheduled beyond 2999; such values are typos or probes. Fields with a tighter meaning add
- * {@link PlausibleDate}.
+ * 500. Inside what PostgreSQL can store, the lower bound is the first whole year of the People's Republic: no record
+ * this platform keeps — permits (national system since 2016, local pilots since 1988), inspections, cases, deadlines,
+ * clues — can predate its environmental administration (the 1979 law), so 1900 or 1949 is a typo or a probe, and a
+ * whole year keeps one answer for every type (a month 1949-12 or a year 1949 has no partial case). Nothing is
+ * scheduled beyond 2999. Fields with a tighter meaning add {@link PlausibleDate}.
  */
 public final class InputRules {
 
-    public static final int EARLIEST_YEAR = 1900;
+    public static final int EARLIEST_YEAR = 1950;
     public static final int LATEST_YEAR = 2999;
     public static final LocalDate EARLIEST_DATE = LocalDate.of(EARLIEST_YEAR, 1, 1);
     public static final LocalDate LATEST_DATE = LocalDate.of(LATEST_YEAR, 12, 31);

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * <p>
  * The global guard ({@link InputRules#EARLIEST_DATE}..{@link InputRules#LATEST_DATE}) only keeps out what PostgreSQL
  * cannot store or what no record of this platform can ever mean; this constraint is the field's own rule, e.g. a clue
- * requested by 1900-01-01 is storable but was typed by mistake. Works on {@code LocalDate}, {@code LocalDateTime},
+ * requested by 1990-01-01 is storable but was typed by mistake. Works on {@code LocalDate}, {@code LocalDateTime},
  * {@code OffsetDateTime}, {@code ZonedDateTime} and {@code Instant} (compared by their date in the platform's zone).
  * Forms validated by hand call {@link PlausibleDateValidator#problem} with the same bounds.
  */

@@ -83,17 +83,18 @@ class HostileInputTest {
     @Test
     void datesOutsideTheStorableAndPlausibleRangeNameTheField() {
         post("{\"day\":\"+999999999-12-31\"}").jsonPath("$.errors[0].field").isEqualTo("day")
-                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("1900").contains("2999"));
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("1950").contains("2999"));
         post("{\"day\":\"-999999999-01-01\"}").jsonPath("$.errors[0].field").isEqualTo("day");
-        post("{\"day\":\"1899-12-31\"}").jsonPath("$.errors[0].field").isEqualTo("day");
+        post("{\"day\":\"1900-01-01\"}").jsonPath("$.errors[0].field").isEqualTo("day");
+        post("{\"day\":\"1949-12-31\"}").jsonPath("$.errors[0].field").isEqualTo("day");
         post("{\"at\":\"+999999999-12-31T23:59:59Z\"}").jsonPath("$.errors[0].field").isEqualTo("at");
         post("{\"stamp\":\"-999999999-01-01T00:00:00Z\"}").jsonPath("$.errors[0].field").isEqualTo("stamp");
         post("{\"items\":[],\"data\":{},\"at\":\"3000-01-01T12:00:00+08:00\"}").jsonPath("$.errors[0].field").isEqualTo("at");
     }
 
     @Test
-    void aDomainDateBoundRefusesAClueRequestedIn1900() {
-        var body = post("{\"requestedBy\":\"1900-01-01\"}")
+    void aDomainDateBoundRefusesAClueRequestedBefore2000() {
+        var body = post("{\"requestedBy\":\"1990-01-01\"}")
                 .jsonPath("$.code").isEqualTo("validation-failed")
                 .jsonPath("$.errors[0].field").isEqualTo("requestedBy")
                 .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("2000-01-01"));
@@ -101,7 +102,7 @@ class HostileInputTest {
         post("{\"requestedBy\":\"2999-01-01\"}").jsonPath("$.errors[0].field").isEqualTo("requestedBy");
         web.post().uri("/api/v1/orders").header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("CITY", "140100"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"requestedBy\":\"" + java.time.LocalDate.now().plusMonths(1) + "\",\"day\":\"1900-01-01\"}")
+                .bodyValue("{\"requestedBy\":\"" + java.time.LocalDate.now().plusMonths(1) + "\",\"day\":\"1950-01-01\"}")
                 .exchange().expectStatus().isOk();
     }
 

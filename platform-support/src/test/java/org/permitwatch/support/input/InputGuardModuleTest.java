@@ -48,13 +48,13 @@ class InputGuardModuleTest {
     void refusesDatesOutsideTheWindow() {
         assertThat(pathOf("{\"day\":\"+999999999-12-31\"}")).isEqualTo(".day");
         assertThat(pathOf("{\"day\":\"-999999999-01-01\"}")).isEqualTo(".day");
-        assertThat(pathOf("{\"day\":\"1899-12-31\"}")).isEqualTo(".day");
+        assertThat(pathOf("{\"day\":\"1949-12-31\"}")).isEqualTo(".day");
         assertThat(pathOf("{\"day\":\"3000-01-01\"}")).isEqualTo(".day");
         assertThat(pathOf("{\"stamp\":\"-999999999-01-01T00:00:00Z\"}")).isEqualTo(".stamp");
         assertThat(pathOf("{\"stamp\":\"+999999999-12-31T23:59:59Z\"}")).isEqualTo(".stamp");
         assertThat(pathOf("{\"at\":\"3000-01-01T12:00:00+08:00\"}")).isEqualTo(".at");
-        assertThat(pathOf("{\"at\":\"1899-12-31T12:00:00+08:00\"}")).isEqualTo(".at");
-        assertThat(pathOf("{\"day\":\"1900-01-01\",\"stamp\":\"2999-12-31T23:59:59Z\"}")).isNull();
+        assertThat(pathOf("{\"at\":\"1950-01-01T06:00:00+08:00\"}")).isEqualTo(".at");
+        assertThat(pathOf("{\"day\":\"1950-01-01\",\"stamp\":\"2999-12-31T23:59:59Z\"}")).isNull();
     }
 
     @Test
