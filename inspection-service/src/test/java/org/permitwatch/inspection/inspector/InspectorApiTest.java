@@ -197,4 +197,20 @@ class InspectorApiTest {
                 .expectStatus().isEqualTo(409);
         assertThat(count("SELECT count(*) FROM inspector WHERE certificate_no = 'DT-0777'")).isEqualTo(2);
     }
+
+    /** Issue 11 items 4 and 6 on this service: NUL in a nested text is a 400 naming it; a bad UUID names no Java type. */
+    @Test
+    void hostileTextAndBadIdsAreProblemsWithoutJavaNames() {
+        long before = count("SELECT count(*) FROM inspector");
+        Map<String, Object> nul = form("TY-0900", "冯\u0000", "140100", true);
+        nul.put("specialties", List.of("COKING", "AIR\u0000"));
+        String body = call("POST", TAIYUAN, "/api/v1/inspectors", nul).expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).containsAnyOf("\"field\":\"name\"", "\"field\":\"specialties[1]\"");
+        String bad = call("GET", TAIYUAN, "/api/v1/inspectors/not-a-uuid", null).expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(bad).contains("must be a UUID").doesNotContain("java.", "org.permitwatch");
+        assertThat(count("SELECT count(*) FROM inspector")).isEqualTo(before);
+    }
 }
