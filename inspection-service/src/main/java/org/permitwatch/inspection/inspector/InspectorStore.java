@@ -59,7 +59,7 @@ class InspectorStore {
     Mono<UUID> create(InspectorForm form, Caller caller) {
         requireWriter(caller, form.divisionCode());
         UUID id = UUID.randomUUID();
-        Mono<UUID> write = db.sql("""
+        Mono<UUID> write = requireCertificateFree(form.certificateNo(), null, caller).then(db.sql("""
                         INSERT INTO inspector (id, certificate_no, name, division_code, specialties, on_post, phone)
                         VALUES (:id, :certificateNo, :name, :division, :specialties, :onPost, :phone)""")
                 .bind("id", id).bind("certificateNo", form.certificateNo()).bind("name", form.name())
@@ -69,13 +69,13 @@ class InspectorStore {
                 .then()
                 .then(audit.record("inspector.create", "inspector", id.toString(),
                         Map.of("divisionCode", form.divisionCode(), "onPost", form.onPost())))
-                .thenReturn(id);
+                .thenReturn(id));
         return tx.transactional(write).onErrorMap(DataIntegrityViolationException.class, InspectorStore::certificateTaken);
     }
 
     Mono<Void> update(UUID id, InspectorForm form, Caller caller) {
         requireWriter(caller, form.divisionCode());
-        Mono<Void> write = db.sql("""
+        Mono<Void> write = requireCertificateFree(form.certificateNo(), id, caller).then(db.sql("""
                         UPDATE inspector SET certificate_no = :certificateNo, name = :name, division_code = :division,
                                specialties = :specialties, on_post = :onPost, phone = :phone, updated_at = now()
                          WHERE id = :id AND division_code LIKE :scope""")
@@ -88,7 +88,7 @@ class InspectorStore {
                 .flatMap(n -> n == 0
                         ? Mono.<Void>error(ApiException.notFound("not-found", "no inspector " + id + " in your division"))
                         : audit.record("inspector.update", "inspector", id.toString(),
-                                Map.of("divisionCode", form.divisionCode(), "onPost", form.onPost())));
+                                Map.of("divisionCode", form.divisionCode(), "onPost", form.onPost()))));
         return tx.transactional(write).onErrorMap(DataIntegrityViolationException.class, InspectorStore::certificateTaken);
     }
 
@@ -143,6 +143,25 @@ class InspectorStore {
         if (!caller.canSee(division)) {
             throw ApiException.forbidden("division-out-of-scope", "division " + division + " is outside your division");
         }
+    }
+
+    /**
+     * An enforcement certificate number (执法证号) identifies one officer, so a directory should hold it once. But the
+     * answer must not tell a city about inspectors outside its division: "taken" is only said when the holder lies
+     * in the caller's own scope (a city: its city; the province: everywhere), where the caller can list the holder
+     * anyway. The database backs this per city (index inspector_certificate_per_city, V42_1); a number registered in
+     * two cities is a duplicate only the province can see and reconcile — a transferred officer whose old entry was
+     * not removed, or a typo — and a city is never the one to learn of it.
+     */
+    private Mono<Void> requireCertificateFree(String certificateNo, UUID self, Caller caller) {
+        return db.sql("""
+                        SELECT count(*) AS n FROM inspector
+                         WHERE certificate_no = :certificateNo AND division_code LIKE :scope
+                           AND (:self::uuid IS NULL OR id <> :self::uuid)""")
+                .bind("certificateNo", certificateNo).bind("scope", caller.division().likePattern())
+                .bind("self", self == null ? io.r2dbc.spi.Parameters.in(UUID.class) : self)
+                .map(r -> r.get("n", Long.class)).one()
+                .flatMap(n -> n > 0 ? Mono.error(certificateTaken(null)) : Mono.empty());
     }
 
     private static ApiException certificateTaken(Throwable e) {

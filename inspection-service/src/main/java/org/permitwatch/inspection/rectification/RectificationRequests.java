@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.permitwatch.support.input.PlausibleDate;
 
 /** Request bodies of the rectification API. */
 final class RectificationRequests {
@@ -16,10 +17,11 @@ final class RectificationRequests {
     /**
      * {@code POST /api/v1/cases/{id}/rectification}.
      *
-     * @param deadline     last day to correct; default today + permitwatch.rectification.default-deadline-days
+     * @param deadline     last day to correct; default today + permitwatch.rectification.default-deadline-days. At most
+     *                     three years ahead: orders give weeks or months (a long works programme is split into steps)
      * @param requirements what the unit must correct (整改要求)
      */
-    record Order(LocalDate deadline, @NotBlank @Size(max = 4000) String requirements) {
+    record Order(@PlausibleDate(notBefore = "2000-01-01", yearsAhead = 3) LocalDate deadline, @NotBlank @Size(max = 4000) String requirements) {
     }
 
     /** {@code POST /api/v1/rectifications/{id}/progress}: a step the unit reported. */

@@ -65,7 +65,8 @@ class TaskController {
             @NotBlank @Size(max = 64) String permitNumber,
             @NotNull TaskOrigin origin,
             @NotNull TaskMethod method,
-            @NotNull LocalDate dueDate,
+            // A task is due within weeks of its creation; three years ahead is already generous.
+            @NotNull @org.permitwatch.support.input.PlausibleDate(notBefore = "2000-01-01", yearsAhead = 3) LocalDate dueDate,
             @NotBlank @Pattern(regexp = "[A-Z][A-Z_]{1,39}", message = "must be an upper-case department code")
             String department,
             @NotNull @Size(min = 2, max = 10) List<@NotNull UUID> inspectorIds) {

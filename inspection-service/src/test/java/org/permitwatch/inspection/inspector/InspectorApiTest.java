@@ -178,4 +178,39 @@ class InspectorApiTest {
         call("GET", TAIYUAN, "/api/v1/inspectors/not-a-uuid", null).expectStatus().isBadRequest();
         assertThat(count("SELECT count(*) FROM inspector")).isEqualTo(before + 1);
     }
+
+    /** Issue 11 item 6: a 409 must not tell a city that another city holds a certificate number. */
+    @Test
+    void certificateNumberTakenOnlyAnswersWithinTheCallersOwnScope() {
+        create(DATONG, form("DT-0777", "韩", "140200", true));
+        // 太原 registering the same number learns nothing about 大同: it is accepted in 太原's own directory.
+        create(TAIYUAN, form("DT-0777", "许", "140100", true));
+        // Within a city it is still unique, across the city and its counties.
+        call("POST", TAIYUAN, "/api/v1/inspectors", form("DT-0777", "何", "140105", true)).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("certificate-number-taken");
+        // The province sees every city and is told.
+        call("POST", TestJwts.token("PROVINCE", "140000"), "/api/v1/inspectors", form("DT-0777", "吕", "140300", true))
+                .expectStatus().isEqualTo(409);
+        // Moving an entry onto a number taken in the same city is refused as well; the other city's entry is untouched.
+        String other = (String) create(TAIYUAN, form("TY-0778", "施", "140100", true)).get("id");
+        call("PUT", TAIYUAN, "/api/v1/inspectors/" + other, form("DT-0777", "施", "140100", true))
+                .expectStatus().isEqualTo(409);
+        assertThat(count("SELECT count(*) FROM inspector WHERE certificate_no = 'DT-0777'")).isEqualTo(2);
+    }
+
+    /** Issue 11 items 4 and 6 on this service: NUL in a nested text is a 400 naming it; a bad UUID names no Java type. */
+    @Test
+    void hostileTextAndBadIdsAreProblemsWithoutJavaNames() {
+        long before = count("SELECT count(*) FROM inspector");
+        Map<String, Object> nul = form("TY-0900", "冯\u0000", "140100", true);
+        nul.put("specialties", List.of("COKING", "AIR\u0000"));
+        String body = call("POST", TAIYUAN, "/api/v1/inspectors", nul).expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).containsAnyOf("\"field\":\"name\"", "\"field\":\"specialties[1]\"");
+        String bad = call("GET", TAIYUAN, "/api/v1/inspectors/not-a-uuid", null).expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(bad).contains("must be a UUID").doesNotContain("java.", "org.permitwatch");
+        assertThat(count("SELECT count(*) FROM inspector")).isEqualTo(before);
+    }
 }

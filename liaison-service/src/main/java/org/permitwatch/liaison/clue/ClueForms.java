@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.permitwatch.events.liaison.ClueTransferred;
+import org.permitwatch.support.input.PlausibleDateValidator;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
@@ -11,6 +12,9 @@ import org.permitwatch.support.security.DivisionCode;
 
 /** Request bodies of the clue API, validated into problems naming the fields. */
 final class ClueForms {
+
+    private static final LocalDate REQUESTED_NOT_BEFORE = LocalDate.of(2000, 1, 1);
+    private static final int REQUESTED_YEARS_AHEAD = 2;
 
     private ClueForms() {
     }
@@ -39,6 +43,12 @@ final class ClueForms {
             }
             if (summary == null || summary.isBlank() || summary.length() > 4000) {
                 problems.add(new FieldProblem("summary", "is required, at most 4000 characters", null));
+            }
+            // A clue asks for action within weeks; 1900 or a far-off year is a typo the consumer would dead-letter.
+            FieldProblem requested = PlausibleDateValidator.problem("requestedBy", requestedBy, REQUESTED_NOT_BEFORE,
+                    REQUESTED_YEARS_AHEAD);
+            if (requested != null) {
+                problems.add(requested);
             }
             if (evidence != null) {
                 if (evidence.size() > 50) {

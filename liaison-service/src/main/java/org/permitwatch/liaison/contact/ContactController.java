@@ -44,7 +44,7 @@ class ContactController {
     @GetMapping
     @Operation(summary = "Active liaisons visible to the caller",
             description = "The province sees all; a city (and its counties) sees its own liaisons and the province's contacts. "
-                    + "Phone and e-mail are masked for other cities unless the caller holds pii:read.")
+                    + "Phone and e-mail are masked unless the caller holds pii:read.")
     Mono<PageResponse<ContactViews.Contact>> list(@RequestParam(required = false) Integer page,
                                                   @RequestParam(required = false) Integer size) {
         return CurrentCaller.get().flatMap(caller -> {

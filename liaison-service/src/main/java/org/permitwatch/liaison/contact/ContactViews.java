@@ -3,9 +3,7 @@ package org.permitwatch.liaison.contact;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.permitwatch.support.security.Caller;
-import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Masking;
-import org.permitwatch.support.security.Role;
 
 /** Response shape of the liaison directory and who may read its personal data. */
 final class ContactViews {
@@ -25,26 +23,13 @@ final class ContactViews {
     }
 
     /**
-     * Who sees a liaison's phone and e-mail unmasked (the notice is not public, 此件不予公开):
-     * <ul>
-     *   <li>any PROVINCE caller, and anyone holding {@code pii:read};</li>
-     *   <li>callers of the liaison's own city — the city bureau and its county branches and inspectors
-     *       (140105 belongs to 140100), since they work with their liaisons daily;</li>
-     *   <li>everyone, for province contacts: they are the points of contact the province hands to all cities.</li>
-     * </ul>
-     * Everyone else (another city) gets masks. The list scope already hides other cities' rows; the masks are the
-     * second line for any path (export, future cross-city views) that shows them.
+     * Only a caller holding {@code pii:read} sees a liaison's phone and e-mail in clear — whatever its role or city,
+     * and for province contacts too (issue 11 item 5; the README and the architecture promise masking for anyone
+     * without the right). Division scope decides which rows a caller sees; this decides how their personal data
+     * reads, and every path that returns contacts (list, detail, create/update answers, export.xlsx) goes through it.
+     * Notifications sent <em>to</em> the liaisons use the stored addresses and are not responses.
      */
     static boolean clearFor(Caller caller, Contact contact) {
-        if (caller.canReadPersonalData() || caller.hasRole(Role.PROVINCE)) {
-            return true;
-        }
-        if (ContactRole.PROVINCE.name().equals(contact.role())) {
-            return true;
-        }
-        if (!DivisionCode.isValid(contact.divisionCode())) {
-            return false;
-        }
-        return DivisionCode.of(contact.divisionCode()).cityCode().equals(caller.division().cityCode());
+        return caller.canReadPersonalData();
     }
 }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.permitwatch.support.input.PlausibleDateValidator;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
@@ -19,6 +20,12 @@ record ObligationForm(String code, String title, String description, String recu
 
     private static final Pattern CODE = Pattern.compile("[A-Z0-9_\\-]{2,60}");
     private static final int MAX_MONTHS = 36;
+    /**
+     * Reporting deadlines are set for this year's and the next few years' campaigns; the strings are parsed here, so
+     * the platform's date guard does not see them and the shared rule is applied by hand.
+     */
+    private static final LocalDate NOT_BEFORE = LocalDate.of(2000, 1, 1);
+    private static final int YEARS_AHEAD = 5;
 
     record Valid(String code, String title, String description, Recurrence recurrence, LocalDate dueDate, Integer dueDay,
                  YearMonth firstMonth, YearMonth lastMonth) {
@@ -69,7 +76,13 @@ record ObligationForm(String code, String title, String description, String recu
 
     private static LocalDate date(String value, List<FieldProblem> problems) {
         try {
-            return LocalDate.parse(value);
+            LocalDate parsed = LocalDate.parse(value);
+            FieldProblem implausible = PlausibleDateValidator.problem("dueDate", parsed, NOT_BEFORE, YEARS_AHEAD);
+            if (implausible != null) {
+                problems.add(implausible);
+                return null;
+            }
+            return parsed;
         } catch (DateTimeParseException | NullPointerException e) {
             problems.add(new FieldProblem("dueDate", "must be a date (YYYY-MM-DD)", value));
             return null;
@@ -78,7 +91,13 @@ record ObligationForm(String code, String title, String description, String recu
 
     private static YearMonth month(String field, String value, List<FieldProblem> problems) {
         try {
-            return YearMonth.parse(value);
+            YearMonth parsed = YearMonth.parse(value);
+            FieldProblem implausible = PlausibleDateValidator.problem(field, parsed.atDay(1), NOT_BEFORE, YEARS_AHEAD);
+            if (implausible != null) {
+                problems.add(new FieldProblem(field, implausible.message(), value));
+                return null;
+            }
+            return parsed;
         } catch (DateTimeParseException | NullPointerException e) {
             problems.add(new FieldProblem(field, "must be a month (YYYY-MM)", value));
             return null;

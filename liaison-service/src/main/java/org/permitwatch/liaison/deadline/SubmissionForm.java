@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.permitwatch.support.input.PlausibleDateValidator;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
@@ -29,6 +30,13 @@ record SubmissionForm(UUID deadlineId, String period, Document document, Map<Str
         }
         if (period != null && !PERIOD.matcher(period).matches()) {
             problems.add(new FieldProblem("period", "must be a month (YYYY-MM)", period));
+        } else if (period != null) {
+            // The shared date rule on the month's first day: a report for 1900-11 is a typo.
+            FieldProblem implausible = PlausibleDateValidator.problem("period",
+                    java.time.YearMonth.parse(period).atDay(1), java.time.LocalDate.of(2000, 1, 1), 5);
+            if (implausible != null) {
+                problems.add(new FieldProblem("period", implausible.message(), period));
+            }
         }
         if ((document == null) == (data == null || data.isEmpty())) {
             problems.add(FieldProblem.of("document", "give either document or data, not both"));

@@ -10,7 +10,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.permitwatch.support.security.Masking;
 import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +37,7 @@ class ContactApiTest {
     private static final String PROVINCE = TestJwts.token("PROVINCE", "140000");
     private static final String TAIYUAN = TestJwts.token("CITY", "140100");
     private static final String DATONG = TestJwts.token("CITY", "140200");
+    private static final String PROVINCE_PII = TestJwts.builder().roles("PROVINCE").division("140000").scopes("pii:read").build();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -80,33 +80,30 @@ class ContactApiTest {
     }
 
     @Test
-    void phoneAndEmailAreClearOnlyForTheProvinceTheOwnCityAndPiiRead() {
+    void phoneAndEmailAreClearOnlyWithPiiRead() {
         String id = (String) create(TAIYUAN, form("ENFORCEMENT", "140100", "王建国", "13912345678", "wang.jg@ty.gov.cn")).get("id");
-        // Own city, and a county of the same city, read in clear.
-        call(HttpMethod.GET, TAIYUAN, "/api/v1/liaisons/" + id, null).expectStatus().isOk().expectBody()
-                .jsonPath("$.phone").isEqualTo("13912345678").jsonPath("$.email").isEqualTo("wang.jg@ty.gov.cn");
-        call(HttpMethod.GET, TestJwts.token("COUNTY", "140105"), "/api/v1/liaisons/" + id, null).expectStatus().isOk()
-                .expectBody().jsonPath("$.phone").isEqualTo("13912345678");
-        call(HttpMethod.GET, PROVINCE, "/api/v1/liaisons/" + id, null).expectStatus().isOk().expectBody()
-                .jsonPath("$.phone").isEqualTo("13912345678");
+        // Without pii:read everyone gets masks: the own city, a county of it, the province — detail and list.
+        for (String token : List.of(TAIYUAN, TestJwts.token("COUNTY", "140105"), PROVINCE)) {
+            call(HttpMethod.GET, token, "/api/v1/liaisons/" + id, null).expectStatus().isOk().expectBody()
+                    .jsonPath("$.phone").isEqualTo("139****5678").jsonPath("$.email").isEqualTo("w***@ty.gov.cn");
+            call(HttpMethod.GET, token, "/api/v1/liaisons?size=200", null).expectStatus().isOk().expectBody()
+                    .jsonPath("$.items[?(@.id == '" + id + "')].phone").isEqualTo("139****5678")
+                    .jsonPath("$.items[?(@.id == '" + id + "')].email").isEqualTo("w***@ty.gov.cn");
+        }
+        // With the scope, in clear.
+        String provincePii = TestJwts.builder().roles("PROVINCE").division("140000").scopes("pii:read").build();
+        String taiyuanPii = TestJwts.builder().roles("CITY").division("140100").scopes("pii:read").build();
+        for (String token : List.of(provincePii, taiyuanPii)) {
+            call(HttpMethod.GET, token, "/api/v1/liaisons/" + id, null).expectStatus().isOk().expectBody()
+                    .jsonPath("$.phone").isEqualTo("13912345678").jsonPath("$.email").isEqualTo("wang.jg@ty.gov.cn");
+            call(HttpMethod.GET, token, "/api/v1/liaisons?size=200", null).expectStatus().isOk().expectBody()
+                    .jsonPath("$.items[?(@.id == '" + id + "')].phone").isEqualTo("13912345678");
+        }
         // Another city does not see the row at all, not even in its list.
         call(HttpMethod.GET, DATONG, "/api/v1/liaisons/" + id, null).expectStatus().isNotFound();
         call(HttpMethod.GET, DATONG, "/api/v1/liaisons", null).expectStatus().isOk().expectBody()
                 .jsonPath("$.items[?(@.id == '" + id + "')]").isEmpty();
-        // The visibility rule itself: another city masked, unless it holds pii:read.
-        var row = new ContactViews.Contact(java.util.UUID.fromString(id), "ENFORCEMENT", "140100", "王建国", "局", null,
-                "13912345678", "wang.jg@ty.gov.cn", null, 0, true, null, null);
-        var datong = new org.permitwatch.support.security.Caller("u", "u",
-                java.util.Set.of(org.permitwatch.support.security.Role.CITY),
-                org.permitwatch.support.security.DivisionCode.of("140200"), java.util.Set.of());
-        assertThat(row.forCaller(datong).phone()).isEqualTo(Masking.phone("13912345678")).isEqualTo("139****5678");
-        assertThat(row.forCaller(datong).email()).isEqualTo("w***@ty.gov.cn");
-        var datongPii = new org.permitwatch.support.security.Caller("u", "u",
-                java.util.Set.of(org.permitwatch.support.security.Role.CITY),
-                org.permitwatch.support.security.DivisionCode.of("140200"), java.util.Set.of("pii:read"));
-        assertThat(row.forCaller(datongPii).phone()).isEqualTo("13912345678");
-        // pii:read through the API: an inspector of another city with the scope still sees nothing outside scope,
-        // an inspector of the same city reads the number.
+        // pii:read does not widen the scope: an inspector of the same city with the scope reads the number.
         String pii = TestJwts.builder().roles("INSPECTOR").division("140106").scopes("pii:read").build();
         call(HttpMethod.GET, pii, "/api/v1/liaisons/" + id, null).expectStatus().isOk().expectBody()
                 .jsonPath("$.email").isEqualTo("wang.jg@ty.gov.cn");
@@ -121,7 +118,7 @@ class ContactApiTest {
         create(PROVINCE, form("ENFORCEMENT", "140300", "赵刚", "13800000001", "zhao@yq.gov.cn"));
         call(HttpMethod.PUT, PROVINCE, "/api/v1/liaisons/" + first,
                 form("PERMIT_ISSUING", "140300", "李红", "13811112222", "li@yq.gov.cn"))
-                .expectStatus().isOk().expectBody().jsonPath("$.phone").isEqualTo("13811112222");
+                .expectStatus().isOk().expectBody().jsonPath("$.phone").isEqualTo("138****2222");
         // A city cannot touch another city's liaisons, nor register province contacts; a county cannot write.
         call(HttpMethod.DELETE, DATONG, "/api/v1/liaisons/" + first, null).expectStatus().isNotFound();
         call(HttpMethod.POST, DATONG, "/api/v1/liaisons", form("ENFORCEMENT", "140300", "x", "13800000002", "x@a.cn"))
@@ -163,7 +160,7 @@ class ContactApiTest {
         provinceContact.put("organisation", "山西省生态环境执法局");
         create(PROVINCE, provinceContact);
 
-        Sheet province = sheet(PROVINCE);
+        Sheet province = sheet(PROVINCE_PII);
         assertThat(province.getRow(0).getCell(0).getStringCellValue()).isEqualTo("山西省排污许可清单式执法检查工作联络员名单");
         assertThat(cells(province.getRow(1))).containsExactly("序号", "姓名", "所在单位及职务", "联系电话", "备注");
         List<List<String>> rows = rows(province);
@@ -175,14 +172,23 @@ class ContactApiTest {
         assertThat(rows.get(jincheng + 2).subList(1, 5)).containsExactly("刘洋", "太原市生态环境局 科长", "0356-7654321", "核发部门联络员");
         assertThat(Integer.parseInt(rows.get(jincheng + 2).get(0))).isEqualTo(Integer.parseInt(rows.get(jincheng + 1).get(0)) + 1);
 
-        // A city's export holds its own liaisons and the province contacts, nothing of 晋城.
+        // The province without pii:read gets the same rows, masked — its own contacts included.
+        List<List<String>> provinceMasked = rows(sheet(PROVINCE));
+        assertThat(provinceMasked).anyMatch(r -> r.contains("135****6666")).anyMatch(r -> r.contains("035****6666"))
+                .noneMatch(r -> r.contains("13555556666")).noneMatch(r -> r.contains("0351-5556666"));
+
+        // A city's export holds its own liaisons and the province contacts, nothing of 晋城; masked without the scope.
         create(TAIYUAN, form("PERMIT_ISSUING", "140100", "周敏", "13766667777", "zhou@ty.gov.cn"));
         List<List<String>> taiyuan = rows(sheet(TAIYUAN));
         assertThat(taiyuan).noneMatch(r -> r.contains("陈平")).anyMatch(r -> r.contains("孙强"))
-                .anyMatch(r -> r.contains("13766667777"));
-        // The province viewed by a county of 晋城 is clear, 晋城's own liaisons too; nothing else is listed.
+                .anyMatch(r -> r.contains("137****7777")).noneMatch(r -> r.contains("13766667777"))
+                .noneMatch(r -> r.contains("0351-5556666"));
+        List<List<String>> taiyuanPii = rows(sheet(TestJwts.builder().roles("CITY").division("140100").scopes("pii:read").build()));
+        assertThat(taiyuanPii).anyMatch(r -> r.contains("13766667777")).anyMatch(r -> r.contains("0351-5556666"));
+        // A county of 晋城 sees 晋城's liaisons, masked; nothing of 太原.
         List<List<String>> county = rows(sheet(TestJwts.token("COUNTY", "140521")));
-        assertThat(county).anyMatch(r -> r.contains("13555556666")).noneMatch(r -> r.contains("周敏"));
+        assertThat(county).anyMatch(r -> r.contains("135****6666")).noneMatch(r -> r.contains("13555556666"))
+                .noneMatch(r -> r.contains("周敏"));
     }
 
     private Sheet sheet(String token) throws Exception {

@@ -36,6 +36,8 @@ import tools.jackson.core.JacksonException;
 public class ProblemFactory {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemFactory.class);
+    /** A qualified Java name such as {@code java.util.UUID}: such reasons are not shown. */
+    private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile("\\b[a-z]+\\.[a-z]+\\.\\w");
 
     public Problem from(Throwable error, ServerWebExchange exchange) {
         String instance = exchange.getRequest().getPath().value();
@@ -79,29 +81,37 @@ public class ProblemFactory {
                 traceId, errors);
     }
 
+    /**
+     * Unreadable bodies and parameters of the wrong type. The messages come from {@link ExpectedValue}, never from
+     * Jackson or the conversion service, whose texts name Java types.
+     */
     private Problem malformed(ServerWebInputException input, String instance, String traceId) {
         List<FieldProblem> errors = new ArrayList<>();
         String detail = "the request could not be read";
         JacksonException jackson = findCause(input, JacksonException.class);
         TypeMismatchException mismatch = findCause(input, TypeMismatchException.class);
+        MethodParameter parameter = input.getMethodParameter();
         if (jackson != null && !jackson.getPath().isEmpty()) {
             String field = jsonPath(jackson.getPath());
-            errors.add(FieldProblem.of(field, "unreadable value: " + jackson.getOriginalMessage()));
-            detail = "the request body has an unreadable value at '" + field + "'";
+            errors.add(FieldProblem.of(field, ExpectedValue.of(jackson)));
+            detail = "the request body has an invalid value at '" + field + "'";
         } else if (jackson != null || findCause(input, DecodingException.class) != null) {
             detail = "the request body is not valid JSON";
-        } else if (mismatch != null && mismatch.getPropertyName() != null) {
-            errors.add(new FieldProblem(mismatch.getPropertyName(), "must be of type "
-                    + simpleName(mismatch.getRequiredType()), String.valueOf(mismatch.getValue())));
-            detail = "parameter '" + mismatch.getPropertyName() + "' has the wrong type";
+        } else if (mismatch != null) {
+            String name = parameter != null ? parameterName(parameter) : mismatch.getPropertyName();
+            Class<?> type = mismatch.getRequiredType() != null ? mismatch.getRequiredType()
+                    : parameter != null ? parameter.getNestedParameterType() : null;
+            name = name != null ? name : "parameter";
+            errors.add(new FieldProblem(name, ExpectedValue.of(type), safeValue(mismatch.getValue())));
+            detail = "parameter '" + name + "' " + ExpectedValue.of(type);
         } else if (input instanceof MissingRequestValueException missing) {
             errors.add(FieldProblem.of(missing.getName(), "is required"));
             detail = missing.getLabel() + " '" + missing.getName() + "' is missing";
-        } else if (input.getMethodParameter() != null && input.getMethodParameter().getParameterName() != null) {
-            String name = input.getMethodParameter().getParameterName();
-            errors.add(FieldProblem.of(name, input.getReason() != null ? input.getReason() : "is invalid"));
+        } else if (parameter != null && parameter.getParameterName() != null) {
+            String name = parameterName(parameter);
+            errors.add(FieldProblem.of(name, ExpectedValue.of(parameter.getNestedParameterType())));
             detail = "parameter '" + name + "' is invalid";
-        } else if (input.getReason() != null) {
+        } else if (input.getReason() != null && !JAVA_NAME.matcher(input.getReason()).find()) {
             detail = input.getReason();
         }
         return of(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST, detail, instance, traceId, errors);
@@ -242,10 +252,6 @@ public class ProblemFactory {
             t = t.getCause();
         }
         return null;
-    }
-
-    private static String simpleName(Class<?> type) {
-        return type == null ? "unknown" : type.getSimpleName();
     }
 
     private static String reason(HttpStatusCode status) {
