@@ -135,6 +135,22 @@ class GatewayEdgeProblemsTest {
     }
 
     @Test
+    void controlCharacterInAQueryParameterIs400ProblemNamingIt() {
+        // The input guard (platform-support) runs at the gateway as well: refused before any service is called.
+        WebTestClient.ResponseSpec response = client.get().uri(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/directory/units?q=a%00b"))
+                .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("CITY", "140100")).exchange();
+        response.expectStatus().isEqualTo(400)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.errors[0].field").isEqualTo("q")
+                .jsonPath("$.traceId").isNotEmpty();
+        Downstreams.SERVICES.forEach(service -> DOWNSTREAMS.of(service).verify(0,
+                com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl())));
+    }
+
+    @Test
     void unexpectedErrorIs500ProblemWithoutInternals() {
         WebTestClient.ResponseSpec response = client.get().uri("/api/v1/plans/boom")
                 .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("CITY", "140100")).exchange();

@@ -1,7 +1,9 @@
 package org.permitwatch.gateway.problem;
 
+import java.util.List;
 import java.util.Map;
 import org.permitwatch.gateway.correlation.Correlation;
+import org.permitwatch.support.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -42,6 +44,14 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
             // up-front rejections (EdgeProblemsConfiguration#firewallRejectionAsProblem), not a 500.
             return problems.write(exchange, HttpStatus.BAD_REQUEST, EdgeProblemsConfiguration.REJECTED,
                     "Request rejected", EdgeProblemsConfiguration.REJECTED_DETAIL, path, Map.of());
+        }
+        if (error instanceof ApiException refused && refused.status().is4xxClientError()) {
+            // platform-support's input guard runs at the gateway too (query parameters and path segments): its
+            // refusal names the field, as the services' answers do; the rejected value is never echoed.
+            List<Map<String, String>> errors = refused.errors().stream()
+                    .map(e -> Map.of("field", e.field(), "message", e.message())).toList();
+            return problems.write(exchange, refused.status(), refused.code(), refused.title(), refused.getMessage(),
+                    path, errors.isEmpty() ? Map.of() : Map.of("errors", errors));
         }
         if (error instanceof ResponseStatusException statusError && statusError.getStatusCode().is4xxClientError()) {
             if (statusError instanceof MethodNotAllowedException notAllowed) {
