@@ -191,7 +191,7 @@ class ViolationFeedbackIT extends PermitSyncIntegrationTest {
         // the unit without the case history
         Map<String, Object> asInspector = web.get().uri("/api/v1/directory/units/{p}", a)
                 .header(HttpHeaders.AUTHORIZATION, bearer(org.permitwatch.testsupport.TestJwts.builder()
-                        .subject(UUID.randomUUID().toString()).roles("INSPECTOR").division("140000").build()))
+                        .subject(UUID.randomUUID().toString()).roles("INSPECTOR").division((String) row(a).get("city_code")).build()))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(asInspector).containsEntry("permitNo", a).containsEntry("violations", null)
                 .containsEntry("violationHistoryTotal", null);
