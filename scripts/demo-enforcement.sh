@@ -257,7 +257,7 @@ echo "   run: raised $(jq -r .raised <<<"$runv"), updated $(jq -r .updated <<<"$
 echo "   alert $(jq -r '"\(.id): \(.rule) \(.violationType) art. \(.article)"' <<<"$alert")"
 echo "   evidence $(jq -c '.evidence | {status, effectiveStatus, validTo, daysSinceExpiry, managementCategory}' <<<"$alert")"
 check "the alert's evidence: EXPIRED since $valid_to, $days day(s), UNPERMITTED_DISCHARGE art. 33" \
-  ".violationType == \"UNPERMITTED_DISCHARGE\" and .article == \"33\" and .evidence.status == \"EXPIRED\"
+  ".violationType == \"UNPERMITTED_DISCHARGE\" and .article == \"33(2)\" and .evidence.status == \"EXPIRED\"
    and .evidence.effectiveStatus == \"EXPIRED\" and .evidence.validTo == \"$valid_to\" and .evidence.daysSinceExpiry == $days
    and (.evidence.managementCategory | IN(\"KEY\", \"SIMPLIFIED\"))" "$alert"
 
