@@ -500,6 +500,8 @@ class CaseLifecycleIT {
         field(post("/api/v1/cases/" + caseId + "/article", county, Map.of("article", "第三十六条第（五）项")), 400, "reason");
         problem(post("/api/v1/cases/" + caseId + "/article", county, Map.of("article", "第九十九条", "reason", "x")), 422,
                 "article-not-in-benchmark");
+        field(post("/api/v1/cases/" + caseId + "/article", county, Map.of("article", "'; DROP TABLE finding; --",
+                "reason", "x")), 400, "article");
         post("/api/v1/cases/" + caseId + "/article", TestJwts.token("INSPECTOR", CITY),
                 Map.of("article", "第三十六条第（五）项", "reason", "x")).expectStatus().isForbidden();
 
