@@ -135,7 +135,7 @@ jq -r '"   article \(.article) (\(.articleTitle)), range \(.range.minYuan)–\(.
   (.adjustments[] | "   adjustment \(.code) \(.kind) \(.percent)%"),
   "   p = \(.pBase) → \(.pAdjusted), raw \(.rawYuan) → rounded \(.roundedYuan) → result \(.resultYuan) yuan",
   "   no penalty eligible: \(.noPenalty.eligible)"' <<<"$proposal"
-# By hand (benchmark SX-PERMIT-2022.1, art. 34: 200,000–1,000,000): p = 0.3×0.5 (HARM GENERAL) + 0.2×0.3 (FAULT
+# By hand (benchmark SX-PERMIT-2026.1 — SX-PERMIT-2022.1 before 2026-12-01, same figures — art. 34: 200,000–1,000,000): p = 0.3×0.5 (HARM GENERAL) + 0.2×0.3 (FAULT
 # NEGLIGENT) + 0.15×0 (METHOD) + 0.15×h (HISTORY: 0 first, 0.6 one prior case, 1 two or more) + 0.2×0 (ATTITUDE)
 # − 10 % (COOPERATED); fine = 200,000 + 800,000 × p, rounded to 100 yuan.
 prior=$(jq -r .history.priorCases <<<"$proposal")
@@ -152,19 +152,19 @@ call POST "/api/v1/cases/$a/decision" "{\"proposalId\":\"$proposal_a\",\"kind\":
   \"overrideReason\":\"集体讨论：超标倍数较高，在法定幅度内酌定\"}" > /dev/null
 echo "   decided FINE $fine_a yuan (inside the range; the override of $expected is audited); 1,200,000 was refused (422 amountYuan)"
 
-echo "6. Case B: the ledger item qualifies for 首违不罚"
+echo "6. Case B: the ledger item (art. 37(1)) is a 首违不罚 case, but only once corrected in time"
+# 及时改正 is derived from the rectification (verified complete by its deadline), never ticked: not yet eligible.
 proposal=$(call POST "/api/v1/cases/$b/penalty-proposal" \
-  '{"factors":{"HARM":"SLIGHT","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"},"correctedInTime":true}')
+  '{"factors":{"HARM":"SLIGHT","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"}}')
 jq -r '"   article \(.article), range \(.range.minYuan)–\(.range.maxYuan) yuan per occurrence, result \(.resultYuan)",
   "   no penalty: eligible \(.noPenalty.eligible), rule \(.noPenalty.rule) (\(.noPenalty.legalBasis))",
   (.noPenalty.reasons[] | "     \(if .passed then "✓" else "✗" end) \(.check): \(.detail)")' <<<"$proposal"
-check "proposal B: article 37, eligible under FIRST_MINOR_LEDGER, every check passed" \
-  '.range.minYuan == 5000 and .range.maxYuan == 20000 and .noPenalty.eligible and .noPenalty.rule == "FIRST_MINOR_LEDGER"
-   and (.noPenalty.reasons | length > 0 and all(.passed))' "$proposal"
-call POST "/api/v1/cases/$b/decision" "{\"proposalId\":\"$(jq -r .proposalId <<<"$proposal")\",\"kind\":\"NO_PENALTY\"}" > /dev/null
-expect_problem 409 POST "/api/v1/cases/$b/close" '{}' | jq -e '.code == "rectification-not-verified"' > /dev/null \
-  || fail "closing without a verified rectification was not 409 rectification-not-verified"
-echo "   decided NO_PENALTY; closing before rectification is refused (409 rectification-not-verified)"
+check "proposal B: article 37(1), rule FIRST_MINOR_LEDGER, every check but CORRECTED_IN_TIME passed" \
+  '.range.minYuan == 5000 and .range.maxYuan == 20000 and (.noPenalty.eligible | not) and .noPenalty.rule == "FIRST_MINOR_LEDGER"
+   and ([.noPenalty.reasons[] | select(.passed | not) | .check] == ["CORRECTED_IN_TIME"])' "$proposal"
+expect_problem 422 POST "/api/v1/cases/$b/decision" "{\"proposalId\":\"$(jq -r .proposalId <<<"$proposal")\",\"kind\":\"NO_PENALTY\"}" \
+  | jq -e '[.errors[].field] | index("kind")' > /dev/null || fail "NO_PENALTY before a verified correction was not refused"
+echo "   NO_PENALTY before the correction is verified is refused (422 kind); decided after the follow-up (step 8)"
 
 echo "7. Rectification is ordered for both cases (default deadline) with a follow-up task"
 rect_a=$(call POST "/api/v1/cases/$a/rectification" '{"requirements":"立即停止超标排放，检修脱硫脱硝设施，7日内完成整改"}' | jq -r .rectificationId)
@@ -199,6 +199,13 @@ expect_problem 409 POST "/api/v1/rectifications/$rect_a/verification" "{\"record
 call POST "/api/v1/rectifications/$rect_a/verification" "{\"recordId\":\"$followup_id\",\"result\":\"COMPLETE\"}" > /dev/null
 call POST "/api/v1/rectifications/$rect_b/verification" "{\"recordId\":\"$followup_id\",\"result\":\"COMPLETE\"}" > /dev/null
 echo "   follow-up record $followup_id: no findings; CONTINUING refused (409), COMPLETE accepted for both"
+proposal=$(call POST "/api/v1/cases/$b/penalty-proposal" \
+  '{"factors":{"HARM":"SLIGHT","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"}}')
+check "proposal B after the verified correction: eligible under FIRST_MINOR_LEDGER, every check passed" \
+  '.resultYuan == 5900 and .noPenalty.eligible and .noPenalty.rule == "FIRST_MINOR_LEDGER"
+   and (.noPenalty.reasons | length > 0 and all(.passed))' "$proposal"
+call POST "/api/v1/cases/$b/decision" "{\"proposalId\":\"$(jq -r .proposalId <<<"$proposal")\",\"kind\":\"NO_PENALTY\"}" > /dev/null
+echo "   case B corrected in time → decided NO_PENALTY ($(jq -r .noPenalty.legalBasis <<<"$proposal"))"
 
 echo "9. Both cases are closed (销号)"
 closed_a=$(call POST "/api/v1/cases/$a/close" '{}'); closed_b=$(call POST "/api/v1/cases/$b/close" '{}')
@@ -257,7 +264,7 @@ echo "   run: raised $(jq -r .raised <<<"$runv"), updated $(jq -r .updated <<<"$
 echo "   alert $(jq -r '"\(.id): \(.rule) \(.violationType) art. \(.article)"' <<<"$alert")"
 echo "   evidence $(jq -c '.evidence | {status, effectiveStatus, validTo, daysSinceExpiry, managementCategory}' <<<"$alert")"
 check "the alert's evidence: EXPIRED since $valid_to, $days day(s), UNPERMITTED_DISCHARGE art. 33" \
-  ".violationType == \"UNPERMITTED_DISCHARGE\" and .article == \"33\" and .evidence.status == \"EXPIRED\"
+  ".violationType == \"UNPERMITTED_DISCHARGE\" and .article == \"33(2)\" and .evidence.status == \"EXPIRED\"
    and .evidence.effectiveStatus == \"EXPIRED\" and .evidence.validTo == \"$valid_to\" and .evidence.daysSinceExpiry == $days
    and (.evidence.managementCategory | IN(\"KEY\", \"SIMPLIFIED\"))" "$alert"
 

@@ -82,7 +82,7 @@ final class Enforcement {
         assertThat(caseB.get("article").asString()).startsWith("第三十七条");
         problem(c.gateway.post("/api/v1/cases", c.city, Map.of("findingId", exceedFinding)), 409, "case-exists");
 
-        // 2. Case A: the proposal's explanation by hand. Benchmark SX-PERMIT-2022.1, art. 34: 200,000–1,000,000 yuan.
+        // 2. Case A: the proposal's explanation by hand. Benchmark SX-PERMIT-2026.1 (in force from 2026-12-01; SX-PERMIT-2022.1 before, same figures), art. 34: 200,000–1,000,000 yuan.
         //    p0 = 0.3 × 0.5 (HARM GENERAL) + 0.2 × 0.3 (FAULT NEGLIGENT) + 0.15 × 0 (METHOD ORDINARY)
         //       + 0.15 × 0 (HISTORY FIRST: no other case of the unit before this violation day; case B is same-day)
         //       + 0.2 × 0 (ATTITUDE ACTIVE) = 0.21;  p = 0.21 − 10 % (COOPERATED) = 0.11
@@ -117,23 +117,29 @@ final class Enforcement {
         ok(c.gateway.post("/api/v1/cases/" + out.caseA + "/decision", c.city, Map.of("proposalId", proposalIdA, "kind", "FINE",
                 "amountYuan", FINE_YUAN, "overrideReason", "集体讨论：超标倍数较高，在法定幅度内酌定")), "decision A");
 
-        // 4. Case B: art. 37, 5,000–20,000 yuan per occurrence; p0 = 0.3 × 0 (HARM SLIGHT) + 0.2 × 0.3 = 0.06 →
-        //    5,000 + 15,000 × 0.06 = 5,900. First ledger violation, slight harm, corrected in time → 首违不罚.
+        // 4. Case B: art. 37(1) (台账记录不全, the checklist's item 8), 5,000–20,000 yuan per occurrence;
+        //    p0 = 0.3 × 0 (HARM SLIGHT) + 0.2 × 0.3 = 0.06 → 5,000 + 15,000 × 0.06 = 5,900. First ledger violation,
+        //    slight harm — but 及时改正 is not yet shown (no verified rectification), so 首违不罚 is not yet eligible
+        //    and NO_PENALTY is refused; it is decided after the follow-up verifies the correction (step 6).
         JsonNode proposalB = ok(c.gateway.post("/api/v1/cases/" + out.caseB + "/penalty-proposal", c.city, Api.JSON.readTree("""
-                {"factors":{"HARM":"SLIGHT","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"},
-                 "correctedInTime":true}""")), "proposal B");
+                {"factors":{"HARM":"SLIGHT","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"}}""")),
+                "proposal B");
         assertThat(proposalB.get("benchmarkArticle").asString()).as("benchmark article of %s", proposalB).isEqualTo("37");
+        assertThat(proposalB.get("article").asString()).as("article of %s", proposalB).isEqualTo("第三十七条第（一）项");
         assertDecimal(proposalB, "range.minYuan", "5000");
         assertDecimal(proposalB, "range.maxYuan", "20000");
         assertDecimal(proposalB, "pBase", "0.06");
         assertDecimal(proposalB, "resultYuan", "5900");
-        assertThat(proposalB.at("/noPenalty/eligible").asBoolean()).as("no-penalty: %s", proposalB.get("noPenalty")).isTrue();
+        assertThat(proposalB.at("/noPenalty/eligible").asBoolean()).as("no-penalty: %s", proposalB.get("noPenalty")).isFalse();
         assertThat(proposalB.at("/noPenalty/rule").asString()).isEqualTo("FIRST_MINOR_LEDGER");
         assertThat(proposalB.at("/noPenalty/reasons")).isNotEmpty().allSatisfy(r ->
-                assertThat(r.get("passed").asBoolean()).as("no-penalty check %s", r).isTrue());
-        ok(c.gateway.post("/api/v1/cases/" + out.caseB + "/decision", c.city, Map.of(
-                "proposalId", proposalB.get("proposalId").asString(), "kind", "NO_PENALTY")), "decision B");
-        problem(c.gateway.post("/api/v1/cases/" + out.caseB + "/close", c.city, null), 409, "rectification-not-verified");
+                assertThat(r.get("passed").asBoolean()).as("no-penalty check %s", r)
+                        .isEqualTo(!"CORRECTED_IN_TIME".equals(r.get("check").asString())));
+        Api.Reply early = c.gateway.post("/api/v1/cases/" + out.caseB + "/decision", c.city, Map.of(
+                "proposalId", proposalB.get("proposalId").asString(), "kind", "NO_PENALTY"));
+        assertThat(early.status()).as("NO_PENALTY before the correction is verified: %s", early).isEqualTo(422);
+        assertThat(fields(early.json())).as("refusal names the field: %s", early).contains("kind");
+        problem(c.gateway.post("/api/v1/cases/" + out.caseB + "/close", c.city, null), 409, "decision-required");
 
         // 5. Rectification orders: the default deadline (7 days, Beijing), one FOLLOW_UP task due 3 days later.
         out.rectificationA = ok(c.gateway.post("/api/v1/cases/" + out.caseA + "/rectification", c.city,
@@ -187,6 +193,20 @@ final class Enforcement {
             ok(c.gateway.post("/api/v1/rectifications/" + rectification + "/verification", c.city,
                     Map.of("recordId", out.followUpRecord, "result", "COMPLETE")), "verification " + rectification);
         }
+        // Case B is now corrected in time (verified COMPLETE on or before its deadline): the same factors give the
+        // same 5,900 and every no-penalty check passes → NO_PENALTY under FIRST_MINOR_LEDGER (晋环发〔2022〕18号 三（四）).
+        JsonNode correctedB = ok(c.gateway.post("/api/v1/cases/" + out.caseB + "/penalty-proposal", c.city,
+                Api.JSON.readTree("""
+                        {"factors":{"HARM":"SLIGHT","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"}}""")),
+                "proposal B after the verified correction");
+        assertDecimal(correctedB, "resultYuan", "5900");
+        assertThat(correctedB.at("/noPenalty/eligible").asBoolean()).as("no-penalty: %s", correctedB.get("noPenalty")).isTrue();
+        assertThat(correctedB.at("/noPenalty/rule").asString()).isEqualTo("FIRST_MINOR_LEDGER");
+        assertThat(correctedB.at("/noPenalty/legalBasis").asString()).contains("晋环发〔2022〕18号");
+        assertThat(correctedB.at("/noPenalty/reasons")).isNotEmpty().allSatisfy(r ->
+                assertThat(r.get("passed").asBoolean()).as("no-penalty check %s", r).isTrue());
+        ok(c.gateway.post("/api/v1/cases/" + out.caseB + "/decision", c.city, Map.of(
+                "proposalId", correctedB.get("proposalId").asString(), "kind", "NO_PENALTY")), "decision B");
 
         // 7. 销号: both close; A with the decided fine (the override of 288,000 recorded), B without one.
         JsonNode closedA = ok(c.gateway.post("/api/v1/cases/" + out.caseA + "/close", c.city, null), "close A");

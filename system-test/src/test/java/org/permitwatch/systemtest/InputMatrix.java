@@ -96,6 +96,8 @@ final class InputMatrix {
             cells.add(new Access(who[0], t, "GET", "/api/v1/cases/" + e.openCase, null, notFound));
             cells.add(new Access(who[0], t, "POST", "/api/v1/cases", Map.of("findingId", e.openCaseFinding), notFound));
             cells.add(new Access(who[0], t, "POST", "/api/v1/cases/" + e.openCase + "/penalty-proposal", proposal, notFound));
+            cells.add(new Access(who[0], t, "POST", "/api/v1/cases/" + e.openCase + "/article",
+                    Map.of("article", "第三十六条第（五）项", "reason", "篡改"), notFound));
             // A county may not decide at all (403) — or does not see the case (404).
             cells.add(new Access(who[0], t, "POST", "/api/v1/cases/" + e.openCase + "/decision", Map.of("proposalId",
                     e.openCaseProposal, "kind", "FINE", "amountYuan", 300000, "overrideReason", "篡改"),

@@ -95,7 +95,9 @@ final class WriteEndpoints {
         rows.add(new Endpoint("POST", "/api/v1/cases", city, json("{\"findingId\":\"" + e.openCaseFinding + "\"}")));
         rows.add(new Endpoint("POST", "/api/v1/cases/" + e.openCase + "/penalty-proposal", city, json("""
                 {"factors":{"HARM":"GENERAL","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"},
-                 "adjustments":["COOPERATED"],"occurrences":1,"serious":false,"correctedInTime":false}""")));
+                 "adjustments":["COOPERATED"],"occurrences":1,"serious":false}""")));
+        rows.add(new Endpoint("POST", "/api/v1/cases/" + e.openCase + "/article", city, json("""
+                {"article":"第三十四条第（一）项","reason":"复核定性"}""")));
         rows.add(new Endpoint("POST", "/api/v1/cases/" + e.openCase + "/decision", city, json("""
                 {"proposalId":"%s","kind":"FINE","amountYuan":300000,"overrideReason":"集体讨论"}"""
                 .formatted(e.openCaseProposal))));

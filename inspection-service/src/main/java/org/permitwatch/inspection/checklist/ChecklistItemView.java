@@ -26,7 +26,17 @@ public record ChecklistItemView(UUID id, UUID versionId, int itemNo, KeyIndustry
         evidenceRequired = List.copyOf(evidenceRequired);
     }
 
-    /** One concrete thing to check within an item. */
-    public record SubPoint(String code, String text) {
+    /**
+     * One concrete thing to check within an item.
+     *
+     * @param article the article and 项 of 《排污许可管理条例》 that punishes this sub-point; null in rows stored before
+     *                sub-points carried their own article (then the item's article applies)
+     */
+    public record SubPoint(String code, String text, String article) {
+
+        /** This sub-point's article, or the item's when the row predates per-sub-point articles. */
+        public String articleOr(String itemArticle) {
+            return article == null || article.isBlank() ? itemArticle : article;
+        }
     }
 }

@@ -18,7 +18,7 @@ record ChecklistSeed(String code, int version, String divisionCode, String title
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SeedItem(int itemNo, String title, String legalBasis, String checkMethod, List<String> evidenceRequired,
-                    String violationType, String article, List<String> general, Map<String, List<String>> industries) {
+                    String violationType, String article, List<Object> general, Map<String, List<Object>> industries) {
     }
 
     /** The seed as the draft a province user would POST: one general row and one row per industry per item. */
@@ -31,10 +31,25 @@ record ChecklistSeed(String code, int version, String divisionCode, String title
         return new ChecklistDraft(title, note, null, rows);
     }
 
-    private ChecklistDraft.Item row(SeedItem item, String industry, List<String> subPoints) {
+    /**
+     * A sub-point in the seed is either its text (it takes the item's article) or {@code {text, article}}: the
+     * article and 项 of 《排污许可管理条例》 that punishes exactly that sub-point.
+     */
+    private ChecklistDraft.Item row(SeedItem item, String industry, List<Object> subPoints) {
         String standards = industryStandards.get(industry == null ? GENERAL : industry);
         String basis = standards == null ? item.legalBasis() : item.legalBasis() + "；" + standards;
-        return new ChecklistDraft.Item(item.itemNo(), industry, item.title(), subPoints, basis, item.checkMethod(),
-                item.evidenceRequired(), item.violationType(), item.article());
+        List<String> texts = new ArrayList<>();
+        List<String> articles = new ArrayList<>();
+        for (Object s : subPoints) {
+            if (s instanceof Map<?, ?> m) {
+                texts.add((String) m.get("text"));
+                articles.add(m.get("article") == null ? item.article() : (String) m.get("article"));
+            } else {
+                texts.add((String) s);
+                articles.add(item.article());
+            }
+        }
+        return new ChecklistDraft.Item(item.itemNo(), industry, item.title(), texts, basis, item.checkMethod(),
+                item.evidenceRequired(), item.violationType(), item.article(), articles);
     }
 }

@@ -112,7 +112,8 @@ class ChecklistStore {
         String code = rowPrefix + item.itemNo() + "." + item.industryKey();
         List<ChecklistItemView.SubPoint> subPoints = new ArrayList<>();
         for (int i = 0; i < item.subPoints().size(); i++) {
-            subPoints.add(new ChecklistItemView.SubPoint(code + "." + (i + 1), item.subPoints().get(i)));
+            subPoints.add(new ChecklistItemView.SubPoint(code + "." + (i + 1), item.subPoints().get(i),
+                    item.subPointArticles().get(i)));
         }
         var spec = db.sql("""
                         INSERT INTO checklist_item (id, version_id, item_no, key_industry, code, title, sub_points, legal_basis,

@@ -96,12 +96,25 @@ final class ChecklistValidator {
         if (violation == null) {
             problems.add(new FieldProblem(path + ".violationType", "must be one of the ten violation types", item.violationType()));
         }
+        List<String> given = item.subPointArticles();
+        if (given != null && item.subPoints() != null && given.size() != item.subPoints().size()) {
+            problems.add(new FieldProblem(path + ".subPointArticles", "must have one entry per sub-point (null = the item's article)",
+                    given.size()));
+        } else if (given != null && given.stream().anyMatch(a -> a != null && (a.isBlank() || a.length() > 100))) {
+            problems.add(new FieldProblem(path + ".subPointArticles", "entries are null or 1 to 100 characters", null));
+        }
         if (problems.size() > before) {
             return null;
         }
+        String article = item.article().trim();
+        List<String> articles = new ArrayList<>();
+        for (int i = 0; i < item.subPoints().size(); i++) {
+            String a = given == null ? null : given.get(i);
+            articles.add(a == null ? article : a.trim());
+        }
         return new ValidItem(no, industry, item.title().trim(), item.subPoints().stream().map(String::trim).toList(),
                 item.legalBasis().trim(), method, item.evidenceRequired().stream().map(String::trim).toList(), violation,
-                item.article().trim());
+                article, List.copyOf(articles));
     }
 
     private static void text(String field, String value, int max, List<FieldProblem> problems) {
@@ -134,7 +147,8 @@ final class ChecklistValidator {
 
     /** A validated item, ready to store. */
     record ValidItem(int itemNo, KeyIndustry keyIndustry, String title, List<String> subPoints, String legalBasis,
-                     CheckMethod checkMethod, List<String> evidenceRequired, ViolationType violationType, String article) {
+                     CheckMethod checkMethod, List<String> evidenceRequired, ViolationType violationType, String article,
+                     List<String> subPointArticles) {
 
         String industryKey() {
             return keyIndustry == null ? "GENERAL" : keyIndustry.name();

@@ -109,16 +109,26 @@ record Benchmark(String id, LocalDate effectiveFrom, String title, Rounding roun
     }
 
     /**
-     * A no-penalty rule (首违不罚/轻微不罚): matches a case by violation type or article; eligible when the unit had no
-     * case of the same violation type within {@code historyMonths}, and (where required) the harm was slight and
-     * the violation corrected in time.
+     * A no-penalty rule (首违不罚/轻微不罚): matches a case by violation type or article (an entry with its 项, e.g.
+     * {@code 37(1)}, matches only that 项); eligible when the unit had no case of the same violation type within
+     * {@code historyMonths}, and (where required) the harm was slight and the violation corrected in time.
+     *
+     * @param excludedConducts words that, in the case's article text, name a conduct the rule does not cover even
+     *                         though its 项 matches (36(7) covers 未按照规定公开 but not 不如实公开)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record NoPenaltyRule(String code, String label, List<String> violationTypes, List<String> articles,
-                         int historyMonths, boolean requiresSlightHarm, boolean requiresCorrection, String legalBasis) {
+                         List<String> excludedConducts, int historyMonths, boolean requiresSlightHarm,
+                         boolean requiresCorrection, String legalBasis) {
         NoPenaltyRule {
             violationTypes = violationTypes == null ? List.of() : List.copyOf(violationTypes);
             articles = articles == null ? List.of() : List.copyOf(articles);
+            excludedConducts = excludedConducts == null ? List.of() : List.copyOf(excludedConducts);
+        }
+
+        /** The excluded conduct the article text names, or null. */
+        String excludedConduct(String article) {
+            return article == null ? null : excludedConducts.stream().filter(article::contains).findFirst().orElse(null);
         }
 
         boolean matches(String violationType, String article) {

@@ -48,13 +48,20 @@ final class DiscretionCalculator {
      * @param adjustments     adjustment codes that apply
      * @param occurrences     art. 37: occurrences fined; null = 1
      * @param serious         情节严重 (articles with a serious provision only)
-     * @param correctedInTime the unit corrected the violation in time (及时改正), for the no-penalty rules
+     * @param correctedInTime the unit corrected the violation in time (及时改正), for the no-penalty rules: derived by
+     *                        the service from the case's rectification (verified complete by its deadline)
+     * @param correction      how correctedInTime was established (the reason's detail)
      */
     record Inputs(Map<String, String> levels, List<String> adjustments, Integer occurrences, boolean serious,
-                  boolean correctedInTime) {
+                  boolean correctedInTime, String correction) {
         Inputs {
             levels = levels == null ? Map.of() : Map.copyOf(levels);
             adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
+        }
+
+        Inputs(Map<String, String> levels, List<String> adjustments, Integer occurrences, boolean serious,
+               boolean correctedInTime) {
+            this(levels, adjustments, occurrences, serious, correctedInTime, null);
         }
     }
 
@@ -130,7 +137,8 @@ final class DiscretionCalculator {
         BigDecimal fine = rounded.max(min).min(max);
         BigDecimal total = fine.multiply(BigDecimal.valueOf(occurrences));
 
-        Explanation.NoPenalty noPenalty = noPenalty(b, facts, inWindow, harmSlight, in.correctedInTime());
+        Explanation.NoPenalty noPenalty = noPenalty(b, facts, inWindow, harmSlight, in.correctedInTime(),
+                in.correction());
         Explanation.Range range = new Explanation.Range(yuan(min), yuan(max), seriousRange, article.perOccurrence(),
                 yuan(min.multiply(BigDecimal.valueOf(occurrences))), yuan(max.multiply(BigDecimal.valueOf(occurrences))));
         return new Explanation(b.id(), b.effectiveFrom(), facts.article(), article.article(), article.title(), range,
@@ -182,7 +190,7 @@ final class DiscretionCalculator {
     }
 
     private static Explanation.NoPenalty noPenalty(Benchmark b, CaseFacts facts, List<PriorCase> inWindow,
-                                                   boolean harmSlight, boolean corrected) {
+                                                   boolean harmSlight, boolean corrected, String correction) {
         Benchmark.NoPenaltyRule rule = b.noPenaltyRules().stream()
                 .filter(r -> r.matches(facts.violationType(), facts.article())).findFirst().orElse(null);
         if (rule == null) {
@@ -191,6 +199,12 @@ final class DiscretionCalculator {
                             + facts.article())));
         }
         List<Explanation.Reason> reasons = new ArrayList<>();
+        String excluded = rule.excludedConduct(facts.article());
+        if (excluded != null) {
+            return new Explanation.NoPenalty(false, null, null, null, List.of(new Explanation.Reason("RULE", false,
+                    "rule " + rule.code() + " covers article " + ArticleRef.normalize(facts.article()) + " but not the conduct "
+                            + excluded + " named by the case's article " + facts.article())));
+        }
         reasons.add(new Explanation.Reason("RULE", true, "rule " + rule.code() + " covers violation type "
                 + facts.violationType() + " / article " + facts.article()));
         LocalDate start = facts.violatedOn().minusMonths(rule.historyMonths());
@@ -206,7 +220,8 @@ final class DiscretionCalculator {
         }
         if (rule.requiresCorrection()) {
             reasons.add(new Explanation.Reason("CORRECTED_IN_TIME", corrected,
-                    corrected ? "corrected in time (及时改正)" : "not corrected in time"));
+                    (corrected ? "corrected in time (及时改正)" : "not corrected in time")
+                            + (correction == null ? "" : ": " + correction)));
         }
         boolean eligible = reasons.stream().allMatch(Explanation.Reason::passed);
         return new Explanation.NoPenalty(eligible, rule.code(), rule.label(), rule.legalBasis(), reasons);

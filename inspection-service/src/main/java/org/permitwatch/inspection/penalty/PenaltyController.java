@@ -57,6 +57,17 @@ class PenaltyController {
                 .map(decisionId -> new DecisionRef(id, decisionId));
     }
 
+    @PostMapping("/api/v1/cases/{id}/article")
+    @Operation(summary = "Re-characterise the case's article (定性) before the decision",
+            description = "Sets the article and 项 of 《排污许可管理条例》 the case is decided under (e.g. 36(5) instead of "
+                    + "the checklist's 34(2)); the range follows. PROVINCE, CITY or COUNTY staff; reason required and "
+                    + "audited (case.recharacterise); 409 once decided; 422 when the benchmark has no range for it. "
+                    + "Earlier proposals can no longer be decided (409 proposal-article-stale).")
+    Mono<PenaltyService.Recharacterised> recharacterise(@PathVariable UUID id,
+                                                        @Valid @RequestBody PenaltyRequests.Recharacterisation body) {
+        return CurrentCaller.get().flatMap(caller -> service.recharacterise(id, body, caller));
+    }
+
     @PostMapping("/api/v1/cases/{id}/daily-penalty")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Impose a daily continuous fine (按日连续处罚)",

@@ -25,7 +25,8 @@ final class PenaltyRequests {
      * @param adjustments     codes of the mitigating / aggravating circumstances that apply
      * @param occurrences     art. 37 only: occurrences fined (default 1)
      * @param serious         情节严重 (articles 33, 34, 35)
-     * @param correctedInTime the unit corrected the violation in time (needed by the no-penalty rules)
+     * @param correctedInTime no longer accepted (400 when sent): 及时改正 is derived from the case's rectification,
+     *                        verified complete by its deadline
      */
     record Proposal(@NotNull Map<String, String> factors, @Size(max = 20) List<@NotBlank String> adjustments,
                     @Min(1) @Max(10000) Integer occurrences, Boolean serious, Boolean correctedInTime) {
@@ -43,6 +44,16 @@ final class PenaltyRequests {
      */
     record Decision(@NotNull UUID proposalId, @NotNull Kind kind, @DecimalMin("0") BigDecimal amountYuan,
                     @Size(max = 2000) String overrideReason) {
+    }
+
+    /**
+     * {@code POST /api/v1/cases/{id}/article}: re-characterise the case's article before the decision.
+     *
+     * @param article the article and 项 of 《排污许可管理条例》, short ({@code 36(5)}) or official text
+     *                ({@code 第三十六条第（五）项})
+     * @param reason  why (required, audited)
+     */
+    record Recharacterisation(@NotBlank @Size(max = 100) String article, @NotBlank @Size(max = 2000) String reason) {
     }
 
     /** {@code POST /api/v1/cases/{id}/daily-penalty}: the re-inspection that found the violation continuing. */

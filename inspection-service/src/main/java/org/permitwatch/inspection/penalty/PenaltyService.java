@@ -59,18 +59,55 @@ class PenaltyService {
                         @com.fasterxml.jackson.annotation.JsonUnwrapped Explanation explanation) {
     }
 
+    /** 及时改正, as the case's rectification shows it. */
+    record Correction(boolean inTime, String detail) {
+    }
+
+    /**
+     * 及时改正 is a fact of the case, never a box ticked: the case's rectification was verified COMPLETE by a follow-up
+     * inspection on or before its deadline (rectification.on_time).
+     */
+    private Mono<Correction> correction(UUID caseId) {
+        return db.sql("SELECT status, deadline, on_time, verified_at FROM rectification WHERE case_id = :case")
+                .bind("case", caseId)
+                .map(r -> {
+                    String status = r.get("status", String.class);
+                    LocalDate deadline = r.get("deadline", LocalDate.class);
+                    boolean complete = "VERIFIED_COMPLETE".equals(status);
+                    boolean onTime = Boolean.TRUE.equals(r.get("on_time", Boolean.class));
+                    if (complete && onTime) {
+                        return new Correction(true, "rectification verified complete by a follow-up inspection on or "
+                                + "before its deadline " + deadline);
+                    }
+                    return new Correction(false, complete
+                            ? "rectification verified complete only after its deadline " + deadline
+                            : "rectification " + status + ", not yet verified complete (deadline " + deadline + ")");
+                })
+                .one()
+                .defaultIfEmpty(new Correction(false, "no rectification ordered yet"));
+    }
+
     Mono<ProposalView> propose(UUID caseId, PenaltyRequests.Proposal body, Caller caller) {
         CaseAccess.requireBureau(caller);
+        if (body.correctedInTime() != null) {
+            throw ApiException.invalidField("correctedInTime", "is derived from the case's rectification (verified "
+                    + "complete by its deadline), do not send it", body.correctedInTime());
+        }
         return cases.lockInScope(caseId, caller).flatMap(c -> {
             requireOpen(c);
             LocalDate violatedOn = c.violationAt().atZoneSameInstant(CST).toLocalDate();
             Benchmark benchmark = benchmarks.effectiveOn(violatedOn).orElseThrow(() -> ApiException.unprocessable(
                     "no-benchmark-in-force", "no discretion benchmark version was in force on " + violatedOn));
-            return priors(c, violatedOn.minusMonths(benchmark.historyWindowMonths() + 1L)).flatMap(priors -> {
+            return priors(c, violatedOn.minusMonths(benchmark.historyWindowMonths() + 1L))
+                    // sequential: statements on one transactional connection must not interleave
+                    .flatMap(found -> correction(caseId).map(k -> reactor.util.function.Tuples.of(found, k)))
+                    .flatMap(t -> {
+                List<DiscretionCalculator.PriorCase> priors = t.getT1();
+                Correction corrected = t.getT2();
                 Explanation e = DiscretionCalculator.compute(benchmark,
                         new DiscretionCalculator.CaseFacts(c.violationType(), c.article(), violatedOn, priors),
                         new DiscretionCalculator.Inputs(body.factors(), body.adjustments(), body.occurrences(),
-                                Boolean.TRUE.equals(body.serious()), Boolean.TRUE.equals(body.correctedInTime())));
+                                Boolean.TRUE.equals(body.serious()), corrected.inTime(), corrected.detail()));
                 UUID id = UUID.randomUUID();
                 OffsetDateTime now = OffsetDateTime.now();
                 return db.sql("""
@@ -97,7 +134,7 @@ class PenaltyService {
 
     /** What a decision needs of its proposal. */
     private record StoredProposal(BigDecimal min, BigDecimal max, BigDecimal proposed, boolean eligible, String rule,
-                                  String version, String explanation) {
+                                  String version, String explanation, String article) {
     }
 
     Mono<UUID> decide(UUID caseId, PenaltyRequests.Decision body, Caller caller) {
@@ -106,14 +143,14 @@ class PenaltyService {
             requireOpen(c);
             return db.sql("""
                             SELECT min_yuan, max_yuan, proposed_yuan, no_penalty_eligible, no_penalty_rule,
-                                   benchmark_version, explanation::text AS explanation
+                                   benchmark_version, explanation::text AS explanation, article
                             FROM penalty_proposal WHERE id = :id AND case_id = :case""")
                     .bind("id", body.proposalId()).bind("case", caseId)
                     .map(r -> new StoredProposal(r.get("min_yuan", BigDecimal.class), r.get("max_yuan", BigDecimal.class),
                             r.get("proposed_yuan", BigDecimal.class),
                             Boolean.TRUE.equals(r.get("no_penalty_eligible", Boolean.class)),
                             r.get("no_penalty_rule", String.class), r.get("benchmark_version", String.class),
-                            r.get("explanation", String.class)))
+                            r.get("explanation", String.class), r.get("article", String.class)))
                     .one()
                     .switchIfEmpty(Mono.error(() -> ApiException.invalidField("proposalId",
                             "is not a proposal of case " + c.caseNo(), body.proposalId())))
@@ -122,6 +159,10 @@ class PenaltyService {
     }
 
     private Mono<UUID> decide(CaseRow c, StoredProposal p, PenaltyRequests.Decision body, Caller caller) {
+        if (!c.article().equals(p.article())) {
+            throw ApiException.conflict("proposal-article-stale", "the proposal was computed for article " + p.article()
+                    + "; the case was re-characterised to " + c.article() + ": propose again");
+        }
         boolean noPenalty = body.kind() == PenaltyRequests.Kind.NO_PENALTY;
         BigDecimal amount;
         if (noPenalty) {
@@ -181,6 +222,52 @@ class PenaltyService {
                 .then(cases.emit(c.id(), PenaltyDecided.TYPE, ref -> new PenaltyDecided(ref, id, kind, rule, amount,
                         p.proposed(), overridden, p.version(), null, null, null, caller.subject(), now)))
                 .thenReturn(id);
+    }
+
+    /** The case's article after a re-characterisation, with the range it now falls under. */
+    record Recharacterised(UUID caseId, String previousArticle, String article, String benchmarkVersion,
+                           String benchmarkArticle, BigDecimal minYuan, BigDecimal maxYuan, boolean perOccurrence) {
+    }
+
+    /**
+     * Re-characterises the case's article (定性) before the decision: the article and 项 must have a range in the
+     * benchmark version in force on the violation day; the reason is required and audited. Proposals computed for
+     * the old article can no longer be decided (409 proposal-article-stale).
+     */
+    Mono<Recharacterised> recharacterise(UUID caseId, PenaltyRequests.Recharacterisation body, Caller caller) {
+        CaseAccess.requireBureau(caller);
+        return cases.lockInScope(caseId, caller).flatMap(c -> {
+            requireOpen(c);
+            String article = body.article().trim();
+            String normalized = ArticleRef.normalize(article);
+            if (!normalized.matches("\\d{1,3}(\\(\\d{1,2}\\))?")) {
+                throw ApiException.invalidField("article", "must be an article of 《排污许可管理条例》, e.g. 36(5) or "
+                        + "第三十六条第（五）项", article);
+            }
+            LocalDate violatedOn = c.violationAt().atZoneSameInstant(CST).toLocalDate();
+            Benchmark benchmark = benchmarks.effectiveOn(violatedOn).orElseThrow(() -> ApiException.unprocessable(
+                    "no-benchmark-in-force", "no discretion benchmark version was in force on " + violatedOn));
+            Benchmark.ArticleRange range = benchmark.article(article).orElseThrow(() -> unprocessable(
+                    "article-not-in-benchmark", "article", "benchmark " + benchmark.id() + " has no range for article "
+                            + normalized, article));
+            if (article.equals(c.article())) {
+                throw ApiException.invalidField("article", "is already the case's article", article);
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("previousArticle", c.article());
+            details.put("article", article);
+            details.put("benchmarkVersion", benchmark.id());
+            details.put("benchmarkArticle", range.article());
+            details.put("minYuan", range.minYuan().toPlainString());
+            details.put("maxYuan", range.maxYuan().toPlainString());
+            details.put("reason", body.reason().trim());
+            return db.sql("UPDATE enforcement_case SET article = :article WHERE id = :id AND status = 'OPEN'")
+                    .bind("article", article).bind("id", caseId)
+                    .then()
+                    .then(audit.record("case.recharacterise", RESOURCE, caseId.toString(), details))
+                    .thenReturn(new Recharacterised(caseId, c.article(), article, benchmark.id(), range.article(),
+                            range.minYuan(), range.maxYuan(), range.perOccurrence()));
+        }).as(tx::transactional);
     }
 
     /** What a daily continuous fine rests on. */

@@ -72,7 +72,16 @@ class ContentAssembler {
             ResultSource source;
             String notes;
             List<String> refs;
+            List<String> failed = List.of();
+            String article = c.article();
             if (in != null) {
+                failed = in.subPoints();
+                if (!failed.isEmpty()) {
+                    // The finding cites the article and 项 of the first violated sub-point (issue 12 item 1).
+                    String first = failed.get(0);
+                    article = c.subPoints().stream().filter(s -> s.code().equals(first)).findFirst()
+                            .map(s -> s.articleOr(c.article())).orElse(c.article());
+                }
                 result = in.result();
                 source = ResultSource.INSPECTOR;
                 notes = in.notes();
@@ -89,8 +98,8 @@ class ContentAssembler {
                 refs = List.of();
             }
             items.add(new RecordContent.Item(c.id(), c.itemNo(), c.code(), c.title(),
-                    c.keyIndustry() == null ? null : c.keyIndustry().name(), c.violationType().name(), c.article(),
-                    result, source, notes, refs));
+                    c.keyIndustry() == null ? null : c.keyIndustry().name(), c.violationType().name(), article,
+                    result, source, notes, refs, failed));
         }
         RecordContent.Position position = input.position() == null ? null
                 : new RecordContent.Position(input.position().lat(), input.position().lon());
@@ -183,6 +192,18 @@ class ContentAssembler {
             }
             if (given.putIfAbsent(item.itemId(), item) != null) {
                 errors.add(new FieldProblem(field + ".itemId", "item given twice", item.itemId().toString()));
+            }
+            ChecklistItemView row = checklist.stream().filter(c -> c.id().equals(item.itemId())).findFirst().orElseThrow();
+            Set<String> codes = row.subPoints().stream().map(ChecklistItemView.SubPoint::code).collect(Collectors.toSet());
+            if (!item.subPoints().isEmpty() && item.result() != ItemResult.NON_COMPLIANT) {
+                errors.add(new FieldProblem(field + ".subPoints", "only a NON_COMPLIANT item names violated sub-points",
+                        item.result().name()));
+            }
+            for (int j = 0; j < item.subPoints().size(); j++) {
+                if (!codes.contains(item.subPoints().get(j))) {
+                    errors.add(new FieldProblem(field + ".subPoints[" + j + "]", "not a sub-point of item " + row.code(),
+                            item.subPoints().get(j)));
+                }
             }
             for (int j = 0; j < item.evidence().size(); j++) {
                 String hash = item.evidence().get(j).toLowerCase(Locale.ROOT);

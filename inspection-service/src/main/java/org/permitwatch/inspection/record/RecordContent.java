@@ -31,9 +31,10 @@ public record RecordContent(OffsetDateTime inspectedAt, Position position, Strin
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Item(UUID itemId, int itemNo, String code, String title, String keyIndustry, String violationType,
                        String article, ItemResult result, ResultSource resultSource, String notes,
-                       List<String> evidence) {
+                       List<String> evidence, List<String> subPoints) {
         public Item {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
+            subPoints = subPoints == null ? List.of() : List.copyOf(subPoints);
         }
     }
 

@@ -69,11 +69,18 @@ final class RecordInput {
                     @NotNull @DecimalMin("73.0") @DecimalMax("136.0") Double lon) {
     }
 
-    /** The inspector's result for one checklist item of the pinned version; evidence refers to SHA-256 hashes. */
+    /**
+     * The inspector's result for one checklist item of the pinned version; evidence refers to SHA-256 hashes.
+     *
+     * @param subPoints NON_COMPLIANT only: codes of the item's sub-points found violated (e.g. {@code 7.GENERAL.1}),
+     *                  the first one deciding the finding's article; empty = the item's article
+     */
     record ItemInput(@NotNull UUID itemId, @NotNull ItemResult result, @Size(max = 2000) String notes,
-                     @Size(max = 50) List<@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String> evidence) {
+                     @Size(max = 50) List<@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String> evidence,
+                     @Size(max = 50) List<@NotBlank @Size(max = 100) String> subPoints) {
         ItemInput {
             evidence = evidence == null ? List.of() : evidence;
+            subPoints = subPoints == null ? List.of() : subPoints;
         }
     }
 

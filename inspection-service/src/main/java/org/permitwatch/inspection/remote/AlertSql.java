@@ -96,12 +96,18 @@ final class AlertSql {
      * and no reviewed alert for the same condition (a dismissed or tasked alert is not raised again every night).
      * All CTEs see the same snapshot, so refresh, raise and resolve are disjoint.
      */
+    /**
+     * The alert's article: the 项 for the hit's permit status where the rules name one (an expired permit is
+     * art. 33(2), a revoked, cancelled or withdrawn one 33(3)), else the rule's article.
+     */
+    static final String ARTICLE = "coalesce(CAST(:statusArticles AS jsonb) ->> (h.evidence ->> 'effectiveStatus'), :article)";
+
     static final String APPLY = """
             , refreshed AS (
                 UPDATE remote_alert a
                    SET evidence = h.evidence, condition_key = h.condition_key, rule_version = :rulesVersion,
                        unit_name = h.unit_name, industry_code = h.industry_code, key_industry = h.key_industry,
-                       violation_type = :violationType, article = :article, last_run_id = :runId, updated_at = now()
+                       violation_type = :violationType, article = %3$s, last_run_id = :runId, updated_at = now()
                   FROM hit h
                  WHERE a.permit_number = h.permit_number AND a.rule = :rule AND a.status = 'OPEN'
                 RETURNING %1$s
@@ -111,7 +117,7 @@ final class AlertSql {
                                           county_code, industry_code, key_industry, violation_type, article,
                                           condition_key, evidence, status, raised_run_id, last_run_id)
                 SELECT gen_random_uuid(), :rule, :rulesVersion, h.permit_number, h.unit_name, h.province_code,
-                       h.city_code, h.county_code, h.industry_code, h.key_industry, :violationType, :article,
+                       h.city_code, h.county_code, h.industry_code, h.key_industry, :violationType, %3$s,
                        h.condition_key, h.evidence, 'OPEN', :runId, :runId
                   FROM hit h
                  WHERE NOT EXISTS (SELECT 1 FROM remote_alert a
@@ -131,7 +137,7 @@ final class AlertSql {
             SELECT 'RAISED' AS change, %2$s FROM raised
             UNION ALL SELECT 'RESOLVED', %2$s FROM resolved
             UNION ALL SELECT 'UPDATED', %2$s FROM refreshed
-            """.formatted(RETURNED_A, RETURNED);
+            """.formatted(RETURNED_A, RETURNED, ARTICLE);
 
     private AlertSql() {
     }

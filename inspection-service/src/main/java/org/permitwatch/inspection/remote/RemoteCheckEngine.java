@@ -83,7 +83,8 @@ class RemoteCheckEngine {
     private Flux<Change> permitNotValid(UUID runId, LocalDate today, String like) {
         RemoteRules.PermitNotValid rule = rules.permitNotValid();
         return apply(db.sql(AlertSql.PERMIT_NOT_VALID_HITS + AlertSql.APPLY)
-                        .bind("statusNotes", json.writeValueAsString(rule.statusNotes())),
+                        .bind("statusNotes", json.writeValueAsString(rule.statusNotes()))
+                        .bind("statusArticles", json.writeValueAsString(rule.statusArticles())),
                 RemoteRule.PERMIT_NOT_VALID_BUT_OPERATING, rule.violationType(), rule.article(), runId, today, like);
     }
 
@@ -101,7 +102,8 @@ class RemoteCheckEngine {
                         .bind("notes", rows.stream().map(RemoteRules.IndustryRule::note).toArray(String[]::new))
                         .bind("names", rows.stream().map(r -> r.industryName() == null ? "" : r.industryName())
                                 .toArray(String[]::new))
-                        .bind("effectiveFrom", rules.effectiveFrom()),
+                        .bind("effectiveFrom", rules.effectiveFrom())
+                        .bind("statusArticles", "{}"),
                 RemoteRule.CATEGORY_TOO_LOW, rule.violationType(), rule.article(), runId, today, like);
     }
 

@@ -29,7 +29,12 @@ record RemoteRules(String code, String version, LocalDate effectiveFrom, Boolean
     static final List<String> NOT_VALID_STATUSES = List.of("EXPIRED", "REVOKED", "CANCELLED", "WITHDRAWN");
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PermitNotValid(String violationType, String article, String note, Map<String, String> statusNotes) {
+    /** @param statusArticles the article and 项 per permit status (EXPIRED → 33(2), …); the others take {@code article} */
+    record PermitNotValid(String violationType, String article, String note, Map<String, String> statusNotes,
+                          Map<String, String> statusArticles) {
+        PermitNotValid {
+            statusArticles = statusArticles == null ? Map.of() : Map.copyOf(statusArticles);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -72,6 +77,9 @@ record RemoteRules(String code, String version, LocalDate effectiveFrom, Boolean
             for (String status : NOT_VALID_STATUSES) {
                 String text = permitNotValid.statusNotes() == null ? null : permitNotValid.statusNotes().get(status);
                 require(text != null && !text.isBlank(), "permitNotValid.statusNotes." + status + " is required", problems);
+                String article = permitNotValid.statusArticles().get(status);
+                require(article == null || article.matches("\\d{2}(\\(\\d\\))?"),
+                        "permitNotValid.statusArticles." + status + " must look like 33 or 33(2)", problems);
             }
         }
         if (categoryTooLow == null) {

@@ -103,7 +103,7 @@ class CaseLifecycleIT {
                 proposal("GENERAL", "PASSIVE", List.of()))
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(new BigDecimal(proposal.get("resultYuan").toString())).isEqualByComparingTo("448000");
-        assertThat(proposal).containsEntry("benchmarkArticle", "34").containsEntry("benchmarkVersion", "SX-PERMIT-2022.1");
+        assertThat(proposal).containsEntry("benchmarkArticle", "34").containsEntry("benchmarkVersion", "SX-PERMIT-2026.1");
         assertThat(((Map<?, ?>) proposal.get("noPenalty")).get("eligible")).isEqualTo(false);
         String proposalId = (String) proposal.get("proposalId");
 
@@ -205,24 +205,33 @@ class CaseLifecycleIT {
         String county = TestJwts.token("COUNTY", COUNTY);
         String city = TestJwts.token("CITY", CITY);
         // an earlier case of the same violation, 13 months ago: outside the window
-        UUID old = finding(submittedRecord(permit, today.minusMonths(13)), permit, "LEDGER_INCOMPLETE", "37", today.minusMonths(13));
+        // 37(1) 未按照排污许可证规定记录 (台账记录数据不全), the first of the notice's 首违不罚 cases
+        UUID old = finding(submittedRecord(permit, today.minusMonths(13)), permit, "LEDGER_INCOMPLETE", "第三十七条第（一）项",
+                today.minusMonths(13));
         post("/api/v1/cases", county, Map.of("findingId", old.toString())).expectStatus().isCreated();
-        UUID now = finding(submittedRecord(permit, today.minusDays(1)), permit, "LEDGER_INCOMPLETE", "37", today.minusDays(1));
+        UUID now = finding(submittedRecord(permit, today.minusDays(1)), permit, "LEDGER_INCOMPLETE", "第三十七条第（一）项",
+                today.minusDays(1));
         String caseId = (String) post("/api/v1/cases", county, Map.of("findingId", now.toString())).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
 
-        Map<String, Object> body = proposal("SLIGHT", "ACTIVE", List.of());
-        body.put("correctedInTime", true);
-        Map<String, Object> p = post("/api/v1/cases/" + caseId + "/penalty-proposal", county, body).expectStatus().isCreated()
+        // 及时改正 is derived, never ticked: sending it is a 400
+        Map<String, Object> ticked = proposal("SLIGHT", "ACTIVE", List.of());
+        ticked.put("correctedInTime", true);
+        field(post("/api/v1/cases/" + caseId + "/penalty-proposal", county, ticked), 400, "correctedInTime");
+        // before the rectification is verified complete the case is not eligible, so NO_PENALTY is refused
+        Map<String, Object> early = post("/api/v1/cases/" + caseId + "/penalty-proposal", county,
+                proposal("SLIGHT", "ACTIVE", List.of())).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        Map<?, ?> noPenalty = (Map<?, ?>) p.get("noPenalty");
-        assertThat(noPenalty.get("eligible")).isEqualTo(true);
-        assertThat(noPenalty.get("rule")).isEqualTo("FIRST_MINOR_LEDGER");
-        // the fine it would have been: p = .20×.3 = .06 → 5000 + 15000 × .06 = 5900
-        assertThat(new BigDecimal(p.get("resultYuan").toString())).isEqualByComparingTo("5900");
-        post("/api/v1/cases/" + caseId + "/decision", city, Map.of("proposalId", p.get("proposalId"), "kind", "NO_PENALTY"))
-                .expectStatus().isCreated();
-        problem(post("/api/v1/cases/" + caseId + "/close", city, null), 409, "rectification-not-verified");
+        Map<?, ?> earlyNoPenalty = (Map<?, ?>) early.get("noPenalty");
+        assertThat(earlyNoPenalty.get("eligible")).isEqualTo(false);
+        assertThat(earlyNoPenalty.get("rule")).isEqualTo("FIRST_MINOR_LEDGER");
+        assertThat((List<?>) earlyNoPenalty.get("reasons")).anySatisfy(r -> {
+            assertThat(((Map<?, ?>) r).get("check")).isEqualTo("CORRECTED_IN_TIME");
+            assertThat(((Map<?, ?>) r).get("passed")).isEqualTo(false);
+            assertThat((String) ((Map<?, ?>) r).get("detail")).contains("no rectification ordered yet");
+        });
+        field(post("/api/v1/cases/" + caseId + "/decision", city, Map.of("proposalId", early.get("proposalId"),
+                "kind", "NO_PENALTY")), 422, "kind");
 
         String rect = (String) post("/api/v1/cases/" + caseId + "/rectification", county,
                 Map.of("requirements", "补齐台账记录", "deadline", today.plusDays(5).toString())).expectStatus().isCreated()
@@ -230,6 +239,19 @@ class CaseLifecycleIT {
         UUID followUp = submittedRecord(permit, today);
         post("/api/v1/rectifications/" + rect + "/verification", county,
                 Map.of("recordId", followUp.toString(), "result", "COMPLETE")).expectStatus().isCreated();
+        problem(post("/api/v1/cases/" + caseId + "/close", city, null), 409, "decision-required");
+
+        Map<String, Object> p = post("/api/v1/cases/" + caseId + "/penalty-proposal", county,
+                proposal("SLIGHT", "ACTIVE", List.of())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> noPenalty = (Map<?, ?>) p.get("noPenalty");
+        assertThat(noPenalty.get("eligible")).isEqualTo(true);
+        assertThat(noPenalty.get("rule")).isEqualTo("FIRST_MINOR_LEDGER");
+        assertThat((String) noPenalty.get("legalBasis")).contains("晋环发〔2022〕18号").doesNotContain("晋环执法");
+        // the fine it would have been: 37 is 每次5千–2万; p = .20×.3 = .06 → 5000 + 15000 × .06 = 5900
+        assertThat(new BigDecimal(p.get("resultYuan").toString())).isEqualByComparingTo("5900");
+        post("/api/v1/cases/" + caseId + "/decision", city, Map.of("proposalId", p.get("proposalId"), "kind", "NO_PENALTY"))
+                .expectStatus().isCreated();
         Map<String, Object> closed = post("/api/v1/cases/" + caseId + "/close", county, null).expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(new BigDecimal(closed.get("totalFineYuan").toString())).isEqualByComparingTo("0");
@@ -296,14 +318,13 @@ class CaseLifecycleIT {
     void aRepeatWithinTwelveMonthsIsNotEligibleAndNoPenaltyIsRefused() {
         String permit = permit();
         String county = TestJwts.token("COUNTY", COUNTY);
-        UUID earlier = finding(submittedRecord(permit, today.minusMonths(11)), permit, "DISCLOSURE_NOT_IMPLEMENTED", "36",
-                today.minusMonths(11));
+        UUID earlier = finding(submittedRecord(permit, today.minusMonths(11)), permit, "DISCLOSURE_NOT_IMPLEMENTED",
+                "第三十六条第（七）项", today.minusMonths(11));
         post("/api/v1/cases", county, Map.of("findingId", earlier.toString())).expectStatus().isCreated();
-        UUID later = finding(submittedRecord(permit, today), permit, "DISCLOSURE_NOT_IMPLEMENTED", "36", today);
+        UUID later = finding(submittedRecord(permit, today), permit, "DISCLOSURE_NOT_IMPLEMENTED", "第三十六条第（七）项", today);
         String caseId = (String) post("/api/v1/cases", county, Map.of("findingId", later.toString())).expectStatus()
                 .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         Map<String, Object> body = proposal("SLIGHT", "ACTIVE", List.of());
-        body.put("correctedInTime", true);
         Map<String, Object> p = post("/api/v1/cases/" + caseId + "/penalty-proposal", county, body).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(((Map<?, ?>) p.get("noPenalty")).get("eligible")).isEqualTo(false);
@@ -455,6 +476,82 @@ class CaseLifecycleIT {
                 "UNPERMITTED_DISCHARGE", "33", "x", List.of()), other).block())
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(404));
         assertThat(count("SELECT count(*) FROM enforcement_case WHERE permit_number = '" + permit + "'")).isOne();
+    }
+
+    @Test
+    void aCaseIsReCharacterisedBeforeTheDecisionAndTheRangeFollows() {
+        String permit = permit();
+        String county = TestJwts.token("COUNTY", COUNTY);
+        String city = TestJwts.token("CITY", CITY);
+        // a finding stored with the old item-level article of item 7 (34(2) listed first)
+        UUID finding = finding(submittedRecord(permit, today), permit, "SELF_MONITORING_FALSIFIED",
+                "第三十四条第（二）项、第三十六条", today);
+        String caseId = (String) post("/api/v1/cases", county, Map.of("findingId", finding.toString())).expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        // 34(2): 200000–1000000; p = .31 → 200000 + 800000 × .31 = 448000; a 50000 fine lies below the minimum
+        Map<String, Object> old = post("/api/v1/cases/" + caseId + "/penalty-proposal", county,
+                proposal("GENERAL", "PASSIVE", List.of())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(new BigDecimal(old.get("resultYuan").toString())).isEqualByComparingTo("448000");
+        problem(post("/api/v1/cases/" + caseId + "/decision", city, Map.of("proposalId", old.get("proposalId"),
+                "kind", "FINE", "amountYuan", 50000, "overrideReason", "未制定自行监测方案")), 422, "amount-outside-range");
+
+        // a reason is required; an article the benchmark has no range for is refused; an inspector may not
+        field(post("/api/v1/cases/" + caseId + "/article", county, Map.of("article", "第三十六条第（五）项")), 400, "reason");
+        problem(post("/api/v1/cases/" + caseId + "/article", county, Map.of("article", "第九十九条", "reason", "x")), 422,
+                "article-not-in-benchmark");
+        field(post("/api/v1/cases/" + caseId + "/article", county, Map.of("article", "'; DROP TABLE finding; --",
+                "reason", "x")), 400, "article");
+        post("/api/v1/cases/" + caseId + "/article", TestJwts.token("INSPECTOR", CITY),
+                Map.of("article", "第三十六条第（五）项", "reason", "x")).expectStatus().isForbidden();
+
+        // 36(5) 未按照排污许可证规定制定自行监测方案并开展自行监测: 20000–200000
+        Map<String, Object> changed = post("/api/v1/cases/" + caseId + "/article", county, Map.of("article",
+                "第三十六条第（五）项", "reason", "现场核实为未制定自行监测方案，无篡改、伪造数据")).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(changed).containsEntry("previousArticle", "第三十四条第（二）项、第三十六条")
+                .containsEntry("article", "第三十六条第（五）项").containsEntry("benchmarkArticle", "36")
+                .containsEntry("benchmarkVersion", "SX-PERMIT-2026.1");
+        assertThat(new BigDecimal(changed.get("minYuan").toString())).isEqualByComparingTo("20000");
+        assertThat(new BigDecimal(changed.get("maxYuan").toString())).isEqualByComparingTo("200000");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'case.recharacterise' AND resource_id = '" + caseId
+                + "' AND details->>'previousArticle' = '第三十四条第（二）项、第三十六条' AND details->>'article' = "
+                + "'第三十六条第（五）项' AND details->>'reason' LIKE '现场核实%'")).isOne();
+        assertThat(scalar("SELECT article FROM enforcement_case WHERE id = '" + caseId + "'")).isEqualTo("第三十六条第（五）项");
+
+        // the proposal for 34(2) can no longer be decided
+        problem(post("/api/v1/cases/" + caseId + "/decision", city, Map.of("proposalId", old.get("proposalId"),
+                "kind", "FINE")), 409, "proposal-article-stale");
+        // p = .31 → 20000 + 180000 × .31 = 75800; the lawful 50000 is now accepted (with its reason)
+        Map<String, Object> p = post("/api/v1/cases/" + caseId + "/penalty-proposal", county,
+                proposal("GENERAL", "PASSIVE", List.of())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(p).containsEntry("benchmarkArticle", "36").containsEntry("article", "第三十六条第（五）项");
+        assertThat(new BigDecimal(p.get("resultYuan").toString())).isEqualByComparingTo("75800");
+        post("/api/v1/cases/" + caseId + "/decision", city, Map.of("proposalId", p.get("proposalId"), "kind", "FINE",
+                "amountYuan", 50000, "overrideReason", "首次发现，已制定方案并开展监测")).expectStatus().isCreated();
+        assertThat(new BigDecimal(scalar("SELECT amount_yuan FROM penalty_decision WHERE case_id = '" + caseId + "'")
+                .toString())).isEqualByComparingTo("50000");
+        // once decided, the article is fixed
+        problem(post("/api/v1/cases/" + caseId + "/article", city, Map.of("article", "36(4)", "reason", "x")), 409,
+                "case-already-decided");
+    }
+
+    @Test
+    void aRegistrationUnitThatDidNotRegisterIsDecidedUnderArticle43() {
+        String permit = permit();
+        String county = TestJwts.token("COUNTY", COUNTY);
+        UUID finding = finding(submittedRecord(permit, today), permit, "UNPERMITTED_DISCHARGE", "第四十三条", today);
+        String caseId = (String) post("/api/v1/cases", county, Map.of("findingId", finding.toString())).expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        // 43: 可以处5万元以下 → 0–50000; p = .31 → 50000 × .31 = 15500
+        Map<String, Object> p = post("/api/v1/cases/" + caseId + "/penalty-proposal", county,
+                proposal("GENERAL", "PASSIVE", List.of())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(p).containsEntry("benchmarkArticle", "43");
+        assertThat(new BigDecimal(((Map<?, ?>) p.get("range")).get("maxYuan").toString())).isEqualByComparingTo("50000");
+        assertThat(new BigDecimal(p.get("resultYuan").toString())).isEqualByComparingTo("15500");
+        assertThat(((Map<?, ?>) p.get("noPenalty")).get("rule")).isEqualTo("FIRST_MINOR_REGISTRATION");
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -123,10 +123,17 @@ class ChecklistApiTest {
         assertThat(facilities.subPoints().get(1).code()).isEqualTo("4.COKING.2");
         assertThat(facilities.legalBasis()).contains("第三十四条").contains("HJ 854-2017");
         assertThat(coking.get(0).violationType()).isEqualTo(ViolationType.UNPERMITTED_DISCHARGE);
-        assertThat(coking.get(0).article()).isEqualTo("第三十三条");
+        // issue 12: the item's article is the default; each stored sub-point carries its own article and 项
+        assertThat(coking.get(0).article()).isEqualTo("第三十三条第（四）项");
+        assertThat(facilities.subPoints().get(1).article()).isEqualTo("第三十四条第（二）项");
 
         List<ChecklistItemView> other = catalog.itemsFor(v1, "OTHER", "140100").collectList().block();
         assertThat(other).hasSize(10).allSatisfy(i -> assertThat(i.keyIndustry()).isNull());
+        assertThat(other.get(0).subPoints()).extracting(ChecklistItemView.SubPoint::code, ChecklistItemView.SubPoint::article)
+                .contains(org.assertj.core.groups.Tuple.tuple("1.GENERAL.2", "第四十三条"),
+                        org.assertj.core.groups.Tuple.tuple("1.GENERAL.3", "第三十三条第（二）项"),
+                        org.assertj.core.groups.Tuple.tuple("1.GENERAL.4", "第三十三条第（三）项"));
+        assertThat(other.get(6).subPoints().get(0).article()).isEqualTo("第三十六条第（五）项");
         assertThat(catalog.itemsFor(v1, null, "140100").collectList().block()).hasSize(10);
 
         Map<String, Object> detail = body(get(TAIYUAN, "/api/v1/checklists/" + v1 + "?keyIndustry=THERMAL_POWER").expectStatus().isOk());

@@ -109,10 +109,15 @@ class InspectionRecordIT {
         for (int no = 1; no <= ITEMS.length; no++) {
             UUID id = UUID.randomUUID();
             into.put(no, id);
+            // item 7's sub-points carry their own article and 项 (issue 12 item 1); the others take the item's
+            String subPoints = no == 7
+                    ? "[{\"code\":\"7.1\",\"text\":\"自行监测方案\",\"article\":\"第三十六条第（五）项\"},"
+                            + "{\"code\":\"7.2\",\"text\":\"篡改、伪造监测数据\",\"article\":\"第三十四条第（二）项\"}]"
+                    : "[{\"code\":\"" + no + ".1\",\"text\":\"要点\"}]";
             exec("INSERT INTO checklist_item (id, version_id, item_no, key_industry, code, title, sub_points, legal_basis, "
                     + "check_method, evidence_required, violation_type, article) VALUES ('" + id + "', '" + version
-                    + "', " + no + ", NULL, '" + no + ".GENERAL', '检查项" + no + "', '[{\"code\":\"" + no
-                    + ".1\",\"text\":\"要点\"}]', '《排污许可管理条例》', 'BOTH', '[\"照片\"]', '" + ITEMS[no - 1][0] + "', '"
+                    + "', " + no + ", NULL, '" + no + ".GENERAL', '检查项" + no + "', '" + subPoints
+                    + "', '《排污许可管理条例》', 'BOTH', '[\"照片\"]', '" + ITEMS[no - 1][0] + "', '"
                     + ITEMS[no - 1][1] + "')");
         }
         exec("UPDATE checklist_version SET status = 'PUBLISHED', published_at = now() WHERE id = '" + version + "'");
@@ -402,6 +407,39 @@ class InspectionRecordIT {
         String findingId = list(getJson("/api/v1/findings?permitNumber=" + g.permitNumber, cityToken()).get("items"))
                 .get(0).get("id").toString();
         get("/api/v1/findings/" + findingId, TestJwts.token("CITY", OTHER_CITY)).expectStatus().isNotFound();
+    }
+
+    @Test
+    void aFindingCitesTheArticleOfTheViolatedSubPointNotItsItemsFirstArticle() {
+        Fixture f = unitWithTask(COUNTY, inspector);
+        String token = inspectorToken(inspector);
+        Map<String, Object> wrongSubPoint = body(f.taskId, true, List.of(subPoints(item(7, "NON_COMPLIANT", "x"), "8.1")),
+                List.of());
+        expectProblem(post("/api/v1/inspections", token, null, wrongSubPoint), 422, "items[0].subPoints[0]");
+        Map<String, Object> compliantWithSubPoint = body(f.taskId, true,
+                List.of(subPoints(item(7, "COMPLIANT", null), "7.1")), List.of());
+        expectProblem(post("/api/v1/inspections", token, null, compliantWithSubPoint), 422, "items[0].subPoints");
+
+        // 未制定自行监测方案 → 36(5), not the item's 34(2)
+        Map<String, Object> record = post("/api/v1/inspections", token, null, body(f.taskId, true,
+                List.of(subPoints(item(7, "NON_COMPLIANT", "未制定自行监测方案"), "7.1")), List.of()))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(item(record, 7)).containsEntry("article", "第三十六条第（五）项").containsEntry("subPoints", List.of("7.1"));
+        Map<String, Object> finding = list(getJson("/api/v1/findings?permitNumber=" + f.permitNumber, cityToken())
+                .get("items")).stream().filter(x -> x.get("itemNo").equals(7)).findFirst().orElseThrow();
+        assertThat(finding).containsEntry("article", "第三十六条第（五）项");
+
+        // without sub-points the item's own article applies, as before
+        Fixture g = unitWithTask(COUNTY, inspector);
+        post("/api/v1/inspections", token, null, body(g.taskId, true, List.of(item(7, "NON_COMPLIANT", "数据异常")),
+                List.of())).expectStatus().isCreated();
+        assertThat(list(getJson("/api/v1/findings?permitNumber=" + g.permitNumber, cityToken()).get("items")))
+                .singleElement().satisfies(x -> assertThat(x).containsEntry("article", ITEMS[6][1]));
+    }
+
+    private static Map<String, Object> subPoints(Map<String, Object> item, String... codes) {
+        item.put("subPoints", List.of(codes));
+        return item;
     }
 
     @Test

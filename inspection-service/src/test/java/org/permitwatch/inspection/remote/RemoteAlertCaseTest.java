@@ -74,7 +74,7 @@ class RemoteAlertCaseTest {
         assertThat(db.sql("SELECT origin || '|' || alert_id || '|' || permit_number || '|' || violation_type || '|' "
                         + "|| article || '|' || facts FROM enforcement_case WHERE id = CAST(:id AS uuid)")
                 .bind("id", caseId).map(r -> r.get(0, String.class)).one().block())
-                .isEqualTo("ALERT|" + alert.get("id") + "|YQ-CASE|UNPERMITTED_DISCHARGE|33|" + facts);
+                .isEqualTo("ALERT|" + alert.get("id") + "|YQ-CASE|UNPERMITTED_DISCHARGE|33(2)|" + facts);
         assertThat(db.sql("SELECT evidence -> 0 -> 'data' ->> 'validTo' FROM enforcement_case WHERE id = CAST(:id AS uuid)")
                 .bind("id", caseId).map(r -> r.get(0, String.class)).one().block()).isEqualTo(validTo.toString());
         assertThat(db.sql("SELECT string_agg(payload ->> 'status', ',' ORDER BY seq) FROM outbox_event "

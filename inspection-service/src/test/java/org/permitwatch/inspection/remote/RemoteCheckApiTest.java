@@ -171,7 +171,7 @@ class RemoteCheckApiTest {
         Map<String, Object> first = run(city);
         // expired, revoked and stale-valid: three; category rule has no row for 1311
         assertThat(first).containsEntry("raised", 3).containsEntry("updated", 0).containsEntry("resolved", 0)
-                .containsEntry("scopeDivision", city).containsEntry("trigger", "ON_DEMAND").containsEntry("rulesVersion", "1");
+                .containsEntry("scopeDivision", city).containsEntry("trigger", "ON_DEMAND").containsEntry("rulesVersion", "2");
         assertThat(counts(first, PERMIT_RULE)).containsEntry("raised", 3);
         assertThat(counts(first, CATEGORY_RULE)).containsEntry("raised", 0);
         assertThat(count("SELECT count(*) FROM remote_alert WHERE permit_number = 'CZ-OTHERCITY'")).isZero();
@@ -179,18 +179,19 @@ class RemoteCheckApiTest {
         String token = bearer("CITY", city);
         Map<String, Object> expired = alert(token, "CZ-EXPIRED", PERMIT_RULE, "OPEN");
         assertThat(expired).containsEntry("violationType", "UNPERMITTED_DISCHARGE").containsEntry("violationLabel", "无证排污")
-                .containsEntry("article", "33").containsEntry("ruleVersion", "1").containsEntry("countyCode", county)
+                .containsEntry("article", "33(2)").containsEntry("ruleVersion", "2").containsEntry("countyCode", county)
                 .containsEntry("cityCode", city).containsEntry("provinceCode", "140000")
                 .containsEntry("unitName", "测试单位CZ-EXPIRED").containsEntry("industryCode", "1311");
         assertThat(evidence(expired)).containsEntry("status", "EXPIRED").containsEntry("effectiveStatus", "EXPIRED")
                 .containsEntry("validTo", today.minusDays(40).toString()).containsEntry("daysSinceExpiry", 40)
                 .containsEntry("managementCategory", "KEY").containsEntry("snapshotVersion", 5)
-                .containsEntry("asOf", today.toString()).containsEntry("rulesVersion", "1");
+                .containsEntry("asOf", today.toString()).containsEntry("rulesVersion", "2");
         assertThat((String) evidence(expired).get("ruleNote")).contains("第三十三条第（二）项");
         assertThat(OffsetDateTime.parse((String) evidence(expired).get("snapshotChangedAt")).toInstant())
                 .isEqualTo(CHANGED_AT.toInstant());
 
         Map<String, Object> revoked = alert(token, "CZ-REVOKED", PERMIT_RULE, "OPEN");
+        assertThat(revoked).containsEntry("article", "33(3)");
         assertThat(evidence(revoked)).containsEntry("effectiveStatus", "REVOKED").containsEntry("daysSinceExpiry", null);
         assertThat((String) evidence(revoked).get("ruleNote")).contains("撤销");
         Map<String, Object> stale = alert(token, "CZ-STALE", PERMIT_RULE, "OPEN");
@@ -298,7 +299,7 @@ class RemoteCheckApiTest {
 
         String token = bearer("CITY", city);
         Map<String, Object> coke = alert(token, "SZ-COKE-SIMPLE", CATEGORY_RULE, "OPEN");
-        assertThat(coke).containsEntry("violationType", "UNPERMITTED_DISCHARGE").containsEntry("article", "33");
+        assertThat(coke).containsEntry("violationType", "UNPERMITTED_DISCHARGE").containsEntry("article", "33(1)");
         assertThat(evidence(coke)).containsEntry("managementCategory", "SIMPLIFIED").containsEntry("requiredCategory", "KEY")
                 .containsEntry("industryCode", "2521").containsEntry("industryName", "测试行业")
                 .containsEntry("rulesEffectiveFrom", "2020-01-01").containsEntry("snapshotVersion", 5);

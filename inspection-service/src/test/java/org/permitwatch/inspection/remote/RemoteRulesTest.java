@@ -21,7 +21,7 @@ class RemoteRulesTest {
     @Test
     void shippedFileCoversEveryKeyIndustryCodeOfTheDomainBrief() {
         RemoteRules rules = RemoteRules.load(new ClassPathResource("enforcement/remote-category-rules.json"), json);
-        assertThat(rules.version()).isEqualTo("1");
+        assertThat(rules.version()).isEqualTo("2");
         assertThat(rules.configurable()).isTrue();
         assertThat(rules.effectiveFrom()).isEqualTo(LocalDate.of(2020, 1, 1));
         Map<String, ManagementCategory> byCode = rules.categoryTooLow().industries().stream()
