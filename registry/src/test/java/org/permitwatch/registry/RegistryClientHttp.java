@@ -27,8 +27,13 @@ final class RegistryClientHttp {
     }
 
     HttpResponse<String> send(String method, String path, String body, Credentials credentials) throws Exception {
+        return send(method, path, body, credentials, "application/json");
+    }
+
+    HttpResponse<String> send(String method, String path, String body, Credentials credentials, String accept)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {

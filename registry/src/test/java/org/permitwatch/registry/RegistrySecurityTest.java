@@ -20,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "REGISTRY_PASSWORD_GATEWAY=" + RegistrySecurityTest.GATEWAY_PASSWORD,
         "REGISTRY_PASSWORD_INSPECTION_SERVICE=" + RegistrySecurityTest.INSPECTION_PASSWORD,
         "REGISTRY_PASSWORD_REPORTING_SERVICE=" + RegistrySecurityTest.REPORTING_PASSWORD,
-        "REGISTRY_PASSWORD_REGISTRY=" + RegistrySecurityTest.PEER_PASSWORD})
+        "REGISTRY_PASSWORD_REGISTRY=" + RegistrySecurityTest.PEER_PASSWORD,
+        "REGISTRY_PASSWORD_METRICS=" + RegistrySecurityTest.METRICS_PASSWORD})
 class RegistrySecurityTest {
 
     // Test-only values, random-looking and long enough for the registry's minimum length.
@@ -28,11 +29,13 @@ class RegistrySecurityTest {
     static final String INSPECTION_PASSWORD = "test-inspection-7d1e9a3c5b7f2e4d6c8a";
     static final String REPORTING_PASSWORD = "test-reporting-a4c6e8f0b2d4f6a8c0e2";
     static final String PEER_PASSWORD = "test-peer-registry-b5d7f9a1c3e5a7c9e1f3";
+    static final String METRICS_PASSWORD = "test-metrics-c6e8a0b2d4f6a8c0e2b4";
 
     static final Credentials GATEWAY = new Credentials("gateway", GATEWAY_PASSWORD);
     static final Credentials INSPECTION = new Credentials("inspection-service", INSPECTION_PASSWORD);
     static final Credentials REPORTING = new Credentials("reporting-service", REPORTING_PASSWORD);
     static final Credentials PEER = new Credentials("registry", PEER_PASSWORD);
+    static final Credentials METRICS = new Credentials("metrics", METRICS_PASSWORD);
 
     private static final String APP = "/eureka/apps/REPORTING-SERVICE";
     private static final String GENUINE = "10.0.0.4:reporting-service:8084";
@@ -144,6 +147,23 @@ class RegistrySecurityTest {
         assertThat(registry.send("GET", "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
         assertThat(registry.send("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
         assertThat(registry.send("GET", "/actuator/info", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsAreForTheScraperWhichReadsNothingElse() throws Exception {
+        // Issue 11 item 7: no anonymous metrics on any port, the registry's included.
+        assertThat(registry.send("GET", "/actuator/prometheus", null, null, "text/plain").statusCode()).isEqualTo(401);
+        HttpResponse<String> scraped = registry.send("GET", "/actuator/prometheus", null, METRICS, "text/plain");
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body()).contains("jvm_memory_used_bytes");
+        // The scraper learns no instance address: neither the registry's REST API nor the dashboard.
+        registerGenuineInstance();
+        assertThat(registry.send("GET", APP, null, METRICS).statusCode()).isEqualTo(403);
+        assertThat(registry.send("GET", "/eureka/apps/", null, METRICS).statusCode()).isEqualTo(403);
+        assertThat(registry.send("GET", "/", null, METRICS).statusCode()).isEqualTo(403);
+        assertThat(registry.send("POST", APP, instanceJson("REPORTING-SERVICE", ROGUE, "203.0.113.66", 8084), METRICS)
+                .statusCode()).isEqualTo(403);
+        assertNotRegistered(ROGUE);
     }
 
     private void registerGenuineInstance() throws Exception {

@@ -177,6 +177,9 @@ final class SecurityMatrix {
             soft.assertThat(scrape.statusCode()).as("metrics of %s on its management port", port).isEqualTo(200);
             soft.assertThat(scrape.body()).as("metrics of %s", port).contains("jvm_memory_used_bytes");
         }
+        // The registry has no management port: its metrics need the scraper's login, which run.sh does not create.
+        soft.assertThat(raw("GET", c.platform.serviceUrl("REGISTRY_PORT") + "/actuator/prometheus", null, Map.of())
+                .statusCode()).as("anonymous /actuator/prometheus on the registry").isEqualTo(401);
         soft.assertAll();
     }
 

@@ -47,7 +47,7 @@ final class RegistryAuthenticationProvider implements AuthenticationProvider {
 
     private static List<GrantedAuthority> authorities(RegistryClient client) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority("REGISTRY_" + client.access()));
+        authorities.add(new SimpleGrantedAuthority(RegistrySecurityConfig.authority(client.access())));
         return authorities;
     }
 

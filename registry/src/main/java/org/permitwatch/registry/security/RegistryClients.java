@@ -28,6 +28,9 @@ final class RegistryClients {
                 if (client.access() == RegistryAccess.PEER) {
                     // Normal for a single registry (local, dev): it has no peer to replicate with.
                     log.info("no peer password ({}): this registry accepts no replication", variable);
+                } else if (client.access() == RegistryAccess.METRICS) {
+                    // Normal where nothing scrapes the registry (local): then nobody reads its metrics.
+                    log.info("no scraper password ({}): nobody may read this registry's metrics", variable);
                 } else {
                     log.warn("registry client '{}' has no password: it cannot log in (set {})", client.name(), variable);
                 }

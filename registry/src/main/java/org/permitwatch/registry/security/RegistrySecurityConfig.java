@@ -41,12 +41,15 @@ class RegistrySecurityConfig {
         return http
                 .authenticationManager(registryAuthenticationManager)
                 .authorizeHttpRequests(requests -> requests
-                        // Probes and Prometheus have no registry credentials (same open set as every service).
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus", "/error").permitAll()
+                        // Probes carry no credentials. Metrics are not for anonymous callers (issue 11): the
+                        // scraper logs in as the "metrics" client, which may read nothing else.
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+                                .permitAll()
+                        .requestMatchers("/actuator/prometheus").authenticated()
                         .requestMatchers("/eureka/**").access(new RegistryWriteAuthorization(events))
-                        // The dashboard (/, /lastn) and anything else: any known client.
-                        .anyRequest().authenticated())
+                        // The dashboard (/, /lastn) and anything else: any known client but the scraper.
+                        .anyRequest().hasAnyAuthority(authority(RegistryAccess.APP), authority(RegistryAccess.READ),
+                                authority(RegistryAccess.PEER)))
                 .httpBasic(basic -> basic.realmName(ProblemResponses.REALM)
                         .authenticationEntryPoint(ProblemResponses.unauthorized()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
@@ -58,5 +61,10 @@ class RegistrySecurityConfig {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .build();
+    }
+
+    /** The authority {@link RegistryAuthenticationProvider} grants a client of this access. */
+    static String authority(RegistryAccess access) {
+        return "REGISTRY_" + access;
     }
 }

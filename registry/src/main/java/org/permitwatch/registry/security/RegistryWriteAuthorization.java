@@ -17,7 +17,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * Who may do what under {@code /eureka/**}:
  * <ul>
- * <li>reads (GET, HEAD: the registry, the dashboard's resources) — any authenticated client;</li>
+ * <li>reads (GET, HEAD: the registry, the dashboard's resources) — any authenticated client but the metrics
+ * scraper, which may read nothing here;</li>
  * <li>writes to {@code /eureka/[v2/]apps/{APP}/**} (register, renew, status override, delete, metadata) — the
  * client of that application, or a registry peer;</li>
  * <li>any other write ({@code /eureka/peerreplication/batch}, {@code /eureka/asg/**}, …) — a registry peer only.</li>
@@ -49,10 +50,15 @@ final class RegistryWriteAuthorization implements AuthorizationManager<RequestAu
             }
             return new AuthorizationDecision(false);
         }
+        RegistryClient client = principal.client();
+        if (client.access() == RegistryAccess.METRICS) {
+            events.once("scraper-registry:" + client.name(), "registry: the scraper '{}' may not {} {}", client.name(),
+                    request.getMethod(), SecurityEventLog.printable(path(request)));
+            return new AuthorizationDecision(false);
+        }
         if (isRead(request)) {
             return new AuthorizationDecision(true);
         }
-        RegistryClient client = principal.client();
         String targetApp = targetApp(request);
         boolean granted = targetApp == null ? client.access() == RegistryAccess.PEER : client.mayWrite(targetApp);
         if (!granted) {
