@@ -5,13 +5,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.permitwatch.events.Topics;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.support.inbox.CloudEventAttributes;
+import org.permitwatch.support.inbox.EventReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes the compacted directory changelog. Runs on a Kafka listener thread (not Netty), so blocking on the
@@ -29,11 +28,11 @@ class DirectoryListener extends AbstractConsumerSeekAware {
     private static final Logger log = LoggerFactory.getLogger(DirectoryListener.class);
 
     private final DirectoryProjection projection;
-    private final JsonMapper json;
+    private final EventReader events;
 
-    DirectoryListener(DirectoryProjection projection, JsonMapper json) {
+    DirectoryListener(DirectoryProjection projection, EventReader events) {
         this.projection = projection;
-        this.json = json;
+        this.events = events;
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = GROUP_ID, topics = Topics.DIRECTORY_UNITS)
@@ -43,7 +42,7 @@ class DirectoryListener extends AbstractConsumerSeekAware {
             log.warn("ignoring event {} of unexpected type {} on {}", event.id(), event.type(), record.topic());
             return;
         }
-        DirectoryUnitSnapshot unit = parse(record.value());
+        DirectoryUnitSnapshot unit = events.payload(record, DirectoryUnitSnapshot.class);
         if (record.key() != null && !record.key().equals(unit.permitNo())) {
             throw new IllegalArgumentException("record key " + record.key() + " differs from permitNo " + unit.permitNo());
         }
@@ -54,16 +53,5 @@ class DirectoryListener extends AbstractConsumerSeekAware {
     void replayFromStart() {
         projection.resetForReplay().block(APPLY_TIMEOUT);
         seekToBeginning();
-    }
-
-    private DirectoryUnitSnapshot parse(String value) {
-        if (value == null) {
-            throw new IllegalArgumentException("directory record without a value (tombstones are not expected)");
-        }
-        try {
-            return json.readValue(value, DirectoryUnitSnapshot.class);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("directory snapshot is not valid JSON: " + e.getOriginalMessage(), e);
-        }
     }
 }
