@@ -6,10 +6,11 @@ import org.permitwatch.events.Topics;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.support.inbox.CloudEventAttributes;
 import org.permitwatch.support.inbox.EventReader;
+import org.permitwatch.support.inbox.ReplayableListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * earliest offset after calling {@link DirectoryProjection#resetForReplay()}).
  */
 @Component
-class DirectoryListener extends AbstractConsumerSeekAware {
+class DirectoryListener extends ReplayableListener {
 
     static final String LISTENER_ID = "directory-projection";
     /** Own group, so resetting it (or replayFromStart) rebuilds this projection without touching other listeners. */
@@ -49,9 +50,9 @@ class DirectoryListener extends AbstractConsumerSeekAware {
         projection.apply(event.id(), unit, record.value()).block(APPLY_TIMEOUT);
     }
 
-    /** Clears the dedup markers and the version guard, then seeks every assigned partition to its start. */
-    void replayFromStart() {
-        projection.resetForReplay().block(APPLY_TIMEOUT);
-        seekToBeginning();
+    /** Clears the dedup markers and the version guard. */
+    @Override
+    protected Mono<Void> resetForReplay() {
+        return projection.resetForReplay().then();
     }
 }
