@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@value #LOCATION}. A date in a year without a file throws {@link YearNotLoadedException} — counting such a year as
  * plain Monday–Friday would silently move statutory deadlines by up to a week around 春节 and 国庆.
  *
- * <p>Periods follow the 期间 rule of 《民法典》 art. 201 and 《行政处罚法》 art. 85 (开始的当日不计入): "N working days
- * after day D" counts from the day after D, and its last day is itself a working day.
+ * <p>Periods follow the 期间 rule of 《民法典》 art. 201 (开始的当日不计入，自下一日开始计算): "N working days after
+ * day D" counts from the day after D, and its last day is itself a working day, so art. 203 (a period ending on a
+ * holiday ends the day after it) needs no extra step.
  */
 public final class WorkdayCalendar {
 
