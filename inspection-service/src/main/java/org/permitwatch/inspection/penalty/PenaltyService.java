@@ -273,7 +273,7 @@ class PenaltyService {
 
     /** What a daily continuous fine rests on: the order's service and deadline, the re-inspection, earlier fines. */
     private record Continuing(LocalDate servedOn, LocalDate deadline, LocalDate inspectedOn, String recordPermit,
-                              String recordStatus, long activeFindings, LocalDate finedThrough) {
+                              String recordStatus, long activeFindings, LocalDate finedThrough, boolean alreadyFined) {
     }
 
     /**
@@ -297,6 +297,10 @@ class PenaltyService {
                     .switchIfEmpty(Mono.error(() -> ApiException.conflict("fine-decision-required",
                             "a daily continuous fine multiplies the case's FINE decision; case " + c.caseNo() + " has none")))
                     .flatMap(fine -> continuing(c, body).flatMap(k -> {
+                        if (k.alreadyFined()) {
+                            return Mono.error(ApiException.conflict("daily-penalty-exists",
+                                    "this re-inspection was already fined"));
+                        }
                         if (!"SUBMITTED".equals(k.recordStatus()) || !c.permitNumber().equals(k.recordPermit())) {
                             return Mono.error(ApiException.conflict("reinspection-not-usable", "record "
                                     + body.reinspectionRecordId() + " is not a submitted inspection of this unit"));
@@ -368,7 +372,9 @@ class PenaltyService {
                                (SELECT count(*) FROM finding f WHERE f.record_id = v.record_id AND f.status = 'ACTIVE'
                                    AND f.violation_type = :violation) AS active,
                                (SELECT max(d.to_date) FROM penalty_decision d WHERE d.rectification_id = r.id
-                                   AND d.kind = 'DAILY_CONTINUOUS') AS fined_through
+                                   AND d.kind = 'DAILY_CONTINUOUS') AS fined_through,
+                               EXISTS (SELECT 1 FROM penalty_decision d WHERE d.rectification_id = r.id
+                                   AND d.reinspection_record_id = v.record_id AND d.kind = 'DAILY_CONTINUOUS') AS already
                         FROM rectification r
                         JOIN rectification_verification v ON v.rectification_id = r.id AND v.record_id = :record
                                                           AND v.result = 'CONTINUING'
@@ -379,7 +385,7 @@ class PenaltyService {
                 .map(r -> new Continuing(r.get("served_on", LocalDate.class), r.get("deadline", LocalDate.class),
                         r.get("inspected_on", LocalDate.class), r.get("permit_number", String.class),
                         r.get("status", String.class), r.get("active", Long.class),
-                        r.get("fined_through", LocalDate.class)))
+                        r.get("fined_through", LocalDate.class), Boolean.TRUE.equals(r.get("already", Boolean.class))))
                 .one()
                 .switchIfEmpty(Mono.error(() -> ApiException.conflict("continuing-not-verified", "rectification "
                         + body.rectificationId() + " of this case has no CONTINUING verification with record "
