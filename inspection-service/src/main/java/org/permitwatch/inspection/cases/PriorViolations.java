@@ -44,8 +44,9 @@ class PriorViolations {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String RESOURCE = "prior-violation";
     /** An article of 《排污许可管理条例》 with an optional 项, after ArticleRef-style normalisation. */
-    private static final Pattern ARTICLE = Pattern.compile(
-            "(\\d{1,3}(\\(\\d{1,2}\\))?)|(第[一二三四五六七八九十百\\d]+条(第?[（(][一二三四五六七八九十\\d]+[）)]项?)?.*)");
+    private static final Pattern ARTICLE = Pattern.compile("\\d{1,3}(\\(\\d{1,2}\\))?"
+            // the official text, optionally followed by a conduct in Chinese (e.g. （不如实公开）) or a second article
+            + "|第[一二三四五六七八九十百\\d]+条(第?[（(][一二三四五六七八九十\\d]+[）)]项?)?[、，（）()\\p{IsHan}\\d]*");
 
     private final DatabaseClient db;
     private final AuditLog audit;
@@ -113,8 +114,7 @@ class PriorViolations {
                     in.violatedOn());
         }
         String article = in.article().trim();
-        if (!ARTICLE.matcher(article.replace('（', '(').replace('）', ')')).matches()
-                && !ARTICLE.matcher(article).matches()) {
+        if (!ARTICLE.matcher(article).matches()) {
             throw ApiException.invalidField("article", "must be an article of 《排污许可管理条例》, e.g. 37(1) or "
                     + "第三十七条第（一）项", in.article());
         }
