@@ -32,7 +32,7 @@ final class ChecklistFormPdf {
     /** Printed for a character the subset lacks (rare characters in a unit name), rather than failing the form. */
     static final char MISSING = '□';
 
-    private static final float[] WIDTHS = {5, 15, 44, 6, 6, 8, 16};
+    private static final float[] WIDTHS = {5, 19, 41, 6, 6, 8, 15};
 
     private ChecklistFormPdf() {
     }
