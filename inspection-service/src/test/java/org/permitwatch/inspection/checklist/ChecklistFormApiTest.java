@@ -229,6 +229,47 @@ class ChecklistFormApiTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    /** Yangquan's own additions, so the other tests' current version (the province's) stays as it is. */
+    @Test
+    void aCitysPublishedAdditionsPrintForItsTasksAndADraftIsA409() throws Exception {
+        String yangquan = TestJwts.token("CITY", "140300");
+        Map<String, Object> addition = new java.util.HashMap<>();
+        addition.put("itemNo", 101);
+        addition.put("keyIndustry", null);
+        addition.put("title", "是否落实阳泉市重污染天气应急减排措施");
+        addition.put("subPoints", List.of("应急减排清单措施是否落实", "错峰生产台账是否完整"));
+        addition.put("legalBasis", "《排污许可管理条例》第十七条");
+        addition.put("checkMethod", "ON_SITE");
+        addition.put("evidenceRequired", List.of("现场照片"));
+        addition.put("violationType", "REDUCTION_NOT_IMPLEMENTED");
+        addition.put("article", "第三十四条第（二）项");
+        JsonNode created = JsonMapper.builder().build().readTree(web.post().uri("/api/v1/checklists")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + yangquan).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "阳泉市补充检查项", "basedOn", seededVersion().toString(), "items", List.of(addition)))
+                .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+        String cityVersion = created.get("version").get("id").asString();
+
+        get(yangquan, "/api/v1/checklists/" + cityVersion + "/form").expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("checklist-not-published");
+        web.post().uri("/api/v1/checklists/" + cityVersion + "/publish")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + yangquan).exchange().expectStatus().isOk();
+
+        Fixture f = cokingUnitWithTask("140302", inspector("郑伟", "140300"));
+        String text = ChecklistFormRenderTest.squeeze(ChecklistFormRenderTest.pdfText(
+                bytes(yangquan, "/api/v1/checklists/current/form?taskId=" + f.task(), MediaType.APPLICATION_PDF_VALUE)));
+        // Items 1–10 of the province (COKING rows) and then the city's item 101 with its two sub-points.
+        assertThat(text).contains("PWXK-QD-140300第1版", "是否落实阳泉市重污染天气应急减排措施",
+                "（1）应急减排清单措施是否落实", "（2）错峰生产台账是否完整", "依据：第三十四条第（二）项");
+        for (List<String> row : seedRows("COKING")) {
+            assertThat(text).contains(ChecklistFormRenderTest.squeeze(row.get(0)));
+        }
+        // COKING 27 sub-points + 2 of item 101 = 29 rows, 3 tick boxes each = 87.
+        assertThat(text.chars().filter(c -> c == '□').count()).isEqualTo(87);
+        // Taiyuan cannot see Yangquan's version at all.
+        get(TAIYUAN, "/api/v1/checklists/" + cityVersion + "/form").expectStatus().isNotFound();
+    }
+
     @Test
     void badFormatOrIndustryAndIndustryWithTaskAre400ProblemsNamingTheField() {
         UUID version = seededVersion();
