@@ -177,6 +177,86 @@ class DatasetGenerationTest {
     assertThat(keyPlantsChecked).isGreaterThan(100);
   }
 
+  /**
+   * 《固定污染源排污许可分类管理名录（2019年版）》: coking 2521, thermal power 4411/4412, ironmaking 3110, steelmaking
+   * 3120, ferroalloy 3140, pulp 2211/2212 and machine-made paper 2221 are 重点管理 as a whole class; cement 3011 is
+   * 重点 (clinker) or 简化 (grinding station), never 登记; municipal sewage 4620 splits by capacity.
+   */
+  @Test
+  void managementCategoriesFollowTheDirectory2019() {
+    Set<String> allKey = Set.of("2521", "4411", "4412", "3110", "3120", "3140", "2211", "2212", "2221");
+    Map<String, Set<String>> categories = new HashMap<>();
+    for (PermitSummary s : summaries) {
+      categories.computeIfAbsent(s.industryCode(), k -> new HashSet<>()).add(s.managementCategory());
+    }
+    for (String code : allKey) {
+      assertThat(categories.get(code)).as("名录 category of %s", code).containsExactly("重点管理");
+    }
+    assertThat(categories.get("3011")).containsExactlyInAnyOrder("重点管理", "简化管理");
+    assertThat(categories.get("4620")).containsExactlyInAnyOrder("重点管理", "简化管理", "登记管理");
+    assertThat(categories.get("2223")).doesNotContain("重点管理");
+  }
+
+  /** Every outlet of the seven key industries cites its own industry's standard, never another industry's. */
+  @Test
+  void everyKeyIndustryOutletCitesItsOwnIndustrysStandard() {
+    Map<String, Set<String>> allowed = Map.ofEntries(
+        Map.entry("2521", Set.of("GB 16171-2012")),
+        // 输煤 dust and 脱硫废水 are outside GB 13223 (boiler flue gas only): GB 16297 / GB 8978 apply.
+        Map.entry("4411", Set.of("GB 13223-2011", "GB 16297-1996", "GB 8978-1996")),
+        Map.entry("4412", Set.of("GB 13223-2011", "GB 16297-1996", "GB 8978-1996")),
+        Map.entry("3110", Set.of("GB 28662-2012", "GB 28663-2012")),
+        Map.entry("3120", Set.of("GB 28664-2012")),
+        Map.entry("3130", Set.of("GB 28665-2012")),
+        Map.entry("3140", Set.of("GB 28666-2012")),
+        Map.entry("3011", Set.of("GB 4915-2013")),
+        Map.entry("2221", Set.of("GB 3544-2008", "GB 13271-2014")),
+        Map.entry("4620", Set.of("GB 18918-2002", "GB 14554-1993")));
+    int checked = 0;
+    for (PlatformPermit p : permits) {
+      Set<String> ok = allowed.get(p.summary().industryCode());
+      if (ok == null) {
+        continue;
+      }
+      for (Outlet o : p.detail().outlets()) {
+        for (PollutantLimit l : o.pollutants()) {
+          assertThat(l.standard()).as("%s %s %s", p.summary().industryCode(), o.outletName(), l.pollutantCode())
+              .isIn(ok);
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(1_000);
+  }
+
+  /**
+   * A 重点管理 sewage works treats at least 20,000 t/d (名录), so its COD tonnage is at least
+   * 50 mg/L × 20,000 t/d × 365 d / 1e6 = 365 t, times the generator's factor ≥ 0.85 → ≥ 310.25 t; a 简化管理
+   * one treats less than 20,000 t/d from a general outlet (no tonnage), and a cement grinding station (简化) has no kiln.
+   */
+  @Test
+  void plantSizeAndProcessFollowTheCategory() {
+    int keySewage = 0;
+    for (PlatformPermit p : permits) {
+      PermitSummary s = p.summary();
+      if (s.industryCode().equals("4620") && s.managementCategory().equals("重点管理")) {
+        PollutantLimit cod = p.detail().outlets().get(0).pollutants().stream()
+            .filter(l -> l.pollutantCode().equals("w01018")).findFirst().orElseThrow();
+        assertThat(cod.dailyLimit()).isEqualTo(50.0);
+        assertThat(cod.annualLimitTons()).allSatisfy(t -> assertThat(t).isGreaterThanOrEqualTo(310.2));
+        keySewage++;
+      }
+      if (s.industryCode().equals("4620") && s.managementCategory().equals("简化管理")) {
+        assertThat(p.detail().outlets()).allSatisfy(o -> assertThat(o.outletType()).isEqualTo("一般排放口"));
+      }
+      if (s.industryCode().equals("3011") && s.managementCategory().equals("简化管理")) {
+        assertThat(p.detail().outlets()).extracting(Outlet::outletName).doesNotContain("窑尾排气筒", "窑头排气筒");
+        assertThat(p.detail().outlets().get(0).pollutants().get(0).hourlyLimit()).isEqualTo(10.0);
+      }
+    }
+    assertThat(keySewage).isPositive();
+  }
+
   private static Map<String, Long> count(Function<PermitSummary, String> key) {
     Map<String, Long> m = new HashMap<>();
     summaries.forEach(s -> m.merge(key.apply(s), 1L, Long::sum));

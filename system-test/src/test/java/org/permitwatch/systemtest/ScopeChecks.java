@@ -108,6 +108,28 @@ final class ScopeChecks {
         return created.json().get("id").asString();
     }
 
+    /**
+     * Issue 12 item 8: the printable 附件2 of a drawn task, through the gateway — pre-filled for its unit (name and
+     * permit number from the directory) for the task's city, a 404 problem for another city, and a PDF by default.
+     */
+    void checklistFormIsPrefilledForTheTaskAndScoped() {
+        Map.Entry<String, String> task = c.tasks.entrySet().iterator().next();
+        String permit = task.getKey();
+        String path = "/api/v1/checklists/current/form?taskId=" + task.getValue();
+        Api.Download sheet = c.gateway.download(path + "&format=xlsx", c.city);
+        assertThat(sheet.status()).as("the form of task %s", task.getValue()).isEqualTo(200);
+        List<String> cells = cells(sheet.body());
+        String unitName = c.gateway.get("/api/v1/tasks/" + task.getValue(), c.city).json().get("unitName").asString();
+        assertThat(cells).contains(permit, unitName, "是", "否", "不涉及", "□");
+        Api.Download pdf = c.gateway.download(path, c.city);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Api.Download foreign = c.gateway.download(path, c.platform.token("CITY", "140200", "--sub", "datong-city"));
+        assertThat(foreign.status()).as("another city's token").isEqualTo(404);
+        assertThat(foreign.contentType()).startsWith("application/problem+json");
+    }
+
     private static List<String> cells(byte[] xlsx) {
         List<String> out = new ArrayList<>();
         DataFormatter format = new DataFormatter();

@@ -150,6 +150,12 @@ class SystemIT {
     }
 
     @Test
+    @Order(126)
+    void theChecklistFormIsPrefilledAndScoped() {
+        new ScopeChecks(campaign).checklistFormIsPrefilledForTheTaskAndScoped();
+    }
+
+    @Test
     @Order(129)
     void rateLimitsEngageAndMetricsAreNotPublic() {
         new SecurityMatrix(campaign).rateLimitsEngageAndMetricsAreNotPublic();

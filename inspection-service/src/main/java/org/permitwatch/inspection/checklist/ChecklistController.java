@@ -5,32 +5,58 @@ import org.permitwatch.support.web.PageResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.CurrentCaller;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 @RestController
 @RequestMapping("/api/v1/checklists")
 @Tag(name = "Checklists", description = "排污许可执法检查清单 (附件2): versions published by the province, additions by a city")
 class ChecklistController {
 
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private static final String FORM_DESCRIPTION = "附件2 as a form to print and fill in on site: header (被检查单位名称, "
+            + "排污许可证编号, 行业类别, 管理类别, 检查时间, 检查人员), one row per sub-point of every applicable item "
+            + "(序号, 检查项目, 检查要点 with its article, tick boxes 是/否/不涉及, 备注), signature lines. "
+            + "format=pdf (default; A4, CJK font embedded) or xlsx, or the matching Accept header. With taskId the "
+            + "form is pre-filled for the task's unit and lists the items of the unit's industry (404 when the task is "
+            + "outside the caller's division or, for an inspector, not assigned to them); without it, keyIndustry "
+            + "picks the industry (default: the general list). 404 problem for an unknown or invisible version, 409 "
+            + "for a draft or when the task's unit is not in the directory yet.";
+
     private final ChecklistQueries queries;
     private final ChecklistStore store;
+    private final ChecklistForms forms;
 
-    ChecklistController(ChecklistQueries queries, ChecklistStore store) {
+    ChecklistController(ChecklistQueries queries, ChecklistStore store, ChecklistForms forms) {
         this.queries = queries;
         this.store = store;
+        this.forms = forms;
     }
 
     @GetMapping
@@ -55,6 +81,93 @@ class ChecklistController {
         return CurrentCaller.get().flatMap(caller -> queries.find(id, caller)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("not-found", "no checklist version " + id)))
                 .flatMap(v -> queries.items(id, industry).collectList().map(items -> new ChecklistViews.VersionDetail(v, items))));
+    }
+
+    @GetMapping("/{id}/form")
+    @ApiResponse(responseCode = "200", description = "the form as an attachment", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "400", description = "bad format or keyIndustry (problem+json naming the field)")
+    @ApiResponse(responseCode = "404", description = "unknown or invisible version, task outside the caller's scope")
+    @ApiResponse(responseCode = "409", description = "draft version, another city's additions, unit not in the directory")
+    @Operation(summary = "Printable checklist form (附件2) of one version, XLSX or PDF", description = FORM_DESCRIPTION)
+    Mono<ResponseEntity<byte[]>> form(@PathVariable UUID id,
+            @Parameter(description = "pdf (default) or xlsx") @RequestParam(required = false) String format,
+            @Parameter(description = "pre-fill for this inspection task's unit") @RequestParam(required = false) UUID taskId,
+            @Parameter(description = "without taskId: print this industry's items") @RequestParam(required = false)
+            String keyIndustry,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return render(id, format, taskId, keyIndustry, accept);
+    }
+
+    @GetMapping("/current/form")
+    @ApiResponse(responseCode = "200", description = "the form as an attachment", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "400", description = "bad format or keyIndustry (problem+json naming the field)")
+    @ApiResponse(responseCode = "404", description = "unknown or invisible version, task outside the caller's scope")
+    @ApiResponse(responseCode = "409", description = "draft version, another city's additions, unit not in the directory")
+    @Operation(summary = "Printable checklist form (附件2) of the version in force",
+            description = "The version an inspection uses today in the task's city (or the caller's city): the city's "
+                    + "latest additions on the province's latest version. " + FORM_DESCRIPTION)
+    Mono<ResponseEntity<byte[]>> currentForm(
+            @Parameter(description = "pdf (default) or xlsx") @RequestParam(required = false) String format,
+            @Parameter(description = "pre-fill for this inspection task's unit") @RequestParam(required = false) UUID taskId,
+            @Parameter(description = "without taskId: print this industry's items") @RequestParam(required = false)
+            String keyIndustry,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return render(null, format, taskId, keyIndustry, accept);
+    }
+
+    private Mono<ResponseEntity<byte[]>> render(UUID id, String format, UUID taskId, String keyIndustry, String accept) {
+        boolean xlsx = xlsx(format, accept);
+        KeyIndustry industry = industry(keyIndustry);
+        return CurrentCaller.get().flatMap(caller -> forms.form(id, taskId, industry, caller))
+                // POI and OpenPDF block (font parsing, zip writing): never on an event-loop thread.
+                .publishOn(Schedulers.boundedElastic())
+                .map(form -> {
+                    byte[] body = xlsx ? ChecklistFormXlsx.render(form) : ChecklistFormPdf.render(form);
+                    String name = "附件2-排污许可执法检查清单-" + (form.unit() != null ? form.unit().permitNumber()
+                            : form.versionLabel().replace(' ', '-')) + (xlsx ? ".xlsx" : ".pdf");
+                    return ResponseEntity.ok().contentType(xlsx ? XLSX : MediaType.APPLICATION_PDF)
+                            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                    .filename(name, StandardCharsets.UTF_8).build().toString())
+                            .body(body);
+                });
+    }
+
+    /** {@code ?format=} wins; otherwise an Accept header naming XLSX; PDF by default (the form is for printing). */
+    private static boolean xlsx(String format, String accept) {
+        if (format != null && !format.isBlank()) {
+            return switch (format.toLowerCase(Locale.ROOT)) {
+                case "pdf" -> false;
+                case "xlsx" -> true;
+                default -> throw ApiException.invalidField("format", "must be pdf or xlsx", format);
+            };
+        }
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> types;
+        try {
+            types = MediaType.parseMediaTypes(accept);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        for (MediaType m : types) {
+            if (m.isWildcardType()) {
+                continue;
+            }
+            if (XLSX.isCompatibleWith(m)) {
+                return true;
+            }
+            if (MediaType.APPLICATION_PDF.isCompatibleWith(m)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     @PostMapping

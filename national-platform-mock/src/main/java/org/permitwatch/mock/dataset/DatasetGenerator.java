@@ -113,7 +113,8 @@ final class DatasetGenerator {
       return new PermitDetail(address, legal, lon, lat, List.of(), List.of(), List.of(), List.of(), List.of());
     }
     boolean keyManaged = PermitSummary.CATEGORY_KEY.equals(s.managementCategory());
-    OutletTemplates.ProfileTemplate profile = OutletTemplates.of(Industries.byCode(s.industryCode()).profile());
+    OutletTemplates.ProfileTemplate profile =
+        OutletTemplates.of(Industries.byCode(s.industryCode()).profileFor(s.managementCategory()));
 
     List<Outlet> outlets = new ArrayList<>();
     List<SelfMonitoring> monitoring = new ArrayList<>();
@@ -255,9 +256,9 @@ final class DatasetGenerator {
     throw new IllegalStateException();
   }
 
+  /** The 名录 2019 split of the industry; always one {@code nextInt(100)}, whatever the split. */
   private static String pickCategory(SplittableRandom r, Industry industry) {
-    int[] w = industry.key() ? new int[] {80, 13, 7} : new int[] {15, 40, 45};
-    return switch (weighted(r, w)) {
+    return switch (weighted(r, industry.categories().weights())) {
       case 0 -> PermitSummary.CATEGORY_KEY;
       case 1 -> PermitSummary.CATEGORY_SIMPLIFIED;
       default -> PermitSummary.CATEGORY_REGISTRATION;

@@ -87,6 +87,11 @@ final class OutletTemplates {
           air("水泥磨排气筒", false, 50_000, 150_000, p("a34013", 10, CEMENT)),
           air("煤磨排气筒", false, 30_000, 80_000, p("a34013", 20, CEMENT))),
           List.<String[]>of(new String[] {"原料堆场", "全封闭储库"}, new String[] {"熟料库", "密闭输送、库顶除尘"}), true);
+      // 水泥粉磨站 (简化管理 under the 名录): no kiln, only mills and packing, all 颗粒物 of GB 4915 表2.
+      case CEMENT_GRINDING -> new ProfileTemplate(List.of(
+          air("水泥磨排气筒", false, 50_000, 150_000, p("a34013", 10, CEMENT)),
+          air("包装机排气筒", false, 10_000, 40_000, p("a34013", 10, CEMENT))),
+          List.<String[]>of(new String[] {"熟料库", "密闭储库、库顶除尘"}, new String[] {"散装", "密闭散装、收尘"}), true);
       case IRONMAKING -> new ProfileTemplate(List.of(
           air("烧结机头排气筒", true, 500_000, 1_500_000, p("a34013", 40, SINTER), p("a21026", 180, SINTER), p("a21002", 300, SINTER)),
           air("烧结机尾排气筒", true, 300_000, 800_000, p("a34013", 20, SINTER)),
@@ -112,8 +117,13 @@ final class OutletTemplates {
           air("锅炉排气筒", false, 30_000, 100_000, p("a34013", 20, BOILER), p("a21026", 50, BOILER), p("a21002", 150, BOILER))),
           List.<String[]>of(new String[] {"污水处理站", "加盖密闭、臭气收集处理"}), false);
       case SEWAGE -> new ProfileTemplate(List.of(
-          water("污水处理厂总排口", true, 10_000, 200_000, p("w01018", 50, SEWAGE), p("w21003", 5, SEWAGE), p("w21001", 15, SEWAGE), p("w21011", 0.5, SEWAGE)),
+          // 名录: a municipal works is 重点管理 from 20,000 t/d; the flow range stays on that side of the line.
+          water("污水处理厂总排口", true, 20_000, 200_000, p("w01018", 50, SEWAGE), p("w21003", 5, SEWAGE), p("w21001", 15, SEWAGE), p("w21011", 0.5, SEWAGE)),
           air("除臭系统排气筒", false, 10_000, 50_000, p("a21001", 4.9, "GB 14554-1993"))),
+          List.<String[]>of(new String[] {"污泥脱水间", "密闭、负压收集除臭"}), false);
+      // 简化管理 municipal works: 500 t/d up to (not including) 20,000 t/d; same GB 18918 一级A limits.
+      case SEWAGE_SMALL -> new ProfileTemplate(List.of(
+          water("污水处理厂总排口", false, 500, 19_999, p("w01018", 50, SEWAGE), p("w21003", 5, SEWAGE), p("w21001", 15, SEWAGE), p("w21011", 0.5, SEWAGE))),
           List.<String[]>of(new String[] {"污泥脱水间", "密闭、负压收集除臭"}), false);
       case COAL_MINING -> new ProfileTemplate(List.of(
           water("矿井水排放口", true, 1_000, 10_000, p("w01018", 50, COAL), p("w01012", 50, COAL)),
