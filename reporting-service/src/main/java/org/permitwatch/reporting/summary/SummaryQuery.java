@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -199,7 +200,7 @@ class SummaryQuery {
     }
 
     /** 填报日期: today in the bureau's zone — 23:30 UTC is already the next morning in Beijing. */
-    static LocalDate fillDate(Clock clock, java.time.ZoneId zone) {
+    static LocalDate fillDate(Clock clock, ZoneId zone) {
         return LocalDate.now(clock.withZone(zone));
     }
 
