@@ -278,6 +278,81 @@ check "the task is the unit's, with the two inspectors" ".permitNumber == \"$exp
   and (.origin | IN(\"ALERT\", \"DRAW\", \"CLUE\", \"MANUAL\", \"COMPLAINT\", \"FOLLOW_UP\"))" "$alert_task"
 echo "   alert $alert_id TASKED → task $(jq -r '"\(.id) (\(.origin), due \(.dueDate))"' <<<"$alert_task")"
 
+echo "15. Datong: an order served in the past, a re-inspection finds the exceedance continuing → a daily fine (按日连续处罚)"
+# Played in Datong (140200) so Taiyuan's figures, which demo-reporting.sh checks, stay as they were.
+DT=$(./run.sh token CITY 140200)
+dt_inspectors=()
+for i in 1 2; do
+  dt_inspectors+=("$(TOKEN=$DT call POST /api/v1/inspectors "{\"certificateNo\":\"DTE-$run-$i\",\"name\":\"大同执法员$i\",
+    \"divisionCode\":\"140200\",\"specialties\":[\"AIR\"],\"onPost\":true}" | jq -r .id)")
+done
+dt_permit=""
+for p in $(TOKEN=$DT call GET "/api/v1/directory/units?division=140200&keyIndustry=COKING&size=50" | jq -r '.items[].permitNo'); do
+  dt_unit=$(TOKEN=$DT call GET "/api/v1/directory/units/$p")
+  read -r dt_outlet dt_pollutant dt_limit dt_unit_of < <(jq -r '[.outlets[] | .outletCode as $o | .pollutants[]
+     | select(.hourlyLimit != null) | "\($o) \(.pollutantCode) \(.hourlyLimit) \(.unit)"][0] // ""' <<<"$dt_unit") || true
+  if [ -n "${dt_outlet:-}" ]; then dt_permit=$p; break; fi
+done
+[ -n "$dt_permit" ] || fail "no Datong coking unit has an outlet with an hourly limit"
+dt_high=$(awk "BEGIN { print $dt_limit * 1.8 }")
+dt_inspector=$(./run.sh token INSPECTOR 140200 --sub "${dt_inspectors[0]}")
+dt_task() { # due-date -> task id (a targeted task; it merges into an open follow-up task of the unit and month)
+  TOKEN=$DT call POST /api/v1/tasks "{\"permitNumber\":\"$dt_permit\",\"origin\":\"COMPLAINT\",\"method\":\"ON_SITE\",
+    \"dueDate\":\"$1\",\"department\":\"ENVIRONMENT_ENFORCEMENT\",\"inspectorIds\":[\"${dt_inspectors[0]}\",\"${dt_inspectors[1]}\"]}" | jq -r .id
+}
+dt_record() { # task inspected-at backdate-reason evidence-name -> record json (an exceedance at the outlet)
+  TOKEN=$dt_inspector call POST /api/v1/inspections "{\"taskId\":\"$1\",\"submit\":true,\"inspectedAt\":\"$2\",
+    \"position\":{\"lat\":40.08,\"lon\":113.30},\"notes\":\"现场检查\",\"backdateReason\":$3,
+    \"items\":[{\"itemId\":\"$item_exceed\",\"result\":\"NON_COMPLIANT\",\"notes\":\"$dt_outlet $dt_pollutant 超过小时浓度限值\"}],
+    \"measurements\":[{\"outletCode\":\"$dt_outlet\",\"pollutantCode\":\"$dt_pollutant\",\"value\":$dt_high,\"unit\":\"$dt_unit_of\",
+      \"averaging\":\"HOURLY\",\"measuredAt\":\"$2\"}],
+    \"evidence\":[{\"fileName\":\"$4.jpg\",\"sha256\":\"$(sha "$4")\",\"size\":204800,\"takenAt\":\"$2\"}]}"
+}
+# The inspection took place 12 days ago on paper and is entered now: beyond the 3-day window it needs a reason,
+# and the back-dating is audited (record.backdate).
+found_on=$(TZ=Asia/Shanghai date -d "$today - 12 days" +%F)
+served_on=$(TZ=Asia/Shanghai date -d "$today - 10 days" +%F)
+t1=$(dt_task "$today")
+TOKEN=$dt_inspector expect_problem 400 POST /api/v1/inspections "{\"taskId\":\"$t1\",\"submit\":true,
+  \"inspectedAt\":\"${found_on}T10:00:00+08:00\",\"position\":{\"lat\":40.08,\"lon\":113.30},
+  \"items\":[{\"itemId\":\"$item_exceed\",\"result\":\"NON_COMPLIANT\"}]}" \
+  | jq -e '[.errors[].field] | index("backdateReason")' > /dev/null || fail "a 12-day back-dated record without a reason was accepted"
+dt_first=$(dt_record "$t1" "${found_on}T10:00:00+08:00" '"现场使用纸质笔录，系统停机后补录"' "dt-first-$dt_permit")
+dt_finding=$(TOKEN=$DT call GET "/api/v1/findings?permitNumber=$dt_permit&size=200" \
+  | jq -r --arg r "$(jq -r .id <<<"$dt_first")" '.items[] | select(.recordId == $r and .violationType == "EXCEEDING_LIMITS") | .id')
+dt_case=$(TOKEN=$DT call POST /api/v1/cases "{\"findingId\":\"$dt_finding\"}" | jq -r .id)
+dt_proposal=$(TOKEN=$DT call POST "/api/v1/cases/$dt_case/penalty-proposal" \
+  '{"factors":{"HARM":"GENERAL","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"PASSIVE"}}')
+dt_fine=$(jq -r '.resultYuan | floor' <<<"$dt_proposal")
+TOKEN=$DT call POST "/api/v1/cases/$dt_case/decision" "{\"proposalId\":\"$(jq -r .proposalId <<<"$dt_proposal")\",\"kind\":\"FINE\"}" > /dev/null
+echo "   $dt_permit: exceedance found on $found_on (entered today, reason audited), case decided FINE $dt_fine yuan (art. $(jq -r .article <<<"$dt_proposal"))"
+# 责令改正违法行为决定书 served on site 10 days ago (第八条), entered now with its service day.
+TOKEN=$DT expect_problem 400 POST "/api/v1/cases/$dt_case/rectification" "{\"requirements\":\"x\",\"servedOn\":\"$(TZ=Asia/Shanghai date -d "$today + 1 day" +%F)\"}" \
+  | jq -e '[.errors[].field] | index("servedOn")' > /dev/null || fail "a service day in the future was accepted"
+dt_rect=$(TOKEN=$DT call POST "/api/v1/cases/$dt_case/rectification" \
+  "{\"requirements\":\"立即停止超标排放\",\"servedOn\":\"$served_on\"}" | jq -r .rectificationId)
+check "the order is served on $served_on, deadline 7 days after the service" \
+  ".rectification.servedOn == \"$served_on\" and .rectification.orderedOn == \"$today\"
+   and .rectification.deadline == \"$(TZ=Asia/Shanghai date -d "$served_on + 7 days" +%F)\"" "$(TOKEN=$DT call GET "/api/v1/cases/$dt_case")"
+# The re-inspection (复查) today, within 30 days of the service, finds the exceedance continuing.
+t2=$(dt_task "$today")
+dt_again=$(dt_record "$t2" "$(now)" null "dt-again-$dt_permit" | jq -r .id)
+TOKEN=$DT call POST "/api/v1/rectifications/$dt_rect/verification" "{\"recordId\":\"$dt_again\",\"result\":\"CONTINUING\"}" > /dev/null
+dt_daily=$(TOKEN=$DT call POST "/api/v1/cases/$dt_case/daily-penalty" "{\"rectificationId\":\"$dt_rect\",\"reinspectionRecordId\":\"$dt_again\"}")
+dt_detail=$(TOKEN=$DT call GET "/api/v1/cases/$dt_case")
+dt_decision=$(jq -c --arg id "$(jq -r .decisionId <<<"$dt_daily")" '.decisions[] | select(.id == $id)' <<<"$dt_detail")
+# By hand (第十七条/第十九条): days = the day after the service .. today = 10; amount = original fine × 10.
+check "daily fine: 10 days ($(TZ=Asia/Shanghai date -d "$served_on + 1 day" +%F) .. $today) × $dt_fine = $((dt_fine * 10)) yuan" \
+  ".kind == \"DAILY_CONTINUOUS\" and .days == 10 and .fromDate == \"$(TZ=Asia/Shanghai date -d "$served_on + 1 day" +%F)\"
+   and .toDate == \"$today\" and .amountYuan == $((dt_fine * 10))
+   and (.explanation.legalBasis | map(test(\"第十七条|第十九条\")) | all)" "$dt_decision"
+jq -r '"   \(.explanation.fromDate) .. \(.explanation.toDate): \(.days) days × \(.explanation.dailyAmountYuan) = \(.amountYuan) yuan",
+  (.explanation.legalBasis[] | "   \(.)")' <<<"$dt_decision"
+TOKEN=$DT expect_problem 409 POST "/api/v1/cases/$dt_case/daily-penalty" \
+  "{\"rectificationId\":\"$dt_rect\",\"reinspectionRecordId\":\"$dt_again\"}" | jq -e '.code == "daily-penalty-exists"' > /dev/null \
+  || fail "the same re-inspection was fined twice"
+echo "   fining the same re-inspection again is refused (409); case $(jq -r .caseNo <<<"$dt_detail") stays DECIDED, order open"
+
 # What reporting must show for this run (demo-reporting.sh adds up every run of this platform).
 mkdir -p "$STATE_DIR"
 counties=$(for p in $(jq -r '.units[].permitNumber' <<<"$draw"); do call GET "/api/v1/directory/units/$p" | jq -c '{permit: .permitNo, county: .countyCode}'; done | jq -sc .)
@@ -290,4 +365,5 @@ jq -n --arg run "$run" --arg day "$today" --arg month "$month" --arg permit "$pe
       violations: {EXCEEDING_LIMITS: 1, LEDGER_INCOMPLETE: 1}, fineYuan: $fine, noPenalty: 1, rectifiedUnits: 1},
     alert: {permit: $expired, id: $alert}}' > "$STATE_DIR/run-$run.json"
 echo "OK: finding → cases → explained fine / justified no-penalty → rectification → verified follow-up → closed;"
+echo "    an order served 10 days ago → re-inspection finds it continuing → daily fine of 10 days (Datong);"
 echo "    expired permit → sync → remote alert with evidence → targeted task; all through the gateway ($STATE_DIR/run-$run.json)"

@@ -15,14 +15,14 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Publishes contract payloads to the embedded broker as binary-mode CloudEvents, as the producing services do. */
-final class EventPublisher implements AutoCloseable {
+public final class EventPublisher implements AutoCloseable {
 
     private final KafkaTemplate<String, String> template;
     private final DefaultKafkaProducerFactory<String, String> factory;
     private final JsonMapper json;
     private final AtomicInteger sent = new AtomicInteger();
 
-    EventPublisher(EmbeddedKafkaBroker broker, JsonMapper json) {
+    public EventPublisher(EmbeddedKafkaBroker broker, JsonMapper json) {
         this.factory = new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
                 new StringSerializer());
         this.template = new KafkaTemplate<>(factory);
@@ -30,7 +30,7 @@ final class EventPublisher implements AutoCloseable {
     }
 
     /** Sends and waits for the broker's ack; returns the ce_id. */
-    String send(String topic, String key, String type, Object payload) {
+    public String send(String topic, String key, String type, Object payload) {
         String id = UUID.randomUUID().toString();
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json.writeValueAsString(payload));
         record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
@@ -49,7 +49,7 @@ final class EventPublisher implements AutoCloseable {
         return id;
     }
 
-    int sent() {
+    public int sent() {
         return sent.get();
     }
 

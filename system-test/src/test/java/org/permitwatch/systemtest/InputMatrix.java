@@ -107,6 +107,11 @@ final class InputMatrix {
             cells.add(new Access(who[0], t, "POST", "/api/v1/rectifications/" + e.openRectification + "/verification",
                     Map.of("recordId", e.followUpRecord, "result", "COMPLETE"), notFound));
             cells.add(new Access(who[0], t, "POST", "/api/v1/cases/" + e.openCase + "/close", null, notFound));
+            // Issue 12 item 4: a Taiyuan unit's prior violation — a Datong county may not record at all (403), a Datong
+            // city does not see the unit (404).
+            cells.add(new Access(who[0], t, "POST", "/api/v1/cases/prior-violations", Map.of("permitNumber",
+                    c.tasks.keySet().iterator().next(), "decisionNo", "篡改〔2025〕1号", "decidedOn", "2025-01-10",
+                    "article", "37(1)", "sourceDocument", "篡改"), who[0].contains("county") ? denied : notFound));
             cells.add(new Access(who[0], t, "POST", "/api/v1/alerts/" + e.alertId + "/review",
                     Map.of("decision", "DISMISS", "reason", "篡改"), notFound));
         }
@@ -127,6 +132,9 @@ final class InputMatrix {
         cells.add(new Access("an inspector", inspector, "POST", "/api/v1/rectifications/" + e.openRectification
                 + "/verification", Map.of("recordId", e.followUpRecord, "result", "COMPLETE"), Set.of(403)));
         cells.add(new Access("an inspector", inspector, "POST", "/api/v1/remote-checks/runs", null, Set.of(403)));
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/cases/prior-violations", Map.of("permitNumber",
+                c.tasks.keySet().iterator().next(), "decisionNo", "篡改〔2025〕2号", "decidedOn", "2025-01-10",
+                "article", "37(1)", "sourceDocument", "篡改"), Set.of(403)));
         cells.add(new Access("a Datong county", datongCounty, "POST", "/api/v1/remote-checks/runs", null, Set.of(403)));
         cells.add(new Access("an inspector", inspector, "POST", "/api/v1/alerts/" + e.alertId + "/review",
                 Map.of("decision", "DISMISS", "reason", "x"), denied));

@@ -21,7 +21,7 @@ final class WriteEndpoints {
                     "inspection_task", "task_inspector", "inspection_record", "inspection_record_version", "finding",
                     "inspection_idempotency_key", "checklist_version", "checklist_item", "enforcement_case",
                     "case_number_counter", "penalty_proposal", "penalty_decision", "rectification",
-                    "rectification_progress", "rectification_verification", "remote_alert"),
+                    "rectification_progress", "rectification_verification", "remote_alert", "prior_violation"),
             "liaison", List.of("liaison_contact", "clue", "deadline_obligation", "deadline_submission",
                     "notification_request"));
 
@@ -102,7 +102,15 @@ final class WriteEndpoints {
                 {"proposalId":"%s","kind":"FINE","amountYuan":300000,"overrideReason":"集体讨论"}"""
                 .formatted(e.openCaseProposal))));
         rows.add(new Endpoint("POST", "/api/v1/cases/" + e.openCase + "/rectification", city, json("""
-                {"deadline":"%s","requirements":"限期整改"}""".formatted(java.time.LocalDate.now(Campaign.BEIJING).plusDays(7)))));
+                {"deadline":"%s","requirements":"限期整改","servedOn":"%s"}""".formatted(
+                java.time.LocalDate.now(Campaign.BEIJING).plusDays(7), java.time.LocalDate.now(Campaign.BEIJING)))));
+        // Issue 12 item 4: a prior violation of a Taiyuan unit (CITY or PROVINCE only).
+        rows.add(new Endpoint("POST", "/api/v1/cases/prior-violations", city, json("""
+                {"permitNumber":"%s","decisionNo":"并环罚〔2025〕1号","decidedOn":"%s","violatedOn":"%s",
+                 "article":"第三十七条第（一）项","violationType":"LEDGER_INCOMPLETE","authority":"太原市生态环境局",
+                 "sourceDocument":"档案号 2025-1","amountYuan":8000}""".formatted(c.tasks.keySet().iterator().next(),
+                java.time.LocalDate.now(Campaign.BEIJING).minusMonths(20),
+                java.time.LocalDate.now(Campaign.BEIJING).minusMonths(21)))));
         rows.add(new Endpoint("POST", "/api/v1/rectifications/" + e.openRectification + "/verification", city, json("""
                 {"recordId":"%s","result":"COMPLETE"}""".formatted(e.followUpRecord))));
         // Body-less actions: no hostile body to derive; the authorization matrix covers them.

@@ -31,10 +31,12 @@ class CaseController {
 
     private final CaseService service;
     private final CaseQueries queries;
+    private final PriorViolations priorViolations;
 
-    CaseController(CaseService service, CaseQueries queries) {
+    CaseController(CaseService service, CaseQueries queries, PriorViolations priorViolations) {
         this.service = service;
         this.queries = queries;
+        this.priorViolations = priorViolations;
     }
 
     /** {@code POST /api/v1/cases}. */
@@ -85,6 +87,31 @@ class CaseController {
                     .zipWith(queries.queueCount(caller))
                     .map(t -> paging.page(t.getT1(), t.getT2()));
         });
+    }
+
+    @PostMapping("/prior-violations")
+    @Operation(summary = "Record a prior violation of a unit (历史违法记录)",
+            description = "A violation decided before the platform or by another bureau, from its decision document: "
+                    + "文号 (decisionNo, unique per unit), decidedOn, violatedOn (optional, not after decidedOn), article "
+                    + "and 项, optional violationType, sourceDocument, optional amountYuan. Counts for 首违不罚 (初次: same "
+                    + "violation type or same article and 项) and for the discretion factor HISTORY, on its violation day "
+                    + "(else its decision day). CITY or PROVINCE staff, unit inside their division (404 otherwise); "
+                    + "audited (prior-violation.record). 400 naming the field; 409 prior-violation-exists.")
+    Mono<ResponseEntity<PriorViolations.View>> recordPriorViolation(@Valid @RequestBody PriorViolations.Input body) {
+        return CurrentCaller.get().flatMap(caller -> priorViolations.record(body, caller))
+                .map(v -> ResponseEntity.status(201).body(v));
+    }
+
+    @GetMapping("/prior-violations")
+    @Operation(summary = "List recorded prior violations",
+            description = "Paged, newest decision first, inside the caller's division; bureau staff only (403 for an "
+                    + "inspector).")
+    Mono<PageResponse<PriorViolations.View>> priorViolations(
+            @Parameter(description = "permit number of the unit") @RequestParam(required = false) String permitNumber,
+            @Parameter(description = "0-based page") @RequestParam(required = false) Integer page,
+            @Parameter(description = "page size, 1..200, default 20") @RequestParam(required = false) Integer size) {
+        return CurrentCaller.get().flatMap(caller -> priorViolations.list(blankToNull(permitNumber),
+                Paging.of(page, size), caller));
     }
 
     @GetMapping("/{id}")

@@ -114,7 +114,7 @@ class CaseQueries {
         return db.sql("""
                         SELECT id, kind, proposal_id, amount_yuan, proposed_yuan, overridden, override_reason,
                                no_penalty_rule, benchmark_version, days, from_date, to_date, rectification_id,
-                               reinspection_record_id, decided_by, decided_at
+                               reinspection_record_id, decided_by, decided_at, explanation::text AS explanation
                         FROM penalty_decision WHERE case_id = :id ORDER BY decided_at, id""")
                 .bind("id", caseId)
                 .map(r -> new CaseViews.Decision(r.get("id", UUID.class), r.get("kind", String.class),
@@ -124,13 +124,14 @@ class CaseQueries {
                         r.get("benchmark_version", String.class), r.get("days", Integer.class),
                         r.get("from_date", LocalDate.class), r.get("to_date", LocalDate.class),
                         r.get("rectification_id", UUID.class), r.get("reinspection_record_id", UUID.class),
-                        r.get("decided_by", String.class), r.get("decided_at", OffsetDateTime.class)))
+                        r.get("decided_by", String.class), r.get("decided_at", OffsetDateTime.class),
+                        json.readTree(r.get("explanation", String.class))))
                 .all().collectList();
     }
 
     private Mono<CaseViews.Rectification> rectification(UUID caseId) {
         return db.sql("""
-                        SELECT id, status, ordered_on, deadline, requirements, follow_up_task_id, overdue_at, escalated_to,
+                        SELECT id, status, ordered_on, served_on, deadline, requirements, follow_up_task_id, overdue_at, escalated_to,
                                verified_record_id, verified_by, verified_at, on_time, ordered_by
                         FROM rectification WHERE case_id = :id""")
                 .bind("id", caseId)
@@ -141,7 +142,8 @@ class CaseQueries {
 
     private static CaseViews.Rectification rectificationRow(Readable r) {
         return new CaseViews.Rectification(r.get("id", UUID.class), r.get("status", String.class),
-                r.get("ordered_on", LocalDate.class), r.get("deadline", LocalDate.class),
+                r.get("ordered_on", LocalDate.class), r.get("served_on", LocalDate.class),
+                r.get("deadline", LocalDate.class),
                 r.get("requirements", String.class), r.get("follow_up_task_id", UUID.class),
                 r.get("overdue_at", OffsetDateTime.class), r.get("escalated_to", String.class),
                 r.get("verified_record_id", UUID.class), r.get("verified_by", String.class),
@@ -167,7 +169,7 @@ class CaseQueries {
                         v.get("verified_by", String.class), v.get("verified_at", OffsetDateTime.class)))
                 .all().collectList();
         return Mono.zip(progress, verifications).map(t -> new CaseViews.Rectification(base.id(), base.status(),
-                base.orderedOn(), base.deadline(), base.requirements(), base.followUpTaskId(), base.overdueAt(),
+                base.orderedOn(), base.servedOn(), base.deadline(), base.requirements(), base.followUpTaskId(), base.overdueAt(),
                 base.escalatedTo(), base.verifiedRecordId(), base.verifiedBy(), base.verifiedAt(), base.onTime(),
                 base.orderedBy(), t.getT1(), t.getT2()));
     }

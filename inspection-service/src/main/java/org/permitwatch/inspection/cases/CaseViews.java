@@ -43,10 +43,15 @@ final class CaseViews {
     record Decision(UUID id, String kind, UUID proposalId, BigDecimal amountYuan, BigDecimal proposedYuan,
                     boolean overridden, String overrideReason, String noPenaltyRule, String benchmarkVersion,
                     Integer days, LocalDate fromDate, LocalDate toDate, UUID rectificationId,
-                    UUID reinspectionRecordId, String decidedBy, OffsetDateTime decidedAt) {
+                    UUID reinspectionRecordId, String decidedBy, OffsetDateTime decidedAt, JsonNode explanation) {
     }
 
-    record Rectification(UUID id, String status, LocalDate orderedOn, LocalDate deadline, String requirements,
+    /**
+     * @param orderedOn the day the order was entered into the platform
+     * @param servedOn  the day it was served on the unit (送达日); a daily continuous fine counts from the day after
+     */
+    record Rectification(UUID id, String status, LocalDate orderedOn, LocalDate servedOn, LocalDate deadline,
+                         String requirements,
                          UUID followUpTaskId, OffsetDateTime overdueAt, String escalatedTo, UUID verifiedRecordId,
                          String verifiedBy, OffsetDateTime verifiedAt, Boolean onTime, String orderedBy,
                          List<Progress> progress, List<Verification> verifications) {

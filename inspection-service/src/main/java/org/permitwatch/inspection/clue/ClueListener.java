@@ -4,13 +4,9 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.permitwatch.events.liaison.ClueAccepted;
 import org.permitwatch.events.liaison.LiaisonTopics;
-import org.permitwatch.support.inbox.CloudEventAttributes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.permitwatch.support.inbox.EventReader;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes liaison-service's clue acceptances ({@link ClueAccepted}); a transfer alone is not acted on, because only
@@ -25,32 +21,18 @@ class ClueListener {
     static final String LISTENER_ID = "clue-tasks";
     static final String GROUP_ID = "inspection-service.clue-tasks";
     private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(30);
-    private static final Logger log = LoggerFactory.getLogger(ClueListener.class);
 
     private final ClueTasks tasks;
-    private final JsonMapper json;
+    private final EventReader events;
 
-    ClueListener(ClueTasks tasks, JsonMapper json) {
+    ClueListener(ClueTasks tasks, EventReader events) {
         this.tasks = tasks;
-        this.json = json;
+        this.events = events;
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = GROUP_ID, topics = LiaisonTopics.CLUES)
     void onClue(ConsumerRecord<String, String> record) {
-        CloudEventAttributes event = CloudEventAttributes.from(record);
-        if (!ClueAccepted.TYPE.equals(event.type())) {
-            log.debug("ignoring event {} of type {} on {}", event.id(), event.type(), record.topic());
-            return;
-        }
-        if (record.value() == null) {
-            throw new IllegalArgumentException("clue record without a value");
-        }
-        ClueAccepted clue;
-        try {
-            clue = json.readValue(record.value(), ClueAccepted.class);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("clue event is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        tasks.apply(event.id(), clue).block(APPLY_TIMEOUT);
+        events.ifType(record, ClueAccepted.TYPE, ClueAccepted.class)
+                .ifPresent(clue -> tasks.apply(clue.id(), clue.payload()).block(APPLY_TIMEOUT));
     }
 }

@@ -5,13 +5,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.permitwatch.events.Topics;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.support.inbox.CloudEventAttributes;
+import org.permitwatch.support.inbox.EventReader;
+import org.permitwatch.support.inbox.ReplayableListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes the compacted directory changelog. Runs on a Kafka listener thread (not Netty), so blocking on the
@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * earliest offset after calling {@link DirectoryProjection#resetForReplay()}).
  */
 @Component
-class DirectoryListener extends AbstractConsumerSeekAware {
+class DirectoryListener extends ReplayableListener {
 
     static final String LISTENER_ID = "directory-projection";
     /** Own group, so resetting it (or replayFromStart) rebuilds this projection without touching other listeners. */
@@ -29,11 +29,11 @@ class DirectoryListener extends AbstractConsumerSeekAware {
     private static final Logger log = LoggerFactory.getLogger(DirectoryListener.class);
 
     private final DirectoryProjection projection;
-    private final JsonMapper json;
+    private final EventReader events;
 
-    DirectoryListener(DirectoryProjection projection, JsonMapper json) {
+    DirectoryListener(DirectoryProjection projection, EventReader events) {
         this.projection = projection;
-        this.json = json;
+        this.events = events;
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = GROUP_ID, topics = Topics.DIRECTORY_UNITS)
@@ -43,27 +43,16 @@ class DirectoryListener extends AbstractConsumerSeekAware {
             log.warn("ignoring event {} of unexpected type {} on {}", event.id(), event.type(), record.topic());
             return;
         }
-        DirectoryUnitSnapshot unit = parse(record.value());
+        DirectoryUnitSnapshot unit = events.payload(record, DirectoryUnitSnapshot.class);
         if (record.key() != null && !record.key().equals(unit.permitNo())) {
             throw new IllegalArgumentException("record key " + record.key() + " differs from permitNo " + unit.permitNo());
         }
         projection.apply(event.id(), unit, record.value()).block(APPLY_TIMEOUT);
     }
 
-    /** Clears the dedup markers and the version guard, then seeks every assigned partition to its start. */
-    void replayFromStart() {
-        projection.resetForReplay().block(APPLY_TIMEOUT);
-        seekToBeginning();
-    }
-
-    private DirectoryUnitSnapshot parse(String value) {
-        if (value == null) {
-            throw new IllegalArgumentException("directory record without a value (tombstones are not expected)");
-        }
-        try {
-            return json.readValue(value, DirectoryUnitSnapshot.class);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("directory snapshot is not valid JSON: " + e.getOriginalMessage(), e);
-        }
+    /** Clears the dedup markers and the version guard. */
+    @Override
+    protected Mono<Void> resetForReplay() {
+        return projection.resetForReplay().then();
     }
 }

@@ -131,7 +131,7 @@ public class FindingWriter {
                         SELECT c.id FROM enforcement_case c JOIN rectification r ON r.case_id = c.id
                         WHERE c.permit_number = :permit AND c.violation_type = :violation
                           AND c.record_id IS DISTINCT FROM :record AND c.status <> 'CLOSED'
-                          AND r.status <> 'VERIFIED_COMPLETE' AND r.ordered_on <= :inspectedOn
+                          AND r.status <> 'VERIFIED_COMPLETE' AND r.served_on <= :inspectedOn
                         ORDER BY c.opened_at, c.id LIMIT 1""")
                 .bind("permit", v.permitNumber()).bind("violation", violationType).bind("record", v.recordId())
                 .bind("inspectedOn", inspectedOn)

@@ -30,8 +30,24 @@ final class DiscretionCalculator {
     private DiscretionCalculator() {
     }
 
-    /** A prior case of the same unit (any status), by the day its violation was found. */
-    record PriorCase(String caseNo, String violationType, LocalDate violatedOn) {
+    /**
+     * A prior violation of the same unit, by the day it was found: one of its cases (any status), or a violation
+     * recorded from before the platform or from another bureau (prior_violation, {@code caseNo} = its 文号, violation
+     * type possibly unknown, day = its violation day or else its decision day).
+     */
+    record PriorCase(String caseNo, String violationType, String article, LocalDate violatedOn) {
+        PriorCase(String caseNo, String violationType, LocalDate violatedOn) {
+            this(caseNo, violationType, null, violatedOn);
+        }
+
+        /** 初次 compares the same violation: the same violation type, or the same article and 项. */
+        boolean sameViolation(String type, String otherArticle) {
+            if (violationType != null && violationType.equals(type)) {
+                return true;
+            }
+            return article != null && otherArticle != null
+                    && ArticleRef.normalize(article).equals(ArticleRef.normalize(otherArticle));
+        }
     }
 
     /** The case being decided and the unit's other cases that may count as history. */
@@ -88,7 +104,7 @@ final class DiscretionCalculator {
         List<PriorCase> inWindow = facts.priors().stream()
                 .filter(p -> p.violatedOn().isAfter(windowStart) && p.violatedOn().isBefore(facts.violatedOn()))
                 .toList();
-        long sameType = inWindow.stream().filter(p -> p.violationType().equals(facts.violationType())).count();
+        long sameType = inWindow.stream().filter(p -> p.sameViolation(facts.violationType(), facts.article())).count();
         Explanation.History history = new Explanation.History(b.historyWindowMonths(), inWindow.size(), (int) sameType,
                 inWindow.stream().map(PriorCase::caseNo).toList());
 
@@ -209,11 +225,11 @@ final class DiscretionCalculator {
                 + facts.violationType() + " / article " + facts.article()));
         LocalDate start = facts.violatedOn().minusMonths(rule.historyMonths());
         List<String> same = inWindow.stream()
-                .filter(p -> p.violationType().equals(facts.violationType()) && p.violatedOn().isAfter(start))
+                .filter(p -> p.sameViolation(facts.violationType(), facts.article()) && p.violatedOn().isAfter(start))
                 .map(PriorCase::caseNo).toList();
         reasons.add(new Explanation.Reason("FIRST_VIOLATION", same.isEmpty(), same.isEmpty()
-                ? "no case of the same violation type in the " + rule.historyMonths() + " months before " + facts.violatedOn()
-                : "same violation type within " + rule.historyMonths() + " months: " + String.join(", ", same)));
+                ? "no case or recorded prior violation of the same violation type or article in the " + rule.historyMonths() + " months before " + facts.violatedOn()
+                : "same violation within " + rule.historyMonths() + " months: " + String.join(", ", same)));
         if (rule.requiresSlightHarm()) {
             reasons.add(new Explanation.Reason("HARM_SLIGHT", harmSlight,
                     harmSlight ? "harm level is slight (危害后果轻微)" : "harm level is not slight"));

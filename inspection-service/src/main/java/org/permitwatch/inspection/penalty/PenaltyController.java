@@ -71,9 +71,16 @@ class PenaltyController {
     @PostMapping("/api/v1/cases/{id}/daily-penalty")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Impose a daily continuous fine (按日连续处罚)",
-            description = "Needs the case's FINE decision and a CONTINUING verification of the rectification with the "
-                    + "re-inspection record (after the deadline, still holding an active finding of the case's "
-                    + "violation type). Amount = original fine × days, days = re-inspection date − order date.")
+            description = "环境保护部令第28号. Only for unlawful discharge: the case's article must be one of "
+                    + "permitwatch.cases.penalty.daily.articles (33, 34(1), 34(2), 35 by default; 36, 37 and 43 never) — "
+                    + "422 daily-fine-not-applicable otherwise (第五条). Needs the case's FINE decision (409 "
+                    + "fine-decision-required) and a CONTINUING verification of the rectification with the re-inspection "
+                    + "record (409 continuing-not-verified), inspected after the deadline (409 reinspection-before-deadline) "
+                    + "and within 30 days after the order's service, or after the previous fined re-inspection (409 "
+                    + "reinspection-outside-window, 第十二条). Days run from the day after service (servedOn + 1), or after "
+                    + "the last day already fined, to the re-inspection day inclusive (第十七条, 累计执行: no day twice; "
+                    + "409 reinspection-already-fined); amount = the original fine × days (第十九条). The decision's "
+                    + "explanation stores period, days, daily amount and legal basis.")
     Mono<DecisionRef> daily(@PathVariable UUID id, @Valid @RequestBody PenaltyRequests.DailyPenalty body) {
         return CurrentCaller.get().flatMap(caller -> service.dailyPenalty(id, body, caller))
                 .map(decisionId -> new DecisionRef(id, decisionId));

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +42,11 @@ class PenaltyService {
     private final AuditLog audit;
     private final JsonMapper json;
     private final TransactionalOperator tx;
+    private final DailyFineRules dailyRules;
 
     PenaltyService(DatabaseClient db, CaseAccess cases, BenchmarkCatalog benchmarks, AuditLog audit, JsonMapper json,
-                   ReactiveTransactionManager transactions) {
+                   ReactiveTransactionManager transactions, PenaltyProperties properties) {
+        this.dailyRules = DailyFineRules.of(properties.daily());
         this.db = db;
         this.cases = cases;
         this.benchmarks = benchmarks;
@@ -270,14 +271,15 @@ class PenaltyService {
         }).as(tx::transactional);
     }
 
-    /** What a daily continuous fine rests on. */
-    private record Continuing(LocalDate orderedOn, LocalDate deadline, LocalDate inspectedOn, String recordPermit,
-                              String recordStatus, long activeFindings) {
+    /** What a daily continuous fine rests on: the order's service and deadline, the re-inspection, earlier fines. */
+    private record Continuing(LocalDate servedOn, LocalDate deadline, LocalDate inspectedOn, String recordPermit,
+                              String recordStatus, long activeFindings, LocalDate finedThrough, boolean alreadyFined) {
     }
 
     /**
-     * 按日连续处罚: the original FINE × days from the day after the order to the re-inspection that found the
-     * violation continuing (verified CONTINUING on that rectification).
+     * 按日连续处罚 (环境保护部令第28号): only for unlawful discharge (第五条, {@link DailyFineRules}); the original FINE ×
+     * the days from the day after the order's service (or after the last day already fined) to the re-inspection that
+     * found the violation continuing (verified CONTINUING on that rectification), within the re-inspection window.
      */
     Mono<UUID> dailyPenalty(UUID caseId, PenaltyRequests.DailyPenalty body, Caller caller) {
         CaseAccess.requireDecider(caller);
@@ -285,6 +287,7 @@ class PenaltyService {
             if (CaseRow.CLOSED.equals(c.status())) {
                 return Mono.error(ApiException.conflict("case-closed", "case " + c.caseNo() + " is closed"));
             }
+            dailyRules.requireAllowed(c.article());
             return db.sql("""
                             SELECT amount_yuan, benchmark_version FROM penalty_decision
                             WHERE case_id = :case AND kind = 'FINE'""")
@@ -294,6 +297,10 @@ class PenaltyService {
                     .switchIfEmpty(Mono.error(() -> ApiException.conflict("fine-decision-required",
                             "a daily continuous fine multiplies the case's FINE decision; case " + c.caseNo() + " has none")))
                     .flatMap(fine -> continuing(c, body).flatMap(k -> {
+                        if (k.alreadyFined()) {
+                            return Mono.error(ApiException.conflict("daily-penalty-exists",
+                                    "this re-inspection was already fined"));
+                        }
                         if (!"SUBMITTED".equals(k.recordStatus()) || !c.permitNumber().equals(k.recordPermit())) {
                             return Mono.error(ApiException.conflict("reinspection-not-usable", "record "
                                     + body.reinspectionRecordId() + " is not a submitted inspection of this unit"));
@@ -302,16 +309,39 @@ class PenaltyService {
                             return Mono.error(ApiException.conflict("violation-not-continuing", "record "
                                     + body.reinspectionRecordId() + " has no active " + c.violationType() + " finding"));
                         }
+                        // A deadline the bureau granted is time allowed to correct: no 拒不改正 can be found inside it.
                         if (!k.inspectedOn().isAfter(k.deadline())) {
                             return Mono.error(ApiException.conflict("reinspection-before-deadline", "the re-inspection on "
                                     + k.inspectedOn() + " is not after the correction deadline " + k.deadline()));
                         }
+                        DailyFineRules.Period period = dailyRules.period(k.servedOn(), k.finedThrough(), k.inspectedOn());
                         BigDecimal original = (BigDecimal) fine[0];
-                        int days = (int) ChronoUnit.DAYS.between(k.orderedOn(), k.inspectedOn());
-                        BigDecimal amount = original.multiply(BigDecimal.valueOf(days));
+                        int days = period.days();
+                        BigDecimal amount = period.amount(original);
                         UUID id = UUID.randomUUID();
                         OffsetDateTime now = OffsetDateTime.now();
-                        LocalDate from = k.orderedOn().plusDays(1);
+                        Map<String, Object> explanation = new LinkedHashMap<>();
+                        explanation.put("originalFineYuan", original.toPlainString());
+                        explanation.put("dailyAmountYuan", original.toPlainString());
+                        explanation.put("servedOn", k.servedOn().toString());
+                        explanation.put("previouslyFinedThrough", period.previousUntil() == null ? null
+                                : period.previousUntil().toString());
+                        explanation.put("fromDate", period.from().toString());
+                        explanation.put("toDate", period.to().toString());
+                        explanation.put("days", days);
+                        explanation.put("amountYuan", amount.toPlainString());
+                        explanation.put("formula", "dailyAmountYuan × days; days = toDate − fromDate + 1");
+                        explanation.put("reinspectionWindowDays", dailyRules.windowDays());
+                        explanation.put("article", c.article());
+                        explanation.put("legalBasis", List.of(DailyFineRules.LEGAL_BASIS_DAYS,
+                                DailyFineRules.LEGAL_BASIS_AMOUNT));
+                        Map<String, Object> audited = new LinkedHashMap<>();
+                        audited.put("decisionId", id.toString());
+                        audited.put("days", days);
+                        audited.put("fromDate", period.from().toString());
+                        audited.put("toDate", period.to().toString());
+                        audited.put("amountYuan", amount.toPlainString());
+                        audited.put("reinspectionRecordId", body.reinspectionRecordId().toString());
                         return db.sql("""
                                         INSERT INTO penalty_decision (id, case_id, kind, amount_yuan, proposed_yuan,
                                             benchmark_version, days, from_date, to_date, rectification_id,
@@ -319,23 +349,18 @@ class PenaltyService {
                                         VALUES (:id, :case, 'DAILY_CONTINUOUS', :amount, :amount, :version, :days, :from, :to,
                                             :rectification, :record, CAST(:explanation AS jsonb), :by, :at)""")
                                 .bind("id", id).bind("case", caseId).bind("amount", amount)
-                                .bind("version", fine[1]).bind("days", days).bind("from", from)
-                                .bind("to", k.inspectedOn()).bind("rectification", body.rectificationId())
+                                .bind("version", fine[1]).bind("days", days).bind("from", period.from())
+                                .bind("to", period.to()).bind("rectification", body.rectificationId())
                                 .bind("record", body.reinspectionRecordId())
-                                .bind("explanation", json.writeValueAsString(Map.of("originalFineYuan",
-                                        original.toPlainString(), "orderedOn", k.orderedOn().toString(), "fromDate",
-                                        from.toString(), "toDate", k.inspectedOn().toString(), "days", days,
-                                        "formula", "originalFineYuan × days")))
+                                .bind("explanation", json.writeValueAsString(explanation))
                                 .bind("by", caller.subject()).bind("at", now)
                                 .then()
                                 .onErrorMap(DataIntegrityViolationException.class, e -> ApiException.conflict(
                                         "daily-penalty-exists", "this re-inspection was already fined"))
-                                .then(audit.record("penalty.daily", RESOURCE, caseId.toString(), Map.of("decisionId",
-                                        id.toString(), "days", days, "amountYuan", amount.toPlainString(),
-                                        "reinspectionRecordId", body.reinspectionRecordId().toString())))
+                                .then(audit.record("penalty.daily", RESOURCE, caseId.toString(), audited))
                                 .then(cases.emit(caseId, PenaltyDecided.TYPE, ref -> new PenaltyDecided(ref, id,
-                                        "DAILY_CONTINUOUS", null, amount, amount, false, (String) fine[1], days, from,
-                                        k.inspectedOn(), caller.subject(), now)))
+                                        "DAILY_CONTINUOUS", null, amount, amount, false, (String) fine[1], days,
+                                        period.from(), period.to(), caller.subject(), now)))
                                 .thenReturn(id);
                     }));
         }).as(tx::transactional);
@@ -343,9 +368,13 @@ class PenaltyService {
 
     private Mono<Continuing> continuing(CaseRow c, PenaltyRequests.DailyPenalty body) {
         return db.sql("""
-                        SELECT r.ordered_on, r.deadline, v.inspected_on, ir.permit_number, ir.status,
+                        SELECT r.served_on, r.deadline, v.inspected_on, ir.permit_number, ir.status,
                                (SELECT count(*) FROM finding f WHERE f.record_id = v.record_id AND f.status = 'ACTIVE'
-                                   AND f.violation_type = :violation) AS active
+                                   AND f.violation_type = :violation) AS active,
+                               (SELECT max(d.to_date) FROM penalty_decision d WHERE d.rectification_id = r.id
+                                   AND d.kind = 'DAILY_CONTINUOUS') AS fined_through,
+                               EXISTS (SELECT 1 FROM penalty_decision d WHERE d.rectification_id = r.id
+                                   AND d.reinspection_record_id = v.record_id AND d.kind = 'DAILY_CONTINUOUS') AS already
                         FROM rectification r
                         JOIN rectification_verification v ON v.rectification_id = r.id AND v.record_id = :record
                                                           AND v.result = 'CONTINUING'
@@ -353,9 +382,10 @@ class PenaltyService {
                         WHERE r.id = :rectification AND r.case_id = :case""")
                 .bind("violation", c.violationType()).bind("record", body.reinspectionRecordId())
                 .bind("rectification", body.rectificationId()).bind("case", c.id())
-                .map(r -> new Continuing(r.get("ordered_on", LocalDate.class), r.get("deadline", LocalDate.class),
+                .map(r -> new Continuing(r.get("served_on", LocalDate.class), r.get("deadline", LocalDate.class),
                         r.get("inspected_on", LocalDate.class), r.get("permit_number", String.class),
-                        r.get("status", String.class), r.get("active", Long.class)))
+                        r.get("status", String.class), r.get("active", Long.class),
+                        r.get("fined_through", LocalDate.class), Boolean.TRUE.equals(r.get("already", Boolean.class))))
                 .one()
                 .switchIfEmpty(Mono.error(() -> ApiException.conflict("continuing-not-verified", "rectification "
                         + body.rectificationId() + " of this case has no CONTINUING verification with record "
@@ -376,15 +406,24 @@ class PenaltyService {
                 List.of(new FieldProblem(field, message, rejected)));
     }
 
+    /**
+     * The unit's other cases and its recorded prior violations (from before the platform or other bureaus) since
+     * {@code since}; a prior violation counts on its violation day, or on its decision day when that is not known.
+     */
     private Mono<List<DiscretionCalculator.PriorCase>> priors(CaseRow c, LocalDate since) {
         return db.sql("""
-                        SELECT case_no, violation_type, violation_at FROM enforcement_case
-                        WHERE permit_number = :permit AND id <> :id AND violation_at >= :since""")
+                        SELECT case_no, violation_type, article, (violation_at AT TIME ZONE 'Asia/Shanghai')::date AS day
+                        FROM enforcement_case
+                        WHERE permit_number = :permit AND id <> :id AND violation_at >= :since
+                        UNION ALL
+                        SELECT decision_no, violation_type, article, coalesce(violated_on, decided_on)
+                        FROM prior_violation
+                        WHERE permit_number = :permit AND coalesce(violated_on, decided_on) >= :sinceDay""")
                 .bind("permit", c.permitNumber()).bind("id", c.id())
-                .bind("since", since.atStartOfDay().atOffset(CST))
+                .bind("since", since.atStartOfDay().atOffset(CST)).bind("sinceDay", since)
                 .map(r -> new DiscretionCalculator.PriorCase(r.get("case_no", String.class),
-                        r.get("violation_type", String.class),
-                        r.get("violation_at", OffsetDateTime.class).atZoneSameInstant(CST).toLocalDate()))
+                        r.get("violation_type", String.class), r.get("article", String.class),
+                        r.get("day", LocalDate.class)))
                 .all().collectList();
     }
 }

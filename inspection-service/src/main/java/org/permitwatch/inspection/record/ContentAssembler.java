@@ -103,7 +103,10 @@ class ContentAssembler {
         }
         RecordContent.Position position = input.position() == null ? null
                 : new RecordContent.Position(input.position().lat(), input.position().lon());
-        return new RecordContent(input.inspectedAt(), position, input.notes(), items, measurements, evidence);
+        String backdateReason = input.backdateReason() == null || input.backdateReason().isBlank() ? null
+                : input.backdateReason().trim();
+        return new RecordContent(input.inspectedAt(), position, input.notes(), items, measurements, evidence,
+                backdateReason);
     }
 
     /** A submission needs the time and place of the visit and at least one item actually checked. */

@@ -46,7 +46,10 @@ class InspectionController {
 
     @PostMapping
     @Operation(summary = "Start a record for a task (optionally submitting it at once)",
-            description = "Pins the checklist version current for the unit's city. 201 with the record.")
+            description = "Pins the checklist version current for the unit's city. 201 with the record. Submitting "
+                    + "with an inspection day before today is back-dating: beyond permitwatch.inspection.record.backdate."
+                    + "window-days (3) backdateReason is required (400 naming it); every back-dating is audited "
+                    + "(record.backdate: inspectedOn, days, reason).")
     Mono<ResponseEntity<RecordView>> create(
             @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
             @Valid @RequestBody RecordInput.Create body) {
@@ -61,7 +64,8 @@ class InspectionController {
 
     @PostMapping("/{id}/submit")
     @Operation(summary = "Submit a draft", description = "Makes the record immutable as version 1, records its findings "
-            + "and marks the task done.")
+            + "and marks the task done. An inspection day further back than the back-date window needs the draft's "
+            + "backdateReason (400 naming it); every back-dating is audited (record.backdate).")
     Mono<ResponseEntity<RecordView>> submit(
             @PathVariable UUID id,
             @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
@@ -70,7 +74,8 @@ class InspectionController {
 
     @PostMapping("/{id}/corrections")
     @Operation(summary = "Correct a submitted record", description = "Adds a new version with the full corrected "
-            + "content and the reason; findings of changed items are superseded, never deleted.")
+            + "content and the reason; findings of changed items are superseded, never deleted. Moving the inspection "
+            + "day further back than the back-date window needs backdateReason (400); an unchanged day does not.")
     Mono<ResponseEntity<RecordView>> correct(
             @PathVariable UUID id,
             @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,

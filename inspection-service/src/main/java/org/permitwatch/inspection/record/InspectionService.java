@@ -48,10 +48,13 @@ class InspectionService {
     private final AuditLog audit;
     private final JsonMapper json;
     private final TransactionalOperator tx;
+    private final BackdatePolicy backdate;
 
     InspectionService(RecordStore store, TaskAccess tasks, ChecklistCatalog checklists, UnitDirectory units,
                       ContentAssembler assembler, FindingWriter findings, IdempotencyKeys idempotency,
-                      OutboxWriter outbox, AuditLog audit, JsonMapper json, ReactiveTransactionManager transactions) {
+                      OutboxWriter outbox, AuditLog audit, JsonMapper json, ReactiveTransactionManager transactions,
+                      BackdatePolicy backdate) {
+        this.backdate = backdate;
         this.store = store;
         this.tasks = tasks;
         this.checklists = checklists;
@@ -90,7 +93,7 @@ class InspectionService {
                                                         .then(audit.record("inspection.create", RESOURCE,
                                                                 row.id().toString(), Map.of("taskId", task.id().toString())))
                                                         .then(body.submitNow()
-                                                                ? submitVersion(row, 1, null, content, caller)
+                                                                ? submitVersion(row, 1, null, content, null, caller)
                                                                 : Mono.<Void>empty())
                                                         .then(reply(row.id(), scope, HttpStatus.CREATED));
                                             }))));
@@ -123,7 +126,7 @@ class InspectionService {
                             "inspection record " + id + " is already submitted; correct it instead"));
                 }
                 ContentAssembler.requireSubmittable(row.content());
-                return submitVersion(row, 1, null, row.content(), caller).then(reply(id, scope, HttpStatus.OK));
+                return submitVersion(row, 1, null, row.content(), null, caller).then(reply(id, scope, HttpStatus.OK));
             });
         });
     }
@@ -141,14 +144,24 @@ class InspectionService {
                                 .map(items -> assembler.assemble(body.content(), items, unit)))
                         .flatMap(content -> {
                             ContentAssembler.requireSubmittable(content);
-                            return submitVersion(row, row.currentVersion() + 1, body.reason().trim(), content, caller);
+                            return submitVersion(row, row.currentVersion() + 1, body.reason().trim(), content,
+                                    row.content().inspectedAt(), caller);
                         })
                         .then(reply(id, scope, HttpStatus.CREATED));
             });
         });
     }
 
-    private Mono<Void> submitVersion(RecordRow row, int version, String reason, RecordContent content, Caller caller) {
+    /**
+     * @param previousInspectedAt a correction: the inspection time of the version it corrects (an unchanged date is no
+     *                            back-dating); null for a first submission
+     */
+    private Mono<Void> submitVersion(RecordRow row, int version, String reason, RecordContent content,
+                                     OffsetDateTime previousInspectedAt, Caller caller) {
+        // Before anything is written: beyond the window a reason is required (400), and every back-dating is audited.
+        Map<String, Object> backdated = backdate.check(content.inspectedAt(), previousInspectedAt, content.backdateReason());
+        Mono<Void> backdateAudit = backdated == null ? Mono.empty()
+                : audit.record("record.backdate", RESOURCE, row.id().toString(), withVersion(backdated, version));
         FindingWriter.SubmittedVersion submitted = new FindingWriter.SubmittedVersion(row.id(), version, row.taskId(),
                 row.permitNumber(), row.unitName(), row.divisionCode(), row.cityCode(), row.keyIndustry(),
                 content.inspectedAt(), nonCompliant(content));
@@ -168,7 +181,14 @@ class InspectionService {
                                         active))))
                         .then(audit.record(version == 1 ? "inspection.submit" : "inspection.correct", RESOURCE,
                                 row.id().toString(), reason == null ? Map.of("version", version)
-                                        : Map.of("version", version, "reason", reason))));
+                                        : Map.of("version", version, "reason", reason)))
+                        .then(backdateAudit));
+    }
+
+    private static Map<String, Object> withVersion(Map<String, Object> details, int version) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(details);
+        out.put("version", version);
+        return out;
     }
 
     /** Each non-compliant item with the evidence it cites and, for the limits item, the exceeding measurements. */

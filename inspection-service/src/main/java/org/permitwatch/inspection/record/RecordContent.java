@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RecordContent(OffsetDateTime inspectedAt, Position position, String notes, List<Item> items,
-                            List<Measurement> measurements, List<Evidence> evidence) {
+                            List<Measurement> measurements, List<Evidence> evidence, String backdateReason) {
 
     public RecordContent {
         items = items == null ? List.of() : List.copyOf(items);

@@ -20,9 +20,15 @@ final class RecordInput {
     private RecordInput() {
     }
 
-    /** The editable content of a record, shared by create, draft update and correction. */
+    /**
+     * The editable content of a record, shared by create, draft update and correction.
+     *
+     * @param backdateReason why the inspection is entered with a date further back than the back-date window
+     *                       ({@code permitwatch.inspection.record.backdate.window-days}); required to submit such a
+     *                       record, stored with it and audited ({@code record.backdate})
+     */
     record Content(OffsetDateTime inspectedAt, GeoPoint position, String notes, List<ItemInput> items,
-                   List<MeasurementInput> measurements, List<EvidenceInput> evidence) {
+                   List<MeasurementInput> measurements, List<EvidenceInput> evidence, String backdateReason) {
         Content {
             items = items == null ? List.of() : items;
             measurements = measurements == null ? List.of() : measurements;
@@ -34,9 +40,10 @@ final class RecordInput {
     record Create(@NotNull UUID taskId, Boolean submit, OffsetDateTime inspectedAt, @Valid GeoPoint position,
                   @Size(max = 4000) String notes, @Valid @Size(max = 500) List<@NotNull ItemInput> items,
                   @Valid @Size(max = 500) List<@NotNull MeasurementInput> measurements,
-                  @Valid @Size(max = 200) List<@NotNull EvidenceInput> evidence) {
+                  @Valid @Size(max = 200) List<@NotNull EvidenceInput> evidence,
+                  @Size(max = 2000) String backdateReason) {
         Content content() {
-            return new Content(inspectedAt, position, notes, items, measurements, evidence);
+            return new Content(inspectedAt, position, notes, items, measurements, evidence, backdateReason);
         }
 
         boolean submitNow() {
@@ -48,9 +55,10 @@ final class RecordInput {
     record Draft(OffsetDateTime inspectedAt, @Valid GeoPoint position, @Size(max = 4000) String notes,
                  @Valid @Size(max = 500) List<@NotNull ItemInput> items,
                  @Valid @Size(max = 500) List<@NotNull MeasurementInput> measurements,
-                 @Valid @Size(max = 200) List<@NotNull EvidenceInput> evidence) {
+                 @Valid @Size(max = 200) List<@NotNull EvidenceInput> evidence,
+                 @Size(max = 2000) String backdateReason) {
         Content content() {
-            return new Content(inspectedAt, position, notes, items, measurements, evidence);
+            return new Content(inspectedAt, position, notes, items, measurements, evidence, backdateReason);
         }
     }
 
@@ -58,9 +66,10 @@ final class RecordInput {
     record Correction(@NotBlank @Size(max = 2000) String reason, OffsetDateTime inspectedAt, @Valid GeoPoint position,
                       @Size(max = 4000) String notes, @Valid @Size(max = 500) List<@NotNull ItemInput> items,
                       @Valid @Size(max = 500) List<@NotNull MeasurementInput> measurements,
-                      @Valid @Size(max = 200) List<@NotNull EvidenceInput> evidence) {
+                      @Valid @Size(max = 200) List<@NotNull EvidenceInput> evidence,
+                  @Size(max = 2000) String backdateReason) {
         Content content() {
-            return new Content(inspectedAt, position, notes, items, measurements, evidence);
+            return new Content(inspectedAt, position, notes, items, measurements, evidence, backdateReason);
         }
     }
 

@@ -18,14 +18,14 @@ record RecordView(UUID id, UUID taskId, String permitNumber, String unitName, St
                   OffsetDateTime inspectedAt, RecordContent.Position position, String notes,
                   List<RecordContent.Item> items, List<RecordContent.Measurement> measurements,
                   List<RecordContent.Evidence> evidence, long exceedances, String createdBy,
-                  OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime submittedAt) {
+                  OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime submittedAt, String backdateReason) {
 
     static RecordView of(RecordRow r) {
         RecordContent c = r.content();
         return new RecordView(r.id(), r.taskId(), r.permitNumber(), r.unitName(), r.divisionCode(), r.cityCode(),
                 r.keyIndustry(), r.checklistVersionId(), r.status(), r.currentVersion(), c.inspectedAt(), c.position(),
                 c.notes(), c.items(), c.measurements(), c.evidence(), c.exceedances(), r.createdBy(), r.createdAt(),
-                r.updatedAt(), r.submittedAt());
+                r.updatedAt(), r.submittedAt(), c.backdateReason());
     }
 
     /** One submitted version in the history. */

@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.rectification;
 
+import org.permitwatch.support.jobs.JobRunner;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -25,10 +26,14 @@ public class OverdueJob {
     private final RectificationProperties properties;
     private final Clock clock;
 
-    OverdueJob(RectificationService service, RectificationProperties properties, ObjectProvider<Clock> clock) {
+    private final JobRunner jobs;
+
+    OverdueJob(RectificationService service, RectificationProperties properties, ObjectProvider<Clock> clock,
+               JobRunner jobs) {
         this.service = service;
         this.properties = properties;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.jobs = jobs;
     }
 
     @Scheduled(cron = "${permitwatch.rectification.overdue-cron:0 15 1 * * *}",
@@ -36,8 +41,8 @@ public class OverdueJob {
     void scheduled() {
         if (properties.overdueEnabled()) {
             // Scheduler thread, not an event loop: waiting keeps two runs from overlapping on one instance.
-            Integer escalated = run(clock).block();
-            log.info("rectification overdue detection: {} escalated", escalated);
+            jobs.run("rectification-overdue", run(clock))
+                    .ifPresent(escalated -> log.info("rectification overdue detection: {} escalated", escalated));
         }
     }
 

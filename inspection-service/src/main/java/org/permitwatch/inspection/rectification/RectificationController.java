@@ -38,9 +38,13 @@ class RectificationController {
     @PostMapping("/api/v1/cases/{id}/rectification")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Order rectification (责令改正)",
-            description = "Stands whether or not a fine is imposed. Deadline defaults to today + the configured days; "
-                    + "creates (or merges into) a FOLLOW_UP task for the unit. One order per case (409 "
-                    + "rectification-exists); 409 case-closed. PROVINCE, CITY or COUNTY staff.")
+            description = "Stands whether or not a fine is imposed. servedOn (送达日, optional, default today in the "
+                    + "bureau's zone) may lie up to permitwatch.rectification.service-backdate-days (30) in the past, never "
+                    + "in the future nor before the violation was found (400 servedOn); a daily continuous fine counts from "
+                    + "the day after it. Deadline defaults to servedOn + the configured days and must not precede servedOn "
+                    + "(400 deadline); creates (or merges into) a FOLLOW_UP task for the unit, due deadline + the "
+                    + "configured days but never before today. One order per case (409 rectification-exists); 409 "
+                    + "case-closed. PROVINCE, CITY or COUNTY staff; audited with servedOn and the days back-dated.")
     Mono<RectificationRef> order(@PathVariable UUID id, @Valid @RequestBody RectificationRequests.Order body) {
         return CurrentCaller.get().flatMap(caller -> service.order(id, body, caller))
                 .map(rectificationId -> new RectificationRef(id, rectificationId));

@@ -18,10 +18,17 @@ import org.springframework.validation.annotation.Validated;
  * @param zone                the calendar of order dates, deadlines and the overdue job
  * @param overdueEnabled      whether the scheduled overdue detection runs
  * @param overdueBatch        rectifications escalated per run at most (the next run takes the rest)
+ * @param serviceBackdateDays how many days before today an order's service day (servedOn) may lie: orders are served on
+ *                            site (按日连续处罚办法第八条) and entered later; an older service is a records problem, not an
+ *                            entry lag. Default 30
  */
 @Validated
 @ConfigurationProperties("permitwatch.rectification")
 record RectificationProperties(@Min(1) @Max(365) int defaultDeadlineDays, @Min(0) @Max(90) int followUpDueDays,
                                @NotBlank String followUpDepartment, @NotNull ZoneId zone, boolean overdueEnabled,
-                               @Min(1) int overdueBatch) {
+                               @Min(1) int overdueBatch, @Min(0) @Max(365) Integer serviceBackdateDays) {
+
+    RectificationProperties {
+        serviceBackdateDays = serviceBackdateDays == null ? 30 : serviceBackdateDays;
+    }
 }

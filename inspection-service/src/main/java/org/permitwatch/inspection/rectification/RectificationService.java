@@ -3,6 +3,7 @@ package org.permitwatch.inspection.rectification;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class RectificationService {
     }
 
     /** A locked rectification with what its checks need of the case. */
-    private record Locked(UUID id, UUID caseId, String status, LocalDate orderedOn, LocalDate deadline,
+    private record Locked(UUID id, UUID caseId, String status, LocalDate servedOn, LocalDate deadline,
                           String permitNumber, String violationType, String caseStatus) {
     }
 
@@ -71,21 +72,27 @@ class RectificationService {
                 return Mono.error(ApiException.conflict("case-closed", "case " + c.caseNo() + " is closed"));
             }
             LocalDate today = LocalDate.now(properties.zone());
-            LocalDate deadline = body.deadline() == null ? today.plusDays(properties.defaultDeadlineDays()) : body.deadline();
-            if (deadline.isBefore(today)) {
-                return Mono.error(ApiException.invalidField("deadline", "must not be before today (" + today + ")",
-                        body.deadline()));
+            LocalDate servedOn = servedOn(body.servedOn(), today, c.violationAt().atZoneSameInstant(properties.zone())
+                    .toLocalDate());
+            LocalDate deadline = body.deadline() == null ? servedOn.plusDays(properties.defaultDeadlineDays())
+                    : body.deadline();
+            if (deadline.isBefore(servedOn)) {
+                return Mono.error(ApiException.invalidField("deadline", "must not be before the order was served ("
+                        + servedOn + ")", body.deadline()));
             }
             UUID id = UUID.randomUUID();
-            LocalDate due = deadline.plusDays(properties.followUpDueDays());
+            // A back-dated order's follow-up may already be due: the task is due today then, never in the past.
+            LocalDate due = max(deadline.plusDays(properties.followUpDueDays()), today);
             NewTask followUp = new NewTask(c.permitNumber(), c.divisionCode(), c.cityCode(), TaskOrigin.FOLLOW_UP, null,
                     null, TaskMethod.ON_SITE, due, YearMonth.from(due).toString(), properties.followUpDepartment(),
                     List.of());
             OffsetDateTime now = OffsetDateTime.now();
             return db.sql("""
-                            INSERT INTO rectification (id, case_id, status, ordered_on, deadline, requirements, ordered_by)
-                            VALUES (:id, :case, 'ORDERED', :on, :deadline, :requirements, :by)""")
-                    .bind("id", id).bind("case", caseId).bind("on", today).bind("deadline", deadline)
+                            INSERT INTO rectification (id, case_id, status, ordered_on, served_on, deadline, requirements,
+                                ordered_by)
+                            VALUES (:id, :case, 'ORDERED', :on, :served, :deadline, :requirements, :by)""")
+                    .bind("id", id).bind("case", caseId).bind("on", today).bind("served", servedOn)
+                    .bind("deadline", deadline)
                     .bind("requirements", body.requirements().trim()).bind("by", caller.subject())
                     .then()
                     .onErrorMap(DataIntegrityViolationException.class, e -> ApiException.conflict("rectification-exists",
@@ -94,12 +101,43 @@ class RectificationService {
                     .flatMap(saved -> db.sql("UPDATE rectification SET follow_up_task_id = :task WHERE id = :id")
                             .bind("task", saved.taskId()).bind("id", id).then()
                             .then(audit.record("rectification.order", RESOURCE, id.toString(), Map.of("caseId",
-                                    caseId.toString(), "deadline", deadline.toString(), "followUpTaskId",
-                                    saved.taskId().toString(), "mergedIntoExistingTask", saved.merged()))))
-                    .then(cases.emit(caseId, RectificationOrdered.TYPE, ref -> new RectificationOrdered(ref, id, today,
+                                    caseId.toString(), "servedOn", servedOn.toString(), "backdatedDays",
+                                    ChronoUnit.DAYS.between(servedOn, today), "deadline", deadline.toString(),
+                                    "followUpTaskId", saved.taskId().toString(), "mergedIntoExistingTask",
+                                    saved.merged()))))
+                    // The event's order date is the legal one: the day the order was served on the unit.
+                    .then(cases.emit(caseId, RectificationOrdered.TYPE, ref -> new RectificationOrdered(ref, id, servedOn,
                             deadline, caller.subject(), now)))
                     .thenReturn(id);
         }).as(tx::transactional);
+    }
+
+    /**
+     * The service day of an order: default today; 400 naming {@code servedOn} when it lies in the future, further back
+     * than the configured window, or before the violation was found (an order follows its finding).
+     */
+    private LocalDate servedOn(LocalDate given, LocalDate today, LocalDate violatedOn) {
+        if (given == null) {
+            return today;
+        }
+        if (given.isAfter(today)) {
+            throw ApiException.invalidField("servedOn", "must not be in the future (today is " + today + " in "
+                    + properties.zone() + ")", given);
+        }
+        LocalDate earliest = today.minusDays(properties.serviceBackdateDays());
+        if (given.isBefore(earliest)) {
+            throw ApiException.invalidField("servedOn", "may lie at most " + properties.serviceBackdateDays()
+                    + " days in the past (not before " + earliest + ")", given);
+        }
+        if (given.isBefore(violatedOn)) {
+            throw ApiException.invalidField("servedOn", "must not be before the violation was found on " + violatedOn,
+                    given);
+        }
+        return given;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** A step reported by the unit: ORDERED → IN_PROGRESS; later steps are recorded without a state change. */
@@ -150,9 +188,10 @@ class RectificationService {
                         LocalDate inspectedOn = OffsetDateTime.parse((String) row[2])
                                 .atZoneSameInstant(properties.zone()).toLocalDate();
                         long active = (Long) row[3];
-                        if (inspectedOn.isBefore(r.orderedOn())) {
+                        if (inspectedOn.isBefore(r.servedOn())) {
                             return Mono.error(ApiException.conflict("record-before-order", "record " + body.recordId()
-                                    + " was inspected on " + inspectedOn + ", before the order of " + r.orderedOn()));
+                                    + " was inspected on " + inspectedOn + ", before the order was served on "
+                                    + r.servedOn()));
                         }
                         boolean completeClaimed = body.result() == RectificationRequests.Result.COMPLETE;
                         if (completeClaimed && active > 0) {
@@ -259,13 +298,13 @@ class RectificationService {
 
     private Mono<Locked> lock(UUID id, Caller caller) {
         return db.sql("""
-                        SELECT r.id, r.case_id, r.status, r.ordered_on, r.deadline, c.permit_number, c.violation_type,
+                        SELECT r.id, r.case_id, r.status, r.served_on, r.deadline, c.permit_number, c.violation_type,
                                c.status AS case_status
                         FROM rectification r JOIN enforcement_case c ON c.id = r.case_id
                         WHERE r.id = :id AND c.division_code LIKE :scope FOR UPDATE OF r""")
                 .bind("id", id).bind("scope", caller.division().likePattern())
                 .map(row -> new Locked(row.get("id", UUID.class), row.get("case_id", UUID.class),
-                        row.get("status", String.class), row.get("ordered_on", LocalDate.class),
+                        row.get("status", String.class), row.get("served_on", LocalDate.class),
                         row.get("deadline", LocalDate.class), row.get("permit_number", String.class),
                         row.get("violation_type", String.class), row.get("case_status", String.class)))
                 .one()

@@ -1,6 +1,7 @@
 package org.permitwatch.inspection.remote;
 
-import java.time.Duration;
+import reactor.core.publisher.Mono;
+import org.permitwatch.support.jobs.JobRunner;
 
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
@@ -18,26 +19,23 @@ import org.springframework.stereotype.Component;
 class ScheduledRemoteCheck {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledRemoteCheck.class);
-    private static final Duration TIMEOUT = Duration.ofMinutes(30);
-
     private final RemoteCheckEngine engine;
+    private final JobRunner jobs;
 
-    ScheduledRemoteCheck(RemoteCheckEngine engine) {
+    ScheduledRemoteCheck(RemoteCheckEngine engine, JobRunner jobs) {
         this.engine = engine;
+        this.jobs = jobs;
     }
 
     @Scheduled(cron = "${permitwatch.remote.schedule-cron:0 0 2 * * *}", zone = "${permitwatch.remote.zone:Asia/Shanghai}")
     void run() {
-        try {
-            RunView run = engine.run(RemoteCheckEngine.Trigger.SCHEDULE, null, AuditLog.SYSTEM_ACTOR).block(TIMEOUT);
-            if (run != null) {
-                log.info("remote-check run {}: raised {}, updated {}, resolved {}", run.id(), run.raised(),
-                        run.updated(), run.resolved());
-            }
-        } catch (ApiException e) {
-            log.info("scheduled remote-check skipped: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            log.error("scheduled remote-check failed", e);
-        }
+        Mono<RunView> run = engine.run(RemoteCheckEngine.Trigger.SCHEDULE, null, AuditLog.SYSTEM_ACTOR)
+                .onErrorResume(ApiException.class, e -> {
+                    // e.g. another run in progress: expected, not a failure of the job.
+                    log.info("scheduled remote-check skipped: {}", e.getMessage());
+                    return Mono.empty();
+                });
+        jobs.run("remote-check", run).ifPresent(r -> log.info("remote-check run {}: raised {}, updated {}, resolved {}",
+                r.id(), r.raised(), r.updated(), r.resolved()));
     }
 }

@@ -51,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "permitwatch.rectification.overdue-enabled=false"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@SuppressWarnings("unchecked")
 class CaseLifecycleIT {
 
     private static final String COUNTY = "140105";
@@ -627,6 +628,296 @@ class CaseLifecycleIT {
         assertThat(new BigDecimal(((Map<?, ?>) p.get("range")).get("maxYuan").toString())).isEqualByComparingTo("50000");
         assertThat(new BigDecimal(p.get("resultYuan").toString())).isEqualByComparingTo("15500");
         assertThat(((Map<?, ?>) p.get("noPenalty")).get("rule")).isEqualTo("FIRST_MINOR_REGISTRATION");
+    }
+
+    // ---- issue 12 item 3: daily continuous fines (环境保护部令第28号) ----------------------------------------------------
+
+    @Test
+    void aDailyFineCountsFromTheDayAfterAServiceInThePastAndFinesEachDayOnce() {
+        String permit = permit();
+        String county = TestJwts.token("COUNTY", COUNTY);
+        String city = TestJwts.token("CITY", CITY);
+        String caseId = decidedFine(permit, "EXCEEDING_LIMITS", "34(1)", today.minusDays(20), county, city);
+        // p = .31 → 200000 + 800000 × .31 = 448000, the original fine = the daily amount (第十九条)
+        LocalDate served = today.minusDays(15);
+        Map<String, Object> order = new LinkedHashMap<>(Map.of("requirements", "立即停止超标排放"));
+        order.put("servedOn", served.toString());
+        String rect = (String) post("/api/v1/cases/" + caseId + "/rectification", county, order).expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("rectificationId");
+        // default deadline: 7 days after the service, not after the day of entry
+        Map<String, Object> detail = get("/api/v1/cases/" + caseId, city).expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        Map<?, ?> rectification = (Map<?, ?>) detail.get("rectification");
+        assertThat(rectification.get("servedOn")).isEqualTo(served.toString());
+        assertThat(rectification.get("orderedOn")).isEqualTo(today.toString());
+        assertThat(rectification.get("deadline")).isEqualTo(served.plusDays(7).toString());
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'rectification.order' AND resource_id = '" + rect
+                + "' AND details->>'servedOn' = '" + served + "' AND details->>'backdatedDays' = '15'")).isOne();
+        // the event carries the legal order date: the service
+        Map<?, ?> ordered = json.readValue((String) scalar("SELECT payload::text FROM outbox_event WHERE message_key = '"
+                + caseId + "' AND event_type = 'org.permitwatch.inspection.case.rectification-ordered.v1'"), Map.class);
+        assertThat(ordered.get("orderedOn")).isEqualTo(served.toString());
+
+        // 1st re-inspection 2 days ago: served+1 .. today−2 = 13 days (15 − 2); 448000 × 13 = 5824000
+        UUID first = continuing(permit, rect, today.minusDays(2), county);
+        Map<String, Object> d1 = daily(caseId, rect, first, city);
+        assertThat(d1).containsEntry("days", 13).containsEntry("fromDate", served.plusDays(1).toString())
+                .containsEntry("toDate", today.minusDays(2).toString());
+        assertThat(new BigDecimal(d1.get("amountYuan").toString())).isEqualByComparingTo("5824000");
+        Map<?, ?> why = (Map<?, ?>) d1.get("explanation");
+        assertThat(why.get("servedOn")).isEqualTo(served.toString());
+        assertThat(why.get("dailyAmountYuan")).isEqualTo("448000.00");
+        assertThat(why.get("previouslyFinedThrough")).isNull();
+        assertThat((List<String>) why.get("legalBasis")).anySatisfy(b -> assertThat(b).contains("第十七条"))
+                .anySatisfy(b -> assertThat(b).contains("第十九条"));
+
+        // 2nd re-inspection 5 days from now: only today−1 .. today+5 = 7 days more (not 20 from the service);
+        // 448000 × 7 = 3136000
+        UUID second = continuing(permit, rect, today.plusDays(5), county);
+        Map<String, Object> d2 = daily(caseId, rect, second, city);
+        assertThat(d2).containsEntry("days", 7).containsEntry("fromDate", today.minusDays(1).toString())
+                .containsEntry("toDate", today.plusDays(5).toString());
+        assertThat(new BigDecimal(d2.get("amountYuan").toString())).isEqualByComparingTo("3136000");
+        assertThat(((Map<?, ?>) d2.get("explanation")).get("previouslyFinedThrough"))
+                .isEqualTo(today.minusDays(2).toString());
+
+        // a re-inspection inside an already fined period (today+1 ≤ today+5) adds no day: 409
+        UUID inside = continuing(permit, rect, today.plusDays(1), county);
+        problem(post("/api/v1/cases/" + caseId + "/daily-penalty", city,
+                Map.of("rectificationId", rect, "reinspectionRecordId", inside.toString())), 409, "reinspection-already-fined");
+
+        // 3rd re-inspection 26 days from now (21 after the 2nd, inside its 30): today+6 .. today+26 = 21 days;
+        // 448000 × 21 = 9408000
+        UUID third = continuing(permit, rect, today.plusDays(26), county);
+        Map<String, Object> d3 = daily(caseId, rect, third, city);
+        assertThat(d3).containsEntry("days", 21).containsEntry("fromDate", today.plusDays(6).toString());
+        assertThat(new BigDecimal(d3.get("amountYuan").toString())).isEqualByComparingTo("9408000");
+
+        // 13 + 7 + 21 = 41 days = served+1 .. today+26 exactly once; 448000 × 41 = 18368000
+        assertThat(count("SELECT sum(days) FROM penalty_decision WHERE case_id = '" + caseId
+                + "' AND kind = 'DAILY_CONTINUOUS'")).isEqualTo(41);
+        assertThat((BigDecimal) scalar("SELECT sum(amount_yuan) FROM penalty_decision WHERE case_id = '" + caseId
+                + "' AND kind = 'DAILY_CONTINUOUS'")).isEqualByComparingTo("18368000");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'penalty.daily' AND resource_id = '" + caseId
+                + "'")).isEqualTo(3);
+    }
+
+    @Test
+    void aReinspectionMoreThanThirtyDaysAfterServiceIsRefused() {
+        String permit = permit();
+        String county = TestJwts.token("COUNTY", COUNTY);
+        String city = TestJwts.token("CITY", CITY);
+        String caseId = decidedFine(permit, "FACILITY_NOT_RUNNING", "第三十四条第（二）项", today.minusDays(2), county, city);
+        LocalDate served = today.minusDays(1);
+        String rect = (String) post("/api/v1/cases/" + caseId + "/rectification", county, Map.of("requirements",
+                "立即恢复脱硫设施正常运行", "servedOn", served.toString())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("rectificationId");
+        // served+31 = today+30: outside 第十二条's 30 days
+        UUID late = continuing(permit, rect, served.plusDays(31), county);
+        problem(post("/api/v1/cases/" + caseId + "/daily-penalty", city,
+                Map.of("rectificationId", rect, "reinspectionRecordId", late.toString())), 409, "reinspection-outside-window");
+        // served+30 is the last day of the window: 30 days, 448000 × 30 = 13440000
+        UUID last = continuing(permit, rect, served.plusDays(30), county);
+        Map<String, Object> d = daily(caseId, rect, last, city);
+        assertThat(d).containsEntry("days", 30);
+        assertThat(new BigDecimal(d.get("amountYuan").toString())).isEqualByComparingTo("13440000");
+        assertThat(count("SELECT count(*) FROM penalty_decision WHERE case_id = '" + caseId
+                + "' AND kind = 'DAILY_CONTINUOUS'")).isOne();
+    }
+
+    @Test
+    void aLedgerCaseUnderArticle37IsNeverFinedDayByDay() {
+        String permit = permit();
+        String county = TestJwts.token("COUNTY", COUNTY);
+        String city = TestJwts.token("CITY", CITY);
+        String caseId = decidedFine(permit, "LEDGER_INCOMPLETE", "第三十七条第（一）项", today.minusDays(10), county, city);
+        String rect = (String) post("/api/v1/cases/" + caseId + "/rectification", county, Map.of("requirements",
+                "补齐台账", "servedOn", today.minusDays(9).toString())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("rectificationId");
+        UUID again = continuing(permit, rect, today, county);
+        problem(post("/api/v1/cases/" + caseId + "/daily-penalty", city,
+                Map.of("rectificationId", rect, "reinspectionRecordId", again.toString())), 422, "daily-fine-not-applicable");
+        assertThat(count("SELECT count(*) FROM penalty_decision WHERE case_id = '" + caseId
+                + "' AND kind = 'DAILY_CONTINUOUS'")).isZero();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'penalty.daily' AND resource_id = '" + caseId
+                + "'")).isZero();
+    }
+
+    @Test
+    void theServiceDayIsNeitherInTheFutureNorOutsideTheBackDateWindow() {
+        String permit = permit();
+        String county = TestJwts.token("COUNTY", COUNTY);
+        UUID finding = finding(submittedRecord(permit, today.minusDays(40)), permit, "EXCEEDING_LIMITS", "34(1)",
+                today.minusDays(40));
+        String caseId = (String) post("/api/v1/cases", county, Map.of("findingId", finding.toString())).expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String uri = "/api/v1/cases/" + caseId + "/rectification";
+        field(post(uri, county, Map.of("requirements", "x", "servedOn", today.plusDays(1).toString())), 400, "servedOn");
+        // window 30 days (default): today−31 is outside, today−30 inside
+        field(post(uri, county, Map.of("requirements", "x", "servedOn", today.minusDays(31).toString())), 400, "servedOn");
+        field(post(uri, county, Map.of("requirements", "x", "servedOn", today.minusDays(30).toString(),
+                "deadline", today.minusDays(31).toString())), 400, "deadline");
+        assertThat(count("SELECT count(*) FROM rectification WHERE case_id = '" + caseId + "'")).isZero();
+        post(uri, county, Map.of("requirements", "x", "servedOn", today.minusDays(30).toString())).expectStatus()
+                .isCreated();
+        // served 30 days ago, default deadline 23 days ago: the follow-up task is due today, not in the past
+        assertThat(scalar("SELECT t.due_date FROM inspection_task t JOIN rectification r ON r.follow_up_task_id = t.id "
+                + "WHERE r.case_id = '" + caseId + "'")).isEqualTo(today);
+
+        // an order is never served before its violation was found
+        String other = permit();
+        UUID recent = finding(submittedRecord(other, today.minusDays(2)), other, "EXCEEDING_LIMITS", "34(1)",
+                today.minusDays(2));
+        String recentCase = (String) post("/api/v1/cases", county, Map.of("findingId", recent.toString())).expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        field(post("/api/v1/cases/" + recentCase + "/rectification", county, Map.of("requirements", "x", "servedOn",
+                today.minusDays(3).toString())), 400, "servedOn");
+    }
+
+    // ---- issue 12 item 4: history from before the platform -----------------------------------------------------------
+
+    @Test
+    void aRecordedPriorViolationTurnsAFirstViolationIntoARepeat() {
+        String permit = permit();
+        directoryUnit(permit);
+        String county = TestJwts.token("COUNTY", COUNTY);
+        String city = TestJwts.token("CITY", CITY);
+        UUID found = finding(submittedRecord(permit, today.minusDays(1)), permit, "LEDGER_INCOMPLETE",
+                "第三十七条第（一）项", today.minusDays(1));
+        String caseId = (String) post("/api/v1/cases", county, Map.of("findingId", found.toString())).expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String rect = (String) post("/api/v1/cases/" + caseId + "/rectification", county,
+                Map.of("requirements", "补齐台账记录", "deadline", today.plusDays(5).toString())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("rectificationId");
+        post("/api/v1/rectifications/" + rect + "/verification", county,
+                Map.of("recordId", submittedRecord(permit, today).toString(), "result", "COMPLETE")).expectStatus().isCreated();
+
+        // a prior violation 14 months before: outside both windows (12 months), nothing changes
+        post("/api/v1/cases/prior-violations", city, prior(permit, "晋并环罚〔2025〕7号", today.minusMonths(14),
+                null, "37(1)", "LEDGER_INCOMPLETE")).expectStatus().isCreated();
+        Map<String, Object> first = post("/api/v1/cases/" + caseId + "/penalty-proposal", county,
+                proposal("SLIGHT", "ACTIVE", List.of())).expectStatus().isCreated().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        assertThat(((Map<?, ?>) first.get("noPenalty")).get("eligible")).isEqualTo(true);
+        // p = FAULT .20 × .3 = .06 → 5000 + 15000 × .06 = 5900
+        assertThat(new BigDecimal(first.get("resultYuan").toString())).isEqualByComparingTo("5900");
+
+        // who may record, and what is refused
+        Map<String, Object> valid = prior(permit, "晋并环罚〔2026〕3号", today.minusMonths(3), today.minusMonths(4),
+                "第三十七条第（一）项", null);
+        post("/api/v1/cases/prior-violations", county, valid).expectStatus().isForbidden();
+        problem(post("/api/v1/cases/prior-violations", TestJwts.token("CITY", "140200"), valid), 404, "unit-not-found");
+        Map<String, Object> bad = new LinkedHashMap<>(valid);
+        bad.put("article", "'; DROP TABLE finding; --");
+        field(post("/api/v1/cases/prior-violations", city, bad), 400, "article");
+        bad = new LinkedHashMap<>(valid);
+        bad.put("decidedOn", today.plusDays(1).toString());
+        field(post("/api/v1/cases/prior-violations", city, bad), 400, "decidedOn");
+        bad = new LinkedHashMap<>(valid);
+        bad.put("violatedOn", today.minusMonths(2).toString());
+        field(post("/api/v1/cases/prior-violations", city, bad), 400, "violatedOn");
+        bad = new LinkedHashMap<>(valid);
+        bad.remove("sourceDocument");
+        field(post("/api/v1/cases/prior-violations", city, bad), 400, "sourceDocument");
+        assertThat(count("SELECT count(*) FROM prior_violation WHERE permit_number = '" + permit + "'")).isOne();
+
+        // 4 months ago, same article and 项 (its violation type unknown): inside the 12 months of 初次 and HISTORY
+        Map<String, Object> recorded = post("/api/v1/cases/prior-violations", city, valid).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(recorded).containsEntry("decisionNo", "晋并环罚〔2026〕3号").containsEntry("divisionCode", COUNTY);
+        problem(post("/api/v1/cases/prior-violations", city, valid), 409, "prior-violation-exists");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'prior-violation.record' AND resource_id = '"
+                + recorded.get("id") + "' AND details->>'decisionNo' = '晋并环罚〔2026〕3号'")).isOne();
+
+        Map<String, Object> repeat = post("/api/v1/cases/" + caseId + "/penalty-proposal", county,
+                proposal("SLIGHT", "ACTIVE", List.of())).expectStatus().isCreated().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        Map<?, ?> noPenalty = (Map<?, ?>) repeat.get("noPenalty");
+        assertThat(noPenalty.get("eligible")).isEqualTo(false);
+        assertThat((List<?>) noPenalty.get("reasons")).anySatisfy(r -> {
+            assertThat(((Map<?, ?>) r).get("check")).isEqualTo("FIRST_VIOLATION");
+            assertThat(((Map<?, ?>) r).get("passed")).isEqualTo(false);
+            assertThat((String) ((Map<?, ?>) r).get("detail")).contains("晋并环罚〔2026〕3号");
+        });
+        Map<?, ?> history = (Map<?, ?>) repeat.get("history");
+        assertThat(history.get("priorCases")).isEqualTo(1);
+        assertThat((List<Object>) history.get("priorCaseNos")).containsExactly("晋并环罚〔2026〕3号");
+        // HISTORY REPEAT .6 × .15 = .09 + FAULT .06 → p .15 → 5000 + 15000 × .15 = 7250 → 7300 (100 yuan, HALF_UP)
+        assertThat(new BigDecimal(repeat.get("resultYuan").toString())).isEqualByComparingTo("7300");
+        field(post("/api/v1/cases/" + caseId + "/decision", city, Map.of("proposalId", repeat.get("proposalId"),
+                "kind", "NO_PENALTY")), 422, "kind");
+
+        // the list: paged, division-scoped, bureau staff only
+        Map<String, Object> mine = get("/api/v1/cases/prior-violations?permitNumber=" + permit, county).expectStatus()
+                .isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Number) mine.get("total")).longValue()).isEqualTo(2);
+        assertThat((List<Map<String, Object>>) mine.get("items")).extracting(i -> i.get("decisionNo"))
+                .containsExactly("晋并环罚〔2026〕3号", "晋并环罚〔2025〕7号");
+        assertThat(((Number) get("/api/v1/cases/prior-violations?permitNumber=" + permit, TestJwts.token("CITY",
+                "140200")).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("total"))
+                .longValue()).isZero();
+        get("/api/v1/cases/prior-violations", TestJwts.token("INSPECTOR", CITY)).expectStatus().isForbidden();
+        field(get("/api/v1/cases/prior-violations?size=500", city), 400, "size");
+    }
+
+    private Map<String, Object> prior(String permit, String decisionNo, LocalDate decidedOn, LocalDate violatedOn,
+                                      String article, String violationType) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("permitNumber", permit);
+        m.put("decisionNo", decisionNo);
+        m.put("decidedOn", decidedOn.toString());
+        if (violatedOn != null) {
+            m.put("violatedOn", violatedOn.toString());
+        }
+        m.put("article", article);
+        if (violationType != null) {
+            m.put("violationType", violationType);
+        }
+        m.put("authority", "太原市生态环境局");
+        m.put("sourceDocument", "档案号 2026-JG-0031（纸质卷宗）");
+        m.put("amountYuan", 8000);
+        return m;
+    }
+
+    private void directoryUnit(String permit) {
+        exec("INSERT INTO directory_unit (permit_number, unit_name, division_code, snapshot, source_event, city_code, "
+                + "county_code, key_industry, status, version) VALUES ('" + permit + "', '太原测试焦化有限公司', '" + COUNTY
+                + "', '{}', 'test', '" + CITY + "', '" + COUNTY + "', 'COKING', 'VALID', 1)");
+    }
+
+    /** A case with a FINE decision at the proposal's amount (factors GENERAL/PASSIVE: p = .31). */
+    private String decidedFine(String permit, String violationType, String article, LocalDate day, String county,
+                               String city) {
+        UUID finding = finding(submittedRecord(permit, day), permit, violationType, article, day);
+        String caseId = (String) post("/api/v1/cases", county, Map.of("findingId", finding.toString())).expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        Map<String, Object> p = post("/api/v1/cases/" + caseId + "/penalty-proposal", county,
+                proposal("GENERAL", "PASSIVE", List.of())).expectStatus().isCreated().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        post("/api/v1/cases/" + caseId + "/decision", city, Map.of("proposalId", p.get("proposalId"), "kind", "FINE"))
+                .expectStatus().isCreated();
+        return caseId;
+    }
+
+    /** A re-inspection on {@code day} that still finds the violation, verified CONTINUING on the rectification. */
+    private UUID continuing(String permit, String rect, LocalDate day, String token) {
+        String type = (String) scalar("SELECT c.violation_type FROM enforcement_case c JOIN rectification r "
+                + "ON r.case_id = c.id WHERE r.id = '" + rect + "'");
+        UUID record = submittedRecord(permit, day);
+        finding(record, permit, type, "34(1)", day);
+        post("/api/v1/rectifications/" + rect + "/verification", token,
+                Map.of("recordId", record.toString(), "result", "CONTINUING")).expectStatus().isCreated();
+        return record;
+    }
+
+    /** Imposes the daily fine of a re-inspection and returns the decision as the case shows it. */
+    private Map<String, Object> daily(String caseId, String rect, UUID record, String city) {
+        Map<String, Object> ref = post("/api/v1/cases/" + caseId + "/daily-penalty", city,
+                Map.of("rectificationId", rect, "reinspectionRecordId", record.toString())).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        List<Map<String, Object>> decisions = (List<Map<String, Object>>) get("/api/v1/cases/" + caseId, city)
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("decisions");
+        return decisions.stream().filter(d -> d.get("id").equals(ref.get("decisionId"))).findFirst().orElseThrow();
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -61,6 +61,12 @@ class InspectionRecordIT {
     private static final String COUNTY = "140105";
     private static final String OTHER_CITY = "140200";
     private static final String STANDARD = "GB 16171-2012";
+    private static final ZoneOffset CST = ZoneOffset.ofHours(8);
+    /**
+     * Records are inspected "now" (an hour ago, China Standard Time): a date further back than the back-date window
+     * (3 days) needs a backdateReason, which only the back-dating test exercises.
+     */
+    private static final String INSPECTED_AT = OffsetDateTime.now(CST).minusHours(1).withNano(0).toString();
     private static final String[][] ITEMS = {
             {"UNPERMITTED_DISCHARGE", "33"}, {"UNPERMITTED_OUTLET", "36"}, {"EXCEEDING_LIMITS", "34(1)"},
             {"FACILITY_NOT_RUNNING", "34(2)"}, {"FUGITIVE_EMISSION", "35"}, {"REDUCTION_NOT_IMPLEMENTED", "35"},
@@ -443,6 +449,60 @@ class InspectionRecordIT {
     }
 
     @Test
+    void aBackDatedInspectionNeedsAReasonBeyondTheWindowAndEveryBackDatingIsAudited() {
+        // window 3 days (default). 5 days back without a reason: 400 naming backdateReason, nothing stored.
+        Fixture late = unitWithTask(COUNTY, inspector);
+        java.time.LocalDate today = java.time.LocalDate.now(CST);
+        java.time.LocalDate fiveBack = today.minusDays(5);
+        Map<String, Object> body = body(late.taskId, true, List.of(item(8, "NON_COMPLIANT", "台账不全")), List.of());
+        body.put("inspectedAt", fiveBack.atTime(10, 0).atOffset(CST).toString());
+        expectProblem(post("/api/v1/inspections", inspectorToken(inspector), null, body), 400, "backdateReason");
+        assertThat(count("SELECT count(*) FROM inspection_record WHERE task_id = '" + late.taskId + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM finding WHERE permit_number = '" + late.permitNumber + "'")).isZero();
+
+        // with a reason: stored with the record, audited with the day, 5 days and the reason
+        body.put("backdateReason", "现场使用纸质笔录，网络中断后补录");
+        Map<String, Object> created = post("/api/v1/inspections", inspectorToken(inspector), null, body)
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String id = (String) created.get("id");
+        assertThat(created).containsEntry("backdateReason", "现场使用纸质笔录，网络中断后补录");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'record.backdate' AND resource_id = '" + id
+                + "' AND details->>'inspectedOn' = '" + fiveBack + "' AND details->>'days' = '5' AND details->>'reason' = "
+                + "'现场使用纸质笔录，网络中断后补录' AND details->>'windowDays' = '3'")).isOne();
+
+        // a correction that keeps the inspection day is no new back-dating: no reason needed, no second audit row
+        Map<String, Object> correction = content(List.of(item(8, "NON_COMPLIANT", "台账记录不全，缺10月"), item(9,
+                "COMPLIANT", null)), List.of());
+        correction.put("inspectedAt", fiveBack.atTime(10, 0).atOffset(CST).toString());
+        correction.put("reason", "补充第9项");
+        post("/api/v1/inspections/" + id + "/corrections", cityToken(), null, correction).expectStatus().isCreated();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'record.backdate' AND resource_id = '" + id + "'"))
+                .isOne();
+        // moving it 6 days back is back-dating again: 400 without a reason
+        correction.put("inspectedAt", today.minusDays(6).atTime(10, 0).atOffset(CST).toString());
+        expectProblem(post("/api/v1/inspections/" + id + "/corrections", cityToken(), null, correction), 400,
+                "backdateReason");
+
+        // 2 days back is within the window: no reason needed, still audited (days 2, no reason)
+        Fixture lag = unitWithTask(COUNTY, inspector);
+        Map<String, Object> recent = body(lag.taskId, true, List.of(item(1, "COMPLIANT", null)), List.of());
+        recent.put("inspectedAt", today.minusDays(2).atTime(10, 0).atOffset(CST).toString());
+        String lagId = (String) post("/api/v1/inspections", inspectorToken(inspector), null, recent)
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'record.backdate' AND resource_id = '" + lagId
+                + "' AND details->>'days' = '2' AND details->>'reason' IS NULL")).isOne();
+
+        // inspected today: no back-dating, no audit row
+        Fixture now = unitWithTask(COUNTY, inspector);
+        Map<String, Object> current = body(now.taskId, true, List.of(item(1, "COMPLIANT", null)), List.of());
+        current.put("inspectedAt", OffsetDateTime.now(CST).withNano(0).toString());
+        String nowId = (String) post("/api/v1/inspections", inspectorToken(inspector), null, current)
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'record.backdate' AND resource_id = '" + nowId
+                + "'")).isZero();
+    }
+
+    @Test
     void badInputIsAProblemNamingTheFieldAndStoresNothing() {
         Fixture f = unitWithTask(COUNTY, inspector);
         String token = inspectorToken(inspector);
@@ -620,7 +680,7 @@ class InspectionRecordIT {
 
     private static Map<String, Object> content(List<Map<String, Object>> items, List<Map<String, Object>> measurements) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("inspectedAt", "2026-06-10T10:00:00+08:00");
+        m.put("inspectedAt", INSPECTED_AT);
         m.put("position", Map.of("lat", 37.87, "lon", 112.55));
         m.put("notes", "现场检查");
         m.put("items", items);

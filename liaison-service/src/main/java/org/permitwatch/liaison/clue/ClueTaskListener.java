@@ -5,13 +5,11 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.permitwatch.events.inspection.ClueTaskDecided;
 import org.permitwatch.events.inspection.InspectionTopics;
-import org.permitwatch.support.inbox.CloudEventAttributes;
+import org.permitwatch.support.inbox.EventReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes inspection-service's answers to accepted clues ({@link ClueTaskDecided}). Runs on a Kafka listener thread
@@ -27,29 +25,20 @@ class ClueTaskListener {
     private static final Logger log = LoggerFactory.getLogger(ClueTaskListener.class);
 
     private final ClueTaskOutcomes outcomes;
-    private final JsonMapper json;
+    private final EventReader events;
 
-    ClueTaskListener(ClueTaskOutcomes outcomes, JsonMapper json) {
+    ClueTaskListener(ClueTaskOutcomes outcomes, EventReader events) {
         this.outcomes = outcomes;
-        this.json = json;
+        this.events = events;
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = GROUP_ID, topics = InspectionTopics.CLUES)
     void onDecision(ConsumerRecord<String, String> record) {
-        CloudEventAttributes event = CloudEventAttributes.from(record);
-        if (!ClueTaskDecided.TYPE.equals(event.type())) {
-            log.debug("ignoring event {} of type {} on {}", event.id(), event.type(), record.topic());
-            return;
-        }
-        if (record.value() == null) {
-            throw new IllegalArgumentException("clue-task record without a value");
-        }
-        ClueTaskDecided decided;
-        try {
-            decided = json.readValue(record.value(), ClueTaskDecided.class);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("clue-task event is not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        events.ifType(record, ClueTaskDecided.TYPE, ClueTaskDecided.class).ifPresent(this::apply);
+    }
+
+    private void apply(EventReader.Event<ClueTaskDecided> event) {
+        ClueTaskDecided decided = event.payload();
         if (decided.clueId() == null || !(ClueTaskDecided.TASK_CREATED.equals(decided.outcome())
                 || ClueTaskDecided.REFUSED.equals(decided.outcome()))) {
             // A malformed event can never succeed: IllegalArgumentException skips the retries and goes to the DLT.

@@ -1,5 +1,6 @@
 package org.permitwatch.liaison.deadline;
 
+import org.permitwatch.support.jobs.JobRunner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,8 +32,11 @@ public class ReminderJob {
     private final DeadlineProperties properties;
     private final Clock clock;
 
+    private final JobRunner jobs;
+
     ReminderJob(DeadlineStore deadlines, Notifications notifications, DeadlineProperties properties,
-                ObjectProvider<Clock> clock) {
+                ObjectProvider<Clock> clock, JobRunner jobs) {
+        this.jobs = jobs;
         this.deadlines = deadlines;
         this.notifications = notifications;
         this.properties = properties;
@@ -44,8 +48,8 @@ public class ReminderJob {
     void scheduled() {
         if (properties.reminderEnabled()) {
             // Scheduler thread, not an event loop: blocking until the rows are written keeps runs from overlapping.
-            Long requested = run(clock).count().block();
-            log.info("deadline reminders: {} requested", requested);
+            jobs.run("deadline-reminders", run(clock).count())
+                    .ifPresent(requested -> log.info("deadline reminders: {} requested", requested));
         }
     }
 

@@ -5,13 +5,11 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.permitwatch.events.enforcement.EnforcementTopics;
 import org.permitwatch.events.enforcement.RectificationOverdue;
-import org.permitwatch.support.inbox.CloudEventAttributes;
+import org.permitwatch.support.inbox.EventReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes inspection-service's case events and acts on {@link RectificationOverdue} only; the other case events
@@ -29,30 +27,20 @@ class OverdueListener {
     private static final Logger log = LoggerFactory.getLogger(OverdueListener.class);
 
     private final OverdueNotices notices;
-    private final JsonMapper json;
+    private final EventReader events;
 
-    OverdueListener(OverdueNotices notices, JsonMapper json) {
+    OverdueListener(OverdueNotices notices, EventReader events) {
         this.notices = notices;
-        this.json = json;
+        this.events = events;
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = GROUP_ID, topics = EnforcementTopics.CASES)
     void onCaseEvent(ConsumerRecord<String, String> record) {
-        CloudEventAttributes event = CloudEventAttributes.from(record);
-        if (!RectificationOverdue.TYPE.equals(event.type())) {
-            log.debug("ignoring event {} of type {} on {}", event.id(), event.type(), record.topic());
-            return;
-        }
-        if (record.value() == null) {
-            throw new IllegalArgumentException("rectification-overdue record without a value");
-        }
-        RectificationOverdue overdue;
-        try {
-            overdue = json.readValue(record.value(), RectificationOverdue.class);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("rectification-overdue event is not valid JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+        events.ifType(record, RectificationOverdue.TYPE, RectificationOverdue.class).ifPresent(this::notifyLiaisons);
+    }
+
+    private void notifyLiaisons(EventReader.Event<RectificationOverdue> event) {
+        RectificationOverdue overdue = event.payload();
         if (overdue.ref() == null || overdue.rectificationId() == null || overdue.deadline() == null
                 || overdue.ref().cityCode() == null || !overdue.ref().cityCode().matches("\\d{6}")) {
             throw new IllegalArgumentException("rectification-overdue event " + event.id()

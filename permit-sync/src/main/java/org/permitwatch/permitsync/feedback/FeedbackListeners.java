@@ -11,13 +11,12 @@ import org.permitwatch.events.enforcement.RectificationOverdue;
 import org.permitwatch.events.inspection.InspectionSubmitted;
 import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.support.inbox.CloudEventAttributes;
+import org.permitwatch.support.inbox.EventReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes inspection-service's case and inspection events (topics it owns and declares). Runs on Kafka listener
@@ -36,11 +35,11 @@ class FeedbackListeners {
     private static final Logger log = LoggerFactory.getLogger(FeedbackListeners.class);
 
     private final ViolationHistory history;
-    private final JsonMapper json;
+    private final EventReader events;
 
-    FeedbackListeners(ViolationHistory history, JsonMapper json) {
+    FeedbackListeners(ViolationHistory history, EventReader events) {
         this.history = history;
-        this.json = json;
+        this.events = events;
     }
 
     @KafkaListener(id = CASES_LISTENER, groupId = CASES_GROUP, topics = EnforcementTopics.CASES)
@@ -65,23 +64,11 @@ class FeedbackListeners {
 
     @KafkaListener(id = INSPECTIONS_LISTENER, groupId = INSPECTIONS_GROUP, topics = InspectionTopics.INSPECTIONS)
     void onInspection(ConsumerRecord<String, String> record) {
-        CloudEventAttributes event = CloudEventAttributes.from(record);
-        if (!InspectionSubmitted.TYPE.equals(event.type())) {
-            log.debug("ignoring event {} of type {} on {}", event.id(), event.type(), record.topic());
-            return;
-        }
-        history.inspectionSubmitted(event.id(), read(record, InspectionSubmitted.class)).block(APPLY_TIMEOUT);
+        events.ifType(record, InspectionSubmitted.TYPE, InspectionSubmitted.class)
+                .ifPresent(e -> history.inspectionSubmitted(e.id(), e.payload()).block(APPLY_TIMEOUT));
     }
 
     private <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
-        if (record.value() == null) {
-            throw new IllegalArgumentException(type.getSimpleName() + " record without a value");
-        }
-        try {
-            return json.readValue(record.value(), type);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(type.getSimpleName() + " event is not valid JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+        return events.payload(record, type);
     }
 }

@@ -1,5 +1,6 @@
 package org.permitwatch.permitsync.feedback;
 
+import org.permitwatch.support.jobs.JobRunner;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -44,8 +45,11 @@ class FeedbackReconciliation {
     private final FeedbackProperties properties;
     private final TransactionalOperator tx;
 
+    private final JobRunner jobs;
+
     FeedbackReconciliation(DatabaseClient db, FeedbackFacts facts, FeedbackProperties properties,
-                           ReactiveTransactionManager transactions) {
+                           ReactiveTransactionManager transactions, JobRunner jobs) {
+        this.jobs = jobs;
         this.db = db;
         this.facts = facts;
         this.properties = properties;
@@ -55,8 +59,8 @@ class FeedbackReconciliation {
     @Scheduled(cron = "${permitwatch.directory.feedback.reconcile-cron:-}")
     void scheduled() {
         // Scheduler thread, not an event loop: blocking keeps two runs from overlapping.
-        Integer changed = reconcile().block();
-        if (changed != null && changed > 0) {
+        Integer changed = jobs.run("feedback-reconciliation", reconcile()).orElse(0);
+        if (changed > 0) {
             log.info("directory feedback reconciled: {} entries changed", changed);
         }
     }

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * A double-random draw finished, on {@link InspectionTopics#DRAWS}, keyed by draw id, CloudEvents type
  * {@code org.permitwatch.inspection.draw.completed.v1}. Carries the verification material but not the drawn
@@ -16,6 +18,7 @@ import java.util.UUID;
  * @param unitsByStratum      drawn units per stratum (SPECIAL, KEY, GENERAL, TARGETED)
  * @param taskCount           tasks created or merged
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record DrawCompleted(UUID drawId, UUID planId, UUID planRowId, String cityCode, String periodMonth,
                             String seedHash, String seed, String eligibleFingerprint, Map<String, Integer> unitsByStratum,
                             int taskCount, OffsetDateTime completedAt) {

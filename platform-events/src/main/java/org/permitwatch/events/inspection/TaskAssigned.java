@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * A task was created, or merged into the unit's task of the same month, on {@link InspectionTopics#TASKS}, keyed by
  * task id, CloudEvents type {@code org.permitwatch.inspection.task.assigned.v1}.
@@ -17,6 +19,7 @@ import java.util.UUID;
  * @param inspectorIds every inspector assigned so far
  * @param merged       true when this event reports a merge into an existing task
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record TaskAssigned(UUID taskId, String permitNumber, String divisionCode, String cityCode, String origin,
                            UUID drawId, UUID planId, String method, LocalDate dueDate, String periodMonth,
                            List<String> departments, List<UUID> inspectorIds, boolean merged) {

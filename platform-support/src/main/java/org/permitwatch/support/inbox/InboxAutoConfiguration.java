@@ -24,6 +24,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -51,6 +52,12 @@ public class InboxAutoConfiguration {
     @ConditionalOnBean({DatabaseClient.class, ReactiveTransactionManager.class})
     IdempotentConsumer idempotentConsumer(DatabaseClient db, ReactiveTransactionManager transactionManager) {
         return new IdempotentConsumer(db, TransactionalOperator.create(transactionManager));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventReader eventReader(ObjectProvider<JsonMapper> json) {
+        return new EventReader(json.getIfAvailable(() -> JsonMapper.builder().findAndAddModules().build()));
     }
 
     @Configuration(proxyBeanMethods = false)

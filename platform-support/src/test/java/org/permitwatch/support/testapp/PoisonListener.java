@@ -1,5 +1,8 @@
 package org.permitwatch.support.testapp;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.permitwatch.support.inbox.CloudEventAttributes;
 import org.permitwatch.support.inbox.IdempotentConsumer;
@@ -16,6 +19,8 @@ public class PoisonListener {
 
     private final IdempotentConsumer inbox;
     private final DatabaseClient db;
+    /** Offsets whose delivery finished (applied or recognised as a duplicate): lets a test wait for a redelivery. */
+    private final Set<String> finished = ConcurrentHashMap.newKeySet();
 
     public PoisonListener(IdempotentConsumer inbox, DatabaseClient db) {
         this.inbox = inbox;
@@ -32,5 +37,11 @@ public class PoisonListener {
         inbox.handleOnce(CONSUMER, event.id(), () -> db.sql("INSERT INTO test_effect (event_id, note) VALUES (:id, :note)")
                         .bind("id", event.id()).bind("note", record.value()).then())
                 .block();
+        finished.add(record.partition() + "@" + record.offset());
+    }
+
+    /** Whether the delivery at {@code partition}/{@code offset} of {@link #TOPIC} has been handled. */
+    public boolean finished(int partition, long offset) {
+        return finished.contains(partition + "@" + offset);
     }
 }

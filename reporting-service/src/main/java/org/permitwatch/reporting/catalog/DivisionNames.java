@@ -16,7 +16,7 @@ public class DivisionNames {
 
     private final Map<String, String> names;
 
-    DivisionNames(ReportingProperties properties, JsonMapper json) {
+    public DivisionNames(ReportingProperties properties, JsonMapper json) {
         try (InputStream in = properties.divisionNames().getInputStream()) {
             JsonNode root = json.readTree(in);
             Map<String, String> loaded = new TreeMap<>();

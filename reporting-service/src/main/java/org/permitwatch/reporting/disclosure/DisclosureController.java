@@ -18,19 +18,35 @@ import reactor.core.publisher.Mono;
 /** 一公开: readable without a token (permitwatch.security.public-paths), never personal data. */
 @RestController
 @RequestMapping("/api/v1/public")
-@Tag(name = "Public disclosure", description = "一公开: published draw lists and inspection results, without login")
+@Tag(name = "Public disclosure", description = "一公开: the random-check item list, published draws with their plan, "
+        + "inspecting authority and results deadline, inspection results, and penalty decisions (双公示), without login")
 @SecurityRequirements
 class DisclosureController {
 
     private final DisclosureQuery query;
+    private final SpotCheckItems items;
 
-    DisclosureController(DisclosureQuery query) {
+    DisclosureController(DisclosureQuery query, SpotCheckItems items) {
         this.query = query;
+        this.items = items;
+    }
+
+    @GetMapping("/spot-check-items")
+    @Operation(summary = "随机抽查事项清单",
+            description = "What a random check covers (the seed's ten key tasks), its legal basis, the inspecting "
+                    + "bodies and methods. Ten items: returned whole, not paged.")
+    Mono<PublicViews.SpotCheckList> spotCheckItems() {
+        return Mono.just(items.list());
     }
 
     @GetMapping("/draws")
     @Operation(summary = "Published double-random draws with their units",
-            description = "Only draws whose results were published; newest first; paged. No inspector is named.")
+            description = "Only draws whose results were published; newest first; paged. No inspector is named. "
+                    + "Each draw names its inspecting authority, the plan row it implements, the day its checks ended "
+                    + "(the latest due date of its tasks, else the end of the drawn month) and resultsDueOn = 20 "
+                    + "working days later (State Council calendar, 调休 included; the start day not counted), and "
+                    + "whether publication was on time. When that year's calendar is not loaded, resultsDueOn is "
+                    + "null and deadlineNote says calendar-year-not-loaded:<year>.")
     Mono<PageResponse<PublicViews.Draw>> draws(
             @Parameter(description = "6-digit city code") @RequestParam(required = false) String city,
             @Parameter(description = "draw month yyyy-MM") @RequestParam(required = false) String month,
@@ -47,6 +63,19 @@ class DisclosureController {
             @Parameter(description = "inspection month yyyy-MM") @RequestParam(required = false) String month,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return Mono.defer(() -> query.inspections(city(city), month(month), Paging.of(page, size)));
+    }
+
+    @GetMapping("/penalties")
+    @Operation(summary = "Penalty decisions (双公示)",
+            description = "FINE and DAILY_CONTINUOUS decisions, newest first; paged. Case number, unit, conduct, "
+                    + "article, amount, decision day, the deciding authority and disclosureDueOn = 7 working days "
+                    + "after the decision (null with deadlineNote when the year's calendar is not loaded). No officer "
+                    + "or other natural person is named.")
+    Mono<PageResponse<PublicViews.PenaltyDecision>> penalties(
+            @Parameter(description = "6-digit city code") @RequestParam(required = false) String city,
+            @Parameter(description = "decision month yyyy-MM") @RequestParam(required = false) String month,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Mono.defer(() -> query.penalties(city(city), month(month), Paging.of(page, size)));
     }
 
     private static String city(String city) {

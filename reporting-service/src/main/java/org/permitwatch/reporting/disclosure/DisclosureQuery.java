@@ -37,28 +37,67 @@ class DisclosureQuery {
     private final DatabaseClient db;
     private final DivisionNames names;
     private final ReportingProperties properties;
+    private final DisclosureDeadlines deadlines;
+    private final InspectingAuthority authority;
 
-    DisclosureQuery(DatabaseClient db, DivisionNames names, ReportingProperties properties) {
+    DisclosureQuery(DatabaseClient db, DivisionNames names, ReportingProperties properties,
+                    DisclosureDeadlines deadlines, InspectingAuthority authority) {
         this.db = db;
         this.names = names;
         this.properties = properties;
+        this.deadlines = deadlines;
+        this.authority = authority;
     }
+
+    /**
+     * The day a draw's checks ended: the latest due date of its tasks, else the last day of the drawn month (a draw
+     * whose task events have not arrived yet is held to its month).
+     */
+    static final String CHECKS_ENDED = """
+            coalesce((SELECT max(t.due_date) FROM rm_task t WHERE t.draw_id = d.draw_id),
+                     (to_date(d.period_month || '-01', 'YYYY-MM-DD') + interval '1 month' - interval '1 day')::date)""";
 
     Mono<PageResponse<PublicViews.Draw>> draws(String city, String month, Paging paging) {
         String where = """
-                FROM rm_draw WHERE published_at IS NOT NULL
-                  AND (CAST(:city AS text) IS NULL OR city_code = :city)
-                  AND (CAST(:month AS text) IS NULL OR period_month = :month)""";
+                FROM rm_draw d WHERE d.published_at IS NOT NULL
+                  AND (CAST(:city AS text) IS NULL OR d.city_code = :city)
+                  AND (CAST(:month AS text) IS NULL OR d.period_month = :month)""";
         Mono<Long> total = filters(db.sql("SELECT count(*) AS n " + where), city, month)
                 .map(r -> r.get("n", Long.class)).one();
-        Mono<List<PublicViews.Draw>> page = filters(db.sql("SELECT draw_id, city_code, period_month, key_industry, "
-                + "seed_hash, seed, published_at " + where
-                + " ORDER BY published_at DESC, draw_id LIMIT :limit OFFSET :offset"), city, month)
+        // The plan row is the drawn industry's row of the plan the draw names (附件3 as published).
+        Mono<List<PublicViews.Draw>> page = filters(db.sql("SELECT d.draw_id, d.city_code, d.period_month, "
+                + "d.key_industry, d.seed_hash, d.seed, d.published_at, "
+                + "(d.published_at AT TIME ZONE :zone)::date AS published_on, " + CHECKS_ENDED + " AS checks_ended_on, "
+                + """
+                p.plan_id, p.year, p.title, r.row ->> 'category' AS category, r.row ->> 'method' AS method,
+                CAST(r.row ->> 'ratio' AS numeric) AS ratio, r.row ->> 'frequencyPeriod' AS frequency_period,
+                CAST(r.row ->> 'frequencyTimes' AS integer) AS frequency_times
+                """ + where.replace("FROM rm_draw d", """
+                FROM rm_draw d
+                LEFT JOIN rm_plan p ON p.plan_id = d.plan_id
+                LEFT JOIN LATERAL (SELECT x AS row FROM jsonb_array_elements(p.rows) x
+                                   WHERE x ->> 'keyIndustry' = d.key_industry ORDER BY (x ->> 'rowNo')::int LIMIT 1) r
+                       ON true""")
+                + " ORDER BY d.published_at DESC, d.draw_id LIMIT :limit OFFSET :offset"), city, month)
+                .bind("zone", properties.zone().getId())
                 .bind("limit", paging.size()).bind("offset", paging.offset())
-                .map(r -> new PublicViews.Draw(r.get("draw_id", UUID.class), r.get("city_code", String.class),
-                        names.nameOf(r.get("city_code", String.class)), r.get("period_month", String.class),
-                        industry(r.get("key_industry", String.class)), r.get("seed_hash", String.class),
-                        r.get("seed", String.class), r.get("published_at", OffsetDateTime.class), List.of()))
+                .map(r -> {
+                    String cityCode = r.get("city_code", String.class);
+                    LocalDate checksEnded = r.get("checks_ended_on", LocalDate.class);
+                    DisclosureDeadlines.Due due = deadlines.results(checksEnded);
+                    LocalDate publishedOn = r.get("published_on", LocalDate.class);
+                    UUID planId = r.get("plan_id", UUID.class);
+                    PublicViews.PlanRef plan = planId == null ? null : new PublicViews.PlanRef(planId,
+                            r.get("year", Integer.class), r.get("title", String.class), r.get("category", String.class),
+                            r.get("method", String.class), r.get("ratio", java.math.BigDecimal.class),
+                            r.get("frequency_period", String.class), r.get("frequency_times", Integer.class));
+                    return new PublicViews.Draw(r.get("draw_id", UUID.class), cityCode, names.nameOf(cityCode),
+                            authority.of(cityCode), r.get("period_month", String.class),
+                            industry(r.get("key_industry", String.class)), r.get("seed_hash", String.class),
+                            r.get("seed", String.class), r.get("published_at", OffsetDateTime.class), plan, checksEnded,
+                            due.dueOn(), due.dueOn() == null ? null : !publishedOn.isAfter(due.dueOn()), due.note(),
+                            List.of());
+                })
                 .all().collectList()
                 .flatMap(this::withUnits);
         return Mono.zip(page, total).map(t -> paging.page(t.getT1(), t.getT2()));
@@ -81,9 +120,49 @@ class DisclosureQuery {
                     Map<UUID, List<PublicViews.DrawnUnit>> byDraw = new HashMap<>();
                     units.forEach(e -> byDraw.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
                     return draws.stream().map(d -> new PublicViews.Draw(d.drawId(), d.cityCode(), d.cityName(),
-                            d.periodMonth(), d.industry(), d.seedHash(), d.seed(), d.publishedAt(),
-                            byDraw.getOrDefault(d.drawId(), List.of()))).toList();
+                            d.authority(), d.periodMonth(), d.industry(), d.seedHash(), d.seed(), d.publishedAt(),
+                            d.plan(), d.checksEndedOn(), d.resultsDueOn(), d.resultsPublishedOnTime(),
+                            d.deadlineNote(), byDraw.getOrDefault(d.drawId(), List.of()))).toList();
                 });
+    }
+
+    /**
+     * 双公示 of penalty decisions: FINE and DAILY_CONTINUOUS (a NO_PENALTY decision is a 不予行政处罚决定, not a
+     * 行政处罚, and is not part of it). Published as soon as the decision's event arrives.
+     */
+    Mono<PageResponse<PublicViews.PenaltyDecision>> penalties(String city, String month, Paging paging) {
+        String where = """
+                FROM rm_penalty p JOIN rm_case c ON c.case_id = p.case_id
+                WHERE p.kind IN ('FINE', 'DAILY_CONTINUOUS')
+                  AND (CAST(:city AS text) IS NULL OR p.city_code = :city)
+                  AND (CAST(:month AS text) IS NULL OR to_char(p.decided_at AT TIME ZONE :zone, 'YYYY-MM') = :month)
+                """;
+        Mono<Long> total = filters(db.sql("SELECT count(*) AS n " + where), city, month)
+                .bind("zone", properties.zone().getId())
+                .map(r -> r.get("n", Long.class)).one();
+        Mono<List<PublicViews.PenaltyDecision>> page = filters(db.sql("""
+                        SELECT p.decision_id, c.case_no, c.unit_name, p.permit_number, p.city_code, p.county_code,
+                               coalesce(p.violation_type, c.violation_type) AS violation_type, c.article, p.kind,
+                               p.amount_yuan, (p.decided_at AT TIME ZONE :zone)::date AS decided_on
+                        """ + where + " ORDER BY p.decided_at DESC, p.decision_id LIMIT :limit OFFSET :offset"),
+                city, month)
+                .bind("zone", properties.zone().getId())
+                .bind("limit", paging.size()).bind("offset", paging.offset())
+                .map(r -> {
+                    LocalDate decidedOn = r.get("decided_on", LocalDate.class);
+                    DisclosureDeadlines.Due due = deadlines.decision(decidedOn);
+                    String type = r.get("violation_type", String.class);
+                    return new PublicViews.PenaltyDecision(r.get("decision_id", UUID.class),
+                            r.get("case_no", String.class), r.get("unit_name", String.class),
+                            r.get("permit_number", String.class), r.get("city_code", String.class),
+                            r.get("county_code", String.class), names.nameOf(r.get("county_code", String.class)),
+                            authority.of(r.get("city_code", String.class)),
+                            type == null ? null : ViolationType.parse(type).map(ViolationType::label).orElse(type),
+                            r.get("article", String.class), r.get("kind", String.class),
+                            r.get("amount_yuan", java.math.BigDecimal.class), decidedOn, due.dueOn(), due.note());
+                })
+                .all().collectList();
+        return Mono.zip(page, total).map(t -> paging.page(t.getT1(), t.getT2()));
     }
 
     Mono<PageResponse<PublicViews.InspectionResult>> inspections(String city, String month, Paging paging) {

@@ -24,11 +24,11 @@ import org.permitwatch.events.inspection.TaskAssigned;
 import org.permitwatch.events.liaison.LiaisonTopics;
 import org.permitwatch.events.liaison.SubmissionRecorded;
 import org.permitwatch.support.inbox.CloudEventAttributes;
+import org.permitwatch.support.inbox.ReplayableListener;
 import org.permitwatch.support.inbox.IdempotentConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * group: {@link #rebuild()} seeks every partition of every topic back to its start at once.
  */
 @Component
-class ReadModelListener extends AbstractConsumerSeekAware {
+class ReadModelListener extends ReplayableListener {
 
     static final String LISTENER_ID = "reporting-read-models";
     /** Own group, so resetting it rebuilds the read models without touching any other consumer. */
@@ -97,14 +97,10 @@ class ReadModelListener extends AbstractConsumerSeekAware {
         inbox.handleOnce(CONSUMER, event.id(), () -> handler.apply(value)).block(APPLY_TIMEOUT);
     }
 
-    /**
-     * Empties the read models and the consumer's processed_event markers (one transaction), then seeks every
-     * assigned partition to its start; the listener thread performs the seek before its next poll. Blocks on the
-     * database: call it off the event loop.
-     */
-    void rebuild() {
-        writer.truncateAll(CONSUMER).block(APPLY_TIMEOUT);
-        seekToBeginning();
+    /** Empties the read models and the consumer's processed_event markers (one transaction). */
+    @Override
+    protected Mono<Void> resetForReplay() {
+        return writer.truncateAll(CONSUMER);
     }
 
     private <T> Map.Entry<String, Function<String, Mono<Void>>> handler(String type, Class<T> payload,

@@ -9,10 +9,12 @@ import java.util.UUID;
 /**
  * A unit's compliance history, like the detailed facility report of US EPA ECHO: header, a strip of quarters (oldest
  * first), inspections with their violation types, cases with penalties and rectifications, remote-check alerts.
+ * {@code totals} count the whole history; each list holds at most {@code listLimit} newest entries, so a list shorter
+ * than its total is a truncated one.
  */
 record UnitHistory(String permitNumber, String unitName, String cityCode, String countyCode, String countyName,
                    String keyIndustry, String industryLabel, String managementCategory, String permitStatus,
-                   LocalDate asOf, Totals totals, List<Quarter> quarters, List<Inspection> inspections,
+                   LocalDate asOf, Totals totals, int listLimit, List<Quarter> quarters, List<Inspection> inspections,
                    List<Case> cases, List<Alert> alerts) {
 
     /** @param openRectifications rectifications not verified complete (as of now) */
