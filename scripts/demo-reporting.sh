@@ -77,7 +77,9 @@ row_filter() { # the jq filter that one summary row matches the expectation e (a
         and ((.remarks // \"\") | contains(\"$remarks\")))"
 }
 summary_filter=$(for e in $(jq -c '.[]' <<<"$expected"); do row_filter "$e"; printf ' and '; done)
-summary_filter+="(.rows | length) == $(jq length <<<"$expected")
+# every county of Taiyuan is listed (10; one without activity as a row of zeros without industry)
+summary_filter+="([.rows[] | select(.industry != null)] | length) == $(jq length <<<"$expected")
+  and ([.rows[].regionCode] | unique | length) == 10 and (.fillDate | length) == 10
   and .total.inspections == $(jq 'map(.inspections) | add' <<<"$expected")
   and .total.violations.EXCEEDING_LIMITS == $(jq 'map(.EXCEEDING_LIMITS) | add' <<<"$expected")
   and .total.violations.LEDGER_INCOMPLETE == $(jq 'map(.LEDGER_INCOMPLETE) | add' <<<"$expected")
@@ -86,7 +88,7 @@ summary_filter+="(.rows | length) == $(jq length <<<"$expected")
 
 echo "1. Summary table of Taiyuan (140100), $from … $to, as JSON"
 summary=$(poll "the summary rows match the enforcement runs" "/api/v1/reports/summary?from=$from&to=$to&division=140100" "$summary_filter")
-jq -r '"   \(.title) — 填报单位：\(.divisionName) — 时间：\(.period)",
+jq -r '"   \(.title) — 填报单位：\(.divisionName) — 时间：\(.period) — 填报日期：\(.fillDate)", "   \(.countingUnit)",
   (.rows[], .total | "   \(.no // "合计") \(.region) \(.industryLabel // "") inspections \(.inspections) violations \(.violationTotal) \(
     [.violations | to_entries[] | select(.value > 0) | "\(.key)=\(.value)"] | join(",")) fine \(.fineWanYuan)万元 \(.rectificationStatus) \(.rectificationComplete) \(.remarks // "")")' <<<"$summary"
 echo "   every row matches: counts per violation type, fine = $fine_total yuan = $(wan "$fine_total") 万元, rectification status"
@@ -113,9 +115,11 @@ csv=$(TOKEN=$CITY fetch "/api/v1/reports/summary?from=$from&to=$to&division=1401
 [ "$(head -c 3 <<<"$csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "the CSV has no UTF-8 BOM"
 grep -q $'\r$' <<<"$csv" || fail "the CSV lines do not end in CRLF"
 grep -q '超标排放' <<<"$csv" && grep -q '合计' <<<"$csv" || fail "the CSV lacks its header or its total row"
-[ "$(grep -c . <<<"$csv")" -eq $(( $(jq length <<<"$expected") + 2 )) ] || fail "the CSV should have a header, $(jq length <<<"$expected") row(s) and a total"
+nrows=$(jq '.rows | length' <<<"$summary")
+[ "$(grep -c . <<<"$csv")" -eq $(( nrows + 4 )) ] || fail "the CSV should have a header, $nrows row(s), a total, the note and the 填报单位 line"
+grep -q '计数单位' <<<"$csv" && grep -q '填报日期' <<<"$csv" || fail "the CSV lacks its counting unit or fill date"
 grep -q "$(wan "$fine_total")" <<<"$csv" || fail "the CSV lacks the fine $(wan "$fine_total")"
-echo "   $(grep -c . <<<"$csv") lines (header, rows, 合计), BOM and CRLF; fine $(wan "$fine_total") present"
+echo "   $(grep -c . <<<"$csv") lines (header, rows, 合计, note, 填报单位/时间/填报日期), BOM and CRLF; fine $(wan "$fine_total") present"
 
 echo "4. The province's monthly dispatch for $month"
 nruns=$(jq length <<<"$runs")

@@ -271,8 +271,11 @@ class ReportingScenarioIT {
         assertThat(table).containsEntry("divisionName", "太原市").containsEntry("period", "2027年6月1日至2027年6月30日")
                 .containsEntry("title", "山西省排污许可执法检查情况汇总表");
         List<Map<String, Object>> rows = list(table.get("rows"));
+        // every county of 太原 (issue 12.5): the seven without activity as one row of zeros each
         assertThat(rows).extracting(r -> r.get("region") + "/" + r.get("industryLabel"))
-                .containsExactly("小店区/焦化", "小店区/水泥", "迎泽区/焦化", "杏花岭区/火电");
+                .containsExactly("小店区/焦化", "小店区/水泥", "迎泽区/焦化", "杏花岭区/火电", "尖草坪区/—", "万柏林区/—",
+                        "晋源区/—", "清徐县/—", "阳曲县/—", "娄烦县/—", "古交市/—");
+        assertRow(rows.get(10), 11, 0, Map.of(), "0.0000", "无需整改", "—", "");
 
         assertRow(rows.get(0), 1, 1, Map.of("EXCEEDING_LIMITS", 1), "35.0001", "应整改1家，已完成1家", "是", "");
         assertRow(rows.get(1), 2, 1, Map.of(), "0.0000", "无需整改", "—", "");
@@ -292,8 +295,10 @@ class ReportingScenarioIT {
         Map<String, Object> table = getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30",
                 TestJwts.token("PROVINCE", "140000"));
         List<Map<String, Object>> rows = list(table.get("rows"));
+        // all eleven cities, the nine without activity as one row of zeros each
         assertThat(rows).extracting(r -> r.get("region") + "/" + r.get("industryLabel"))
-                .containsExactly("太原市/火电", "太原市/焦化", "太原市/水泥", "大同市/焦化");
+                .containsExactly("太原市/火电", "太原市/焦化", "太原市/水泥", "大同市/焦化", "阳泉市/—", "长治市/—", "晋城市/—",
+                        "朔州市/—", "晋中市/—", "运城市/—", "忻州市/—", "临汾市/—", "吕梁市/—");
         assertRow(rows.get(1), 2, 2, Map.of("EXCEEDING_LIMITS", 1, "LEDGER_INCOMPLETE", 1, "DISCLOSURE_NOT_IMPLEMENTED", 1),
                 "35.0001", "应整改2家，已完成1家", "否", "逾期未整改1家；依法不予处罚1件");
         assertRow(rows.get(3), 4, 1, Map.of("EXCEEDING_LIMITS", 1), "30.0000", "无需整改", "—", "");
@@ -339,15 +344,18 @@ class ReportingScenarioIT {
             assertThat(List.of(text(sheet, 3, 13), text(sheet, 3, 14), text(sheet, 3, 15), text(sheet, 3, 16)))
                     .containsExactly("罚款金额（万元）", "整改完成情况", "是否完成整改", "备注");
             assertThat(sheet.getMergedRegions()).extracting(CellRangeAddress::formatAsString).contains(
-                    "A1:Q1", "A2:Q2", "A3:Q3", "A4:A5", "B4:B5", "C4:C5", "D4:M4", "N4:N5", "O4:O5", "P4:P5", "Q4:Q5");
-            // Data rows 6..9 and the total on row 10 (1-based).
+                    "A1:Q1", "A2:M2", "N2:Q2", "A3:Q3", "A4:A5", "B4:B5", "C4:C5", "D4:M4", "N4:N5", "O4:O5", "P4:P5", "Q4:Q5");
+            // Data rows 6..16 (four with activity, seven counties of zeros), the total on 17, the note on 18 (1-based).
             assertThat(rowText(sheet.getRow(5), fmt)).containsExactly("1", "小店区", "焦化", "0", "0", "1", "0", "0", "0",
                     "0", "0", "0", "0", "35.0001", "应整改1家，已完成1家", "是", "");
             assertThat(rowText(sheet.getRow(7), fmt)).containsExactly("3", "迎泽区", "焦化", "0", "0", "0", "0", "0", "0",
                     "0", "1", "0", "1", "0.0000", "应整改1家，已完成0家", "否", "逾期未整改1家；依法不予处罚1件");
-            assertThat(rowText(sheet.getRow(9), fmt)).containsExactly("", "合计", "", "0", "1", "1", "0", "0", "0",
+            assertThat(rowText(sheet.getRow(9), fmt)).containsExactly("5", "尖草坪区", "—", "0", "0", "0", "0", "0", "0",
+                    "0", "0", "0", "0", "0.0000", "无需整改", "—", "");
+            assertThat(rowText(sheet.getRow(16), fmt)).containsExactly("", "合计", "", "0", "1", "1", "0", "0", "0",
                     "0", "1", "0", "1", "50.0001", "应整改3家，已完成1家", "否", "逾期未整改1家；依法不予处罚1件");
-            assertThat(sheet.getRow(10)).isNull();
+            assertThat(text(sheet, 17, 0)).startsWith("注：计数单位：");
+            assertThat(sheet.getRow(18)).isNull();
         }
     }
 
@@ -361,11 +369,13 @@ class ReportingScenarioIT {
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String[] lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
-        assertThat(lines).hasSize(6);
+        // header, 11 county rows, 合计, the note, 填报单位/时间/填报日期
+        assertThat(lines).hasSize(15);
         assertThat(lines[0]).isEqualTo("序号,区域,行业类别," + String.join(",", SEED_TYPES)
                 + ",罚款金额（万元）,整改完成情况,是否完成整改,备注");
         assertThat(lines[4]).isEqualTo("4,杏花岭区,火电,0,1,0,0,0,0,0,0,0,0,15.0000,应整改1家，已完成0家,否,");
-        assertThat(lines[5]).isEqualTo(",合计,,0,1,1,0,0,0,0,1,0,1,50.0001,应整改3家，已完成1家,否,逾期未整改1家；依法不予处罚1件");
+        assertThat(lines[5]).isEqualTo("5,尖草坪区,—,0,0,0,0,0,0,0,0,0,0,0.0000,无需整改,—,");
+        assertThat(lines[12]).isEqualTo(",合计,,0,1,1,0,0,0,0,1,0,1,50.0001,应整改3家，已完成1家,否,逾期未整改1家；依法不予处罚1件");
     }
 
     @Test
@@ -384,7 +394,9 @@ class ReportingScenarioIT {
         // 大同's own table holds only its own row.
         Map<String, Object> datong = getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30",
                 TestJwts.token("CITY", DATONG));
-        assertThat(list(datong.get("rows"))).extracting(r -> r.get("region")).containsExactly("平城区");
+        assertThat(list(datong.get("rows"))).filteredOn(r -> r.get("industry") != null)
+                .extracting(r -> r.get("region")).containsExactly("平城区");
+        assertThat(list(datong.get("rows"))).extracting(r -> r.get("regionCode")).allMatch(c -> ((String) c).startsWith("1402"));
         web.get().uri("/api/v1/reports/summary?to=2027-06-30")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", TAIYUAN))
                 .exchange().expectStatus().isBadRequest()
@@ -471,8 +483,10 @@ class ReportingScenarioIT {
         Map<String, Object> plan = getJson("/api/v1/reports/plans?year=2027", TestJwts.token("COUNTY", XIAODIAN));
         assertThat(plan).containsEntry("planTitle", "太原市2027年排污许可清单式执法检查计划");
         List<Map<String, Object>> rows = list(plan.get("rows"));
-        assertThat(rows).extracting(r -> r.get("industryLabel")).containsExactly("造纸", "焦化");
-        assertThat(rows.get(1)).containsEntry("ratio", "5%").containsEntry("frequency", "每季1次")
+        // always the seed's seven industries and 其他 (issue 12.8); the plan has rows for 造纸 and 焦化 only
+        assertThat(rows).extracting(r -> r.get("industryLabel"))
+                .containsExactly("造纸", "钢铁", "火电", "焦化", "水泥", "污水处理", "再生利用", "其他");
+        assertThat(rows.get(3)).containsEntry("ratio", "5%").containsEntry("frequency", "每季1次")
                 .containsEntry("doubleRandom", "是").containsEntry("method", "抽查")
                 .containsEntry("cooperatingAgencies", "市生态环境监测站、行政审批服务管理局");
         byte[] bytes = web.get().uri("/api/v1/reports/plans?year=2027&cityCode=" + TAIYUAN + "&format=xlsx")
@@ -486,8 +500,10 @@ class ReportingScenarioIT {
                     .containsExactly("是否纳入双随机", "检查比例", "检查频次", "检查内容(日常)", "检查内容(专项)");
             assertThat(sheet.getMergedRegions()).extracting(CellRangeAddress::formatAsString)
                     .contains("E3:G3", "H3:I3", "A3:A4", "J3:J4", "K3:K4");
-            assertThat(text(sheet, 5, 1)).isEqualTo("焦化");
-            assertThat(text(sheet, 5, 2)).isEqualTo("“双随机、一公开”检查");
+            assertThat(text(sheet, 7, 1)).isEqualTo("焦化");
+            assertThat(text(sheet, 7, 2)).isEqualTo("“双随机、一公开”检查");
+            assertThat(text(sheet, 5, 1)).isEqualTo("钢铁");
+            assertThat(text(sheet, 5, 2)).isEqualTo("未列入计划");
         }
         web.get().uri("/api/v1/reports/plans?year=2027&cityCode=" + TAIYUAN)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", DATONG))

@@ -37,6 +37,12 @@ final class Reports {
     static final List<String> TYPE_LABELS = List.of("无证排污", "未按许可的排放口排放", "超标排放", "污染防治设施不正常运行",
             "无组织排放", "未落实减排要求", "自行监测数据作假", "环境管理台账记录不全", "排污许可证执行报告不规范", "信息公开不落实");
 
+    /**
+     * County-level divisions of 太原市 in reporting's division data (小店区 … 古交市): a city's 附件1 lists every one of
+     * them, a county without activity as one row of zeros (issue 12.5).
+     */
+    static final int TAIYUAN_COUNTIES = 10;
+
     /** One expected summary row (county × COKING). */
     static final class Expected {
         int inspections;
@@ -89,9 +95,22 @@ final class Reports {
         JsonNode summary = poll("the summary table of Taiyuan", () -> c.gateway.get(summaryPath, c.city), s -> {
             List<String> problems = new ArrayList<>();
             JsonNode items = s.path("rows");
-            if (items.size() != rows.size()) {
-                problems.add("rows: " + items.size() + " ≠ " + rows.size());
+            // every county of the city: the active ones × COKING, the others one row of zeros without industry
+            java.util.Set<String> regions = new java.util.TreeSet<>();
+            int zeroRows = 0;
+            for (JsonNode r : items) {
+                regions.add(r.path("regionCode").asString());
+                if (r.path("industry").isNull() || r.path("industry").isMissingNode()) {
+                    zeroRows++;
+                    if (rows.containsKey(r.path("regionCode").asString()) || r.path("inspections").asInt() != 0
+                            || r.path("violationTotal").asInt() != 0) {
+                        problems.add("zero row not zero: " + r);
+                    }
+                }
             }
+            check(problems, "regions listed", regions.size(), TAIYUAN_COUNTIES);
+            check(problems, "rows", items.size(), rows.size() + zeroRows);
+            check(problems, "zero rows", zeroRows, TAIYUAN_COUNTIES - rows.size());
             rows.forEach((county, x) -> {
                 List<JsonNode> matching = new ArrayList<>();
                 items.forEach(r -> {
@@ -131,6 +150,9 @@ final class Reports {
             return problems;
         });
         assertThat(summary.path("divisionName").asString()).isEqualTo("太原市");
+        assertThat(summary.path("fillDate").asString()).isEqualTo(LocalDate.now(Campaign.BEIJING).toString());
+        assertThat(summary.path("countingUnit").asString()).startsWith("计数单位：");
+        int sheetRows = summary.path("rows").size();
 
         // 2. XLSX, read back with POI: title, 填报单位, the merged 违法问题类型 header over the ten types, the rows.
         Api.Download xlsx = c.gateway.download(summaryPath + "&format=xlsx", c.city);
@@ -139,6 +161,7 @@ final class Reports {
             Sheet sheet = book.getSheetAt(0);
             assertThat(text(sheet, 0, 0)).isEqualTo("山西省排污许可执法检查情况汇总表");
             assertThat(text(sheet, 1, 0)).isEqualTo("填报单位：太原市");
+            assertThat(text(sheet, 1, 13)).startsWith("填报日期：");
             assertThat(text(sheet, 2, 0)).startsWith("时间：");
             assertThat(text(sheet, 3, 3)).isEqualTo("违法问题类型");
             assertThat(sheet.getMergedRegions()).as("merged regions").contains(new CellRangeAddress(3, 3, 3, 12));
@@ -149,10 +172,11 @@ final class Reports {
             assertThat(subHeaders).isEqualTo(TYPE_LABELS);
             assertThat(List.of(text(sheet, 3, 0), text(sheet, 3, 1), text(sheet, 3, 2), text(sheet, 3, 13), text(sheet, 3, 14)))
                     .containsExactly("序号", "区域", "行业类别", "罚款金额（万元）", "整改完成情况");
-            assertThat(sheet.getLastRowNum()).as("title, 2 meta rows, 2 header rows, %s rows, 合计", rows.size())
-                    .isEqualTo(5 + rows.size());
+            assertThat(sheet.getLastRowNum()).as("title, 2 meta rows, 2 header rows, %s rows, 合计, note", sheetRows)
+                    .isEqualTo(5 + sheetRows + 1);
+            assertThat(text(sheet, 5 + sheetRows + 1, 0)).startsWith("注：计数单位：");
             Row scenarioRow = null;
-            for (int r = 5; r < 5 + rows.size(); r++) {
+            for (int r = 5; r < 5 + sheetRows; r++) {
                 if (status(scenario).equals(text(sheet, r, 14))) {
                     assertThat(scenarioRow).as("one row with the rectification").isNull();
                     scenarioRow = sheet.getRow(r);
@@ -163,7 +187,7 @@ final class Reports {
             assertThat(scenarioRow.getCell(10).getNumericCellValue()).as("环境管理台账记录不全").isEqualTo(1);
             assertThat(BigDecimal.valueOf(scenarioRow.getCell(13).getNumericCellValue())).isEqualByComparingTo(fineWan);
             assertThat(scenarioRow.getCell(15).getStringCellValue()).isEqualTo("是");
-            Row totalRow = sheet.getRow(5 + rows.size());
+            Row totalRow = sheet.getRow(5 + sheetRows);
             assertThat(totalRow.getCell(5).getNumericCellValue()).as("合计 超标排放").isEqualTo(exceedances);
             assertThat(totalRow.getCell(10).getNumericCellValue()).as("合计 台账").isEqualTo(1);
             assertThat(BigDecimal.valueOf(totalRow.getCell(13).getNumericCellValue())).isEqualByComparingTo(fineWan);
@@ -171,14 +195,16 @@ final class Reports {
             throw new AssertionError("the XLSX does not open: " + ex, ex);
         }
 
-        // 3. CSV: BOM, CRLF, header + rows + 合计, the fine with four decimals.
+        // 3. CSV: BOM, CRLF, header + rows + 合计 + the note + 填报单位/时间/填报日期, the fine with four decimals.
         Api.Reply csv = c.gateway.get(summaryPath + "&format=csv", c.city);
         assertThat(csv.status()).as("CSV: %s", csv).isEqualTo(200);
         assertThat(csv.body()).startsWith("\uFEFF").contains("\r\n").contains(fineWan);
         List<String> lines = Arrays.stream(csv.body().substring(1).split("\r\n")).filter(l -> !l.isBlank()).toList();
-        assertThat(lines).hasSize(rows.size() + 2);
+        assertThat(lines).hasSize(sheetRows + 4);
         assertThat(lines.get(0)).contains("超标排放", "环境管理台账记录不全");
-        assertThat(lines.get(lines.size() - 1)).contains("合计");
+        assertThat(lines.get(lines.size() - 3)).contains("合计");
+        assertThat(lines.get(lines.size() - 2)).startsWith("注：计数单位：");
+        assertThat(lines.get(lines.size() - 1)).startsWith("填报单位：太原市,").contains("填报日期：");
 
         // 4. The province's monthly dispatch: all eleven cities, Taiyuan's row.
         int followUpInMonth = Campaign.MONTH.equals(e.followUpDue.toString().substring(0, 7)) ? 1 : 0;

@@ -12,7 +12,7 @@ final class FindingRows {
             f.id, f.record_id, f.record_version, f.task_id, f.item_id, f.item_code, f.item_no, f.item_title,
             f.violation_type, f.article, f.permit_number, f.unit_name, f.division_code, f.city_code, f.key_industry,
             f.notes, f.evidence::text AS evidence, f.measurements::text AS measurements, f.fingerprint, f.status,
-            f.supersedes, f.superseded_by, f.superseded_at, f.inspected_at, f.recorded_at""";
+            f.supersedes, f.superseded_by, f.superseded_at, f.inspected_at, f.recorded_at, f.continues_case_id""";
 
     private FindingRows() {
     }
@@ -21,7 +21,8 @@ final class FindingRows {
                String itemTitle, String violationType, String article, String permitNumber, String unitName,
                String divisionCode, String cityCode, String keyIndustry, String notes, String evidenceJson,
                String measurementsJson, String fingerprint, String status, UUID supersedes, UUID supersededBy,
-               OffsetDateTime supersededAt, OffsetDateTime inspectedAt, OffsetDateTime recordedAt) {
+               OffsetDateTime supersededAt, OffsetDateTime inspectedAt, OffsetDateTime recordedAt,
+               UUID continuesCaseId) {
     }
 
     static Row row(Readable r) {
@@ -34,6 +35,6 @@ final class FindingRows {
                 r.get("measurements", String.class), r.get("fingerprint", String.class), r.get("status", String.class),
                 r.get("supersedes", UUID.class), r.get("superseded_by", UUID.class),
                 r.get("superseded_at", OffsetDateTime.class), r.get("inspected_at", OffsetDateTime.class),
-                r.get("recorded_at", OffsetDateTime.class));
+                r.get("recorded_at", OffsetDateTime.class), r.get("continues_case_id", UUID.class));
     }
 }

@@ -3,12 +3,15 @@ package org.permitwatch.inspection.finding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,6 +20,7 @@ import org.permitwatch.events.inspection.FindingRecorded;
 import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.support.outbox.OutboxMessage;
 import org.permitwatch.support.outbox.OutboxWriter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -28,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * non-compliant item that says exactly what it said before keeps its finding; a changed one gets a new finding
  * that supersedes the old; a finding whose item is no longer non-compliant is superseded by nothing. Nothing is
  * deleted. Every new or superseded finding is published (FindingRecorded, keyed by finding id) via the outbox.
+ * A new finding whose violation is already the subject of an unfinished rectification order is marked as continuing
+ * that case (see {@link #continuedCase}).
  */
 @Component
 public class FindingWriter {
@@ -38,11 +44,14 @@ public class FindingWriter {
     private final DatabaseClient db;
     private final JsonMapper json;
     private final OutboxWriter outbox;
+    private final ZoneId zone;
 
-    FindingWriter(DatabaseClient db, JsonMapper json, OutboxWriter outbox) {
+    FindingWriter(DatabaseClient db, JsonMapper json, OutboxWriter outbox,
+                  @Value("${permitwatch.rectification.zone:Asia/Shanghai}") ZoneId zone) {
         this.db = db;
         this.json = json;
         this.outbox = outbox;
+        this.zone = zone;
     }
 
     /** A submitted record version and its non-compliant items. */
@@ -93,7 +102,9 @@ public class FindingWriter {
             UUID id = UUID.randomUUID();
             inForce.add(id);
             steps.add((previous == null ? Mono.<Void>empty() : supersede(previous.id()))
-                    .then(insert(id, v, nc, evidence, measurements, fingerprint, previous))
+                    .then(continuedCase(v, nc.violationType()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                    .flatMap(continues -> insert(id, v, nc, evidence, measurements, fingerprint, previous,
+                            continues.orElse(null)))
                     .then(previous == null ? Mono.<Void>empty() : link(previous.id(), id))
                     .then(publish(id))
                     .then(previous == null ? Mono.<Void>empty() : publish(previous.id())));
@@ -107,15 +118,38 @@ public class FindingWriter {
         return Flux.fromIterable(steps).concatMap(step -> step).then(Mono.just(List.copyOf(inForce)));
     }
 
+    /**
+     * The case this violation continues, if any: a case of the same unit and violation type, opened from another
+     * record (or from a remote alert), whose rectification order was served on or before the inspection day and is not
+     * yet verified complete. That is exactly when a CONTINUING verification (and a daily fine) may rest on this
+     * record: the re-inspection after 责令改正 found the unit still in breach — the same violation, not a new one
+     * (附件1 counts it once, issue 12.5). The earliest such case wins, so the answer does not depend on row order.
+     */
+    private Mono<UUID> continuedCase(SubmittedVersion v, String violationType) {
+        LocalDate inspectedOn = v.inspectedAt().atZoneSameInstant(zone).toLocalDate();
+        return db.sql("""
+                        SELECT c.id FROM enforcement_case c JOIN rectification r ON r.case_id = c.id
+                        WHERE c.permit_number = :permit AND c.violation_type = :violation
+                          AND c.record_id IS DISTINCT FROM :record AND c.status <> 'CLOSED'
+                          AND r.status <> 'VERIFIED_COMPLETE' AND r.served_on <= :inspectedOn
+                        ORDER BY c.opened_at, c.id LIMIT 1""")
+                .bind("permit", v.permitNumber()).bind("violation", violationType).bind("record", v.recordId())
+                .bind("inspectedOn", inspectedOn)
+                .map(row -> row.get("id", UUID.class))
+                .one();
+    }
+
     private Mono<Void> insert(UUID id, SubmittedVersion v, NonCompliance nc, String evidence, String measurements,
-                              String fingerprint, FindingRows.Row previous) {
+                              String fingerprint, FindingRows.Row previous, UUID continuesCase) {
         var spec = db.sql("""
                         INSERT INTO finding (id, record_id, record_version, task_id, item_id, item_code, item_no,
                             item_title, violation_type, article, permit_number, unit_name, division_code, city_code,
-                            key_industry, notes, evidence, measurements, fingerprint, status, supersedes, inspected_at)
+                            key_industry, notes, evidence, measurements, fingerprint, status, supersedes, inspected_at,
+                            continues_case_id)
                         VALUES (:id, :record, :version, :task, :item, :code, :itemNo, :title, :violation, :article,
                             :permit, :unitName, :division, :city, :industry, :notes, CAST(:evidence AS jsonb),
-                            CAST(:measurements AS jsonb), :fingerprint, 'ACTIVE', :supersedes, :inspectedAt)""")
+                            CAST(:measurements AS jsonb), :fingerprint, 'ACTIVE', :supersedes, :inspectedAt,
+                            :continues)""")
                 .bind("id", id)
                 .bind("record", v.recordId())
                 .bind("version", v.version())
@@ -137,6 +171,7 @@ public class FindingWriter {
         spec = nc.article() == null ? spec.bindNull("article", String.class) : spec.bind("article", nc.article());
         spec = nc.notes() == null ? spec.bindNull("notes", String.class) : spec.bind("notes", nc.notes());
         spec = previous == null ? spec.bindNull("supersedes", UUID.class) : spec.bind("supersedes", previous.id());
+        spec = continuesCase == null ? spec.bindNull("continues", UUID.class) : spec.bind("continues", continuesCase);
         return spec.then();
     }
 
@@ -165,7 +200,7 @@ public class FindingWriter {
         return new FindingRecorded(f.id(), f.status(), f.supersedes(), f.supersededBy(), f.recordId(), f.recordVersion(),
                 f.permitNumber(), f.unitName(), f.divisionCode().substring(0, 2) + "0000", f.cityCode(), f.divisionCode(),
                 f.keyIndustry(), f.itemCode(), f.itemNo(), f.violationType(), f.article(), f.inspectedAt(),
-                f.recordedAt());
+                f.recordedAt(), f.continuesCaseId());
     }
 
     private static String sha256(String text) {

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.enforcement.EnforcementTopics;
+import org.permitwatch.events.inspection.InspectionTopics;
+import org.permitwatch.inspection.finding.FindingWriter;
 import org.permitwatch.inspection.rectification.OverdueJob;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
@@ -34,6 +36,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,6 +76,12 @@ class CaseLifecycleIT {
 
     @Autowired
     OverdueJob overdue;
+
+    @Autowired
+    FindingWriter findingWriter;
+
+    @Autowired
+    ReactiveTransactionManager transactions;
 
     private final LocalDate today = LocalDate.now(CST);
 
@@ -477,6 +487,71 @@ class CaseLifecycleIT {
                 "UNPERMITTED_DISCHARGE", "33", "x", List.of()), other).block())
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(404));
         assertThat(count("SELECT count(*) FROM enforcement_case WHERE permit_number = '" + permit + "'")).isOne();
+    }
+
+    /**
+     * Issue 12.5: a re-inspection that finds the violation of a case under an unfinished rectification order still
+     * there is the same violation continuing, not a new one. The finding says so (continuesCaseId, stored and in
+     * FindingRecorded), so 附件1 can count it once. Findings go through FindingWriter as a record submission does.
+     */
+    @Test
+    void aReInspectionFindingTheSameViolationContinuesTheCase() {
+        String permit = permit();
+        UUID first = submittedRecord(permit, today.minusDays(3));
+        UUID finding = finding(first, permit, "EXCEEDING_LIMITS", "34(1)", today.minusDays(3));
+        String county = TestJwts.token("COUNTY", COUNTY);
+        String caseId = (String) post("/api/v1/cases", county, Map.of("findingId", finding.toString()))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+        // Before any rectification order a second record's exceedance is not tied to the case (no order to continue).
+        UUID beforeOrder = submittedRecord(permit, today.minusDays(1));
+        submitFindings(beforeOrder, permit, today.minusDays(1), "EXCEEDING_LIMITS");
+        assertThat(continues(beforeOrder, "EXCEEDING_LIMITS")).isEqualTo("none");
+
+        String rect = (String) post("/api/v1/cases/" + caseId + "/rectification", county,
+                Map.of("requirements", "立即停止超标排放")).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("rectificationId");
+
+        // The follow-up (order day + 2): the exceedance continues the case; the ledger gap is a new violation.
+        UUID followUp = submittedRecord(permit, today.plusDays(2));
+        submitFindings(followUp, permit, today.plusDays(2), "EXCEEDING_LIMITS", "LEDGER_INCOMPLETE");
+        assertThat(continues(followUp, "EXCEEDING_LIMITS")).isEqualTo(caseId);
+        assertThat(continues(followUp, "LEDGER_INCOMPLETE")).isEqualTo("none");
+        Map<?, ?> event = json.readValue((String) scalar("SELECT o.payload::text FROM outbox_event o JOIN finding f "
+                + "ON o.message_key = f.id::text WHERE o.topic = '" + InspectionTopics.FINDINGS + "' AND f.record_id = '"
+                + followUp + "' AND f.violation_type = 'EXCEEDING_LIMITS'"), Map.class);
+        assertThat(event.get("continuesCaseId")).isEqualTo(caseId);
+        assertThat(event.get("status")).isEqualTo("ACTIVE");
+        // the officer's verdict agrees with the marking
+        post("/api/v1/rectifications/" + rect + "/verification", county,
+                Map.of("recordId", followUp.toString(), "result", "CONTINUING")).expectStatus().isCreated();
+
+        // Once verified complete, the same type found later is a new violation again.
+        UUID clean = submittedRecord(permit, today.plusDays(4));
+        post("/api/v1/rectifications/" + rect + "/verification", county,
+                Map.of("recordId", clean.toString(), "result", "COMPLETE")).expectStatus().isCreated();
+        UUID later = submittedRecord(permit, today.plusDays(30));
+        submitFindings(later, permit, today.plusDays(30), "EXCEEDING_LIMITS");
+        assertThat(continues(later, "EXCEEDING_LIMITS")).isEqualTo("none");
+    }
+
+    /** Runs FindingWriter for version 1 of a record with one non-compliant item per violation type. */
+    private void submitFindings(UUID record, String permit, LocalDate day, String... violationTypes) {
+        List<FindingWriter.NonCompliance> items = new java.util.ArrayList<>();
+        int no = 1;
+        for (String type : violationTypes) {
+            items.add(new FindingWriter.NonCompliance(UUID.randomUUID(), "ITEM" + no, no++, "检查项", type, "34(1)",
+                    null, List.of(), List.of()));
+        }
+        FindingWriter.SubmittedVersion version = new FindingWriter.SubmittedVersion(record, 1, UUID.randomUUID(), permit,
+                "太原测试焦化有限公司", COUNTY, CITY, "COKING", day.atTime(10, 0).atOffset(CST), items);
+        findingWriter.apply(version).as(TransactionalOperator.create(transactions)::transactional).block();
+    }
+
+    /** The case a record's active finding of the type continues, or "none". */
+    private String continues(UUID record, String violationType) {
+        return (String) scalar("SELECT coalesce(continues_case_id::text, 'none') FROM finding WHERE record_id = '"
+                + record + "' AND violation_type = '" + violationType + "' AND status = 'ACTIVE'");
     }
 
     @Test

@@ -29,6 +29,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param article       article of the Regulation the violation falls under
  * @param inspectedAt   when the inspection took place
  * @param recordedAt    when the finding was recorded
+ * @param continuesCaseId the open case whose violation this finding shows continuing (a re-inspection after a
+ *                      rectification order found the same violation type on the same unit): the same violation, not
+ *                      a new one, so 附件1 does not count it again. Null for a new violation — and in events published
+ *                      before the field existed, which consumers therefore read as new (optional, added in issue 12.5)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FindingRecorded(
@@ -49,8 +53,20 @@ public record FindingRecorded(
         String violationType,
         String article,
         OffsetDateTime inspectedAt,
-        OffsetDateTime recordedAt) {
+        OffsetDateTime recordedAt,
+        UUID continuesCaseId) {
 
     /** CloudEvents {@code ce_type}. */
     public static final String TYPE = "org.permitwatch.inspection.finding.recorded.v1";
+
+    /** A finding of a new violation (no case continued): the shape before {@code continuesCaseId} existed. */
+    public FindingRecorded(UUID findingId, String status, UUID supersedes, UUID supersededBy, UUID recordId,
+                           int recordVersion, String permitNumber, String unitName, String provinceCode,
+                           String cityCode, String countyCode, String keyIndustry, String itemCode, Integer itemNo,
+                           String violationType, String article, OffsetDateTime inspectedAt,
+                           OffsetDateTime recordedAt) {
+        this(findingId, status, supersedes, supersededBy, recordId, recordVersion, permitNumber, unitName,
+                provinceCode, cityCode, countyCode, keyIndustry, itemCode, itemNo, violationType, article, inspectedAt,
+                recordedAt, null);
+    }
 }

@@ -41,4 +41,12 @@ public class DivisionNames {
                 .filter(c -> c.startsWith(prefix) && c.endsWith("00") && !c.endsWith("0000"))
                 .sorted().toList();
     }
+
+    /** The county-level codes (xxxxyy, yy ≠ 00) of a city known to the data file, ascending. */
+    public List<String> countyCodes(String cityCode) {
+        String prefix = cityCode.substring(0, 4);
+        return names.keySet().stream()
+                .filter(c -> c.startsWith(prefix) && !c.endsWith("00"))
+                .sorted().toList();
+    }
 }

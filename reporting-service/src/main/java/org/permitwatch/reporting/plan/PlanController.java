@@ -34,7 +34,10 @@ class PlanController {
     @GetMapping("/plans")
     @Operation(summary = "A city's annual plan table (附件3)",
             description = "The latest published plan of the city and year. cityCode defaults to the caller's city; a "
-                    + "county sees its city's plan. JSON, or format=xlsx in the seed's layout.")
+                    + "county sees its city's plan. Rows: always the seed's seven industries (造纸, 钢铁, 火电, 焦化, "
+                    + "水泥, 污水处理, 再生利用) then 其他, 序号 1–8 in that order; an industry without a plan row shows "
+                    + "one row of zeros (planned=false, 检查类别 未列入计划), several rows of one industry share its 序号, "
+                    + "rows of any other industry fall into 其他. JSON, or format=xlsx in the seed's layout.")
     Mono<ResponseEntity<?>> plan(
             @Parameter(description = "6-digit city code") @RequestParam(required = false) String cityCode,
             @Parameter(description = "plan year") @RequestParam(required = false) Integer year,

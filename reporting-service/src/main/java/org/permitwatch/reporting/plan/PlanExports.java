@@ -12,7 +12,9 @@ import org.permitwatch.reporting.catalog.Exports;
 
 /**
  * 附件3 in the seed's layout: title, a two-level header (序号 | 行业类别 | 检查类别 | 检查方式 | 双随机信息 over 是否纳入双随机,
- * 检查比例, 检查频次 | 检查内容 over 检查内容(日常), 检查内容(专项) | 操作方法与要领 | 协同机构), one row per industry row.
+ * 检查比例, 检查频次 | 检查内容 over 检查内容(日常), 检查内容(专项) | 操作方法与要领 | 协同机构), then the seed's seven
+ * industry rows and 其他 (序号 1–8); where an industry has several plan rows, its 序号 and 行业类别 cells are merged
+ * over them.
  */
 final class PlanExports {
 
@@ -54,7 +56,9 @@ final class PlanExports {
         sheet.addMergedRegion(new CellRangeAddress(HEADER_TOP, HEADER_TOP, 7, 8));
 
         int r = FIRST_DATA_ROW;
-        for (PlanTable.Row row : t.rows()) {
+        int groupStart = r;
+        for (int i = 0; i < t.rows().size(); i++) {
+            PlanTable.Row row = t.rows().get(i);
             Row out = sheet.createRow(r++);
             Cell no = out.createCell(0);
             no.setCellValue(row.no());
@@ -69,6 +73,14 @@ final class PlanExports {
             put(out, 8, row.contentSpecial(), text);
             put(out, 9, row.operatingMethod(), text);
             put(out, 10, row.cooperatingAgencies(), text);
+            boolean lastOfIndustry = i + 1 == t.rows().size() || t.rows().get(i + 1).no() != row.no();
+            if (lastOfIndustry) {
+                if (r - 1 > groupStart) {
+                    sheet.addMergedRegion(new CellRangeAddress(groupStart, r - 1, 0, 0));
+                    sheet.addMergedRegion(new CellRangeAddress(groupStart, r - 1, 1, 1));
+                }
+                groupStart = r;
+            }
         }
         int[] widths = {6, 10, 14, 10, 10, 10, 10, 30, 30, 36, 20};
         for (int c = 0; c < widths.length; c++) {

@@ -19,7 +19,12 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The latest published plan of a city and year, from {@code rm_plan}. */
+/**
+ * The latest published plan of a city and year, from {@code rm_plan}, laid out as 附件3: always the seed's seven
+ * industry rows in the seed's order plus 其他 (8 groups, 序号 1–8), whatever the plan holds. An industry the plan has no
+ * row for shows one row of zeros ("未列入计划"); an industry with several rows (one per inspection category) shows them
+ * all under its 序号; a row of an industry outside the seven (or of an unknown code) falls into 其他.
+ */
 @Component
 class PlanQuery {
 
@@ -27,6 +32,9 @@ class PlanQuery {
             "DOUBLE_RANDOM", "“双随机、一公开”检查");
     private static final Map<String, String> METHOD = Map.of("CENSUS", "普查", "SAMPLING", "抽查", "SPECIAL", "专项检查");
     private static final Map<String, String> PERIOD = Map.of("YEAR", "每年", "QUARTER", "每季", "MONTH", "每月");
+
+    /** 检查类别 of an industry row the plan does not contain. */
+    static final String NOT_PLANNED = "未列入计划";
 
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -55,19 +63,26 @@ class PlanQuery {
         rows.sort(Comparator.comparing((PlanPublished.Row row) -> KeyIndustry.parse(row.keyIndustry()))
                 .thenComparingInt(PlanPublished.Row::rowNo));
         List<PlanTable.Row> out = new ArrayList<>();
-        int no = 0;
-        for (PlanPublished.Row row : rows) {
-            KeyIndustry industry = KeyIndustry.parse(row.keyIndustry());
-            List<Integer> months = new ArrayList<>(java.util.Collections.nCopies(12, 0));
-            row.months().stream().filter(m -> m.month() >= 1 && m.month() <= 12)
-                    .forEach(m -> months.set(m.month() - 1, m.plannedUnits()));
-            out.add(new PlanTable.Row(++no, industry.name(), industry.label(),
-                    CATEGORY.getOrDefault(row.category(), row.category()),
-                    METHOD.getOrDefault(row.method(), row.method()), row.doubleRandom() ? "是" : "否",
-                    percent(row.ratio()),
-                    PERIOD.getOrDefault(row.frequencyPeriod(), row.frequencyPeriod()) + row.frequencyTimes() + "次",
-                    row.contentDaily(), row.contentSpecial(), row.operatingMethod(),
-                    String.join("、", row.cooperatingAgencies()), row.denominator(), row.unitsPerRound(), months));
+        for (KeyIndustry industry : KeyIndustry.values()) {
+            int no = industry.ordinal() + 1;
+            List<PlanPublished.Row> ofIndustry = rows.stream()
+                    .filter(row -> KeyIndustry.parse(row.keyIndustry()) == industry).toList();
+            if (ofIndustry.isEmpty()) {
+                out.add(new PlanTable.Row(no, industry.name(), industry.label(), false, NOT_PLANNED, "", "", "0%", "",
+                        "", "", "", "", 0, 0, List.copyOf(java.util.Collections.nCopies(12, 0))));
+            }
+            for (PlanPublished.Row row : ofIndustry) {
+                List<Integer> months = new ArrayList<>(java.util.Collections.nCopies(12, 0));
+                row.months().stream().filter(m -> m.month() >= 1 && m.month() <= 12)
+                        .forEach(m -> months.set(m.month() - 1, m.plannedUnits()));
+                out.add(new PlanTable.Row(no, industry.name(), industry.label(), true,
+                        CATEGORY.getOrDefault(row.category(), row.category()),
+                        METHOD.getOrDefault(row.method(), row.method()), row.doubleRandom() ? "是" : "否",
+                        percent(row.ratio()),
+                        PERIOD.getOrDefault(row.frequencyPeriod(), row.frequencyPeriod()) + row.frequencyTimes() + "次",
+                        row.contentDaily(), row.contentSpecial(), row.operatingMethod(),
+                        String.join("、", row.cooperatingAgencies()), row.denominator(), row.unitsPerRound(), months));
+            }
         }
         String city = r.get("city_code", String.class);
         return new PlanTable(properties.planTitle(), r.get("plan_id", UUID.class), city, names.nameOf(city),

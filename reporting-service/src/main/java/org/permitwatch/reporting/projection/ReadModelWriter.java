@@ -137,16 +137,17 @@ class ReadModelWriter {
         return exec("""
                 INSERT INTO rm_finding (finding_id, status, status_rank, record_id, record_version, permit_number,
                                         unit_name, city_code, county_code, key_industry, item_no, violation_type,
-                                        article, inspected_at, recorded_at)
+                                        article, inspected_at, recorded_at, continues_case_id)
                 VALUES (:id, :status, :rank, :record, :recordVersion, :permit, :name, :city, :county, :industry,
-                        :itemNo, :type, :article, :inspectedAt, :recordedAt)
+                        :itemNo, :type, :article, :inspectedAt, :recordedAt, :continues)
                 ON CONFLICT (finding_id) DO UPDATE SET
                     status = EXCLUDED.status, status_rank = EXCLUDED.status_rank, record_id = EXCLUDED.record_id,
                     record_version = EXCLUDED.record_version, permit_number = EXCLUDED.permit_number,
                     unit_name = EXCLUDED.unit_name, city_code = EXCLUDED.city_code, county_code = EXCLUDED.county_code,
                     key_industry = EXCLUDED.key_industry, item_no = EXCLUDED.item_no,
                     violation_type = EXCLUDED.violation_type, article = EXCLUDED.article,
-                    inspected_at = EXCLUDED.inspected_at, recorded_at = EXCLUDED.recorded_at
+                    inspected_at = EXCLUDED.inspected_at, recorded_at = EXCLUDED.recorded_at,
+                    continues_case_id = EXCLUDED.continues_case_id
                 WHERE (EXCLUDED.status_rank, EXCLUDED.record_version, EXCLUDED.recorded_at)
                       > (rm_finding.status_rank, rm_finding.record_version, rm_finding.recorded_at)
                 """, new Params()
@@ -164,7 +165,9 @@ class ReadModelWriter {
                 .put("type", f.violationType(), String.class)
                 .put("article", f.article(), String.class)
                 .put("inspectedAt", f.inspectedAt(), OffsetDateTime.class)
-                .put("recordedAt", f.recordedAt(), OffsetDateTime.class));
+                .put("recordedAt", f.recordedAt(), OffsetDateTime.class)
+                // absent from events published before issue 12.5: null, i.e. a new violation
+                .put("continues", f.continuesCaseId(), UUID.class));
     }
 
     Mono<Void> caseOpened(CaseOpened e) {

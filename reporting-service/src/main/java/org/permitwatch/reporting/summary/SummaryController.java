@@ -36,11 +36,16 @@ class SummaryController {
 
     @GetMapping("/summary")
     @Operation(summary = "Summary table (附件1) of a period and division",
-            description = "Rows per region (the level below the division) × industry row of the plan table: the ten "
-                    + "violation-type counts (ACTIVE findings inspected in the period), fines decided in the period "
-                    + "(万元, 4 decimals), rectification (units with a rectification ordered in the period, and how many "
-                    + "completed), remarks, and a total row. JSON by default; format=xlsx (the seed's layout) or "
-                    + "format=csv (UTF-8 with BOM), or the matching Accept header.")
+            description = "Rows per region (the level below the division: a province lists all its cities, a city "
+                    + "all its counties, a region with nothing in the period as one row of zeros with industry '—') × "
+                    + "industry row of the plan table: the ten violation-type counts in 起 (ACTIVE findings of on-site "
+                    + "inspections in the period and cases opened from remote-check alerts in the period; a "
+                    + "re-inspection finding that continues an open case is not counted again but reported as "
+                    + "continuingViolations and 持续违法 in 备注), fines decided in the period (万元, 4 decimals), "
+                    + "rectification (units with a rectification ordered in the period, and how many completed), "
+                    + "remarks, and a total row. fillDate (填报日期) is today in the reporting zone; countingUnit states "
+                    + "what each column counts (the note row of XLSX and CSV). JSON by default; format=xlsx (the "
+                    + "seed's layout) or format=csv (UTF-8 with BOM), or the matching Accept header.")
     Mono<ResponseEntity<?>> summary(
             @Parameter(description = "first day, yyyy-MM-dd") @RequestParam(required = false) String from,
             @Parameter(description = "last day (inclusive), yyyy-MM-dd") @RequestParam(required = false) String to,

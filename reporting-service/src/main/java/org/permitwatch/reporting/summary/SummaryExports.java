@@ -10,16 +10,22 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.permitwatch.reporting.catalog.Exports;
+import org.permitwatch.reporting.catalog.ReportRequests;
 
 /**
- * 附件1 as XLSX in the seed's layout — title, 填报单位, 时间, then a two-level header (序号 | 区域 | 行业类别 |
- * 违法问题类型 merged over the ten types | 罚款金额（万元） | 整改完成情况 | 是否完成整改 | 备注, the single-level columns merged
- * over both header rows) — and as CSV with one header line.
+ * 附件1 as XLSX in the seed's layout — title, 填报单位 (with 填报日期 on the right of the same row), 时间, then a
+ * two-level header (序号 | 区域 | 行业类别 | 违法问题类型 merged over the ten types | 罚款金额（万元） | 整改完成情况 |
+ * 是否完成整改 | 备注, the single-level columns merged over both header rows), the rows, 合计, and a note row stating the
+ * counting unit — and as CSV with one header line, the rows, 合计, then the note and the 填报单位/时间/填报日期 line.
  */
 final class SummaryExports {
 
     static final String UNIT_LABEL = "填报单位：";
     static final String TIME_LABEL = "时间：";
+    static final String FILL_DATE_LABEL = "填报日期：";
+    static final String NOTE_LABEL = "注：";
+    /** Columns the 填报日期 cell spans at the right end of row 2. */
+    static final int FILL_DATE_COLUMNS = 4;
     static final String VIOLATION_GROUP = "违法问题类型";
     static final List<String> LEADING = List.of("序号", "区域", "行业类别");
     static final List<String> TRAILING = List.of("罚款金额（万元）", "整改完成情况", "是否完成整改", "备注");
@@ -48,8 +54,11 @@ final class SummaryExports {
 
         text(sheet.createRow(0), 0, t.title(), title).getRow().setHeightInPoints(30);
         sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns - 1));
-        text(sheet.createRow(1), 0, UNIT_LABEL + t.divisionName(), meta);
-        sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, columns - 1));
+        Row unit = sheet.createRow(1);
+        text(unit, 0, UNIT_LABEL + t.divisionName(), meta);
+        sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, columns - FILL_DATE_COLUMNS - 1));
+        text(unit, columns - FILL_DATE_COLUMNS, FILL_DATE_LABEL + ReportRequests.chineseDate(t.fillDate()), meta);
+        sheet.addMergedRegion(new CellRangeAddress(1, 1, columns - FILL_DATE_COLUMNS, columns - 1));
         text(sheet.createRow(2), 0, TIME_LABEL + t.period(), meta);
         sheet.addMergedRegion(new CellRangeAddress(2, 2, 0, columns - 1));
 
@@ -79,7 +88,11 @@ final class SummaryExports {
         for (SummaryTable.Row row : t.rows()) {
             dataRow(sheet.createRow(r++), row, t, cell, money);
         }
-        dataRow(sheet.createRow(r), t.total(), t, cell, money);
+        dataRow(sheet.createRow(r++), t.total(), t, cell, money);
+        Row note = sheet.createRow(r);
+        note.setHeightInPoints(45);
+        text(note, 0, NOTE_LABEL + t.countingUnit(), meta);
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, columns - 1));
 
         sheet.setColumnWidth(0, 6 * 256);
         sheet.setColumnWidth(1, 12 * 256);
@@ -124,6 +137,9 @@ final class SummaryExports {
             lines.add(csvRow(row, t));
         }
         lines.add(csvRow(t.total(), t));
+        lines.add(List.of(NOTE_LABEL + t.countingUnit()));
+        lines.add(List.of(UNIT_LABEL + t.divisionName(), TIME_LABEL + t.period(),
+                FILL_DATE_LABEL + ReportRequests.chineseDate(t.fillDate())));
         return Exports.csv(lines);
     }
 

@@ -2,8 +2,10 @@ package org.permitwatch.reporting.summary;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,29 +24,36 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Computes 附件1 with four aggregate queries over the raw facts (inspections, findings, fines, rectifications), each
+ * Computes 附件1 with four aggregate queries over the raw facts (inspections, violations, fines, rectifications), each
  * grouped by region × industry, merged in memory. Region is the level below the division (province → cities,
- * city → counties, a county → itself).
+ * city → counties, a county → itself); every region of the division is listed, zeros included, so one that reported
+ * nothing is visible. What a violation is (on-site findings and remote-check cases, a continuing one not again) is
+ * the view {@code rm_violation} (migration V10), the one place of that rule.
  */
 @Component
 class SummaryQuery {
 
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+    /** 行业类别 of a region's zero row: no industry had anything to report. */
+    static final String NO_INDUSTRY = "—";
 
     private final DatabaseClient db;
     private final DivisionNames names;
     private final ReportingProperties properties;
+    private final Clock clock;
 
-    SummaryQuery(DatabaseClient db, DivisionNames names, ReportingProperties properties) {
+    SummaryQuery(DatabaseClient db, DivisionNames names, ReportingProperties properties, Clock clock) {
         this.db = db;
         this.names = names;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Accumulates one region × industry cell group. */
     private static final class Acc {
         long inspections;
         final Map<String, Long> violations = new LinkedHashMap<>();
+        long continuing;
         BigDecimal fineYuan = BigDecimal.ZERO;
         long due;
         long done;
@@ -60,6 +69,7 @@ class SummaryQuery {
         void add(Acc o) {
             inspections += o.inspections;
             o.violations.forEach((k, v) -> violations.merge(k, v, Long::sum));
+            continuing += o.continuing;
             fineYuan = fineYuan.add(o.fineYuan);
             due += o.due;
             done += o.done;
@@ -68,15 +78,19 @@ class SummaryQuery {
         }
     }
 
+    /** A region × industry cell group; {@code industry} null for the zero row of a region without activity. */
     private record Key(String region, KeyIndustry industry) {
     }
+
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::region)
+            .thenComparing(Key::industry, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     Mono<SummaryTable> table(DivisionCode division, LocalDate from, LocalDate to) {
         String region = division.level() == DivisionCode.Level.PROVINCE ? "city_code" : "county_code";
         OffsetDateTime start = ReportRequests.startOf(from, properties.zone());
         OffsetDateTime end = ReportRequests.startOf(to.plusDays(1), properties.zone());
         String scope = division.likePattern();
-        Map<Key, Acc> cells = new TreeMap<>(Comparator.comparing(Key::region).thenComparing(Key::industry));
+        Map<Key, Acc> cells = new TreeMap<>(ORDER);
 
         Mono<Void> inspections = rows("""
                 SELECT %s AS region, key_industry, count(*) AS n FROM rm_inspection
@@ -85,14 +99,20 @@ class SummaryQuery {
                 .doOnNext(r -> {
                     acc(cells, r).inspections += (Long) r.get("n");
                 }).then();
-        Mono<Void> findings = rows("""
-                SELECT %s AS region, key_industry, violation_type, count(*) AS n FROM rm_finding
-                WHERE status = 'ACTIVE' AND county_code LIKE :scope AND inspected_at >= :start AND inspected_at < :end
+        Mono<Void> violations = rows("""
+                SELECT %s AS region, key_industry, violation_type,
+                       count(*) FILTER (WHERE continues_case_id IS NULL) AS n,
+                       count(*) FILTER (WHERE continues_case_id IS NOT NULL) AS continuing
+                FROM rm_violation
+                WHERE county_code LIKE :scope AND found_at >= :start AND found_at < :end
                 GROUP BY 1, 2, 3""".formatted(region), scope, start, end, from, to)
                 .doOnNext(r -> {
                     // Codes outside the ten columns (none today) are not counted rather than misfiled.
-                    ViolationType.parse((String) r.get("violation_type"))
-                            .ifPresent(t -> acc(cells, r).violations.merge(t.name(), (Long) r.get("n"), Long::sum));
+                    ViolationType.parse((String) r.get("violation_type")).ifPresent(t -> {
+                        Acc a = acc(cells, r);
+                        a.violations.merge(t.name(), (Long) r.get("n"), Long::sum);
+                        a.continuing += (Long) r.get("continuing");
+                    });
                 }).then();
         Mono<Void> fines = rows("""
                 SELECT %s AS region, key_industry, sum(amount_yuan) AS yuan,
@@ -124,7 +144,7 @@ class SummaryQuery {
                 }).then();
 
         // Sequential on one connection at a time: the pool is small and the accumulator is not thread-safe.
-        return inspections.then(findings).then(fines).then(rectifications)
+        return inspections.then(violations).then(fines).then(rectifications)
                 .then(Mono.fromSupplier(() -> assemble(division, from, to, cells)));
     }
 
@@ -145,14 +165,29 @@ class SummaryQuery {
                 KeyIndustry.parse((String) row.get("key_industry"))), k -> new Acc());
     }
 
+    /** The regions a division's sheet lists whatever happened: its cities, its counties, or itself. */
+    private List<String> regions(DivisionCode division) {
+        return switch (division.level()) {
+            case PROVINCE -> names.cityCodes(division.value());
+            case CITY -> names.countyCodes(division.value());
+            case COUNTY -> List.of(division.value());
+        };
+    }
+
     private SummaryTable assemble(DivisionCode division, LocalDate from, LocalDate to, Map<Key, Acc> cells) {
+        for (String region : regions(division)) {
+            boolean active = cells.keySet().stream().anyMatch(k -> k.region().equals(region));
+            if (!active) {
+                cells.put(new Key(region, null), new Acc());
+            }
+        }
         List<SummaryTable.Row> rows = new ArrayList<>();
         Acc total = new Acc();
         int no = 0;
         for (Map.Entry<Key, Acc> e : cells.entrySet()) {
             Key k = e.getKey();
-            rows.add(row(++no, k.region(), names.nameOf(k.region()), k.industry().name(), k.industry().label(),
-                    e.getValue()));
+            rows.add(row(++no, k.region(), names.nameOf(k.region()), k.industry() == null ? null : k.industry().name(),
+                    k.industry() == null ? NO_INDUSTRY : k.industry().label(), e.getValue()));
             total.add(e.getValue());
         }
         List<SummaryTable.Column> columns = new ArrayList<>();
@@ -160,8 +195,13 @@ class SummaryQuery {
             columns.add(new SummaryTable.Column(t.name(), t.label()));
         }
         return new SummaryTable(properties.summaryTitle(), division.value(), names.nameOf(division.value()), from, to,
-                ReportRequests.chinesePeriod(from, to), columns, rows,
-                row(null, null, "合计", null, "", total));
+                ReportRequests.chinesePeriod(from, to), fillDate(clock, properties.zone()), SummaryTable.COUNTING_UNIT,
+                columns, rows, row(null, null, "合计", null, "", total));
+    }
+
+    /** 填报日期: today in the bureau's zone — 23:30 UTC is already the next morning in Beijing. */
+    static LocalDate fillDate(Clock clock, ZoneId zone) {
+        return LocalDate.now(clock.withZone(zone));
     }
 
     private static SummaryTable.Row row(Integer no, String regionCode, String region, String industry,
@@ -176,8 +216,11 @@ class SummaryQuery {
         if (a.noPenalty > 0) {
             remarks.add("依法不予处罚" + a.noPenalty + "件");
         }
+        if (a.continuing > 0) {
+            remarks.add("持续违法" + a.continuing + "起（复查发现，未重复计入）");
+        }
         return new SummaryTable.Row(no, regionCode, region, industry, industryLabel, a.inspections,
-                new LinkedHashMap<>(a.violations), violationTotal,
+                new LinkedHashMap<>(a.violations), violationTotal, a.continuing,
                 wanYuan(a.fineYuan), a.due, a.done, status, complete, a.overdue, String.join("；", remarks));
     }
 
