@@ -80,7 +80,14 @@ class DrawController {
             if (!caller.hasRole(Role.PROVINCE) || caller.division().level() != DivisionCode.Level.PROVINCE) {
                 throw ApiException.forbidden(ProblemCodes.FORBIDDEN, "remote-check draws are the province's");
             }
-            return provinceDraws.draw(new ProvinceRemoteDraw.Request(YearMonth.parse(request.month()),
+            YearMonth month = YearMonth.parse(request.month());
+            // A draw is for the month it checks: not a past year's or a far-off one (a 1900 draw is an input error).
+            YearMonth now = YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+            if (month.isBefore(now.minusMonths(12)) || month.isAfter(now.plusMonths(12))) {
+                throw ApiException.invalidField("month", "must lie within twelve months of the current month",
+                        request.month());
+            }
+            return provinceDraws.draw(new ProvinceRemoteDraw.Request(month,
                             Map.copyOf(request.ratios()),
                             request.cityCodes() == null ? List.of() : List.copyOf(new java.util.TreeSet<>(request.cityCodes())),
                             request.keyIndustries() == null ? List.of()
