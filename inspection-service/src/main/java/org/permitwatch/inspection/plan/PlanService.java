@@ -44,6 +44,7 @@ class PlanService {
             + "sum over the strata of ceil(stratum ratio × stratum denominator)";
 
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() { };
+    private static final TypeReference<List<Map<String, Integer>>> COUNTS_LIST = new TypeReference<>() { };
 
     private final DatabaseClient db;
     private final AuditLog audit;
@@ -148,7 +149,11 @@ class PlanService {
         }
     }
 
-    /** COUNTY plans: each row inside its city row, and the county rows under a city row within its budget. */
+    /**
+     * COUNTY plans: each row inside its city row, and the county rows under a city row within its budget. Only
+     * published county plans hold budget (a draft reserves nothing; publishing checks again, see
+     * {@link #checkBudgetOnPublish}).
+     */
     private Mono<Void> checkInsideParent(List<Planned> planned, Parent parent) {
         if (parent.planId() == null) {
             return Mono.empty();
@@ -164,8 +169,11 @@ class PlanService {
             return Mono.error(outsideParent(missing));
         }
         UUID[] parentRows = planned.stream().map(p -> p.parent().id()).distinct().toArray(UUID[]::new);
-        return db.sql("SELECT parent_row_id, stratum_units_per_round::text AS per_round FROM plan_row "
-                        + "WHERE parent_row_id = ANY(:rows) AND stratum_units_per_round IS NOT NULL")
+        return db.sql("""
+                        SELECT s.parent_row_id, s.stratum_units_per_round::text AS per_round
+                        FROM plan_row s JOIN inspection_plan sp ON sp.id = s.plan_id
+                        WHERE s.parent_row_id = ANY(:rows) AND s.stratum_units_per_round IS NOT NULL
+                          AND sp.status = 'PUBLISHED'""")
                 .bind("rows", parentRows)
                 .map(r -> Map.entry(r.get("parent_row_id", UUID.class), r.get("per_round", String.class)))
                 .all().collectList()
@@ -476,9 +484,69 @@ class PlanService {
                 .all();
     }
 
+    /**
+     * Publishing a COUNTY plan takes its share of the city rows' budgets: with the city rows locked, its rows plus the
+     * published county rows under the same city row must stay within the city row's units per round per stratum
+     * (two drafts may each fit alone; the second one published is refused, 422 outside-city-plan).
+     */
+    private Mono<Void> checkBudgetOnPublish(UUID planId, String division) {
+        // only the caller's own draft: anyone else learns nothing here and gets the 404/409 of the update below
+        return db.sql("""
+                        SELECT q.id FROM plan_row r JOIN plan_row q ON q.id = r.parent_row_id
+                        JOIN inspection_plan p ON p.id = r.plan_id
+                        WHERE r.plan_id = :plan AND p.division_code = :division AND p.status = 'DRAFT'
+                        ORDER BY q.id FOR UPDATE OF q""")
+                .bind("plan", planId).bind("division", division).map(r -> r.get("id", UUID.class)).all().collectList()
+                .flatMap(parents -> parents.isEmpty() ? Mono.empty() : db.sql("""
+                                SELECT r.row_no, q.id AS parent_id, q.row_no AS parent_no,
+                                       r.stratum_units_per_round::text AS mine,
+                                       q.stratum_units_per_round::text AS budget,
+                                       (SELECT COALESCE(jsonb_agg(s.stratum_units_per_round), '[]'::jsonb)
+                                        FROM plan_row s JOIN inspection_plan sp ON sp.id = s.plan_id
+                                        WHERE s.parent_row_id = q.id AND sp.status = 'PUBLISHED' AND s.plan_id <> :plan
+                                          AND s.stratum_units_per_round IS NOT NULL)::text AS others
+                                FROM plan_row r JOIN plan_row q ON q.id = r.parent_row_id
+                                WHERE r.plan_id = :plan ORDER BY r.row_no""")
+                        .bind("plan", planId)
+                        .map(r -> new Object[] {r.get("row_no", Integer.class), r.get("parent_id", UUID.class),
+                                r.get("parent_no", Integer.class), r.get("mine", String.class),
+                                r.get("budget", String.class), r.get("others", String.class)})
+                        .all().collectList()
+                        .flatMap(rows -> {
+                            List<FieldProblem> problems = new ArrayList<>();
+                            Map<UUID, Map<String, Integer>> taken = new HashMap<>();
+                            for (int i = 0; i < rows.size(); i++) {
+                                Object[] row = rows.get(i);
+                                if (row[3] == null || row[4] == null) {
+                                    continue;
+                                }
+                                Map<String, Integer> used = taken.computeIfAbsent((UUID) row[1], k -> {
+                                    Map<String, Integer> sum = new HashMap<>();
+                                    json.readValue((String) row[5], COUNTS_LIST)
+                                            .forEach(m -> m.forEach((st, n) -> sum.merge(st, n, Integer::sum)));
+                                    return sum;
+                                });
+                                Map<String, Integer> mine = json.readValue((String) row[3], COUNTS);
+                                Map<String, Integer> budget = json.readValue((String) row[4], COUNTS);
+                                for (Stratum st : Stratum.values()) {
+                                    int want = mine.getOrDefault(st.name(), 0);
+                                    int others = used.getOrDefault(st.name(), 0);
+                                    int cap = budget.getOrDefault(st.name(), 0);
+                                    if (want + others > cap) {
+                                        problems.add(new FieldProblem("rows[" + i + "].stratumRatios." + st, st + ": "
+                                                + want + " unit(s) per round here + " + others + " published by other "
+                                                + "county plans exceed the " + cap + " of city row " + row[2], want));
+                                    }
+                                    used.merge(st.name(), want, Integer::sum);
+                                }
+                            }
+                            return problems.isEmpty() ? Mono.<Void>empty() : Mono.error(outsideParent(problems));
+                        }));
+    }
+
     /** DRAFT → PUBLISHED, only by the bureau that made the plan; publishing twice is a conflict. */
     Mono<Void> publish(UUID id, Caller caller) {
-        return db.sql("""
+        return checkBudgetOnPublish(id, caller.division().value()).then(db.sql("""
                         UPDATE inspection_plan SET status = 'PUBLISHED', published_at = now(), published_by = :by,
                                updated_at = now()
                         WHERE id = :id AND division_code = :division AND status = 'DRAFT'""")
@@ -491,7 +559,7 @@ class PlanService {
                                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
                                         "no plan " + id + " of your bureau")))
                                 .flatMap(s -> Mono.error(ApiException.conflict("plan-already-published",
-                                        "plan " + id + " is already published"))))
+                                        "plan " + id + " is already published")))))
                 .as(tx::transactional);
     }
 

@@ -266,9 +266,19 @@ class PlansAndDrawsAtEveryLevelTest {
         // a county cannot plan inside another city's plan
         post(bearer("COUNTY", "140502"), "/api/v1/plans", plan("晋城", cityPlan, List.of(row(1, "STEEL", "MONTH", 1,
                 ratios(0.5, 0.05, 1.0), Map.of("parentRowNo", 1)))), 404);
-        // at 50 %: 4 + 4 = 8 ≤ 8
-        String planBId = publishedPlan(b, plan("长治B", cityPlan, List.of(row(1, "STEEL", "MONTH", 1,
-                ratios(0.5, 0.05, 1.0), Map.of("parentRowNo", 1)))));
+        // at 50 %: 4 + 4 = 8 ≤ 8. A draft reserves nothing: county A may draft a second plan taking 4 more (4 published
+        // + 4 = 8 fits on its own), but once county B has published its 4, A's second plan is refused on publishing
+        // (4 + 4 + 4 = 12 > 8)
+        String planBId = (String) post(b, "/api/v1/plans", plan("长治B", cityPlan, List.of(row(1, "STEEL", "MONTH", 1,
+                ratios(0.5, 0.05, 1.0), Map.of("parentRowNo", 1)))), 201).get("id");
+        String planA2Id = (String) post(a, "/api/v1/plans", plan("长治A-追加", cityPlan, List.of(row(1, "STEEL", "MONTH",
+                1, ratios(0.5, 0.05, 1.0), Map.of("parentRowNo", 1)))), 201).get("id");
+        post(b, "/api/v1/plans/" + planBId + "/publish", Map.of(), 200);
+        problem(a, "/api/v1/plans/" + planA2Id + "/publish", Map.of(), 422, "outside-city-plan",
+                "rows[0].stratumRatios.KEY");
+        // the city cannot publish a county's draft; it learns nothing about its budget (404, not 422)
+        post(cityBureau, "/api/v1/plans/" + planA2Id + "/publish", Map.of(), 404);
+        assertThat(get(a, "/api/v1/plans/" + planA2Id, 200)).containsEntry("status", "DRAFT");
 
         // county A draws June: min(eligible 8, ceil(0.5 × 8) = 4, its row's 4, the city row's 8) = 4, all its own
         Map<String, Object> drawA = post(a, "/api/v1/draws", Map.of("planId", planAId, "rowNo", 1, "month", JUNE), 201);
@@ -298,13 +308,15 @@ class PlansAndDrawsAtEveryLevelTest {
         // scope: a county sees its own plans and draws and its city's plan, never the other county's or the city's draw
         get(a, "/api/v1/plans/" + cityPlan, 200);
         get(a, "/api/v1/plans/" + planBId, 404);
-        assertThat(get(a, "/api/v1/plans?year=" + YEAR, 200)).containsEntry("total", 2);
+        // county A: its two plans and the city's = 3
+        assertThat(get(a, "/api/v1/plans?year=" + YEAR, 200)).containsEntry("total", 3);
         get(a, "/api/v1/draws/" + drawA.get("id"), 200);
         get(a, "/api/v1/draws/" + drawB.get("id"), 404);
         get(a, "/api/v1/draws/" + drawB.get("id") + "/verification", 404);
         get(a, "/api/v1/draws/" + drawCity.get("id"), 404);
         // the city sees its counties' plans and draws; another city does not; the province sees all
-        assertThat(get(cityBureau, "/api/v1/plans?year=" + YEAR, 200)).containsEntry("total", 3);
+        // the city: its own, county A's two and county B's = 4
+        assertThat(get(cityBureau, "/api/v1/plans?year=" + YEAR, 200)).containsEntry("total", 4);
         get(cityBureau, "/api/v1/draws/" + drawA.get("id"), 200);
         get(bearer("CITY", "140500"), "/api/v1/draws/" + drawA.get("id"), 404);
         get(bearer("CITY", "140500"), "/api/v1/plans/" + planAId, 404);
