@@ -260,6 +260,10 @@ class ReportingScenarioIT {
                 "旧版", 6, List.of(paper), "someone", at("2027-05-01T09:00:00")));
         send(InspectionTopics.PLANS, plan.toString(), PlanPublished.TYPE, new PlanPublished(plan, TAIYUAN, 2027,
                 "太原市2027年排污许可清单式执法检查计划", 6, List.of(coking, paper), "someone", at("2027-05-20T09:00:00")));
+        // 小店区's county plan inside it (ADR 0013), published later: 附件3 is the city's table, so it must not replace it
+        send(InspectionTopics.PLANS, UUID.randomUUID().toString(), PlanPublished.TYPE, new PlanPublished(UUID.randomUUID(),
+                TAIYUAN, 2027, "小店区2027年县级计划", 6, List.of(coking), "county", at("2027-05-25T09:00:00"), "COUNTY",
+                XIAODIAN, plan));
     }
 
     // ---------------------------------------------------------------- the summary table (附件1)

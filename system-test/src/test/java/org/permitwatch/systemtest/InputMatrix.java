@@ -153,6 +153,20 @@ final class InputMatrix {
                 "/api/v1/draws/" + c.drawId + "/publish", null, Set.of(403)));
         cells.add(new Access("Taiyuan city", c.city, "POST", "/api/v1/draws/" + java.util.UUID.randomUUID() + "/publish",
                 null, notFound));
+        // Issue 12.6 (ADR 0013): a county draws only its own county plan's rows and sees only its own draws; the
+        // province's remote-check draw is the province's.
+        String taiyuanCounty = c.platform.token("COUNTY", "140105", "--sub", "taiyuan-county");
+        cells.add(new Access("a Taiyuan county", taiyuanCounty, "POST", "/api/v1/draws", Map.of("planId", plan, "rowNo", 1,
+                "month", "2027-01"), notFound));
+        cells.add(new Access("a Taiyuan county", taiyuanCounty, "GET", "/api/v1/draws/" + c.drawId, null, notFound));
+        cells.add(new Access("a Taiyuan county", taiyuanCounty, "POST", "/api/v1/plans", Map.of("year", 2027,
+                "title", "县计划", "rows", List.of()), Set.of(400)));
+        Map<String, Object> remoteDraw = Map.of("month", java.time.YearMonth.now(Campaign.BEIJING).toString(),
+                "ratios", Map.of("KEY", 0.05));
+        cells.add(new Access("Taiyuan city", c.city, "POST", "/api/v1/draws/remote-checks", remoteDraw, Set.of(403)));
+        cells.add(new Access("a Taiyuan county", taiyuanCounty, "POST", "/api/v1/draws/remote-checks", remoteDraw,
+                Set.of(403)));
+        cells.add(new Access("an inspector", inspector, "POST", "/api/v1/draws/remote-checks", remoteDraw, Set.of(403)));
         cells.add(new Access("an unassigned inspector", strangerInspector, "POST", "/api/v1/inspections", recordBody, denied));
         for (String path : List.of("/api/v1/plans", "/api/v1/inspections", "/api/v1/clues", "/api/v1/sync/runs",
                 "/api/v1/liaisons", "/api/v1/inspectors", "/api/v1/cases", "/api/v1/cases/" + e.openCase + "/decision",

@@ -65,6 +65,11 @@ final class WriteEndpoints {
                  "frequencyTimes":1,"contentDaily":"按清单","operatingMethod":"现场","cooperatingAgencies":["局"]}]}""")));
         rows.add(new Endpoint("POST", "/api/v1/draws", city,
                 json("{\"planId\":\"" + c.planId + "\",\"rowNo\":1,\"month\":\"2027-01\"}")));
+        // Issue 12.6: the province's random draw for remote checks (ADR 0013).
+        rows.add(new Endpoint("POST", "/api/v1/draws/remote-checks", province, json("""
+                {"month":"%s","ratios":{"KEY":0.05,"GENERAL":0.01,"SPECIAL":1.0},"cityCodes":["140100"],
+                 "keyIndustries":["COKING"],"includeRegistration":false}"""
+                .formatted(java.time.YearMonth.now(Campaign.BEIJING)))));
         rows.add(new Endpoint("POST", "/api/v1/tasks", city, json("{\"permitNumber\":\"" + c.tasks.keySet().iterator().next()
                 + "\",\"origin\":\"MANUAL\",\"method\":\"ON_SITE\",\"dueDate\":\"2027-02-15\",\"department\":\"ENFORCEMENT\","
                 + "\"inspectorIds\":[\"" + c.inspectorIds.get(0) + "\",\"" + c.inspectorIds.get(1) + "\"]}")));

@@ -37,7 +37,8 @@ final class DrawAlgorithm {
     /**
      * @param quotas            units to draw per stratum (already derived from ratio × denominator)
      * @param targeted          units that are always included, not counted against any quota
-     * @param inspectorsPerUnit at least two
+     * @param inspectorsPerUnit at least two; 0 for a province draw for remote checks (desk work: no officer is
+     *                          sent, none is assigned and the {@code inspectors} stream is not used)
      */
     record Input(String seedHex, List<Candidate> eligible, List<Candidate> targeted, Map<String, Integer> quotas,
                  List<InspectorSlot> inspectors, int inspectorsPerUnit) {
@@ -47,8 +48,8 @@ final class DrawAlgorithm {
     }
 
     static List<Pick> run(Input input) {
-        if (input.inspectorsPerUnit() < 2) {
-            throw new IllegalArgumentException("at least two inspectors per unit");
+        if (input.inspectorsPerUnit() < 2 && input.inspectorsPerUnit() != 0) {
+            throw new IllegalArgumentException("at least two inspectors per unit (or none for remote checks)");
         }
         List<Candidate> targeted = input.targeted().stream()
                 .sorted(Comparator.comparing(Candidate::permitNumber)).toList();
@@ -74,8 +75,8 @@ final class DrawAlgorithm {
         List<Pick> picks = new ArrayList<>(chosen.size());
         for (int i = 0; i < chosen.size(); i++) {
             Candidate c = chosen.get(i);
-            picks.add(new Pick(c.permitNumber(), c.stratum(), isTargeted.get(i),
-                    assigner.assign(c.permitNumber(), input.inspectorsPerUnit())));
+            picks.add(new Pick(c.permitNumber(), c.stratum(), isTargeted.get(i), input.inspectorsPerUnit() == 0
+                    ? List.of() : assigner.assign(c.permitNumber(), input.inspectorsPerUnit())));
         }
         return List.copyOf(picks);
     }

@@ -1,7 +1,6 @@
 package org.permitwatch.inspection.draw;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,6 +20,7 @@ import org.permitwatch.events.inspection.DrawCompleted;
 import org.permitwatch.events.inspection.DrawPublished;
 import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.inspection.plan.PlanCatalog;
+import org.permitwatch.inspection.plan.PlanLevel;
 import org.permitwatch.inspection.plan.PlanRowRef;
 import org.permitwatch.inspection.task.NewTask;
 import org.permitwatch.inspection.task.TaskMethod;
@@ -79,12 +79,16 @@ class DrawService {
                    String department) {
     }
 
+    /**
+     * A draw for a row of the caller's bureau's own plan: a city draws its city plan's rows over the city's units, a
+     * county its county plan's rows over the county's units only (ADR 0013).
+     */
     Mono<UUID> draw(Request request, Caller caller) {
         return plans.row(request.planId(), request.rowNo(), request.month().getMonthValue(),
-                        caller.division().likePattern())
+                        caller.division().value())
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
-                        "no row " + request.rowNo() + " of plan " + request.planId() + " in your division")))
-                .flatMap(row -> checkRow(row, request).then(targeted(request.targeted(), row.cityCode()))
+                        "no row " + request.rowNo() + " of plan " + request.planId() + " of your bureau")))
+                .flatMap(row -> checkRow(row, request).then(targeted(request.targeted(), row))
                         .flatMap(targeted -> commit(row, request, caller)
                                 .flatMap(commitment -> run(commitment, row, request, targeted, caller))));
     }
@@ -108,16 +112,19 @@ class DrawService {
         return Mono.empty();
     }
 
-    /** Targeted units must be in the plan's city; any industry, positive list or recent inspection notwithstanding. */
-    private Mono<List<DrawAlgorithm.Candidate>> targeted(List<String> permitNumbers, String cityCode) {
+    /**
+     * Targeted units must be in the plan's division (the city, or the county of a county plan); any industry,
+     * positive list or recent inspection notwithstanding.
+     */
+    private Mono<List<DrawAlgorithm.Candidate>> targeted(List<String> permitNumbers, PlanRowRef row) {
         List<String> wanted = List.copyOf(new TreeSet<>(permitNumbers));
         if (wanted.isEmpty()) {
             return Mono.just(List.of());
         }
         return db.sql("""
                         SELECT permit_number, COALESCE(version, 0) AS version, COALESCE(source_type, 'GENERAL') AS stratum
-                        FROM directory_unit WHERE permit_number = ANY(:permits) AND city_code = :city""")
-                .bind("permits", wanted.toArray(String[]::new)).bind("city", cityCode)
+                        FROM directory_unit WHERE permit_number = ANY(:permits) AND %s""".formatted(unitScope(row)))
+                .bind("permits", wanted.toArray(String[]::new)).bind("division", row.divisionCode())
                 .map(r -> new DrawAlgorithm.Candidate(r.get("permit_number", String.class), r.get("version", Long.class),
                         r.get("stratum", String.class)))
                 .all().collectList()
@@ -126,7 +133,7 @@ class DrawService {
                     List<FieldProblem> problems = new ArrayList<>();
                     for (int i = 0; i < permitNumbers.size(); i++) {
                         if (!present.contains(permitNumbers.get(i))) {
-                            problems.add(new FieldProblem("targeted[" + i + "]", "no unit of the plan's city",
+                            problems.add(new FieldProblem("targeted[" + i + "]", "no unit of the plan's division",
                                     permitNumbers.get(i)));
                         }
                     }
@@ -145,11 +152,14 @@ class DrawService {
         String seedHex = HexFormat.of().formatHex(seed);
         Commitment commitment = new Commitment(UUID.randomUUID(), seedHex, Fingerprints.sha256Hex(seed));
         return db.sql("""
-                        INSERT INTO draw (id, plan_id, plan_row_id, city_code, period_month, status, seed_hash, created_by)
-                        VALUES (:id, :plan, :row, :city, :month, 'COMMITTED', :hash, :by)""")
+                        INSERT INTO draw (id, plan_id, plan_row_id, city_code, period_month, status, seed_hash, created_by,
+                                          level, division_code, quota_row_id)
+                        VALUES (:id, :plan, :row, :city, :month, 'COMMITTED', :hash, :by, :level, :division, :quota)""")
                 .bind("id", commitment.drawId()).bind("plan", row.planId()).bind("row", row.rowId())
                 .bind("city", row.cityCode()).bind("month", request.month().toString())
                 .bind("hash", commitment.seedHash()).bind("by", caller.subject())
+                .bind("level", row.level().name()).bind("division", row.divisionCode())
+                .bind("quota", row.quota().rowId())
                 .then()
                 .then(audit.record("draw.commit", "draw", commitment.drawId().toString(),
                         Map.of("seedHash", commitment.seedHash())))
@@ -161,25 +171,81 @@ class DrawService {
                               Map<String, Integer> excluded) {
     }
 
-    /** Step 2: read the inputs, draw, reveal, create tasks — one transaction. */
+    /**
+     * Step 2: read the inputs, draw, reveal, create tasks — one transaction. It holds a lock on the city row whose
+     * budget the draw consumes, so a city's and its counties' draws of one row are taken one after another: each
+     * sees the units the others drew (tasks) and what they left of the budget.
+     */
     private Mono<UUID> run(Commitment commitment, PlanRowRef row, Request request,
                            List<DrawAlgorithm.Candidate> targeted, Caller caller) {
         OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusDays(properties.exclusionWindowDays());
-        Mono<Population> population = population(row, since);
-        Mono<List<DrawAlgorithm.InspectorSlot>> inspectors = inspectors(row.cityCode());
-        return Mono.zip(population, inspectors).flatMap(t -> {
-            Population pop = t.getT1();
-            Map<String, Integer> quotas = quotas(pop, row.ratio());
-            DrawAlgorithm.Input input = new DrawAlgorithm.Input(commitment.seed(), pop.eligible(), targeted, quotas,
-                    t.getT2(), properties.inspectorsPerUnit());
-            DrawViews.Parameters parameters = new DrawViews.Parameters(ALGORITHM, row.keyIndustry(), row.ratio(),
-                    properties.exclusionWindowDays(), since, properties.inspectorsPerUnit(), pop.denominators(),
-                    quotas, pop.excluded());
-            return Mono.fromCallable(() -> DrawAlgorithm.run(input))
-                    .subscribeOn(Schedulers.parallel())
-                    .onErrorResume(ApiException.class, e -> fail(commitment, e).then(Mono.error(e)))
-                    .flatMap(picks -> complete(commitment, row, request, input, parameters, picks, caller));
-        });
+        Mono<UUID> work = db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .bind("key", "draw-quota:" + row.quota().rowId()).then()
+                .then(population(row, since))
+                .flatMap(pop -> inspectors(inspectorScope(row)).flatMap(pool -> budgets(row, request.month())
+                        .flatMap(budgets -> {
+                            Map<String, Integer> quotas = Quotas.of(pop.eligible(), pop.denominators(),
+                                    row.stratumRatios(), Quotas.remaining(budgets));
+                            DrawAlgorithm.Input input = new DrawAlgorithm.Input(commitment.seed(), pop.eligible(),
+                                    targeted, quotas, pool, properties.inspectorsPerUnit());
+                            DrawViews.Parameters parameters = new DrawViews.Parameters(ALGORITHM, row.keyIndustry(),
+                                    row.ratio(), properties.exclusionWindowDays(), since,
+                                    properties.inspectorsPerUnit(), pop.denominators(), quotas, pop.excluded(),
+                                    row.level().name(), row.divisionCode(), row.stratumRatios(),
+                                    row.includeRegistration(), budgets);
+                            return Mono.fromCallable(() -> DrawAlgorithm.run(input))
+                                    .subscribeOn(Schedulers.parallel())
+                                    .flatMap(picks -> complete(commitment, row, request, input, parameters, picks,
+                                            caller));
+                        })));
+        return work.as(tx::transactional)
+                .onErrorResume(ApiException.class, e -> fail(commitment, e).then(Mono.error(e)));
+    }
+
+    /** SQL condition on {@code directory_unit} for the units of a plan row's division (bind {@code division}). */
+    private static String unitScope(PlanRowRef row) {
+        return row.level() == PlanLevel.COUNTY ? "division_code = :division" : "city_code = :division";
+    }
+
+    /** A city's draws take the city's officers (its counties' included); a county's its own officers. */
+    private static String inspectorScope(PlanRowRef row) {
+        return row.level() == PlanLevel.COUNTY ? row.divisionCode() + "%" : row.cityCode().substring(0, 4) + "%";
+    }
+
+    /**
+     * What the row (and, for a county row, its city row) leaves for this draw in the month: planned units per round ×
+     * rounds in the month, minus the units (targeted ones aside) completed draws of that row and month took.
+     */
+    private Mono<List<DrawViews.Budget>> budgets(PlanRowRef row, YearMonth month) {
+        return db.sql("""
+                        SELECT p ->> 'stratum' AS stratum, count(*) FILTER (WHERE d.plan_row_id = :own) AS own,
+                               count(*) AS quota
+                        FROM draw d CROSS JOIN LATERAL jsonb_array_elements(d.result) p
+                        WHERE d.quota_row_id = :quota AND d.period_month = :month AND d.status = 'COMPLETED'
+                          AND NOT (p ->> 'targeted')::boolean
+                        GROUP BY 1""")
+                .bind("own", row.rowId()).bind("quota", row.quota().rowId()).bind("month", month.toString())
+                .map(r -> new Object[] {r.get("stratum", String.class), r.get("own", Long.class),
+                        r.get("quota", Long.class)})
+                .all().collectList()
+                .map(counts -> {
+                    Map<String, Integer> own = new LinkedHashMap<>();
+                    Map<String, Integer> quota = new LinkedHashMap<>();
+                    for (Object[] c : counts) {
+                        own.put((String) c[0], ((Long) c[1]).intValue());
+                        quota.put((String) c[0], ((Long) c[2]).intValue());
+                    }
+                    List<DrawViews.Budget> budgets = new ArrayList<>();
+                    if (row.quota().unitsPerRound() != null) {
+                        budgets.add(DrawViews.Budget.of(row.quota().rowId(), "CITY_ROW", row.quota().unitsPerRound(),
+                                row.quota().roundsInMonth(), quota));
+                    }
+                    if (row.level() == PlanLevel.COUNTY && row.unitsPerRound() != null) {
+                        budgets.add(DrawViews.Budget.of(row.rowId(), "COUNTY_ROW", row.unitsPerRound(),
+                                row.roundsInMonth(), own));
+                    }
+                    return List.copyOf(budgets);
+                });
     }
 
     private Mono<Void> fail(Commitment commitment, ApiException e) {
@@ -189,6 +255,10 @@ class DrawService {
                 .then();
     }
 
+    /**
+     * The row's population: units of the plan's division and industry with status VALID, permit holders (重点/简化管理)
+     * and, where the row includes them, 登记管理 units.
+     */
     private Mono<Population> population(PlanRowRef row, OffsetDateTime since) {
         String windowStartMonth = YearMonth.from(since).toString();
         return db.sql("""
@@ -200,9 +270,12 @@ class DrawService {
                                        AND (t.period_month >= :sinceMonth OR t.status IN ('ASSIGNED', 'IN_PROGRESS')))
                                    AS tasked
                         FROM directory_unit u
-                        WHERE u.city_code = :city AND u.key_industry = :industry AND u.status = 'VALID'
-                          AND u.management_category IN ('KEY', 'SIMPLIFIED')""")
-                .bind("since", since).bind("sinceMonth", windowStartMonth).bind("city", row.cityCode())
+                        WHERE u.%s AND u.key_industry = :industry AND u.status = 'VALID'
+                          AND (u.management_category IN ('KEY', 'SIMPLIFIED')
+                               OR (:registration AND u.management_category = 'REGISTRATION'))"""
+                        .formatted(unitScope(row)))
+                .bind("since", since).bind("sinceMonth", windowStartMonth).bind("division", row.divisionCode())
+                .bind("registration", row.includeRegistration())
                 .bind("industry", row.keyIndustry())
                 .map(r -> new Object[] {new DrawAlgorithm.Candidate(r.get("permit_number", String.class),
                         r.get("version", Long.class), r.get("stratum", String.class)),
@@ -231,33 +304,15 @@ class DrawService {
                 });
     }
 
-    /** SPECIAL sources are fully covered; KEY and GENERAL get ceil(ratio × denominator), capped by what is eligible. */
-    static Map<String, Integer> quotas(List<DrawAlgorithm.Candidate> eligible, Map<String, Integer> denominators,
-                                       BigDecimal ratio) {
-        Map<String, Integer> quotas = new LinkedHashMap<>();
-        for (String stratum : DrawAlgorithm.STRATA) {
-            int available = (int) eligible.stream().filter(c -> c.stratum().equals(stratum)).count();
-            int wanted = "SPECIAL".equals(stratum) ? available
-                    : ratio.multiply(BigDecimal.valueOf(denominators.getOrDefault(stratum, 0)))
-                            .setScale(0, RoundingMode.CEILING).intValueExact();
-            quotas.put(stratum, Math.min(available, wanted));
-        }
-        return quotas;
-    }
-
-    private static Map<String, Integer> quotas(Population pop, BigDecimal ratio) {
-        return quotas(pop.eligible(), pop.denominators(), ratio);
-    }
-
-    private Mono<List<DrawAlgorithm.InspectorSlot>> inspectors(String cityCode) {
+    private Mono<List<DrawAlgorithm.InspectorSlot>> inspectors(String divisionLike) {
         return db.sql("""
                         SELECT i.id,
                                (SELECT count(*) FROM task_inspector ti JOIN inspection_task t ON t.id = ti.task_id
                                 WHERE ti.inspector_id = i.id AND t.status IN ('ASSIGNED', 'IN_PROGRESS')) AS open_tasks,
                                ARRAY(SELECT c.permit_number FROM inspector_conflict c WHERE c.inspector_id = i.id
                                      ORDER BY c.permit_number) AS conflicts
-                        FROM inspector i WHERE i.on_post AND i.division_code LIKE :city ORDER BY i.id""")
-                .bind("city", cityCode.substring(0, 4) + "%")
+                        FROM inspector i WHERE i.on_post AND i.division_code LIKE :division ORDER BY i.id""")
+                .bind("division", divisionLike)
                 .map(r -> new DrawAlgorithm.InspectorSlot(r.get("id", UUID.class), r.get("open_tasks", Long.class).intValue(),
                         Arrays.asList(r.get("conflicts", String[].class))))
                 .all().collectList();
@@ -309,18 +364,22 @@ class DrawService {
                 .thenReturn(commitment.drawId());
     }
 
-    /** The stored draw if the caller's division contains its city; confidential to PROVINCE/CITY users. */
+    /** The stored draw if the caller's scope holds it ({@link DrawScope}). */
     Mono<DrawViews.Draw> find(UUID id, Caller caller) {
-        return db.sql("""
-                        SELECT id, plan_id, plan_row_id, city_code, period_month, status, seed_hash, seed, committed_at,
-                               completed_at, eligible_fingerprint, inspectors_fingerprint, parameters::text AS parameters,
-                               result::text AS result, jsonb_array_length(COALESCE(eligible, '[]')) AS eligible_count,
-                               publish_not_before, published_at, failure
-                        FROM draw WHERE id = :id AND city_code LIKE :division""")
-                .bind("id", id).bind("division", caller.division().likePattern())
+        return DrawScope.of(caller).bind(db.sql("""
+                        SELECT d.id, d.plan_id, d.plan_row_id, d.city_code, d.period_month, d.status, d.seed_hash, d.seed,
+                               d.committed_at, d.completed_at, d.eligible_fingerprint, d.inspectors_fingerprint,
+                               d.parameters::text AS parameters, d.result::text AS result,
+                               jsonb_array_length(COALESCE(d.eligible, '[]')) AS eligible_count,
+                               d.publish_not_before, d.published_at, d.failure, d.level, d.division_code,
+                               d.remote_check_run_id, r.rules_version, r.unit_count, r.raised, r.updated, r.resolved
+                        FROM draw d LEFT JOIN remote_check_run r ON r.id = d.remote_check_run_id
+                        WHERE d.id = :id AND %s""".formatted(DrawScope.CONDITION)))
+                .bind("id", id)
                 .map(r -> {
                     String parameters = r.get("parameters", String.class);
                     String result = r.get("result", String.class);
+                    UUID runId = r.get("remote_check_run_id", UUID.class);
                     return new DrawViews.Draw(r.get("id", UUID.class), r.get("plan_id", UUID.class),
                             r.get("plan_row_id", UUID.class), r.get("city_code", String.class),
                             r.get("period_month", String.class), r.get("status", String.class),
@@ -331,7 +390,11 @@ class DrawService {
                             parameters == null ? null : json.readValue(parameters, DrawViews.Parameters.class),
                             result == null ? List.of() : DrawViews.units(json.readValue(result, PICKS)),
                             r.get("publish_not_before", LocalDate.class), r.get("published_at", OffsetDateTime.class),
-                            r.get("failure", String.class));
+                            r.get("failure", String.class), r.get("level", String.class),
+                            r.get("division_code", String.class),
+                            runId == null ? null : new DrawViews.RemoteCheckRun(runId, r.get("rules_version", String.class),
+                                    r.get("unit_count", Integer.class), r.get("raised", Integer.class),
+                                    r.get("updated", Integer.class), r.get("resolved", Integer.class)));
                 })
                 .one();
     }
@@ -342,12 +405,12 @@ class DrawService {
 
     /** Re-runs the draw from its recorded inputs only and compares. */
     Mono<DrawViews.Verification> verify(UUID id, Caller caller) {
-        return db.sql("""
-                        SELECT seed_hash, seed, eligible::text AS eligible, eligible_fingerprint, targeted::text AS targeted,
-                               inspectors::text AS inspectors, inspectors_fingerprint, parameters::text AS parameters,
-                               result::text AS result
-                        FROM draw WHERE id = :id AND city_code LIKE :division AND status = 'COMPLETED'""")
-                .bind("id", id).bind("division", caller.division().likePattern())
+        return DrawScope.of(caller).bind(db.sql("""
+                        SELECT d.seed_hash, d.seed, d.eligible::text AS eligible, d.eligible_fingerprint,
+                               d.targeted::text AS targeted, d.inspectors::text AS inspectors, d.inspectors_fingerprint,
+                               d.parameters::text AS parameters, d.result::text AS result
+                        FROM draw d WHERE d.id = :id AND d.status = 'COMPLETED' AND %s""".formatted(DrawScope.CONDITION)))
+                .bind("id", id)
                 .map(r -> new String[] {r.get("seed_hash", String.class), r.get("seed", String.class),
                         r.get("eligible", String.class), r.get("eligible_fingerprint", String.class),
                         r.get("targeted", String.class), r.get("inspectors", String.class),
@@ -375,13 +438,13 @@ class DrawService {
 
     /** Publishable once every task of the draw is done (or cancelled), or from {@code publish_not_before}. */
     Mono<Void> publish(UUID id, Caller caller) {
-        return db.sql("""
-                        UPDATE draw SET published_at = now(), published_by = :by
-                        WHERE id = :id AND city_code LIKE :division AND status = 'COMPLETED' AND published_at IS NULL
-                          AND (publish_not_before <= CURRENT_DATE
-                               OR NOT EXISTS (SELECT 1 FROM inspection_task t WHERE t.draw_id = draw.id
-                                              AND t.status IN ('ASSIGNED', 'IN_PROGRESS')))""")
-                .bind("by", caller.subject()).bind("id", id).bind("division", caller.division().likePattern())
+        return DrawScope.of(caller).bind(db.sql("""
+                        UPDATE draw d SET published_at = now(), published_by = :by
+                        WHERE d.id = :id AND %s AND d.status = 'COMPLETED' AND d.published_at IS NULL
+                          AND (d.publish_not_before <= CURRENT_DATE
+                               OR NOT EXISTS (SELECT 1 FROM inspection_task t WHERE t.draw_id = d.id
+                                              AND t.status IN ('ASSIGNED', 'IN_PROGRESS')))""".formatted(DrawScope.CONDITION)))
+                .bind("by", caller.subject()).bind("id", id)
                 .fetch().rowsUpdated()
                 .flatMap(n -> n == 1 ? announce(id)
                         : Mono.error(ApiException.conflict("draw-not-publishable", "draw " + id + " is already "

@@ -14,24 +14,84 @@ final class DrawViews {
     }
 
     /**
-     * The rules and numbers a draw ran with, recorded so the draw can be re-run and audited.
+     * The rules and numbers a draw ran with, recorded so the draw can be re-run and audited. Draws made before
+     * ADR 0013 have no level, ratios or budgets recorded (null): they drew KEY and GENERAL at {@code ratio} and
+     * SPECIAL fully.
      *
-     * @param denominators units per stratum holding a valid permit before exclusions
-     * @param quotas       units drawn per stratum: SPECIAL all eligible, others min(eligible, ceil(ratio × denominator))
-     * @param excluded     units left out per reason (RECENTLY_INSPECTED, OPEN_TASK, POSITIVE_LIST)
+     * @param keyIndustry         the plan row's industry; null for a province draw over the chosen industries
+     * @param ratio               the plan row's 附件3 ratio; null for a province draw
+     * @param inspectorsPerUnit   officers per drawn unit; 0 for a province draw for remote checks (desk work)
+     * @param denominators        units per stratum of the population before exclusions
+     * @param quotas              units drawn per stratum: min(eligible, ceil(stratum ratio × denominator), budgets)
+     * @param excluded            units left out per reason (RECENTLY_INSPECTED, OPEN_TASK, POSITIVE_LIST)
+     * @param level               CITY, COUNTY or PROVINCE
+     * @param divisionCode        the drawing bureau's division (the population's scope)
+     * @param stratumRatios       share per stratum the quotas come from
+     * @param includeRegistration whether 登记管理 units were in the population
+     * @param budgets             what the plan rows left for this draw (empty for legacy rows and province draws)
+     * @param cityCodes           province draws: the cities drawn from (empty = the whole province)
+     * @param keyIndustries       province draws: the industries drawn from (empty = all)
      */
     record Parameters(String algorithm, String keyIndustry, BigDecimal ratio, int exclusionWindowDays,
                       OffsetDateTime exclusionSince, int inspectorsPerUnit, Map<String, Integer> denominators,
-                      Map<String, Integer> quotas, Map<String, Integer> excluded) {
+                      Map<String, Integer> quotas, Map<String, Integer> excluded, String level, String divisionCode,
+                      Map<String, BigDecimal> stratumRatios, Boolean includeRegistration, List<Budget> budgets,
+                      List<String> cityCodes, List<String> keyIndustries) {
+
+        Parameters(String algorithm, String keyIndustry, BigDecimal ratio, int exclusionWindowDays,
+                   OffsetDateTime exclusionSince, int inspectorsPerUnit, Map<String, Integer> denominators,
+                   Map<String, Integer> quotas, Map<String, Integer> excluded, String level, String divisionCode,
+                   Map<String, BigDecimal> stratumRatios, Boolean includeRegistration, List<Budget> budgets) {
+            this(algorithm, keyIndustry, ratio, exclusionWindowDays, exclusionSince, inspectorsPerUnit, denominators,
+                    quotas, excluded, level, divisionCode, stratumRatios, includeRegistration, budgets, List.of(),
+                    List.of());
+        }
+    }
+
+    /**
+     * What a plan row leaves for a draw in the month, per stratum.
+     *
+     * @param kind      CITY_ROW (shared by the city's and its counties' draws) or COUNTY_ROW (the county's own row)
+     * @param planned   units per round × rounds in the month
+     * @param drawn     units earlier completed draws of the row and month took (targeted units aside)
+     * @param remaining max(0, planned − drawn)
+     */
+    record Budget(UUID rowId, String kind, Map<String, Integer> planned, Map<String, Integer> drawn,
+                  Map<String, Integer> remaining) {
+
+        static Budget of(UUID rowId, String kind, Map<String, Integer> unitsPerRound, int rounds,
+                         Map<String, Integer> drawnByStratum) {
+            Map<String, Integer> planned = new java.util.LinkedHashMap<>();
+            Map<String, Integer> drawn = new java.util.LinkedHashMap<>();
+            Map<String, Integer> remaining = new java.util.LinkedHashMap<>();
+            for (String s : DrawAlgorithm.STRATA) {
+                int p = unitsPerRound.getOrDefault(s, 0) * rounds;
+                int d = drawnByStratum.getOrDefault(s, 0);
+                planned.put(s, p);
+                drawn.put(s, d);
+                remaining.put(s, Math.max(0, p - d));
+            }
+            return new Budget(rowId, kind, planned, drawn, remaining);
+        }
     }
 
     record DrawnUnit(String permitNumber, String stratum, boolean targeted, List<UUID> inspectorIds) {
     }
 
+    /**
+     * @param level            CITY, COUNTY or PROVINCE
+     * @param divisionCode     the drawing bureau's division
+     * @param remoteCheckRun   province draws: the remote-check run over the drawn units
+     */
     record Draw(UUID id, UUID planId, UUID planRowId, String cityCode, String periodMonth, String status,
                 String seedHash, String seed, OffsetDateTime committedAt, OffsetDateTime completedAt,
                 String eligibleFingerprint, int eligibleCount, String inspectorsFingerprint, Parameters parameters,
-                List<DrawnUnit> units, LocalDate publishNotBefore, OffsetDateTime publishedAt, String failure) {
+                List<DrawnUnit> units, LocalDate publishNotBefore, OffsetDateTime publishedAt, String failure,
+                String level, String divisionCode, RemoteCheckRun remoteCheckRun) {
+    }
+
+    /** The remote-check run a province draw started over its drawn units, with the alerts it raised. */
+    record RemoteCheckRun(UUID id, String rulesVersion, int units, int raised, int updated, int resolved) {
     }
 
     record Verification(UUID drawId, String seedHash, String seed, boolean seedMatchesHash,

@@ -27,8 +27,9 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/v1/plans")
-@EnableConfigurationProperties(PlanProperties.class)
-@Tag(name = "Plans", description = "排污许可清单式执法检查计划 (附件3): a city's annual plan by industry, broken down by month")
+@EnableConfigurationProperties({PlanProperties.class, StratumFloors.class})
+@Tag(name = "Plans", description = "排污许可清单式执法检查计划 (附件3): a city's annual plan by industry, broken down "
+        + "by month, and its counties' plans inside it (ADR 0013)")
 class PlanController {
 
     private final PlanService plans;
@@ -39,53 +40,61 @@ class PlanController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a city's annual plan", description = "CITY users only, for their own city. Ratio "
-            + "denominators are counted from the directory; the response carries the capacity check and its warnings.")
+    @Operation(summary = "Create an annual plan of the caller's bureau", description = "CITY users for their city; "
+            + "COUNTY users for their county inside a published plan of their city (parentPlanId, each row naming its "
+            + "parentRowNo; 422 outside-city-plan when a row leaves the city row: other industry or category, "
+            + "登记管理 units the city row excludes, more rounds in a month, or more units per round per stratum than "
+            + "the city row leaves). Denominators are counted per stratum from the directory (登记管理 units where "
+            + "includeRegistration); double-random rows must meet the stratum floors of the level "
+            + "(permitwatch.plan.stratum-floors, 422 ratio-below-floor naming the field). The response carries the "
+            + "capacity check and its warnings.")
     Mono<PlanViews.PlanDetail> create(@Valid @RequestBody PlanRequests.CreatePlan request) {
         return CurrentCaller.get().flatMap(caller -> {
-            requireCity(caller);
-            return plans.create(request, caller).flatMap(id -> plans.find(id, caller.division().likePattern()));
+            requirePlanningBureau(caller);
+            return plans.create(request, caller).flatMap(id -> plans.find(id, PlanScope.of(caller)));
         });
     }
 
     @GetMapping
-    @Operation(summary = "List plans", description = "Paged, plans of cities inside the caller's division.")
+    @Operation(summary = "List plans", description = "Paged. PROVINCE: every plan; CITY: its own and its counties' "
+            + "plans; COUNTY: its own plans and its city's, never another county's.")
     Mono<PageResponse<PlanViews.PlanSummary>> list(@RequestParam(required = false) Integer page,
                                                   @RequestParam(required = false) Integer size,
                                                   @RequestParam(required = false) Integer year) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
-            String like = planScope(caller);
-            return plans.list(like, year, paging).collectList().zipWith(plans.count(like, year))
+            PlanScope scope = PlanScope.of(caller);
+            return plans.list(scope, year, paging).collectList().zipWith(plans.count(scope, year))
                     .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
         });
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One plan with rows, monthly breakdown, denominators and capacity check")
+    @Operation(summary = "One plan with rows, monthly breakdown, denominators and capacity check",
+            description = "404 outside the caller's scope (see the list), e.g. another county's plan.")
     Mono<PlanViews.PlanDetail> get(@PathVariable UUID id) {
-        return CurrentCaller.get().flatMap(caller -> plans.find(id, planScope(caller))
+        return CurrentCaller.get().flatMap(caller -> plans.find(id, PlanScope.of(caller))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
                         "no plan " + id + " in your division"))));
     }
 
     @PostMapping("/{id}/publish")
-    @Operation(summary = "Publish a draft plan", description = "CITY users of the plan's city; draws need a published plan.")
+    @Operation(summary = "Publish a draft plan", description = "By the bureau that made it (the city for a city "
+            + "plan, the county for a county plan); draws need a published plan, county plans a published city plan.")
     Mono<PlanViews.PlanDetail> publish(@PathVariable UUID id) {
         return CurrentCaller.get().flatMap(caller -> {
-            requireCity(caller);
-            return plans.publish(id, caller).then(plans.find(id, caller.division().likePattern()));
+            requirePlanningBureau(caller);
+            return plans.publish(id, caller).then(plans.find(id, PlanScope.of(caller)));
         });
     }
 
-    private static void requireCity(Caller caller) {
-        if (!caller.hasRole(Role.CITY) || caller.division().level() != DivisionCode.Level.CITY) {
-            throw ApiException.forbidden(ProblemCodes.FORBIDDEN, "plans are made by a city bureau for its city");
+    /** Plans are made by a city bureau for its city or a county branch for its county. */
+    private static void requirePlanningBureau(Caller caller) {
+        boolean city = caller.hasRole(Role.CITY) && caller.division().level() == DivisionCode.Level.CITY;
+        boolean county = caller.hasRole(Role.COUNTY) && caller.division().level() == DivisionCode.Level.COUNTY;
+        if (!city && !county) {
+            throw ApiException.forbidden(ProblemCodes.FORBIDDEN,
+                    "plans are made by a city bureau for its city or a county bureau for its county");
         }
-    }
-
-    /** A county sees its city's plans (it carries them out); everyone else their own division's. */
-    private static String planScope(Caller caller) {
-        return caller.division().cityCode().likePattern();
     }
 }

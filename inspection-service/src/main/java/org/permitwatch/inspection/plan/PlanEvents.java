@@ -13,7 +13,7 @@ final class PlanEvents {
     static PlanPublished published(PlanViews.PlanDetail plan, String publishedBy) {
         List<PlanPublished.Row> rows = plan.rows().stream().map(PlanEvents::row).toList();
         return new PlanPublished(plan.id(), plan.cityCode(), plan.year(), plan.title(), startMonth(plan), rows,
-                publishedBy, plan.publishedAt());
+                publishedBy, plan.publishedAt(), plan.level().name(), plan.divisionCode(), plan.parentPlanId());
     }
 
     /**
@@ -33,7 +33,7 @@ final class PlanEvents {
                 row.contentDaily(), row.contentSpecial(), row.operatingMethod(), row.cooperatingAgencies(),
                 row.denominator(), row.unitsPerRound(),
                 row.months().stream().map(m -> new PlanPublished.Month(m.month(), m.rounds(), m.plannedUnits()))
-                        .toList());
+                        .toList(), row.stratumRatios(), row.includeRegistration(), row.parentRowNo());
     }
 
     /** The contract's category codes (NON_SITE for 非现场监管); the plan API calls it REMOTE_SUPERVISION. */

@@ -3,6 +3,7 @@ package org.permitwatch.inspection.plan;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.permitwatch.inspection.plan.CapacityCheck.Result;
@@ -14,24 +15,32 @@ final class PlanViews {
     }
 
     record PlanSummary(UUID id, String cityCode, int year, String title, String status, boolean capacitySufficient,
-                       OffsetDateTime createdAt, OffsetDateTime publishedAt) {
+                       OffsetDateTime createdAt, OffsetDateTime publishedAt, PlanLevel level, String divisionCode,
+                       UUID parentPlanId) {
     }
 
     record MonthPlan(int month, int rounds, int plannedUnits) {
     }
 
     /**
-     * @param denominator   units holding a valid permit (重点/简化管理, status VALID) of this industry in the city
-     * @param unitsPerRound ceil(ratio × denominator)
+     * @param denominator          units counted for the row in the plan's division (permit holders with status VALID,
+     *                             plus VALID 登记管理 units when the row includes them)
+     * @param unitsPerRound        sum over the strata of ceil(stratum ratio × stratum denominator)
+     * @param stratumRatios        share per round of each stratum
+     * @param stratumDenominators  denominator per stratum (null for rows saved before per-stratum counting)
+     * @param stratumUnitsPerRound ceil(stratum ratio × stratum denominator) per stratum (null for such rows)
+     * @param parentRowNo          COUNTY plans: the city plan's row this row carries out
      */
     record Row(UUID id, int rowNo, String keyIndustry, PlanCategory category, PlanMethod method, boolean doubleRandom,
                BigDecimal ratio, FrequencyPeriod frequencyPeriod, int frequencyTimes, String contentDaily,
                String contentSpecial, String operatingMethod, List<String> cooperatingAgencies, int denominator,
-               int unitsPerRound, List<MonthPlan> months) {
+               int unitsPerRound, List<MonthPlan> months, Map<String, BigDecimal> stratumRatios,
+               boolean includeRegistration, Map<String, Integer> stratumDenominators,
+               Map<String, Integer> stratumUnitsPerRound, Integer parentRowNo) {
     }
 
     record PlanDetail(UUID id, String cityCode, int year, String title, String status, String createdBy,
                       OffsetDateTime createdAt, OffsetDateTime publishedAt, String denominatorRule, List<Row> rows,
-                      Result capacity) {
+                      Result capacity, PlanLevel level, String divisionCode, UUID parentPlanId) {
     }
 }

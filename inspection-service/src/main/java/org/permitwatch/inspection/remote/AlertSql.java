@@ -18,6 +18,9 @@ final class AlertSql {
             coalesce(u.city_code, substr(u.division_code, 1, 4) || '00') AS city_code,
             substr(u.division_code, 1, 2) || '0000' AS province_code, u.industry_code, u.key_industry""";
 
+    /** A run started by a province draw covers the drawn units only; other runs bind {@code :units} to NULL. */
+    private static final String IN_UNITS = "(CAST(:units AS text[]) IS NULL OR u.permit_number = ANY(CAST(:units AS text[])))";
+
     private static final String NOT_CLOSED = """
             NOT EXISTS (SELECT 1 FROM remote_unit_closure c WHERE c.permit_number = u.permit_number)""";
 
@@ -48,13 +51,13 @@ final class AlertSql {
                 CROSS JOIN LATERAL (SELECT %s AS valid_to) v
                 CROSS JOIN LATERAL (SELECT CASE WHEN u.status = 'VALID' THEN 'EXPIRED' ELSE u.status END
                                     AS effective_status) s
-                WHERE u.division_code LIKE :scope
+                WHERE u.division_code LIKE :scope AND %s
                   AND u.management_category IN ('KEY', 'SIMPLIFIED')
                   AND (u.status IN ('EXPIRED', 'REVOKED', 'CANCELLED', 'WITHDRAWN')
                        OR (u.status = 'VALID' AND v.valid_to < CAST(:today AS date)))
                   AND %s
             )
-            """.formatted(UNIT_COLUMNS, VALID_TO, NOT_CLOSED);
+            """.formatted(UNIT_COLUMNS, VALID_TO, IN_UNITS, NOT_CLOSED);
 
     /** Units whose category ranks below the minimum the rules file sets for their industry code. */
     static final String CATEGORY_TOO_LOW_HITS = """
@@ -79,12 +82,12 @@ final class AlertSql {
                            'snapshotVersion', u.version,
                            'snapshotChangedAt', u.changed_at) AS evidence
                 FROM directory_unit u JOIN rules r ON r.industry_code = u.industry_code
-                WHERE u.division_code LIKE :scope
+                WHERE u.division_code LIKE :scope AND %s
                   AND array_position(ARRAY['REGISTRATION', 'SIMPLIFIED', 'KEY'], u.management_category)
                       < array_position(ARRAY['REGISTRATION', 'SIMPLIFIED', 'KEY'], r.minimum_category)
                   AND %s
             )
-            """.formatted(UNIT_COLUMNS, VALID_TO, NOT_CLOSED);
+            """.formatted(UNIT_COLUMNS, VALID_TO, IN_UNITS, NOT_CLOSED);
 
     private static final String RETURNED = "id, permit_number, unit_name, province_code, city_code, county_code, "
             + "key_industry, violation_type, status, task_id, case_id, raised_at, updated_at";
@@ -131,6 +134,7 @@ final class AlertSql {
                 UPDATE remote_alert a
                    SET status = 'RESOLVED', resolved_at = now(), updated_at = now(), last_run_id = :runId
                  WHERE a.rule = :rule AND a.status = 'OPEN' AND a.county_code LIKE :scope
+                   AND (CAST(:units AS text[]) IS NULL OR a.permit_number = ANY(CAST(:units AS text[])))
                    AND NOT EXISTS (SELECT 1 FROM hit h WHERE h.permit_number = a.permit_number)
                 RETURNING %1$s
             )

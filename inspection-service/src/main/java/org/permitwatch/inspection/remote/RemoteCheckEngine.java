@@ -31,7 +31,19 @@ import tools.jackson.databind.json.JsonMapper;
 class RemoteCheckEngine {
 
     enum Trigger {
-        SCHEDULE, ON_DEMAND
+        SCHEDULE, ON_DEMAND,
+        /** A province draw for remote checks: the run covers the drawn units only. */
+        DRAW
+    }
+
+    /** The units a run covers: all of its scope, or only the units a draw picked. */
+    record Units(UUID drawId, List<String> permitNumbers) {
+
+        static final Units ALL = new Units(null, null);
+
+        String[] array() {
+            return permitNumbers == null ? null : permitNumbers.toArray(String[]::new);
+        }
     }
 
     static final String RUNNING = "remote-check-running";
@@ -64,6 +76,14 @@ class RemoteCheckEngine {
      * @return the finished run; a 409 problem ({@value #RUNNING}) when another run holds the lock
      */
     Mono<RunView> run(Trigger trigger, DivisionCode scope, String requestedBy) {
+        return run(trigger, scope, requestedBy, Units.ALL);
+    }
+
+    /**
+     * Joins the caller's transaction when there is one (a province draw runs the checks inside its own completing
+     * transaction, so the draw, its run and the alerts commit together).
+     */
+    Mono<RunView> run(Trigger trigger, DivisionCode scope, String requestedBy, Units units) {
         UUID runId = UUID.randomUUID();
         LocalDate today = LocalDate.now(properties.zoneId());
         String like = scope == null ? "%" : scope.likePattern();
@@ -71,24 +91,26 @@ class RemoteCheckEngine {
                 .map(r -> Boolean.TRUE.equals(r.get("locked", Boolean.class))).one()
                 .flatMap(locked -> locked ? Mono.<Void>empty() : Mono.error(ApiException.conflict(RUNNING,
                         "another remote-check run is in progress; try again when it has finished")))
-                .thenMany(Flux.concat(permitNotValid(runId, today, like), categoryTooLow(runId, today, like)))
+                .thenMany(Flux.concat(permitNotValid(runId, today, like, units),
+                        categoryTooLow(runId, today, like, units)))
                 .collectList()
-                .flatMap(changes -> finish(runId, trigger, scope, today, requestedBy, changes));
+                .flatMap(changes -> finish(runId, trigger, scope, today, requestedBy, changes, units));
         return tx.transactional(work);
     }
 
     private record Change(String kind, AlertChange alert) {
     }
 
-    private Flux<Change> permitNotValid(UUID runId, LocalDate today, String like) {
+    private Flux<Change> permitNotValid(UUID runId, LocalDate today, String like, Units units) {
         RemoteRules.PermitNotValid rule = rules.permitNotValid();
         return apply(db.sql(AlertSql.PERMIT_NOT_VALID_HITS + AlertSql.APPLY)
                         .bind("statusNotes", json.writeValueAsString(rule.statusNotes()))
                         .bind("statusArticles", json.writeValueAsString(rule.statusArticles())),
-                RemoteRule.PERMIT_NOT_VALID_BUT_OPERATING, rule.violationType(), rule.article(), runId, today, like);
+                RemoteRule.PERMIT_NOT_VALID_BUT_OPERATING, rule.violationType(), rule.article(), runId, today, like,
+                units);
     }
 
-    private Flux<Change> categoryTooLow(UUID runId, LocalDate today, String like) {
+    private Flux<Change> categoryTooLow(UUID runId, LocalDate today, String like, Units units) {
         if (!rules.categoryRulesEffectiveOn(today)) {
             log.warn("category rules {} v{} take effect on {}: CATEGORY_TOO_LOW skipped", rules.code(),
                     rules.version(), rules.effectiveFrom());
@@ -104,11 +126,12 @@ class RemoteCheckEngine {
                                 .toArray(String[]::new))
                         .bind("effectiveFrom", rules.effectiveFrom())
                         .bind("statusArticles", "{}"),
-                RemoteRule.CATEGORY_TOO_LOW, rule.violationType(), rule.article(), runId, today, like);
+                RemoteRule.CATEGORY_TOO_LOW, rule.violationType(), rule.article(), runId, today, like, units);
     }
 
     private Flux<Change> apply(DatabaseClient.GenericExecuteSpec spec, RemoteRule rule, String violationType,
-                               String article, UUID runId, LocalDate today, String like) {
+                               String article, UUID runId, LocalDate today, String like, Units units) {
+        spec = units.permitNumbers() == null ? spec.bindNull("units", String[].class) : spec.bind("units", units.array());
         return spec.bind("today", today).bind("scope", like).bind("rule", rule.name())
                 .bind("rulesVersion", rules.version()).bind("violationType", violationType).bind("article", article)
                 .bind("runId", runId)
@@ -117,7 +140,7 @@ class RemoteCheckEngine {
     }
 
     private Mono<RunView> finish(UUID runId, Trigger trigger, DivisionCode scope, LocalDate today, String requestedBy,
-                                 List<Change> changes) {
+                                 List<Change> changes, Units units) {
         Map<String, Map<String, Integer>> perRule = new LinkedHashMap<>();
         for (RemoteRule rule : RemoteRule.values()) {
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -141,20 +164,28 @@ class RemoteCheckEngine {
         int raised = sum(perRule, "raised");
         int updated = sum(perRule, "updated");
         int resolved = sum(perRule, "resolved");
-        Map<String, Object> details = Map.of("trigger", trigger.name(), "scope", scope == null ? "ALL" : scope.value(),
-                "rulesVersion", rules.version(), "raised", raised, "updated", updated, "resolved", resolved);
+        Map<String, Object> details = new LinkedHashMap<>(Map.of("trigger", trigger.name(),
+                "scope", scope == null ? "ALL" : scope.value(), "rulesVersion", rules.version(), "raised", raised,
+                "updated", updated, "resolved", resolved));
+        if (units.drawId() != null) {
+            details.put("drawId", units.drawId().toString());
+            details.put("units", units.permitNumbers().size());
+        }
         var insert = db.sql("""
                         INSERT INTO remote_check_run (id, trigger, scope_division, scope_prefix, rules_version, as_of,
                                                       raised, updated, resolved, per_rule, requested_by, started_at,
-                                                      finished_at)
+                                                      finished_at, draw_id, unit_count)
                         VALUES (:id, :trigger, :scopeDivision, :scopePrefix, :rulesVersion, :asOf, :raised, :updated,
-                                :resolved, CAST(:perRule AS jsonb), :requestedBy, now(), clock_timestamp())
+                                :resolved, CAST(:perRule AS jsonb), :requestedBy, now(), clock_timestamp(), :drawId,
+                                :unitCount)
                         RETURNING started_at, finished_at""")
                 .bind("id", runId).bind("trigger", trigger.name())
                 .bind("scopePrefix", scope == null ? "" : scope.prefix()).bind("rulesVersion", rules.version())
                 .bind("asOf", today).bind("raised", raised).bind("updated", updated).bind("resolved", resolved)
                 .bind("perRule", json.writeValueAsString(perRule)).bind("requestedBy", requestedBy);
         insert = scope == null ? insert.bindNull("scopeDivision", String.class) : insert.bind("scopeDivision", scope.value());
+        insert = units.drawId() == null ? insert.bindNull("drawId", UUID.class).bindNull("unitCount", Integer.class)
+                : insert.bind("drawId", units.drawId()).bind("unitCount", units.permitNumbers().size());
         Mono<Void> audited = trigger == Trigger.SCHEDULE
                 ? audit.recordAsSystem("remote-check.run", "remote_check_run", runId.toString(), details)
                 : audit.record("remote-check.run", "remote_check_run", runId.toString(), details);

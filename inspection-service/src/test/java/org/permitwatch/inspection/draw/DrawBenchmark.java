@@ -104,14 +104,18 @@ public final class DrawBenchmark {
                         FROM generate_series(1, 2 * :n) g ON CONFLICT DO NOTHING""")
                 .bind("n", inspectors).bind("u", units).then().block();
         db.sql("""
-                        INSERT INTO inspection_plan (id, city_code, plan_year, title, status, capacity, created_by)
-                        VALUES ('00000000-0000-0000-0000-000000000001', '140100', :y, 'bench', 'PUBLISHED', '{}', 'bench')""")
+                        INSERT INTO inspection_plan (id, city_code, plan_year, title, status, capacity, created_by,
+                                                     division_code)
+                        VALUES ('00000000-0000-0000-0000-000000000001', '140100', :y, 'bench', 'PUBLISHED', '{}', 'bench',
+                                '140100')""")
                 .bind("y", year).then().block();
         db.sql("""
                         INSERT INTO plan_row (id, plan_id, row_no, key_industry, category, method, double_random, ratio,
-                                              frequency_period, frequency_times, denominator, units_per_round)
+                                              frequency_period, frequency_times, denominator, units_per_round,
+                                              ratio_key, ratio_general, ratio_special)
                         VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 1, 'COKING',
-                                'DOUBLE_RANDOM', 'SAMPLING', true, CAST(:r AS numeric), 'MONTH', 1, :n, 0)""")
+                                'DOUBLE_RANDOM', 'SAMPLING', true, CAST(:r AS numeric), 'MONTH', 1, :n, 0,
+                                CAST(:r AS numeric), CAST(:r AS numeric), 1)""")
                 .bind("r", ratio).bind("n", units).then().block();
         db.sql("""
                         INSERT INTO plan_row_month (row_id, month, rounds, planned_units)

@@ -160,15 +160,20 @@ class PlanDrawTaskApiTest {
                         row(5, "CEMENT", "REMOTE_SUPERVISION", 1.0, "QUARTER", 1))), 201);
         assertThat(plan).containsEntry("cityCode", "140200").containsEntry("status", "DRAFT");
         List<Map<String, Object>> rows = list(plan, "rows");
-        // 10 KEY + 1 SIMPLIFIED hold a valid permit; registrations, expired permits and other cities do not count
-        assertThat(rows.get(0)).containsEntry("denominator", 11).containsEntry("unitsPerRound", 3);
+        // 10 KEY + 1 SIMPLIFIED hold a valid permit; registrations, expired permits and other cities do not count.
+        // Units per round are counted per stratum as the draw takes them (ADR 0013; before, ceil(0.25 × 11) = 3,
+        // one fewer than the draw actually took): KEY (source type) ceil(0.25 × 10) = ceil(2.5) = 3,
+        // GENERAL ceil(0.25 × 1) = 1, SPECIAL 0 → 4
+        assertThat(rows.get(0)).containsEntry("denominator", 11).containsEntry("unitsPerRound", 4);
+        assertThat((Map<String, Object>) rows.get(0).get("stratumUnitsPerRound"))
+                .containsEntry("KEY", 3).containsEntry("GENERAL", 1).containsEntry("SPECIAL", 0);
         assertThat(list(rows.get(0), "months")).hasSize(7)
-                .allSatisfy(m -> assertThat(m).containsEntry("rounds", 1).containsEntry("plannedUnits", 3));
+                .allSatisfy(m -> assertThat(m).containsEntry("rounds", 1).containsEntry("plannedUnits", 4));
         assertThat(rows.get(1)).containsEntry("denominator", 0);
 
         Map<String, Object> capacity = (Map<String, Object>) plan.get("capacity");
-        // 7 months × 3 units × 2 inspectors × 1 day = 42 needed; 2 on post × 250 × 0.4 / 12 × 7 = 116.7 available
-        assertThat(capacity).containsEntry("inspectorsOnPost", 2).containsEntry("neededInspectorDays", 42.0)
+        // 7 months × 4 units × 2 inspectors × 1 day = 56 needed; 2 on post × 250 × 0.4 / 12 × 7 = 116.7 available
+        assertThat(capacity).containsEntry("inspectorsOnPost", 2).containsEntry("neededInspectorDays", 56.0)
                 .containsEntry("availableInspectorDays", 116.7).containsEntry("sufficient", true);
         assertThat((List<String>) capacity.get("warnings")).isEmpty();
 
@@ -203,8 +208,15 @@ class PlanDrawTaskApiTest {
                         row(1, "CEMENT", "DOUBLE_RANDOM", 0.5, "MONTH", 1))))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("rows[1].rowNo");
-        // a county may not make a city's plan
-        post("Bearer " + TestJwts.token("COUNTY", "140302"), "/api/v1/plans",
+        // a county may not make a city's plan: since ADR 0013 it plans only inside its city's plan, so a county plan
+        // without parentPlanId is a 400 naming the field (before: 403, counties could not plan at all)
+        web.post().uri("/api/v1/plans").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("COUNTY", "140302"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("year", YEAR, "title", "x", "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1))))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("parentPlanId");
+        // an inspector makes no plan at all
+        post("Bearer " + TestJwts.token("INSPECTOR", "140300"), "/api/v1/plans",
                 Map.of("year", YEAR, "title", "x", "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1))), 403);
         // nor can a token claiming the CITY role at a county code: refused as a token (ADR 0004), before any rule
         post("Bearer " + TestJwts.token("CITY", "140302"), "/api/v1/plans",

@@ -359,6 +359,11 @@ class ReadModelWriter {
     Mono<Void> plan(PlanPublished p) {
         require(p.planId() != null && p.publishedAt() != null, "planId and publishedAt are required");
         require(DivisionCode.isValid(p.cityCode()), "cityCode must be a 6-digit division code");
+        if (p.countyPlan()) {
+            // 附件3 is the city's plan table (rm_plan keeps the latest per city and year): a county branch's plan
+            // inside it must not replace it. County plans are read in inspection-service (ADR 0013).
+            return Mono.empty();
+        }
         return exec("""
                 INSERT INTO rm_plan (plan_id, city_code, year, title, start_month, published_at, rows)
                 VALUES (:id, :city, :year, :title, :startMonth, :publishedAt, CAST(:rows AS jsonb))
