@@ -59,8 +59,11 @@ public record PlanPublished(UUID planId, String cityCode, int year, String title
                       BigDecimal ratio, String frequencyPeriod, int frequencyTimes, String contentDaily,
                       String contentSpecial, String operatingMethod, List<String> cooperatingAgencies,
                       int denominator, int unitsPerRound, List<Month> months, Map<String, BigDecimal> stratumRatios,
-                      boolean includeRegistration, Integer parentRowNo) {
+                      Boolean includeRegistration, Integer parentRowNo) {
         public Row {
+            // Boxed: a row published before the field existed has none, and Jackson refuses null for a primitive
+            // (the v1 contract test caught exactly that). Absent means "not included", as before.
+            includeRegistration = Boolean.TRUE.equals(includeRegistration);
             cooperatingAgencies = cooperatingAgencies == null ? List.of() : List.copyOf(cooperatingAgencies);
             months = months == null ? List.of() : List.copyOf(months);
             stratumRatios = stratumRatios == null ? Map.of() : Map.copyOf(stratumRatios);
