@@ -3,17 +3,16 @@ package org.permitwatch.inspection.checklist;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.permitwatch.support.xlsx.XlsxStyles;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -138,21 +137,6 @@ final class ChecklistFormXlsx {
     }
 
     private static CellStyle style(Workbook wb, boolean bold, int points, boolean bordered, HorizontalAlignment align) {
-        Font font = wb.createFont();
-        font.setBold(bold);
-        font.setFontHeightInPoints((short) points);
-        font.setFontName("宋体");
-        CellStyle style = wb.createCellStyle();
-        style.setFont(font);
-        style.setAlignment(align);
-        style.setVerticalAlignment(VerticalAlignment.CENTER);
-        style.setWrapText(true);
-        if (bordered) {
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-        }
-        return style;
+        return XlsxStyles.style(wb, XlsxStyles.SONG, bold, points, bordered, align);
     }
 }

@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
-import org.apache.poi.ss.usermodel.BorderStyle;
+import org.permitwatch.support.xlsx.XlsxStyles;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -101,20 +99,6 @@ final class LiaisonListWorkbook {
     }
 
     private static CellStyle style(XSSFWorkbook workbook, boolean bold, int points, boolean bordered) {
-        Font font = workbook.createFont();
-        font.setBold(bold);
-        font.setFontHeightInPoints((short) points);
-        CellStyle style = workbook.createCellStyle();
-        style.setFont(font);
-        style.setAlignment(HorizontalAlignment.CENTER);
-        style.setVerticalAlignment(VerticalAlignment.CENTER);
-        style.setWrapText(true);
-        if (bordered) {
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-        }
-        return style;
+        return XlsxStyles.style(workbook, bold, points, bordered, HorizontalAlignment.CENTER);
     }
 }

@@ -6,11 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.ss.usermodel.BorderStyle;
+import org.permitwatch.support.xlsx.XlsxStyles;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.permitwatch.support.problem.ApiException;
@@ -94,21 +92,7 @@ public final class Exports {
 
     public static CellStyle style(Workbook workbook, boolean bold, int points, boolean bordered,
                                   HorizontalAlignment align) {
-        Font font = workbook.createFont();
-        font.setBold(bold);
-        font.setFontHeightInPoints((short) points);
-        CellStyle style = workbook.createCellStyle();
-        style.setFont(font);
-        style.setAlignment(align);
-        style.setVerticalAlignment(VerticalAlignment.CENTER);
-        style.setWrapText(true);
-        if (bordered) {
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-        }
-        return style;
+        return XlsxStyles.style(workbook, bold, points, bordered, align);
     }
 
     /** UTF-8 CSV with BOM; every field quoted when it holds a comma, quote or line break. */
