@@ -148,30 +148,16 @@ class ClueTasks {
                 .filter(u -> u.countyCode() != null && u.cityCode() != null);
     }
 
+    /** The least loaded inspectors InspectorPool allows for the unit (ties by id, so the choice is repeatable). */
     private Mono<List<UUID>> inspectors(Unit unit, String permitNumber) {
-        String cityPrefix = unit.cityCode().substring(0, 4);
-        return pool.eligibleFor(cityPrefix)
-                .filter(candidate -> !candidate.conflictsWith(permitNumber))
+        return pool.assignableTo(unit.cityCode().substring(0, 4), permitNumber)
+                .sort(Comparator.comparingInt(InspectorCandidate::openAssignments)
+                        .thenComparing(InspectorCandidate::id))
+                .take(properties.inspectors())
                 .map(InspectorCandidate::id)
-                .collectList()
-                .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<UUID>of()) : openLoad(ids).map(load -> ids.stream()
-                        .sorted(Comparator.<UUID>comparingLong(id -> load.getOrDefault(id, 0L))
-                                .thenComparing(Comparator.naturalOrder()))
-                        .limit(properties.inspectors())
-                        .toList()));
+                .collectList();
     }
 
-    private Mono<Map<UUID, Long>> openLoad(List<UUID> inspectorIds) {
-        return db.sql("""
-                        SELECT ti.inspector_id, count(*) AS n
-                        FROM task_inspector ti JOIN inspection_task t ON t.id = ti.task_id
-                        WHERE ti.inspector_id = ANY(:ids) AND t.status IN ('ASSIGNED', 'IN_PROGRESS')
-                        GROUP BY ti.inspector_id""")
-                .bind("ids", inspectorIds.toArray(UUID[]::new))
-                .map(r -> Map.entry(r.get("inspector_id", UUID.class), r.get("n", Long.class)))
-                .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-    }
 
     /** A malformed event can never succeed: IllegalArgumentException skips the retries and goes to the DLT. */
     private static void validate(ClueAccepted clue) {

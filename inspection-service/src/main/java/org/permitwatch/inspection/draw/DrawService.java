@@ -1,13 +1,11 @@
 package org.permitwatch.inspection.draw;
 
-import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.permitwatch.inspection.inspector.InspectorPool;
 import org.permitwatch.events.inspection.DrawCompleted;
 import org.permitwatch.events.inspection.DrawPublished;
 import org.permitwatch.events.inspection.InspectionTopics;
@@ -63,8 +62,12 @@ class DrawService {
     private final DrawProperties properties;
     private final TransactionalOperator tx;
 
+    private final InspectorPool pool;
+
     DrawService(DatabaseClient db, PlanCatalog plans, TaskWriter tasks, OutboxWriter outbox, AuditLog audit,
-                JsonMapper json, DrawProperties properties, ReactiveTransactionManager transactions) {
+                JsonMapper json, DrawProperties properties, ReactiveTransactionManager transactions,
+                InspectorPool pool) {
+        this.pool = pool;
         this.db = db;
         this.plans = plans;
         this.tasks = tasks;
@@ -208,8 +211,17 @@ class DrawService {
     }
 
     /** A city's draws take the city's officers (its counties' included); a county's its own officers. */
+    /** Division prefix of the inspectors a draw of {@code row} may send: the county's own for a county row. */
     private static String inspectorScope(PlanRowRef row) {
-        return row.level() == PlanLevel.COUNTY ? row.divisionCode() + "%" : row.cityCode().substring(0, 4) + "%";
+        return row.level() == PlanLevel.COUNTY ? row.divisionCode() : row.cityCode().substring(0, 4);
+    }
+
+    /** The draw's inspector input (fingerprinted): InspectorPool's rule, conflicts sorted for a stable fingerprint. */
+    private Mono<List<DrawAlgorithm.InspectorSlot>> inspectors(String divisionPrefix) {
+        return pool.eligibleFor(divisionPrefix)
+                .map(c -> new DrawAlgorithm.InspectorSlot(c.id(), c.openAssignments(),
+                        c.conflictPermits().stream().sorted().toList()))
+                .collectList();
     }
 
     /**
@@ -304,19 +316,6 @@ class DrawService {
                 });
     }
 
-    private Mono<List<DrawAlgorithm.InspectorSlot>> inspectors(String divisionLike) {
-        return db.sql("""
-                        SELECT i.id,
-                               (SELECT count(*) FROM task_inspector ti JOIN inspection_task t ON t.id = ti.task_id
-                                WHERE ti.inspector_id = i.id AND t.status IN ('ASSIGNED', 'IN_PROGRESS')) AS open_tasks,
-                               ARRAY(SELECT c.permit_number FROM inspector_conflict c WHERE c.inspector_id = i.id
-                                     ORDER BY c.permit_number) AS conflicts
-                        FROM inspector i WHERE i.on_post AND i.division_code LIKE :division ORDER BY i.id""")
-                .bind("division", divisionLike)
-                .map(r -> new DrawAlgorithm.InspectorSlot(r.get("id", UUID.class), r.get("open_tasks", Long.class).intValue(),
-                        Arrays.asList(r.get("conflicts", String[].class))))
-                .all().collectList();
-    }
 
     private Mono<UUID> complete(Commitment commitment, PlanRowRef row, Request request, DrawAlgorithm.Input input,
                                 DrawViews.Parameters parameters, List<DrawAlgorithm.Pick> picks, Caller caller) {

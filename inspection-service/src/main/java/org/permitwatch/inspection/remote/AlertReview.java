@@ -1,15 +1,14 @@
 package org.permitwatch.inspection.remote;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.permitwatch.inspection.inspector.InspectorPool;
 import org.permitwatch.inspection.cases.CaseFiling;
 import org.permitwatch.inspection.task.NewTask;
 import org.permitwatch.inspection.task.TaskOrigin;
@@ -17,10 +16,8 @@ import org.permitwatch.inspection.task.TaskWriter;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.outbox.OutboxWriter;
 import org.permitwatch.support.problem.ApiException;
-import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
-import org.permitwatch.support.security.DivisionCode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -49,8 +46,12 @@ class AlertReview {
     private final JsonMapper json;
     private final TransactionalOperator tx;
 
+    private final InspectorPool pool;
+
     AlertReview(DatabaseClient db, TaskWriter tasks, ObjectProvider<CaseFiling> cases, AuditLog audit,
-                OutboxWriter outbox, RemoteCheckProperties properties, JsonMapper json, ReactiveTransactionManager transactions) {
+                OutboxWriter outbox, RemoteCheckProperties properties, JsonMapper json, ReactiveTransactionManager transactions,
+                InspectorPool pool) {
+        this.pool = pool;
         this.db = db;
         this.tasks = tasks;
         this.cases = cases;
@@ -140,7 +141,7 @@ class AlertReview {
             case TASK -> {
                 LocalDate due = request.dueDate() != null ? request.dueDate() : today.plusDays(properties.taskDueDays());
                 String department = request.department() != null ? request.department() : properties.taskDepartment();
-                yield checkInspectors(inspectors, alert)
+                yield pool.requireAssignable(inspectors, alert.cityCode(), alert.permitNumber())
                         .then(Mono.defer(() -> tasks.createOrMerge(new NewTask(alert.permitNumber(), alert.countyCode(),
                                 alert.cityCode(), TaskOrigin.ALERT, null, null, request.method(), due,
                                 YearMonth.from(due).toString(), department, inspectors), caller.subject())))
@@ -170,28 +171,6 @@ class AlertReview {
         return List.of(item);
     }
 
-    /** Same rule as the task API: on post in the unit's city and no declared conflict with the unit. */
-    private Mono<Void> checkInspectors(List<UUID> ids, Locked alert) {
-        String cityLike = DivisionCode.of(alert.cityCode()).cityCode().likePattern();
-        return db.sql("""
-                        SELECT i.id FROM inspector i
-                        WHERE i.id = ANY(:ids) AND i.on_post AND i.division_code LIKE :city
-                          AND NOT EXISTS (SELECT 1 FROM inspector_conflict c
-                                          WHERE c.inspector_id = i.id AND c.permit_number = :permit)""")
-                .bind("ids", ids.toArray(UUID[]::new)).bind("city", cityLike).bind("permit", alert.permitNumber())
-                .map(r -> r.get("id", UUID.class)).all().collectList()
-                .flatMap(ok -> {
-                    List<FieldProblem> problems = new ArrayList<>();
-                    for (int i = 0; i < ids.size(); i++) {
-                        if (!ok.contains(ids.get(i))) {
-                            problems.add(new FieldProblem("inspectorIds[" + i + "]", "not an on-post inspector of the "
-                                    + "unit's city without a conflict of interest", ids.get(i)));
-                        }
-                    }
-                    return problems.isEmpty() ? Mono.<Void>empty() : Mono.error(ApiException.badRequest(
-                            ProblemCodes.VALIDATION_FAILED, "request validation failed", problems));
-                });
-    }
 
     private Mono<AlertChange> update(Locked alert, ReviewRequest request, Outcome outcome, Caller caller) {
         AlertStatus target = switch (request.decision()) {

@@ -1,11 +1,11 @@
 package org.permitwatch.inspection.task;
 
+import org.permitwatch.inspection.inspector.InspectorPool;
 import org.permitwatch.support.web.Paging;
 import org.permitwatch.support.web.PageResponse;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +20,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
-import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
-import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -51,8 +49,11 @@ class TaskController {
     private final AuditLog audit;
     private final TransactionalOperator tx;
 
+    private final InspectorPool pool;
+
     TaskController(TaskQueries queries, TaskWriter writer, DatabaseClient db, AuditLog audit,
-                   ReactiveTransactionManager transactions) {
+                   ReactiveTransactionManager transactions, InspectorPool pool) {
+        this.pool = pool;
         this.queries = queries;
         this.writer = writer;
         this.db = db;
@@ -112,7 +113,7 @@ class TaskController {
                 throw ApiException.invalidField("inspectorIds", "needs at least two different inspectors", null);
             }
             return unit(request.permitNumber(), caller)
-                    .flatMap(unit -> checkInspectors(inspectors, unit, request.permitNumber())
+                    .flatMap(unit -> pool.requireAssignable(inspectors, unit.cityCode() == null ? unit.countyCode() : unit.cityCode(), request.permitNumber())
                             .then(Mono.defer(() -> writer.createOrMerge(new NewTask(request.permitNumber(),
                                     unit.countyCode(), unit.cityCode(), request.origin(), null, null, request.method(),
                                     request.dueDate(), YearMonth.from(request.dueDate()).toString(),
@@ -146,27 +147,4 @@ class TaskController {
                         "no directory unit " + permitNumber + " in your division")));
     }
 
-    /** Every inspector must be on post in the unit's city and free of a declared conflict with the unit. */
-    private Mono<Void> checkInspectors(List<UUID> ids, Unit unit, String permitNumber) {
-        String cityLike = DivisionCode.of(unit.cityCode() == null ? unit.countyCode() : unit.cityCode()).cityCode()
-                .likePattern();
-        return db.sql("""
-                        SELECT i.id FROM inspector i
-                        WHERE i.id = ANY(:ids) AND i.on_post AND i.division_code LIKE :city
-                          AND NOT EXISTS (SELECT 1 FROM inspector_conflict c
-                                          WHERE c.inspector_id = i.id AND c.permit_number = :permit)""")
-                .bind("ids", ids.toArray(UUID[]::new)).bind("city", cityLike).bind("permit", permitNumber)
-                .map(r -> r.get("id", UUID.class)).all().collectList()
-                .flatMap(ok -> {
-                    List<FieldProblem> problems = new ArrayList<>();
-                    for (int i = 0; i < ids.size(); i++) {
-                        if (!ok.contains(ids.get(i))) {
-                            problems.add(new FieldProblem("inspectorIds[" + i + "]", "not an on-post inspector of the "
-                                    + "unit's city without a conflict of interest", ids.get(i)));
-                        }
-                    }
-                    return problems.isEmpty() ? Mono.<Void>empty() : Mono.error(ApiException.badRequest(
-                            ProblemCodes.VALIDATION_FAILED, "request validation failed", problems));
-                });
-    }
 }
