@@ -1,8 +1,8 @@
 package org.permitwatch.inspection.cases;
 
+import org.permitwatch.support.time.BureauClock;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseService implements CaseFiling {
 
     /** Case numbers count per calendar year in China Standard Time. */
-    static final ZoneOffset CST = ZoneOffset.ofHours(8);
     private static final String RESOURCE = "enforcement-case";
 
     private final DatabaseClient db;
@@ -41,8 +40,11 @@ class CaseService implements CaseFiling {
     private final JsonMapper json;
     private final TransactionalOperator tx;
 
+    private final BureauClock clock;
+
     CaseService(DatabaseClient db, CaseAccess cases, AuditLog audit, JsonMapper json,
-                ReactiveTransactionManager transactions) {
+                ReactiveTransactionManager transactions, BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.cases = cases;
         this.audit = audit;
@@ -122,13 +124,13 @@ class CaseService implements CaseFiling {
                             "no unit " + request.permitNumber() + " in your scope")))
                     .flatMap(u -> insert(new NewCase("ALERT", null, request.alertId(), null, null,
                             request.permitNumber(), u[0], u[1], u[2], u[3], request.violationType(), request.article(),
-                            request.facts(), json.writeValueAsString(request.evidence()), OffsetDateTime.now()), caller));
+                            request.facts(), json.writeValueAsString(request.evidence()), clock.now()), caller));
         }).as(tx::transactional);
     }
 
     private Mono<UUID> insert(NewCase c, Caller caller) {
         UUID id = UUID.randomUUID();
-        int year = OffsetDateTime.now(CST).getYear();
+        int year = clock.today().getYear();
         return nextNumber(c.cityCode(), year)
                 .flatMap(no -> db.sql("""
                                 INSERT INTO enforcement_case (id, case_no, origin, finding_id, alert_id, record_id, task_id,
@@ -153,7 +155,7 @@ class CaseService implements CaseFiling {
                 .then(audit.record("case.open", RESOURCE, id.toString(), Map.of("origin", c.origin(),
                         "source", String.valueOf(c.findingId() != null ? c.findingId() : c.alertId()))))
                 .then(cases.emit(id, CaseOpened.TYPE, ref -> new CaseOpened(ref, c.origin(), c.findingId(), c.alertId(),
-                        c.recordId(), c.taskId(), caller.subject(), OffsetDateTime.now())))
+                        c.recordId(), c.taskId(), caller.subject(), clock.now())))
                 .thenReturn(id);
     }
 
@@ -194,7 +196,7 @@ class CaseService implements CaseFiling {
                                     + (row[0] == null ? "no rectification ordered" : row[0]) + ")"));
                         }
                         BigDecimal total = (BigDecimal) row[1];
-                        OffsetDateTime now = OffsetDateTime.now();
+                        OffsetDateTime now = clock.now();
                         return db.sql("""
                                         UPDATE enforcement_case SET status = 'CLOSED', closed_by = :by, closed_at = :at,
                                             total_fine_yuan = :total WHERE id = :id AND status = 'DECIDED'""")

@@ -1,9 +1,9 @@
 package org.permitwatch.inspection.cases;
 
+import org.permitwatch.support.time.BureauClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +41,6 @@ import reactor.core.publisher.Mono;
 class PriorViolations {
 
     /** Decision and violation days are calendar days in China Standard Time, like every case date. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String RESOURCE = "prior-violation";
     /** An article of 《排污许可管理条例》 with an optional 项, after ArticleRef-style normalisation. */
     private static final Pattern ARTICLE = Pattern.compile("\\d{1,3}(\\(\\d{1,2}\\))?"
@@ -52,7 +51,10 @@ class PriorViolations {
     private final AuditLog audit;
     private final TransactionalOperator tx;
 
-    PriorViolations(DatabaseClient db, AuditLog audit, ReactiveTransactionManager transactions) {
+    private final BureauClock clock;
+
+    PriorViolations(DatabaseClient db, AuditLog audit, ReactiveTransactionManager transactions, BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.audit = audit;
         this.tx = TransactionalOperator.create(transactions);
@@ -104,7 +106,7 @@ class PriorViolations {
             throw ApiException.forbidden("prior-violation-forbidden",
                     "only CITY or PROVINCE staff may record prior violations");
         }
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = clock.today();
         if (in.decidedOn().isAfter(today)) {
             throw ApiException.invalidField("decidedOn", "must not be in the future (today is " + today + ")",
                     in.decidedOn());

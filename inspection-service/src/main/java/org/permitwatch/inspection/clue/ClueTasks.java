@@ -1,9 +1,9 @@
 package org.permitwatch.inspection.clue;
 
+import org.permitwatch.support.time.BureauClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
@@ -54,7 +54,6 @@ class ClueTasks {
     static final String DEPARTMENT = "ENFORCEMENT";
 
     private static final Logger log = LoggerFactory.getLogger(ClueTasks.class);
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final DatabaseClient db;
     private final IdempotentConsumer inbox;
@@ -64,8 +63,11 @@ class ClueTasks {
     private final AuditLog audit;
     private final ClueTaskProperties properties;
 
+    private final BureauClock clock;
+
     ClueTasks(DatabaseClient db, IdempotentConsumer inbox, InspectorPool pool, TaskWriter writer, OutboxWriter outbox,
-              AuditLog audit, ClueTaskProperties properties) {
+              AuditLog audit, ClueTaskProperties properties, BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.inbox = inbox;
         this.pool = pool;
@@ -121,8 +123,8 @@ class ClueTasks {
             }
             // The clock starts when the receiving bureau accepted the clue, not when it was sent.
             LocalDate due = clue.requestedBy() != null ? clue.requestedBy()
-                    : (clue.acceptedAt() == null ? LocalDate.now(CHINA)
-                    : clue.acceptedAt().atZoneSameInstant(CHINA).toLocalDate()).plusDays(properties.dueInDays());
+                    : (clue.acceptedAt() == null ? clock.today()
+                    : clock.dayOf(clue.acceptedAt())).plusDays(properties.dueInDays());
             NewTask task = new NewTask(clue.permitNumber(), unit.countyCode(), unit.cityCode(), TaskOrigin.CLUE, null,
                     null, TaskMethod.ON_SITE, due, YearMonth.from(due).toString(), DEPARTMENT, inspectors);
             return writer.createOrMerge(task, "clue:" + clue.clueId())

@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.draw;
 
+import org.permitwatch.support.time.BureauClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -45,7 +46,10 @@ class DrawController {
     private final DrawService draws;
     private final ProvinceRemoteDraw provinceDraws;
 
-    DrawController(DrawService draws, ProvinceRemoteDraw provinceDraws) {
+    private final BureauClock clock;
+
+    DrawController(DrawService draws, ProvinceRemoteDraw provinceDraws, BureauClock clock) {
+        this.clock = clock;
         this.draws = draws;
         this.provinceDraws = provinceDraws;
     }
@@ -82,7 +86,7 @@ class DrawController {
             }
             YearMonth month = YearMonth.parse(request.month());
             // A draw is for the month it checks: not a past year's or a far-off one (a 1900 draw is an input error).
-            YearMonth now = YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+            YearMonth now = clock.thisMonth();
             if (month.isBefore(now.minusMonths(12)) || month.isAfter(now.plusMonths(12))) {
                 throw ApiException.invalidField("month", "must lie within twelve months of the current month",
                         request.month());

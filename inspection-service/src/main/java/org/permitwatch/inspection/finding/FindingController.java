@@ -1,9 +1,9 @@
 package org.permitwatch.inspection.finding;
 
+import org.permitwatch.support.time.BureauClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
@@ -31,12 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
 class FindingController {
 
     /** Periods are calendar months in China Standard Time, like the monthly dispatch. */
-    private static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
     private final FindingQueries queries;
     private final JsonMapper json;
 
-    FindingController(FindingQueries queries, JsonMapper json) {
+    private final BureauClock clock;
+
+    FindingController(FindingQueries queries, JsonMapper json, BureauClock clock) {
+        this.clock = clock;
         this.queries = queries;
         this.json = json;
     }
@@ -75,10 +77,10 @@ class FindingController {
                         "no finding " + id + " in your scope"))));
     }
 
-    private static FindingFilter filter(String permitNumber, ViolationType violationType, String period,
+    private FindingFilter filter(String permitNumber, ViolationType violationType, String period,
                                         LocalDate from, LocalDate to, String status) {
-        OffsetDateTime start = from == null ? null : from.atStartOfDay().atOffset(CST);
-        OffsetDateTime end = to == null ? null : to.plusDays(1).atStartOfDay().atOffset(CST);
+        OffsetDateTime start = from == null ? null : clock.startOf(from);
+        OffsetDateTime end = to == null ? null : clock.startOf(to.plusDays(1));
         if (period != null && !period.isBlank()) {
             YearMonth month;
             try {
@@ -86,8 +88,8 @@ class FindingController {
             } catch (DateTimeParseException e) {
                 throw ApiException.invalidField("period", "must be a month like 2026-06", period);
             }
-            OffsetDateTime monthStart = month.atDay(1).atStartOfDay().atOffset(CST);
-            OffsetDateTime monthEnd = month.plusMonths(1).atDay(1).atStartOfDay().atOffset(CST);
+            OffsetDateTime monthStart = clock.startOf(month.atDay(1));
+            OffsetDateTime monthEnd = clock.startOf(month.plusMonths(1).atDay(1));
             start = start == null || monthStart.isAfter(start) ? monthStart : start;
             end = end == null || monthEnd.isBefore(end) ? monthEnd : end;
         }

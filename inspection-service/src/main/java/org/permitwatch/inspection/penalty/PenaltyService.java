@@ -1,9 +1,9 @@
 package org.permitwatch.inspection.penalty;
 
+import org.permitwatch.support.time.BureauClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 class PenaltyService {
 
     /** Dates of violations and re-inspections are calendar days in China Standard Time. */
-    static final ZoneOffset CST = ZoneOffset.ofHours(8);
     private static final String RESOURCE = "enforcement-case";
 
     private final DatabaseClient db;
@@ -44,8 +43,11 @@ class PenaltyService {
     private final TransactionalOperator tx;
     private final DailyFineRules dailyRules;
 
+    private final BureauClock clock;
+
     PenaltyService(DatabaseClient db, CaseAccess cases, BenchmarkCatalog benchmarks, AuditLog audit, JsonMapper json,
-                   ReactiveTransactionManager transactions, PenaltyProperties properties) {
+                   ReactiveTransactionManager transactions, PenaltyProperties properties, BureauClock clock) {
+        this.clock = clock;
         this.dailyRules = DailyFineRules.of(properties.daily());
         this.db = db;
         this.cases = cases;
@@ -96,7 +98,7 @@ class PenaltyService {
         }
         return cases.lockInScope(caseId, caller).flatMap(c -> {
             requireOpen(c);
-            LocalDate violatedOn = c.violationAt().atZoneSameInstant(CST).toLocalDate();
+            LocalDate violatedOn = clock.dayOf(c.violationAt());
             Benchmark benchmark = benchmarks.effectiveOn(violatedOn).orElseThrow(() -> ApiException.unprocessable(
                     "no-benchmark-in-force", "no discretion benchmark version was in force on " + violatedOn));
             return priors(c, violatedOn.minusMonths(benchmark.historyWindowMonths() + 1L))
@@ -110,7 +112,7 @@ class PenaltyService {
                         new DiscretionCalculator.Inputs(body.factors(), body.adjustments(), body.occurrences(),
                                 Boolean.TRUE.equals(body.serious()), corrected.inTime(), corrected.detail()));
                 UUID id = UUID.randomUUID();
-                OffsetDateTime now = OffsetDateTime.now();
+                OffsetDateTime now = clock.now();
                 return db.sql("""
                                 INSERT INTO penalty_proposal (id, case_id, benchmark_version, article, min_yuan, max_yuan,
                                     proposed_yuan, no_penalty_eligible, no_penalty_rule, input, explanation, created_by,
@@ -192,7 +194,7 @@ class PenaltyService {
                     "an amount other than the proposed " + p.proposed().toPlainString() + " yuan needs a reason", null);
         }
         UUID id = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = clock.now();
         String kind = body.kind().name();
         String rule = noPenalty ? p.rule() : null;
         Map<String, Object> details = new LinkedHashMap<>();
@@ -245,7 +247,7 @@ class PenaltyService {
                 throw ApiException.invalidField("article", "must be an article of 《排污许可管理条例》, e.g. 36(5) or "
                         + "第三十六条第（五）项", article);
             }
-            LocalDate violatedOn = c.violationAt().atZoneSameInstant(CST).toLocalDate();
+            LocalDate violatedOn = clock.dayOf(c.violationAt());
             Benchmark benchmark = benchmarks.effectiveOn(violatedOn).orElseThrow(() -> ApiException.unprocessable(
                     "no-benchmark-in-force", "no discretion benchmark version was in force on " + violatedOn));
             Benchmark.ArticleRange range = benchmark.article(article).orElseThrow(() -> unprocessable(
@@ -319,7 +321,7 @@ class PenaltyService {
                         int days = period.days();
                         BigDecimal amount = period.amount(original);
                         UUID id = UUID.randomUUID();
-                        OffsetDateTime now = OffsetDateTime.now();
+                        OffsetDateTime now = clock.now();
                         Map<String, Object> explanation = new LinkedHashMap<>();
                         explanation.put("originalFineYuan", original.toPlainString());
                         explanation.put("dailyAmountYuan", original.toPlainString());
@@ -412,7 +414,7 @@ class PenaltyService {
      */
     private Mono<List<DiscretionCalculator.PriorCase>> priors(CaseRow c, LocalDate since) {
         return db.sql("""
-                        SELECT case_no, violation_type, article, (violation_at AT TIME ZONE 'Asia/Shanghai')::date AS day
+                        SELECT case_no, violation_type, article, (violation_at AT TIME ZONE :zone)::date AS day
                         FROM enforcement_case
                         WHERE permit_number = :permit AND id <> :id AND violation_at >= :since
                         UNION ALL
@@ -420,7 +422,7 @@ class PenaltyService {
                         FROM prior_violation
                         WHERE permit_number = :permit AND coalesce(violated_on, decided_on) >= :sinceDay""")
                 .bind("permit", c.permitNumber()).bind("id", c.id())
-                .bind("since", since.atStartOfDay().atOffset(CST)).bind("sinceDay", since)
+                .bind("zone", clock.zone().getId()).bind("since", clock.startOf(since)).bind("sinceDay", since)
                 .map(r -> new DiscretionCalculator.PriorCase(r.get("case_no", String.class),
                         r.get("violation_type", String.class), r.get("article", String.class),
                         r.get("day", LocalDate.class)))

@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.record;
 
+import org.permitwatch.support.time.BureauClock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +51,13 @@ class InspectionService {
     private final TransactionalOperator tx;
     private final BackdatePolicy backdate;
 
+    private final BureauClock clock;
+
     InspectionService(RecordStore store, TaskAccess tasks, ChecklistCatalog checklists, UnitDirectory units,
                       ContentAssembler assembler, FindingWriter findings, IdempotencyKeys idempotency,
                       OutboxWriter outbox, AuditLog audit, JsonMapper json, ReactiveTransactionManager transactions,
-                      BackdatePolicy backdate) {
+                      BackdatePolicy backdate, BureauClock clock) {
+        this.clock = clock;
         this.backdate = backdate;
         this.store = store;
         this.tasks = tasks;
@@ -173,7 +177,7 @@ class InspectionService {
                                 InspectionSubmitted.TYPE, new InspectionSubmitted(row.id(), version, reason, row.taskId(),
                                         row.permitNumber(), row.unitName(), row.divisionCode().substring(0, 2) + "0000",
                                         row.cityCode(), row.divisionCode(), row.keyIndustry(), row.checklistVersionId(),
-                                        content.inspectedAt(), OffsetDateTime.now(), caller.subject(),
+                                        content.inspectedAt(), clock.now(), caller.subject(),
                                         (int) content.count(ItemResult.COMPLIANT),
                                         (int) content.count(ItemResult.NON_COMPLIANT),
                                         (int) content.count(ItemResult.NOT_APPLICABLE),

@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.rectification;
 
+import org.permitwatch.support.time.BureauClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -50,8 +51,11 @@ class RectificationService {
     private final RectificationProperties properties;
     private final TransactionalOperator tx;
 
+    private final BureauClock clock;
+
     RectificationService(DatabaseClient db, CaseAccess cases, TaskWriter tasks, AuditLog audit,
-                         RectificationProperties properties, ReactiveTransactionManager transactions) {
+                         RectificationProperties properties, ReactiveTransactionManager transactions, BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.cases = cases;
         this.tasks = tasks;
@@ -86,7 +90,7 @@ class RectificationService {
             NewTask followUp = new NewTask(c.permitNumber(), c.divisionCode(), c.cityCode(), TaskOrigin.FOLLOW_UP, null,
                     null, TaskMethod.ON_SITE, due, YearMonth.from(due).toString(), properties.followUpDepartment(),
                     List.of());
-            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime now = clock.now();
             return db.sql("""
                             INSERT INTO rectification (id, case_id, status, ordered_on, served_on, deadline, requirements,
                                 ordered_by)
@@ -208,7 +212,7 @@ class RectificationService {
     }
 
     private Mono<UUID> record(Locked r, RectificationRequests.Verification body, LocalDate inspectedOn, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = clock.now();
         boolean complete = body.result() == RectificationRequests.Result.COMPLETE;
         boolean onTime = !inspectedOn.isAfter(r.deadline());
         Map<String, Object> details = new LinkedHashMap<>();
@@ -274,7 +278,7 @@ class RectificationService {
                     UUID caseId = (UUID) row[0];
                     LocalDate deadline = (LocalDate) row[1];
                     String to = escalationTarget(DivisionCode.of((String) row[2]));
-                    OffsetDateTime now = OffsetDateTime.now();
+                    OffsetDateTime now = clock.now();
                     return db.sql("""
                                     UPDATE rectification SET status = 'ESCALATED', overdue_at = :at, escalated_to = :to,
                                         updated_at = now() WHERE id = :id""")

@@ -1,6 +1,6 @@
 package org.permitwatch.liaison.rectification;
 
-import java.time.ZoneId;
+import org.permitwatch.support.time.BureauClock;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
@@ -26,7 +26,6 @@ import reactor.core.publisher.Mono;
 class OverdueNotices {
 
     static final String CONSUMER = "liaison.rectification-overdue";
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final IdempotentConsumer inbox;
@@ -34,8 +33,11 @@ class OverdueNotices {
     private final AuditLog audit;
     private final OverdueNotificationProperties properties;
 
+    private final BureauClock clock;
+
     OverdueNotices(IdempotentConsumer inbox, Notifications notifications, AuditLog audit,
-                   OverdueNotificationProperties properties) {
+                   OverdueNotificationProperties properties, BureauClock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.notifications = notifications;
         this.audit = audit;
@@ -56,7 +58,7 @@ class OverdueNotices {
         return "rectification-overdue:" + event.rectificationId();
     }
 
-    static NotificationRequest request(RectificationOverdue event, OverdueNotificationProperties properties) {
+    NotificationRequest request(RectificationOverdue event, OverdueNotificationProperties properties) {
         CaseRef ref = event.ref();
         NotificationRequest.Recipients recipients = NotificationRequest.Recipients.division(
                 DivisionCode.of(ref.cityCode()).prefix(), properties.roles());
@@ -64,7 +66,7 @@ class OverdueNotices {
                 "整改逾期提醒：" + ref.unitName() + "（" + ref.caseNo() + "）", body(event), null);
     }
 
-    static String body(RectificationOverdue event) {
+    String body(RectificationOverdue event) {
         CaseRef ref = event.ref();
         StringBuilder body = new StringBuilder()
                 .append(ref.unitName()).append("（排污许可证编号 ").append(ref.permitNumber()).append("）")
@@ -75,7 +77,7 @@ class OverdueNotices {
         }
         body.append("。");
         if (event.detectedAt() != null) {
-            body.append("发现时间：").append(event.detectedAt().atZoneSameInstant(CHINA).toLocalDate().format(DATE))
+            body.append("发现时间：").append(clock.dayOf(event.detectedAt()).format(DATE))
                     .append("。");
         }
         return body.append("请督促该单位尽快完成整改并及时反馈。").toString();
