@@ -41,6 +41,10 @@ public class CaseAccess {
 
     /** expected → target; a 409 {@code code} problem when another write changed the status first. */
     public Mono<Void> transition(UUID caseId, String expected, String target, String code) {
+        if (!CaseStatus.of(expected).canBecome(CaseStatus.of(target))) {
+            // A programming error, not a request error: the table in CaseStatus is the rule.
+            throw new IllegalStateException("case status " + expected + " cannot become " + target);
+        }
         return db.sql("UPDATE enforcement_case SET status = :target WHERE id = :id AND status = :expected")
                 .bind("target", target).bind("id", caseId).bind("expected", expected)
                 .fetch().rowsUpdated()

@@ -14,9 +14,9 @@ public record CaseRow(UUID id, String caseNo, String origin, UUID findingId, UUI
                       String openedBy, OffsetDateTime openedAt, String closedBy, OffsetDateTime closedAt,
                       BigDecimal totalFineYuan) {
 
-    public static final String OPEN = "OPEN";
-    public static final String DECIDED = "DECIDED";
-    public static final String CLOSED = "CLOSED";
+    public static final String OPEN = CaseStatus.OPEN.name();
+    public static final String DECIDED = CaseStatus.DECIDED.name();
+    public static final String CLOSED = CaseStatus.CLOSED.name();
 
     static final String COLUMNS = """
             c.id, c.case_no, c.origin, c.finding_id, c.alert_id, c.record_id, c.task_id, c.permit_number, c.unit_name,

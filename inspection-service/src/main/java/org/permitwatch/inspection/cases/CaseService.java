@@ -199,7 +199,8 @@ class CaseService implements CaseFiling {
                         OffsetDateTime now = clock.now();
                         return db.sql("""
                                         UPDATE enforcement_case SET status = 'CLOSED', closed_by = :by, closed_at = :at,
-                                            total_fine_yuan = :total WHERE id = :id AND status = 'DECIDED'""")
+                                            total_fine_yuan = :total WHERE id = :id AND status = ANY(:from)""")
+                                .bind("from", CaseStatus.sourcesOf(CaseStatus.CLOSED))
                                 .bind("by", caller.subject()).bind("at", now).bind("total", total).bind("id", caseId)
                                 .fetch().rowsUpdated()
                                 .flatMap(n -> n == 1 ? Mono.<Void>empty() : Mono.error(ApiException.conflict(

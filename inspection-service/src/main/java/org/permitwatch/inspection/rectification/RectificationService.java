@@ -38,10 +38,10 @@ import reactor.core.publisher.Mono;
 @Service
 class RectificationService {
 
-    static final String ORDERED = "ORDERED";
-    static final String IN_PROGRESS = "IN_PROGRESS";
-    static final String VERIFIED_COMPLETE = "VERIFIED_COMPLETE";
-    static final String ESCALATED = "ESCALATED";
+    static final String ORDERED = RectificationStatus.ORDERED.name();
+    static final String IN_PROGRESS = RectificationStatus.IN_PROGRESS.name();
+    static final String VERIFIED_COMPLETE = RectificationStatus.VERIFIED_COMPLETE.name();
+    static final String ESCALATED = RectificationStatus.ESCALATED.name();
     private static final String RESOURCE = "rectification";
 
     private final DatabaseClient db;
@@ -158,7 +158,8 @@ class RectificationService {
                     .bind("by", caller.subject())
                     .then()
                     .then(db.sql("UPDATE rectification SET status = 'IN_PROGRESS', updated_at = now() "
-                                    + "WHERE id = :id AND status = 'ORDERED'")
+                                    + "WHERE id = :id AND status = ANY(:from)")
+                            .bind("from", RectificationStatus.sourcesOf(RectificationStatus.IN_PROGRESS))
                             .bind("id", r.id()).then())
                     .then(audit.record("rectification.progress", RESOURCE, r.id().toString(), Map.of("note",
                             body.note().trim())))
@@ -237,7 +238,8 @@ class RectificationService {
                 .then(db.sql("""
                                 UPDATE rectification SET status = 'VERIFIED_COMPLETE', verified_record_id = :record,
                                     verified_by = :by, verified_at = :at, on_time = :onTime, updated_at = now()
-                                WHERE id = :id AND status IN ('ORDERED', 'IN_PROGRESS', 'ESCALATED')""")
+                                WHERE id = :id AND status = ANY(:from)""")
+                        .bind("from", RectificationStatus.sourcesOf(RectificationStatus.VERIFIED_COMPLETE))
                         .bind("record", body.recordId()).bind("by", caller.subject()).bind("at", now)
                         .bind("onTime", onTime).bind("id", r.id())
                         .fetch().rowsUpdated())
@@ -256,9 +258,9 @@ class RectificationService {
      */
     Mono<Integer> detectOverdue(LocalDate today) {
         return db.sql("""
-                        SELECT id FROM rectification WHERE status IN ('ORDERED', 'IN_PROGRESS') AND deadline < :today
+                        SELECT id FROM rectification WHERE status = ANY(:from) AND deadline < :today
                         ORDER BY deadline, id LIMIT :batch""")
-                .bind("today", today).bind("batch", properties.overdueBatch())
+                .bind("from", RectificationStatus.sourcesOf(RectificationStatus.ESCALATED)).bind("today", today).bind("batch", properties.overdueBatch())
                 .map(row -> row.get("id", UUID.class)).all()
                 .concatMap(id -> escalate(id, today).as(tx::transactional))
                 .reduce(0, (n, escalated) -> escalated ? n + 1 : n);
@@ -268,9 +270,9 @@ class RectificationService {
         return db.sql("""
                         SELECT r.case_id, r.deadline, c.handling_division FROM rectification r
                         JOIN enforcement_case c ON c.id = r.case_id
-                        WHERE r.id = :id AND r.status IN ('ORDERED', 'IN_PROGRESS') AND r.deadline < :today
+                        WHERE r.id = :id AND r.status = ANY(:from) AND r.deadline < :today
                         FOR UPDATE OF r SKIP LOCKED""")
-                .bind("id", id).bind("today", today)
+                .bind("from", RectificationStatus.sourcesOf(RectificationStatus.ESCALATED)).bind("id", id).bind("today", today)
                 .map(row -> new Object[] {row.get("case_id", UUID.class), row.get("deadline", LocalDate.class),
                         row.get("handling_division", String.class)})
                 .one()
