@@ -353,6 +353,35 @@ TOKEN=$DT expect_problem 409 POST "/api/v1/cases/$dt_case/daily-penalty" \
   || fail "the same re-inspection was fined twice"
 echo "   fining the same re-inspection again is refused (409); case $(jq -r .caseNo <<<"$dt_detail") stays DECIDED, order open"
 
+echo "16. Datong: a missing self-monitoring plan is fined under art. 36(5) (20,000–200,000), not the item's 34(2)"
+# Item 7's sub-point "自行监测方案…符合技术指南" carries 第三十六条第（五）项 (issue 12.1): the finding cites it, so a 50,000 fine,
+# refused under 34(2)'s 200,000 minimum, is lawful.
+sm_item=$(jq -c '[.items[] | select(.violationType == "SELF_MONITORING_FALSIFIED")
+  | select(any(.subPoints[]; .article == "第三十六条第（五）项"))][0]' <<<"$items")
+sm_sub=$(jq -r '[.subPoints[] | select(.article == "第三十六条第（五）项")][0].code' <<<"$sm_item")
+sm_permit=$(TOKEN=$DT call GET "/api/v1/directory/units?division=140200&keyIndustry=COKING&size=50" \
+  | jq -r --arg p "$dt_permit" '[.items[].permitNo | select(. != $p)][0]')
+[ -n "$sm_permit" ] && [ "$sm_permit" != "null" ] || fail "no second Datong coking unit"
+sm_task=$(TOKEN=$DT call POST /api/v1/tasks "{\"permitNumber\":\"$sm_permit\",\"origin\":\"COMPLAINT\",\"method\":\"ON_SITE\",
+  \"dueDate\":\"$today\",\"department\":\"ENVIRONMENT_ENFORCEMENT\",\"inspectorIds\":[\"${dt_inspectors[0]}\",\"${dt_inspectors[1]}\"]}" | jq -r .id)
+sm_at=$(now)
+sm_record=$(TOKEN=$dt_inspector call POST /api/v1/inspections "{\"taskId\":\"$sm_task\",\"submit\":true,\"inspectedAt\":\"$sm_at\",
+  \"position\":{\"lat\":40.08,\"lon\":113.30},\"notes\":\"现场检查\",
+  \"items\":[{\"itemId\":\"$(jq -r .id <<<"$sm_item")\",\"result\":\"NON_COMPLIANT\",\"subPoints\":[\"$sm_sub\"],
+    \"notes\":\"未制定自行监测方案\"}],
+  \"evidence\":[{\"fileName\":\"sm-$sm_permit.jpg\",\"sha256\":\"$(sha "sm-$sm_permit")\",\"size\":204800,\"takenAt\":\"$sm_at\"}]}")
+sm_finding=$(TOKEN=$DT call GET "/api/v1/findings?permitNumber=$sm_permit&size=200" \
+  | jq -c --arg r "$(jq -r .id <<<"$sm_record")" '[.items[] | select(.recordId == $r)][0]')
+check "the finding cites the sub-point's article 第三十六条第（五）项" '.article == "第三十六条第（五）项"' "$sm_finding"
+sm_case=$(TOKEN=$DT call POST /api/v1/cases "{\"findingId\":\"$(jq -r .id <<<"$sm_finding")\"}" | jq -r .id)
+sm_proposal=$(TOKEN=$DT call POST "/api/v1/cases/$sm_case/penalty-proposal" \
+  '{"factors":{"HARM":"GENERAL","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"}}')
+check "proposal: article 36(5), range 20000–200000 yuan" \
+  '.range.minYuan == 20000 and .range.maxYuan == 200000 and (.article | contains("第三十六条"))' "$sm_proposal"
+sm_decision=$(TOKEN=$DT call POST "/api/v1/cases/$sm_case/decision" "{\"proposalId\":\"$(jq -r .proposalId <<<"$sm_proposal")\",
+  \"kind\":\"FINE\",\"amountYuan\":50000,\"overrideReason\":\"初次发现，已当场承诺补制方案\"}")
+echo "   $sm_permit: missing self-monitoring plan → art. $(jq -r .article <<<"$sm_proposal"), range $(jq -r '"\(.range.minYuan)–\(.range.maxYuan)"' <<<"$sm_proposal") yuan, decided FINE 50000 yuan (a lawful amount under 36(5), below 34(2)'s minimum)"
+
 # What reporting must show for this run (demo-reporting.sh adds up every run of this platform).
 mkdir -p "$STATE_DIR"
 counties=$(for p in $(jq -r '.units[].permitNumber' <<<"$draw"); do call GET "/api/v1/directory/units/$p" | jq -c '{permit: .permitNo, county: .countyCode}'; done | jq -sc .)
@@ -366,4 +395,5 @@ jq -n --arg run "$run" --arg day "$today" --arg month "$month" --arg permit "$pe
     alert: {permit: $expired, id: $alert}}' > "$STATE_DIR/run-$run.json"
 echo "OK: finding → cases → explained fine / justified no-penalty → rectification → verified follow-up → closed;"
 echo "    an order served 10 days ago → re-inspection finds it continuing → daily fine of 10 days (Datong);"
+echo "    a missing self-monitoring plan → art. 36(5) → a 50,000 fine (Datong);"
 echo "    expired permit → sync → remote alert with evidence → targeted task; all through the gateway ($STATE_DIR/run-$run.json)"
