@@ -129,8 +129,9 @@ class PriorViolations {
                         + "AND division_code LIKE :scope")
                 .bind("permit", permit).bind("scope", caller.division().likePattern())
                 .map(r -> r.get("division_code", String.class)).one()
+                // Never echo the permit number: the 404 of another division's unit must say nothing about it.
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("unit-not-found",
-                        "no unit " + permit + " in your scope")))
+                        "no such unit in your scope")))
                 .flatMap(division -> db.sql("""
                                 INSERT INTO prior_violation (id, permit_number, division_code, decision_no, decided_on,
                                     violated_on, article, violation_type, authority, source_document, amount_yuan,
