@@ -359,9 +359,11 @@ echo "16. Datong: a missing self-monitoring plan is fined under art. 36(5) (20,0
 sm_item=$(jq -c '[.items[] | select(.violationType == "SELF_MONITORING_FALSIFIED")
   | select(any(.subPoints[]; .article == "第三十六条第（五）项"))][0]' <<<"$items")
 sm_sub=$(jq -r '[.subPoints[] | select(.article == "第三十六条第（五）项")][0].code' <<<"$sm_item")
-sm_permit=$(TOKEN=$DT call GET "/api/v1/directory/units?division=140200&keyIndustry=COKING&size=50" \
-  | jq -r --arg p "$dt_permit" '[.items[].permitNo | select(. != $p)][0]')
-[ -n "$sm_permit" ] && [ "$sm_permit" != "null" ] || fail "no second Datong coking unit"
+# A unit of an industry without its own list (行业 OTHER) is checked against the general items, where sub-point
+# 7.GENERAL.1 (the plan) lives; a coking unit's item 7 is 7.COKING, whose sub-points are the industry's own.
+sm_permit=$(TOKEN=$DT call GET "/api/v1/directory/units?division=140200&keyIndustry=OTHER&size=50" \
+  | jq -r '[.items[] | select(.status == "VALID" and .managementCategory != "REGISTRATION") | .permitNo][0]')
+[ -n "$sm_permit" ] && [ "$sm_permit" != "null" ] || fail "no permitted Datong unit of another industry"
 sm_task=$(TOKEN=$DT call POST /api/v1/tasks "{\"permitNumber\":\"$sm_permit\",\"origin\":\"COMPLAINT\",\"method\":\"ON_SITE\",
   \"dueDate\":\"$today\",\"department\":\"ENVIRONMENT_ENFORCEMENT\",\"inspectorIds\":[\"${dt_inspectors[0]}\",\"${dt_inspectors[1]}\"]}" | jq -r .id)
 sm_at=$(now)
