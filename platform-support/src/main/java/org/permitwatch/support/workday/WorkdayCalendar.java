@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Chinese working days (工作日) as the State Council General Office publishes them each year
- * (国务院办公厅关于XXXX年部分节假日安排的通知): Monday to Friday, minus the listed holidays, plus the listed make-up
+ * (国务院办公厅关于〈年份〉年部分节假日安排的通知): Monday to Friday, minus the listed holidays, plus the listed make-up
  * Saturdays and Sundays (调休上班). The arrangement is political, not computable (it follows the lunar calendar and
  * is decided each November for the next year), so it is data: one {@link WorkdayYear} file per year under
  * {@value #LOCATION}. A date in a year without a file throws {@link YearNotLoadedException} — counting such a year as
