@@ -26,22 +26,26 @@ public final class EmbeddedPostgresMain {
 
     static final String READY_PREFIX = "postgres ready on ";
 
-    private EmbeddedPostgresMain() {
-    }
+    private EmbeddedPostgresMain() {}
 
     public static void main(String[] args) throws Exception {
         CommandLine line = CommandLine.parse(args, false);
         int port = line.getInt("port", 54320);
         Path dataDir = Path.of(line.get("data-dir", ".local/data/postgres")).toAbsolutePath();
         List<String> databases = Arrays.stream(line.get("databases", "").split(","))
-                .map(String::trim).filter(name -> !name.isEmpty()).toList();
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .toList();
 
         EmbeddedPostgres postgres = start(port, dataDir);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop(postgres);
-            stopped.countDown();
-        }, "postgres-stopper"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop(postgres);
+                            stopped.countDown();
+                        },
+                        "postgres-stopper"));
 
         List<String> created = createMissingDatabases(postgres, databases);
         System.out.println(READY_PREFIX + "127.0.0.1:" + port + " (data " + dataDir + ", created " + created
@@ -69,7 +73,7 @@ public final class EmbeddedPostgresMain {
     static List<String> createMissingDatabases(EmbeddedPostgres postgres, List<String> databases) throws SQLException {
         List<String> created = new ArrayList<>();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             for (String database : databases) {
                 if (!database.matches("[a-z_][a-z0-9_]*")) {
                     throw new IllegalArgumentException("not a plain database name: " + database);

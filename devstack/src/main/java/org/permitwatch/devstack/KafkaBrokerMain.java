@@ -22,8 +22,7 @@ public final class KafkaBrokerMain {
 
     static final String READY_PREFIX = "kafka ready on ";
 
-    private KafkaBrokerMain() {
-    }
+    private KafkaBrokerMain() {}
 
     public static void main(String[] args) throws Exception {
         CommandLine line = CommandLine.parse(args, false);
@@ -89,20 +88,22 @@ public final class KafkaBrokerMain {
 
     /** Prints the ready line once the PLAINTEXT listener accepts connections; run.sh waits for it. */
     private static void announceWhenListening(int port) {
-        Thread watcher = new Thread(() -> {
-            long deadline = System.nanoTime() + 120_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                    System.out.println(READY_PREFIX + "127.0.0.1:" + port);
-                    System.out.flush();
-                    return;
-                } catch (IOException notYet) {
-                    sleepQuietly();
-                }
-            }
-            System.err.println("kafka did not open port " + port + " within 120 s");
-        }, "kafka-ready-watcher");
+        Thread watcher = new Thread(
+                () -> {
+                    long deadline = System.nanoTime() + 120_000_000_000L;
+                    while (System.nanoTime() < deadline) {
+                        try (Socket socket = new Socket()) {
+                            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                            System.out.println(READY_PREFIX + "127.0.0.1:" + port);
+                            System.out.flush();
+                            return;
+                        } catch (IOException notYet) {
+                            sleepQuietly();
+                        }
+                    }
+                    System.err.println("kafka did not open port " + port + " within 120 s");
+                },
+                "kafka-ready-watcher");
         watcher.setDaemon(true);
         watcher.start();
     }

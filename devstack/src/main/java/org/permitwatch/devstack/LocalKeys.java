@@ -24,8 +24,7 @@ final class LocalKeys {
     static final String PRIVATE_FILE = "jwt-private.pem";
     static final String PUBLIC_FILE = "jwt-public.pem";
 
-    private LocalKeys() {
-    }
+    private LocalKeys() {}
 
     /** Creates the key pair unless both files already exist; returns true when it created them. */
     static boolean initIfMissing(Path dir) throws IOException, GeneralSecurityException {
@@ -55,13 +54,15 @@ final class LocalKeys {
     }
 
     private static String pem(String type, byte[] der) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 
     private static byte[] der(Path file, String type) throws IOException {
         if (!Files.exists(file)) {
-            throw new IllegalStateException("no local key " + file + " (run: Tokens init --dir " + file.getParent() + ")");
+            throw new IllegalStateException(
+                    "no local key " + file + " (run: Tokens init --dir " + file.getParent() + ")");
         }
         String text = Files.readString(file, StandardCharsets.US_ASCII)
                 .replace("-----BEGIN " + type + "-----", "")

@@ -32,8 +32,7 @@ public final class MailServerMain {
     static final String READY_PREFIX = "mail server ready on ";
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private MailServerMain() {
-    }
+    private MailServerMain() {}
 
     public static void main(String[] args) throws Exception {
         CommandLine line = CommandLine.parse(args, false);
@@ -53,13 +52,16 @@ public final class MailServerMain {
         writer.scheduleWithFixedDelay(directory::writeNew, 1, 1, TimeUnit.SECONDS);
 
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            writer.shutdown();
-            directory.writeNew();
-            greenMail.stop();
-            System.out.println("mail server stopped");
-            stopped.countDown();
-        }, "mail-stopper"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            writer.shutdown();
+                            directory.writeNew();
+                            greenMail.stop();
+                            System.out.println("mail server stopped");
+                            stopped.countDown();
+                        },
+                        "mail-stopper"));
         System.out.println(READY_PREFIX + "smtp 127.0.0.1:" + port + " (mails written to " + mailDir + ")");
         System.out.flush();
         stopped.await();
@@ -86,8 +88,8 @@ public final class MailServerMain {
                     try (OutputStream out = Files.newOutputStream(file)) {
                         received[written].writeTo(out);
                     }
-                    System.out.println("mail to " + recipients(received[written]) + " \"" + received[written].getSubject()
-                            + "\" -> " + file);
+                    System.out.println("mail to " + recipients(received[written]) + " \""
+                            + received[written].getSubject() + "\" -> " + file);
                 } catch (IOException | MessagingException e) {
                     System.out.println("could not write mail " + (written + 1) + ": " + e);
                 }
@@ -97,7 +99,9 @@ public final class MailServerMain {
 
         private static String recipients(MimeMessage message) throws MessagingException {
             Address[] to = message.getAllRecipients();
-            return to == null ? "unknown" : Arrays.stream(to).map(Address::toString).collect(Collectors.joining(","));
+            return to == null
+                    ? "unknown"
+                    : Arrays.stream(to).map(Address::toString).collect(Collectors.joining(","));
         }
 
         private static String safe(String text) {

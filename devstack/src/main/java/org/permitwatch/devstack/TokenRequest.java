@@ -7,8 +7,15 @@ import java.util.List;
  * What goes into a local token; claim names follow ADR 0001, the registered claims ADR 0004. The issuer and
  * audience default to what run.sh configures the platform with (JWT_ISSUER, JWT_AUDIENCE under the local profile).
  */
-record TokenRequest(String subject, String name, List<String> roles, String division, String scope, Duration ttl,
-                    String issuer, List<String> audience) {
+record TokenRequest(
+        String subject,
+        String name,
+        List<String> roles,
+        String division,
+        String scope,
+        Duration ttl,
+        String issuer,
+        List<String> audience) {
 
     static final String ISSUER = "permitwatch-local";
     static final String AUDIENCE = "permitwatch";

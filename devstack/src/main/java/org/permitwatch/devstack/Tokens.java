@@ -23,8 +23,7 @@ public final class Tokens {
 
     private static final List<String> ROLES = List.of("PROVINCE", "CITY", "COUNTY", "INSPECTOR");
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static void main(String[] args) throws Exception {
         try {
@@ -58,12 +57,13 @@ public final class Tokens {
         String subject = line.get("sub", roles.get(0).toLowerCase(Locale.ROOT) + "-" + division);
         String name = line.get("name", "Local " + roles.get(0).toLowerCase(Locale.ROOT) + " " + division);
         String issuer = line.get("iss", env("JWT_ISSUER", TokenRequest.ISSUER));
-        List<String> audience = Arrays.stream(line.get("aud", env("JWT_AUDIENCE", TokenRequest.AUDIENCE)).split(","))
+        List<String> audience = Arrays.stream(line.get("aud", env("JWT_AUDIENCE", TokenRequest.AUDIENCE))
+                        .split(","))
                 .map(String::trim)
                 .filter(a -> !a.isEmpty())
                 .toList();
-        return new TokenRequest(subject, name, roles, division, line.get("scope", null), ttl(line.get("ttl", "8h")),
-                issuer, audience);
+        return new TokenRequest(
+                subject, name, roles, division, line.get("scope", null), ttl(line.get("ttl", "8h")), issuer, audience);
     }
 
     private static String env(String name, String fallback) {

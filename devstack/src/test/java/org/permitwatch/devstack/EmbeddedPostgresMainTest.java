@@ -23,27 +23,31 @@ class EmbeddedPostgresMainTest {
         List<String> databases = List.of("permit_sync", "inspection");
 
         try (EmbeddedPostgres first = EmbeddedPostgresMain.start(port, dataDir)) {
-            assertThat(EmbeddedPostgresMain.createMissingDatabases(first, databases)).containsExactlyElementsOf(databases);
-            try (Connection connection = first.getDatabase("postgres", "inspection").getConnection();
-                 Statement statement = connection.createStatement()) {
+            assertThat(EmbeddedPostgresMain.createMissingDatabases(first, databases))
+                    .containsExactlyElementsOf(databases);
+            try (Connection connection =
+                            first.getDatabase("postgres", "inspection").getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("create table kept (id int primary key)");
                 statement.execute("insert into kept values (7)");
             }
         }
 
         try (EmbeddedPostgres second = EmbeddedPostgresMain.start(port, dataDir)) {
-            assertThat(EmbeddedPostgresMain.createMissingDatabases(second, List.of("permit_sync", "inspection", "liaison")))
+            assertThat(EmbeddedPostgresMain.createMissingDatabases(
+                            second, List.of("permit_sync", "inspection", "liaison")))
                     .containsExactly("liaison");
-            try (Connection connection = second.getDatabase("postgres", "inspection").getConnection();
-                 Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("select id from kept")) {
+            try (Connection connection =
+                            second.getDatabase("postgres", "inspection").getConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("select id from kept")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getInt(1)).isEqualTo(7);
             }
             assertThat(second.getPort()).isEqualTo(port);
             try (Connection connection = second.getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement();
-                 ResultSet listen = statement.executeQuery("show listen_addresses")) {
+                    Statement statement = connection.createStatement();
+                    ResultSet listen = statement.executeQuery("show listen_addresses")) {
                 assertThat(listen.next()).isTrue();
                 assertThat(listen.getString(1)).as("loopback only").isEqualTo("127.0.0.1");
             }

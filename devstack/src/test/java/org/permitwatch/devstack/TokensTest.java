@@ -36,8 +36,23 @@ class TokensTest {
     @Test
     void mintedTokenVerifiesWithPublicPemAndCarriesAdrClaims() throws Exception {
         LocalKeys.initIfMissing(dir);
-        CommandLine line = CommandLine.parse(new String[] {"mint", "--role", "city,inspector", "--division", "140100",
-                "--sub", "u-42", "--name", "王科长", "--scope", "pii:read", "--ttl", "30m"}, true);
+        CommandLine line = CommandLine.parse(
+                new String[] {
+                    "mint",
+                    "--role",
+                    "city,inspector",
+                    "--division",
+                    "140100",
+                    "--sub",
+                    "u-42",
+                    "--name",
+                    "王科长",
+                    "--scope",
+                    "pii:read",
+                    "--ttl",
+                    "30m"
+                },
+                true);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         String token = new TokenMinter(LocalKeys.readPrivate(dir)).mint(Tokens.request(line), now);
@@ -47,7 +62,9 @@ class TokensTest {
         assertThat(parsed.verify(new RSASSAVerifier(LocalKeys.readPublic(dir)))).isTrue();
 
         // The same decoder type Spring's resource server builds from public-key-location.
-        Jwt jwt = NimbusJwtDecoder.withPublicKey(LocalKeys.readPublic(dir)).build().decode(token);
+        Jwt jwt = NimbusJwtDecoder.withPublicKey(LocalKeys.readPublic(dir))
+                .build()
+                .decode(token);
         // Not a URL, so read it as a string: Jwt.getIssuer() would try to convert it to java.net.URL.
         assertThat(jwt.getClaimAsString("iss")).isEqualTo("permitwatch-local");
         assertThat(jwt.getAudience()).containsExactly("permitwatch");
@@ -63,10 +80,22 @@ class TokensTest {
     @Test
     void issuerAndAudienceCanBeChosenForAnotherPlatform() throws Exception {
         LocalKeys.initIfMissing(dir);
-        CommandLine line = CommandLine.parse(new String[] {"mint", "--role", "PROVINCE", "--division", "140000",
-                "--iss", "https://idp.example/realms/sx", "--aud", "permitwatch, permitwatch-mobile"}, true);
+        CommandLine line = CommandLine.parse(
+                new String[] {
+                    "mint",
+                    "--role",
+                    "PROVINCE",
+                    "--division",
+                    "140000",
+                    "--iss",
+                    "https://idp.example/realms/sx",
+                    "--aud",
+                    "permitwatch, permitwatch-mobile"
+                },
+                true);
 
-        Jwt jwt = NimbusJwtDecoder.withPublicKey(LocalKeys.readPublic(dir)).build()
+        Jwt jwt = NimbusJwtDecoder.withPublicKey(LocalKeys.readPublic(dir))
+                .build()
                 .decode(new TokenMinter(LocalKeys.readPrivate(dir)).mint(Tokens.request(line), Instant.now()));
 
         assertThat(jwt.getClaimAsString("iss")).isEqualTo("https://idp.example/realms/sx");
@@ -77,19 +106,22 @@ class TokensTest {
     void tokenSignedWithAnotherKeyDoesNotVerify(@TempDir Path otherDir) throws Exception {
         LocalKeys.initIfMissing(dir);
         LocalKeys.initIfMissing(otherDir);
-        String token = new TokenMinter(LocalKeys.readPrivate(otherDir)).mint(
-                new TokenRequest("s", "n", List.of("PROVINCE"), "140000", null, Duration.ofHours(1)), Instant.now());
+        String token = new TokenMinter(LocalKeys.readPrivate(otherDir))
+                .mint(
+                        new TokenRequest("s", "n", List.of("PROVINCE"), "140000", null, Duration.ofHours(1)),
+                        Instant.now());
 
-        assertThat(SignedJWT.parse(token).verify(new RSASSAVerifier(LocalKeys.readPublic(dir)))).isFalse();
+        assertThat(SignedJWT.parse(token).verify(new RSASSAVerifier(LocalKeys.readPublic(dir))))
+                .isFalse();
     }
 
     @Test
     void rejectsUnknownRoleBadDivisionAndMissingKeys() {
-        assertThatThrownBy(() -> Tokens.request(CommandLine.parse(
-                new String[] {"mint", "--role", "ADMIN", "--division", "140100"}, true)))
+        assertThatThrownBy(() -> Tokens.request(
+                        CommandLine.parse(new String[] {"mint", "--role", "ADMIN", "--division", "140100"}, true)))
                 .hasMessageContaining("unknown role ADMIN");
-        assertThatThrownBy(() -> Tokens.request(CommandLine.parse(
-                new String[] {"mint", "--role", "CITY", "--division", "1401"}, true)))
+        assertThatThrownBy(() -> Tokens.request(
+                        CommandLine.parse(new String[] {"mint", "--role", "CITY", "--division", "1401"}, true)))
                 .hasMessageContaining("6-digit");
         assertThatThrownBy(() -> LocalKeys.readPrivate(dir)).hasMessageContaining("no local key");
     }

@@ -9,14 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * takes only the token policy (TokenDecoderAutoConfiguration); the service-side parts (problem handling, the
  * services' security chain, audit, migrations, outbox, inbox) are not the gateway's and are excluded.
  */
-@SpringBootApplication(excludeName = {
-    "org.permitwatch.support.problem.ProblemAutoConfiguration",
-    "org.permitwatch.support.security.SecurityAutoConfiguration",
-    "org.permitwatch.support.audit.AuditAutoConfiguration",
-    "org.permitwatch.support.migration.MigrationAutoConfiguration",
-    "org.permitwatch.support.outbox.OutboxAutoConfiguration",
-    "org.permitwatch.support.inbox.InboxAutoConfiguration",
-})
+@SpringBootApplication(
+        excludeName = {
+            "org.permitwatch.support.problem.ProblemAutoConfiguration",
+            "org.permitwatch.support.security.SecurityAutoConfiguration",
+            "org.permitwatch.support.audit.AuditAutoConfiguration",
+            "org.permitwatch.support.migration.MigrationAutoConfiguration",
+            "org.permitwatch.support.outbox.OutboxAutoConfiguration",
+            "org.permitwatch.support.inbox.InboxAutoConfiguration",
+        })
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 

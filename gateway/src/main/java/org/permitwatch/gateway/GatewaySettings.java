@@ -36,13 +36,13 @@ public record GatewaySettings(Cors cors, Map<String, Service> services, Duration
     public record Cors(List<String> allowedOrigins) {
         public Cors {
             allowedOrigins = allowedOrigins == null || allowedOrigins.isEmpty()
-                    ? List.of("http://localhost:*", "http://127.0.0.1:*") : List.copyOf(allowedOrigins);
+                    ? List.of("http://localhost:*", "http://127.0.0.1:*")
+                    : List.copyOf(allowedOrigins);
         }
     }
 
     /** @param timeout overrides the default timeout for this service (e.g. report exports are slower) */
-    public record Service(Duration timeout) {
-    }
+    public record Service(Duration timeout) {}
 
     /**
      * A token bucket per client (token subject, or address when anonymous).

@@ -3,8 +3,8 @@ package org.permitwatch.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 final class Downstreams {
 
-    static final List<String> SERVICES = List.of("permit-sync", "inspection-service", "liaison-service", "reporting-service");
+    static final List<String> SERVICES =
+            List.of("permit-sync", "inspection-service", "liaison-service", "reporting-service");
 
     private final Map<String, WireMockServer> servers = new LinkedHashMap<>();
 
@@ -40,13 +41,17 @@ final class Downstreams {
     void resetStubs() {
         servers.forEach((service, server) -> {
             server.resetAll();
-            server.stubFor(any(urlPathMatching("/api/v1/.*")).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withHeader("Location", "/api/v1/somewhere/1")
-                    .withBody("{\"service\":\"" + service + "\"}")));
-            server.stubFor(get(urlEqualTo("/v3/api-docs")).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + service + "\"}}")));
+            server.stubFor(any(urlPathMatching("/api/v1/.*"))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withHeader("Location", "/api/v1/somewhere/1")
+                            .withBody("{\"service\":\"" + service + "\"}")));
+            server.stubFor(get(urlEqualTo("/v3/api-docs"))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + service + "\"}}")));
         });
     }
 

@@ -33,9 +33,11 @@ import org.springframework.web.server.WebFilter;
  * shape (type, title, status, detail, code, traceId), including the ones Spring Security's firewall, the CORS
  * processor and Reactor Netty's header limit answer before any controller runs. Bodies never name Java types.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "permitwatch.gateway.cors.allowed-origins=http://localhost:*",
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "permitwatch.gateway.cors.allowed-origins=http://localhost:*",
+        })
 class GatewayEdgeProblemsTest {
 
     static final Downstreams DOWNSTREAMS = new Downstreams(Downstreams.SERVICES);
@@ -71,51 +73,76 @@ class GatewayEdgeProblemsTest {
     void setUp() {
         DOWNSTREAMS.resetStubs();
         client = WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector())
-                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
     }
 
     private static void assertProblem(WebTestClient.ResponseSpec response, int status, String code) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("urn:permitwatch:problem:" + code)
-                .jsonPath("$.code").isEqualTo(code)
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.title").isNotEmpty()
-                .jsonPath("$.detail").isNotEmpty()
-                .jsonPath("$.traceId").value(traceId -> assertThat((String) traceId).matches("[0-9a-f]{32}"));
+                .jsonPath("$.type")
+                .isEqualTo("urn:permitwatch:problem:" + code)
+                .jsonPath("$.code")
+                .isEqualTo(code)
+                .jsonPath("$.status")
+                .isEqualTo(status)
+                .jsonPath("$.title")
+                .isNotEmpty()
+                .jsonPath("$.detail")
+                .isNotEmpty()
+                .jsonPath("$.traceId")
+                .value(traceId -> assertThat((String) traceId).matches("[0-9a-f]{32}"));
     }
 
     @Test
     void unknownRouteIs404Problem() {
-        assertProblem(client.get().uri("/api/v1/nowhere/1")
-                .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("CITY", "140100")).exchange(), 404, "not-found");
+        assertProblem(
+                client.get()
+                        .uri("/api/v1/nowhere/1")
+                        .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("CITY", "140100"))
+                        .exchange(),
+                404,
+                "not-found");
     }
 
     @Test
     void unexposedActuatorEndpointIs404Problem() {
-        assertProblem(client.get().uri("/actuator/env")
-                .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("PROVINCE", "140000")).exchange(), 404, "not-found");
+        assertProblem(
+                client.get()
+                        .uri("/actuator/env")
+                        .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("PROVINCE", "140000"))
+                        .exchange(),
+                404,
+                "not-found");
     }
 
     @Test
     void wrongMethodOnAnActuatorPathIs405ProblemWithAllow() {
         WebTestClient.ResponseSpec response = client.post().uri("/readyz").exchange();
         assertProblem(response, 405, "method-not-allowed");
-        response.expectHeader().value(HttpHeaders.ALLOW, allow -> assertThat(allow).contains("GET"));
+        response.expectHeader()
+                .value(HttpHeaders.ALLOW, allow -> assertThat(allow).contains("GET"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/api/v1/plans/a%2F..%2Fb", "/api/v1/directory/units;jsessionid=1",
-            "/api/v1/directory/units/%00"})
+    @ValueSource(
+            strings = {"/api/v1/plans/a%2F..%2Fb", "/api/v1/directory/units;jsessionid=1", "/api/v1/directory/units/%00"
+            })
     void firewallRejectionIs400Problem(String path) throws IOException {
         // An encoded slash, a semicolon, an encoded NUL: StrictServerWebExchangeFirewall's rejections (path confusion).
-        RawResponse response = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Authorization: " + TestJwts.bearer("CITY", "140100") + "\r\nConnection: close\r\n\r\n");
+        RawResponse response = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "Authorization: "
+                + TestJwts.bearer("CITY", "140100") + "\r\nConnection: close\r\n\r\n");
         response.assertProblem(400, "request-rejected");
-        Downstreams.SERVICES.forEach(service -> DOWNSTREAMS.of(service).verify(0,
-                com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
-                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl())));
+        Downstreams.SERVICES.forEach(service -> DOWNSTREAMS
+                .of(service)
+                .verify(
+                        0,
+                        com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                                com.github.tomakehurst.wiremock.client.WireMock.anyUrl())));
     }
 
     @Test
@@ -128,38 +155,61 @@ class GatewayEdgeProblemsTest {
 
     @Test
     void corsRejectionIs403Problem() {
-        assertProblem(client.options().uri("/api/v1/inspections")
-                .header(HttpHeaders.ORIGIN, "https://evil.example")
-                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-                .exchange(), 403, "cors-rejected");
+        assertProblem(
+                client.options()
+                        .uri("/api/v1/inspections")
+                        .header(HttpHeaders.ORIGIN, "https://evil.example")
+                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                        .exchange(),
+                403,
+                "cors-rejected");
     }
 
     @Test
     void controlCharacterInAQueryParameterIs400ProblemNamingIt() {
         // The input guard (platform-support) runs at the gateway as well: refused before any service is called.
-        WebTestClient.ResponseSpec response = client.get().uri(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/directory/units?q=a%00b"))
-                .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("CITY", "140100")).exchange();
-        response.expectStatus().isEqualTo(400)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        WebTestClient.ResponseSpec response = client.get()
+                .uri(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/directory/units?q=a%00b"))
+                .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("CITY", "140100"))
+                .exchange();
+        response.expectStatus()
+                .isEqualTo(400)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.errors[0].field").isEqualTo("q")
-                .jsonPath("$.traceId").isNotEmpty();
-        Downstreams.SERVICES.forEach(service -> DOWNSTREAMS.of(service).verify(0,
-                com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
-                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl())));
+                .jsonPath("$.status")
+                .isEqualTo(400)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("q")
+                .jsonPath("$.traceId")
+                .isNotEmpty();
+        Downstreams.SERVICES.forEach(service -> DOWNSTREAMS
+                .of(service)
+                .verify(
+                        0,
+                        com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                                com.github.tomakehurst.wiremock.client.WireMock.anyUrl())));
     }
 
     @Test
     void unexpectedErrorIs500ProblemWithoutInternals() {
-        WebTestClient.ResponseSpec response = client.get().uri("/api/v1/plans/boom")
-                .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("CITY", "140100")).exchange();
-        response.expectStatus().isEqualTo(500)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(String.class).value(body -> assertThat(body)
-                        .contains("\"code\":\"internal-error\"").contains("\"traceId\"")
-                        .doesNotContain("Secret").doesNotContain("IllegalState").doesNotContain("org.permitwatch")
-                        .doesNotContain("trace\":").doesNotContain("exception"));
+        WebTestClient.ResponseSpec response = client.get()
+                .uri("/api/v1/plans/boom")
+                .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("CITY", "140100"))
+                .exchange();
+        response.expectStatus()
+                .isEqualTo(500)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class)
+                .value(body -> assertThat(body)
+                        .contains("\"code\":\"internal-error\"")
+                        .contains("\"traceId\"")
+                        .doesNotContain("Secret")
+                        .doesNotContain("IllegalState")
+                        .doesNotContain("org.permitwatch")
+                        .doesNotContain("trace\":")
+                        .doesNotContain("exception"));
     }
 
     private RawResponse raw(String request) throws IOException {
@@ -178,11 +228,17 @@ class GatewayEdgeProblemsTest {
     private record RawResponse(String text) {
         void assertProblem(int status, String code) {
             assertThat(text).startsWith("HTTP/1.1 " + status);
-            String head = text.substring(0, Math.max(0, text.indexOf("\r\n\r\n"))).toLowerCase();
+            String head =
+                    text.substring(0, Math.max(0, text.indexOf("\r\n\r\n"))).toLowerCase();
             assertThat(head).contains("content-type: application/problem+json");
             String body = text.substring(text.indexOf("\r\n\r\n") + 4);
-            for (String field : List.of("\"type\":\"urn:permitwatch:problem:" + code + "\"", "\"code\":\"" + code + "\"",
-                    "\"status\":" + status, "\"title\":", "\"detail\":", "\"traceId\":")) {
+            for (String field : List.of(
+                    "\"type\":\"urn:permitwatch:problem:" + code + "\"",
+                    "\"code\":\"" + code + "\"",
+                    "\"status\":" + status,
+                    "\"title\":",
+                    "\"detail\":",
+                    "\"traceId\":")) {
                 assertThat(body).contains(field);
             }
         }

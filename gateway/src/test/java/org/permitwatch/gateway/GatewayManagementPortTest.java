@@ -39,17 +39,24 @@ class GatewayManagementPortTest {
 
     private static WebTestClient client(int port) {
         return WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector())
-                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
     }
 
     @Test
     void metricsAreNotServedOnTheApiPort() {
         for (String path : new String[] {"/actuator/prometheus", "/actuator/metrics"}) {
             client(port).get().uri(path).exchange().expectStatus().isUnauthorized();
-            client(port).get().uri(path).header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("PROVINCE", "140000"))
+            client(port)
+                    .get()
+                    .uri(path)
+                    .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("PROVINCE", "140000"))
                     .exchange()
-                    .expectStatus().isNotFound()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
     }
 
@@ -61,10 +68,19 @@ class GatewayManagementPortTest {
 
     @Test
     void theManagementPortServesPrometheusToTheScraper() {
-        client(managementPort).get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
-                        .contains("jvm_memory_used_bytes"));
-        client(managementPort).get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client(managementPort)
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> org.assertj.core.api.Assertions.assertThat(body).contains("jvm_memory_used_bytes"));
+        client(managementPort)
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

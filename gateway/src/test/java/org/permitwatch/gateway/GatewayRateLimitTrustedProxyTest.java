@@ -17,11 +17,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * second proxy hop) an anonymous caller is the right-most X-Forwarded-For entry that is not a trusted proxy: the
  * entries left of it were sent by the client and prove nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "permitwatch.gateway.rate-limit.burst=3",
-        "permitwatch.gateway.rate-limit.refill-per-second=0.001",
-        "spring.cloud.gateway.server.webflux.trusted-proxies=127\\\\.0\\\\.0\\\\.1|10\\\\.0\\\\.0\\\\.\\\\d+",
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "permitwatch.gateway.rate-limit.burst=3",
+            "permitwatch.gateway.rate-limit.refill-per-second=0.001",
+            "spring.cloud.gateway.server.webflux.trusted-proxies=127\\\\.0\\\\.0\\\\.1|10\\\\.0\\\\.0\\\\.\\\\d+",
+        })
 class GatewayRateLimitTrustedProxyTest {
 
     static final Downstreams DOWNSTREAMS = new Downstreams(List.of("reporting-service"));
@@ -43,17 +45,31 @@ class GatewayRateLimitTrustedProxyTest {
     @Test
     void theRightMostUntrustedForwardedAddressIsTheClient() {
         WebTestClient client = WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector())
-                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
         // The same real client (203.0.113.7) with a different forged left part each time, once via a second proxy.
-        for (String forwarded : List.of("198.51.100.1, 203.0.113.7", "198.51.100.2, 203.0.113.7",
-                "198.51.100.3, 203.0.113.7, 10.0.0.5")) {
-            client.get().uri("/api/v1/public/units").header("X-Forwarded-For", forwarded)
-                    .exchange().expectStatus().isOk();
+        for (String forwarded : List.of(
+                "198.51.100.1, 203.0.113.7", "198.51.100.2, 203.0.113.7", "198.51.100.3, 203.0.113.7, 10.0.0.5")) {
+            client.get()
+                    .uri("/api/v1/public/units")
+                    .header("X-Forwarded-For", forwarded)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
         }
-        client.get().uri("/api/v1/public/units").header("X-Forwarded-For", "203.0.113.7")
-                .exchange().expectStatus().isEqualTo(429);
+        client.get()
+                .uri("/api/v1/public/units")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429);
         // Another client behind the same proxy keeps its own budget.
-        client.get().uri("/api/v1/public/units").header("X-Forwarded-For", "203.0.113.7, 198.51.100.9")
-                .exchange().expectStatus().isOk();
+        client.get()
+                .uri("/api/v1/public/units")
+                .header("X-Forwarded-For", "203.0.113.7, 198.51.100.9")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

@@ -31,15 +31,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * every registry call, and the gateway never tries to register (its client may only read). The registry is a
  * WireMock stand-in that, like the real one, answers 401 without the credentials.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=true", "eureka.client.registry-fetch-interval-seconds=1",
-        "eureka.client.initial-instance-info-replication-interval-seconds=1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "eureka.client.enabled=true",
+            "eureka.client.registry-fetch-interval-seconds=1",
+            "eureka.client.initial-instance-info-replication-interval-seconds=1"
+        })
 class GatewayRegistryCredentialsTest {
 
     /** Test-only value. */
     private static final String PASSWORD = "test-gateway-5e7a9c1e3a5c7e9a1c3e";
-    private static final String BASIC = "Basic "
-            + Base64.getEncoder().encodeToString(("gateway:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    private static final String BASIC =
+            "Basic " + Base64.getEncoder().encodeToString(("gateway:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     static WireMockServer registry;
 
@@ -48,10 +53,15 @@ class GatewayRegistryCredentialsTest {
         registry = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         registry.start();
         registry.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(401)));
-        registry.stubFor(get(urlPathMatching("/eureka/apps/.*")).atPriority(1)
-                .withHeader("Authorization", equalTo(BASIC))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
-                        "{\"applications\":{\"versions__delta\":\"1\",\"apps__hashcode\":\"\",\"application\":[]}}")));
+        registry.stubFor(
+                get(urlPathMatching("/eureka/apps/.*"))
+                        .atPriority(1)
+                        .withHeader("Authorization", equalTo(BASIC))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"applications\":{\"versions__delta\":\"1\",\"apps__hashcode\":\"\",\"application\":[]}}")));
         // Read by the environment post-processor before the context starts, as the environment would be.
         System.setProperty("EUREKA_URL", "http://127.0.0.1:" + registry.port() + "/eureka/");
         System.setProperty("REGISTRY_PASSWORD", PASSWORD);
@@ -72,15 +82,21 @@ class GatewayRegistryCredentialsTest {
     @Test
     void everyRegistryCallCarriesTheGatewaysCredentialsAndNoneWrites() throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (registry.findAll(getRequestedFor(urlPathMatching("/eureka/apps/.*"))).size() < 2
+        while (registry.findAll(getRequestedFor(urlPathMatching("/eureka/apps/.*")))
+                                .size()
+                        < 2
                 && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
         List<LoggedRequest> calls = registry.findAll(anyRequestedFor(anyUrl()));
         assertThat(calls).as("the gateway fetches the registry").hasSizeGreaterThanOrEqualTo(2);
         assertThat(calls).allSatisfy(call -> {
-            assertThat(call.getHeader("Authorization")).as("%s %s", call.getMethod(), call.getUrl()).isEqualTo(BASIC);
-            assertThat(call.getMethod().getName()).as("the gateway only reads: %s", call.getUrl()).isEqualTo("GET");
+            assertThat(call.getHeader("Authorization"))
+                    .as("%s %s", call.getMethod(), call.getUrl())
+                    .isEqualTo(BASIC);
+            assertThat(call.getMethod().getName())
+                    .as("the gateway only reads: %s", call.getUrl())
+                    .isEqualTo("GET");
         });
     }
 }

@@ -18,10 +18,19 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI inspectionOpenApi(@Value("${spring.application.name}") String name) {
         return new OpenAPI()
-                .info(new Info().title(name).version("v1")
-                        .description("Checklists, inspection plans, random draws, tasks, inspection records, findings, cases, penalties and rectification"))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .info(
+                        new Info()
+                                .title(name)
+                                .version("v1")
+                                .description(
+                                        "Checklists, inspection plans, random draws, tasks, inspection records, findings, cases, penalties and rectification"))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 }

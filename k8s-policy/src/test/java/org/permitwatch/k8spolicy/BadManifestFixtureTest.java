@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,22 +19,53 @@ class BadManifestFixtureTest {
     @BeforeAll
     static void render() {
         Path fixture = Path.of("src/test/resources/fixtures/bad").toAbsolutePath();
-        RenderedOverlay rendered = RenderedOverlay.parse("bad", Kubectl.fromEnvironment().kustomize(fixture));
+        RenderedOverlay rendered =
+                RenderedOverlay.parse("bad", Kubectl.fromEnvironment().kustomize(fixture));
         violations = new ManifestValidator(Repository.root()).validate(rendered);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            "schema.unknown-field", "schema.type", "image.tag", "probe.missing", "probe.distinct", "probe.path",
-            "probe.port", "resources", "security.non-root", "security.privilege-escalation", "security.read-only-root",
-            "security.capabilities", "shutdown.pre-stop", "workload.topology-spread", "secret.in-repo",
-            "secret.in-configmap", "secret.literal-env", "secret.not-from-secret", "registry.credentials-missing",
-            "registry.client-unknown", "topic.missing", "topic.app-mismatch", "topic.config",
-            "kafka.kraft", "kafka.replicas", "crd.required", "crd.unknown-field", "crd.reference", "reference.dangling",
-            "management.probe", "management.scrape", "network.default-deny", "network.services-from-gateway",
-            "network.management-from-monitoring"})
+    @ValueSource(
+            strings = {
+                "schema.unknown-field",
+                "schema.type",
+                "image.tag",
+                "probe.missing",
+                "probe.distinct",
+                "probe.path",
+                "probe.port",
+                "resources",
+                "security.non-root",
+                "security.privilege-escalation",
+                "security.read-only-root",
+                "security.capabilities",
+                "shutdown.pre-stop",
+                "workload.topology-spread",
+                "secret.in-repo",
+                "secret.in-configmap",
+                "secret.literal-env",
+                "secret.not-from-secret",
+                "registry.credentials-missing",
+                "registry.client-unknown",
+                "topic.missing",
+                "topic.app-mismatch",
+                "topic.config",
+                "kafka.kraft",
+                "kafka.replicas",
+                "crd.required",
+                "crd.unknown-field",
+                "crd.reference",
+                "reference.dangling",
+                "management.probe",
+                "management.scrape",
+                "network.default-deny",
+                "network.services-from-gateway",
+                "network.management-from-monitoring"
+            })
     void ruleFires(String rule) {
-        assertThat(violations).as("violations: %s", violations).anySatisfy(v -> assertThat(v.rule()).isEqualTo(rule));
+        assertThat(violations)
+                .as("violations: %s", violations)
+                .anySatisfy(v -> assertThat(v.rule()).isEqualTo(rule));
     }
 
     @Test

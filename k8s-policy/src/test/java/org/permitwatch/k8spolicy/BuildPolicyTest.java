@@ -27,11 +27,14 @@ class BuildPolicyTest {
         List<String> violations = new ArrayList<>();
         List<Path> modules;
         try (Stream<Path> dirs = Files.list(root)) {
-            modules = dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).sorted().toList();
+            modules = dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
+                    .sorted()
+                    .toList();
         }
         assertThat(modules).as("module poms found").hasSizeGreaterThanOrEqualTo(14);
         for (Path module : modules) {
-            Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            Document pom = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
                     .parse(module.resolve("pom.xml").toFile());
             Element project = pom.getDocumentElement();
             if (child(project, "dependencyManagement") != null) {
@@ -47,11 +50,14 @@ class BuildPolicyTest {
                 Element version = child(dependency, "version");
                 if (version != null && !version.getTextContent().trim().equals("${project.version}")) {
                     violations.add(module.getFileName() + ": " + text(dependency, "groupId") + ":"
-                            + text(dependency, "artifactId") + " has <version>" + version.getTextContent().trim());
+                            + text(dependency, "artifactId") + " has <version>"
+                            + version.getTextContent().trim());
                 }
             }
         }
-        assertThat(violations).as("versions belong in the root pom's dependencyManagement").isEmpty();
+        assertThat(violations)
+                .as("versions belong in the root pom's dependencyManagement")
+                .isEmpty();
     }
 
     private static Element child(Element parent, String name) {

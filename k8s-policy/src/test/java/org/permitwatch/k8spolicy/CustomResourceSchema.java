@@ -15,19 +15,49 @@ import java.util.stream.Collectors;
 final class CustomResourceSchema {
 
     private static final Map<String, Set<String>> SPEC_FIELDS = Map.of(
-            "kafka.strimzi.io/v1beta2/Kafka", Set.of("kafka", "entityOperator", "cruiseControl", "kafkaExporter",
-                    "clusterCa", "clientsCa", "maintenanceTimeWindows"),
-            "kafka.strimzi.io/v1beta2/KafkaNodePool", Set.of("replicas", "roles", "storage", "resources", "jvmOptions",
-                    "template"),
+            "kafka.strimzi.io/v1beta2/Kafka",
+                    Set.of(
+                            "kafka",
+                            "entityOperator",
+                            "cruiseControl",
+                            "kafkaExporter",
+                            "clusterCa",
+                            "clientsCa",
+                            "maintenanceTimeWindows"),
+            "kafka.strimzi.io/v1beta2/KafkaNodePool",
+                    Set.of("replicas", "roles", "storage", "resources", "jvmOptions", "template"),
             "kafka.strimzi.io/v1beta2/KafkaTopic", Set.of("topicName", "partitions", "replicas", "config"),
-            "postgresql.cnpg.io/v1/Cluster", Set.of("instances", "imageName", "primaryUpdateStrategy", "storage",
-                    "walStorage", "postgresql", "resources", "managed", "bootstrap", "backup", "affinity", "monitoring",
-                    "enableSuperuserAccess", "superuserSecret", "description"),
-            "postgresql.cnpg.io/v1/Database", Set.of("cluster", "name", "owner", "ensure", "databaseReclaimPolicy",
-                    "encoding", "template", "locale"));
+            "postgresql.cnpg.io/v1/Cluster",
+                    Set.of(
+                            "instances",
+                            "imageName",
+                            "primaryUpdateStrategy",
+                            "storage",
+                            "walStorage",
+                            "postgresql",
+                            "resources",
+                            "managed",
+                            "bootstrap",
+                            "backup",
+                            "affinity",
+                            "monitoring",
+                            "enableSuperuserAccess",
+                            "superuserSecret",
+                            "description"),
+            "postgresql.cnpg.io/v1/Database",
+                    Set.of(
+                            "cluster",
+                            "name",
+                            "owner",
+                            "ensure",
+                            "databaseReclaimPolicy",
+                            "encoding",
+                            "template",
+                            "locale"));
 
     static boolean isCustom(Manifest manifest) {
-        return manifest.apiVersion().contains("strimzi.io") || manifest.apiVersion().contains("cnpg.io");
+        return manifest.apiVersion().contains("strimzi.io")
+                || manifest.apiVersion().contains("cnpg.io");
     }
 
     List<Violation> validate(RenderedOverlay overlay) {
@@ -38,12 +68,16 @@ final class CustomResourceSchema {
             }
             Set<String> allowed = SPEC_FIELDS.get(m.apiVersion() + "/" + m.kind());
             if (allowed == null) {
-                out.add(new Violation("crd.unknown-kind", m.id(), m.apiVersion() + " " + m.kind() + " is not checked by this policy"));
+                out.add(new Violation(
+                        "crd.unknown-kind",
+                        m.id(),
+                        m.apiVersion() + " " + m.kind() + " is not checked by this policy"));
                 continue;
             }
             for (String field : m.map("spec").keySet()) {
                 if (!allowed.contains(field)) {
-                    out.add(new Violation("crd.unknown-field", m.id(), "spec." + field + " is not a field of " + m.kind()));
+                    out.add(new Violation(
+                            "crd.unknown-field", m.id(), "spec." + field + " is not a field of " + m.kind()));
                 }
             }
         }
@@ -54,22 +88,31 @@ final class CustomResourceSchema {
             requirePositiveInt(p, out, "spec", "replicas");
             List<Object> roles = p.list("spec", "roles");
             if (roles.isEmpty() || !Set.of("controller", "broker").containsAll(roles)) {
-                out.add(new Violation("crd.required", p.id(), "spec.roles must be a non-empty subset of [controller, broker]"));
+                out.add(new Violation(
+                        "crd.required", p.id(), "spec.roles must be a non-empty subset of [controller, broker]"));
             }
             if (p.string("spec", "storage", "type").isEmpty()) {
                 out.add(new Violation("crd.required", p.id(), "spec.storage.type is required"));
             }
         });
-        int brokers = overlay.ofKind("KafkaNodePool").filter(p -> p.list("spec", "roles").contains("broker"))
-                .mapToInt(p -> p.at("spec", "replicas").filter(Integer.class::isInstance).map(Integer.class::cast).orElse(0))
+        int brokers = overlay.ofKind("KafkaNodePool")
+                .filter(p -> p.list("spec", "roles").contains("broker"))
+                .mapToInt(p -> p.at("spec", "replicas")
+                        .filter(Integer.class::isInstance)
+                        .map(Integer.class::cast)
+                        .orElse(0))
                 .sum();
         overlay.ofKind("KafkaTopic").forEach(t -> {
             requireCluster(t, kafkas, out);
             requirePositiveInt(t, out, "spec", "partitions");
             requirePositiveInt(t, out, "spec", "replicas");
-            t.at("spec", "replicas").filter(Integer.class::isInstance).map(Integer.class::cast)
+            t.at("spec", "replicas")
+                    .filter(Integer.class::isInstance)
+                    .map(Integer.class::cast)
                     .filter(r -> r > brokers)
-                    .ifPresent(r -> out.add(new Violation("kafka.replicas", t.id(),
+                    .ifPresent(r -> out.add(new Violation(
+                            "kafka.replicas",
+                            t.id(),
                             "replicas " + r + " exceeds the " + brokers + " broker(s) of the node pools")));
             t.map("spec", "config").forEach((key, value) -> {
                 if (value instanceof Map || value instanceof List) {
@@ -82,9 +125,14 @@ final class CustomResourceSchema {
     }
 
     private static void checkKafka(Manifest k, RenderedOverlay overlay, List<Violation> out) {
-        if (!"enabled".equals(k.string("metadata", "annotations", "strimzi.io/node-pools").orElse(""))
-                || !"enabled".equals(k.string("metadata", "annotations", "strimzi.io/kraft").orElse(""))) {
-            out.add(new Violation("kafka.kraft", k.id(), "annotations strimzi.io/node-pools and strimzi.io/kraft must be 'enabled'"));
+        if (!"enabled"
+                        .equals(k.string("metadata", "annotations", "strimzi.io/node-pools")
+                                .orElse(""))
+                || !"enabled"
+                        .equals(k.string("metadata", "annotations", "strimzi.io/kraft")
+                                .orElse(""))) {
+            out.add(new Violation(
+                    "kafka.kraft", k.id(), "annotations strimzi.io/node-pools and strimzi.io/kraft must be 'enabled'"));
         }
         if (k.at("spec", "zookeeper").isPresent()) {
             out.add(new Violation("kafka.kraft", k.id(), "spec.zookeeper: KRaft only"));
@@ -99,17 +147,24 @@ final class CustomResourceSchema {
         for (int i = 0; i < listeners.size(); i++) {
             for (String field : List.of("name", "port", "type", "tls")) {
                 if (k.at("spec", "kafka", "listeners", i, field).isEmpty()) {
-                    out.add(new Violation("crd.required", k.id(), "spec.kafka.listeners[" + i + "]." + field + " is required"));
+                    out.add(new Violation(
+                            "crd.required", k.id(), "spec.kafka.listeners[" + i + "]." + field + " is required"));
                 }
             }
         }
         if (k.at("spec", "entityOperator", "topicOperator").isEmpty()) {
-            out.add(new Violation("crd.required", k.id(), "spec.entityOperator.topicOperator is required: topics are KafkaTopic CRs"));
+            out.add(new Violation(
+                    "crd.required",
+                    k.id(),
+                    "spec.entityOperator.topicOperator is required: topics are KafkaTopic CRs"));
         }
-        boolean controller = overlay.ofKind("KafkaNodePool").anyMatch(p -> p.list("spec", "roles").contains("controller"));
-        boolean broker = overlay.ofKind("KafkaNodePool").anyMatch(p -> p.list("spec", "roles").contains("broker"));
+        boolean controller = overlay.ofKind("KafkaNodePool")
+                .anyMatch(p -> p.list("spec", "roles").contains("controller"));
+        boolean broker = overlay.ofKind("KafkaNodePool")
+                .anyMatch(p -> p.list("spec", "roles").contains("broker"));
         if (!controller || !broker) {
-            out.add(new Violation("kafka.kraft", k.id(), "node pools must provide both the controller and the broker role"));
+            out.add(new Violation(
+                    "kafka.kraft", k.id(), "node pools must provide both the controller and the broker role"));
         }
     }
 
@@ -123,9 +178,13 @@ final class CustomResourceSchema {
             }
             List<Object> managed = c.list("spec", "managed", "roles");
             for (int i = 0; i < managed.size(); i++) {
-                c.string("spec", "managed", "roles", i, "name").ifPresentOrElse(roles::add,
-                        () -> out.add(new Violation("crd.required", c.id(), "every managed role needs a name")));
-                if (c.string("spec", "managed", "roles", i, "passwordSecret", "name").isEmpty()) {
+                c.string("spec", "managed", "roles", i, "name")
+                        .ifPresentOrElse(
+                                roles::add,
+                                () -> out.add(
+                                        new Violation("crd.required", c.id(), "every managed role needs a name")));
+                if (c.string("spec", "managed", "roles", i, "passwordSecret", "name")
+                        .isEmpty()) {
                     out.add(new Violation("crd.required", c.id(), "managed role " + i + " needs passwordSecret.name"));
                 }
             }
@@ -133,7 +192,8 @@ final class CustomResourceSchema {
         overlay.ofKind("Database").forEach(d -> {
             String cluster = d.string("spec", "cluster", "name").orElse("");
             if (!clusters.contains(cluster)) {
-                out.add(new Violation("crd.reference", d.id(), "spec.cluster.name '" + cluster + "' is no Cluster in this overlay"));
+                out.add(new Violation(
+                        "crd.reference", d.id(), "spec.cluster.name '" + cluster + "' is no Cluster in this overlay"));
             }
             if (d.string("spec", "name").isEmpty()) {
                 out.add(new Violation("crd.required", d.id(), "spec.name is required"));
@@ -148,15 +208,24 @@ final class CustomResourceSchema {
     private static void requireCluster(Manifest m, Set<String> kafkas, List<Violation> out) {
         String cluster = m.string("metadata", "labels", "strimzi.io/cluster").orElse("");
         if (!kafkas.contains(cluster)) {
-            out.add(new Violation("crd.reference", m.id(), "label strimzi.io/cluster '" + cluster + "' names no Kafka in this overlay"));
+            out.add(new Violation(
+                    "crd.reference",
+                    m.id(),
+                    "label strimzi.io/cluster '" + cluster + "' names no Kafka in this overlay"));
         }
     }
 
     private static void requirePositiveInt(Manifest m, List<Violation> out, Object... path) {
         Object value = m.at(path).orElse(null);
         if (!(value instanceof Integer i) || i < 1) {
-            out.add(new Violation("crd.type", m.id(), String.join(".", java.util.Arrays.stream(path).map(String::valueOf).toList())
-                    + " must be a positive integer, is " + value));
+            out.add(new Violation(
+                    "crd.type",
+                    m.id(),
+                    String.join(
+                                    ".",
+                                    java.util.Arrays.stream(path)
+                                            .map(String::valueOf)
+                                            .toList()) + " must be a positive integer, is " + value));
         }
     }
 }

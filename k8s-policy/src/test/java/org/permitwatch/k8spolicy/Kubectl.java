@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class Kubectl {
 
-    static final String MISSING = "kubectl was not found (looked for '%s'). The k8s/ manifests are validated by rendering them "
-            + "with 'kubectl kustomize': install kubectl >= 1.27 (it bundles Kustomize; no cluster is needed), "
-            + "or set KUBECTL to its path.";
+    static final String MISSING =
+            "kubectl was not found (looked for '%s'). The k8s/ manifests are validated by rendering them "
+                    + "with 'kubectl kustomize': install kubectl >= 1.27 (it bundles Kustomize; no cluster is needed), "
+                    + "or set KUBECTL to its path.";
 
     private final String binary;
 
@@ -47,8 +48,8 @@ final class Kubectl {
                 throw new IllegalStateException("kubectl kustomize " + directory + " did not finish in 2 minutes");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("kubectl kustomize " + directory + " failed (exit " + process.exitValue()
-                        + "):\n" + err.join());
+                throw new IllegalStateException("kubectl kustomize " + directory + " failed (exit "
+                        + process.exitValue() + "):\n" + err.join());
             }
             return out;
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package org.permitwatch.k8spolicy;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 class KubectlTest {

@@ -1,18 +1,7 @@
 package org.permitwatch.k8spolicy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -23,6 +12,15 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Validates built-in Kubernetes objects against the API model of fabric8's {@code kubernetes-model} (generated
@@ -56,8 +54,11 @@ final class KubernetesApiSchema {
     List<Violation> validate(Manifest manifest) {
         Class<?> type = TYPES.get(manifest.apiVersion() + "/" + manifest.kind());
         if (type == null) {
-            return List.of(new Violation("schema.unknown-kind", manifest.id(),
-                    "apiVersion " + manifest.apiVersion() + " kind " + manifest.kind() + " is not a type this policy knows"));
+            return List.of(new Violation(
+                    "schema.unknown-kind",
+                    manifest.id(),
+                    "apiVersion " + manifest.apiVersion() + " kind " + manifest.kind()
+                            + " is not a type this policy knows"));
         }
         Object bound;
         try {
@@ -92,14 +93,18 @@ final class KubernetesApiSchema {
             return;
         }
         for (Method getter : node.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get")
+                    || getter.getName().equals("getClass")) {
                 continue;
             }
             Object value = invoke(getter, node);
             if (getter.getName().equals("getAdditionalProperties")) {
                 if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
-                    out.add(new Violation("schema.unknown-field", manifest.id(),
+                    out.add(new Violation(
+                            "schema.unknown-field",
+                            manifest.id(),
                             "field(s) " + extra.keySet() + " at " + path + " are not in the Kubernetes API"));
                 }
                 continue;

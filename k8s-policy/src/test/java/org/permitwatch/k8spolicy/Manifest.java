@@ -46,11 +46,15 @@ record Manifest(Map<String, Object> raw) {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> map(Object... path) {
-        return at(path).filter(Map.class::isInstance).map(m -> (Map<String, Object>) m).orElse(Map.of());
+        return at(path).filter(Map.class::isInstance)
+                .map(m -> (Map<String, Object>) m)
+                .orElse(Map.of());
     }
 
     @SuppressWarnings("unchecked")
     List<Object> list(Object... path) {
-        return at(path).filter(List.class::isInstance).map(l -> (List<Object>) l).orElse(List.of());
+        return at(path).filter(List.class::isInstance)
+                .map(l -> (List<Object>) l)
+                .orElse(List.of());
     }
 }

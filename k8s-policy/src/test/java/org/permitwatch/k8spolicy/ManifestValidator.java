@@ -47,19 +47,25 @@ final class ManifestValidator {
     private static List<Violation> references(RenderedOverlay overlay) {
         Set<String> workloadNames = overlay.manifests().stream()
                 .filter(m -> m.kind().equals("Deployment") || m.kind().equals("StatefulSet"))
-                .map(m -> m.string("spec", "template", "metadata", "labels", "app.kubernetes.io/name").orElse(""))
+                .map(m -> m.string("spec", "template", "metadata", "labels", "app.kubernetes.io/name")
+                        .orElse(""))
                 .collect(Collectors.toSet());
         List<Violation> out = new ArrayList<>();
-        overlay.ofKind("Service").forEach(s -> check(s, s.string("spec", "selector", "app.kubernetes.io/name"), workloadNames, out));
-        overlay.ofKind("PodDisruptionBudget").forEach(p ->
-                check(p, p.string("spec", "selector", "matchLabels", "app.kubernetes.io/name"), workloadNames, out));
-        overlay.ofKind("HorizontalPodAutoscaler").forEach(h -> check(h, h.string("spec", "scaleTargetRef", "name"), workloadNames, out));
+        overlay.ofKind("Service")
+                .forEach(s -> check(s, s.string("spec", "selector", "app.kubernetes.io/name"), workloadNames, out));
+        overlay.ofKind("PodDisruptionBudget")
+                .forEach(p -> check(
+                        p, p.string("spec", "selector", "matchLabels", "app.kubernetes.io/name"), workloadNames, out));
+        overlay.ofKind("HorizontalPodAutoscaler")
+                .forEach(h -> check(h, h.string("spec", "scaleTargetRef", "name"), workloadNames, out));
         return out;
     }
 
-    private static void check(Manifest m, java.util.Optional<String> target, Set<String> workloads, List<Violation> out) {
+    private static void check(
+            Manifest m, java.util.Optional<String> target, Set<String> workloads, List<Violation> out) {
         if (target.isEmpty() || !workloads.contains(target.get())) {
-            out.add(new Violation("reference.dangling", m.id(), "targets '" + target.orElse("") + "', which is no workload here"));
+            out.add(new Violation(
+                    "reference.dangling", m.id(), "targets '" + target.orElse("") + "', which is no workload here"));
         }
     }
 }

@@ -14,14 +14,17 @@ final class NetworkPolicyPolicy {
     static final String SERVICE_COMPONENT = "service";
     static final String GATEWAY = "gateway";
     static final String MONITORING = "monitoring";
-    static final List<String> SERVICES = List.of("permit-sync", "inspection-service", "liaison-service", "reporting-service");
+    static final List<String> SERVICES =
+            List.of("permit-sync", "inspection-service", "liaison-service", "reporting-service");
 
     List<Violation> validate(RenderedOverlay overlay) {
         List<Violation> out = new ArrayList<>();
         boolean hasApps = overlay.manifests().stream().anyMatch(m -> m.kind().equals("Deployment"));
         List<Manifest> policies = overlay.ofKind("NetworkPolicy").toList();
         if (hasApps && policies.stream().noneMatch(NetworkPolicyPolicy::isDefaultDeny)) {
-            out.add(new Violation("network.default-deny", "overlay " + overlay.name(),
+            out.add(new Violation(
+                    "network.default-deny",
+                    "overlay " + overlay.name(),
                     "no default-deny NetworkPolicy for the PermitWatch pods (components/network-policies)"));
         }
         for (Manifest policy : policies) {
@@ -35,18 +38,28 @@ final class NetworkPolicyPolicy {
                 List<?> from = ingress.get("from") instanceof List<?> l ? l : List.of();
                 List<?> ports = ingress.get("ports") instanceof List<?> l ? l : List.of();
                 String where = policy.id() + " ingress[" + i + "]";
-                boolean opensApi = ports.isEmpty() || ports.stream().anyMatch(p -> !(p instanceof Map<?, ?> port
-                        && "management".equals(port.get("port"))));
-                if (selectsServices && opensApi && (from.isEmpty() || !from.stream().allMatch(NetworkPolicyPolicy::isGatewayPods))) {
-                    out.add(new Violation("network.services-from-gateway", where,
+                boolean opensApi = ports.isEmpty()
+                        || ports.stream()
+                                .anyMatch(p -> !(p instanceof Map<?, ?> port && "management".equals(port.get("port"))));
+                if (selectsServices
+                        && opensApi
+                        && (from.isEmpty() || !from.stream().allMatch(NetworkPolicyPolicy::isGatewayPods))) {
+                    out.add(new Violation(
+                            "network.services-from-gateway",
+                            where,
                             "service pods may admit only the gateway's pods, admits " + from));
                 }
-                boolean opensManagement = ports.isEmpty() || ports.stream().anyMatch(p -> p instanceof Map<?, ?> port
-                        && "management".equals(port.get("port")));
-                if (opensManagement && opensAppPods(policy)
+                boolean opensManagement = ports.isEmpty()
+                        || ports.stream()
+                                .anyMatch(p -> p instanceof Map<?, ?> port && "management".equals(port.get("port")));
+                if (opensManagement
+                        && opensAppPods(policy)
                         && (from.isEmpty() || !from.stream().allMatch(NetworkPolicyPolicy::isMonitoringNamespace))) {
-                    out.add(new Violation("network.management-from-monitoring", where,
-                            "the management port may admit only the monitoring namespace, admits " + (from.isEmpty() ? "everyone" : from)));
+                    out.add(new Violation(
+                            "network.management-from-monitoring",
+                            where,
+                            "the management port may admit only the monitoring namespace, admits "
+                                    + (from.isEmpty() ? "everyone" : from)));
                 }
             }
         }
@@ -54,8 +67,11 @@ final class NetworkPolicyPolicy {
     }
 
     private static boolean isDefaultDeny(Manifest policy) {
-        return policy.list("spec", "policyTypes").contains("Ingress") && policy.list("spec", "ingress").isEmpty()
-                && "permitwatch".equals(policy.string("spec", "podSelector", "matchLabels", "app.kubernetes.io/part-of").orElse(""));
+        return policy.list("spec", "policyTypes").contains("Ingress")
+                && policy.list("spec", "ingress").isEmpty()
+                && "permitwatch"
+                        .equals(policy.string("spec", "podSelector", "matchLabels", "app.kubernetes.io/part-of")
+                                .orElse(""));
     }
 
     /**
@@ -76,33 +92,39 @@ final class NetworkPolicyPolicy {
             }
         }
         return policy.list("spec", "podSelector", "matchExpressions").stream()
-                .filter(Map.class::isInstance).map(Map.class::cast)
-                .allMatch(e -> !"In".equals(e.get("operator")) || e.get("values") instanceof List<?> values
-                        && switch (String.valueOf(e.get("key"))) {
-                            case "app.kubernetes.io/part-of" -> values.contains("permitwatch");
-                            case "app.kubernetes.io/component" -> values.contains(component);
-                            case "app.kubernetes.io/name" -> values.stream().anyMatch(SERVICES::contains);
-                            default -> false;
-                        });
+                .filter(Map.class::isInstance)
+                .map(Map.class::cast)
+                .allMatch(e -> !"In".equals(e.get("operator"))
+                        || e.get("values") instanceof List<?> values
+                                && switch (String.valueOf(e.get("key"))) {
+                                    case "app.kubernetes.io/part-of" -> values.contains("permitwatch");
+                                    case "app.kubernetes.io/component" -> values.contains(component);
+                                    case "app.kubernetes.io/name" ->
+                                        values.stream().anyMatch(SERVICES::contains);
+                                    default -> false;
+                                });
     }
 
     /** Policies on gateway or service pods (the ones with a management port), or on every PermitWatch pod. */
     private static boolean opensAppPods(Manifest policy) {
         Map<String, Object> labels = policy.map("spec", "podSelector", "matchLabels");
         boolean registryOnly = "registry".equals(labels.get("app.kubernetes.io/name"));
-        boolean postgresOrKafka = labels.keySet().stream().anyMatch(k -> k.startsWith("cnpg.io") || k.startsWith("strimzi.io"));
+        boolean postgresOrKafka =
+                labels.keySet().stream().anyMatch(k -> k.startsWith("cnpg.io") || k.startsWith("strimzi.io"));
         return !registryOnly && !postgresOrKafka;
     }
 
     private static boolean isGatewayPods(Object peer) {
-        return peer instanceof Map<?, ?> map && map.get("namespaceSelector") == null
+        return peer instanceof Map<?, ?> map
+                && map.get("namespaceSelector") == null
                 && map.get("podSelector") instanceof Map<?, ?> selector
                 && selector.get("matchLabels") instanceof Map<?, ?> labels
                 && GATEWAY.equals(labels.get("app.kubernetes.io/name"));
     }
 
     private static boolean isMonitoringNamespace(Object peer) {
-        return peer instanceof Map<?, ?> map && map.get("namespaceSelector") instanceof Map<?, ?> selector
+        return peer instanceof Map<?, ?> map
+                && map.get("namespaceSelector") instanceof Map<?, ?> selector
                 && selector.get("matchLabels") instanceof Map<?, ?> labels
                 && MONITORING.equals(labels.get("kubernetes.io/metadata.name"));
     }

@@ -35,8 +35,11 @@ final class RegistryCredentialPolicy {
                 String variable = isRegistry ? "REGISTRY_PASSWORD_REGISTRY" : "REGISTRY_PASSWORD";
                 Optional<SecretKey> key = secretKey(c, variable);
                 if (key.isEmpty()) {
-                    out.add(new Violation("registry.credentials-missing", m.id(), "container " + c.get("name")
-                            + " talks to the registry but has no " + variable + " from a secretKeyRef"));
+                    out.add(new Violation(
+                            "registry.credentials-missing",
+                            m.id(),
+                            "container " + c.get("name") + " talks to the registry but has no " + variable
+                                    + " from a secretKeyRef"));
                 } else if (!isRegistry) {
                     clients.add(new Client(m.id(), key.get()));
                 }
@@ -47,12 +50,17 @@ final class RegistryCredentialPolicy {
             }
         }
         for (Client client : clients) {
-            String variable = "REGISTRY_PASSWORD_" + client.key().key().toUpperCase(Locale.ROOT).replace('-', '_');
+            String variable = "REGISTRY_PASSWORD_"
+                    + client.key().key().toUpperCase(Locale.ROOT).replace('-', '_');
             Optional<SecretKey> known = registryFound ? secretKey(registryEnv.get(variable)) : Optional.empty();
             if (known.isEmpty() || !known.get().equals(client.key())) {
-                out.add(new Violation("registry.client-unknown", client.where(), "the registry has no " + variable
-                        + " from secret " + client.key().secret() + " key " + client.key().key()
-                        + ": its registrations would be refused"));
+                out.add(new Violation(
+                        "registry.client-unknown",
+                        client.where(),
+                        "the registry has no " + variable
+                                + " from secret " + client.key().secret() + " key "
+                                + client.key().key()
+                                + ": its registrations would be refused"));
             }
         }
         return out;
@@ -62,8 +70,10 @@ final class RegistryCredentialPolicy {
         if (!(container.get("envFrom") instanceof List<?> sources)) {
             return false;
         }
-        return sources.stream().anyMatch(source -> source instanceof Map<?, ?> s
-                && s.get("configMapRef") instanceof Map<?, ?> ref && COMMON_CONFIG.equals(ref.get("name")));
+        return sources.stream()
+                .anyMatch(source -> source instanceof Map<?, ?> s
+                        && s.get("configMapRef") instanceof Map<?, ?> ref
+                        && COMMON_CONFIG.equals(ref.get("name")));
     }
 
     private static Map<String, Object> envByName(Map<?, ?> container) {
@@ -83,16 +93,17 @@ final class RegistryCredentialPolicy {
     }
 
     private static Optional<SecretKey> secretKey(Object envVar) {
-        if (envVar instanceof Map<?, ?> e && e.get("valueFrom") instanceof Map<?, ?> from
-                && from.get("secretKeyRef") instanceof Map<?, ?> ref && ref.get("name") != null && ref.get("key") != null) {
+        if (envVar instanceof Map<?, ?> e
+                && e.get("valueFrom") instanceof Map<?, ?> from
+                && from.get("secretKeyRef") instanceof Map<?, ?> ref
+                && ref.get("name") != null
+                && ref.get("key") != null) {
             return Optional.of(new SecretKey(String.valueOf(ref.get("name")), String.valueOf(ref.get("key"))));
         }
         return Optional.empty();
     }
 
-    private record SecretKey(String secret, String key) {
-    }
+    private record SecretKey(String secret, String key) {}
 
-    private record Client(String where, SecretKey key) {
-    }
+    private record Client(String where, SecretKey key) {}
 }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Locates the checkout (the folder holding k8s/overlays) from wherever Maven runs the tests. */
 final class Repository {
 
-    private Repository() {
-    }
+    private Repository() {}
 
     static Path root() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {

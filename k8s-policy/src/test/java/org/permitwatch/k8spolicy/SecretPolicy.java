@@ -11,17 +11,21 @@ import java.util.regex.Pattern;
  */
 final class SecretPolicy {
 
-    private static final Pattern CREDENTIAL = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE_?KEY|API_?KEY).*");
+    private static final Pattern CREDENTIAL =
+            Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE_?KEY|API_?KEY).*");
 
     List<Violation> validate(RenderedOverlay overlay) {
         List<Violation> out = new ArrayList<>();
         for (Manifest m : overlay.manifests()) {
             if (m.kind().equals("Secret")) {
-                out.add(new Violation("secret.in-repo", m.id(), "Secrets are created at install time, never rendered from the repo"));
+                out.add(new Violation(
+                        "secret.in-repo", m.id(), "Secrets are created at install time, never rendered from the repo"));
             }
             if (m.kind().equals("ConfigMap")) {
-                m.map("data").keySet().stream().filter(k -> CREDENTIAL.matcher(k).matches()).forEach(k ->
-                        out.add(new Violation("secret.in-configmap", m.id(), "key " + k + " looks like a credential")));
+                m.map("data").keySet().stream()
+                        .filter(k -> CREDENTIAL.matcher(k).matches())
+                        .forEach(k -> out.add(
+                                new Violation("secret.in-configmap", m.id(), "key " + k + " looks like a credential")));
             }
             if (m.kind().equals("Deployment") || m.kind().equals("StatefulSet")) {
                 for (Object container : m.list("spec", "template", "spec", "containers")) {
@@ -29,15 +33,22 @@ final class SecretPolicy {
                         continue;
                     }
                     for (Object var : env) {
-                        if (!(var instanceof Map<?, ?> e) || !CREDENTIAL.matcher(String.valueOf(e.get("name"))).matches()) {
+                        if (!(var instanceof Map<?, ?> e)
+                                || !CREDENTIAL
+                                        .matcher(String.valueOf(e.get("name")))
+                                        .matches()) {
                             continue;
                         }
                         if (e.get("value") != null) {
-                            out.add(new Violation("secret.literal-env", m.id(),
+                            out.add(new Violation(
+                                    "secret.literal-env",
+                                    m.id(),
                                     "env " + e.get("name") + " has a literal value; use secretKeyRef"));
                         } else if (e.get("valueFrom") instanceof Map<?, ?> from && !from.containsKey("secretKeyRef")) {
                             // A ConfigMap (or a field) is readable by anyone who may read the namespace's config.
-                            out.add(new Violation("secret.not-from-secret", m.id(),
+                            out.add(new Violation(
+                                    "secret.not-from-secret",
+                                    m.id(),
                                     "env " + e.get("name") + " is not read from a Secret; use secretKeyRef"));
                         }
                     }

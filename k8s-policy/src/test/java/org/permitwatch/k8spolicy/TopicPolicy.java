@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.permitwatch.events.Topics;
 
 /**
@@ -34,7 +33,8 @@ final class TopicPolicy {
     static Set<String> topicsInCode(Path repositoryRoot) {
         Set<String> topics = new TreeSet<>();
         for (Field field : Topics.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+            if (Modifier.isStatic(field.getModifiers())
+                    && field.getType() == String.class
                     && !field.getName().equals("DLT_SUFFIX")) {
                 try {
                     topics.add((String) field.get(null));
@@ -45,7 +45,8 @@ final class TopicPolicy {
         }
         try (Stream<Path> files = Files.walk(repositoryRoot)) {
             files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> p.toString().contains("/src/main/java/") && !p.toString().contains("/target/"))
+                    .filter(p -> p.toString().contains("/src/main/java/")
+                            && !p.toString().contains("/target/"))
                     .forEach(p -> {
                         Matcher m = TOPIC_LITERAL.matcher(read(p));
                         while (m.find()) {
@@ -64,20 +65,30 @@ final class TopicPolicy {
         if (overlay.ofKind("Kafka").findAny().isEmpty()) {
             return out; // external Kafka: topics are created there by its operators (docs/kubernetes.md)
         }
-        Map<String, Manifest> declared = overlay.ofKind("KafkaTopic").collect(Collectors.toMap(
-                t -> t.string("spec", "topicName").orElse(t.name()), t -> t, (a, b) -> a));
+        Map<String, Manifest> declared = overlay.ofKind("KafkaTopic")
+                .collect(Collectors.toMap(t -> t.string("spec", "topicName").orElse(t.name()), t -> t, (a, b) -> a));
         for (String topic : required) {
             if (!declared.containsKey(topic)) {
-                out.add(new Violation("topic.missing", "KafkaTopic/" + topic, "the code uses " + topic + " but no KafkaTopic declares it"));
+                out.add(new Violation(
+                        "topic.missing",
+                        "KafkaTopic/" + topic,
+                        "the code uses " + topic + " but no KafkaTopic declares it"));
             }
         }
         Optional<Manifest> directory = Optional.ofNullable(declared.get(Topics.DIRECTORY_UNITS));
-        Optional<Manifest> config = overlay.ofKind("ConfigMap").filter(c -> c.name().equals("permit-sync-config")).findFirst();
+        Optional<Manifest> config = overlay.ofKind("ConfigMap")
+                .filter(c -> c.name().equals("permit-sync-config"))
+                .findFirst();
         if (directory.isPresent() && config.isPresent()) {
             compare(directory.get(), config.get(), "partitions", "DIRECTORY_TOPIC_PARTITIONS", out);
             compare(directory.get(), config.get(), "replicas", "DIRECTORY_TOPIC_REPLICAS", out);
-            if (!"compact".equals(directory.get().string("spec", "config", "cleanup.policy").orElse(""))) {
-                out.add(new Violation("topic.config", directory.get().id(), "the directory changelog must be compacted"));
+            if (!"compact"
+                    .equals(directory
+                            .get()
+                            .string("spec", "config", "cleanup.policy")
+                            .orElse(""))) {
+                out.add(new Violation(
+                        "topic.config", directory.get().id(), "the directory changelog must be compacted"));
             }
         }
         return out;
@@ -87,8 +98,10 @@ final class TopicPolicy {
         String inTopic = topic.string("spec", field).orElse("?");
         String inConfig = config.string("data", key).orElse("?");
         if (!inTopic.equals(inConfig)) {
-            out.add(new Violation("topic.app-mismatch", topic.id(), "spec." + field + " " + inTopic + " but permit-sync's "
-                    + key + " is " + inConfig));
+            out.add(new Violation(
+                    "topic.app-mismatch",
+                    topic.id(),
+                    "spec." + field + " " + inTopic + " but permit-sync's " + key + " is " + inConfig));
         }
     }
 

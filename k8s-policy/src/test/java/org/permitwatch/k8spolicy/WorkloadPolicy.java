@@ -17,11 +17,13 @@ final class WorkloadPolicy {
     static final String READINESS = "/actuator/health/readiness";
     /** Boot's additional probe paths on the API port, for apps whose actuator is on a separate management port. */
     static final String LIVEZ = "/livez";
+
     static final String READYZ = "/readyz";
     static final String MANAGEMENT_PORT = "management";
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet");
     /** Spring's graceful shutdown phase (timeout-per-shutdown-phase, 20 s) that must fit after the preStop pause. */
     private static final int SHUTDOWN_PHASE_SECONDS = 20;
+
     private static final Pattern SLEEP = Pattern.compile("sleep (\\d+)");
 
     List<Violation> validate(RenderedOverlay overlay) {
@@ -39,10 +41,16 @@ final class WorkloadPolicy {
         if (w.list(append(pod, "topologySpreadConstraints")).isEmpty()) {
             out.add(new Violation("workload.topology-spread", w.id(), "topologySpreadConstraints missing"));
         }
-        boolean podNonRoot = w.at(append(pod, "securityContext", "runAsNonRoot")).map(Boolean.TRUE::equals).orElse(false);
-        int grace = w.at(append(pod, "terminationGracePeriodSeconds")).filter(Integer.class::isInstance)
-                .map(Integer.class::cast).orElse(30);
-        if (w.at(append(pod, "securityContext", "runAsUser")).map(u -> u.equals(0)).orElse(false)) {
+        boolean podNonRoot = w.at(append(pod, "securityContext", "runAsNonRoot"))
+                .map(Boolean.TRUE::equals)
+                .orElse(false);
+        int grace = w.at(append(pod, "terminationGracePeriodSeconds"))
+                .filter(Integer.class::isInstance)
+                .map(Integer.class::cast)
+                .orElse(30);
+        if (w.at(append(pod, "securityContext", "runAsUser"))
+                .map(u -> u.equals(0))
+                .orElse(false)) {
             out.add(new Violation("security.non-root", w.id(), "pod runAsUser is 0"));
         }
         for (int i = 0; i < containers.size(); i++) {
@@ -74,12 +82,16 @@ final class WorkloadPolicy {
         boolean management = hasPort(w, c, MANAGEMENT_PORT);
         String live = management ? LIVEZ : LIVENESS;
         String ready = management ? READYZ : READINESS;
-        liveness.filter(p -> !p.equals(live)).ifPresent(p ->
-                out.add(new Violation("probe.path", where, "livenessProbe must use " + live + ", uses " + p)));
-        readiness.filter(p -> !p.equals(ready)).ifPresent(p ->
-                out.add(new Violation("probe.path", where, "readinessProbe must use " + ready + ", uses " + p)));
-        startup.filter(p -> !p.equals(live)).ifPresent(p ->
-                out.add(new Violation("probe.path", where, "startupProbe must use " + live + ", uses " + p)));
+        liveness.filter(p -> !p.equals(live))
+                .ifPresent(p ->
+                        out.add(new Violation("probe.path", where, "livenessProbe must use " + live + ", uses " + p)));
+        readiness
+                .filter(p -> !p.equals(ready))
+                .ifPresent(p -> out.add(
+                        new Violation("probe.path", where, "readinessProbe must use " + ready + ", uses " + p)));
+        startup.filter(p -> !p.equals(live))
+                .ifPresent(p ->
+                        out.add(new Violation("probe.path", where, "startupProbe must use " + live + ", uses " + p)));
         if (liveness.isPresent() && liveness.equals(readiness)) {
             out.add(new Violation("probe.distinct", where, "liveness and readiness probe the same endpoint"));
         }
@@ -96,13 +108,18 @@ final class WorkloadPolicy {
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
             Object port = w.at(append(c, probe, "httpGet", "port")).orElse(null);
             if (MANAGEMENT_PORT.equals(port) || port != null && port.equals(containerPort(w, c, MANAGEMENT_PORT))) {
-                out.add(new Violation("management.probe", where, probe + " must probe the API port, not the management port"));
+                out.add(new Violation(
+                        "management.probe", where, probe + " must probe the API port, not the management port"));
             }
         }
-        String scrapePort = w.string("spec", "template", "metadata", "annotations", "prometheus.io/port").orElse("");
+        String scrapePort = w.string("spec", "template", "metadata", "annotations", "prometheus.io/port")
+                .orElse("");
         if (!scrapePort.equals(String.valueOf(containerPort(w, c, MANAGEMENT_PORT)))) {
-            out.add(new Violation("management.scrape", where, "prometheus.io/port must name the management port "
-                    + containerPort(w, c, MANAGEMENT_PORT) + ", is '" + scrapePort + "'"));
+            out.add(new Violation(
+                    "management.scrape",
+                    where,
+                    "prometheus.io/port must name the management port " + containerPort(w, c, MANAGEMENT_PORT)
+                            + ", is '" + scrapePort + "'"));
         }
     }
 
@@ -111,8 +128,13 @@ final class WorkloadPolicy {
     }
 
     private static Object containerPort(Manifest w, Object[] c, String name) {
-        return w.list(append(c, "ports")).stream().filter(Map.class::isInstance).map(Map.class::cast)
-                .filter(p -> name.equals(p.get("name"))).map(p -> p.get("containerPort")).findFirst().orElse(null);
+        return w.list(append(c, "ports")).stream()
+                .filter(Map.class::isInstance)
+                .map(Map.class::cast)
+                .filter(p -> name.equals(p.get("name")))
+                .map(p -> p.get("containerPort"))
+                .findFirst()
+                .orElse(null);
     }
 
     private static Optional<String> probePath(Manifest w, Object[] c, String probe, String where, List<Violation> out) {
@@ -126,8 +148,11 @@ final class WorkloadPolicy {
             return Optional.empty();
         }
         Object port = w.at(append(c, probe, "httpGet", "port")).orElse(null);
-        boolean portExists = w.list(append(c, "ports")).stream().filter(Map.class::isInstance).map(Map.class::cast)
-                .anyMatch(p -> p.get("name") != null && p.get("name").equals(port) || java.util.Objects.equals(p.get("containerPort"), port));
+        boolean portExists = w.list(append(c, "ports")).stream()
+                .filter(Map.class::isInstance)
+                .map(Map.class::cast)
+                .anyMatch(p -> p.get("name") != null && p.get("name").equals(port)
+                        || java.util.Objects.equals(p.get("containerPort"), port));
         if (!portExists) {
             out.add(new Violation("probe.port", where, probe + " port " + port + " is not a container port"));
         }
@@ -146,17 +171,22 @@ final class WorkloadPolicy {
 
     private static void checkSecurity(Manifest w, Object[] c, String where, boolean podNonRoot, List<Violation> out) {
         Object[] sc = append(c, "securityContext");
-        boolean nonRoot = w.at(append(sc, "runAsNonRoot")).map(Boolean.TRUE::equals).orElse(podNonRoot);
+        boolean nonRoot =
+                w.at(append(sc, "runAsNonRoot")).map(Boolean.TRUE::equals).orElse(podNonRoot);
         if (!nonRoot) {
             out.add(new Violation("security.non-root", where, "runAsNonRoot must be true"));
         }
         if (w.at(append(sc, "runAsUser")).map(u -> u.equals(0)).orElse(false)) {
             out.add(new Violation("security.non-root", where, "runAsUser is 0"));
         }
-        if (!w.at(append(sc, "readOnlyRootFilesystem")).map(Boolean.TRUE::equals).orElse(false)) {
+        if (!w.at(append(sc, "readOnlyRootFilesystem"))
+                .map(Boolean.TRUE::equals)
+                .orElse(false)) {
             out.add(new Violation("security.read-only-root", where, "readOnlyRootFilesystem must be true"));
         }
-        if (!w.at(append(sc, "allowPrivilegeEscalation")).map(Boolean.FALSE::equals).orElse(false)) {
+        if (!w.at(append(sc, "allowPrivilegeEscalation"))
+                .map(Boolean.FALSE::equals)
+                .orElse(false)) {
             out.add(new Violation("security.privilege-escalation", where, "allowPrivilegeEscalation must be false"));
         }
         if (w.at(append(sc, "privileged")).map(Boolean.TRUE::equals).orElse(false)) {
@@ -173,14 +203,24 @@ final class WorkloadPolicy {
     private static void checkShutdown(Manifest w, Object[] c, String where, int grace, List<Violation> out) {
         List<Object> command = w.list(append(c, "lifecycle", "preStop", "exec", "command"));
         Optional<Object> sleepAction = w.at(append(c, "lifecycle", "preStop", "sleep", "seconds"));
-        int pause = sleepAction.filter(Integer.class::isInstance).map(Integer.class::cast).orElseGet(() -> command.stream()
-                .map(String::valueOf).map(SLEEP::matcher).filter(java.util.regex.Matcher::find)
-                .map(m -> Integer.parseInt(m.group(1))).findFirst().orElse(-1));
+        int pause = sleepAction
+                .filter(Integer.class::isInstance)
+                .map(Integer.class::cast)
+                .orElseGet(() -> command.stream()
+                        .map(String::valueOf)
+                        .map(SLEEP::matcher)
+                        .filter(java.util.regex.Matcher::find)
+                        .map(m -> Integer.parseInt(m.group(1)))
+                        .findFirst()
+                        .orElse(-1));
         if (pause <= 0) {
             out.add(new Violation("shutdown.pre-stop", where, "preStop pause (sleep) missing"));
         } else if (grace < pause + SHUTDOWN_PHASE_SECONDS) {
-            out.add(new Violation("shutdown.grace", where, "terminationGracePeriodSeconds " + grace + " < preStop " + pause
-                    + " s + " + SHUTDOWN_PHASE_SECONDS + " s graceful shutdown"));
+            out.add(new Violation(
+                    "shutdown.grace",
+                    where,
+                    "terminationGracePeriodSeconds " + grace + " < preStop " + pause + " s + " + SHUTDOWN_PHASE_SECONDS
+                            + " s graceful shutdown"));
         }
     }
 

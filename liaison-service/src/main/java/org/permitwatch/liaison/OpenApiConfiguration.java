@@ -18,10 +18,19 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI liaisonOpenApi(@Value("${spring.application.name}") String name) {
         return new OpenAPI()
-                .info(new Info().title(name).version("v1")
-                        .description("Liaison directory, deadlines and submissions, notifications, clue transfer and feedback"))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .info(
+                        new Info()
+                                .title(name)
+                                .version("v1")
+                                .description(
+                                        "Liaison directory, deadlines and submissions, notifications, clue transfer and feedback"))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 }

@@ -27,94 +27,94 @@ import org.permitwatch.mock.server.PlatformTransformer;
  */
 public final class NationalPlatformMock implements AutoCloseable {
 
-  private final MockOptions options;
-  private final PermitStore store;
-  private final Faults faults;
-  private final PlatformTransformer platform;
-  private final WireMockServer server;
+    private final MockOptions options;
+    private final PermitStore store;
+    private final Faults faults;
+    private final PlatformTransformer platform;
+    private final WireMockServer server;
 
-  private NationalPlatformMock(MockOptions options) {
-    this.options = options;
-    this.store = new PermitStore(options.seed(), options.size(), options.clock());
-    this.faults = new Faults(options.seed());
-    this.platform = new PlatformTransformer(options, store, faults);
-    this.server = new WireMockServer(WireMockConfiguration.options()
-        .port(options.port())
-        .bindAddress(options.bindAddress())
-        // 100k detail calls per sync would otherwise pile up in the request journal
-        .disableRequestJournal()
-        .containerThreads(32)
-        .notifier(new Slf4jNotifier(false))
-        .extensions(platform));
-    server.start();
-    server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(PlatformTransformer.NAME)));
-  }
+    private NationalPlatformMock(MockOptions options) {
+        this.options = options;
+        this.store = new PermitStore(options.seed(), options.size(), options.clock());
+        this.faults = new Faults(options.seed());
+        this.platform = new PlatformTransformer(options, store, faults);
+        this.server = new WireMockServer(WireMockConfiguration.options()
+                .port(options.port())
+                .bindAddress(options.bindAddress())
+                // 100k detail calls per sync would otherwise pile up in the request journal
+                .disableRequestJournal()
+                .containerThreads(32)
+                .notifier(new Slf4jNotifier(false))
+                .extensions(platform));
+        server.start();
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(PlatformTransformer.NAME)));
+    }
 
-  /** Generates the dataset and starts serving; returns when the port is open. */
-  public static NationalPlatformMock start(MockOptions options) {
-    return new NationalPlatformMock(options);
-  }
+    /** Generates the dataset and starts serving; returns when the port is open. */
+    public static NationalPlatformMock start(MockOptions options) {
+        return new NationalPlatformMock(options);
+    }
 
-  public static NationalPlatformMock start() {
-    return start(MockOptions.defaults());
-  }
+    public static NationalPlatformMock start() {
+        return start(MockOptions.defaults());
+    }
 
-  /** e.g. {@code http://127.0.0.1:41234} (no trailing slash). */
-  public String baseUrl() {
-    return "http://" + options.bindAddress() + ":" + server.port();
-  }
+    /** e.g. {@code http://127.0.0.1:41234} (no trailing slash). */
+    public String baseUrl() {
+        return "http://" + options.bindAddress() + ":" + server.port();
+    }
 
-  public int port() {
-    return server.port();
-  }
+    public int port() {
+        return server.port();
+    }
 
-  public String clientId() {
-    return options.clientId();
-  }
+    public String clientId() {
+        return options.clientId();
+    }
 
-  public String clientSecret() {
-    return options.clientSecret();
-  }
+    public String clientSecret() {
+        return options.clientSecret();
+    }
 
-  public MockOptions options() {
-    return options;
-  }
+    public MockOptions options() {
+        return options;
+    }
 
-  /** What the platform holds right now (immutable snapshot; take a new one after changes). */
-  public DatasetSnapshot dataset() {
-    return store.snapshot();
-  }
+    /** What the platform holds right now (immutable snapshot; take a new one after changes). */
+    public DatasetSnapshot dataset() {
+        return store.snapshot();
+    }
 
-  /** Changes between syncs: {@code update(n)}, {@code changeStatus(n)}, {@code addNew(n)}, {@code delete(no)}, {@code reset()}. */
-  public PermitStore mutate() {
-    return store;
-  }
+    /** Changes between syncs: {@code update(n)}, {@code changeStatus(n)}, {@code addNew(n)}, {@code delete(no)}, {@code reset()}. */
+    public PermitStore mutate() {
+        return store;
+    }
 
-  public Faults faults() {
-    return faults;
-  }
+    public Faults faults() {
+        return faults;
+    }
 
-  public MockStats stats() {
-    return platform.stats();
-  }
+    public MockStats stats() {
+        return platform.stats();
+    }
 
-  public void resetStats() {
-    platform.resetStats();
-  }
+    public void resetStats() {
+        platform.resetStats();
+    }
 
-  /** Dataset back to the generated one, no faults, zeroed counters. */
-  public void reset() {
-    store.reset();
-    faults.clear();
-    platform.resetStats();
-  }
+    /** Dataset back to the generated one, no faults, zeroed counters. */
+    public void reset() {
+        store.reset();
+        faults.clear();
+        platform.resetStats();
+    }
 
-  public void stop() {
-    server.stop();
-  }
+    public void stop() {
+        server.stop();
+    }
 
-  @Override
-  public void close() {
-    stop();
-  }
+    @Override
+    public void close() {
+        stop();
+    }
 }

@@ -1,7 +1,6 @@
 package org.permitwatch.permitsync;
 
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.permitwatch.events.Topics;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +18,9 @@ class PermitSyncConfiguration {
      * consumer can rebuild its projection from the beginning.
      */
     @Bean
-    NewTopic directoryUnitsTopic(@Value("${permitwatch.kafka.directory-topic.partitions:3}") int partitions,
-                                 @Value("${permitwatch.kafka.directory-topic.replicas:1}") int replicas) {
+    NewTopic directoryUnitsTopic(
+            @Value("${permitwatch.kafka.directory-topic.partitions:3}") int partitions,
+            @Value("${permitwatch.kafka.directory-topic.replicas:1}") int replicas) {
         return TopicBuilder.name(Topics.DIRECTORY_UNITS)
                 .partitions(partitions)
                 .replicas(replicas)

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.permitwatch.mock.MockOptions;
 import org.permitwatch.mock.NationalPlatformMock;
@@ -23,21 +22,26 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A full permit-sync against real PostgreSQL (zonky), an embedded KRaft broker and the national-platform mock.
  * Subclasses choose the mock's size by overriding nothing: each class gets its own database, broker and mock.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"logging.level.org.permitwatch.permitsync=DEBUG", "logging.structured.format.console="})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 // spring-kafka-test 4 brokers are always KRaft (ZooKeeper support is gone), hence no kraft attribute.
-// The enforcement topics the directory feedback consumes belong to inspection-service: created here, as its beans would.
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        topics = {org.permitwatch.events.enforcement.EnforcementTopics.CASES,
-                org.permitwatch.events.inspection.InspectionTopics.INSPECTIONS})
+// The enforcement topics the directory feedback consumes belong to inspection-service: created here, as its beans
+// would.
+@EmbeddedKafka(
+        partitions = 1,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        topics = {
+            org.permitwatch.events.enforcement.EnforcementTopics.CASES,
+            org.permitwatch.events.inspection.InspectionTopics.INSPECTIONS
+        })
 public abstract class PermitSyncIntegrationTest {
 
     protected static final String PROVINCE = "140000";
@@ -52,8 +56,10 @@ public abstract class PermitSyncIntegrationTest {
 
     /** The mock of the concrete test class, started on first use with {@code size} permits. */
     protected static synchronized NationalPlatformMock mock(Class<?> testClass, int size) {
-        return MOCKS.computeIfAbsent(testClass,
-                c -> NationalPlatformMock.start(MockOptions.builder().port(0).size(size).seed(42L).build()));
+        return MOCKS.computeIfAbsent(
+                testClass,
+                c -> NationalPlatformMock.start(
+                        MockOptions.builder().port(0).size(size).seed(42L).build()));
     }
 
     protected static void registerCommon(DynamicPropertyRegistry registry, NationalPlatformMock mock) {
@@ -95,14 +101,18 @@ public abstract class PermitSyncIntegrationTest {
 
     /** POST /api/v1/sync/runs as a province user; returns the run id from the Location header. */
     protected UUID startRun(String mode) {
-        var result = web.post().uri("/api/v1/sync/runs")
+        var result = web.post()
+                .uri("/api/v1/sync/runs")
                 .header(HttpHeaders.AUTHORIZATION, bearer(provinceToken()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("mode", mode))
                 .exchange()
-                .expectStatus().isAccepted()
-                .expectHeader().exists(HttpHeaders.LOCATION)
-                .expectBody(Map.class).returnResult();
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .exists(HttpHeaders.LOCATION)
+                .expectBody(Map.class)
+                .returnResult();
         String location = result.getResponseHeaders().getLocation().toString();
         assertThat(location).startsWith("/api/v1/sync/runs/");
         return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
@@ -124,12 +134,19 @@ public abstract class PermitSyncIntegrationTest {
     }
 
     protected String runStatus(UUID id) {
-        return db.sql("SELECT status FROM sync_run WHERE id = :id").bind("id", id)
-                .map(r -> r.get("status", String.class)).one().block();
+        return db.sql("SELECT status FROM sync_run WHERE id = :id")
+                .bind("id", id)
+                .map(r -> r.get("status", String.class))
+                .one()
+                .block();
     }
 
     protected Map<String, Object> run(UUID id) {
-        return db.sql("SELECT * FROM sync_run WHERE id = :id").bind("id", id).fetch().one().block();
+        return db.sql("SELECT * FROM sync_run WHERE id = :id")
+                .bind("id", id)
+                .fetch()
+                .one()
+                .block();
     }
 
     protected static int intOf(Map<String, Object> row, String column) {
@@ -156,13 +173,21 @@ public abstract class PermitSyncIntegrationTest {
     }
 
     protected void cleanDatabase() {
-        db.sql("TRUNCATE directory_unit, sync_failure, sync_run, outbox_event, audit_log").then().block();
+        db.sql("TRUNCATE directory_unit, sync_failure, sync_run, outbox_event, audit_log")
+                .then()
+                .block();
     }
 
     /** What the directory must agree on with the platform, per permit. */
-    protected record KeyFields(long version, String unitName, String countyCode, String industryCode,
-                               String category, String status, LocalDate validTo, List<String> outletCodes) {
-    }
+    protected record KeyFields(
+            long version,
+            String unitName,
+            String countyCode,
+            String industryCode,
+            String category,
+            String status,
+            LocalDate validTo,
+            List<String> outletCodes) {}
 
     protected Map<String, KeyFields> directoryContents() {
         Map<String, KeyFields> out = new HashMap<>();
@@ -170,11 +195,18 @@ public abstract class PermitSyncIntegrationTest {
                         SELECT permit_no, version, unit_name, county_code, industry_code, management_category, status,
                                valid_to, ARRAY(SELECT o->>'outletCode' FROM jsonb_array_elements(outlets) o) AS outlet_codes
                         FROM directory_unit""")
-                .map(r -> new Object[] {r.get("permit_no", String.class), new KeyFields(r.get("version", Long.class),
-                        r.get("unit_name", String.class), r.get("county_code", String.class),
-                        r.get("industry_code", String.class), r.get("management_category", String.class),
-                        r.get("status", String.class), r.get("valid_to", LocalDate.class),
-                        List.of(r.get("outlet_codes", String[].class)))})
+                .map(r -> new Object[] {
+                    r.get("permit_no", String.class),
+                    new KeyFields(
+                            r.get("version", Long.class),
+                            r.get("unit_name", String.class),
+                            r.get("county_code", String.class),
+                            r.get("industry_code", String.class),
+                            r.get("management_category", String.class),
+                            r.get("status", String.class),
+                            r.get("valid_to", LocalDate.class),
+                            List.of(r.get("outlet_codes", String[].class)))
+                })
                 .all()
                 .doOnNext(a -> out.put((String) a[0], (KeyFields) a[1]))
                 .blockLast();
@@ -183,10 +215,20 @@ public abstract class PermitSyncIntegrationTest {
 
     protected static Map<String, KeyFields> expectedContents(NationalPlatformMock mock) {
         Map<String, KeyFields> out = new HashMap<>();
-        mock.dataset().stream().forEach((PlatformPermit p) -> out.put(p.permitNo(), new KeyFields(
-                p.summary().version(), p.summary().unitName(), p.summary().countyCode(), p.summary().industryCode(),
-                category(p.summary().managementCategory()), status(p.summary().status()), p.summary().validTo(),
-                p.detail().outlets().stream().map(o -> o.outletCode()).toList())));
+        mock.dataset().stream()
+                .forEach((PlatformPermit p) -> out.put(
+                        p.permitNo(),
+                        new KeyFields(
+                                p.summary().version(),
+                                p.summary().unitName(),
+                                p.summary().countyCode(),
+                                p.summary().industryCode(),
+                                category(p.summary().managementCategory()),
+                                status(p.summary().status()),
+                                p.summary().validTo(),
+                                p.detail().outlets().stream()
+                                        .map(o -> o.outletCode())
+                                        .toList())));
         return out;
     }
 

@@ -21,6 +21,5 @@ public final class CloudEventHeaders {
 
     public static final String JSON = "application/json";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

@@ -12,8 +12,7 @@ public final class Topics {
     /** Suffix of the dead-letter topic that receives records a consumer gave up on. */
     public static final String DLT_SUFFIX = ".dlt";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The dead-letter topic of {@code topic}. */
     public static String dlt(String topic) {

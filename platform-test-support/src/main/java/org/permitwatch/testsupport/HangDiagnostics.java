@@ -2,7 +2,6 @@ package org.permitwatch.testsupport;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
@@ -19,7 +18,8 @@ public class HangDiagnostics implements TestExecutionExceptionHandler {
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         if (isBlockingTimeout(failure)) {
             StringBuilder dump = new StringBuilder("=== HangDiagnostics: thread dump after a blocking timeout in ")
-                    .append(context.getDisplayName()).append(" ===\n");
+                    .append(context.getDisplayName())
+                    .append(" ===\n");
             for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
                 dump.append(format(info));
             }
@@ -40,7 +40,9 @@ public class HangDiagnostics implements TestExecutionExceptionHandler {
 
     /** ThreadInfo.toString() cuts stacks at 8 frames; the frames below are the ones that matter here. */
     private static String format(ThreadInfo info) {
-        StringBuilder s = new StringBuilder("\"").append(info.getThreadName()).append("\" ")
+        StringBuilder s = new StringBuilder("\"")
+                .append(info.getThreadName())
+                .append("\" ")
                 .append(info.getThreadState());
         if (info.getLockName() != null) {
             s.append(" on ").append(info.getLockName());

@@ -21,8 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * without a token with a problem+json 401, let a valid token through, and publish its OpenAPI. A service's test
  * extends this class and names itself and one of its own tables.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "eureka.client.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 @AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class ServiceSmokeTest {
@@ -47,55 +46,94 @@ public abstract class ServiceSmokeTest {
 
     @Test
     public void readinessIsUp() {
-        web.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
-        web.get().uri("/actuator/health/liveness").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        web.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        web.get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     @Test
     public void libraryAndServiceMigrationsAreApplied() {
         List<String> tables = db.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
                 .map(row -> row.get("table_name", String.class))
-                .all().collectList().block();
-        assertThat(tables).contains("outbox_event", "processed_event", "audit_log", "support_schema_history",
-                "flyway_schema_history", ownTable());
+                .all()
+                .collectList()
+                .block();
+        assertThat(tables)
+                .contains(
+                        "outbox_event",
+                        "processed_event",
+                        "audit_log",
+                        "support_schema_history",
+                        "flyway_schema_history",
+                        ownTable());
         Long serviceVersions = db.sql("SELECT count(*) AS n FROM flyway_schema_history WHERE version = '1' AND success")
-                .map(row -> row.get("n", Long.class)).one().block();
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
         assertThat(serviceVersions).isEqualTo(1L);
     }
 
     @Test
     public void apiWithoutTokenIsRejectedWithProblem() {
-        web.get().uri("/api/v1/anything").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        web.get()
+                .uri("/api/v1/anything")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(401)
-                .jsonPath("$.code").isEqualTo("unauthorized")
-                .jsonPath("$.type").isEqualTo("urn:permitwatch:problem:unauthorized")
-                .jsonPath("$.traceId").isNotEmpty();
+                .jsonPath("$.status")
+                .isEqualTo(401)
+                .jsonPath("$.code")
+                .isEqualTo("unauthorized")
+                .jsonPath("$.type")
+                .isEqualTo("urn:permitwatch:problem:unauthorized")
+                .jsonPath("$.traceId")
+                .isNotEmpty();
     }
 
     @Test
     public void validTokenPassesSecurityAndUnknownPathIsProblem404() {
-        web.get().uri("/api/v1/no-such-resource")
+        web.get()
+                .uri("/api/v1/no-such-resource")
                 .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("CITY", "140100"))
                 .exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("not-found")
-                .jsonPath("$.instance").isEqualTo("/api/v1/no-such-resource");
+                .jsonPath("$.code")
+                .isEqualTo("not-found")
+                .jsonPath("$.instance")
+                .isEqualTo("/api/v1/no-such-resource");
     }
 
     @Test
     public void openApiDocsArePublic() {
-        web.get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.info.title").isEqualTo(serviceName());
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.info.title")
+                .isEqualTo(serviceName());
     }
 }

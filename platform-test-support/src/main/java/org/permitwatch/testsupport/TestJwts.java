@@ -49,8 +49,7 @@ public final class TestJwts {
     private static final KeyPair KEYS = generate();
     private static volatile Path publicKeyFile;
 
-    private TestJwts() {
-    }
+    private TestJwts() {}
 
     /** A {@code file:} URL of the public key PEM. */
     public static String publicKeyLocation() {
@@ -80,7 +79,10 @@ public final class TestJwts {
 
     /** A token with the given roles (enum constants or strings, by their name) and division. */
     public static String token(String division, Enum<?>... roles) {
-        return builder().roles(Arrays.stream(roles).map(Enum::name).toArray(String[]::new)).division(division).build();
+        return builder()
+                .roles(Arrays.stream(roles).map(Enum::name).toArray(String[]::new))
+                .division(division)
+                .build();
     }
 
     /** {@code "Bearer " + token(role, division)}. */
@@ -218,7 +220,10 @@ public final class TestJwts {
             }
             extraClaims.forEach(claims::claim);
             omitted.forEach(claim -> claims.claim(claim, null));
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .type(JOSEObjectType.JWT)
+                            .build(),
                     claims.build());
             try {
                 jwt.sign(new RSASSASigner(signingKey));

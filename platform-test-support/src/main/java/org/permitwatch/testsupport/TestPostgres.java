@@ -20,8 +20,7 @@ public final class TestPostgres {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static volatile EmbeddedPostgres server;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** Connection settings of one test database. */
     public record Database(String name, String host, int port, String username, String password) {
@@ -55,7 +54,8 @@ public final class TestPostgres {
         String safePrefix = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         String name = safePrefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         EmbeddedPostgres pg = server();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE \"" + name + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name, e);
@@ -87,17 +87,22 @@ public final class TestPostgres {
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "300")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; zonky also cleans its data directory on the next start
-                }
-            }, "test-postgres-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    pg.close();
+                                } catch (IOException ignored) {
+                                    // the JVM is exiting; zonky also cleans its data directory on the next start
+                                }
+                            },
+                            "test-postgres-shutdown"));
             return pg;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start embedded PostgreSQL "
-                    + "(is java.io.tmpdir writable? the parent pom points it at target/tmp)", e);
+            throw new UncheckedIOException(
+                    "could not start embedded PostgreSQL "
+                            + "(is java.io.tmpdir writable? the parent pom points it at target/tmp)",
+                    e);
         }
     }
 }

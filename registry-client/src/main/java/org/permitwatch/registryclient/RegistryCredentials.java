@@ -35,8 +35,15 @@ record RegistryCredentials(String username, String password) {
                 return url;
             }
             // The multi-argument constructor quotes what userinfo may not contain; URI.getUserInfo() decodes it.
-            return new URI(uri.getScheme(), username + ":" + password, uri.getHost(), uri.getPort(), uri.getPath(),
-                    uri.getQuery(), uri.getFragment()).toASCIIString();
+            return new URI(
+                            uri.getScheme(),
+                            username + ":" + password,
+                            uri.getHost(),
+                            uri.getPort(),
+                            uri.getPath(),
+                            uri.getQuery(),
+                            uri.getFragment())
+                    .toASCIIString();
         } catch (URISyntaxException e) {
             // Never echo the URL: it would carry the password after this method.
             throw new IllegalArgumentException("a Eureka service URL is not a valid URI", e);

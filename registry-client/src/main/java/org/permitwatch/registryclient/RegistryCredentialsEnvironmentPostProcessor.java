@@ -36,8 +36,8 @@ public class RegistryCredentialsEnvironmentPostProcessor implements EnvironmentP
             return;
         }
         String password = environment.getProperty("REGISTRY_PASSWORD", "");
-        String username = environment.getProperty("REGISTRY_USERNAME",
-                environment.getProperty("spring.application.name", ""));
+        String username =
+                environment.getProperty("REGISTRY_USERNAME", environment.getProperty("spring.application.name", ""));
         if (password.isEmpty() || username.isEmpty()) {
             // A standalone registry (local) neither registers nor fetches: nothing to warn about.
             if (environment.getProperty("eureka.client.register-with-eureka", Boolean.class, true)

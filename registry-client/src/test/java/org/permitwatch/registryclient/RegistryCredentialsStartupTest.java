@@ -12,14 +12,15 @@ import org.springframework.context.annotation.Configuration;
 class RegistryCredentialsStartupTest {
 
     @Configuration(proxyBeanMethods = false)
-    static class Empty {
-    }
+    static class Empty {}
 
     @Test
     void anApplicationWithTheJarSendsItsCredentials() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Empty.class)
                 .web(WebApplicationType.NONE)
-                .properties("spring.application.name=permit-sync", "REGISTRY_PASSWORD=0123456789abcdef0123456789abcdef",
+                .properties(
+                        "spring.application.name=permit-sync",
+                        "REGISTRY_PASSWORD=0123456789abcdef0123456789abcdef",
                         "eureka.client.service-url.defaultZone=http://127.0.0.1:8761/eureka/")
                 .run()) {
             assertThat(context.getEnvironment().getProperty("eureka.client.service-url.defaultZone"))

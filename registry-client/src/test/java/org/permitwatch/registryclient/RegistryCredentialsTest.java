@@ -17,14 +17,18 @@ class RegistryCredentialsTest {
 
     @Test
     void everyPeerUrlGetsTheClientsCredentials() {
-        var environment = environment(Map.of("spring.application.name", "inspection-service",
-                "REGISTRY_PASSWORD", "0123456789abcdef0123456789abcdef",
+        var environment = environment(Map.of(
+                "spring.application.name",
+                "inspection-service",
+                "REGISTRY_PASSWORD",
+                "0123456789abcdef0123456789abcdef",
                 "eureka.client.service-url.defaultZone",
                 "http://registry-0.registry:8761/eureka/, http://registry-1.registry:8761/eureka/"));
         processor.postProcessEnvironment(environment, new SpringApplication());
-        assertThat(environment.getProperty("eureka.client.service-url.defaultZone")).isEqualTo(
-                "http://inspection-service:0123456789abcdef0123456789abcdef@registry-0.registry:8761/eureka/,"
-                        + "http://inspection-service:0123456789abcdef0123456789abcdef@registry-1.registry:8761/eureka/");
+        assertThat(environment.getProperty("eureka.client.service-url.defaultZone"))
+                .isEqualTo(
+                        "http://inspection-service:0123456789abcdef0123456789abcdef@registry-0.registry:8761/eureka/,"
+                                + "http://inspection-service:0123456789abcdef0123456789abcdef@registry-1.registry:8761/eureka/");
     }
 
     @Test
@@ -45,21 +49,40 @@ class RegistryCredentialsTest {
 
     @Test
     void withoutAPasswordOrWithEurekaOffNothingChanges() {
-        var noPassword = environment(Map.of("spring.application.name", "gateway",
-                "eureka.client.service-url.defaultZone", "http://127.0.0.1:8761/eureka/"));
+        var noPassword = environment(Map.of(
+                "spring.application.name",
+                "gateway",
+                "eureka.client.service-url.defaultZone",
+                "http://127.0.0.1:8761/eureka/"));
         processor.postProcessEnvironment(noPassword, new SpringApplication());
-        assertThat(noPassword.getProperty("eureka.client.service-url.defaultZone")).isEqualTo("http://127.0.0.1:8761/eureka/");
+        assertThat(noPassword.getProperty("eureka.client.service-url.defaultZone"))
+                .isEqualTo("http://127.0.0.1:8761/eureka/");
 
-        var eurekaOff = environment(Map.of("spring.application.name", "gateway", "REGISTRY_PASSWORD", "secret-secret",
-                "eureka.client.enabled", "false", "eureka.client.service-url.defaultZone", "http://127.0.0.1:8761/eureka/"));
+        var eurekaOff = environment(Map.of(
+                "spring.application.name",
+                "gateway",
+                "REGISTRY_PASSWORD",
+                "secret-secret",
+                "eureka.client.enabled",
+                "false",
+                "eureka.client.service-url.defaultZone",
+                "http://127.0.0.1:8761/eureka/"));
         processor.postProcessEnvironment(eurekaOff, new SpringApplication());
-        assertThat(eurekaOff.getPropertySources().contains(RegistryCredentialsEnvironmentPostProcessor.SOURCE_NAME)).isFalse();
+        assertThat(eurekaOff.getPropertySources().contains(RegistryCredentialsEnvironmentPostProcessor.SOURCE_NAME))
+                .isFalse();
     }
 
     @Test
     void anExplicitUserNameWins() {
-        var environment = environment(Map.of("spring.application.name", "registry", "REGISTRY_USERNAME", "registry-peer",
-                "REGISTRY_PASSWORD", "secret-secret", "eureka.client.service-url.defaultZone", "http://r:8761/eureka/"));
+        var environment = environment(Map.of(
+                "spring.application.name",
+                "registry",
+                "REGISTRY_USERNAME",
+                "registry-peer",
+                "REGISTRY_PASSWORD",
+                "secret-secret",
+                "eureka.client.service-url.defaultZone",
+                "http://r:8761/eureka/"));
         processor.postProcessEnvironment(environment, new SpringApplication());
         assertThat(environment.getProperty("eureka.client.service-url.defaultZone"))
                 .isEqualTo("http://registry-peer:secret-secret@r:8761/eureka/");

@@ -17,9 +17,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Smoke test: the registry starts, reports ready and accepts a registration over the Eureka REST API from the
  * service's own client (writes need credentials since issue 11, see RegistrySecurityTest).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.server.response-cache-update-interval-ms=100",
-                "REGISTRY_PASSWORD_PERMIT_SYNC=" + RegistryApplicationTest.PASSWORD})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "eureka.server.response-cache-update-interval-ms=100",
+            "REGISTRY_PASSWORD_PERMIT_SYNC=" + RegistryApplicationTest.PASSWORD
+        })
 class RegistryApplicationTest {
 
     /** Test-only value. */
@@ -28,14 +31,16 @@ class RegistryApplicationTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void readinessAndLivenessAreUp() throws Exception {
         HttpResponse<String> readiness = get("/actuator/health/readiness", "application/json");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"UP\"");
-        assertThat(get("/actuator/health/liveness", "application/json").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness", "application/json").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -45,9 +50,13 @@ class RegistryApplicationTest {
                  "ipAddr":"127.0.0.1","status":"UP","port":{"$":9999,"@enabled":"true"},
                  "dataCenterInfo":{"@class":"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo","name":"MyOwn"}}}
                 """;
-        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(uri("/eureka/apps/PERMIT-SYNC"))
-                .header("Content-Type", "application/json").header("Authorization", basicAuth())
-                .POST(HttpRequest.BodyPublishers.ofString(instance)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> registered = http.send(
+                HttpRequest.newBuilder(uri("/eureka/apps/PERMIT-SYNC"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", basicAuth())
+                        .POST(HttpRequest.BodyPublishers.ofString(instance))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(registered.statusCode()).isEqualTo(204);
 
         HttpResponse<String> app = get("/eureka/apps/PERMIT-SYNC", "application/json");
@@ -57,16 +66,23 @@ class RegistryApplicationTest {
 
     @Test
     void unknownApplicationIsNotFound() throws Exception {
-        assertThat(get("/eureka/apps/NO-SUCH-SERVICE", "application/json").statusCode()).isEqualTo(404);
+        assertThat(get("/eureka/apps/NO-SUCH-SERVICE", "application/json").statusCode())
+                .isEqualTo(404);
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).header("Authorization", basicAuth())
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Accept", accept)
+                        .header("Authorization", basicAuth())
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String basicAuth() {
-        return "Basic " + Base64.getEncoder().encodeToString(("permit-sync:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString(("permit-sync:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     private URI uri(String path) {

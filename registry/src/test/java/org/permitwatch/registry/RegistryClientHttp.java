@@ -11,7 +11,8 @@ import java.util.Base64;
 /** The Eureka REST API as any HTTP client (or attacker) calls it, with or without basic credentials. */
 final class RegistryClientHttp {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
     RegistryClientHttp(int port) {
@@ -34,19 +35,20 @@ final class RegistryClientHttp {
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", accept)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         if (credentials != null) {
-            String token = Base64.getEncoder().encodeToString(
-                    (credentials.user() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
+            String token = Base64.getEncoder()
+                    .encodeToString(
+                            (credentials.user() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
             request.header("Authorization", "Basic " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    record Credentials(String user, String password) {
-    }
+    record Credentials(String user, String password) {}
 }

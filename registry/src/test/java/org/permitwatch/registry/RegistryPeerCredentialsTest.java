@@ -30,14 +30,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * peer — its own registration and the replication of what its clients registered — or the peer, which refuses
  * anonymous writes like any registry, would drop it. The peer is a WireMock stand-in that records the calls.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.register-with-eureka=true", "eureka.client.fetch-registry=true",
-        "eureka.client.initial-instance-info-replication-interval-seconds=1",
-        "eureka.client.registry-fetch-interval-seconds=1",
-        // The peer URL names 127.0.0.1; this replica must not take it for itself.
-        "eureka.instance.hostname=localhost", "eureka.instance.prefer-ip-address=false",
-        "REGISTRY_PASSWORD_REGISTRY=" + RegistryPeerCredentialsTest.PEER_PASSWORD,
-        "REGISTRY_PASSWORD_REPORTING_SERVICE=" + RegistryPeerCredentialsTest.REPORTING_PASSWORD})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "eureka.client.register-with-eureka=true",
+            "eureka.client.fetch-registry=true",
+            "eureka.client.initial-instance-info-replication-interval-seconds=1",
+            "eureka.client.registry-fetch-interval-seconds=1",
+            // The peer URL names 127.0.0.1; this replica must not take it for itself.
+            "eureka.instance.hostname=localhost",
+            "eureka.instance.prefer-ip-address=false",
+            "REGISTRY_PASSWORD_REGISTRY=" + RegistryPeerCredentialsTest.PEER_PASSWORD,
+            "REGISTRY_PASSWORD_REPORTING_SERVICE=" + RegistryPeerCredentialsTest.REPORTING_PASSWORD
+        })
 class RegistryPeerCredentialsTest {
 
     // Test-only values.
@@ -46,7 +51,8 @@ class RegistryPeerCredentialsTest {
     private static final String PEER_BASIC = "Basic "
             + Base64.getEncoder().encodeToString(("registry:" + PEER_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
-    static final WireMockServer peer = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    static final WireMockServer peer =
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
     @DynamicPropertySource
     static void peerUrl(DynamicPropertyRegistry properties) {
@@ -66,21 +72,33 @@ class RegistryPeerCredentialsTest {
     @Test
     void registrationAndReplicationToThePeerCarryThePeerCredentials() throws Exception {
         String instance = instanceJson("REPORTING-SERVICE", "10.0.0.4:reporting-service:8084", "10.0.0.4", 8084);
-        assertThat(new RegistryClientHttp(port).send("POST", "/eureka/apps/REPORTING-SERVICE", instance,
-                new Credentials("reporting-service", REPORTING_PASSWORD)).statusCode()).isEqualTo(204);
+        assertThat(new RegistryClientHttp(port)
+                        .send(
+                                "POST",
+                                "/eureka/apps/REPORTING-SERVICE",
+                                instance,
+                                new Credentials("reporting-service", REPORTING_PASSWORD))
+                        .statusCode())
+                .isEqualTo(204);
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while ((peer.findAll(postRequestedFor(urlPathMatching("/eureka/peerreplication/batch/?"))).isEmpty()
-                || peer.findAll(postRequestedFor(urlPathMatching("/eureka/apps/REGISTRY/?"))).isEmpty())
+        while ((peer.findAll(postRequestedFor(urlPathMatching("/eureka/peerreplication/batch/?")))
+                                .isEmpty()
+                        || peer.findAll(postRequestedFor(urlPathMatching("/eureka/apps/REGISTRY/?")))
+                                .isEmpty())
                 && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
         assertThat(peer.findAll(postRequestedFor(urlPathMatching("/eureka/peerreplication/batch/?"))))
-                .as("replication of REPORTING-SERVICE").isNotEmpty();
+                .as("replication of REPORTING-SERVICE")
+                .isNotEmpty();
         assertThat(peer.findAll(postRequestedFor(urlPathMatching("/eureka/apps/REGISTRY/?"))))
-                .as("the replica's own registration").isNotEmpty();
+                .as("the replica's own registration")
+                .isNotEmpty();
         List<LoggedRequest> calls = peer.findAll(anyRequestedFor(anyUrl()));
-        assertThat(calls).allSatisfy(call -> assertThat(call.getHeader("Authorization"))
-                .as("%s %s", call.getMethod(), call.getUrl()).isEqualTo(PEER_BASIC));
+        assertThat(calls)
+                .allSatisfy(call -> assertThat(call.getHeader("Authorization"))
+                        .as("%s %s", call.getMethod(), call.getUrl())
+                        .isEqualTo(PEER_BASIC));
     }
 }

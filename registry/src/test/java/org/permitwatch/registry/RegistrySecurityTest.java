@@ -15,13 +15,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * instance at their own address, force its status, delete the real one) must fail without the reporting service's
  * own credentials — anonymously with 401, with another client's credentials with 403.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.server.use-read-only-response-cache=false",
-        "REGISTRY_PASSWORD_GATEWAY=" + RegistrySecurityTest.GATEWAY_PASSWORD,
-        "REGISTRY_PASSWORD_INSPECTION_SERVICE=" + RegistrySecurityTest.INSPECTION_PASSWORD,
-        "REGISTRY_PASSWORD_REPORTING_SERVICE=" + RegistrySecurityTest.REPORTING_PASSWORD,
-        "REGISTRY_PASSWORD_REGISTRY=" + RegistrySecurityTest.PEER_PASSWORD,
-        "REGISTRY_PASSWORD_METRICS=" + RegistrySecurityTest.METRICS_PASSWORD})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "eureka.server.use-read-only-response-cache=false",
+            "REGISTRY_PASSWORD_GATEWAY=" + RegistrySecurityTest.GATEWAY_PASSWORD,
+            "REGISTRY_PASSWORD_INSPECTION_SERVICE=" + RegistrySecurityTest.INSPECTION_PASSWORD,
+            "REGISTRY_PASSWORD_REPORTING_SERVICE=" + RegistrySecurityTest.REPORTING_PASSWORD,
+            "REGISTRY_PASSWORD_REGISTRY=" + RegistrySecurityTest.PEER_PASSWORD,
+            "REGISTRY_PASSWORD_METRICS=" + RegistrySecurityTest.METRICS_PASSWORD
+        })
 class RegistrySecurityTest {
 
     // Test-only values, random-looking and long enough for the registry's minimum length.
@@ -59,19 +62,31 @@ class RegistrySecurityTest {
         String rogue = instanceJson("REPORTING-SERVICE", ROGUE, "203.0.113.66", 8084);
         assertThat(registry.send("POST", APP, rogue, null).statusCode()).isEqualTo(401);
         // The same request by the other spellings Eureka accepts.
-        assertThat(registry.send("POST", "/eureka/apps/reporting-service", rogue, null).statusCode()).isEqualTo(401);
-        assertThat(registry.send("POST", "/eureka/v2/apps/REPORTING-SERVICE", rogue, null).statusCode()).isEqualTo(401);
-        assertThat(registry.send("PUT", APP + "/" + ROGUE + "/status?value=UP", null, null).statusCode()).isEqualTo(401);
-        assertThat(registry.send("PUT", APP + "/" + ROGUE, null, null).statusCode()).isEqualTo(401);
+        assertThat(registry.send("POST", "/eureka/apps/reporting-service", rogue, null)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(registry.send("POST", "/eureka/v2/apps/REPORTING-SERVICE", rogue, null)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(registry.send("PUT", APP + "/" + ROGUE + "/status?value=UP", null, null)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(registry.send("PUT", APP + "/" + ROGUE, null, null).statusCode())
+                .isEqualTo(401);
         assertThat(registry.send("POST", "/eureka/peerreplication/batch/", "{\"replicationList\":[]}", null)
-                .statusCode()).isEqualTo(401);
+                        .statusCode())
+                .isEqualTo(401);
         assertNotRegistered(ROGUE);
 
         registerGenuineInstance();
         assertThat(registry.send("PUT", APP + "/" + GENUINE + "/status?value=OUT_OF_SERVICE", null, null)
-                .statusCode()).isEqualTo(401);
-        assertThat(registry.send("DELETE", APP + "/" + GENUINE, null, null).statusCode()).isEqualTo(401);
-        assertThat(registry.send("GET", APP, null, GATEWAY).body()).contains(GENUINE).contains("\"UP\"");
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(registry.send("DELETE", APP + "/" + GENUINE, null, null).statusCode())
+                .isEqualTo(401);
+        assertThat(registry.send("GET", APP, null, GATEWAY).body())
+                .contains(GENUINE)
+                .contains("\"UP\"");
     }
 
     @Test
@@ -79,21 +94,30 @@ class RegistrySecurityTest {
         String rogue = instanceJson("REPORTING-SERVICE", ROGUE, "203.0.113.66", 8084);
         for (Credentials other : new Credentials[] {INSPECTION, GATEWAY}) {
             assertThat(registry.send("POST", APP, rogue, other).statusCode()).isEqualTo(403);
-            assertThat(registry.send("POST", "/eureka/apps/reporting-service", rogue, other).statusCode()).isEqualTo(403);
-            assertThat(registry.send("POST", "/eureka/v2/apps/REPORTING-SERVICE", rogue, other).statusCode())
+            assertThat(registry.send("POST", "/eureka/apps/reporting-service", rogue, other)
+                            .statusCode())
+                    .isEqualTo(403);
+            assertThat(registry.send("POST", "/eureka/v2/apps/REPORTING-SERVICE", rogue, other)
+                            .statusCode())
                     .isEqualTo(403);
             assertThat(registry.send("POST", "/eureka/peerreplication/batch/", "{\"replicationList\":[]}", other)
-                    .statusCode()).isEqualTo(403);
+                            .statusCode())
+                    .isEqualTo(403);
         }
         assertNotRegistered(ROGUE);
 
         registerGenuineInstance();
         assertThat(registry.send("PUT", APP + "/" + GENUINE + "/status?value=OUT_OF_SERVICE", null, INSPECTION)
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(registry.send("PUT", APP + "/" + GENUINE + "/metadata?zone=evil", null, INSPECTION)
-                .statusCode()).isEqualTo(403);
-        assertThat(registry.send("DELETE", APP + "/" + GENUINE, null, INSPECTION).statusCode()).isEqualTo(403);
-        assertThat(registry.send("DELETE", APP + "/" + GENUINE, null, GATEWAY).statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(registry.send("DELETE", APP + "/" + GENUINE, null, INSPECTION)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(registry.send("DELETE", APP + "/" + GENUINE, null, GATEWAY).statusCode())
+                .isEqualTo(403);
         HttpResponse<String> app = registry.send("GET", APP, null, GATEWAY);
         assertThat(app.body()).contains(GENUINE).contains("\"UP\"").doesNotContain("OUT_OF_SERVICE");
     }
@@ -101,16 +125,21 @@ class RegistrySecurityTest {
     @Test
     void theOwnerRegistersRenewsOverridesAndDeletesAndEveryClientReads() throws Exception {
         registerGenuineInstance();
-        assertThat(registry.send("PUT", APP + "/" + GENUINE, null, REPORTING).statusCode()).isEqualTo(200);
+        assertThat(registry.send("PUT", APP + "/" + GENUINE, null, REPORTING).statusCode())
+                .isEqualTo(200);
         for (Credentials reader : new Credentials[] {GATEWAY, INSPECTION, REPORTING, PEER}) {
-            assertThat(registry.send("GET", "/eureka/apps/", null, reader).statusCode()).isEqualTo(200);
+            assertThat(registry.send("GET", "/eureka/apps/", null, reader).statusCode())
+                    .isEqualTo(200);
             assertThat(registry.send("GET", APP, null, reader).body()).contains(GENUINE);
         }
         assertThat(registry.send("PUT", APP + "/" + GENUINE + "/status?value=OUT_OF_SERVICE", null, REPORTING)
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(registry.send("DELETE", APP + "/" + GENUINE + "/status?value=UP", null, REPORTING)
-                .statusCode()).isEqualTo(200);
-        assertThat(registry.send("DELETE", APP + "/" + GENUINE, null, REPORTING).statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(registry.send("DELETE", APP + "/" + GENUINE, null, REPORTING).statusCode())
+                .isEqualTo(200);
         assertNotRegistered(GENUINE);
     }
 
@@ -119,7 +148,8 @@ class RegistrySecurityTest {
         String instance = instanceJson("REPORTING-SERVICE", GENUINE, "10.0.0.4", 8084);
         assertThat(registry.send("POST", APP, instance, PEER).statusCode()).isEqualTo(204);
         assertThat(registry.send("POST", "/eureka/peerreplication/batch/", "{\"replicationList\":[]}", PEER)
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -131,38 +161,48 @@ class RegistrySecurityTest {
         for (Credentials bad : new Credentials[] {wrongPassword, unknown, emptyPassword}) {
             HttpResponse<String> refused = registry.send("POST", APP, rogue, bad);
             assertThat(refused.statusCode()).isEqualTo(401);
-            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                    challenge -> assertThat(challenge).startsWith("Basic"));
-            assertThat(registry.send("GET", "/eureka/apps/", null, bad).statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
+            assertThat(registry.send("GET", "/eureka/apps/", null, bad).statusCode())
+                    .isEqualTo(401);
         }
         assertNotRegistered(ROGUE);
     }
 
     @Test
     void readsAndTheDashboardNeedCredentialsButProbesDoNot() throws Exception {
-        assertThat(registry.send("GET", "/eureka/apps/", null, null).statusCode()).isEqualTo(401);
+        assertThat(registry.send("GET", "/eureka/apps/", null, null).statusCode())
+                .isEqualTo(401);
         assertThat(registry.send("GET", APP, null, null).statusCode()).isEqualTo(401);
         assertThat(registry.send("GET", "/", null, null).statusCode()).isEqualTo(401);
         assertThat(registry.send("GET", "/", null, GATEWAY).statusCode()).isEqualTo(200);
-        assertThat(registry.send("GET", "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
-        assertThat(registry.send("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
-        assertThat(registry.send("GET", "/actuator/info", null, null).statusCode()).isEqualTo(200);
+        assertThat(registry.send("GET", "/actuator/health/readiness", null, null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(registry.send("GET", "/actuator/health/liveness", null, null).statusCode())
+                .isEqualTo(200);
+        assertThat(registry.send("GET", "/actuator/info", null, null).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void metricsAreForTheScraperWhichReadsNothingElse() throws Exception {
         // Issue 11 item 7: no anonymous metrics on any port, the registry's included.
-        assertThat(registry.send("GET", "/actuator/prometheus", null, null, "text/plain").statusCode()).isEqualTo(401);
+        assertThat(registry.send("GET", "/actuator/prometheus", null, null, "text/plain")
+                        .statusCode())
+                .isEqualTo(401);
         HttpResponse<String> scraped = registry.send("GET", "/actuator/prometheus", null, METRICS, "text/plain");
         assertThat(scraped.statusCode()).isEqualTo(200);
         assertThat(scraped.body()).contains("jvm_memory_used_bytes");
         // The scraper learns no instance address: neither the registry's REST API nor the dashboard.
         registerGenuineInstance();
         assertThat(registry.send("GET", APP, null, METRICS).statusCode()).isEqualTo(403);
-        assertThat(registry.send("GET", "/eureka/apps/", null, METRICS).statusCode()).isEqualTo(403);
+        assertThat(registry.send("GET", "/eureka/apps/", null, METRICS).statusCode())
+                .isEqualTo(403);
         assertThat(registry.send("GET", "/", null, METRICS).statusCode()).isEqualTo(403);
         assertThat(registry.send("POST", APP, instanceJson("REPORTING-SERVICE", ROGUE, "203.0.113.66", 8084), METRICS)
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
         assertNotRegistered(ROGUE);
     }
 
@@ -174,6 +214,7 @@ class RegistrySecurityTest {
     private void assertNotRegistered(String instanceId) throws Exception {
         HttpResponse<String> app = registry.send("GET", APP, null, PEER);
         assertThat(app.statusCode() == 404 || !app.body().contains(instanceId))
-                .as("%s must not be in the registry: %s", instanceId, app.body()).isTrue();
+                .as("%s must not be in the registry: %s", instanceId, app.body())
+                .isTrue();
     }
 }

@@ -18,10 +18,19 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI reportingOpenApi(@Value("${spring.application.name}") String name) {
         return new OpenAPI()
-                .info(new Info().title(name).version("v1")
-                        .description("Read models rebuilt from events: summary and plan tables, monthly dispatch, compliance history, public disclosure, exports"))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .info(
+                        new Info()
+                                .title(name)
+                                .version("v1")
+                                .description(
+                                        "Read models rebuilt from events: summary and plan tables, monthly dispatch, compliance history, public disclosure, exports"))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 }

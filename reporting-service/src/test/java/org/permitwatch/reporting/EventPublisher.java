@@ -23,8 +23,8 @@ public final class EventPublisher implements AutoCloseable {
     private final AtomicInteger sent = new AtomicInteger();
 
     public EventPublisher(EmbeddedKafkaBroker broker, JsonMapper json) {
-        this.factory = new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
-                new StringSerializer());
+        this.factory = new DefaultKafkaProducerFactory<>(
+                KafkaTestUtils.producerProps(broker), new StringSerializer(), new StringSerializer());
         this.template = new KafkaTemplate<>(factory);
         this.json = json;
     }

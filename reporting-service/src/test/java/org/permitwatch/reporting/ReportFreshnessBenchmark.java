@@ -38,13 +38,24 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ./mvnw -B -ntp -o verify -pl reporting-service -Dtest=ReportFreshnessBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=none -Dfailsafe.failIfNoSpecifiedTests=false}
  * Results go to stdout and {@code target/benchmark-reporting.txt}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"eureka.client.enabled=false", "logging.structured.format.console=", "logging.level.root=WARN"})
 @AutoConfigureWebTestClient(timeout = "120s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        topics = {Topics.DIRECTORY_UNITS, InspectionTopics.PLANS, InspectionTopics.DRAWS, InspectionTopics.TASKS,
-                InspectionTopics.INSPECTIONS, InspectionTopics.FINDINGS, EnforcementTopics.CASES,
-                EnforcementTopics.ALERTS, LiaisonTopics.SUBMISSIONS})
+@EmbeddedKafka(
+        partitions = 1,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        topics = {
+            Topics.DIRECTORY_UNITS,
+            InspectionTopics.PLANS,
+            InspectionTopics.DRAWS,
+            InspectionTopics.TASKS,
+            InspectionTopics.INSPECTIONS,
+            InspectionTopics.FINDINGS,
+            EnforcementTopics.CASES,
+            EnforcementTopics.ALERTS,
+            LiaisonTopics.SUBMISSIONS
+        })
 class ReportFreshnessBenchmark {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 500);
@@ -58,10 +69,13 @@ class ReportFreshnessBenchmark {
 
     @Autowired
     WebTestClient web;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     EmbeddedKafkaBroker broker;
+
     @Autowired
     JsonMapper json;
 
@@ -82,7 +96,8 @@ class ReportFreshnessBenchmark {
                 latencies.add((System.nanoTime() - start) / 1_000_000);
             }
             Collections.sort(latencies);
-            out.add("freshness over " + EVENTS + " InspectionSubmitted events (publish+ack → visible in GET /summary): p50 "
+            out.add("freshness over " + EVENTS
+                    + " InspectionSubmitted events (publish+ack → visible in GET /summary): p50 "
                     + pct(latencies, 50) + " ms, p95 " + pct(latencies, 95) + " ms, max "
                     + latencies.get(latencies.size() - 1) + " ms");
             System.out.println(out.get(0));
@@ -95,14 +110,28 @@ class ReportFreshnessBenchmark {
         String province = TestJwts.token("PROVINCE", "140000");
         for (int run = 1; run <= 3; run++) {
             long s = System.nanoTime();
-            byte[] xlsx = web.get().uri("/api/v1/reports/summary?from=2026-01-01&to=2026-12-31&format=xlsx")
+            byte[] xlsx = web.get()
+                    .uri("/api/v1/reports/summary?from=2026-01-01&to=2026-12-31&format=xlsx")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + province)
-                    .exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(byte[].class)
+                    .returnResult()
+                    .getResponseBody();
             long xlsxMs = (System.nanoTime() - s) / 1_000_000;
             s = System.nanoTime();
-            Map<?, ?> table = json.readValue(web.get().uri("/api/v1/reports/summary?from=2026-01-01&to=2026-12-31")
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + province)
-                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody(), Map.class);
+            Map<?, ?> table = json.readValue(
+                    web.get()
+                            .uri("/api/v1/reports/summary?from=2026-01-01&to=2026-12-31")
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer " + province)
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody(String.class)
+                            .returnResult()
+                            .getResponseBody(),
+                    Map.class);
             long jsonMs = (System.nanoTime() - s) / 1_000_000;
             assertThat(((Map<?, ?>) table.get("total")).get("inspections")).isEqualTo(INSPECTIONS);
             out.add("run " + run + ": province year summary XLSX " + xlsxMs + " ms (" + xlsx.length + " bytes), JSON "
@@ -114,18 +143,45 @@ class ReportFreshnessBenchmark {
 
     private void publish(EventPublisher events, OffsetDateTime at) {
         UUID id = UUID.randomUUID();
-        events.send(InspectionTopics.INSPECTIONS, id.toString(), InspectionSubmitted.TYPE, new InspectionSubmitted(id, 1,
-                null, null, "P" + id, "基准单位", "140000", "140100", "140105", "COKING", UUID.randomUUID(), at, at,
-                "bench", 10, 0, 0, 0, 0, List.of()));
+        events.send(
+                InspectionTopics.INSPECTIONS,
+                id.toString(),
+                InspectionSubmitted.TYPE,
+                new InspectionSubmitted(
+                        id,
+                        1,
+                        null,
+                        null,
+                        "P" + id,
+                        "基准单位",
+                        "140000",
+                        "140100",
+                        "140105",
+                        "COKING",
+                        UUID.randomUUID(),
+                        at,
+                        at,
+                        "bench",
+                        10,
+                        0,
+                        0,
+                        0,
+                        0,
+                        List.of()));
     }
 
     private void waitForCount(String token, int expected, long timeoutMs) {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (true) {
-            Map<?, ?> table = json.readValue(web.get()
-                    .uri("/api/v1/reports/summary?from=2027-03-01&to=2027-03-01&division=140105")
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                    .exchange().expectBody(String.class).returnResult().getResponseBody(), Map.class);
+            Map<?, ?> table = json.readValue(
+                    web.get()
+                            .uri("/api/v1/reports/summary?from=2027-03-01&to=2027-03-01&division=140105")
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                            .exchange()
+                            .expectBody(String.class)
+                            .returnResult()
+                            .getResponseBody(),
+                    Map.class);
             Object n = ((Map<?, ?>) table.get("total")).get("inspections");
             if (((Number) n).intValue() >= expected) {
                 return;
@@ -144,10 +200,12 @@ class ReportFreshnessBenchmark {
 
     /** A year of synthetic facts spread over every Shanxi county and industry, generated inside PostgreSQL. */
     private void bulkInsert() {
-        String counties = "ARRAY['140105','140106','140107','140108','140109','140110','140121','140181','140212','140213',"
-                + "'140302','140311','140403','140404','140502','140525','140602','140681','140702','140781','140802',"
-                + "'140881','140902','140981','141002','141081','141102','141181']";
-        String industries = "ARRAY['PAPER','STEEL','THERMAL_POWER','COKING','CEMENT','SEWAGE_TREATMENT','WATER_REUSE','OTHER']";
+        String counties =
+                "ARRAY['140105','140106','140107','140108','140109','140110','140121','140181','140212','140213',"
+                        + "'140302','140311','140403','140404','140502','140525','140602','140681','140702','140781','140802',"
+                        + "'140881','140902','140981','141002','141081','141102','141181']";
+        String industries =
+                "ARRAY['PAPER','STEEL','THERMAL_POWER','COKING','CEMENT','SEWAGE_TREATMENT','WATER_REUSE','OTHER']";
         String types = "ARRAY['UNPERMITTED_DISCHARGE','UNPERMITTED_OUTLET','EXCEEDING_LIMITS','FACILITY_NOT_RUNNING',"
                 + "'FUGITIVE_EMISSION','REDUCTION_NOT_IMPLEMENTED','SELF_MONITORING_FALSIFIED','LEDGER_INCOMPLETE',"
                 + "'EXECUTION_REPORT_IRREGULAR','DISCLOSURE_NOT_IMPLEMENTED']";

@@ -64,13 +64,24 @@ import tools.jackson.databind.json.JsonMapper;
  * a real KRaft broker, read into real PostgreSQL. Every expected number below is worked out by hand from the scenario
  * (see the comments next to each event), never read back from the code under test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"eureka.client.enabled=false", "logging.structured.format.console="})
 @AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        topics = {Topics.DIRECTORY_UNITS, InspectionTopics.PLANS, InspectionTopics.DRAWS, InspectionTopics.TASKS,
-                InspectionTopics.INSPECTIONS, InspectionTopics.FINDINGS, EnforcementTopics.CASES,
-                EnforcementTopics.ALERTS, LiaisonTopics.SUBMISSIONS})
+@EmbeddedKafka(
+        partitions = 1,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        topics = {
+            Topics.DIRECTORY_UNITS,
+            InspectionTopics.PLANS,
+            InspectionTopics.DRAWS,
+            InspectionTopics.TASKS,
+            InspectionTopics.INSPECTIONS,
+            InspectionTopics.FINDINGS,
+            EnforcementTopics.CASES,
+            EnforcementTopics.ALERTS,
+            LiaisonTopics.SUBMISSIONS
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportingScenarioIT {
@@ -94,8 +105,17 @@ class ReportingScenarioIT {
     static final String P7 = "91140100MA0000007X001P"; // 小店区, tasked, never inspected
 
     /** The ten column titles of 附件1, copied from the seed in its order. */
-    static final List<String> SEED_TYPES = List.of("无证排污", "未按许可的排放口排放", "超标排放", "污染防治设施不正常运行",
-            "无组织排放", "未落实减排要求", "自行监测数据作假", "环境管理台账记录不全", "排污许可证执行报告不规范", "信息公开不落实");
+    static final List<String> SEED_TYPES = List.of(
+            "无证排污",
+            "未按许可的排放口排放",
+            "超标排放",
+            "污染防治设施不正常运行",
+            "无组织排放",
+            "未落实减排要求",
+            "自行监测数据作假",
+            "环境管理台账记录不全",
+            "排污许可证执行报告不规范",
+            "信息公开不落实");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -105,10 +125,13 @@ class ReportingScenarioIT {
 
     @Autowired
     WebTestClient web;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     EmbeddedKafkaBroker broker;
+
     @Autowired
     JsonMapper json;
 
@@ -165,13 +188,79 @@ class ReportingScenarioIT {
         UUID f1b = UUID.randomUUID();
         inspection(r1, 2, t1, P1, "太原煤气化焦化有限公司", XIAODIAN, "COKING", at("2027-06-05T10:00:00"), 9, 1, List.of(f1b));
         inspection(r1, 1, t1, P1, "太原煤气化焦化有限公司", XIAODIAN, "COKING", at("2027-06-05T10:00:00"), 8, 2, List.of(f1, f2));
-        finding(f1, "ACTIVE", r1, 1, P1, XIAODIAN, "COKING", 3, "EXCEEDING_LIMITS", at("2027-06-05T10:00:00"), at("2027-06-05T12:00:00"));
-        finding(f2, "ACTIVE", r1, 1, P1, XIAODIAN, "COKING", 8, "LEDGER_INCOMPLETE", at("2027-06-05T10:00:00"), at("2027-06-05T12:00:00"));
-        finding(f1b, "ACTIVE", r1, 2, P1, XIAODIAN, "COKING", 3, "EXCEEDING_LIMITS", at("2027-06-05T10:00:00"), at("2027-06-06T09:00:00"));
-        finding(f1, "SUPERSEDED", r1, 1, P1, XIAODIAN, "COKING", 3, "EXCEEDING_LIMITS", at("2027-06-05T10:00:00"), at("2027-06-05T12:00:00"));
-        finding(f2, "SUPERSEDED", r1, 1, P1, XIAODIAN, "COKING", 8, "LEDGER_INCOMPLETE", at("2027-06-05T10:00:00"), at("2027-06-05T12:00:00"));
+        finding(
+                f1,
+                "ACTIVE",
+                r1,
+                1,
+                P1,
+                XIAODIAN,
+                "COKING",
+                3,
+                "EXCEEDING_LIMITS",
+                at("2027-06-05T10:00:00"),
+                at("2027-06-05T12:00:00"));
+        finding(
+                f2,
+                "ACTIVE",
+                r1,
+                1,
+                P1,
+                XIAODIAN,
+                "COKING",
+                8,
+                "LEDGER_INCOMPLETE",
+                at("2027-06-05T10:00:00"),
+                at("2027-06-05T12:00:00"));
+        finding(
+                f1b,
+                "ACTIVE",
+                r1,
+                2,
+                P1,
+                XIAODIAN,
+                "COKING",
+                3,
+                "EXCEEDING_LIMITS",
+                at("2027-06-05T10:00:00"),
+                at("2027-06-06T09:00:00"));
+        finding(
+                f1,
+                "SUPERSEDED",
+                r1,
+                1,
+                P1,
+                XIAODIAN,
+                "COKING",
+                3,
+                "EXCEEDING_LIMITS",
+                at("2027-06-05T10:00:00"),
+                at("2027-06-05T12:00:00"));
+        finding(
+                f2,
+                "SUPERSEDED",
+                r1,
+                1,
+                P1,
+                XIAODIAN,
+                "COKING",
+                8,
+                "LEDGER_INCOMPLETE",
+                at("2027-06-05T10:00:00"),
+                at("2027-06-05T12:00:00"));
         // A redelivered ACTIVE after SUPERSEDED must not revive F1.
-        finding(f1, "ACTIVE", r1, 1, P1, XIAODIAN, "COKING", 3, "EXCEEDING_LIMITS", at("2027-06-05T10:00:00"), at("2027-06-05T12:00:00"));
+        finding(
+                f1,
+                "ACTIVE",
+                r1,
+                1,
+                P1,
+                XIAODIAN,
+                "COKING",
+                3,
+                "EXCEEDING_LIMITS",
+                at("2027-06-05T10:00:00"),
+                at("2027-06-05T12:00:00"));
 
         // R2 (P2 水泥, 6-30 23:30 Beijing = inside June), R2b (7-01 00:30 Beijing = 6-30 UTC, outside June): compliant.
         inspection(r2, 1, t2, P2, "小店水泥厂", XIAODIAN, "CEMENT", at("2027-06-30T23:30:00"), 10, 0, List.of());
@@ -179,69 +268,231 @@ class ReportingScenarioIT {
 
         // R3 (P3, 6-09): 台账 F4 and 信息公开 F5.
         inspection(r3, 1, t3, P3, "迎泽焦化厂", YINGZE, "COKING", at("2027-06-09T09:00:00"), 8, 2, List.of());
-        finding(UUID.randomUUID(), "ACTIVE", r3, 1, P3, YINGZE, "COKING", 8, "LEDGER_INCOMPLETE", at("2027-06-09T09:00:00"), at("2027-06-09T11:00:00"));
-        finding(UUID.randomUUID(), "ACTIVE", r3, 1, P3, YINGZE, "COKING", 10, "DISCLOSURE_NOT_IMPLEMENTED", at("2027-06-09T09:00:00"), at("2027-06-09T11:00:00"));
+        finding(
+                UUID.randomUUID(),
+                "ACTIVE",
+                r3,
+                1,
+                P3,
+                YINGZE,
+                "COKING",
+                8,
+                "LEDGER_INCOMPLETE",
+                at("2027-06-09T09:00:00"),
+                at("2027-06-09T11:00:00"));
+        finding(
+                UUID.randomUUID(),
+                "ACTIVE",
+                r3,
+                1,
+                P3,
+                YINGZE,
+                "COKING",
+                10,
+                "DISCLOSURE_NOT_IMPLEMENTED",
+                at("2027-06-09T09:00:00"),
+                at("2027-06-09T11:00:00"));
 
         // R4 (P4 火电, 6-20): 排放口 F6.  R5 (P5 火电, 5-28): 超标 F7, outside June.
         inspection(r4, 1, t4, P4, "杏花岭热电厂", XINGHUALING, "THERMAL_POWER", at("2027-06-20T14:00:00"), 9, 1, List.of());
         UUID f6 = UUID.randomUUID();
-        finding(f6, "ACTIVE", r4, 1, P4, XINGHUALING, "THERMAL_POWER", 2, "UNPERMITTED_OUTLET", at("2027-06-20T14:00:00"), at("2027-06-20T16:00:00"));
-        inspection(r5, 1, null, P5, "杏花岭第二热电厂", XINGHUALING, "THERMAL_POWER", at("2027-05-28T10:00:00"), 9, 1, List.of());
-        finding(UUID.randomUUID(), "ACTIVE", r5, 1, P5, XINGHUALING, "THERMAL_POWER", 3, "EXCEEDING_LIMITS", at("2027-05-28T10:00:00"), at("2027-05-28T12:00:00"));
+        finding(
+                f6,
+                "ACTIVE",
+                r4,
+                1,
+                P4,
+                XINGHUALING,
+                "THERMAL_POWER",
+                2,
+                "UNPERMITTED_OUTLET",
+                at("2027-06-20T14:00:00"),
+                at("2027-06-20T16:00:00"));
+        inspection(
+                r5, 1, null, P5, "杏花岭第二热电厂", XINGHUALING, "THERMAL_POWER", at("2027-05-28T10:00:00"), 9, 1, List.of());
+        finding(
+                UUID.randomUUID(),
+                "ACTIVE",
+                r5,
+                1,
+                P5,
+                XINGHUALING,
+                "THERMAL_POWER",
+                3,
+                "EXCEEDING_LIMITS",
+                at("2027-05-28T10:00:00"),
+                at("2027-05-28T12:00:00"));
 
         // 大同 R6 (P6, 6-15): 超标 F8; fine 300,000 on 6-16.
         inspection(r6, 1, t6, P6, "平城焦化", PINGCHENG, "COKING", at("2027-06-15T10:00:00"), 9, 1, List.of());
         UUID f8 = UUID.randomUUID();
-        finding(f8, "ACTIVE", r6, 1, P6, PINGCHENG, "COKING", 3, "EXCEEDING_LIMITS", at("2027-06-15T10:00:00"), at("2027-06-15T11:00:00"));
+        finding(
+                f8,
+                "ACTIVE",
+                r6,
+                1,
+                P6,
+                PINGCHENG,
+                "COKING",
+                3,
+                "EXCEEDING_LIMITS",
+                at("2027-06-15T10:00:00"),
+                at("2027-06-15T11:00:00"));
 
         // C1 (P1 超标): fine 200,000 (6-12) + daily continuous 150,000.50 (6-28) = 350,000.50 yuan; RC1 ordered 6-12,
         // completed on time 6-18.
         UUID c1 = UUID.randomUUID();
         caseOpened(ref(c1, 1, P1, XIAODIAN, "COKING", "EXCEEDING_LIMITS"), f1b, r1, at("2027-06-10T09:00:00"));
-        penalty(ref(c1, 2, P1, XIAODIAN, "COKING", "EXCEEDING_LIMITS"), "FINE", null, "200000.00", null, at("2027-06-12T10:00:00"));
+        penalty(
+                ref(c1, 2, P1, XIAODIAN, "COKING", "EXCEEDING_LIMITS"),
+                "FINE",
+                null,
+                "200000.00",
+                null,
+                at("2027-06-12T10:00:00"));
         UUID rc1 = UUID.randomUUID();
-        rectOrdered(ref(c1, 3, P1, XIAODIAN, "COKING", "EXCEEDING_LIMITS"), rc1, LocalDate.of(2027, 6, 12), LocalDate.of(2027, 6, 19));
+        rectOrdered(
+                ref(c1, 3, P1, XIAODIAN, "COKING", "EXCEEDING_LIMITS"),
+                rc1,
+                LocalDate.of(2027, 6, 12),
+                LocalDate.of(2027, 6, 19));
         // Completion published before a later-numbered penalty: per-event columns make the order irrelevant.
-        rectCompleted(ref(c1, 5, P1, XIAODIAN, "COKING", "EXCEEDING_LIMITS"), rc1, LocalDate.of(2027, 6, 19), at("2027-06-18T15:00:00"));
-        penalty(ref(c1, 4, P1, XIAODIAN, "COKING", "EXCEEDING_LIMITS"), "DAILY_CONTINUOUS", null, "150000.50", 3, at("2027-06-28T10:00:00"));
+        rectCompleted(
+                ref(c1, 5, P1, XIAODIAN, "COKING", "EXCEEDING_LIMITS"),
+                rc1,
+                LocalDate.of(2027, 6, 19),
+                at("2027-06-18T15:00:00"));
+        penalty(
+                ref(c1, 4, P1, XIAODIAN, "COKING", "EXCEEDING_LIMITS"),
+                "DAILY_CONTINUOUS",
+                null,
+                "150000.50",
+                3,
+                at("2027-06-28T10:00:00"));
 
         // C3 (P3 台账): first minor violation, no penalty (6-11); RC3 ordered 6-11, deadline 6-16, overdue 6-17.
         UUID c3 = UUID.randomUUID();
         caseOpened(ref(c3, 1, P3, YINGZE, "COKING", "LEDGER_INCOMPLETE"), null, r3, at("2027-06-11T09:00:00"));
-        penalty(ref(c3, 2, P3, YINGZE, "COKING", "LEDGER_INCOMPLETE"), "NO_PENALTY", "FIRST_MINOR_LEDGER", "0", null, at("2027-06-11T10:00:00"));
+        penalty(
+                ref(c3, 2, P3, YINGZE, "COKING", "LEDGER_INCOMPLETE"),
+                "NO_PENALTY",
+                "FIRST_MINOR_LEDGER",
+                "0",
+                null,
+                at("2027-06-11T10:00:00"));
         UUID rc3 = UUID.randomUUID();
-        rectOrdered(ref(c3, 3, P3, YINGZE, "COKING", "LEDGER_INCOMPLETE"), rc3, LocalDate.of(2027, 6, 11), LocalDate.of(2027, 6, 16));
-        send(EnforcementTopics.CASES, c3.toString(), RectificationOverdue.TYPE, new RectificationOverdue(
-                ref(c3, 4, P3, YINGZE, "COKING", "LEDGER_INCOMPLETE"), rc3, LocalDate.of(2027, 6, 16), TAIYUAN,
-                at("2027-06-17T01:00:00")));
+        rectOrdered(
+                ref(c3, 3, P3, YINGZE, "COKING", "LEDGER_INCOMPLETE"),
+                rc3,
+                LocalDate.of(2027, 6, 11),
+                LocalDate.of(2027, 6, 16));
+        send(
+                EnforcementTopics.CASES,
+                c3.toString(),
+                RectificationOverdue.TYPE,
+                new RectificationOverdue(
+                        ref(c3, 4, P3, YINGZE, "COKING", "LEDGER_INCOMPLETE"),
+                        rc3,
+                        LocalDate.of(2027, 6, 16),
+                        TAIYUAN,
+                        at("2027-06-17T01:00:00")));
 
         // C4 (P4 排放口): fine 50,000 (6-25); RC4 ordered 6-25, still open.
         UUID c4 = UUID.randomUUID();
-        caseOpened(ref(c4, 1, P4, XINGHUALING, "THERMAL_POWER", "UNPERMITTED_OUTLET"), f6, r4, at("2027-06-21T09:00:00"));
-        penalty(ref(c4, 2, P4, XINGHUALING, "THERMAL_POWER", "UNPERMITTED_OUTLET"), "FINE", null, "50000", null, at("2027-06-25T10:00:00"));
-        rectOrdered(ref(c4, 3, P4, XINGHUALING, "THERMAL_POWER", "UNPERMITTED_OUTLET"), UUID.randomUUID(), LocalDate.of(2027, 6, 25), LocalDate.of(2027, 7, 2));
+        caseOpened(
+                ref(c4, 1, P4, XINGHUALING, "THERMAL_POWER", "UNPERMITTED_OUTLET"), f6, r4, at("2027-06-21T09:00:00"));
+        penalty(
+                ref(c4, 2, P4, XINGHUALING, "THERMAL_POWER", "UNPERMITTED_OUTLET"),
+                "FINE",
+                null,
+                "50000",
+                null,
+                at("2027-06-25T10:00:00"));
+        rectOrdered(
+                ref(c4, 3, P4, XINGHUALING, "THERMAL_POWER", "UNPERMITTED_OUTLET"),
+                UUID.randomUUID(),
+                LocalDate.of(2027, 6, 25),
+                LocalDate.of(2027, 7, 2));
 
-        // C5 (P5, the May inspection): opened 5-31, rectification ordered 5-30 (outside), fine 100,000 decided 6-02 (inside).
+        // C5 (P5, the May inspection): opened 5-31, rectification ordered 5-30 (outside), fine 100,000 decided 6-02
+        // (inside).
         UUID c5 = UUID.randomUUID();
-        caseOpened(ref(c5, 1, P5, XINGHUALING, "THERMAL_POWER", "EXCEEDING_LIMITS"), null, r5, at("2027-05-31T09:00:00"));
-        rectOrdered(ref(c5, 2, P5, XINGHUALING, "THERMAL_POWER", "EXCEEDING_LIMITS"), UUID.randomUUID(), LocalDate.of(2027, 5, 30), LocalDate.of(2027, 6, 6));
-        penalty(ref(c5, 3, P5, XINGHUALING, "THERMAL_POWER", "EXCEEDING_LIMITS"), "FINE", null, "100000", null, at("2027-06-02T10:00:00"));
+        caseOpened(
+                ref(c5, 1, P5, XINGHUALING, "THERMAL_POWER", "EXCEEDING_LIMITS"), null, r5, at("2027-05-31T09:00:00"));
+        rectOrdered(
+                ref(c5, 2, P5, XINGHUALING, "THERMAL_POWER", "EXCEEDING_LIMITS"),
+                UUID.randomUUID(),
+                LocalDate.of(2027, 5, 30),
+                LocalDate.of(2027, 6, 6));
+        penalty(
+                ref(c5, 3, P5, XINGHUALING, "THERMAL_POWER", "EXCEEDING_LIMITS"),
+                "FINE",
+                null,
+                "100000",
+                null,
+                at("2027-06-02T10:00:00"));
 
         // C6 大同: opened 6-16, fine 300,000.
         UUID c6 = UUID.randomUUID();
         caseOpened(ref(c6, 1, P6, PINGCHENG, "COKING", "EXCEEDING_LIMITS"), f8, r6, at("2027-06-16T09:00:00"));
-        penalty(ref(c6, 2, P6, PINGCHENG, "COKING", "EXCEEDING_LIMITS"), "FINE", null, "300000", null, at("2027-06-16T10:00:00"));
+        penalty(
+                ref(c6, 2, P6, PINGCHENG, "COKING", "EXCEEDING_LIMITS"),
+                "FINE",
+                null,
+                "300000",
+                null,
+                at("2027-06-16T10:00:00"));
 
         // Draws: the June 太原 draw (P1, P3) completed and published; a second draw only completed (stays confidential).
-        send(InspectionTopics.DRAWS, draw.toString(), DrawCompleted.TYPE, new DrawCompleted(draw, null, null, TAIYUAN,
-                "2027-06", "hash", "seed", "fp", Map.of("KEY", 2), 2, at("2027-06-01T09:00:00")));
-        send(InspectionTopics.DRAWS, draw.toString(), DrawPublished.TYPE, new DrawPublished(draw, null, TAIYUAN,
-                "2027-06", "COKING", "hash", "seed", List.of(
-                new DrawPublished.Unit(P1, "太原煤气化焦化有限公司", XIAODIAN, "KEY"),
-                new DrawPublished.Unit(P3, "迎泽焦化厂", YINGZE, "KEY")), at("2027-06-25T09:00:00")));
+        send(
+                InspectionTopics.DRAWS,
+                draw.toString(),
+                DrawCompleted.TYPE,
+                new DrawCompleted(
+                        draw,
+                        null,
+                        null,
+                        TAIYUAN,
+                        "2027-06",
+                        "hash",
+                        "seed",
+                        "fp",
+                        Map.of("KEY", 2),
+                        2,
+                        at("2027-06-01T09:00:00")));
+        send(
+                InspectionTopics.DRAWS,
+                draw.toString(),
+                DrawPublished.TYPE,
+                new DrawPublished(
+                        draw,
+                        null,
+                        TAIYUAN,
+                        "2027-06",
+                        "COKING",
+                        "hash",
+                        "seed",
+                        List.of(
+                                new DrawPublished.Unit(P1, "太原煤气化焦化有限公司", XIAODIAN, "KEY"),
+                                new DrawPublished.Unit(P3, "迎泽焦化厂", YINGZE, "KEY")),
+                        at("2027-06-25T09:00:00")));
         UUID hidden = UUID.randomUUID();
-        send(InspectionTopics.DRAWS, hidden.toString(), DrawCompleted.TYPE, new DrawCompleted(hidden, null, null,
-                TAIYUAN, "2027-06", "hash2", "seed2", "fp2", Map.of("KEY", 1), 1, at("2027-06-02T09:00:00")));
+        send(
+                InspectionTopics.DRAWS,
+                hidden.toString(),
+                DrawCompleted.TYPE,
+                new DrawCompleted(
+                        hidden,
+                        null,
+                        null,
+                        TAIYUAN,
+                        "2027-06",
+                        "hash2",
+                        "seed2",
+                        "fp2",
+                        Map.of("KEY", 1),
+                        1,
+                        at("2027-06-02T09:00:00")));
 
         // Monthly dispatch submissions for 2027-06: 太原 ON_TIME then a LATE resubmission (latest wins), 大同 ON_TIME.
         UUID obligation = UUID.randomUUID();
@@ -251,19 +502,73 @@ class ReportingScenarioIT {
 
         // 太原's plan for 2027: 焦化 double-random 5% per quarter, 造纸 census; published twice, the later wins.
         UUID plan = UUID.randomUUID();
-        PlanPublished.Row coking = new PlanPublished.Row(2, "COKING", "DOUBLE_RANDOM", "SAMPLING", true,
-                new BigDecimal("0.05"), "QUARTER", 1, "许可证载明事项", "超标排放专项", "现场核查台账与在线监测数据",
-                List.of("市生态环境监测站", "行政审批服务管理局"), 40, 2, List.of(new PlanPublished.Month(6, 1, 2)));
-        PlanPublished.Row paper = new PlanPublished.Row(1, "PAPER", "ON_SITE", "CENSUS", false,
-                new BigDecimal("1"), "YEAR", 1, "日常检查", "", "全面检查", List.of(), 3, 3, List.of());
-        send(InspectionTopics.PLANS, plan.toString(), PlanPublished.TYPE, new PlanPublished(plan, TAIYUAN, 2027,
-                "旧版", 6, List.of(paper), "someone", at("2027-05-01T09:00:00")));
-        send(InspectionTopics.PLANS, plan.toString(), PlanPublished.TYPE, new PlanPublished(plan, TAIYUAN, 2027,
-                "太原市2027年排污许可清单式执法检查计划", 6, List.of(coking, paper), "someone", at("2027-05-20T09:00:00")));
+        PlanPublished.Row coking = new PlanPublished.Row(
+                2,
+                "COKING",
+                "DOUBLE_RANDOM",
+                "SAMPLING",
+                true,
+                new BigDecimal("0.05"),
+                "QUARTER",
+                1,
+                "许可证载明事项",
+                "超标排放专项",
+                "现场核查台账与在线监测数据",
+                List.of("市生态环境监测站", "行政审批服务管理局"),
+                40,
+                2,
+                List.of(new PlanPublished.Month(6, 1, 2)));
+        PlanPublished.Row paper = new PlanPublished.Row(
+                1,
+                "PAPER",
+                "ON_SITE",
+                "CENSUS",
+                false,
+                new BigDecimal("1"),
+                "YEAR",
+                1,
+                "日常检查",
+                "",
+                "全面检查",
+                List.of(),
+                3,
+                3,
+                List.of());
+        send(
+                InspectionTopics.PLANS,
+                plan.toString(),
+                PlanPublished.TYPE,
+                new PlanPublished(plan, TAIYUAN, 2027, "旧版", 6, List.of(paper), "someone", at("2027-05-01T09:00:00")));
+        send(
+                InspectionTopics.PLANS,
+                plan.toString(),
+                PlanPublished.TYPE,
+                new PlanPublished(
+                        plan,
+                        TAIYUAN,
+                        2027,
+                        "太原市2027年排污许可清单式执法检查计划",
+                        6,
+                        List.of(coking, paper),
+                        "someone",
+                        at("2027-05-20T09:00:00")));
         // 小店区's county plan inside it (ADR 0013), published later: 附件3 is the city's table, so it must not replace it
-        send(InspectionTopics.PLANS, UUID.randomUUID().toString(), PlanPublished.TYPE, new PlanPublished(UUID.randomUUID(),
-                TAIYUAN, 2027, "小店区2027年县级计划", 6, List.of(coking), "county", at("2027-05-25T09:00:00"), "COUNTY",
-                XIAODIAN, plan));
+        send(
+                InspectionTopics.PLANS,
+                UUID.randomUUID().toString(),
+                PlanPublished.TYPE,
+                new PlanPublished(
+                        UUID.randomUUID(),
+                        TAIYUAN,
+                        2027,
+                        "小店区2027年县级计划",
+                        6,
+                        List.of(coking),
+                        "county",
+                        at("2027-05-25T09:00:00"),
+                        "COUNTY",
+                        XIAODIAN,
+                        plan));
     }
 
     // ---------------------------------------------------------------- the summary table (附件1)
@@ -271,53 +576,94 @@ class ReportingScenarioIT {
     @Test
     @Order(1)
     void citySummaryHasEveryCellRight() {
-        Map<String, Object> table = getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("CITY", TAIYUAN));
-        assertThat(table).containsEntry("divisionName", "太原市").containsEntry("period", "2027年6月1日至2027年6月30日")
+        Map<String, Object> table =
+                getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("CITY", TAIYUAN));
+        assertThat(table)
+                .containsEntry("divisionName", "太原市")
+                .containsEntry("period", "2027年6月1日至2027年6月30日")
                 .containsEntry("title", "山西省排污许可执法检查情况汇总表");
         List<Map<String, Object>> rows = list(table.get("rows"));
         // every county of 太原 (issue 12.5): the seven without activity as one row of zeros each
-        assertThat(rows).extracting(r -> r.get("region") + "/" + r.get("industryLabel"))
-                .containsExactly("小店区/焦化", "小店区/水泥", "迎泽区/焦化", "杏花岭区/火电", "尖草坪区/—", "万柏林区/—",
-                        "晋源区/—", "清徐县/—", "阳曲县/—", "娄烦县/—", "古交市/—");
+        assertThat(rows)
+                .extracting(r -> r.get("region") + "/" + r.get("industryLabel"))
+                .containsExactly(
+                        "小店区/焦化", "小店区/水泥", "迎泽区/焦化", "杏花岭区/火电", "尖草坪区/—", "万柏林区/—", "晋源区/—", "清徐县/—", "阳曲县/—", "娄烦县/—",
+                        "古交市/—");
         assertRow(rows.get(10), 11, 0, Map.of(), "0.0000", "无需整改", "—", "");
 
         assertRow(rows.get(0), 1, 1, Map.of("EXCEEDING_LIMITS", 1), "35.0001", "应整改1家，已完成1家", "是", "");
         assertRow(rows.get(1), 2, 1, Map.of(), "0.0000", "无需整改", "—", "");
-        assertRow(rows.get(2), 3, 1, Map.of("LEDGER_INCOMPLETE", 1, "DISCLOSURE_NOT_IMPLEMENTED", 1), "0.0000",
-                "应整改1家，已完成0家", "否", "逾期未整改1家；依法不予处罚1件");
+        assertRow(
+                rows.get(2),
+                3,
+                1,
+                Map.of("LEDGER_INCOMPLETE", 1, "DISCLOSURE_NOT_IMPLEMENTED", 1),
+                "0.0000",
+                "应整改1家，已完成0家",
+                "否",
+                "逾期未整改1家；依法不予处罚1件");
         assertRow(rows.get(3), 4, 1, Map.of("UNPERMITTED_OUTLET", 1), "15.0000", "应整改1家，已完成0家", "否", "");
         // 350,000.50 + 150,000 = 500,000.50 yuan = 50.00005 万元 → 50.0001
         Map<String, Object> total = map(table.get("total"));
         assertThat(total).containsEntry("region", "合计");
-        assertRow(total, null, 4, Map.of("EXCEEDING_LIMITS", 1, "LEDGER_INCOMPLETE", 1, "DISCLOSURE_NOT_IMPLEMENTED", 1,
-                "UNPERMITTED_OUTLET", 1), "50.0001", "应整改3家，已完成1家", "否", "逾期未整改1家；依法不予处罚1件");
+        assertRow(
+                total,
+                null,
+                4,
+                Map.of(
+                        "EXCEEDING_LIMITS",
+                        1,
+                        "LEDGER_INCOMPLETE",
+                        1,
+                        "DISCLOSURE_NOT_IMPLEMENTED",
+                        1,
+                        "UNPERMITTED_OUTLET",
+                        1),
+                "50.0001",
+                "应整改3家，已完成1家",
+                "否",
+                "逾期未整改1家；依法不予处罚1件");
     }
 
     @Test
     @Order(2)
     void provinceSummaryGroupsByCity() {
-        Map<String, Object> table = getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30",
-                TestJwts.token("PROVINCE", "140000"));
+        Map<String, Object> table =
+                getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("PROVINCE", "140000"));
         List<Map<String, Object>> rows = list(table.get("rows"));
         // all eleven cities, the nine without activity as one row of zeros each
-        assertThat(rows).extracting(r -> r.get("region") + "/" + r.get("industryLabel"))
-                .containsExactly("太原市/火电", "太原市/焦化", "太原市/水泥", "大同市/焦化", "阳泉市/—", "长治市/—", "晋城市/—",
-                        "朔州市/—", "晋中市/—", "运城市/—", "忻州市/—", "临汾市/—", "吕梁市/—");
-        assertRow(rows.get(1), 2, 2, Map.of("EXCEEDING_LIMITS", 1, "LEDGER_INCOMPLETE", 1, "DISCLOSURE_NOT_IMPLEMENTED", 1),
-                "35.0001", "应整改2家，已完成1家", "否", "逾期未整改1家；依法不予处罚1件");
+        assertThat(rows)
+                .extracting(r -> r.get("region") + "/" + r.get("industryLabel"))
+                .containsExactly(
+                        "太原市/火电", "太原市/焦化", "太原市/水泥", "大同市/焦化", "阳泉市/—", "长治市/—", "晋城市/—", "朔州市/—", "晋中市/—", "运城市/—",
+                        "忻州市/—", "临汾市/—", "吕梁市/—");
+        assertRow(
+                rows.get(1),
+                2,
+                2,
+                Map.of("EXCEEDING_LIMITS", 1, "LEDGER_INCOMPLETE", 1, "DISCLOSURE_NOT_IMPLEMENTED", 1),
+                "35.0001",
+                "应整改2家，已完成1家",
+                "否",
+                "逾期未整改1家；依法不予处罚1件");
         assertRow(rows.get(3), 4, 1, Map.of("EXCEEDING_LIMITS", 1), "30.0000", "无需整改", "—", "");
         // 500,000.50 + 300,000 = 800,000.50 yuan
-        assertThat(new BigDecimal(String.valueOf(map(table.get("total")).get("fineWanYuan")))).isEqualByComparingTo("80.0001");
+        assertThat(new BigDecimal(String.valueOf(map(table.get("total")).get("fineWanYuan"))))
+                .isEqualByComparingTo("80.0001");
     }
 
     @Test
     @Order(3)
     void countySummaryAndPeriodBoundaries() {
         // 小店区 on 7-01 only: R2b (7-01 00:30 Beijing) is the only record of that day.
-        Map<String, Object> july = getJson("/api/v1/reports/summary?from=2027-07-01&to=2027-07-01&division=" + XIAODIAN,
+        Map<String, Object> july = getJson(
+                "/api/v1/reports/summary?from=2027-07-01&to=2027-07-01&division=" + XIAODIAN,
                 TestJwts.token("CITY", TAIYUAN));
-        assertThat(list(july.get("rows"))).singleElement()
-                .satisfies(r -> assertThat(r).containsEntry("region", "小店区").containsEntry("industryLabel", "水泥")
+        assertThat(list(july.get("rows")))
+                .singleElement()
+                .satisfies(r -> assertThat(r)
+                        .containsEntry("region", "小店区")
+                        .containsEntry("industryLabel", "水泥")
                         .containsEntry("inspections", 1));
         assertThat(july).containsEntry("period", "2027年7月1日");
     }
@@ -325,11 +671,17 @@ class ReportingScenarioIT {
     @Test
     @Order(4)
     void xlsxHasTheSeedLayout() throws Exception {
-        byte[] bytes = web.get().uri("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30&format=xlsx")
+        byte[] bytes = web.get()
+                .uri("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30&format=xlsx")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", TAIYUAN))
-                .exchange().expectStatus().isOk()
-                .expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .expectBody(byte[].class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet sheet = wb.getSheetAt(0);
             DataFormatter fmt = new DataFormatter();
@@ -347,17 +699,73 @@ class ReportingScenarioIT {
             assertThat(subHeaders).containsExactlyElementsOf(SEED_TYPES);
             assertThat(List.of(text(sheet, 3, 13), text(sheet, 3, 14), text(sheet, 3, 15), text(sheet, 3, 16)))
                     .containsExactly("罚款金额（万元）", "整改完成情况", "是否完成整改", "备注");
-            assertThat(sheet.getMergedRegions()).extracting(CellRangeAddress::formatAsString).contains(
-                    "A1:Q1", "A2:M2", "N2:Q2", "A3:Q3", "A4:A5", "B4:B5", "C4:C5", "D4:M4", "N4:N5", "O4:O5", "P4:P5", "Q4:Q5");
+            assertThat(sheet.getMergedRegions())
+                    .extracting(CellRangeAddress::formatAsString)
+                    .contains(
+                            "A1:Q1", "A2:M2", "N2:Q2", "A3:Q3", "A4:A5", "B4:B5", "C4:C5", "D4:M4", "N4:N5", "O4:O5",
+                            "P4:P5", "Q4:Q5");
             // Data rows 6..16 (four with activity, seven counties of zeros), the total on 17, the note on 18 (1-based).
-            assertThat(rowText(sheet.getRow(5), fmt)).containsExactly("1", "小店区", "焦化", "0", "0", "1", "0", "0", "0",
-                    "0", "0", "0", "0", "35.0001", "应整改1家，已完成1家", "是", "");
-            assertThat(rowText(sheet.getRow(7), fmt)).containsExactly("3", "迎泽区", "焦化", "0", "0", "0", "0", "0", "0",
-                    "0", "1", "0", "1", "0.0000", "应整改1家，已完成0家", "否", "逾期未整改1家；依法不予处罚1件");
-            assertThat(rowText(sheet.getRow(9), fmt)).containsExactly("5", "尖草坪区", "—", "0", "0", "0", "0", "0", "0",
-                    "0", "0", "0", "0", "0.0000", "无需整改", "—", "");
-            assertThat(rowText(sheet.getRow(16), fmt)).containsExactly("", "合计", "", "0", "1", "1", "0", "0", "0",
-                    "0", "1", "0", "1", "50.0001", "应整改3家，已完成1家", "否", "逾期未整改1家；依法不予处罚1件");
+            assertThat(rowText(sheet.getRow(5), fmt))
+                    .containsExactly(
+                            "1",
+                            "小店区",
+                            "焦化",
+                            "0",
+                            "0",
+                            "1",
+                            "0",
+                            "0",
+                            "0",
+                            "0",
+                            "0",
+                            "0",
+                            "0",
+                            "35.0001",
+                            "应整改1家，已完成1家",
+                            "是",
+                            "");
+            assertThat(rowText(sheet.getRow(7), fmt))
+                    .containsExactly(
+                            "3",
+                            "迎泽区",
+                            "焦化",
+                            "0",
+                            "0",
+                            "0",
+                            "0",
+                            "0",
+                            "0",
+                            "0",
+                            "1",
+                            "0",
+                            "1",
+                            "0.0000",
+                            "应整改1家，已完成0家",
+                            "否",
+                            "逾期未整改1家；依法不予处罚1件");
+            assertThat(rowText(sheet.getRow(9), fmt))
+                    .containsExactly(
+                            "5", "尖草坪区", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0.0000", "无需整改", "—",
+                            "");
+            assertThat(rowText(sheet.getRow(16), fmt))
+                    .containsExactly(
+                            "",
+                            "合计",
+                            "",
+                            "0",
+                            "1",
+                            "1",
+                            "0",
+                            "0",
+                            "0",
+                            "0",
+                            "1",
+                            "0",
+                            "1",
+                            "50.0001",
+                            "应整改3家，已完成1家",
+                            "否",
+                            "逾期未整改1家；依法不予处罚1件");
             assertThat(text(sheet, 17, 0)).startsWith("注：计数单位：");
             assertThat(sheet.getRow(18)).isNull();
         }
@@ -366,17 +774,21 @@ class ReportingScenarioIT {
     @Test
     @Order(5)
     void csvIsUtf8WithBom() {
-        byte[] bytes = web.get().uri("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30")
+        byte[] bytes = web.get()
+                .uri("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", TAIYUAN))
                 .header(HttpHeaders.ACCEPT, "text/csv")
-                .exchange().expectStatus().isOk()
-                .expectBody(byte[].class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String[] lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
         // header, 11 county rows, 合计, the note, 填报单位/时间/填报日期
         assertThat(lines).hasSize(15);
-        assertThat(lines[0]).isEqualTo("序号,区域,行业类别," + String.join(",", SEED_TYPES)
-                + ",罚款金额（万元）,整改完成情况,是否完成整改,备注");
+        assertThat(lines[0]).isEqualTo("序号,区域,行业类别," + String.join(",", SEED_TYPES) + ",罚款金额（万元）,整改完成情况,是否完成整改,备注");
         assertThat(lines[4]).isEqualTo("4,杏花岭区,火电,0,1,0,0,0,0,0,0,0,0,15.0000,应整改1家，已完成0家,否,");
         assertThat(lines[5]).isEqualTo("5,尖草坪区,—,0,0,0,0,0,0,0,0,0,0,0.0000,无需整改,—,");
         assertThat(lines[12]).isEqualTo(",合计,,0,1,1,0,0,0,0,1,0,1,50.0001,应整改3家，已完成1家,否,逾期未整改1家；依法不予处罚1件");
@@ -386,37 +798,74 @@ class ReportingScenarioIT {
     @Order(6)
     void scopeAndValidation() {
         // 大同 may not read 太原's table, nor 太原's units.
-        web.get().uri("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30&division=" + TAIYUAN)
+        web.get()
+                .uri("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30&division=" + TAIYUAN)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", DATONG))
-                .exchange().expectStatus().isForbidden()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("division-out-of-scope");
-        web.get().uri("/api/v1/reports/units/" + P1)
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("division-out-of-scope");
+        web.get()
+                .uri("/api/v1/reports/units/" + P1)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", DATONG))
-                .exchange().expectStatus().isNotFound()
-                .expectBody().jsonPath("$.code").isEqualTo("unit-not-found");
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("unit-not-found");
         // 大同's own table holds only its own row.
-        Map<String, Object> datong = getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30",
-                TestJwts.token("CITY", DATONG));
-        assertThat(list(datong.get("rows"))).filteredOn(r -> r.get("industry") != null)
-                .extracting(r -> r.get("region")).containsExactly("平城区");
-        assertThat(list(datong.get("rows"))).extracting(r -> r.get("regionCode")).allMatch(c -> ((String) c).startsWith("1402"));
-        web.get().uri("/api/v1/reports/summary?to=2027-06-30")
+        Map<String, Object> datong =
+                getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("CITY", DATONG));
+        assertThat(list(datong.get("rows")))
+                .filteredOn(r -> r.get("industry") != null)
+                .extracting(r -> r.get("region"))
+                .containsExactly("平城区");
+        assertThat(list(datong.get("rows")))
+                .extracting(r -> r.get("regionCode"))
+                .allMatch(c -> ((String) c).startsWith("1402"));
+        web.get()
+                .uri("/api/v1/reports/summary?to=2027-06-30")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", TAIYUAN))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("from");
-        web.get().uri("/api/v1/reports/summary?from=2027-06-30&to=2027-06-01")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("from");
+        web.get()
+                .uri("/api/v1/reports/summary?from=2027-06-30&to=2027-06-01")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", TAIYUAN))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("to");
-        web.get().uri("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30&format=pdf")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("to");
+        web.get()
+                .uri("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30&format=pdf")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", TAIYUAN))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("format");
-        web.get().uri("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30").exchange().expectStatus().isUnauthorized();
-        web.post().uri("/api/v1/reports/rebuild")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("format");
+        web.get()
+                .uri("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        web.post()
+                .uri("/api/v1/reports/rebuild")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", TAIYUAN))
-                .exchange().expectStatus().isForbidden();
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     /**
@@ -426,19 +875,37 @@ class ReportingScenarioIT {
     @Test
     @Order(6)
     void anInspectorReadsNoReport() {
-        String inspector = TestJwts.builder().subject(java.util.UUID.randomUUID().toString()).roles("INSPECTOR")
-                .division(TAIYUAN).build();
-        for (String uri : List.of("/api/v1/reports/units/" + P1, "/api/v1/reports/units/" + P1 + "?asOf=2027-06-30",
-                "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", "/api/v1/reports/dispatch?month=2027-06",
-                "/api/v1/reports/year?year=2027", "/api/v1/reports/plans?year=2027")) {
-            web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + inspector)
-                    .exchange().expectStatus().isForbidden()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.code").isEqualTo("reports-bureau-only");
+        String inspector = TestJwts.builder()
+                .subject(java.util.UUID.randomUUID().toString())
+                .roles("INSPECTOR")
+                .division(TAIYUAN)
+                .build();
+        for (String uri : List.of(
+                "/api/v1/reports/units/" + P1,
+                "/api/v1/reports/units/" + P1 + "?asOf=2027-06-30",
+                "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30",
+                "/api/v1/reports/dispatch?month=2027-06",
+                "/api/v1/reports/year?year=2027",
+                "/api/v1/reports/plans?year=2027")) {
+            web.get()
+                    .uri(uri)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + inspector)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("reports-bureau-only");
         }
         // the same unit's history is there for the city bureau
-        web.get().uri("/api/v1/reports/units/" + P1).header(HttpHeaders.AUTHORIZATION, "Bearer "
-                + TestJwts.token("CITY", TAIYUAN)).exchange().expectStatus().isOk();
+        web.get()
+                .uri("/api/v1/reports/units/" + P1)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", TAIYUAN))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     // ---------------------------------------------------------------- dispatch, year, plan, unit history
@@ -446,29 +913,52 @@ class ReportingScenarioIT {
     @Test
     @Order(7)
     void monthlyDispatchPerCity() {
-        Map<String, Object> report = getJson("/api/v1/reports/dispatch?month=2027-06", TestJwts.token("PROVINCE", "140000"));
+        Map<String, Object> report =
+                getJson("/api/v1/reports/dispatch?month=2027-06", TestJwts.token("PROVINCE", "140000"));
         List<Map<String, Object>> rows = list(report.get("rows"));
         assertThat(rows).hasSize(11);
         Map<String, Object> taiyuan = rows.get(0);
-        assertThat(taiyuan).containsEntry("divisionCode", TAIYUAN).containsEntry("name", "太原市")
-                .containsEntry("tasksPlanned", 5).containsEntry("tasksDone", 4).containsEntry("inspections", 4)
-                .containsEntry("findings", 4).containsEntry("casesOpened", 3).containsEntry("rectificationsOrdered", 3)
-                .containsEntry("rectificationsCompleted", 1).containsEntry("overdueRectifications", 1)
-                .containsEntry("submissionsOnTime", 0).containsEntry("submissionsLate", 1)
+        assertThat(taiyuan)
+                .containsEntry("divisionCode", TAIYUAN)
+                .containsEntry("name", "太原市")
+                .containsEntry("tasksPlanned", 5)
+                .containsEntry("tasksDone", 4)
+                .containsEntry("inspections", 4)
+                .containsEntry("findings", 4)
+                .containsEntry("casesOpened", 3)
+                .containsEntry("rectificationsOrdered", 3)
+                .containsEntry("rectificationsCompleted", 1)
+                .containsEntry("overdueRectifications", 1)
+                .containsEntry("submissionsOnTime", 0)
+                .containsEntry("submissionsLate", 1)
                 .containsEntry("submissionsMissing", 0);
         assertThat(new BigDecimal(String.valueOf(taiyuan.get("fineWanYuan")))).isEqualByComparingTo("50.0001");
         Map<String, Object> datong = rows.get(1);
-        assertThat(datong).containsEntry("divisionCode", DATONG).containsEntry("tasksPlanned", 1)
-                .containsEntry("tasksDone", 1).containsEntry("inspections", 1).containsEntry("findings", 1)
-                .containsEntry("casesOpened", 1).containsEntry("submissionsOnTime", 1).containsEntry("submissionsMissing", 0);
-        assertThat(rows.get(2)).containsEntry("name", "阳泉市").containsEntry("tasksPlanned", 0)
+        assertThat(datong)
+                .containsEntry("divisionCode", DATONG)
+                .containsEntry("tasksPlanned", 1)
+                .containsEntry("tasksDone", 1)
+                .containsEntry("inspections", 1)
+                .containsEntry("findings", 1)
+                .containsEntry("casesOpened", 1)
+                .containsEntry("submissionsOnTime", 1)
+                .containsEntry("submissionsMissing", 0);
+        assertThat(rows.get(2))
+                .containsEntry("name", "阳泉市")
+                .containsEntry("tasksPlanned", 0)
                 .containsEntry("submissionsMissing", 1);
         Map<String, Object> total = map(report.get("total"));
-        assertThat(total).containsEntry("tasksPlanned", 6).containsEntry("inspections", 5)
-                .containsEntry("submissionsMissing", 9).containsEntry("submissionsOnTime", 1).containsEntry("submissionsLate", 1);
+        assertThat(total)
+                .containsEntry("tasksPlanned", 6)
+                .containsEntry("inspections", 5)
+                .containsEntry("submissionsMissing", 9)
+                .containsEntry("submissionsOnTime", 1)
+                .containsEntry("submissionsLate", 1);
 
         Map<String, Object> own = getJson("/api/v1/reports/dispatch?month=2027-06", TestJwts.token("CITY", TAIYUAN));
-        assertThat(list(own.get("rows"))).singleElement().satisfies(r -> assertThat(r).containsEntry("tasksDone", 4));
+        assertThat(list(own.get("rows")))
+                .singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("tasksDone", 4));
     }
 
     @Test
@@ -476,9 +966,13 @@ class ReportingScenarioIT {
     void yearSummaryIncludesMay() {
         Map<String, Object> year = getJson("/api/v1/reports/year?year=2027", TestJwts.token("CITY", TAIYUAN));
         // Adds R5 (5-28), F7, C5 (5-31), RC5 (5-30) and R2b (7-01) to June's figures.
-        assertThat(list(year.get("rows"))).singleElement().satisfies(r -> assertThat(r)
-                .containsEntry("inspections", 6).containsEntry("findings", 5).containsEntry("casesOpened", 4)
-                .containsEntry("rectificationsOrdered", 4));
+        assertThat(list(year.get("rows")))
+                .singleElement()
+                .satisfies(r -> assertThat(r)
+                        .containsEntry("inspections", 6)
+                        .containsEntry("findings", 5)
+                        .containsEntry("casesOpened", 4)
+                        .containsEntry("rectificationsOrdered", 4));
     }
 
     @Test
@@ -488,69 +982,117 @@ class ReportingScenarioIT {
         assertThat(plan).containsEntry("planTitle", "太原市2027年排污许可清单式执法检查计划");
         List<Map<String, Object>> rows = list(plan.get("rows"));
         // always the seed's seven industries and 其他 (issue 12.8); the plan has rows for 造纸 and 焦化 only
-        assertThat(rows).extracting(r -> r.get("industryLabel"))
+        assertThat(rows)
+                .extracting(r -> r.get("industryLabel"))
                 .containsExactly("造纸", "钢铁", "火电", "焦化", "水泥", "污水处理", "再生利用", "其他");
-        assertThat(rows.get(3)).containsEntry("ratio", "5%").containsEntry("frequency", "每季1次")
-                .containsEntry("doubleRandom", "是").containsEntry("method", "抽查")
+        assertThat(rows.get(3))
+                .containsEntry("ratio", "5%")
+                .containsEntry("frequency", "每季1次")
+                .containsEntry("doubleRandom", "是")
+                .containsEntry("method", "抽查")
                 .containsEntry("cooperatingAgencies", "市生态环境监测站、行政审批服务管理局");
-        byte[] bytes = web.get().uri("/api/v1/reports/plans?year=2027&cityCode=" + TAIYUAN + "&format=xlsx")
+        byte[] bytes = web.get()
+                .uri("/api/v1/reports/plans?year=2027&cityCode=" + TAIYUAN + "&format=xlsx")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("PROVINCE", "140000"))
-                .exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet sheet = wb.getSheetAt(0);
             assertThat(text(sheet, 0, 0)).isEqualTo("山西省排污许可清单式执法检查计划");
             assertThat(text(sheet, 2, 4)).isEqualTo("双随机信息");
-            assertThat(List.of(text(sheet, 3, 4), text(sheet, 3, 5), text(sheet, 3, 6), text(sheet, 3, 7), text(sheet, 3, 8)))
+            assertThat(List.of(
+                            text(sheet, 3, 4),
+                            text(sheet, 3, 5),
+                            text(sheet, 3, 6),
+                            text(sheet, 3, 7),
+                            text(sheet, 3, 8)))
                     .containsExactly("是否纳入双随机", "检查比例", "检查频次", "检查内容(日常)", "检查内容(专项)");
-            assertThat(sheet.getMergedRegions()).extracting(CellRangeAddress::formatAsString)
+            assertThat(sheet.getMergedRegions())
+                    .extracting(CellRangeAddress::formatAsString)
                     .contains("E3:G3", "H3:I3", "A3:A4", "J3:J4", "K3:K4");
             assertThat(text(sheet, 7, 1)).isEqualTo("焦化");
             assertThat(text(sheet, 7, 2)).isEqualTo("“双随机、一公开”检查");
             assertThat(text(sheet, 5, 1)).isEqualTo("钢铁");
             assertThat(text(sheet, 5, 2)).isEqualTo("未列入计划");
         }
-        web.get().uri("/api/v1/reports/plans?year=2027&cityCode=" + TAIYUAN)
+        web.get()
+                .uri("/api/v1/reports/plans?year=2027&cityCode=" + TAIYUAN)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", DATONG))
-                .exchange().expectStatus().isForbidden();
-        web.get().uri("/api/v1/reports/plans?year=2026")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.get()
+                .uri("/api/v1/reports/plans?year=2026")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", TAIYUAN))
-                .exchange().expectStatus().isNotFound();
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     @Order(10)
     void unitHistoryWithQuarterStrip() {
-        Map<String, Object> h1 = getJson("/api/v1/reports/units/" + P1 + "?asOf=2027-06-30", TestJwts.token("COUNTY", XIAODIAN));
-        assertThat(h1).containsEntry("unitName", "太原煤气化焦化有限公司").containsEntry("countyName", "小店区")
-                .containsEntry("industryLabel", "焦化").containsEntry("managementCategory", "KEY");
+        Map<String, Object> h1 =
+                getJson("/api/v1/reports/units/" + P1 + "?asOf=2027-06-30", TestJwts.token("COUNTY", XIAODIAN));
+        assertThat(h1)
+                .containsEntry("unitName", "太原煤气化焦化有限公司")
+                .containsEntry("countyName", "小店区")
+                .containsEntry("industryLabel", "焦化")
+                .containsEntry("managementCategory", "KEY");
         List<Map<String, Object>> quarters = list(h1.get("quarters"));
         assertThat(quarters).hasSize(12);
         assertThat(quarters.get(0)).containsEntry("quarter", "2024Q3").containsEntry("status", "NOT_INSPECTED");
-        assertThat(quarters.get(11)).containsEntry("quarter", "2027Q2").containsEntry("status", "VIOLATION")
-                .containsEntry("inspections", 1).containsEntry("violations", 1);
-        assertThat(map(h1.get("totals"))).containsEntry("inspections", 1).containsEntry("violations", 1)
-                .containsEntry("cases", 1).containsEntry("openRectifications", 0);
-        assertThat(new BigDecimal(String.valueOf(map(h1.get("totals")).get("fineYuan")))).isEqualByComparingTo("350000.50");
-        assertThat(list(h1.get("inspections"))).singleElement().satisfies(i -> assertThat(i)
-                .containsEntry("version", 2).containsEntry("violationTypes", List.of("超标排放")));
+        assertThat(quarters.get(11))
+                .containsEntry("quarter", "2027Q2")
+                .containsEntry("status", "VIOLATION")
+                .containsEntry("inspections", 1)
+                .containsEntry("violations", 1);
+        assertThat(map(h1.get("totals")))
+                .containsEntry("inspections", 1)
+                .containsEntry("violations", 1)
+                .containsEntry("cases", 1)
+                .containsEntry("openRectifications", 0);
+        assertThat(new BigDecimal(String.valueOf(map(h1.get("totals")).get("fineYuan"))))
+                .isEqualByComparingTo("350000.50");
+        assertThat(list(h1.get("inspections")))
+                .singleElement()
+                .satisfies(i ->
+                        assertThat(i).containsEntry("version", 2).containsEntry("violationTypes", List.of("超标排放")));
         Map<String, Object> case1 = list(h1.get("cases")).get(0);
-        assertThat(list(case1.get("penalties"))).extracting(p -> p.get("kind")).containsExactly("FINE", "DAILY_CONTINUOUS");
-        assertThat(list(case1.get("rectifications"))).singleElement().satisfies(r -> assertThat(r).containsEntry("status", "COMPLETED"));
+        assertThat(list(case1.get("penalties")))
+                .extracting(p -> p.get("kind"))
+                .containsExactly("FINE", "DAILY_CONTINUOUS");
+        assertThat(list(case1.get("rectifications")))
+                .singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("status", "COMPLETED"));
 
-        Map<String, Object> h3 = getJson("/api/v1/reports/units/" + P3 + "?asOf=2027-06-30", TestJwts.token("CITY", TAIYUAN));
+        Map<String, Object> h3 =
+                getJson("/api/v1/reports/units/" + P3 + "?asOf=2027-06-30", TestJwts.token("CITY", TAIYUAN));
         assertThat(list(h3.get("quarters")).get(11)).containsEntry("status", "UNRESOLVED");
         // In Q3 of 2027 the strip moves on: Q2 remains UNRESOLVED, Q3 is not inspected.
-        Map<String, Object> later = getJson("/api/v1/reports/units/" + P3 + "?asOf=2027-08-01", TestJwts.token("CITY", TAIYUAN));
+        Map<String, Object> later =
+                getJson("/api/v1/reports/units/" + P3 + "?asOf=2027-08-01", TestJwts.token("CITY", TAIYUAN));
         assertThat(list(later.get("quarters")).get(10)).containsEntry("status", "UNRESOLVED");
-        assertThat(list(later.get("quarters")).get(11)).containsEntry("quarter", "2027Q3").containsEntry("status", "NOT_INSPECTED");
+        assertThat(list(later.get("quarters")).get(11))
+                .containsEntry("quarter", "2027Q3")
+                .containsEntry("status", "NOT_INSPECTED");
 
-        Map<String, Object> h2 = getJson("/api/v1/reports/units/" + P2 + "?asOf=2027-09-30", TestJwts.token("CITY", TAIYUAN));
+        Map<String, Object> h2 =
+                getJson("/api/v1/reports/units/" + P2 + "?asOf=2027-09-30", TestJwts.token("CITY", TAIYUAN));
         // R2 (6-30 Beijing) in Q2, R2b (7-01 Beijing) in Q3: both compliant.
-        assertThat(list(h2.get("quarters")).subList(10, 12)).extracting(q -> q.get("status"))
+        assertThat(list(h2.get("quarters")).subList(10, 12))
+                .extracting(q -> q.get("status"))
                 .containsExactly("INSPECTED_COMPLIANT", "INSPECTED_COMPLIANT");
-        web.get().uri("/api/v1/reports/units/NOPE")
+        web.get()
+                .uri("/api/v1/reports/units/NOPE")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("PROVINCE", "140000"))
-                .exchange().expectStatus().isNotFound();
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     // ---------------------------------------------------------------- public disclosure
@@ -558,29 +1100,58 @@ class ReportingScenarioIT {
     @Test
     @Order(11)
     void publicPagesWithoutTokenShowNoPersonalData() {
-        String draws = web.get().uri("/api/v1/public/draws?city=" + TAIYUAN + "&month=2027-06").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String draws = web.get()
+                .uri("/api/v1/public/draws?city=" + TAIYUAN + "&month=2027-06")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         Map<String, Object> drawPage = json.readValue(draws, Map.class);
         assertThat(drawPage).containsEntry("total", 1);
-        assertThat(list(map(list(drawPage.get("items")).get(0)).get("units"))).extracting(u -> u.get("permitNumber"))
+        assertThat(list(map(list(drawPage.get("items")).get(0)).get("units")))
+                .extracting(u -> u.get("permitNumber"))
                 .containsExactly(P1, P3);
 
-        String inspections = web.get().uri("/api/v1/public/inspections?city=" + TAIYUAN).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String inspections = web.get()
+                .uri("/api/v1/public/inspections?city=" + TAIYUAN)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         Map<String, Object> page = json.readValue(inspections, Map.class);
         // Only P1 and P3 were in the published draw; R3 (6-09) is newer than R1 (6-05).
         assertThat(page).containsEntry("total", 2);
         List<Map<String, Object>> items = list(page.get("items"));
-        assertThat(items.get(0)).containsEntry("permitNumber", P3).containsEntry("result", "NON_COMPLIANT")
+        assertThat(items.get(0))
+                .containsEntry("permitNumber", P3)
+                .containsEntry("result", "NON_COMPLIANT")
                 .containsEntry("violationTypes", List.of("环境管理台账记录不全", "信息公开不落实"))
-                .containsEntry("rectification", "OVERDUE").containsEntry("inspectedOn", "2027-06-09");
-        assertThat(items.get(1)).containsEntry("permitNumber", P1).containsEntry("violationTypes", List.of("超标排放"))
+                .containsEntry("rectification", "OVERDUE")
+                .containsEntry("inspectedOn", "2027-06-09");
+        assertThat(items.get(1))
+                .containsEntry("permitNumber", P1)
+                .containsEntry("violationTypes", List.of("超标排放"))
                 .containsEntry("rectification", "COMPLETED");
         for (String body : List.of(draws, inspections)) {
-            assertThat(body).doesNotContain("submittedBy", SUBMITTER, DECIDER, INSPECTOR.toString(), "inspector",
-                    "decidedBy", "openedBy");
+            assertThat(body)
+                    .doesNotContain(
+                            "submittedBy",
+                            SUBMITTER,
+                            DECIDER,
+                            INSPECTOR.toString(),
+                            "inspector",
+                            "decidedBy",
+                            "openedBy");
         }
-        web.get().uri("/api/v1/public/inspections?size=1000").exchange().expectStatus().isBadRequest();
+        web.get()
+                .uri("/api/v1/public/inspections?size=1000")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 
     // ---------------------------------------------------------------- replay
@@ -589,15 +1160,19 @@ class ReportingScenarioIT {
     @Order(20)
     void rebuildGivesIdenticalTables() {
         List<String> before = dump();
-        Map<String, Object> summaryBefore = getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30",
-                TestJwts.token("PROVINCE", "140000"));
+        Map<String, Object> summaryBefore =
+                getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("PROVINCE", "140000"));
         assertThat(before).hasSizeGreaterThan(40);
-        web.post().uri("/api/v1/reports/rebuild")
+        web.post()
+                .uri("/api/v1/reports/rebuild")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("PROVINCE", "140000"))
-                .exchange().expectStatus().isAccepted();
+                .exchange()
+                .expectStatus()
+                .isAccepted();
         awaitApplied(events.sent());
         assertThat(dump()).containsExactlyElementsOf(before);
-        assertThat(getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("PROVINCE", "140000")))
+        assertThat(getJson(
+                        "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("PROVINCE", "140000")))
                 .isEqualTo(summaryBefore);
     }
 
@@ -605,38 +1180,85 @@ class ReportingScenarioIT {
 
     private List<String> dump() {
         List<String> out = new ArrayList<>();
-        for (String table : List.of("rm_unit", "rm_inspection", "rm_finding", "rm_case", "rm_penalty", "rm_rectification",
-                "rm_alert", "rm_task", "rm_plan", "rm_draw", "rm_draw_unit", "rm_submission")) {
+        for (String table : List.of(
+                "rm_unit",
+                "rm_inspection",
+                "rm_finding",
+                "rm_case",
+                "rm_penalty",
+                "rm_rectification",
+                "rm_alert",
+                "rm_task",
+                "rm_plan",
+                "rm_draw",
+                "rm_draw_unit",
+                "rm_submission")) {
             out.addAll(db.sql("SELECT t::text AS line FROM " + table + " t ORDER BY 1")
-                    .map(r -> table + " " + r.get("line", String.class)).all().collectList().block());
+                    .map(r -> table + " " + r.get("line", String.class))
+                    .all()
+                    .collectList()
+                    .block());
         }
         return out;
     }
 
     private void awaitApplied(int expected) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> db.sql(
-                        "SELECT count(*) AS n FROM processed_event WHERE consumer = 'reporting.read-models'")
-                .map(r -> r.get("n", Long.class)).one().block() == expected);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() ->
+                        db.sql("SELECT count(*) AS n FROM processed_event WHERE consumer = 'reporting.read-models'")
+                                        .map(r -> r.get("n", Long.class))
+                                        .one()
+                                        .block()
+                                == expected);
     }
 
-    private void assertRow(Map<String, Object> row, Integer no, int inspections, Map<String, Integer> violations,
-                           String fine, String status, String complete, String remarks) {
+    private void assertRow(
+            Map<String, Object> row,
+            Integer no,
+            int inspections,
+            Map<String, Integer> violations,
+            String fine,
+            String status,
+            String complete,
+            String remarks) {
         assertThat(row.get("no")).isEqualTo(no);
         assertThat(row).containsEntry("inspections", inspections);
         Map<String, Object> counts = map(row.get("violations"));
-        assertThat(counts.keySet()).containsExactly("UNPERMITTED_DISCHARGE", "UNPERMITTED_OUTLET", "EXCEEDING_LIMITS",
-                "FACILITY_NOT_RUNNING", "FUGITIVE_EMISSION", "REDUCTION_NOT_IMPLEMENTED", "SELF_MONITORING_FALSIFIED",
-                "LEDGER_INCOMPLETE", "EXECUTION_REPORT_IRREGULAR", "DISCLOSURE_NOT_IMPLEMENTED");
+        assertThat(counts.keySet())
+                .containsExactly(
+                        "UNPERMITTED_DISCHARGE",
+                        "UNPERMITTED_OUTLET",
+                        "EXCEEDING_LIMITS",
+                        "FACILITY_NOT_RUNNING",
+                        "FUGITIVE_EMISSION",
+                        "REDUCTION_NOT_IMPLEMENTED",
+                        "SELF_MONITORING_FALSIFIED",
+                        "LEDGER_INCOMPLETE",
+                        "EXECUTION_REPORT_IRREGULAR",
+                        "DISCLOSURE_NOT_IMPLEMENTED");
         counts.forEach((type, n) -> assertThat(n).as(type).isEqualTo(violations.getOrDefault(type, 0)));
-        assertThat(row).containsEntry("violationTotal", violations.values().stream().mapToInt(Integer::intValue).sum());
+        assertThat(row)
+                .containsEntry(
+                        "violationTotal",
+                        violations.values().stream().mapToInt(Integer::intValue).sum());
         assertThat(new BigDecimal(String.valueOf(row.get("fineWanYuan")))).isEqualByComparingTo(fine);
-        assertThat(row).containsEntry("rectificationStatus", status).containsEntry("rectificationComplete", complete)
+        assertThat(row)
+                .containsEntry("rectificationStatus", status)
+                .containsEntry("rectificationComplete", complete)
                 .containsEntry("remarks", remarks);
     }
 
     private Map<String, Object> getJson(String uri, String token) {
-        String body = web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String body = web.get()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         return json.readValue(body, Map.class);
     }
 
@@ -669,62 +1291,207 @@ class ReportingScenarioIT {
     }
 
     private void unit(String permit, String name, String county, String industry) {
-        send(Topics.DIRECTORY_UNITS, permit, DirectoryUnitSnapshot.TYPE, new DirectoryUnitSnapshot(permit,
-                permit.substring(0, 18), name, "140000", county.substring(0, 4) + "00", county, "2520", "炼焦",
-                industry, "KEY", "VALID", LocalDate.of(2025, 1, 1), LocalDate.of(2030, 1, 1), false, "KEY", false,
-                List.of(), null, 0, 3, at("2027-01-01T00:00:00"), at("2027-01-02T00:00:00")));
+        send(
+                Topics.DIRECTORY_UNITS,
+                permit,
+                DirectoryUnitSnapshot.TYPE,
+                new DirectoryUnitSnapshot(
+                        permit,
+                        permit.substring(0, 18),
+                        name,
+                        "140000",
+                        county.substring(0, 4) + "00",
+                        county,
+                        "2520",
+                        "炼焦",
+                        industry,
+                        "KEY",
+                        "VALID",
+                        LocalDate.of(2025, 1, 1),
+                        LocalDate.of(2030, 1, 1),
+                        false,
+                        "KEY",
+                        false,
+                        List.of(),
+                        null,
+                        0,
+                        3,
+                        at("2027-01-01T00:00:00"),
+                        at("2027-01-02T00:00:00")));
     }
 
     private void task(UUID id, String permit, String county, String city, UUID draw, List<String> departments) {
-        send(InspectionTopics.TASKS, id.toString(), TaskAssigned.TYPE, new TaskAssigned(id, permit, county, city,
-                draw == null ? "MANUAL" : "DRAW", draw, null, "ON_SITE", LocalDate.of(2027, 6, 30), "2027-06",
-                departments, List.of(INSPECTOR), departments.size() > 1));
+        send(
+                InspectionTopics.TASKS,
+                id.toString(),
+                TaskAssigned.TYPE,
+                new TaskAssigned(
+                        id,
+                        permit,
+                        county,
+                        city,
+                        draw == null ? "MANUAL" : "DRAW",
+                        draw,
+                        null,
+                        "ON_SITE",
+                        LocalDate.of(2027, 6, 30),
+                        "2027-06",
+                        departments,
+                        List.of(INSPECTOR),
+                        departments.size() > 1));
     }
 
-    private void inspection(UUID id, int version, UUID task, String permit, String name, String county, String industry,
-                            OffsetDateTime inspectedAt, int compliant, int nonCompliant, List<UUID> active) {
-        send(InspectionTopics.INSPECTIONS, id.toString(), InspectionSubmitted.TYPE, new InspectionSubmitted(id, version,
-                version > 1 ? "更正" : null, task, permit, name, "140000", county.substring(0, 4) + "00", county,
-                industry, UUID.randomUUID(), inspectedAt, inspectedAt.plusHours(3 + version), SUBMITTER, compliant,
-                nonCompliant, 0, 0, 0, active));
+    private void inspection(
+            UUID id,
+            int version,
+            UUID task,
+            String permit,
+            String name,
+            String county,
+            String industry,
+            OffsetDateTime inspectedAt,
+            int compliant,
+            int nonCompliant,
+            List<UUID> active) {
+        send(
+                InspectionTopics.INSPECTIONS,
+                id.toString(),
+                InspectionSubmitted.TYPE,
+                new InspectionSubmitted(
+                        id,
+                        version,
+                        version > 1 ? "更正" : null,
+                        task,
+                        permit,
+                        name,
+                        "140000",
+                        county.substring(0, 4) + "00",
+                        county,
+                        industry,
+                        UUID.randomUUID(),
+                        inspectedAt,
+                        inspectedAt.plusHours(3 + version),
+                        SUBMITTER,
+                        compliant,
+                        nonCompliant,
+                        0,
+                        0,
+                        0,
+                        active));
     }
 
-    private void finding(UUID id, String status, UUID record, int version, String permit, String county, String industry,
-                         int itemNo, String type, OffsetDateTime inspectedAt, OffsetDateTime recordedAt) {
-        send(InspectionTopics.FINDINGS, id.toString(), FindingRecorded.TYPE, new FindingRecorded(id, status, null, null,
-                record, version, permit, "单位" + permit.substring(14, 15), "140000", county.substring(0, 4) + "00",
-                county, industry, "ITEM" + itemNo, itemNo, type, "34", inspectedAt, recordedAt));
+    private void finding(
+            UUID id,
+            String status,
+            UUID record,
+            int version,
+            String permit,
+            String county,
+            String industry,
+            int itemNo,
+            String type,
+            OffsetDateTime inspectedAt,
+            OffsetDateTime recordedAt) {
+        send(
+                InspectionTopics.FINDINGS,
+                id.toString(),
+                FindingRecorded.TYPE,
+                new FindingRecorded(
+                        id,
+                        status,
+                        null,
+                        null,
+                        record,
+                        version,
+                        permit,
+                        "单位" + permit.substring(14, 15),
+                        "140000",
+                        county.substring(0, 4) + "00",
+                        county,
+                        industry,
+                        "ITEM" + itemNo,
+                        itemNo,
+                        type,
+                        "34",
+                        inspectedAt,
+                        recordedAt));
     }
 
     private static CaseRef ref(UUID caseId, long version, String permit, String county, String industry, String type) {
-        return new CaseRef(caseId, "晋并环罚〔2027〕" + caseId.toString().substring(0, 4) + "号", version, permit,
-                "单位" + permit.substring(14, 15), "140000", county.substring(0, 4) + "00", county, industry, type, "34");
+        return new CaseRef(
+                caseId,
+                "晋并环罚〔2027〕" + caseId.toString().substring(0, 4) + "号",
+                version,
+                permit,
+                "单位" + permit.substring(14, 15),
+                "140000",
+                county.substring(0, 4) + "00",
+                county,
+                industry,
+                type,
+                "34");
     }
 
     private void caseOpened(CaseRef ref, UUID finding, UUID record, OffsetDateTime at) {
-        send(EnforcementTopics.CASES, ref.caseId().toString(), CaseOpened.TYPE, new CaseOpened(ref, "FINDING", finding,
-                null, record, null, DECIDER, at));
+        send(
+                EnforcementTopics.CASES,
+                ref.caseId().toString(),
+                CaseOpened.TYPE,
+                new CaseOpened(ref, "FINDING", finding, null, record, null, DECIDER, at));
     }
 
     private void penalty(CaseRef ref, String kind, String rule, String amount, Integer days, OffsetDateTime at) {
-        send(EnforcementTopics.CASES, ref.caseId().toString(), PenaltyDecided.TYPE, new PenaltyDecided(ref,
-                UUID.randomUUID(), kind, rule, new BigDecimal(amount), new BigDecimal(amount), false, "2027-v1", days,
-                null, null, DECIDER, at));
+        send(
+                EnforcementTopics.CASES,
+                ref.caseId().toString(),
+                PenaltyDecided.TYPE,
+                new PenaltyDecided(
+                        ref,
+                        UUID.randomUUID(),
+                        kind,
+                        rule,
+                        new BigDecimal(amount),
+                        new BigDecimal(amount),
+                        false,
+                        "2027-v1",
+                        days,
+                        null,
+                        null,
+                        DECIDER,
+                        at));
     }
 
     private void rectOrdered(CaseRef ref, UUID id, LocalDate on, LocalDate deadline) {
-        send(EnforcementTopics.CASES, ref.caseId().toString(), RectificationOrdered.TYPE, new RectificationOrdered(ref,
-                id, on, deadline, DECIDER, on.atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8))));
+        send(
+                EnforcementTopics.CASES,
+                ref.caseId().toString(),
+                RectificationOrdered.TYPE,
+                new RectificationOrdered(
+                        ref, id, on, deadline, DECIDER, on.atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8))));
     }
 
     private void rectCompleted(CaseRef ref, UUID id, LocalDate deadline, OffsetDateTime at) {
-        send(EnforcementTopics.CASES, ref.caseId().toString(), RectificationCompleted.TYPE, new RectificationCompleted(
-                ref, id, deadline, null, true, DECIDER, at));
+        send(
+                EnforcementTopics.CASES,
+                ref.caseId().toString(),
+                RectificationCompleted.TYPE,
+                new RectificationCompleted(ref, id, deadline, null, true, DECIDER, at));
     }
 
     private void submission(UUID obligation, String city, String status, OffsetDateTime at) {
-        send(LiaisonTopics.SUBMISSIONS, obligation + ":" + city + ":2027-06", SubmissionRecorded.TYPE,
-                new SubmissionRecorded(UUID.randomUUID(), obligation, "MONTHLY_DISPATCH", city, "2027-06",
-                        LocalDate.of(2027, 6, 30), status, SUBMITTER, at));
+        send(
+                LiaisonTopics.SUBMISSIONS,
+                obligation + ":" + city + ":2027-06",
+                SubmissionRecorded.TYPE,
+                new SubmissionRecorded(
+                        UUID.randomUUID(),
+                        obligation,
+                        "MONTHLY_DISPATCH",
+                        city,
+                        "2027-06",
+                        LocalDate.of(2027, 6, 30),
+                        status,
+                        SUBMITTER,
+                        at));
     }
 }

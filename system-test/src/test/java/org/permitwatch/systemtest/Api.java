@@ -22,8 +22,10 @@ final class Api {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_RATE_LIMIT_WAITS = 20;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final String base;
 
     Api(String base) {
@@ -72,9 +74,13 @@ final class Api {
         }
         all.putAll(headers);
         for (int attempt = 0; ; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                    .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(payload));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(timeout)
+                    .method(
+                            method,
+                            payload == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(payload));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
@@ -94,18 +100,22 @@ final class Api {
                 sleep(retryAfterMillis(response));
                 continue;
             }
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body(), millis);
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.body(),
+                    millis);
         }
     }
 
     /** A binary download (an XLSX export): status and raw bytes; waits out 429 like {@link #send}. */
-    record Download(int status, String contentType, byte[] body) {
-    }
+    record Download(int status, String contentType, byte[] body) {}
 
     Download download(String path, String token) {
         for (int attempt = 0; ; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET();
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
@@ -122,19 +132,24 @@ final class Api {
                 sleep(retryAfterMillis(response));
                 continue;
             }
-            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+            return new Download(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
                     response.body());
         }
     }
 
     private static long retryAfterMillis(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(v -> {
-            try {
-                return Math.max(100L, Long.parseLong(v.trim()) * 1000L);
-            } catch (NumberFormatException e) {
-                return 1000L;
-            }
-        }).orElse(500L);
+        return response.headers()
+                .firstValue("Retry-After")
+                .map(v -> {
+                    try {
+                        return Math.max(100L, Long.parseLong(v.trim()) * 1000L);
+                    } catch (NumberFormatException e) {
+                        return 1000L;
+                    }
+                })
+                .orElse(500L);
     }
 
     static void sleep(long millis) {

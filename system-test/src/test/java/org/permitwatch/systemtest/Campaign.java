@@ -50,6 +50,7 @@ final class Campaign {
     final Map<String, String> records = new LinkedHashMap<>();
     /** Permits whose inspection carried an exceedance (a finding is expected). */
     final Set<String> exceeding = new HashSet<>();
+
     String checklistItemId;
     /** The exceeding unit whose record also answers the ledger item NON_COMPLIANT: the enforcement scenario's unit. */
     String scenarioPermit;
@@ -58,7 +59,8 @@ final class Campaign {
     /** What {@link Enforcement} did, for {@link Reports} and the matrices. */
     final Enforcement.Outcome enforcement = new Enforcement.Outcome();
     /** One inspection time for every body, so a retried submission is byte-identical to its first copy. */
-    private final String inspectedAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString();
+    private final String inspectedAt =
+            java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString();
 
     Campaign(Platform platform) {
         this.platform = platform;
@@ -84,25 +86,49 @@ final class Campaign {
 
     /** inspection-service's copy of the directory (built from Kafka) holds exactly these permits. */
     void projectionEquals(Map<String, Long> expected) {
-        Eventually.await("inspection-service's directory projection equals the platform", Duration.ofSeconds(90),
+        Eventually.await(
+                "inspection-service's directory projection equals the platform",
+                Duration.ofSeconds(90),
                 () -> db.column("inspection", "SELECT permit_number FROM directory_unit ORDER BY 1")
                         .equals(List.copyOf(expected.keySet())));
     }
 
     /** Taiyuan registers four on-post inspectors; the list grows by exactly four. */
     void registerInspectors() {
-        long before = gateway.get("/api/v1/inspectors?size=1", city).json().get("total").asLong();
+        long before = gateway.get("/api/v1/inspectors?size=1", city)
+                .json()
+                .get("total")
+                .asLong();
         for (int i = 1; i <= 4; i++) {
             inspectorIds.add(registerInspector(CITY, "TY-ST-" + i, city));
         }
-        assertThat(gateway.get("/api/v1/inspectors?size=1", city).json().get("total").asLong()).isEqualTo(before + 4);
+        assertThat(gateway.get("/api/v1/inspectors?size=1", city)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(before + 4);
     }
 
     String registerInspector(String division, String certificate, String token) {
-        Api.Reply reply = gateway.post("/api/v1/inspectors", token, Map.of("certificateNo", certificate,
-                "name", "执法员" + certificate, "divisionCode", division, "specialties", List.of("AIR"),
-                "onPost", true, "phone", "13800000000"));
-        assertThat(reply.status()).as("register inspector %s: %s", certificate, reply).isEqualTo(201);
+        Api.Reply reply = gateway.post(
+                "/api/v1/inspectors",
+                token,
+                Map.of(
+                        "certificateNo",
+                        certificate,
+                        "name",
+                        "执法员" + certificate,
+                        "divisionCode",
+                        division,
+                        "specialties",
+                        List.of("AIR"),
+                        "onPost",
+                        true,
+                        "phone",
+                        "13800000000"));
+        assertThat(reply.status())
+                .as("register inspector %s: %s", certificate, reply)
+                .isEqualTo(201);
         return reply.json().get("id").asString();
     }
 
@@ -114,8 +140,7 @@ final class Campaign {
                 {"year":%d,"title":"太原市%d年排污许可清单式执法检查计划","startMonth":%d,"rows":[
                  {"rowNo":1,"keyIndustry":"COKING","category":"DOUBLE_RANDOM","method":"SAMPLING","doubleRandom":true,
                   "ratio":0.2,"frequencyPeriod":"MONTH","frequencyTimes":1,"contentDaily":"按清单逐项检查",
-                  "operatingMethod":"现场核查+资料核对","cooperatingAgencies":["太原市行政审批服务管理局"]}]}"""
-                .formatted(year, year, month)));
+                  "operatingMethod":"现场核查+资料核对","cooperatingAgencies":["太原市行政审批服务管理局"]}]}""".formatted(year, year, month)));
         assertThat(created.status()).as("create plan: %s", created).isEqualTo(201);
         planId = created.json().get("id").asString();
         Api.Reply published = gateway.post("/api/v1/plans/" + planId + "/publish", city, null);
@@ -129,7 +154,8 @@ final class Campaign {
      */
     void draw() {
         Set<String> cokingUnits = directory.units(city, "keyIndustry=COKING").stream()
-                .map(u -> u.get("permitNo").asString()).collect(Collectors.toSet());
+                .map(u -> u.get("permitNo").asString())
+                .collect(Collectors.toSet());
         assertThat(cokingUnits).as("Taiyuan coking units in the mock's dataset").isNotEmpty();
         Api.Reply reply = gateway.post("/api/v1/draws", city, Map.of("planId", planId, "rowNo", 1, "month", MONTH));
         assertThat(reply.status()).as("draw: %s", reply).isEqualTo(201);
@@ -147,12 +173,18 @@ final class Campaign {
             assertThat(assigned).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
             assertThat(inspectorIds).containsAll(assigned);
         }
-        JsonNode verification = gateway.get("/api/v1/draws/" + drawId + "/verification", city).json();
-        assertThat(verification.get("identical").asBoolean()).as("verification %s", verification).isTrue();
-        JsonNode page = gateway.get("/api/v1/tasks?size=200&drawId=" + drawId, city).json();
+        JsonNode verification =
+                gateway.get("/api/v1/draws/" + drawId + "/verification", city).json();
+        assertThat(verification.get("identical").asBoolean())
+                .as("verification %s", verification)
+                .isTrue();
+        JsonNode page =
+                gateway.get("/api/v1/tasks?size=200&drawId=" + drawId, city).json();
         assertThat(page.get("total").asInt()).isEqualTo(drawn.size());
         for (JsonNode task : page.get("items")) {
-            assertThat(tasks.put(task.get("permitNumber").asString(), task.get("id").asString())).isNull();
+            assertThat(tasks.put(
+                            task.get("permitNumber").asString(), task.get("id").asString()))
+                    .isNull();
         }
         assertThat(tasks.keySet()).isEqualTo(drawn.keySet());
     }
@@ -180,13 +212,15 @@ final class Campaign {
                     answer((ObjectNode) body, ledgerItemId, "NON_COMPLIANT");
                 }
             }
-            FlakyMobileClient.Style style = FlakyMobileClient.Style.values()[n % FlakyMobileClient.Style.values().length];
+            FlakyMobileClient.Style style =
+                    FlakyMobileClient.Style.values()[n % FlakyMobileClient.Style.values().length];
             records.put(permit, mobile.submit(token, "campaign-" + tasks.get(permit), body, style));
             n++;
         }
         assertOneRecordPerTask(tasks.values());
         for (String permit : tasks.keySet()) {
-            JsonNode findings = gateway.get("/api/v1/findings?size=200&permitNumber=" + permit, city).json();
+            JsonNode findings = gateway.get("/api/v1/findings?size=200&permitNumber=" + permit, city)
+                    .json();
             long exceedances = 0;
             for (JsonNode f : findings.get("items")) {
                 if ("EXCEEDING_LIMITS".equals(f.path("violationType").asString())) {
@@ -195,10 +229,13 @@ final class Campaign {
             }
             if (exceeding.contains(permit)) {
                 assertThat(exceedances).as("exceedance finding of %s", permit).isEqualTo(1);
-                assertThat(findings.get("total").asInt()).as("findings of %s: %s", permit, findings)
+                assertThat(findings.get("total").asInt())
+                        .as("findings of %s: %s", permit, findings)
                         .isEqualTo(permit.equals(scenarioPermit) ? 2 : 1);
             } else {
-                assertThat(findings.get("total").asInt()).as("findings of compliant %s: %s", permit, findings).isZero();
+                assertThat(findings.get("total").asInt())
+                        .as("findings of compliant %s: %s", permit, findings)
+                        .isZero();
             }
         }
     }
@@ -213,7 +250,9 @@ final class Campaign {
                 WHERE t.id::text = ANY(?) GROUP BY t.id""", (Object) ids);
         assertThat(rows).hasSize(ids.length);
         for (List<String> row : rows) {
-            assertThat(row.subList(1, 3)).as("records and versions of task %s", row.get(0)).containsExactly("1", "1");
+            assertThat(row.subList(1, 3))
+                    .as("records and versions of task %s", row.get(0))
+                    .containsExactly("1", "1");
         }
     }
 
@@ -226,7 +265,8 @@ final class Campaign {
     void transferClue() {
         String permit = unitsWithoutTask(CITY, 1).get(0);
         String clueId = clue(permit, province, CITY, "在线监测数据异常，疑似超标排放");
-        JsonNode incoming = gateway.get("/api/v1/clues?direction=INCOMING&status=CREATED&size=200", city).json();
+        JsonNode incoming = gateway.get("/api/v1/clues?direction=INCOMING&status=CREATED&size=200", city)
+                .json();
         long listed = 0;
         for (JsonNode clue : incoming.get("items")) {
             if (clueId.equals(clue.get("id").asString())) {
@@ -235,34 +275,61 @@ final class Campaign {
         }
         assertThat(listed).as("clue %s among Taiyuan's incoming clues", clueId).isEqualTo(1);
         // the transfer reached Kafka; still no task: only the addressed bureau's acceptance makes one
-        Eventually.await("clue " + clueId + " published", Duration.ofSeconds(60), () -> db.count("liaison",
-                "SELECT count(*) FROM outbox_event WHERE message_key = ? AND published_at IS NULL", clueId) == 0);
+        Eventually.await(
+                "clue " + clueId + " published",
+                Duration.ofSeconds(60),
+                () -> db.count(
+                                "liaison",
+                                "SELECT count(*) FROM outbox_event WHERE message_key = ? AND published_at IS NULL",
+                                clueId)
+                        == 0);
         assertThat(db.count("inspection", "SELECT count(*) FROM inspection_task WHERE permit_number = ?", permit))
-                .as("tasks of %s before the clue is accepted", permit).isZero();
+                .as("tasks of %s before the clue is accepted", permit)
+                .isZero();
         acceptClue(clueId, city);
-        Eventually.await("clue " + clueId + " becomes a CLUE task", Duration.ofSeconds(60), () -> db.count("inspection",
-                "SELECT count(*) FROM inspection_task WHERE permit_number = ? AND origin = 'CLUE'", permit) == 1);
+        Eventually.await(
+                "clue " + clueId + " becomes a CLUE task",
+                Duration.ofSeconds(60),
+                () -> db.count(
+                                "inspection",
+                                "SELECT count(*) FROM inspection_task WHERE permit_number = ? AND origin = 'CLUE'",
+                                permit)
+                        == 1);
         JsonNode tasksOfCity = gateway.get("/api/v1/tasks?size=200", city).json();
         long visible = 0;
         for (JsonNode task : tasksOfCity.get("items")) {
-            if (permit.equals(task.get("permitNumber").asString()) && "CLUE".equals(task.get("origin").asString())) {
+            if (permit.equals(task.get("permitNumber").asString())
+                    && "CLUE".equals(task.get("origin").asString())) {
                 visible++;
             }
         }
         assertThat(visible).as("the CLUE task as Taiyuan lists it").isEqualTo(1);
-        Eventually.await("clue " + clueId + " shows its task", Duration.ofSeconds(60), () -> "TASK_CREATED".equals(
-                gateway.get("/api/v1/clues/" + clueId, province).json().path("taskOutcome").asString()));
+        Eventually.await(
+                "clue " + clueId + " shows its task",
+                Duration.ofSeconds(60),
+                () -> "TASK_CREATED"
+                        .equals(gateway.get("/api/v1/clues/" + clueId, province)
+                                .json()
+                                .path("taskOutcome")
+                                .asString()));
 
         // Taiyuan cannot put work on Datong by addressing a clue about a Datong unit to itself
         String datongUnit = unitsWithoutTask("140200", 1).get(0);
         String selfAddressed = clue(datongUnit, city, CITY, "外市单位线索");
         acceptClue(selfAddressed, city);
-        Eventually.await("clue " + selfAddressed + " rejected", Duration.ofSeconds(60), () -> "REJECTED".equals(
-                gateway.get("/api/v1/clues/" + selfAddressed, city).json().path("status").asString()));
+        Eventually.await(
+                "clue " + selfAddressed + " rejected",
+                Duration.ofSeconds(60),
+                () -> "REJECTED"
+                        .equals(gateway.get("/api/v1/clues/" + selfAddressed, city)
+                                .json()
+                                .path("status")
+                                .asString()));
         JsonNode rejected = gateway.get("/api/v1/clues/" + selfAddressed, city).json();
         assertThat(rejected.path("taskOutcomeReason").asString()).isEqualTo("unit-outside-division");
         assertThat(db.count("inspection", "SELECT count(*) FROM inspection_task WHERE permit_number = ?", datongUnit))
-                .as("tasks of the Datong unit %s", datongUnit).isZero();
+                .as("tasks of the Datong unit %s", datongUnit)
+                .isZero();
     }
 
     /** Cases from the scenario unit's two findings: explained fine, justified no-penalty, rectified, closed. */
@@ -284,8 +351,8 @@ final class Campaign {
 
     /** Sets the answer of {@code itemId} in a record body, adding the item when the body does not answer it yet. */
     static void answer(ObjectNode body, String itemId, String result) {
-        tools.jackson.databind.node.ArrayNode items = body.has("items") ? (tools.jackson.databind.node.ArrayNode) body.get("items")
-                : body.putArray("items");
+        tools.jackson.databind.node.ArrayNode items =
+                body.has("items") ? (tools.jackson.databind.node.ArrayNode) body.get("items") : body.putArray("items");
         for (JsonNode item : items) {
             if (itemId.equals(item.get("itemId").asString())) {
                 ((ObjectNode) item).put("result", result);
@@ -299,9 +366,11 @@ final class Campaign {
     String checklistItemOfType(String keyIndustry, String violationType) {
         JsonNode versions = gateway.get("/api/v1/checklists", city).json().get("items");
         for (JsonNode v : versions) {
-            if ("140000".equals(v.get("divisionCode").asString()) && "PUBLISHED".equals(v.get("status").asString())) {
-                JsonNode items = gateway.get("/api/v1/checklists/" + v.get("id").asString() + "?keyIndustry=" + keyIndustry,
-                        city).json();
+            if ("140000".equals(v.get("divisionCode").asString())
+                    && "PUBLISHED".equals(v.get("status").asString())) {
+                JsonNode items = gateway.get(
+                                "/api/v1/checklists/" + v.get("id").asString() + "?keyIndustry=" + keyIndustry, city)
+                        .json();
                 for (JsonNode item : items.get("items")) {
                     if (keyIndustry.equals(item.path("keyIndustry").asString())
                             && violationType.equals(item.path("violationType").asString())) {
@@ -316,9 +385,20 @@ final class Campaign {
 
     /** A clue for ENFORCEMENT from the caller's division to {@code toDivision}; its id. */
     String clue(String permit, String token, String toDivision, String summary) {
-        Api.Reply reply = gateway.post("/api/v1/clues", token, Map.of("fromDepartment", "MONITORING",
-                "toDivisionCode", toDivision, "toDepartment", "ENFORCEMENT",
-                "permitNumber", permit, "summary", summary));
+        Api.Reply reply = gateway.post(
+                "/api/v1/clues",
+                token,
+                Map.of(
+                        "fromDepartment",
+                        "MONITORING",
+                        "toDivisionCode",
+                        toDivision,
+                        "toDepartment",
+                        "ENFORCEMENT",
+                        "permitNumber",
+                        permit,
+                        "summary",
+                        summary));
         assertThat(reply.status()).as("clue for %s: %s", permit, reply).isEqualTo(201);
         return reply.json().get("id").asString();
     }
@@ -351,16 +431,19 @@ final class Campaign {
         JsonNode versions = gateway.get("/api/v1/checklists", city).json().get("items");
         String version = null;
         for (JsonNode v : versions) {
-            if ("140000".equals(v.get("divisionCode").asString()) && "PUBLISHED".equals(v.get("status").asString())) {
+            if ("140000".equals(v.get("divisionCode").asString())
+                    && "PUBLISHED".equals(v.get("status").asString())) {
                 version = v.get("id").asString();
                 break;
             }
         }
         assertThat(version).as("a published provincial checklist").isNotNull();
-        JsonNode items = gateway.get("/api/v1/checklists/" + version + "?keyIndustry=" + keyIndustry, city).json();
+        JsonNode items = gateway.get("/api/v1/checklists/" + version + "?keyIndustry=" + keyIndustry, city)
+                .json();
         String general = null;
         for (JsonNode item : items.get("items")) {
-            if (item.get("itemNo").asInt() == 1 && keyIndustry.equals(item.path("keyIndustry").asString())) {
+            if (item.get("itemNo").asInt() == 1
+                    && keyIndustry.equals(item.path("keyIndustry").asString())) {
                 return item.get("id").asString();
             }
             if (item.get("itemNo").asInt() == 1 && item.path("keyIndustry").isNull()) {
@@ -390,10 +473,14 @@ final class Campaign {
         }
         JsonNode limit = exceed ? hourlyLimit(permit) : null;
         if (limit != null) {
-            body.putArray("measurements").addObject().put("outletCode", limit.get("outletCode").asString())
+            body.putArray("measurements")
+                    .addObject()
+                    .put("outletCode", limit.get("outletCode").asString())
                     .put("pollutantCode", limit.get("pollutantCode").asString())
-                    .put("value", limit.get("hourlyLimit").asDouble() * 1.5).put("unit", limit.get("unit").asString())
-                    .put("averaging", "HOURLY").put("measuredAt", now);
+                    .put("value", limit.get("hourlyLimit").asDouble() * 1.5)
+                    .put("unit", limit.get("unit").asString())
+                    .put("averaging", "HOURLY")
+                    .put("measuredAt", now);
         }
         return body;
     }

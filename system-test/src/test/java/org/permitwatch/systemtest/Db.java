@@ -32,7 +32,8 @@ final class Db {
 
     List<List<String>> rows(String database, String sql, Object... args) {
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres&connectTimeout=5";
-        try (Connection c = DriverManager.getConnection(url); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = DriverManager.getConnection(url);
+                PreparedStatement st = c.prepareStatement(sql)) {
             c.setReadOnly(true);
             for (int i = 0; i < args.length; i++) {
                 st.setObject(i + 1, args[i]);

@@ -21,8 +21,8 @@ final class Directory {
     List<JsonNode> units(String token, String query) {
         List<JsonNode> out = new ArrayList<>();
         for (int page = 0; ; page++) {
-            Api.Reply reply = gateway.get("/api/v1/directory/units?size=200&page=" + page
-                    + (query.isEmpty() ? "" : "&" + query), token);
+            Api.Reply reply = gateway.get(
+                    "/api/v1/directory/units?size=200&page=" + page + (query.isEmpty() ? "" : "&" + query), token);
             assertThat(reply.status()).as("directory page %s: %s", page, reply).isEqualTo(200);
             JsonNode items = reply.json().get("items");
             if (items.isEmpty()) {
@@ -36,8 +36,11 @@ final class Directory {
     Map<String, Long> versions(String token) {
         Map<String, Long> out = new TreeMap<>();
         for (JsonNode unit : units(token, "")) {
-            Long previous = out.put(unit.get("permitNo").asString(), unit.get("version").asLong());
-            assertThat(previous).as("permit %s listed twice", unit.get("permitNo")).isNull();
+            Long previous =
+                    out.put(unit.get("permitNo").asString(), unit.get("version").asLong());
+            assertThat(previous)
+                    .as("permit %s listed twice", unit.get("permitNo"))
+                    .isNull();
         }
         return out;
     }

@@ -47,7 +47,8 @@ final class Drills {
         JsonNode fired = c.mock.activeFaults();
         c.mock.clearFaults();
         System.out.println("[system-test] INCREMENTAL under faults: " + incremental + "\n  faults: " + fired);
-        assertThat(incremental.get("status").asString()).as("incremental sync under faults: %s", incremental)
+        assertThat(incremental.get("status").asString())
+                .as("incremental sync under faults: %s", incremental)
                 .isEqualTo("SUCCEEDED");
         Map<String, Long> platform = c.mock.permits();
         assertThat(platform).hasSize(SystemTestSettings.MOCK_SIZE + 10);
@@ -66,7 +67,9 @@ final class Drills {
         fired = c.mock.activeFaults();
         c.mock.clearFaults();
         System.out.println("[system-test] FULL under faults: " + full + "\n  faults: " + fired);
-        assertThat(full.get("status").asString()).as("full sync under faults: %s", full).isEqualTo("SUCCEEDED");
+        assertThat(full.get("status").asString())
+                .as("full sync under faults: %s", full)
+                .isEqualTo("SUCCEEDED");
         platform = c.mock.permits();
         assertThat(platform).hasSize(SystemTestSettings.MOCK_SIZE + 15);
         assertThat(c.directory.versions(c.province)).isEqualTo(platform);
@@ -114,20 +117,35 @@ final class Drills {
             pool.shutdownNow();
         }
         assertThat(c.db.count("liaison", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL"))
-                .as("liaison events waiting for the broker").isPositive();
+                .as("liaison events waiting for the broker")
+                .isPositive();
         c.platform.restart("kafka");
-        Eventually.await("every clue became exactly one CLUE task", Duration.ofSeconds(120), () -> c.db.count("inspection",
-                "SELECT count(*) FROM inspection_task WHERE origin = 'CLUE' AND permit_number = ANY(?)",
-                (Object) cluePermits.toArray(String[]::new)) == n);
-        Eventually.await("both outboxes drained", Duration.ofSeconds(120), () ->
-                c.db.count("liaison", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0
-                        && c.db.count("inspection", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0);
-        assertThat(c.db.rows("inspection", "SELECT permit_number, count(*) FROM inspection_task WHERE origin = 'CLUE' "
-                + "AND permit_number = ANY(?) GROUP BY 1 HAVING count(*) <> 1", (Object) cluePermits.toArray(String[]::new)))
-                .as("permits with other than one CLUE task").isEmpty();
+        Eventually.await(
+                "every clue became exactly one CLUE task",
+                Duration.ofSeconds(120),
+                () -> c.db.count(
+                                "inspection",
+                                "SELECT count(*) FROM inspection_task WHERE origin = 'CLUE' AND permit_number = ANY(?)",
+                                (Object) cluePermits.toArray(String[]::new))
+                        == n);
+        Eventually.await(
+                "both outboxes drained",
+                Duration.ofSeconds(120),
+                () -> c.db.count("liaison", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0
+                        && c.db.count("inspection", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL")
+                                == 0);
+        assertThat(c.db.rows(
+                        "inspection",
+                        "SELECT permit_number, count(*) FROM inspection_task WHERE origin = 'CLUE' "
+                                + "AND permit_number = ANY(?) GROUP BY 1 HAVING count(*) <> 1",
+                        (Object) cluePermits.toArray(String[]::new)))
+                .as("permits with other than one CLUE task")
+                .isEmpty();
         c.assertOneRecordPerTask(jobs.stream().map(Workload.Job::taskId).toList());
-        assertThat(c.db.count("inspection", "SELECT count(*) FROM outbox_event WHERE message_key = ANY(?)",
-                (Object) recordIds.toArray(String[]::new))).as("one submission event per record").isEqualTo(n);
+        assertThat(c.db.count("inspection", "SELECT count(*) FROM outbox_event WHERE message_key = ANY(?)", (Object)
+                        recordIds.toArray(String[]::new)))
+                .as("one submission event per record")
+                .isEqualTo(n);
     }
 
     /**
@@ -162,7 +180,8 @@ final class Drills {
         }
         c.assertOneRecordPerTask(jobs.stream().map(Workload.Job::taskId).toList());
         assertThat(c.db.count("inspection", "SELECT count(*) FROM inspection_idempotency_key WHERE record_id IS NULL"))
-                .as("claimed keys without a record (half-written)").isZero();
+                .as("claimed keys without a record (half-written)")
+                .isZero();
     }
 
     /** (d) PostgreSQL is restarted under the running services: they become ready again and a write succeeds, once. */
@@ -171,7 +190,9 @@ final class Drills {
         c.platform.restart("postgres");
         for (String port : List.of("PERMIT_SYNC_PORT", "INSPECTION_PORT", "LIAISON_PORT", "REPORTING_PORT")) {
             Api direct = new Api(c.platform.serviceUrl(port));
-            Eventually.await(port + " ready after the PostgreSQL restart", Duration.ofSeconds(90),
+            Eventually.await(
+                    port + " ready after the PostgreSQL restart",
+                    Duration.ofSeconds(90),
                     () -> direct.get("/readyz", null).status() == 200);
         }
         for (Workload.Job job : jobs) {
@@ -190,25 +211,42 @@ final class Drills {
         // The campaign's inspections flow back into the directory (permit-sync feeds last_inspected_at and the
         // violation history back and re-publishes the entry), so the projection may still be catching up with
         // those snapshots: take "before" only once the outboxes are drained and it has stopped changing.
-        Eventually.await("permit-sync and inspection-service outboxes drained", Duration.ofSeconds(120), () ->
-                c.db.count("permit_sync", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0
-                        && c.db.count("inspection", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0);
-        Map<String, String> before = Eventually.settled("the projection before the replay", Duration.ofSeconds(120),
-                Duration.ofSeconds(5), () -> projection(rows));
-        long processed = c.db.count("inspection",
+        Eventually.await(
+                "permit-sync and inspection-service outboxes drained",
+                Duration.ofSeconds(120),
+                () -> c.db.count("permit_sync", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0
+                        && c.db.count("inspection", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL")
+                                == 0);
+        Map<String, String> before = Eventually.settled(
+                "the projection before the replay",
+                Duration.ofSeconds(120),
+                Duration.ofSeconds(5),
+                () -> projection(rows));
+        long processed = c.db.count(
+                "inspection",
                 "SELECT count(*) FROM processed_event WHERE consumer = 'inspection.directory-projection'");
         Api direct = new Api(c.platform.serviceUrl("INSPECTION_PORT"));
         Api.Reply reply = direct.post("/api/v1/directory-projection/rebuild", c.province, null);
         assertThat(reply.status()).as("rebuild: %s", reply).isEqualTo(202);
-        Eventually.await("the replay re-applied every event", Duration.ofSeconds(120), () ->
-                c.db.count("inspection", "SELECT count(*) FROM directory_unit WHERE version IS NULL") == 0
-                        && c.db.count("inspection", "SELECT count(*) FROM processed_event "
-                        + "WHERE consumer = 'inspection.directory-projection'") >= processed);
+        Eventually.await(
+                "the replay re-applied every event",
+                Duration.ofSeconds(120),
+                () -> c.db.count("inspection", "SELECT count(*) FROM directory_unit WHERE version IS NULL") == 0
+                        && c.db.count(
+                                        "inspection",
+                                        "SELECT count(*) FROM processed_event "
+                                                + "WHERE consumer = 'inspection.directory-projection'")
+                                >= processed);
         // Events of one key arrive oldest first: compare once the projection has stopped changing.
-        Map<String, String> after = Eventually.settled("the projection after the replay", Duration.ofSeconds(120),
-                Duration.ofSeconds(3), () -> projection(rows));
+        Map<String, String> after = Eventually.settled(
+                "the projection after the replay",
+                Duration.ofSeconds(120),
+                Duration.ofSeconds(3),
+                () -> projection(rows));
         // Map equality: a failure lists the permits whose version or snapshot differ.
-        assertThat(after).as("projection (permit → version/md5 of snapshot) after the replay").isEqualTo(before);
+        assertThat(after)
+                .as("projection (permit → version/md5 of snapshot) after the replay")
+                .isEqualTo(before);
     }
 
     private Map<String, String> projection(String sql) {
@@ -223,13 +261,19 @@ final class Drills {
         String last = null;
         while (System.nanoTime() < deadline) {
             try {
-                Api.Reply reply = c.gateway.send("POST", "/api/v1/inspections", job.cityToken(),
-                        c.recordBody(job.taskId(), job.permit(), false, job.checklistItemId()), Map.of("Idempotency-Key", keyPrefix + job.taskId()),
+                Api.Reply reply = c.gateway.send(
+                        "POST",
+                        "/api/v1/inspections",
+                        job.cityToken(),
+                        c.recordBody(job.taskId(), job.permit(), false, job.checklistItemId()),
+                        Map.of("Idempotency-Key", keyPrefix + job.taskId()),
                         Duration.ofSeconds(20));
                 if (reply.status() == 200 || reply.status() == 201) {
                     return reply.json().get("id").asString();
                 }
-                assertThat(reply.status()).as("submission of %s: %s", job.taskId(), reply).isGreaterThanOrEqualTo(500);
+                assertThat(reply.status())
+                        .as("submission of %s: %s", job.taskId(), reply)
+                        .isGreaterThanOrEqualTo(500);
                 last = reply.toString();
             } catch (Api.TransportFailure e) {
                 last = e.getMessage();

@@ -7,8 +7,7 @@ import java.util.function.Supplier;
 /** Polling for asynchronous outcomes (Kafka, outbox relays, restarts), with a message that says what was awaited. */
 final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -24,7 +23,8 @@ final class Eventually {
             }
             Api.sleep(500);
         }
-        throw new AssertionError("not within " + timeout + ": " + what + (last == null ? "" : " (last error: " + last + ")"));
+        throw new AssertionError(
+                "not within " + timeout + ": " + what + (last == null ? "" : " (last error: " + last + ")"));
     }
 
     /** Polls until {@code value} returns the same non-null result twice in a row {@code settle} apart, returns it. */

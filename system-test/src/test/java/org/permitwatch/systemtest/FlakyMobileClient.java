@@ -60,12 +60,16 @@ final class FlakyMobileClient {
         }
         String id = null;
         for (Api.Reply reply : replies) {
-            assertThat(reply.status()).as("%s copy of %s: %s", style, key, reply).isIn(200, 201);
+            assertThat(reply.status())
+                    .as("%s copy of %s: %s", style, key, reply)
+                    .isIn(200, 201);
             String replyId = reply.json().get("id").asString();
             if (id == null) {
                 id = replyId;
             }
-            assertThat(replyId).as("%s copy of %s answers the same record", style, key).isEqualTo(id);
+            assertThat(replyId)
+                    .as("%s copy of %s answers the same record", style, key)
+                    .isEqualTo(id);
         }
         return id;
     }

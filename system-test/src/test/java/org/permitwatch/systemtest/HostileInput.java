@@ -16,14 +16,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class HostileInput {
 
-    static final String INJECTION = "'; DROP TABLE inspection_task; -- <script>alert(1)</script> ${jndi:ldap://x/a} %00";
+    static final String INJECTION =
+            "'; DROP TABLE inspection_task; -- <script>alert(1)</script> ${jndi:ldap://x/a} %00";
     private static final int TWO_MB = 2 * 1024 * 1024;
     private static final java.util.regex.Pattern DAY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
     private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.+");
 
-    private HostileInput() {
-    }
+    private HostileInput() {}
 
     /** attack name → raw body. */
     static Map<String, String> attacks(JsonNode valid) {
@@ -65,7 +65,8 @@ final class HostileInput {
         if (leaf.isString()) {
             return JsonNodeFactory.instance.objectNode().put("unexpected", 1);
         }
-        return JsonNodeFactory.instance.stringNode("not-a-" + leaf.getNodeType().name().toLowerCase());
+        return JsonNodeFactory.instance.stringNode(
+                "not-a-" + leaf.getNodeType().name().toLowerCase());
     }
 
     private static void putIfChanged(Map<String, String> out, String name, JsonNode valid, JsonNode attack) {
@@ -87,10 +88,11 @@ final class HostileInput {
             return leaf;
         }
         String value = leaf.asString();
-        String replaced = DAY.matcher(value).matches() ? day
-                : MONTH.matcher(value).matches() ? day.substring(0, day.length() - 3)
-                : TIMESTAMP.matcher(value).matches() ? day + "T00:00:00Z"
-                : null;
+        String replaced = DAY.matcher(value).matches()
+                ? day
+                : MONTH.matcher(value).matches()
+                        ? day.substring(0, day.length() - 3)
+                        : TIMESTAMP.matcher(value).matches() ? day + "T00:00:00Z" : null;
         return replaced == null ? leaf : JsonNodeFactory.instance.stringNode(replaced);
     }
 

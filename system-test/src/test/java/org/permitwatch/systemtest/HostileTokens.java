@@ -39,7 +39,8 @@ final class HostileTokens {
     HostileTokens(Path privateKeyPem, String validToken) {
         this.key = readKey(privateKeyPem);
         try {
-            this.base = new LinkedHashMap<>(SignedJWT.parse(validToken).getJWTClaimsSet().toJSONObject());
+            this.base = new LinkedHashMap<>(
+                    SignedJWT.parse(validToken).getJWTClaimsSet().toJSONObject());
         } catch (ParseException e) {
             throw new IllegalStateException("run.sh minted an unparseable token", e);
         }
@@ -47,7 +48,7 @@ final class HostileTokens {
 
     /** The valid token's claims, re-signed with fresh times: the control that proves the harness signs correctly. */
     String valid() {
-        return sign(claims -> { });
+        return sign(claims -> {});
     }
 
     /** name of the flaw → token. */
@@ -98,7 +99,11 @@ final class HostileTokens {
         change.accept(claims);
         try {
             JWTClaimsSet set = JWTClaimsSet.parse(claims);
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), set);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    set);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (ParseException | JOSEException e) {
@@ -109,7 +114,8 @@ final class HostileTokens {
     private static RSAPrivateKey readKey(Path pem) {
         try {
             String body = Files.readString(pem, StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
             return (RSAPrivateKey) KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
         } catch (IOException e) {

@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * 200 mobile submissions at once through the gateway, each retried (a second copy for every one, a concurrent
@@ -70,8 +70,8 @@ final class LoadRun {
                     await(start);
                     String key = "load-" + job.taskId();
                     var body = c.recordBody(job.taskId(), job.permit(), false, job.checklistItemId());
-                    Future<Api.Reply> copy = concurrentCopy
-                            ? pool.submit(() -> mobile.send(job.cityToken(), key, body)) : null;
+                    Future<Api.Reply> copy =
+                            concurrentCopy ? pool.submit(() -> mobile.send(job.cityToken(), key, body)) : null;
                     List<Api.Reply> replies = new ArrayList<>();
                     replies.add(mobile.send(job.cityToken(), key, body));
                     Api.sleep(ThreadLocalRandom.current().nextInt(0, 200));
@@ -92,7 +92,8 @@ final class LoadRun {
                             if (id == null) {
                                 id = r.json().get("id").asString();
                             } else if (!id.equals(r.json().get("id").asString())) {
-                                errors.add(job.taskId() + ": two records " + id + " and " + r.json().get("id"));
+                                errors.add(job.taskId() + ": two records " + id + " and "
+                                        + r.json().get("id"));
                             }
                         } else if (shed(r)) {
                             shedAnswers.incrementAndGet();
@@ -119,11 +120,19 @@ final class LoadRun {
         long wallMillis = (System.nanoTime() - started) / 1_000_000;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        String summary = String.format("load run %s: %d submissions (%d requests incl. retries) through the gateway in "
+        String summary = String.format(
+                "load run %s: %d submissions (%d requests incl. retries) through the gateway in "
                         + "%d ms; latency p50 %d ms, p95 %d ms, max %d ms; shed (503, retried): %d; other non-2xx or "
-                        + "diverging: %d%n", Instant.now(), n,
-                sorted.size(), wallMillis, percentile(sorted, 50), percentile(sorted, 95), sorted.get(sorted.size() - 1),
-                shedAnswers.get(), errors.size());
+                        + "diverging: %d%n",
+                Instant.now(),
+                n,
+                sorted.size(),
+                wallMillis,
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                sorted.get(sorted.size() - 1),
+                shedAnswers.get(),
+                errors.size());
         System.out.print("[system-test] " + summary);
         try {
             Files.writeString(report, summary + String.join("\n", errors) + "\n");
@@ -132,8 +141,12 @@ final class LoadRun {
         }
         assertThat(errors).as("failed or diverging submissions").isEmpty();
         c.assertOneRecordPerTask(jobs.stream().map(Workload.Job::taskId).toList());
-        assertThat(c.db.count("inspection", "SELECT count(*) FROM inspection_idempotency_key WHERE idempotency_key LIKE "
-                + "'load-%' AND record_id IS NULL")).as("claimed keys without a record").isZero();
+        assertThat(c.db.count(
+                        "inspection",
+                        "SELECT count(*) FROM inspection_idempotency_key WHERE idempotency_key LIKE "
+                                + "'load-%' AND record_id IS NULL"))
+                .as("claimed keys without a record")
+                .isZero();
     }
 
     static long percentile(List<Long> sorted, int p) {

@@ -23,7 +23,8 @@ final class MockPlatform {
     }
 
     void clearFaults() {
-        assertThat(api.send("DELETE", "/__mock/faults", null, null, Map.of()).status()).isEqualTo(200);
+        assertThat(api.send("DELETE", "/__mock/faults", null, null, Map.of()).status())
+                .isEqualTo(200);
     }
 
     JsonNode activeFaults() {
@@ -31,7 +32,9 @@ final class MockPlatform {
     }
 
     JsonNode mutate(int updates, int statusChanges, int newPermits) {
-        Api.Reply reply = api.post("/__mock/mutations", null,
+        Api.Reply reply = api.post(
+                "/__mock/mutations",
+                null,
                 Map.of("updates", updates, "statusChanges", statusChanges, "newPermits", newPermits));
         assertThat(reply.status()).as("mutations: %s", reply).isEqualTo(200);
         return reply.json();
@@ -43,7 +46,11 @@ final class MockPlatform {
 
     /** Every permit the platform lists for Shanxi, permitNo → version, read through its own contract API. */
     Map<String, Long> permits() {
-        Api.Reply token = api.send("POST", "/oauth/token", null, "grant_type=client_credentials&" + CLIENT,
+        Api.Reply token = api.send(
+                "POST",
+                "/oauth/token",
+                null,
+                "grant_type=client_credentials&" + CLIENT,
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertThat(token.status()).as("mock token: %s", token).isEqualTo(200);
         String bearer = token.json().get("access_token").asString();

@@ -21,14 +21,24 @@ import java.util.concurrent.TimeUnit;
 final class Platform {
 
     /** run.sh's port variables, in the order they take ports from the block. */
-    private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "REGISTRY_PORT", "PERMIT_SYNC_PORT",
-            "INSPECTION_PORT", "LIAISON_PORT", "REPORTING_PORT", "MOCK_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT",
-            "PG_PORT", "MAIL_PORT");
+    private static final List<String> PORT_VARIABLES = List.of(
+            "GATEWAY_PORT",
+            "REGISTRY_PORT",
+            "PERMIT_SYNC_PORT",
+            "INSPECTION_PORT",
+            "LIAISON_PORT",
+            "REPORTING_PORT",
+            "MOCK_PORT",
+            "KAFKA_PORT",
+            "KAFKA_CONTROLLER_PORT",
+            "PG_PORT",
+            "MAIL_PORT");
     /** The first six (gateway, registry, the four services) are Spring apps; all but the registry also listen on
      *  their port + this for the actuator (run.sh's MANAGEMENT_PORT_OFFSET, bound to 127.0.0.1). */
     static final int MANAGEMENT_PORT_OFFSET = 1000;
-    private static final List<String> WITH_MANAGEMENT_PORT = List.of("GATEWAY_PORT", "PERMIT_SYNC_PORT",
-            "INSPECTION_PORT", "LIAISON_PORT", "REPORTING_PORT");
+
+    private static final List<String> WITH_MANAGEMENT_PORT =
+            List.of("GATEWAY_PORT", "PERMIT_SYNC_PORT", "INSPECTION_PORT", "LIAISON_PORT", "REPORTING_PORT");
 
     final Path root;
     final Path local;
@@ -50,8 +60,12 @@ final class Platform {
     }
 
     static Platform fromSystemProperties() {
-        Path root = Path.of(System.getProperty("systemtest.root", "..")).toAbsolutePath().normalize();
-        Path local = Path.of(System.getProperty("systemtest.platformDir", "target/platform")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("systemtest.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path local = Path.of(System.getProperty("systemtest.platformDir", "target/platform"))
+                .toAbsolutePath()
+                .normalize();
         int base = Integer.getInteger("systemtest.portBase", 28000);
         return new Platform(root, local, freePorts(base));
     }
@@ -173,8 +187,8 @@ final class Platform {
                         .replaceAll("\u001B\\[[0-9;]*m", ""));
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("./run.sh " + String.join(" ", args) + " exited "
-                        + process.exitValue() + ":\n" + stdout + "\n" + stderr);
+                throw new IllegalStateException("./run.sh " + String.join(" ", args) + " exited " + process.exitValue()
+                        + ":\n" + stdout + "\n" + stderr);
             }
             return stdout;
         } catch (IOException e) {

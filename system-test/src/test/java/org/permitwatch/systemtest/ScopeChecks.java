@@ -35,18 +35,23 @@ final class ScopeChecks {
 
     /** Item 3, second bullet: the assigned-only scope of records holds on every path exposing case data. */
     void unassignedInspectorReadsNoCase() {
-        String stranger = c.platform.token("INSPECTOR", Campaign.CITY, "--sub", UUID.randomUUID().toString());
+        String stranger = c.platform.token(
+                "INSPECTOR", Campaign.CITY, "--sub", UUID.randomUUID().toString());
         Enforcement.Outcome e = c.enforcement;
         SoftAssertions soft = new SoftAssertions();
         Api.Reply list = c.gateway.get("/api/v1/cases?size=100", stranger);
         soft.assertThat(list.status()).as("case list: %s", list).isIn(200, 403);
         if (list.status() == 200) {
-            soft.assertThat(list.json().get("items")).as("cases an unassigned inspector lists").isEmpty();
+            soft.assertThat(list.json().get("items"))
+                    .as("cases an unassigned inspector lists")
+                    .isEmpty();
         }
         Api.Reply queue = c.gateway.get("/api/v1/cases/queue?size=100", stranger);
         soft.assertThat(queue.status()).as("case queue: %s", queue).isIn(200, 403);
         if (queue.status() == 200) {
-            soft.assertThat(queue.json().get("items")).as("findings an unassigned inspector queues").isEmpty();
+            soft.assertThat(queue.json().get("items"))
+                    .as("findings an unassigned inspector queues")
+                    .isEmpty();
         }
         for (String id : List.of(e.caseA, e.openCase)) {
             Api.Reply one = c.gateway.get("/api/v1/cases/" + id, stranger);
@@ -54,12 +59,20 @@ final class ScopeChecks {
             soft.assertThat(one.isProblem()).isTrue();
         }
         Api.Reply history = c.gateway.get("/api/v1/reports/units/" + c.scenarioPermit, stranger);
-        soft.assertThat(history.status()).as("the scenario unit's history: %s", history).isIn(403, 404);
-        soft.assertThat(history.body()).as("no case figure leaks").doesNotContain("300000").doesNotContain("caseId");
+        soft.assertThat(history.status())
+                .as("the scenario unit's history: %s", history)
+                .isIn(403, 404);
+        soft.assertThat(history.body())
+                .as("no case figure leaks")
+                .doesNotContain("300000")
+                .doesNotContain("caseId");
         soft.assertAll();
         // The same paths answer a Taiyuan city user: the refusals above are about the inspector, not broken paths.
         assertThat(c.gateway.get("/api/v1/cases/" + e.caseA, c.city).status()).isEqualTo(200);
-        assertThat(c.gateway.get("/api/v1/reports/units/" + c.scenarioPermit, c.city).status()).isEqualTo(200);
+        assertThat(c.gateway
+                        .get("/api/v1/reports/units/" + c.scenarioPermit, c.city)
+                        .status())
+                .isEqualTo(200);
     }
 
     /** Item 3, fourth bullet: publishing a draw is for the drawing bureau; an unknown draw is a 404, never a 200. */
@@ -69,7 +82,9 @@ final class ScopeChecks {
         SoftAssertions soft = new SoftAssertions();
         for (String[] who : new String[][] {{"a Taiyuan county", county}, {"an inspector", inspector}}) {
             Api.Reply reply = c.gateway.post("/api/v1/draws/" + c.drawId + "/publish", who[1], null);
-            soft.assertThat(reply.status()).as("%s publishes: %s", who[0], reply).isEqualTo(403);
+            soft.assertThat(reply.status())
+                    .as("%s publishes: %s", who[0], reply)
+                    .isEqualTo(403);
             soft.assertThat(reply.isProblem()).as("%s: problem+json", who[0]).isTrue();
         }
         Api.Reply unknown = c.gateway.post("/api/v1/draws/" + UUID.randomUUID() + "/publish", c.city, null);
@@ -84,15 +99,25 @@ final class ScopeChecks {
         String provinceWithout = c.platform.token("PROVINCE", "140000", "--sub", "province-no-pii");
         String sameCity = c.platform.token("CITY", LIAISON_CITY, "--sub", "xinzhou-city");
         SoftAssertions soft = new SoftAssertions();
-        for (String[] who : new String[][] {{"the province without pii:read", provinceWithout},
-                {"the liaison's own city without pii:read", sameCity}}) {
+        for (String[] who : new String[][] {
+            {"the province without pii:read", provinceWithout}, {"the liaison's own city without pii:read", sameCity}
+        }) {
             String list = c.gateway.get("/api/v1/liaisons?size=100", who[1]).body();
             String detail = c.gateway.get("/api/v1/liaisons/" + id, who[1]).body();
-            String sheet = String.join("\n", cells(c.gateway.download("/api/v1/liaisons/export.xlsx", who[1]).body()));
+            String sheet = String.join(
+                    "\n",
+                    cells(c.gateway
+                            .download("/api/v1/liaisons/export.xlsx", who[1])
+                            .body()));
             for (String[] view : new String[][] {{"list", list}, {"detail", detail}, {"export.xlsx", sheet}}) {
-                soft.assertThat(view[1]).as("%s, %s", who[0], view[0]).doesNotContain(PHONE).doesNotContain(EMAIL);
+                soft.assertThat(view[1])
+                        .as("%s, %s", who[0], view[0])
+                        .doesNotContain(PHONE)
+                        .doesNotContain(EMAIL);
             }
-            soft.assertThat(detail).as("%s still sees that there is a phone", who[0]).contains(PHONE.substring(0, 3));
+            soft.assertThat(detail)
+                    .as("%s still sees that there is a phone", who[0])
+                    .contains(PHONE.substring(0, 3));
         }
         // With the scope the same views are clear: the masking is about the right, not a broken field.
         String detail = c.gateway.get("/api/v1/liaisons/" + id, c.province).body();
@@ -101,9 +126,24 @@ final class ScopeChecks {
     }
 
     private String liaison() {
-        Api.Reply created = c.gateway.post("/api/v1/liaisons", c.province, Map.of("role", "ENFORCEMENT",
-                "divisionCode", LIAISON_CITY, "personName", "范围探针", "organisation", "忻州市生态环境局",
-                "position", "科长", "phone", PHONE, "email", EMAIL));
+        Api.Reply created = c.gateway.post(
+                "/api/v1/liaisons",
+                c.province,
+                Map.of(
+                        "role",
+                        "ENFORCEMENT",
+                        "divisionCode",
+                        LIAISON_CITY,
+                        "personName",
+                        "范围探针",
+                        "organisation",
+                        "忻州市生态环境局",
+                        "position",
+                        "科长",
+                        "phone",
+                        PHONE,
+                        "email",
+                        EMAIL));
         assertThat(created.status()).as("a Xinzhou liaison: %s", created).isEqualTo(201);
         return created.json().get("id").asString();
     }
@@ -119,12 +159,17 @@ final class ScopeChecks {
         Api.Download sheet = c.gateway.download(path + "&format=xlsx", c.city);
         assertThat(sheet.status()).as("the form of task %s", task.getValue()).isEqualTo(200);
         List<String> cells = cells(sheet.body());
-        String unitName = c.gateway.get("/api/v1/tasks/" + task.getValue(), c.city).json().get("unitName").asString();
+        String unitName = c.gateway
+                .get("/api/v1/tasks/" + task.getValue(), c.city)
+                .json()
+                .get("unitName")
+                .asString();
         assertThat(cells).contains(permit, unitName, "是", "否", "不涉及", "□");
         Api.Download pdf = c.gateway.download(path, c.city);
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
-        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         Api.Download foreign = c.gateway.download(path, c.platform.token("CITY", "140200", "--sub", "datong-city"));
         assertThat(foreign.status()).as("another city's token").isEqualTo(404);
         assertThat(foreign.contentType()).startsWith("application/problem+json");

@@ -32,7 +32,8 @@ final class Sync {
             run = gateway.get("/api/v1/sync/runs/" + id, provinceToken).json();
             String status = run.path("status").asString();
             if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
-                System.out.println("[system-test] sync " + id + " " + status + " after " + retriggers + " re-trigger(s)");
+                System.out.println(
+                        "[system-test] sync " + id + " " + status + " after " + retriggers + " re-trigger(s)");
                 return run;
             }
             if (status.equals("PAUSED")) {

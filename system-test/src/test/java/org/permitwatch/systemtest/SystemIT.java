@@ -27,7 +27,8 @@ class SystemIT {
         platform = Platform.fromSystemProperties();
         long started = System.nanoTime();
         platform.start();
-        System.out.printf("[system-test] platform up with first sync in %d s; logs in %s%n",
+        System.out.printf(
+                "[system-test] platform up with first sync in %d s; logs in %s%n",
                 (System.nanoTime() - started) / 1_000_000_000, platform.logs());
         campaign = new Campaign(platform);
         workload = new Workload(campaign);
@@ -166,7 +167,8 @@ class SystemIT {
     @Test
     @Order(200)
     void concurrentMobileSubmissions() {
-        new LoadRun(campaign, workload).run(Path.of(System.getProperty("systemtest.reportDir", "target"), "load-report.txt"));
+        new LoadRun(campaign, workload)
+                .run(Path.of(System.getProperty("systemtest.reportDir", "target"), "load-report.txt"));
     }
 
     @Test

@@ -10,6 +10,5 @@ final class SystemTestSettings {
     /** Inspection submissions in each drill burst. */
     static final int DRILL_BURST = Integer.getInteger("systemtest.drillBurst", 30);
 
-    private SystemTestSettings() {
-    }
+    private SystemTestSettings() {}
 }

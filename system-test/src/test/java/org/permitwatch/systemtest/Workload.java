@@ -19,8 +19,7 @@ import tools.jackson.databind.JsonNode;
 final class Workload {
 
     /** A task to inspect and the city token that writes its record. */
-    record Job(String permit, String taskId, String cityToken, String checklistItemId) {
-    }
+    record Job(String permit, String taskId, String cityToken, String checklistItemId) {}
 
     private final Campaign c;
     private final Map<String, List<String>> inspectorsByCity = new HashMap<>();
@@ -38,7 +37,8 @@ final class Workload {
         for (JsonNode unit : c.directory.units(c.province, "status=VALID")) {
             String permit = unit.get("permitNo").asString();
             // A record needs a checklist item of the unit's key industry to be submitted.
-            if (!withTask.contains(permit) && !Campaign.CITY.equals(unit.get("cityCode").asString())
+            if (!withTask.contains(permit)
+                    && !Campaign.CITY.equals(unit.get("cityCode").asString())
                     && unit.get("keyIndustry").isString()) {
                 cityOf.put(permit, unit.get("cityCode").asString());
                 industryOf.put(permit, unit.get("keyIndustry").asString());
@@ -50,14 +50,32 @@ final class Workload {
         assertThat(cityOf).as("units without a task").hasSize(count);
         List<Job> jobs = new ArrayList<>();
         cityOf.forEach((permit, city) -> {
-            List<String> inspectors = inspectorsByCity.computeIfAbsent(city, k -> List.of(
-                    c.registerInspector(k, "ST-" + k + "-1", c.province),
-                    c.registerInspector(k, "ST-" + k + "-2", c.province)));
-            Api.Reply reply = c.gateway.post("/api/v1/tasks", c.province, Map.of("permitNumber", permit,
-                    "origin", "MANUAL", "method", "ON_SITE", "dueDate", dueDate, "department", "ENFORCEMENT",
-                    "inspectorIds", inspectors));
+            List<String> inspectors = inspectorsByCity.computeIfAbsent(
+                    city,
+                    k -> List.of(
+                            c.registerInspector(k, "ST-" + k + "-1", c.province),
+                            c.registerInspector(k, "ST-" + k + "-2", c.province)));
+            Api.Reply reply = c.gateway.post(
+                    "/api/v1/tasks",
+                    c.province,
+                    Map.of(
+                            "permitNumber",
+                            permit,
+                            "origin",
+                            "MANUAL",
+                            "method",
+                            "ON_SITE",
+                            "dueDate",
+                            dueDate,
+                            "department",
+                            "ENFORCEMENT",
+                            "inspectorIds",
+                            inspectors));
             assertThat(reply.status()).as("task for %s: %s", permit, reply).isEqualTo(201);
-            jobs.add(new Job(permit, reply.json().get("id").asString(), c.platform.token("CITY", city),
+            jobs.add(new Job(
+                    permit,
+                    reply.json().get("id").asString(),
+                    c.platform.token("CITY", city),
                     itemByIndustry.computeIfAbsent(industryOf.get(permit), c::checklistItem)));
         });
         return jobs;

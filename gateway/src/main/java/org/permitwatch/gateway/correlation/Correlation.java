@@ -11,12 +11,12 @@ public final class Correlation {
     public static final String REQUEST_ID = "X-Request-Id";
     static final String TRACE_ID_ATTRIBUTE = Correlation.class.getName() + ".traceId";
 
-    private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
+    private static final Pattern TRACEPARENT_FORMAT =
+            Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
     private static final Pattern REQUEST_ID_FORMAT = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
     private static final String INVALID_TRACE_ID = "0".repeat(32);
 
-    private Correlation() {
-    }
+    private Correlation() {}
 
     /** The trace id of this exchange; the filter puts it there before anything can fail. */
     public static String traceId(ServerWebExchange exchange) {

@@ -30,8 +30,7 @@ class ManagementServerSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain managementServerChain(ServerHttpSecurity http) {
-        return http
-                .securityMatcher(ON_MANAGEMENT_SERVER)
+        return http.securityMatcher(ON_MANAGEMENT_SERVER)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -17,8 +17,7 @@ final class CorsRejection {
 
     static final String REJECTED = CorsRejection.class.getName() + ".rejected";
 
-    private CorsRejection() {
-    }
+    private CorsRejection() {}
 
     /** Spring Security's {@code cors()} picks up a {@code CorsProcessor} bean for its {@code CorsWebFilter}. */
     static final class MarkingProcessor extends DefaultCorsProcessor {
@@ -49,10 +48,15 @@ final class CorsRejection {
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
             return chain.filter(exchange).then(Mono.defer(() -> {
-                if (!Boolean.TRUE.equals(exchange.getAttribute(REJECTED)) || exchange.getResponse().isCommitted()) {
+                if (!Boolean.TRUE.equals(exchange.getAttribute(REJECTED))
+                        || exchange.getResponse().isCommitted()) {
                     return Mono.empty();
                 }
-                return problems.write(exchange, HttpStatus.FORBIDDEN, "cors-rejected", "Cross-origin request refused",
+                return problems.write(
+                        exchange,
+                        HttpStatus.FORBIDDEN,
+                        "cors-rejected",
+                        "Cross-origin request refused",
                         "This origin, method or header is not allowed to call the API from a browser");
             }));
         }

@@ -29,8 +29,14 @@ class EdgeProblemsConfiguration {
     /** {@code @EnableWebFluxSecurity} hands a unique bean of this type to the firewall (otherwise an empty 400). */
     @Bean
     ServerExchangeRejectedHandler firewallRejectionAsProblem(ProblemResponses problems) {
-        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, REJECTED, "Request rejected",
-                REJECTED_DETAIL, exchange.getRequest().getPath().value(), Map.of());
+        return (exchange, rejected) -> problems.write(
+                exchange,
+                HttpStatus.BAD_REQUEST,
+                REJECTED,
+                "Request rejected",
+                REJECTED_DETAIL,
+                exchange.getRequest().getPath().value(),
+                Map.of());
     }
 
     @Bean
@@ -48,7 +54,8 @@ class EdgeProblemsConfiguration {
         HeaderTooLargeProblemHandler handler = new HeaderTooLargeProblemHandler();
         return server -> server.doOnChannelInit((observer, channel, remote) -> {
             ChannelPipeline pipeline = channel.pipeline();
-            if (pipeline.get(NettyPipeline.HttpCodec) != null && pipeline.get(HeaderTooLargeProblemHandler.NAME) == null) {
+            if (pipeline.get(NettyPipeline.HttpCodec) != null
+                    && pipeline.get(HeaderTooLargeProblemHandler.NAME) == null) {
                 pipeline.addAfter(NettyPipeline.HttpCodec, HeaderTooLargeProblemHandler.NAME, handler);
             }
         });

@@ -46,7 +46,8 @@ final class HeaderTooLargeProblemHandler extends ChannelOutboundHandlerAdapter {
         boolean headers = status.code() == 431;
         String code = headers ? "header-too-large" : "uri-too-long";
         String title = headers ? "Request headers too large" : "Request URI too long";
-        String detail = headers ? "The request's headers exceed the size the gateway accepts"
+        String detail = headers
+                ? "The request's headers exceed the size the gateway accepts"
                 : "The request line exceeds the length the gateway accepts";
         String traceId = Correlation.newTraceId();
         String json = "{\"type\":\"urn:permitwatch:problem:" + code + "\",\"title\":\"" + title + "\",\"status\":"
@@ -54,7 +55,8 @@ final class HeaderTooLargeProblemHandler extends ChannelOutboundHandlerAdapter {
                 + traceId + "\"}";
         ByteBuf body = Unpooled.copiedBuffer(json, StandardCharsets.UTF_8);
         DefaultFullHttpResponse problem = new DefaultFullHttpResponse(response.protocolVersion(), status, body);
-        problem.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+        problem.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes())
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
                 .set(Correlation.TRACEPARENT, "00-" + traceId + "-" + traceId.substring(0, 16) + "-01");

@@ -42,27 +42,48 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         if (error instanceof ServerExchangeRejectedException) {
             // The firewall validates query parameters lazily, when something first reads them: same answer as its
             // up-front rejections (EdgeProblemsConfiguration#firewallRejectionAsProblem), not a 500.
-            return problems.write(exchange, HttpStatus.BAD_REQUEST, EdgeProblemsConfiguration.REJECTED,
-                    "Request rejected", EdgeProblemsConfiguration.REJECTED_DETAIL, path, Map.of());
+            return problems.write(
+                    exchange,
+                    HttpStatus.BAD_REQUEST,
+                    EdgeProblemsConfiguration.REJECTED,
+                    "Request rejected",
+                    EdgeProblemsConfiguration.REJECTED_DETAIL,
+                    path,
+                    Map.of());
         }
         if (error instanceof ApiException refused && refused.status().is4xxClientError()) {
             // platform-support's input guard runs at the gateway too (query parameters and path segments): its
             // refusal names the field, as the services' answers do; the rejected value is never echoed.
             List<Map<String, String>> errors = refused.errors().stream()
-                    .map(e -> Map.of("field", e.field(), "message", e.message())).toList();
-            return problems.write(exchange, refused.status(), refused.code(), refused.title(), refused.getMessage(),
-                    path, errors.isEmpty() ? Map.of() : Map.of("errors", errors));
+                    .map(e -> Map.of("field", e.field(), "message", e.message()))
+                    .toList();
+            return problems.write(
+                    exchange,
+                    refused.status(),
+                    refused.code(),
+                    refused.title(),
+                    refused.getMessage(),
+                    path,
+                    errors.isEmpty() ? Map.of() : Map.of("errors", errors));
         }
-        if (error instanceof ResponseStatusException statusError && statusError.getStatusCode().is4xxClientError()) {
+        if (error instanceof ResponseStatusException statusError
+                && statusError.getStatusCode().is4xxClientError()) {
             if (statusError instanceof MethodNotAllowedException notAllowed) {
                 exchange.getResponse().getHeaders().setAllow(notAllowed.getSupportedMethods());
             }
-            EdgeProblem problem = EdgeProblem.forClientError(statusError.getStatusCode().value());
-            return problems.write(exchange, problem.status(), problem.code(), problem.title(), problem.detail(),
-                    path, Map.of());
+            EdgeProblem problem =
+                    EdgeProblem.forClientError(statusError.getStatusCode().value());
+            return problems.write(
+                    exchange, problem.status(), problem.code(), problem.title(), problem.detail(), path, Map.of());
         }
         log.error("Unhandled error at the gateway on {} (traceId {})", path, Correlation.traceId(exchange), error);
-        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The gateway could not handle this request; quote the traceId when reporting it", path, Map.of());
+        return problems.write(
+                exchange,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "The gateway could not handle this request; quote the traceId when reporting it",
+                path,
+                Map.of());
     }
 }

@@ -27,11 +27,24 @@ public class ProblemResponses {
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String title, String detail) {
-        return write(exchange, status, code, title, detail, exchange.getRequest().getPath().value(), Map.of());
+        return write(
+                exchange,
+                status,
+                code,
+                title,
+                detail,
+                exchange.getRequest().getPath().value(),
+                Map.of());
     }
 
-    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String title, String detail,
-                            String instance, Map<String, Object> extra) {
+    public Mono<Void> write(
+            ServerWebExchange exchange,
+            HttpStatus status,
+            String code,
+            String title,
+            String detail,
+            String instance,
+            Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:permitwatch:problem:" + code);
         body.put("title", title);

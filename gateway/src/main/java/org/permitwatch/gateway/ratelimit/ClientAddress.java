@@ -12,12 +12,14 @@ final class ClientAddress {
 
     /** A regular expression that matches no address: nothing is trusted. */
     static final String TRUST_NONE = "(?!)";
+
     private static final int MAX_ENTRIES = 20;
 
     private final Pattern trustedProxies;
 
     ClientAddress(String trustedProxies) {
-        this.trustedProxies = Pattern.compile(trustedProxies == null || trustedProxies.isBlank() ? TRUST_NONE : trustedProxies);
+        this.trustedProxies =
+                Pattern.compile(trustedProxies == null || trustedProxies.isBlank() ? TRUST_NONE : trustedProxies);
     }
 
     String of(String peer, String forwardedFor) {

@@ -5,8 +5,8 @@ import java.security.Principal;
 import java.util.Map;
 import org.permitwatch.gateway.GatewaySettings;
 import org.permitwatch.gateway.problem.ProblemResponses;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -27,8 +27,10 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     private final ClientAddress clientAddress;
 
     // The same setting that decides whether the gateway passes X-Forwarded-* on to the services.
-    RateLimitFilter(GatewaySettings settings, ProblemResponses problems,
-                    @Value("${spring.cloud.gateway.server.webflux.trusted-proxies:" + ClientAddress.TRUST_NONE + "}")
+    RateLimitFilter(
+            GatewaySettings settings,
+            ProblemResponses problems,
+            @Value("${spring.cloud.gateway.server.webflux.trusted-proxies:" + ClientAddress.TRUST_NONE + "}")
                     String trustedProxies) {
         this.clientAddress = new ClientAddress(trustedProxies);
         GatewaySettings.RateLimit limit = settings.rateLimit();
@@ -58,15 +60,22 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                         return chain.filter(exchange);
                     }
                     exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
-                    return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                    return problems.write(
+                            exchange,
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "rate-limited",
+                            "Too many requests",
                             "This client sent more requests than its budget; retry after " + retryAfter + " s",
-                            exchange.getRequest().getPath().value(), Map.of());
+                            exchange.getRequest().getPath().value(),
+                            Map.of());
                 });
     }
 
     private String address(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        String peer = remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
         return clientAddress.of(peer, exchange.getRequest().getHeaders().getFirst("X-Forwarded-For"));
     }
 }

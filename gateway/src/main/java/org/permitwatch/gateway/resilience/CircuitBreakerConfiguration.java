@@ -37,7 +37,8 @@ class CircuitBreakerConfiguration {
         return factory -> factory.configureDefault(id -> config(id, settings.timeoutOf(id)));
     }
 
-    private static Resilience4JConfigBuilder.Resilience4JCircuitBreakerConfiguration config(String id, Duration timeout) {
+    private static Resilience4JConfigBuilder.Resilience4JCircuitBreakerConfiguration config(
+            String id, Duration timeout) {
         return new Resilience4JConfigBuilder(id)
                 .circuitBreakerConfig(breaker())
                 .timeLimiterConfig(timeLimiter(timeout))
@@ -56,6 +57,9 @@ class CircuitBreakerConfiguration {
     }
 
     private static TimeLimiterConfig timeLimiter(Duration timeout) {
-        return TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build();
+        return TimeLimiterConfig.custom()
+                .timeoutDuration(timeout)
+                .cancelRunningFuture(true)
+                .build();
     }
 }

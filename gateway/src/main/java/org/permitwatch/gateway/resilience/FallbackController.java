@@ -36,14 +36,25 @@ class FallbackController {
     @RequestMapping("/fallback/{service}")
     Mono<Void> fallback(@PathVariable String service, ServerWebExchange exchange) {
         if (!settings.knows(service)) {
-            return problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "Not found",
-                    "No such route", exchange.getRequest().getPath().value(), Map.of());
+            return problems.write(
+                    exchange,
+                    HttpStatus.NOT_FOUND,
+                    "not-found",
+                    "Not found",
+                    "No such route",
+                    exchange.getRequest().getPath().value(),
+                    Map.of());
         }
         Throwable cause = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         exchange.getResponse().getHeaders().set("Retry-After", "5");
-        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                "Service unavailable", service + " " + reason(cause, service) + "; try again shortly",
-                originalPath(exchange), Map.of("service", service));
+        return problems.write(
+                exchange,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "service-unavailable",
+                "Service unavailable",
+                service + " " + reason(cause, service) + "; try again shortly",
+                originalPath(exchange),
+                Map.of("service", service));
     }
 
     private String reason(Throwable cause, String service) {

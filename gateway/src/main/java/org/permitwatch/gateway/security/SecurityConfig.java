@@ -31,37 +31,53 @@ class SecurityConfig {
 
     static final String[] OPEN_PATHS = {
         "/api/v1/public/**",
-        "/livez", "/readyz", "/actuator/health", "/actuator/health/**", "/actuator/info",
-        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
+        "/livez",
+        "/readyz",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/webjars/**",
     };
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems) {
-        ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> problems.write(exchange,
-                HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+        ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> problems.write(
+                exchange,
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized",
+                "Authentication required",
                 "A valid bearer token is required" + reason(error.getMessage()));
-        ServerAccessDeniedHandler forbidden = (exchange, error) -> problems.write(exchange,
-                HttpStatus.FORBIDDEN, "forbidden", "Access denied",
+        ServerAccessDeniedHandler forbidden = (exchange, error) -> problems.write(
+                exchange,
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                "Access denied",
                 "The token does not grant access to this resource");
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .cors(cors -> { })
+                .cors(cors -> {})
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        .pathMatchers(OPEN_PATHS).permitAll()
-                        .pathMatchers("/actuator/**").hasRole("PROVINCE")
-                        .anyExchange().authenticated())
+                        .pathMatchers(HttpMethod.OPTIONS, "/**")
+                        .permitAll()
+                        .pathMatchers(OPEN_PATHS)
+                        .permitAll()
+                        .pathMatchers("/actuator/**")
+                        .hasRole("PROVINCE")
+                        .anyExchange()
+                        .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerJwtConverter()))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();
     }
 
@@ -76,10 +92,19 @@ class SecurityConfig {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOriginPatterns(settings.cors().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Accept-Language",
-                "Idempotency-Key", "If-Match", "If-None-Match", "X-Request-Id", "traceparent", "tracestate"));
-        cors.setExposedHeaders(List.of("Location", "traceparent", "X-Request-Id", "ETag", "Retry-After",
-                "Content-Disposition"));
+        cors.setAllowedHeaders(List.of(
+                "Authorization",
+                "Content-Type",
+                "Accept",
+                "Accept-Language",
+                "Idempotency-Key",
+                "If-Match",
+                "If-None-Match",
+                "X-Request-Id",
+                "traceparent",
+                "tracestate"));
+        cors.setExposedHeaders(
+                List.of("Location", "traceparent", "X-Request-Id", "ETag", "Retry-After", "Content-Disposition"));
         // Bearer tokens travel in a header, not cookies: no credentials mode needed.
         cors.setAllowCredentials(false);
         cors.setMaxAge(3600L);

@@ -23,7 +23,8 @@ class ClientAddressTest {
     @Test
     void fromATrustedPeerTheRightMostUntrustedEntryIsTheClient() {
         assertThat(behindIngress.of("10.0.0.2", "1.1.1.1, 203.0.113.7")).isEqualTo("203.0.113.7");
-        assertThat(behindIngress.of("10.0.0.2", "1.1.1.1, 203.0.113.7, 10.0.0.9")).isEqualTo("203.0.113.7");
+        assertThat(behindIngress.of("10.0.0.2", "1.1.1.1, 203.0.113.7, 10.0.0.9"))
+                .isEqualTo("203.0.113.7");
         assertThat(behindIngress.of("10.0.0.2", " , 203.0.113.7 ,")).isEqualTo("203.0.113.7");
     }
 

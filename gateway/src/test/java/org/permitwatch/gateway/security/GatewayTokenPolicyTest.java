@@ -38,48 +38,86 @@ class GatewayTokenPolicyTest {
     @BeforeEach
     void setUp() {
         client = WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector())
-                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
     }
 
     @Test
     void aValidTokenPassesTheEdge() {
-        client.get().uri("/api/v1/plans").header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("CITY", "140100"))
+        client.get()
+                .uri("/api/v1/plans")
+                .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("CITY", "140100"))
                 .exchange()
-                .expectStatus().isEqualTo(503);
+                .expectStatus()
+                .isEqualTo(503);
     }
 
     @Test
     void aSignedTokenWithoutSubjectIsA401ProblemNotA500() {
-        String token = TestJwts.builder().roles("CITY").division("140100").without("sub").build();
+        String token = TestJwts.builder()
+                .roles("CITY")
+                .division("140100")
+                .without("sub")
+                .build();
         assertUnauthorized(token, "sub");
     }
 
     @Test
     void aTokenForAnotherAudienceIsRefused() {
-        assertUnauthorized(TestJwts.builder().roles("CITY").division("140100").audience("another-system").build(),
+        assertUnauthorized(
+                TestJwts.builder()
+                        .roles("CITY")
+                        .division("140100")
+                        .audience("another-system")
+                        .build(),
                 "aud");
     }
 
     @Test
     void aTokenFromAnotherIssuerIsRefused() {
-        assertUnauthorized(TestJwts.builder().roles("CITY").division("140100").issuer("someone-else").build(), "iss");
+        assertUnauthorized(
+                TestJwts.builder()
+                        .roles("CITY")
+                        .division("140100")
+                        .issuer("someone-else")
+                        .build(),
+                "iss");
     }
 
     @Test
     void aTokenWithoutExpiryIsRefused() {
-        assertUnauthorized(TestJwts.builder().roles("CITY").division("140100").without("exp").build(), "exp");
+        assertUnauthorized(
+                TestJwts.builder()
+                        .roles("CITY")
+                        .division("140100")
+                        .without("exp")
+                        .build(),
+                "exp");
     }
 
     @Test
     void aTokenIssuedInTheFutureIsRefused() {
         Instant later = Instant.now().plus(Duration.ofMinutes(10));
-        assertUnauthorized(TestJwts.builder().roles("CITY").division("140100").issuedAt(later)
-                .notBefore(Instant.now()).expiresAt(later.plus(Duration.ofHours(1))).build(), "iat");
+        assertUnauthorized(
+                TestJwts.builder()
+                        .roles("CITY")
+                        .division("140100")
+                        .issuedAt(later)
+                        .notBefore(Instant.now())
+                        .expiresAt(later.plus(Duration.ofHours(1)))
+                        .build(),
+                "iat");
     }
 
     @Test
     void aTokenLivingLongerThanTheMaximumIsRefused() {
-        assertUnauthorized(TestJwts.builder().roles("CITY").division("140100").expiresIn(Duration.ofDays(30)).build(),
+        assertUnauthorized(
+                TestJwts.builder()
+                        .roles("CITY")
+                        .division("140100")
+                        .expiresIn(Duration.ofDays(30))
+                        .build(),
                 "lifetime");
     }
 
@@ -94,13 +132,19 @@ class GatewayTokenPolicyTest {
     }
 
     private void assertUnauthorized(String token, String mentioned) {
-        client.get().uri("/api/v1/plans").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        client.get()
+                .uri("/api/v1/plans")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(401)
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                .jsonPath("$.status")
+                .isEqualTo(401)
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail)
                         .contains(mentioned)
                         .doesNotContain(token)
                         .hasSizeLessThan(400));

@@ -2,7 +2,6 @@ package org.permitwatch.inspection.cases;
 
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.permitwatch.events.enforcement.CaseRef;
 import org.permitwatch.events.enforcement.EnforcementTopics;
 import org.permitwatch.support.outbox.OutboxMessage;
@@ -34,8 +33,10 @@ public class CaseAccess {
     public Mono<CaseRow> lockInScope(UUID caseId, Caller caller) {
         return db.sql("SELECT " + CaseRow.COLUMNS + " FROM enforcement_case c WHERE c.id = :id "
                         + "AND c.division_code LIKE :scope FOR UPDATE")
-                .bind("id", caseId).bind("scope", caller.division().likePattern())
-                .map(CaseRow::of).one()
+                .bind("id", caseId)
+                .bind("scope", caller.division().likePattern())
+                .map(CaseRow::of)
+                .one()
                 .switchIfEmpty(Mono.error(() -> notFound(caseId)));
     }
 
@@ -46,10 +47,14 @@ public class CaseAccess {
             throw new IllegalStateException("case status " + expected + " cannot become " + target);
         }
         return db.sql("UPDATE enforcement_case SET status = :target WHERE id = :id AND status = :expected")
-                .bind("target", target).bind("id", caseId).bind("expected", expected)
-                .fetch().rowsUpdated()
-                .flatMap(n -> n == 1 ? Mono.<Void>empty() : Mono.error(ApiException.conflict(code,
-                        "case " + caseId + " is no longer " + expected)));
+                .bind("target", target)
+                .bind("id", caseId)
+                .bind("expected", expected)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 1
+                        ? Mono.<Void>empty()
+                        : Mono.error(ApiException.conflict(code, "case " + caseId + " is no longer " + expected)));
     }
 
     /**
@@ -59,21 +64,34 @@ public class CaseAccess {
     public Mono<Void> emit(UUID caseId, String type, Function<CaseRef, Object> payload) {
         return db.sql("UPDATE enforcement_case c SET event_version = event_version + 1 WHERE c.id = :id RETURNING "
                         + CaseRow.COLUMNS)
-                .bind("id", caseId).map(CaseRow::of).one()
-                .flatMap(row -> outbox.append(OutboxMessage.of(EnforcementTopics.CASES, caseId.toString(), type,
-                        payload.apply(ref(row)))))
+                .bind("id", caseId)
+                .map(CaseRow::of)
+                .one()
+                .flatMap(row -> outbox.append(
+                        OutboxMessage.of(EnforcementTopics.CASES, caseId.toString(), type, payload.apply(ref(row)))))
                 .then();
     }
 
     static CaseRef ref(CaseRow c) {
-        return new CaseRef(c.id(), c.caseNo(), c.eventVersion(), c.permitNumber(), c.unitName(), c.provinceCode(),
-                c.cityCode(), c.divisionCode(), c.keyIndustry(), c.violationType(), c.article());
+        return new CaseRef(
+                c.id(),
+                c.caseNo(),
+                c.eventVersion(),
+                c.permitNumber(),
+                c.unitName(),
+                c.provinceCode(),
+                c.cityCode(),
+                c.divisionCode(),
+                c.keyIndustry(),
+                c.violationType(),
+                c.article());
     }
 
     /** PROVINCE, CITY or COUNTY staff: open cases, propose, order and follow up rectification. */
     public static void requireBureau(Caller caller) {
         if (!(caller.hasRole(Role.PROVINCE) || caller.hasRole(Role.CITY) || caller.hasRole(Role.COUNTY))) {
-            throw ApiException.forbidden("case-write-forbidden", "only bureau staff (PROVINCE, CITY, COUNTY) may do this");
+            throw ApiException.forbidden(
+                    "case-write-forbidden", "only bureau staff (PROVINCE, CITY, COUNTY) may do this");
         }
     }
 

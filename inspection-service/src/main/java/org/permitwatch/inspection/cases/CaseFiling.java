@@ -3,7 +3,6 @@ package org.permitwatch.inspection.cases;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.permitwatch.support.security.Caller;
 import reactor.core.publisher.Mono;
 
@@ -30,8 +29,13 @@ public interface CaseFiling {
      * @param facts         the facts found (违法事实), in Chinese, from the alert's evidence
      * @param evidence      evidence items: each a map with at least {@code kind} and {@code description}
      */
-    record AlertCase(UUID alertId, String permitNumber, String violationType, String article, String facts,
-                     List<Map<String, Object>> evidence) {
+    record AlertCase(
+            UUID alertId,
+            String permitNumber,
+            String violationType,
+            String article,
+            String facts,
+            List<Map<String, Object>> evidence) {
         public AlertCase {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
         }

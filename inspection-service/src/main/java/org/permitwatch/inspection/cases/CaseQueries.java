@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.cases;
 
+import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -7,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import io.r2dbc.spi.Readable;
 import org.permitwatch.inspection.record.RecordScope;
 import org.permitwatch.support.security.Caller;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -36,36 +35,68 @@ class CaseQueries {
     }
 
     /** Filters of the list; null = any. */
-    record Filter(String status, String violationType, String permitNumber, String cityCode, String countyCode) {
-    }
+    record Filter(String status, String violationType, String permitNumber, String cityCode, String countyCode) {}
 
     Flux<CaseRow> list(Caller caller, Filter filter, long offset, int limit) {
         RecordScope scope = RecordScope.of(caller);
         Where w = where(scope, filter);
         var spec = db.sql("SELECT " + CaseRow.COLUMNS + " FROM enforcement_case c WHERE " + w.sql
                 + " ORDER BY c.opened_at DESC, c.id LIMIT :limit OFFSET :offset");
-        return w.bind(scope.bind(spec)).bind("limit", limit).bind("offset", offset).map(CaseRow::of).all();
+        return w.bind(scope.bind(spec))
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(CaseRow::of)
+                .all();
     }
 
     Mono<Long> count(Caller caller, Filter filter) {
         RecordScope scope = RecordScope.of(caller);
         Where w = where(scope, filter);
         return w.bind(scope.bind(db.sql("SELECT count(*) AS n FROM enforcement_case c WHERE " + w.sql)))
-                .map(r -> r.get("n", Long.class)).one();
+                .map(r -> r.get("n", Long.class))
+                .one();
     }
 
     Mono<CaseViews.Detail> detail(UUID id, Caller caller) {
         RecordScope scope = RecordScope.of(caller);
         return scope.bind(db.sql("SELECT " + CaseRow.COLUMNS + " FROM enforcement_case c WHERE c.id = :id AND "
-                        + scope.condition("c")).bind("id", id))
-                .map(CaseRow::of).one()
-                .flatMap(c -> Mono.zip(proposals(id), decisions(id), rectification(id).map(List::of).defaultIfEmpty(List.of()))
-                        .map(t -> new CaseViews.Detail(c.id(), c.caseNo(), c.origin(), c.status(), c.eventVersion(),
-                                c.permitNumber(), c.unitName(), c.divisionCode(), c.cityCode(), c.keyIndustry(),
-                                c.violationType(), c.article(), c.facts(), json.readTree(c.evidenceJson()), c.findingId(),
-                                c.alertId(), c.recordId(), c.taskId(), c.violationAt(), c.handlingDivision(),
-                                c.openedBy(), c.openedAt(), c.closedBy(), c.closedAt(), c.totalFineYuan(), t.getT1(),
-                                t.getT2(), t.getT3().isEmpty() ? null : t.getT3().get(0))));
+                                + scope.condition("c"))
+                        .bind("id", id))
+                .map(CaseRow::of)
+                .one()
+                .flatMap(c -> Mono.zip(
+                                proposals(id),
+                                decisions(id),
+                                rectification(id).map(List::of).defaultIfEmpty(List.of()))
+                        .map(t -> new CaseViews.Detail(
+                                c.id(),
+                                c.caseNo(),
+                                c.origin(),
+                                c.status(),
+                                c.eventVersion(),
+                                c.permitNumber(),
+                                c.unitName(),
+                                c.divisionCode(),
+                                c.cityCode(),
+                                c.keyIndustry(),
+                                c.violationType(),
+                                c.article(),
+                                c.facts(),
+                                json.readTree(c.evidenceJson()),
+                                c.findingId(),
+                                c.alertId(),
+                                c.recordId(),
+                                c.taskId(),
+                                c.violationAt(),
+                                c.handlingDivision(),
+                                c.openedBy(),
+                                c.openedAt(),
+                                c.closedBy(),
+                                c.closedAt(),
+                                c.totalFineYuan(),
+                                t.getT1(),
+                                t.getT2(),
+                                t.getT3().isEmpty() ? null : t.getT3().get(0))));
     }
 
     Flux<CaseViews.QueuedFinding> queue(Caller caller, long offset, int limit) {
@@ -73,20 +104,29 @@ class CaseQueries {
         return scope.bind(db.sql("""
                         SELECT f.id, f.record_id, f.permit_number, f.unit_name, f.division_code, f.city_code,
                                f.violation_type, f.article, f.item_title, f.inspected_at
-                        FROM finding f""" + " WHERE " + queued(scope) + " ORDER BY f.inspected_at DESC, f.id LIMIT :limit OFFSET :offset"))
-                .bind("limit", limit).bind("offset", offset)
-                .map(r -> new CaseViews.QueuedFinding(r.get("id", UUID.class), r.get("record_id", UUID.class),
-                        r.get("permit_number", String.class), r.get("unit_name", String.class),
-                        r.get("division_code", String.class), r.get("city_code", String.class),
-                        r.get("violation_type", String.class), r.get("article", String.class),
-                        r.get("item_title", String.class), r.get("inspected_at", OffsetDateTime.class)))
+                        FROM finding f""" + " WHERE " + queued(scope)
+                        + " ORDER BY f.inspected_at DESC, f.id LIMIT :limit OFFSET :offset"))
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(r -> new CaseViews.QueuedFinding(
+                        r.get("id", UUID.class),
+                        r.get("record_id", UUID.class),
+                        r.get("permit_number", String.class),
+                        r.get("unit_name", String.class),
+                        r.get("division_code", String.class),
+                        r.get("city_code", String.class),
+                        r.get("violation_type", String.class),
+                        r.get("article", String.class),
+                        r.get("item_title", String.class),
+                        r.get("inspected_at", OffsetDateTime.class)))
                 .all();
     }
 
     Mono<Long> queueCount(Caller caller) {
         RecordScope scope = RecordScope.of(caller);
         return scope.bind(db.sql("SELECT count(*) AS n FROM finding f WHERE " + queued(scope)))
-                .map(r -> r.get("n", Long.class)).one();
+                .map(r -> r.get("n", Long.class))
+                .one();
     }
 
     /** Active findings without a case, inside the caller's scope (alias {@code f}). */
@@ -101,13 +141,20 @@ class CaseQueries {
                                no_penalty_rule, explanation::text AS explanation, created_by, created_at
                         FROM penalty_proposal WHERE case_id = :id ORDER BY created_at, id""")
                 .bind("id", caseId)
-                .map(r -> new CaseViews.Proposal(r.get("id", UUID.class), r.get("benchmark_version", String.class),
-                        r.get("article", String.class), r.get("min_yuan", BigDecimal.class),
-                        r.get("max_yuan", BigDecimal.class), r.get("proposed_yuan", BigDecimal.class),
+                .map(r -> new CaseViews.Proposal(
+                        r.get("id", UUID.class),
+                        r.get("benchmark_version", String.class),
+                        r.get("article", String.class),
+                        r.get("min_yuan", BigDecimal.class),
+                        r.get("max_yuan", BigDecimal.class),
+                        r.get("proposed_yuan", BigDecimal.class),
                         Boolean.TRUE.equals(r.get("no_penalty_eligible", Boolean.class)),
-                        r.get("no_penalty_rule", String.class), json.readTree(r.get("explanation", String.class)),
-                        r.get("created_by", String.class), r.get("created_at", OffsetDateTime.class)))
-                .all().collectList();
+                        r.get("no_penalty_rule", String.class),
+                        json.readTree(r.get("explanation", String.class)),
+                        r.get("created_by", String.class),
+                        r.get("created_at", OffsetDateTime.class)))
+                .all()
+                .collectList();
     }
 
     private Mono<List<CaseViews.Decision>> decisions(UUID caseId) {
@@ -117,16 +164,26 @@ class CaseQueries {
                                reinspection_record_id, decided_by, decided_at, explanation::text AS explanation
                         FROM penalty_decision WHERE case_id = :id ORDER BY decided_at, id""")
                 .bind("id", caseId)
-                .map(r -> new CaseViews.Decision(r.get("id", UUID.class), r.get("kind", String.class),
-                        r.get("proposal_id", UUID.class), r.get("amount_yuan", BigDecimal.class),
-                        r.get("proposed_yuan", BigDecimal.class), Boolean.TRUE.equals(r.get("overridden", Boolean.class)),
-                        r.get("override_reason", String.class), r.get("no_penalty_rule", String.class),
-                        r.get("benchmark_version", String.class), r.get("days", Integer.class),
-                        r.get("from_date", LocalDate.class), r.get("to_date", LocalDate.class),
-                        r.get("rectification_id", UUID.class), r.get("reinspection_record_id", UUID.class),
-                        r.get("decided_by", String.class), r.get("decided_at", OffsetDateTime.class),
+                .map(r -> new CaseViews.Decision(
+                        r.get("id", UUID.class),
+                        r.get("kind", String.class),
+                        r.get("proposal_id", UUID.class),
+                        r.get("amount_yuan", BigDecimal.class),
+                        r.get("proposed_yuan", BigDecimal.class),
+                        Boolean.TRUE.equals(r.get("overridden", Boolean.class)),
+                        r.get("override_reason", String.class),
+                        r.get("no_penalty_rule", String.class),
+                        r.get("benchmark_version", String.class),
+                        r.get("days", Integer.class),
+                        r.get("from_date", LocalDate.class),
+                        r.get("to_date", LocalDate.class),
+                        r.get("rectification_id", UUID.class),
+                        r.get("reinspection_record_id", UUID.class),
+                        r.get("decided_by", String.class),
+                        r.get("decided_at", OffsetDateTime.class),
                         json.readTree(r.get("explanation", String.class))))
-                .all().collectList();
+                .all()
+                .collectList();
     }
 
     private Mono<CaseViews.Rectification> rectification(UUID caseId) {
@@ -141,14 +198,23 @@ class CaseQueries {
     }
 
     private static CaseViews.Rectification rectificationRow(Readable r) {
-        return new CaseViews.Rectification(r.get("id", UUID.class), r.get("status", String.class),
-                r.get("ordered_on", LocalDate.class), r.get("served_on", LocalDate.class),
+        return new CaseViews.Rectification(
+                r.get("id", UUID.class),
+                r.get("status", String.class),
+                r.get("ordered_on", LocalDate.class),
+                r.get("served_on", LocalDate.class),
                 r.get("deadline", LocalDate.class),
-                r.get("requirements", String.class), r.get("follow_up_task_id", UUID.class),
-                r.get("overdue_at", OffsetDateTime.class), r.get("escalated_to", String.class),
-                r.get("verified_record_id", UUID.class), r.get("verified_by", String.class),
-                r.get("verified_at", OffsetDateTime.class), r.get("on_time", Boolean.class),
-                r.get("ordered_by", String.class), List.of(), List.of());
+                r.get("requirements", String.class),
+                r.get("follow_up_task_id", UUID.class),
+                r.get("overdue_at", OffsetDateTime.class),
+                r.get("escalated_to", String.class),
+                r.get("verified_record_id", UUID.class),
+                r.get("verified_by", String.class),
+                r.get("verified_at", OffsetDateTime.class),
+                r.get("on_time", Boolean.class),
+                r.get("ordered_by", String.class),
+                List.of(),
+                List.of());
     }
 
     private Mono<CaseViews.Rectification> withChildren(CaseViews.Rectification base) {
@@ -157,21 +223,44 @@ class CaseQueries {
                         SELECT id, note, reported_by, reported_at FROM rectification_progress
                         WHERE rectification_id = :id ORDER BY reported_at, id""")
                 .bind("id", id)
-                .map(p -> new CaseViews.Progress(p.get("id", UUID.class), p.get("note", String.class),
-                        p.get("reported_by", String.class), p.get("reported_at", OffsetDateTime.class)))
-                .all().collectList();
+                .map(p -> new CaseViews.Progress(
+                        p.get("id", UUID.class),
+                        p.get("note", String.class),
+                        p.get("reported_by", String.class),
+                        p.get("reported_at", OffsetDateTime.class)))
+                .all()
+                .collectList();
         Mono<List<CaseViews.Verification>> verifications = db.sql("""
                         SELECT id, record_id, result, inspected_on, verified_by, verified_at FROM rectification_verification
                         WHERE rectification_id = :id ORDER BY verified_at, id""")
                 .bind("id", id)
-                .map(v -> new CaseViews.Verification(v.get("id", UUID.class), v.get("record_id", UUID.class),
-                        v.get("result", String.class), v.get("inspected_on", LocalDate.class),
-                        v.get("verified_by", String.class), v.get("verified_at", OffsetDateTime.class)))
-                .all().collectList();
-        return Mono.zip(progress, verifications).map(t -> new CaseViews.Rectification(base.id(), base.status(),
-                base.orderedOn(), base.servedOn(), base.deadline(), base.requirements(), base.followUpTaskId(), base.overdueAt(),
-                base.escalatedTo(), base.verifiedRecordId(), base.verifiedBy(), base.verifiedAt(), base.onTime(),
-                base.orderedBy(), t.getT1(), t.getT2()));
+                .map(v -> new CaseViews.Verification(
+                        v.get("id", UUID.class),
+                        v.get("record_id", UUID.class),
+                        v.get("result", String.class),
+                        v.get("inspected_on", LocalDate.class),
+                        v.get("verified_by", String.class),
+                        v.get("verified_at", OffsetDateTime.class)))
+                .all()
+                .collectList();
+        return Mono.zip(progress, verifications)
+                .map(t -> new CaseViews.Rectification(
+                        base.id(),
+                        base.status(),
+                        base.orderedOn(),
+                        base.servedOn(),
+                        base.deadline(),
+                        base.requirements(),
+                        base.followUpTaskId(),
+                        base.overdueAt(),
+                        base.escalatedTo(),
+                        base.verifiedRecordId(),
+                        base.verifiedBy(),
+                        base.verifiedAt(),
+                        base.onTime(),
+                        base.orderedBy(),
+                        t.getT1(),
+                        t.getT2()));
     }
 
     private record Where(String sql, Map<String, Object> params) {

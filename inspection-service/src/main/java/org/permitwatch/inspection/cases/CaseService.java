@@ -1,6 +1,5 @@
 package org.permitwatch.inspection.cases;
 
-import org.permitwatch.support.time.BureauClock;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -8,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.permitwatch.events.enforcement.CaseClosed;
 import org.permitwatch.events.enforcement.CaseOpened;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -42,8 +41,13 @@ class CaseService implements CaseFiling {
 
     private final BureauClock clock;
 
-    CaseService(DatabaseClient db, CaseAccess cases, AuditLog audit, JsonMapper json,
-                ReactiveTransactionManager transactions, BureauClock clock) {
+    CaseService(
+            DatabaseClient db,
+            CaseAccess cases,
+            AuditLog audit,
+            JsonMapper json,
+            ReactiveTransactionManager transactions,
+            BureauClock clock) {
         this.clock = clock;
         this.db = db;
         this.cases = cases;
@@ -53,17 +57,41 @@ class CaseService implements CaseFiling {
     }
 
     /** A finding as the case copies it. */
-    private record FindingSource(UUID id, String status, UUID recordId, UUID taskId, String permitNumber,
-                                 String unitName, String divisionCode, String cityCode, String keyIndustry,
-                                 String violationType, String article, Integer itemNo, String itemTitle, String notes,
-                                 String evidence, String measurements, OffsetDateTime inspectedAt) {
-    }
+    private record FindingSource(
+            UUID id,
+            String status,
+            UUID recordId,
+            UUID taskId,
+            String permitNumber,
+            String unitName,
+            String divisionCode,
+            String cityCode,
+            String keyIndustry,
+            String violationType,
+            String article,
+            Integer itemNo,
+            String itemTitle,
+            String notes,
+            String evidence,
+            String measurements,
+            OffsetDateTime inspectedAt) {}
 
-    private record NewCase(String origin, UUID findingId, UUID alertId, UUID recordId, UUID taskId,
-                           String permitNumber, String unitName, String divisionCode, String cityCode,
-                           String keyIndustry, String violationType, String article, String facts, String evidence,
-                           OffsetDateTime violationAt) {
-    }
+    private record NewCase(
+            String origin,
+            UUID findingId,
+            UUID alertId,
+            UUID recordId,
+            UUID taskId,
+            String permitNumber,
+            String unitName,
+            String divisionCode,
+            String cityCode,
+            String keyIndustry,
+            String violationType,
+            String article,
+            String facts,
+            String evidence,
+            OffsetDateTime violationAt) {}
 
     Mono<UUID> openFromFinding(UUID findingId, Caller caller) {
         CaseAccess.requireBureau(caller);
@@ -72,33 +100,64 @@ class CaseService implements CaseFiling {
                                f.city_code, f.key_industry, f.violation_type, f.article, f.item_no, f.item_title, f.notes,
                                f.evidence::text AS evidence, f.measurements::text AS measurements, f.inspected_at
                         FROM finding f WHERE f.id = :id AND f.division_code LIKE :scope FOR UPDATE""")
-                .bind("id", findingId).bind("scope", caller.division().likePattern())
-                .map(r -> new FindingSource(r.get("id", UUID.class), r.get("status", String.class),
-                        r.get("record_id", UUID.class), r.get("task_id", UUID.class),
-                        r.get("permit_number", String.class), r.get("unit_name", String.class),
-                        r.get("division_code", String.class), r.get("city_code", String.class),
-                        r.get("key_industry", String.class), r.get("violation_type", String.class),
-                        r.get("article", String.class), r.get("item_no", Integer.class),
-                        r.get("item_title", String.class), r.get("notes", String.class),
-                        r.get("evidence", String.class), r.get("measurements", String.class),
+                .bind("id", findingId)
+                .bind("scope", caller.division().likePattern())
+                .map(r -> new FindingSource(
+                        r.get("id", UUID.class),
+                        r.get("status", String.class),
+                        r.get("record_id", UUID.class),
+                        r.get("task_id", UUID.class),
+                        r.get("permit_number", String.class),
+                        r.get("unit_name", String.class),
+                        r.get("division_code", String.class),
+                        r.get("city_code", String.class),
+                        r.get("key_industry", String.class),
+                        r.get("violation_type", String.class),
+                        r.get("article", String.class),
+                        r.get("item_no", Integer.class),
+                        r.get("item_title", String.class),
+                        r.get("notes", String.class),
+                        r.get("evidence", String.class),
+                        r.get("measurements", String.class),
                         r.get("inspected_at", OffsetDateTime.class)))
                 .one()
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("finding-not-found",
-                        "no finding " + findingId + " in your scope")))
+                .switchIfEmpty(Mono.error(
+                        () -> ApiException.notFound("finding-not-found", "no finding " + findingId + " in your scope")))
                 .flatMap(f -> {
                     if (!"ACTIVE".equals(f.status())) {
-                        return Mono.error(ApiException.conflict("finding-not-active", "finding " + findingId
-                                + " was superseded by a correction of its record; open the case from the active finding"));
+                        return Mono.error(
+                                ApiException.conflict(
+                                        "finding-not-active",
+                                        "finding " + findingId
+                                                + " was superseded by a correction of its record; open the case from the active finding"));
                     }
                     if (f.article() == null || f.article().isBlank()) {
-                        return Mono.error(ApiException.unprocessable("finding-without-article",
+                        return Mono.error(ApiException.unprocessable(
+                                "finding-without-article",
                                 "finding " + findingId + " names no article of the Regulation"));
                     }
                     String facts = "检查项" + (f.itemNo() == null ? "" : f.itemNo()) + "「" + f.itemTitle() + "」不符合要求"
-                            + (f.notes() == null || f.notes().isBlank() ? "" : "：" + f.notes().trim());
-                    return insert(new NewCase("FINDING", f.id(), null, f.recordId(), f.taskId(), f.permitNumber(),
-                            f.unitName(), f.divisionCode(), f.cityCode(), f.keyIndustry(), f.violationType(), f.article(),
-                            facts, findingEvidence(f), f.inspectedAt()), caller);
+                            + (f.notes() == null || f.notes().isBlank()
+                                    ? ""
+                                    : "：" + f.notes().trim());
+                    return insert(
+                            new NewCase(
+                                    "FINDING",
+                                    f.id(),
+                                    null,
+                                    f.recordId(),
+                                    f.taskId(),
+                                    f.permitNumber(),
+                                    f.unitName(),
+                                    f.divisionCode(),
+                                    f.cityCode(),
+                                    f.keyIndustry(),
+                                    f.violationType(),
+                                    f.article(),
+                                    facts,
+                                    findingEvidence(f),
+                                    f.inspectedAt()),
+                            caller);
                 })
                 .as(tx::transactional);
     }
@@ -106,26 +165,49 @@ class CaseService implements CaseFiling {
     @Override
     public Mono<UUID> openFromAlert(AlertCase request, Caller caller) {
         return Mono.defer(() -> {
-            CaseAccess.requireBureau(caller);
-            requireText("alertId", request.alertId() == null ? null : request.alertId().toString());
-            requireText("permitNumber", request.permitNumber());
-            requireText("violationType", request.violationType());
-            requireText("article", request.article());
-            requireText("facts", request.facts());
-            return db.sql("""
+                    CaseAccess.requireBureau(caller);
+                    requireText(
+                            "alertId",
+                            request.alertId() == null ? null : request.alertId().toString());
+                    requireText("permitNumber", request.permitNumber());
+                    requireText("violationType", request.violationType());
+                    requireText("article", request.article());
+                    requireText("facts", request.facts());
+                    return db.sql("""
                             SELECT u.unit_name, u.division_code, coalesce(u.city_code, substr(u.division_code, 1, 4) || '00')
                                    AS city_code, coalesce(u.key_industry, 'OTHER') AS key_industry
                             FROM directory_unit u WHERE u.permit_number = :permit AND u.division_code LIKE :scope""")
-                    .bind("permit", request.permitNumber()).bind("scope", caller.division().likePattern())
-                    .map(r -> new String[] {r.get("unit_name", String.class), r.get("division_code", String.class),
-                            r.get("city_code", String.class), r.get("key_industry", String.class)})
-                    .one()
-                    .switchIfEmpty(Mono.error(() -> ApiException.notFound("unit-not-found",
-                            "no unit " + request.permitNumber() + " in your scope")))
-                    .flatMap(u -> insert(new NewCase("ALERT", null, request.alertId(), null, null,
-                            request.permitNumber(), u[0], u[1], u[2], u[3], request.violationType(), request.article(),
-                            request.facts(), json.writeValueAsString(request.evidence()), clock.now()), caller));
-        }).as(tx::transactional);
+                            .bind("permit", request.permitNumber())
+                            .bind("scope", caller.division().likePattern())
+                            .map(r -> new String[] {
+                                r.get("unit_name", String.class),
+                                r.get("division_code", String.class),
+                                r.get("city_code", String.class),
+                                r.get("key_industry", String.class)
+                            })
+                            .one()
+                            .switchIfEmpty(Mono.error(() -> ApiException.notFound(
+                                    "unit-not-found", "no unit " + request.permitNumber() + " in your scope")))
+                            .flatMap(u -> insert(
+                                    new NewCase(
+                                            "ALERT",
+                                            null,
+                                            request.alertId(),
+                                            null,
+                                            null,
+                                            request.permitNumber(),
+                                            u[0],
+                                            u[1],
+                                            u[2],
+                                            u[3],
+                                            request.violationType(),
+                                            request.article(),
+                                            request.facts(),
+                                            json.writeValueAsString(request.evidence()),
+                                            clock.now()),
+                                    caller));
+                })
+                .as(tx::transactional);
     }
 
     private Mono<UUID> insert(NewCase c, Caller caller) {
@@ -142,20 +224,45 @@ class CaseService implements CaseFiling {
                         .bind("id", id)
                         .bind("no", String.format("%s-%d-%04d", c.cityCode(), year, no))
                         .bind("origin", c.origin())
-                        .bind("finding", nullable(c.findingId())).bind("alert", nullable(c.alertId()))
-                        .bind("record", nullable(c.recordId())).bind("task", nullable(c.taskId()))
-                        .bind("permit", c.permitNumber()).bind("unitName", c.unitName())
-                        .bind("division", c.divisionCode()).bind("city", c.cityCode())
-                        .bind("industry", c.keyIndustry()).bind("violation", c.violationType())
-                        .bind("article", c.article()).bind("facts", c.facts()).bind("evidence", c.evidence())
-                        .bind("violationAt", c.violationAt()).bind("handling", caller.division().value())
+                        .bind("finding", nullable(c.findingId()))
+                        .bind("alert", nullable(c.alertId()))
+                        .bind("record", nullable(c.recordId()))
+                        .bind("task", nullable(c.taskId()))
+                        .bind("permit", c.permitNumber())
+                        .bind("unitName", c.unitName())
+                        .bind("division", c.divisionCode())
+                        .bind("city", c.cityCode())
+                        .bind("industry", c.keyIndustry())
+                        .bind("violation", c.violationType())
+                        .bind("article", c.article())
+                        .bind("facts", c.facts())
+                        .bind("evidence", c.evidence())
+                        .bind("violationAt", c.violationAt())
+                        .bind("handling", caller.division().value())
                         .bind("by", caller.subject())
                         .then())
                 .onErrorMap(DataIntegrityViolationException.class, e -> duplicate(e, c))
-                .then(audit.record("case.open", RESOURCE, id.toString(), Map.of("origin", c.origin(),
-                        "source", String.valueOf(c.findingId() != null ? c.findingId() : c.alertId()))))
-                .then(cases.emit(id, CaseOpened.TYPE, ref -> new CaseOpened(ref, c.origin(), c.findingId(), c.alertId(),
-                        c.recordId(), c.taskId(), caller.subject(), clock.now())))
+                .then(audit.record(
+                        "case.open",
+                        RESOURCE,
+                        id.toString(),
+                        Map.of(
+                                "origin",
+                                c.origin(),
+                                "source",
+                                String.valueOf(c.findingId() != null ? c.findingId() : c.alertId()))))
+                .then(cases.emit(
+                        id,
+                        CaseOpened.TYPE,
+                        ref -> new CaseOpened(
+                                ref,
+                                c.origin(),
+                                c.findingId(),
+                                c.alertId(),
+                                c.recordId(),
+                                c.taskId(),
+                                caller.subject(),
+                                clock.now())))
                 .thenReturn(id);
     }
 
@@ -165,8 +272,10 @@ class CaseService implements CaseFiling {
                         INSERT INTO case_number_counter (city_code, year, last_no) VALUES (:city, :year, 1)
                         ON CONFLICT (city_code, year) DO UPDATE SET last_no = case_number_counter.last_no + 1
                         RETURNING last_no""")
-                .bind("city", cityCode).bind("year", year)
-                .map(r -> r.get("last_no", Integer.class)).one();
+                .bind("city", cityCode)
+                .bind("year", year)
+                .map(r -> r.get("last_no", Integer.class))
+                .one();
     }
 
     /**
@@ -175,42 +284,62 @@ class CaseService implements CaseFiling {
      */
     Mono<Void> close(UUID caseId, Caller caller) {
         CaseAccess.requireBureau(caller);
-        return cases.lockInScope(caseId, caller).flatMap(c -> {
-            if (CaseRow.CLOSED.equals(c.status())) {
-                return Mono.error(ApiException.conflict("case-closed", "case " + c.caseNo() + " is already closed"));
-            }
-            if (!CaseRow.DECIDED.equals(c.status())) {
-                return Mono.error(ApiException.conflict("decision-required",
-                        "case " + c.caseNo() + " has no penalty decision (FINE or NO_PENALTY) yet"));
-            }
-            return db.sql("""
+        return cases.lockInScope(caseId, caller)
+                .flatMap(c -> {
+                    if (CaseRow.CLOSED.equals(c.status())) {
+                        return Mono.error(
+                                ApiException.conflict("case-closed", "case " + c.caseNo() + " is already closed"));
+                    }
+                    if (!CaseRow.DECIDED.equals(c.status())) {
+                        return Mono.error(ApiException.conflict(
+                                "decision-required",
+                                "case " + c.caseNo() + " has no penalty decision (FINE or NO_PENALTY) yet"));
+                    }
+                    return db.sql("""
                             SELECT (SELECT status FROM rectification WHERE case_id = :id) AS rectification,
                                    (SELECT coalesce(sum(amount_yuan), 0) FROM penalty_decision WHERE case_id = :id) AS total""")
-                    .bind("id", caseId)
-                    .map(r -> new Object[] {r.get("rectification", String.class), r.get("total", BigDecimal.class)})
-                    .one()
-                    .flatMap(row -> {
-                        if (!"VERIFIED_COMPLETE".equals(row[0])) {
-                            return Mono.error(ApiException.conflict("rectification-not-verified", "case " + c.caseNo()
-                                    + " can only be closed after a follow-up verified its rectification complete (now: "
-                                    + (row[0] == null ? "no rectification ordered" : row[0]) + ")"));
-                        }
-                        BigDecimal total = (BigDecimal) row[1];
-                        OffsetDateTime now = clock.now();
-                        return db.sql("""
+                            .bind("id", caseId)
+                            .map(r ->
+                                    new Object[] {r.get("rectification", String.class), r.get("total", BigDecimal.class)
+                                    })
+                            .one()
+                            .flatMap(row -> {
+                                if (!"VERIFIED_COMPLETE".equals(row[0])) {
+                                    return Mono.error(ApiException.conflict(
+                                            "rectification-not-verified",
+                                            "case " + c.caseNo()
+                                                    + " can only be closed after a follow-up verified its rectification complete (now: "
+                                                    + (row[0] == null ? "no rectification ordered" : row[0]) + ")"));
+                                }
+                                BigDecimal total = (BigDecimal) row[1];
+                                OffsetDateTime now = clock.now();
+                                return db.sql("""
                                         UPDATE enforcement_case SET status = 'CLOSED', closed_by = :by, closed_at = :at,
                                             total_fine_yuan = :total WHERE id = :id AND status = ANY(:from)""")
-                                .bind("from", CaseStatus.sourcesOf(CaseStatus.CLOSED))
-                                .bind("by", caller.subject()).bind("at", now).bind("total", total).bind("id", caseId)
-                                .fetch().rowsUpdated()
-                                .flatMap(n -> n == 1 ? Mono.<Void>empty() : Mono.error(ApiException.conflict(
-                                        "case-closed", "case " + c.caseNo() + " changed meanwhile")))
-                                .then(audit.record("case.close", RESOURCE, caseId.toString(),
-                                        Map.of("totalFineYuan", total.toPlainString())))
-                                .then(cases.emit(caseId, CaseClosed.TYPE, ref -> new CaseClosed(ref, total,
-                                        total.signum() > 0, caller.subject(), now)));
-                    });
-        }).as(tx::transactional);
+                                        .bind("from", CaseStatus.sourcesOf(CaseStatus.CLOSED))
+                                        .bind("by", caller.subject())
+                                        .bind("at", now)
+                                        .bind("total", total)
+                                        .bind("id", caseId)
+                                        .fetch()
+                                        .rowsUpdated()
+                                        .flatMap(n -> n == 1
+                                                ? Mono.<Void>empty()
+                                                : Mono.error(ApiException.conflict(
+                                                        "case-closed", "case " + c.caseNo() + " changed meanwhile")))
+                                        .then(audit.record(
+                                                "case.close",
+                                                RESOURCE,
+                                                caseId.toString(),
+                                                Map.of("totalFineYuan", total.toPlainString())))
+                                        .then(cases.emit(
+                                                caseId,
+                                                CaseClosed.TYPE,
+                                                ref -> new CaseClosed(
+                                                        ref, total, total.signum() > 0, caller.subject(), now)));
+                            });
+                })
+                .as(tx::transactional);
     }
 
     /** The finding's evidence files and measurements as one list of {@code kind}-tagged items. */

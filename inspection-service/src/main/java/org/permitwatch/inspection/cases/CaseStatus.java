@@ -13,7 +13,9 @@ import java.util.Set;
  * A case is never reopened: a new violation is a new case (daily fines stay on the DECIDED case).
  */
 public enum CaseStatus {
-    OPEN, DECIDED, CLOSED;
+    OPEN,
+    DECIDED,
+    CLOSED;
 
     private static final Map<CaseStatus, Set<CaseStatus>> NEXT = Map.of(
             OPEN, EnumSet.of(DECIDED),
@@ -27,7 +29,10 @@ public enum CaseStatus {
 
     /** The states a case may leave to become {@code target}, for the SQL guard of the update. */
     public static String[] sourcesOf(CaseStatus target) {
-        return Arrays.stream(values()).filter(s -> s.canBecome(target)).map(Enum::name).toArray(String[]::new);
+        return Arrays.stream(values())
+                .filter(s -> s.canBecome(target))
+                .map(Enum::name)
+                .toArray(String[]::new);
     }
 
     public static CaseStatus of(String stored) {

@@ -12,8 +12,12 @@ import org.springframework.kafka.config.TopicBuilder;
 class CaseTopicConfiguration {
 
     @Bean
-    NewTopic inspectionCaseEventsTopic(@Value("${permitwatch.cases.topic.partitions:3}") int partitions,
-                                       @Value("${permitwatch.cases.topic.replicas:1}") int replicas) {
-        return TopicBuilder.name(EnforcementTopics.CASES).partitions(partitions).replicas(replicas).build();
+    NewTopic inspectionCaseEventsTopic(
+            @Value("${permitwatch.cases.topic.partitions:3}") int partitions,
+            @Value("${permitwatch.cases.topic.replicas:1}") int replicas) {
+        return TopicBuilder.name(EnforcementTopics.CASES)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
     }
 }

@@ -5,68 +5,161 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 
 /** Response bodies of the case API. Amounts in yuan. */
 final class CaseViews {
 
-    private CaseViews() {
-    }
+    private CaseViews() {}
 
-    record Summary(UUID id, String caseNo, String origin, String status, String permitNumber, String unitName,
-                   String divisionCode, String cityCode, String keyIndustry, String violationType, String article,
-                   UUID findingId, UUID alertId, OffsetDateTime violationAt, String openedBy, OffsetDateTime openedAt,
-                   OffsetDateTime closedAt, BigDecimal totalFineYuan) {
+    record Summary(
+            UUID id,
+            String caseNo,
+            String origin,
+            String status,
+            String permitNumber,
+            String unitName,
+            String divisionCode,
+            String cityCode,
+            String keyIndustry,
+            String violationType,
+            String article,
+            UUID findingId,
+            UUID alertId,
+            OffsetDateTime violationAt,
+            String openedBy,
+            OffsetDateTime openedAt,
+            OffsetDateTime closedAt,
+            BigDecimal totalFineYuan) {
 
         static Summary of(CaseRow c) {
-            return new Summary(c.id(), c.caseNo(), c.origin(), c.status(), c.permitNumber(), c.unitName(),
-                    c.divisionCode(), c.cityCode(), c.keyIndustry(), c.violationType(), c.article(), c.findingId(),
-                    c.alertId(), c.violationAt(), c.openedBy(), c.openedAt(), c.closedAt(), c.totalFineYuan());
+            return new Summary(
+                    c.id(),
+                    c.caseNo(),
+                    c.origin(),
+                    c.status(),
+                    c.permitNumber(),
+                    c.unitName(),
+                    c.divisionCode(),
+                    c.cityCode(),
+                    c.keyIndustry(),
+                    c.violationType(),
+                    c.article(),
+                    c.findingId(),
+                    c.alertId(),
+                    c.violationAt(),
+                    c.openedBy(),
+                    c.openedAt(),
+                    c.closedAt(),
+                    c.totalFineYuan());
         }
     }
 
     /** A case with everything decided and ordered on it. */
-    record Detail(UUID id, String caseNo, String origin, String status, long caseVersion, String permitNumber,
-                  String unitName, String divisionCode, String cityCode, String keyIndustry, String violationType,
-                  String article, String facts, JsonNode evidence, UUID findingId, UUID alertId, UUID recordId,
-                  UUID taskId, OffsetDateTime violationAt, String handlingDivision, String openedBy,
-                  OffsetDateTime openedAt, String closedBy, OffsetDateTime closedAt, BigDecimal totalFineYuan,
-                  List<Proposal> proposals, List<Decision> decisions, Rectification rectification) {
-    }
+    record Detail(
+            UUID id,
+            String caseNo,
+            String origin,
+            String status,
+            long caseVersion,
+            String permitNumber,
+            String unitName,
+            String divisionCode,
+            String cityCode,
+            String keyIndustry,
+            String violationType,
+            String article,
+            String facts,
+            JsonNode evidence,
+            UUID findingId,
+            UUID alertId,
+            UUID recordId,
+            UUID taskId,
+            OffsetDateTime violationAt,
+            String handlingDivision,
+            String openedBy,
+            OffsetDateTime openedAt,
+            String closedBy,
+            OffsetDateTime closedAt,
+            BigDecimal totalFineYuan,
+            List<Proposal> proposals,
+            List<Decision> decisions,
+            Rectification rectification) {}
 
-    record Proposal(UUID id, String benchmarkVersion, String article, BigDecimal minYuan, BigDecimal maxYuan,
-                    BigDecimal proposedYuan, boolean noPenaltyEligible, String noPenaltyRule, JsonNode explanation,
-                    String createdBy, OffsetDateTime createdAt) {
-    }
+    record Proposal(
+            UUID id,
+            String benchmarkVersion,
+            String article,
+            BigDecimal minYuan,
+            BigDecimal maxYuan,
+            BigDecimal proposedYuan,
+            boolean noPenaltyEligible,
+            String noPenaltyRule,
+            JsonNode explanation,
+            String createdBy,
+            OffsetDateTime createdAt) {}
 
-    record Decision(UUID id, String kind, UUID proposalId, BigDecimal amountYuan, BigDecimal proposedYuan,
-                    boolean overridden, String overrideReason, String noPenaltyRule, String benchmarkVersion,
-                    Integer days, LocalDate fromDate, LocalDate toDate, UUID rectificationId,
-                    UUID reinspectionRecordId, String decidedBy, OffsetDateTime decidedAt, JsonNode explanation) {
-    }
+    record Decision(
+            UUID id,
+            String kind,
+            UUID proposalId,
+            BigDecimal amountYuan,
+            BigDecimal proposedYuan,
+            boolean overridden,
+            String overrideReason,
+            String noPenaltyRule,
+            String benchmarkVersion,
+            Integer days,
+            LocalDate fromDate,
+            LocalDate toDate,
+            UUID rectificationId,
+            UUID reinspectionRecordId,
+            String decidedBy,
+            OffsetDateTime decidedAt,
+            JsonNode explanation) {}
 
     /**
      * @param orderedOn the day the order was entered into the platform
      * @param servedOn  the day it was served on the unit (送达日); a daily continuous fine counts from the day after
      */
-    record Rectification(UUID id, String status, LocalDate orderedOn, LocalDate servedOn, LocalDate deadline,
-                         String requirements,
-                         UUID followUpTaskId, OffsetDateTime overdueAt, String escalatedTo, UUID verifiedRecordId,
-                         String verifiedBy, OffsetDateTime verifiedAt, Boolean onTime, String orderedBy,
-                         List<Progress> progress, List<Verification> verifications) {
-    }
+    record Rectification(
+            UUID id,
+            String status,
+            LocalDate orderedOn,
+            LocalDate servedOn,
+            LocalDate deadline,
+            String requirements,
+            UUID followUpTaskId,
+            OffsetDateTime overdueAt,
+            String escalatedTo,
+            UUID verifiedRecordId,
+            String verifiedBy,
+            OffsetDateTime verifiedAt,
+            Boolean onTime,
+            String orderedBy,
+            List<Progress> progress,
+            List<Verification> verifications) {}
 
-    record Progress(UUID id, String note, String reportedBy, OffsetDateTime reportedAt) {
-    }
+    record Progress(UUID id, String note, String reportedBy, OffsetDateTime reportedAt) {}
 
-    record Verification(UUID id, UUID recordId, String result, LocalDate inspectedOn, String verifiedBy,
-                        OffsetDateTime verifiedAt) {
-    }
+    record Verification(
+            UUID id,
+            UUID recordId,
+            String result,
+            LocalDate inspectedOn,
+            String verifiedBy,
+            OffsetDateTime verifiedAt) {}
 
     /** An active finding that no case was opened from yet. */
-    record QueuedFinding(UUID findingId, UUID recordId, String permitNumber, String unitName, String divisionCode,
-                         String cityCode, String violationType, String article, String itemTitle,
-                         OffsetDateTime inspectedAt) {
-    }
+    record QueuedFinding(
+            UUID findingId,
+            UUID recordId,
+            String permitNumber,
+            String unitName,
+            String divisionCode,
+            String cityCode,
+            String violationType,
+            String article,
+            String itemTitle,
+            OffsetDateTime inspectedAt) {}
 }

@@ -55,10 +55,11 @@ public class ChecklistCatalog {
      */
     public Flux<ChecklistItemView> itemsFor(UUID versionId, String keyIndustry, String cityCode) {
         KeyIndustry industry = parse(keyIndustry);
-        return db.sql("SELECT id, based_on, division_code FROM checklist_version WHERE id = :id AND status = 'PUBLISHED'")
+        return db.sql(
+                        "SELECT id, based_on, division_code FROM checklist_version WHERE id = :id AND status = 'PUBLISHED'")
                 .bind("id", versionId)
-                .map(r -> new VersionRef(r.get("id", UUID.class), r.get("based_on", UUID.class),
-                        r.get("division_code", String.class)))
+                .map(r -> new VersionRef(
+                        r.get("id", UUID.class), r.get("based_on", UUID.class), r.get("division_code", String.class)))
                 .one()
                 .filter(v -> v.basedOn() == null || v.divisionCode().equals(cityCode))
                 .flatMapMany(v -> v.basedOn() == null
@@ -102,6 +103,5 @@ public class ChecklistCatalog {
         }
     }
 
-    private record VersionRef(UUID id, UUID basedOn, String divisionCode) {
-    }
+    private record VersionRef(UUID id, UUID basedOn, String divisionCode) {}
 }

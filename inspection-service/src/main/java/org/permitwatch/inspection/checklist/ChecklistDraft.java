@@ -18,13 +18,38 @@ public record ChecklistDraft(String title, String note, UUID basedOn, List<Item>
      * @param subPointArticles optional, one per sub-point (null entries take {@code article}): the article and 项 of
      *                         《排污许可管理条例》 that punishes that sub-point, e.g. {@code 第三十六条第（五）项}
      */
-    public record Item(Integer itemNo, String keyIndustry, String title, List<String> subPoints, String legalBasis,
-                       String checkMethod, List<String> evidenceRequired, String violationType, String article,
-                       List<String> subPointArticles) {
+    public record Item(
+            Integer itemNo,
+            String keyIndustry,
+            String title,
+            List<String> subPoints,
+            String legalBasis,
+            String checkMethod,
+            List<String> evidenceRequired,
+            String violationType,
+            String article,
+            List<String> subPointArticles) {
 
-        public Item(Integer itemNo, String keyIndustry, String title, List<String> subPoints, String legalBasis,
-                    String checkMethod, List<String> evidenceRequired, String violationType, String article) {
-            this(itemNo, keyIndustry, title, subPoints, legalBasis, checkMethod, evidenceRequired, violationType, article,
+        public Item(
+                Integer itemNo,
+                String keyIndustry,
+                String title,
+                List<String> subPoints,
+                String legalBasis,
+                String checkMethod,
+                List<String> evidenceRequired,
+                String violationType,
+                String article) {
+            this(
+                    itemNo,
+                    keyIndustry,
+                    title,
+                    subPoints,
+                    legalBasis,
+                    checkMethod,
+                    evidenceRequired,
+                    violationType,
+                    article,
                     null);
         }
     }

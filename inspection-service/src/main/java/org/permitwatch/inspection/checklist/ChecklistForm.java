@@ -39,8 +39,8 @@ record ChecklistForm(String title, String versionLabel, Unit unit, String indust
      *
      * @param inspectors names of the task's inspectors; the signature line stays blank for them to sign
      */
-    record Unit(String unitName, String permitNumber, String industry, String managementCategory,
-                List<String> inspectors) {
+    record Unit(
+            String unitName, String permitNumber, String industry, String managementCategory, List<String> inspectors) {
 
         Unit {
             inspectors = List.copyOf(inspectors);
@@ -61,8 +61,7 @@ record ChecklistForm(String title, String versionLabel, Unit unit, String indust
     }
 
     /** One sub-point: what to check and the article and 项 that punishes a failure of it. */
-    record Point(String code, String text, String article) {
-    }
+    record Point(String code, String text, String article) {}
 
     /** The header lines (label, value); an empty value prints as a blank line to write on. */
     List<String[]> headerFields() {

@@ -34,8 +34,7 @@ final class ChecklistFormPdf {
 
     private static final float[] WIDTHS = {5, 19, 41, 6, 6, 8, 15};
 
-    private ChecklistFormPdf() {
-    }
+    private ChecklistFormPdf() {}
 
     /** Loaded on first use (on a boundedElastic thread), then shared: a BaseFont is immutable once parsed. */
     private static final class FontHolder {
@@ -46,8 +45,13 @@ final class ChecklistFormPdf {
                 if (in == null) {
                     throw new IllegalStateException("font " + FONT_RESOURCE + " is missing from the jar");
                 }
-                return BaseFont.createFont("wqy-microhei-gb2312.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-                        in.readAllBytes(), null);
+                return BaseFont.createFont(
+                        "wqy-microhei-gb2312.ttf",
+                        BaseFont.IDENTITY_H,
+                        BaseFont.EMBEDDED,
+                        true,
+                        in.readAllBytes(),
+                        null);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + FONT_RESOURCE, e);
             }
@@ -152,8 +156,9 @@ final class ChecklistFormPdf {
                 signatures.addCell(line);
             }
             doc.add(signatures);
-            Paragraph note = new Paragraph(printable("填表说明：每个检查要点在“是”“否”“不涉及”中勾选一项；勾选“否”的，"
-                    + "在备注中写明问题、证据编号及现场照片编号。检查结论以录入平台的检查记录为准。"), small);
+            Paragraph note = new Paragraph(
+                    printable("填表说明：每个检查要点在“是”“否”“不涉及”中勾选一项；勾选“否”的，" + "在备注中写明问题、证据编号及现场照片编号。检查结论以录入平台的检查记录为准。"),
+                    small);
             note.setSpacingBefore(6);
             doc.add(note);
             doc.close();
@@ -201,8 +206,13 @@ final class ChecklistFormPdf {
         public void onEndPage(PdfWriter writer, Document document) {
             PdfContentByte cb = writer.getDirectContent();
             Phrase footer = new Phrase(printable(label + "  第 " + writer.getPageNumber() + " 页"), new Font(font, 7));
-            ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, footer,
-                    (document.left() + document.right()) / 2, document.bottom() - 20, 0);
+            ColumnText.showTextAligned(
+                    cb,
+                    Element.ALIGN_CENTER,
+                    footer,
+                    (document.left() + document.right()) / 2,
+                    document.bottom() - 20,
+                    0);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.permitwatch.inspection.checklist;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.permitwatch.support.xlsx.XlsxStyles;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -16,6 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.permitwatch.support.xlsx.XlsxStyles;
 
 /**
  * The checklist form as one XLSX sheet laid out for printing (A4 portrait, fit to one page wide, the column header
@@ -26,13 +26,14 @@ final class ChecklistFormXlsx {
 
     /** Column widths in characters, in the order of {@link ChecklistForm#COLUMNS}. */
     private static final int[] WIDTHS = {6, 22, 60, 6, 6, 8, 24};
+
     static final String SHEET = "附件2 检查清单";
 
-    private ChecklistFormXlsx() {
-    }
+    private ChecklistFormXlsx() {}
 
     static byte[] render(ChecklistForm form) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(SHEET);
             CellStyle title = style(wb, true, 16, false, HorizontalAlignment.CENTER);
             CellStyle subtitle = style(wb, false, 10, false, HorizontalAlignment.CENTER);
@@ -97,9 +98,13 @@ final class ChecklistFormXlsx {
                 merged(sheet, r, 2, last, "", value);
                 r++;
             }
-            merged(sheet, r + 1, 0, last, "填表说明：每个检查要点在“是”“否”“不涉及”中勾选一项；勾选“否”的，在备注中写明问题、"
-                    + "证据编号及现场照片编号。检查结论以录入平台的检查记录为准。", style(wb, false, 8, false,
-                    HorizontalAlignment.LEFT));
+            merged(
+                    sheet,
+                    r + 1,
+                    0,
+                    last,
+                    "填表说明：每个检查要点在“是”“否”“不涉及”中勾选一项；勾选“否”的，在备注中写明问题、" + "证据编号及现场照片编号。检查结论以录入平台的检查记录为准。",
+                    style(wb, false, 8, false, HorizontalAlignment.LEFT));
 
             for (int c = 0; c < WIDTHS.length; c++) {
                 sheet.setColumnWidth(c, WIDTHS[c] * 256);

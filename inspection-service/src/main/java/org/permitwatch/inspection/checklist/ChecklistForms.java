@@ -24,12 +24,25 @@ class ChecklistForms {
 
     /** Printed industry names, as in the rows of 附件3. */
     static final Map<KeyIndustry, String> INDUSTRY_LABELS = Map.of(
-            KeyIndustry.PAPER, "造纸", KeyIndustry.STEEL, "钢铁", KeyIndustry.THERMAL_POWER, "火电",
-            KeyIndustry.COKING, "焦化", KeyIndustry.CEMENT, "水泥", KeyIndustry.SEWAGE_TREATMENT, "污水处理",
-            KeyIndustry.WATER_REUSE, "再生利用", KeyIndustry.OTHER, "其他行业（通用清单）");
+            KeyIndustry.PAPER,
+            "造纸",
+            KeyIndustry.STEEL,
+            "钢铁",
+            KeyIndustry.THERMAL_POWER,
+            "火电",
+            KeyIndustry.COKING,
+            "焦化",
+            KeyIndustry.CEMENT,
+            "水泥",
+            KeyIndustry.SEWAGE_TREATMENT,
+            "污水处理",
+            KeyIndustry.WATER_REUSE,
+            "再生利用",
+            KeyIndustry.OTHER,
+            "其他行业（通用清单）");
 
-    private static final Map<String, String> CATEGORY_LABELS = Map.of(
-            "KEY", "重点管理", "SIMPLIFIED", "简化管理", "REGISTRATION", "登记管理");
+    private static final Map<String, String> CATEGORY_LABELS =
+            Map.of("KEY", "重点管理", "SIMPLIFIED", "简化管理", "REGISTRATION", "登记管理");
 
     private final ChecklistQueries queries;
     private final ChecklistCatalog catalog;
@@ -50,24 +63,36 @@ class ChecklistForms {
      */
     Mono<ChecklistForm> form(UUID versionId, UUID taskId, KeyIndustry keyIndustry, Caller caller) {
         if (taskId != null && keyIndustry != null) {
-            return Mono.error(ApiException.invalidField("keyIndustry",
-                    "leave it out with taskId: the unit's industry in the directory decides the items", keyIndustry));
+            return Mono.error(ApiException.invalidField(
+                    "keyIndustry",
+                    "leave it out with taskId: the unit's industry in the directory decides the items",
+                    keyIndustry));
         }
         Mono<TaskView> task = taskId == null ? Mono.empty() : tasks.findForInspection(taskId, caller);
-        return task.map(t -> new Target(t.cityCode(), t)).defaultIfEmpty(new Target(null, null))
+        return task.map(t -> new Target(t.cityCode(), t))
+                .defaultIfEmpty(new Target(null, null))
                 .flatMap(target -> {
-                    String city = target.city() != null ? target.city() : caller.division().cityCode().value();
-                    Mono<UUID> id = versionId != null ? Mono.just(versionId)
-                            : catalog.currentVersionFor(city).switchIfEmpty(Mono.error(() -> ApiException.notFound(
-                                    "no-published-checklist", "no checklist version is published for " + city)));
+                    String city = target.city() != null
+                            ? target.city()
+                            : caller.division().cityCode().value();
+                    Mono<UUID> id = versionId != null
+                            ? Mono.just(versionId)
+                            : catalog.currentVersionFor(city)
+                                    .switchIfEmpty(Mono.error(() -> ApiException.notFound(
+                                            "no-published-checklist",
+                                            "no checklist version is published for " + city)));
                     return id.flatMap(v -> visible(v, caller)).flatMap(version -> {
                         // A city's additions print for that city only; the province's version for everybody.
                         String itemsCity = version.basedOn() != null ? version.divisionCode() : city;
-                        if (target.task() != null && version.basedOn() != null
+                        if (target.task() != null
+                                && version.basedOn() != null
                                 && !version.divisionCode().equals(target.task().cityCode())) {
-                            return Mono.error(ApiException.conflict("checklist-not-for-city", "checklist version "
-                                    + version.id() + " holds the additions of city " + version.divisionCode()
-                                    + ", the task is in city " + target.task().cityCode()));
+                            return Mono.error(ApiException.conflict(
+                                    "checklist-not-for-city",
+                                    "checklist version "
+                                            + version.id() + " holds the additions of city " + version.divisionCode()
+                                            + ", the task is in city "
+                                            + target.task().cityCode()));
                         }
                         if (target.task() == null) {
                             return items(version, keyIndustry, itemsCity, null);
@@ -79,18 +104,27 @@ class ChecklistForms {
 
     private Mono<ChecklistViews.Version> visible(UUID id, Caller caller) {
         return queries.find(id, caller)
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND, "no checklist version " + id)))
-                .flatMap(v -> "PUBLISHED".equals(v.status()) ? Mono.just(v)
-                        : Mono.error(ApiException.conflict("checklist-not-published",
+                .switchIfEmpty(
+                        Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND, "no checklist version " + id)))
+                .flatMap(v -> "PUBLISHED".equals(v.status())
+                        ? Mono.just(v)
+                        : Mono.error(ApiException.conflict(
+                                "checklist-not-published",
                                 "checklist version " + id + " is a draft; only a published version prints as a form")));
     }
 
-    private Mono<ChecklistForm> items(ChecklistViews.Version version, KeyIndustry industry, String city,
-                                      PrefilledUnit unit) {
+    private Mono<ChecklistForm> items(
+            ChecklistViews.Version version, KeyIndustry industry, String city, PrefilledUnit unit) {
         KeyIndustry list = industry == null ? KeyIndustry.OTHER : industry;
-        return catalog.itemsFor(version.id(), list.name(), city).map(ChecklistForms::item).collectList()
-                .map(items -> new ChecklistForm(version.title(), version.code() + " 第" + version.version() + "版",
-                        unit == null ? null : unit.unit(), INDUSTRY_LABELS.get(list), items));
+        return catalog.itemsFor(version.id(), list.name(), city)
+                .map(ChecklistForms::item)
+                .collectList()
+                .map(items -> new ChecklistForm(
+                        version.title(),
+                        version.code() + " 第" + version.version() + "版",
+                        unit == null ? null : unit.unit(),
+                        INDUSTRY_LABELS.get(list),
+                        items));
     }
 
     private static ChecklistForm.Item item(ChecklistItemView view) {
@@ -102,35 +136,47 @@ class ChecklistForms {
 
     /** The task's unit as the directory projection knows it, and the names of the task's inspectors. */
     private Mono<PrefilledUnit> unit(TaskView task) {
-        Mono<List<String>> inspectors = task.inspectorIds().isEmpty() ? Mono.just(List.of())
+        Mono<List<String>> inspectors = task.inspectorIds().isEmpty()
+                ? Mono.just(List.of())
                 : db.sql("SELECT name FROM inspector WHERE id = ANY(:ids) ORDER BY name")
                         .bind("ids", task.inspectorIds().toArray(UUID[]::new))
-                        .map(r -> r.get("name", String.class)).all().collectList();
+                        .map(r -> r.get("name", String.class))
+                        .all()
+                        .collectList();
         return db.sql("""
                         SELECT unit_name, key_industry, snapshot->>'industryCode' AS industry_code,
                                snapshot->>'industryName' AS industry_name,
                                snapshot->>'managementCategory' AS category
                           FROM directory_unit WHERE permit_number = :permit""")
                 .bind("permit", task.permitNumber())
-                .map(r -> new String[] {r.get("unit_name", String.class), r.get("key_industry", String.class),
-                        r.get("industry_code", String.class), r.get("industry_name", String.class),
-                        r.get("category", String.class)})
+                .map(r -> new String[] {
+                    r.get("unit_name", String.class),
+                    r.get("key_industry", String.class),
+                    r.get("industry_code", String.class),
+                    r.get("industry_name", String.class),
+                    r.get("category", String.class)
+                })
                 .one()
-                .switchIfEmpty(Mono.error(() -> ApiException.conflict("unit-not-in-directory",
+                .switchIfEmpty(Mono.error(() -> ApiException.conflict(
+                        "unit-not-in-directory",
                         "unit " + task.permitNumber() + " is not in the directory projection yet")))
                 .zipWith(inspectors, (row, names) -> {
                     KeyIndustry industry = row[1] == null ? KeyIndustry.OTHER : KeyIndustry.valueOf(row[1]);
                     String industryText = (row[3] == null ? "" : row[3]) + (row[2] == null ? "" : "（" + row[2] + "）")
                             + " — " + INDUSTRY_LABELS.get(industry);
                     String name = row[0] != null ? row[0] : task.unitName();
-                    return new PrefilledUnit(industry, new ChecklistForm.Unit(name, task.permitNumber(), industryText,
-                            row[4] == null ? null : CATEGORY_LABELS.getOrDefault(row[4], row[4]), names));
+                    return new PrefilledUnit(
+                            industry,
+                            new ChecklistForm.Unit(
+                                    name,
+                                    task.permitNumber(),
+                                    industryText,
+                                    row[4] == null ? null : CATEGORY_LABELS.getOrDefault(row[4], row[4]),
+                                    names));
                 });
     }
 
-    private record Target(String city, TaskView task) {
-    }
+    private record Target(String city, TaskView task) {}
 
-    private record PrefilledUnit(KeyIndustry industry, ChecklistForm.Unit unit) {
-    }
+    private record PrefilledUnit(KeyIndustry industry, ChecklistForm.Unit unit) {}
 }

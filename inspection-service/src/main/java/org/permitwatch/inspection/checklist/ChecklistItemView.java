@@ -1,8 +1,8 @@
 package org.permitwatch.inspection.checklist;
 
-import org.permitwatch.events.vocabulary.ViolationType;
 import java.util.List;
 import java.util.UUID;
+import org.permitwatch.events.vocabulary.ViolationType;
 
 /**
  * One check item as an inspector works through it.
@@ -17,9 +17,19 @@ import java.util.UUID;
  * @param violationType    the violation a non-compliant result becomes
  * @param article          the article of 《排污许可管理条例》 that punishes it
  */
-public record ChecklistItemView(UUID id, UUID versionId, int itemNo, KeyIndustry keyIndustry, String code, String title,
-                                List<SubPoint> subPoints, String legalBasis, CheckMethod checkMethod,
-                                List<String> evidenceRequired, ViolationType violationType, String article) {
+public record ChecklistItemView(
+        UUID id,
+        UUID versionId,
+        int itemNo,
+        KeyIndustry keyIndustry,
+        String code,
+        String title,
+        List<SubPoint> subPoints,
+        String legalBasis,
+        CheckMethod checkMethod,
+        List<String> evidenceRequired,
+        ViolationType violationType,
+        String article) {
 
     public ChecklistItemView {
         subPoints = List.copyOf(subPoints);

@@ -11,15 +11,28 @@ import java.util.Map;
  * item's legal basis for the row of that industry.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ChecklistSeed(String code, int version, String divisionCode, String title, String note,
-                     Map<String, String> industryStandards, List<SeedItem> items) {
+record ChecklistSeed(
+        String code,
+        int version,
+        String divisionCode,
+        String title,
+        String note,
+        Map<String, String> industryStandards,
+        List<SeedItem> items) {
 
     static final String GENERAL = "GENERAL";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SeedItem(int itemNo, String title, String legalBasis, String checkMethod, List<String> evidenceRequired,
-                    String violationType, String article, List<Object> general, Map<String, List<Object>> industries) {
-    }
+    record SeedItem(
+            int itemNo,
+            String title,
+            String legalBasis,
+            String checkMethod,
+            List<String> evidenceRequired,
+            String violationType,
+            String article,
+            List<Object> general,
+            Map<String, List<Object>> industries) {}
 
     /** The seed as the draft a province user would POST: one general row and one row per industry per item. */
     ChecklistDraft toDraft() {
@@ -49,7 +62,16 @@ record ChecklistSeed(String code, int version, String divisionCode, String title
                 articles.add(item.article());
             }
         }
-        return new ChecklistDraft.Item(item.itemNo(), industry, item.title(), texts, basis, item.checkMethod(),
-                item.evidenceRequired(), item.violationType(), item.article(), articles);
+        return new ChecklistDraft.Item(
+                item.itemNo(),
+                industry,
+                item.title(),
+                texts,
+                basis,
+                item.checkMethod(),
+                item.evidenceRequired(),
+                item.violationType(),
+                item.article(),
+                articles);
     }
 }

@@ -39,10 +39,15 @@ class ChecklistSeeder implements ApplicationRunner {
     private final Resource seed;
     private final boolean enabled;
 
-    ChecklistSeeder(DatabaseClient db, ChecklistStore store, AuditLog audit, JsonMapper json,
-                    ReactiveTransactionManager transactions,
-                    @Value("${permitwatch.inspection.checklist.seed-resource:classpath:checklist/province-v1.json}") Resource seed,
-                    @Value("${permitwatch.inspection.checklist.seed-enabled:true}") boolean enabled) {
+    ChecklistSeeder(
+            DatabaseClient db,
+            ChecklistStore store,
+            AuditLog audit,
+            JsonMapper json,
+            ReactiveTransactionManager transactions,
+            @Value("${permitwatch.inspection.checklist.seed-resource:classpath:checklist/province-v1.json}")
+                    Resource seed,
+            @Value("${permitwatch.inspection.checklist.seed-enabled:true}") boolean enabled) {
         this.db = db;
         this.store = store;
         this.audit = audit;
@@ -71,22 +76,37 @@ class ChecklistSeeder implements ApplicationRunner {
     Mono<Boolean> install(ChecklistSeed seedFile) {
         List<ChecklistValidator.ValidItem> items = ChecklistValidator.validate(seedFile.toDraft(), true);
         String code = ChecklistStore.CODE_PREFIX + seedFile.divisionCode();
-        Mono<Boolean> write = db.sql("SELECT count(*) AS n FROM checklist_version WHERE code = :code AND version >= :version")
-                .bind("code", code).bind("version", seedFile.version())
-                .map(r -> r.get("n", Long.class)).one()
-                .flatMap(existing -> existing > 0 ? Mono.just(false)
-                        : store.insertVersion(code, seedFile.divisionCode(), null, seedFile.title(), seedFile.note(),
-                                        AuditLog.SYSTEM_ACTOR, items)
+        Mono<Boolean> write = db.sql(
+                        "SELECT count(*) AS n FROM checklist_version WHERE code = :code AND version >= :version")
+                .bind("code", code)
+                .bind("version", seedFile.version())
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .flatMap(existing -> existing > 0
+                        ? Mono.just(false)
+                        : store.insertVersion(
+                                        code,
+                                        seedFile.divisionCode(),
+                                        null,
+                                        seedFile.title(),
+                                        seedFile.note(),
+                                        AuditLog.SYSTEM_ACTOR,
+                                        items)
                                 .flatMap(id -> store.markPublished(id)
-                                        .then(audit.recordAsSystem("checklist.seed", "checklist_version", id.toString(),
+                                        .then(audit.recordAsSystem(
+                                                "checklist.seed",
+                                                "checklist_version",
+                                                id.toString(),
                                                 Map.of("version", seedFile.version(), "items", items.size())))
-                                        .doOnSuccess(v -> log.info("installed checklist {} v{} ({} rows)", code,
-                                                seedFile.version(), items.size())))
+                                        .doOnSuccess(v -> log.info(
+                                                "installed checklist {} v{} ({} rows)",
+                                                code,
+                                                seedFile.version(),
+                                                items.size())))
                                 .thenReturn(true));
-        return tx.transactional(write)
-                .onErrorResume(DataIntegrityViolationException.class, e -> {
-                    log.info("checklist seed {} installed concurrently by another instance", code);
-                    return Mono.just(false);
-                });
+        return tx.transactional(write).onErrorResume(DataIntegrityViolationException.class, e -> {
+            log.info("checklist seed {} installed concurrently by another instance", code);
+            return Mono.just(false);
+        });
     }
 }

@@ -42,22 +42,36 @@ class ChecklistStore {
     /** Creates a DRAFT version for the caller's province (PROVINCE) or city (CITY); emits its id. */
     Mono<UUID> create(ChecklistDraft draft, Caller caller) {
         boolean province = caller.hasRole(Role.PROVINCE) && caller.division().level() == DivisionCode.Level.PROVINCE;
-        boolean city = !province && caller.hasRole(Role.CITY) && caller.division().level() == DivisionCode.Level.CITY;
+        boolean city =
+                !province && caller.hasRole(Role.CITY) && caller.division().level() == DivisionCode.Level.CITY;
         if (!province && !city) {
-            return Mono.error(ApiException.forbidden("checklist-write-forbidden",
+            return Mono.error(ApiException.forbidden(
+                    "checklist-write-forbidden",
                     "only the province publishes checklists and a city bureau adds its own items"));
         }
         List<ChecklistValidator.ValidItem> items = ChecklistValidator.validate(draft, province);
         String division = caller.division().value();
         Mono<Void> baseCheck = province ? Mono.empty() : requireProvinceBase(draft.basedOn(), caller);
         Mono<UUID> write = baseCheck
-                .then(insertVersion(CODE_PREFIX + division, division, draft.basedOn(), draft.title().trim(),
-                        draft.note(), caller.subject(), items))
-                .flatMap(id -> audit.record("checklist.create", "checklist_version", id.toString(),
-                        Map.of("items", items.size(), "basedOn", String.valueOf(draft.basedOn()))).thenReturn(id));
+                .then(insertVersion(
+                        CODE_PREFIX + division,
+                        division,
+                        draft.basedOn(),
+                        draft.title().trim(),
+                        draft.note(),
+                        caller.subject(),
+                        items))
+                .flatMap(id -> audit.record(
+                                "checklist.create",
+                                "checklist_version",
+                                id.toString(),
+                                Map.of("items", items.size(), "basedOn", String.valueOf(draft.basedOn())))
+                        .thenReturn(id));
         return tx.transactional(write)
-                .onErrorMap(DataIntegrityViolationException.class, e -> ApiException.conflict("checklist-version-conflict",
-                        "another version was created at the same time, retry"));
+                .onErrorMap(
+                        DataIntegrityViolationException.class,
+                        e -> ApiException.conflict(
+                                "checklist-version-conflict", "another version was created at the same time, retry"));
     }
 
     /** Publishes a DRAFT of the caller's own division. */
@@ -66,17 +80,19 @@ class ChecklistStore {
                 .bind("id", id)
                 .map(r -> new String[] {r.get("division_code", String.class), r.get("status", String.class)})
                 .one()
-                .filter(v -> caller.canSee(v[0]) || v[0].equals(caller.division().provinceCode().value()))
+                .filter(v -> caller.canSee(v[0])
+                        || v[0].equals(caller.division().provinceCode().value()))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("not-found", "no checklist version " + id)))
                 .flatMap(v -> {
                     boolean own = v[0].equals(caller.division().value())
                             && (caller.hasRole(Role.PROVINCE) || caller.hasRole(Role.CITY));
                     if (!own) {
-                        return Mono.error(ApiException.forbidden("checklist-write-forbidden",
-                                "only the division that drafted a version publishes it"));
+                        return Mono.error(ApiException.forbidden(
+                                "checklist-write-forbidden", "only the division that drafted a version publishes it"));
                     }
                     if ("PUBLISHED".equals(v[1])) {
-                        return Mono.error(ApiException.conflict("checklist-version-published",
+                        return Mono.error(ApiException.conflict(
+                                "checklist-version-published",
                                 "version " + id + " is already published and immutable"));
                     }
                     return markPublished(id)
@@ -86,24 +102,38 @@ class ChecklistStore {
     }
 
     Mono<Void> markPublished(UUID id) {
-        return db.sql("UPDATE checklist_version SET status = 'PUBLISHED', published_at = now() WHERE id = :id AND status = 'DRAFT'")
-                .bind("id", id).fetch().rowsUpdated().then();
+        return db.sql(
+                        "UPDATE checklist_version SET status = 'PUBLISHED', published_at = now() WHERE id = :id AND status = 'DRAFT'")
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** Inserts a DRAFT version with the next version number of {@code code} and its items. */
-    Mono<UUID> insertVersion(String code, String division, UUID basedOn, String title, String note, String createdBy,
-                             List<ChecklistValidator.ValidItem> items) {
+    Mono<UUID> insertVersion(
+            String code,
+            String division,
+            UUID basedOn,
+            String title,
+            String note,
+            String createdBy,
+            List<ChecklistValidator.ValidItem> items) {
         UUID id = UUID.randomUUID();
         var spec = db.sql("""
                         INSERT INTO checklist_version (id, code, version, division_code, based_on, status, title, note, created_by)
                         SELECT :id, :code, coalesce(max(version), 0) + 1, :division, :basedOn, 'DRAFT', :title, :note, :createdBy
                           FROM checklist_version WHERE code = :code""")
-                .bind("id", id).bind("code", code).bind("division", division).bind("title", title)
+                .bind("id", id)
+                .bind("code", code)
+                .bind("division", division)
+                .bind("title", title)
                 .bind("createdBy", createdBy);
         spec = basedOn == null ? spec.bindNull("basedOn", UUID.class) : spec.bind("basedOn", basedOn);
         spec = note == null ? spec.bindNull("note", String.class) : spec.bind("note", note);
         String rowPrefix = basedOn == null ? "" : division + ".";
-        return spec.fetch().rowsUpdated()
+        return spec.fetch()
+                .rowsUpdated()
                 .thenMany(Flux.fromIterable(items).concatMap(item -> insertItem(id, rowPrefix, item)))
                 .then(Mono.just(id));
     }
@@ -112,7 +142,9 @@ class ChecklistStore {
         String code = rowPrefix + item.itemNo() + "." + item.industryKey();
         List<ChecklistItemView.SubPoint> subPoints = new ArrayList<>();
         for (int i = 0; i < item.subPoints().size(); i++) {
-            subPoints.add(new ChecklistItemView.SubPoint(code + "." + (i + 1), item.subPoints().get(i),
+            subPoints.add(new ChecklistItemView.SubPoint(
+                    code + "." + (i + 1),
+                    item.subPoints().get(i),
                     item.subPointArticles().get(i)));
         }
         var spec = db.sql("""
@@ -120,22 +152,32 @@ class ChecklistStore {
                                                     check_method, evidence_required, violation_type, article)
                         VALUES (:id, :version, :itemNo, :industry, :code, :title, CAST(:subPoints AS jsonb), :legalBasis,
                                 :method, CAST(:evidence AS jsonb), :violation, :article)""")
-                .bind("id", UUID.randomUUID()).bind("version", versionId).bind("itemNo", item.itemNo())
-                .bind("code", code).bind("title", item.title()).bind("subPoints", rows.write(subPoints))
-                .bind("legalBasis", item.legalBasis()).bind("method", item.checkMethod().name())
-                .bind("evidence", rows.write(item.evidenceRequired())).bind("violation", item.violationType().name())
+                .bind("id", UUID.randomUUID())
+                .bind("version", versionId)
+                .bind("itemNo", item.itemNo())
+                .bind("code", code)
+                .bind("title", item.title())
+                .bind("subPoints", rows.write(subPoints))
+                .bind("legalBasis", item.legalBasis())
+                .bind("method", item.checkMethod().name())
+                .bind("evidence", rows.write(item.evidenceRequired()))
+                .bind("violation", item.violationType().name())
                 .bind("article", item.article());
-        spec = item.keyIndustry() == null ? spec.bindNull("industry", String.class) : spec.bind("industry", item.keyIndustry().name());
+        spec = item.keyIndustry() == null
+                ? spec.bindNull("industry", String.class)
+                : spec.bind("industry", item.keyIndustry().name());
         return spec.then();
     }
 
     private Mono<Void> requireProvinceBase(UUID basedOn, Caller caller) {
         return db.sql("SELECT 1 FROM checklist_version WHERE id = :id AND based_on IS NULL AND status = 'PUBLISHED' "
                         + "AND division_code = :province")
-                .bind("id", basedOn).bind("province", caller.division().provinceCode().value())
-                .map(r -> 1).one()
-                .switchIfEmpty(Mono.error(() -> ApiException.invalidField("basedOn",
-                        "must be a published version of your province's checklist", basedOn)))
+                .bind("id", basedOn)
+                .bind("province", caller.division().provinceCode().value())
+                .map(r -> 1)
+                .one()
+                .switchIfEmpty(Mono.error(() -> ApiException.invalidField(
+                        "basedOn", "must be a published version of your province's checklist", basedOn)))
                 .then();
     }
 }

@@ -1,10 +1,10 @@
 package org.permitwatch.inspection.checklist;
 
-import org.permitwatch.events.vocabulary.ViolationType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.permitwatch.events.vocabulary.ViolationType;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
@@ -15,8 +15,7 @@ final class ChecklistValidator {
     static final int MAX_ITEMS = 500;
     private static final int MAX_TEXT = 2000;
 
-    private ChecklistValidator() {
-    }
+    private ChecklistValidator() {}
 
     /** @param provinceDraft true for a province version (items 1–10, each with a general row), false for a city addition */
     static List<ValidItem> validate(ChecklistDraft draft, boolean provinceDraft) {
@@ -28,10 +27,12 @@ final class ChecklistValidator {
             problems.add(new FieldProblem("note", "must be at most " + MAX_TEXT + " characters", null));
         }
         if (provinceDraft && draft.basedOn() != null) {
-            problems.add(new FieldProblem("basedOn", "a province version is complete and is not based on another", draft.basedOn()));
+            problems.add(new FieldProblem(
+                    "basedOn", "a province version is complete and is not based on another", draft.basedOn()));
         }
         if (!provinceDraft && draft.basedOn() == null) {
-            problems.add(new FieldProblem("basedOn", "a city's addition must name the province version it extends", null));
+            problems.add(
+                    new FieldProblem("basedOn", "a city's addition must name the province version it extends", null));
         }
         List<ValidItem> valid = new ArrayList<>();
         if (draft.items() == null || draft.items().isEmpty() || draft.items().size() > MAX_ITEMS) {
@@ -54,7 +55,8 @@ final class ChecklistValidator {
             if (provinceDraft) {
                 for (int no = 1; no <= 10; no++) {
                     if (!generalItemNos.contains(no)) {
-                        problems.add(new FieldProblem("items", "item " + no + " needs a general row (keyIndustry null)", null));
+                        problems.add(new FieldProblem(
+                                "items", "item " + no + " needs a general row (keyIndustry null)", null));
                     }
                 }
             }
@@ -65,7 +67,8 @@ final class ChecklistValidator {
         return valid;
     }
 
-    private static ValidItem item(String path, ChecklistDraft.Item item, boolean provinceDraft, List<FieldProblem> problems) {
+    private static ValidItem item(
+            String path, ChecklistDraft.Item item, boolean provinceDraft, List<FieldProblem> problems) {
         if (item == null) {
             problems.add(new FieldProblem(path, "must not be null", null));
             return null;
@@ -73,14 +76,19 @@ final class ChecklistValidator {
         int before = problems.size();
         Integer no = item.itemNo();
         if (no == null || (provinceDraft && (no < 1 || no > 10)) || (!provinceDraft && no < 100)) {
-            problems.add(new FieldProblem(path + ".itemNo",
-                    provinceDraft ? "must be 1 to 10 for a province version" : "must be 100 or more for a city's addition", no));
+            problems.add(new FieldProblem(
+                    path + ".itemNo",
+                    provinceDraft
+                            ? "must be 1 to 10 for a province version"
+                            : "must be 100 or more for a city's addition",
+                    no));
         }
         KeyIndustry industry = null;
         if (item.keyIndustry() != null) {
             industry = parse(KeyIndustry.class, item.keyIndustry());
             if (industry == null || !industry.hasOwnList()) {
-                problems.add(new FieldProblem(path + ".keyIndustry", "must be one of the seven key industries or null", item.keyIndustry()));
+                problems.add(new FieldProblem(
+                        path + ".keyIndustry", "must be one of the seven key industries or null", item.keyIndustry()));
             }
         }
         text(path + ".title", item.title(), 200, problems);
@@ -90,15 +98,21 @@ final class ChecklistValidator {
         list(path + ".evidenceRequired", item.evidenceRequired(), problems);
         CheckMethod method = parse(CheckMethod.class, item.checkMethod());
         if (method == null) {
-            problems.add(new FieldProblem(path + ".checkMethod", "must be ON_SITE, REMOTE or BOTH", item.checkMethod()));
+            problems.add(
+                    new FieldProblem(path + ".checkMethod", "must be ON_SITE, REMOTE or BOTH", item.checkMethod()));
         }
         ViolationType violation = parse(ViolationType.class, item.violationType());
         if (violation == null) {
-            problems.add(new FieldProblem(path + ".violationType", "must be one of the ten violation types", item.violationType()));
+            problems.add(new FieldProblem(
+                    path + ".violationType", "must be one of the ten violation types", item.violationType()));
         }
         List<String> given = item.subPointArticles();
-        if (given != null && item.subPoints() != null && given.size() != item.subPoints().size()) {
-            problems.add(new FieldProblem(path + ".subPointArticles", "must have one entry per sub-point (null = the item's article)",
+        if (given != null
+                && item.subPoints() != null
+                && given.size() != item.subPoints().size()) {
+            problems.add(new FieldProblem(
+                    path + ".subPointArticles",
+                    "must have one entry per sub-point (null = the item's article)",
                     given.size()));
         } else if (given != null && given.stream().anyMatch(a -> a != null && (a.isBlank() || a.length() > 100))) {
             problems.add(new FieldProblem(path + ".subPointArticles", "entries are null or 1 to 100 characters", null));
@@ -112,9 +126,17 @@ final class ChecklistValidator {
             String a = given == null ? null : given.get(i);
             articles.add(a == null ? article : a.trim());
         }
-        return new ValidItem(no, industry, item.title().trim(), item.subPoints().stream().map(String::trim).toList(),
-                item.legalBasis().trim(), method, item.evidenceRequired().stream().map(String::trim).toList(), violation,
-                article, List.copyOf(articles));
+        return new ValidItem(
+                no,
+                industry,
+                item.title().trim(),
+                item.subPoints().stream().map(String::trim).toList(),
+                item.legalBasis().trim(),
+                method,
+                item.evidenceRequired().stream().map(String::trim).toList(),
+                violation,
+                article,
+                List.copyOf(articles));
     }
 
     private static void text(String field, String value, int max, List<FieldProblem> problems) {
@@ -124,7 +146,9 @@ final class ChecklistValidator {
     }
 
     private static void list(String field, List<String> values, List<FieldProblem> problems) {
-        if (values == null || values.isEmpty() || values.size() > 50
+        if (values == null
+                || values.isEmpty()
+                || values.size() > 50
                 || values.stream().anyMatch(v -> blank(v) || v.length() > MAX_TEXT)) {
             problems.add(new FieldProblem(field, "1 to 50 non-blank entries are required", null));
         }
@@ -146,9 +170,17 @@ final class ChecklistValidator {
     }
 
     /** A validated item, ready to store. */
-    record ValidItem(int itemNo, KeyIndustry keyIndustry, String title, List<String> subPoints, String legalBasis,
-                     CheckMethod checkMethod, List<String> evidenceRequired, ViolationType violationType, String article,
-                     List<String> subPointArticles) {
+    record ValidItem(
+            int itemNo,
+            KeyIndustry keyIndustry,
+            String title,
+            List<String> subPoints,
+            String legalBasis,
+            CheckMethod checkMethod,
+            List<String> evidenceRequired,
+            ViolationType violationType,
+            String article,
+            List<String> subPointArticles) {
 
         String industryKey() {
             return keyIndustry == null ? "GENERAL" : keyIndustry.name();

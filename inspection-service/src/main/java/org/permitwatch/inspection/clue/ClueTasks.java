@@ -1,6 +1,5 @@
 package org.permitwatch.inspection.clue;
 
-import org.permitwatch.support.time.BureauClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -24,6 +23,7 @@ import org.permitwatch.support.inbox.IdempotentConsumer;
 import org.permitwatch.support.outbox.OutboxMessage;
 import org.permitwatch.support.outbox.OutboxWriter;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.time.BureauClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,8 +65,15 @@ class ClueTasks {
 
     private final BureauClock clock;
 
-    ClueTasks(DatabaseClient db, IdempotentConsumer inbox, InspectorPool pool, TaskWriter writer, OutboxWriter outbox,
-              AuditLog audit, ClueTaskProperties properties, BureauClock clock) {
+    ClueTasks(
+            DatabaseClient db,
+            IdempotentConsumer inbox,
+            InspectorPool pool,
+            TaskWriter writer,
+            OutboxWriter outbox,
+            AuditLog audit,
+            ClueTaskProperties properties,
+            BureauClock clock) {
         this.clock = clock;
         this.db = db;
         this.inbox = inbox;
@@ -80,65 +87,120 @@ class ClueTasks {
     /** Emits whether the event was new; a clue for another department is marked processed without a task. */
     Mono<Boolean> apply(String eventId, ClueAccepted clue) {
         validate(clue);
-        return inbox.handleOnce(CONSUMER, eventId, () -> DEPARTMENT.equals(clue.toDepartment())
-                ? decide(clue)
-                : Mono.empty());
+        return inbox.handleOnce(
+                CONSUMER, eventId, () -> DEPARTMENT.equals(clue.toDepartment()) ? decide(clue) : Mono.empty());
     }
 
     private Mono<Void> decide(ClueAccepted clue) {
         DivisionCode addressed = DivisionCode.of(clue.toDivisionCode());
         // Optional, not switchIfEmpty after the flatMap: the task's Mono<Void> completes empty too.
-        return unit(clue.permitNumber()).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
-            if (found.isEmpty()) {
-                return refuse(clue, ClueTaskDecided.UNIT_NOT_IN_DIRECTORY, null,
-                        "unit " + clue.permitNumber() + " is not in the directory");
-            }
-            Unit unit = found.get();
-            return addressed.contains(unit.countyCode()) ? createTask(clue, unit)
-                    : refuse(clue, ClueTaskDecided.UNIT_OUTSIDE_DIVISION, unit.countyCode(), "unit "
-                            + clue.permitNumber() + " lies in " + unit.countyCode() + ", outside "
-                            + clue.toDivisionCode() + " to which the clue is addressed");
-        });
+        return unit(clue.permitNumber())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(found -> {
+                    if (found.isEmpty()) {
+                        return refuse(
+                                clue,
+                                ClueTaskDecided.UNIT_NOT_IN_DIRECTORY,
+                                null,
+                                "unit " + clue.permitNumber() + " is not in the directory");
+                    }
+                    Unit unit = found.get();
+                    return addressed.contains(unit.countyCode())
+                            ? createTask(clue, unit)
+                            : refuse(
+                                    clue,
+                                    ClueTaskDecided.UNIT_OUTSIDE_DIVISION,
+                                    unit.countyCode(),
+                                    "unit "
+                                            + clue.permitNumber() + " lies in " + unit.countyCode() + ", outside "
+                                            + clue.toDivisionCode() + " to which the clue is addressed");
+                });
     }
 
     private Mono<Void> refuse(ClueAccepted clue, String reason, String unitDivision, String detail) {
         log.info("Clue {}: no task, {}", clue.clueId(), detail);
-        return answer(new ClueTaskDecided(clue.clueId(), ClueTaskDecided.REFUSED, reason, detail, null, unitDivision,
-                OffsetDateTime.now(ZoneOffset.UTC)))
-                .then(audit.recordAsSystem("clue.refuse", "clue", clue.clueId().toString(), Map.of("reason", reason,
-                        "permitNumber", clue.permitNumber(), "toDivision", clue.toDivisionCode())));
+        return answer(new ClueTaskDecided(
+                        clue.clueId(),
+                        ClueTaskDecided.REFUSED,
+                        reason,
+                        detail,
+                        null,
+                        unitDivision,
+                        OffsetDateTime.now(ZoneOffset.UTC)))
+                .then(audit.recordAsSystem(
+                        "clue.refuse",
+                        "clue",
+                        clue.clueId().toString(),
+                        Map.of(
+                                "reason",
+                                reason,
+                                "permitNumber",
+                                clue.permitNumber(),
+                                "toDivision",
+                                clue.toDivisionCode())));
     }
 
     private Mono<Void> answer(ClueTaskDecided decided) {
-        return outbox.append(OutboxMessage.of(InspectionTopics.CLUES, decided.clueId().toString(), ClueTaskDecided.TYPE,
-                decided)).then();
+        return outbox.append(OutboxMessage.of(
+                        InspectionTopics.CLUES, decided.clueId().toString(), ClueTaskDecided.TYPE, decided))
+                .then();
     }
 
     private Mono<Void> createTask(ClueAccepted clue, Unit unit) {
         return inspectors(unit, clue.permitNumber()).flatMap(inspectors -> {
             if (inspectors.size() < properties.inspectors()) {
-                log.warn("Clue {}: only {} eligible inspector(s) in {} for unit {}; the task is created and waits for "
-                        + "the city to assign the rest", clue.clueId(), inspectors.size(), unit.cityCode(),
+                log.warn(
+                        "Clue {}: only {} eligible inspector(s) in {} for unit {}; the task is created and waits for "
+                                + "the city to assign the rest",
+                        clue.clueId(),
+                        inspectors.size(),
+                        unit.cityCode(),
                         clue.permitNumber());
             }
             // The clock starts when the receiving bureau accepted the clue, not when it was sent.
-            LocalDate due = clue.requestedBy() != null ? clue.requestedBy()
-                    : (clue.acceptedAt() == null ? clock.today()
-                    : clock.dayOf(clue.acceptedAt())).plusDays(properties.dueInDays());
-            NewTask task = new NewTask(clue.permitNumber(), unit.countyCode(), unit.cityCode(), TaskOrigin.CLUE, null,
-                    null, TaskMethod.ON_SITE, due, YearMonth.from(due).toString(), DEPARTMENT, inspectors);
+            LocalDate due = clue.requestedBy() != null
+                    ? clue.requestedBy()
+                    : (clue.acceptedAt() == null ? clock.today() : clock.dayOf(clue.acceptedAt()))
+                            .plusDays(properties.dueInDays());
+            NewTask task = new NewTask(
+                    clue.permitNumber(),
+                    unit.countyCode(),
+                    unit.cityCode(),
+                    TaskOrigin.CLUE,
+                    null,
+                    null,
+                    TaskMethod.ON_SITE,
+                    due,
+                    YearMonth.from(due).toString(),
+                    DEPARTMENT,
+                    inspectors);
             return writer.createOrMerge(task, "clue:" + clue.clueId())
-                    .flatMap(saved -> audit.recordAsSystem(saved.merged() ? "task.merge" : "task.create", "task",
-                                    saved.taskId().toString(), Map.of("origin", "CLUE", "clueId", clue.clueId().toString(),
-                                            "permitNumber", clue.permitNumber(), "inspectors", inspectors.size()))
-                            .then(answer(new ClueTaskDecided(clue.clueId(), ClueTaskDecided.TASK_CREATED, null,
-                                    "task " + saved.taskId() + " for unit " + clue.permitNumber(), saved.taskId(),
-                                    unit.countyCode(), OffsetDateTime.now(ZoneOffset.UTC)))));
+                    .flatMap(saved -> audit.recordAsSystem(
+                                    saved.merged() ? "task.merge" : "task.create",
+                                    "task",
+                                    saved.taskId().toString(),
+                                    Map.of(
+                                            "origin",
+                                            "CLUE",
+                                            "clueId",
+                                            clue.clueId().toString(),
+                                            "permitNumber",
+                                            clue.permitNumber(),
+                                            "inspectors",
+                                            inspectors.size()))
+                            .then(answer(new ClueTaskDecided(
+                                    clue.clueId(),
+                                    ClueTaskDecided.TASK_CREATED,
+                                    null,
+                                    "task " + saved.taskId() + " for unit " + clue.permitNumber(),
+                                    saved.taskId(),
+                                    unit.countyCode(),
+                                    OffsetDateTime.now(ZoneOffset.UTC)))));
         });
     }
 
-    record Unit(String countyCode, String cityCode) {
-    }
+    record Unit(String countyCode, String cityCode) {}
 
     /** The unit's divisions from the directory projection; empty when the unit is not (yet) projected. */
     private Mono<Unit> unit(String permitNumber) {
@@ -160,13 +222,15 @@ class ClueTasks {
                 .collectList();
     }
 
-
     /** A malformed event can never succeed: IllegalArgumentException skips the retries and goes to the DLT. */
     private static void validate(ClueAccepted clue) {
-        if (clue.clueId() == null || clue.permitNumber() == null || clue.permitNumber().isBlank()
-                || clue.toDepartment() == null || !DivisionCode.isValid(clue.toDivisionCode())) {
-            throw new IllegalArgumentException("clue event lacks clueId, permitNumber, toDepartment or a 6-digit "
-                    + "toDivisionCode");
+        if (clue.clueId() == null
+                || clue.permitNumber() == null
+                || clue.permitNumber().isBlank()
+                || clue.toDepartment() == null
+                || !DivisionCode.isValid(clue.toDivisionCode())) {
+            throw new IllegalArgumentException(
+                    "clue event lacks clueId, permitNumber, toDepartment or a 6-digit " + "toDivisionCode");
         }
     }
 }

@@ -18,12 +18,19 @@ class ClueTopics {
 
     @Bean
     NewTopic liaisonCluesDeadLetterTopic(@Value("${permitwatch.inspection.clue.dlt-replicas:1}") short replicas) {
-        return TopicBuilder.name(Topics.dlt(LiaisonTopics.CLUES)).partitions(1).replicas(replicas).build();
+        return TopicBuilder.name(Topics.dlt(LiaisonTopics.CLUES))
+                .partitions(1)
+                .replicas(replicas)
+                .build();
     }
 
     @Bean
-    NewTopic inspectionClueEventsTopic(@Value("${permitwatch.inspection.clue.topic.partitions:3}") int partitions,
-                                       @Value("${permitwatch.inspection.clue.topic.replicas:1}") int replicas) {
-        return TopicBuilder.name(InspectionTopics.CLUES).partitions(partitions).replicas(replicas).build();
+    NewTopic inspectionClueEventsTopic(
+            @Value("${permitwatch.inspection.clue.topic.partitions:3}") int partitions,
+            @Value("${permitwatch.inspection.clue.topic.replicas:1}") int replicas) {
+        return TopicBuilder.name(InspectionTopics.CLUES)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
     }
 }

@@ -10,8 +10,8 @@ import org.permitwatch.support.inbox.ReplayableListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Consumes the compacted directory changelog. Runs on a Kafka listener thread (not Netty), so blocking on the
@@ -25,6 +25,7 @@ class DirectoryListener extends ReplayableListener {
     static final String LISTENER_ID = "directory-projection";
     /** Own group, so resetting it (or replayFromStart) rebuilds this projection without touching other listeners. */
     static final String GROUP_ID = "inspection-service.directory-projection";
+
     private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(DirectoryListener.class);
 
@@ -45,7 +46,8 @@ class DirectoryListener extends ReplayableListener {
         }
         DirectoryUnitSnapshot unit = events.payload(record, DirectoryUnitSnapshot.class);
         if (record.key() != null && !record.key().equals(unit.permitNo())) {
-            throw new IllegalArgumentException("record key " + record.key() + " differs from permitNo " + unit.permitNo());
+            throw new IllegalArgumentException(
+                    "record key " + record.key() + " differs from permitNo " + unit.permitNo());
         }
         projection.apply(event.id(), unit, record.value()).block(APPLY_TIMEOUT);
     }

@@ -54,25 +54,31 @@ class DirectoryProjection {
      */
     Mono<Boolean> apply(String eventId, DirectoryUnitSnapshot unit, String rawJson) {
         validate(unit);
-        return inbox.handleOnce(CONSUMER, eventId, () -> db.sql(UPSERT)
-                .bind("permitNo", unit.permitNo())
-                .bind("unitName", unit.unitName())
-                .bind("county", unit.countyCode())
-                .bind("snapshot", rawJson)
-                .bind("eventId", eventId)
-                .bind("uscc", nullable(unit.uscc()))
-                .bind("city", unit.cityCode())
-                .bind("industryCode", nullable(unit.industryCode()))
-                .bind("keyIndustry", unit.keyIndustry())
-                .bind("category", unit.managementCategory())
-                .bind("status", unit.status())
-                .bind("withoutPermit", unit.withoutPermit())
-                .bind("sourceType", unit.sourceType())
-                .bind("positiveList", unit.positiveList())
-                .bind("version", unit.version())
-                .bind("changedAt", unit.changedAt() == null ? io.r2dbc.spi.Parameters.in(OffsetDateTime.class)
-                        : unit.changedAt())
-                .then());
+        return inbox.handleOnce(
+                CONSUMER,
+                eventId,
+                () -> db.sql(UPSERT)
+                        .bind("permitNo", unit.permitNo())
+                        .bind("unitName", unit.unitName())
+                        .bind("county", unit.countyCode())
+                        .bind("snapshot", rawJson)
+                        .bind("eventId", eventId)
+                        .bind("uscc", nullable(unit.uscc()))
+                        .bind("city", unit.cityCode())
+                        .bind("industryCode", nullable(unit.industryCode()))
+                        .bind("keyIndustry", unit.keyIndustry())
+                        .bind("category", unit.managementCategory())
+                        .bind("status", unit.status())
+                        .bind("withoutPermit", unit.withoutPermit())
+                        .bind("sourceType", unit.sourceType())
+                        .bind("positiveList", unit.positiveList())
+                        .bind("version", unit.version())
+                        .bind(
+                                "changedAt",
+                                unit.changedAt() == null
+                                        ? io.r2dbc.spi.Parameters.in(OffsetDateTime.class)
+                                        : unit.changedAt())
+                        .then());
     }
 
     /**
@@ -81,8 +87,10 @@ class DirectoryProjection {
      * {@code last_inspected_at} is kept).
      */
     Mono<Long> resetForReplay() {
-        return db.sql("DELETE FROM processed_event WHERE consumer = :consumer").bind("consumer", CONSUMER)
-                .fetch().rowsUpdated()
+        return db.sql("DELETE FROM processed_event WHERE consumer = :consumer")
+                .bind("consumer", CONSUMER)
+                .fetch()
+                .rowsUpdated()
                 .then(db.sql("UPDATE directory_unit SET version = NULL").fetch().rowsUpdated());
     }
 
@@ -96,8 +104,12 @@ class DirectoryProjection {
         require(unit.unitName() != null && !unit.unitName().isBlank(), "unitName is required");
         require(DivisionCode.isValid(unit.countyCode()), "countyCode must be a 6-digit division code");
         require(DivisionCode.isValid(unit.cityCode()), "cityCode must be a 6-digit division code");
-        require(unit.keyIndustry() != null && unit.managementCategory() != null && unit.status() != null
-                && unit.sourceType() != null, "keyIndustry, managementCategory, status and sourceType are required");
+        require(
+                unit.keyIndustry() != null
+                        && unit.managementCategory() != null
+                        && unit.status() != null
+                        && unit.sourceType() != null,
+                "keyIndustry, managementCategory, status and sourceType are required");
     }
 
     private static void require(boolean condition, String message) {

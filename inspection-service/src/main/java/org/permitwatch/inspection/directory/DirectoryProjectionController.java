@@ -26,7 +26,8 @@ class DirectoryProjectionController {
 
     @PostMapping("/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Replay the directory changelog from its start (PROVINCE only)",
+    @Operation(
+            summary = "Replay the directory changelog from its start (PROVINCE only)",
             description = "Forgets applied events and the version guard, then seeks the listener to the topic's start. "
                     + "Rows are rewritten in place as the replay proceeds.")
     Mono<Map<String, String>> rebuild() {

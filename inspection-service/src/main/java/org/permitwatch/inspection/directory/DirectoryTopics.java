@@ -14,6 +14,9 @@ class DirectoryTopics {
     @Bean
     NewTopic directoryUnitsDeadLetterTopic(
             @Value("${permitwatch.inspection.directory.dlt-replicas:1}") short replicas) {
-        return TopicBuilder.name(Topics.dlt(Topics.DIRECTORY_UNITS)).partitions(1).replicas(replicas).build();
+        return TopicBuilder.name(Topics.dlt(Topics.DIRECTORY_UNITS))
+                .partitions(1)
+                .replicas(replicas)
+                .build();
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.permitwatch.support.problem.ApiException;
 
 /**
@@ -23,16 +22,13 @@ final class DrawAlgorithm {
     /** Strata in the fixed order they are drawn; each has its own random stream {@code units:<stratum>}. */
     static final List<String> STRATA = List.of("SPECIAL", "KEY", "GENERAL");
 
-    private DrawAlgorithm() {
-    }
+    private DrawAlgorithm() {}
 
     /** One unit eligible for the draw, as fingerprinted: permit number, directory version, stratum. */
-    record Candidate(String permitNumber, long version, String stratum) {
-    }
+    record Candidate(String permitNumber, long version, String stratum) {}
 
     /** An inspector of the pool with the assignments already open when the draw started and declared conflicts. */
-    record InspectorSlot(UUID id, int openAssignments, List<String> conflicts) {
-    }
+    record InspectorSlot(UUID id, int openAssignments, List<String> conflicts) {}
 
     /**
      * @param quotas            units to draw per stratum (already derived from ratio × denominator)
@@ -40,43 +36,54 @@ final class DrawAlgorithm {
      * @param inspectorsPerUnit at least two; 0 for a province draw for remote checks (desk work: no officer is
      *                          sent, none is assigned and the {@code inspectors} stream is not used)
      */
-    record Input(String seedHex, List<Candidate> eligible, List<Candidate> targeted, Map<String, Integer> quotas,
-                 List<InspectorSlot> inspectors, int inspectorsPerUnit) {
-    }
+    record Input(
+            String seedHex,
+            List<Candidate> eligible,
+            List<Candidate> targeted,
+            Map<String, Integer> quotas,
+            List<InspectorSlot> inspectors,
+            int inspectorsPerUnit) {}
 
-    record Pick(String permitNumber, String stratum, boolean targeted, List<UUID> inspectors) {
-    }
+    record Pick(String permitNumber, String stratum, boolean targeted, List<UUID> inspectors) {}
 
     static List<Pick> run(Input input) {
         if (input.inspectorsPerUnit() < 2 && input.inspectorsPerUnit() != 0) {
             throw new IllegalArgumentException("at least two inspectors per unit (or none for remote checks)");
         }
         List<Candidate> targeted = input.targeted().stream()
-                .sorted(Comparator.comparing(Candidate::permitNumber)).toList();
+                .sorted(Comparator.comparing(Candidate::permitNumber))
+                .toList();
         Set<String> targetedNumbers = new HashSet<>();
         targeted.forEach(c -> targetedNumbers.add(c.permitNumber()));
 
         List<Candidate> chosen = new ArrayList<>(targeted);
-        List<Boolean> isTargeted = new ArrayList<>(targeted.stream().map(c -> true).toList());
+        List<Boolean> isTargeted =
+                new ArrayList<>(targeted.stream().map(c -> true).toList());
         for (String stratum : STRATA) {
             List<Candidate> pool = input.eligible().stream()
                     .filter(c -> c.stratum().equals(stratum) && !targetedNumbers.contains(c.permitNumber()))
                     .sorted(Comparator.comparing(Candidate::permitNumber))
                     .toList();
             int quota = input.quotas().getOrDefault(stratum, 0);
-            for (Candidate c : DrawRandom.of(input.seedHex(), "units:" + stratum).sample(pool, quota)) {
+            for (Candidate c :
+                    DrawRandom.of(input.seedHex(), "units:" + stratum).sample(pool, quota)) {
                 chosen.add(c);
                 isTargeted.add(false);
             }
         }
 
-        InspectorAssigner assigner = new InspectorAssigner(input.inspectors(),
-                DrawRandom.of(input.seedHex(), "inspectors"));
+        InspectorAssigner assigner =
+                new InspectorAssigner(input.inspectors(), DrawRandom.of(input.seedHex(), "inspectors"));
         List<Pick> picks = new ArrayList<>(chosen.size());
         for (int i = 0; i < chosen.size(); i++) {
             Candidate c = chosen.get(i);
-            picks.add(new Pick(c.permitNumber(), c.stratum(), isTargeted.get(i), input.inspectorsPerUnit() == 0
-                    ? List.of() : assigner.assign(c.permitNumber(), input.inspectorsPerUnit())));
+            picks.add(new Pick(
+                    c.permitNumber(),
+                    c.stratum(),
+                    isTargeted.get(i),
+                    input.inspectorsPerUnit() == 0
+                            ? List.of()
+                            : assigner.assign(c.permitNumber(), input.inspectorsPerUnit())));
         }
         return List.copyOf(picks);
     }
@@ -91,7 +98,9 @@ final class DrawAlgorithm {
 
         InspectorAssigner(List<InspectorSlot> inspectors, DrawRandom random) {
             // text order of the id (= unsigned byte order), not UUID.compareTo's signed order: language-neutral
-            this.pool = inspectors.stream().sorted(Comparator.comparing(s -> s.id().toString())).toList();
+            this.pool = inspectors.stream()
+                    .sorted(Comparator.comparing(s -> s.id().toString()))
+                    .toList();
             for (InspectorSlot s : pool) {
                 load.put(s.id(), s.openAssignments());
                 conflicts.put(s.id(), Set.copyOf(s.conflicts()));
@@ -104,7 +113,8 @@ final class DrawAlgorithm {
             TreeMap<Integer, List<UUID>> tiers = new TreeMap<>();
             for (InspectorSlot s : pool) {
                 if (!conflicts.get(s.id()).contains(permitNumber)) {
-                    tiers.computeIfAbsent(load.get(s.id()), l -> new ArrayList<>()).add(s.id());
+                    tiers.computeIfAbsent(load.get(s.id()), l -> new ArrayList<>())
+                            .add(s.id());
                 }
             }
             List<UUID> picked = new ArrayList<>(count);
@@ -115,9 +125,11 @@ final class DrawAlgorithm {
                 picked.addAll(random.sample(tier, count - picked.size()));
             }
             if (picked.size() < count) {
-                throw ApiException.unprocessable("insufficient-inspectors", "only " + picked.size()
-                        + " on-post inspectors without a conflict are available for " + permitNumber + ", "
-                        + count + " are required");
+                throw ApiException.unprocessable(
+                        "insufficient-inspectors",
+                        "only " + picked.size()
+                                + " on-post inspectors without a conflict are available for " + permitNumber + ", "
+                                + count + " are required");
             }
             picked.forEach(id -> load.merge(id, 1, Integer::sum));
             return List.copyOf(picked);

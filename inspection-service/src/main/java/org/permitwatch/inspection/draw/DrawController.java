@@ -1,31 +1,30 @@
 package org.permitwatch.inspection.draw;
 
-import org.permitwatch.support.time.BureauClock;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +39,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1/draws")
 @EnableConfigurationProperties(DrawProperties.class)
-@Tag(name = "Draws", description = "双随机 draws: verifiable (commit-reveal, fingerprinted inputs), confidential until published")
+@Tag(
+        name = "Draws",
+        description = "双随机 draws: verifiable (commit-reveal, fingerprinted inputs), confidential until published")
 class DrawController {
 
     private final DrawService draws;
@@ -60,25 +61,42 @@ class DrawController {
      * @param ratios share per stratum (KEY, GENERAL, SPECIAL; 0–1); a stratum left out draws nothing
      */
     record RemoteDrawRequest(
-            @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be yyyy-MM") String month,
-            @NotEmpty Map<@Pattern(regexp = "KEY|GENERAL|SPECIAL", message = "must be KEY, GENERAL or SPECIAL") String,
-                    @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal> ratios,
-            @Size(max = 20) List<@NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit city code") String> cityCodes,
-            @Size(max = 8) List<@Pattern(regexp = "PAPER|STEEL|THERMAL_POWER|COKING|CEMENT|SEWAGE_TREATMENT|WATER_REUSE|OTHER",
-                    message = "must be one of the plan-table industries") String> keyIndustries,
+            @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be yyyy-MM")
+            String month,
+
+            @NotEmpty
+            Map<
+                            @Pattern(regexp = "KEY|GENERAL|SPECIAL", message = "must be KEY, GENERAL or SPECIAL")
+                            String,
+                            @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal>
+                    ratios,
+
+            @Size(max = 20)
+            List<@NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit city code") String> cityCodes,
+
+            @Size(max = 8)
+            List<
+                            @Pattern(
+                                    regexp =
+                                            "PAPER|STEEL|THERMAL_POWER|COKING|CEMENT|SEWAGE_TREATMENT|WATER_REUSE|OTHER",
+                                    message = "must be one of the plan-table industries")
+                            String>
+                    keyIndustries,
+
             Boolean includeRegistration,
-            @Size(max = 500) List<@NotBlank @Size(max = 64) String> targeted) {
-    }
+            @Size(max = 500) List<@NotBlank @Size(max = 64) String> targeted) {}
 
     @PostMapping("/remote-checks")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "The province's random draw for remote checks", description = "PROVINCE users only (403 "
-            + "otherwise). Draws units of the chosen cities (default: the whole province) per stratum at "
-            + "ceil(ratio × stratum denominator), verifiable like every draw (commit–reveal, fingerprints, "
-            + "GET /draws/{id}/verification), plus targeted units (靶向核查); the remote-check rules then run over "
-            + "the drawn units only, in the same transaction (remoteCheckRun in the response; its alerts are reviewed "
-            + "like any). No officer is assigned and no task is made. 422 ratio-below-floor naming ratios.<STRATUM>; "
-            + "409 remote-check-running while another run is in progress (the draw is then FAILED).")
+    @Operation(
+            summary = "The province's random draw for remote checks",
+            description = "PROVINCE users only (403 "
+                    + "otherwise). Draws units of the chosen cities (default: the whole province) per stratum at "
+                    + "ceil(ratio × stratum denominator), verifiable like every draw (commit–reveal, fingerprints, "
+                    + "GET /draws/{id}/verification), plus targeted units (靶向核查); the remote-check rules then run over "
+                    + "the drawn units only, in the same transaction (remoteCheckRun in the response; its alerts are reviewed "
+                    + "like any). No officer is assigned and no task is made. 422 ratio-below-floor naming ratios.<STRATUM>; "
+                    + "409 remote-check-running while another run is in progress (the draw is then FAILED).")
     Mono<DrawViews.Draw> createForRemoteChecks(@Valid @RequestBody RemoteDrawRequest request) {
         return CurrentCaller.get().flatMap(caller -> {
             if (!caller.hasRole(Role.PROVINCE) || caller.division().level() != DivisionCode.Level.PROVINCE) {
@@ -88,39 +106,52 @@ class DrawController {
             // A draw is for the month it checks: not a past year's or a far-off one (a 1900 draw is an input error).
             YearMonth now = clock.thisMonth();
             if (month.isBefore(now.minusMonths(12)) || month.isAfter(now.plusMonths(12))) {
-                throw ApiException.invalidField("month", "must lie within twelve months of the current month",
-                        request.month());
+                throw ApiException.invalidField(
+                        "month", "must lie within twelve months of the current month", request.month());
             }
-            return provinceDraws.draw(new ProvinceRemoteDraw.Request(month,
-                            Map.copyOf(request.ratios()),
-                            request.cityCodes() == null ? List.of() : List.copyOf(new java.util.TreeSet<>(request.cityCodes())),
-                            request.keyIndustries() == null ? List.of()
-                                    : List.copyOf(new java.util.TreeSet<>(request.keyIndustries())),
-                            Boolean.TRUE.equals(request.includeRegistration()),
-                            request.targeted() == null ? List.of() : request.targeted()), caller)
+            return provinceDraws
+                    .draw(
+                            new ProvinceRemoteDraw.Request(
+                                    month,
+                                    Map.copyOf(request.ratios()),
+                                    request.cityCodes() == null
+                                            ? List.of()
+                                            : List.copyOf(new java.util.TreeSet<>(request.cityCodes())),
+                                    request.keyIndustries() == null
+                                            ? List.of()
+                                            : List.copyOf(new java.util.TreeSet<>(request.keyIndustries())),
+                                    Boolean.TRUE.equals(request.includeRegistration()),
+                                    request.targeted() == null ? List.of() : request.targeted()),
+                            caller)
                     .flatMap(id -> draws.find(id, caller));
         });
     }
 
-    record DrawRequest(@NotNull UUID planId,
-                       @NotNull @Min(1) @Max(99) Integer rowNo,
-                       @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be yyyy-MM") String month,
-                       @Size(max = 500) List<@NotBlank @Size(max = 64) String> targeted,
-                       LocalDate dueDate,
-                       @Pattern(regexp = "[A-Z][A-Z_]{1,39}", message = "must be an upper-case department code")
-                       String department) {
-    }
+    record DrawRequest(
+            @NotNull UUID planId,
+            @NotNull @Min(1) @Max(99) Integer rowNo,
+
+            @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be yyyy-MM")
+            String month,
+
+            @Size(max = 500) List<@NotBlank @Size(max = 64) String> targeted,
+            LocalDate dueDate,
+
+            @Pattern(regexp = "[A-Z][A-Z_]{1,39}", message = "must be an upper-case department code")
+            String department) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Run a draw for a plan row and month", description = "The bureau that made the plan: a CITY "
-            + "user for a row of the city plan (over the city's units, the city's officers), a COUNTY user for a row of "
-            + "its county plan (over the county's units only, the county's officers); 404 for anyone else's plan. "
-            + "Per stratum the draw takes min(eligible, ceil(stratum ratio × stratum denominator), what the city row "
-            + "leaves this month): city and county draws of one city row share its units per round × rounds in the "
-            + "month; units with a task in the window are never drawn again. The seed's SHA-256 is stored before any "
-            + "unit is read; the response reveals the seed, the fingerprints, the budgets and the drawn units with "
-            + "their inspectors; each unit becomes a task.")
+    @Operation(
+            summary = "Run a draw for a plan row and month",
+            description = "The bureau that made the plan: a CITY "
+                    + "user for a row of the city plan (over the city's units, the city's officers), a COUNTY user for a row of "
+                    + "its county plan (over the county's units only, the county's officers); 404 for anyone else's plan. "
+                    + "Per stratum the draw takes min(eligible, ceil(stratum ratio × stratum denominator), what the city row "
+                    + "leaves this month): city and county draws of one city row share its units per round × rounds in the "
+                    + "month; units with a task in the window are never drawn again. The seed's SHA-256 is stored before any "
+                    + "unit is read; the response reveals the seed, the fingerprints, the budgets and the drawn units with "
+                    + "their inspectors; each unit becomes a task.")
     Mono<DrawViews.Draw> create(@Valid @RequestBody DrawRequest request) {
         return CurrentCaller.get().flatMap(caller -> {
             boolean city = caller.hasRole(Role.CITY) && caller.division().level() == DivisionCode.Level.CITY;
@@ -130,41 +161,58 @@ class DrawController {
             }
             YearMonth month = YearMonth.parse(request.month());
             if (request.dueDate() != null && !YearMonth.from(request.dueDate()).equals(month)) {
-                throw ApiException.invalidField("dueDate", "must lie in the drawn month", request.dueDate().toString());
+                throw ApiException.invalidField(
+                        "dueDate",
+                        "must lie in the drawn month",
+                        request.dueDate().toString());
             }
-            return draws.draw(new DrawService.Request(request.planId(), request.rowNo(), month,
-                            request.targeted() == null ? List.of() : request.targeted(), request.dueDate(),
-                            request.department()), caller)
+            return draws.draw(
+                            new DrawService.Request(
+                                    request.planId(),
+                                    request.rowNo(),
+                                    month,
+                                    request.targeted() == null ? List.of() : request.targeted(),
+                                    request.dueDate(),
+                                    request.department()),
+                            caller)
                     .flatMap(id -> draws.find(id, caller));
         });
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One draw", description = "Confidential: PROVINCE users see every draw, CITY users their "
-            + "city's and its counties' draws, COUNTY users their own county's draws only; everyone else gets 404.")
+    @Operation(
+            summary = "One draw",
+            description =
+                    "Confidential: PROVINCE users see every draw, CITY users their "
+                            + "city's and its counties' draws, COUNTY users their own county's draws only; everyone else gets 404.")
     Mono<DrawViews.Draw> get(@PathVariable UUID id) {
         return bureau().flatMap(caller -> draws.find(id, caller)).switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
     @GetMapping("/{id}/verification")
-    @Operation(summary = "Re-run a completed draw from its recorded inputs", description = "Checks the seed against "
-            + "its committed hash, the fingerprints against the recorded inputs, and the recomputed result against "
-            + "the recorded one.")
+    @Operation(
+            summary = "Re-run a completed draw from its recorded inputs",
+            description = "Checks the seed against "
+                    + "its committed hash, the fingerprints against the recorded inputs, and the recomputed result against "
+                    + "the recorded one.")
     Mono<DrawViews.Verification> verify(@PathVariable UUID id) {
         return bureau().flatMap(caller -> draws.verify(id, caller)).switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
     @PostMapping("/{id}/publish")
-    @Operation(summary = "Publish a draw's results", description = "Once all its tasks are done, or from its "
-            + "publication date (end of month + configured days). PROVINCE and CITY users whose division holds the "
-            + "draw's city; 403 for anyone else, 404 when the draw is unknown or outside the caller's division.")
+    @Operation(
+            summary = "Publish a draw's results",
+            description =
+                    "Once all its tasks are done, or from its "
+                            + "publication date (end of month + configured days). PROVINCE and CITY users whose division holds the "
+                            + "draw's city; 403 for anyone else, 404 when the draw is unknown or outside the caller's division.")
     Mono<DrawViews.Draw> publish(@PathVariable UUID id) {
         // An action is never answered with an empty 200: a caller who may not publish learns so (403), and an
         // unknown draw is a 404 problem like on GET.
         return CurrentCaller.get().flatMap(caller -> {
             if (!isDrawingBureau(caller)) {
-                return Mono.error(ApiException.forbidden(ProblemCodes.FORBIDDEN,
-                        "draw results are published by the city or province bureau"));
+                return Mono.error(ApiException.forbidden(
+                        ProblemCodes.FORBIDDEN, "draw results are published by the city or province bureau"));
             }
             return draws.find(id, caller)
                     .switchIfEmpty(Mono.error(() -> notFound(id)))

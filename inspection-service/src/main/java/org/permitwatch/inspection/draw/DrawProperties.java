@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("permitwatch.inspection.draw")
-record DrawProperties(@Min(2) int inspectorsPerUnit, @Min(0) int exclusionWindowDays, @Min(0) int publishAfterDays,
-                      @NotBlank String defaultDepartment) {
-}
+record DrawProperties(
+        @Min(2) int inspectorsPerUnit,
+        @Min(0) int exclusionWindowDays,
+        @Min(0) int publishAfterDays,
+        @NotBlank String defaultDepartment) {}

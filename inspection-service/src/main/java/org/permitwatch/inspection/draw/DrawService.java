@@ -13,11 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
-import org.permitwatch.inspection.inspector.InspectorPool;
 import org.permitwatch.events.inspection.DrawCompleted;
 import org.permitwatch.events.inspection.DrawPublished;
 import org.permitwatch.events.inspection.InspectionTopics;
+import org.permitwatch.inspection.inspector.InspectorPool;
 import org.permitwatch.inspection.plan.PlanCatalog;
 import org.permitwatch.inspection.plan.PlanLevel;
 import org.permitwatch.inspection.plan.PlanRowRef;
@@ -64,9 +63,16 @@ class DrawService {
 
     private final InspectorPool pool;
 
-    DrawService(DatabaseClient db, PlanCatalog plans, TaskWriter tasks, OutboxWriter outbox, AuditLog audit,
-                JsonMapper json, DrawProperties properties, ReactiveTransactionManager transactions,
-                InspectorPool pool) {
+    DrawService(
+            DatabaseClient db,
+            PlanCatalog plans,
+            TaskWriter tasks,
+            OutboxWriter outbox,
+            AuditLog audit,
+            JsonMapper json,
+            DrawProperties properties,
+            ReactiveTransactionManager transactions,
+            InspectorPool pool) {
         this.pool = pool;
         this.db = db;
         this.plans = plans;
@@ -78,20 +84,24 @@ class DrawService {
         this.tx = TransactionalOperator.create(transactions);
     }
 
-    record Request(UUID planId, int rowNo, YearMonth month, List<String> targeted, LocalDate dueDate,
-                   String department) {
-    }
+    record Request(
+            UUID planId, int rowNo, YearMonth month, List<String> targeted, LocalDate dueDate, String department) {}
 
     /**
      * A draw for a row of the caller's bureau's own plan: a city draws its city plan's rows over the city's units, a
      * county its county plan's rows over the county's units only (ADR 0013).
      */
     Mono<UUID> draw(Request request, Caller caller) {
-        return plans.row(request.planId(), request.rowNo(), request.month().getMonthValue(),
+        return plans.row(
+                        request.planId(),
+                        request.rowNo(),
+                        request.month().getMonthValue(),
                         caller.division().value())
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(
+                        ProblemCodes.NOT_FOUND,
                         "no row " + request.rowNo() + " of plan " + request.planId() + " of your bureau")))
-                .flatMap(row -> checkRow(row, request).then(targeted(request.targeted(), row))
+                .flatMap(row -> checkRow(row, request)
+                        .then(targeted(request.targeted(), row))
                         .flatMap(targeted -> commit(row, request, caller)
                                 .flatMap(commitment -> run(commitment, row, request, targeted, caller))));
     }
@@ -101,15 +111,18 @@ class DrawService {
             return Mono.error(ApiException.unprocessable("plan-not-published", "draws need a published plan"));
         }
         if (!row.doubleRandom()) {
-            return Mono.error(ApiException.unprocessable("row-not-double-random",
-                    "row " + request.rowNo() + " is not part of the double-random scheme"));
+            return Mono.error(ApiException.unprocessable(
+                    "row-not-double-random", "row " + request.rowNo() + " is not part of the double-random scheme"));
         }
         if (request.month().getYear() != row.year()) {
-            return Mono.error(ApiException.invalidField("month", "must lie in the plan year " + row.year(),
+            return Mono.error(ApiException.invalidField(
+                    "month",
+                    "must lie in the plan year " + row.year(),
                     request.month().toString()));
         }
         if (row.roundsInMonth() == 0) {
-            return Mono.error(ApiException.unprocessable("month-not-planned",
+            return Mono.error(ApiException.unprocessable(
+                    "month-not-planned",
                     "the plan's monthly breakdown has no round of row " + request.rowNo() + " in " + request.month()));
         }
         return Mono.empty();
@@ -127,26 +140,33 @@ class DrawService {
         return db.sql("""
                         SELECT permit_number, COALESCE(version, 0) AS version, COALESCE(source_type, 'GENERAL') AS stratum
                         FROM directory_unit WHERE permit_number = ANY(:permits) AND %s""".formatted(unitScope(row)))
-                .bind("permits", wanted.toArray(String[]::new)).bind("division", row.divisionCode())
-                .map(r -> new DrawAlgorithm.Candidate(r.get("permit_number", String.class), r.get("version", Long.class),
+                .bind("permits", wanted.toArray(String[]::new))
+                .bind("division", row.divisionCode())
+                .map(r -> new DrawAlgorithm.Candidate(
+                        r.get("permit_number", String.class),
+                        r.get("version", Long.class),
                         r.get("stratum", String.class)))
-                .all().collectList()
+                .all()
+                .collectList()
                 .flatMap(found -> {
-                    Set<String> present = new TreeSet<>(found.stream().map(DrawAlgorithm.Candidate::permitNumber).toList());
+                    Set<String> present = new TreeSet<>(found.stream()
+                            .map(DrawAlgorithm.Candidate::permitNumber)
+                            .toList());
                     List<FieldProblem> problems = new ArrayList<>();
                     for (int i = 0; i < permitNumbers.size(); i++) {
                         if (!present.contains(permitNumbers.get(i))) {
-                            problems.add(new FieldProblem("targeted[" + i + "]", "no unit of the plan's division",
-                                    permitNumbers.get(i)));
+                            problems.add(new FieldProblem(
+                                    "targeted[" + i + "]", "no unit of the plan's division", permitNumbers.get(i)));
                         }
                     }
-                    return problems.isEmpty() ? Mono.just(found) : Mono.error(ApiException.badRequest(
-                            ProblemCodes.VALIDATION_FAILED, "request validation failed", problems));
+                    return problems.isEmpty()
+                            ? Mono.just(found)
+                            : Mono.error(ApiException.badRequest(
+                                    ProblemCodes.VALIDATION_FAILED, "request validation failed", problems));
                 });
     }
 
-    private record Commitment(UUID drawId, String seed, String seedHash) {
-    }
+    private record Commitment(UUID drawId, String seed, String seedHash) {}
 
     /** Step 1: the seed's hash is stored and committed before any unit is read. */
     private Mono<Commitment> commit(PlanRowRef row, Request request, Caller caller) {
@@ -158,48 +178,75 @@ class DrawService {
                         INSERT INTO draw (id, plan_id, plan_row_id, city_code, period_month, status, seed_hash, created_by,
                                           level, division_code, quota_row_id)
                         VALUES (:id, :plan, :row, :city, :month, 'COMMITTED', :hash, :by, :level, :division, :quota)""")
-                .bind("id", commitment.drawId()).bind("plan", row.planId()).bind("row", row.rowId())
-                .bind("city", row.cityCode()).bind("month", request.month().toString())
-                .bind("hash", commitment.seedHash()).bind("by", caller.subject())
-                .bind("level", row.level().name()).bind("division", row.divisionCode())
+                .bind("id", commitment.drawId())
+                .bind("plan", row.planId())
+                .bind("row", row.rowId())
+                .bind("city", row.cityCode())
+                .bind("month", request.month().toString())
+                .bind("hash", commitment.seedHash())
+                .bind("by", caller.subject())
+                .bind("level", row.level().name())
+                .bind("division", row.divisionCode())
                 .bind("quota", row.quota().rowId())
                 .then()
-                .then(audit.record("draw.commit", "draw", commitment.drawId().toString(),
+                .then(audit.record(
+                        "draw.commit",
+                        "draw",
+                        commitment.drawId().toString(),
                         Map.of("seedHash", commitment.seedHash())))
                 .as(tx::transactional)
                 .thenReturn(commitment);
     }
 
-    private record Population(List<DrawAlgorithm.Candidate> eligible, Map<String, Integer> denominators,
-                              Map<String, Integer> excluded) {
-    }
+    private record Population(
+            List<DrawAlgorithm.Candidate> eligible, Map<String, Integer> denominators, Map<String, Integer> excluded) {}
 
     /**
      * Step 2: read the inputs, draw, reveal, create tasks — one transaction. It holds a lock on the city row whose
      * budget the draw consumes, so a city's and its counties' draws of one row are taken one after another: each
      * sees the units the others drew (tasks) and what they left of the budget.
      */
-    private Mono<UUID> run(Commitment commitment, PlanRowRef row, Request request,
-                           List<DrawAlgorithm.Candidate> targeted, Caller caller) {
+    private Mono<UUID> run(
+            Commitment commitment,
+            PlanRowRef row,
+            Request request,
+            List<DrawAlgorithm.Candidate> targeted,
+            Caller caller) {
         OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusDays(properties.exclusionWindowDays());
         Mono<UUID> work = db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .bind("key", "draw-quota:" + row.quota().rowId()).then()
+                .bind("key", "draw-quota:" + row.quota().rowId())
+                .then()
                 .then(population(row, since))
-                .flatMap(pop -> inspectors(inspectorScope(row)).flatMap(pool -> budgets(row, request.month())
-                        .flatMap(budgets -> {
-                            Map<String, Integer> quotas = Quotas.of(pop.eligible(), pop.denominators(),
-                                    row.stratumRatios(), Quotas.remaining(budgets));
-                            DrawAlgorithm.Input input = new DrawAlgorithm.Input(commitment.seed(), pop.eligible(),
-                                    targeted, quotas, pool, properties.inspectorsPerUnit());
-                            DrawViews.Parameters parameters = new DrawViews.Parameters(ALGORITHM, row.keyIndustry(),
-                                    row.ratio(), properties.exclusionWindowDays(), since,
-                                    properties.inspectorsPerUnit(), pop.denominators(), quotas, pop.excluded(),
-                                    row.level().name(), row.divisionCode(), row.stratumRatios(),
-                                    row.includeRegistration(), budgets);
+                .flatMap(pop -> inspectors(inspectorScope(row))
+                        .flatMap(pool -> budgets(row, request.month()).flatMap(budgets -> {
+                            Map<String, Integer> quotas = Quotas.of(
+                                    pop.eligible(), pop.denominators(), row.stratumRatios(), Quotas.remaining(budgets));
+                            DrawAlgorithm.Input input = new DrawAlgorithm.Input(
+                                    commitment.seed(),
+                                    pop.eligible(),
+                                    targeted,
+                                    quotas,
+                                    pool,
+                                    properties.inspectorsPerUnit());
+                            DrawViews.Parameters parameters = new DrawViews.Parameters(
+                                    ALGORITHM,
+                                    row.keyIndustry(),
+                                    row.ratio(),
+                                    properties.exclusionWindowDays(),
+                                    since,
+                                    properties.inspectorsPerUnit(),
+                                    pop.denominators(),
+                                    quotas,
+                                    pop.excluded(),
+                                    row.level().name(),
+                                    row.divisionCode(),
+                                    row.stratumRatios(),
+                                    row.includeRegistration(),
+                                    budgets);
                             return Mono.fromCallable(() -> DrawAlgorithm.run(input))
                                     .subscribeOn(Schedulers.parallel())
-                                    .flatMap(picks -> complete(commitment, row, request, input, parameters, picks,
-                                            caller));
+                                    .flatMap(picks ->
+                                            complete(commitment, row, request, input, parameters, picks, caller));
                         })));
         return work.as(tx::transactional)
                 .onErrorResume(ApiException.class, e -> fail(commitment, e).then(Mono.error(e)));
@@ -213,13 +260,17 @@ class DrawService {
     /** A city's draws take the city's officers (its counties' included); a county's its own officers. */
     /** Division prefix of the inspectors a draw of {@code row} may send: the county's own for a county row. */
     private static String inspectorScope(PlanRowRef row) {
-        return row.level() == PlanLevel.COUNTY ? row.divisionCode() : row.cityCode().substring(0, 4);
+        return row.level() == PlanLevel.COUNTY
+                ? row.divisionCode()
+                : row.cityCode().substring(0, 4);
     }
 
     /** The draw's inspector input (fingerprinted): InspectorPool's rule, conflicts sorted for a stable fingerprint. */
     private Mono<List<DrawAlgorithm.InspectorSlot>> inspectors(String divisionPrefix) {
         return pool.eligibleFor(divisionPrefix)
-                .map(c -> new DrawAlgorithm.InspectorSlot(c.id(), c.openAssignments(),
+                .map(c -> new DrawAlgorithm.InspectorSlot(
+                        c.id(),
+                        c.openAssignments(),
                         c.conflictPermits().stream().sorted().toList()))
                 .collectList();
     }
@@ -236,10 +287,14 @@ class DrawService {
                         WHERE d.quota_row_id = :quota AND d.period_month = :month AND d.status = 'COMPLETED'
                           AND NOT (p ->> 'targeted')::boolean
                         GROUP BY 1""")
-                .bind("own", row.rowId()).bind("quota", row.quota().rowId()).bind("month", month.toString())
-                .map(r -> new Object[] {r.get("stratum", String.class), r.get("own", Long.class),
-                        r.get("quota", Long.class)})
-                .all().collectList()
+                .bind("own", row.rowId())
+                .bind("quota", row.quota().rowId())
+                .bind("month", month.toString())
+                .map(r -> new Object[] {
+                    r.get("stratum", String.class), r.get("own", Long.class), r.get("quota", Long.class)
+                })
+                .all()
+                .collectList()
                 .map(counts -> {
                     Map<String, Integer> own = new LinkedHashMap<>();
                     Map<String, Integer> quota = new LinkedHashMap<>();
@@ -249,12 +304,16 @@ class DrawService {
                     }
                     List<DrawViews.Budget> budgets = new ArrayList<>();
                     if (row.quota().unitsPerRound() != null) {
-                        budgets.add(DrawViews.Budget.of(row.quota().rowId(), "CITY_ROW", row.quota().unitsPerRound(),
-                                row.quota().roundsInMonth(), quota));
+                        budgets.add(DrawViews.Budget.of(
+                                row.quota().rowId(),
+                                "CITY_ROW",
+                                row.quota().unitsPerRound(),
+                                row.quota().roundsInMonth(),
+                                quota));
                     }
                     if (row.level() == PlanLevel.COUNTY && row.unitsPerRound() != null) {
-                        budgets.add(DrawViews.Budget.of(row.rowId(), "COUNTY_ROW", row.unitsPerRound(),
-                                row.roundsInMonth(), own));
+                        budgets.add(DrawViews.Budget.of(
+                                row.rowId(), "COUNTY_ROW", row.unitsPerRound(), row.roundsInMonth(), own));
                     }
                     return List.copyOf(budgets);
                 });
@@ -263,7 +322,9 @@ class DrawService {
     private Mono<Void> fail(Commitment commitment, ApiException e) {
         return db.sql("UPDATE draw SET status = 'FAILED', seed = :seed, failure = :failure, completed_at = now() "
                         + "WHERE id = :id")
-                .bind("seed", commitment.seed()).bind("failure", e.getMessage()).bind("id", commitment.drawId())
+                .bind("seed", commitment.seed())
+                .bind("failure", e.getMessage())
+                .bind("id", commitment.drawId())
                 .then();
     }
 
@@ -284,14 +345,21 @@ class DrawService {
                         FROM directory_unit u
                         WHERE u.%s AND u.key_industry = :industry AND u.status = 'VALID'
                           AND (u.management_category IN ('KEY', 'SIMPLIFIED')
-                               OR (:registration AND u.management_category = 'REGISTRATION'))"""
-                        .formatted(unitScope(row)))
-                .bind("since", since).bind("sinceMonth", windowStartMonth).bind("division", row.divisionCode())
+                               OR (:registration AND u.management_category = 'REGISTRATION'))""".formatted(unitScope(row)))
+                .bind("since", since)
+                .bind("sinceMonth", windowStartMonth)
+                .bind("division", row.divisionCode())
                 .bind("registration", row.includeRegistration())
                 .bind("industry", row.keyIndustry())
-                .map(r -> new Object[] {new DrawAlgorithm.Candidate(r.get("permit_number", String.class),
-                        r.get("version", Long.class), r.get("stratum", String.class)),
-                        r.get("positive", Boolean.class), r.get("recent", Boolean.class), r.get("tasked", Boolean.class)})
+                .map(r -> new Object[] {
+                    new DrawAlgorithm.Candidate(
+                            r.get("permit_number", String.class),
+                            r.get("version", Long.class),
+                            r.get("stratum", String.class)),
+                    r.get("positive", Boolean.class),
+                    r.get("recent", Boolean.class),
+                    r.get("tasked", Boolean.class)
+                })
                 .all()
                 .collectList()
                 .map(rows -> {
@@ -316,17 +384,27 @@ class DrawService {
                 });
     }
 
-
-    private Mono<UUID> complete(Commitment commitment, PlanRowRef row, Request request, DrawAlgorithm.Input input,
-                                DrawViews.Parameters parameters, List<DrawAlgorithm.Pick> picks, Caller caller) {
-        LocalDate due = request.dueDate() != null ? request.dueDate() : request.month().atEndOfMonth();
+    private Mono<UUID> complete(
+            Commitment commitment,
+            PlanRowRef row,
+            Request request,
+            DrawAlgorithm.Input input,
+            DrawViews.Parameters parameters,
+            List<DrawAlgorithm.Pick> picks,
+            Caller caller) {
+        LocalDate due =
+                request.dueDate() != null ? request.dueDate() : request.month().atEndOfMonth();
         LocalDate publishNotBefore = request.month().atEndOfMonth().plusDays(properties.publishAfterDays());
         String department = request.department() != null ? request.department() : properties.defaultDepartment();
         Map<String, String> counties = new LinkedHashMap<>();
         return db.sql("SELECT permit_number, division_code FROM directory_unit WHERE permit_number = ANY(:permits)")
-                .bind("permits", picks.stream().map(DrawAlgorithm.Pick::permitNumber).toArray(String[]::new))
+                .bind(
+                        "permits",
+                        picks.stream().map(DrawAlgorithm.Pick::permitNumber).toArray(String[]::new))
                 .map(r -> Map.entry(r.get("permit_number", String.class), r.get("division_code", String.class)))
-                .all().doOnNext(e -> counties.put(e.getKey(), e.getValue())).then()
+                .all()
+                .doOnNext(e -> counties.put(e.getKey(), e.getValue()))
+                .then()
                 .then(db.sql("""
                                 UPDATE draw SET status = 'COMPLETED', seed = :seed, eligible = CAST(:eligible AS jsonb),
                                        eligible_fingerprint = :ef, targeted = CAST(:targeted AS jsonb),
@@ -345,27 +423,58 @@ class DrawService {
                         .bind("publish", publishNotBefore)
                         .bind("id", commitment.drawId())
                         .then())
-                .then(Mono.defer(() -> tasks.createOrMergeAll(picks.stream().map(p -> new NewTask(p.permitNumber(),
-                        counties.get(p.permitNumber()), row.cityCode(), TaskOrigin.DRAW, commitment.drawId(),
-                        row.planId(), row.onSite() ? TaskMethod.ON_SITE : TaskMethod.REMOTE, due,
-                        request.month().toString(), department, p.inspectors())).toList(), caller.subject())))
+                .then(Mono.defer(() -> tasks.createOrMergeAll(
+                        picks.stream()
+                                .map(p -> new NewTask(
+                                        p.permitNumber(),
+                                        counties.get(p.permitNumber()),
+                                        row.cityCode(),
+                                        TaskOrigin.DRAW,
+                                        commitment.drawId(),
+                                        row.planId(),
+                                        row.onSite() ? TaskMethod.ON_SITE : TaskMethod.REMOTE,
+                                        due,
+                                        request.month().toString(),
+                                        department,
+                                        p.inspectors()))
+                                .toList(),
+                        caller.subject())))
                 .map(List::size)
-                .flatMap(taskCount -> outbox.append(OutboxMessage.of(InspectionTopics.DRAWS,
-                                commitment.drawId().toString(), DrawCompleted.TYPE, new DrawCompleted(commitment.drawId(),
-                                        row.planId(), row.rowId(), row.cityCode(), request.month().toString(),
-                                        commitment.seedHash(), commitment.seed(), Fingerprints.units(input.eligible()),
-                                        DrawAlgorithm.countByStratum(picks), taskCount,
+                .flatMap(taskCount -> outbox.append(OutboxMessage.of(
+                                InspectionTopics.DRAWS,
+                                commitment.drawId().toString(),
+                                DrawCompleted.TYPE,
+                                new DrawCompleted(
+                                        commitment.drawId(),
+                                        row.planId(),
+                                        row.rowId(),
+                                        row.cityCode(),
+                                        request.month().toString(),
+                                        commitment.seedHash(),
+                                        commitment.seed(),
+                                        Fingerprints.units(input.eligible()),
+                                        DrawAlgorithm.countByStratum(picks),
+                                        taskCount,
                                         OffsetDateTime.now(ZoneOffset.UTC))))
-                        .then(audit.record("draw.complete", "draw", commitment.drawId().toString(),
-                                Map.of("units", picks.size(), "byStratum", DrawAlgorithm.countByStratum(picks),
-                                        "eligibleFingerprint", Fingerprints.units(input.eligible())))))
+                        .then(audit.record(
+                                "draw.complete",
+                                "draw",
+                                commitment.drawId().toString(),
+                                Map.of(
+                                        "units",
+                                        picks.size(),
+                                        "byStratum",
+                                        DrawAlgorithm.countByStratum(picks),
+                                        "eligibleFingerprint",
+                                        Fingerprints.units(input.eligible())))))
                 .as(tx::transactional)
                 .thenReturn(commitment.drawId());
     }
 
     /** The stored draw if the caller's scope holds it ({@link DrawScope}). */
     Mono<DrawViews.Draw> find(UUID id, Caller caller) {
-        return DrawScope.of(caller).bind(db.sql("""
+        return DrawScope.of(caller)
+                .bind(db.sql("""
                         SELECT d.id, d.plan_id, d.plan_row_id, d.city_code, d.period_month, d.status, d.seed_hash, d.seed,
                                d.committed_at, d.completed_at, d.eligible_fingerprint, d.inspectors_fingerprint,
                                d.parameters::text AS parameters, d.result::text AS result,
@@ -379,81 +488,130 @@ class DrawService {
                     String parameters = r.get("parameters", String.class);
                     String result = r.get("result", String.class);
                     UUID runId = r.get("remote_check_run_id", UUID.class);
-                    return new DrawViews.Draw(r.get("id", UUID.class), r.get("plan_id", UUID.class),
-                            r.get("plan_row_id", UUID.class), r.get("city_code", String.class),
-                            r.get("period_month", String.class), r.get("status", String.class),
-                            r.get("seed_hash", String.class), r.get("seed", String.class),
-                            r.get("committed_at", OffsetDateTime.class), r.get("completed_at", OffsetDateTime.class),
-                            r.get("eligible_fingerprint", String.class), r.get("eligible_count", Integer.class),
+                    return new DrawViews.Draw(
+                            r.get("id", UUID.class),
+                            r.get("plan_id", UUID.class),
+                            r.get("plan_row_id", UUID.class),
+                            r.get("city_code", String.class),
+                            r.get("period_month", String.class),
+                            r.get("status", String.class),
+                            r.get("seed_hash", String.class),
+                            r.get("seed", String.class),
+                            r.get("committed_at", OffsetDateTime.class),
+                            r.get("completed_at", OffsetDateTime.class),
+                            r.get("eligible_fingerprint", String.class),
+                            r.get("eligible_count", Integer.class),
                             r.get("inspectors_fingerprint", String.class),
                             parameters == null ? null : json.readValue(parameters, DrawViews.Parameters.class),
                             result == null ? List.of() : DrawViews.units(json.readValue(result, PICKS)),
-                            r.get("publish_not_before", LocalDate.class), r.get("published_at", OffsetDateTime.class),
-                            r.get("failure", String.class), r.get("level", String.class),
+                            r.get("publish_not_before", LocalDate.class),
+                            r.get("published_at", OffsetDateTime.class),
+                            r.get("failure", String.class),
+                            r.get("level", String.class),
                             r.get("division_code", String.class),
-                            runId == null ? null : new DrawViews.RemoteCheckRun(runId, r.get("rules_version", String.class),
-                                    r.get("unit_count", Integer.class), r.get("raised", Integer.class),
-                                    r.get("updated", Integer.class), r.get("resolved", Integer.class)));
+                            runId == null
+                                    ? null
+                                    : new DrawViews.RemoteCheckRun(
+                                            runId,
+                                            r.get("rules_version", String.class),
+                                            r.get("unit_count", Integer.class),
+                                            r.get("raised", Integer.class),
+                                            r.get("updated", Integer.class),
+                                            r.get("resolved", Integer.class)));
                 })
                 .one();
     }
 
-    private static final TypeReference<List<DrawAlgorithm.Pick>> PICKS = new TypeReference<>() { };
-    private static final TypeReference<List<DrawAlgorithm.Candidate>> CANDIDATES = new TypeReference<>() { };
-    private static final TypeReference<List<DrawAlgorithm.InspectorSlot>> SLOTS = new TypeReference<>() { };
+    private static final TypeReference<List<DrawAlgorithm.Pick>> PICKS = new TypeReference<>() {};
+    private static final TypeReference<List<DrawAlgorithm.Candidate>> CANDIDATES = new TypeReference<>() {};
+    private static final TypeReference<List<DrawAlgorithm.InspectorSlot>> SLOTS = new TypeReference<>() {};
 
     /** Re-runs the draw from its recorded inputs only and compares. */
     Mono<DrawViews.Verification> verify(UUID id, Caller caller) {
-        return DrawScope.of(caller).bind(db.sql("""
+        return DrawScope.of(caller)
+                .bind(db.sql("""
                         SELECT d.seed_hash, d.seed, d.eligible::text AS eligible, d.eligible_fingerprint,
                                d.targeted::text AS targeted, d.inspectors::text AS inspectors, d.inspectors_fingerprint,
                                d.parameters::text AS parameters, d.result::text AS result
                         FROM draw d WHERE d.id = :id AND d.status = 'COMPLETED' AND %s""".formatted(DrawScope.CONDITION)))
                 .bind("id", id)
-                .map(r -> new String[] {r.get("seed_hash", String.class), r.get("seed", String.class),
-                        r.get("eligible", String.class), r.get("eligible_fingerprint", String.class),
-                        r.get("targeted", String.class), r.get("inspectors", String.class),
-                        r.get("inspectors_fingerprint", String.class), r.get("parameters", String.class),
-                        r.get("result", String.class)})
+                .map(r -> new String[] {
+                    r.get("seed_hash", String.class),
+                    r.get("seed", String.class),
+                    r.get("eligible", String.class),
+                    r.get("eligible_fingerprint", String.class),
+                    r.get("targeted", String.class),
+                    r.get("inspectors", String.class),
+                    r.get("inspectors_fingerprint", String.class),
+                    r.get("parameters", String.class),
+                    r.get("result", String.class)
+                })
                 .one()
                 .flatMap(s -> Mono.fromCallable(() -> {
-                    List<DrawAlgorithm.Candidate> eligible = json.readValue(s[2], CANDIDATES);
-                    List<DrawAlgorithm.Candidate> targeted = json.readValue(s[4], CANDIDATES);
-                    List<DrawAlgorithm.InspectorSlot> inspectors = json.readValue(s[5], SLOTS);
-                    DrawViews.Parameters parameters = json.readValue(s[7], DrawViews.Parameters.class);
-                    List<DrawAlgorithm.Pick> recorded = json.readValue(s[8], PICKS);
-                    List<DrawAlgorithm.Pick> recomputed = DrawAlgorithm.run(new DrawAlgorithm.Input(s[1], eligible,
-                            targeted, parameters.quotas(), inspectors, parameters.inspectorsPerUnit()));
-                    String eligibleFingerprint = Fingerprints.units(eligible);
-                    String inspectorsFingerprint = Fingerprints.inspectors(inspectors);
-                    boolean seedOk = Fingerprints.seedHash(s[1]).equals(s[0]);
-                    boolean eligibleOk = eligibleFingerprint.equals(s[3]);
-                    boolean inspectorsOk = inspectorsFingerprint.equals(s[6]);
-                    return new DrawViews.Verification(id, s[0], s[1], seedOk, eligibleFingerprint, eligibleOk,
-                            inspectorsFingerprint, inspectorsOk, DrawViews.units(recorded), DrawViews.units(recomputed),
-                            seedOk && eligibleOk && inspectorsOk && recorded.equals(recomputed));
-                }).subscribeOn(Schedulers.parallel()));
+                            List<DrawAlgorithm.Candidate> eligible = json.readValue(s[2], CANDIDATES);
+                            List<DrawAlgorithm.Candidate> targeted = json.readValue(s[4], CANDIDATES);
+                            List<DrawAlgorithm.InspectorSlot> inspectors = json.readValue(s[5], SLOTS);
+                            DrawViews.Parameters parameters = json.readValue(s[7], DrawViews.Parameters.class);
+                            List<DrawAlgorithm.Pick> recorded = json.readValue(s[8], PICKS);
+                            List<DrawAlgorithm.Pick> recomputed = DrawAlgorithm.run(new DrawAlgorithm.Input(
+                                    s[1],
+                                    eligible,
+                                    targeted,
+                                    parameters.quotas(),
+                                    inspectors,
+                                    parameters.inspectorsPerUnit()));
+                            String eligibleFingerprint = Fingerprints.units(eligible);
+                            String inspectorsFingerprint = Fingerprints.inspectors(inspectors);
+                            boolean seedOk = Fingerprints.seedHash(s[1]).equals(s[0]);
+                            boolean eligibleOk = eligibleFingerprint.equals(s[3]);
+                            boolean inspectorsOk = inspectorsFingerprint.equals(s[6]);
+                            return new DrawViews.Verification(
+                                    id,
+                                    s[0],
+                                    s[1],
+                                    seedOk,
+                                    eligibleFingerprint,
+                                    eligibleOk,
+                                    inspectorsFingerprint,
+                                    inspectorsOk,
+                                    DrawViews.units(recorded),
+                                    DrawViews.units(recomputed),
+                                    seedOk && eligibleOk && inspectorsOk && recorded.equals(recomputed));
+                        })
+                        .subscribeOn(Schedulers.parallel()));
     }
 
     /** Publishable once every task of the draw is done (or cancelled), or from {@code publish_not_before}. */
     Mono<Void> publish(UUID id, Caller caller) {
-        return DrawScope.of(caller).bind(db.sql("""
+        return DrawScope.of(caller)
+                .bind(db.sql("""
                         UPDATE draw d SET published_at = now(), published_by = :by
                         WHERE d.id = :id AND %s AND d.status = 'COMPLETED' AND d.published_at IS NULL
                           AND (d.publish_not_before <= CURRENT_DATE
                                OR NOT EXISTS (SELECT 1 FROM inspection_task t WHERE t.draw_id = d.id
                                               AND t.status IN ('ASSIGNED', 'IN_PROGRESS')))""".formatted(DrawScope.CONDITION)))
-                .bind("by", caller.subject()).bind("id", id)
-                .fetch().rowsUpdated()
-                .flatMap(n -> n == 1 ? announce(id)
-                        : Mono.error(ApiException.conflict("draw-not-publishable", "draw " + id + " is already "
-                                + "published, not completed, or has open tasks before its publication date")))
+                .bind("by", caller.subject())
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 1
+                        ? announce(id)
+                        : Mono.error(ApiException.conflict(
+                                "draw-not-publishable",
+                                "draw " + id + " is already "
+                                        + "published, not completed, or has open tasks before its publication date")))
                 .as(tx::transactional);
     }
 
-    private record Published(UUID planId, String cityCode, String periodMonth, String keyIndustry, String seedHash,
-                             String seed, List<DrawAlgorithm.Pick> picks, OffsetDateTime publishedAt) {
-    }
+    private record Published(
+            UUID planId,
+            String cityCode,
+            String periodMonth,
+            String keyIndustry,
+            String seedHash,
+            String seed,
+            List<DrawAlgorithm.Pick> picks,
+            OffsetDateTime publishedAt) {}
 
     /**
      * Inside the publish transaction: the drawn units with their names, counties and strata, and the seed so anyone
@@ -466,24 +624,42 @@ class DrawService {
                                result::text AS result, published_at
                         FROM draw WHERE id = :id""")
                 .bind("id", id)
-                .map(r -> new Published(r.get("plan_id", UUID.class), r.get("city_code", String.class),
-                        r.get("period_month", String.class), r.get("industry", String.class),
-                        r.get("seed_hash", String.class), r.get("seed", String.class),
-                        json.readValue(r.get("result", String.class), PICKS), r.get("published_at", OffsetDateTime.class)))
+                .map(r -> new Published(
+                        r.get("plan_id", UUID.class),
+                        r.get("city_code", String.class),
+                        r.get("period_month", String.class),
+                        r.get("industry", String.class),
+                        r.get("seed_hash", String.class),
+                        r.get("seed", String.class),
+                        json.readValue(r.get("result", String.class), PICKS),
+                        r.get("published_at", OffsetDateTime.class)))
                 .one()
                 .flatMap(d -> db.sql("""
                                 SELECT permit_number, unit_name, COALESCE(county_code, division_code) AS county
                                 FROM directory_unit WHERE permit_number = ANY(:permits)""")
-                        .bind("permits", d.picks().stream().map(DrawAlgorithm.Pick::permitNumber).toArray(String[]::new))
-                        .map(r -> Map.entry(r.get("permit_number", String.class), new DrawEvents.UnitInfo(
-                                r.get("unit_name", String.class), r.get("county", String.class))))
+                        .bind(
+                                "permits",
+                                d.picks().stream()
+                                        .map(DrawAlgorithm.Pick::permitNumber)
+                                        .toArray(String[]::new))
+                        .map(r -> Map.entry(
+                                r.get("permit_number", String.class),
+                                new DrawEvents.UnitInfo(
+                                        r.get("unit_name", String.class), r.get("county", String.class))))
                         .all()
                         .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                        .map(directory -> new DrawPublished(id, d.planId(), d.cityCode(), d.periodMonth(),
-                                d.keyIndustry(), d.seedHash(), d.seed(), DrawEvents.units(d.picks(), directory),
+                        .map(directory -> new DrawPublished(
+                                id,
+                                d.planId(),
+                                d.cityCode(),
+                                d.periodMonth(),
+                                d.keyIndustry(),
+                                d.seedHash(),
+                                d.seed(),
+                                DrawEvents.units(d.picks(), directory),
                                 d.publishedAt())))
-                .flatMap(event -> outbox.append(OutboxMessage.of(InspectionTopics.DRAWS, id.toString(),
-                        DrawPublished.TYPE, event)))
+                .flatMap(event -> outbox.append(
+                        OutboxMessage.of(InspectionTopics.DRAWS, id.toString(), DrawPublished.TYPE, event)))
                 .then(audit.record("draw.publish", "draw", id.toString(), Map.of()));
     }
 }

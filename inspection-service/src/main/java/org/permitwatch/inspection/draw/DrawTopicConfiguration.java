@@ -12,8 +12,12 @@ import org.springframework.kafka.config.TopicBuilder;
 class DrawTopicConfiguration {
 
     @Bean
-    NewTopic inspectionDrawEventsTopic(@Value("${permitwatch.inspection.draw.topic.partitions:3}") int partitions,
-                                       @Value("${permitwatch.inspection.draw.topic.replicas:1}") int replicas) {
-        return TopicBuilder.name(InspectionTopics.DRAWS).partitions(partitions).replicas(replicas).build();
+    NewTopic inspectionDrawEventsTopic(
+            @Value("${permitwatch.inspection.draw.topic.partitions:3}") int partitions,
+            @Value("${permitwatch.inspection.draw.topic.replicas:1}") int replicas) {
+        return TopicBuilder.name(InspectionTopics.DRAWS)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
     }
 }

@@ -10,8 +10,7 @@ import java.util.UUID;
 /** Records stored with a draw (as jsonb) and response bodies of the draw API. */
 final class DrawViews {
 
-    private DrawViews() {
-    }
+    private DrawViews() {}
 
     /**
      * The rules and numbers a draw ran with, recorded so the draw can be re-run and audited. Draws made before
@@ -32,18 +31,55 @@ final class DrawViews {
      * @param cityCodes           province draws: the cities drawn from (empty = the whole province)
      * @param keyIndustries       province draws: the industries drawn from (empty = all)
      */
-    record Parameters(String algorithm, String keyIndustry, BigDecimal ratio, int exclusionWindowDays,
-                      OffsetDateTime exclusionSince, int inspectorsPerUnit, Map<String, Integer> denominators,
-                      Map<String, Integer> quotas, Map<String, Integer> excluded, String level, String divisionCode,
-                      Map<String, BigDecimal> stratumRatios, Boolean includeRegistration, List<Budget> budgets,
-                      List<String> cityCodes, List<String> keyIndustries) {
+    record Parameters(
+            String algorithm,
+            String keyIndustry,
+            BigDecimal ratio,
+            int exclusionWindowDays,
+            OffsetDateTime exclusionSince,
+            int inspectorsPerUnit,
+            Map<String, Integer> denominators,
+            Map<String, Integer> quotas,
+            Map<String, Integer> excluded,
+            String level,
+            String divisionCode,
+            Map<String, BigDecimal> stratumRatios,
+            Boolean includeRegistration,
+            List<Budget> budgets,
+            List<String> cityCodes,
+            List<String> keyIndustries) {
 
-        Parameters(String algorithm, String keyIndustry, BigDecimal ratio, int exclusionWindowDays,
-                   OffsetDateTime exclusionSince, int inspectorsPerUnit, Map<String, Integer> denominators,
-                   Map<String, Integer> quotas, Map<String, Integer> excluded, String level, String divisionCode,
-                   Map<String, BigDecimal> stratumRatios, Boolean includeRegistration, List<Budget> budgets) {
-            this(algorithm, keyIndustry, ratio, exclusionWindowDays, exclusionSince, inspectorsPerUnit, denominators,
-                    quotas, excluded, level, divisionCode, stratumRatios, includeRegistration, budgets, List.of(),
+        Parameters(
+                String algorithm,
+                String keyIndustry,
+                BigDecimal ratio,
+                int exclusionWindowDays,
+                OffsetDateTime exclusionSince,
+                int inspectorsPerUnit,
+                Map<String, Integer> denominators,
+                Map<String, Integer> quotas,
+                Map<String, Integer> excluded,
+                String level,
+                String divisionCode,
+                Map<String, BigDecimal> stratumRatios,
+                Boolean includeRegistration,
+                List<Budget> budgets) {
+            this(
+                    algorithm,
+                    keyIndustry,
+                    ratio,
+                    exclusionWindowDays,
+                    exclusionSince,
+                    inspectorsPerUnit,
+                    denominators,
+                    quotas,
+                    excluded,
+                    level,
+                    divisionCode,
+                    stratumRatios,
+                    includeRegistration,
+                    budgets,
+                    List.of(),
                     List.of());
         }
     }
@@ -56,11 +92,19 @@ final class DrawViews {
      * @param drawn     units earlier completed draws of the row and month took (targeted units aside)
      * @param remaining max(0, planned − drawn)
      */
-    record Budget(UUID rowId, String kind, Map<String, Integer> planned, Map<String, Integer> drawn,
-                  Map<String, Integer> remaining) {
+    record Budget(
+            UUID rowId,
+            String kind,
+            Map<String, Integer> planned,
+            Map<String, Integer> drawn,
+            Map<String, Integer> remaining) {
 
-        static Budget of(UUID rowId, String kind, Map<String, Integer> unitsPerRound, int rounds,
-                         Map<String, Integer> drawnByStratum) {
+        static Budget of(
+                UUID rowId,
+                String kind,
+                Map<String, Integer> unitsPerRound,
+                int rounds,
+                Map<String, Integer> drawnByStratum) {
             Map<String, Integer> planned = new java.util.LinkedHashMap<>();
             Map<String, Integer> drawn = new java.util.LinkedHashMap<>();
             Map<String, Integer> remaining = new java.util.LinkedHashMap<>();
@@ -75,33 +119,55 @@ final class DrawViews {
         }
     }
 
-    record DrawnUnit(String permitNumber, String stratum, boolean targeted, List<UUID> inspectorIds) {
-    }
+    record DrawnUnit(String permitNumber, String stratum, boolean targeted, List<UUID> inspectorIds) {}
 
     /**
      * @param level            CITY, COUNTY or PROVINCE
      * @param divisionCode     the drawing bureau's division
      * @param remoteCheckRun   province draws: the remote-check run over the drawn units
      */
-    record Draw(UUID id, UUID planId, UUID planRowId, String cityCode, String periodMonth, String status,
-                String seedHash, String seed, OffsetDateTime committedAt, OffsetDateTime completedAt,
-                String eligibleFingerprint, int eligibleCount, String inspectorsFingerprint, Parameters parameters,
-                List<DrawnUnit> units, LocalDate publishNotBefore, OffsetDateTime publishedAt, String failure,
-                String level, String divisionCode, RemoteCheckRun remoteCheckRun) {
-    }
+    record Draw(
+            UUID id,
+            UUID planId,
+            UUID planRowId,
+            String cityCode,
+            String periodMonth,
+            String status,
+            String seedHash,
+            String seed,
+            OffsetDateTime committedAt,
+            OffsetDateTime completedAt,
+            String eligibleFingerprint,
+            int eligibleCount,
+            String inspectorsFingerprint,
+            Parameters parameters,
+            List<DrawnUnit> units,
+            LocalDate publishNotBefore,
+            OffsetDateTime publishedAt,
+            String failure,
+            String level,
+            String divisionCode,
+            RemoteCheckRun remoteCheckRun) {}
 
     /** The remote-check run a province draw started over its drawn units, with the alerts it raised. */
-    record RemoteCheckRun(UUID id, String rulesVersion, int units, int raised, int updated, int resolved) {
-    }
+    record RemoteCheckRun(UUID id, String rulesVersion, int units, int raised, int updated, int resolved) {}
 
-    record Verification(UUID drawId, String seedHash, String seed, boolean seedMatchesHash,
-                        String eligibleFingerprint, boolean eligibleFingerprintMatches,
-                        String inspectorsFingerprint, boolean inspectorsFingerprintMatches,
-                        List<DrawnUnit> recorded, List<DrawnUnit> recomputed, boolean identical) {
-    }
+    record Verification(
+            UUID drawId,
+            String seedHash,
+            String seed,
+            boolean seedMatchesHash,
+            String eligibleFingerprint,
+            boolean eligibleFingerprintMatches,
+            String inspectorsFingerprint,
+            boolean inspectorsFingerprintMatches,
+            List<DrawnUnit> recorded,
+            List<DrawnUnit> recomputed,
+            boolean identical) {}
 
     static List<DrawnUnit> units(List<DrawAlgorithm.Pick> picks) {
-        return picks.stream().map(p -> new DrawnUnit(p.permitNumber(), p.stratum(), p.targeted(), p.inspectors()))
+        return picks.stream()
+                .map(p -> new DrawnUnit(p.permitNumber(), p.stratum(), p.targeted(), p.inspectors()))
                 .toList();
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
 /** SHA-256 of the draw's inputs in the canonical text forms given in ADR 0007. */
 final class Fingerprints {
 
-    private Fingerprints() {
-    }
+    private Fingerprints() {}
 
     static String sha256Hex(byte[] bytes) {
         try {
@@ -29,18 +28,28 @@ final class Fingerprints {
     /** One line {@code permit<TAB>version<TAB>stratum<LF>} per eligible unit, sorted by permit number. */
     static String units(List<DrawAlgorithm.Candidate> units) {
         StringBuilder text = new StringBuilder();
-        units.stream().sorted(Comparator.comparing(DrawAlgorithm.Candidate::permitNumber))
-                .forEach(c -> text.append(c.permitNumber()).append('\t').append(c.version()).append('\t')
-                        .append(c.stratum()).append('\n'));
+        units.stream()
+                .sorted(Comparator.comparing(DrawAlgorithm.Candidate::permitNumber))
+                .forEach(c -> text.append(c.permitNumber())
+                        .append('\t')
+                        .append(c.version())
+                        .append('\t')
+                        .append(c.stratum())
+                        .append('\n'));
         return sha256Hex(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** One line {@code id<TAB>openAssignments<TAB>conflict,conflict<LF>} per inspector, sorted by the id's text. */
     static String inspectors(List<DrawAlgorithm.InspectorSlot> inspectors) {
         StringBuilder text = new StringBuilder();
-        inspectors.stream().sorted(Comparator.comparing(s -> s.id().toString()))
-                .forEach(s -> text.append(s.id()).append('\t').append(s.openAssignments()).append('\t')
-                        .append(String.join(",", s.conflicts().stream().sorted().toList())).append('\n'));
+        inspectors.stream()
+                .sorted(Comparator.comparing(s -> s.id().toString()))
+                .forEach(s -> text.append(s.id())
+                        .append('\t')
+                        .append(s.openAssignments())
+                        .append('\t')
+                        .append(String.join(",", s.conflicts().stream().sorted().toList()))
+                        .append('\n'));
         return sha256Hex(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

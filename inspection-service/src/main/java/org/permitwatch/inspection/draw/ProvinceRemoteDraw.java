@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
 import org.permitwatch.events.inspection.DrawCompleted;
 import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.inspection.plan.Stratum;
@@ -56,9 +55,15 @@ class ProvinceRemoteDraw {
     private final DrawProperties properties;
     private final TransactionalOperator tx;
 
-    ProvinceRemoteDraw(DatabaseClient db, DrawnUnitsRemoteCheck remoteChecks, StratumFloors floors, OutboxWriter outbox,
-                       AuditLog audit, tools.jackson.databind.json.JsonMapper json, DrawProperties properties,
-                       ReactiveTransactionManager transactions) {
+    ProvinceRemoteDraw(
+            DatabaseClient db,
+            DrawnUnitsRemoteCheck remoteChecks,
+            StratumFloors floors,
+            OutboxWriter outbox,
+            AuditLog audit,
+            tools.jackson.databind.json.JsonMapper json,
+            DrawProperties properties,
+            ReactiveTransactionManager transactions) {
         this.db = db;
         this.remoteChecks = remoteChecks;
         this.floors = floors;
@@ -76,9 +81,13 @@ class ProvinceRemoteDraw {
      * @param includeRegistration whether 登记管理 units are in the population
      * @param targeted            units always checked (靶向核查), not counted in any quota
      */
-    record Request(YearMonth month, Map<String, BigDecimal> ratios, List<String> cityCodes, List<String> keyIndustries,
-                   boolean includeRegistration, List<String> targeted) {
-    }
+    record Request(
+            YearMonth month,
+            Map<String, BigDecimal> ratios,
+            List<String> cityCodes,
+            List<String> keyIndustries,
+            boolean includeRegistration,
+            List<String> targeted) {}
 
     Mono<UUID> draw(Request request, Caller caller) {
         checkFloors(request.ratios());
@@ -91,12 +100,11 @@ class ProvinceRemoteDraw {
             }
         }
         if (!problems.isEmpty()) {
-            return Mono.error(ApiException.badRequest(ProblemCodes.VALIDATION_FAILED, "request validation failed",
-                    problems));
+            return Mono.error(
+                    ApiException.badRequest(ProblemCodes.VALIDATION_FAILED, "request validation failed", problems));
         }
         return targeted(request.targeted(), caller.division().likePattern())
-                .flatMap(targeted -> commit(request, caller)
-                        .flatMap(c -> run(c, request, targeted, caller)));
+                .flatMap(targeted -> commit(request, caller).flatMap(c -> run(c, request, targeted, caller)));
     }
 
     /** 422 naming {@code ratios.<STRATUM>} below the province floor (permitwatch.plan.stratum-floors.province). */
@@ -106,12 +114,17 @@ class ProvinceRemoteDraw {
             BigDecimal ratio = ratios.getOrDefault(s.name(), BigDecimal.ZERO);
             BigDecimal floor = floors.province().of(s).share();
             if (ratio.compareTo(floor) < 0) {
-                problems.add(new FieldProblem("ratios." + s, s + " ratio " + ratio.toPlainString()
-                        + " is below the province floor " + floor.toPlainString(), ratio));
+                problems.add(new FieldProblem(
+                        "ratios." + s,
+                        s + " ratio " + ratio.toPlainString() + " is below the province floor " + floor.toPlainString(),
+                        ratio));
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ratio-below-floor", null,
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "ratio-below-floor",
+                    null,
                     "a stratum ratio is below the configured floor (permitwatch.plan.stratum-floors.province)",
                     problems);
         }
@@ -125,27 +138,33 @@ class ProvinceRemoteDraw {
         return db.sql("""
                         SELECT permit_number, COALESCE(version, 0) AS version, COALESCE(source_type, 'GENERAL') AS stratum
                         FROM directory_unit WHERE permit_number = ANY(:permits) AND division_code LIKE :province""")
-                .bind("permits", wanted.toArray(String[]::new)).bind("province", provinceLike)
-                .map(r -> new DrawAlgorithm.Candidate(r.get("permit_number", String.class),
-                        r.get("version", Long.class), r.get("stratum", String.class)))
-                .all().collectList()
+                .bind("permits", wanted.toArray(String[]::new))
+                .bind("province", provinceLike)
+                .map(r -> new DrawAlgorithm.Candidate(
+                        r.get("permit_number", String.class),
+                        r.get("version", Long.class),
+                        r.get("stratum", String.class)))
+                .all()
+                .collectList()
                 .flatMap(found -> {
-                    Set<String> present = new TreeSet<>(found.stream().map(DrawAlgorithm.Candidate::permitNumber)
+                    Set<String> present = new TreeSet<>(found.stream()
+                            .map(DrawAlgorithm.Candidate::permitNumber)
                             .toList());
                     List<FieldProblem> problems = new ArrayList<>();
                     for (int i = 0; i < permitNumbers.size(); i++) {
                         if (!present.contains(permitNumbers.get(i))) {
-                            problems.add(new FieldProblem("targeted[" + i + "]", "no unit of your province",
-                                    permitNumbers.get(i)));
+                            problems.add(new FieldProblem(
+                                    "targeted[" + i + "]", "no unit of your province", permitNumbers.get(i)));
                         }
                     }
-                    return problems.isEmpty() ? Mono.just(found) : Mono.error(ApiException.badRequest(
-                            ProblemCodes.VALIDATION_FAILED, "request validation failed", problems));
+                    return problems.isEmpty()
+                            ? Mono.just(found)
+                            : Mono.error(ApiException.badRequest(
+                                    ProblemCodes.VALIDATION_FAILED, "request validation failed", problems));
                 });
     }
 
-    private record Commitment(UUID drawId, String seed, String seedHash) {
-    }
+    private record Commitment(UUID drawId, String seed, String seedHash) {}
 
     /** Step 1 (ADR 0007): the seed's hash is stored and committed before any unit is read. */
     private Mono<Commitment> commit(Request request, Caller caller) {
@@ -156,11 +175,17 @@ class ProvinceRemoteDraw {
         return db.sql("""
                         INSERT INTO draw (id, city_code, period_month, status, seed_hash, created_by, level, division_code)
                         VALUES (:id, :province, :month, 'COMMITTED', :hash, :by, 'PROVINCE', :province)""")
-                .bind("id", c.drawId()).bind("province", province).bind("month", request.month().toString())
-                .bind("hash", c.seedHash()).bind("by", caller.subject())
+                .bind("id", c.drawId())
+                .bind("province", province)
+                .bind("month", request.month().toString())
+                .bind("hash", c.seedHash())
+                .bind("by", caller.subject())
                 .then()
-                .then(audit.record("draw.commit", "draw", c.drawId().toString(), Map.of("seedHash", c.seedHash(),
-                        "level", "PROVINCE")))
+                .then(audit.record(
+                        "draw.commit",
+                        "draw",
+                        c.drawId().toString(),
+                        Map.of("seedHash", c.seedHash(), "level", "PROVINCE")))
                 .as(tx::transactional)
                 .thenReturn(c);
     }
@@ -173,18 +198,37 @@ class ProvinceRemoteDraw {
             pop.forEach(u -> denominators.merge(u.stratum(), 1, Integer::sum));
             Map<String, Integer> quotas = Quotas.of(pop, denominators, request.ratios(), Map.of());
             DrawAlgorithm.Input input = new DrawAlgorithm.Input(c.seed(), pop, targeted, quotas, List.of(), 0);
-            DrawViews.Parameters parameters = new DrawViews.Parameters(DrawService.ALGORITHM, null, null, 0, null, 0,
-                    denominators, quotas, Map.of(), "PROVINCE", caller.division().value(), ratios(request.ratios()),
-                    request.includeRegistration(), List.of(), request.cityCodes(), request.keyIndustries());
+            DrawViews.Parameters parameters = new DrawViews.Parameters(
+                    DrawService.ALGORITHM,
+                    null,
+                    null,
+                    0,
+                    null,
+                    0,
+                    denominators,
+                    quotas,
+                    Map.of(),
+                    "PROVINCE",
+                    caller.division().value(),
+                    ratios(request.ratios()),
+                    request.includeRegistration(),
+                    List.of(),
+                    request.cityCodes(),
+                    request.keyIndustries());
             return Mono.fromCallable(() -> DrawAlgorithm.run(input))
                     .subscribeOn(Schedulers.parallel())
                     .flatMap(picks -> complete(c, request, input, parameters, picks, caller));
         });
         return work.as(tx::transactional)
-                .onErrorResume(ApiException.class, e -> db.sql("UPDATE draw SET status = 'FAILED', seed = :seed, "
-                                + "failure = :failure, completed_at = now() WHERE id = :id")
-                        .bind("seed", c.seed()).bind("failure", e.getMessage()).bind("id", c.drawId())
-                        .then().then(Mono.error(e)));
+                .onErrorResume(
+                        ApiException.class,
+                        e -> db.sql("UPDATE draw SET status = 'FAILED', seed = :seed, "
+                                        + "failure = :failure, completed_at = now() WHERE id = :id")
+                                .bind("seed", c.seed())
+                                .bind("failure", e.getMessage())
+                                .bind("id", c.drawId())
+                                .then()
+                                .then(Mono.error(e)));
     }
 
     private static Map<String, BigDecimal> ratios(Map<String, BigDecimal> requested) {
@@ -215,15 +259,24 @@ class ProvinceRemoteDraw {
                 .bind("cities", request.cityCodes().toArray(String[]::new))
                 .bind("industries", request.keyIndustries().toArray(String[]::new))
                 .bind("registration", request.includeRegistration())
-                .map(r -> new DrawAlgorithm.Candidate(r.get("permit_number", String.class),
-                        r.get("version", Long.class), r.get("stratum", String.class)))
-                .all().collectList();
+                .map(r -> new DrawAlgorithm.Candidate(
+                        r.get("permit_number", String.class),
+                        r.get("version", Long.class),
+                        r.get("stratum", String.class)))
+                .all()
+                .collectList();
     }
 
-    private Mono<UUID> complete(Commitment c, Request request, DrawAlgorithm.Input input,
-                                DrawViews.Parameters parameters, List<DrawAlgorithm.Pick> picks, Caller caller) {
+    private Mono<UUID> complete(
+            Commitment c,
+            Request request,
+            DrawAlgorithm.Input input,
+            DrawViews.Parameters parameters,
+            List<DrawAlgorithm.Pick> picks,
+            Caller caller) {
         LocalDate publishNotBefore = request.month().atEndOfMonth().plusDays(properties.publishAfterDays());
-        List<String> permits = picks.stream().map(DrawAlgorithm.Pick::permitNumber).toList();
+        List<String> permits =
+                picks.stream().map(DrawAlgorithm.Pick::permitNumber).toList();
         String eligibleFingerprint = Fingerprints.units(input.eligible());
         return db.sql("""
                         UPDATE draw SET status = 'COMPLETED', seed = :seed, eligible = CAST(:eligible AS jsonb),
@@ -244,15 +297,42 @@ class ProvinceRemoteDraw {
                 .then()
                 .then(Mono.defer(() -> remoteChecks.run(c.drawId(), caller.division(), permits, caller.subject())))
                 .flatMap(run -> db.sql("UPDATE draw SET remote_check_run_id = :run WHERE id = :id")
-                        .bind("run", run.runId()).bind("id", c.drawId()).then()
-                        .then(outbox.append(OutboxMessage.of(InspectionTopics.DRAWS, c.drawId().toString(),
-                                DrawCompleted.TYPE, new DrawCompleted(c.drawId(), null, null, caller.division().value(),
-                                        request.month().toString(), c.seedHash(), c.seed(), eligibleFingerprint,
-                                        DrawAlgorithm.countByStratum(picks), 0, OffsetDateTime.now(ZoneOffset.UTC)))))
-                        .then(audit.record("draw.complete", "draw", c.drawId().toString(), Map.of("level", "PROVINCE",
-                                "units", picks.size(), "byStratum", DrawAlgorithm.countByStratum(picks),
-                                "eligibleFingerprint", eligibleFingerprint, "remoteCheckRunId", run.runId().toString(),
-                                "alertsRaised", run.raised()))))
+                        .bind("run", run.runId())
+                        .bind("id", c.drawId())
+                        .then()
+                        .then(outbox.append(OutboxMessage.of(
+                                InspectionTopics.DRAWS,
+                                c.drawId().toString(),
+                                DrawCompleted.TYPE,
+                                new DrawCompleted(
+                                        c.drawId(),
+                                        null,
+                                        null,
+                                        caller.division().value(),
+                                        request.month().toString(),
+                                        c.seedHash(),
+                                        c.seed(),
+                                        eligibleFingerprint,
+                                        DrawAlgorithm.countByStratum(picks),
+                                        0,
+                                        OffsetDateTime.now(ZoneOffset.UTC)))))
+                        .then(audit.record(
+                                "draw.complete",
+                                "draw",
+                                c.drawId().toString(),
+                                Map.of(
+                                        "level",
+                                        "PROVINCE",
+                                        "units",
+                                        picks.size(),
+                                        "byStratum",
+                                        DrawAlgorithm.countByStratum(picks),
+                                        "eligibleFingerprint",
+                                        eligibleFingerprint,
+                                        "remoteCheckRunId",
+                                        run.runId().toString(),
+                                        "alertsRaised",
+                                        run.raised()))))
                 .thenReturn(c.drawId());
     }
 }

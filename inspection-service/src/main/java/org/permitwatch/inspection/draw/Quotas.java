@@ -14,21 +14,25 @@ import java.util.Map;
  */
 final class Quotas {
 
-    private Quotas() {
-    }
+    private Quotas() {}
 
     /**
      * @param ratios    share per stratum (SPECIAL, KEY, GENERAL); a missing stratum draws nothing
      * @param remaining what the budgets leave per stratum; a missing stratum is not capped
      */
-    static Map<String, Integer> of(List<DrawAlgorithm.Candidate> eligible, Map<String, Integer> denominators,
-                                   Map<String, BigDecimal> ratios, Map<String, Integer> remaining) {
+    static Map<String, Integer> of(
+            List<DrawAlgorithm.Candidate> eligible,
+            Map<String, Integer> denominators,
+            Map<String, BigDecimal> ratios,
+            Map<String, Integer> remaining) {
         Map<String, Integer> quotas = new LinkedHashMap<>();
         for (String stratum : DrawAlgorithm.STRATA) {
-            int available = (int) eligible.stream().filter(c -> c.stratum().equals(stratum)).count();
+            int available = (int)
+                    eligible.stream().filter(c -> c.stratum().equals(stratum)).count();
             BigDecimal ratio = ratios.getOrDefault(stratum, BigDecimal.ZERO);
             int wanted = ratio.multiply(BigDecimal.valueOf(denominators.getOrDefault(stratum, 0)))
-                    .setScale(0, RoundingMode.CEILING).intValueExact();
+                    .setScale(0, RoundingMode.CEILING)
+                    .intValueExact();
             int cap = remaining.getOrDefault(stratum, Integer.MAX_VALUE);
             quotas.put(stratum, Math.max(0, Math.min(Math.min(available, wanted), cap)));
         }

@@ -3,7 +3,6 @@ package org.permitwatch.inspection.finding;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.permitwatch.inspection.record.RecordScope;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -24,7 +23,11 @@ class FindingQueries {
         Where w = where(scope, filter);
         var spec = db.sql("SELECT " + FindingRows.COLUMNS + " FROM finding f WHERE " + w.sql
                 + " ORDER BY f.inspected_at DESC, f.id LIMIT :limit OFFSET :offset");
-        return bind(scope.bind(spec), w).bind("limit", limit).bind("offset", offset).map(FindingRows::row).all();
+        return bind(scope.bind(spec), w)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(FindingRows::row)
+                .all();
     }
 
     Mono<Long> count(RecordScope scope, FindingFilter filter) {
@@ -34,12 +37,12 @@ class FindingQueries {
     }
 
     Mono<FindingRows.Row> find(UUID id, RecordScope scope) {
-        var spec = db.sql("SELECT " + FindingRows.COLUMNS + " FROM finding f WHERE f.id = :id AND " + scope.condition("f"));
+        var spec = db.sql(
+                "SELECT " + FindingRows.COLUMNS + " FROM finding f WHERE f.id = :id AND " + scope.condition("f"));
         return scope.bind(spec.bind("id", id)).map(FindingRows::row).one();
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
+    private record Where(String sql, Map<String, Object> params) {}
 
     private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Where w) {
         for (var e : w.params.entrySet()) {

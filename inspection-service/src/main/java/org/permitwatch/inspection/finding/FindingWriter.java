@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.permitwatch.events.inspection.FindingRecorded;
 import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.support.outbox.OutboxMessage;
@@ -46,8 +45,11 @@ public class FindingWriter {
     private final OutboxWriter outbox;
     private final ZoneId zone;
 
-    FindingWriter(DatabaseClient db, JsonMapper json, OutboxWriter outbox,
-                  @Value("${permitwatch.rectification.zone:Asia/Shanghai}") ZoneId zone) {
+    FindingWriter(
+            DatabaseClient db,
+            JsonMapper json,
+            OutboxWriter outbox,
+            @Value("${permitwatch.rectification.zone:Asia/Shanghai}") ZoneId zone) {
         this.db = db;
         this.json = json;
         this.outbox = outbox;
@@ -55,9 +57,17 @@ public class FindingWriter {
     }
 
     /** A submitted record version and its non-compliant items. */
-    public record SubmittedVersion(UUID recordId, int version, UUID taskId, String permitNumber, String unitName,
-                                   String divisionCode, String cityCode, String keyIndustry, OffsetDateTime inspectedAt,
-                                   List<NonCompliance> nonCompliant) {
+    public record SubmittedVersion(
+            UUID recordId,
+            int version,
+            UUID taskId,
+            String permitNumber,
+            String unitName,
+            String divisionCode,
+            String cityCode,
+            String keyIndustry,
+            OffsetDateTime inspectedAt,
+            List<NonCompliance> nonCompliant) {
         public SubmittedVersion {
             nonCompliant = List.copyOf(nonCompliant);
         }
@@ -69,14 +79,21 @@ public class FindingWriter {
      * @param evidence     the evidence metadata supporting it (serialised as JSON)
      * @param measurements the measurements supporting it (serialised as JSON)
      */
-    public record NonCompliance(UUID itemId, String itemCode, Integer itemNo, String itemTitle, String violationType,
-                                String article, String notes, List<?> evidence, List<?> measurements) {
-    }
+    public record NonCompliance(
+            UUID itemId,
+            String itemCode,
+            Integer itemNo,
+            String itemTitle,
+            String violationType,
+            String article,
+            String notes,
+            List<?> evidence,
+            List<?> measurements) {}
 
     /** Applies the version; emits the ids of the findings in force afterwards. */
     public Mono<List<UUID>> apply(SubmittedVersion v) {
-        return db.sql("SELECT " + FindingRows.COLUMNS + " FROM finding f WHERE f.record_id = :record AND f.status = 'ACTIVE' "
-                        + "FOR UPDATE")
+        return db.sql("SELECT " + FindingRows.COLUMNS
+                        + " FROM finding f WHERE f.record_id = :record AND f.status = 'ACTIVE' " + "FOR UPDATE")
                 .bind("record", v.recordId())
                 .map(FindingRows::row)
                 .all()
@@ -87,7 +104,8 @@ public class FindingWriter {
     private Mono<List<UUID>> reconcile(SubmittedVersion v, List<FindingRows.Row> active) {
         Map<UUID, FindingRows.Row> byItem = new HashMap<>();
         active.forEach(f -> byItem.put(f.itemId(), f));
-        Set<UUID> nonCompliantItems = v.nonCompliant().stream().map(NonCompliance::itemId).collect(Collectors.toSet());
+        Set<UUID> nonCompliantItems =
+                v.nonCompliant().stream().map(NonCompliance::itemId).collect(Collectors.toSet());
         List<UUID> inForce = new ArrayList<>();
         List<Mono<Void>> steps = new ArrayList<>();
         for (NonCompliance nc : v.nonCompliant()) {
@@ -103,8 +121,8 @@ public class FindingWriter {
             inForce.add(id);
             steps.add((previous == null ? Mono.<Void>empty() : supersede(previous.id()))
                     .then(continuedCase(v, nc.violationType()).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                    .flatMap(continues -> insert(id, v, nc, evidence, measurements, fingerprint, previous,
-                            continues.orElse(null)))
+                    .flatMap(continues ->
+                            insert(id, v, nc, evidence, measurements, fingerprint, previous, continues.orElse(null)))
                     .then(previous == null ? Mono.<Void>empty() : link(previous.id(), id))
                     .then(publish(id))
                     .then(previous == null ? Mono.<Void>empty() : publish(previous.id())));
@@ -133,14 +151,23 @@ public class FindingWriter {
                           AND c.record_id IS DISTINCT FROM :record AND c.status <> 'CLOSED'
                           AND r.status <> 'VERIFIED_COMPLETE' AND r.served_on <= :inspectedOn
                         ORDER BY c.opened_at, c.id LIMIT 1""")
-                .bind("permit", v.permitNumber()).bind("violation", violationType).bind("record", v.recordId())
+                .bind("permit", v.permitNumber())
+                .bind("violation", violationType)
+                .bind("record", v.recordId())
                 .bind("inspectedOn", inspectedOn)
                 .map(row -> row.get("id", UUID.class))
                 .one();
     }
 
-    private Mono<Void> insert(UUID id, SubmittedVersion v, NonCompliance nc, String evidence, String measurements,
-                              String fingerprint, FindingRows.Row previous, UUID continuesCase) {
+    private Mono<Void> insert(
+            UUID id,
+            SubmittedVersion v,
+            NonCompliance nc,
+            String evidence,
+            String measurements,
+            String fingerprint,
+            FindingRows.Row previous,
+            UUID continuesCase) {
         var spec = db.sql("""
                         INSERT INTO finding (id, record_id, record_version, task_id, item_id, item_code, item_no,
                             item_title, violation_type, article, permit_number, unit_name, division_code, city_code,
@@ -177,12 +204,15 @@ public class FindingWriter {
 
     private Mono<Void> supersede(UUID id) {
         return db.sql("UPDATE finding SET status = 'SUPERSEDED', superseded_at = now() WHERE id = :id")
-                .bind("id", id).then();
+                .bind("id", id)
+                .then();
     }
 
     private Mono<Void> link(UUID previous, UUID next) {
         return db.sql("UPDATE finding SET superseded_by = :next WHERE id = :id")
-                .bind("next", next).bind("id", previous).then();
+                .bind("next", next)
+                .bind("id", previous)
+                .then();
     }
 
     /** Publishes the finding as stored now, so the event always matches the row. */
@@ -191,21 +221,38 @@ public class FindingWriter {
                 .bind("id", id)
                 .map(FindingRows::row)
                 .one()
-                .flatMap(f -> outbox.append(OutboxMessage.of(InspectionTopics.FINDINGS, f.id().toString(),
-                        FindingRecorded.TYPE, event(f))))
+                .flatMap(f -> outbox.append(
+                        OutboxMessage.of(InspectionTopics.FINDINGS, f.id().toString(), FindingRecorded.TYPE, event(f))))
                 .then();
     }
 
     private static FindingRecorded event(FindingRows.Row f) {
-        return new FindingRecorded(f.id(), f.status(), f.supersedes(), f.supersededBy(), f.recordId(), f.recordVersion(),
-                f.permitNumber(), f.unitName(), f.divisionCode().substring(0, 2) + "0000", f.cityCode(), f.divisionCode(),
-                f.keyIndustry(), f.itemCode(), f.itemNo(), f.violationType(), f.article(), f.inspectedAt(),
-                f.recordedAt(), f.continuesCaseId());
+        return new FindingRecorded(
+                f.id(),
+                f.status(),
+                f.supersedes(),
+                f.supersededBy(),
+                f.recordId(),
+                f.recordVersion(),
+                f.permitNumber(),
+                f.unitName(),
+                f.divisionCode().substring(0, 2) + "0000",
+                f.cityCode(),
+                f.divisionCode(),
+                f.keyIndustry(),
+                f.itemCode(),
+                f.itemNo(),
+                f.violationType(),
+                f.article(),
+                f.inspectedAt(),
+                f.recordedAt(),
+                f.continuesCaseId());
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }

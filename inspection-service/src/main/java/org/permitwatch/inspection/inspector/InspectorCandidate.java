@@ -12,8 +12,13 @@ import java.util.UUID;
  * @param openAssignments  tasks ASSIGNED or IN_PROGRESS on them now (draws and clue tasks spread load by it)
  * @param conflictPermits  permit numbers of declared conflicts of interest
  */
-public record InspectorCandidate(UUID id, String name, String divisionCode, List<String> specialties,
-                                 int openAssignments, Set<String> conflictPermits) {
+public record InspectorCandidate(
+        UUID id,
+        String name,
+        String divisionCode,
+        List<String> specialties,
+        int openAssignments,
+        Set<String> conflictPermits) {
 
     public InspectorCandidate {
         specialties = List.copyOf(specialties);

@@ -1,8 +1,5 @@
 package org.permitwatch.inspection.inspector;
 
-import org.permitwatch.support.web.Paging;
-import org.permitwatch.support.web.PageResponse;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -11,6 +8,8 @@ import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.CurrentCaller;
+import org.permitwatch.support.web.PageResponse;
+import org.permitwatch.support.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,14 +34,19 @@ class InspectorController {
     }
 
     @GetMapping
-    @Operation(summary = "List inspectors in the caller's division",
-            description = "Phone numbers are masked without the pii:read scope. An INSPECTOR-only caller sees their own entry.")
-    Mono<PageResponse<InspectorViews.Inspector>> list(@RequestParam(required = false) Integer page,
-                                                     @RequestParam(required = false) Integer size,
-                                                     @RequestParam(required = false) Boolean onPost) {
+    @Operation(
+            summary = "List inspectors in the caller's division",
+            description =
+                    "Phone numbers are masked without the pii:read scope. An INSPECTOR-only caller sees their own entry.")
+    Mono<PageResponse<InspectorViews.Inspector>> list(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) Boolean onPost) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
-            return store.list(caller, onPost, paging.offset(), paging.size()).map(i -> i.forCaller(caller)).collectList()
+            return store.list(caller, onPost, paging.offset(), paging.size())
+                    .map(i -> i.forCaller(caller))
+                    .collectList()
                     .zipWith(store.count(caller, onPost))
                     .map(t -> paging.page(t.getT1(), t.getT2()));
         });
@@ -58,25 +62,32 @@ class InspectorController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register an inspector (CITY or PROVINCE, inside their division)")
     Mono<InspectorViews.Inspector> create(@RequestBody InspectorForm form) {
-        return CurrentCaller.get().flatMap(caller -> store.create(form.validated(), caller)
-                .flatMap(id -> store.find(id, caller)).map(i -> i.forCaller(caller)));
+        return CurrentCaller.get()
+                .flatMap(caller -> store.create(form.validated(), caller)
+                        .flatMap(id -> store.find(id, caller))
+                        .map(i -> i.forCaller(caller)));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Replace an inspector's entry (CITY or PROVINCE, inside their division)")
     Mono<InspectorViews.Inspector> update(@PathVariable UUID id, @RequestBody InspectorForm form) {
-        return CurrentCaller.get().flatMap(caller -> store.update(id, form.validated(), caller)
-                .then(store.find(id, caller)).map(i -> i.forCaller(caller)));
+        return CurrentCaller.get()
+                .flatMap(caller -> store.update(id, form.validated(), caller)
+                        .then(store.find(id, caller))
+                        .map(i -> i.forCaller(caller)));
     }
 
     @PostMapping("/{id}/conflicts")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Declare a conflict of interest (回避) with a unit",
-            description = "By the bureau or by the inspector themselves; a draw never assigns the inspector to that unit.")
+    @Operation(
+            summary = "Declare a conflict of interest (回避) with a unit",
+            description =
+                    "By the bureau or by the inspector themselves; a draw never assigns the inspector to that unit.")
     Mono<InspectorViews.Conflict> declare(@PathVariable UUID id, @RequestBody ConflictForm form) {
         form.validate();
-        return CurrentCaller.get().flatMap(caller -> store.declareConflict(id, form.permitNumber().trim(),
-                form.reason().trim(), caller));
+        return CurrentCaller.get()
+                .flatMap(caller -> store.declareConflict(
+                        id, form.permitNumber().trim(), form.reason().trim(), caller));
     }
 
     @GetMapping("/{id}/conflicts")

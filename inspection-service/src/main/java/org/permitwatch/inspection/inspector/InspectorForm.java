@@ -9,8 +9,13 @@ import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.DivisionCode;
 
 /** Body of POST and PUT {@code /api/v1/inspectors}. {@code onPost} is a Boolean so that a missing value is reported. */
-record InspectorForm(String certificateNo, String name, String divisionCode, List<String> specialties, Boolean onPost,
-                     String phone) {
+record InspectorForm(
+        String certificateNo,
+        String name,
+        String divisionCode,
+        List<String> specialties,
+        Boolean onPost,
+        String phone) {
 
     private static final Pattern CERTIFICATE = Pattern.compile("[0-9A-Za-z\\-]{4,40}");
     private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
@@ -28,8 +33,11 @@ record InspectorForm(String certificateNo, String name, String divisionCode, Lis
         if (!DivisionCode.isValid(divisionCode)) {
             problems.add(new FieldProblem("divisionCode", "must be a 6-digit division code", divisionCode));
         }
-        if (specialties != null && (specialties.size() > 20
-                || specialties.stream().anyMatch(s -> s == null || !SPECIALTY.matcher(s).matches()))) {
+        if (specialties != null
+                && (specialties.size() > 20
+                        || specialties.stream()
+                                .anyMatch(
+                                        s -> s == null || !SPECIALTY.matcher(s).matches()))) {
             problems.add(new FieldProblem("specialties", "at most 20 upper-case codes such as COKING or WATER", null));
         }
         if (onPost == null) {
@@ -42,8 +50,14 @@ record InspectorForm(String certificateNo, String name, String divisionCode, Lis
         if (!problems.isEmpty()) {
             throw ApiException.badRequest(ProblemCodes.VALIDATION_FAILED, "inspector is invalid", problems);
         }
-        return new InspectorForm(certificateNo.trim(), name.trim(), divisionCode,
-                specialties == null ? List.of() : specialties.stream().distinct().sorted().toList(), onPost,
+        return new InspectorForm(
+                certificateNo.trim(),
+                name.trim(),
+                divisionCode,
+                specialties == null
+                        ? List.of()
+                        : specialties.stream().distinct().sorted().toList(),
+                onPost,
                 phone == null || phone.isBlank() ? null : phone.trim());
     }
 }

@@ -44,8 +44,11 @@ public class InspectorPool {
                          WHERE i.on_post AND i.division_code LIKE :division
                          ORDER BY i.id""")
                 .bind("division", divisionPrefix + "%")
-                .map(r -> new InspectorCandidate(r.get("id", UUID.class), r.get("name", String.class),
-                        r.get("division_code", String.class), List.of(r.get("specialties", String[].class)),
+                .map(r -> new InspectorCandidate(
+                        r.get("id", UUID.class),
+                        r.get("name", String.class),
+                        r.get("division_code", String.class),
+                        List.of(r.get("specialties", String[].class)),
                         r.get("open_tasks", Long.class).intValue(),
                         new HashSet<>(Arrays.asList(r.get("conflicts", String[].class)))))
                 .all();
@@ -68,13 +71,16 @@ public class InspectorPool {
                     List<FieldProblem> problems = new ArrayList<>();
                     for (int i = 0; i < ids.size(); i++) {
                         if (!ok.containsKey(ids.get(i))) {
-                            problems.add(new FieldProblem("inspectorIds[" + i + "]", "not an on-post inspector of the "
-                                    + "unit's city without a conflict of interest", ids.get(i)));
+                            problems.add(new FieldProblem(
+                                    "inspectorIds[" + i + "]",
+                                    "not an on-post inspector of the " + "unit's city without a conflict of interest",
+                                    ids.get(i)));
                         }
                     }
-                    return problems.isEmpty() ? Mono.<Void>empty() : Mono.error(ApiException.badRequest(
-                            ProblemCodes.VALIDATION_FAILED, "request validation failed", problems));
+                    return problems.isEmpty()
+                            ? Mono.<Void>empty()
+                            : Mono.error(ApiException.badRequest(
+                                    ProblemCodes.VALIDATION_FAILED, "request validation failed", problems));
                 });
     }
-
 }

@@ -13,12 +13,11 @@ import java.util.regex.Pattern;
 final class ArticleRef {
 
     private static final Pattern SHORT = Pattern.compile("(\\d{1,3})(?:\\((\\d{1,2})\\))?");
-    private static final Pattern CHINESE = Pattern.compile(
-            "第([零〇一二三四五六七八九十百\\d]+)条(?:第?[（(]([零〇一二三四五六七八九十\\d]+)[）)]项?)?");
+    private static final Pattern CHINESE =
+            Pattern.compile("第([零〇一二三四五六七八九十百\\d]+)条(?:第?[（(]([零〇一二三四五六七八九十\\d]+)[）)]项?)?");
     private static final String DIGITS = "零一二三四五六七八九";
 
-    private ArticleRef() {
-    }
+    private ArticleRef() {}
 
     /** The short form ({@code 34} or {@code 34(1)}), or the trimmed input when it is neither form. */
     static String normalize(String article) {

@@ -1,12 +1,11 @@
 package org.permitwatch.inspection.penalty;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * One version of the discretion benchmark (自由裁量基准), as read from {@code enforcement/discretion-benchmark.json}.
@@ -14,9 +13,16 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * {@link #effectiveFrom()}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record Benchmark(String id, LocalDate effectiveFrom, String title, Rounding rounding, int historyWindowMonths,
-                 List<Factor> factors, List<Adjustment> adjustments, List<ArticleRange> articles,
-                 List<NoPenaltyRule> noPenaltyRules) {
+record Benchmark(
+        String id,
+        LocalDate effectiveFrom,
+        String title,
+        Rounding rounding,
+        int historyWindowMonths,
+        List<Factor> factors,
+        List<Adjustment> adjustments,
+        List<ArticleRange> articles,
+        List<NoPenaltyRule> noPenaltyRules) {
 
     Benchmark {
         factors = List.copyOf(factors);
@@ -36,8 +42,11 @@ record Benchmark(String id, LocalDate effectiveFrom, String title, Rounding roun
         // A case from a checklist finding carries the official text (第三十四条第（一）项), the data the short form.
         String trimmed = ArticleRef.normalize(article);
         String base = ArticleRef.base(trimmed);
-        return articles.stream().filter(a -> a.article().equals(trimmed)).findFirst()
-                .or(() -> articles.stream().filter(a -> a.article().equals(base)).findFirst());
+        return articles.stream()
+                .filter(a -> a.article().equals(trimmed))
+                .findFirst()
+                .or(() ->
+                        articles.stream().filter(a -> a.article().equals(base)).findFirst());
     }
 
     Optional<Factor> factor(String code) {
@@ -49,8 +58,7 @@ record Benchmark(String id, LocalDate effectiveFrom, String title, Rounding roun
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Rounding(BigDecimal unitYuan, RoundingMode mode) {
-    }
+    record Rounding(BigDecimal unitYuan, RoundingMode mode) {}
 
     /**
      * A discretion factor with its levels; {@code computed} factors (HISTORY) are derived from the unit's cases,
@@ -97,9 +105,13 @@ record Benchmark(String id, LocalDate effectiveFrom, String title, Rounding roun
      * (closure art. 33, permit withdrawal art. 34) recorded as a flag in the explanation.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ArticleRange(String article, String title, BigDecimal minYuan, BigDecimal maxYuan, boolean perOccurrence,
-                        Serious serious) {
-    }
+    record ArticleRange(
+            String article,
+            String title,
+            BigDecimal minYuan,
+            BigDecimal maxYuan,
+            boolean perOccurrence,
+            Serious serious) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Serious(BigDecimal minYuan, BigDecimal maxYuan, String measure, String measureLabel) {
@@ -117,9 +129,16 @@ record Benchmark(String id, LocalDate effectiveFrom, String title, Rounding roun
      *                         though its 项 matches (36(7) covers 未按照规定公开 but not 不如实公开)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record NoPenaltyRule(String code, String label, List<String> violationTypes, List<String> articles,
-                         List<String> excludedConducts, int historyMonths, boolean requiresSlightHarm,
-                         boolean requiresCorrection, String legalBasis) {
+    record NoPenaltyRule(
+            String code,
+            String label,
+            List<String> violationTypes,
+            List<String> articles,
+            List<String> excludedConducts,
+            int historyMonths,
+            boolean requiresSlightHarm,
+            boolean requiresCorrection,
+            String legalBasis) {
         NoPenaltyRule {
             violationTypes = violationTypes == null ? List.of() : List.copyOf(violationTypes);
             articles = articles == null ? List.of() : List.copyOf(articles);
@@ -128,12 +147,18 @@ record Benchmark(String id, LocalDate effectiveFrom, String title, Rounding roun
 
         /** The excluded conduct the article text names, or null. */
         String excludedConduct(String article) {
-            return article == null ? null : excludedConducts.stream().filter(article::contains).findFirst().orElse(null);
+            return article == null
+                    ? null
+                    : excludedConducts.stream()
+                            .filter(article::contains)
+                            .findFirst()
+                            .orElse(null);
         }
 
         boolean matches(String violationType, String article) {
             String normalized = article == null ? "" : ArticleRef.normalize(article);
-            return violationTypes.contains(violationType) || articles.contains(normalized)
+            return violationTypes.contains(violationType)
+                    || articles.contains(normalized)
                     || articles.contains(ArticleRef.base(normalized));
         }
     }

@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.penalty;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -42,7 +41,9 @@ class BenchmarkCatalog {
                 throw new IllegalStateException("duplicate benchmark version " + v.id());
             }
         });
-        this.versions = versions.stream().sorted(Comparator.comparing(Benchmark::effectiveFrom).reversed()).toList();
+        this.versions = versions.stream()
+                .sorted(Comparator.comparing(Benchmark::effectiveFrom).reversed())
+                .toList();
         if (this.versions.isEmpty()) {
             throw new IllegalStateException("the discretion benchmark holds no version");
         }
@@ -62,8 +63,7 @@ class BenchmarkCatalog {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record BenchmarkFile(List<Benchmark> versions) {
-    }
+    record BenchmarkFile(List<Benchmark> versions) {}
 
     static List<Benchmark> load(Resource resource, JsonMapper json) {
         try (InputStream in = resource.getInputStream()) {
@@ -75,8 +75,13 @@ class BenchmarkCatalog {
 
     private static void check(Benchmark b) {
         String at = "benchmark " + b.id() + ": ";
-        require(b.id() != null && !b.id().isBlank() && b.effectiveFrom() != null, at + "id and effectiveFrom are required");
-        require(b.rounding() != null && b.rounding().unitYuan().signum() > 0 && b.rounding().mode() != null,
+        require(
+                b.id() != null && !b.id().isBlank() && b.effectiveFrom() != null,
+                at + "id and effectiveFrom are required");
+        require(
+                b.rounding() != null
+                        && b.rounding().unitYuan().signum() > 0
+                        && b.rounding().mode() != null,
                 at + "rounding needs a positive unit and a mode");
         require(b.historyWindowMonths() > 0, at + "historyWindowMonths must be positive");
         BigDecimal weights = BigDecimal.ZERO;
@@ -85,32 +90,44 @@ class BenchmarkCatalog {
             weights = weights.add(f.weight());
             require(!f.levels().isEmpty(), at + f.code() + " has no levels");
             for (Benchmark.Level l : f.levels()) {
-                require(l.score().signum() >= 0 && l.score().compareTo(BigDecimal.ONE) <= 0,
+                require(
+                        l.score().signum() >= 0 && l.score().compareTo(BigDecimal.ONE) <= 0,
                         at + f.code() + "." + l.code() + " score outside 0..1");
-                require(!f.computed() || l.minPriorCases() != null, at + f.code() + "." + l.code() + " needs minPriorCases");
+                require(
+                        !f.computed() || l.minPriorCases() != null,
+                        at + f.code() + "." + l.code() + " needs minPriorCases");
             }
         }
         require(weights.compareTo(BigDecimal.ONE) == 0, at + "factor weights sum to " + weights + ", not 1");
         require(b.factor(DiscretionCalculator.HARM).isPresent(), at + "a HARM factor is required");
-        require(b.factor(DiscretionCalculator.HISTORY).filter(Benchmark.Factor::computed).isPresent(),
+        require(
+                b.factor(DiscretionCalculator.HISTORY)
+                        .filter(Benchmark.Factor::computed)
+                        .isPresent(),
                 at + "a computed HISTORY factor is required");
         for (Benchmark.Adjustment a : b.adjustments()) {
-            require(Benchmark.Adjustment.MITIGATING.equals(a.kind()) || Benchmark.Adjustment.AGGRAVATING.equals(a.kind()),
+            require(
+                    Benchmark.Adjustment.MITIGATING.equals(a.kind())
+                            || Benchmark.Adjustment.AGGRAVATING.equals(a.kind()),
                     at + "adjustment " + a.code() + " must be MITIGATING or AGGRAVATING");
-            require(a.percent().signum() >= 0 && a.percent().compareTo(BigDecimal.valueOf(100)) <= 0,
+            require(
+                    a.percent().signum() >= 0 && a.percent().compareTo(BigDecimal.valueOf(100)) <= 0,
                     at + "adjustment " + a.code() + " percent outside 0..100");
         }
         for (Benchmark.ArticleRange r : b.articles()) {
-            require(r.minYuan().signum() >= 0 && r.minYuan().compareTo(r.maxYuan()) <= 0,
+            require(
+                    r.minYuan().signum() >= 0 && r.minYuan().compareTo(r.maxYuan()) <= 0,
                     at + "article " + r.article() + " min above max");
             if (r.serious() != null && r.serious().hasRange()) {
-                require(r.serious().minYuan().compareTo(r.serious().maxYuan()) <= 0,
+                require(
+                        r.serious().minYuan().compareTo(r.serious().maxYuan()) <= 0,
                         at + "article " + r.article() + " serious min above max");
             }
         }
         for (Benchmark.NoPenaltyRule rule : b.noPenaltyRules()) {
             require(rule.historyMonths() > 0, at + "no-penalty rule " + rule.code() + " needs historyMonths");
-            require(rule.historyMonths() <= b.historyWindowMonths(),
+            require(
+                    rule.historyMonths() <= b.historyWindowMonths(),
                     at + "no-penalty rule " + rule.code() + " looks back further than historyWindowMonths");
         }
     }

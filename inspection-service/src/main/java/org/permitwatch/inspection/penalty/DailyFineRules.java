@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.permitwatch.support.problem.ApiException;
 
 /**
@@ -32,15 +31,15 @@ final class DailyFineRules {
      * (registration): they are not discharge. Bare 33/34/35 admit older cases that cite the article without its 项
      * (every 项 of them is discharge).
      */
-    static final List<String> STATUTORY_ARTICLES = List.of("33", "33(1)", "33(2)", "33(3)", "33(4)", "34", "34(1)",
-            "34(2)", "35", "35(1)", "35(2)");
+    static final List<String> STATUTORY_ARTICLES =
+            List.of("33", "33(1)", "33(2)", "33(3)", "33(4)", "34", "34(1)", "34(2)", "35", "35(1)", "35(2)");
     /** 第十二条: 自送达责令改正违法行为决定书之日起三十日内 … 实施复查. */
     static final int STATUTORY_WINDOW_DAYS = 30;
 
-    static final String LEGAL_BASIS_DAYS = "《环境保护主管部门实施按日连续处罚办法》第十七条：计罚日数为责令改正违法行为决定书"
-            + "送达排污者之日的次日起，至复查发现违法排放污染物行为之日止；再次复查仍拒不改正的，计罚日数累计执行";
-    static final String LEGAL_BASIS_AMOUNT = "《环境保护主管部门实施按日连续处罚办法》第十九条：每日罚款数额为原处罚决定书确定的"
-            + "罚款数额；按日连续处罚的罚款数额为原罚款数额乘以计罚日数";
+    static final String LEGAL_BASIS_DAYS =
+            "《环境保护主管部门实施按日连续处罚办法》第十七条：计罚日数为责令改正违法行为决定书" + "送达排污者之日的次日起，至复查发现违法排放污染物行为之日止；再次复查仍拒不改正的，计罚日数累计执行";
+    static final String LEGAL_BASIS_AMOUNT =
+            "《环境保护主管部门实施按日连续处罚办法》第十九条：每日罚款数额为原处罚决定书确定的" + "罚款数额；按日连续处罚的罚款数额为原罚款数额乘以计罚日数";
 
     private final Set<String> articles;
     private final int windowDays;
@@ -65,9 +64,12 @@ final class DailyFineRules {
     /** 422 {@code daily-fine-not-applicable} when the case's article is not unlawful discharge. */
     void requireAllowed(String article) {
         if (!allows(article)) {
-            throw ApiException.unprocessable("daily-fine-not-applicable", "a daily continuous fine applies only to "
-                    + "unlawful discharge (环境保护部令第28号 第五条); article " + article + " ("
-                    + ArticleRef.normalize(article) + ") is not one of " + articles.stream().sorted().toList());
+            throw ApiException.unprocessable(
+                    "daily-fine-not-applicable",
+                    "a daily continuous fine applies only to "
+                            + "unlawful discharge (环境保护部令第28号 第五条); article " + article + " ("
+                            + ArticleRef.normalize(article) + ") is not one of "
+                            + articles.stream().sorted().toList());
         }
     }
 
@@ -93,20 +95,27 @@ final class DailyFineRules {
     Period period(LocalDate servedOn, LocalDate previousUntil, LocalDate reinspectedOn) {
         LocalDate anchor = previousUntil == null ? servedOn : previousUntil;
         if (!reinspectedOn.isAfter(anchor)) {
-            throw ApiException.conflict("reinspection-already-fined", previousUntil == null
-                    ? "the re-inspection on " + reinspectedOn + " is not after the service of the order on " + servedOn
-                    : "the days up to " + previousUntil + " are already fined; the re-inspection on " + reinspectedOn
-                            + " adds none");
+            throw ApiException.conflict(
+                    "reinspection-already-fined",
+                    previousUntil == null
+                            ? "the re-inspection on " + reinspectedOn + " is not after the service of the order on "
+                                    + servedOn
+                            : "the days up to " + previousUntil + " are already fined; the re-inspection on "
+                                    + reinspectedOn + " adds none");
         }
         // Chinese statutory periods start the day after the event: 三十日内 = anchor+1 .. anchor+30.
         LocalDate last = anchor.plusDays(windowDays);
         if (reinspectedOn.isAfter(last)) {
-            throw ApiException.conflict("reinspection-outside-window", "the re-inspection on " + reinspectedOn
-                    + " is more than " + windowDays + " days after " + (previousUntil == null
-                    ? "the service of the order on " + servedOn : "the previous fined re-inspection on " + previousUntil)
-                    + " (last day " + last + ", 按日连续处罚办法第十二条)");
+            throw ApiException.conflict(
+                    "reinspection-outside-window",
+                    "the re-inspection on " + reinspectedOn
+                            + " is more than " + windowDays + " days after "
+                            + (previousUntil == null
+                                    ? "the service of the order on " + servedOn
+                                    : "the previous fined re-inspection on " + previousUntil)
+                            + " (last day " + last + ", 按日连续处罚办法第十二条)");
         }
-        return new Period(servedOn, previousUntil, anchor.plusDays(1), reinspectedOn,
-                (int) ChronoUnit.DAYS.between(anchor, reinspectedOn));
+        return new Period(servedOn, previousUntil, anchor.plusDays(1), reinspectedOn, (int)
+                ChronoUnit.DAYS.between(anchor, reinspectedOn));
     }
 }

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.permitwatch.support.problem.ApiException;
 
 /**
@@ -27,8 +26,7 @@ final class DiscretionCalculator {
     static final String HARM = "HARM";
     static final String HISTORY = "HISTORY";
 
-    private DiscretionCalculator() {
-    }
+    private DiscretionCalculator() {}
 
     /**
      * A prior violation of the same unit, by the day it was found: one of its cases (any status), or a violation
@@ -45,7 +43,8 @@ final class DiscretionCalculator {
             if (violationType != null && violationType.equals(type)) {
                 return true;
             }
-            return article != null && otherArticle != null
+            return article != null
+                    && otherArticle != null
                     && ArticleRef.normalize(article).equals(ArticleRef.normalize(otherArticle));
         }
     }
@@ -68,33 +67,45 @@ final class DiscretionCalculator {
      *                        the service from the case's rectification (verified complete by its deadline)
      * @param correction      how correctedInTime was established (the reason's detail)
      */
-    record Inputs(Map<String, String> levels, List<String> adjustments, Integer occurrences, boolean serious,
-                  boolean correctedInTime, String correction) {
+    record Inputs(
+            Map<String, String> levels,
+            List<String> adjustments,
+            Integer occurrences,
+            boolean serious,
+            boolean correctedInTime,
+            String correction) {
         Inputs {
             levels = levels == null ? Map.of() : Map.copyOf(levels);
             adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
         }
 
-        Inputs(Map<String, String> levels, List<String> adjustments, Integer occurrences, boolean serious,
-               boolean correctedInTime) {
+        Inputs(
+                Map<String, String> levels,
+                List<String> adjustments,
+                Integer occurrences,
+                boolean serious,
+                boolean correctedInTime) {
             this(levels, adjustments, occurrences, serious, correctedInTime, null);
         }
     }
 
     static Explanation compute(Benchmark b, CaseFacts facts, Inputs in) {
-        Benchmark.ArticleRange article = b.article(facts.article()).orElseThrow(() -> ApiException.unprocessable(
-                "article-not-in-benchmark", "benchmark " + b.id() + " has no range for article " + facts.article()));
+        Benchmark.ArticleRange article = b.article(facts.article())
+                .orElseThrow(() -> ApiException.unprocessable(
+                        "article-not-in-benchmark",
+                        "benchmark " + b.id() + " has no range for article " + facts.article()));
 
         // Range: the serious range where the law has one; otherwise the normal range plus the non-monetary measure.
         if (in.serious() && article.serious() == null) {
-            throw ApiException.invalidField("serious", "article " + article.article()
-                    + " has no provision for serious circumstances", true);
+            throw ApiException.invalidField(
+                    "serious", "article " + article.article() + " has no provision for serious circumstances", true);
         }
         boolean seriousRange = in.serious() && article.serious().hasRange();
         BigDecimal min = seriousRange ? article.serious().minYuan() : article.minYuan();
         BigDecimal max = seriousRange ? article.serious().maxYuan() : article.maxYuan();
         List<Explanation.Measure> measures = in.serious() && article.serious().measure() != null
-                ? List.of(new Explanation.Measure(article.serious().measure(), article.serious().measureLabel()))
+                ? List.of(new Explanation.Measure(
+                        article.serious().measure(), article.serious().measureLabel()))
                 : List.of();
         int occurrences = occurrences(article, in.occurrences());
 
@@ -102,17 +113,31 @@ final class DiscretionCalculator {
         // inspection, are not history), counted from the data, never typed in.
         LocalDate windowStart = facts.violatedOn().minusMonths(b.historyWindowMonths());
         List<PriorCase> inWindow = facts.priors().stream()
-                .filter(p -> p.violatedOn().isAfter(windowStart) && p.violatedOn().isBefore(facts.violatedOn()))
+                .filter(p ->
+                        p.violatedOn().isAfter(windowStart) && p.violatedOn().isBefore(facts.violatedOn()))
                 .toList();
-        long sameType = inWindow.stream().filter(p -> p.sameViolation(facts.violationType(), facts.article())).count();
-        Explanation.History history = new Explanation.History(b.historyWindowMonths(), inWindow.size(), (int) sameType,
+        long sameType = inWindow.stream()
+                .filter(p -> p.sameViolation(facts.violationType(), facts.article()))
+                .count();
+        Explanation.History history = new Explanation.History(
+                b.historyWindowMonths(),
+                inWindow.size(),
+                (int) sameType,
                 inWindow.stream().map(PriorCase::caseNo).toList());
 
         for (String given : in.levels().keySet()) {
-            Benchmark.Factor f = b.factor(given).orElseThrow(() -> ApiException.invalidField("factors." + given,
-                    "unknown factor; the benchmark has " + b.factors().stream().map(Benchmark.Factor::code).toList(), given));
+            Benchmark.Factor f = b.factor(given)
+                    .orElseThrow(() -> ApiException.invalidField(
+                            "factors." + given,
+                            "unknown factor; the benchmark has "
+                                    + b.factors().stream()
+                                            .map(Benchmark.Factor::code)
+                                            .toList(),
+                            given));
             if (f.computed()) {
-                throw ApiException.invalidField("factors." + given, "is computed from the unit's cases, do not send it",
+                throw ApiException.invalidField(
+                        "factors." + given,
+                        "is computed from the unit's cases, do not send it",
                         in.levels().get(given));
             }
         }
@@ -120,11 +145,20 @@ final class DiscretionCalculator {
         BigDecimal p0 = BigDecimal.ZERO;
         boolean harmSlight = false;
         for (Benchmark.Factor f : b.factors()) {
-            Benchmark.Level level = f.computed() ? historyLevel(f, inWindow.size()) : chosenLevel(f, in.levels().get(f.code()));
+            Benchmark.Level level = f.computed()
+                    ? historyLevel(f, inWindow.size())
+                    : chosenLevel(f, in.levels().get(f.code()));
             BigDecimal contribution = f.weight().multiply(level.score());
             p0 = p0.add(contribution);
-            lines.add(new Explanation.FactorLine(f.code(), f.label(), level.code(), level.label(), level.score(),
-                    f.weight(), contribution, f.computed()));
+            lines.add(new Explanation.FactorLine(
+                    f.code(),
+                    f.label(),
+                    level.code(),
+                    level.label(),
+                    level.score(),
+                    f.weight(),
+                    contribution,
+                    f.computed()));
             if (f.code().equals(HARM)) {
                 harmSlight = level.isSlight();
             }
@@ -136,9 +170,14 @@ final class DiscretionCalculator {
         for (int i = 0; i < in.adjustments().size(); i++) {
             String code = in.adjustments().get(i);
             String field = "adjustments[" + i + "]";
-            Benchmark.Adjustment a = b.adjustment(code).orElseThrow(() -> ApiException.invalidField(field,
-                    "unknown adjustment; the benchmark has " + b.adjustments().stream().map(Benchmark.Adjustment::code).toList(),
-                    code));
+            Benchmark.Adjustment a = b.adjustment(code)
+                    .orElseThrow(() -> ApiException.invalidField(
+                            field,
+                            "unknown adjustment; the benchmark has "
+                                    + b.adjustments().stream()
+                                            .map(Benchmark.Adjustment::code)
+                                            .toList(),
+                            code));
             if (!seen.add(code)) {
                 throw ApiException.invalidField(field, "listed twice", code);
             }
@@ -153,15 +192,39 @@ final class DiscretionCalculator {
         BigDecimal fine = rounded.max(min).min(max);
         BigDecimal total = fine.multiply(BigDecimal.valueOf(occurrences));
 
-        Explanation.NoPenalty noPenalty = noPenalty(b, facts, inWindow, harmSlight, in.correctedInTime(),
-                in.correction());
-        Explanation.Range range = new Explanation.Range(yuan(min), yuan(max), seriousRange, article.perOccurrence(),
-                yuan(min.multiply(BigDecimal.valueOf(occurrences))), yuan(max.multiply(BigDecimal.valueOf(occurrences))));
-        return new Explanation(b.id(), b.effectiveFrom(), facts.article(), article.article(), article.title(), range,
-                in.serious(), measures, history, lines, p0.stripTrailingZeros(), adjustments,
-                pAdjusted.stripTrailingZeros(), p.compareTo(pAdjusted) != 0, yuan(raw), yuan(unit),
-                b.rounding().mode().name(), yuan(rounded), yuan(fine), fine.compareTo(rounded) != 0, occurrences,
-                yuan(total), noPenalty);
+        Explanation.NoPenalty noPenalty =
+                noPenalty(b, facts, inWindow, harmSlight, in.correctedInTime(), in.correction());
+        Explanation.Range range = new Explanation.Range(
+                yuan(min),
+                yuan(max),
+                seriousRange,
+                article.perOccurrence(),
+                yuan(min.multiply(BigDecimal.valueOf(occurrences))),
+                yuan(max.multiply(BigDecimal.valueOf(occurrences))));
+        return new Explanation(
+                b.id(),
+                b.effectiveFrom(),
+                facts.article(),
+                article.article(),
+                article.title(),
+                range,
+                in.serious(),
+                measures,
+                history,
+                lines,
+                p0.stripTrailingZeros(),
+                adjustments,
+                pAdjusted.stripTrailingZeros(),
+                p.compareTo(pAdjusted) != 0,
+                yuan(raw),
+                yuan(unit),
+                b.rounding().mode().name(),
+                yuan(rounded),
+                yuan(fine),
+                fine.compareTo(rounded) != 0,
+                occurrences,
+                yuan(total),
+                noPenalty);
     }
 
     private static int occurrences(Benchmark.ArticleRange article, Integer given) {
@@ -172,8 +235,8 @@ final class DiscretionCalculator {
             throw ApiException.invalidField("occurrences", "must be 1 or more", given);
         }
         if (!article.perOccurrence() && given != 1) {
-            throw ApiException.invalidField("occurrences", "article " + article.article()
-                    + " is not fined per occurrence", given);
+            throw ApiException.invalidField(
+                    "occurrences", "article " + article.article() + " is not fined per occurrence", given);
         }
         return given;
     }
@@ -183,8 +246,8 @@ final class DiscretionCalculator {
         if (code == null || code.isBlank()) {
             throw ApiException.invalidField(field, "a level is required: one of " + levelCodes(f), code);
         }
-        return f.level(code.trim()).orElseThrow(() -> ApiException.invalidField(field,
-                "unknown level; one of " + levelCodes(f), code));
+        return f.level(code.trim())
+                .orElseThrow(() -> ApiException.invalidField(field, "unknown level; one of " + levelCodes(f), code));
     }
 
     /** The level with the highest minPriorCases not above the count. */
@@ -196,7 +259,8 @@ final class DiscretionCalculator {
             }
         }
         if (best == null) {
-            throw new IllegalStateException("benchmark factor " + f.code() + " has no level for " + priorCases + " cases");
+            throw new IllegalStateException(
+                    "benchmark factor " + f.code() + " has no level for " + priorCases + " cases");
         }
         return best;
     }
@@ -205,37 +269,72 @@ final class DiscretionCalculator {
         return f.levels().stream().map(Benchmark.Level::code).toList();
     }
 
-    private static Explanation.NoPenalty noPenalty(Benchmark b, CaseFacts facts, List<PriorCase> inWindow,
-                                                   boolean harmSlight, boolean corrected, String correction) {
+    private static Explanation.NoPenalty noPenalty(
+            Benchmark b,
+            CaseFacts facts,
+            List<PriorCase> inWindow,
+            boolean harmSlight,
+            boolean corrected,
+            String correction) {
         Benchmark.NoPenaltyRule rule = b.noPenaltyRules().stream()
-                .filter(r -> r.matches(facts.violationType(), facts.article())).findFirst().orElse(null);
+                .filter(r -> r.matches(facts.violationType(), facts.article()))
+                .findFirst()
+                .orElse(null);
         if (rule == null) {
-            return new Explanation.NoPenalty(false, null, null, null, List.of(new Explanation.Reason("RULE", false,
-                    "no no-penalty rule covers violation type " + facts.violationType() + " / article "
-                            + facts.article())));
+            return new Explanation.NoPenalty(
+                    false,
+                    null,
+                    null,
+                    null,
+                    List.of(new Explanation.Reason(
+                            "RULE",
+                            false,
+                            "no no-penalty rule covers violation type " + facts.violationType() + " / article "
+                                    + facts.article())));
         }
         List<Explanation.Reason> reasons = new ArrayList<>();
         String excluded = rule.excludedConduct(facts.article());
         if (excluded != null) {
-            return new Explanation.NoPenalty(false, null, null, null, List.of(new Explanation.Reason("RULE", false,
-                    "rule " + rule.code() + " covers article " + ArticleRef.normalize(facts.article()) + " but not the conduct "
-                            + excluded + " named by the case's article " + facts.article())));
+            return new Explanation.NoPenalty(
+                    false,
+                    null,
+                    null,
+                    null,
+                    List.of(new Explanation.Reason(
+                            "RULE",
+                            false,
+                            "rule " + rule.code() + " covers article " + ArticleRef.normalize(facts.article())
+                                    + " but not the conduct " + excluded + " named by the case's article "
+                                    + facts.article())));
         }
-        reasons.add(new Explanation.Reason("RULE", true, "rule " + rule.code() + " covers violation type "
-                + facts.violationType() + " / article " + facts.article()));
+        reasons.add(new Explanation.Reason(
+                "RULE",
+                true,
+                "rule " + rule.code() + " covers violation type " + facts.violationType() + " / article "
+                        + facts.article()));
         LocalDate start = facts.violatedOn().minusMonths(rule.historyMonths());
         List<String> same = inWindow.stream()
-                .filter(p -> p.sameViolation(facts.violationType(), facts.article()) && p.violatedOn().isAfter(start))
-                .map(PriorCase::caseNo).toList();
-        reasons.add(new Explanation.Reason("FIRST_VIOLATION", same.isEmpty(), same.isEmpty()
-                ? "no case or recorded prior violation of the same violation type or article in the " + rule.historyMonths() + " months before " + facts.violatedOn()
-                : "same violation within " + rule.historyMonths() + " months: " + String.join(", ", same)));
+                .filter(p -> p.sameViolation(facts.violationType(), facts.article())
+                        && p.violatedOn().isAfter(start))
+                .map(PriorCase::caseNo)
+                .toList();
+        reasons.add(new Explanation.Reason(
+                "FIRST_VIOLATION",
+                same.isEmpty(),
+                same.isEmpty()
+                        ? "no case or recorded prior violation of the same violation type or article in the "
+                                + rule.historyMonths() + " months before " + facts.violatedOn()
+                        : "same violation within " + rule.historyMonths() + " months: " + String.join(", ", same)));
         if (rule.requiresSlightHarm()) {
-            reasons.add(new Explanation.Reason("HARM_SLIGHT", harmSlight,
+            reasons.add(new Explanation.Reason(
+                    "HARM_SLIGHT",
+                    harmSlight,
                     harmSlight ? "harm level is slight (危害后果轻微)" : "harm level is not slight"));
         }
         if (rule.requiresCorrection()) {
-            reasons.add(new Explanation.Reason("CORRECTED_IN_TIME", corrected,
+            reasons.add(new Explanation.Reason(
+                    "CORRECTED_IN_TIME",
+                    corrected,
                     (corrected ? "corrected in time (及时改正)" : "not corrected in time")
                             + (correction == null ? "" : ": " + correction)));
         }

@@ -1,10 +1,9 @@
 package org.permitwatch.inspection.penalty;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * The full explanation of a proposed fine: stored with the proposal and copied into the decision, so a decision
@@ -22,38 +21,61 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param resultYuan        fineYuan × occurrences: the proposed amount
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record Explanation(String benchmarkVersion, LocalDate benchmarkEffectiveFrom, String article, String benchmarkArticle,
-                   String articleTitle, Range range, boolean serious, List<Measure> nonMonetaryMeasures,
-                   History history, List<FactorLine> factors, BigDecimal pBase, List<AdjustmentLine> adjustments,
-                   BigDecimal pAdjusted, boolean pClamped, BigDecimal rawYuan, BigDecimal roundingUnitYuan,
-                   String roundingMode, BigDecimal roundedYuan, BigDecimal fineYuan, boolean clampedToRange,
-                   int occurrences, BigDecimal resultYuan, NoPenalty noPenalty) {
+record Explanation(
+        String benchmarkVersion,
+        LocalDate benchmarkEffectiveFrom,
+        String article,
+        String benchmarkArticle,
+        String articleTitle,
+        Range range,
+        boolean serious,
+        List<Measure> nonMonetaryMeasures,
+        History history,
+        List<FactorLine> factors,
+        BigDecimal pBase,
+        List<AdjustmentLine> adjustments,
+        BigDecimal pAdjusted,
+        boolean pClamped,
+        BigDecimal rawYuan,
+        BigDecimal roundingUnitYuan,
+        String roundingMode,
+        BigDecimal roundedYuan,
+        BigDecimal fineYuan,
+        boolean clampedToRange,
+        int occurrences,
+        BigDecimal resultYuan,
+        NoPenalty noPenalty) {
 
     /**
      * @param minYuan         statutory minimum (per occurrence for art. 37)
      * @param decisionMinYuan the lowest lawful decided amount (min × occurrences)
      */
-    record Range(BigDecimal minYuan, BigDecimal maxYuan, boolean seriousRange, boolean perOccurrence,
-                 BigDecimal decisionMinYuan, BigDecimal decisionMaxYuan) {
-    }
+    record Range(
+            BigDecimal minYuan,
+            BigDecimal maxYuan,
+            boolean seriousRange,
+            boolean perOccurrence,
+            BigDecimal decisionMinYuan,
+            BigDecimal decisionMaxYuan) {}
 
     /** A non-monetary measure of serious circumstances (closure, permit withdrawal…), decided outside this system. */
-    record Measure(String code, String label) {
-    }
+    record Measure(String code, String label) {}
 
-    record History(int windowMonths, int priorCases, int priorSameViolation, List<String> priorCaseNos) {
-    }
+    record History(int windowMonths, int priorCases, int priorSameViolation, List<String> priorCaseNos) {}
 
-    record FactorLine(String code, String label, String level, String levelLabel, BigDecimal score, BigDecimal weight,
-                      BigDecimal contribution, boolean computed) {
-    }
+    record FactorLine(
+            String code,
+            String label,
+            String level,
+            String levelLabel,
+            BigDecimal score,
+            BigDecimal weight,
+            BigDecimal contribution,
+            boolean computed) {}
 
-    record AdjustmentLine(String code, String label, String kind, BigDecimal percent, BigDecimal delta) {
-    }
+    record AdjustmentLine(String code, String label, String kind, BigDecimal percent, BigDecimal delta) {}
 
-    record NoPenalty(boolean eligible, String rule, String ruleLabel, String legalBasis, List<Reason> reasons) {
-    }
+    record NoPenalty(boolean eligible, String rule, String ruleLabel, String legalBasis, List<Reason> reasons) {}
 
-    record Reason(String check, boolean passed, String detail) {
-    }
+    record Reason(String check, boolean passed, String detail) {}
 }

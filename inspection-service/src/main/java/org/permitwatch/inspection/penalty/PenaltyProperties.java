@@ -1,11 +1,10 @@
 package org.permitwatch.inspection.penalty;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -17,11 +16,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("permitwatch.cases.penalty")
-record PenaltyProperties(@NotBlank String benchmarkResource, @Valid Daily daily) {
+record PenaltyProperties(
+        @NotBlank String benchmarkResource, @Valid Daily daily) {
 
     PenaltyProperties {
         benchmarkResource = benchmarkResource == null || benchmarkResource.isBlank()
-                ? "classpath:enforcement/discretion-benchmark.json" : benchmarkResource;
+                ? "classpath:enforcement/discretion-benchmark.json"
+                : benchmarkResource;
         daily = daily == null ? new Daily(null, null) : daily;
     }
 
@@ -37,9 +38,10 @@ record PenaltyProperties(@NotBlank String benchmarkResource, @Valid Daily daily)
      */
     record Daily(List<String> articles, @Min(1) @Max(365) Integer reinspectionWindowDays) {
         Daily {
-            articles = articles == null || articles.isEmpty() ? DailyFineRules.STATUTORY_ARTICLES : List.copyOf(articles);
-            reinspectionWindowDays = reinspectionWindowDays == null ? DailyFineRules.STATUTORY_WINDOW_DAYS
-                    : reinspectionWindowDays;
+            articles =
+                    articles == null || articles.isEmpty() ? DailyFineRules.STATUTORY_ARTICLES : List.copyOf(articles);
+            reinspectionWindowDays =
+                    reinspectionWindowDays == null ? DailyFineRules.STATUTORY_WINDOW_DAYS : reinspectionWindowDays;
         }
     }
 }

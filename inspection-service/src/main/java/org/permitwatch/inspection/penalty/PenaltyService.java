@@ -1,6 +1,5 @@
 package org.permitwatch.inspection.penalty;
 
-import org.permitwatch.support.time.BureauClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.permitwatch.events.enforcement.PenaltyDecided;
 import org.permitwatch.inspection.cases.CaseAccess;
 import org.permitwatch.inspection.cases.CaseRow;
@@ -16,6 +14,7 @@ import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -45,8 +44,15 @@ class PenaltyService {
 
     private final BureauClock clock;
 
-    PenaltyService(DatabaseClient db, CaseAccess cases, BenchmarkCatalog benchmarks, AuditLog audit, JsonMapper json,
-                   ReactiveTransactionManager transactions, PenaltyProperties properties, BureauClock clock) {
+    PenaltyService(
+            DatabaseClient db,
+            CaseAccess cases,
+            BenchmarkCatalog benchmarks,
+            AuditLog audit,
+            JsonMapper json,
+            ReactiveTransactionManager transactions,
+            PenaltyProperties properties,
+            BureauClock clock) {
         this.clock = clock;
         this.dailyRules = DailyFineRules.of(properties.daily());
         this.db = db;
@@ -58,13 +64,14 @@ class PenaltyService {
     }
 
     /** A stored proposal as the API returns it. */
-    record ProposalView(UUID proposalId, UUID caseId, OffsetDateTime createdAt,
-                        @com.fasterxml.jackson.annotation.JsonUnwrapped Explanation explanation) {
-    }
+    record ProposalView(
+            UUID proposalId,
+            UUID caseId,
+            OffsetDateTime createdAt,
+            @com.fasterxml.jackson.annotation.JsonUnwrapped Explanation explanation) {}
 
     /** 及时改正, as the case's rectification shows it. */
-    record Correction(boolean inTime, String detail) {
-    }
+    record Correction(boolean inTime, String detail) {}
 
     /**
      * 及时改正 is a fact of the case, never a box ticked: the case's rectification was verified COMPLETE by a follow-up
@@ -79,12 +86,17 @@ class PenaltyService {
                     boolean complete = "VERIFIED_COMPLETE".equals(status);
                     boolean onTime = Boolean.TRUE.equals(r.get("on_time", Boolean.class));
                     if (complete && onTime) {
-                        return new Correction(true, "rectification verified complete by a follow-up inspection on or "
-                                + "before its deadline " + deadline);
+                        return new Correction(
+                                true,
+                                "rectification verified complete by a follow-up inspection on or "
+                                        + "before its deadline " + deadline);
                     }
-                    return new Correction(false, complete
-                            ? "rectification verified complete only after its deadline " + deadline
-                            : "rectification " + status + ", not yet verified complete (deadline " + deadline + ")");
+                    return new Correction(
+                            false,
+                            complete
+                                    ? "rectification verified complete only after its deadline " + deadline
+                                    : "rectification " + status + ", not yet verified complete (deadline " + deadline
+                                            + ")");
                 })
                 .one()
                 .defaultIfEmpty(new Correction(false, "no rectification ordered yet"));
@@ -93,85 +105,134 @@ class PenaltyService {
     Mono<ProposalView> propose(UUID caseId, PenaltyRequests.Proposal body, Caller caller) {
         CaseAccess.requireBureau(caller);
         if (body.correctedInTime() != null) {
-            throw ApiException.invalidField("correctedInTime", "is derived from the case's rectification (verified "
-                    + "complete by its deadline), do not send it", body.correctedInTime());
+            throw ApiException.invalidField(
+                    "correctedInTime",
+                    "is derived from the case's rectification (verified " + "complete by its deadline), do not send it",
+                    body.correctedInTime());
         }
-        return cases.lockInScope(caseId, caller).flatMap(c -> {
-            requireOpen(c);
-            LocalDate violatedOn = clock.dayOf(c.violationAt());
-            Benchmark benchmark = benchmarks.effectiveOn(violatedOn).orElseThrow(() -> ApiException.unprocessable(
-                    "no-benchmark-in-force", "no discretion benchmark version was in force on " + violatedOn));
-            return priors(c, violatedOn.minusMonths(benchmark.historyWindowMonths() + 1L))
-                    // sequential: statements on one transactional connection must not interleave
-                    .flatMap(found -> correction(caseId).map(k -> reactor.util.function.Tuples.of(found, k)))
-                    .flatMap(t -> {
-                List<DiscretionCalculator.PriorCase> priors = t.getT1();
-                Correction corrected = t.getT2();
-                Explanation e = DiscretionCalculator.compute(benchmark,
-                        new DiscretionCalculator.CaseFacts(c.violationType(), c.article(), violatedOn, priors),
-                        new DiscretionCalculator.Inputs(body.factors(), body.adjustments(), body.occurrences(),
-                                Boolean.TRUE.equals(body.serious()), corrected.inTime(), corrected.detail()));
-                UUID id = UUID.randomUUID();
-                OffsetDateTime now = clock.now();
-                return db.sql("""
+        return cases.lockInScope(caseId, caller)
+                .flatMap(c -> {
+                    requireOpen(c);
+                    LocalDate violatedOn = clock.dayOf(c.violationAt());
+                    Benchmark benchmark = benchmarks
+                            .effectiveOn(violatedOn)
+                            .orElseThrow(() -> ApiException.unprocessable(
+                                    "no-benchmark-in-force",
+                                    "no discretion benchmark version was in force on " + violatedOn));
+                    return priors(c, violatedOn.minusMonths(benchmark.historyWindowMonths() + 1L))
+                            // sequential: statements on one transactional connection must not interleave
+                            .flatMap(found -> correction(caseId).map(k -> reactor.util.function.Tuples.of(found, k)))
+                            .flatMap(t -> {
+                                List<DiscretionCalculator.PriorCase> priors = t.getT1();
+                                Correction corrected = t.getT2();
+                                Explanation e = DiscretionCalculator.compute(
+                                        benchmark,
+                                        new DiscretionCalculator.CaseFacts(
+                                                c.violationType(), c.article(), violatedOn, priors),
+                                        new DiscretionCalculator.Inputs(
+                                                body.factors(),
+                                                body.adjustments(),
+                                                body.occurrences(),
+                                                Boolean.TRUE.equals(body.serious()),
+                                                corrected.inTime(),
+                                                corrected.detail()));
+                                UUID id = UUID.randomUUID();
+                                OffsetDateTime now = clock.now();
+                                return db.sql("""
                                 INSERT INTO penalty_proposal (id, case_id, benchmark_version, article, min_yuan, max_yuan,
                                     proposed_yuan, no_penalty_eligible, no_penalty_rule, input, explanation, created_by,
                                     created_at)
                                 VALUES (:id, :case, :version, :article, :min, :max, :proposed, :eligible, :rule,
                                     CAST(:input AS jsonb), CAST(:explanation AS jsonb), :by, :at)""")
-                        .bind("id", id).bind("case", caseId).bind("version", e.benchmarkVersion())
-                        .bind("article", e.article()).bind("min", e.range().decisionMinYuan())
-                        .bind("max", e.range().decisionMaxYuan()).bind("proposed", e.resultYuan())
-                        .bind("eligible", e.noPenalty().eligible())
-                        .bind("rule", org.springframework.r2dbc.core.Parameter.fromOrEmpty(e.noPenalty().rule(), String.class))
-                        .bind("input", json.writeValueAsString(body)).bind("explanation", json.writeValueAsString(e))
-                        .bind("by", caller.subject()).bind("at", now)
-                        .then()
-                        .then(audit.record("penalty.propose", RESOURCE, caseId.toString(), Map.of("proposalId",
-                                id.toString(), "benchmarkVersion", e.benchmarkVersion(), "proposedYuan",
-                                e.resultYuan().toPlainString())))
-                        .thenReturn(new ProposalView(id, caseId, now, e));
-            });
-        }).as(tx::transactional);
+                                        .bind("id", id)
+                                        .bind("case", caseId)
+                                        .bind("version", e.benchmarkVersion())
+                                        .bind("article", e.article())
+                                        .bind("min", e.range().decisionMinYuan())
+                                        .bind("max", e.range().decisionMaxYuan())
+                                        .bind("proposed", e.resultYuan())
+                                        .bind("eligible", e.noPenalty().eligible())
+                                        .bind(
+                                                "rule",
+                                                org.springframework.r2dbc.core.Parameter.fromOrEmpty(
+                                                        e.noPenalty().rule(), String.class))
+                                        .bind("input", json.writeValueAsString(body))
+                                        .bind("explanation", json.writeValueAsString(e))
+                                        .bind("by", caller.subject())
+                                        .bind("at", now)
+                                        .then()
+                                        .then(audit.record(
+                                                "penalty.propose",
+                                                RESOURCE,
+                                                caseId.toString(),
+                                                Map.of(
+                                                        "proposalId",
+                                                        id.toString(),
+                                                        "benchmarkVersion",
+                                                        e.benchmarkVersion(),
+                                                        "proposedYuan",
+                                                        e.resultYuan().toPlainString())))
+                                        .thenReturn(new ProposalView(id, caseId, now, e));
+                            });
+                })
+                .as(tx::transactional);
     }
 
     /** What a decision needs of its proposal. */
-    private record StoredProposal(BigDecimal min, BigDecimal max, BigDecimal proposed, boolean eligible, String rule,
-                                  String version, String explanation, String article) {
-    }
+    private record StoredProposal(
+            BigDecimal min,
+            BigDecimal max,
+            BigDecimal proposed,
+            boolean eligible,
+            String rule,
+            String version,
+            String explanation,
+            String article) {}
 
     Mono<UUID> decide(UUID caseId, PenaltyRequests.Decision body, Caller caller) {
         CaseAccess.requireDecider(caller);
-        return cases.lockInScope(caseId, caller).flatMap(c -> {
-            requireOpen(c);
-            return db.sql("""
+        return cases.lockInScope(caseId, caller)
+                .flatMap(c -> {
+                    requireOpen(c);
+                    return db.sql("""
                             SELECT min_yuan, max_yuan, proposed_yuan, no_penalty_eligible, no_penalty_rule,
                                    benchmark_version, explanation::text AS explanation, article
                             FROM penalty_proposal WHERE id = :id AND case_id = :case""")
-                    .bind("id", body.proposalId()).bind("case", caseId)
-                    .map(r -> new StoredProposal(r.get("min_yuan", BigDecimal.class), r.get("max_yuan", BigDecimal.class),
-                            r.get("proposed_yuan", BigDecimal.class),
-                            Boolean.TRUE.equals(r.get("no_penalty_eligible", Boolean.class)),
-                            r.get("no_penalty_rule", String.class), r.get("benchmark_version", String.class),
-                            r.get("explanation", String.class), r.get("article", String.class)))
-                    .one()
-                    .switchIfEmpty(Mono.error(() -> ApiException.invalidField("proposalId",
-                            "is not a proposal of case " + c.caseNo(), body.proposalId())))
-                    .flatMap(p -> decide(c, p, body, caller));
-        }).as(tx::transactional);
+                            .bind("id", body.proposalId())
+                            .bind("case", caseId)
+                            .map(r -> new StoredProposal(
+                                    r.get("min_yuan", BigDecimal.class),
+                                    r.get("max_yuan", BigDecimal.class),
+                                    r.get("proposed_yuan", BigDecimal.class),
+                                    Boolean.TRUE.equals(r.get("no_penalty_eligible", Boolean.class)),
+                                    r.get("no_penalty_rule", String.class),
+                                    r.get("benchmark_version", String.class),
+                                    r.get("explanation", String.class),
+                                    r.get("article", String.class)))
+                            .one()
+                            .switchIfEmpty(Mono.error(() -> ApiException.invalidField(
+                                    "proposalId", "is not a proposal of case " + c.caseNo(), body.proposalId())))
+                            .flatMap(p -> decide(c, p, body, caller));
+                })
+                .as(tx::transactional);
     }
 
     private Mono<UUID> decide(CaseRow c, StoredProposal p, PenaltyRequests.Decision body, Caller caller) {
         if (!c.article().equals(p.article())) {
-            throw ApiException.conflict("proposal-article-stale", "the proposal was computed for article " + p.article()
-                    + "; the case was re-characterised to " + c.article() + ": propose again");
+            throw ApiException.conflict(
+                    "proposal-article-stale",
+                    "the proposal was computed for article " + p.article() + "; the case was re-characterised to "
+                            + c.article() + ": propose again");
         }
         boolean noPenalty = body.kind() == PenaltyRequests.Kind.NO_PENALTY;
         BigDecimal amount;
         if (noPenalty) {
             if (!p.eligible()) {
-                throw unprocessable("no-penalty-not-eligible", "kind",
-                        "the proposal found no no-penalty rule met; see its noPenalty.reasons", body.kind());
+                throw unprocessable(
+                        "no-penalty-not-eligible",
+                        "kind",
+                        "the proposal found no no-penalty rule met; see its noPenalty.reasons",
+                        body.kind());
             }
             if (body.amountYuan() != null && body.amountYuan().signum() != 0) {
                 throw ApiException.invalidField("amountYuan", "must be empty or 0 for NO_PENALTY", body.amountYuan());
@@ -183,15 +244,24 @@ class PenaltyService {
                 throw ApiException.invalidField("amountYuan", "at most 2 decimals (fen)", amount);
             }
             if (amount.compareTo(p.min()) < 0 || amount.compareTo(p.max()) > 0) {
-                throw unprocessable("amount-outside-range", "amountYuan", "must lie inside the statutory range "
-                        + p.min().toPlainString() + ".." + p.max().toPlainString() + " yuan", amount);
+                throw unprocessable(
+                        "amount-outside-range",
+                        "amountYuan",
+                        "must lie inside the statutory range " + p.min().toPlainString() + ".."
+                                + p.max().toPlainString() + " yuan",
+                        amount);
             }
         }
         boolean overridden = !noPenalty && amount.compareTo(p.proposed()) != 0;
-        String reason = body.overrideReason() == null || body.overrideReason().isBlank() ? null : body.overrideReason().trim();
+        String reason = body.overrideReason() == null || body.overrideReason().isBlank()
+                ? null
+                : body.overrideReason().trim();
         if (overridden && reason == null) {
-            throw unprocessable("override-reason-required", "overrideReason",
-                    "an amount other than the proposed " + p.proposed().toPlainString() + " yuan needs a reason", null);
+            throw unprocessable(
+                    "override-reason-required",
+                    "overrideReason",
+                    "an amount other than the proposed " + p.proposed().toPlainString() + " yuan needs a reason",
+                    null);
         }
         UUID id = UUID.randomUUID();
         OffsetDateTime now = clock.now();
@@ -208,29 +278,74 @@ class PenaltyService {
                             override_reason, no_penalty_rule, benchmark_version, explanation, decided_by, decided_at)
                         VALUES (:id, :case, :kind, :proposal, :amount, :proposed, :overridden, :reason, :rule, :version,
                             CAST(:explanation AS jsonb), :by, :at)""")
-                .bind("id", id).bind("case", c.id()).bind("kind", kind).bind("proposal", body.proposalId())
-                .bind("amount", amount).bind("proposed", p.proposed()).bind("overridden", overridden)
-                .bind("reason", org.springframework.r2dbc.core.Parameter.fromOrEmpty(overridden ? reason : null, String.class))
+                .bind("id", id)
+                .bind("case", c.id())
+                .bind("kind", kind)
+                .bind("proposal", body.proposalId())
+                .bind("amount", amount)
+                .bind("proposed", p.proposed())
+                .bind("overridden", overridden)
+                .bind(
+                        "reason",
+                        org.springframework.r2dbc.core.Parameter.fromOrEmpty(overridden ? reason : null, String.class))
                 .bind("rule", org.springframework.r2dbc.core.Parameter.fromOrEmpty(rule, String.class))
-                .bind("version", p.version()).bind("explanation", p.explanation())
-                .bind("by", caller.subject()).bind("at", now)
+                .bind("version", p.version())
+                .bind("explanation", p.explanation())
+                .bind("by", caller.subject())
+                .bind("at", now)
                 .then()
-                .onErrorMap(DataIntegrityViolationException.class, e -> ApiException.conflict("case-already-decided",
-                        "case " + c.caseNo() + " already has a decision"))
+                .onErrorMap(
+                        DataIntegrityViolationException.class,
+                        e -> ApiException.conflict(
+                                "case-already-decided", "case " + c.caseNo() + " already has a decision"))
                 .then(cases.transition(c.id(), CaseRow.OPEN, CaseRow.DECIDED, "case-already-decided"))
                 .then(audit.record("penalty.decide", RESOURCE, c.id().toString(), details))
-                .then(overridden ? audit.record("penalty.override", RESOURCE, c.id().toString(), Map.of(
-                        "decisionId", id.toString(), "proposedYuan", p.proposed().toPlainString(),
-                        "amountYuan", amount.toPlainString(), "reason", reason)) : Mono.<Void>empty())
-                .then(cases.emit(c.id(), PenaltyDecided.TYPE, ref -> new PenaltyDecided(ref, id, kind, rule, amount,
-                        p.proposed(), overridden, p.version(), null, null, null, caller.subject(), now)))
+                .then(
+                        overridden
+                                ? audit.record(
+                                        "penalty.override",
+                                        RESOURCE,
+                                        c.id().toString(),
+                                        Map.of(
+                                                "decisionId",
+                                                id.toString(),
+                                                "proposedYuan",
+                                                p.proposed().toPlainString(),
+                                                "amountYuan",
+                                                amount.toPlainString(),
+                                                "reason",
+                                                reason))
+                                : Mono.<Void>empty())
+                .then(cases.emit(
+                        c.id(),
+                        PenaltyDecided.TYPE,
+                        ref -> new PenaltyDecided(
+                                ref,
+                                id,
+                                kind,
+                                rule,
+                                amount,
+                                p.proposed(),
+                                overridden,
+                                p.version(),
+                                null,
+                                null,
+                                null,
+                                caller.subject(),
+                                now)))
                 .thenReturn(id);
     }
 
     /** The case's article after a re-characterisation, with the range it now falls under. */
-    record Recharacterised(UUID caseId, String previousArticle, String article, String benchmarkVersion,
-                           String benchmarkArticle, BigDecimal minYuan, BigDecimal maxYuan, boolean perOccurrence) {
-    }
+    record Recharacterised(
+            UUID caseId,
+            String previousArticle,
+            String article,
+            String benchmarkVersion,
+            String benchmarkArticle,
+            BigDecimal minYuan,
+            BigDecimal maxYuan,
+            boolean perOccurrence) {}
 
     /**
      * Re-characterises the case's article (定性) before the decision: the article and 项 must have a range in the
@@ -239,44 +354,67 @@ class PenaltyService {
      */
     Mono<Recharacterised> recharacterise(UUID caseId, PenaltyRequests.Recharacterisation body, Caller caller) {
         CaseAccess.requireBureau(caller);
-        return cases.lockInScope(caseId, caller).flatMap(c -> {
-            requireOpen(c);
-            String article = body.article().trim();
-            String normalized = ArticleRef.normalize(article);
-            if (!normalized.matches("\\d{1,3}(\\(\\d{1,2}\\))?")) {
-                throw ApiException.invalidField("article", "must be an article of 《排污许可管理条例》, e.g. 36(5) or "
-                        + "第三十六条第（五）项", article);
-            }
-            LocalDate violatedOn = clock.dayOf(c.violationAt());
-            Benchmark benchmark = benchmarks.effectiveOn(violatedOn).orElseThrow(() -> ApiException.unprocessable(
-                    "no-benchmark-in-force", "no discretion benchmark version was in force on " + violatedOn));
-            Benchmark.ArticleRange range = benchmark.article(article).orElseThrow(() -> unprocessable(
-                    "article-not-in-benchmark", "article", "benchmark " + benchmark.id() + " has no range for article "
-                            + normalized, article));
-            if (article.equals(c.article())) {
-                throw ApiException.invalidField("article", "is already the case's article", article);
-            }
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("previousArticle", c.article());
-            details.put("article", article);
-            details.put("benchmarkVersion", benchmark.id());
-            details.put("benchmarkArticle", range.article());
-            details.put("minYuan", range.minYuan().toPlainString());
-            details.put("maxYuan", range.maxYuan().toPlainString());
-            details.put("reason", body.reason().trim());
-            return db.sql("UPDATE enforcement_case SET article = :article WHERE id = :id AND status = 'OPEN'")
-                    .bind("article", article).bind("id", caseId)
-                    .then()
-                    .then(audit.record("case.recharacterise", RESOURCE, caseId.toString(), details))
-                    .thenReturn(new Recharacterised(caseId, c.article(), article, benchmark.id(), range.article(),
-                            range.minYuan(), range.maxYuan(), range.perOccurrence()));
-        }).as(tx::transactional);
+        return cases.lockInScope(caseId, caller)
+                .flatMap(c -> {
+                    requireOpen(c);
+                    String article = body.article().trim();
+                    String normalized = ArticleRef.normalize(article);
+                    if (!normalized.matches("\\d{1,3}(\\(\\d{1,2}\\))?")) {
+                        throw ApiException.invalidField(
+                                "article", "must be an article of 《排污许可管理条例》, e.g. 36(5) or " + "第三十六条第（五）项", article);
+                    }
+                    LocalDate violatedOn = clock.dayOf(c.violationAt());
+                    Benchmark benchmark = benchmarks
+                            .effectiveOn(violatedOn)
+                            .orElseThrow(() -> ApiException.unprocessable(
+                                    "no-benchmark-in-force",
+                                    "no discretion benchmark version was in force on " + violatedOn));
+                    Benchmark.ArticleRange range = benchmark
+                            .article(article)
+                            .orElseThrow(() -> unprocessable(
+                                    "article-not-in-benchmark",
+                                    "article",
+                                    "benchmark " + benchmark.id() + " has no range for article " + normalized,
+                                    article));
+                    if (article.equals(c.article())) {
+                        throw ApiException.invalidField("article", "is already the case's article", article);
+                    }
+                    Map<String, Object> details = new LinkedHashMap<>();
+                    details.put("previousArticle", c.article());
+                    details.put("article", article);
+                    details.put("benchmarkVersion", benchmark.id());
+                    details.put("benchmarkArticle", range.article());
+                    details.put("minYuan", range.minYuan().toPlainString());
+                    details.put("maxYuan", range.maxYuan().toPlainString());
+                    details.put("reason", body.reason().trim());
+                    return db.sql("UPDATE enforcement_case SET article = :article WHERE id = :id AND status = 'OPEN'")
+                            .bind("article", article)
+                            .bind("id", caseId)
+                            .then()
+                            .then(audit.record("case.recharacterise", RESOURCE, caseId.toString(), details))
+                            .thenReturn(new Recharacterised(
+                                    caseId,
+                                    c.article(),
+                                    article,
+                                    benchmark.id(),
+                                    range.article(),
+                                    range.minYuan(),
+                                    range.maxYuan(),
+                                    range.perOccurrence()));
+                })
+                .as(tx::transactional);
     }
 
     /** What a daily continuous fine rests on: the order's service and deadline, the re-inspection, earlier fines. */
-    private record Continuing(LocalDate servedOn, LocalDate deadline, LocalDate inspectedOn, String recordPermit,
-                              String recordStatus, long activeFindings, LocalDate finedThrough, boolean alreadyFined) {
-    }
+    private record Continuing(
+            LocalDate servedOn,
+            LocalDate deadline,
+            LocalDate inspectedOn,
+            String recordPermit,
+            String recordStatus,
+            long activeFindings,
+            LocalDate finedThrough,
+            boolean alreadyFined) {}
 
     /**
      * 按日连续处罚 (环境保护部令第28号): only for unlawful discharge (第五条, {@link DailyFineRules}); the original FINE ×
@@ -285,87 +423,130 @@ class PenaltyService {
      */
     Mono<UUID> dailyPenalty(UUID caseId, PenaltyRequests.DailyPenalty body, Caller caller) {
         CaseAccess.requireDecider(caller);
-        return cases.lockInScope(caseId, caller).flatMap(c -> {
-            if (CaseRow.CLOSED.equals(c.status())) {
-                return Mono.error(ApiException.conflict("case-closed", "case " + c.caseNo() + " is closed"));
-            }
-            dailyRules.requireAllowed(c.article());
-            return db.sql("""
+        return cases.lockInScope(caseId, caller)
+                .flatMap(c -> {
+                    if (CaseRow.CLOSED.equals(c.status())) {
+                        return Mono.error(ApiException.conflict("case-closed", "case " + c.caseNo() + " is closed"));
+                    }
+                    dailyRules.requireAllowed(c.article());
+                    return db.sql("""
                             SELECT amount_yuan, benchmark_version FROM penalty_decision
                             WHERE case_id = :case AND kind = 'FINE'""")
-                    .bind("case", caseId)
-                    .map(r -> new Object[] {r.get("amount_yuan", BigDecimal.class), r.get("benchmark_version", String.class)})
-                    .one()
-                    .switchIfEmpty(Mono.error(() -> ApiException.conflict("fine-decision-required",
-                            "a daily continuous fine multiplies the case's FINE decision; case " + c.caseNo() + " has none")))
-                    .flatMap(fine -> continuing(c, body).flatMap(k -> {
-                        if (k.alreadyFined()) {
-                            return Mono.error(ApiException.conflict("daily-penalty-exists",
-                                    "this re-inspection was already fined"));
-                        }
-                        if (!"SUBMITTED".equals(k.recordStatus()) || !c.permitNumber().equals(k.recordPermit())) {
-                            return Mono.error(ApiException.conflict("reinspection-not-usable", "record "
-                                    + body.reinspectionRecordId() + " is not a submitted inspection of this unit"));
-                        }
-                        if (k.activeFindings() == 0) {
-                            return Mono.error(ApiException.conflict("violation-not-continuing", "record "
-                                    + body.reinspectionRecordId() + " has no active " + c.violationType() + " finding"));
-                        }
-                        // A deadline the bureau granted is time allowed to correct: no 拒不改正 can be found inside it.
-                        if (!k.inspectedOn().isAfter(k.deadline())) {
-                            return Mono.error(ApiException.conflict("reinspection-before-deadline", "the re-inspection on "
-                                    + k.inspectedOn() + " is not after the correction deadline " + k.deadline()));
-                        }
-                        DailyFineRules.Period period = dailyRules.period(k.servedOn(), k.finedThrough(), k.inspectedOn());
-                        BigDecimal original = (BigDecimal) fine[0];
-                        int days = period.days();
-                        BigDecimal amount = period.amount(original);
-                        UUID id = UUID.randomUUID();
-                        OffsetDateTime now = clock.now();
-                        Map<String, Object> explanation = new LinkedHashMap<>();
-                        explanation.put("originalFineYuan", original.toPlainString());
-                        explanation.put("dailyAmountYuan", original.toPlainString());
-                        explanation.put("servedOn", k.servedOn().toString());
-                        explanation.put("previouslyFinedThrough", period.previousUntil() == null ? null
-                                : period.previousUntil().toString());
-                        explanation.put("fromDate", period.from().toString());
-                        explanation.put("toDate", period.to().toString());
-                        explanation.put("days", days);
-                        explanation.put("amountYuan", amount.toPlainString());
-                        explanation.put("formula", "dailyAmountYuan × days; days = toDate − fromDate + 1");
-                        explanation.put("reinspectionWindowDays", dailyRules.windowDays());
-                        explanation.put("article", c.article());
-                        explanation.put("legalBasis", List.of(DailyFineRules.LEGAL_BASIS_DAYS,
-                                DailyFineRules.LEGAL_BASIS_AMOUNT));
-                        Map<String, Object> audited = new LinkedHashMap<>();
-                        audited.put("decisionId", id.toString());
-                        audited.put("days", days);
-                        audited.put("fromDate", period.from().toString());
-                        audited.put("toDate", period.to().toString());
-                        audited.put("amountYuan", amount.toPlainString());
-                        audited.put("reinspectionRecordId", body.reinspectionRecordId().toString());
-                        return db.sql("""
+                            .bind("case", caseId)
+                            .map(r -> new Object[] {
+                                r.get("amount_yuan", BigDecimal.class), r.get("benchmark_version", String.class)
+                            })
+                            .one()
+                            .switchIfEmpty(Mono.error(() -> ApiException.conflict(
+                                    "fine-decision-required",
+                                    "a daily continuous fine multiplies the case's FINE decision; case " + c.caseNo()
+                                            + " has none")))
+                            .flatMap(fine -> continuing(c, body).flatMap(k -> {
+                                if (k.alreadyFined()) {
+                                    return Mono.error(ApiException.conflict(
+                                            "daily-penalty-exists", "this re-inspection was already fined"));
+                                }
+                                if (!"SUBMITTED".equals(k.recordStatus())
+                                        || !c.permitNumber().equals(k.recordPermit())) {
+                                    return Mono.error(ApiException.conflict(
+                                            "reinspection-not-usable",
+                                            "record " + body.reinspectionRecordId()
+                                                    + " is not a submitted inspection of this unit"));
+                                }
+                                if (k.activeFindings() == 0) {
+                                    return Mono.error(ApiException.conflict(
+                                            "violation-not-continuing",
+                                            "record " + body.reinspectionRecordId() + " has no active "
+                                                    + c.violationType() + " finding"));
+                                }
+                                // A deadline the bureau granted is time allowed to correct: no 拒不改正 can be found inside
+                                // it.
+                                if (!k.inspectedOn().isAfter(k.deadline())) {
+                                    return Mono.error(ApiException.conflict(
+                                            "reinspection-before-deadline",
+                                            "the re-inspection on " + k.inspectedOn()
+                                                    + " is not after the correction deadline " + k.deadline()));
+                                }
+                                DailyFineRules.Period period =
+                                        dailyRules.period(k.servedOn(), k.finedThrough(), k.inspectedOn());
+                                BigDecimal original = (BigDecimal) fine[0];
+                                int days = period.days();
+                                BigDecimal amount = period.amount(original);
+                                UUID id = UUID.randomUUID();
+                                OffsetDateTime now = clock.now();
+                                Map<String, Object> explanation = new LinkedHashMap<>();
+                                explanation.put("originalFineYuan", original.toPlainString());
+                                explanation.put("dailyAmountYuan", original.toPlainString());
+                                explanation.put("servedOn", k.servedOn().toString());
+                                explanation.put(
+                                        "previouslyFinedThrough",
+                                        period.previousUntil() == null
+                                                ? null
+                                                : period.previousUntil().toString());
+                                explanation.put("fromDate", period.from().toString());
+                                explanation.put("toDate", period.to().toString());
+                                explanation.put("days", days);
+                                explanation.put("amountYuan", amount.toPlainString());
+                                explanation.put("formula", "dailyAmountYuan × days; days = toDate − fromDate + 1");
+                                explanation.put("reinspectionWindowDays", dailyRules.windowDays());
+                                explanation.put("article", c.article());
+                                explanation.put(
+                                        "legalBasis",
+                                        List.of(DailyFineRules.LEGAL_BASIS_DAYS, DailyFineRules.LEGAL_BASIS_AMOUNT));
+                                Map<String, Object> audited = new LinkedHashMap<>();
+                                audited.put("decisionId", id.toString());
+                                audited.put("days", days);
+                                audited.put("fromDate", period.from().toString());
+                                audited.put("toDate", period.to().toString());
+                                audited.put("amountYuan", amount.toPlainString());
+                                audited.put(
+                                        "reinspectionRecordId",
+                                        body.reinspectionRecordId().toString());
+                                return db.sql("""
                                         INSERT INTO penalty_decision (id, case_id, kind, amount_yuan, proposed_yuan,
                                             benchmark_version, days, from_date, to_date, rectification_id,
                                             reinspection_record_id, explanation, decided_by, decided_at)
                                         VALUES (:id, :case, 'DAILY_CONTINUOUS', :amount, :amount, :version, :days, :from, :to,
                                             :rectification, :record, CAST(:explanation AS jsonb), :by, :at)""")
-                                .bind("id", id).bind("case", caseId).bind("amount", amount)
-                                .bind("version", fine[1]).bind("days", days).bind("from", period.from())
-                                .bind("to", period.to()).bind("rectification", body.rectificationId())
-                                .bind("record", body.reinspectionRecordId())
-                                .bind("explanation", json.writeValueAsString(explanation))
-                                .bind("by", caller.subject()).bind("at", now)
-                                .then()
-                                .onErrorMap(DataIntegrityViolationException.class, e -> ApiException.conflict(
-                                        "daily-penalty-exists", "this re-inspection was already fined"))
-                                .then(audit.record("penalty.daily", RESOURCE, caseId.toString(), audited))
-                                .then(cases.emit(caseId, PenaltyDecided.TYPE, ref -> new PenaltyDecided(ref, id,
-                                        "DAILY_CONTINUOUS", null, amount, amount, false, (String) fine[1], days,
-                                        period.from(), period.to(), caller.subject(), now)))
-                                .thenReturn(id);
-                    }));
-        }).as(tx::transactional);
+                                        .bind("id", id)
+                                        .bind("case", caseId)
+                                        .bind("amount", amount)
+                                        .bind("version", fine[1])
+                                        .bind("days", days)
+                                        .bind("from", period.from())
+                                        .bind("to", period.to())
+                                        .bind("rectification", body.rectificationId())
+                                        .bind("record", body.reinspectionRecordId())
+                                        .bind("explanation", json.writeValueAsString(explanation))
+                                        .bind("by", caller.subject())
+                                        .bind("at", now)
+                                        .then()
+                                        .onErrorMap(
+                                                DataIntegrityViolationException.class,
+                                                e -> ApiException.conflict(
+                                                        "daily-penalty-exists", "this re-inspection was already fined"))
+                                        .then(audit.record("penalty.daily", RESOURCE, caseId.toString(), audited))
+                                        .then(cases.emit(
+                                                caseId,
+                                                PenaltyDecided.TYPE,
+                                                ref -> new PenaltyDecided(
+                                                        ref,
+                                                        id,
+                                                        "DAILY_CONTINUOUS",
+                                                        null,
+                                                        amount,
+                                                        amount,
+                                                        false,
+                                                        (String) fine[1],
+                                                        days,
+                                                        period.from(),
+                                                        period.to(),
+                                                        caller.subject(),
+                                                        now)))
+                                        .thenReturn(id);
+                            }));
+                })
+                .as(tx::transactional);
     }
 
     private Mono<Continuing> continuing(CaseRow c, PenaltyRequests.DailyPenalty body) {
@@ -382,16 +563,25 @@ class PenaltyService {
                                                           AND v.result = 'CONTINUING'
                         JOIN inspection_record ir ON ir.id = v.record_id
                         WHERE r.id = :rectification AND r.case_id = :case""")
-                .bind("violation", c.violationType()).bind("record", body.reinspectionRecordId())
-                .bind("rectification", body.rectificationId()).bind("case", c.id())
-                .map(r -> new Continuing(r.get("served_on", LocalDate.class), r.get("deadline", LocalDate.class),
-                        r.get("inspected_on", LocalDate.class), r.get("permit_number", String.class),
-                        r.get("status", String.class), r.get("active", Long.class),
-                        r.get("fined_through", LocalDate.class), Boolean.TRUE.equals(r.get("already", Boolean.class))))
+                .bind("violation", c.violationType())
+                .bind("record", body.reinspectionRecordId())
+                .bind("rectification", body.rectificationId())
+                .bind("case", c.id())
+                .map(r -> new Continuing(
+                        r.get("served_on", LocalDate.class),
+                        r.get("deadline", LocalDate.class),
+                        r.get("inspected_on", LocalDate.class),
+                        r.get("permit_number", String.class),
+                        r.get("status", String.class),
+                        r.get("active", Long.class),
+                        r.get("fined_through", LocalDate.class),
+                        Boolean.TRUE.equals(r.get("already", Boolean.class))))
                 .one()
-                .switchIfEmpty(Mono.error(() -> ApiException.conflict("continuing-not-verified", "rectification "
-                        + body.rectificationId() + " of this case has no CONTINUING verification with record "
-                        + body.reinspectionRecordId())));
+                .switchIfEmpty(Mono.error(() -> ApiException.conflict(
+                        "continuing-not-verified",
+                        "rectification "
+                                + body.rectificationId() + " of this case has no CONTINUING verification with record "
+                                + body.reinspectionRecordId())));
     }
 
     private static void requireOpen(CaseRow c) {
@@ -404,7 +594,11 @@ class PenaltyService {
     }
 
     private static ApiException unprocessable(String code, String field, String message, Object rejected) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code, null, message,
+        return new ApiException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                code,
+                null,
+                message,
                 List.of(new FieldProblem(field, message, rejected)));
     }
 
@@ -421,11 +615,17 @@ class PenaltyService {
                         SELECT decision_no, violation_type, article, coalesce(violated_on, decided_on)
                         FROM prior_violation
                         WHERE permit_number = :permit AND coalesce(violated_on, decided_on) >= :sinceDay""")
-                .bind("permit", c.permitNumber()).bind("id", c.id())
-                .bind("zone", clock.zone().getId()).bind("since", clock.startOf(since)).bind("sinceDay", since)
-                .map(r -> new DiscretionCalculator.PriorCase(r.get("case_no", String.class),
-                        r.get("violation_type", String.class), r.get("article", String.class),
+                .bind("permit", c.permitNumber())
+                .bind("id", c.id())
+                .bind("zone", clock.zone().getId())
+                .bind("since", clock.startOf(since))
+                .bind("sinceDay", since)
+                .map(r -> new DiscretionCalculator.PriorCase(
+                        r.get("case_no", String.class),
+                        r.get("violation_type", String.class),
+                        r.get("article", String.class),
                         r.get("day", LocalDate.class)))
-                .all().collectList();
+                .all()
+                .collectList();
     }
 }

@@ -11,16 +11,21 @@ import java.util.List;
  */
 final class CapacityCheck {
 
-    private CapacityCheck() {
-    }
+    private CapacityCheck() {}
 
-    record Month(int month, double neededInspectorDays, double availableInspectorDays) {
-    }
+    record Month(int month, double neededInspectorDays, double availableInspectorDays) {}
 
-    record Result(int inspectorsOnPost, int inspectorsPerUnit, double daysPerInspection, int workingDaysPerYear,
-                  double inspectionShare, double neededInspectorDays, double availableInspectorDays,
-                  boolean sufficient, List<Month> months, List<String> warnings) {
-    }
+    record Result(
+            int inspectorsOnPost,
+            int inspectorsPerUnit,
+            double daysPerInspection,
+            int workingDaysPerYear,
+            double inspectionShare,
+            double neededInspectorDays,
+            double availableInspectorDays,
+            boolean sufficient,
+            List<Month> months,
+            List<String> warnings) {}
 
     /** @param fieldUnitsPerMonth planned on-site units per month, index 0 = January */
     static Result evaluate(int[] fieldUnitsPerMonth, int startMonth, int inspectorsOnPost, PlanProperties p) {
@@ -37,20 +42,31 @@ final class CapacityCheck {
             needed += monthNeeded;
             months.add(new Month(m, round(monthNeeded), round(availableMonth)));
             if (monthNeeded > availableMonth) {
-                warnings.add(String.format("month %d needs %.1f inspector-days but %.1f are available",
-                        m, monthNeeded, availableMonth));
+                warnings.add(String.format(
+                        "month %d needs %.1f inspector-days but %.1f are available", m, monthNeeded, availableMonth));
             }
         }
         if (needed > available) {
-            warnings.add(0, String.format("the plan needs %.1f inspector-days but the bureau has %.1f "
-                    + "(%d inspectors on post)", needed, available, inspectorsOnPost));
+            warnings.add(
+                    0,
+                    String.format(
+                            "the plan needs %.1f inspector-days but the bureau has %.1f " + "(%d inspectors on post)",
+                            needed, available, inspectorsOnPost));
         }
         if (inspectorsOnPost < p.inspectorsPerUnit() && needed > 0) {
-            warnings.add(String.format("only %d inspectors on post; every inspection needs %d",
-                    inspectorsOnPost, p.inspectorsPerUnit()));
+            warnings.add(String.format(
+                    "only %d inspectors on post; every inspection needs %d", inspectorsOnPost, p.inspectorsPerUnit()));
         }
-        return new Result(inspectorsOnPost, p.inspectorsPerUnit(), p.daysPerInspection(), p.workingDaysPerYear(),
-                p.inspectionShare(), round(needed), round(available), warnings.isEmpty(), List.copyOf(months),
+        return new Result(
+                inspectorsOnPost,
+                p.inspectorsPerUnit(),
+                p.daysPerInspection(),
+                p.workingDaysPerYear(),
+                p.inspectionShare(),
+                round(needed),
+                round(available),
+                warnings.isEmpty(),
+                List.copyOf(months),
                 List.copyOf(warnings));
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.permitwatch.support.problem.FieldProblem;
 
 /**
@@ -17,8 +16,7 @@ import org.permitwatch.support.problem.FieldProblem;
  */
 final class CountyPlanRules {
 
-    private CountyPlanRules() {
-    }
+    private CountyPlanRules() {}
 
     /**
      * A row of the parent (city) plan.
@@ -26,39 +24,56 @@ final class CountyPlanRules {
      * @param unitsPerRound per stratum; null for rows saved before per-stratum budgets (then no budget check)
      * @param rounds        rounds per month, index 0 = January
      */
-    record ParentRow(UUID id, int rowNo, String keyIndustry, PlanCategory category, boolean doubleRandom,
-                     boolean includeRegistration, Map<String, Integer> unitsPerRound, int[] rounds) {
-    }
+    record ParentRow(
+            UUID id,
+            int rowNo,
+            String keyIndustry,
+            PlanCategory category,
+            boolean doubleRandom,
+            boolean includeRegistration,
+            Map<String, Integer> unitsPerRound,
+            int[] rounds) {}
 
     /**
      * @param at            the field prefix of the county row, e.g. {@code rows[0]}
      * @param plannedByOthers units per round per stratum the other county rows under the same parent row already plan
      * @param ratioField      the request field that sets a stratum's ratio (named in problems)
      */
-    static List<FieldProblem> check(String at, PlanRequests.Row row, int[] rounds, Map<Stratum, Integer> unitsPerRound,
-                                    ParentRow parent, Map<String, Integer> plannedByOthers,
-                                    Function<Stratum, String> ratioField) {
+    static List<FieldProblem> check(
+            String at,
+            PlanRequests.Row row,
+            int[] rounds,
+            Map<Stratum, Integer> unitsPerRound,
+            ParentRow parent,
+            Map<String, Integer> plannedByOthers,
+            Function<Stratum, String> ratioField) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!parent.keyIndustry().equals(row.keyIndustry())) {
-            problems.add(new FieldProblem(at + ".keyIndustry", "must be the industry of city row " + parent.rowNo()
-                    + " (" + parent.keyIndustry() + ")", row.keyIndustry()));
+            problems.add(new FieldProblem(
+                    at + ".keyIndustry",
+                    "must be the industry of city row " + parent.rowNo() + " (" + parent.keyIndustry() + ")",
+                    row.keyIndustry()));
         }
         if (parent.category() != row.category()) {
-            problems.add(new FieldProblem(at + ".category", "must be the category of city row " + parent.rowNo()
-                    + " (" + parent.category() + ")", row.category()));
+            problems.add(new FieldProblem(
+                    at + ".category",
+                    "must be the category of city row " + parent.rowNo() + " (" + parent.category() + ")",
+                    row.category()));
         }
         if (parent.doubleRandom() != row.doubleRandom()) {
-            problems.add(new FieldProblem(at + ".doubleRandom", "must match city row " + parent.rowNo(),
-                    row.doubleRandom()));
+            problems.add(new FieldProblem(
+                    at + ".doubleRandom", "must match city row " + parent.rowNo(), row.doubleRandom()));
         }
         if (row.registrationIncluded() && !parent.includeRegistration()) {
-            problems.add(new FieldProblem(at + ".includeRegistration", "city row " + parent.rowNo()
-                    + " does not include 登记管理 units", true));
+            problems.add(new FieldProblem(
+                    at + ".includeRegistration", "city row " + parent.rowNo() + " does not include 登记管理 units", true));
         }
         for (int m = 1; m <= 12; m++) {
             if (rounds[m - 1] > parent.rounds()[m - 1]) {
-                problems.add(new FieldProblem(at + ".frequencyTimes", "month " + m + " would have " + rounds[m - 1]
-                        + " round(s); city row " + parent.rowNo() + " plans " + parent.rounds()[m - 1],
+                problems.add(new FieldProblem(
+                        at + ".frequencyTimes",
+                        "month " + m + " would have " + rounds[m - 1] + " round(s); city row " + parent.rowNo()
+                                + " plans " + parent.rounds()[m - 1],
                         row.frequencyTimes()));
                 break;
             }
@@ -69,9 +84,13 @@ final class CountyPlanRules {
                 int others = plannedByOthers.getOrDefault(s.name(), 0);
                 int mine = unitsPerRound.get(s);
                 if (mine + others > budget) {
-                    problems.add(new FieldProblem(ratioField.apply(s), s + ": " + mine
-                            + " unit(s) per round here + " + others + " planned by other county plans exceed the "
-                            + budget + " of city row " + parent.rowNo(), mine));
+                    problems.add(new FieldProblem(
+                            ratioField.apply(s),
+                            s + ": " + mine
+                                    + " unit(s) per round here + " + others
+                                    + " planned by other county plans exceed the "
+                                    + budget + " of city row " + parent.rowNo(),
+                            mine));
                 }
             }
         }

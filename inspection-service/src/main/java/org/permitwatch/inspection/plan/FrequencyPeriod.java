@@ -2,5 +2,7 @@ package org.permitwatch.inspection.plan;
 
 /** 检查频次: rounds per year, per quarter or per month. */
 public enum FrequencyPeriod {
-    YEAR, QUARTER, MONTH
+    YEAR,
+    QUARTER,
+    MONTH
 }

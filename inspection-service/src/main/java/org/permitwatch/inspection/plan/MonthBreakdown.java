@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class MonthBreakdown {
 
-    private MonthBreakdown() {
-    }
+    private MonthBreakdown() {}
 
     /** Rounds per month; index 0 is January. */
     static int[] rounds(FrequencyPeriod period, int times, int startMonth) {

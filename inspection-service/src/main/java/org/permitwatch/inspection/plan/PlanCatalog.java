@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -15,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class PlanCatalog {
 
-    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
 
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -43,22 +42,34 @@ public class PlanCatalog {
                         LEFT JOIN plan_row_month m ON m.row_id = r.id AND m.month = :month
                         LEFT JOIN plan_row_month qm ON qm.row_id = q.id AND qm.month = :month
                         WHERE p.id = :plan AND r.row_no = :rowNo AND p.division_code = :division""")
-                .bind("plan", planId).bind("rowNo", rowNo).bind("month", month).bind("division", division)
+                .bind("plan", planId)
+                .bind("rowNo", rowNo)
+                .bind("month", month)
+                .bind("division", division)
                 .map(r -> {
                     Map<String, BigDecimal> ratios = new LinkedHashMap<>();
                     ratios.put(Stratum.SPECIAL.name(), r.get("ratio_special", BigDecimal.class));
                     ratios.put(Stratum.KEY.name(), r.get("ratio_key", BigDecimal.class));
                     ratios.put(Stratum.GENERAL.name(), r.get("ratio_general", BigDecimal.class));
-                    return new PlanRowRef(r.get("plan_id", UUID.class), r.get("row_id", UUID.class),
-                            r.get("city_code", String.class), r.get("division_code", String.class),
-                            PlanLevel.valueOf(r.get("level", String.class)), r.get("plan_year", Integer.class),
-                            "PUBLISHED".equals(r.get("status", String.class)), r.get("key_industry", String.class),
+                    return new PlanRowRef(
+                            r.get("plan_id", UUID.class),
+                            r.get("row_id", UUID.class),
+                            r.get("city_code", String.class),
+                            r.get("division_code", String.class),
+                            PlanLevel.valueOf(r.get("level", String.class)),
+                            r.get("plan_year", Integer.class),
+                            "PUBLISHED".equals(r.get("status", String.class)),
+                            r.get("key_industry", String.class),
                             Boolean.TRUE.equals(r.get("double_random", Boolean.class)),
                             !PlanCategory.REMOTE_SUPERVISION.name().equals(r.get("category", String.class)),
-                            r.get("ratio", BigDecimal.class), ratios,
+                            r.get("ratio", BigDecimal.class),
+                            ratios,
                             Boolean.TRUE.equals(r.get("include_registration", Boolean.class)),
-                            r.get("rounds", Integer.class), counts(r.get("per_round", String.class)),
-                            new PlanRowRef.Quota(r.get("quota_row", UUID.class), r.get("quota_row_no", Integer.class),
+                            r.get("rounds", Integer.class),
+                            counts(r.get("per_round", String.class)),
+                            new PlanRowRef.Quota(
+                                    r.get("quota_row", UUID.class),
+                                    r.get("quota_row_no", Integer.class),
                                     r.get("quota_rounds", Integer.class),
                                     counts(r.get("quota_per_round", String.class))));
                 })

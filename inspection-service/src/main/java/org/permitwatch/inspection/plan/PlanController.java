@@ -1,18 +1,17 @@
 package org.permitwatch.inspection.plan;
 
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.permitwatch.support.web.PageResponse;
-import org.permitwatch.support.web.Paging;
+import java.util.UUID;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.web.PageResponse;
+import org.permitwatch.support.web.Paging;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +27,10 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1/plans")
 @EnableConfigurationProperties({PlanProperties.class, StratumFloors.class})
-@Tag(name = "Plans", description = "排污许可清单式执法检查计划 (附件3): a city's annual plan by industry, broken down "
-        + "by month, and its counties' plans inside it (ADR 0013)")
+@Tag(
+        name = "Plans",
+        description = "排污许可清单式执法检查计划 (附件3): a city's annual plan by industry, broken down "
+                + "by month, and its counties' plans inside it (ADR 0013)")
 class PlanController {
 
     private final PlanService plans;
@@ -40,14 +41,16 @@ class PlanController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an annual plan of the caller's bureau", description = "CITY users for their city; "
-            + "COUNTY users for their county inside a published plan of their city (parentPlanId, each row naming its "
-            + "parentRowNo; 422 outside-city-plan when a row leaves the city row: other industry or category, "
-            + "登记管理 units the city row excludes, more rounds in a month, or more units per round per stratum than "
-            + "the city row leaves). Denominators are counted per stratum from the directory (登记管理 units where "
-            + "includeRegistration); double-random rows must meet the stratum floors of the level "
-            + "(permitwatch.plan.stratum-floors, 422 ratio-below-floor naming the field). The response carries the "
-            + "capacity check and its warnings.")
+    @Operation(
+            summary = "Create an annual plan of the caller's bureau",
+            description = "CITY users for their city; "
+                    + "COUNTY users for their county inside a published plan of their city (parentPlanId, each row naming its "
+                    + "parentRowNo; 422 outside-city-plan when a row leaves the city row: other industry or category, "
+                    + "登记管理 units the city row excludes, more rounds in a month, or more units per round per stratum than "
+                    + "the city row leaves). Denominators are counted per stratum from the directory (登记管理 units where "
+                    + "includeRegistration); double-random rows must meet the stratum floors of the level "
+                    + "(permitwatch.plan.stratum-floors, 422 ratio-below-floor naming the field). The response carries the "
+                    + "capacity check and its warnings.")
     Mono<PlanViews.PlanDetail> create(@Valid @RequestBody PlanRequests.CreatePlan request) {
         return CurrentCaller.get().flatMap(caller -> {
             requirePlanningBureau(caller);
@@ -56,31 +59,41 @@ class PlanController {
     }
 
     @GetMapping
-    @Operation(summary = "List plans", description = "Paged. PROVINCE: every plan; CITY: its own and its counties' "
-            + "plans; COUNTY: its own plans and its city's, never another county's.")
-    Mono<PageResponse<PlanViews.PlanSummary>> list(@RequestParam(required = false) Integer page,
-                                                  @RequestParam(required = false) Integer size,
-                                                  @RequestParam(required = false) Integer year) {
+    @Operation(
+            summary = "List plans",
+            description = "Paged. PROVINCE: every plan; CITY: its own and its counties' "
+                    + "plans; COUNTY: its own plans and its city's, never another county's.")
+    Mono<PageResponse<PlanViews.PlanSummary>> list(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) Integer year) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
             PlanScope scope = PlanScope.of(caller);
-            return plans.list(scope, year, paging).collectList().zipWith(plans.count(scope, year))
+            return plans.list(scope, year, paging)
+                    .collectList()
+                    .zipWith(plans.count(scope, year))
                     .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
         });
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One plan with rows, monthly breakdown, denominators and capacity check",
+    @Operation(
+            summary = "One plan with rows, monthly breakdown, denominators and capacity check",
             description = "404 outside the caller's scope (see the list), e.g. another county's plan.")
     Mono<PlanViews.PlanDetail> get(@PathVariable UUID id) {
-        return CurrentCaller.get().flatMap(caller -> plans.find(id, PlanScope.of(caller))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
-                        "no plan " + id + " in your division"))));
+        return CurrentCaller.get()
+                .flatMap(caller -> plans.find(id, PlanScope.of(caller))
+                        .switchIfEmpty(Mono.error(() ->
+                                ApiException.notFound(ProblemCodes.NOT_FOUND, "no plan " + id + " in your division"))));
     }
 
     @PostMapping("/{id}/publish")
-    @Operation(summary = "Publish a draft plan", description = "By the bureau that made it (the city for a city "
-            + "plan, the county for a county plan); draws need a published plan, county plans a published city plan.")
+    @Operation(
+            summary = "Publish a draft plan",
+            description =
+                    "By the bureau that made it (the city for a city "
+                            + "plan, the county for a county plan); draws need a published plan, county plans a published city plan.")
     Mono<PlanViews.PlanDetail> publish(@PathVariable UUID id) {
         return CurrentCaller.get().flatMap(caller -> {
             requirePlanningBureau(caller);
@@ -93,7 +106,8 @@ class PlanController {
         boolean city = caller.hasRole(Role.CITY) && caller.division().level() == DivisionCode.Level.CITY;
         boolean county = caller.hasRole(Role.COUNTY) && caller.division().level() == DivisionCode.Level.COUNTY;
         if (!city && !county) {
-            throw ApiException.forbidden(ProblemCodes.FORBIDDEN,
+            throw ApiException.forbidden(
+                    ProblemCodes.FORBIDDEN,
                     "plans are made by a city bureau for its city or a county bureau for its county");
         }
     }

@@ -16,8 +16,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("permitwatch.inspection.plan")
-record PlanProperties(@Min(2) int inspectorsPerUnit,
-                      @DecimalMin("0.1") double daysPerInspection,
-                      @Min(1) int workingDaysPerYear,
-                      @DecimalMin("0.01") @DecimalMax("1.0") double inspectionShare) {
-}
+record PlanProperties(
+        @Min(2) int inspectorsPerUnit,
+        @DecimalMin("0.1") double daysPerInspection,
+        @Min(1) int workingDaysPerYear,
+        @DecimalMin("0.01") @DecimalMax("1.0") double inspectionShare) {}

@@ -17,16 +17,28 @@ import java.util.UUID;
  * @param unitsPerRound       planned units per round per stratum; null for rows saved before per-stratum budgets
  * @param quota               the city row whose budget the draw consumes (the row itself for a city plan)
  */
-public record PlanRowRef(UUID planId, UUID rowId, String cityCode, String divisionCode, PlanLevel level, int year,
-                         boolean published, String keyIndustry, boolean doubleRandom, boolean onSite, BigDecimal ratio,
-                         Map<String, BigDecimal> stratumRatios, boolean includeRegistration, int roundsInMonth,
-                         Map<String, Integer> unitsPerRound, Quota quota) {
+public record PlanRowRef(
+        UUID planId,
+        UUID rowId,
+        String cityCode,
+        String divisionCode,
+        PlanLevel level,
+        int year,
+        boolean published,
+        String keyIndustry,
+        boolean doubleRandom,
+        boolean onSite,
+        BigDecimal ratio,
+        Map<String, BigDecimal> stratumRatios,
+        boolean includeRegistration,
+        int roundsInMonth,
+        Map<String, Integer> unitsPerRound,
+        Quota quota) {
 
     /**
      * The budget of a city row for one month: units per round per stratum × rounds in the month.
      *
      * @param unitsPerRound null for legacy rows (no budget)
      */
-    public record Quota(UUID rowId, int rowNo, int roundsInMonth, Map<String, Integer> unitsPerRound) {
-    }
+    public record Quota(UUID rowId, int rowNo, int roundsInMonth, Map<String, Integer> unitsPerRound) {}
 }

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.events.inspection.PlanPublished;
-import org.permitwatch.support.web.Paging;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.outbox.OutboxMessage;
 import org.permitwatch.support.outbox.OutboxWriter;
@@ -22,6 +20,7 @@ import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -43,8 +42,8 @@ class PlanService {
             + "(the directory's source type SPECIAL/KEY/GENERAL), counted when the plan is saved; units per round = "
             + "sum over the strata of ceil(stratum ratio × stratum denominator)";
 
-    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() { };
-    private static final TypeReference<List<Map<String, Integer>>> COUNTS_LIST = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
+    private static final TypeReference<List<Map<String, Integer>>> COUNTS_LIST = new TypeReference<>() {};
 
     private final DatabaseClient db;
     private final AuditLog audit;
@@ -54,8 +53,14 @@ class PlanService {
     private final OutboxWriter outbox;
     private final StratumFloors floors;
 
-    PlanService(DatabaseClient db, AuditLog audit, JsonMapper json, PlanProperties properties,
-                ReactiveTransactionManager transactions, OutboxWriter outbox, StratumFloors floors) {
+    PlanService(
+            DatabaseClient db,
+            AuditLog audit,
+            JsonMapper json,
+            PlanProperties properties,
+            ReactiveTransactionManager transactions,
+            OutboxWriter outbox,
+            StratumFloors floors) {
         this.db = db;
         this.floors = floors;
         this.audit = audit;
@@ -66,9 +71,15 @@ class PlanService {
     }
 
     /** A row as it will be stored: the request, its effective ratios and what they amount to. */
-    private record Planned(int index, UUID id, PlanRequests.Row request, PlanRequests.StratumRatios ratios,
-                           Map<Stratum, Integer> denominators, Map<Stratum, Integer> unitsPerRound, int[] rounds,
-                           CountyPlanRules.ParentRow parent) {
+    private record Planned(
+            int index,
+            UUID id,
+            PlanRequests.Row request,
+            PlanRequests.StratumRatios ratios,
+            Map<Stratum, Integer> denominators,
+            Map<Stratum, Integer> unitsPerRound,
+            int[] rounds,
+            CountyPlanRules.ParentRow parent) {
 
         int denominator() {
             return StratumCounts.sum(denominators);
@@ -101,30 +112,36 @@ class PlanService {
         int start = request.startMonth() == null ? 1 : request.startMonth();
         UUID planId = UUID.randomUUID();
         Mono<Parent> parent = level == PlanLevel.COUNTY ? parent(request, city) : Mono.just(Parent.NONE);
-        Mono<UUID> work = parent.flatMap(p -> counts(level, division).flatMap(counts -> inspectorsOnPost(division)
-                .flatMap(onPost -> {
+        Mono<UUID> work = parent.flatMap(p -> counts(level, division)
+                .flatMap(counts -> inspectorsOnPost(division).flatMap(onPost -> {
                     List<Planned> planned = new ArrayList<>();
                     for (int i = 0; i < request.rows().size(); i++) {
                         PlanRequests.Row row = request.rows().get(i);
                         PlanRequests.StratumRatios ratios = row.effectiveRatios();
-                        Map<Stratum, Integer> denominators = counts.denominators(row.keyIndustry(),
-                                row.registrationIncluded());
-                        planned.add(new Planned(i, UUID.randomUUID(), row, ratios, denominators,
+                        Map<Stratum, Integer> denominators =
+                                counts.denominators(row.keyIndustry(), row.registrationIncluded());
+                        planned.add(new Planned(
+                                i,
+                                UUID.randomUUID(),
+                                row,
+                                ratios,
+                                denominators,
                                 StratumCounts.unitsPerRound(denominators, ratios),
                                 MonthBreakdown.rounds(row.frequencyPeriod(), row.frequencyTimes(), start),
                                 row.parentRowNo() == null ? null : p.row(row.parentRowNo())));
                     }
                     checkFloors(planned, level, start);
                     return checkInsideParent(planned, p)
-                            .then(Mono.defer(() -> insert(planId, level, division, city, p, request, start, planned,
-                                    onPost, caller)));
+                            .then(Mono.defer(() ->
+                                    insert(planId, level, division, city, p, request, start, planned, onPost, caller)));
                 })));
         return work.as(tx::transactional);
     }
 
     private static String ratioField(int index, PlanRequests.Row row, Stratum stratum) {
         return row.stratumRatios() != null || stratum == Stratum.SPECIAL
-                ? "rows[" + index + "].stratumRatios." + stratum : "rows[" + index + "].ratio";
+                ? "rows[" + index + "].stratumRatios." + stratum
+                : "rows[" + index + "].ratio";
     }
 
     /** 422 naming each ratio below its floor; only rows of the double-random scheme are sampled, so only they. */
@@ -136,16 +153,23 @@ class PlanService {
             }
             for (Stratum s : Stratum.values()) {
                 StratumFloors.Floor floor = floors.of(level).of(s);
-                List<String> shortfalls = StratumFloors.shortfalls(floor, p.ratios().of(s), p.rounds(), start);
+                List<String> shortfalls =
+                        StratumFloors.shortfalls(floor, p.ratios().of(s), p.rounds(), start);
                 if (!shortfalls.isEmpty()) {
-                    problems.add(new FieldProblem(ratioField(p.index(), p.request(), s), s + " ratio below the "
-                            + level + " floor: " + String.join("; ", shortfalls), p.ratios().of(s)));
+                    problems.add(new FieldProblem(
+                            ratioField(p.index(), p.request(), s),
+                            s + " ratio below the " + level + " floor: " + String.join("; ", shortfalls),
+                            p.ratios().of(s)));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ratio-below-floor", null,
-                    "a stratum ratio is below the configured floor (permitwatch.plan.stratum-floors)", problems);
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "ratio-below-floor",
+                    null,
+                    "a stratum ratio is below the configured floor (permitwatch.plan.stratum-floors)",
+                    problems);
         }
     }
 
@@ -161,14 +185,17 @@ class PlanService {
         List<FieldProblem> missing = new ArrayList<>();
         for (Planned p : planned) {
             if (p.parent() == null) {
-                missing.add(new FieldProblem("rows[" + p.index() + "].parentRowNo", "no such row in the city plan",
+                missing.add(new FieldProblem(
+                        "rows[" + p.index() + "].parentRowNo",
+                        "no such row in the city plan",
                         p.request().parentRowNo()));
             }
         }
         if (!missing.isEmpty()) {
             return Mono.error(outsideParent(missing));
         }
-        UUID[] parentRows = planned.stream().map(p -> p.parent().id()).distinct().toArray(UUID[]::new);
+        UUID[] parentRows =
+                planned.stream().map(p -> p.parent().id()).distinct().toArray(UUID[]::new);
         return db.sql("""
                         SELECT s.parent_row_id, s.stratum_units_per_round::text AS per_round
                         FROM plan_row s JOIN inspection_plan sp ON sp.id = s.plan_id
@@ -176,18 +203,26 @@ class PlanService {
                           AND sp.status = 'PUBLISHED'""")
                 .bind("rows", parentRows)
                 .map(r -> Map.entry(r.get("parent_row_id", UUID.class), r.get("per_round", String.class)))
-                .all().collectList()
+                .all()
+                .collectList()
                 .flatMap(siblings -> {
                     List<FieldProblem> problems = new ArrayList<>();
                     Map<UUID, Map<String, Integer>> taken = new HashMap<>();
                     for (Map.Entry<UUID, String> e : siblings) {
-                        json.readValue(e.getValue(), COUNTS).forEach((s, n) ->
-                                taken.computeIfAbsent(e.getKey(), k -> new HashMap<>()).merge(s, n, Integer::sum));
+                        json.readValue(e.getValue(), COUNTS)
+                                .forEach((s, n) -> taken.computeIfAbsent(e.getKey(), k -> new HashMap<>())
+                                        .merge(s, n, Integer::sum));
                     }
                     for (Planned p : planned) {
-                        Map<String, Integer> others = taken.computeIfAbsent(p.parent().id(), k -> new HashMap<>());
-                        problems.addAll(CountyPlanRules.check("rows[" + p.index() + "]", p.request(), p.rounds(),
-                                p.unitsPerRound(), p.parent(), Map.copyOf(others),
+                        Map<String, Integer> others =
+                                taken.computeIfAbsent(p.parent().id(), k -> new HashMap<>());
+                        problems.addAll(CountyPlanRules.check(
+                                "rows[" + p.index() + "]",
+                                p.request(),
+                                p.rounds(),
+                                p.unitsPerRound(),
+                                p.parent(),
+                                Map.copyOf(others),
                                 s -> ratioField(p.index(), p.request(), s)));
                         // two rows of this plan under one city row share its budget too
                         p.unitsPerRound().forEach((s, n) -> others.merge(s.name(), n, Integer::sum));
@@ -197,29 +232,42 @@ class PlanService {
     }
 
     private static ApiException outsideParent(List<FieldProblem> problems) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "outside-city-plan", null,
-                "a county plan row must lie inside its row of the city plan", problems);
+        return new ApiException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "outside-city-plan",
+                null,
+                "a county plan row must lie inside its row of the city plan",
+                problems);
     }
 
     /** The published CITY plan of the caller's city and year, its rows locked until the county plan is saved. */
     private Mono<Parent> parent(PlanRequests.CreatePlan request, String city) {
         return db.sql("SELECT id, plan_year, status FROM inspection_plan WHERE id = :id AND city_code = :city "
                         + "AND level = 'CITY'")
-                .bind("id", request.parentPlanId()).bind("city", city)
+                .bind("id", request.parentPlanId())
+                .bind("city", city)
                 .map(r -> new Object[] {r.get("plan_year", Integer.class), r.get("status", String.class)})
                 .one()
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
-                        "no city plan " + request.parentPlanId() + " in your city")))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(
+                        ProblemCodes.NOT_FOUND, "no city plan " + request.parentPlanId() + " in your city")))
                 .flatMap(head -> {
                     if (!"PUBLISHED".equals(head[1])) {
-                        return Mono.error(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "plan-not-published",
-                                null, "a county plans inside a published city plan", List.of(new FieldProblem(
-                                "parentPlanId", "the city plan is not published", request.parentPlanId()))));
+                        return Mono.error(new ApiException(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "plan-not-published",
+                                null,
+                                "a county plans inside a published city plan",
+                                List.of(new FieldProblem(
+                                        "parentPlanId", "the city plan is not published", request.parentPlanId()))));
                     }
                     if (!head[0].equals(request.year())) {
-                        return Mono.error(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "outside-city-plan",
-                                null, "a county plan covers the year of its city plan", List.of(new FieldProblem(
-                                "year", "must be the city plan's year " + head[0], request.year()))));
+                        return Mono.error(new ApiException(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "outside-city-plan",
+                                null,
+                                "a county plan covers the year of its city plan",
+                                List.of(new FieldProblem(
+                                        "year", "must be the city plan's year " + head[0], request.year()))));
                     }
                     return db.sql("""
                                     SELECT r.id, r.row_no, r.key_industry, r.category, r.double_random,
@@ -236,21 +284,33 @@ class PlanService {
                                     rounds[ms[i] - 1] = rs[i];
                                 }
                                 String perRound = r.get("per_round", String.class);
-                                return new CountyPlanRules.ParentRow(r.get("id", UUID.class),
-                                        r.get("row_no", Integer.class), r.get("key_industry", String.class),
+                                return new CountyPlanRules.ParentRow(
+                                        r.get("id", UUID.class),
+                                        r.get("row_no", Integer.class),
+                                        r.get("key_industry", String.class),
                                         PlanCategory.valueOf(r.get("category", String.class)),
                                         Boolean.TRUE.equals(r.get("double_random", Boolean.class)),
                                         Boolean.TRUE.equals(r.get("include_registration", Boolean.class)),
-                                        perRound == null ? null : json.readValue(perRound, COUNTS), rounds);
+                                        perRound == null ? null : json.readValue(perRound, COUNTS),
+                                        rounds);
                             })
-                            .all().collectList()
+                            .all()
+                            .collectList()
                             .map(rows -> new Parent(request.parentPlanId(), rows));
                 });
     }
 
-    private Mono<UUID> insert(UUID planId, PlanLevel level, String division, String city, Parent parent,
-                              PlanRequests.CreatePlan request, int start, List<Planned> planned, int onPost,
-                              Caller caller) {
+    private Mono<UUID> insert(
+            UUID planId,
+            PlanLevel level,
+            String division,
+            String city,
+            Parent parent,
+            PlanRequests.CreatePlan request,
+            int start,
+            List<Planned> planned,
+            int onPost,
+            Caller caller) {
         int[] fieldUnits = new int[12];
         List<Mono<Void>> inserts = new ArrayList<>();
         for (Planned p : planned) {
@@ -271,9 +331,14 @@ class PlanService {
                                                      division_code, parent_plan_id)
                         VALUES (:id, :city, :year, :title, 'DRAFT', CAST(:capacity AS jsonb), :by, :level, :division,
                                 :parent)""")
-                .bind("id", planId).bind("city", city).bind("year", request.year())
-                .bind("title", request.title().trim()).bind("capacity", json.writeValueAsString(capacity))
-                .bind("by", caller.subject()).bind("level", level.name()).bind("division", division);
+                .bind("id", planId)
+                .bind("city", city)
+                .bind("year", request.year())
+                .bind("title", request.title().trim())
+                .bind("capacity", json.writeValueAsString(capacity))
+                .bind("by", caller.subject())
+                .bind("level", level.name())
+                .bind("division", division);
         head = parent.planId() == null ? head.bindNull("parent", UUID.class) : head.bind("parent", parent.planId());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("year", request.year());
@@ -297,8 +362,8 @@ class PlanService {
             problems.add(new FieldProblem("parentPlanId", "a county plans inside its city's plan: required", null));
         }
         if (level == PlanLevel.CITY && request.parentPlanId() != null) {
-            problems.add(new FieldProblem("parentPlanId", "only county plans have a parent plan",
-                    request.parentPlanId()));
+            problems.add(
+                    new FieldProblem("parentPlanId", "only county plans have a parent plan", request.parentPlanId()));
         }
         for (int i = 0; i < request.rows().size(); i++) {
             PlanRequests.Row row = request.rows().get(i);
@@ -306,20 +371,24 @@ class PlanService {
                 problems.add(new FieldProblem("rows[" + i + "].rowNo", "duplicate row number", row.rowNo()));
             }
             if (!industries.add(row.keyIndustry() + "/" + row.category())) {
-                problems.add(new FieldProblem("rows[" + i + "].keyIndustry",
-                        "one row per industry and category", row.keyIndustry()));
+                problems.add(new FieldProblem(
+                        "rows[" + i + "].keyIndustry", "one row per industry and category", row.keyIndustry()));
             }
             if (row.category() == PlanCategory.DOUBLE_RANDOM && !row.doubleRandom()) {
-                problems.add(new FieldProblem("rows[" + i + "].doubleRandom",
-                        "a DOUBLE_RANDOM row is part of the double-random scheme", false));
+                problems.add(new FieldProblem(
+                        "rows[" + i + "].doubleRandom",
+                        "a DOUBLE_RANDOM row is part of the double-random scheme",
+                        false));
             }
             if (level == PlanLevel.COUNTY && row.parentRowNo() == null) {
-                problems.add(new FieldProblem("rows[" + i + "].parentRowNo",
-                        "a county row carries out a row of the city plan: required", null));
+                problems.add(new FieldProblem(
+                        "rows[" + i + "].parentRowNo",
+                        "a county row carries out a row of the city plan: required",
+                        null));
             }
             if (level == PlanLevel.CITY && row.parentRowNo() != null) {
-                problems.add(new FieldProblem("rows[" + i + "].parentRowNo", "only county plan rows have a parent row",
-                        row.parentRowNo()));
+                problems.add(new FieldProblem(
+                        "rows[" + i + "].parentRowNo", "only county plan rows have a parent row", row.parentRowNo()));
             }
         }
         if (!problems.isEmpty()) {
@@ -339,32 +408,49 @@ class PlanService {
                                 :daily, :special, :operating, :agencies, :denominator, :perRound,
                                 :ratioKey, :ratioGeneral, :ratioSpecial, :registration, :parentRow,
                                 CAST(:denominators AS jsonb), CAST(:perRounds AS jsonb))""")
-                .bind("id", p.id()).bind("plan", planId).bind("rowNo", row.rowNo()).bind("industry", row.keyIndustry())
-                .bind("category", row.category().name()).bind("method", row.method().name())
-                .bind("dr", row.doubleRandom()).bind("ratio", row.ratio())
-                .bind("period", row.frequencyPeriod().name()).bind("times", row.frequencyTimes())
-                .bind("agencies", (row.cooperatingAgencies() == null ? List.<String>of() : row.cooperatingAgencies())
-                        .toArray(String[]::new))
-                .bind("denominator", p.denominator()).bind("perRound", p.perRound())
-                .bind("ratioKey", p.ratios().KEY()).bind("ratioGeneral", p.ratios().GENERAL())
-                .bind("ratioSpecial", p.ratios().SPECIAL()).bind("registration", row.registrationIncluded())
+                .bind("id", p.id())
+                .bind("plan", planId)
+                .bind("rowNo", row.rowNo())
+                .bind("industry", row.keyIndustry())
+                .bind("category", row.category().name())
+                .bind("method", row.method().name())
+                .bind("dr", row.doubleRandom())
+                .bind("ratio", row.ratio())
+                .bind("period", row.frequencyPeriod().name())
+                .bind("times", row.frequencyTimes())
+                .bind(
+                        "agencies",
+                        (row.cooperatingAgencies() == null ? List.<String>of() : row.cooperatingAgencies())
+                                .toArray(String[]::new))
+                .bind("denominator", p.denominator())
+                .bind("perRound", p.perRound())
+                .bind("ratioKey", p.ratios().KEY())
+                .bind("ratioGeneral", p.ratios().GENERAL())
+                .bind("ratioSpecial", p.ratios().SPECIAL())
+                .bind("registration", row.registrationIncluded())
                 .bind("denominators", json.writeValueAsString(StratumCounts.named(p.denominators())))
                 .bind("perRounds", json.writeValueAsString(StratumCounts.named(p.unitsPerRound())));
-        spec = p.parent() == null ? spec.bindNull("parentRow", UUID.class) : spec.bind("parentRow", p.parent().id());
+        spec = p.parent() == null
+                ? spec.bindNull("parentRow", UUID.class)
+                : spec.bind("parentRow", p.parent().id());
         spec = nullable(spec, "daily", row.contentDaily());
         spec = nullable(spec, "special", row.contentSpecial());
         spec = nullable(spec, "operating", row.operatingMethod());
         return spec.then();
     }
 
-    private static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name,
-                                                              String value) {
+    private static DatabaseClient.GenericExecuteSpec nullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, String value) {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 
     private Mono<Void> insertMonth(UUID rowId, int month, int rounds, int units) {
         return db.sql("INSERT INTO plan_row_month (row_id, month, rounds, planned_units) VALUES (:row, :m, :r, :u)")
-                .bind("row", rowId).bind("m", month).bind("r", rounds).bind("u", units).then();
+                .bind("row", rowId)
+                .bind("m", month)
+                .bind("r", rounds)
+                .bind("u", units)
+                .then();
     }
 
     /** VALID units of the plan's division (a city's, or a county's) per industry, stratum and registration. */
@@ -377,18 +463,28 @@ class PlanService {
                         WHERE %s AND status = 'VALID' AND management_category IN ('KEY', 'SIMPLIFIED', 'REGISTRATION')
                         GROUP BY 1, 2, 3""".formatted(where))
                 .bind("division", division)
-                .map(r -> new Object[] {r.get("key_industry", String.class), r.get("stratum", String.class),
-                        r.get("registration", Boolean.class), r.get("n", Long.class)})
+                .map(r -> new Object[] {
+                    r.get("key_industry", String.class),
+                    r.get("stratum", String.class),
+                    r.get("registration", Boolean.class),
+                    r.get("n", Long.class)
+                })
                 .all()
-                .collect(StratumCounts::new, (c, r) -> c.add((String) r[0], Stratum.valueOf((String) r[1]),
-                        Boolean.TRUE.equals(r[2]), ((Long) r[3]).intValue()));
+                .collect(
+                        StratumCounts::new,
+                        (c, r) -> c.add(
+                                (String) r[0],
+                                Stratum.valueOf((String) r[1]),
+                                Boolean.TRUE.equals(r[2]),
+                                ((Long) r[3]).intValue()));
     }
 
     /** Officers on post in the plan's division: the city's (its counties' included) or the county's own. */
     private Mono<Integer> inspectorsOnPost(String division) {
         return db.sql("SELECT count(*) AS n FROM inspector WHERE on_post AND division_code LIKE :division")
                 .bind("division", DivisionCode.of(division).likePattern())
-                .map(r -> r.get("n", Long.class).intValue()).one();
+                .map(r -> r.get("n", Long.class).intValue())
+                .one();
     }
 
     Flux<PlanViews.PlanSummary> list(PlanScope scope, Integer year, Paging paging) {
@@ -400,21 +496,29 @@ class PlanService {
                           AND (CAST(:year AS int) IS NULL OR p.plan_year = CAST(:year AS int))
                         ORDER BY p.plan_year DESC, p.city_code, p.division_code, p.created_at DESC
                         LIMIT :limit OFFSET :offset""".formatted(PlanScope.CONDITION)), year))
-                .bind("limit", paging.size()).bind("offset", paging.offset())
-                .map(r -> new PlanViews.PlanSummary(r.get("id", UUID.class), r.get("city_code", String.class),
-                        r.get("plan_year", Integer.class), r.get("title", String.class), r.get("status", String.class),
-                        Boolean.TRUE.equals(r.get("ok", Boolean.class)), r.get("created_at", OffsetDateTime.class),
-                        r.get("published_at", OffsetDateTime.class), PlanLevel.valueOf(r.get("level", String.class)),
-                        r.get("division_code", String.class), r.get("parent_plan_id", UUID.class)))
+                .bind("limit", paging.size())
+                .bind("offset", paging.offset())
+                .map(r -> new PlanViews.PlanSummary(
+                        r.get("id", UUID.class),
+                        r.get("city_code", String.class),
+                        r.get("plan_year", Integer.class),
+                        r.get("title", String.class),
+                        r.get("status", String.class),
+                        Boolean.TRUE.equals(r.get("ok", Boolean.class)),
+                        r.get("created_at", OffsetDateTime.class),
+                        r.get("published_at", OffsetDateTime.class),
+                        PlanLevel.valueOf(r.get("level", String.class)),
+                        r.get("division_code", String.class),
+                        r.get("parent_plan_id", UUID.class)))
                 .all();
     }
 
     Mono<Long> count(PlanScope scope, Integer year) {
         return scope.bind(yearFilter(db.sql("""
                         SELECT count(*) AS n FROM inspection_plan p WHERE %s
-                          AND (CAST(:year AS int) IS NULL OR p.plan_year = CAST(:year AS int))"""
-                        .formatted(PlanScope.CONDITION)), year))
-                .map(r -> r.get("n", Long.class)).one();
+                          AND (CAST(:year AS int) IS NULL OR p.plan_year = CAST(:year AS int))""".formatted(PlanScope.CONDITION)), year))
+                .map(r -> r.get("n", Long.class))
+                .one();
     }
 
     private static DatabaseClient.GenericExecuteSpec yearFilter(DatabaseClient.GenericExecuteSpec spec, Integer year) {
@@ -427,18 +531,38 @@ class PlanService {
                                p.published_at, p.capacity::text AS capacity, p.level, p.division_code, p.parent_plan_id
                         FROM inspection_plan p WHERE p.id = :id AND %s""".formatted(PlanScope.CONDITION)))
                 .bind("id", id)
-                .map(r -> new PlanViews.PlanDetail(r.get("id", UUID.class), r.get("city_code", String.class),
-                        r.get("plan_year", Integer.class), r.get("title", String.class), r.get("status", String.class),
-                        r.get("created_by", String.class), r.get("created_at", OffsetDateTime.class),
-                        r.get("published_at", OffsetDateTime.class), DENOMINATOR_RULE, List.of(),
+                .map(r -> new PlanViews.PlanDetail(
+                        r.get("id", UUID.class),
+                        r.get("city_code", String.class),
+                        r.get("plan_year", Integer.class),
+                        r.get("title", String.class),
+                        r.get("status", String.class),
+                        r.get("created_by", String.class),
+                        r.get("created_at", OffsetDateTime.class),
+                        r.get("published_at", OffsetDateTime.class),
+                        DENOMINATOR_RULE,
+                        List.of(),
                         json.readValue(r.get("capacity", String.class), CapacityCheck.Result.class),
-                        PlanLevel.valueOf(r.get("level", String.class)), r.get("division_code", String.class),
+                        PlanLevel.valueOf(r.get("level", String.class)),
+                        r.get("division_code", String.class),
                         r.get("parent_plan_id", UUID.class)))
                 .one();
-        return head.flatMap(plan -> rows(id).collectList().map(rows -> new PlanViews.PlanDetail(plan.id(),
-                plan.cityCode(), plan.year(), plan.title(), plan.status(), plan.createdBy(), plan.createdAt(),
-                plan.publishedAt(), plan.denominatorRule(), rows, plan.capacity(), plan.level(), plan.divisionCode(),
-                plan.parentPlanId())));
+        return head.flatMap(plan -> rows(id).collectList()
+                .map(rows -> new PlanViews.PlanDetail(
+                        plan.id(),
+                        plan.cityCode(),
+                        plan.year(),
+                        plan.title(),
+                        plan.status(),
+                        plan.createdBy(),
+                        plan.createdAt(),
+                        plan.publishedAt(),
+                        plan.denominatorRule(),
+                        rows,
+                        plan.capacity(),
+                        plan.level(),
+                        plan.divisionCode(),
+                        plan.parentPlanId())));
     }
 
     private Flux<PlanViews.Row> rows(UUID planId) {
@@ -465,17 +589,24 @@ class PlanService {
                     ratios.put(Stratum.SPECIAL.name(), r.get("ratio_special", BigDecimal.class));
                     String denominators = r.get("denominators", String.class);
                     String perRounds = r.get("per_rounds", String.class);
-                    return new PlanViews.Row(r.get("id", UUID.class), r.get("row_no", Integer.class),
-                            r.get("key_industry", String.class), PlanCategory.valueOf(r.get("category", String.class)),
+                    return new PlanViews.Row(
+                            r.get("id", UUID.class),
+                            r.get("row_no", Integer.class),
+                            r.get("key_industry", String.class),
+                            PlanCategory.valueOf(r.get("category", String.class)),
                             PlanMethod.valueOf(r.get("method", String.class)),
                             Boolean.TRUE.equals(r.get("double_random", Boolean.class)),
                             r.get("ratio", BigDecimal.class),
                             FrequencyPeriod.valueOf(r.get("frequency_period", String.class)),
-                            r.get("frequency_times", Integer.class), r.get("content_daily", String.class),
-                            r.get("content_special", String.class), r.get("operating_method", String.class),
+                            r.get("frequency_times", Integer.class),
+                            r.get("content_daily", String.class),
+                            r.get("content_special", String.class),
+                            r.get("operating_method", String.class),
                             List.of(r.get("cooperating_agencies", String[].class)),
-                            r.get("denominator", Integer.class), r.get("units_per_round", Integer.class),
-                            List.copyOf(months), ratios,
+                            r.get("denominator", Integer.class),
+                            r.get("units_per_round", Integer.class),
+                            List.copyOf(months),
+                            ratios,
                             Boolean.TRUE.equals(r.get("include_registration", Boolean.class)),
                             denominators == null ? null : json.readValue(denominators, COUNTS),
                             perRounds == null ? null : json.readValue(perRounds, COUNTS),
@@ -496,8 +627,14 @@ class PlanService {
                         JOIN inspection_plan p ON p.id = r.plan_id
                         WHERE r.plan_id = :plan AND p.division_code = :division AND p.status = 'DRAFT'
                         ORDER BY q.id FOR UPDATE OF q""")
-                .bind("plan", planId).bind("division", division).map(r -> r.get("id", UUID.class)).all().collectList()
-                .flatMap(parents -> parents.isEmpty() ? Mono.empty() : db.sql("""
+                .bind("plan", planId)
+                .bind("division", division)
+                .map(r -> r.get("id", UUID.class))
+                .all()
+                .collectList()
+                .flatMap(parents -> parents.isEmpty()
+                        ? Mono.empty()
+                        : db.sql("""
                                 SELECT r.row_no, q.id AS parent_id, q.row_no AS parent_no,
                                        r.stratum_units_per_round::text AS mine,
                                        q.stratum_units_per_round::text AS budget,
@@ -507,59 +644,80 @@ class PlanService {
                                           AND s.stratum_units_per_round IS NOT NULL)::text AS others
                                 FROM plan_row r JOIN plan_row q ON q.id = r.parent_row_id
                                 WHERE r.plan_id = :plan ORDER BY r.row_no""")
-                        .bind("plan", planId)
-                        .map(r -> new Object[] {r.get("row_no", Integer.class), r.get("parent_id", UUID.class),
-                                r.get("parent_no", Integer.class), r.get("mine", String.class),
-                                r.get("budget", String.class), r.get("others", String.class)})
-                        .all().collectList()
-                        .flatMap(rows -> {
-                            List<FieldProblem> problems = new ArrayList<>();
-                            Map<UUID, Map<String, Integer>> taken = new HashMap<>();
-                            for (int i = 0; i < rows.size(); i++) {
-                                Object[] row = rows.get(i);
-                                if (row[3] == null || row[4] == null) {
-                                    continue;
-                                }
-                                Map<String, Integer> used = taken.computeIfAbsent((UUID) row[1], k -> {
-                                    Map<String, Integer> sum = new HashMap<>();
-                                    json.readValue((String) row[5], COUNTS_LIST)
-                                            .forEach(m -> m.forEach((st, n) -> sum.merge(st, n, Integer::sum)));
-                                    return sum;
-                                });
-                                Map<String, Integer> mine = json.readValue((String) row[3], COUNTS);
-                                Map<String, Integer> budget = json.readValue((String) row[4], COUNTS);
-                                for (Stratum st : Stratum.values()) {
-                                    int want = mine.getOrDefault(st.name(), 0);
-                                    int others = used.getOrDefault(st.name(), 0);
-                                    int cap = budget.getOrDefault(st.name(), 0);
-                                    if (want + others > cap) {
-                                        problems.add(new FieldProblem("rows[" + i + "].stratumRatios." + st, st + ": "
-                                                + want + " unit(s) per round here + " + others + " published by other "
-                                                + "county plans exceed the " + cap + " of city row " + row[2], want));
+                                .bind("plan", planId)
+                                .map(r -> new Object[] {
+                                    r.get("row_no", Integer.class),
+                                    r.get("parent_id", UUID.class),
+                                    r.get("parent_no", Integer.class),
+                                    r.get("mine", String.class),
+                                    r.get("budget", String.class),
+                                    r.get("others", String.class)
+                                })
+                                .all()
+                                .collectList()
+                                .flatMap(rows -> {
+                                    List<FieldProblem> problems = new ArrayList<>();
+                                    Map<UUID, Map<String, Integer>> taken = new HashMap<>();
+                                    for (int i = 0; i < rows.size(); i++) {
+                                        Object[] row = rows.get(i);
+                                        if (row[3] == null || row[4] == null) {
+                                            continue;
+                                        }
+                                        Map<String, Integer> used = taken.computeIfAbsent((UUID) row[1], k -> {
+                                            Map<String, Integer> sum = new HashMap<>();
+                                            json.readValue((String) row[5], COUNTS_LIST)
+                                                    .forEach(m -> m.forEach((st, n) -> sum.merge(st, n, Integer::sum)));
+                                            return sum;
+                                        });
+                                        Map<String, Integer> mine = json.readValue((String) row[3], COUNTS);
+                                        Map<String, Integer> budget = json.readValue((String) row[4], COUNTS);
+                                        for (Stratum st : Stratum.values()) {
+                                            int want = mine.getOrDefault(st.name(), 0);
+                                            int others = used.getOrDefault(st.name(), 0);
+                                            int cap = budget.getOrDefault(st.name(), 0);
+                                            if (want + others > cap) {
+                                                problems.add(new FieldProblem(
+                                                        "rows[" + i + "].stratumRatios." + st,
+                                                        st + ": "
+                                                                + want + " unit(s) per round here + " + others
+                                                                + " published by other "
+                                                                + "county plans exceed the " + cap + " of city row "
+                                                                + row[2],
+                                                        want));
+                                            }
+                                            used.merge(st.name(), want, Integer::sum);
+                                        }
                                     }
-                                    used.merge(st.name(), want, Integer::sum);
-                                }
-                            }
-                            return problems.isEmpty() ? Mono.<Void>empty() : Mono.error(outsideParent(problems));
-                        }));
+                                    return problems.isEmpty()
+                                            ? Mono.<Void>empty()
+                                            : Mono.error(outsideParent(problems));
+                                }));
     }
 
     /** DRAFT → PUBLISHED, only by the bureau that made the plan; publishing twice is a conflict. */
     Mono<Void> publish(UUID id, Caller caller) {
-        return checkBudgetOnPublish(id, caller.division().value()).then(db.sql("""
+        return checkBudgetOnPublish(id, caller.division().value())
+                .then(db.sql("""
                         UPDATE inspection_plan SET status = 'PUBLISHED', published_at = now(), published_by = :by,
                                updated_at = now()
                         WHERE id = :id AND division_code = :division AND status = 'DRAFT'""")
-                .bind("by", caller.subject()).bind("id", id).bind("division", caller.division().value())
-                .fetch().rowsUpdated()
-                .flatMap(n -> n == 1 ? announce(id, caller)
-                        : db.sql("SELECT status FROM inspection_plan WHERE id = :id AND division_code = :division")
-                                .bind("id", id).bind("division", caller.division().value())
-                                .map(r -> r.get("status", String.class)).one()
-                                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
-                                        "no plan " + id + " of your bureau")))
-                                .flatMap(s -> Mono.error(ApiException.conflict("plan-already-published",
-                                        "plan " + id + " is already published")))))
+                        .bind("by", caller.subject())
+                        .bind("id", id)
+                        .bind("division", caller.division().value())
+                        .fetch()
+                        .rowsUpdated()
+                        .flatMap(n -> n == 1
+                                ? announce(id, caller)
+                                : db.sql(
+                                                "SELECT status FROM inspection_plan WHERE id = :id AND division_code = :division")
+                                        .bind("id", id)
+                                        .bind("division", caller.division().value())
+                                        .map(r -> r.get("status", String.class))
+                                        .one()
+                                        .switchIfEmpty(Mono.error(() -> ApiException.notFound(
+                                                ProblemCodes.NOT_FOUND, "no plan " + id + " of your bureau")))
+                                        .flatMap(s -> Mono.error(ApiException.conflict(
+                                                "plan-already-published", "plan " + id + " is already published")))))
                 .as(tx::transactional);
     }
 
@@ -567,8 +725,8 @@ class PlanService {
     private Mono<Void> announce(UUID id, Caller caller) {
         return find(id, PlanScope.of(caller))
                 .map(plan -> PlanEvents.published(plan, caller.subject()))
-                .flatMap(event -> outbox.append(OutboxMessage.of(InspectionTopics.PLANS, id.toString(),
-                        PlanPublished.TYPE, event)))
+                .flatMap(event -> outbox.append(
+                        OutboxMessage.of(InspectionTopics.PLANS, id.toString(), PlanPublished.TYPE, event)))
                 .then(audit.record("plan.publish", "plan", id.toString(), Map.of()));
     }
 }

@@ -12,8 +12,12 @@ import org.springframework.kafka.config.TopicBuilder;
 class PlanTopicConfiguration {
 
     @Bean
-    NewTopic inspectionPlanEventsTopic(@Value("${permitwatch.inspection.plan.topic.partitions:3}") int partitions,
-                                       @Value("${permitwatch.inspection.plan.topic.replicas:1}") int replicas) {
-        return TopicBuilder.name(InspectionTopics.PLANS).partitions(partitions).replicas(replicas).build();
+    NewTopic inspectionPlanEventsTopic(
+            @Value("${permitwatch.inspection.plan.topic.partitions:3}") int partitions,
+            @Value("${permitwatch.inspection.plan.topic.replicas:1}") int replicas) {
+        return TopicBuilder.name(InspectionTopics.PLANS)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
     }
 }

@@ -5,22 +5,27 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.permitwatch.inspection.plan.CapacityCheck.Result;
 
 /** Response bodies of the plan API. */
 final class PlanViews {
 
-    private PlanViews() {
-    }
+    private PlanViews() {}
 
-    record PlanSummary(UUID id, String cityCode, int year, String title, String status, boolean capacitySufficient,
-                       OffsetDateTime createdAt, OffsetDateTime publishedAt, PlanLevel level, String divisionCode,
-                       UUID parentPlanId) {
-    }
+    record PlanSummary(
+            UUID id,
+            String cityCode,
+            int year,
+            String title,
+            String status,
+            boolean capacitySufficient,
+            OffsetDateTime createdAt,
+            OffsetDateTime publishedAt,
+            PlanLevel level,
+            String divisionCode,
+            UUID parentPlanId) {}
 
-    record MonthPlan(int month, int rounds, int plannedUnits) {
-    }
+    record MonthPlan(int month, int rounds, int plannedUnits) {}
 
     /**
      * @param denominator          units counted for the row in the plan's division (permit holders with status VALID,
@@ -31,16 +36,42 @@ final class PlanViews {
      * @param stratumUnitsPerRound ceil(stratum ratio × stratum denominator) per stratum (null for such rows)
      * @param parentRowNo          COUNTY plans: the city plan's row this row carries out
      */
-    record Row(UUID id, int rowNo, String keyIndustry, PlanCategory category, PlanMethod method, boolean doubleRandom,
-               BigDecimal ratio, FrequencyPeriod frequencyPeriod, int frequencyTimes, String contentDaily,
-               String contentSpecial, String operatingMethod, List<String> cooperatingAgencies, int denominator,
-               int unitsPerRound, List<MonthPlan> months, Map<String, BigDecimal> stratumRatios,
-               boolean includeRegistration, Map<String, Integer> stratumDenominators,
-               Map<String, Integer> stratumUnitsPerRound, Integer parentRowNo) {
-    }
+    record Row(
+            UUID id,
+            int rowNo,
+            String keyIndustry,
+            PlanCategory category,
+            PlanMethod method,
+            boolean doubleRandom,
+            BigDecimal ratio,
+            FrequencyPeriod frequencyPeriod,
+            int frequencyTimes,
+            String contentDaily,
+            String contentSpecial,
+            String operatingMethod,
+            List<String> cooperatingAgencies,
+            int denominator,
+            int unitsPerRound,
+            List<MonthPlan> months,
+            Map<String, BigDecimal> stratumRatios,
+            boolean includeRegistration,
+            Map<String, Integer> stratumDenominators,
+            Map<String, Integer> stratumUnitsPerRound,
+            Integer parentRowNo) {}
 
-    record PlanDetail(UUID id, String cityCode, int year, String title, String status, String createdBy,
-                      OffsetDateTime createdAt, OffsetDateTime publishedAt, String denominatorRule, List<Row> rows,
-                      Result capacity, PlanLevel level, String divisionCode, UUID parentPlanId) {
-    }
+    record PlanDetail(
+            UUID id,
+            String cityCode,
+            int year,
+            String title,
+            String status,
+            String createdBy,
+            OffsetDateTime createdAt,
+            OffsetDateTime publishedAt,
+            String denominatorRule,
+            List<Row> rows,
+            Result capacity,
+            PlanLevel level,
+            String divisionCode,
+            UUID parentPlanId) {}
 }

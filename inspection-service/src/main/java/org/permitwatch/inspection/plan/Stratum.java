@@ -5,5 +5,7 @@ package org.permitwatch.inspection.plan;
  * 一般监管对象 (GENERAL). Declared in the order draws take them (ADR 0007).
  */
 public enum Stratum {
-    SPECIAL, KEY, GENERAL
+    SPECIAL,
+    KEY,
+    GENERAL
 }

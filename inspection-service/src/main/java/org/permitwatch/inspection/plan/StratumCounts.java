@@ -40,7 +40,9 @@ final class StratumCounts {
     }
 
     static int ceil(BigDecimal ratio, int denominator) {
-        return ratio.multiply(BigDecimal.valueOf(denominator)).setScale(0, RoundingMode.CEILING).intValueExact();
+        return ratio.multiply(BigDecimal.valueOf(denominator))
+                .setScale(0, RoundingMode.CEILING)
+                .intValueExact();
     }
 
     static Map<String, Integer> named(Map<Stratum, Integer> byStratum) {

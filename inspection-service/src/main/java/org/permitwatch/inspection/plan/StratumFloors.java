@@ -1,13 +1,12 @@
 package org.permitwatch.inspection.plan;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,11 +22,15 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("permitwatch.plan")
 public record StratumFloors(@NotNull @Valid Levels stratumFloors) {
 
-    public record Levels(@NotNull @Valid LevelFloors city, @NotNull @Valid LevelFloors county,
-                         @NotNull @Valid LevelFloors province) {
-    }
+    public record Levels(
+            @NotNull @Valid LevelFloors city,
+            @NotNull @Valid LevelFloors county,
+            @NotNull @Valid LevelFloors province) {}
 
-    public record LevelFloors(@NotNull @Valid Floor key, @NotNull @Valid Floor general, @NotNull @Valid Floor special) {
+    public record LevelFloors(
+            @NotNull @Valid Floor key,
+            @NotNull @Valid Floor general,
+            @NotNull @Valid Floor special) {
 
         public Floor of(Stratum stratum) {
             return switch (stratum) {
@@ -42,8 +45,9 @@ public record StratumFloors(@NotNull @Valid Levels stratumFloors) {
      * @param share the lowest share of the stratum's units to check in each period
      * @param per   the period the share is counted over (MONTH, QUARTER or YEAR)
      */
-    public record Floor(@NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal share, @NotNull FrequencyPeriod per) {
-    }
+    public record Floor(
+            @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal share,
+            @NotNull FrequencyPeriod per) {}
 
     public LevelFloors of(PlanLevel level) {
         return level == PlanLevel.COUNTY ? stratumFloors.county() : stratumFloors.city();
@@ -86,10 +90,14 @@ public record StratumFloors(@NotNull @Valid Levels stratumFloors) {
             BigDecimal have = ratio.multiply(BigDecimal.valueOf((long) planned * span));
             BigDecimal need = floor.share().multiply(BigDecimal.valueOf(active));
             if (have.compareTo(need) < 0) {
-                out.add(String.format("%s %s: %s × %d round(s) = %s%% of the units, below the floor of %s%% per %s%s",
-                        floor.per().name().toLowerCase(java.util.Locale.ROOT), label(floor.per(), first),
-                        ratio.stripTrailingZeros().toPlainString(), planned,
-                        percent(ratio.multiply(BigDecimal.valueOf(planned))), percent(floor.share()),
+                out.add(String.format(
+                        "%s %s: %s × %d round(s) = %s%% of the units, below the floor of %s%% per %s%s",
+                        floor.per().name().toLowerCase(java.util.Locale.ROOT),
+                        label(floor.per(), first),
+                        ratio.stripTrailingZeros().toPlainString(),
+                        planned,
+                        percent(ratio.multiply(BigDecimal.valueOf(planned))),
+                        percent(floor.share()),
                         floor.per().name().toLowerCase(java.util.Locale.ROOT),
                         active < span ? " (pro rata " + active + "/" + span + " months)" : ""));
             }

@@ -1,5 +1,7 @@
 package org.permitwatch.inspection.record;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -7,9 +9,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.permitwatch.support.problem.ApiException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,8 +71,11 @@ class BackdatePolicy {
             return null;
         }
         if (days > properties.windowDays() && (reason == null || reason.isBlank())) {
-            throw ApiException.invalidField("backdateReason", "is required: the inspection day " + day + " lies " + days
-                    + " days before today (" + today + "); without a reason at most " + properties.windowDays(), null);
+            throw ApiException.invalidField(
+                    "backdateReason",
+                    "is required: the inspection day " + day + " lies " + days + " days before today (" + today
+                            + "); without a reason at most " + properties.windowDays(),
+                    null);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("inspectedOn", day.toString());

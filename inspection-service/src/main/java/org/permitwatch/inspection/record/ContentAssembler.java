@@ -12,10 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
-import org.permitwatch.inspection.checklist.ChecklistItemView;
 import org.permitwatch.events.vocabulary.ViolationType;
+import org.permitwatch.inspection.checklist.ChecklistItemView;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.springframework.http.HttpStatus;
@@ -46,24 +45,33 @@ class ContentAssembler {
         this.clock = clock;
     }
 
-    RecordContent assemble(RecordInput.Content input, List<ChecklistItemView> checklist,
-                           DirectoryUnitSnapshot unit) {
+    RecordContent assemble(RecordInput.Content input, List<ChecklistItemView> checklist, DirectoryUnitSnapshot unit) {
         List<FieldProblem> errors = new ArrayList<>();
         OffsetDateTime latest = OffsetDateTime.now(clock).plus(CLOCK_SKEW);
         if (input.inspectedAt() != null && input.inspectedAt().isAfter(latest)) {
-            errors.add(new FieldProblem("inspectedAt", "must not be in the future", input.inspectedAt().toString()));
+            errors.add(new FieldProblem(
+                    "inspectedAt",
+                    "must not be in the future",
+                    input.inspectedAt().toString()));
         }
 
         List<RecordContent.Evidence> evidence = evidence(input.evidence(), latest, errors);
-        Set<String> evidenceHashes = evidence.stream().map(RecordContent.Evidence::sha256).collect(Collectors.toSet());
+        Set<String> evidenceHashes =
+                evidence.stream().map(RecordContent.Evidence::sha256).collect(Collectors.toSet());
         List<RecordContent.Measurement> measurements = measurements(input.measurements(), unit, errors);
         Map<UUID, RecordInput.ItemInput> given = itemInputs(input.items(), checklist, evidenceHashes, errors);
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, INVALID_CODE, null,
-                    "the inspection content does not match the checklist or the unit's permit", errors);
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    INVALID_CODE,
+                    null,
+                    "the inspection content does not match the checklist or the unit's permit",
+                    errors);
         }
 
-        List<RecordContent.Measurement> exceeding = measurements.stream().filter(RecordContent.Measurement::exceeded).toList();
+        List<RecordContent.Measurement> exceeding = measurements.stream()
+                .filter(RecordContent.Measurement::exceeded)
+                .toList();
         UUID autoItem = exceeding.isEmpty() ? null : exceedingLimitsItem(checklist, given);
         List<RecordContent.Item> items = new ArrayList<>(checklist.size());
         for (ChecklistItemView c : checklist) {
@@ -79,13 +87,18 @@ class ContentAssembler {
                 if (!failed.isEmpty()) {
                     // The finding cites the article and 项 of the first violated sub-point (issue 12 item 1).
                     String first = failed.get(0);
-                    article = c.subPoints().stream().filter(s -> s.code().equals(first)).findFirst()
-                            .map(s -> s.articleOr(c.article())).orElse(c.article());
+                    article = c.subPoints().stream()
+                            .filter(s -> s.code().equals(first))
+                            .findFirst()
+                            .map(s -> s.articleOr(c.article()))
+                            .orElse(c.article());
                 }
                 result = in.result();
                 source = ResultSource.INSPECTOR;
                 notes = in.notes();
-                refs = in.evidence().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+                refs = in.evidence().stream()
+                        .map(h -> h.toLowerCase(Locale.ROOT))
+                        .toList();
             } else if (c.id().equals(autoItem)) {
                 result = ItemResult.NON_COMPLIANT;
                 source = ResultSource.AUTOMATIC;
@@ -97,16 +110,30 @@ class ContentAssembler {
                 notes = null;
                 refs = List.of();
             }
-            items.add(new RecordContent.Item(c.id(), c.itemNo(), c.code(), c.title(),
-                    c.keyIndustry() == null ? null : c.keyIndustry().name(), c.violationType().name(), article,
-                    result, source, notes, refs, failed));
+            items.add(new RecordContent.Item(
+                    c.id(),
+                    c.itemNo(),
+                    c.code(),
+                    c.title(),
+                    c.keyIndustry() == null ? null : c.keyIndustry().name(),
+                    c.violationType().name(),
+                    article,
+                    result,
+                    source,
+                    notes,
+                    refs,
+                    failed));
         }
-        RecordContent.Position position = input.position() == null ? null
-                : new RecordContent.Position(input.position().lat(), input.position().lon());
-        String backdateReason = input.backdateReason() == null || input.backdateReason().isBlank() ? null
-                : input.backdateReason().trim();
-        return new RecordContent(input.inspectedAt(), position, input.notes(), items, measurements, evidence,
-                backdateReason);
+        RecordContent.Position position = input.position() == null
+                ? null
+                : new RecordContent.Position(
+                        input.position().lat(), input.position().lon());
+        String backdateReason =
+                input.backdateReason() == null || input.backdateReason().isBlank()
+                        ? null
+                        : input.backdateReason().trim();
+        return new RecordContent(
+                input.inspectedAt(), position, input.notes(), items, measurements, evidence, backdateReason);
     }
 
     /** A submission needs the time and place of the visit and at least one item actually checked. */
@@ -122,13 +149,17 @@ class ContentAssembler {
             errors.add(FieldProblem.of("items", "at least one checklist item must have a result to submit"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, INCOMPLETE_CODE, null,
-                    "the record is not complete enough to submit", errors);
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    INCOMPLETE_CODE,
+                    null,
+                    "the record is not complete enough to submit",
+                    errors);
         }
     }
 
-    private static List<RecordContent.Evidence> evidence(List<RecordInput.EvidenceInput> input, OffsetDateTime latest,
-                                                         List<FieldProblem> errors) {
+    private static List<RecordContent.Evidence> evidence(
+            List<RecordInput.EvidenceInput> input, OffsetDateTime latest, List<FieldProblem> errors) {
         List<RecordContent.Evidence> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < input.size(); i++) {
@@ -138,17 +169,22 @@ class ContentAssembler {
                 errors.add(new FieldProblem("evidence[" + i + "].sha256", "duplicate evidence file", hash));
             }
             if (e.takenAt().isAfter(latest)) {
-                errors.add(new FieldProblem("evidence[" + i + "].takenAt", "must not be in the future", e.takenAt().toString()));
+                errors.add(new FieldProblem(
+                        "evidence[" + i + "].takenAt",
+                        "must not be in the future",
+                        e.takenAt().toString()));
             }
-            RecordContent.Position location = e.location() == null ? null
-                    : new RecordContent.Position(e.location().lat(), e.location().lon());
+            RecordContent.Position location = e.location() == null
+                    ? null
+                    : new RecordContent.Position(
+                            e.location().lat(), e.location().lon());
             out.add(new RecordContent.Evidence(e.fileName(), hash, e.size(), e.takenAt(), location));
         }
         return out;
     }
 
-    private static List<RecordContent.Measurement> measurements(List<RecordInput.MeasurementInput> input,
-                                                                DirectoryUnitSnapshot unit, List<FieldProblem> errors) {
+    private static List<RecordContent.Measurement> measurements(
+            List<RecordInput.MeasurementInput> input, DirectoryUnitSnapshot unit, List<FieldProblem> errors) {
         Map<String, DirectoryUnitSnapshot.Outlet> outlets = new HashMap<>();
         unit.outlets().forEach(o -> outlets.put(o.outletCode(), o));
         List<RecordContent.Measurement> out = new ArrayList<>();
@@ -157,61 +193,90 @@ class ContentAssembler {
             String field = "measurements[" + i + "]";
             DirectoryUnitSnapshot.Outlet outlet = outlets.get(m.outletCode());
             if (outlet == null) {
-                errors.add(new FieldProblem(field + ".outletCode", "no such outlet on the unit's permit", m.outletCode()));
+                errors.add(
+                        new FieldProblem(field + ".outletCode", "no such outlet on the unit's permit", m.outletCode()));
                 continue;
             }
             DirectoryUnitSnapshot.PollutantLimit limit = outlet.pollutants().stream()
-                    .filter(p -> p.pollutantCode().equals(m.pollutantCode())).findFirst().orElse(null);
+                    .filter(p -> p.pollutantCode().equals(m.pollutantCode()))
+                    .findFirst()
+                    .orElse(null);
             if (limit == null) {
-                errors.add(new FieldProblem(field + ".pollutantCode",
-                        "pollutant not permitted at outlet " + m.outletCode(), m.pollutantCode()));
+                errors.add(new FieldProblem(
+                        field + ".pollutantCode",
+                        "pollutant not permitted at outlet " + m.outletCode(),
+                        m.pollutantCode()));
                 continue;
             }
             if (!normaliseUnit(m.unit()).equals(normaliseUnit(limit.unit()))) {
-                errors.add(new FieldProblem(field + ".unit", "must be " + limit.unit() + ", the unit of the permitted limit",
-                        m.unit()));
+                errors.add(new FieldProblem(
+                        field + ".unit", "must be " + limit.unit() + ", the unit of the permitted limit", m.unit()));
                 continue;
             }
             Double permitted = m.averaging() == Averaging.HOURLY ? limit.hourlyLimit() : limit.dailyLimit();
             boolean exceeded = permitted != null && m.value() > permitted;
-            out.add(new RecordContent.Measurement(m.outletCode(), m.pollutantCode(), limit.pollutantName(), m.value(),
-                    limit.unit(), m.averaging(), m.measuredAt(), permitted, limit.standard(), exceeded));
+            out.add(new RecordContent.Measurement(
+                    m.outletCode(),
+                    m.pollutantCode(),
+                    limit.pollutantName(),
+                    m.value(),
+                    limit.unit(),
+                    m.averaging(),
+                    m.measuredAt(),
+                    permitted,
+                    limit.standard(),
+                    exceeded));
         }
         return out;
     }
 
-    private static Map<UUID, RecordInput.ItemInput> itemInputs(List<RecordInput.ItemInput> input,
-                                                               List<ChecklistItemView> checklist,
-                                                               Set<String> evidenceHashes, List<FieldProblem> errors) {
+    private static Map<UUID, RecordInput.ItemInput> itemInputs(
+            List<RecordInput.ItemInput> input,
+            List<ChecklistItemView> checklist,
+            Set<String> evidenceHashes,
+            List<FieldProblem> errors) {
         Set<UUID> known = checklist.stream().map(ChecklistItemView::id).collect(Collectors.toSet());
         Map<UUID, RecordInput.ItemInput> given = new HashMap<>();
         for (int i = 0; i < input.size(); i++) {
             RecordInput.ItemInput item = input.get(i);
             String field = "items[" + i + "]";
             if (!known.contains(item.itemId())) {
-                errors.add(new FieldProblem(field + ".itemId", "not an item of the record's checklist version for this unit",
+                errors.add(new FieldProblem(
+                        field + ".itemId",
+                        "not an item of the record's checklist version for this unit",
                         item.itemId().toString()));
                 continue;
             }
             if (given.putIfAbsent(item.itemId(), item) != null) {
-                errors.add(new FieldProblem(field + ".itemId", "item given twice", item.itemId().toString()));
+                errors.add(new FieldProblem(
+                        field + ".itemId", "item given twice", item.itemId().toString()));
             }
-            ChecklistItemView row = checklist.stream().filter(c -> c.id().equals(item.itemId())).findFirst().orElseThrow();
-            Set<String> codes = row.subPoints().stream().map(ChecklistItemView.SubPoint::code).collect(Collectors.toSet());
+            ChecklistItemView row = checklist.stream()
+                    .filter(c -> c.id().equals(item.itemId()))
+                    .findFirst()
+                    .orElseThrow();
+            Set<String> codes = row.subPoints().stream()
+                    .map(ChecklistItemView.SubPoint::code)
+                    .collect(Collectors.toSet());
             if (!item.subPoints().isEmpty() && item.result() != ItemResult.NON_COMPLIANT) {
-                errors.add(new FieldProblem(field + ".subPoints", "only a NON_COMPLIANT item names violated sub-points",
+                errors.add(new FieldProblem(
+                        field + ".subPoints",
+                        "only a NON_COMPLIANT item names violated sub-points",
                         item.result().name()));
             }
             for (int j = 0; j < item.subPoints().size(); j++) {
                 if (!codes.contains(item.subPoints().get(j))) {
-                    errors.add(new FieldProblem(field + ".subPoints[" + j + "]", "not a sub-point of item " + row.code(),
+                    errors.add(new FieldProblem(
+                            field + ".subPoints[" + j + "]",
+                            "not a sub-point of item " + row.code(),
                             item.subPoints().get(j)));
                 }
             }
             for (int j = 0; j < item.evidence().size(); j++) {
                 String hash = item.evidence().get(j).toLowerCase(Locale.ROOT);
                 if (!evidenceHashes.contains(hash)) {
-                    errors.add(new FieldProblem(field + ".evidence[" + j + "]", "no evidence with this SHA-256 in the record", hash));
+                    errors.add(new FieldProblem(
+                            field + ".evidence[" + j + "]", "no evidence with this SHA-256 in the record", hash));
                 }
             }
         }
@@ -219,10 +284,10 @@ class ContentAssembler {
     }
 
     /** The general exceeding-limits item (item 3), unless the inspector judged one explicitly. */
-    private static UUID exceedingLimitsItem(List<ChecklistItemView> checklist,
-                                            Map<UUID, RecordInput.ItemInput> given) {
+    private static UUID exceedingLimitsItem(List<ChecklistItemView> checklist, Map<UUID, RecordInput.ItemInput> given) {
         List<ChecklistItemView> candidates = checklist.stream()
-                .filter(c -> c.violationType() == ViolationType.EXCEEDING_LIMITS).toList();
+                .filter(c -> c.violationType() == ViolationType.EXCEEDING_LIMITS)
+                .toList();
         if (candidates.stream().anyMatch(c -> given.containsKey(c.id()))) {
             return null;
         }
@@ -236,13 +301,19 @@ class ContentAssembler {
 
     private static String exceedanceNote(List<RecordContent.Measurement> exceeding) {
         return exceeding.stream()
-                .map(m -> "%s %s %s %s > %s (%s)".formatted(m.outletCode(), m.pollutantName(), m.averaging(),
-                        m.value(), m.limit(), m.standard()))
+                .map(m -> "%s %s %s %s > %s (%s)"
+                        .formatted(
+                                m.outletCode(), m.pollutantName(), m.averaging(), m.value(), m.limit(), m.standard()))
                 .collect(Collectors.joining("; ", "measured above the permitted limit: ", ""));
     }
 
     /** mg/m3, mg/m³ and MG/M3 are the same unit. */
     static String normaliseUnit(String unit) {
-        return unit == null ? "" : unit.toLowerCase(Locale.ROOT).replace("³", "3").replace("^", "").replace(" ", "");
+        return unit == null
+                ? ""
+                : unit.toLowerCase(Locale.ROOT)
+                        .replace("³", "3")
+                        .replace("^", "")
+                        .replace(" ", "");
     }
 }

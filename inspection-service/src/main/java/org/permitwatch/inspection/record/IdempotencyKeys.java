@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.springframework.http.HttpStatus;
@@ -34,12 +33,14 @@ class IdempotencyKeys {
     }
 
     /** A stored or fresh response: HTTP status and JSON body. */
-    record Reply(int status, String body, UUID recordId) {
-    }
+    record Reply(int status, String body, UUID recordId) {}
 
     static void validate(String key) {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", null,
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-idempotency-key",
+                    null,
                     "Idempotency-Key must be 1.." + MAX_KEY_LENGTH + " characters",
                     List.of(FieldProblem.of(HEADER, "must be 1.." + MAX_KEY_LENGTH + " characters")));
         }
@@ -57,9 +58,8 @@ class IdempotencyKeys {
                 .map(r -> r.get(0, String.class))
                 .one()
                 .hasElement()
-                .flatMap(claimed -> claimed
-                        ? work.get().flatMap(reply -> store(caller, key, reply))
-                        : replay(caller, key, hash));
+                .flatMap(claimed ->
+                        claimed ? work.get().flatMap(reply -> store(caller, key, reply)) : replay(caller, key, hash));
     }
 
     private Mono<Reply> store(String caller, String key, Reply reply) {
@@ -82,13 +82,19 @@ class IdempotencyKeys {
                         WHERE caller = :caller AND idempotency_key = :key""")
                 .bind("caller", caller)
                 .bind("key", key)
-                .map(r -> new Stored(r.get("request_hash", String.class),
-                        new Reply(r.get("response_status", Integer.class), r.get("response_body", String.class),
+                .map(r -> new Stored(
+                        r.get("request_hash", String.class),
+                        new Reply(
+                                r.get("response_status", Integer.class),
+                                r.get("response_body", String.class),
                                 r.get("record_id", UUID.class))))
                 .one()
                 .flatMap(stored -> {
                     if (!stored.requestHash().equals(hash)) {
-                        return Mono.error(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", null,
+                        return Mono.error(new ApiException(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "idempotency-key-reused",
+                                null,
                                 "this Idempotency-Key was used for a different request",
                                 List.of(FieldProblem.of(HEADER, "already used for a different request"))));
                     }
@@ -96,12 +102,12 @@ class IdempotencyKeys {
                 });
     }
 
-    private record Stored(String requestHash, Reply reply) {
-    }
+    private record Stored(String requestHash, Reply reply) {}
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }

@@ -1,17 +1,16 @@
 package org.permitwatch.inspection.record;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.permitwatch.support.web.PageResponse;
-import org.permitwatch.support.web.Paging;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.CurrentCaller;
+import org.permitwatch.support.web.PageResponse;
+import org.permitwatch.support.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/inspections")
-@Tag(name = "Inspection records", description = "检查记录: checklist results, measurements, evidence; drafts, idempotent "
-        + "submission, corrections as new versions")
+@Tag(
+        name = "Inspection records",
+        description = "检查记录: checklist results, measurements, evidence; drafts, idempotent "
+                + "submission, corrections as new versions")
 class InspectionController {
 
     private static final String IDEMPOTENCY_DOC = "retry-safe key of the client: the same key and body replay the "
@@ -45,48 +46,68 @@ class InspectionController {
     }
 
     @PostMapping
-    @Operation(summary = "Start a record for a task (optionally submitting it at once)",
+    @Operation(
+            summary = "Start a record for a task (optionally submitting it at once)",
             description = "Pins the checklist version current for the unit's city. 201 with the record. Submitting "
                     + "with an inspection day before today is back-dating: beyond permitwatch.inspection.record.backdate."
                     + "window-days (3) backdateReason is required (400 naming it); every back-dating is audited "
                     + "(record.backdate: inspectedOn, days, reason).")
     Mono<ResponseEntity<RecordView>> create(
-            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                    String key,
             @Valid @RequestBody RecordInput.Create body) {
-        return CurrentCaller.get().flatMap(caller -> service.create(caller, body, key)).map(this::response);
+        return CurrentCaller.get()
+                .flatMap(caller -> service.create(caller, body, key))
+                .map(this::response);
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Save a draft", description = "Replaces the draft's content; 409 once the record is submitted.")
+    @Operation(
+            summary = "Save a draft",
+            description = "Replaces the draft's content; 409 once the record is submitted.")
     Mono<ResponseEntity<RecordView>> update(@PathVariable UUID id, @Valid @RequestBody RecordInput.Draft body) {
-        return CurrentCaller.get().flatMap(caller -> service.updateDraft(caller, id, body)).map(this::response);
+        return CurrentCaller.get()
+                .flatMap(caller -> service.updateDraft(caller, id, body))
+                .map(this::response);
     }
 
     @PostMapping("/{id}/submit")
-    @Operation(summary = "Submit a draft", description = "Makes the record immutable as version 1, records its findings "
-            + "and marks the task done. An inspection day further back than the back-date window needs the draft's "
-            + "backdateReason (400 naming it); every back-dating is audited (record.backdate).")
+    @Operation(
+            summary = "Submit a draft",
+            description = "Makes the record immutable as version 1, records its findings "
+                    + "and marks the task done. An inspection day further back than the back-date window needs the draft's "
+                    + "backdateReason (400 naming it); every back-dating is audited (record.backdate).")
     Mono<ResponseEntity<RecordView>> submit(
             @PathVariable UUID id,
-            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-        return CurrentCaller.get().flatMap(caller -> service.submit(caller, id, key)).map(this::response);
+            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                    String key) {
+        return CurrentCaller.get()
+                .flatMap(caller -> service.submit(caller, id, key))
+                .map(this::response);
     }
 
     @PostMapping("/{id}/corrections")
-    @Operation(summary = "Correct a submitted record", description = "Adds a new version with the full corrected "
-            + "content and the reason; findings of changed items are superseded, never deleted. Moving the inspection "
-            + "day further back than the back-date window needs backdateReason (400); an unchanged day does not.")
+    @Operation(
+            summary = "Correct a submitted record",
+            description =
+                    "Adds a new version with the full corrected "
+                            + "content and the reason; findings of changed items are superseded, never deleted. Moving the inspection "
+                            + "day further back than the back-date window needs backdateReason (400); an unchanged day does not.")
     Mono<ResponseEntity<RecordView>> correct(
             @PathVariable UUID id,
-            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            @Parameter(description = IDEMPOTENCY_DOC) @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                    String key,
             @Valid @RequestBody RecordInput.Correction body) {
-        return CurrentCaller.get().flatMap(caller -> service.correct(caller, id, body, key)).map(this::response);
+        return CurrentCaller.get()
+                .flatMap(caller -> service.correct(caller, id, body, key))
+                .map(this::response);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One record", description = "404 when unknown or outside the caller's scope.")
     Mono<RecordView> get(@PathVariable UUID id) {
-        return CurrentCaller.get().flatMap(caller -> store.find(id, RecordScope.of(caller), false))
+        return CurrentCaller.get()
+                .flatMap(caller -> store.find(id, RecordScope.of(caller), false))
                 .map(RecordView::of)
                 .switchIfEmpty(Mono.error(() -> InspectionService.notFound(id)));
     }
@@ -94,7 +115,8 @@ class InspectionController {
     @GetMapping("/{id}/versions")
     @Operation(summary = "Submitted versions of a record, oldest first")
     Mono<List<RecordView.Version>> versions(@PathVariable UUID id) {
-        return CurrentCaller.get().flatMap(caller -> store.find(id, RecordScope.of(caller), false))
+        return CurrentCaller.get()
+                .flatMap(caller -> store.find(id, RecordScope.of(caller), false))
                 .switchIfEmpty(Mono.error(() -> InspectionService.notFound(id)))
                 .flatMap(row -> store.versions(row.id()))
                 .map(rows -> rows.stream().map(RecordView.Version::of).toList());

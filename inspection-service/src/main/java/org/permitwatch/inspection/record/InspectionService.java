@@ -1,13 +1,11 @@
 package org.permitwatch.inspection.record;
 
-import org.permitwatch.support.time.BureauClock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.events.inspection.InspectionSubmitted;
 import org.permitwatch.events.inspection.InspectionTopics;
@@ -20,6 +18,7 @@ import org.permitwatch.support.outbox.OutboxMessage;
 import org.permitwatch.support.outbox.OutboxWriter;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -53,10 +52,20 @@ class InspectionService {
 
     private final BureauClock clock;
 
-    InspectionService(RecordStore store, TaskAccess tasks, ChecklistCatalog checklists, UnitDirectory units,
-                      ContentAssembler assembler, FindingWriter findings, IdempotencyKeys idempotency,
-                      OutboxWriter outbox, AuditLog audit, JsonMapper json, ReactiveTransactionManager transactions,
-                      BackdatePolicy backdate, BureauClock clock) {
+    InspectionService(
+            RecordStore store,
+            TaskAccess tasks,
+            ChecklistCatalog checklists,
+            UnitDirectory units,
+            ContentAssembler assembler,
+            FindingWriter findings,
+            IdempotencyKeys idempotency,
+            OutboxWriter outbox,
+            AuditLog audit,
+            JsonMapper json,
+            ReactiveTransactionManager transactions,
+            BackdatePolicy backdate,
+            BureauClock clock) {
         this.clock = clock;
         this.backdate = backdate;
         this.store = store;
@@ -77,8 +86,10 @@ class InspectionService {
             RecordScope scope = writableScope(caller);
             return tasks.findForInspection(body.taskId(), caller)
                     .flatMap(task -> unit(task.permitNumber())
-                            .flatMap(unit -> checklists.currentVersionFor(task.cityCode())
-                                    .switchIfEmpty(Mono.error(() -> ApiException.conflict("no-published-checklist",
+                            .flatMap(unit -> checklists
+                                    .currentVersionFor(task.cityCode())
+                                    .switchIfEmpty(Mono.error(() -> ApiException.conflict(
+                                            "no-published-checklist",
                                             "no checklist version is published for city " + task.cityCode())))
                                     .flatMap(versionId -> items(versionId, keyIndustry(unit), task.cityCode())
                                             .flatMap(items -> {
@@ -86,19 +97,40 @@ class InspectionService {
                                                 if (body.submitNow()) {
                                                     ContentAssembler.requireSubmittable(content);
                                                 }
-                                                RecordRow row = new RecordRow(UUID.randomUUID(), task.id(),
-                                                        task.permitNumber(), unit.unitName(), task.divisionCode(),
-                                                        task.cityCode(), keyIndustry(unit), versionId, RecordRow.DRAFT, 0,
-                                                        content, caller.subject(), null, null, null);
+                                                RecordRow row = new RecordRow(
+                                                        UUID.randomUUID(),
+                                                        task.id(),
+                                                        task.permitNumber(),
+                                                        unit.unitName(),
+                                                        task.divisionCode(),
+                                                        task.cityCode(),
+                                                        keyIndustry(unit),
+                                                        versionId,
+                                                        RecordRow.DRAFT,
+                                                        0,
+                                                        content,
+                                                        caller.subject(),
+                                                        null,
+                                                        null,
+                                                        null);
                                                 return store.insertDraft(row)
-                                                        .onErrorMap(DataIntegrityViolationException.class,
+                                                        .onErrorMap(
+                                                                DataIntegrityViolationException.class,
                                                                 InspectionService::duplicateRecord)
                                                         .then(tasks.markInProgress(task.id()))
-                                                        .then(audit.record("inspection.create", RESOURCE,
-                                                                row.id().toString(), Map.of("taskId", task.id().toString())))
-                                                        .then(body.submitNow()
-                                                                ? submitVersion(row, 1, null, content, null, caller)
-                                                                : Mono.<Void>empty())
+                                                        .then(audit.record(
+                                                                "inspection.create",
+                                                                RESOURCE,
+                                                                row.id().toString(),
+                                                                Map.of(
+                                                                        "taskId",
+                                                                        task.id()
+                                                                                .toString())))
+                                                        .then(
+                                                                body.submitNow()
+                                                                        ? submitVersion(
+                                                                                row, 1, null, content, null, caller)
+                                                                        : Mono.<Void>empty())
                                                         .then(reply(row.id(), scope, HttpStatus.CREATED));
                                             }))));
         });
@@ -126,7 +158,8 @@ class InspectionService {
             RecordScope scope = writableScope(caller);
             return locked(id, scope).flatMap(row -> {
                 if (!row.draft()) {
-                    return Mono.error(ApiException.conflict("inspection-already-submitted",
+                    return Mono.error(ApiException.conflict(
+                            "inspection-already-submitted",
                             "inspection record " + id + " is already submitted; correct it instead"));
                 }
                 ContentAssembler.requireSubmittable(row.content());
@@ -136,55 +169,97 @@ class InspectionService {
     }
 
     Mono<IdempotencyKeys.Reply> correct(Caller caller, UUID id, RecordInput.Correction body, String key) {
-        return write(caller, key, "POST /api/v1/inspections/" + id + "/corrections", json.writeValueAsString(body), () -> {
-            RecordScope scope = writableScope(caller);
-            return locked(id, scope).flatMap(row -> {
-                if (row.draft()) {
-                    return Mono.error(ApiException.conflict("inspection-not-submitted",
-                            "inspection record " + id + " is a draft; edit it with PUT instead of correcting it"));
-                }
-                return unit(row.permitNumber())
-                        .flatMap(unit -> items(row.checklistVersionId(), row.keyIndustry(), row.cityCode())
-                                .map(items -> assembler.assemble(body.content(), items, unit)))
-                        .flatMap(content -> {
-                            ContentAssembler.requireSubmittable(content);
-                            return submitVersion(row, row.currentVersion() + 1, body.reason().trim(), content,
-                                    row.content().inspectedAt(), caller);
-                        })
-                        .then(reply(id, scope, HttpStatus.CREATED));
-            });
-        });
+        return write(
+                caller, key, "POST /api/v1/inspections/" + id + "/corrections", json.writeValueAsString(body), () -> {
+                    RecordScope scope = writableScope(caller);
+                    return locked(id, scope).flatMap(row -> {
+                        if (row.draft()) {
+                            return Mono.error(ApiException.conflict(
+                                    "inspection-not-submitted",
+                                    "inspection record " + id
+                                            + " is a draft; edit it with PUT instead of correcting it"));
+                        }
+                        return unit(row.permitNumber())
+                                .flatMap(unit -> items(row.checklistVersionId(), row.keyIndustry(), row.cityCode())
+                                        .map(items -> assembler.assemble(body.content(), items, unit)))
+                                .flatMap(content -> {
+                                    ContentAssembler.requireSubmittable(content);
+                                    return submitVersion(
+                                            row,
+                                            row.currentVersion() + 1,
+                                            body.reason().trim(),
+                                            content,
+                                            row.content().inspectedAt(),
+                                            caller);
+                                })
+                                .then(reply(id, scope, HttpStatus.CREATED));
+                    });
+                });
     }
 
     /**
      * @param previousInspectedAt a correction: the inspection time of the version it corrects (an unchanged date is no
      *                            back-dating); null for a first submission
      */
-    private Mono<Void> submitVersion(RecordRow row, int version, String reason, RecordContent content,
-                                     OffsetDateTime previousInspectedAt, Caller caller) {
+    private Mono<Void> submitVersion(
+            RecordRow row,
+            int version,
+            String reason,
+            RecordContent content,
+            OffsetDateTime previousInspectedAt,
+            Caller caller) {
         // Before anything is written: beyond the window a reason is required (400), and every back-dating is audited.
-        Map<String, Object> backdated = backdate.check(content.inspectedAt(), previousInspectedAt, content.backdateReason());
-        Mono<Void> backdateAudit = backdated == null ? Mono.empty()
+        Map<String, Object> backdated =
+                backdate.check(content.inspectedAt(), previousInspectedAt, content.backdateReason());
+        Mono<Void> backdateAudit = backdated == null
+                ? Mono.empty()
                 : audit.record("record.backdate", RESOURCE, row.id().toString(), withVersion(backdated, version));
-        FindingWriter.SubmittedVersion submitted = new FindingWriter.SubmittedVersion(row.id(), version, row.taskId(),
-                row.permitNumber(), row.unitName(), row.divisionCode(), row.cityCode(), row.keyIndustry(),
-                content.inspectedAt(), nonCompliant(content));
+        FindingWriter.SubmittedVersion submitted = new FindingWriter.SubmittedVersion(
+                row.id(),
+                version,
+                row.taskId(),
+                row.permitNumber(),
+                row.unitName(),
+                row.divisionCode(),
+                row.cityCode(),
+                row.keyIndustry(),
+                content.inspectedAt(),
+                nonCompliant(content));
         return store.appendVersion(row.id(), version, reason, content, caller.subject())
                 .then(findings.apply(submitted))
                 .flatMap(active -> tasks.markDone(row.taskId())
                         .then(units.markInspected(row.permitNumber(), content.inspectedAt()))
-                        .then(outbox.append(OutboxMessage.of(InspectionTopics.INSPECTIONS, row.id().toString(),
-                                InspectionSubmitted.TYPE, new InspectionSubmitted(row.id(), version, reason, row.taskId(),
-                                        row.permitNumber(), row.unitName(), row.divisionCode().substring(0, 2) + "0000",
-                                        row.cityCode(), row.divisionCode(), row.keyIndustry(), row.checklistVersionId(),
-                                        content.inspectedAt(), clock.now(), caller.subject(),
+                        .then(outbox.append(OutboxMessage.of(
+                                InspectionTopics.INSPECTIONS,
+                                row.id().toString(),
+                                InspectionSubmitted.TYPE,
+                                new InspectionSubmitted(
+                                        row.id(),
+                                        version,
+                                        reason,
+                                        row.taskId(),
+                                        row.permitNumber(),
+                                        row.unitName(),
+                                        row.divisionCode().substring(0, 2) + "0000",
+                                        row.cityCode(),
+                                        row.divisionCode(),
+                                        row.keyIndustry(),
+                                        row.checklistVersionId(),
+                                        content.inspectedAt(),
+                                        clock.now(),
+                                        caller.subject(),
                                         (int) content.count(ItemResult.COMPLIANT),
                                         (int) content.count(ItemResult.NON_COMPLIANT),
                                         (int) content.count(ItemResult.NOT_APPLICABLE),
-                                        (int) content.count(ItemResult.NOT_CHECKED), (int) content.exceedances(),
+                                        (int) content.count(ItemResult.NOT_CHECKED),
+                                        (int) content.exceedances(),
                                         active))))
-                        .then(audit.record(version == 1 ? "inspection.submit" : "inspection.correct", RESOURCE,
-                                row.id().toString(), reason == null ? Map.of("version", version)
+                        .then(audit.record(
+                                version == 1 ? "inspection.submit" : "inspection.correct",
+                                RESOURCE,
+                                row.id().toString(),
+                                reason == null
+                                        ? Map.of("version", version)
                                         : Map.of("version", version, "reason", reason)))
                         .then(backdateAudit));
     }
@@ -202,30 +277,41 @@ class InspectionService {
                 .map(i -> {
                     Set<String> cited = Set.copyOf(i.evidence());
                     List<RecordContent.Evidence> evidence = content.evidence().stream()
-                            .filter(e -> cited.contains(e.sha256())).toList();
+                            .filter(e -> cited.contains(e.sha256()))
+                            .toList();
                     List<RecordContent.Measurement> measurements = "EXCEEDING_LIMITS".equals(i.violationType())
-                            ? content.measurements().stream().filter(RecordContent.Measurement::exceeded).toList()
+                            ? content.measurements().stream()
+                                    .filter(RecordContent.Measurement::exceeded)
+                                    .toList()
                             : List.of();
-                    return new FindingWriter.NonCompliance(i.itemId(), i.code(), i.itemNo(), i.title(),
-                            i.violationType(), i.article(), i.notes(), evidence, measurements);
+                    return new FindingWriter.NonCompliance(
+                            i.itemId(),
+                            i.code(),
+                            i.itemNo(),
+                            i.title(),
+                            i.violationType(),
+                            i.article(),
+                            i.notes(),
+                            evidence,
+                            measurements);
                 })
                 .toList();
     }
 
     /** Runs the write in one transaction, once per Idempotency-Key when the client sent one. */
-    private Mono<IdempotencyKeys.Reply> write(Caller caller, String key, String operation, String request,
-                                              Supplier<Mono<IdempotencyKeys.Reply>> work) {
+    private Mono<IdempotencyKeys.Reply> write(
+            Caller caller, String key, String operation, String request, Supplier<Mono<IdempotencyKeys.Reply>> work) {
         IdempotencyKeys.validate(key);
-        Mono<IdempotencyKeys.Reply> body = key == null
-                ? Mono.defer(work)
-                : idempotency.once(caller.subject(), key, operation, request, work);
+        Mono<IdempotencyKeys.Reply> body =
+                key == null ? Mono.defer(work) : idempotency.once(caller.subject(), key, operation, request, work);
         return body.as(tx::transactional);
     }
 
     private static RecordScope writableScope(Caller caller) {
         RecordScope scope = RecordScope.of(caller);
         if (!scope.canWrite()) {
-            throw ApiException.forbidden("inspection-write-forbidden",
+            throw ApiException.forbidden(
+                    "inspection-write-forbidden",
                     "only CITY or COUNTY staff and the task's inspectors may write inspection records");
         }
         return scope;
@@ -236,8 +322,9 @@ class InspectionService {
     }
 
     private Mono<DirectoryUnitSnapshot> unit(String permitNumber) {
-        return units.snapshot(permitNumber).switchIfEmpty(Mono.error(() -> ApiException.conflict("unit-not-in-directory",
-                "unit " + permitNumber + " is not in the directory projection yet")));
+        return units.snapshot(permitNumber)
+                .switchIfEmpty(Mono.error(() -> ApiException.conflict(
+                        "unit-not-in-directory", "unit " + permitNumber + " is not in the directory projection yet")));
     }
 
     private Mono<List<ChecklistItemView>> items(UUID versionId, String keyIndustry, String cityCode) {
@@ -258,7 +345,8 @@ class InspectionService {
     }
 
     static ApiException submittedIsImmutable(UUID id) {
-        return ApiException.conflict("inspection-submitted",
+        return ApiException.conflict(
+                "inspection-submitted",
                 "inspection record " + id + " is submitted and immutable; submit a correction instead");
     }
 

@@ -1,18 +1,23 @@
 package org.permitwatch.inspection.record;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * What a record says, as stored (jsonb) in the record and in each submitted version. Each item carries a copy of
  * its checklist metadata, so a version reads the same whatever later happens to the checklist.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RecordContent(OffsetDateTime inspectedAt, Position position, String notes, List<Item> items,
-                            List<Measurement> measurements, List<Evidence> evidence, String backdateReason) {
+public record RecordContent(
+        OffsetDateTime inspectedAt,
+        Position position,
+        String notes,
+        List<Item> items,
+        List<Measurement> measurements,
+        List<Evidence> evidence,
+        String backdateReason) {
 
     public RecordContent {
         items = items == null ? List.of() : List.copyOf(items);
@@ -20,8 +25,7 @@ public record RecordContent(OffsetDateTime inspectedAt, Position position, Strin
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
-    public record Position(double lat, double lon) {
-    }
+    public record Position(double lat, double lon) {}
 
     /**
      * One checklist item with its result.
@@ -29,9 +33,19 @@ public record RecordContent(OffsetDateTime inspectedAt, Position position, Strin
      * @param evidence SHA-256 hashes of the evidence supporting the result
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Item(UUID itemId, int itemNo, String code, String title, String keyIndustry, String violationType,
-                       String article, ItemResult result, ResultSource resultSource, String notes,
-                       List<String> evidence, List<String> subPoints) {
+    public record Item(
+            UUID itemId,
+            int itemNo,
+            String code,
+            String title,
+            String keyIndustry,
+            String violationType,
+            String article,
+            ItemResult result,
+            ResultSource resultSource,
+            String notes,
+            List<String> evidence,
+            List<String> subPoints) {
         public Item {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
             subPoints = subPoints == null ? List.of() : List.copyOf(subPoints);
@@ -46,14 +60,20 @@ public record RecordContent(OffsetDateTime inspectedAt, Position position, Strin
      * @param exceeded value above limit
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Measurement(String outletCode, String pollutantCode, String pollutantName, double value, String unit,
-                              Averaging averaging, OffsetDateTime measuredAt, Double limit, String standard,
-                              boolean exceeded) {
-    }
+    public record Measurement(
+            String outletCode,
+            String pollutantCode,
+            String pollutantName,
+            double value,
+            String unit,
+            Averaging averaging,
+            OffsetDateTime measuredAt,
+            Double limit,
+            String standard,
+            boolean exceeded) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Evidence(String fileName, String sha256, long size, OffsetDateTime takenAt, Position location) {
-    }
+    public record Evidence(String fileName, String sha256, long size, OffsetDateTime takenAt, Position location) {}
 
     long count(ItemResult result) {
         return items.stream().filter(i -> i.result() == result).count();

@@ -1,7 +1,6 @@
 package org.permitwatch.inspection.record;
 
 import java.util.UUID;
-
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.Role;

@@ -1,10 +1,9 @@
 package org.permitwatch.inspection.record;
 
+import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -28,9 +27,8 @@ class RecordStore {
         this.json = json;
     }
 
-    record VersionRow(int version, String reason, RecordContent content, String submittedBy,
-                      OffsetDateTime submittedAt) {
-    }
+    record VersionRow(
+            int version, String reason, RecordContent content, String submittedBy, OffsetDateTime submittedAt) {}
 
     Mono<Void> insertDraft(RecordRow r) {
         return db.sql("""
@@ -53,8 +51,8 @@ class RecordStore {
 
     /** The record if the scope sees it; {@code lock} takes a row lock so submissions of one record serialise. */
     Mono<RecordRow> find(UUID id, RecordScope scope, boolean lock) {
-        var spec = db.sql("SELECT " + COLUMNS + " FROM inspection_record r WHERE r.id = :id AND "
-                + scope.condition("r") + (lock ? " FOR UPDATE OF r" : ""));
+        var spec = db.sql("SELECT " + COLUMNS + " FROM inspection_record r WHERE r.id = :id AND " + scope.condition("r")
+                + (lock ? " FOR UPDATE OF r" : ""));
         return scope.bind(spec.bind("id", id)).map(this::row).one();
     }
 
@@ -62,7 +60,11 @@ class RecordStore {
         Filter f = filter(scope, taskId, permitNumber, status);
         var spec = db.sql("SELECT " + COLUMNS + " FROM inspection_record r WHERE " + f.sql
                 + " ORDER BY r.created_at DESC, r.id LIMIT :limit OFFSET :offset");
-        return f.bind(scope.bind(spec)).bind("limit", limit).bind("offset", offset).map(this::row).all();
+        return f.bind(scope.bind(spec))
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(this::row)
+                .all();
     }
 
     Mono<Long> count(RecordScope scope, UUID taskId, String permitNumber, String status) {
@@ -106,20 +108,32 @@ class RecordStore {
         return db.sql("SELECT version, reason, content::text AS content, submitted_by, submitted_at "
                         + "FROM inspection_record_version WHERE record_id = :id ORDER BY version")
                 .bind("id", id)
-                .map(r -> new VersionRow(r.get("version", Integer.class), r.get("reason", String.class),
-                        content(r.get("content", String.class)), r.get("submitted_by", String.class),
+                .map(r -> new VersionRow(
+                        r.get("version", Integer.class),
+                        r.get("reason", String.class),
+                        content(r.get("content", String.class)),
+                        r.get("submitted_by", String.class),
                         r.get("submitted_at", OffsetDateTime.class)))
                 .all()
                 .collectList();
     }
 
     private RecordRow row(Readable r) {
-        return new RecordRow(r.get("id", UUID.class), r.get("task_id", UUID.class), r.get("permit_number", String.class),
-                r.get("unit_name", String.class), r.get("division_code", String.class), r.get("city_code", String.class),
-                r.get("key_industry", String.class), r.get("checklist_version_id", UUID.class),
-                r.get("status", String.class), r.get("current_version", Integer.class),
-                content(r.get("content", String.class)), r.get("created_by", String.class),
-                r.get("created_at", OffsetDateTime.class), r.get("updated_at", OffsetDateTime.class),
+        return new RecordRow(
+                r.get("id", UUID.class),
+                r.get("task_id", UUID.class),
+                r.get("permit_number", String.class),
+                r.get("unit_name", String.class),
+                r.get("division_code", String.class),
+                r.get("city_code", String.class),
+                r.get("key_industry", String.class),
+                r.get("checklist_version_id", UUID.class),
+                r.get("status", String.class),
+                r.get("current_version", Integer.class),
+                content(r.get("content", String.class)),
+                r.get("created_by", String.class),
+                r.get("created_at", OffsetDateTime.class),
+                r.get("updated_at", OffsetDateTime.class),
                 r.get("submitted_at", OffsetDateTime.class));
     }
 

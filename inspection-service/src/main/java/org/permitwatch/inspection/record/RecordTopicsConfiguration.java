@@ -12,14 +12,22 @@ import org.springframework.kafka.config.TopicBuilder;
 class RecordTopicsConfiguration {
 
     @Bean
-    NewTopic inspectionRecordsTopic(@Value("${permitwatch.inspection.record.topic-partitions:3}") int partitions,
-                                    @Value("${permitwatch.inspection.record.topic-replicas:1}") int replicas) {
-        return TopicBuilder.name(InspectionTopics.INSPECTIONS).partitions(partitions).replicas(replicas).build();
+    NewTopic inspectionRecordsTopic(
+            @Value("${permitwatch.inspection.record.topic-partitions:3}") int partitions,
+            @Value("${permitwatch.inspection.record.topic-replicas:1}") int replicas) {
+        return TopicBuilder.name(InspectionTopics.INSPECTIONS)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
     }
 
     @Bean
-    NewTopic findingsTopic(@Value("${permitwatch.inspection.record.topic-partitions:3}") int partitions,
-                           @Value("${permitwatch.inspection.record.topic-replicas:1}") int replicas) {
-        return TopicBuilder.name(InspectionTopics.FINDINGS).partitions(partitions).replicas(replicas).build();
+    NewTopic findingsTopic(
+            @Value("${permitwatch.inspection.record.topic-partitions:3}") int partitions,
+            @Value("${permitwatch.inspection.record.topic-replicas:1}") int replicas) {
+        return TopicBuilder.name(InspectionTopics.FINDINGS)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
     }
 }

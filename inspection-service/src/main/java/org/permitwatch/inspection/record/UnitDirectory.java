@@ -1,7 +1,6 @@
 package org.permitwatch.inspection.record;
 
 import java.time.OffsetDateTime;
-
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -32,9 +31,6 @@ class UnitDirectory {
     Mono<Void> markInspected(String permitNumber, OffsetDateTime inspectedAt) {
         return db.sql("""
                         UPDATE directory_unit SET last_inspected_at = GREATEST(last_inspected_at, :at)
-                        WHERE permit_number = :permit""")
-                .bind("at", inspectedAt)
-                .bind("permit", permitNumber)
-                .then();
+                        WHERE permit_number = :permit""").bind("at", inspectedAt).bind("permit", permitNumber).then();
     }
 }

@@ -1,9 +1,8 @@
 package org.permitwatch.inspection.rectification;
 
-import org.permitwatch.support.jobs.JobRunner;
 import java.time.Clock;
 import java.time.LocalDate;
-
+import org.permitwatch.support.jobs.JobRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,15 +27,19 @@ public class OverdueJob {
 
     private final JobRunner jobs;
 
-    OverdueJob(RectificationService service, RectificationProperties properties, ObjectProvider<Clock> clock,
-               JobRunner jobs) {
+    OverdueJob(
+            RectificationService service,
+            RectificationProperties properties,
+            ObjectProvider<Clock> clock,
+            JobRunner jobs) {
         this.service = service;
         this.properties = properties;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.jobs = jobs;
     }
 
-    @Scheduled(cron = "${permitwatch.rectification.overdue-cron:0 15 1 * * *}",
+    @Scheduled(
+            cron = "${permitwatch.rectification.overdue-cron:0 15 1 * * *}",
             zone = "${permitwatch.rectification.zone:Asia/Shanghai}")
     void scheduled() {
         if (properties.overdueEnabled()) {
@@ -54,6 +57,5 @@ public class OverdueJob {
     /** Turns on {@code @Scheduled} (idempotent if another feature enables it too). */
     @Configuration(proxyBeanMethods = false)
     @EnableScheduling
-    static class Scheduling {
-    }
+    static class Scheduling {}
 }

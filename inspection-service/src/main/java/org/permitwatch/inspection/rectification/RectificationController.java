@@ -1,10 +1,9 @@
 package org.permitwatch.inspection.rectification;
 
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.UUID;
 import org.permitwatch.support.security.CurrentCaller;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
@@ -17,8 +16,10 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @EnableConfigurationProperties(RectificationProperties.class)
-@Tag(name = "Rectification", description = "责令改正: order with a deadline and a follow-up task, progress, "
-        + "verification by a follow-up inspection, overdue escalation")
+@Tag(
+        name = "Rectification",
+        description = "责令改正: order with a deadline and a follow-up task, progress, "
+                + "verification by a follow-up inspection, overdue escalation")
 class RectificationController {
 
     private final RectificationService service;
@@ -28,16 +29,15 @@ class RectificationController {
     }
 
     /** The rectification written. */
-    record RectificationRef(UUID caseId, UUID rectificationId) {
-    }
+    record RectificationRef(UUID caseId, UUID rectificationId) {}
 
     /** The rectification written. */
-    record Written(UUID rectificationId) {
-    }
+    record Written(UUID rectificationId) {}
 
     @PostMapping("/api/v1/cases/{id}/rectification")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Order rectification (责令改正)",
+    @Operation(
+            summary = "Order rectification (责令改正)",
             description = "Stands whether or not a fine is imposed. servedOn (送达日, optional, default today in the "
                     + "bureau's zone) may lie up to permitwatch.rectification.service-backdate-days (30) in the past, never "
                     + "in the future nor before the violation was found (400 servedOn); a daily continuous fine counts from "
@@ -46,26 +46,33 @@ class RectificationController {
                     + "configured days but never before today. One order per case (409 rectification-exists); 409 "
                     + "case-closed. PROVINCE, CITY or COUNTY staff; audited with servedOn and the days back-dated.")
     Mono<RectificationRef> order(@PathVariable UUID id, @Valid @RequestBody RectificationRequests.Order body) {
-        return CurrentCaller.get().flatMap(caller -> service.order(id, body, caller))
+        return CurrentCaller.get()
+                .flatMap(caller -> service.order(id, body, caller))
                 .map(rectificationId -> new RectificationRef(id, rectificationId));
     }
 
     @PostMapping("/api/v1/rectifications/{id}/progress")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record a step the unit reported",
+    @Operation(
+            summary = "Record a step the unit reported",
             description = "ORDERED → IN_PROGRESS; 409 rectification-complete once verified.")
     Mono<Written> progress(@PathVariable UUID id, @Valid @RequestBody RectificationRequests.Progress body) {
-        return CurrentCaller.get().flatMap(caller -> service.progress(id, body, caller)).map(Written::new);
+        return CurrentCaller.get()
+                .flatMap(caller -> service.progress(id, body, caller))
+                .map(Written::new);
     }
 
     @PostMapping("/api/v1/rectifications/{id}/verification")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Verify with a submitted follow-up inspection record",
+    @Operation(
+            summary = "Verify with a submitted follow-up inspection record",
             description = "COMPLETE only when the record has no active finding of the case's violation type (409 "
                     + "violation-continuing otherwise) → VERIFIED_COMPLETE, RectificationCompleted (onTime = inspected "
                     + "on or before the deadline). CONTINUING only when it has one (409 violation-not-found); the order "
                     + "stays open and the daily continuous fine becomes possible.")
     Mono<Written> verify(@PathVariable UUID id, @Valid @RequestBody RectificationRequests.Verification body) {
-        return CurrentCaller.get().flatMap(caller -> service.verify(id, body, caller)).map(Written::new);
+        return CurrentCaller.get()
+                .flatMap(caller -> service.verify(id, body, caller))
+                .map(Written::new);
     }
 }

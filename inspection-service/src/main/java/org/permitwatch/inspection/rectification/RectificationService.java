@@ -1,6 +1,5 @@
 package org.permitwatch.inspection.rectification;
 
-import org.permitwatch.support.time.BureauClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.permitwatch.events.enforcement.RectificationCompleted;
 import org.permitwatch.events.enforcement.RectificationOrdered;
 import org.permitwatch.events.enforcement.RectificationOverdue;
@@ -23,6 +21,7 @@ import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -53,8 +52,14 @@ class RectificationService {
 
     private final BureauClock clock;
 
-    RectificationService(DatabaseClient db, CaseAccess cases, TaskWriter tasks, AuditLog audit,
-                         RectificationProperties properties, ReactiveTransactionManager transactions, BureauClock clock) {
+    RectificationService(
+            DatabaseClient db,
+            CaseAccess cases,
+            TaskWriter tasks,
+            AuditLog audit,
+            RectificationProperties properties,
+            ReactiveTransactionManager transactions,
+            BureauClock clock) {
         this.clock = clock;
         this.db = db;
         this.cases = cases;
@@ -65,55 +70,102 @@ class RectificationService {
     }
 
     /** A locked rectification with what its checks need of the case. */
-    private record Locked(UUID id, UUID caseId, String status, LocalDate servedOn, LocalDate deadline,
-                          String permitNumber, String violationType, String caseStatus) {
-    }
+    private record Locked(
+            UUID id,
+            UUID caseId,
+            String status,
+            LocalDate servedOn,
+            LocalDate deadline,
+            String permitNumber,
+            String violationType,
+            String caseStatus) {}
 
     Mono<UUID> order(UUID caseId, RectificationRequests.Order body, Caller caller) {
         CaseAccess.requireBureau(caller);
-        return cases.lockInScope(caseId, caller).flatMap(c -> {
-            if (CaseRow.CLOSED.equals(c.status())) {
-                return Mono.error(ApiException.conflict("case-closed", "case " + c.caseNo() + " is closed"));
-            }
-            LocalDate today = LocalDate.now(properties.zone());
-            LocalDate servedOn = servedOn(body.servedOn(), today, c.violationAt().atZoneSameInstant(properties.zone())
-                    .toLocalDate());
-            LocalDate deadline = body.deadline() == null ? servedOn.plusDays(properties.defaultDeadlineDays())
-                    : body.deadline();
-            if (deadline.isBefore(servedOn)) {
-                return Mono.error(ApiException.invalidField("deadline", "must not be before the order was served ("
-                        + servedOn + ")", body.deadline()));
-            }
-            UUID id = UUID.randomUUID();
-            // A back-dated order's follow-up may already be due: the task is due today then, never in the past.
-            LocalDate due = max(deadline.plusDays(properties.followUpDueDays()), today);
-            NewTask followUp = new NewTask(c.permitNumber(), c.divisionCode(), c.cityCode(), TaskOrigin.FOLLOW_UP, null,
-                    null, TaskMethod.ON_SITE, due, YearMonth.from(due).toString(), properties.followUpDepartment(),
-                    List.of());
-            OffsetDateTime now = clock.now();
-            return db.sql("""
+        return cases.lockInScope(caseId, caller)
+                .flatMap(c -> {
+                    if (CaseRow.CLOSED.equals(c.status())) {
+                        return Mono.error(ApiException.conflict("case-closed", "case " + c.caseNo() + " is closed"));
+                    }
+                    LocalDate today = LocalDate.now(properties.zone());
+                    LocalDate servedOn = servedOn(
+                            body.servedOn(),
+                            today,
+                            c.violationAt().atZoneSameInstant(properties.zone()).toLocalDate());
+                    LocalDate deadline = body.deadline() == null
+                            ? servedOn.plusDays(properties.defaultDeadlineDays())
+                            : body.deadline();
+                    if (deadline.isBefore(servedOn)) {
+                        return Mono.error(ApiException.invalidField(
+                                "deadline",
+                                "must not be before the order was served (" + servedOn + ")",
+                                body.deadline()));
+                    }
+                    UUID id = UUID.randomUUID();
+                    // A back-dated order's follow-up may already be due: the task is due today then, never in the past.
+                    LocalDate due = max(deadline.plusDays(properties.followUpDueDays()), today);
+                    NewTask followUp = new NewTask(
+                            c.permitNumber(),
+                            c.divisionCode(),
+                            c.cityCode(),
+                            TaskOrigin.FOLLOW_UP,
+                            null,
+                            null,
+                            TaskMethod.ON_SITE,
+                            due,
+                            YearMonth.from(due).toString(),
+                            properties.followUpDepartment(),
+                            List.of());
+                    OffsetDateTime now = clock.now();
+                    return db.sql("""
                             INSERT INTO rectification (id, case_id, status, ordered_on, served_on, deadline, requirements,
                                 ordered_by)
                             VALUES (:id, :case, 'ORDERED', :on, :served, :deadline, :requirements, :by)""")
-                    .bind("id", id).bind("case", caseId).bind("on", today).bind("served", servedOn)
-                    .bind("deadline", deadline)
-                    .bind("requirements", body.requirements().trim()).bind("by", caller.subject())
-                    .then()
-                    .onErrorMap(DataIntegrityViolationException.class, e -> ApiException.conflict("rectification-exists",
-                            "case " + c.caseNo() + " already has a rectification order"))
-                    .then(tasks.createOrMerge(followUp, caller.subject()))
-                    .flatMap(saved -> db.sql("UPDATE rectification SET follow_up_task_id = :task WHERE id = :id")
-                            .bind("task", saved.taskId()).bind("id", id).then()
-                            .then(audit.record("rectification.order", RESOURCE, id.toString(), Map.of("caseId",
-                                    caseId.toString(), "servedOn", servedOn.toString(), "backdatedDays",
-                                    ChronoUnit.DAYS.between(servedOn, today), "deadline", deadline.toString(),
-                                    "followUpTaskId", saved.taskId().toString(), "mergedIntoExistingTask",
-                                    saved.merged()))))
-                    // The event's order date is the legal one: the day the order was served on the unit.
-                    .then(cases.emit(caseId, RectificationOrdered.TYPE, ref -> new RectificationOrdered(ref, id, servedOn,
-                            deadline, caller.subject(), now)))
-                    .thenReturn(id);
-        }).as(tx::transactional);
+                            .bind("id", id)
+                            .bind("case", caseId)
+                            .bind("on", today)
+                            .bind("served", servedOn)
+                            .bind("deadline", deadline)
+                            .bind("requirements", body.requirements().trim())
+                            .bind("by", caller.subject())
+                            .then()
+                            .onErrorMap(
+                                    DataIntegrityViolationException.class,
+                                    e -> ApiException.conflict(
+                                            "rectification-exists",
+                                            "case " + c.caseNo() + " already has a rectification order"))
+                            .then(tasks.createOrMerge(followUp, caller.subject()))
+                            .flatMap(saved -> db.sql(
+                                            "UPDATE rectification SET follow_up_task_id = :task WHERE id = :id")
+                                    .bind("task", saved.taskId())
+                                    .bind("id", id)
+                                    .then()
+                                    .then(audit.record(
+                                            "rectification.order",
+                                            RESOURCE,
+                                            id.toString(),
+                                            Map.of(
+                                                    "caseId",
+                                                    caseId.toString(),
+                                                    "servedOn",
+                                                    servedOn.toString(),
+                                                    "backdatedDays",
+                                                    ChronoUnit.DAYS.between(servedOn, today),
+                                                    "deadline",
+                                                    deadline.toString(),
+                                                    "followUpTaskId",
+                                                    saved.taskId().toString(),
+                                                    "mergedIntoExistingTask",
+                                                    saved.merged()))))
+                            // The event's order date is the legal one: the day the order was served on the unit.
+                            .then(cases.emit(
+                                    caseId,
+                                    RectificationOrdered.TYPE,
+                                    ref -> new RectificationOrdered(
+                                            ref, id, servedOn, deadline, caller.subject(), now)))
+                            .thenReturn(id);
+                })
+                .as(tx::transactional);
     }
 
     /**
@@ -125,17 +177,22 @@ class RectificationService {
             return today;
         }
         if (given.isAfter(today)) {
-            throw ApiException.invalidField("servedOn", "must not be in the future (today is " + today + " in "
-                    + properties.zone() + ")", given);
+            throw ApiException.invalidField(
+                    "servedOn",
+                    "must not be in the future (today is " + today + " in " + properties.zone() + ")",
+                    given);
         }
         LocalDate earliest = today.minusDays(properties.serviceBackdateDays());
         if (given.isBefore(earliest)) {
-            throw ApiException.invalidField("servedOn", "may lie at most " + properties.serviceBackdateDays()
-                    + " days in the past (not before " + earliest + ")", given);
+            throw ApiException.invalidField(
+                    "servedOn",
+                    "may lie at most " + properties.serviceBackdateDays() + " days in the past (not before " + earliest
+                            + ")",
+                    given);
         }
         if (given.isBefore(violatedOn)) {
-            throw ApiException.invalidField("servedOn", "must not be before the violation was found on " + violatedOn,
-                    given);
+            throw ApiException.invalidField(
+                    "servedOn", "must not be before the violation was found on " + violatedOn, given);
         }
         return given;
     }
@@ -147,24 +204,32 @@ class RectificationService {
     /** A step reported by the unit: ORDERED → IN_PROGRESS; later steps are recorded without a state change. */
     Mono<UUID> progress(UUID rectificationId, RectificationRequests.Progress body, Caller caller) {
         CaseAccess.requireBureau(caller);
-        return lock(rectificationId, caller).flatMap(r -> {
-            if (VERIFIED_COMPLETE.equals(r.status())) {
-                return Mono.error(complete(r.id()));
-            }
-            return db.sql("""
+        return lock(rectificationId, caller)
+                .flatMap(r -> {
+                    if (VERIFIED_COMPLETE.equals(r.status())) {
+                        return Mono.error(complete(r.id()));
+                    }
+                    return db.sql("""
                             INSERT INTO rectification_progress (id, rectification_id, note, reported_by)
                             VALUES (:id, :rectification, :note, :by)""")
-                    .bind("id", UUID.randomUUID()).bind("rectification", r.id()).bind("note", body.note().trim())
-                    .bind("by", caller.subject())
-                    .then()
-                    .then(db.sql("UPDATE rectification SET status = 'IN_PROGRESS', updated_at = now() "
-                                    + "WHERE id = :id AND status = ANY(:from)")
-                            .bind("from", RectificationStatus.sourcesOf(RectificationStatus.IN_PROGRESS))
-                            .bind("id", r.id()).then())
-                    .then(audit.record("rectification.progress", RESOURCE, r.id().toString(), Map.of("note",
-                            body.note().trim())))
-                    .thenReturn(r.id());
-        }).as(tx::transactional);
+                            .bind("id", UUID.randomUUID())
+                            .bind("rectification", r.id())
+                            .bind("note", body.note().trim())
+                            .bind("by", caller.subject())
+                            .then()
+                            .then(db.sql("UPDATE rectification SET status = 'IN_PROGRESS', updated_at = now() "
+                                            + "WHERE id = :id AND status = ANY(:from)")
+                                    .bind("from", RectificationStatus.sourcesOf(RectificationStatus.IN_PROGRESS))
+                                    .bind("id", r.id())
+                                    .then())
+                            .then(audit.record(
+                                    "rectification.progress",
+                                    RESOURCE,
+                                    r.id().toString(),
+                                    Map.of("note", body.note().trim())))
+                            .thenReturn(r.id());
+                })
+                .as(tx::transactional);
     }
 
     /**
@@ -173,43 +238,60 @@ class RectificationService {
      */
     Mono<UUID> verify(UUID rectificationId, RectificationRequests.Verification body, Caller caller) {
         CaseAccess.requireBureau(caller);
-        return lock(rectificationId, caller).flatMap(r -> {
-            if (VERIFIED_COMPLETE.equals(r.status())) {
-                return Mono.error(complete(r.id()));
-            }
-            return db.sql("""
+        return lock(rectificationId, caller)
+                .flatMap(r -> {
+                    if (VERIFIED_COMPLETE.equals(r.status())) {
+                        return Mono.error(complete(r.id()));
+                    }
+                    return db.sql("""
                             SELECT ir.permit_number, ir.status, ir.content->>'inspectedAt' AS inspected_at,
                                    (SELECT count(*) FROM finding f WHERE f.record_id = ir.id AND f.status = 'ACTIVE'
                                        AND f.violation_type = :violation) AS active
                             FROM inspection_record ir WHERE ir.id = :record""")
-                    .bind("violation", r.violationType()).bind("record", body.recordId())
-                    .map(row -> new Object[] {row.get("permit_number", String.class), row.get("status", String.class),
-                            row.get("inspected_at", String.class), row.get("active", Long.class)})
-                    .one()
-                    .filter(row -> r.permitNumber().equals(row[0]) && "SUBMITTED".equals(row[1]))
-                    .switchIfEmpty(Mono.error(() -> ApiException.conflict("record-not-usable", "record "
-                            + body.recordId() + " is not a submitted inspection record of this unit")))
-                    .flatMap(row -> {
-                        LocalDate inspectedOn = OffsetDateTime.parse((String) row[2])
-                                .atZoneSameInstant(properties.zone()).toLocalDate();
-                        long active = (Long) row[3];
-                        if (inspectedOn.isBefore(r.servedOn())) {
-                            return Mono.error(ApiException.conflict("record-before-order", "record " + body.recordId()
-                                    + " was inspected on " + inspectedOn + ", before the order was served on "
-                                    + r.servedOn()));
-                        }
-                        boolean completeClaimed = body.result() == RectificationRequests.Result.COMPLETE;
-                        if (completeClaimed && active > 0) {
-                            return Mono.error(ApiException.conflict("violation-continuing", "record " + body.recordId()
-                                    + " still holds an active " + r.violationType() + " finding"));
-                        }
-                        if (!completeClaimed && active == 0) {
-                            return Mono.error(ApiException.conflict("violation-not-found", "record " + body.recordId()
-                                    + " holds no active " + r.violationType() + " finding"));
-                        }
-                        return record(r, body, inspectedOn, caller);
-                    });
-        }).as(tx::transactional);
+                            .bind("violation", r.violationType())
+                            .bind("record", body.recordId())
+                            .map(row -> new Object[] {
+                                row.get("permit_number", String.class),
+                                row.get("status", String.class),
+                                row.get("inspected_at", String.class),
+                                row.get("active", Long.class)
+                            })
+                            .one()
+                            .filter(row -> r.permitNumber().equals(row[0]) && "SUBMITTED".equals(row[1]))
+                            .switchIfEmpty(Mono.error(() -> ApiException.conflict(
+                                    "record-not-usable",
+                                    "record " + body.recordId()
+                                            + " is not a submitted inspection record of this unit")))
+                            .flatMap(row -> {
+                                LocalDate inspectedOn = OffsetDateTime.parse((String) row[2])
+                                        .atZoneSameInstant(properties.zone())
+                                        .toLocalDate();
+                                long active = (Long) row[3];
+                                if (inspectedOn.isBefore(r.servedOn())) {
+                                    return Mono.error(ApiException.conflict(
+                                            "record-before-order",
+                                            "record " + body.recordId()
+                                                    + " was inspected on " + inspectedOn
+                                                    + ", before the order was served on "
+                                                    + r.servedOn()));
+                                }
+                                boolean completeClaimed = body.result() == RectificationRequests.Result.COMPLETE;
+                                if (completeClaimed && active > 0) {
+                                    return Mono.error(ApiException.conflict(
+                                            "violation-continuing",
+                                            "record " + body.recordId() + " still holds an active " + r.violationType()
+                                                    + " finding"));
+                                }
+                                if (!completeClaimed && active == 0) {
+                                    return Mono.error(ApiException.conflict(
+                                            "violation-not-found",
+                                            "record " + body.recordId() + " holds no active " + r.violationType()
+                                                    + " finding"));
+                                }
+                                return record(r, body, inspectedOn, caller);
+                            });
+                })
+                .as(tx::transactional);
     }
 
     private Mono<UUID> record(Locked r, RectificationRequests.Verification body, LocalDate inspectedOn, Caller caller) {
@@ -224,29 +306,42 @@ class RectificationService {
                         INSERT INTO rectification_verification (id, rectification_id, record_id, result, inspected_on,
                             verified_by, verified_at)
                         VALUES (:id, :rectification, :record, :result, :on, :by, :at)""")
-                .bind("id", UUID.randomUUID()).bind("rectification", r.id()).bind("record", body.recordId())
-                .bind("result", body.result().name()).bind("on", inspectedOn).bind("by", caller.subject())
+                .bind("id", UUID.randomUUID())
+                .bind("rectification", r.id())
+                .bind("record", body.recordId())
+                .bind("result", body.result().name())
+                .bind("on", inspectedOn)
+                .bind("by", caller.subject())
                 .bind("at", now)
                 .then()
-                .onErrorMap(DataIntegrityViolationException.class, e -> ApiException.conflict("record-already-used",
-                        "record " + body.recordId() + " already verified this rectification"));
+                .onErrorMap(
+                        DataIntegrityViolationException.class,
+                        e -> ApiException.conflict(
+                                "record-already-used",
+                                "record " + body.recordId() + " already verified this rectification"));
         if (!complete) {
             return insert.then(audit.record("rectification.verify", RESOURCE, r.id().toString(), details))
                     .thenReturn(r.id());
         }
-        return insert
-                .then(db.sql("""
+        return insert.then(db.sql("""
                                 UPDATE rectification SET status = 'VERIFIED_COMPLETE', verified_record_id = :record,
                                     verified_by = :by, verified_at = :at, on_time = :onTime, updated_at = now()
                                 WHERE id = :id AND status = ANY(:from)""")
                         .bind("from", RectificationStatus.sourcesOf(RectificationStatus.VERIFIED_COMPLETE))
-                        .bind("record", body.recordId()).bind("by", caller.subject()).bind("at", now)
-                        .bind("onTime", onTime).bind("id", r.id())
-                        .fetch().rowsUpdated())
+                        .bind("record", body.recordId())
+                        .bind("by", caller.subject())
+                        .bind("at", now)
+                        .bind("onTime", onTime)
+                        .bind("id", r.id())
+                        .fetch()
+                        .rowsUpdated())
                 .flatMap(n -> n == 1 ? Mono.<Void>empty() : Mono.error(complete(r.id())))
                 .then(audit.record("rectification.verify", RESOURCE, r.id().toString(), details))
-                .then(cases.emit(r.caseId(), RectificationCompleted.TYPE, ref -> new RectificationCompleted(ref, r.id(),
-                        r.deadline(), body.recordId(), onTime, caller.subject(), now)))
+                .then(cases.emit(
+                        r.caseId(),
+                        RectificationCompleted.TYPE,
+                        ref -> new RectificationCompleted(
+                                ref, r.id(), r.deadline(), body.recordId(), onTime, caller.subject(), now)))
                 .thenReturn(r.id());
     }
 
@@ -260,8 +355,11 @@ class RectificationService {
         return db.sql("""
                         SELECT id FROM rectification WHERE status = ANY(:from) AND deadline < :today
                         ORDER BY deadline, id LIMIT :batch""")
-                .bind("from", RectificationStatus.sourcesOf(RectificationStatus.ESCALATED)).bind("today", today).bind("batch", properties.overdueBatch())
-                .map(row -> row.get("id", UUID.class)).all()
+                .bind("from", RectificationStatus.sourcesOf(RectificationStatus.ESCALATED))
+                .bind("today", today)
+                .bind("batch", properties.overdueBatch())
+                .map(row -> row.get("id", UUID.class))
+                .all()
                 .concatMap(id -> escalate(id, today).as(tx::transactional))
                 .reduce(0, (n, escalated) -> escalated ? n + 1 : n);
     }
@@ -272,9 +370,14 @@ class RectificationService {
                         JOIN enforcement_case c ON c.id = r.case_id
                         WHERE r.id = :id AND r.status = ANY(:from) AND r.deadline < :today
                         FOR UPDATE OF r SKIP LOCKED""")
-                .bind("from", RectificationStatus.sourcesOf(RectificationStatus.ESCALATED)).bind("id", id).bind("today", today)
-                .map(row -> new Object[] {row.get("case_id", UUID.class), row.get("deadline", LocalDate.class),
-                        row.get("handling_division", String.class)})
+                .bind("from", RectificationStatus.sourcesOf(RectificationStatus.ESCALATED))
+                .bind("id", id)
+                .bind("today", today)
+                .map(row -> new Object[] {
+                    row.get("case_id", UUID.class),
+                    row.get("deadline", LocalDate.class),
+                    row.get("handling_division", String.class)
+                })
                 .one()
                 .flatMap(row -> {
                     UUID caseId = (UUID) row[0];
@@ -284,11 +387,25 @@ class RectificationService {
                     return db.sql("""
                                     UPDATE rectification SET status = 'ESCALATED', overdue_at = :at, escalated_to = :to,
                                         updated_at = now() WHERE id = :id""")
-                            .bind("at", now).bind("to", to).bind("id", id).then()
-                            .then(audit.recordAsSystem("rectification.overdue", RESOURCE, id.toString(), Map.of(
-                                    "deadline", deadline.toString(), "escalatedTo", to, "detectedOn", today.toString())))
-                            .then(cases.emit(caseId, RectificationOverdue.TYPE, ref -> new RectificationOverdue(ref, id,
-                                    deadline, to, now)))
+                            .bind("at", now)
+                            .bind("to", to)
+                            .bind("id", id)
+                            .then()
+                            .then(audit.recordAsSystem(
+                                    "rectification.overdue",
+                                    RESOURCE,
+                                    id.toString(),
+                                    Map.of(
+                                            "deadline",
+                                            deadline.toString(),
+                                            "escalatedTo",
+                                            to,
+                                            "detectedOn",
+                                            today.toString())))
+                            .then(cases.emit(
+                                    caseId,
+                                    RectificationOverdue.TYPE,
+                                    ref -> new RectificationOverdue(ref, id, deadline, to, now)))
                             .thenReturn(true);
                 })
                 .defaultIfEmpty(false);
@@ -308,14 +425,20 @@ class RectificationService {
                                c.status AS case_status
                         FROM rectification r JOIN enforcement_case c ON c.id = r.case_id
                         WHERE r.id = :id AND c.division_code LIKE :scope FOR UPDATE OF r""")
-                .bind("id", id).bind("scope", caller.division().likePattern())
-                .map(row -> new Locked(row.get("id", UUID.class), row.get("case_id", UUID.class),
-                        row.get("status", String.class), row.get("served_on", LocalDate.class),
-                        row.get("deadline", LocalDate.class), row.get("permit_number", String.class),
-                        row.get("violation_type", String.class), row.get("case_status", String.class)))
+                .bind("id", id)
+                .bind("scope", caller.division().likePattern())
+                .map(row -> new Locked(
+                        row.get("id", UUID.class),
+                        row.get("case_id", UUID.class),
+                        row.get("status", String.class),
+                        row.get("served_on", LocalDate.class),
+                        row.get("deadline", LocalDate.class),
+                        row.get("permit_number", String.class),
+                        row.get("violation_type", String.class),
+                        row.get("case_status", String.class)))
                 .one()
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("rectification-not-found",
-                        "no rectification " + id + " in your scope")));
+                .switchIfEmpty(Mono.error(() ->
+                        ApiException.notFound("rectification-not-found", "no rectification " + id + " in your scope")));
     }
 
     private static ApiException complete(UUID id) {

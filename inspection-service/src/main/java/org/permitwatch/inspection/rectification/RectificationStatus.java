@@ -15,7 +15,10 @@ import java.util.Set;
  * VERIFIED_COMPLETE is final; a CONTINUING verification changes no state (it opens the daily fine).
  */
 public enum RectificationStatus {
-    ORDERED, IN_PROGRESS, ESCALATED, VERIFIED_COMPLETE;
+    ORDERED,
+    IN_PROGRESS,
+    ESCALATED,
+    VERIFIED_COMPLETE;
 
     private static final Map<RectificationStatus, Set<RectificationStatus>> NEXT = Map.of(
             ORDERED, EnumSet.of(IN_PROGRESS, ESCALATED, VERIFIED_COMPLETE),
@@ -29,7 +32,10 @@ public enum RectificationStatus {
 
     /** The states an order may leave to become {@code target}, for the SQL guard of the update. */
     public static String[] sourcesOf(RectificationStatus target) {
-        return Arrays.stream(values()).filter(s -> s.canBecome(target)).map(Enum::name).toArray(String[]::new);
+        return Arrays.stream(values())
+                .filter(s -> s.canBecome(target))
+                .map(Enum::name)
+                .toArray(String[]::new);
     }
 
     public boolean isFinal() {

@@ -1,30 +1,66 @@
 package org.permitwatch.inspection.remote;
 
+import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import io.r2dbc.spi.Readable;
 import org.permitwatch.events.enforcement.AlertChanged;
 import org.permitwatch.events.enforcement.EnforcementTopics;
 import org.permitwatch.support.outbox.OutboxMessage;
 
 /** An alert row as a run or a review left it: what its {@link AlertChanged} event says. */
-record AlertChange(UUID id, RemoteRule rule, AlertStatus status, String permitNumber, String unitName,
-                   String provinceCode, String cityCode, String countyCode, String keyIndustry, String violationType,
-                   UUID taskId, UUID caseId, OffsetDateTime raisedAt, OffsetDateTime changedAt) {
+record AlertChange(
+        UUID id,
+        RemoteRule rule,
+        AlertStatus status,
+        String permitNumber,
+        String unitName,
+        String provinceCode,
+        String cityCode,
+        String countyCode,
+        String keyIndustry,
+        String violationType,
+        UUID taskId,
+        UUID caseId,
+        OffsetDateTime raisedAt,
+        OffsetDateTime changedAt) {
 
     static AlertChange from(Readable r, RemoteRule rule) {
-        return new AlertChange(r.get("id", UUID.class), rule, AlertStatus.valueOf(r.get("status", String.class)),
-                r.get("permit_number", String.class), r.get("unit_name", String.class),
-                r.get("province_code", String.class), r.get("city_code", String.class),
-                r.get("county_code", String.class), r.get("key_industry", String.class),
-                r.get("violation_type", String.class), r.get("task_id", UUID.class), r.get("case_id", UUID.class),
-                r.get("raised_at", OffsetDateTime.class), r.get("updated_at", OffsetDateTime.class));
+        return new AlertChange(
+                r.get("id", UUID.class),
+                rule,
+                AlertStatus.valueOf(r.get("status", String.class)),
+                r.get("permit_number", String.class),
+                r.get("unit_name", String.class),
+                r.get("province_code", String.class),
+                r.get("city_code", String.class),
+                r.get("county_code", String.class),
+                r.get("key_industry", String.class),
+                r.get("violation_type", String.class),
+                r.get("task_id", UUID.class),
+                r.get("case_id", UUID.class),
+                r.get("raised_at", OffsetDateTime.class),
+                r.get("updated_at", OffsetDateTime.class));
     }
 
     OutboxMessage event() {
-        return OutboxMessage.of(EnforcementTopics.ALERTS, id.toString(), AlertChanged.TYPE,
-                new AlertChanged(id, rule.name(), status.name(), permitNumber, unitName, provinceCode, cityCode,
-                        countyCode, keyIndustry, violationType, taskId, caseId, raisedAt, changedAt));
+        return OutboxMessage.of(
+                EnforcementTopics.ALERTS,
+                id.toString(),
+                AlertChanged.TYPE,
+                new AlertChanged(
+                        id,
+                        rule.name(),
+                        status.name(),
+                        permitNumber,
+                        unitName,
+                        provinceCode,
+                        cityCode,
+                        countyCode,
+                        keyIndustry,
+                        violationType,
+                        taskId,
+                        caseId,
+                        raisedAt,
+                        changedAt));
     }
 }

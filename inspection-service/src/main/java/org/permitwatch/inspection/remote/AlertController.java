@@ -1,10 +1,9 @@
 package org.permitwatch.inspection.remote;
 
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.UUID;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.CurrentCaller;
@@ -22,8 +21,10 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/v1/alerts")
-@Tag(name = "Alerts", description = "Remote-check (非现场监管) alerts with their evidence; reviewed into a task, a case, "
-        + "or dismissed. Province, city and county bureaus only, inside their division.")
+@Tag(
+        name = "Alerts",
+        description = "Remote-check (非现场监管) alerts with their evidence; reviewed into a task, a case, "
+                + "or dismissed. Province, city and county bureaus only, inside their division.")
 class AlertController {
 
     private final AlertQueries queries;
@@ -35,20 +36,24 @@ class AlertController {
     }
 
     @GetMapping
-    @Operation(summary = "List alerts", description = "Paged, newest first, inside the caller's division; filters "
-            + "rule, status, city and county (6-digit codes).")
-    Mono<PageResponse<AlertView>> list(@RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size,
-                                       @RequestParam(required = false) RemoteRule rule,
-                                       @RequestParam(required = false) AlertStatus status,
-                                       @RequestParam(required = false) String city,
-                                       @RequestParam(required = false) String county) {
+    @Operation(
+            summary = "List alerts",
+            description = "Paged, newest first, inside the caller's division; filters "
+                    + "rule, status, city and county (6-digit codes).")
+    Mono<PageResponse<AlertView>> list(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) RemoteRule rule,
+            @RequestParam(required = false) AlertStatus status,
+            @RequestParam(required = false) String city,
+            @RequestParam(required = false) String county) {
         return CurrentCaller.get().map(Bureau::require).flatMap(caller -> {
             Paging paging = Paging.of(page, size);
-            AlertQueries.Filter filter = new AlertQueries.Filter(rule, status, division("city", city),
-                    division("county", county));
+            AlertQueries.Filter filter =
+                    new AlertQueries.Filter(rule, status, division("city", city), division("county", county));
             String like = caller.division().likePattern();
-            return queries.list(like, filter, paging.offset(), paging.size()).collectList()
+            return queries.list(like, filter, paging.offset(), paging.size())
+                    .collectList()
                     .zipWith(queries.count(like, filter))
                     .map(t -> paging.page(t.getT1(), t.getT2()));
         });
@@ -61,12 +66,15 @@ class AlertController {
     }
 
     @PostMapping("/{id}/review")
-    @Operation(summary = "Review an OPEN alert", description = "DISMISS (reason required), TASK (a targeted task of "
-            + "origin ALERT: method, two or more on-post inspectors of the unit's city without a conflict, optional "
-            + "dueDate and department) or CASE (facts required; opens a case). 409 alert-not-open when the alert "
-            + "was reviewed or resolved already.")
+    @Operation(
+            summary = "Review an OPEN alert",
+            description = "DISMISS (reason required), TASK (a targeted task of "
+                    + "origin ALERT: method, two or more on-post inspectors of the unit's city without a conflict, optional "
+                    + "dueDate and department) or CASE (facts required; opens a case). 409 alert-not-open when the alert "
+                    + "was reviewed or resolved already.")
     Mono<AlertView> review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
-        return CurrentCaller.get().map(Bureau::require)
+        return CurrentCaller.get()
+                .map(Bureau::require)
                 .flatMap(caller -> review.review(id, request, caller).then(find(id, caller.division())));
     }
 

@@ -1,10 +1,9 @@
 package org.permitwatch.inspection.remote;
 
+import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-
-import io.r2dbc.spi.Readable;
 import org.permitwatch.events.vocabulary.ViolationType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -17,8 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AlertQueries {
 
     /** Optional filters; null = any. */
-    record Filter(RemoteRule rule, AlertStatus status, String cityCode, String countyCode) {
-    }
+    record Filter(RemoteRule rule, AlertStatus status, String cityCode, String countyCode) {}
 
     private static final String SELECT = """
             SELECT id, rule, rule_version, status, permit_number, unit_name, province_code, city_code, county_code,
@@ -43,28 +41,39 @@ class AlertQueries {
     }
 
     Flux<AlertView> list(String divisionLike, Filter filter, long offset, int limit) {
-        return bind(db.sql(SELECT + WHERE + " ORDER BY raised_at DESC, id LIMIT :limit OFFSET :offset"), divisionLike,
-                filter)
-                .bind("limit", limit).bind("offset", offset)
-                .map(this::map).all();
+        return bind(
+                        db.sql(SELECT + WHERE + " ORDER BY raised_at DESC, id LIMIT :limit OFFSET :offset"),
+                        divisionLike,
+                        filter)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(this::map)
+                .all();
     }
 
     Mono<Long> count(String divisionLike, Filter filter) {
         return bind(db.sql("SELECT count(*) AS n FROM remote_alert" + WHERE), divisionLike, filter)
-                .map(r -> r.get("n", Long.class)).one();
+                .map(r -> r.get("n", Long.class))
+                .one();
     }
 
     /** Empty when unknown or outside the division. */
     Mono<AlertView> find(UUID id, String divisionLike) {
         return bind(db.sql(SELECT + WHERE + " AND id = :id"), divisionLike, new Filter(null, null, null, null))
-                .bind("id", id).map(this::map).one();
+                .bind("id", id)
+                .map(this::map)
+                .one();
     }
 
-    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, String divisionLike,
-                                                          Filter f) {
+    private static DatabaseClient.GenericExecuteSpec bind(
+            DatabaseClient.GenericExecuteSpec spec, String divisionLike, Filter f) {
         spec = spec.bind("division", divisionLike);
-        spec = f.rule() == null ? spec.bindNull("rule", String.class) : spec.bind("rule", f.rule().name());
-        spec = f.status() == null ? spec.bindNull("status", String.class) : spec.bind("status", f.status().name());
+        spec = f.rule() == null
+                ? spec.bindNull("rule", String.class)
+                : spec.bind("rule", f.rule().name());
+        spec = f.status() == null
+                ? spec.bindNull("status", String.class)
+                : spec.bind("status", f.status().name());
         spec = f.cityCode() == null ? spec.bindNull("city", String.class) : spec.bind("city", f.cityCode());
         return f.countyCode() == null ? spec.bindNull("county", String.class) : spec.bind("county", f.countyCode());
     }
@@ -73,18 +82,34 @@ class AlertQueries {
     private AlertView map(Readable r) {
         String violationType = r.get("violation_type", String.class);
         String decision = r.get("review_decision", String.class);
-        AlertView.Review review = decision == null ? null : new AlertView.Review(decision,
-                r.get("review_reason", String.class), r.get("reviewed_by", String.class),
-                r.get("reviewed_at", OffsetDateTime.class));
-        return new AlertView(r.get("id", UUID.class), RemoteRule.valueOf(r.get("rule", String.class)),
-                r.get("rule_version", String.class), AlertStatus.valueOf(r.get("status", String.class)),
-                r.get("permit_number", String.class), r.get("unit_name", String.class),
-                r.get("province_code", String.class), r.get("city_code", String.class),
-                r.get("county_code", String.class), r.get("industry_code", String.class),
-                r.get("key_industry", String.class), violationType, label(violationType),
-                r.get("article", String.class), json.readValue(r.get("evidence", String.class), Map.class),
-                r.get("raised_at", OffsetDateTime.class), r.get("updated_at", OffsetDateTime.class),
-                r.get("resolved_at", OffsetDateTime.class), review, r.get("task_id", UUID.class),
+        AlertView.Review review = decision == null
+                ? null
+                : new AlertView.Review(
+                        decision,
+                        r.get("review_reason", String.class),
+                        r.get("reviewed_by", String.class),
+                        r.get("reviewed_at", OffsetDateTime.class));
+        return new AlertView(
+                r.get("id", UUID.class),
+                RemoteRule.valueOf(r.get("rule", String.class)),
+                r.get("rule_version", String.class),
+                AlertStatus.valueOf(r.get("status", String.class)),
+                r.get("permit_number", String.class),
+                r.get("unit_name", String.class),
+                r.get("province_code", String.class),
+                r.get("city_code", String.class),
+                r.get("county_code", String.class),
+                r.get("industry_code", String.class),
+                r.get("key_industry", String.class),
+                violationType,
+                label(violationType),
+                r.get("article", String.class),
+                json.readValue(r.get("evidence", String.class), Map.class),
+                r.get("raised_at", OffsetDateTime.class),
+                r.get("updated_at", OffsetDateTime.class),
+                r.get("resolved_at", OffsetDateTime.class),
+                review,
+                r.get("task_id", UUID.class),
                 r.get("case_id", UUID.class));
     }
 

@@ -7,9 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import org.permitwatch.inspection.inspector.InspectorPool;
 import org.permitwatch.inspection.cases.CaseFiling;
+import org.permitwatch.inspection.inspector.InspectorPool;
 import org.permitwatch.inspection.task.NewTask;
 import org.permitwatch.inspection.task.TaskOrigin;
 import org.permitwatch.inspection.task.TaskWriter;
@@ -48,9 +47,16 @@ class AlertReview {
 
     private final InspectorPool pool;
 
-    AlertReview(DatabaseClient db, TaskWriter tasks, ObjectProvider<CaseFiling> cases, AuditLog audit,
-                OutboxWriter outbox, RemoteCheckProperties properties, JsonMapper json, ReactiveTransactionManager transactions,
-                InspectorPool pool) {
+    AlertReview(
+            DatabaseClient db,
+            TaskWriter tasks,
+            ObjectProvider<CaseFiling> cases,
+            AuditLog audit,
+            OutboxWriter outbox,
+            RemoteCheckProperties properties,
+            JsonMapper json,
+            ReactiveTransactionManager transactions,
+            InspectorPool pool) {
         this.pool = pool;
         this.db = db;
         this.tasks = tasks;
@@ -63,12 +69,18 @@ class AlertReview {
     }
 
     /** The locked alert row: what a decision needs. */
-    private record Locked(UUID id, RemoteRule rule, AlertStatus status, String permitNumber, String countyCode,
-                          String cityCode, String violationType, String article, String evidence) {
-    }
+    private record Locked(
+            UUID id,
+            RemoteRule rule,
+            AlertStatus status,
+            String permitNumber,
+            String countyCode,
+            String cityCode,
+            String violationType,
+            String article,
+            String evidence) {}
 
-    private record Outcome(UUID taskId, UUID caseId) {
-    }
+    private record Outcome(UUID taskId, UUID caseId) {}
 
     Mono<UUID> review(UUID alertId, ReviewRequest request, Caller caller) {
         LocalDate today = LocalDate.now(properties.zoneId());
@@ -96,7 +108,8 @@ class AlertReview {
                 if (request.dueDate() != null && request.dueDate().isBefore(today)) {
                     throw ApiException.invalidField("dueDate", "must not be in the past", request.dueDate());
                 }
-                List<UUID> ids = request.inspectorIds() == null ? List.of()
+                List<UUID> ids = request.inspectorIds() == null
+                        ? List.of()
                         : List.copyOf(new LinkedHashSet<>(request.inspectorIds()));
                 if (ids.size() < 2) {
                     throw ApiException.invalidField("inspectorIds", "needs at least two different inspectors", null);
@@ -105,7 +118,8 @@ class AlertReview {
             }
             case CASE -> {
                 if (blank(request.facts())) {
-                    throw ApiException.invalidField("facts", "the facts found (违法事实) are required to open a case", null);
+                    throw ApiException.invalidField(
+                            "facts", "the facts found (违法事实) are required to open a case", null);
                 }
                 return List.of();
             }
@@ -122,39 +136,69 @@ class AlertReview {
                         SELECT id, rule, status, permit_number, county_code, city_code, violation_type, article,
                                evidence::text AS evidence
                         FROM remote_alert WHERE id = :id AND county_code LIKE :division FOR UPDATE""")
-                .bind("id", alertId).bind("division", caller.division().likePattern())
-                .map(r -> new Locked(r.get("id", UUID.class), RemoteRule.valueOf(r.get("rule", String.class)),
-                        AlertStatus.valueOf(r.get("status", String.class)), r.get("permit_number", String.class),
-                        r.get("county_code", String.class), r.get("city_code", String.class),
-                        r.get("violation_type", String.class), r.get("article", String.class),
+                .bind("id", alertId)
+                .bind("division", caller.division().likePattern())
+                .map(r -> new Locked(
+                        r.get("id", UUID.class),
+                        RemoteRule.valueOf(r.get("rule", String.class)),
+                        AlertStatus.valueOf(r.get("status", String.class)),
+                        r.get("permit_number", String.class),
+                        r.get("county_code", String.class),
+                        r.get("city_code", String.class),
+                        r.get("violation_type", String.class),
+                        r.get("article", String.class),
                         r.get("evidence", String.class)))
                 .one()
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND, "no alert " + alertId)))
-                .flatMap(a -> a.status() == AlertStatus.OPEN ? Mono.just(a) : Mono.error(ApiException.conflict(
-                        NOT_OPEN, "alert " + alertId + " is " + a.status() + "; only OPEN alerts can be reviewed")));
+                .flatMap(a -> a.status() == AlertStatus.OPEN
+                        ? Mono.just(a)
+                        : Mono.error(ApiException.conflict(
+                                NOT_OPEN,
+                                "alert " + alertId + " is " + a.status() + "; only OPEN alerts can be reviewed")));
     }
 
-    private Mono<Outcome> decide(Locked alert, ReviewRequest request, List<UUID> inspectors, LocalDate today,
-                                 Caller caller) {
+    private Mono<Outcome> decide(
+            Locked alert, ReviewRequest request, List<UUID> inspectors, LocalDate today, Caller caller) {
         return switch (request.decision()) {
             case DISMISS -> Mono.just(new Outcome(null, null));
             case TASK -> {
-                LocalDate due = request.dueDate() != null ? request.dueDate() : today.plusDays(properties.taskDueDays());
+                LocalDate due =
+                        request.dueDate() != null ? request.dueDate() : today.plusDays(properties.taskDueDays());
                 String department = request.department() != null ? request.department() : properties.taskDepartment();
                 yield pool.requireAssignable(inspectors, alert.cityCode(), alert.permitNumber())
-                        .then(Mono.defer(() -> tasks.createOrMerge(new NewTask(alert.permitNumber(), alert.countyCode(),
-                                alert.cityCode(), TaskOrigin.ALERT, null, null, request.method(), due,
-                                YearMonth.from(due).toString(), department, inspectors), caller.subject())))
+                        .then(Mono.defer(() -> tasks.createOrMerge(
+                                new NewTask(
+                                        alert.permitNumber(),
+                                        alert.countyCode(),
+                                        alert.cityCode(),
+                                        TaskOrigin.ALERT,
+                                        null,
+                                        null,
+                                        request.method(),
+                                        due,
+                                        YearMonth.from(due).toString(),
+                                        department,
+                                        inspectors),
+                                caller.subject())))
                         .map(saved -> new Outcome(saved.taskId(), null));
             }
             case CASE -> {
                 CaseFiling filing = cases.getIfAvailable();
                 if (filing == null) {
-                    yield Mono.error(ApiException.of(HttpStatus.NOT_IMPLEMENTED, "case-filing-unavailable",
+                    yield Mono.error(ApiException.of(
+                            HttpStatus.NOT_IMPLEMENTED,
+                            "case-filing-unavailable",
                             "cases cannot be opened from alerts in this deployment yet"));
                 }
-                yield filing.openFromAlert(new CaseFiling.AlertCase(alert.id(), alert.permitNumber(),
-                                alert.violationType(), alert.article(), request.facts().trim(), evidence(alert)), caller)
+                yield filing.openFromAlert(
+                                new CaseFiling.AlertCase(
+                                        alert.id(),
+                                        alert.permitNumber(),
+                                        alert.violationType(),
+                                        alert.article(),
+                                        request.facts().trim(),
+                                        evidence(alert)),
+                                caller)
                         .map(caseId -> new Outcome(null, caseId));
             }
         };
@@ -171,7 +215,6 @@ class AlertReview {
         return List.of(item);
     }
 
-
     private Mono<AlertChange> update(Locked alert, ReviewRequest request, Outcome outcome, Caller caller) {
         AlertStatus target = switch (request.decision()) {
             case DISMISS -> AlertStatus.DISMISSED;
@@ -186,9 +229,13 @@ class AlertReview {
                          WHERE id = :id AND status = 'OPEN'
                         RETURNING id, permit_number, unit_name, province_code, city_code, county_code, key_industry,
                                   violation_type, status, task_id, case_id, raised_at, updated_at""")
-                .bind("status", target.name()).bind("decision", request.decision().name())
-                .bind("by", caller.subject()).bind("id", alert.id());
-        spec = blank(request.reason()) ? spec.bindNull("reason", String.class) : spec.bind("reason", request.reason().trim());
+                .bind("status", target.name())
+                .bind("decision", request.decision().name())
+                .bind("by", caller.subject())
+                .bind("id", alert.id());
+        spec = blank(request.reason())
+                ? spec.bindNull("reason", String.class)
+                : spec.bind("reason", request.reason().trim());
         spec = outcome.taskId() == null ? spec.bindNull("taskId", UUID.class) : spec.bind("taskId", outcome.taskId());
         spec = outcome.caseId() == null ? spec.bindNull("caseId", UUID.class) : spec.bind("caseId", outcome.caseId());
         return spec.map(r -> AlertChange.from(r, alert.rule())).one();

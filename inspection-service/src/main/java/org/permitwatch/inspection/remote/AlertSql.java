@@ -19,7 +19,8 @@ final class AlertSql {
             substr(u.division_code, 1, 2) || '0000' AS province_code, u.industry_code, u.key_industry""";
 
     /** A run started by a province draw covers the drawn units only; other runs bind {@code :units} to NULL. */
-    private static final String IN_UNITS = "(CAST(:units AS text[]) IS NULL OR u.permit_number = ANY(CAST(:units AS text[])))";
+    private static final String IN_UNITS =
+            "(CAST(:units AS text[]) IS NULL OR u.permit_number = ANY(CAST(:units AS text[])))";
 
     private static final String NOT_CLOSED = """
             NOT EXISTS (SELECT 1 FROM remote_unit_closure c WHERE c.permit_number = u.permit_number)""";
@@ -103,7 +104,8 @@ final class AlertSql {
      * The alert's article: the 项 for the hit's permit status where the rules name one (an expired permit is
      * art. 33(2), a revoked, cancelled or withdrawn one 33(3)), else the rule's article.
      */
-    static final String ARTICLE = "coalesce(CAST(:statusArticles AS jsonb) ->> (h.evidence ->> 'effectiveStatus'), :article)";
+    static final String ARTICLE =
+            "coalesce(CAST(:statusArticles AS jsonb) ->> (h.evidence ->> 'effectiveStatus'), :article)";
 
     static final String APPLY = """
             , refreshed AS (
@@ -143,6 +145,5 @@ final class AlertSql {
             UNION ALL SELECT 'UPDATED', %2$s FROM refreshed
             """.formatted(RETURNED_A, RETURNED, ARTICLE);
 
-    private AlertSql() {
-    }
+    private AlertSql() {}
 }

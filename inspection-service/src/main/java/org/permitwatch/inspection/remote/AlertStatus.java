@@ -5,5 +5,9 @@ package org.permitwatch.inspection.remote;
  * alerts may be reviewed; only OPEN alerts are refreshed or resolved by runs.
  */
 enum AlertStatus {
-    OPEN, DISMISSED, TASKED, CASED, RESOLVED
+    OPEN,
+    DISMISSED,
+    TASKED,
+    CASED,
+    RESOLVED
 }

@@ -10,13 +10,29 @@ import java.util.UUID;
  * @param violationLabel the 附件1 column of {@code violationType}
  * @param evidence       JSON object; see docs/inspection/remote-checks.md for its members per rule
  */
-record AlertView(UUID id, RemoteRule rule, String ruleVersion, AlertStatus status, String permitNumber,
-                 String unitName, String provinceCode, String cityCode, String countyCode, String industryCode,
-                 String keyIndustry, String violationType, String violationLabel, String article,
-                 Map<String, Object> evidence, OffsetDateTime raisedAt, OffsetDateTime updatedAt,
-                 OffsetDateTime resolvedAt, Review review, UUID taskId, UUID caseId) {
+record AlertView(
+        UUID id,
+        RemoteRule rule,
+        String ruleVersion,
+        AlertStatus status,
+        String permitNumber,
+        String unitName,
+        String provinceCode,
+        String cityCode,
+        String countyCode,
+        String industryCode,
+        String keyIndustry,
+        String violationType,
+        String violationLabel,
+        String article,
+        Map<String, Object> evidence,
+        OffsetDateTime raisedAt,
+        OffsetDateTime updatedAt,
+        OffsetDateTime resolvedAt,
+        Review review,
+        UUID taskId,
+        UUID caseId) {
 
     /** Null until reviewed. */
-    record Review(String decision, String reason, String reviewedBy, OffsetDateTime reviewedAt) {
-    }
+    record Review(String decision, String reason, String reviewedBy, OffsetDateTime reviewedAt) {}
 }

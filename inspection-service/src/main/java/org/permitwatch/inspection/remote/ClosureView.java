@@ -5,6 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A verified closure (关停) of a unit, recorded by a bureau. */
-record ClosureView(UUID id, String permitNumber, String divisionCode, LocalDate closedOn, String basis,
-                   String recordedBy, OffsetDateTime recordedAt) {
-}
+record ClosureView(
+        UUID id,
+        String permitNumber,
+        String divisionCode,
+        LocalDate closedOn,
+        String basis,
+        String recordedBy,
+        OffsetDateTime recordedAt) {}

@@ -2,7 +2,6 @@ package org.permitwatch.inspection.remote;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.permitwatch.support.security.DivisionCode;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -16,8 +15,7 @@ import reactor.core.publisher.Mono;
 public class DrawnUnitsRemoteCheck {
 
     /** The run's id and its alert counts. */
-    public record Outcome(UUID runId, int raised, int updated, int resolved) {
-    }
+    public record Outcome(UUID runId, int raised, int updated, int resolved) {}
 
     private final RemoteCheckEngine engine;
 
@@ -27,7 +25,10 @@ public class DrawnUnitsRemoteCheck {
 
     /** 409 {@value RemoteCheckEngine#RUNNING} while another run holds the lock (the draw then fails as a whole). */
     public Mono<Outcome> run(UUID drawId, DivisionCode scope, List<String> permitNumbers, String requestedBy) {
-        return engine.run(RemoteCheckEngine.Trigger.DRAW, scope, requestedBy,
+        return engine.run(
+                        RemoteCheckEngine.Trigger.DRAW,
+                        scope,
+                        requestedBy,
                         new RemoteCheckEngine.Units(drawId, List.copyOf(permitNumbers)))
                 .map(run -> new Outcome(run.id(), run.raised(), run.updated(), run.resolved()));
     }

@@ -23,7 +23,9 @@ class RemoteCheckConfiguration {
 
     @Bean
     NewTopic inspectionAlertEventsTopic(RemoteCheckProperties properties) {
-        return TopicBuilder.name(EnforcementTopics.ALERTS).partitions(properties.topicPartitions())
-                .replicas(properties.topicReplicas()).build();
+        return TopicBuilder.name(EnforcementTopics.ALERTS)
+                .partitions(properties.topicPartitions())
+                .replicas(properties.topicReplicas())
+                .build();
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.outbox.OutboxMessage;
 import org.permitwatch.support.outbox.OutboxWriter;
@@ -31,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 class RemoteCheckEngine {
 
     enum Trigger {
-        SCHEDULE, ON_DEMAND,
+        SCHEDULE,
+        ON_DEMAND,
         /** A province draw for remote checks: the run covers the drawn units only. */
         DRAW
     }
@@ -50,6 +50,7 @@ class RemoteCheckEngine {
 
     /** Arbitrary constant naming the run lock ("remote" in ASCII); distinct from the outbox relay's. */
     private static final long RUN_LOCK_ID = 0x72656D6F7465L;
+
     private static final Logger log = LoggerFactory.getLogger(RemoteCheckEngine.class);
 
     private final DatabaseClient db;
@@ -60,8 +61,14 @@ class RemoteCheckEngine {
     private final JsonMapper json;
     private final TransactionalOperator tx;
 
-    RemoteCheckEngine(DatabaseClient db, RemoteRules rules, RemoteCheckProperties properties, OutboxWriter outbox,
-                      AuditLog audit, JsonMapper json, ReactiveTransactionManager transactions) {
+    RemoteCheckEngine(
+            DatabaseClient db,
+            RemoteRules rules,
+            RemoteCheckProperties properties,
+            OutboxWriter outbox,
+            AuditLog audit,
+            JsonMapper json,
+            ReactiveTransactionManager transactions) {
         this.db = db;
         this.rules = rules;
         this.properties = properties;
@@ -87,60 +94,113 @@ class RemoteCheckEngine {
         UUID runId = UUID.randomUUID();
         LocalDate today = LocalDate.now(properties.zoneId());
         String like = scope == null ? "%" : scope.likePattern();
-        Mono<RunView> work = db.sql("SELECT pg_try_advisory_xact_lock(:lock) AS locked").bind("lock", RUN_LOCK_ID)
-                .map(r -> Boolean.TRUE.equals(r.get("locked", Boolean.class))).one()
-                .flatMap(locked -> locked ? Mono.<Void>empty() : Mono.error(ApiException.conflict(RUNNING,
-                        "another remote-check run is in progress; try again when it has finished")))
-                .thenMany(Flux.concat(permitNotValid(runId, today, like, units),
-                        categoryTooLow(runId, today, like, units)))
+        Mono<RunView> work = db.sql("SELECT pg_try_advisory_xact_lock(:lock) AS locked")
+                .bind("lock", RUN_LOCK_ID)
+                .map(r -> Boolean.TRUE.equals(r.get("locked", Boolean.class)))
+                .one()
+                .flatMap(locked -> locked
+                        ? Mono.<Void>empty()
+                        : Mono.error(ApiException.conflict(
+                                RUNNING, "another remote-check run is in progress; try again when it has finished")))
+                .thenMany(Flux.concat(
+                        permitNotValid(runId, today, like, units), categoryTooLow(runId, today, like, units)))
                 .collectList()
                 .flatMap(changes -> finish(runId, trigger, scope, today, requestedBy, changes, units));
         return tx.transactional(work);
     }
 
-    private record Change(String kind, AlertChange alert) {
-    }
+    private record Change(String kind, AlertChange alert) {}
 
     private Flux<Change> permitNotValid(UUID runId, LocalDate today, String like, Units units) {
         RemoteRules.PermitNotValid rule = rules.permitNotValid();
-        return apply(db.sql(AlertSql.PERMIT_NOT_VALID_HITS + AlertSql.APPLY)
+        return apply(
+                db.sql(AlertSql.PERMIT_NOT_VALID_HITS + AlertSql.APPLY)
                         .bind("statusNotes", json.writeValueAsString(rule.statusNotes()))
                         .bind("statusArticles", json.writeValueAsString(rule.statusArticles())),
-                RemoteRule.PERMIT_NOT_VALID_BUT_OPERATING, rule.violationType(), rule.article(), runId, today, like,
+                RemoteRule.PERMIT_NOT_VALID_BUT_OPERATING,
+                rule.violationType(),
+                rule.article(),
+                runId,
+                today,
+                like,
                 units);
     }
 
     private Flux<Change> categoryTooLow(UUID runId, LocalDate today, String like, Units units) {
         if (!rules.categoryRulesEffectiveOn(today)) {
-            log.warn("category rules {} v{} take effect on {}: CATEGORY_TOO_LOW skipped", rules.code(),
-                    rules.version(), rules.effectiveFrom());
+            log.warn(
+                    "category rules {} v{} take effect on {}: CATEGORY_TOO_LOW skipped",
+                    rules.code(),
+                    rules.version(),
+                    rules.effectiveFrom());
             return Flux.empty();
         }
         RemoteRules.CategoryTooLow rule = rules.categoryTooLow();
         List<RemoteRules.IndustryRule> rows = rule.industries();
-        return apply(db.sql(AlertSql.CATEGORY_TOO_LOW_HITS + AlertSql.APPLY)
-                        .bind("codes", rows.stream().map(RemoteRules.IndustryRule::industryCode).toArray(String[]::new))
-                        .bind("minimums", rows.stream().map(r -> r.minimumCategory().name()).toArray(String[]::new))
-                        .bind("notes", rows.stream().map(RemoteRules.IndustryRule::note).toArray(String[]::new))
-                        .bind("names", rows.stream().map(r -> r.industryName() == null ? "" : r.industryName())
-                                .toArray(String[]::new))
+        return apply(
+                db.sql(AlertSql.CATEGORY_TOO_LOW_HITS + AlertSql.APPLY)
+                        .bind(
+                                "codes",
+                                rows.stream()
+                                        .map(RemoteRules.IndustryRule::industryCode)
+                                        .toArray(String[]::new))
+                        .bind(
+                                "minimums",
+                                rows.stream()
+                                        .map(r -> r.minimumCategory().name())
+                                        .toArray(String[]::new))
+                        .bind(
+                                "notes",
+                                rows.stream()
+                                        .map(RemoteRules.IndustryRule::note)
+                                        .toArray(String[]::new))
+                        .bind(
+                                "names",
+                                rows.stream()
+                                        .map(r -> r.industryName() == null ? "" : r.industryName())
+                                        .toArray(String[]::new))
                         .bind("effectiveFrom", rules.effectiveFrom())
                         .bind("statusArticles", "{}"),
-                RemoteRule.CATEGORY_TOO_LOW, rule.violationType(), rule.article(), runId, today, like, units);
+                RemoteRule.CATEGORY_TOO_LOW,
+                rule.violationType(),
+                rule.article(),
+                runId,
+                today,
+                like,
+                units);
     }
 
-    private Flux<Change> apply(DatabaseClient.GenericExecuteSpec spec, RemoteRule rule, String violationType,
-                               String article, UUID runId, LocalDate today, String like, Units units) {
-        spec = units.permitNumbers() == null ? spec.bindNull("units", String[].class) : spec.bind("units", units.array());
-        return spec.bind("today", today).bind("scope", like).bind("rule", rule.name())
-                .bind("rulesVersion", rules.version()).bind("violationType", violationType).bind("article", article)
+    private Flux<Change> apply(
+            DatabaseClient.GenericExecuteSpec spec,
+            RemoteRule rule,
+            String violationType,
+            String article,
+            UUID runId,
+            LocalDate today,
+            String like,
+            Units units) {
+        spec = units.permitNumbers() == null
+                ? spec.bindNull("units", String[].class)
+                : spec.bind("units", units.array());
+        return spec.bind("today", today)
+                .bind("scope", like)
+                .bind("rule", rule.name())
+                .bind("rulesVersion", rules.version())
+                .bind("violationType", violationType)
+                .bind("article", article)
                 .bind("runId", runId)
                 .map(r -> new Change(r.get("change", String.class), AlertChange.from(r, rule)))
                 .all();
     }
 
-    private Mono<RunView> finish(UUID runId, Trigger trigger, DivisionCode scope, LocalDate today, String requestedBy,
-                                 List<Change> changes, Units units) {
+    private Mono<RunView> finish(
+            UUID runId,
+            Trigger trigger,
+            DivisionCode scope,
+            LocalDate today,
+            String requestedBy,
+            List<Change> changes,
+            Units units) {
         Map<String, Map<String, Integer>> perRule = new LinkedHashMap<>();
         for (RemoteRule rule : RemoteRule.values()) {
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -164,9 +224,19 @@ class RemoteCheckEngine {
         int raised = sum(perRule, "raised");
         int updated = sum(perRule, "updated");
         int resolved = sum(perRule, "resolved");
-        Map<String, Object> details = new LinkedHashMap<>(Map.of("trigger", trigger.name(),
-                "scope", scope == null ? "ALL" : scope.value(), "rulesVersion", rules.version(), "raised", raised,
-                "updated", updated, "resolved", resolved));
+        Map<String, Object> details = new LinkedHashMap<>(Map.of(
+                "trigger",
+                trigger.name(),
+                "scope",
+                scope == null ? "ALL" : scope.value(),
+                "rulesVersion",
+                rules.version(),
+                "raised",
+                raised,
+                "updated",
+                updated,
+                "resolved",
+                resolved));
         if (units.drawId() != null) {
             details.put("drawId", units.drawId().toString());
             details.put("units", units.permitNumbers().size());
@@ -179,18 +249,37 @@ class RemoteCheckEngine {
                                 :resolved, CAST(:perRule AS jsonb), :requestedBy, now(), clock_timestamp(), :drawId,
                                 :unitCount)
                         RETURNING started_at, finished_at""")
-                .bind("id", runId).bind("trigger", trigger.name())
-                .bind("scopePrefix", scope == null ? "" : scope.prefix()).bind("rulesVersion", rules.version())
-                .bind("asOf", today).bind("raised", raised).bind("updated", updated).bind("resolved", resolved)
-                .bind("perRule", json.writeValueAsString(perRule)).bind("requestedBy", requestedBy);
-        insert = scope == null ? insert.bindNull("scopeDivision", String.class) : insert.bind("scopeDivision", scope.value());
-        insert = units.drawId() == null ? insert.bindNull("drawId", UUID.class).bindNull("unitCount", Integer.class)
-                : insert.bind("drawId", units.drawId()).bind("unitCount", units.permitNumbers().size());
+                .bind("id", runId)
+                .bind("trigger", trigger.name())
+                .bind("scopePrefix", scope == null ? "" : scope.prefix())
+                .bind("rulesVersion", rules.version())
+                .bind("asOf", today)
+                .bind("raised", raised)
+                .bind("updated", updated)
+                .bind("resolved", resolved)
+                .bind("perRule", json.writeValueAsString(perRule))
+                .bind("requestedBy", requestedBy);
+        insert = scope == null
+                ? insert.bindNull("scopeDivision", String.class)
+                : insert.bind("scopeDivision", scope.value());
+        insert = units.drawId() == null
+                ? insert.bindNull("drawId", UUID.class).bindNull("unitCount", Integer.class)
+                : insert.bind("drawId", units.drawId())
+                        .bind("unitCount", units.permitNumbers().size());
         Mono<Void> audited = trigger == Trigger.SCHEDULE
                 ? audit.recordAsSystem("remote-check.run", "remote_check_run", runId.toString(), details)
                 : audit.record("remote-check.run", "remote_check_run", runId.toString(), details);
-        return insert.map(r -> new RunView(runId, trigger.name(), scope == null ? null : scope.value(),
-                        rules.version(), today, raised, updated, resolved, perRule, requestedBy,
+        return insert.map(r -> new RunView(
+                        runId,
+                        trigger.name(),
+                        scope == null ? null : scope.value(),
+                        rules.version(),
+                        today,
+                        raised,
+                        updated,
+                        resolved,
+                        perRule,
+                        requestedBy,
                         r.get("started_at", java.time.OffsetDateTime.class),
                         r.get("finished_at", java.time.OffsetDateTime.class)))
                 .one()

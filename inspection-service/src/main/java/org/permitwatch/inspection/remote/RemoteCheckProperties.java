@@ -1,11 +1,10 @@
 package org.permitwatch.inspection.remote;
 
-import java.time.ZoneId;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -26,9 +25,15 @@ import org.springframework.validation.annotation.Validated;
 record RemoteCheckProperties(
         @DefaultValue("0 0 2 * * *") @NotBlank String scheduleCron,
         @DefaultValue("Asia/Shanghai") @NotBlank String zone,
-        @DefaultValue("classpath:enforcement/remote-category-rules.json") @NotBlank String rulesResource,
+
+        @DefaultValue("classpath:enforcement/remote-category-rules.json") @NotBlank
+        String rulesResource,
+
         @DefaultValue("15") @Min(1) @Max(365) int taskDueDays,
-        @DefaultValue("ENVIRONMENT_ENFORCEMENT") @Pattern(regexp = "[A-Z][A-Z_]{1,39}") String taskDepartment,
+
+        @DefaultValue("ENVIRONMENT_ENFORCEMENT") @Pattern(regexp = "[A-Z][A-Z_]{1,39}")
+        String taskDepartment,
+
         @DefaultValue("3") @Min(1) int topicPartitions,
         @DefaultValue("1") @Min(1) short topicReplicas) {
 

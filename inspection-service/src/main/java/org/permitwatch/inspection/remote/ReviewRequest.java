@@ -1,12 +1,11 @@
 package org.permitwatch.inspection.remote;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.permitwatch.inspection.task.TaskMethod;
 import org.permitwatch.support.input.PlausibleDate;
 
@@ -20,12 +19,19 @@ record ReviewRequest(
         @Size(max = 2000) String reason,
         TaskMethod method,
         // A targeted task is due within weeks; two years ahead is already generous.
-        @PlausibleDate(notBefore = "2000-01-01", yearsAhead = 2) LocalDate dueDate,
+        @PlausibleDate(notBefore = "2000-01-01", yearsAhead = 2)
+        LocalDate dueDate,
+
         @Size(max = 10) List<@NotNull UUID> inspectorIds,
-        @Pattern(regexp = "[A-Z][A-Z_]{1,39}", message = "must be an upper-case department code") String department,
+
+        @Pattern(regexp = "[A-Z][A-Z_]{1,39}", message = "must be an upper-case department code")
+        String department,
+
         @Size(max = 4000) String facts) {
 
     enum Decision {
-        DISMISS, TASK, CASE
+        DISMISS,
+        TASK,
+        CASE
     }
 }

@@ -12,7 +12,16 @@ import java.util.UUID;
  * @param updated       OPEN alerts whose condition still holds (evidence refreshed)
  * @param perRule       the three counts per rule, e.g. {@code {"CATEGORY_TOO_LOW": {"raised": 1, …}}}
  */
-record RunView(UUID id, String trigger, String scopeDivision, String rulesVersion, LocalDate asOf, int raised,
-               int updated, int resolved, Map<String, Map<String, Integer>> perRule, String requestedBy,
-               OffsetDateTime startedAt, OffsetDateTime finishedAt) {
-}
+record RunView(
+        UUID id,
+        String trigger,
+        String scopeDivision,
+        String rulesVersion,
+        LocalDate asOf,
+        int raised,
+        int updated,
+        int resolved,
+        Map<String, Map<String, Integer>> perRule,
+        String requestedBy,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt) {}

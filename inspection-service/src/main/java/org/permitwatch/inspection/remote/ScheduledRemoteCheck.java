@@ -1,14 +1,13 @@
 package org.permitwatch.inspection.remote;
 
-import reactor.core.publisher.Mono;
-import org.permitwatch.support.jobs.JobRunner;
-
 import org.permitwatch.support.audit.AuditLog;
+import org.permitwatch.support.jobs.JobRunner;
 import org.permitwatch.support.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * The nightly run over the whole directory ({@code permitwatch.remote.schedule-cron}, "-" = off). Every replica
@@ -27,7 +26,9 @@ class ScheduledRemoteCheck {
         this.jobs = jobs;
     }
 
-    @Scheduled(cron = "${permitwatch.remote.schedule-cron:0 0 2 * * *}", zone = "${permitwatch.remote.zone:Asia/Shanghai}")
+    @Scheduled(
+            cron = "${permitwatch.remote.schedule-cron:0 0 2 * * *}",
+            zone = "${permitwatch.remote.zone:Asia/Shanghai}")
     void run() {
         Mono<RunView> run = engine.run(RemoteCheckEngine.Trigger.SCHEDULE, null, AuditLog.SYSTEM_ACTOR)
                 .onErrorResume(ApiException.class, e -> {
@@ -35,7 +36,12 @@ class ScheduledRemoteCheck {
                     log.info("scheduled remote-check skipped: {}", e.getMessage());
                     return Mono.empty();
                 });
-        jobs.run("remote-check", run).ifPresent(r -> log.info("remote-check run {}: raised {}, updated {}, resolved {}",
-                r.id(), r.raised(), r.updated(), r.resolved()));
+        jobs.run("remote-check", run)
+                .ifPresent(r -> log.info(
+                        "remote-check run {}: raised {}, updated {}, resolved {}",
+                        r.id(),
+                        r.raised(),
+                        r.updated(),
+                        r.resolved()));
     }
 }

@@ -10,9 +10,18 @@ import java.util.UUID;
  * @param divisionCode the unit's county code
  * @param periodMonth  {@code yyyy-MM}, the merge key together with the permit number
  */
-public record NewTask(String permitNumber, String divisionCode, String cityCode, TaskOrigin origin, UUID drawId,
-                      UUID planId, TaskMethod method, LocalDate dueDate, String periodMonth, String department,
-                      List<UUID> inspectorIds) {
+public record NewTask(
+        String permitNumber,
+        String divisionCode,
+        String cityCode,
+        TaskOrigin origin,
+        UUID drawId,
+        UUID planId,
+        TaskMethod method,
+        LocalDate dueDate,
+        String periodMonth,
+        String department,
+        List<UUID> inspectorIds) {
 
     public NewTask {
         inspectorIds = List.copyOf(inspectorIds);

@@ -1,7 +1,6 @@
 package org.permitwatch.inspection.task;
 
 import java.util.UUID;
-
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
@@ -30,8 +29,8 @@ public class TaskAccess {
      */
     public Mono<TaskView> findForInspection(UUID taskId, Caller caller) {
         return queries.find(taskId, TaskScope.of(caller))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
-                        "no task " + taskId + " assigned to you")));
+                .switchIfEmpty(Mono.error(
+                        () -> ApiException.notFound(ProblemCodes.NOT_FOUND, "no task " + taskId + " assigned to you")));
     }
 
     /** ASSIGNED → IN_PROGRESS; a task already in progress stays so. 409 if it is done or cancelled. */
@@ -47,9 +46,14 @@ public class TaskAccess {
     private Mono<Void> transition(UUID taskId, String target, String allowedFrom) {
         return db.sql("UPDATE inspection_task SET status = :target, updated_at = now() WHERE id = :id AND status IN ("
                         + allowedFrom + ")")
-                .bind("target", target).bind("id", taskId)
-                .fetch().rowsUpdated()
-                .flatMap(n -> n == 1 ? Mono.<Void>empty() : Mono.error(ApiException.conflict("task-not-open",
-                        "task " + taskId + " cannot become " + target + " from its current status")));
+                .bind("target", target)
+                .bind("id", taskId)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 1
+                        ? Mono.<Void>empty()
+                        : Mono.error(ApiException.conflict(
+                                "task-not-open",
+                                "task " + taskId + " cannot become " + target + " from its current status")));
     }
 }

@@ -1,16 +1,5 @@
 package org.permitwatch.inspection.task;
 
-import org.permitwatch.inspection.inspector.InspectorPool;
-import org.permitwatch.support.web.Paging;
-import org.permitwatch.support.web.PageResponse;
-
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,12 +7,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.permitwatch.inspection.inspector.InspectorPool;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.web.PageResponse;
+import org.permitwatch.support.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -51,8 +49,13 @@ class TaskController {
 
     private final InspectorPool pool;
 
-    TaskController(TaskQueries queries, TaskWriter writer, DatabaseClient db, AuditLog audit,
-                   ReactiveTransactionManager transactions, InspectorPool pool) {
+    TaskController(
+            TaskQueries queries,
+            TaskWriter writer,
+            DatabaseClient db,
+            AuditLog audit,
+            ReactiveTransactionManager transactions,
+            InspectorPool pool) {
         this.pool = pool;
         this.queries = queries;
         this.writer = writer;
@@ -67,41 +70,52 @@ class TaskController {
             @NotNull TaskOrigin origin,
             @NotNull TaskMethod method,
             // A task is due within weeks of its creation; three years ahead is already generous.
-            @NotNull @org.permitwatch.support.input.PlausibleDate(notBefore = "2000-01-01", yearsAhead = 3) LocalDate dueDate,
+            @NotNull @org.permitwatch.support.input.PlausibleDate(notBefore = "2000-01-01", yearsAhead = 3)
+            LocalDate dueDate,
+
             @NotBlank @Pattern(regexp = "[A-Z][A-Z_]{1,39}", message = "must be an upper-case department code")
             String department,
-            @NotNull @Size(min = 2, max = 10) List<@NotNull UUID> inspectorIds) {
-    }
+
+            @NotNull @Size(min = 2, max = 10) List<@NotNull UUID> inspectorIds) {}
 
     @GetMapping
-    @Operation(summary = "List tasks", description = "Paged, inside the caller's division; an INSPECTOR sees only tasks "
-            + "assigned to them (token subject = inspector id).")
-    Mono<PageResponse<TaskView>> list(@RequestParam(required = false) Integer page,
-                                      @RequestParam(required = false) Integer size,
-                                      @RequestParam(required = false) TaskStatus status,
-                                      @RequestParam(required = false) UUID drawId) {
+    @Operation(
+            summary = "List tasks",
+            description = "Paged, inside the caller's division; an INSPECTOR sees only tasks "
+                    + "assigned to them (token subject = inspector id).")
+    Mono<PageResponse<TaskView>> list(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) TaskStatus status,
+            @RequestParam(required = false) UUID drawId) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
             TaskScope scope = TaskScope.of(caller);
-            return queries.list(scope, status, drawId, paging.offset(), paging.size()).collectList()
+            return queries.list(scope, status, drawId, paging.offset(), paging.size())
+                    .collectList()
                     .zipWith(queries.count(scope, status, drawId))
                     .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
         });
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One task", description = "404 when unknown, outside the division, or not assigned to the "
-            + "calling inspector.")
+    @Operation(
+            summary = "One task",
+            description = "404 when unknown, outside the division, or not assigned to the " + "calling inspector.")
     Mono<TaskView> get(@PathVariable UUID id) {
-        return CurrentCaller.get().flatMap(caller -> queries.find(id, TaskScope.of(caller))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND, "no task " + id))));
+        return CurrentCaller.get()
+                .flatMap(caller -> queries.find(id, TaskScope.of(caller))
+                        .switchIfEmpty(
+                                Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND, "no task " + id))));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a targeted task", description = "For a unit of the caller's division; merged into "
-            + "the unit's task of the same month if one exists (departments unioned). Needs at least two on-post "
-            + "inspectors of the unit's city without a declared conflict.")
+    @Operation(
+            summary = "Create a targeted task",
+            description = "For a unit of the caller's division; merged into "
+                    + "the unit's task of the same month if one exists (departments unioned). Needs at least two on-post "
+                    + "inspectors of the unit's city without a declared conflict.")
     Mono<TaskView> create(@Valid @RequestBody CreateTaskRequest request) {
         return CurrentCaller.get().flatMap(caller -> {
             requireBureau(caller);
@@ -113,14 +127,35 @@ class TaskController {
                 throw ApiException.invalidField("inspectorIds", "needs at least two different inspectors", null);
             }
             return unit(request.permitNumber(), caller)
-                    .flatMap(unit -> pool.requireAssignable(inspectors, unit.cityCode() == null ? unit.countyCode() : unit.cityCode(), request.permitNumber())
-                            .then(Mono.defer(() -> writer.createOrMerge(new NewTask(request.permitNumber(),
-                                    unit.countyCode(), unit.cityCode(), request.origin(), null, null, request.method(),
-                                    request.dueDate(), YearMonth.from(request.dueDate()).toString(),
-                                    request.department(), inspectors), caller.subject())))
-                            .flatMap(saved -> audit.record(saved.merged() ? "task.merge" : "task.create", "task",
-                                    saved.taskId().toString(), Map.of("permitNumber", request.permitNumber(),
-                                            "origin", request.origin().name(), "department", request.department()))
+                    .flatMap(unit -> pool.requireAssignable(
+                                    inspectors,
+                                    unit.cityCode() == null ? unit.countyCode() : unit.cityCode(),
+                                    request.permitNumber())
+                            .then(Mono.defer(() -> writer.createOrMerge(
+                                    new NewTask(
+                                            request.permitNumber(),
+                                            unit.countyCode(),
+                                            unit.cityCode(),
+                                            request.origin(),
+                                            null,
+                                            null,
+                                            request.method(),
+                                            request.dueDate(),
+                                            YearMonth.from(request.dueDate()).toString(),
+                                            request.department(),
+                                            inspectors),
+                                    caller.subject())))
+                            .flatMap(saved -> audit.record(
+                                            saved.merged() ? "task.merge" : "task.create",
+                                            "task",
+                                            saved.taskId().toString(),
+                                            Map.of(
+                                                    "permitNumber",
+                                                    request.permitNumber(),
+                                                    "origin",
+                                                    request.origin().name(),
+                                                    "department",
+                                                    request.department()))
                                     .thenReturn(saved.taskId())))
                     .as(tx::transactional)
                     .flatMap(id -> queries.find(id, TaskScope.of(caller)));
@@ -133,18 +168,17 @@ class TaskController {
         }
     }
 
-    private record Unit(String countyCode, String cityCode) {
-    }
+    private record Unit(String countyCode, String cityCode) {}
 
     private Mono<Unit> unit(String permitNumber, Caller caller) {
         return db.sql("""
                         SELECT division_code, city_code FROM directory_unit
                         WHERE permit_number = :permit AND division_code LIKE :division""")
-                .bind("permit", permitNumber).bind("division", caller.division().likePattern())
+                .bind("permit", permitNumber)
+                .bind("division", caller.division().likePattern())
                 .map(r -> new Unit(r.get("division_code", String.class), r.get("city_code", String.class)))
                 .one()
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
-                        "no directory unit " + permitNumber + " in your division")));
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(
+                        ProblemCodes.NOT_FOUND, "no directory unit " + permitNumber + " in your division")));
     }
-
 }

@@ -5,5 +5,10 @@ package org.permitwatch.inspection.task;
  * follow-up inspection of a rectification order.
  */
 public enum TaskOrigin {
-    DRAW, COMPLAINT, CLUE, ALERT, MANUAL, FOLLOW_UP
+    DRAW,
+    COMPLAINT,
+    CLUE,
+    ALERT,
+    MANUAL,
+    FOLLOW_UP
 }

@@ -1,12 +1,11 @@
 package org.permitwatch.inspection.task;
 
+import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
-import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -38,27 +37,36 @@ class TaskQueries {
     }
 
     Flux<TaskView> list(TaskScope scope, TaskStatus status, UUID drawId, long offset, int limit) {
-        return bind(db.sql(SELECT + WHERE + " ORDER BY t.due_date, t.permit_number LIMIT :limit OFFSET :offset"),
-                scope, status, drawId)
-                .bind("limit", limit).bind("offset", offset)
-                .map(TaskQueries::map).all();
+        return bind(
+                        db.sql(SELECT + WHERE + " ORDER BY t.due_date, t.permit_number LIMIT :limit OFFSET :offset"),
+                        scope,
+                        status,
+                        drawId)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(TaskQueries::map)
+                .all();
     }
 
     Mono<Long> count(TaskScope scope, TaskStatus status, UUID drawId) {
         return bind(db.sql("SELECT count(*) AS n FROM inspection_task t" + WHERE), scope, status, drawId)
-                .map(r -> r.get("n", Long.class)).one();
+                .map(r -> r.get("n", Long.class))
+                .one();
     }
 
     /** Empty when the task does not exist or is outside the scope: callers cannot tell which. */
     Mono<TaskView> find(UUID id, TaskScope scope) {
         return bind(db.sql(SELECT + WHERE + " AND t.id = :id"), scope, null, null)
-                .bind("id", id).map(TaskQueries::map).one();
+                .bind("id", id)
+                .map(TaskQueries::map)
+                .one();
     }
 
-    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, TaskScope scope,
-                                                          TaskStatus status, UUID drawId) {
+    private static DatabaseClient.GenericExecuteSpec bind(
+            DatabaseClient.GenericExecuteSpec spec, TaskScope scope, TaskStatus status, UUID drawId) {
         spec = spec.bind("division", scope.divisionLike());
-        spec = scope.inspectorId() == null ? spec.bindNull("inspector", String.class)
+        spec = scope.inspectorId() == null
+                ? spec.bindNull("inspector", String.class)
                 : spec.bind("inspector", scope.inspectorId().toString());
         spec = status == null ? spec.bindNull("status", String.class) : spec.bind("status", status.name());
         return drawId == null ? spec.bindNull("drawId", String.class) : spec.bind("drawId", drawId.toString());
@@ -67,14 +75,22 @@ class TaskQueries {
     static TaskView map(Readable r) {
         UUID[] inspectors = r.get("inspector_ids", UUID[].class);
         String[] departments = r.get("departments", String[].class);
-        return new TaskView(r.get("id", UUID.class), r.get("permit_number", String.class),
-                r.get("unit_name", String.class), r.get("division_code", String.class), r.get("city_code", String.class),
-                TaskOrigin.valueOf(r.get("origin", String.class)), r.get("draw_id", UUID.class),
-                r.get("plan_id", UUID.class), TaskMethod.valueOf(r.get("method", String.class)),
-                r.get("due_date", LocalDate.class), r.get("period_month", String.class),
+        return new TaskView(
+                r.get("id", UUID.class),
+                r.get("permit_number", String.class),
+                r.get("unit_name", String.class),
+                r.get("division_code", String.class),
+                r.get("city_code", String.class),
+                TaskOrigin.valueOf(r.get("origin", String.class)),
+                r.get("draw_id", UUID.class),
+                r.get("plan_id", UUID.class),
+                TaskMethod.valueOf(r.get("method", String.class)),
+                r.get("due_date", LocalDate.class),
+                r.get("period_month", String.class),
                 TaskStatus.valueOf(r.get("status", String.class)),
                 departments == null ? List.of() : Arrays.asList(departments),
                 inspectors == null ? List.of() : Arrays.asList(inspectors),
-                r.get("created_at", OffsetDateTime.class), r.get("updated_at", OffsetDateTime.class));
+                r.get("created_at", OffsetDateTime.class),
+                r.get("updated_at", OffsetDateTime.class));
     }
 }

@@ -1,7 +1,6 @@
 package org.permitwatch.inspection.task;
 
 import java.util.UUID;
-
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.Role;
 

@@ -12,8 +12,12 @@ import org.springframework.kafka.config.TopicBuilder;
 class TaskTopicConfiguration {
 
     @Bean
-    NewTopic inspectionTaskEventsTopic(@Value("${permitwatch.inspection.task.topic.partitions:3}") int partitions,
-                                       @Value("${permitwatch.inspection.task.topic.replicas:1}") int replicas) {
-        return TopicBuilder.name(InspectionTopics.TASKS).partitions(partitions).replicas(replicas).build();
+    NewTopic inspectionTaskEventsTopic(
+            @Value("${permitwatch.inspection.task.topic.partitions:3}") int partitions,
+            @Value("${permitwatch.inspection.task.topic.replicas:1}") int replicas) {
+        return TopicBuilder.name(InspectionTopics.TASKS)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
     }
 }

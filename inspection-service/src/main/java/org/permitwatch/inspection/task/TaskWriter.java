@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.events.inspection.TaskAssigned;
 import org.permitwatch.support.outbox.OutboxMessage;
@@ -53,8 +52,7 @@ public class TaskWriter {
     }
 
     /** The stored task (new or merged) and whether it was a merge. */
-    public record Saved(UUID taskId, boolean merged, List<UUID> inspectorIds, List<String> departments) {
-    }
+    public record Saved(UUID taskId, boolean merged, List<UUID> inspectorIds, List<String> departments) {}
 
     public Mono<Saved> createOrMerge(NewTask task, String actor) {
         return createOrMergeAll(List.of(task), actor).map(saved -> saved.get(0));
@@ -69,22 +67,42 @@ public class TaskWriter {
         String[][] columns = new String[11][n];
         for (int i = 0; i < n; i++) {
             NewTask t = tasks.get(i);
-            String[] row = {UUID.randomUUID().toString(), t.permitNumber(), t.divisionCode(), t.cityCode(),
-                    t.origin().name(), t.drawId() == null ? "" : t.drawId().toString(),
-                    t.planId() == null ? "" : t.planId().toString(), t.method().name(), t.dueDate().toString(),
-                    t.periodMonth(), t.department()};
+            String[] row = {
+                UUID.randomUUID().toString(),
+                t.permitNumber(),
+                t.divisionCode(),
+                t.cityCode(),
+                t.origin().name(),
+                t.drawId() == null ? "" : t.drawId().toString(),
+                t.planId() == null ? "" : t.planId().toString(),
+                t.method().name(),
+                t.dueDate().toString(),
+                t.periodMonth(),
+                t.department()
+            };
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = row[c];
             }
         }
         Map<String, Object[]> stored = new HashMap<>();
         return db.sql(UPSERT)
-                .bind("ids", columns[0]).bind("permits", columns[1]).bind("divisions", columns[2])
-                .bind("cities", columns[3]).bind("origins", columns[4]).bind("draws", columns[5])
-                .bind("plans", columns[6]).bind("methods", columns[7]).bind("dues", columns[8])
-                .bind("periods", columns[9]).bind("departments", columns[10]).bind("by", actor)
-                .map(r -> new Object[] {r.get("permit_number", String.class) + "|" + r.get("period_month", String.class),
-                        r.get("id", UUID.class), r.get("merged", Boolean.class)})
+                .bind("ids", columns[0])
+                .bind("permits", columns[1])
+                .bind("divisions", columns[2])
+                .bind("cities", columns[3])
+                .bind("origins", columns[4])
+                .bind("draws", columns[5])
+                .bind("plans", columns[6])
+                .bind("methods", columns[7])
+                .bind("dues", columns[8])
+                .bind("periods", columns[9])
+                .bind("departments", columns[10])
+                .bind("by", actor)
+                .map(r -> new Object[] {
+                    r.get("permit_number", String.class) + "|" + r.get("period_month", String.class),
+                    r.get("id", UUID.class),
+                    r.get("merged", Boolean.class)
+                })
                 .all()
                 .doOnNext(r -> stored.put((String) r[0], r))
                 .then(Mono.defer(() -> {
@@ -105,20 +123,38 @@ public class TaskWriter {
                             .bind("inspectors", inspectorIds.toArray(UUID[]::new))
                             .then();
                 }))
-                .then(Mono.defer(() -> current(stored.values().stream().map(r -> (UUID) r[1]).toArray(UUID[]::new))))
+                .then(Mono.defer(() ->
+                        current(stored.values().stream().map(r -> (UUID) r[1]).toArray(UUID[]::new))))
                 .flatMap(current -> {
                     List<Saved> saved = new ArrayList<>(n);
                     List<OutboxMessage> events = new ArrayList<>(n);
                     for (NewTask t : tasks) {
                         Object[] row = stored.get(key(t));
                         UUID id = (UUID) row[1];
-                        Saved s = new Saved(id, Boolean.TRUE.equals(row[2]), current.get(id).inspectorIds(),
+                        Saved s = new Saved(
+                                id,
+                                Boolean.TRUE.equals(row[2]),
+                                current.get(id).inspectorIds(),
                                 current.get(id).departments());
                         saved.add(s);
-                        events.add(OutboxMessage.of(InspectionTopics.TASKS, id.toString(), TaskAssigned.TYPE,
-                                new TaskAssigned(id, t.permitNumber(), t.divisionCode(), t.cityCode(), t.origin().name(),
-                                        t.drawId(), t.planId(), t.method().name(), t.dueDate(), t.periodMonth(),
-                                        s.departments(), s.inspectorIds(), s.merged())));
+                        events.add(OutboxMessage.of(
+                                InspectionTopics.TASKS,
+                                id.toString(),
+                                TaskAssigned.TYPE,
+                                new TaskAssigned(
+                                        id,
+                                        t.permitNumber(),
+                                        t.divisionCode(),
+                                        t.cityCode(),
+                                        t.origin().name(),
+                                        t.drawId(),
+                                        t.planId(),
+                                        t.method().name(),
+                                        t.dueDate(),
+                                        t.periodMonth(),
+                                        s.departments(),
+                                        s.inspectorIds(),
+                                        s.merged())));
                     }
                     return outbox.appendAll(events).thenReturn(List.copyOf(saved));
                 });
@@ -135,7 +171,10 @@ public class TaskWriter {
                                      ORDER BY ti.inspector_id) AS inspector_ids
                         FROM inspection_task t WHERE t.id = ANY(:ids)""")
                 .bind("ids", ids)
-                .map(r -> new Saved(r.get("id", UUID.class), false, Arrays.asList(r.get("inspector_ids", UUID[].class)),
+                .map(r -> new Saved(
+                        r.get("id", UUID.class),
+                        false,
+                        Arrays.asList(r.get("inspector_ids", UUID[].class)),
                         Arrays.asList(r.get("departments", String[].class))))
                 .all()
                 .collectMap(Saved::taskId);

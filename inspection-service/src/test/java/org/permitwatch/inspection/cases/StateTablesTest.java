@@ -37,9 +37,14 @@ class StateTablesTest {
             }
         }
         // 4 × 4 = 16 pairs, 6 allowed.
-        assertThat(allowed).containsExactlyInAnyOrder("ORDERED→IN_PROGRESS", "ORDERED→ESCALATED",
-                "ORDERED→VERIFIED_COMPLETE", "IN_PROGRESS→ESCALATED", "IN_PROGRESS→VERIFIED_COMPLETE",
-                "ESCALATED→VERIFIED_COMPLETE");
+        assertThat(allowed)
+                .containsExactlyInAnyOrder(
+                        "ORDERED→IN_PROGRESS",
+                        "ORDERED→ESCALATED",
+                        "ORDERED→VERIFIED_COMPLETE",
+                        "IN_PROGRESS→ESCALATED",
+                        "IN_PROGRESS→VERIFIED_COMPLETE",
+                        "ESCALATED→VERIFIED_COMPLETE");
         assertThat(RectificationStatus.sourcesOf(RectificationStatus.ESCALATED))
                 .containsExactly("ORDERED", "IN_PROGRESS");
         assertThat(RectificationStatus.sourcesOf(RectificationStatus.VERIFIED_COMPLETE))

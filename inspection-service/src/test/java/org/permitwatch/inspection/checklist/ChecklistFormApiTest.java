@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The printable 附件2 over HTTP: every item and sub-point of the shipped checklist (read from the seed file itself, not
  * through the service), pre-filling for a task, scope, and problem answers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"eureka.client.enabled=false", "spring.r2dbc.pool.max-acquire-time=5s"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -65,26 +66,39 @@ class ChecklistFormApiTest {
 
     private UUID seededVersion() {
         return db.sql("SELECT id FROM checklist_version WHERE code = 'PWXK-QD-140000' AND version = 1")
-                .map(r -> r.get("id", UUID.class)).one().block();
+                .map(r -> r.get("id", UUID.class))
+                .one()
+                .block();
     }
 
     private WebTestClient.ResponseSpec get(String token, String uri) {
-        return web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+        return web.get()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange();
     }
 
     private byte[] bytes(String token, String uri, String contentType) {
-        return get(token, uri).expectStatus().isOk().expectHeader().contentType(contentType)
-                .expectBody(byte[].class).returnResult().getResponseBody();
+        return get(token, uri)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(contentType)
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /** Item title and sub-point texts of the seed file for an industry: its own list, the general one where it has none. */
     private static List<List<String>> seedRows(String industry) throws Exception {
-        JsonNode seed = JsonMapper.builder().build().readTree(
-                ChecklistFormApiTest.class.getResourceAsStream("/checklist/province-v1.json"));
+        JsonNode seed = JsonMapper.builder()
+                .build()
+                .readTree(ChecklistFormApiTest.class.getResourceAsStream("/checklist/province-v1.json"));
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode item : seed.get("items")) {
             JsonNode points = industry != null && item.get("industries").has(industry)
-                    ? item.get("industries").get(industry) : item.get("general");
+                    ? item.get("industries").get(industry)
+                    : item.get("general");
             List<String> row = new ArrayList<>();
             row.add(item.get("title").asString());
             for (JsonNode p : points) {
@@ -95,8 +109,7 @@ class ChecklistFormApiTest {
         return rows;
     }
 
-    private record Fixture(String permit, UUID task) {
-    }
+    private record Fixture(String permit, UUID task) {}
 
     /** A Taiyuan (or other) coking unit in the directory with a task assigned to a named inspector. */
     private Fixture cokingUnitWithTask(String county, UUID inspector) {
@@ -112,28 +125,48 @@ class ChecklistFormApiTest {
                             county_code, key_industry, status, version)
                         VALUES (:permit, '太原晋鑫焦化有限公司', :county, CAST(:snapshot AS jsonb), 'test', :city, :county,
                             'COKING', 'VALID', 1)""")
-                .bind("permit", permit).bind("county", county).bind("snapshot", snapshot).bind("city", city)
-                .then().block();
+                .bind("permit", permit)
+                .bind("county", county)
+                .bind("snapshot", snapshot)
+                .bind("city", city)
+                .then()
+                .block();
         UUID task = UUID.randomUUID();
         db.sql("INSERT INTO inspection_task (id, permit_number, division_code, city_code, origin, method, due_date, "
                         + "period_month, status, departments, created_by) VALUES (:id, :permit, :county, :city, 'MANUAL', 'ON_SITE', current_date + 10, '2026-06', 'ASSIGNED', "
                         + "ARRAY['ENVIRONMENT_ENFORCEMENT'], 'test')")
-                .bind("id", task).bind("permit", permit).bind("county", county).bind("city", city).then().block();
+                .bind("id", task)
+                .bind("permit", permit)
+                .bind("county", county)
+                .bind("city", city)
+                .then()
+                .block();
         db.sql("INSERT INTO task_inspector (task_id, inspector_id) VALUES (:task, :inspector)")
-                .bind("task", task).bind("inspector", inspector).then().block();
+                .bind("task", task)
+                .bind("inspector", inspector)
+                .then()
+                .block();
         return new Fixture(permit, task);
     }
 
     private UUID inspector(String name, String division) {
         UUID id = UUID.randomUUID();
-        db.sql("INSERT INTO inspector (id, certificate_no, name, division_code, on_post) VALUES (:id, :cert, :name, :div, true)")
-                .bind("id", id).bind("cert", "CERT-" + id).bind("name", name).bind("div", division).then().block();
+        db.sql(
+                        "INSERT INTO inspector (id, certificate_no, name, division_code, on_post) VALUES (:id, :cert, :name, :div, true)")
+                .bind("id", id)
+                .bind("cert", "CERT-" + id)
+                .bind("name", name)
+                .bind("div", division)
+                .then()
+                .block();
         return id;
     }
 
     @Test
     void blankPdfForCokingHoldsEveryItemAndSubPointOfTheSeed() throws Exception {
-        byte[] pdf = bytes(TAIYUAN, "/api/v1/checklists/" + seededVersion() + "/form?keyIndustry=COKING",
+        byte[] pdf = bytes(
+                TAIYUAN,
+                "/api/v1/checklists/" + seededVersion() + "/form?keyIndustry=COKING",
                 MediaType.APPLICATION_PDF_VALUE);
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/checklist-form-coking.pdf"), pdf);
@@ -160,7 +193,8 @@ class ChecklistFormApiTest {
     void xlsxForATaskIsPrefilledAndListsTheUnitsIndustryItems() throws Exception {
         UUID inspector = inspector("王建国", CITY);
         Fixture f = cokingUnitWithTask(COUNTY, inspector);
-        byte[] xlsx = bytes(TAIYUAN, "/api/v1/checklists/" + seededVersion() + "/form?format=xlsx&taskId=" + f.task(), XLSX);
+        byte[] xlsx =
+                bytes(TAIYUAN, "/api/v1/checklists/" + seededVersion() + "/form?format=xlsx&taskId=" + f.task(), XLSX);
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.getSheet(ChecklistFormXlsx.SHEET);
             DataFormatter fmt = new DataFormatter();
@@ -194,19 +228,31 @@ class ChecklistFormApiTest {
     void currentPdfForATaskIsPrefilledWithUnitPermitAndInspectors() throws Exception {
         UUID inspector = inspector("李志强", CITY);
         Fixture f = cokingUnitWithTask(COUNTY, inspector);
-        String token = TestJwts.builder().subject(inspector.toString()).roles("INSPECTOR").division(CITY).build();
-        byte[] pdf = bytes(token, "/api/v1/checklists/current/form?taskId=" + f.task(), MediaType.APPLICATION_PDF_VALUE);
+        String token = TestJwts.builder()
+                .subject(inspector.toString())
+                .roles("INSPECTOR")
+                .division(CITY)
+                .build();
+        byte[] pdf =
+                bytes(token, "/api/v1/checklists/current/form?taskId=" + f.task(), MediaType.APPLICATION_PDF_VALUE);
         String text = ChecklistFormRenderTest.squeeze(ChecklistFormRenderTest.pdfText(pdf));
-        assertThat(text).contains("被检查单位名称：太原晋鑫焦化有限公司", "排污许可证编号：" + f.permit(),
-                "管理类别：重点管理", "检查人员：李志强", "PWXK-QD-140000第1版");
+        assertThat(text)
+                .contains("被检查单位名称：太原晋鑫焦化有限公司", "排污许可证编号：" + f.permit(), "管理类别：重点管理", "检查人员：李志强", "PWXK-QD-140000第1版");
         for (List<String> row : seedRows("COKING")) {
             assertThat(text).contains(ChecklistFormRenderTest.squeeze(row.get(row.size() - 1)));
         }
         // The Accept header picks XLSX when there is no format parameter.
-        web.get().uri("/api/v1/checklists/current/form?taskId=" + f.task())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).header(HttpHeaders.ACCEPT, XLSX)
-                .exchange().expectStatus().isOk().expectHeader().contentType(XLSX)
-                .expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, v -> assertThat(v).contains(".xlsx"));
+        web.get()
+                .uri("/api/v1/checklists/current/form?taskId=" + f.task())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header(HttpHeaders.ACCEPT, XLSX)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(XLSX)
+                .expectHeader()
+                .value(HttpHeaders.CONTENT_DISPOSITION, v -> assertThat(v).contains(".xlsx"));
     }
 
     @Test
@@ -214,19 +260,33 @@ class ChecklistFormApiTest {
         UUID datongInspector = inspector("赵敏", "140200");
         Fixture datong = cokingUnitWithTask(OTHER_COUNTY, datongInspector);
         UUID version = seededVersion();
-        for (String uri : List.of("/api/v1/checklists/" + version + "/form?taskId=" + datong.task(),
+        for (String uri : List.of(
+                "/api/v1/checklists/" + version + "/form?taskId=" + datong.task(),
                 "/api/v1/checklists/current/form?format=xlsx&taskId=" + datong.task(),
                 "/api/v1/checklists/" + UUID.randomUUID() + "/form")) {
-            get(TAIYUAN, uri).expectStatus().isNotFound()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            get(TAIYUAN, uri)
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
         // Datong itself prints it.
-        bytes(DATONG, "/api/v1/checklists/" + version + "/form?taskId=" + datong.task(), MediaType.APPLICATION_PDF_VALUE);
+        bytes(
+                DATONG,
+                "/api/v1/checklists/" + version + "/form?taskId=" + datong.task(),
+                MediaType.APPLICATION_PDF_VALUE);
         // A Taiyuan inspector not assigned to a Taiyuan task cannot print it pre-filled either.
         Fixture taiyuan = cokingUnitWithTask(COUNTY, inspector("孙丽", CITY));
-        String other = TestJwts.builder().subject(inspector("周涛", CITY).toString()).roles("INSPECTOR").division(CITY).build();
-        get(other, "/api/v1/checklists/" + version + "/form?taskId=" + taiyuan.task()).expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        String other = TestJwts.builder()
+                .subject(inspector("周涛", CITY).toString())
+                .roles("INSPECTOR")
+                .division(CITY)
+                .build();
+        get(other, "/api/v1/checklists/" + version + "/form?taskId=" + taiyuan.task())
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     /** Yangquan's own additions, so the other tests' current version (the province's) stays as it is. */
@@ -243,31 +303,53 @@ class ChecklistFormApiTest {
         addition.put("evidenceRequired", List.of("现场照片"));
         addition.put("violationType", "REDUCTION_NOT_IMPLEMENTED");
         addition.put("article", "第三十四条第（二）项");
-        JsonNode created = JsonMapper.builder().build().readTree(web.post().uri("/api/v1/checklists")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + yangquan).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("title", "阳泉市补充检查项", "basedOn", seededVersion().toString(), "items", List.of(addition)))
-                .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+        JsonNode created = JsonMapper.builder()
+                .build()
+                .readTree(web.post()
+                        .uri("/api/v1/checklists")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + yangquan)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of(
+                                "title", "阳泉市补充检查项", "basedOn", seededVersion().toString(), "items", List.of(addition)))
+                        .exchange()
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody());
         String cityVersion = created.get("version").get("id").asString();
 
-        get(yangquan, "/api/v1/checklists/" + cityVersion + "/form").expectStatus().isEqualTo(409)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("checklist-not-published");
-        web.post().uri("/api/v1/checklists/" + cityVersion + "/publish")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + yangquan).exchange().expectStatus().isOk();
+        get(yangquan, "/api/v1/checklists/" + cityVersion + "/form")
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("checklist-not-published");
+        web.post()
+                .uri("/api/v1/checklists/" + cityVersion + "/publish")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + yangquan)
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         Fixture f = cokingUnitWithTask("140302", inspector("郑伟", "140300"));
-        String text = ChecklistFormRenderTest.squeeze(ChecklistFormRenderTest.pdfText(
-                bytes(yangquan, "/api/v1/checklists/current/form?taskId=" + f.task(), MediaType.APPLICATION_PDF_VALUE)));
+        String text = ChecklistFormRenderTest.squeeze(ChecklistFormRenderTest.pdfText(bytes(
+                yangquan, "/api/v1/checklists/current/form?taskId=" + f.task(), MediaType.APPLICATION_PDF_VALUE)));
         // Items 1–10 of the province (COKING rows) and then the city's item 101 with its two sub-points.
-        assertThat(text).contains("PWXK-QD-140300第1版", "是否落实阳泉市重污染天气应急减排措施",
-                "（1）应急减排清单措施是否落实", "（2）错峰生产台账是否完整", "依据：第三十四条第（二）项");
+        assertThat(text)
+                .contains(
+                        "PWXK-QD-140300第1版", "是否落实阳泉市重污染天气应急减排措施", "（1）应急减排清单措施是否落实", "（2）错峰生产台账是否完整", "依据：第三十四条第（二）项");
         for (List<String> row : seedRows("COKING")) {
             assertThat(text).contains(ChecklistFormRenderTest.squeeze(row.get(0)));
         }
         // COKING 27 sub-points + 2 of item 101 = 29 rows, 3 tick boxes each = 87.
         assertThat(text.chars().filter(c -> c == '□').count()).isEqualTo(87);
         // Taiyuan cannot see Yangquan's version at all.
-        get(TAIYUAN, "/api/v1/checklists/" + cityVersion + "/form").expectStatus().isNotFound();
+        get(TAIYUAN, "/api/v1/checklists/" + cityVersion + "/form")
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
@@ -278,8 +360,13 @@ class ChecklistFormApiTest {
                 "/api/v1/checklists/" + version + "/form?format=docx", "format",
                 "/api/v1/checklists/" + version + "/form?keyIndustry=MINING", "keyIndustry",
                 "/api/v1/checklists/" + version + "/form?keyIndustry=STEEL&taskId=" + f.task(), "keyIndustry");
-        cases.forEach((uri, field) -> get(TAIYUAN, uri).expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field));
+        cases.forEach((uri, field) -> get(TAIYUAN, uri)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field));
     }
 }

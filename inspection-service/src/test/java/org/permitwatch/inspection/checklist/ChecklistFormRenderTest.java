@@ -18,16 +18,25 @@ import org.junit.jupiter.api.Test;
 /** The two renderers on a small form, read back with PDFBox and POI: text, layout, embedded font, odd characters. */
 class ChecklistFormRenderTest {
 
-    private static final ChecklistForm FORM = new ChecklistForm("山西省排污许可执法检查清单（第1版）", "PWXK-QD-140000 第1版",
-            new ChecklistForm.Unit("太原鑫焱焦化有限公司", "91140105MA0TEST001001P", "炼焦（2521） — 焦化", "重点管理",
-                    List.of("张三", "李四")),
+    private static final ChecklistForm FORM = new ChecklistForm(
+            "山西省排污许可执法检查清单（第1版）",
+            "PWXK-QD-140000 第1版",
+            new ChecklistForm.Unit(
+                    "太原鑫焱焦化有限公司", "91140105MA0TEST001001P", "炼焦（2521） — 焦化", "重点管理", List.of("张三", "李四")),
             "焦化",
-            List.of(new ChecklistForm.Item(1, "是否依法申领排污许可证（持证排污）", "《排污许可管理条例》第三十三条",
-                            List.of(new ChecklistForm.Point("1.COKING.1", "许可证是否在有效期内", "第三十三条第（一）项"),
+            List.of(
+                    new ChecklistForm.Item(
+                            1,
+                            "是否依法申领排污许可证（持证排污）",
+                            "《排污许可管理条例》第三十三条",
+                            List.of(
+                                    new ChecklistForm.Point("1.COKING.1", "许可证是否在有效期内", "第三十三条第（一）项"),
                                     new ChecklistForm.Point("1.COKING.2", "焦炉规模与许可证载明是否一致", "第三十三条第（四）项"))),
-                    new ChecklistForm.Item(5, "是否按规定开展自行监测", null,
-                            List.of(new ChecklistForm.Point("5.COKING.1", "自动监测设备是否与生态环境主管部门联网",
-                                    "第三十六条第（四）项")))));
+                    new ChecklistForm.Item(
+                            5,
+                            "是否按规定开展自行监测",
+                            null,
+                            List.of(new ChecklistForm.Point("5.COKING.1", "自动监测设备是否与生态环境主管部门联网", "第三十六条第（四）项")))));
 
     static String pdfText(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -43,18 +52,35 @@ class ChecklistFormRenderTest {
     @Test
     void pdfCarriesEveryFieldItemAndSubPointInAnEmbeddedChineseFont() throws Exception {
         byte[] pdf = ChecklistFormPdf.render(FORM);
-        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         String text = squeeze(pdfText(pdf));
-        assertThat(text).contains("排污许可执法检查清单", "被检查单位名称：太原鑫焱焦化有限公司",
-                "排污许可证编号：91140105MA0TEST001001P", "管理类别：重点管理", "检查人员：张三、李四",
-                "序号检查项目检查要点是否不涉及备注", "（1）许可证是否在有效期内", "依据：第三十三条第（一）项",
-                "（2）焦炉规模与许可证载明是否一致", "（1）自动监测设备是否与生态环境主管部门联网", "依据：第三十六条第（四）项",
-                "检查人员（签字）：", "被检查单位现场负责人（签字）：", "PWXK-QD-140000第1版第1页");
+        assertThat(text)
+                .contains(
+                        "排污许可执法检查清单",
+                        "被检查单位名称：太原鑫焱焦化有限公司",
+                        "排污许可证编号：91140105MA0TEST001001P",
+                        "管理类别：重点管理",
+                        "检查人员：张三、李四",
+                        "序号检查项目检查要点是否不涉及备注",
+                        "（1）许可证是否在有效期内",
+                        "依据：第三十三条第（一）项",
+                        "（2）焦炉规模与许可证载明是否一致",
+                        "（1）自动监测设备是否与生态环境主管部门联网",
+                        "依据：第三十六条第（四）项",
+                        "检查人员（签字）：",
+                        "被检查单位现场负责人（签字）：",
+                        "PWXK-QD-140000第1版第1页");
         // One tick box per result column and sub-point: 3 columns × 3 sub-points = 9.
         assertThat(text.chars().filter(c -> c == '□').count()).isEqualTo(9);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            PDFont font = doc.getPage(0).getResources().getFont(
-                    doc.getPage(0).getResources().getFontNames().iterator().next());
+            PDFont font = doc.getPage(0)
+                    .getResources()
+                    .getFont(doc.getPage(0)
+                            .getResources()
+                            .getFontNames()
+                            .iterator()
+                            .next());
             assertThat(font.isEmbedded()).isTrue();
             assertThat(font.getName()).contains("WenQuanYi");
         }
@@ -66,8 +92,8 @@ class ChecklistFormRenderTest {
     void aCharacterOutsideTheFontPrintsAsABoxInsteadOfFailingTheForm() throws Exception {
         // 𠀀 (U+20000, CJK Extension B) is in no GB 2312 subset.
         assertThat(ChecklistFormPdf.printable("太原𠀀焦化")).isEqualTo("太原□焦化");
-        ChecklistForm odd = new ChecklistForm("清单", "X 第1版", new ChecklistForm.Unit("太原𠀀焦化有限公司", "P1", null, null,
-                List.of()), "焦化", List.of());
+        ChecklistForm odd = new ChecklistForm(
+                "清单", "X 第1版", new ChecklistForm.Unit("太原𠀀焦化有限公司", "P1", null, null, List.of()), "焦化", List.of());
         assertThat(squeeze(pdfText(ChecklistFormPdf.render(odd)))).contains("被检查单位名称：太原□焦化有限公司");
     }
 
@@ -95,10 +121,12 @@ class ChecklistFormRenderTest {
                 }
             }
             // Item 1 has two sub-points: its 序号 and 检查项目 cells span rows 11–12.
-            assertThat(sheet.getMergedRegions()).anySatisfy(m -> assertThat(m.formatAsString()).isEqualTo("A12:A13"))
+            assertThat(sheet.getMergedRegions())
+                    .anySatisfy(m -> assertThat(m.formatAsString()).isEqualTo("A12:A13"))
                     .anySatisfy(m -> assertThat(m.formatAsString()).isEqualTo("B12:B13"));
             assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("11:11");
-            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            assertThat(sheet.getPrintSetup().getPaperSize())
+                    .isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
         }
     }
 }

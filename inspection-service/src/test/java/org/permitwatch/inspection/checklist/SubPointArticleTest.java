@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.permitwatch.support.problem.ApiException;
 import org.springframework.core.io.ClassPathResource;
@@ -26,7 +25,10 @@ class SubPointArticleTest {
     }
 
     private static ChecklistValidator.ValidItem general(List<ChecklistValidator.ValidItem> items, int no) {
-        return items.stream().filter(i -> i.itemNo() == no && i.keyIndustry() == null).findFirst().orElseThrow();
+        return items.stream()
+                .filter(i -> i.itemNo() == no && i.keyIndustry() == null)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The article of the general sub-point whose text contains {@code words}. */
@@ -45,7 +47,8 @@ class SubPointArticleTest {
             assertThat(item.subPointArticles()).hasSameSizeAs(item.subPoints());
             for (String article : item.subPointArticles()) {
                 // arts. 33–37 have 项; art. 43 has none
-                assertThat(article).as("item %s %s", item.itemNo(), item.keyIndustry())
+                assertThat(article)
+                        .as("item %s %s", item.itemNo(), item.keyIndustry())
                         .matches("第四十三条|第三十[三四五六七]条第（[一二三四五六七八九]）项.*");
             }
         }
@@ -83,24 +86,52 @@ class SubPointArticleTest {
 
         // an industry sub-point without its own article takes the item's; one that names 如实 is 37(4)
         ChecklistValidator.ValidItem steelReport = items.stream()
-                .filter(i -> i.itemNo() == 9 && i.keyIndustry() == KeyIndustry.STEEL).findFirst().orElseThrow();
+                .filter(i -> i.itemNo() == 9 && i.keyIndustry() == KeyIndustry.STEEL)
+                .findFirst()
+                .orElseThrow();
         assertThat(steelReport.subPointArticles()).containsOnly("第三十七条第（四）项（未如实报告）");
         ChecklistValidator.ValidItem paperReport = items.stream()
-                .filter(i -> i.itemNo() == 9 && i.keyIndustry() == KeyIndustry.PAPER).findFirst().orElseThrow();
+                .filter(i -> i.itemNo() == 9 && i.keyIndustry() == KeyIndustry.PAPER)
+                .findFirst()
+                .orElseThrow();
         assertThat(paperReport.subPointArticles()).containsOnly("第三十七条第（三）项");
     }
 
     @Test
     void aDraftsSubPointArticlesMustMatchItsSubPoints() {
-        ChecklistDraft.Item item = new ChecklistDraft.Item(101, null, "城市补充项", List.of("子项甲", "子项乙"), "依据",
-                "ON_SITE", List.of("照片"), "LEDGER_INCOMPLETE", "第三十七条第（一）项", List.of("第三十七条第（三）项"));
-        assertThatThrownBy(() -> ChecklistValidator.validate(new ChecklistDraft("t", null, java.util.UUID.randomUUID(), List.of(item)), false))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors()).extracting(f -> f.field())
-                        .containsExactly("items[0].subPointArticles"));
-        ChecklistDraft.Item ok = new ChecklistDraft.Item(101, null, "城市补充项", List.of("子项甲", "子项乙"), "依据",
-                "ON_SITE", List.of("照片"), "LEDGER_INCOMPLETE", "第三十七条第（一）项",
+        ChecklistDraft.Item item = new ChecklistDraft.Item(
+                101,
+                null,
+                "城市补充项",
+                List.of("子项甲", "子项乙"),
+                "依据",
+                "ON_SITE",
+                List.of("照片"),
+                "LEDGER_INCOMPLETE",
+                "第三十七条第（一）项",
+                List.of("第三十七条第（三）项"));
+        assertThatThrownBy(() -> ChecklistValidator.validate(
+                        new ChecklistDraft("t", null, java.util.UUID.randomUUID(), List.of(item)), false))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(f -> f.field())
+                                .containsExactly("items[0].subPointArticles"));
+        ChecklistDraft.Item ok = new ChecklistDraft.Item(
+                101,
+                null,
+                "城市补充项",
+                List.of("子项甲", "子项乙"),
+                "依据",
+                "ON_SITE",
+                List.of("照片"),
+                "LEDGER_INCOMPLETE",
+                "第三十七条第（一）项",
                 Arrays.asList(null, "第三十七条第（三）项"));
-        assertThat(ChecklistValidator.validate(new ChecklistDraft("t", null, java.util.UUID.randomUUID(), List.of(ok)), false).get(0)
-                .subPointArticles()).containsExactly("第三十七条第（一）项", "第三十七条第（三）项");
+        assertThat(ChecklistValidator.validate(
+                                new ChecklistDraft("t", null, java.util.UUID.randomUUID(), List.of(ok)), false)
+                        .get(0)
+                        .subPointArticles())
+                .containsExactly("第三十七条第（一）项", "第三十七条第（三）项");
     }
 }

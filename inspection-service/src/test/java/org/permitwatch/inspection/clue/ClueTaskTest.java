@@ -44,9 +44,15 @@ import tools.jackson.databind.json.JsonMapper;
  * addressed division becomes a CLUE task, once, with two free inspectors; every accepted clue for ENFORCEMENT is
  * answered with a ClueTaskDecided through the outbox.
  */
-@SpringBootTest(properties = {"eureka.client.enabled=false", "permitwatch.kafka.consumer.max-retries=0",
-        "permitwatch.inspection.checklist.seed-enabled=false"})
-@EmbeddedKafka(partitions = 1, topics = {LiaisonTopics.CLUES, LiaisonTopics.CLUES + ".dlt"},
+@SpringBootTest(
+        properties = {
+            "eureka.client.enabled=false",
+            "permitwatch.kafka.consumer.max-retries=0",
+            "permitwatch.inspection.checklist.seed-enabled=false"
+        })
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {LiaisonTopics.CLUES, LiaisonTopics.CLUES + ".dlt"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
 class ClueTaskTest {
@@ -70,6 +76,7 @@ class ClueTaskTest {
 
     /** Inspectors of Taiyuan, in id order: a is busy, b has a conflict with the unit, c and d are free. */
     private final UUID busy = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+
     private final UUID conflicted = UUID.fromString("00000000-0000-0000-0000-00000000000b");
     private final UUID free1 = UUID.fromString("00000000-0000-0000-0000-00000000000c");
     private final UUID free2 = UUID.fromString("00000000-0000-0000-0000-00000000000d");
@@ -77,8 +84,8 @@ class ClueTaskTest {
 
     @BeforeAll
     static void producer(@Autowired EmbeddedKafkaBroker broker) {
-        producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker),
-                new StringSerializer(), new StringSerializer()));
+        producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                KafkaTestUtils.producerProps(broker), new StringSerializer(), new StringSerializer()));
     }
 
     @AfterAll
@@ -88,7 +95,10 @@ class ClueTaskTest {
 
     @BeforeEach
     void inspectors() {
-        Long existing = db.sql("SELECT count(*) AS n FROM inspector").map(r -> r.get("n", Long.class)).one().block();
+        Long existing = db.sql("SELECT count(*) AS n FROM inspector")
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
         if (existing > 0) {
             return;
         }
@@ -98,7 +108,10 @@ class ClueTaskTest {
         inspector(free2, "140100");
         inspector(otherCity, "140200");
         db.sql("INSERT INTO inspector_conflict (inspector_id, permit_number, reason) VALUES (:i, :p, '亲属关系')")
-                .bind("i", conflicted).bind("p", PERMIT).then().block();
+                .bind("i", conflicted)
+                .bind("p", PERMIT)
+                .then()
+                .block();
         unit(PERMIT, "140105");
         // give "busy" an open task elsewhere, so the least-loaded rule skips it
         UUID task = UUID.randomUUID();
@@ -106,10 +119,12 @@ class ClueTaskTest {
                         INSERT INTO inspection_task (id, permit_number, division_code, city_code, origin, method, due_date,
                                                      period_month, status, departments, created_by)
                         VALUES (:id, 'OTHER-UNIT', '140105', '140100', 'MANUAL', 'ON_SITE', DATE '2026-06-30', '2026-06',
-                                'ASSIGNED', ARRAY['ENFORCEMENT'], 'test')""")
-                .bind("id", task).then().block();
-        db.sql("INSERT INTO task_inspector (task_id, inspector_id) VALUES (:t, :i)").bind("t", task).bind("i", busy)
-                .then().block();
+                                'ASSIGNED', ARRAY['ENFORCEMENT'], 'test')""").bind("id", task).then().block();
+        db.sql("INSERT INTO task_inspector (task_id, inspector_id) VALUES (:t, :i)")
+                .bind("t", task)
+                .bind("i", busy)
+                .then()
+                .block();
     }
 
     @Test
@@ -136,7 +151,10 @@ class ClueTaskTest {
         // the task event and the answer to liaison-service went through the outbox, once each
         Long events = db.sql("SELECT count(*) AS n FROM outbox_event WHERE topic = 'inspection.task.events.v1' "
                         + "AND payload->>'origin' = 'CLUE' AND payload->>'permitNumber' = :p")
-                .bind("p", PERMIT).map(r -> r.get("n", Long.class)).one().block();
+                .bind("p", PERMIT)
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
         assertThat(events).isEqualTo(1L);
         List<ClueTaskDecided> answers = answers(clueId);
         assertThat(answers).hasSize(1);
@@ -153,13 +171,29 @@ class ClueTaskTest {
     void aTransferAloneCreatesNoTask() {
         String permit = "91140105MA0CLUE003003P";
         unit(permit, "140105");
-        ClueTransferred transfer = new ClueTransferred(UUID.randomUUID(), "140000", "MONITORING", "140105",
-                "ENFORCEMENT", permit, "在线监测数据异常", List.of(), null, OffsetDateTime.now(ZoneOffset.UTC));
-        send(transfer.clueId(), ClueTransferred.TYPE, transfer, UUID.randomUUID().toString());
+        ClueTransferred transfer = new ClueTransferred(
+                UUID.randomUUID(),
+                "140000",
+                "MONITORING",
+                "140105",
+                "ENFORCEMENT",
+                permit,
+                "在线监测数据异常",
+                List.of(),
+                null,
+                OffsetDateTime.now(ZoneOffset.UTC));
+        send(
+                transfer.clueId(),
+                ClueTransferred.TYPE,
+                transfer,
+                UUID.randomUUID().toString());
         // one partition: once a later event is processed, the transfer has been consumed
         String later = UUID.randomUUID().toString();
-        send(UUID.randomUUID(), ClueAccepted.TYPE, accepted(UUID.randomUUID(), "140100", "140100", "PERMIT_ISSUING",
-                permit, null), later);
+        send(
+                UUID.randomUUID(),
+                ClueAccepted.TYPE,
+                accepted(UUID.randomUUID(), "140100", "140100", "PERMIT_ISSUING", permit, null),
+                later);
 
         await().atMost(WAIT).until(() -> processed(later));
         assertThat(tasks(permit)).isEmpty();
@@ -188,10 +222,14 @@ class ClueTaskTest {
         // a county cannot reach a unit of a neighbouring county of its city either
         UUID countyClue = UUID.randomUUID();
         String countyEvent = UUID.randomUUID().toString();
-        send(countyClue, ClueAccepted.TYPE, accepted(countyClue, "140106", "140106", "ENFORCEMENT", PERMIT, null),
+        send(
+                countyClue,
+                ClueAccepted.TYPE,
+                accepted(countyClue, "140106", "140106", "ENFORCEMENT", PERMIT, null),
                 countyEvent);
         await().atMost(WAIT).until(() -> processed(countyEvent));
-        assertThat(answers(countyClue)).extracting(ClueTaskDecided::reason)
+        assertThat(answers(countyClue))
+                .extracting(ClueTaskDecided::reason)
                 .containsExactly(ClueTaskDecided.UNIT_OUTSIDE_DIVISION);
     }
 
@@ -216,12 +254,16 @@ class ClueTaskTest {
     void aClueAboutAnUnknownUnitIsRefused() {
         UUID clueId = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
-        send(clueId, ClueAccepted.TYPE, accepted(clueId, "140000", "140100", "ENFORCEMENT", "91140105MA0NOSUCH01001P",
-                null), eventId);
+        send(
+                clueId,
+                ClueAccepted.TYPE,
+                accepted(clueId, "140000", "140100", "ENFORCEMENT", "91140105MA0NOSUCH01001P", null),
+                eventId);
 
         await().atMost(WAIT).until(() -> processed(eventId));
         assertThat(tasks("91140105MA0NOSUCH01001P")).isEmpty();
-        assertThat(answers(clueId)).extracting(ClueTaskDecided::reason)
+        assertThat(answers(clueId))
+                .extracting(ClueTaskDecided::reason)
                 .containsExactly(ClueTaskDecided.UNIT_NOT_IN_DIRECTORY);
     }
 
@@ -238,16 +280,24 @@ class ClueTaskTest {
         assertThat(answers(clueId)).isEmpty();
     }
 
-    private static ClueAccepted accepted(UUID clueId, String from, String to, String department, String permit,
-                                         LocalDate requestedBy) {
-        return new ClueAccepted(clueId, from, "MONITORING", to, department, permit, requestedBy, "receiver",
+    private static ClueAccepted accepted(
+            UUID clueId, String from, String to, String department, String permit, LocalDate requestedBy) {
+        return new ClueAccepted(
+                clueId,
+                from,
+                "MONITORING",
+                to,
+                department,
+                permit,
+                requestedBy,
+                "receiver",
                 OffsetDateTime.of(2026, 6, 20, 9, 0, 0, 0, ZoneOffset.ofHours(8)));
     }
 
     private void send(UUID clueId, String type, Object payload, String eventId) {
         String key = clueId.toString();
-        ProducerRecord<String, String> record = new ProducerRecord<>(LiaisonTopics.CLUES, key,
-                json.writeValueAsString(payload));
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(LiaisonTopics.CLUES, key, json.writeValueAsString(payload));
         record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
         record.headers().add(CloudEventHeaders.ID, bytes(eventId));
         record.headers().add(CloudEventHeaders.TYPE, bytes(type));
@@ -259,8 +309,12 @@ class ClueTaskTest {
 
     private List<ClueTaskDecided> answers(UUID clueId) {
         return db.sql("SELECT payload::text AS p FROM outbox_event WHERE topic = :t AND message_key = :k")
-                .bind("t", InspectionTopics.CLUES).bind("k", clueId.toString())
-                .map(r -> json.readValue(r.get("p", String.class), ClueTaskDecided.class)).all().collectList().block();
+                .bind("t", InspectionTopics.CLUES)
+                .bind("k", clueId.toString())
+                .map(r -> json.readValue(r.get("p", String.class), ClueTaskDecided.class))
+                .all()
+                .collectList()
+                .block();
     }
 
     /** A directory projection row: the unit's county and city. */
@@ -270,28 +324,49 @@ class ClueTaskTest {
                                                     city_code, county_code, status, version)
                         VALUES (:p, '测试单位', :county, '{}'::jsonb, 'test', :city, :county, 'VALID', 1)
                         ON CONFLICT (permit_number) DO NOTHING""")
-                .bind("p", permit).bind("county", county).bind("city", county.substring(0, 4) + "00").then().block();
+                .bind("p", permit)
+                .bind("county", county)
+                .bind("city", county.substring(0, 4) + "00")
+                .then()
+                .block();
     }
 
     private boolean processed(String eventId) {
         return db.sql("SELECT count(*) AS n FROM processed_event WHERE consumer = :c AND event_id = :e")
-                .bind("c", ClueTasks.CONSUMER).bind("e", eventId)
-                .map(r -> r.get("n", Long.class)).one().block() == 1L;
+                        .bind("c", ClueTasks.CONSUMER)
+                        .bind("e", eventId)
+                        .map(r -> r.get("n", Long.class))
+                        .one()
+                        .block()
+                == 1L;
     }
 
     private List<Map<String, Object>> tasks(String permit) {
-        return db.sql("SELECT * FROM inspection_task WHERE permit_number = :p").bind("p", permit)
-                .fetch().all().collectList().block();
+        return db.sql("SELECT * FROM inspection_task WHERE permit_number = :p")
+                .bind("p", permit)
+                .fetch()
+                .all()
+                .collectList()
+                .block();
     }
 
     private List<UUID> inspectorsOf(UUID taskId) {
-        return db.sql("SELECT inspector_id FROM task_inspector WHERE task_id = :t").bind("t", taskId)
-                .map(r -> r.get("inspector_id", UUID.class)).all().collectList().block();
+        return db.sql("SELECT inspector_id FROM task_inspector WHERE task_id = :t")
+                .bind("t", taskId)
+                .map(r -> r.get("inspector_id", UUID.class))
+                .all()
+                .collectList()
+                .block();
     }
 
     private void inspector(UUID id, String division) {
-        db.sql("INSERT INTO inspector (id, certificate_no, name, division_code, on_post) VALUES (:id, :cert, '执法员', :d, true)")
-                .bind("id", id).bind("cert", "CERT-" + id).bind("d", division).then().block();
+        db.sql(
+                        "INSERT INTO inspector (id, certificate_no, name, division_code, on_post) VALUES (:id, :cert, '执法员', :d, true)")
+                .bind("id", id)
+                .bind("cert", "CERT-" + id)
+                .bind("d", division)
+                .then()
+                .block();
     }
 
     private static byte[] bytes(String value) {

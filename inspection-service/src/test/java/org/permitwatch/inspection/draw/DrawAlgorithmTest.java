@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 import org.permitwatch.inspection.draw.DrawAlgorithm.Candidate;
 import org.permitwatch.inspection.draw.DrawAlgorithm.Input;
@@ -26,7 +25,9 @@ class DrawAlgorithmTest {
     }
 
     private static List<Candidate> units(String prefix, String stratum, int n) {
-        return IntStream.range(0, n).mapToObj(i -> new Candidate(String.format("%s%03d", prefix, i), 1, stratum)).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> new Candidate(String.format("%s%03d", prefix, i), 1, stratum))
+                .toList();
     }
 
     private static <T> List<T> reverse(List<T> items) {
@@ -36,7 +37,9 @@ class DrawAlgorithmTest {
     }
 
     private static List<InspectorSlot> inspectors(int n) {
-        return IntStream.range(0, n).mapToObj(i -> new InspectorSlot(new UUID(0, i + 1), 0, List.of())).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> new InspectorSlot(new UUID(0, i + 1), 0, List.of()))
+                .toList();
     }
 
     /**
@@ -60,8 +63,14 @@ class DrawAlgorithmTest {
         assertThat(chiSquare(key, counts, trials * 5.0 / 20)).isLessThan(43.82);
         assertThat(chiSquare(general, counts, trials * 3.0 / 20)).isLessThan(43.82);
         // never crosses strata: exactly the quotas from each
-        assertThat(key.stream().mapToInt(c -> counts.getOrDefault(c.permitNumber(), 0)).sum()).isEqualTo(trials * 5);
-        assertThat(general.stream().mapToInt(c -> counts.getOrDefault(c.permitNumber(), 0)).sum()).isEqualTo(trials * 3);
+        assertThat(key.stream()
+                        .mapToInt(c -> counts.getOrDefault(c.permitNumber(), 0))
+                        .sum())
+                .isEqualTo(trials * 5);
+        assertThat(general.stream()
+                        .mapToInt(c -> counts.getOrDefault(c.permitNumber(), 0))
+                        .sum())
+                .isEqualTo(trials * 3);
     }
 
     /** The same statistic detects a biased sampler: taking the first k (no randomness) fails the test. */
@@ -92,8 +101,8 @@ class DrawAlgorithmTest {
         List<Pick> first = DrawAlgorithm.run(input);
         List<Candidate> reversed = new ArrayList<>(all);
         java.util.Collections.reverse(reversed);
-        List<Pick> again = DrawAlgorithm.run(new Input(input.seedHex(), reversed, List.of(), input.quotas(),
-                reverse(inspectors(9)), 2));
+        List<Pick> again = DrawAlgorithm.run(
+                new Input(input.seedHex(), reversed, List.of(), input.quotas(), reverse(inspectors(9)), 2));
         assertThat(again).isEqualTo(first);
         assertThat(first).hasSize(13);
         assertThat(DrawAlgorithm.run(new Input(seed("repro", 2), all, List.of(), input.quotas(), inspectors(9), 2)))
@@ -107,8 +116,13 @@ class DrawAlgorithmTest {
         Candidate targetedEligible = all.get(4);
         Candidate targetedOther = new Candidate("X999", 7, "GENERAL");
         for (int t = 0; t < 50; t++) {
-            List<Pick> picks = DrawAlgorithm.run(new Input(seed("target", t), all, List.of(targetedOther, targetedEligible),
-                    Map.of("SPECIAL", 2, "KEY", 3), inspectors(6), 2));
+            List<Pick> picks = DrawAlgorithm.run(new Input(
+                    seed("target", t),
+                    all,
+                    List.of(targetedOther, targetedEligible),
+                    Map.of("SPECIAL", 2, "KEY", 3),
+                    inspectors(6),
+                    2));
             assertThat(picks).hasSize(7);
             assertThat(picks.subList(0, 2)).extracting(Pick::permitNumber).containsExactly("K004", "X999");
             assertThat(picks.subList(0, 2)).allMatch(Pick::targeted);
@@ -125,15 +139,22 @@ class DrawAlgorithmTest {
         for (int i = 0; i < 5; i++) {
             // inspector i conflicts with every unit whose number ends in i
             String digit = String.valueOf(i);
-            List<String> conflicts = all.stream().map(Candidate::permitNumber).filter(p -> p.endsWith(digit)).toList();
+            List<String> conflicts = all.stream()
+                    .map(Candidate::permitNumber)
+                    .filter(p -> p.endsWith(digit))
+                    .toList();
             pool.add(new InspectorSlot(new UUID(0, i + 1), 0, conflicts));
         }
         for (int t = 0; t < 30; t++) {
-            List<Pick> picks = DrawAlgorithm.run(new Input(seed("conflict", t), all, List.of(), Map.of("KEY", 20), pool, 3));
+            List<Pick> picks =
+                    DrawAlgorithm.run(new Input(seed("conflict", t), all, List.of(), Map.of("KEY", 20), pool, 3));
             for (Pick p : picks) {
                 assertThat(p.inspectors()).hasSize(3).doesNotHaveDuplicates();
                 for (UUID id : p.inspectors()) {
-                    InspectorSlot slot = pool.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+                    InspectorSlot slot = pool.stream()
+                            .filter(s -> s.id().equals(id))
+                            .findFirst()
+                            .orElseThrow();
                     assertThat(slot.conflicts()).doesNotContain(p.permitNumber());
                 }
             }
@@ -142,12 +163,15 @@ class DrawAlgorithmTest {
 
     @Test
     void loadIsBalancedLeastAssignedFirst() {
-        List<InspectorSlot> pool = List.of(new InspectorSlot(new UUID(0, 1), 5, List.of()),
-                new InspectorSlot(new UUID(0, 2), 0, List.of()), new InspectorSlot(new UUID(0, 3), 0, List.of()),
-                new InspectorSlot(new UUID(0, 4), 1, List.of()), new InspectorSlot(new UUID(0, 5), 1, List.of()));
+        List<InspectorSlot> pool = List.of(
+                new InspectorSlot(new UUID(0, 1), 5, List.of()),
+                new InspectorSlot(new UUID(0, 2), 0, List.of()),
+                new InspectorSlot(new UUID(0, 3), 0, List.of()),
+                new InspectorSlot(new UUID(0, 4), 1, List.of()),
+                new InspectorSlot(new UUID(0, 5), 1, List.of()));
         for (int t = 0; t < 30; t++) {
-            List<Pick> picks = DrawAlgorithm.run(new Input(seed("load", t), units("K", "KEY", 10), List.of(),
-                    Map.of("KEY", 6), pool, 2));
+            List<Pick> picks = DrawAlgorithm.run(
+                    new Input(seed("load", t), units("K", "KEY", 10), List.of(), Map.of("KEY", 6), pool, 2));
             // the first unit goes to the two idle inspectors
             assertThat(picks.get(0).inspectors()).containsExactlyInAnyOrder(new UUID(0, 2), new UUID(0, 3));
             Map<UUID, Integer> load = new HashMap<>();
@@ -155,10 +179,13 @@ class DrawAlgorithmTest {
             picks.forEach(p -> p.inspectors().forEach(id -> load.merge(id, 1, Integer::sum)));
             // 12 assignments on top of 7 open ones: levelled to within one, the overloaded inspector untouched
             assertThat(load.get(new UUID(0, 1))).isEqualTo(5);
-            List<Integer> others = load.entrySet().stream().filter(e -> !e.getKey().equals(new UUID(0, 1)))
-                    .map(Map.Entry::getValue).toList();
+            List<Integer> others = load.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(new UUID(0, 1)))
+                    .map(Map.Entry::getValue)
+                    .toList();
             assertThat(others.stream().mapToInt(Integer::intValue).max().getAsInt()
-                    - others.stream().mapToInt(Integer::intValue).min().getAsInt()).isLessThanOrEqualTo(1);
+                            - others.stream().mapToInt(Integer::intValue).min().getAsInt())
+                    .isLessThanOrEqualTo(1);
         }
     }
 
@@ -166,8 +193,8 @@ class DrawAlgorithmTest {
     void tiesAreBrokenUniformly() {
         int[] firsts = new int[4];
         for (int t = 0; t < 2000; t++) {
-            List<Pick> picks = DrawAlgorithm.run(new Input(seed("tie", t), units("K", "KEY", 1), List.of(),
-                    Map.of("KEY", 1), inspectors(4), 2));
+            List<Pick> picks = DrawAlgorithm.run(
+                    new Input(seed("tie", t), units("K", "KEY", 1), List.of(), Map.of("KEY", 1), inspectors(4), 2));
             picks.get(0).inspectors().forEach(id -> firsts[(int) id.getLeastSignificantBits() - 1]++);
         }
         // each of 4 idle inspectors is in a pair with probability 1/2: 1000 expected; 3 dof, α = 0.001 → 16.27
@@ -180,18 +207,20 @@ class DrawAlgorithmTest {
 
     @Test
     void tooFewInspectorsWithoutConflictFailsTheDraw() {
-        List<InspectorSlot> pool = List.of(new InspectorSlot(new UUID(0, 1), 0, List.of()),
-                new InspectorSlot(new UUID(0, 2), 0, List.of("K000")));
-        assertThatThrownBy(() -> DrawAlgorithm.run(new Input(seed("few", 0), units("K", "KEY", 1), List.of(),
-                Map.of("KEY", 1), pool, 2)))
+        List<InspectorSlot> pool = List.of(
+                new InspectorSlot(new UUID(0, 1), 0, List.of()), new InspectorSlot(new UUID(0, 2), 0, List.of("K000")));
+        assertThatThrownBy(() -> DrawAlgorithm.run(
+                        new Input(seed("few", 0), units("K", "KEY", 1), List.of(), Map.of("KEY", 1), pool, 2)))
                 .isInstanceOf(ApiException.class)
-                .extracting(e -> ((ApiException) e).code()).isEqualTo("insufficient-inspectors");
+                .extracting(e -> ((ApiException) e).code())
+                .isEqualTo("insufficient-inspectors");
     }
 
     @Test
     void fewerThanTwoInspectorsPerUnitIsRefused() {
-        assertThatThrownBy(() -> DrawAlgorithm.run(new Input(seed("one", 0), units("K", "KEY", 1), List.of(),
-                Map.of("KEY", 1), inspectors(3), 1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DrawAlgorithm.run(
+                        new Input(seed("one", 0), units("K", "KEY", 1), List.of(), Map.of("KEY", 1), inspectors(3), 1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.permitwatch.inspection.InspectionApplication;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.DivisionCode;
@@ -28,8 +27,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 public final class DrawBenchmark {
 
-    private DrawBenchmark() {
-    }
+    private DrawBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int units = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -40,12 +38,18 @@ public final class DrawBenchmark {
         TestPostgres.Database database = TestPostgres.newDatabase("drawbench");
         SpringApplication app = new SpringApplication(InspectionApplication.class);
         ConfigurableApplicationContext context = app.run(
-                "--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=" + database.username(),
-                "--spring.r2dbc.password=" + database.password(), "--spring.flyway.url=" + database.jdbcUrl(),
-                "--spring.flyway.user=" + database.username(), "--spring.flyway.password=" + database.password(),
-                "--" + TestJwts.PROPERTY + "=" + TestJwts.publicKeyLocation(), "--server.port=0",
-                "--eureka.client.enabled=false", "--spring.kafka.admin.auto-create=false",
-                "--spring.kafka.bootstrap-servers=127.0.0.1:1", "--permitwatch.outbox.relay-enabled=false",
+                "--spring.r2dbc.url=" + database.r2dbcUrl(),
+                "--spring.r2dbc.username=" + database.username(),
+                "--spring.r2dbc.password=" + database.password(),
+                "--spring.flyway.url=" + database.jdbcUrl(),
+                "--spring.flyway.user=" + database.username(),
+                "--spring.flyway.password=" + database.password(),
+                "--" + TestJwts.PROPERTY + "=" + TestJwts.publicKeyLocation(),
+                "--server.port=0",
+                "--eureka.client.enabled=false",
+                "--spring.kafka.admin.auto-create=false",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:1",
+                "--permitwatch.outbox.relay-enabled=false",
                 "--logging.level.root=WARN");
         try {
             DatabaseClient db = context.getBean(DatabaseClient.class);
@@ -53,9 +57,10 @@ public final class DrawBenchmark {
             int year = Year.now().getValue() + 1;
             long t0 = System.nanoTime();
             seed(db, units, inspectors, ratio, year);
-            System.out.printf("seeded %,d units (1%% SPECIAL, 20%% KEY, 79%% GENERAL; 5%% positive list; 10%% inspected "
-                    + "recently) and %d inspectors (%d conflicts) in %.1f s%n", units, inspectors, inspectors * 2,
-                    (System.nanoTime() - t0) / 1e9);
+            System.out.printf(
+                    "seeded %,d units (1%% SPECIAL, 20%% KEY, 79%% GENERAL; 5%% positive list; 10%% inspected "
+                            + "recently) and %d inspectors (%d conflicts) in %.1f s%n",
+                    units, inspectors, inspectors * 2, (System.nanoTime() - t0) / 1e9);
 
             Caller caller = new Caller("bench", "bench", Set.of(Role.CITY), DivisionCode.of("140100"), Set.of());
             UUID planId = new UUID(0, 1);
@@ -63,19 +68,29 @@ public final class DrawBenchmark {
                 YearMonth month = YearMonth.of(year, round + 1);
                 resetPeaks();
                 long start = System.nanoTime();
-                UUID drawId = draws.draw(new DrawService.Request(planId, 1, month, List.of(), null, null), caller).block();
+                UUID drawId = draws.draw(new DrawService.Request(planId, 1, month, List.of(), null, null), caller)
+                        .block();
                 long drawMs = (System.nanoTime() - start) / 1_000_000;
                 DrawViews.Draw draw = draws.find(drawId, caller).block();
                 start = System.nanoTime();
-                DrawViews.Verification verification = draws.verify(drawId, caller).block();
+                DrawViews.Verification verification =
+                        draws.verify(drawId, caller).block();
                 long verifyMs = (System.nanoTime() - start) / 1_000_000;
-                System.out.printf("%s %s: eligible %,d, drawn %,d units/tasks, draw %,d ms, verification %,d ms "
-                                + "(identical=%s), heap peak %,d MB%n", round == 0 ? "warm-up" : "round " + round,
-                        month, draw.eligibleCount(), draw.units().size(), drawMs, verifyMs, verification.identical(),
+                System.out.printf(
+                        "%s %s: eligible %,d, drawn %,d units/tasks, draw %,d ms, verification %,d ms "
+                                + "(identical=%s), heap peak %,d MB%n",
+                        round == 0 ? "warm-up" : "round " + round,
+                        month,
+                        draw.eligibleCount(),
+                        draw.units().size(),
+                        drawMs,
+                        verifyMs,
+                        verification.identical(),
                         heapPeakMb());
             }
-            System.out.printf("process peak RSS (VmHWM): %s, max heap %,d MB%n", vmHwm(),
-                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            System.out.printf(
+                    "process peak RSS (VmHWM): %s, max heap %,d MB%n",
+                    vmHwm(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
         } finally {
             context.close();
         }
@@ -101,26 +116,22 @@ public final class DrawBenchmark {
         db.sql("""
                         INSERT INTO inspector_conflict (inspector_id, permit_number, reason)
                         SELECT md5('inspector' || (1 + g % :n))::uuid, 'BENCH' || lpad((g * 37 % :u + 1)::text, 7, '0'), 'bench'
-                        FROM generate_series(1, 2 * :n) g ON CONFLICT DO NOTHING""")
-                .bind("n", inspectors).bind("u", units).then().block();
+                        FROM generate_series(1, 2 * :n) g ON CONFLICT DO NOTHING""").bind("n", inspectors).bind("u", units).then().block();
         db.sql("""
                         INSERT INTO inspection_plan (id, city_code, plan_year, title, status, capacity, created_by,
                                                      division_code)
                         VALUES ('00000000-0000-0000-0000-000000000001', '140100', :y, 'bench', 'PUBLISHED', '{}', 'bench',
-                                '140100')""")
-                .bind("y", year).then().block();
+                                '140100')""").bind("y", year).then().block();
         db.sql("""
                         INSERT INTO plan_row (id, plan_id, row_no, key_industry, category, method, double_random, ratio,
                                               frequency_period, frequency_times, denominator, units_per_round,
                                               ratio_key, ratio_general, ratio_special)
                         VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 1, 'COKING',
                                 'DOUBLE_RANDOM', 'SAMPLING', true, CAST(:r AS numeric), 'MONTH', 1, :n, 0,
-                                CAST(:r AS numeric), CAST(:r AS numeric), 1)""")
-                .bind("r", ratio).bind("n", units).then().block();
+                                CAST(:r AS numeric), CAST(:r AS numeric), 1)""").bind("r", ratio).bind("n", units).then().block();
         db.sql("""
                         INSERT INTO plan_row_month (row_id, month, rounds, planned_units)
-                        SELECT '00000000-0000-0000-0000-000000000002', m, 1, 0 FROM generate_series(1, 12) m""")
-                .then().block();
+                        SELECT '00000000-0000-0000-0000-000000000002', m, 1, 0 FROM generate_series(1, 12) m""").then().block();
         db.sql("ANALYZE").then().block();
     }
 
@@ -144,7 +155,10 @@ public final class DrawBenchmark {
     }
 
     private static String vmHwm() throws Exception {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
-                .map(l -> l.substring(6).trim()).findFirst().orElse("n/a");
+        return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("VmHWM"))
+                .map(l -> l.substring(6).trim())
+                .findFirst()
+                .orElse("n/a");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +26,16 @@ class DrawRandomTest {
     @Test
     void wordsMatchTheIndependentReference() {
         DrawRandom random = DrawRandom.of(SEED, "units:KEY");
-        long[] expected = {0x306ce582e0b6a917L, 0xbc393a9d776db67eL, 0x5fe0229b6f5fe887L, 0xf0acfbf1d5bddff8L,
-                0x411e2468b422facaL, 0x5544947feaf333fcL, 0xabd7cc5ab7e870f6L, 0x6cb8006db2c3c545L};
+        long[] expected = {
+            0x306ce582e0b6a917L,
+            0xbc393a9d776db67eL,
+            0x5fe0229b6f5fe887L,
+            0xf0acfbf1d5bddff8L,
+            0x411e2468b422facaL,
+            0x5544947feaf333fcL,
+            0xabd7cc5ab7e870f6L,
+            0x6cb8006db2c3c545L
+        };
         for (long word : expected) {
             assertThat(random.nextWord()).isEqualTo(word);
         }
@@ -36,7 +43,8 @@ class DrawRandomTest {
 
     @Test
     void sampleMatchesTheIndependentReference() {
-        List<String> items = IntStream.range(0, 10).mapToObj(i -> String.format("P%02d", i)).toList();
+        List<String> items =
+                IntStream.range(0, 10).mapToObj(i -> String.format("P%02d", i)).toList();
         assertThat(DrawRandom.of(SEED, "units:KEY").sample(items, 4)).containsExactly("P03", "P07", "P09", "P06");
     }
 
@@ -48,7 +56,8 @@ class DrawRandomTest {
 
     @Test
     void labelsGiveIndependentStreams() {
-        assertThat(DrawRandom.of(SEED, "units:KEY").nextWord()).isNotEqualTo(DrawRandom.of(SEED, "units:GENERAL").nextWord());
+        assertThat(DrawRandom.of(SEED, "units:KEY").nextWord())
+                .isNotEqualTo(DrawRandom.of(SEED, "units:GENERAL").nextWord());
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.inspection.DrawPublished;
 import org.permitwatch.events.inspection.PlanPublished;
@@ -32,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * contract tables (the projection and inspector directory are another feature). Each test uses its own city so the
  * tests do not see each other's units, inspectors or tasks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"eureka.client.enabled=false", "permitwatch.inspection.draw.exclusion-window-days=90"})
 @AutoConfigureWebTestClient(timeout = "60s")
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -61,19 +61,34 @@ class PlanDrawTaskApiTest {
 
     // ---------------------------------------------------------------- fixtures
 
-    private void unit(String permit, String county, String industry, String category, String status, String sourceType,
-                      boolean positiveList, OffsetDateTime lastInspected) {
+    private void unit(
+            String permit,
+            String county,
+            String industry,
+            String category,
+            String status,
+            String sourceType,
+            boolean positiveList,
+            OffsetDateTime lastInspected) {
         var spec = db.sql("""
                         INSERT INTO directory_unit (permit_number, unit_name, division_code, snapshot, source_event, uscc,
                                city_code, county_code, industry_code, key_industry, management_category, status,
                                without_permit, source_type, positive_list, version, last_inspected_at)
                         VALUES (:p, :name, :county, '{}'::jsonb, 'test', '91140100MA0000000X', :city, :county, '2521',
                                 :industry, :category, :status, :without, :source, :positive, 3, :inspected)""")
-                .bind("p", permit).bind("name", "测试单位" + permit).bind("county", county)
-                .bind("city", county.substring(0, 4) + "00").bind("industry", industry).bind("category", category)
-                .bind("status", status).bind("without", !"VALID".equals(status)).bind("source", sourceType)
+                .bind("p", permit)
+                .bind("name", "测试单位" + permit)
+                .bind("county", county)
+                .bind("city", county.substring(0, 4) + "00")
+                .bind("industry", industry)
+                .bind("category", category)
+                .bind("status", status)
+                .bind("without", !"VALID".equals(status))
+                .bind("source", sourceType)
                 .bind("positive", positiveList);
-        spec = lastInspected == null ? spec.bindNull("inspected", OffsetDateTime.class) : spec.bind("inspected", lastInspected);
+        spec = lastInspected == null
+                ? spec.bindNull("inspected", OffsetDateTime.class)
+                : spec.bind("inspected", lastInspected);
         spec.then().block();
     }
 
@@ -85,14 +100,23 @@ class PlanDrawTaskApiTest {
 
     private UUID inspector(String division, boolean onPost) {
         UUID id = UUID.randomUUID();
-        db.sql("INSERT INTO inspector (id, certificate_no, name, division_code, on_post) VALUES (:id, :cert, '执法员', :d, :on)")
-                .bind("id", id).bind("cert", "CERT-" + id).bind("d", division).bind("on", onPost).then().block();
+        db.sql(
+                        "INSERT INTO inspector (id, certificate_no, name, division_code, on_post) VALUES (:id, :cert, '执法员', :d, :on)")
+                .bind("id", id)
+                .bind("cert", "CERT-" + id)
+                .bind("d", division)
+                .bind("on", onPost)
+                .then()
+                .block();
         return id;
     }
 
     private void conflict(UUID inspector, String permit) {
         db.sql("INSERT INTO inspector_conflict (inspector_id, permit_number, reason) VALUES (:i, :p, '亲属关系')")
-                .bind("i", inspector).bind("p", permit).then().block();
+                .bind("i", inspector)
+                .bind("p", permit)
+                .then()
+                .block();
     }
 
     private long count(String sql) {
@@ -105,31 +129,55 @@ class PlanDrawTaskApiTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> post(String bearer, String uri, Object body, int status) {
-        return web.post().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectStatus().isEqualTo(status)
-                .expectBody(Map.class).returnResult().getResponseBody();
+        return web.post()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> get(String bearer, String uri, int status) {
-        return web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).exchange().expectStatus().isEqualTo(status)
-                .expectBody(Map.class).returnResult().getResponseBody();
+        return web.get()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
-    private static Map<String, Object> row(int rowNo, String industry, String category, double ratio, String period,
-                                           int times) {
-        return Map.ofEntries(Map.entry("rowNo", rowNo), Map.entry("keyIndustry", industry),
-                Map.entry("category", category), Map.entry("method", "SAMPLING"),
-                Map.entry("doubleRandom", "DOUBLE_RANDOM".equals(category)), Map.entry("ratio", ratio),
-                Map.entry("frequencyPeriod", period), Map.entry("frequencyTimes", times),
-                Map.entry("contentDaily", "排污许可证载明事项落实情况"), Map.entry("contentSpecial", "无组织排放专项检查"),
+    private static Map<String, Object> row(
+            int rowNo, String industry, String category, double ratio, String period, int times) {
+        return Map.ofEntries(
+                Map.entry("rowNo", rowNo),
+                Map.entry("keyIndustry", industry),
+                Map.entry("category", category),
+                Map.entry("method", "SAMPLING"),
+                Map.entry("doubleRandom", "DOUBLE_RANDOM".equals(category)),
+                Map.entry("ratio", ratio),
+                Map.entry("frequencyPeriod", period),
+                Map.entry("frequencyTimes", times),
+                Map.entry("contentDaily", "排污许可证载明事项落实情况"),
+                Map.entry("contentSpecial", "无组织排放专项检查"),
                 Map.entry("operatingMethod", "两名执法人员现场核查台账与在线监测数据"),
                 Map.entry("cooperatingAgencies", List.of("排污许可核发部门")));
     }
 
     private UUID publishedPlan(String division, List<Map<String, Object>> rows) {
-        Map<String, Object> plan = post(city(division), "/api/v1/plans",
-                Map.of("year", YEAR, "title", YEAR + "年排污许可清单式执法检查计划", "startMonth", 6, "rows", rows), 201);
+        Map<String, Object> plan = post(
+                city(division),
+                "/api/v1/plans",
+                Map.of("year", YEAR, "title", YEAR + "年排污许可清单式执法检查计划", "startMonth", 6, "rows", rows),
+                201);
         UUID id = UUID.fromString((String) plan.get("id"));
         post(city(division), "/api/v1/plans/" + id + "/publish", Map.of(), 200);
         return id;
@@ -155,9 +203,21 @@ class PlanDrawTaskApiTest {
         inspector("140202", true);
         inspector("140202", false);
 
-        Map<String, Object> plan = post(city("140200"), "/api/v1/plans", Map.of("year", YEAR, "title", "大同" + YEAR + "",
-                "startMonth", 6, "rows", List.of(row(4, "COKING", "DOUBLE_RANDOM", 0.25, "MONTH", 1),
-                        row(5, "CEMENT", "REMOTE_SUPERVISION", 1.0, "QUARTER", 1))), 201);
+        Map<String, Object> plan = post(
+                city("140200"),
+                "/api/v1/plans",
+                Map.of(
+                        "year",
+                        YEAR,
+                        "title",
+                        "大同" + YEAR + "",
+                        "startMonth",
+                        6,
+                        "rows",
+                        List.of(
+                                row(4, "COKING", "DOUBLE_RANDOM", 0.25, "MONTH", 1),
+                                row(5, "CEMENT", "REMOTE_SUPERVISION", 1.0, "QUARTER", 1))),
+                201);
         assertThat(plan).containsEntry("cityCode", "140200").containsEntry("status", "DRAFT");
         List<Map<String, Object>> rows = list(plan, "rows");
         // 10 KEY + 1 SIMPLIFIED hold a valid permit; registrations, expired permits and other cities do not count.
@@ -166,24 +226,44 @@ class PlanDrawTaskApiTest {
         // GENERAL ceil(0.25 × 1) = 1, SPECIAL 0 → 4
         assertThat(rows.get(0)).containsEntry("denominator", 11).containsEntry("unitsPerRound", 4);
         assertThat((Map<String, Object>) rows.get(0).get("stratumUnitsPerRound"))
-                .containsEntry("KEY", 3).containsEntry("GENERAL", 1).containsEntry("SPECIAL", 0);
-        assertThat(list(rows.get(0), "months")).hasSize(7)
+                .containsEntry("KEY", 3)
+                .containsEntry("GENERAL", 1)
+                .containsEntry("SPECIAL", 0);
+        assertThat(list(rows.get(0), "months"))
+                .hasSize(7)
                 .allSatisfy(m -> assertThat(m).containsEntry("rounds", 1).containsEntry("plannedUnits", 4));
         assertThat(rows.get(1)).containsEntry("denominator", 0);
 
         Map<String, Object> capacity = (Map<String, Object>) plan.get("capacity");
         // 7 months × 4 units × 2 inspectors × 1 day = 56 needed; 2 on post × 250 × 0.4 / 12 × 7 = 116.7 available
-        assertThat(capacity).containsEntry("inspectorsOnPost", 2).containsEntry("neededInspectorDays", 56.0)
-                .containsEntry("availableInspectorDays", 116.7).containsEntry("sufficient", true);
+        assertThat(capacity)
+                .containsEntry("inspectorsOnPost", 2)
+                .containsEntry("neededInspectorDays", 56.0)
+                .containsEntry("availableInspectorDays", 116.7)
+                .containsEntry("sufficient", true);
         assertThat((List<String>) capacity.get("warnings")).isEmpty();
 
         // a bigger plan outgrows two inspectors: warnings, but the plan is still saved
-        Map<String, Object> big = post(city("140200"), "/api/v1/plans", Map.of("year", YEAR, "title", "大同" + YEAR + "-加密",
-                "startMonth", 6, "rows", List.of(row(4, "COKING", "DOUBLE_RANDOM", 1.0, "MONTH", 2))), 201);
+        Map<String, Object> big = post(
+                city("140200"),
+                "/api/v1/plans",
+                Map.of(
+                        "year",
+                        YEAR,
+                        "title",
+                        "大同" + YEAR + "-加密",
+                        "startMonth",
+                        6,
+                        "rows",
+                        List.of(row(4, "COKING", "DOUBLE_RANDOM", 1.0, "MONTH", 2))),
+                201);
         Map<String, Object> bigCapacity = (Map<String, Object>) big.get("capacity");
         assertThat(bigCapacity).containsEntry("sufficient", false);
-        assertThat((List<String>) bigCapacity.get("warnings")).isNotEmpty()
-                .first().asString().startsWith("the plan needs 308.0 inspector-days");
+        assertThat((List<String>) bigCapacity.get("warnings"))
+                .isNotEmpty()
+                .first()
+                .asString()
+                .startsWith("the plan needs 308.0 inspector-days");
 
         Map<String, Object> page = get(city("140200"), "/api/v1/plans?size=1", 200);
         assertThat(page).containsEntry("total", 2).containsEntry("size", 1);
@@ -195,34 +275,80 @@ class PlanDrawTaskApiTest {
     @Test
     void badPlansAreProblemsAndStoreNothing() {
         long before = count("SELECT count(*) FROM inspection_plan");
-        web.post().uri("/api/v1/plans").header(HttpHeaders.AUTHORIZATION, city("140300"))
+        web.post()
+                .uri("/api/v1/plans")
+                .header(HttpHeaders.AUTHORIZATION, city("140300"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("year", YEAR, "title", "阳泉", "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 1.5, "MONTH", 1))))
-                .exchange().expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("validation-failed")
-                .jsonPath("$.errors[0].field").value(f -> assertThat((String) f).contains("ratio"));
-        web.post().uri("/api/v1/plans").header(HttpHeaders.AUTHORIZATION, city("140300"))
+                .bodyValue(Map.of(
+                        "year",
+                        YEAR,
+                        "title",
+                        "阳泉",
+                        "rows",
+                        List.of(row(1, "COKING", "DOUBLE_RANDOM", 1.5, "MONTH", 1))))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("validation-failed")
+                .jsonPath("$.errors[0].field")
+                .value(f -> assertThat((String) f).contains("ratio"));
+        web.post()
+                .uri("/api/v1/plans")
+                .header(HttpHeaders.AUTHORIZATION, city("140300"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("year", YEAR, "title", "阳泉", "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1),
-                        row(1, "CEMENT", "DOUBLE_RANDOM", 0.5, "MONTH", 1))))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("rows[1].rowNo");
+                .bodyValue(Map.of(
+                        "year",
+                        YEAR,
+                        "title",
+                        "阳泉",
+                        "rows",
+                        List.of(
+                                row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1),
+                                row(1, "CEMENT", "DOUBLE_RANDOM", 0.5, "MONTH", 1))))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("rows[1].rowNo");
         // a county may not make a city's plan: since ADR 0013 it plans only inside its city's plan, so a county plan
         // without parentPlanId is a 400 naming the field (before: 403, counties could not plan at all)
-        web.post().uri("/api/v1/plans").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("COUNTY", "140302"))
+        web.post()
+                .uri("/api/v1/plans")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("COUNTY", "140302"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("year", YEAR, "title", "x", "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1))))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("parentPlanId");
+                .bodyValue(Map.of(
+                        "year",
+                        YEAR,
+                        "title",
+                        "x",
+                        "rows",
+                        List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1))))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("parentPlanId");
         // an inspector makes no plan at all
-        post("Bearer " + TestJwts.token("INSPECTOR", "140300"), "/api/v1/plans",
-                Map.of("year", YEAR, "title", "x", "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1))), 403);
+        post(
+                "Bearer " + TestJwts.token("INSPECTOR", "140300"),
+                "/api/v1/plans",
+                Map.of("year", YEAR, "title", "x", "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1))),
+                403);
         // nor can a token claiming the CITY role at a county code: refused as a token (ADR 0004), before any rule
-        post("Bearer " + TestJwts.token("CITY", "140302"), "/api/v1/plans",
-                Map.of("year", YEAR, "title", "x", "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1))), 401);
+        post(
+                "Bearer " + TestJwts.token("CITY", "140302"),
+                "/api/v1/plans",
+                Map.of("year", YEAR, "title", "x", "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1))),
+                401);
         assertThat(count("SELECT count(*) FROM inspection_plan")).isEqualTo(before);
-        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'plan.create' AND division = '140300'")).isZero();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'plan.create' AND division = '140300'"))
+                .isZero();
     }
 
     @Test
@@ -232,20 +358,40 @@ class PlanDrawTaskApiTest {
         unit("CZ-SIMPLE", county, "COKING", "SIMPLIFIED", "VALID", "GENERAL", false, null);
         unit("CZ-CEMENT", county, "CEMENT", "KEY", "VALID", "KEY", false, null);
         unit("CZ-EXPIRED", county, "CEMENT", "KEY", "EXPIRED", "KEY", false, null);
-        Map<String, Object> plan = post(city("140400"), "/api/v1/plans", Map.of("year", YEAR, "title", "长治" + YEAR,
-                "startMonth", 3, "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "QUARTER", 2),
-                        row(2, "CEMENT", "REMOTE_SUPERVISION", 1.0, "YEAR", 2))), 201);
+        Map<String, Object> plan = post(
+                city("140400"),
+                "/api/v1/plans",
+                Map.of(
+                        "year",
+                        YEAR,
+                        "title",
+                        "长治" + YEAR,
+                        "startMonth",
+                        3,
+                        "rows",
+                        List.of(
+                                row(1, "COKING", "DOUBLE_RANDOM", 0.5, "QUARTER", 2),
+                                row(2, "CEMENT", "REMOTE_SUPERVISION", 1.0, "YEAR", 2))),
+                201);
         String id = (String) plan.get("id");
         // nothing is announced for a draft
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + id + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + id + "'"))
+                .isZero();
 
         post(city("140400"), "/api/v1/plans/" + id + "/publish", Map.of(), 200);
         post(city("140400"), "/api/v1/plans/" + id + "/publish", Map.of(), 409);
 
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = 'inspection.plan.events.v1' AND message_key = '"
-                + id + "' AND event_type = 'org.permitwatch.inspection.plan.published.v1'")).isEqualTo(1);
-        PlanPublished event = json.readValue(db.sql("SELECT payload::text FROM outbox_event WHERE message_key = :k")
-                .bind("k", id).map(r -> r.get(0, String.class)).one().block(), PlanPublished.class);
+        assertThat(count(
+                        "SELECT count(*) FROM outbox_event WHERE topic = 'inspection.plan.events.v1' AND message_key = '"
+                                + id + "' AND event_type = 'org.permitwatch.inspection.plan.published.v1'"))
+                .isEqualTo(1);
+        PlanPublished event = json.readValue(
+                db.sql("SELECT payload::text FROM outbox_event WHERE message_key = :k")
+                        .bind("k", id)
+                        .map(r -> r.get(0, String.class))
+                        .one()
+                        .block(),
+                PlanPublished.class);
         assertThat(event.planId()).hasToString(id);
         assertThat(event.cityCode()).isEqualTo("140400");
         assertThat(event.year()).isEqualTo(YEAR);
@@ -270,9 +416,15 @@ class PlanDrawTaskApiTest {
         assertThat(coking.cooperatingAgencies()).containsExactly("排污许可核发部门");
         assertThat(coking.denominator()).isEqualTo(5);
         assertThat(coking.unitsPerRound()).isEqualTo(3);
-        assertThat(coking.months()).containsExactly(new PlanPublished.Month(3, 2, 6), new PlanPublished.Month(4, 1, 3),
-                new PlanPublished.Month(5, 1, 3), new PlanPublished.Month(7, 1, 3), new PlanPublished.Month(8, 1, 3),
-                new PlanPublished.Month(10, 1, 3), new PlanPublished.Month(11, 1, 3));
+        assertThat(coking.months())
+                .containsExactly(
+                        new PlanPublished.Month(3, 2, 6),
+                        new PlanPublished.Month(4, 1, 3),
+                        new PlanPublished.Month(5, 1, 3),
+                        new PlanPublished.Month(7, 1, 3),
+                        new PlanPublished.Month(8, 1, 3),
+                        new PlanPublished.Month(10, 1, 3),
+                        new PlanPublished.Month(11, 1, 3));
 
         // CEMENT (非现场监管): one valid permit (the expired one does not count); twice a year over March–December,
         // spaced evenly: March and August
@@ -293,8 +445,24 @@ class PlanDrawTaskApiTest {
         units("TYK", county, "COKING", "KEY", 20);
         units("TYG", "140106", "COKING", "GENERAL", 20);
         units("TYS", county, "COKING", "SPECIAL", 2);
-        unit("TY-RECENT", county, "COKING", "KEY", "VALID", "KEY", false, OffsetDateTime.now().minusDays(10));
-        unit("TY-OLD", county, "COKING", "KEY", "VALID", "KEY", false, OffsetDateTime.now().minusDays(400));
+        unit(
+                "TY-RECENT",
+                county,
+                "COKING",
+                "KEY",
+                "VALID",
+                "KEY",
+                false,
+                OffsetDateTime.now().minusDays(10));
+        unit(
+                "TY-OLD",
+                county,
+                "COKING",
+                "KEY",
+                "VALID",
+                "KEY",
+                false,
+                OffsetDateTime.now().minusDays(400));
         unit("TY-POSITIVE", county, "COKING", "KEY", "VALID", "KEY", true, null);
         unit("TY-POSITIVE-TARGET", county, "COKING", "KEY", "VALID", "KEY", true, null);
         unit("TY-STEEL", county, "STEEL", "KEY", "VALID", "KEY", false, null);
@@ -308,8 +476,19 @@ class PlanDrawTaskApiTest {
 
         UUID planId = publishedPlan("140100", List.of(row(4, "COKING", "DOUBLE_RANDOM", 0.1, "MONTH", 1)));
         long tasksBefore = count("SELECT count(*) FROM inspection_task");
-        Map<String, Object> draw = post(city("140100"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 4,
-                "month", YEAR + "-06", "targeted", List.of("TY-POSITIVE-TARGET", "TY-STEEL")), 201);
+        Map<String, Object> draw = post(
+                city("140100"),
+                "/api/v1/draws",
+                Map.of(
+                        "planId",
+                        planId,
+                        "rowNo",
+                        4,
+                        "month",
+                        YEAR + "-06",
+                        "targeted",
+                        List.of("TY-POSITIVE-TARGET", "TY-STEEL")),
+                201);
 
         assertThat(draw).containsEntry("status", "COMPLETED").containsEntry("cityCode", "140100");
         String seed = (String) draw.get("seed");
@@ -317,24 +496,36 @@ class PlanDrawTaskApiTest {
         Map<String, Object> parameters = (Map<String, Object>) draw.get("parameters");
         // denominators before exclusions: KEY = 20 + recent + old + 2 positive = 24, GENERAL 20, SPECIAL 2
         assertThat((Map<String, Object>) parameters.get("denominators"))
-                .containsEntry("SPECIAL", 2).containsEntry("KEY", 24).containsEntry("GENERAL", 20);
+                .containsEntry("SPECIAL", 2)
+                .containsEntry("KEY", 24)
+                .containsEntry("GENERAL", 20);
         assertThat((Map<String, Object>) parameters.get("quotas"))
-                .containsEntry("SPECIAL", 2).containsEntry("KEY", 3).containsEntry("GENERAL", 2);
+                .containsEntry("SPECIAL", 2)
+                .containsEntry("KEY", 3)
+                .containsEntry("GENERAL", 2);
         assertThat((Map<String, Object>) parameters.get("excluded"))
-                .containsEntry("RECENTLY_INSPECTED", 1).containsEntry("POSITIVE_LIST", 2);
+                .containsEntry("RECENTLY_INSPECTED", 1)
+                .containsEntry("POSITIVE_LIST", 2);
 
         List<Map<String, Object>> units = list(draw, "units");
         assertThat(units).hasSize(2 + 2 + 3 + 2);
-        List<String> permits = units.stream().map(u -> (String) u.get("permitNumber")).toList();
-        assertThat(permits).contains("TY-POSITIVE-TARGET", "TY-STEEL", "TYS000", "TYS001")
-                .doesNotContain("TY-RECENT", "TY-POSITIVE").doesNotHaveDuplicates();
-        Set<String> onPost = new HashSet<>(inspectors.stream().map(UUID::toString).toList());
+        List<String> permits =
+                units.stream().map(u -> (String) u.get("permitNumber")).toList();
+        assertThat(permits)
+                .contains("TY-POSITIVE-TARGET", "TY-STEEL", "TYS000", "TYS001")
+                .doesNotContain("TY-RECENT", "TY-POSITIVE")
+                .doesNotHaveDuplicates();
+        Set<String> onPost =
+                new HashSet<>(inspectors.stream().map(UUID::toString).toList());
         for (Map<String, Object> u : units) {
             List<String> assigned = (List<String>) u.get("inspectorIds");
             assertThat(assigned).hasSize(2).doesNotHaveDuplicates();
             assertThat(onPost).containsAll(assigned);
         }
-        Map<String, Object> special = units.stream().filter(u -> "TYS000".equals(u.get("permitNumber"))).findFirst().orElseThrow();
+        Map<String, Object> special = units.stream()
+                .filter(u -> "TYS000".equals(u.get("permitNumber")))
+                .findFirst()
+                .orElseThrow();
         assertThat((List<String>) special.get("inspectorIds"))
                 .doesNotContain(inspectors.get(0).toString(), inspectors.get(1).toString());
 
@@ -343,33 +534,48 @@ class PlanDrawTaskApiTest {
         assertThat(count("SELECT count(*) FROM inspection_task")).isEqualTo(tasksBefore + 9);
         Map<String, Object> tasks = get(city("140100"), "/api/v1/tasks?size=200&drawId=" + drawId, 200);
         assertThat(tasks).containsEntry("total", 9);
-        assertThat(list(tasks, "items")).allSatisfy(t -> assertThat(t).containsEntry("origin", "DRAW")
-                .containsEntry("method", "ON_SITE").containsEntry("dueDate", YEAR + "-06-30")
-                .containsEntry("periodMonth", YEAR + "-06").containsEntry("status", "ASSIGNED"));
-        assertThat(list(tasks, "items")).filteredOn(t -> "TYG000".compareTo((String) t.get("permitNumber")) <= 0
+        assertThat(list(tasks, "items"))
+                .allSatisfy(t -> assertThat(t)
+                        .containsEntry("origin", "DRAW")
+                        .containsEntry("method", "ON_SITE")
+                        .containsEntry("dueDate", YEAR + "-06-30")
+                        .containsEntry("periodMonth", YEAR + "-06")
+                        .containsEntry("status", "ASSIGNED"));
+        assertThat(list(tasks, "items"))
+                .filteredOn(t -> "TYG000".compareTo((String) t.get("permitNumber")) <= 0
                         && ((String) t.get("permitNumber")).startsWith("TYG"))
                 .allSatisfy(t -> assertThat(t).containsEntry("divisionCode", "140106"));
 
         // events went through the outbox
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = 'inspection.draw.events.v1' AND message_key = '"
-                + drawId + "' AND event_type = 'org.permitwatch.inspection.draw.completed.v1'")).isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM outbox_event WHERE topic = 'inspection.draw.events.v1' AND message_key = '"
+                                + drawId + "' AND event_type = 'org.permitwatch.inspection.draw.completed.v1'"))
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = 'inspection.task.events.v1' "
-                + "AND payload ->> 'drawId' = '" + drawId + "'")).isEqualTo(9);
+                        + "AND payload ->> 'drawId' = '" + drawId + "'"))
+                .isEqualTo(9);
 
         // the verification re-runs the draw from its recorded inputs
         Map<String, Object> verification = get(city("140100"), "/api/v1/draws/" + drawId + "/verification", 200);
-        assertThat(verification).containsEntry("identical", true).containsEntry("seedMatchesHash", true)
-                .containsEntry("eligibleFingerprintMatches", true).containsEntry("inspectorsFingerprintMatches", true);
+        assertThat(verification)
+                .containsEntry("identical", true)
+                .containsEntry("seedMatchesHash", true)
+                .containsEntry("eligibleFingerprintMatches", true)
+                .containsEntry("inspectorsFingerprintMatches", true);
         assertThat(verification.get("recomputed")).isEqualTo(verification.get("recorded"));
         assertThat(list(verification, "recorded")).hasSize(9);
 
         // a second draw of the same month excludes the 8 coking units that now hold a task (the targeted
         // positive-list unit among them), the recently inspected one and the remaining positive-list unit
-        Map<String, Object> second = post(city("140100"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 4,
-                "month", YEAR + "-06"), 201);
+        Map<String, Object> second =
+                post(city("140100"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 4, "month", YEAR + "-06"), 201);
         assertThat((Map<String, Object>) ((Map<String, Object>) second.get("parameters")).get("excluded"))
-                .containsEntry("OPEN_TASK", 8).containsEntry("RECENTLY_INSPECTED", 1).containsEntry("POSITIVE_LIST", 1);
-        List<String> secondPermits = list(second, "units").stream().map(u -> (String) u.get("permitNumber")).toList();
+                .containsEntry("OPEN_TASK", 8)
+                .containsEntry("RECENTLY_INSPECTED", 1)
+                .containsEntry("POSITIVE_LIST", 1);
+        List<String> secondPermits = list(second, "units").stream()
+                .map(u -> (String) u.get("permitNumber"))
+                .toList();
         assertThat(secondPermits).doesNotContainAnyElementsOf(permits);
 
         // confidential: other cities, counties and inspectors cannot see the draw
@@ -380,22 +586,37 @@ class PlanDrawTaskApiTest {
 
         // only the drawing bureau publishes: a county of the city and an inspector are refused, never a silent 200
         problem("Bearer " + TestJwts.token("COUNTY", county), "/api/v1/draws/" + drawId + "/publish", 403);
-        problem("Bearer " + TestJwts.builder().subject(inspectors.get(2).toString()).roles("INSPECTOR")
-                .division("140100").build(), "/api/v1/draws/" + drawId + "/publish", 403);
+        problem(
+                "Bearer "
+                        + TestJwts.builder()
+                                .subject(inspectors.get(2).toString())
+                                .roles("INSPECTOR")
+                                .division("140100")
+                                .build(),
+                "/api/v1/draws/" + drawId + "/publish",
+                403);
         // not publishable while tasks are open; publishable once they are done
         post(city("140100"), "/api/v1/draws/" + drawId + "/publish", Map.of(), 409);
-        db.sql("UPDATE inspection_task SET status = 'DONE' WHERE draw_id = :d").bind("d", UUID.fromString(drawId)).then().block();
+        db.sql("UPDATE inspection_task SET status = 'DONE' WHERE draw_id = :d")
+                .bind("d", UUID.fromString(drawId))
+                .then()
+                .block();
         Map<String, Object> published = post(city("140100"), "/api/v1/draws/" + drawId + "/publish", Map.of(), 200);
         assertThat(published.get("publishedAt")).isNotNull();
         post(city("140100"), "/api/v1/draws/" + drawId + "/publish", Map.of(), 409);
 
         // the publication (一公开) went to the outbox once, keyed by draw id: units with names, counties and strata
         // in draw order, the seed to re-check the draw, and nothing about the inspectors
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = 'inspection.draw.events.v1' AND message_key = '"
-                + drawId + "' AND event_type = 'org.permitwatch.inspection.draw.published.v1'")).isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM outbox_event WHERE topic = 'inspection.draw.events.v1' AND message_key = '"
+                                + drawId + "' AND event_type = 'org.permitwatch.inspection.draw.published.v1'"))
+                .isEqualTo(1);
         String payload = db.sql("SELECT payload::text FROM outbox_event WHERE message_key = :k AND event_type = "
-                        + "'org.permitwatch.inspection.draw.published.v1'").bind("k", drawId)
-                .map(r -> r.get(0, String.class)).one().block();
+                        + "'org.permitwatch.inspection.draw.published.v1'")
+                .bind("k", drawId)
+                .map(r -> r.get(0, String.class))
+                .one()
+                .block();
         assertThat(payload).doesNotContainIgnoringCase("inspector");
         for (UUID inspector : inspectors) {
             assertThat(payload).doesNotContain(inspector.toString());
@@ -414,15 +635,19 @@ class PlanDrawTaskApiTest {
             String p = u.permitNumber();
             assertThat(u.unitName()).isEqualTo("测试单位" + p);
             assertThat(u.countyCode()).isEqualTo(p.startsWith("TYG") ? "140106" : county);
-            String expected = p.equals("TY-POSITIVE-TARGET") || p.equals("TY-STEEL") ? "TARGETED"
+            String expected = p.equals("TY-POSITIVE-TARGET") || p.equals("TY-STEEL")
+                    ? "TARGETED"
                     : p.startsWith("TYS") ? "SPECIAL" : p.startsWith("TYG") ? "GENERAL" : "KEY";
             assertThat(u.stratum()).as(p).isEqualTo(expected);
         }
 
         // tampering with the recorded result is detected
         db.sql("UPDATE draw SET result = jsonb_set(result, '{0,permitNumber}', '\"TYK999\"') WHERE id = :d")
-                .bind("d", UUID.fromString(drawId)).then().block();
-        assertThat(get(city("140100"), "/api/v1/draws/" + drawId + "/verification", 200)).containsEntry("identical", false);
+                .bind("d", UUID.fromString(drawId))
+                .then()
+                .block();
+        assertThat(get(city("140100"), "/api/v1/draws/" + drawId + "/verification", 200))
+                .containsEntry("identical", false);
     }
 
     /** Issue 11.3: publishing answered 200 with an empty body for a county, an inspector or an unknown id. */
@@ -430,18 +655,36 @@ class PlanDrawTaskApiTest {
     void publishingIsRefusedToCountiesAndInspectorsAndAnUnknownDrawIsNotFound() {
         String unknown = "/api/v1/draws/" + UUID.randomUUID() + "/publish";
         problem("Bearer " + TestJwts.token("COUNTY", "140105"), unknown, 403);
-        problem("Bearer " + TestJwts.builder().subject(UUID.randomUUID().toString()).roles("INSPECTOR")
-                .division("140100").build(), unknown, 403);
+        problem(
+                "Bearer "
+                        + TestJwts.builder()
+                                .subject(UUID.randomUUID().toString())
+                                .roles("INSPECTOR")
+                                .division("140100")
+                                .build(),
+                unknown,
+                403);
         problem(city("140100"), unknown, 404);
         problem("Bearer " + TestJwts.token("PROVINCE", "140000"), unknown, 404);
     }
 
     /** A problem+json answer with a code, never an empty body. */
     private void problem(String bearer, String uri, int status) {
-        web.post().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of()).exchange().expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(status).jsonPath("$.code").isNotEmpty();
+        web.post()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(status)
+                .jsonPath("$.code")
+                .isNotEmpty();
     }
 
     @Test
@@ -450,12 +693,22 @@ class PlanDrawTaskApiTest {
         UUID only = inspector("140500", true);
         UUID planId = publishedPlan("140500", List.of(row(5, "CEMENT", "DOUBLE_RANDOM", 1.0, "MONTH", 1)));
         long tasksBefore = count("SELECT count(*) FROM inspection_task");
-        web.post().uri("/api/v1/draws").header(HttpHeaders.AUTHORIZATION, city("140500"))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("planId", planId, "rowNo", 5, "month", YEAR + "-07"))
-                .exchange().expectStatus().isEqualTo(422)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("insufficient-inspectors");
-        assertThat(count("SELECT count(*) FROM draw WHERE city_code = '140500' AND status = 'FAILED' AND seed IS NOT NULL"))
+        web.post()
+                .uri("/api/v1/draws")
+                .header(HttpHeaders.AUTHORIZATION, city("140500"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("planId", planId, "rowNo", 5, "month", YEAR + "-07"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("insufficient-inspectors");
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM draw WHERE city_code = '140500' AND status = 'FAILED' AND seed IS NOT NULL"))
                 .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM inspection_task")).isEqualTo(tasksBefore);
         assertThat(only).isNotNull();
@@ -464,25 +717,49 @@ class PlanDrawTaskApiTest {
     @Test
     void badDrawRequestsAreProblemsAndStoreNothing() {
         units("SZK", "140602", "PAPER", "KEY", 2);
-        Map<String, Object> draft = post(city("140600"), "/api/v1/plans", Map.of("year", YEAR, "title", "朔州",
-                "startMonth", 6, "rows", List.of(row(1, "PAPER", "DOUBLE_RANDOM", 0.5, "QUARTER", 1))), 201);
+        Map<String, Object> draft = post(
+                city("140600"),
+                "/api/v1/plans",
+                Map.of(
+                        "year",
+                        YEAR,
+                        "title",
+                        "朔州",
+                        "startMonth",
+                        6,
+                        "rows",
+                        List.of(row(1, "PAPER", "DOUBLE_RANDOM", 0.5, "QUARTER", 1))),
+                201);
         String planId = (String) draft.get("id");
         long draws = count("SELECT count(*) FROM draw");
-        web.post().uri("/api/v1/draws").header(HttpHeaders.AUTHORIZATION, city("140600"))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("planId", planId, "rowNo", 1, "month", YEAR + "-13"))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("month");
+        web.post()
+                .uri("/api/v1/draws")
+                .header(HttpHeaders.AUTHORIZATION, city("140600"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("planId", planId, "rowNo", 1, "month", YEAR + "-13"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("month");
         // a draft plan cannot be drawn
         post(city("140600"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 1, "month", YEAR + "-06"), 422);
         post(city("140600"), "/api/v1/plans/" + planId + "/publish", Map.of(), 200);
         // August is not in the quarterly breakdown (rounds in June, July, October)
         post(city("140600"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 1, "month", YEAR + "-08"), 422);
         // unknown targeted unit
-        web.post().uri("/api/v1/draws").header(HttpHeaders.AUTHORIZATION, city("140600"))
+        web.post()
+                .uri("/api/v1/draws")
+                .header(HttpHeaders.AUTHORIZATION, city("140600"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("planId", planId, "rowNo", 1, "month", YEAR + "-06", "targeted", List.of("NOPE")))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("targeted[0]");
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("targeted[0]");
         // another city's plan is invisible
         post(city("140100"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 1, "month", YEAR + "-06"), 404);
         assertThat(count("SELECT count(*) FROM draw")).isEqualTo(draws);
@@ -497,33 +774,82 @@ class PlanDrawTaskApiTest {
         UUID a = inspector("141000", true);
         UUID b = inspector("141002", true);
         UUID c = inspector("141002", true);
-        Map<String, Object> first = post(city("141000"), "/api/v1/tasks", Map.of("permitNumber", "LFK000",
-                "origin", "COMPLAINT", "method", "ON_SITE", "dueDate", YEAR + "-07-15", "department", "ENVIRONMENT_ENFORCEMENT",
-                "inspectorIds", List.of(a, b)), 201);
-        Map<String, Object> second = post(city("141000"), "/api/v1/tasks", Map.of("permitNumber", "LFK000",
-                "origin", "CLUE", "method", "ON_SITE", "dueDate", YEAR + "-07-20", "department", "PERMIT_ISSUING",
-                "inspectorIds", List.of(b, c)), 201);
+        Map<String, Object> first = post(
+                city("141000"),
+                "/api/v1/tasks",
+                Map.of(
+                        "permitNumber",
+                        "LFK000",
+                        "origin",
+                        "COMPLAINT",
+                        "method",
+                        "ON_SITE",
+                        "dueDate",
+                        YEAR + "-07-15",
+                        "department",
+                        "ENVIRONMENT_ENFORCEMENT",
+                        "inspectorIds",
+                        List.of(a, b)),
+                201);
+        Map<String, Object> second = post(
+                city("141000"),
+                "/api/v1/tasks",
+                Map.of(
+                        "permitNumber",
+                        "LFK000",
+                        "origin",
+                        "CLUE",
+                        "method",
+                        "ON_SITE",
+                        "dueDate",
+                        YEAR + "-07-20",
+                        "department",
+                        "PERMIT_ISSUING",
+                        "inspectorIds",
+                        List.of(b, c)),
+                201);
         assertThat(second.get("id")).isEqualTo(first.get("id"));
-        assertThat((List<String>) second.get("departments")).containsExactly("ENVIRONMENT_ENFORCEMENT", "PERMIT_ISSUING");
+        assertThat((List<String>) second.get("departments"))
+                .containsExactly("ENVIRONMENT_ENFORCEMENT", "PERMIT_ISSUING");
         assertThat((List<String>) second.get("inspectorIds"))
                 .containsExactlyInAnyOrderElementsOf(List.of(a.toString(), b.toString(), c.toString()));
-        assertThat(count("SELECT count(*) FROM inspection_task WHERE permit_number = 'LFK000'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = 'inspection.task.events.v1' AND message_key = '"
-                + first.get("id") + "' AND (payload ->> 'merged')::boolean")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM inspection_task WHERE permit_number = 'LFK000'"))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM outbox_event WHERE topic = 'inspection.task.events.v1' AND message_key = '"
+                                + first.get("id") + "' AND (payload ->> 'merged')::boolean"))
+                .isEqualTo(1);
         // another month is another task
-        Map<String, Object> august = post(city("141000"), "/api/v1/tasks", Map.of("permitNumber", "LFK000",
-                "origin", "ALERT", "method", "REMOTE", "dueDate", YEAR + "-08-03", "department", "ENVIRONMENT_ENFORCEMENT",
-                "inspectorIds", List.of(a, c)), 201);
+        Map<String, Object> august = post(
+                city("141000"),
+                "/api/v1/tasks",
+                Map.of(
+                        "permitNumber",
+                        "LFK000",
+                        "origin",
+                        "ALERT",
+                        "method",
+                        "REMOTE",
+                        "dueDate",
+                        YEAR + "-08-03",
+                        "department",
+                        "ENVIRONMENT_ENFORCEMENT",
+                        "inspectorIds",
+                        List.of(a, c)),
+                201);
         assertThat(august.get("id")).isNotEqualTo(first.get("id"));
 
         // the relay delivers the task events to the real broker (published_at is set once Kafka acknowledged)
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         while (count("SELECT count(*) FROM outbox_event WHERE message_key = '" + first.get("id")
-                + "' AND published_at IS NULL") > 0 && System.nanoTime() < deadline) {
+                                + "' AND published_at IS NULL")
+                        > 0
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + first.get("id")
-                + "' AND published_at IS NOT NULL")).isEqualTo(2);
+                        + "' AND published_at IS NOT NULL"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -532,29 +858,56 @@ class PlanDrawTaskApiTest {
         UUID a = inspector("140900", true);
         UUID b = inspector("140902", true);
         UUID stranger = inspector("140902", true);
-        Map<String, Object> task = post(city("140900"), "/api/v1/tasks", Map.of("permitNumber", "XZK000",
-                "origin", "MANUAL", "method", "ON_SITE", "dueDate", YEAR + "-09-01", "department", "ENVIRONMENT_ENFORCEMENT",
-                "inspectorIds", List.of(a, b)), 201);
+        Map<String, Object> task = post(
+                city("140900"),
+                "/api/v1/tasks",
+                Map.of(
+                        "permitNumber",
+                        "XZK000",
+                        "origin",
+                        "MANUAL",
+                        "method",
+                        "ON_SITE",
+                        "dueDate",
+                        YEAR + "-09-01",
+                        "department",
+                        "ENVIRONMENT_ENFORCEMENT",
+                        "inspectorIds",
+                        List.of(a, b)),
+                201);
         UUID id = UUID.fromString((String) task.get("id"));
-        var assigned = new org.permitwatch.support.security.Caller(a.toString(), "a",
+        var assigned = new org.permitwatch.support.security.Caller(
+                a.toString(),
+                "a",
                 Set.of(org.permitwatch.support.security.Role.INSPECTOR),
-                org.permitwatch.support.security.DivisionCode.of("140900"), Set.of());
-        var other = new org.permitwatch.support.security.Caller(stranger.toString(), "s",
+                org.permitwatch.support.security.DivisionCode.of("140900"),
+                Set.of());
+        var other = new org.permitwatch.support.security.Caller(
+                stranger.toString(),
+                "s",
                 Set.of(org.permitwatch.support.security.Role.INSPECTOR),
-                org.permitwatch.support.security.DivisionCode.of("140900"), Set.of());
-        assertThat(taskAccess.findForInspection(id, assigned).block().permitNumber()).isEqualTo("XZK000");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskAccess.findForInspection(id, other).block())
+                org.permitwatch.support.security.DivisionCode.of("140900"),
+                Set.of());
+        assertThat(taskAccess.findForInspection(id, assigned).block().permitNumber())
+                .isEqualTo("XZK000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> taskAccess.findForInspection(id, other).block())
                 .isInstanceOf(org.permitwatch.support.problem.ApiException.class)
-                .extracting(e -> ((org.permitwatch.support.problem.ApiException) e).status().value()).isEqualTo(404);
+                .extracting(e -> ((org.permitwatch.support.problem.ApiException) e)
+                        .status()
+                        .value())
+                .isEqualTo(404);
 
         taskAccess.markInProgress(id).block();
         taskAccess.markInProgress(id).block();
         assertThat(get(city("140900"), "/api/v1/tasks/" + id, 200)).containsEntry("status", "IN_PROGRESS");
         taskAccess.markDone(id).block();
         assertThat(get(city("140900"), "/api/v1/tasks/" + id, 200)).containsEntry("status", "DONE");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskAccess.markInProgress(id).block())
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> taskAccess.markInProgress(id).block())
                 .isInstanceOf(org.permitwatch.support.problem.ApiException.class)
-                .extracting(e -> ((org.permitwatch.support.problem.ApiException) e).code()).isEqualTo("task-not-open");
+                .extracting(e -> ((org.permitwatch.support.problem.ApiException) e).code())
+                .isEqualTo("task-not-open");
     }
 
     @Test
@@ -564,27 +917,81 @@ class PlanDrawTaskApiTest {
         UUID a = inspector("140700", true);
         UUID b = inspector("140702", true);
         UUID c = inspector("140702", true);
-        Map<String, Object> ab = post(city("140700"), "/api/v1/tasks", Map.of("permitNumber", "JZK000",
-                "origin", "MANUAL", "method", "ON_SITE", "dueDate", YEAR + "-09-01", "department", "ENVIRONMENT_ENFORCEMENT",
-                "inspectorIds", List.of(a, b)), 201);
-        Map<String, Object> bc = post(city("140700"), "/api/v1/tasks", Map.of("permitNumber", "JZK001",
-                "origin", "MANUAL", "method", "ON_SITE", "dueDate", YEAR + "-09-01", "department", "ENVIRONMENT_ENFORCEMENT",
-                "inspectorIds", List.of(b, c)), 201);
+        Map<String, Object> ab = post(
+                city("140700"),
+                "/api/v1/tasks",
+                Map.of(
+                        "permitNumber",
+                        "JZK000",
+                        "origin",
+                        "MANUAL",
+                        "method",
+                        "ON_SITE",
+                        "dueDate",
+                        YEAR + "-09-01",
+                        "department",
+                        "ENVIRONMENT_ENFORCEMENT",
+                        "inspectorIds",
+                        List.of(a, b)),
+                201);
+        Map<String, Object> bc = post(
+                city("140700"),
+                "/api/v1/tasks",
+                Map.of(
+                        "permitNumber",
+                        "JZK001",
+                        "origin",
+                        "MANUAL",
+                        "method",
+                        "ON_SITE",
+                        "dueDate",
+                        YEAR + "-09-01",
+                        "department",
+                        "ENVIRONMENT_ENFORCEMENT",
+                        "inspectorIds",
+                        List.of(b, c)),
+                201);
 
-        String inspectorA = "Bearer " + TestJwts.builder().subject(a.toString()).roles("INSPECTOR").division("140700").build();
+        String inspectorA = "Bearer "
+                + TestJwts.builder()
+                        .subject(a.toString())
+                        .roles("INSPECTOR")
+                        .division("140700")
+                        .build();
         Map<String, Object> own = get(inspectorA, "/api/v1/tasks", 200);
         assertThat(own).containsEntry("total", 1);
         assertThat(list(own, "items").get(0)).containsEntry("id", ab.get("id"));
         get(inspectorA, "/api/v1/tasks/" + ab.get("id"), 200);
         get(inspectorA, "/api/v1/tasks/" + bc.get("id"), 404);
-        String inspectorB = "Bearer " + TestJwts.builder().subject(b.toString()).roles("INSPECTOR").division("140700").build();
+        String inspectorB = "Bearer "
+                + TestJwts.builder()
+                        .subject(b.toString())
+                        .roles("INSPECTOR")
+                        .division("140700")
+                        .build();
         assertThat(get(inspectorB, "/api/v1/tasks", 200)).containsEntry("total", 2);
         // inspectors do not create tasks; other cities and counties do not see them
-        post(inspectorA, "/api/v1/tasks", Map.of("permitNumber", "JZK000", "origin", "MANUAL", "method", "ON_SITE",
-                "dueDate", YEAR + "-10-01", "department", "ENVIRONMENT_ENFORCEMENT", "inspectorIds", List.of(a, b)), 403);
+        post(
+                inspectorA,
+                "/api/v1/tasks",
+                Map.of(
+                        "permitNumber",
+                        "JZK000",
+                        "origin",
+                        "MANUAL",
+                        "method",
+                        "ON_SITE",
+                        "dueDate",
+                        YEAR + "-10-01",
+                        "department",
+                        "ENVIRONMENT_ENFORCEMENT",
+                        "inspectorIds",
+                        List.of(a, b)),
+                403);
         get(city("140100"), "/api/v1/tasks/" + ab.get("id"), 404);
         get("Bearer " + TestJwts.token("COUNTY", "140703"), "/api/v1/tasks/" + ab.get("id"), 404);
-        assertThat(get("Bearer " + TestJwts.token("COUNTY", "140702"), "/api/v1/tasks", 200)).containsEntry("total", 2);
+        assertThat(get("Bearer " + TestJwts.token("COUNTY", "140702"), "/api/v1/tasks", 200))
+                .containsEntry("total", 2);
     }
 
     @Test
@@ -596,23 +1003,87 @@ class PlanDrawTaskApiTest {
         UUID elsewhere = inspector("141100", true);
         conflict(conflicted, "YCK000");
         long before = count("SELECT count(*) FROM inspection_task");
-        web.post().uri("/api/v1/tasks").header(HttpHeaders.AUTHORIZATION, city("140800"))
+        web.post()
+                .uri("/api/v1/tasks")
+                .header(HttpHeaders.AUTHORIZATION, city("140800"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("permitNumber", "YCK000", "origin", "COMPLAINT", "method", "ON_SITE",
-                        "dueDate", YEAR + "-07-01", "department", "ENVIRONMENT_ENFORCEMENT",
-                        "inspectorIds", List.of(a, offPost, conflicted, elsewhere)))
-                .exchange().expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors.length()").isEqualTo(3)
-                .jsonPath("$.errors[0].field").isEqualTo("inspectorIds[1]");
-        post(city("140800"), "/api/v1/tasks", Map.of("permitNumber", "YCK000", "origin", "DRAW", "method", "ON_SITE",
-                "dueDate", YEAR + "-07-01", "department", "ENVIRONMENT_ENFORCEMENT", "inspectorIds", List.of(a, a)), 400);
-        post(city("140800"), "/api/v1/tasks", Map.of("permitNumber", "YCK000", "origin", "CLUE", "method", "ON_SITE",
-                "dueDate", YEAR + "-07-01", "department", "ENVIRONMENT_ENFORCEMENT", "inspectorIds", List.of(a)), 400);
-        post(city("140100"), "/api/v1/tasks", Map.of("permitNumber", "YCK000", "origin", "CLUE", "method", "ON_SITE",
-                "dueDate", YEAR + "-07-01", "department", "ENVIRONMENT_ENFORCEMENT", "inspectorIds", List.of(a, elsewhere)), 404);
+                .bodyValue(Map.of(
+                        "permitNumber",
+                        "YCK000",
+                        "origin",
+                        "COMPLAINT",
+                        "method",
+                        "ON_SITE",
+                        "dueDate",
+                        YEAR + "-07-01",
+                        "department",
+                        "ENVIRONMENT_ENFORCEMENT",
+                        "inspectorIds",
+                        List.of(a, offPost, conflicted, elsewhere)))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors.length()")
+                .isEqualTo(3)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("inspectorIds[1]");
+        post(
+                city("140800"),
+                "/api/v1/tasks",
+                Map.of(
+                        "permitNumber",
+                        "YCK000",
+                        "origin",
+                        "DRAW",
+                        "method",
+                        "ON_SITE",
+                        "dueDate",
+                        YEAR + "-07-01",
+                        "department",
+                        "ENVIRONMENT_ENFORCEMENT",
+                        "inspectorIds",
+                        List.of(a, a)),
+                400);
+        post(
+                city("140800"),
+                "/api/v1/tasks",
+                Map.of(
+                        "permitNumber",
+                        "YCK000",
+                        "origin",
+                        "CLUE",
+                        "method",
+                        "ON_SITE",
+                        "dueDate",
+                        YEAR + "-07-01",
+                        "department",
+                        "ENVIRONMENT_ENFORCEMENT",
+                        "inspectorIds",
+                        List.of(a)),
+                400);
+        post(
+                city("140100"),
+                "/api/v1/tasks",
+                Map.of(
+                        "permitNumber",
+                        "YCK000",
+                        "origin",
+                        "CLUE",
+                        "method",
+                        "ON_SITE",
+                        "dueDate",
+                        YEAR + "-07-01",
+                        "department",
+                        "ENVIRONMENT_ENFORCEMENT",
+                        "inspectorIds",
+                        List.of(a, elsewhere)),
+                404);
         get(city("140800"), "/api/v1/tasks?size=201", 400);
         assertThat(count("SELECT count(*) FROM inspection_task")).isEqualTo(before);
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE payload ->> 'permitNumber' = 'YCK000'")).isZero();
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE payload ->> 'permitNumber' = 'YCK000'"))
+                .isZero();
     }
 }

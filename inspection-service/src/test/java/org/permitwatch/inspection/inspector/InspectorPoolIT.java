@@ -37,9 +37,12 @@ class InspectorPoolIT {
     @BeforeAll
     void seed() throws Exception {
         TestPostgres.Database database = TestPostgres.newDatabase("inspector_pool");
-        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password()).load().migrate();
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.username(), database.password())
+                .load()
+                .migrate();
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("""
                     INSERT INTO inspector (id, certificate_no, name, division_code, on_post) VALUES
                     ('%s', 'C-A', '甲', '140105', true),
@@ -50,32 +53,53 @@ class InspectorPoolIT {
             s.execute("INSERT INTO inspector_conflict (inspector_id, permit_number, reason) VALUES ('%s', 'P1', '亲属任职')"
                     .formatted(D));
         }
-        pool = new InspectorPool(DatabaseClient.create(new PostgresqlConnectionFactory(
-                PostgresqlConnectionConfiguration.builder().host(database.host()).port(database.port())
-                        .database(database.name()).username(database.username()).password(database.password())
+        pool = new InspectorPool(
+                DatabaseClient.create(new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                        .host(database.host())
+                        .port(database.port())
+                        .database(database.name())
+                        .username(database.username())
+                        .password(database.password())
                         .build())));
     }
 
     @Test
     void onPostInTheDivisionWithoutAConflict() {
         // Taiyuan (1401): A, D, E on post (B is off post, C is in Datong); D declared a conflict with P1.
-        assertThat(pool.eligibleFor("1401").map(InspectorCandidate::id).collectList().block())
+        assertThat(pool.eligibleFor("1401")
+                        .map(InspectorCandidate::id)
+                        .collectList()
+                        .block())
                 .containsExactly(A, D, E);
-        assertThat(pool.assignableTo("1401", "P1").map(InspectorCandidate::id).collectList().block())
+        assertThat(pool.assignableTo("1401", "P1")
+                        .map(InspectorCandidate::id)
+                        .collectList()
+                        .block())
                 .containsExactly(A, E);
-        assertThat(pool.assignableTo("1401", "P2").map(InspectorCandidate::id).collectList().block())
+        assertThat(pool.assignableTo("1401", "P2")
+                        .map(InspectorCandidate::id)
+                        .collectList()
+                        .block())
                 .containsExactly(A, D, E);
         // A county's own draw: only 小店 (140105).
-        assertThat(pool.eligibleFor("140105").map(InspectorCandidate::id).collectList().block()).containsExactly(A);
+        assertThat(pool.eligibleFor("140105")
+                        .map(InspectorCandidate::id)
+                        .collectList()
+                        .block())
+                .containsExactly(A);
     }
 
     @Test
     void handPickedInspectorsAreCheckedByTheSameRule() {
-        assertThat(pool.requireAssignable(List.of(A, E), "140105", "P1").blockOptional()).isEmpty();
+        assertThat(pool.requireAssignable(List.of(A, E), "140105", "P1").blockOptional())
+                .isEmpty();
         // B off post, C another city, D a conflict: each named by its index.
-        assertThatThrownBy(() -> pool.requireAssignable(List.of(A, B, C, D), "140100", "P1").block())
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors())
-                        .extracting(org.permitwatch.support.problem.FieldProblem::field)
-                        .containsExactly("inspectorIds[1]", "inspectorIds[2]", "inspectorIds[3]"));
+        assertThatThrownBy(() -> pool.requireAssignable(List.of(A, B, C, D), "140100", "P1")
+                        .block())
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(org.permitwatch.support.problem.FieldProblem::field)
+                                .containsExactly("inspectorIds[1]", "inspectorIds[2]", "inspectorIds[3]"));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 import org.permitwatch.support.problem.ApiException;
 
@@ -50,11 +49,15 @@ class DailyFineRulesTest {
     void theReinspectionMustFallWithinThirtyDaysAfterService() {
         LocalDate served = LocalDate.of(2026, 11, 20);
         // 三十日内 starts the day after service: 11-21 is day 1, 12-20 day 30 (10 days of November + 20 of December)
-        assertThat(rules.period(served, null, LocalDate.of(2026, 12, 20)).days()).isEqualTo(30);
+        assertThat(rules.period(served, null, LocalDate.of(2026, 12, 20)).days())
+                .isEqualTo(30);
         conflict(() -> rules.period(served, null, LocalDate.of(2026, 12, 21)), "reinspection-outside-window");
         // a later re-inspection: within 30 days after the previous fined one (12-03 + 30 = 2027-01-02)
-        assertThat(rules.period(served, LocalDate.of(2026, 12, 3), LocalDate.of(2027, 1, 2)).days()).isEqualTo(30);
-        conflict(() -> rules.period(served, LocalDate.of(2026, 12, 3), LocalDate.of(2027, 1, 3)),
+        assertThat(rules.period(served, LocalDate.of(2026, 12, 3), LocalDate.of(2027, 1, 2))
+                        .days())
+                .isEqualTo(30);
+        conflict(
+                () -> rules.period(served, LocalDate.of(2026, 12, 3), LocalDate.of(2027, 1, 3)),
                 "reinspection-outside-window");
     }
 
@@ -64,32 +67,48 @@ class DailyFineRulesTest {
         conflict(() -> rules.period(served, null, served), "reinspection-already-fined");
         conflict(() -> rules.period(served, null, served.minusDays(1)), "reinspection-already-fined");
         // an earlier re-inspection fined after a later one would fine 12-04..12-10 again
-        conflict(() -> rules.period(served, LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 3)),
+        conflict(
+                () -> rules.period(served, LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 3)),
                 "reinspection-already-fined");
-        conflict(() -> rules.period(served, LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 10)),
+        conflict(
+                () -> rules.period(served, LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 10)),
                 "reinspection-already-fined");
         // the day after service is day 1
-        assertThat(rules.period(served, null, LocalDate.of(2026, 11, 21)).days()).isEqualTo(1);
+        assertThat(rules.period(served, null, LocalDate.of(2026, 11, 21)).days())
+                .isEqualTo(1);
     }
 
     @Test
     void onlyUnlawfulDischargeMayBeFinedDayByDay() {
         // 33 no valid permit, 34(1) exceeding, 34(2) evading supervision, 35 fugitive / special period: discharge
-        for (String allowed : new String[] {"33(1)", "33(2)", "33(3)", "33(4)", "第三十三条第（二）项", "34(1)",
-                "第三十四条第（一）项", "34(2)", "第三十四条第（二）项、第三十六条", "35(1)", "35(2)", "33", "第三十四条"}) {
+        for (String allowed : new String[] {
+            "33(1)",
+            "33(2)",
+            "33(3)",
+            "33(4)",
+            "第三十三条第（二）项",
+            "34(1)",
+            "第三十四条第（一）项",
+            "34(2)",
+            "第三十四条第（二）项、第三十六条",
+            "35(1)",
+            "35(2)",
+            "33",
+            "第三十四条"
+        }) {
             assertThat(rules.allows(allowed)).as(allowed).isTrue();
         }
         // 36 outlets/monitoring/disclosure, 37 ledger/reports, 43 registration: never; an unknown 项 neither
-        for (String refused : new String[] {"36", "36(2)", "36(5)", "第三十六条第（七）项", "37", "37(1)", "第三十七条第（一）项",
-                "43", "第四十三条", "34(3)", "38", "", "x"}) {
+        for (String refused : new String[] {
+            "36", "36(2)", "36(5)", "第三十六条第（七）项", "37", "37(1)", "第三十七条第（一）项", "43", "第四十三条", "34(3)", "38", "", "x"
+        }) {
             assertThat(rules.allows(refused)).as(refused).isFalse();
         }
         assertThat(rules.allows(null)).isFalse();
-        assertThatThrownBy(() -> rules.requireAllowed("第三十七条第（一）项"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status().value()).isEqualTo(422);
-                    assertThat(e.code()).isEqualTo("daily-fine-not-applicable");
-                });
+        assertThatThrownBy(() -> rules.requireAllowed("第三十七条第（一）项")).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status().value()).isEqualTo(422);
+            assertThat(e.code()).isEqualTo("daily-fine-not-applicable");
+        });
     }
 
     @Test
@@ -98,7 +117,8 @@ class DailyFineRulesTest {
         assertThat(narrow.allows("34(1)")).isTrue();
         assertThat(narrow.allows("34(2)")).isFalse();
         LocalDate served = LocalDate.of(2026, 11, 20);
-        assertThat(narrow.period(served, null, LocalDate.of(2026, 11, 30)).days()).isEqualTo(10);
+        assertThat(narrow.period(served, null, LocalDate.of(2026, 11, 30)).days())
+                .isEqualTo(10);
         conflict(() -> narrow.period(served, null, LocalDate.of(2026, 12, 1)), "reinspection-outside-window");
     }
 

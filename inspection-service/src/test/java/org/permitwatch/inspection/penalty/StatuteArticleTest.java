@@ -7,7 +7,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,19 +27,32 @@ import tools.jackson.databind.json.JsonMapper;
 class StatuteArticleTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 12, 10);
-    private static final BenchmarkCatalog CATALOG = new BenchmarkCatalog(
-            BenchmarkCatalog.load(new ClassPathResource("enforcement/discretion-benchmark.json"), JsonMapper.builder().build()));
+    private static final BenchmarkCatalog CATALOG = new BenchmarkCatalog(BenchmarkCatalog.load(
+            new ClassPathResource("enforcement/discretion-benchmark.json"),
+            JsonMapper.builder().build()));
     private static final Benchmark V2 = CATALOG.effectiveOn(DAY).orElseThrow();
-    private static final Map<String, String> GENERAL = Map.of("HARM", "GENERAL", "FAULT", "NEGLIGENT", "METHOD", "ORDINARY",
-            "ATTITUDE", "PASSIVE");
-    private static final Map<String, String> SLIGHT = Map.of("HARM", "SLIGHT", "FAULT", "NEGLIGENT", "METHOD", "ORDINARY",
-            "ATTITUDE", "ACTIVE");
+    private static final Map<String, String> GENERAL =
+            Map.of("HARM", "GENERAL", "FAULT", "NEGLIGENT", "METHOD", "ORDINARY", "ATTITUDE", "PASSIVE");
+    private static final Map<String, String> SLIGHT =
+            Map.of("HARM", "SLIGHT", "FAULT", "NEGLIGENT", "METHOD", "ORDINARY", "ATTITUDE", "ACTIVE");
 
-    private static Explanation compute(String type, String article, Map<String, String> levels, boolean corrected,
-                                       List<DiscretionCalculator.PriorCase> priors) {
-        return DiscretionCalculator.compute(V2, new DiscretionCalculator.CaseFacts(type, article, DAY, priors),
-                new DiscretionCalculator.Inputs(levels, List.of(), null, false, corrected,
-                        corrected ? "rectification verified complete by a follow-up inspection on or before its deadline"
+    private static Explanation compute(
+            String type,
+            String article,
+            Map<String, String> levels,
+            boolean corrected,
+            List<DiscretionCalculator.PriorCase> priors) {
+        return DiscretionCalculator.compute(
+                V2,
+                new DiscretionCalculator.CaseFacts(type, article, DAY, priors),
+                new DiscretionCalculator.Inputs(
+                        levels,
+                        List.of(),
+                        null,
+                        false,
+                        corrected,
+                        corrected
+                                ? "rectification verified complete by a follow-up inspection on or before its deadline"
                                 : "no rectification ordered yet"));
     }
 
@@ -56,7 +68,8 @@ class StatuteArticleTest {
     void theNewVersionIsInForceFromDecemberFirstAndTheOldOneStaysForEarlierViolations() {
         assertThat(V2.id()).isEqualTo("SX-PERMIT-2026.1");
         assertThat(V2.effectiveFrom()).isEqualTo(LocalDate.of(2026, 12, 1));
-        assertThat(CATALOG.effectiveOn(LocalDate.of(2026, 11, 30)).orElseThrow().id()).isEqualTo("SX-PERMIT-2022.1");
+        assertThat(CATALOG.effectiveOn(LocalDate.of(2026, 11, 30)).orElseThrow().id())
+                .isEqualTo("SX-PERMIT-2022.1");
     }
 
     @Test
@@ -68,7 +81,8 @@ class StatuteArticleTest {
         assertThat(plan.range().maxYuan()).isEqualTo(yuan(200_000));
         assertThat(plan.resultYuan()).isEqualTo(yuan(75_800));
         // a lawful 50000 lies inside [20000, 200000] (the decision's bounds = the range × 1 occurrence)
-        assertThat(yuan(50_000)).isBetween(plan.range().decisionMinYuan(), plan.range().decisionMaxYuan());
+        assertThat(yuan(50_000))
+                .isBetween(plan.range().decisionMinYuan(), plan.range().decisionMaxYuan());
 
         // 36(4) 自动监测设备未联网: same range, same 75800
         Explanation networked = compute("FACILITY_NOT_RUNNING", "第三十六条第（四）项", GENERAL, false);
@@ -91,7 +105,8 @@ class StatuteArticleTest {
         assertThat(e.range().maxYuan()).isEqualTo(yuan(50_000));
         assertThat(e.resultYuan()).isEqualTo(yuan(15_500));
         // under art. 33 the same facts gave 200000 + 800000 × .31 = 448000
-        assertThat(compute("UNPERMITTED_DISCHARGE", "第三十三条", GENERAL, false).resultYuan()).isEqualTo(yuan(448_000));
+        assertThat(compute("UNPERMITTED_DISCHARGE", "第三十三条", GENERAL, false).resultYuan())
+                .isEqualTo(yuan(448_000));
     }
 
     @Test
@@ -112,27 +127,33 @@ class StatuteArticleTest {
     void theFourFirstMinorCasesOfTheNoticeAreEligibleWhenSlightFirstAndCorrectedInTime() {
         // 43: 0 + 50000 × .06 = 3000; 37(1)/37(3): 5000 + 15000 × .06 = 5900; 36(7): 20000 + 180000 × .06 = 30800
         Object[][] cases = {
-                {"UNPERMITTED_DISCHARGE", "第四十三条", "FIRST_MINOR_REGISTRATION", 3_000L},
-                {"LEDGER_INCOMPLETE", "第三十七条第（一）项", "FIRST_MINOR_LEDGER", 5_900L},
-                {"EXECUTION_REPORT_IRREGULAR", "第三十七条第（三）项", "FIRST_MINOR_EXECUTION_REPORT", 5_900L},
-                {"DISCLOSURE_NOT_IMPLEMENTED", "第三十六条第（七）项", "FIRST_MINOR_DISCLOSURE", 30_800L}};
+            {"UNPERMITTED_DISCHARGE", "第四十三条", "FIRST_MINOR_REGISTRATION", 3_000L},
+            {"LEDGER_INCOMPLETE", "第三十七条第（一）项", "FIRST_MINOR_LEDGER", 5_900L},
+            {"EXECUTION_REPORT_IRREGULAR", "第三十七条第（三）项", "FIRST_MINOR_EXECUTION_REPORT", 5_900L},
+            {"DISCLOSURE_NOT_IMPLEMENTED", "第三十六条第（七）项", "FIRST_MINOR_DISCLOSURE", 30_800L}
+        };
         for (Object[] c : cases) {
             Explanation e = compute((String) c[0], (String) c[1], SLIGHT, true);
             assertThat(e.pBase()).isEqualByComparingTo("0.06");
-            assertThat(e.resultYuan()).as("the fine it would have been, %s", c[1]).isEqualTo(yuan((Long) c[3]));
+            assertThat(e.resultYuan())
+                    .as("the fine it would have been, %s", c[1])
+                    .isEqualTo(yuan((Long) c[3]));
             assertThat(e.noPenalty().eligible()).as((String) c[1]).isTrue();
             assertThat(e.noPenalty().rule()).isEqualTo(c[2]);
-            assertThat(e.noPenalty().legalBasis()).contains("晋环发〔2022〕18号").contains("《中华人民共和国行政处罚法》第三十三条第一款")
+            assertThat(e.noPenalty().legalBasis())
+                    .contains("晋环发〔2022〕18号")
+                    .contains("《中华人民共和国行政处罚法》第三十三条第一款")
                     .doesNotContain("晋环执法");
-            assertThat(e.noPenalty().reasons()).extracting(Explanation.Reason::check)
+            assertThat(e.noPenalty().reasons())
+                    .extracting(Explanation.Reason::check)
                     .containsExactly("RULE", "FIRST_VIOLATION", "HARM_SLIGHT", "CORRECTED_IN_TIME");
         }
     }
 
     @Test
     void falsifiedRecordsReportsAndDisclosureAreNeverFirstMinor() {
-        for (String article : List.of("第三十七条第（二）项（未如实记录）", "第三十七条第（四）项（未如实报告）",
-                "第三十六条第（七）项（不如实公开）", "37(2)", "37(4)")) {
+        for (String article :
+                List.of("第三十七条第（二）项（未如实记录）", "第三十七条第（四）项（未如实报告）", "第三十六条第（七）项（不如实公开）", "37(2)", "37(4)")) {
             Explanation e = compute("LEDGER_INCOMPLETE", article, SLIGHT, true);
             assertThat(e.noPenalty().eligible()).as(article).isFalse();
             assertThat(e.noPenalty().rule()).as(article).isNull();
@@ -142,39 +163,67 @@ class StatuteArticleTest {
             });
         }
         // 37(2): still fined per occurrence, 5000 + 15000 × .06 = 5900
-        assertThat(compute("LEDGER_INCOMPLETE", "第三十七条第（二）项（未如实记录）", SLIGHT, true).resultYuan())
+        assertThat(compute("LEDGER_INCOMPLETE", "第三十七条第（二）项（未如实记录）", SLIGHT, true)
+                        .resultYuan())
                 .isEqualTo(yuan(5_900));
         // the 不如实公开 half of 36(7) names its conduct in the refusal
-        assertThat(compute("DISCLOSURE_NOT_IMPLEMENTED", "第三十六条第（七）项（不如实公开）", SLIGHT, true).noPenalty()
-                .reasons().get(0).detail()).contains("FIRST_MINOR_DISCLOSURE").contains("不如实");
+        assertThat(compute("DISCLOSURE_NOT_IMPLEMENTED", "第三十六条第（七）项（不如实公开）", SLIGHT, true)
+                        .noPenalty()
+                        .reasons()
+                        .get(0)
+                        .detail())
+                .contains("FIRST_MINOR_DISCLOSURE")
+                .contains("不如实");
     }
 
     @Test
     void anUncharacterisedArticleOrAnotherViolationTypeMatchesNoRule() {
         // v2 matches the article and 项, not the violation type: a bare 37 must first be characterised as 37(1) or 37(3)
-        assertThat(compute("LEDGER_INCOMPLETE", "第三十七条", SLIGHT, true).noPenalty().eligible()).isFalse();
-        assertThat(compute("DISCLOSURE_NOT_IMPLEMENTED", "36", SLIGHT, true).noPenalty().eligible()).isFalse();
-        assertThat(compute("UNPERMITTED_DISCHARGE", "第三十三条第（一）项", SLIGHT, true).noPenalty().eligible()).isFalse();
+        assertThat(compute("LEDGER_INCOMPLETE", "第三十七条", SLIGHT, true)
+                        .noPenalty()
+                        .eligible())
+                .isFalse();
+        assertThat(compute("DISCLOSURE_NOT_IMPLEMENTED", "36", SLIGHT, true)
+                        .noPenalty()
+                        .eligible())
+                .isFalse();
+        assertThat(compute("UNPERMITTED_DISCHARGE", "第三十三条第（一）项", SLIGHT, true)
+                        .noPenalty()
+                        .eligible())
+                .isFalse();
     }
 
     @Test
     void correctionInTimeAndFirstViolationAreChecked() {
         Explanation notCorrected = compute("LEDGER_INCOMPLETE", "37(1)", SLIGHT, false);
         assertThat(notCorrected.noPenalty().eligible()).isFalse();
-        assertThat(notCorrected.noPenalty().reasons()).filteredOn(r -> r.check().equals("CORRECTED_IN_TIME")).singleElement()
+        assertThat(notCorrected.noPenalty().reasons())
+                .filteredOn(r -> r.check().equals("CORRECTED_IN_TIME"))
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.passed()).isFalse();
                     assertThat(r.detail()).contains("no rectification ordered yet");
                 });
         // a ledger case of the same unit 11 months before: not the first in 12 months
-        Explanation repeat = compute("LEDGER_INCOMPLETE", "37(1)", SLIGHT, true, List.of(
-                new DiscretionCalculator.PriorCase("140100-2026-1", "LEDGER_INCOMPLETE", DAY.minusMonths(11))));
+        Explanation repeat = compute(
+                "LEDGER_INCOMPLETE",
+                "37(1)",
+                SLIGHT,
+                true,
+                List.of(new DiscretionCalculator.PriorCase("140100-2026-1", "LEDGER_INCOMPLETE", DAY.minusMonths(11))));
         assertThat(repeat.noPenalty().eligible()).isFalse();
         // 13 months before: outside the window, first again
-        Explanation first = compute("LEDGER_INCOMPLETE", "37(1)", SLIGHT, true, List.of(
-                new DiscretionCalculator.PriorCase("140100-2025-1", "LEDGER_INCOMPLETE", DAY.minusMonths(13))));
+        Explanation first = compute(
+                "LEDGER_INCOMPLETE",
+                "37(1)",
+                SLIGHT,
+                true,
+                List.of(new DiscretionCalculator.PriorCase("140100-2025-1", "LEDGER_INCOMPLETE", DAY.minusMonths(13))));
         assertThat(first.noPenalty().eligible()).isTrue();
         // HARM GENERAL is not 危害后果轻微
-        assertThat(compute("LEDGER_INCOMPLETE", "37(1)", GENERAL, true).noPenalty().eligible()).isFalse();
+        assertThat(compute("LEDGER_INCOMPLETE", "37(1)", GENERAL, true)
+                        .noPenalty()
+                        .eligible())
+                .isFalse();
     }
 }

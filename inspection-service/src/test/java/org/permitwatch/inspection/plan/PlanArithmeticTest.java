@@ -10,20 +10,25 @@ class PlanArithmeticTest {
 
     @Test
     void monthlyRoundsFromTheStartMonth() {
-        assertThat(MonthBreakdown.rounds(FrequencyPeriod.MONTH, 2, 6)).containsExactly(0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2);
+        assertThat(MonthBreakdown.rounds(FrequencyPeriod.MONTH, 2, 6))
+                .containsExactly(0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2);
     }
 
     @Test
     void quarterlyRoundsSkipMonthsBeforeTheStart() {
         // Q2 only has June left; Q3 and Q4 start in their first month
-        assertThat(MonthBreakdown.rounds(FrequencyPeriod.QUARTER, 1, 6)).containsExactly(0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0);
-        assertThat(MonthBreakdown.rounds(FrequencyPeriod.QUARTER, 2, 1)).containsExactly(1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 0);
+        assertThat(MonthBreakdown.rounds(FrequencyPeriod.QUARTER, 1, 6))
+                .containsExactly(0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0);
+        assertThat(MonthBreakdown.rounds(FrequencyPeriod.QUARTER, 2, 1))
+                .containsExactly(1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 0);
     }
 
     @Test
     void yearlyRoundsAreSpreadEvenly() {
-        assertThat(MonthBreakdown.rounds(FrequencyPeriod.YEAR, 2, 1)).containsExactly(1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
-        assertThat(MonthBreakdown.rounds(FrequencyPeriod.YEAR, 3, 7)).containsExactly(0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0);
+        assertThat(MonthBreakdown.rounds(FrequencyPeriod.YEAR, 2, 1))
+                .containsExactly(1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
+        assertThat(MonthBreakdown.rounds(FrequencyPeriod.YEAR, 3, 7))
+                .containsExactly(0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0);
         int total = 0;
         for (int r : MonthBreakdown.rounds(FrequencyPeriod.YEAR, 20, 3)) {
             total += r;

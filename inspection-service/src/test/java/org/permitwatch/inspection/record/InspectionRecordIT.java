@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,7 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Inspection records and findings over real PostgreSQL and an embedded KRaft broker. Units, inspectors, tasks and
  * the checklist are inserted with SQL into the tables the other features own, exactly as their contract fixes them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"eureka.client.enabled=false", "logging.structured.format.console="})
 @AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -66,12 +66,15 @@ class InspectionRecordIT {
      * Records are inspected "now" (an hour ago, China Standard Time): a date further back than the back-date window
      * (3 days) needs a backdateReason, which only the back-dating test exercises.
      */
-    private static final String INSPECTED_AT = OffsetDateTime.now(CST).minusHours(1).withNano(0).toString();
+    private static final String INSPECTED_AT =
+            OffsetDateTime.now(CST).minusHours(1).withNano(0).toString();
+
     private static final String[][] ITEMS = {
-            {"UNPERMITTED_DISCHARGE", "33"}, {"UNPERMITTED_OUTLET", "36"}, {"EXCEEDING_LIMITS", "34(1)"},
-            {"FACILITY_NOT_RUNNING", "34(2)"}, {"FUGITIVE_EMISSION", "35"}, {"REDUCTION_NOT_IMPLEMENTED", "35"},
-            {"SELF_MONITORING_FALSIFIED", "34(2)"}, {"LEDGER_INCOMPLETE", "37"}, {"EXECUTION_REPORT_IRREGULAR", "37"},
-            {"DISCLOSURE_NOT_IMPLEMENTED", "36"}};
+        {"UNPERMITTED_DISCHARGE", "33"}, {"UNPERMITTED_OUTLET", "36"}, {"EXCEEDING_LIMITS", "34(1)"},
+        {"FACILITY_NOT_RUNNING", "34(2)"}, {"FUGITIVE_EMISSION", "35"}, {"REDUCTION_NOT_IMPLEMENTED", "35"},
+        {"SELF_MONITORING_FALSIFIED", "34(2)"}, {"LEDGER_INCOMPLETE", "37"}, {"EXECUTION_REPORT_IRREGULAR", "37"},
+        {"DISCLOSURE_NOT_IMPLEMENTED", "36"}
+    };
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -93,6 +96,7 @@ class InspectionRecordIT {
 
     /** Checklist item id by item number (1..10) of the version published for the test. */
     private final Map<Integer, UUID> items = new LinkedHashMap<>();
+
     private UUID checklistVersion;
     private UUID inspector;
     private UUID otherInspector;
@@ -108,7 +112,9 @@ class InspectionRecordIT {
     private UUID publishChecklist(Map<Integer, UUID> into) {
         UUID version = UUID.randomUUID();
         Integer next = db.sql("SELECT coalesce(max(version), 0) + 1000 FROM checklist_version")
-                .map(r -> r.get(0, Integer.class)).one().block();
+                .map(r -> r.get(0, Integer.class))
+                .one()
+                .block();
         exec("INSERT INTO checklist_version (id, code, version, division_code, status, title, created_by) "
                 + "VALUES ('" + version + "', 'record-it', " + next + ", '140000', 'DRAFT', '测试清单', 'test')");
         into.clear();
@@ -120,11 +126,13 @@ class InspectionRecordIT {
                     ? "[{\"code\":\"7.1\",\"text\":\"自行监测方案\",\"article\":\"第三十六条第（五）项\"},"
                             + "{\"code\":\"7.2\",\"text\":\"篡改、伪造监测数据\",\"article\":\"第三十四条第（二）项\"}]"
                     : "[{\"code\":\"" + no + ".1\",\"text\":\"要点\"}]";
-            exec("INSERT INTO checklist_item (id, version_id, item_no, key_industry, code, title, sub_points, legal_basis, "
-                    + "check_method, evidence_required, violation_type, article) VALUES ('" + id + "', '" + version
-                    + "', " + no + ", NULL, '" + no + ".GENERAL', '检查项" + no + "', '" + subPoints
-                    + "', '《排污许可管理条例》', 'BOTH', '[\"照片\"]', '" + ITEMS[no - 1][0] + "', '"
-                    + ITEMS[no - 1][1] + "')");
+            exec(
+                    "INSERT INTO checklist_item (id, version_id, item_no, key_industry, code, title, sub_points, legal_basis, "
+                            + "check_method, evidence_required, violation_type, article) VALUES ('" + id + "', '"
+                            + version
+                            + "', " + no + ", NULL, '" + no + ".GENERAL', '检查项" + no + "', '" + subPoints
+                            + "', '《排污许可管理条例》', 'BOTH', '[\"照片\"]', '" + ITEMS[no - 1][0] + "', '"
+                            + ITEMS[no - 1][1] + "')");
         }
         exec("UPDATE checklist_version SET status = 'PUBLISHED', published_at = now() WHERE id = '" + version + "'");
         return version;
@@ -133,33 +141,64 @@ class InspectionRecordIT {
     @Test
     void aRecordKeepsTheChecklistVersionItStartedWith() {
         Fixture f = unitWithTask(COUNTY, inspector);
-        String id = (String) post("/api/v1/inspections", inspectorToken(inspector), null,
-                body(f.taskId, false, List.of(item(1, "COMPLIANT", null)), List.of()))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String id = (String) post(
+                        "/api/v1/inspections",
+                        inspectorToken(inspector),
+                        null,
+                        body(f.taskId, false, List.of(item(1, "COMPLIANT", null)), List.of()))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
         Map<Integer, UUID> pinnedItems = new LinkedHashMap<>(items);
         UUID newer = publishChecklist(items);
         assertThat(newer).isNotEqualTo(checklistVersion);
 
         // The draft still validates against, and shows, the version it was started with.
-        Map<String, Object> oldItem = new LinkedHashMap<>(Map.of("itemId", pinnedItems.get(2).toString(), "result", "COMPLIANT"));
+        Map<String, Object> oldItem =
+                new LinkedHashMap<>(Map.of("itemId", pinnedItems.get(2).toString(), "result", "COMPLIANT"));
         Map<String, Object> draft = content(List.of(oldItem), List.of());
-        Map<String, Object> saved = web.put().uri("/api/v1/inspections/" + id)
+        Map<String, Object> saved = web.put()
+                .uri("/api/v1/inspections/" + id)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + inspectorToken(inspector))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(draft)
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(draft)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(saved).containsEntry("checklistVersionId", checklistVersion.toString());
-        assertThat(list(saved.get("items"))).extracting(i -> i.get("itemId"))
-                .containsExactlyElementsOf(pinnedItems.values().stream().map(UUID::toString).toList());
+        assertThat(list(saved.get("items")))
+                .extracting(i -> i.get("itemId"))
+                .containsExactlyElementsOf(
+                        pinnedItems.values().stream().map(UUID::toString).toList());
         Map<String, Object> newItem = content(List.of(item(2, "COMPLIANT", null)), List.of());
-        expectProblem(web.put().uri("/api/v1/inspections/" + id)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + inspectorToken(inspector))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(newItem).exchange(), 422, "items[0].itemId");
+        expectProblem(
+                web.put()
+                        .uri("/api/v1/inspections/" + id)
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + inspectorToken(inspector))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(newItem)
+                        .exchange(),
+                422,
+                "items[0].itemId");
 
         // A record started now uses the newer version.
         Fixture g = unitWithTask(COUNTY, inspector);
-        assertThat(post("/api/v1/inspections", inspectorToken(inspector), null,
-                body(g.taskId, false, List.of(item(1, "COMPLIANT", null)), List.of()))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody())
+        assertThat(post(
+                                "/api/v1/inspections",
+                                inspectorToken(inspector),
+                                null,
+                                body(g.taskId, false, List.of(item(1, "COMPLIANT", null)), List.of()))
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody())
                 .containsEntry("checklistVersionId", newer.toString());
     }
 
@@ -168,50 +207,86 @@ class InspectionRecordIT {
     @Test
     void draftIsEditableThenSubmittedRecordIsImmutable() {
         Fixture f = unitWithTask(COUNTY, inspector);
-        Map<String, Object> draft = post("/api/v1/inspections", inspectorToken(inspector), null,
-                body(f.taskId, false, List.of(item(1, "COMPLIANT", null)), List.of()))
-                .expectStatus().isCreated()
-                .expectHeader().exists(HttpHeaders.LOCATION)
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> draft = post(
+                        "/api/v1/inspections",
+                        inspectorToken(inspector),
+                        null,
+                        body(f.taskId, false, List.of(item(1, "COMPLIANT", null)), List.of()))
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .exists(HttpHeaders.LOCATION)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         String id = (String) draft.get("id");
-        assertThat(draft).containsEntry("status", "DRAFT").containsEntry("version", 0)
+        assertThat(draft)
+                .containsEntry("status", "DRAFT")
+                .containsEntry("version", 0)
                 .containsEntry("checklistVersionId", checklistVersion.toString());
         assertThat(itemResult(draft, 1)).isEqualTo("COMPLIANT");
         assertThat(itemResult(draft, 2)).isEqualTo("NOT_CHECKED");
-        assertThat(scalar("SELECT status FROM inspection_task WHERE id = '" + f.taskId + "'")).isEqualTo("IN_PROGRESS");
+        assertThat(scalar("SELECT status FROM inspection_task WHERE id = '" + f.taskId + "'"))
+                .isEqualTo("IN_PROGRESS");
 
-        Map<String, Object> edited = web.put().uri("/api/v1/inspections/" + id)
+        Map<String, Object> edited = web.put()
+                .uri("/api/v1/inspections/" + id)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + inspectorToken(inspector))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(content(List.of(item(1, "COMPLIANT", null), item(2, "NOT_APPLICABLE", "无废水排放口")), List.of()))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(itemResult(edited, 2)).isEqualTo("NOT_APPLICABLE");
-        assertThat(count("SELECT count(*) FROM inspection_record_version WHERE record_id = '" + id + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM inspection_record_version WHERE record_id = '" + id + "'"))
+                .isZero();
 
-        Map<String, Object> submitted = post("/api/v1/inspections/" + id + "/submit", inspectorToken(inspector), null, null)
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> submitted = post(
+                        "/api/v1/inspections/" + id + "/submit", inspectorToken(inspector), null, null)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(submitted).containsEntry("status", "SUBMITTED").containsEntry("version", 1);
         assertThat(submitted.get("submittedAt")).isNotNull();
-        assertThat(scalar("SELECT status FROM inspection_task WHERE id = '" + f.taskId + "'")).isEqualTo("DONE");
+        assertThat(scalar("SELECT status FROM inspection_task WHERE id = '" + f.taskId + "'"))
+                .isEqualTo("DONE");
         assertThat(scalar("SELECT last_inspected_at IS NOT NULL FROM directory_unit WHERE permit_number = '"
-                + f.permitNumber + "'")).isEqualTo(true);
+                        + f.permitNumber + "'"))
+                .isEqualTo(true);
         assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = '" + InspectionTopics.INSPECTIONS
-                + "' AND message_key = '" + id + "'")).isOne();
-        assertThat(count("SELECT count(*) FROM audit_log WHERE resource_id = '" + id + "'")).isEqualTo(3);
+                        + "' AND message_key = '" + id + "'"))
+                .isOne();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE resource_id = '" + id + "'"))
+                .isEqualTo(3);
 
-        web.put().uri("/api/v1/inspections/" + id)
+        web.put()
+                .uri("/api/v1/inspections/" + id)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + inspectorToken(inspector))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(content(List.of(item(1, "NON_COMPLIANT", "改口")), List.of()))
-                .exchange().expectStatus().isEqualTo(409)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("inspection-submitted");
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("inspection-submitted");
         post("/api/v1/inspections/" + id + "/submit", inspectorToken(inspector), null, null)
-                .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.code").isEqualTo("inspection-already-submitted");
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("inspection-already-submitted");
         Map<String, Object> after = getJson("/api/v1/inspections/" + id, inspectorToken(inspector));
         assertThat(itemResult(after, 1)).isEqualTo("COMPLIANT");
-        assertThat(getList("/api/v1/inspections/" + id + "/versions", cityToken())).hasSize(1);
+        assertThat(getList("/api/v1/inspections/" + id + "/versions", cityToken()))
+                .hasSize(1);
     }
 
     @Test
@@ -235,7 +310,9 @@ class InspectionRecordIT {
             }
             start.countDown();
             for (Future<WebTestClient.ResponseSpec> future : futures) {
-                var result = future.get(60, TimeUnit.SECONDS).expectBody(String.class).returnResult();
+                var result = future.get(60, TimeUnit.SECONDS)
+                        .expectBody(String.class)
+                        .returnResult();
                 statuses.add(result.getStatus().value());
                 bodies.add(result.getResponseBody());
             }
@@ -245,136 +322,236 @@ class InspectionRecordIT {
         assertThat(statuses).hasSize(parallel).containsOnly(201);
         assertThat(bodies).hasSize(1);
         assertThat(bodies.iterator().next()).contains("\"status\":\"SUBMITTED\"");
-        assertThat(count("SELECT count(*) FROM inspection_record WHERE task_id = '" + f.taskId + "'")).isOne();
-        String id = scalar("SELECT id::text FROM inspection_record WHERE task_id = '" + f.taskId + "'").toString();
-        assertThat(count("SELECT count(*) FROM inspection_record_version WHERE record_id = '" + id + "'")).isOne();
-        assertThat(count("SELECT count(*) FROM finding WHERE record_id = '" + id + "'")).isOne();
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + id + "'")).isOne();
+        assertThat(count("SELECT count(*) FROM inspection_record WHERE task_id = '" + f.taskId + "'"))
+                .isOne();
+        String id = scalar("SELECT id::text FROM inspection_record WHERE task_id = '" + f.taskId + "'")
+                .toString();
+        assertThat(count("SELECT count(*) FROM inspection_record_version WHERE record_id = '" + id + "'"))
+                .isOne();
+        assertThat(count("SELECT count(*) FROM finding WHERE record_id = '" + id + "'"))
+                .isOne();
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + id + "'"))
+                .isOne();
 
         // A later retry replays as well; the same key with another body is refused and changes nothing.
-        post("/api/v1/inspections", token, key, request).expectStatus().isCreated()
-                .expectBody(String.class).isEqualTo(bodies.iterator().next());
+        post("/api/v1/inspections", token, key, request)
+                .expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .isEqualTo(bodies.iterator().next());
         Map<String, Object> other = body(f.taskId, true, List.of(item(5, "COMPLIANT", null)), List.of());
         post("/api/v1/inspections", token, key, other)
-                .expectStatus().isEqualTo(422)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("idempotency-key-reused")
-                .jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
-        assertThat(count("SELECT count(*) FROM inspection_record WHERE task_id = '" + f.taskId + "'")).isOne();
+                .jsonPath("$.code")
+                .isEqualTo("idempotency-key-reused")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("Idempotency-Key");
+        assertThat(count("SELECT count(*) FROM inspection_record WHERE task_id = '" + f.taskId + "'"))
+                .isOne();
 
         // Without a key, a second record for the same task is a conflict, not a duplicate.
-        post("/api/v1/inspections", token, null, request).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.code").isEqualTo("inspection-exists");
+        post("/api/v1/inspections", token, null, request)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("inspection-exists");
     }
 
     @Test
     void exceedanceIsFlaggedWithLimitAndStandardAndBecomesAFinding() {
         Fixture f = unitWithTask(COUNTY, inspector);
         String photo = "ab".repeat(32);
-        Map<String, Object> request = body(f.taskId, true,
+        Map<String, Object> request = body(
+                f.taskId,
+                true,
                 List.of(item(1, "COMPLIANT", null), item(8, "NON_COMPLIANT", "台账缺少3月记录", photo)),
-                List.of(measurement("DA001", "a21026", 180.0, "mg/m³", "HOURLY"),
+                List.of(
+                        measurement("DA001", "a21026", 180.0, "mg/m³", "HOURLY"),
                         measurement("DA001", "a21026", 40.0, "mg/m3", "DAILY")));
         request.put("evidence", List.of(evidence(photo)));
         Map<String, Object> record = post("/api/v1/inspections", inspectorToken(inspector), null, request)
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
 
         List<Map<String, Object>> measurements = list(record.get("measurements"));
-        assertThat(measurements.get(0)).containsEntry("exceeded", true).containsEntry("limit", 100.0)
-                .containsEntry("standard", STANDARD).containsEntry("unit", "mg/m3");
+        assertThat(measurements.get(0))
+                .containsEntry("exceeded", true)
+                .containsEntry("limit", 100.0)
+                .containsEntry("standard", STANDARD)
+                .containsEntry("unit", "mg/m3");
         assertThat(measurements.get(1)).containsEntry("exceeded", false).containsEntry("limit", 50.0);
         assertThat(record).containsEntry("exceedances", 1);
         Map<String, Object> item3 = item(record, 3);
         assertThat(item3).containsEntry("result", "NON_COMPLIANT").containsEntry("resultSource", "AUTOMATIC");
-        assertThat((String) item3.get("notes")).contains("180.0").contains("100.0").contains(STANDARD);
+        assertThat((String) item3.get("notes"))
+                .contains("180.0")
+                .contains("100.0")
+                .contains(STANDARD);
 
         Map<String, Object> findings = getJson("/api/v1/findings?permitNumber=" + f.permitNumber, cityToken());
         assertThat(findings).containsEntry("total", 2);
         List<Map<String, Object>> found = list(findings.get("items"));
-        Map<String, Object> limits = found.stream().filter(x -> x.get("violationType").equals("EXCEEDING_LIMITS"))
-                .findFirst().orElseThrow();
-        assertThat(limits).containsEntry("article", "34(1)").containsEntry("itemNo", 3)
-                .containsEntry("divisionCode", COUNTY).containsEntry("cityCode", CITY).containsEntry("status", "ACTIVE");
-        assertThat(list(limits.get("measurements"))).singleElement()
+        Map<String, Object> limits = found.stream()
+                .filter(x -> x.get("violationType").equals("EXCEEDING_LIMITS"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(limits)
+                .containsEntry("article", "34(1)")
+                .containsEntry("itemNo", 3)
+                .containsEntry("divisionCode", COUNTY)
+                .containsEntry("cityCode", CITY)
+                .containsEntry("status", "ACTIVE");
+        assertThat(list(limits.get("measurements")))
+                .singleElement()
                 .satisfies(m -> assertThat(m).containsEntry("value", 180.0).containsEntry("limit", 100.0));
-        Map<String, Object> ledger = found.stream().filter(x -> x.get("violationType").equals("LEDGER_INCOMPLETE"))
-                .findFirst().orElseThrow();
-        assertThat(list(ledger.get("evidence"))).singleElement().satisfies(e -> assertThat(e).containsEntry("sha256", photo));
+        Map<String, Object> ledger = found.stream()
+                .filter(x -> x.get("violationType").equals("LEDGER_INCOMPLETE"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(list(ledger.get("evidence")))
+                .singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("sha256", photo));
         assertThat(getJson("/api/v1/findings/" + limits.get("id"), inspectorToken(inspector)))
                 .containsEntry("recordId", record.get("id"));
         assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = '" + InspectionTopics.FINDINGS
-                + "' AND message_key IN ('" + limits.get("id") + "', '" + ledger.get("id") + "')")).isEqualTo(2);
-        assertThat(total(getJson("/api/v1/findings?violationType=EXCEEDING_LIMITS&permitNumber=" + f.permitNumber,
-                cityToken()))).isOne();
+                        + "' AND message_key IN ('" + limits.get("id") + "', '" + ledger.get("id") + "')"))
+                .isEqualTo(2);
+        assertThat(total(getJson(
+                        "/api/v1/findings?violationType=EXCEEDING_LIMITS&permitNumber=" + f.permitNumber, cityToken())))
+                .isOne();
 
         // An explicit judgement of item 3 wins over the automatic one.
         Fixture g = unitWithTask(COUNTY, inspector);
-        Map<String, Object> explicit = post("/api/v1/inspections", inspectorToken(inspector), null,
-                body(g.taskId, false, List.of(item(3, "COMPLIANT", "超标系仪器故障,已复测")),
-                        List.of(measurement("DA001", "a21026", 180.0, "mg/m3", "HOURLY"))))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> explicit = post(
+                        "/api/v1/inspections",
+                        inspectorToken(inspector),
+                        null,
+                        body(
+                                g.taskId,
+                                false,
+                                List.of(item(3, "COMPLIANT", "超标系仪器故障,已复测")),
+                                List.of(measurement("DA001", "a21026", 180.0, "mg/m3", "HOURLY"))))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(item(explicit, 3)).containsEntry("result", "COMPLIANT").containsEntry("resultSource", "INSPECTOR");
     }
 
     @Test
     void correctionIsANewVersionAndSupersedesChangedFindings() {
         Fixture f = unitWithTask(COUNTY, inspector);
-        Map<String, Object> record = post("/api/v1/inspections", inspectorToken(inspector), null,
-                body(f.taskId, true, List.of(item(5, "NON_COMPLIANT", "料场未苫盖"), item(8, "NON_COMPLIANT", "台账不全")),
-                        List.of()))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> record = post(
+                        "/api/v1/inspections",
+                        inspectorToken(inspector),
+                        null,
+                        body(
+                                f.taskId,
+                                true,
+                                List.of(item(5, "NON_COMPLIANT", "料场未苫盖"), item(8, "NON_COMPLIANT", "台账不全")),
+                                List.of()))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         String id = (String) record.get("id");
-        List<Map<String, Object>> before = list(getJson("/api/v1/findings?permitNumber=" + f.permitNumber, cityToken()).get("items"));
-        assertThat(before).extracting(x -> x.get("violationType"))
+        List<Map<String, Object>> before = list(getJson("/api/v1/findings?permitNumber=" + f.permitNumber, cityToken())
+                .get("items"));
+        assertThat(before)
+                .extracting(x -> x.get("violationType"))
                 .containsExactlyInAnyOrder("FUGITIVE_EMISSION", "LEDGER_INCOMPLETE");
-        String ledgerId = before.stream().filter(x -> x.get("itemNo").equals(8)).findFirst().orElseThrow().get("id").toString();
-        String fugitiveId = before.stream().filter(x -> x.get("itemNo").equals(5)).findFirst().orElseThrow().get("id").toString();
+        String ledgerId = before.stream()
+                .filter(x -> x.get("itemNo").equals(8))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .toString();
+        String fugitiveId = before.stream()
+                .filter(x -> x.get("itemNo").equals(5))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .toString();
 
         // No reason: 400 naming the field, nothing changes.
         Map<String, Object> noReason = content(List.of(item(8, "NON_COMPLIANT", "台账不全")), List.of());
         post("/api/v1/inspections/" + id + "/corrections", cityToken(), null, noReason)
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("reason");
 
-        Map<String, Object> correction = content(List.of(item(5, "COMPLIANT", "复核:已苫盖"),
-                item(8, "NON_COMPLIANT", "台账不全"), item(9, "NON_COMPLIANT", "执行报告未按时提交")), List.of());
+        Map<String, Object> correction = content(
+                List.of(
+                        item(5, "COMPLIANT", "复核:已苫盖"),
+                        item(8, "NON_COMPLIANT", "台账不全"),
+                        item(9, "NON_COMPLIANT", "执行报告未按时提交")),
+                List.of());
         correction.put("reason", "现场复核更正第5项");
-        Map<String, Object> corrected = post("/api/v1/inspections/" + id + "/corrections", cityToken(), null, correction)
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> corrected = post(
+                        "/api/v1/inspections/" + id + "/corrections", cityToken(), null, correction)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(corrected).containsEntry("version", 2).containsEntry("status", "SUBMITTED");
 
-        List<Map<String, Object>> versions = getList("/api/v1/inspections/" + id + "/versions", inspectorToken(inspector));
+        List<Map<String, Object>> versions =
+                getList("/api/v1/inspections/" + id + "/versions", inspectorToken(inspector));
         assertThat(versions).extracting(v -> v.get("version")).containsExactly(1, 2);
         assertThat(versions.get(0).get("reason")).isNull();
         assertThat(versions.get(1)).containsEntry("reason", "现场复核更正第5项");
-        assertThat(itemResult((Map<String, Object>) versions.get(0).get("content"), 5)).isEqualTo("NON_COMPLIANT");
+        assertThat(itemResult((Map<String, Object>) versions.get(0).get("content"), 5))
+                .isEqualTo("NON_COMPLIANT");
 
-        List<Map<String, Object>> active = list(getJson("/api/v1/findings?permitNumber=" + f.permitNumber, cityToken()).get("items"));
-        assertThat(active).extracting(x -> x.get("violationType"))
+        List<Map<String, Object>> active = list(getJson("/api/v1/findings?permitNumber=" + f.permitNumber, cityToken())
+                .get("items"));
+        assertThat(active)
+                .extracting(x -> x.get("violationType"))
                 .containsExactlyInAnyOrder("LEDGER_INCOMPLETE", "EXECUTION_REPORT_IRREGULAR");
         assertThat(active).extracting(x -> x.get("id")).contains(ledgerId);
         Map<String, Object> superseded = getJson("/api/v1/findings/" + fugitiveId, cityToken());
         assertThat(superseded).containsEntry("status", "SUPERSEDED");
         assertThat(superseded.get("supersededAt")).isNotNull();
-        assertThat(total(getJson("/api/v1/findings?status=ALL&permitNumber=" + f.permitNumber, cityToken()))).isEqualTo(3);
-        assertThat(count("SELECT count(*) FROM finding WHERE record_id = '" + id + "'")).isEqualTo(3);
+        assertThat(total(getJson("/api/v1/findings?status=ALL&permitNumber=" + f.permitNumber, cityToken())))
+                .isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM finding WHERE record_id = '" + id + "'"))
+                .isEqualTo(3);
         // 2 recorded, then 1 new + 1 superseded; the unchanged ledger finding is not re-published.
         assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = '" + InspectionTopics.FINDINGS
-                + "' AND payload->>'recordId' = '" + id + "'")).isEqualTo(4);
+                        + "' AND payload->>'recordId' = '" + id + "'"))
+                .isEqualTo(4);
         assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = '" + InspectionTopics.INSPECTIONS
-                + "' AND message_key = '" + id + "'")).isEqualTo(2);
+                        + "' AND message_key = '" + id + "'"))
+                .isEqualTo(2);
 
         // Changing what a non-compliant item says replaces its finding, linked both ways.
-        Map<String, Object> second = content(List.of(item(8, "NON_COMPLIANT", "台账缺少3月至5月"),
-                item(9, "NON_COMPLIANT", "执行报告未按时提交")), List.of());
+        Map<String, Object> second = content(
+                List.of(item(8, "NON_COMPLIANT", "台账缺少3月至5月"), item(9, "NON_COMPLIANT", "执行报告未按时提交")), List.of());
         second.put("reason", "补充台账缺失月份");
-        post("/api/v1/inspections/" + id + "/corrections", cityToken(), null, second).expectStatus().isCreated();
+        post("/api/v1/inspections/" + id + "/corrections", cityToken(), null, second)
+                .expectStatus()
+                .isCreated();
         Map<String, Object> oldLedger = getJson("/api/v1/findings/" + ledgerId, cityToken());
         assertThat(oldLedger).containsEntry("status", "SUPERSEDED");
         Map<String, Object> newLedger = getJson("/api/v1/findings/" + oldLedger.get("supersededBy"), cityToken());
-        assertThat(newLedger).containsEntry("status", "ACTIVE").containsEntry("supersedes", ledgerId)
-                .containsEntry("recordVersion", 3).containsEntry("notes", "台账缺少3月至5月");
+        assertThat(newLedger)
+                .containsEntry("status", "ACTIVE")
+                .containsEntry("supersedes", ledgerId)
+                .containsEntry("recordVersion", 3)
+                .containsEntry("notes", "台账缺少3月至5月");
     }
 
     @Test
@@ -382,65 +559,132 @@ class InspectionRecordIT {
         Fixture f = unitWithTask(COUNTY, inspector);
         Map<String, Object> request = body(f.taskId, false, List.of(item(1, "COMPLIANT", null)), List.of());
         post("/api/v1/inspections", inspectorToken(otherInspector), null, request)
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        post("/api/v1/inspections", TestJwts.token("CITY", OTHER_CITY), null, request).expectStatus().isNotFound();
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        post("/api/v1/inspections", TestJwts.token("CITY", OTHER_CITY), null, request)
+                .expectStatus()
+                .isNotFound();
         post("/api/v1/inspections", TestJwts.token("PROVINCE", "140000"), null, request)
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.code").isEqualTo("inspection-write-forbidden");
-        assertThat(count("SELECT count(*) FROM inspection_record WHERE task_id = '" + f.taskId + "'")).isZero();
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("inspection-write-forbidden");
+        assertThat(count("SELECT count(*) FROM inspection_record WHERE task_id = '" + f.taskId + "'"))
+                .isZero();
 
         String id = (String) post("/api/v1/inspections", TestJwts.token("COUNTY", COUNTY), null, request)
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        get("/api/v1/inspections/" + id, inspectorToken(otherInspector)).expectStatus().isNotFound();
-        get("/api/v1/inspections/" + id, TestJwts.token("CITY", OTHER_CITY)).expectStatus().isNotFound();
-        get("/api/v1/inspections/" + id + "/versions", TestJwts.token("CITY", OTHER_CITY)).expectStatus().isNotFound();
-        get("/api/v1/inspections/" + id, inspectorToken(inspector)).expectStatus().isOk();
-        get("/api/v1/inspections/" + id, TestJwts.token("PROVINCE", "140000")).expectStatus().isOk();
-        post("/api/v1/inspections/" + id + "/submit", inspectorToken(otherInspector), null, null).expectStatus().isNotFound();
-        post("/api/v1/inspections/" + id + "/submit", inspectorToken(inspector), null, null).expectStatus().isOk();
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+        get("/api/v1/inspections/" + id, inspectorToken(otherInspector))
+                .expectStatus()
+                .isNotFound();
+        get("/api/v1/inspections/" + id, TestJwts.token("CITY", OTHER_CITY))
+                .expectStatus()
+                .isNotFound();
+        get("/api/v1/inspections/" + id + "/versions", TestJwts.token("CITY", OTHER_CITY))
+                .expectStatus()
+                .isNotFound();
+        get("/api/v1/inspections/" + id, inspectorToken(inspector))
+                .expectStatus()
+                .isOk();
+        get("/api/v1/inspections/" + id, TestJwts.token("PROVINCE", "140000"))
+                .expectStatus()
+                .isOk();
+        post("/api/v1/inspections/" + id + "/submit", inspectorToken(otherInspector), null, null)
+                .expectStatus()
+                .isNotFound();
+        post("/api/v1/inspections/" + id + "/submit", inspectorToken(inspector), null, null)
+                .expectStatus()
+                .isOk();
 
-        assertThat(total(getJson("/api/v1/inspections?taskId=" + f.taskId, inspectorToken(otherInspector)))).isZero();
-        assertThat(total(getJson("/api/v1/inspections?taskId=" + f.taskId, inspectorToken(inspector)))).isOne();
-        assertThat(total(getJson("/api/v1/inspections?taskId=" + f.taskId, TestJwts.token("CITY", OTHER_CITY)))).isZero();
+        assertThat(total(getJson("/api/v1/inspections?taskId=" + f.taskId, inspectorToken(otherInspector))))
+                .isZero();
+        assertThat(total(getJson("/api/v1/inspections?taskId=" + f.taskId, inspectorToken(inspector))))
+                .isOne();
+        assertThat(total(getJson("/api/v1/inspections?taskId=" + f.taskId, TestJwts.token("CITY", OTHER_CITY))))
+                .isZero();
 
         Fixture g = unitWithTask(COUNTY, inspector);
-        post("/api/v1/inspections", inspectorToken(inspector), null,
-                body(g.taskId, true, List.of(item(10, "NON_COMPLIANT", "未公开")), List.of())).expectStatus().isCreated();
-        assertThat(total(getJson("/api/v1/findings?permitNumber=" + g.permitNumber, cityToken()))).isOne();
-        assertThat(total(getJson("/api/v1/findings?permitNumber=" + g.permitNumber, TestJwts.token("CITY", OTHER_CITY)))).isZero();
-        assertThat(total(getJson("/api/v1/findings?permitNumber=" + g.permitNumber, inspectorToken(otherInspector)))).isZero();
-        String findingId = list(getJson("/api/v1/findings?permitNumber=" + g.permitNumber, cityToken()).get("items"))
-                .get(0).get("id").toString();
-        get("/api/v1/findings/" + findingId, TestJwts.token("CITY", OTHER_CITY)).expectStatus().isNotFound();
+        post(
+                        "/api/v1/inspections",
+                        inspectorToken(inspector),
+                        null,
+                        body(g.taskId, true, List.of(item(10, "NON_COMPLIANT", "未公开")), List.of()))
+                .expectStatus()
+                .isCreated();
+        assertThat(total(getJson("/api/v1/findings?permitNumber=" + g.permitNumber, cityToken())))
+                .isOne();
+        assertThat(total(
+                        getJson("/api/v1/findings?permitNumber=" + g.permitNumber, TestJwts.token("CITY", OTHER_CITY))))
+                .isZero();
+        assertThat(total(getJson("/api/v1/findings?permitNumber=" + g.permitNumber, inspectorToken(otherInspector))))
+                .isZero();
+        String findingId = list(getJson("/api/v1/findings?permitNumber=" + g.permitNumber, cityToken())
+                        .get("items"))
+                .get(0)
+                .get("id")
+                .toString();
+        get("/api/v1/findings/" + findingId, TestJwts.token("CITY", OTHER_CITY))
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void aFindingCitesTheArticleOfTheViolatedSubPointNotItsItemsFirstArticle() {
         Fixture f = unitWithTask(COUNTY, inspector);
         String token = inspectorToken(inspector);
-        Map<String, Object> wrongSubPoint = body(f.taskId, true, List.of(subPoints(item(7, "NON_COMPLIANT", "x"), "8.1")),
-                List.of());
+        Map<String, Object> wrongSubPoint =
+                body(f.taskId, true, List.of(subPoints(item(7, "NON_COMPLIANT", "x"), "8.1")), List.of());
         expectProblem(post("/api/v1/inspections", token, null, wrongSubPoint), 422, "items[0].subPoints[0]");
-        Map<String, Object> compliantWithSubPoint = body(f.taskId, true,
-                List.of(subPoints(item(7, "COMPLIANT", null), "7.1")), List.of());
+        Map<String, Object> compliantWithSubPoint =
+                body(f.taskId, true, List.of(subPoints(item(7, "COMPLIANT", null), "7.1")), List.of());
         expectProblem(post("/api/v1/inspections", token, null, compliantWithSubPoint), 422, "items[0].subPoints");
 
         // 未制定自行监测方案 → 36(5), not the item's 34(2)
-        Map<String, Object> record = post("/api/v1/inspections", token, null, body(f.taskId, true,
-                List.of(subPoints(item(7, "NON_COMPLIANT", "未制定自行监测方案"), "7.1")), List.of()))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> record = post(
+                        "/api/v1/inspections",
+                        token,
+                        null,
+                        body(
+                                f.taskId,
+                                true,
+                                List.of(subPoints(item(7, "NON_COMPLIANT", "未制定自行监测方案"), "7.1")),
+                                List.of()))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(item(record, 7)).containsEntry("article", "第三十六条第（五）项").containsEntry("subPoints", List.of("7.1"));
-        Map<String, Object> finding = list(getJson("/api/v1/findings?permitNumber=" + f.permitNumber, cityToken())
-                .get("items")).stream().filter(x -> x.get("itemNo").equals(7)).findFirst().orElseThrow();
+        Map<String, Object> finding =
+                list(getJson("/api/v1/findings?permitNumber=" + f.permitNumber, cityToken())
+                                .get("items"))
+                        .stream()
+                        .filter(x -> x.get("itemNo").equals(7))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(finding).containsEntry("article", "第三十六条第（五）项");
 
         // without sub-points the item's own article applies, as before
         Fixture g = unitWithTask(COUNTY, inspector);
-        post("/api/v1/inspections", token, null, body(g.taskId, true, List.of(item(7, "NON_COMPLIANT", "数据异常")),
-                List.of())).expectStatus().isCreated();
-        assertThat(list(getJson("/api/v1/findings?permitNumber=" + g.permitNumber, cityToken()).get("items")))
-                .singleElement().satisfies(x -> assertThat(x).containsEntry("article", ITEMS[6][1]));
+        post(
+                        "/api/v1/inspections",
+                        token,
+                        null,
+                        body(g.taskId, true, List.of(item(7, "NON_COMPLIANT", "数据异常")), List.of()))
+                .expectStatus()
+                .isCreated();
+        assertThat(list(getJson("/api/v1/findings?permitNumber=" + g.permitNumber, cityToken())
+                        .get("items")))
+                .singleElement()
+                .satisfies(x -> assertThat(x).containsEntry("article", ITEMS[6][1]));
     }
 
     private static Map<String, Object> subPoints(Map<String, Object> item, String... codes) {
@@ -457,30 +701,44 @@ class InspectionRecordIT {
         Map<String, Object> body = body(late.taskId, true, List.of(item(8, "NON_COMPLIANT", "台账不全")), List.of());
         body.put("inspectedAt", fiveBack.atTime(10, 0).atOffset(CST).toString());
         expectProblem(post("/api/v1/inspections", inspectorToken(inspector), null, body), 400, "backdateReason");
-        assertThat(count("SELECT count(*) FROM inspection_record WHERE task_id = '" + late.taskId + "'")).isZero();
-        assertThat(count("SELECT count(*) FROM finding WHERE permit_number = '" + late.permitNumber + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM inspection_record WHERE task_id = '" + late.taskId + "'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM finding WHERE permit_number = '" + late.permitNumber + "'"))
+                .isZero();
 
         // with a reason: stored with the record, audited with the day, 5 days and the reason
         body.put("backdateReason", "现场使用纸质笔录，网络中断后补录");
         Map<String, Object> created = post("/api/v1/inspections", inspectorToken(inspector), null, body)
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         String id = (String) created.get("id");
         assertThat(created).containsEntry("backdateReason", "现场使用纸质笔录，网络中断后补录");
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'record.backdate' AND resource_id = '" + id
-                + "' AND details->>'inspectedOn' = '" + fiveBack + "' AND details->>'days' = '5' AND details->>'reason' = "
-                + "'现场使用纸质笔录，网络中断后补录' AND details->>'windowDays' = '3'")).isOne();
+                        + "' AND details->>'inspectedOn' = '" + fiveBack
+                        + "' AND details->>'days' = '5' AND details->>'reason' = "
+                        + "'现场使用纸质笔录，网络中断后补录' AND details->>'windowDays' = '3'"))
+                .isOne();
 
         // a correction that keeps the inspection day is no new back-dating: no reason needed, no second audit row
-        Map<String, Object> correction = content(List.of(item(8, "NON_COMPLIANT", "台账记录不全，缺10月"), item(9,
-                "COMPLIANT", null)), List.of());
+        Map<String, Object> correction =
+                content(List.of(item(8, "NON_COMPLIANT", "台账记录不全，缺10月"), item(9, "COMPLIANT", null)), List.of());
         correction.put("inspectedAt", fiveBack.atTime(10, 0).atOffset(CST).toString());
         correction.put("reason", "补充第9项");
-        post("/api/v1/inspections/" + id + "/corrections", cityToken(), null, correction).expectStatus().isCreated();
-        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'record.backdate' AND resource_id = '" + id + "'"))
+        post("/api/v1/inspections/" + id + "/corrections", cityToken(), null, correction)
+                .expectStatus()
+                .isCreated();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'record.backdate' AND resource_id = '" + id
+                        + "'"))
                 .isOne();
         // moving it 6 days back is back-dating again: 400 without a reason
-        correction.put("inspectedAt", today.minusDays(6).atTime(10, 0).atOffset(CST).toString());
-        expectProblem(post("/api/v1/inspections/" + id + "/corrections", cityToken(), null, correction), 400,
+        correction.put(
+                "inspectedAt", today.minusDays(6).atTime(10, 0).atOffset(CST).toString());
+        expectProblem(
+                post("/api/v1/inspections/" + id + "/corrections", cityToken(), null, correction),
+                400,
                 "backdateReason");
 
         // 2 days back is within the window: no reason needed, still audited (days 2, no reason)
@@ -488,18 +746,30 @@ class InspectionRecordIT {
         Map<String, Object> recent = body(lag.taskId, true, List.of(item(1, "COMPLIANT", null)), List.of());
         recent.put("inspectedAt", today.minusDays(2).atTime(10, 0).atOffset(CST).toString());
         String lagId = (String) post("/api/v1/inspections", inspectorToken(inspector), null, recent)
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'record.backdate' AND resource_id = '" + lagId
-                + "' AND details->>'days' = '2' AND details->>'reason' IS NULL")).isOne();
+                        + "' AND details->>'days' = '2' AND details->>'reason' IS NULL"))
+                .isOne();
 
         // inspected today: no back-dating, no audit row
         Fixture now = unitWithTask(COUNTY, inspector);
         Map<String, Object> current = body(now.taskId, true, List.of(item(1, "COMPLIANT", null)), List.of());
         current.put("inspectedAt", OffsetDateTime.now(CST).withNano(0).toString());
         String nowId = (String) post("/api/v1/inspections", inspectorToken(inspector), null, current)
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'record.backdate' AND resource_id = '" + nowId
-                + "'")).isZero();
+                        + "'"))
+                .isZero();
     }
 
     @Test
@@ -507,20 +777,32 @@ class InspectionRecordIT {
         Fixture f = unitWithTask(COUNTY, inspector);
         String token = inspectorToken(inspector);
 
-        Map<String, Object> unknownOutlet = body(f.taskId, true, List.of(item(1, "COMPLIANT", null)),
+        Map<String, Object> unknownOutlet = body(
+                f.taskId,
+                true,
+                List.of(item(1, "COMPLIANT", null)),
                 List.of(measurement("DA999", "a21026", 10.0, "mg/m3", "HOURLY")));
         expectProblem(post("/api/v1/inspections", token, "bad-1", unknownOutlet), 422, "measurements[0].outletCode");
 
-        Map<String, Object> unknownPollutant = body(f.taskId, true, List.of(item(1, "COMPLIANT", null)),
+        Map<String, Object> unknownPollutant = body(
+                f.taskId,
+                true,
+                List.of(item(1, "COMPLIANT", null)),
                 List.of(measurement("DA001", "a99999", 10.0, "mg/m3", "HOURLY")));
-        expectProblem(post("/api/v1/inspections", token, "bad-2", unknownPollutant), 422, "measurements[0].pollutantCode");
+        expectProblem(
+                post("/api/v1/inspections", token, "bad-2", unknownPollutant), 422, "measurements[0].pollutantCode");
 
-        Map<String, Object> wrongUnit = body(f.taskId, true, List.of(item(1, "COMPLIANT", null)),
+        Map<String, Object> wrongUnit = body(
+                f.taskId,
+                true,
+                List.of(item(1, "COMPLIANT", null)),
                 List.of(measurement("DA001", "a21026", 10.0, "mg/L", "HOURLY")));
         expectProblem(post("/api/v1/inspections", token, "bad-3", wrongUnit), 422, "measurements[0].unit");
 
         Map<String, Object> unknownItem = body(f.taskId, true, List.of(item(1, "COMPLIANT", null)), List.of());
-        ((List<Map<String, Object>>) unknownItem.get("items")).get(0).put("itemId", UUID.randomUUID().toString());
+        ((List<Map<String, Object>>) unknownItem.get("items"))
+                .get(0)
+                .put("itemId", UUID.randomUUID().toString());
         expectProblem(post("/api/v1/inspections", token, "bad-4", unknownItem), 422, "items[0].itemId");
 
         Map<String, Object> farAway = body(f.taskId, true, List.of(item(1, "COMPLIANT", null)), List.of());
@@ -537,35 +819,55 @@ class InspectionRecordIT {
         expectProblem(post("/api/v1/inspections", token, "bad-7", nothingChecked), 422, "items");
 
         Map<String, Object> future = body(f.taskId, true, List.of(item(1, "COMPLIANT", null)), List.of());
-        future.put("inspectedAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(2).toString());
+        future.put(
+                "inspectedAt",
+                OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(2).toString());
         expectProblem(post("/api/v1/inspections", token, "bad-8", future), 422, "inspectedAt");
 
         // Other tests share the class's database: look only at what this unit and these keys could have left.
         String permit = "'" + f.permitNumber + "'";
-        assertThat(count("SELECT count(*) FROM inspection_record WHERE task_id = '" + f.taskId + "'")).isZero();
-        assertThat(count("SELECT count(*) FROM finding WHERE permit_number = " + permit)).isZero();
-        assertThat(count("SELECT count(*) FROM inspection_idempotency_key WHERE idempotency_key LIKE 'bad-%'")).isZero();
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE payload->>'permitNumber' = " + permit)).isZero();
-        assertThat(count("SELECT count(*) FROM audit_log WHERE details->>'taskId' = '" + f.taskId + "'")).isZero();
-        assertThat(scalar("SELECT last_inspected_at IS NULL FROM directory_unit WHERE permit_number = " + permit)).isEqualTo(true);
-        assertThat(scalar("SELECT status FROM inspection_task WHERE id = '" + f.taskId + "'")).isEqualTo("ASSIGNED");
+        assertThat(count("SELECT count(*) FROM inspection_record WHERE task_id = '" + f.taskId + "'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM finding WHERE permit_number = " + permit))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM inspection_idempotency_key WHERE idempotency_key LIKE 'bad-%'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE payload->>'permitNumber' = " + permit))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE details->>'taskId' = '" + f.taskId + "'"))
+                .isZero();
+        assertThat(scalar("SELECT last_inspected_at IS NULL FROM directory_unit WHERE permit_number = " + permit))
+                .isEqualTo(true);
+        assertThat(scalar("SELECT status FROM inspection_task WHERE id = '" + f.taskId + "'"))
+                .isEqualTo("ASSIGNED");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void submissionAndFindingEventsReachKafkaWithRegionAndIndustry() {
         Fixture f = unitWithTask(COUNTY, inspector);
-        Map<String, Object> record = post("/api/v1/inspections", inspectorToken(inspector), null,
-                body(f.taskId, true, List.of(item(4, "NON_COMPLIANT", "脱硫设施停运")), List.of()))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> record = post(
+                        "/api/v1/inspections",
+                        inspectorToken(inspector),
+                        null,
+                        body(f.taskId, true, List.of(item(4, "NON_COMPLIANT", "脱硫设施停运")), List.of()))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         String recordId = (String) record.get("id");
-        String findingId = list(getJson("/api/v1/findings?permitNumber=" + f.permitNumber, cityToken()).get("items"))
-                .get(0).get("id").toString();
+        String findingId = list(getJson("/api/v1/findings?permitNumber=" + f.permitNumber, cityToken())
+                        .get("items"))
+                .get(0)
+                .get("id")
+                .toString();
 
         Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "record-it-" + UUID.randomUUID(), false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Map<String, ConsumerRecord<String, String>> seen = new HashMap<>();
-        try (Consumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (Consumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(InspectionTopics.INSPECTIONS, InspectionTopics.FINDINGS));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!(seen.containsKey(recordId) && seen.containsKey(findingId)) && System.nanoTime() < deadline) {
@@ -575,21 +877,33 @@ class InspectionRecordIT {
             }
         }
         ConsumerRecord<String, String> submitted = seen.get(recordId);
-        assertThat(submitted).as("InspectionSubmitted on " + InspectionTopics.INSPECTIONS).isNotNull();
+        assertThat(submitted)
+                .as("InspectionSubmitted on " + InspectionTopics.INSPECTIONS)
+                .isNotNull();
         assertThat(submitted.topic()).isEqualTo(InspectionTopics.INSPECTIONS);
         assertThat(header(submitted, "ce_type")).isEqualTo(InspectionSubmitted.TYPE);
         Map<String, Object> submittedPayload = json.readValue(submitted.value(), Map.class);
-        assertThat(submittedPayload).containsEntry("countyCode", COUNTY).containsEntry("cityCode", CITY)
-                .containsEntry("provinceCode", "140000").containsEntry("keyIndustry", "COKING")
-                .containsEntry("nonCompliant", 1).containsEntry("version", 1)
+        assertThat(submittedPayload)
+                .containsEntry("countyCode", COUNTY)
+                .containsEntry("cityCode", CITY)
+                .containsEntry("provinceCode", "140000")
+                .containsEntry("keyIndustry", "COKING")
+                .containsEntry("nonCompliant", 1)
+                .containsEntry("version", 1)
                 .containsEntry("activeFindingIds", List.of(findingId));
         ConsumerRecord<String, String> finding = seen.get(findingId);
-        assertThat(finding).as("FindingRecorded on " + InspectionTopics.FINDINGS).isNotNull();
+        assertThat(finding)
+                .as("FindingRecorded on " + InspectionTopics.FINDINGS)
+                .isNotNull();
         assertThat(header(finding, "ce_type")).isEqualTo(FindingRecorded.TYPE);
         Map<String, Object> findingPayload = json.readValue(finding.value(), Map.class);
-        assertThat(findingPayload).containsEntry("violationType", "FACILITY_NOT_RUNNING").containsEntry("status", "ACTIVE")
-                .containsEntry("countyCode", COUNTY).containsEntry("keyIndustry", "COKING")
-                .containsEntry("recordId", recordId).containsEntry("article", "34(2)");
+        assertThat(findingPayload)
+                .containsEntry("violationType", "FACILITY_NOT_RUNNING")
+                .containsEntry("status", "ACTIVE")
+                .containsEntry("countyCode", COUNTY)
+                .containsEntry("keyIndustry", "COKING")
+                .containsEntry("recordId", recordId)
+                .containsEntry("article", "34(2)");
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
@@ -599,8 +913,7 @@ class InspectionRecordIT {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private record Fixture(String permitNumber, UUID taskId) {
-    }
+    private record Fixture(String permitNumber, UUID taskId) {}
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -620,13 +933,18 @@ class InspectionRecordIT {
                             county_code, key_industry, status, version)
                         VALUES (:permit, '太原测试焦化有限公司', :county, CAST(:snapshot AS jsonb), 'test', :city, :county2,
                             'COKING', 'VALID', 1)""")
-                .bind("permit", permit).bind("county", county).bind("snapshot", snapshot)
-                .bind("city", county.substring(0, 4) + "00").bind("county2", county)
-                .then().block();
+                .bind("permit", permit)
+                .bind("county", county)
+                .bind("snapshot", snapshot)
+                .bind("city", county.substring(0, 4) + "00")
+                .bind("county2", county)
+                .then()
+                .block();
         UUID task = UUID.randomUUID();
         exec("INSERT INTO inspection_task (id, permit_number, division_code, city_code, origin, method, due_date, "
                 + "period_month, status, departments, created_by) VALUES ('" + task + "', '" + permit + "', '" + county
-                + "', '" + county.substring(0, 4) + "00', 'MANUAL', 'ON_SITE', current_date + 10, '2026-06', 'ASSIGNED', "
+                + "', '" + county.substring(0, 4)
+                + "00', 'MANUAL', 'ON_SITE', current_date + 10, '2026-06', 'ASSIGNED', "
                 + "ARRAY['ENVIRONMENT_ENFORCEMENT'], 'test')");
         exec("INSERT INTO task_inspector (task_id, inspector_id) VALUES ('" + task + "', '" + assignee + "')");
         return new Fixture(permit, task);
@@ -634,13 +952,17 @@ class InspectionRecordIT {
 
     private UUID newInspector() {
         UUID id = UUID.randomUUID();
-        exec("INSERT INTO inspector (id, certificate_no, name, division_code, on_post) VALUES ('" + id + "', 'CERT-" + id
-                + "', '检查员', '" + CITY + "', true)");
+        exec("INSERT INTO inspector (id, certificate_no, name, division_code, on_post) VALUES ('" + id + "', 'CERT-"
+                + id + "', '检查员', '" + CITY + "', true)");
         return id;
     }
 
     private static String inspectorToken(UUID inspectorId) {
-        return TestJwts.builder().subject(inspectorId.toString()).roles("INSPECTOR").division(CITY).build();
+        return TestJwts.builder()
+                .subject(inspectorId.toString())
+                .roles("INSPECTOR")
+                .division(CITY)
+                .build();
     }
 
     private static String cityToken() {
@@ -656,8 +978,8 @@ class InspectionRecordIT {
         return m;
     }
 
-    private static Map<String, Object> measurement(String outlet, String pollutant, double value, String unit,
-                                                   String averaging) {
+    private static Map<String, Object> measurement(
+            String outlet, String pollutant, double value, String unit, String averaging) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("outletCode", outlet);
         m.put("pollutantCode", pollutant);
@@ -678,7 +1000,8 @@ class InspectionRecordIT {
         return m;
     }
 
-    private static Map<String, Object> content(List<Map<String, Object>> items, List<Map<String, Object>> measurements) {
+    private static Map<String, Object> content(
+            List<Map<String, Object>> items, List<Map<String, Object>> measurements) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("inspectedAt", INSPECTED_AT);
         m.put("position", Map.of("lat", 37.87, "lon", 112.55));
@@ -688,8 +1011,8 @@ class InspectionRecordIT {
         return m;
     }
 
-    private static Map<String, Object> body(UUID taskId, boolean submit, List<Map<String, Object>> items,
-                                            List<Map<String, Object>> measurements) {
+    private static Map<String, Object> body(
+            UUID taskId, boolean submit, List<Map<String, Object>> items, List<Map<String, Object>> measurements) {
         Map<String, Object> m = content(items, measurements);
         m.put("taskId", taskId.toString());
         m.put("submit", submit);
@@ -708,25 +1031,42 @@ class InspectionRecordIT {
     }
 
     private WebTestClient.ResponseSpec get(String uri, String token) {
-        return web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+        return web.get()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange();
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> getJson(String uri, String token) {
-        return get(uri, token).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return get(uri, token)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> getList(String uri, String token) {
-        return get(uri, token).expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        return get(uri, token)
+                .expectStatus()
+                .isOk()
+                .expectBody(List.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static void expectProblem(WebTestClient.ResponseSpec response, int status, String field) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.errors[?(@.field == '" + field + "')]").exists();
+                .jsonPath("$.status")
+                .isEqualTo(status)
+                .jsonPath("$.errors[?(@.field == '" + field + "')]")
+                .exists();
     }
 
     @SuppressWarnings("unchecked")
@@ -735,7 +1075,10 @@ class InspectionRecordIT {
     }
 
     private static Map<String, Object> item(Map<String, Object> record, int itemNo) {
-        return list(record.get("items")).stream().filter(i -> i.get("itemNo").equals(itemNo)).findFirst().orElseThrow();
+        return list(record.get("items")).stream()
+                .filter(i -> i.get("itemNo").equals(itemNo))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String itemResult(Map<String, Object> record, int itemNo) {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
@@ -25,13 +24,19 @@ class RemoteRulesTest {
         assertThat(rules.configurable()).isTrue();
         assertThat(rules.effectiveFrom()).isEqualTo(LocalDate.of(2020, 1, 1));
         Map<String, ManagementCategory> byCode = rules.categoryTooLow().industries().stream()
-                .collect(Collectors.toMap(RemoteRules.IndustryRule::industryCode, RemoteRules.IndustryRule::minimumCategory));
+                .collect(Collectors.toMap(
+                        RemoteRules.IndustryRule::industryCode, RemoteRules.IndustryRule::minimumCategory));
         // DOMAIN.md §2
-        assertThat(byCode).containsKeys("2211", "2212", "2221", "2222", "2223", "3110", "3120", "3130", "3140", "4411",
-                "4412", "2521", "3011", "4620");
-        assertThat(byCode).containsEntry("2521", ManagementCategory.KEY).containsEntry("4411", ManagementCategory.KEY)
+        assertThat(byCode)
+                .containsKeys(
+                        "2211", "2212", "2221", "2222", "2223", "3110", "3120", "3130", "3140", "4411", "4412", "2521",
+                        "3011", "4620");
+        assertThat(byCode)
+                .containsEntry("2521", ManagementCategory.KEY)
+                .containsEntry("4411", ManagementCategory.KEY)
                 // capacity- or process-dependent in the 名录: the lower category
-                .containsEntry("4620", ManagementCategory.SIMPLIFIED).containsEntry("3011", ManagementCategory.SIMPLIFIED)
+                .containsEntry("4620", ManagementCategory.SIMPLIFIED)
+                .containsEntry("3011", ManagementCategory.SIMPLIFIED)
                 .containsEntry("3130", ManagementCategory.SIMPLIFIED);
         assertThat(rules.categoryRulesEffectiveOn(LocalDate.of(2019, 12, 31))).isFalse();
         assertThat(rules.categoryRulesEffectiveOn(LocalDate.of(2020, 1, 1))).isTrue();

@@ -1,8 +1,5 @@
 package org.permitwatch.liaison.clue;
 
-import org.permitwatch.support.web.Paging;
-import org.permitwatch.support.web.PageResponse;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
@@ -12,6 +9,8 @@ import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.web.PageResponse;
+import org.permitwatch.support.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +24,9 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/v1/clues")
-@Tag(name = "Clues", description = "线索移交 and 通报反馈 between monitoring, permit issuing, enforcement and damage compensation")
+@Tag(
+        name = "Clues",
+        description = "线索移交 and 通报反馈 between monitoring, permit issuing, enforcement and damage compensation")
 class ClueController {
 
     private final ClueStore store;
@@ -36,10 +37,11 @@ class ClueController {
 
     @GetMapping
     @Operation(summary = "Clues the caller's division sent (OUTGOING) or receives (INCOMING)")
-    Mono<PageResponse<ClueView>> list(@RequestParam(required = false) Integer page,
-                                     @RequestParam(required = false) Integer size,
-                                     @RequestParam(required = false) String direction,
-                                     @RequestParam(required = false) String status) {
+    Mono<PageResponse<ClueView>> list(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String direction,
+            @RequestParam(required = false) String status) {
         Paging paging = Paging.of(page, size);
         if (direction != null && !Set.of("INCOMING", "OUTGOING").contains(direction)) {
             throw ApiException.invalidField("direction", "must be INCOMING or OUTGOING", direction);
@@ -49,7 +51,8 @@ class ClueController {
         }
         return CurrentCaller.get().flatMap(caller -> {
             requireBureau(caller);
-            return store.list(caller, direction, status, paging).collectList()
+            return store.list(caller, direction, status, paging)
+                    .collectList()
                     .zipWith(store.count(caller, direction, status))
                     .map(t -> paging.page(t.getT1(), t.getT2()));
         });
@@ -66,7 +69,8 @@ class ClueController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Transfer a clue from the caller's division to a receiving division and department",
+    @Operation(
+            summary = "Transfer a clue from the caller's division to a receiving division and department",
             description = "The clue goes to the addressed division only and creates nothing there yet: the receiving "
                     + "bureau sees it as INCOMING and accepts or rejects it.")
     Mono<ClueView> create(@RequestBody ClueForms.Create form) {
@@ -77,7 +81,8 @@ class ClueController {
     }
 
     @PostMapping("/{id}/accept")
-    @Operation(summary = "Receiver accepts the clue (CREATED → ACCEPTED)",
+    @Operation(
+            summary = "Receiver accepts the clue (CREATED → ACCEPTED)",
             description = "Users whose division contains the addressed one. A clue for ENFORCEMENT then becomes a "
                     + "targeted inspection task (origin CLUE) in inspection-service if the unit lies in the addressed "
                     + "division; otherwise the clue is REJECTED with reason unit-outside-division (taskOutcome shows "

@@ -16,16 +16,21 @@ final class ClueForms {
     private static final LocalDate REQUESTED_NOT_BEFORE = LocalDate.of(2000, 1, 1);
     private static final int REQUESTED_YEARS_AHEAD = 2;
 
-    private ClueForms() {
-    }
+    private ClueForms() {}
 
     /**
      * A new clue from the caller's division. The token carries no department, so the sender names it.
      *
      * @param toDivisionCode 6-digit division of the receiving bureau (may be the caller's own)
      */
-    record Create(Department fromDepartment, String toDivisionCode, Department toDepartment, String permitNumber,
-                  String summary, List<ClueTransferred.Evidence> evidence, LocalDate requestedBy) {
+    record Create(
+            Department fromDepartment,
+            String toDivisionCode,
+            Department toDepartment,
+            String permitNumber,
+            String summary,
+            List<ClueTransferred.Evidence> evidence,
+            LocalDate requestedBy) {
 
         Create validated() {
             List<FieldProblem> problems = new ArrayList<>();
@@ -45,8 +50,8 @@ final class ClueForms {
                 problems.add(new FieldProblem("summary", "is required, at most 4000 characters", null));
             }
             // A clue asks for action within weeks; 1900 or a far-off year is a typo the consumer would dead-letter.
-            FieldProblem requested = PlausibleDateValidator.problem("requestedBy", requestedBy, REQUESTED_NOT_BEFORE,
-                    REQUESTED_YEARS_AHEAD);
+            FieldProblem requested = PlausibleDateValidator.problem(
+                    "requestedBy", requestedBy, REQUESTED_NOT_BEFORE, REQUESTED_YEARS_AHEAD);
             if (requested != null) {
                 problems.add(requested);
             }
@@ -56,8 +61,13 @@ final class ClueForms {
                 }
                 for (int i = 0; i < evidence.size(); i++) {
                     ClueTransferred.Evidence e = evidence.get(i);
-                    if (e == null || e.kind() == null || e.kind().isBlank() || e.kind().length() > 40) {
-                        problems.add(new FieldProblem("evidence[" + i + "].kind", "is required, at most 40 characters",
+                    if (e == null
+                            || e.kind() == null
+                            || e.kind().isBlank()
+                            || e.kind().length() > 40) {
+                        problems.add(new FieldProblem(
+                                "evidence[" + i + "].kind",
+                                "is required, at most 40 characters",
                                 e == null ? null : e.kind()));
                     }
                 }
@@ -74,7 +84,9 @@ final class ClueForms {
 
         Reject validated() {
             if (reason == null || reason.isBlank() || reason.length() > 1000) {
-                throw ApiException.badRequest(ProblemCodes.VALIDATION_FAILED, "rejection is invalid",
+                throw ApiException.badRequest(
+                        ProblemCodes.VALIDATION_FAILED,
+                        "rejection is invalid",
                         List.of(new FieldProblem("reason", "is required, at most 1000 characters", null)));
             }
             return this;

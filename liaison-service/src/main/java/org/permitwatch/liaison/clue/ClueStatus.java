@@ -5,5 +5,9 @@ package org.permitwatch.liaison.clue;
  * inspection-service when an accepted clue's unit lies outside the addressed division). No other move is allowed.
  */
 enum ClueStatus {
-    CREATED, ACCEPTED, REJECTED, FEEDBACK_GIVEN, CLOSED
+    CREATED,
+    ACCEPTED,
+    REJECTED,
+    FEEDBACK_GIVEN,
+    CLOSED
 }

@@ -1,7 +1,6 @@
 package org.permitwatch.liaison.clue;
 
 import java.time.Duration;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.permitwatch.events.inspection.ClueTaskDecided;
 import org.permitwatch.events.inspection.InspectionTopics;
@@ -39,12 +38,18 @@ class ClueTaskListener {
 
     private void apply(EventReader.Event<ClueTaskDecided> event) {
         ClueTaskDecided decided = event.payload();
-        if (decided.clueId() == null || !(ClueTaskDecided.TASK_CREATED.equals(decided.outcome())
-                || ClueTaskDecided.REFUSED.equals(decided.outcome()))) {
+        if (decided.clueId() == null
+                || !(ClueTaskDecided.TASK_CREATED.equals(decided.outcome())
+                        || ClueTaskDecided.REFUSED.equals(decided.outcome()))) {
             // A malformed event can never succeed: IllegalArgumentException skips the retries and goes to the DLT.
-            throw new IllegalArgumentException("clue-task event " + event.id() + " lacks the clue id or a known outcome");
+            throw new IllegalArgumentException(
+                    "clue-task event " + event.id() + " lacks the clue id or a known outcome");
         }
         outcomes.apply(event.id(), decided).block(APPLY_TIMEOUT);
-        log.info("clue {}: {} {}", decided.clueId(), decided.outcome(), decided.reason() == null ? "" : decided.reason());
+        log.info(
+                "clue {}: {} {}",
+                decided.clueId(),
+                decided.outcome(),
+                decided.reason() == null ? "" : decided.reason());
     }
 }

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.permitwatch.events.inspection.ClueTaskDecided;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.inbox.IdempotentConsumer;
@@ -66,8 +65,17 @@ class ClueTaskOutcomes {
         if (decided.taskId() != null) {
             details.put("taskId", decided.taskId().toString());
         }
-        return inbox.handleOnce(CONSUMER, eventId, () -> bound.fetch().rowsUpdated()
-                .flatMap(n -> n == 0 ? Mono.empty()
-                        : audit.recordAsSystem("clue.task-decided", "clue", decided.clueId().toString(), details)));
+        return inbox.handleOnce(
+                CONSUMER,
+                eventId,
+                () -> bound.fetch()
+                        .rowsUpdated()
+                        .flatMap(n -> n == 0
+                                ? Mono.empty()
+                                : audit.recordAsSystem(
+                                        "clue.task-decided",
+                                        "clue",
+                                        decided.clueId().toString(),
+                                        details)));
     }
 }

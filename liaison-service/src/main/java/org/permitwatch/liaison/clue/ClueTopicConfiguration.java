@@ -17,13 +17,20 @@ import org.springframework.kafka.config.TopicBuilder;
 class ClueTopicConfiguration {
 
     @Bean
-    NewTopic liaisonClueEventsTopic(@Value("${permitwatch.liaison.clue.topic.partitions:3}") int partitions,
-                                    @Value("${permitwatch.liaison.clue.topic.replicas:1}") int replicas) {
-        return TopicBuilder.name(LiaisonTopics.CLUES).partitions(partitions).replicas(replicas).build();
+    NewTopic liaisonClueEventsTopic(
+            @Value("${permitwatch.liaison.clue.topic.partitions:3}") int partitions,
+            @Value("${permitwatch.liaison.clue.topic.replicas:1}") int replicas) {
+        return TopicBuilder.name(LiaisonTopics.CLUES)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
     }
 
     @Bean
     NewTopic inspectionClueDeadLetterTopic(@Value("${permitwatch.liaison.clue.dlt-replicas:1}") short replicas) {
-        return TopicBuilder.name(Topics.dlt(InspectionTopics.CLUES)).partitions(1).replicas(replicas).build();
+        return TopicBuilder.name(Topics.dlt(InspectionTopics.CLUES))
+                .partitions(1)
+                .replicas(replicas)
+                .build();
     }
 }

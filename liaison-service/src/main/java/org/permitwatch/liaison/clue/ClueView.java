@@ -18,10 +18,28 @@ import org.permitwatch.events.liaison.ClueTransferred;
  * @param taskOutcomeReason null, {@code unit-outside-division} or {@code unit-not-in-directory}
  * @param taskId            the inspection task made of the clue
  */
-record ClueView(UUID id, String direction, String fromDivisionCode, String fromDepartment, String toDivisionCode,
-                String toDepartment, String permitNumber, String summary, List<ClueTransferred.Evidence> evidence,
-                LocalDate requestedBy, String status, String createdBy, OffsetDateTime createdAt,
-                OffsetDateTime acceptedAt, OffsetDateTime rejectedAt, String rejectionReason, String taskOutcome,
-                String taskOutcomeReason, String taskOutcomeDetail, UUID taskId, String feedbackResult, String feedbackText, OffsetDateTime feedbackAt,
-                OffsetDateTime closedAt) {
-}
+record ClueView(
+        UUID id,
+        String direction,
+        String fromDivisionCode,
+        String fromDepartment,
+        String toDivisionCode,
+        String toDepartment,
+        String permitNumber,
+        String summary,
+        List<ClueTransferred.Evidence> evidence,
+        LocalDate requestedBy,
+        String status,
+        String createdBy,
+        OffsetDateTime createdAt,
+        OffsetDateTime acceptedAt,
+        OffsetDateTime rejectedAt,
+        String rejectionReason,
+        String taskOutcome,
+        String taskOutcomeReason,
+        String taskOutcomeDetail,
+        UUID taskId,
+        String feedbackResult,
+        String feedbackText,
+        OffsetDateTime feedbackAt,
+        OffsetDateTime closedAt) {}

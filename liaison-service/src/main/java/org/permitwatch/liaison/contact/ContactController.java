@@ -1,13 +1,12 @@
 package org.permitwatch.liaison.contact;
 
-import org.permitwatch.support.web.Paging;
-import org.permitwatch.support.web.PageResponse;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.permitwatch.support.security.CurrentCaller;
+import org.permitwatch.support.web.PageResponse;
+import org.permitwatch.support.web.Paging;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,7 +30,8 @@ import reactor.core.scheduler.Schedulers;
 @Tag(name = "Liaisons", description = "联络员名单 (附件4): two liaisons per city plus the province's contacts")
 class ContactController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     /** The export is one sheet; a province has a few dozen contacts, so this bound is never reached in practice. */
     private static final int EXPORT_LIMIT = 2000;
 
@@ -42,44 +42,57 @@ class ContactController {
     }
 
     @GetMapping
-    @Operation(summary = "Active liaisons visible to the caller",
-            description = "The province sees all; a city (and its counties) sees its own liaisons and the province's contacts. "
-                    + "Phone and e-mail are masked unless the caller holds pii:read.")
-    Mono<PageResponse<ContactViews.Contact>> list(@RequestParam(required = false) Integer page,
-                                                  @RequestParam(required = false) Integer size) {
+    @Operation(
+            summary = "Active liaisons visible to the caller",
+            description =
+                    "The province sees all; a city (and its counties) sees its own liaisons and the province's contacts. "
+                            + "Phone and e-mail are masked unless the caller holds pii:read.")
+    Mono<PageResponse<ContactViews.Contact>> list(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
-            return store.list(caller, paging.offset(), paging.size()).map(l -> l.contact().forCaller(caller)).collectList()
+            return store.list(caller, paging.offset(), paging.size())
+                    .map(l -> l.contact().forCaller(caller))
+                    .collectList()
                     .zipWith(store.count(caller))
                     .map(t -> paging.page(t.getT1(), t.getT2()));
         });
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One active liaison", description = "404 when unknown, deactivated or outside the caller's scope.")
+    @Operation(
+            summary = "One active liaison",
+            description = "404 when unknown, deactivated or outside the caller's scope.")
     Mono<ContactViews.Contact> get(@PathVariable UUID id) {
         return CurrentCaller.get().flatMap(caller -> store.find(id, caller).map(c -> c.forCaller(caller)));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a liaison (PROVINCE; or a CITY for its own two)",
+    @Operation(
+            summary = "Register a liaison (PROVINCE; or a CITY for its own two)",
             description = "409 liaison-role-taken when the city already has an active liaison of that role.")
     Mono<ContactViews.Contact> create(@RequestBody ContactForm form) {
-        return CurrentCaller.get().flatMap(caller -> store.create(form.validated(), caller)
-                .flatMap(id -> store.find(id, caller)).map(c -> c.forCaller(caller)));
+        return CurrentCaller.get()
+                .flatMap(caller -> store.create(form.validated(), caller)
+                        .flatMap(id -> store.find(id, caller))
+                        .map(c -> c.forCaller(caller)));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Replace a liaison's entry")
     Mono<ContactViews.Contact> update(@PathVariable UUID id, @RequestBody ContactForm form) {
-        return CurrentCaller.get().flatMap(caller -> store.update(id, form.validated(), caller)
-                .then(store.find(id, caller)).map(c -> c.forCaller(caller)));
+        return CurrentCaller.get()
+                .flatMap(caller -> store.update(id, form.validated(), caller)
+                        .then(store.find(id, caller))
+                        .map(c -> c.forCaller(caller)));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Deactivate a liaison", description = "The row is kept for the delivery log; the city may then register a successor.")
+    @Operation(
+            summary = "Deactivate a liaison",
+            description = "The row is kept for the delivery log; the city may then register a successor.")
     Mono<Void> deactivate(@PathVariable UUID id) {
         return CurrentCaller.get().flatMap(caller -> store.deactivate(id, caller));
     }
@@ -87,16 +100,21 @@ class ContactController {
     @GetMapping(value = "/export.xlsx", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(summary = "附件4 as XLSX", description = "Same rows and masking as the list, grouped by city.")
     Mono<ResponseEntity<byte[]>> export() {
-        return CurrentCaller.get().flatMap(caller -> store.list(caller, 0, EXPORT_LIMIT)
-                .map(l -> new ContactStore.Listed(l.contact().forCaller(caller), l.cityName()))
-                .collectList()
-                // POI builds the workbook in memory: CPU work kept off the event loop.
-                .publishOn(Schedulers.boundedElastic())
-                .map(LiaisonListWorkbook::render)
-                .map(bytes -> ResponseEntity.ok()
-                        .contentType(XLSX)
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                                .filename("联络员名单.xlsx", StandardCharsets.UTF_8).build().toString())
-                        .body(bytes)));
+        return CurrentCaller.get()
+                .flatMap(caller -> store.list(caller, 0, EXPORT_LIMIT)
+                        .map(l -> new ContactStore.Listed(l.contact().forCaller(caller), l.cityName()))
+                        .collectList()
+                        // POI builds the workbook in memory: CPU work kept off the event loop.
+                        .publishOn(Schedulers.boundedElastic())
+                        .map(LiaisonListWorkbook::render)
+                        .map(bytes -> ResponseEntity.ok()
+                                .contentType(XLSX)
+                                .header(
+                                        HttpHeaders.CONTENT_DISPOSITION,
+                                        ContentDisposition.attachment()
+                                                .filename("联络员名单.xlsx", StandardCharsets.UTF_8)
+                                                .build()
+                                                .toString())
+                                .body(bytes)));
     }
 }

@@ -33,7 +33,9 @@ class ContactStore {
     private static final String ORDER = " ORDER BY CASE WHEN c.role = 'PROVINCE' THEN 0 ELSE 1 END, "
             + "coalesce(rc.sort_order, 999), c.division_code, "
             + "CASE c.role WHEN 'ENFORCEMENT' THEN 0 WHEN 'PERMIT_ISSUING' THEN 1 ELSE 2 END, c.sort_order, c.person_name, c.id";
-    private static final String FROM = " FROM liaison_contact c LEFT JOIN reporting_city rc ON rc.division_code = c.division_code ";
+
+    private static final String FROM =
+            " FROM liaison_contact c LEFT JOIN reporting_city rc ON rc.division_code = c.division_code ";
 
     private final DatabaseClient db;
     private final AuditLog audit;
@@ -46,24 +48,30 @@ class ContactStore {
     }
 
     /** A contact with the name of its city (null for province contacts and unknown codes). */
-    record Listed(ContactViews.Contact contact, String cityName) {
-    }
+    record Listed(ContactViews.Contact contact, String cityName) {}
 
     Flux<Listed> list(Caller caller, long offset, int limit) {
-        return scoped(db.sql("SELECT " + COLUMNS + ", rc.name AS city_name" + FROM + "WHERE " + VISIBLE + ORDER
-                + " LIMIT :limit OFFSET :offset"), caller)
-                .bind("limit", limit).bind("offset", offset)
-                .map(r -> new Listed(contact(r), r.get("city_name", String.class))).all();
+        return scoped(
+                        db.sql("SELECT " + COLUMNS + ", rc.name AS city_name" + FROM + "WHERE " + VISIBLE + ORDER
+                                + " LIMIT :limit OFFSET :offset"),
+                        caller)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(r -> new Listed(contact(r), r.get("city_name", String.class)))
+                .all();
     }
 
     Mono<Long> count(Caller caller) {
         return scoped(db.sql("SELECT count(*) AS n" + FROM + "WHERE " + VISIBLE), caller)
-                .map(r -> r.get("n", Long.class)).one();
+                .map(r -> r.get("n", Long.class))
+                .one();
     }
 
     Mono<ContactViews.Contact> find(UUID id, Caller caller) {
         return scoped(db.sql("SELECT " + COLUMNS + FROM + "WHERE c.id = :id AND " + VISIBLE), caller)
-                .bind("id", id).map(ContactStore::contact).one()
+                .bind("id", id)
+                .map(ContactStore::contact)
+                .one()
                 .switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
@@ -89,9 +97,12 @@ class ContactStore {
                                organisation = :organisation, position = :position, phone = :phone, email = :email,
                                remarks = :remarks, sort_order = :sortOrder, updated_at = now()
                          WHERE id = :id AND active AND division_code LIKE :writeScope"""), form)
-                .bind("id", id).bind("writeScope", writeScope(caller))
-                .fetch().rowsUpdated()
-                .flatMap(n -> n == 0 ? Mono.<Void>error(notFound(id))
+                .bind("id", id)
+                .bind("writeScope", writeScope(caller))
+                .fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 0
+                        ? Mono.<Void>error(notFound(id))
                         : audit.record("liaison.update", "liaison_contact", id.toString(), details(form)));
         return tx.transactional(write).onErrorMap(DataIntegrityViolationException.class, e -> roleTaken(form));
     }
@@ -103,19 +114,28 @@ class ContactStore {
                         UPDATE liaison_contact SET active = false, updated_at = now()
                          WHERE id = :id AND active AND division_code LIKE :writeScope
                         RETURNING role, division_code""")
-                .bind("id", id).bind("writeScope", writeScope(caller))
-                .map(r -> Map.of("role", r.get("role", String.class), "divisionCode", r.get("division_code", String.class)))
+                .bind("id", id)
+                .bind("writeScope", writeScope(caller))
+                .map(r -> Map.of(
+                        "role", r.get("role", String.class), "divisionCode", r.get("division_code", String.class)))
                 .one()
                 .switchIfEmpty(Mono.error(() -> notFound(id)))
                 .flatMap(details -> audit.record("liaison.deactivate", "liaison_contact", id.toString(), details));
         return tx.transactional(write);
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindForm(DatabaseClient.GenericExecuteSpec spec, ContactForm.Valid form) {
-        spec = spec.bind("role", form.role().name()).bind("division", form.divisionCode())
-                .bind("personName", form.personName()).bind("organisation", form.organisation())
-                .bind("phone", form.phone()).bind("email", form.email()).bind("sortOrder", form.sortOrder());
-        spec = form.position() == null ? spec.bindNull("position", String.class) : spec.bind("position", form.position());
+    private static DatabaseClient.GenericExecuteSpec bindForm(
+            DatabaseClient.GenericExecuteSpec spec, ContactForm.Valid form) {
+        spec = spec.bind("role", form.role().name())
+                .bind("division", form.divisionCode())
+                .bind("personName", form.personName())
+                .bind("organisation", form.organisation())
+                .bind("phone", form.phone())
+                .bind("email", form.email())
+                .bind("sortOrder", form.sortOrder());
+        spec = form.position() == null
+                ? spec.bindNull("position", String.class)
+                : spec.bind("position", form.position());
         return form.remarks() == null ? spec.bindNull("remarks", String.class) : spec.bind("remarks", form.remarks());
     }
 
@@ -125,19 +145,25 @@ class ContactStore {
 
     /** The province sees its whole province; anyone else the city they belong to (plus province contacts). */
     private static DatabaseClient.GenericExecuteSpec scoped(DatabaseClient.GenericExecuteSpec spec, Caller caller) {
-        String scope = caller.hasRole(Role.PROVINCE) ? caller.division().likePattern()
+        String scope = caller.hasRole(Role.PROVINCE)
+                ? caller.division().likePattern()
                 : caller.division().cityCode().likePattern();
-        return spec.bind("scope", scope).bind("province", caller.division().provinceCode().likePattern());
+        return spec.bind("scope", scope)
+                .bind("province", caller.division().provinceCode().likePattern());
     }
 
     private static String writeScope(Caller caller) {
-        return caller.hasRole(Role.PROVINCE) ? caller.division().likePattern() : caller.division().cityCode().value();
+        return caller.hasRole(Role.PROVINCE)
+                ? caller.division().likePattern()
+                : caller.division().cityCode().value();
     }
 
     private static void requireBureau(Caller caller) {
-        boolean cityBureau = caller.hasRole(Role.CITY) && caller.division().level() == org.permitwatch.support.security.DivisionCode.Level.CITY;
+        boolean cityBureau = caller.hasRole(Role.CITY)
+                && caller.division().level() == org.permitwatch.support.security.DivisionCode.Level.CITY;
         if (!caller.hasRole(Role.PROVINCE) && !cityBureau) {
-            throw ApiException.forbidden("liaison-write-forbidden", "only the province or a city bureau maintains liaisons");
+            throw ApiException.forbidden(
+                    "liaison-write-forbidden", "only the province or a city bureau maintains liaisons");
         }
     }
 
@@ -145,18 +171,22 @@ class ContactStore {
         requireBureau(caller);
         if (caller.hasRole(Role.PROVINCE)) {
             if (!caller.canSee(form.divisionCode())) {
-                throw ApiException.forbidden("division-out-of-scope", "division " + form.divisionCode() + " is outside your division");
+                throw ApiException.forbidden(
+                        "division-out-of-scope", "division " + form.divisionCode() + " is outside your division");
             }
             return;
         }
-        if (form.role() == ContactRole.PROVINCE || !form.divisionCode().equals(caller.division().cityCode().value())) {
+        if (form.role() == ContactRole.PROVINCE
+                || !form.divisionCode().equals(caller.division().cityCode().value())) {
             throw ApiException.forbidden("division-out-of-scope", "a city registers only its own two liaisons");
         }
     }
 
     private static ApiException roleTaken(ContactForm.Valid form) {
-        return ApiException.conflict("liaison-role-taken", "division " + form.divisionCode() + " already has an active "
-                + form.role().name() + " liaison; deactivate it first");
+        return ApiException.conflict(
+                "liaison-role-taken",
+                "division " + form.divisionCode() + " already has an active "
+                        + form.role().name() + " liaison; deactivate it first");
     }
 
     private static ApiException notFound(UUID id) {
@@ -165,11 +195,19 @@ class ContactStore {
 
     private static ContactViews.Contact contact(Readable r) {
         Integer sort = r.get("sort_order", Integer.class);
-        return new ContactViews.Contact(r.get("id", UUID.class), r.get("role", String.class),
-                r.get("division_code", String.class), r.get("person_name", String.class),
-                r.get("organisation", String.class), r.get("position", String.class), r.get("phone", String.class),
-                r.get("email", String.class), r.get("remarks", String.class), sort == null ? 0 : sort,
-                Boolean.TRUE.equals(r.get("active", Boolean.class)), r.get("created_at", OffsetDateTime.class),
+        return new ContactViews.Contact(
+                r.get("id", UUID.class),
+                r.get("role", String.class),
+                r.get("division_code", String.class),
+                r.get("person_name", String.class),
+                r.get("organisation", String.class),
+                r.get("position", String.class),
+                r.get("phone", String.class),
+                r.get("email", String.class),
+                r.get("remarks", String.class),
+                sort == null ? 0 : sort,
+                Boolean.TRUE.equals(r.get("active", Boolean.class)),
+                r.get("created_at", OffsetDateTime.class),
                 r.get("updated_at", OffsetDateTime.class));
     }
 }

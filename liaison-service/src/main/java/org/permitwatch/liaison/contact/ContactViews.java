@@ -8,17 +8,41 @@ import org.permitwatch.support.security.Masking;
 /** Response shape of the liaison directory and who may read its personal data. */
 final class ContactViews {
 
-    private ContactViews() {
-    }
+    private ContactViews() {}
 
-    record Contact(UUID id, String role, String divisionCode, String personName, String organisation, String position,
-                   String phone, String email, String remarks, int sortOrder, boolean active,
-                   OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    record Contact(
+            UUID id,
+            String role,
+            String divisionCode,
+            String personName,
+            String organisation,
+            String position,
+            String phone,
+            String email,
+            String remarks,
+            int sortOrder,
+            boolean active,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {
 
         /** The same entry with phone and e-mail masked unless {@link #clearFor} allows them. */
         Contact forCaller(Caller caller) {
-            return clearFor(caller, this) ? this : new Contact(id, role, divisionCode, personName, organisation, position,
-                    Masking.phone(phone), Masking.email(email), remarks, sortOrder, active, createdAt, updatedAt);
+            return clearFor(caller, this)
+                    ? this
+                    : new Contact(
+                            id,
+                            role,
+                            divisionCode,
+                            personName,
+                            organisation,
+                            position,
+                            Masking.phone(phone),
+                            Masking.email(email),
+                            remarks,
+                            sortOrder,
+                            active,
+                            createdAt,
+                            updatedAt);
         }
     }
 

@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
-import org.permitwatch.support.xlsx.XlsxStyles;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.permitwatch.support.xlsx.XlsxStyles;
 
 /**
  * 附件4 in the notice's layout: a title row, the header 序号 | 姓名 | 所在单位及职务 | 联系电话 | 备注, then one group row per
@@ -25,11 +25,11 @@ final class LiaisonListWorkbook {
     /** Group label of province contacts, which have no city. */
     static final String PROVINCE_GROUP = "省生态环境厅";
 
-    private LiaisonListWorkbook() {
-    }
+    private LiaisonListWorkbook() {}
 
     static byte[] render(List<ContactStore.Listed> rows) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("联络员名单");
             CellStyle title = style(workbook, true, 16, false);
             CellStyle header = style(workbook, true, 11, true);
@@ -71,7 +71,8 @@ final class LiaisonListWorkbook {
                 Row row = sheet.createRow(rowIndex++);
                 row.createCell(0).setCellValue(++serial);
                 row.createCell(1).setCellValue(c.personName());
-                row.createCell(2).setCellValue(c.position() == null ? c.organisation() : c.organisation() + " " + c.position());
+                row.createCell(2)
+                        .setCellValue(c.position() == null ? c.organisation() : c.organisation() + " " + c.position());
                 row.createCell(3).setCellValue(c.phone() == null ? "" : c.phone());
                 row.createCell(4).setCellValue(remarks(c));
                 for (int i = 0; i < HEADER.size(); i++) {

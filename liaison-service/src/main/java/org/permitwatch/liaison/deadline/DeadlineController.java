@@ -1,8 +1,5 @@
 package org.permitwatch.liaison.deadline;
 
-import org.permitwatch.support.web.Paging;
-import org.permitwatch.support.web.PageResponse;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -11,6 +8,8 @@ import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.web.PageResponse;
+import org.permitwatch.support.web.Paging;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
@@ -43,11 +42,14 @@ class DeadlineController {
 
     @GetMapping("/api/v1/deadlines")
     @Operation(summary = "Reporting obligations with their dated instances")
-    Mono<PageResponse<DeadlineViews.Obligation>> list(@RequestParam(required = false) Integer page,
-                                                      @RequestParam(required = false) Integer size) {
+    Mono<PageResponse<DeadlineViews.Obligation>> list(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
-            return deadlines.list(paging.offset(), paging.size()).collectList().zipWith(deadlines.count())
+            return deadlines
+                    .list(paging.offset(), paging.size())
+                    .collectList()
+                    .zipWith(deadlines.count())
                     .map(t -> paging.page(t.getT1(), t.getT2()));
         });
     }
@@ -59,7 +61,9 @@ class DeadlineController {
 
     @PostMapping("/api/v1/deadlines")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Define an obligation (PROVINCE)", description = "ONCE with dueDate, or MONTHLY with dueDay, firstMonth, lastMonth.")
+    @Operation(
+            summary = "Define an obligation (PROVINCE)",
+            description = "ONCE with dueDate, or MONTHLY with dueDay, firstMonth, lastMonth.")
     Mono<DeadlineViews.Obligation> create(@RequestBody ObligationForm form) {
         return CurrentCaller.get().flatMap(caller -> {
             requireProvince(caller);
@@ -68,7 +72,9 @@ class DeadlineController {
     }
 
     @PutMapping("/api/v1/deadlines/{id}")
-    @Operation(summary = "Edit an obligation (PROVINCE)", description = "Instances keep their ids; one with submissions cannot be removed (409).")
+    @Operation(
+            summary = "Edit an obligation (PROVINCE)",
+            description = "Instances keep their ids; one with submissions cannot be removed (409).")
     Mono<DeadlineViews.Obligation> update(@PathVariable UUID id, @RequestBody ObligationForm form) {
         return CurrentCaller.get().flatMap(caller -> {
             requireProvince(caller);
@@ -77,37 +83,52 @@ class DeadlineController {
     }
 
     @GetMapping("/api/v1/deadlines/{id}/status")
-    @Operation(summary = "Per-city status: ON_TIME, LATE, MISSING or PENDING",
-            description = "For every instance (or only the month given as period). The province sees every city, others their own.")
+    @Operation(
+            summary = "Per-city status: ON_TIME, LATE, MISSING or PENDING",
+            description =
+                    "For every instance (or only the month given as period). The province sees every city, others their own.")
     Mono<DeadlineViews.Status> status(@PathVariable UUID id, @RequestParam(required = false) String period) {
-        return CurrentCaller.get().flatMap(caller -> deadlines.find(id).flatMap(obligation -> {
-            var now = clock.instant();
-            return deadlines.instances(id, period)
-                    .concatMap(instance -> deadlines.status(instance, SubmissionService.scope(caller), now).collectList()
-                            .map(cities -> new DeadlineViews.InstanceStatus(instance.id(), instance.period(),
-                                    instance.dueDate(), cities)))
-                    .collectList()
-                    .map(instances -> new DeadlineViews.Status(id, obligation.code(), obligation.title(), now, instances));
-        }));
+        return CurrentCaller.get()
+                .flatMap(caller -> deadlines.find(id).flatMap(obligation -> {
+                    var now = clock.instant();
+                    return deadlines
+                            .instances(id, period)
+                            .concatMap(instance -> deadlines
+                                    .status(instance, SubmissionService.scope(caller), now)
+                                    .collectList()
+                                    .map(cities -> new DeadlineViews.InstanceStatus(
+                                            instance.id(), instance.period(), instance.dueDate(), cities)))
+                            .collectList()
+                            .map(instances -> new DeadlineViews.Status(
+                                    id, obligation.code(), obligation.title(), now, instances));
+                }));
     }
 
     @PostMapping("/api/v1/submissions")
-    @Operation(summary = "Submit against a deadline (CITY, for its own city)",
-            description = "A resubmission adds a version. With Idempotency-Key a retry returns the first result (200) instead of a new version.")
-    Mono<ResponseEntity<DeadlineViews.Submission>> submit(@RequestBody SubmissionForm form,
-                                                          @RequestHeader(name = SubmissionService.IDEMPOTENCY_HEADER, required = false) String key) {
-        return CurrentCaller.get().flatMap(caller -> submissions.submit(form.validated(), key, caller))
-                .map(o -> ResponseEntity.status(o.created() ? HttpStatus.CREATED : HttpStatus.OK).body(o.submission()));
+    @Operation(
+            summary = "Submit against a deadline (CITY, for its own city)",
+            description =
+                    "A resubmission adds a version. With Idempotency-Key a retry returns the first result (200) instead of a new version.")
+    Mono<ResponseEntity<DeadlineViews.Submission>> submit(
+            @RequestBody SubmissionForm form,
+            @RequestHeader(name = SubmissionService.IDEMPOTENCY_HEADER, required = false) String key) {
+        return CurrentCaller.get()
+                .flatMap(caller -> submissions.submit(form.validated(), key, caller))
+                .map(o -> ResponseEntity.status(o.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .body(o.submission()));
     }
 
     @GetMapping("/api/v1/submissions")
     @Operation(summary = "Submissions visible to the caller (own city; the province all)")
-    Mono<PageResponse<DeadlineViews.Submission>> submissions(@RequestParam(required = false) UUID deadlineId,
-                                                            @RequestParam(required = false) Integer page,
-                                                            @RequestParam(required = false) Integer size) {
+    Mono<PageResponse<DeadlineViews.Submission>> submissions(
+            @RequestParam(required = false) UUID deadlineId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
-            return submissions.list(caller, deadlineId, paging.offset(), paging.size()).collectList()
+            return submissions
+                    .list(caller, deadlineId, paging.offset(), paging.size())
+                    .collectList()
                     .zipWith(submissions.count(caller, deadlineId))
                     .map(t -> paging.page(t.getT1(), t.getT2()));
         });

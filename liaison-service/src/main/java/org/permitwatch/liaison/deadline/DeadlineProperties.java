@@ -23,13 +23,14 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("permitwatch.liaison.deadline")
-public record DeadlineProperties(@DefaultValue("2022") @Min(2000) @Max(2100) int campaignYear,
-                                 @DefaultValue("true") boolean seedEnabled,
-                                 @DefaultValue("Asia/Shanghai") ZoneId zone,
-                                 @DefaultValue("true") boolean reminderEnabled,
-                                 @DefaultValue("0 0 9 * * *") String reminderCron,
-                                 @DefaultValue({"-3", "1"}) @NotEmpty List<Integer> reminderOffsets,
-                                 @DefaultValue("2") @Min(0) @Max(30) int catchUpDays) {
+public record DeadlineProperties(
+        @DefaultValue("2022") @Min(2000) @Max(2100) int campaignYear,
+        @DefaultValue("true") boolean seedEnabled,
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("true") boolean reminderEnabled,
+        @DefaultValue("0 0 9 * * *") String reminderCron,
+        @DefaultValue({"-3", "1"}) @NotEmpty List<Integer> reminderOffsets,
+        @DefaultValue("2") @Min(0) @Max(30) int catchUpDays) {
 
     public DeadlineProperties {
         reminderOffsets = List.copyOf(reminderOffsets);

@@ -26,14 +26,16 @@ import reactor.core.publisher.Mono;
 @Component
 class DeadlineStore {
 
-    private static final String OBLIGATION_COLUMNS = "id, code, title, description, recurrence, due_date, due_day, first_month, last_month";
+    private static final String OBLIGATION_COLUMNS =
+            "id, code, title, description, recurrence, due_date, due_day, first_month, last_month";
 
     private final DatabaseClient db;
     private final AuditLog audit;
     private final TransactionalOperator tx;
     private final DeadlineProperties properties;
 
-    DeadlineStore(DatabaseClient db, AuditLog audit, ReactiveTransactionManager transactions, DeadlineProperties properties) {
+    DeadlineStore(
+            DatabaseClient db, AuditLog audit, ReactiveTransactionManager transactions, DeadlineProperties properties) {
         this.db = db;
         this.audit = audit;
         this.tx = TransactionalOperator.create(transactions);
@@ -41,24 +43,30 @@ class DeadlineStore {
     }
 
     /** An instance row with its obligation's identity, as the status and reminder code need it. */
-    record InstanceRow(UUID id, UUID obligationId, String code, String title, String period, LocalDate dueDate) {
-    }
+    record InstanceRow(UUID id, UUID obligationId, String code, String title, String period, LocalDate dueDate) {}
 
     Flux<DeadlineViews.Obligation> list(long offset, int limit) {
-        return db.sql("SELECT " + OBLIGATION_COLUMNS + " FROM deadline_obligation ORDER BY coalesce(due_date, first_month), code "
+        return db.sql("SELECT " + OBLIGATION_COLUMNS
+                        + " FROM deadline_obligation ORDER BY coalesce(due_date, first_month), code "
                         + "LIMIT :limit OFFSET :offset")
-                .bind("limit", limit).bind("offset", offset)
-                .map(DeadlineStore::obligation).all()
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(DeadlineStore::obligation)
+                .all()
                 .concatMap(this::withInstances);
     }
 
     Mono<Long> count() {
-        return db.sql("SELECT count(*) AS n FROM deadline_obligation").map(r -> r.get("n", Long.class)).one();
+        return db.sql("SELECT count(*) AS n FROM deadline_obligation")
+                .map(r -> r.get("n", Long.class))
+                .one();
     }
 
     Mono<DeadlineViews.Obligation> find(UUID id) {
-        return db.sql("SELECT " + OBLIGATION_COLUMNS + " FROM deadline_obligation WHERE id = :id").bind("id", id)
-                .map(DeadlineStore::obligation).one()
+        return db.sql("SELECT " + OBLIGATION_COLUMNS + " FROM deadline_obligation WHERE id = :id")
+                .bind("id", id)
+                .map(DeadlineStore::obligation)
+                .one()
                 .switchIfEmpty(Mono.error(() -> notFound(id)))
                 .flatMap(this::withInstances);
     }
@@ -69,21 +77,29 @@ class DeadlineStore {
         Mono<UUID> write = bindForm(db.sql("""
                         INSERT INTO deadline_obligation (id, code, title, description, recurrence, due_date, due_day,
                                                          first_month, last_month)
-                        VALUES (:id, :code, :title, :description, :recurrence, :dueDate, :dueDay, :firstMonth, :lastMonth)"""),
-                form)
-                .bind("id", id).then()
+                        VALUES (:id, :code, :title, :description, :recurrence, :dueDate, :dueDay, :firstMonth, :lastMonth)"""), form)
+                .bind("id", id)
+                .then()
                 .then(syncInstances(id, form))
-                .then(system ? audit.recordAsSystem("deadline.create", "deadline_obligation", id.toString(), details(form))
-                        : audit.record("deadline.create", "deadline_obligation", id.toString(), details(form)))
+                .then(
+                        system
+                                ? audit.recordAsSystem(
+                                        "deadline.create", "deadline_obligation", id.toString(), details(form))
+                                : audit.record("deadline.create", "deadline_obligation", id.toString(), details(form)))
                 .thenReturn(id);
-        return tx.transactional(write).onErrorMap(DataIntegrityViolationException.class,
-                e -> ApiException.conflict("deadline-code-taken", "a deadline with code " + form.code() + " exists"));
+        return tx.transactional(write)
+                .onErrorMap(
+                        DataIntegrityViolationException.class,
+                        e -> ApiException.conflict(
+                                "deadline-code-taken", "a deadline with code " + form.code() + " exists"));
     }
 
     /** The seed's path: creates the obligation unless one with its code exists. */
     Mono<Boolean> createIfAbsent(ObligationForm.Valid form) {
-        return db.sql("SELECT count(*) AS n FROM deadline_obligation WHERE code = :code").bind("code", form.code())
-                .map(r -> r.get("n", Long.class)).one()
+        return db.sql("SELECT count(*) AS n FROM deadline_obligation WHERE code = :code")
+                .bind("code", form.code())
+                .map(r -> r.get("n", Long.class))
+                .one()
                 .flatMap(n -> n > 0 ? Mono.just(false) : create(form, true).thenReturn(true));
     }
 
@@ -94,33 +110,49 @@ class DeadlineStore {
                                recurrence = :recurrence, due_date = :dueDate, due_day = :dueDay,
                                first_month = :firstMonth, last_month = :lastMonth, updated_at = now()
                          WHERE id = :id"""), form)
-                .bind("id", id).fetch().rowsUpdated()
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
                 .flatMap(n -> n == 0 ? Mono.<Void>error(notFound(id)) : syncInstances(id, form))
                 .then(audit.record("deadline.update", "deadline_obligation", id.toString(), details(form)));
-        return tx.transactional(write).onErrorMap(DataIntegrityViolationException.class,
-                e -> ApiException.conflict("deadline-code-taken", "a deadline with code " + form.code() + " exists"));
+        return tx.transactional(write)
+                .onErrorMap(
+                        DataIntegrityViolationException.class,
+                        e -> ApiException.conflict(
+                                "deadline-code-taken", "a deadline with code " + form.code() + " exists"));
     }
 
     /** Upserts the wanted instances and drops the others, refusing to drop one that already has submissions. */
     private Mono<Void> syncInstances(UUID obligationId, ObligationForm.Valid form) {
         List<Recurrence.Due> dues = Recurrence.instances(form);
         String[] periods = dues.stream().map(Recurrence.Due::period).toArray(String[]::new);
-        Mono<Void> upserts = Flux.fromIterable(dues).concatMap(due -> db.sql("""
+        Mono<Void> upserts = Flux.fromIterable(dues)
+                .concatMap(due -> db.sql("""
                         INSERT INTO deadline_instance (id, obligation_id, period, due_date) VALUES (:id, :obligation, :period, :due)
                         ON CONFLICT (obligation_id, period) DO UPDATE SET due_date = EXCLUDED.due_date""")
-                .bind("id", UUID.randomUUID()).bind("obligation", obligationId).bind("period", due.period())
-                .bind("due", due.dueDate()).then()).then();
+                        .bind("id", UUID.randomUUID())
+                        .bind("obligation", obligationId)
+                        .bind("period", due.period())
+                        .bind("due", due.dueDate())
+                        .then())
+                .then();
         Mono<Void> removals = db.sql("""
                         SELECT count(*) AS n FROM deadline_instance i
                          WHERE i.obligation_id = :obligation AND i.period <> ALL(:periods)
                            AND EXISTS (SELECT 1 FROM deadline_submission s WHERE s.instance_id = i.id)""")
-                .bind("obligation", obligationId).bind("periods", periods)
-                .map(r -> r.get("n", Long.class)).one()
+                .bind("obligation", obligationId)
+                .bind("periods", periods)
+                .map(r -> r.get("n", Long.class))
+                .one()
                 .flatMap(n -> n > 0
-                        ? Mono.<Void>error(ApiException.conflict("deadline-instance-has-submissions",
+                        ? Mono.<Void>error(ApiException.conflict(
+                                "deadline-instance-has-submissions",
                                 "the change would remove " + n + " due date(s) that cities already submitted against"))
-                        : db.sql("DELETE FROM deadline_instance WHERE obligation_id = :obligation AND period <> ALL(:periods)")
-                                .bind("obligation", obligationId).bind("periods", periods).then());
+                        : db.sql(
+                                        "DELETE FROM deadline_instance WHERE obligation_id = :obligation AND period <> ALL(:periods)")
+                                .bind("obligation", obligationId)
+                                .bind("periods", periods)
+                                .then());
         return upserts.then(removals);
     }
 
@@ -130,8 +162,10 @@ class DeadlineStore {
                         SELECT i.id, i.obligation_id, o.code, o.title, i.period, i.due_date, o.recurrence
                           FROM deadline_instance i JOIN deadline_obligation o ON o.id = i.obligation_id
                          WHERE o.id = :obligation AND (o.recurrence = 'ONCE' OR i.period = :period)""")
-                .bind("obligation", obligationId).bind("period", period == null ? "" : period)
-                .map(DeadlineStore::instanceRow).one();
+                .bind("obligation", obligationId)
+                .bind("period", period == null ? "" : period)
+                .map(DeadlineStore::instanceRow)
+                .one();
     }
 
     Flux<InstanceRow> instances(UUID obligationId, String period) {
@@ -142,7 +176,8 @@ class DeadlineStore {
                          ORDER BY i.due_date""")
                 .bind("obligation", obligationId)
                 .bind("period", period == null ? io.r2dbc.spi.Parameters.in(String.class) : period)
-                .map(DeadlineStore::instanceRow).all();
+                .map(DeadlineStore::instanceRow)
+                .all();
     }
 
     /** Instances due between two dates (inclusive), for the reminder job. */
@@ -151,8 +186,10 @@ class DeadlineStore {
                         SELECT i.id, i.obligation_id, o.code, o.title, i.period, i.due_date FROM deadline_instance i
                           JOIN deadline_obligation o ON o.id = i.obligation_id
                          WHERE i.due_date BETWEEN :from AND :to ORDER BY i.due_date, i.id""")
-                .bind("from", from).bind("to", to)
-                .map(DeadlineStore::instanceRow).all();
+                .bind("from", from)
+                .bind("to", to)
+                .map(DeadlineStore::instanceRow)
+                .all();
     }
 
     /** The first instant after the due date, in the configured zone. */
@@ -176,16 +213,22 @@ class DeadlineStore {
                          WHERE rc.division_code LIKE :scope
                          GROUP BY rc.division_code, rc.name, rc.sort_order
                          ORDER BY rc.sort_order, rc.division_code""")
-                .bind("instance", instance.id()).bind("scope", cityScope).bind("dueEnd", dueEnd.atOffset(java.time.ZoneOffset.UTC))
+                .bind("instance", instance.id())
+                .bind("scope", cityScope)
+                .bind("dueEnd", dueEnd.atOffset(java.time.ZoneOffset.UTC))
                 .map(r -> {
                     Instant onTime = instant(r, "first_on_time");
                     Instant any = instant(r, "first_any");
                     DeadlineStatus status = DeadlineStatus.of(now, dueEnd, onTime, any);
                     boolean counted = onTime != null;
-                    return new DeadlineViews.CityStatus(r.get("division_code", String.class), r.get("name", String.class),
-                            status, r.get(counted ? "on_time_id" : "first_id", UUID.class),
+                    return new DeadlineViews.CityStatus(
+                            r.get("division_code", String.class),
+                            r.get("name", String.class),
+                            status,
+                            r.get(counted ? "on_time_id" : "first_id", UUID.class),
                             r.get(counted ? "on_time_version" : "first_version", Integer.class),
-                            counted ? onTime : any, r.get("versions", Long.class).intValue());
+                            counted ? onTime : any,
+                            r.get("versions", Long.class).intValue());
                 })
                 .all();
     }
@@ -198,24 +241,45 @@ class DeadlineStore {
     private Mono<DeadlineViews.Obligation> withInstances(DeadlineViews.Obligation o) {
         return db.sql("SELECT id, period, due_date FROM deadline_instance WHERE obligation_id = :id ORDER BY due_date")
                 .bind("id", o.id())
-                .map(r -> new DeadlineViews.Instance(r.get("id", UUID.class), r.get("period", String.class),
-                        r.get("due_date", LocalDate.class)))
-                .all().collectList()
-                .map(instances -> new DeadlineViews.Obligation(o.id(), o.code(), o.title(), o.description(), o.recurrence(),
-                        o.dueDate(), o.dueDay(), o.firstMonth(), o.lastMonth(), instances));
+                .map(r -> new DeadlineViews.Instance(
+                        r.get("id", UUID.class), r.get("period", String.class), r.get("due_date", LocalDate.class)))
+                .all()
+                .collectList()
+                .map(instances -> new DeadlineViews.Obligation(
+                        o.id(),
+                        o.code(),
+                        o.title(),
+                        o.description(),
+                        o.recurrence(),
+                        o.dueDate(),
+                        o.dueDay(),
+                        o.firstMonth(),
+                        o.lastMonth(),
+                        instances));
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindForm(DatabaseClient.GenericExecuteSpec spec, ObligationForm.Valid form) {
-        spec = spec.bind("code", form.code()).bind("title", form.title()).bind("recurrence", form.recurrence().name());
+    private static DatabaseClient.GenericExecuteSpec bindForm(
+            DatabaseClient.GenericExecuteSpec spec, ObligationForm.Valid form) {
+        spec = spec.bind("code", form.code())
+                .bind("title", form.title())
+                .bind("recurrence", form.recurrence().name());
         spec = nullable(spec, "description", form.description(), String.class);
         spec = nullable(spec, "dueDate", form.dueDate(), LocalDate.class);
         spec = nullable(spec, "dueDay", form.dueDay(), Integer.class);
-        spec = nullable(spec, "firstMonth", form.firstMonth() == null ? null : form.firstMonth().atDay(1), LocalDate.class);
-        return nullable(spec, "lastMonth", form.lastMonth() == null ? null : form.lastMonth().atDay(1), LocalDate.class);
+        spec = nullable(
+                spec,
+                "firstMonth",
+                form.firstMonth() == null ? null : form.firstMonth().atDay(1),
+                LocalDate.class);
+        return nullable(
+                spec,
+                "lastMonth",
+                form.lastMonth() == null ? null : form.lastMonth().atDay(1),
+                LocalDate.class);
     }
 
-    private static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name, Object value,
-                                                              Class<?> type) {
+    private static DatabaseClient.GenericExecuteSpec nullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, Object value, Class<?> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 
@@ -234,14 +298,26 @@ class DeadlineStore {
     private static DeadlineViews.Obligation obligation(Readable r) {
         LocalDate first = r.get("first_month", LocalDate.class);
         LocalDate last = r.get("last_month", LocalDate.class);
-        return new DeadlineViews.Obligation(r.get("id", UUID.class), r.get("code", String.class), r.get("title", String.class),
-                r.get("description", String.class), r.get("recurrence", String.class), r.get("due_date", LocalDate.class),
-                r.get("due_day", Integer.class), first == null ? null : YearMonth.from(first).toString(),
-                last == null ? null : YearMonth.from(last).toString(), List.of());
+        return new DeadlineViews.Obligation(
+                r.get("id", UUID.class),
+                r.get("code", String.class),
+                r.get("title", String.class),
+                r.get("description", String.class),
+                r.get("recurrence", String.class),
+                r.get("due_date", LocalDate.class),
+                r.get("due_day", Integer.class),
+                first == null ? null : YearMonth.from(first).toString(),
+                last == null ? null : YearMonth.from(last).toString(),
+                List.of());
     }
 
     private static InstanceRow instanceRow(Readable r) {
-        return new InstanceRow(r.get("id", UUID.class), r.get("obligation_id", UUID.class), r.get("code", String.class),
-                r.get("title", String.class), r.get("period", String.class), r.get("due_date", LocalDate.class));
+        return new InstanceRow(
+                r.get("id", UUID.class),
+                r.get("obligation_id", UUID.class),
+                r.get("code", String.class),
+                r.get("title", String.class),
+                r.get("period", String.class),
+                r.get("due_date", LocalDate.class));
     }
 }

@@ -8,35 +8,52 @@ import java.util.UUID;
 /** Response shapes of deadlines, their status and submissions. */
 final class DeadlineViews {
 
-    private DeadlineViews() {
-    }
+    private DeadlineViews() {}
 
-    record Obligation(UUID id, String code, String title, String description, String recurrence, LocalDate dueDate,
-                      Integer dueDay, String firstMonth, String lastMonth, List<Instance> instances) {
-    }
+    record Obligation(
+            UUID id,
+            String code,
+            String title,
+            String description,
+            String recurrence,
+            LocalDate dueDate,
+            Integer dueDay,
+            String firstMonth,
+            String lastMonth,
+            List<Instance> instances) {}
 
-    record Instance(UUID id, String period, LocalDate dueDate) {
-    }
+    record Instance(UUID id, String period, LocalDate dueDate) {}
 
-    record Status(UUID deadlineId, String code, String title, Instant asOf, List<InstanceStatus> instances) {
-    }
+    record Status(UUID deadlineId, String code, String title, Instant asOf, List<InstanceStatus> instances) {}
 
-    record InstanceStatus(UUID instanceId, String period, LocalDate dueDate, List<CityStatus> cities) {
-    }
+    record InstanceStatus(UUID instanceId, String period, LocalDate dueDate, List<CityStatus> cities) {}
 
     /**
      * @param counted  the submission that decides the status: the first on-time one, else the first late one
      * @param versions how many versions the city has submitted
      */
-    record CityStatus(String cityCode, String cityName, DeadlineStatus status, UUID counted, Integer countedVersion,
-                      Instant countedAt, int versions) {
-    }
+    record CityStatus(
+            String cityCode,
+            String cityName,
+            DeadlineStatus status,
+            UUID counted,
+            Integer countedVersion,
+            Instant countedAt,
+            int versions) {}
 
-    record Document(String fileName, String sha256, long size, String contentType) {
-    }
+    record Document(String fileName, String sha256, long size, String contentType) {}
 
-    record Submission(UUID id, UUID deadlineId, UUID instanceId, String period, String cityCode, int version,
-                      Document document, Object data, String note, String submittedBy, Instant submittedAt,
-                      boolean onTime) {
-    }
+    record Submission(
+            UUID id,
+            UUID deadlineId,
+            UUID instanceId,
+            String period,
+            String cityCode,
+            int version,
+            Document document,
+            Object data,
+            String note,
+            String submittedBy,
+            Instant submittedAt,
+            boolean onTime) {}
 }

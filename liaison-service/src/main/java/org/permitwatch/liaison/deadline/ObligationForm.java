@@ -15,8 +15,15 @@ import org.permitwatch.support.problem.ProblemCodes;
  * Body of POST and PUT {@code /api/v1/deadlines}: ONCE needs {@code dueDate}; MONTHLY needs {@code dueDay},
  * {@code firstMonth} and {@code lastMonth} (YYYY-MM, at most 36 months).
  */
-record ObligationForm(String code, String title, String description, String recurrence, String dueDate, Integer dueDay,
-                      String firstMonth, String lastMonth) {
+record ObligationForm(
+        String code,
+        String title,
+        String description,
+        String recurrence,
+        String dueDate,
+        Integer dueDay,
+        String firstMonth,
+        String lastMonth) {
 
     private static final Pattern CODE = Pattern.compile("[A-Z0-9_\\-]{2,60}");
     private static final int MAX_MONTHS = 36;
@@ -25,11 +32,18 @@ record ObligationForm(String code, String title, String description, String recu
      * the platform's date guard does not see them and the shared rule is applied by hand.
      */
     private static final LocalDate NOT_BEFORE = LocalDate.of(2000, 1, 1);
+
     private static final int YEARS_AHEAD = 5;
 
-    record Valid(String code, String title, String description, Recurrence recurrence, LocalDate dueDate, Integer dueDay,
-                 YearMonth firstMonth, YearMonth lastMonth) {
-    }
+    record Valid(
+            String code,
+            String title,
+            String description,
+            Recurrence recurrence,
+            LocalDate dueDate,
+            Integer dueDay,
+            YearMonth firstMonth,
+            YearMonth lastMonth) {}
 
     Valid validated() {
         List<FieldProblem> problems = new ArrayList<>();
@@ -61,17 +75,27 @@ record ObligationForm(String code, String title, String description, String recu
             }
             first = month("firstMonth", firstMonth, problems);
             last = month("lastMonth", lastMonth, problems);
-            if (first != null && last != null
+            if (first != null
+                    && last != null
                     && (last.isBefore(first) || first.plusMonths(MAX_MONTHS - 1).isBefore(last))) {
-                problems.add(new FieldProblem("lastMonth", "must be on or after firstMonth, at most " + MAX_MONTHS
-                        + " months later", lastMonth));
+                problems.add(new FieldProblem(
+                        "lastMonth",
+                        "must be on or after firstMonth, at most " + MAX_MONTHS + " months later",
+                        lastMonth));
             }
         }
         if (!problems.isEmpty()) {
             throw ApiException.badRequest(ProblemCodes.VALIDATION_FAILED, "deadline is invalid", problems);
         }
-        return new Valid(code, title.trim(), description == null || description.isBlank() ? null : description.trim(),
-                parsed, due, parsed == Recurrence.MONTHLY ? dueDay : null, first, last);
+        return new Valid(
+                code,
+                title.trim(),
+                description == null || description.isBlank() ? null : description.trim(),
+                parsed,
+                due,
+                parsed == Recurrence.MONTHLY ? dueDay : null,
+                first,
+                last);
     }
 
     private static LocalDate date(String value, List<FieldProblem> problems) {

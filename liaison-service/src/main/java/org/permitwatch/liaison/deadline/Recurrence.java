@@ -7,13 +7,13 @@ import java.util.List;
 
 /** How an obligation turns into dated instances. */
 enum Recurrence {
-    ONCE, MONTHLY;
+    ONCE,
+    MONTHLY;
 
     static final String ONCE_PERIOD = "ONCE";
 
     /** A dated instance before it is stored: {@code period} is "ONCE" or "YYYY-MM". */
-    record Due(String period, LocalDate dueDate) {
-    }
+    record Due(String period, LocalDate dueDate) {}
 
     /** The instances of a validated obligation, in date order. */
     static List<Due> instances(ObligationForm.Valid form) {

@@ -1,12 +1,12 @@
 package org.permitwatch.liaison.deadline;
 
-import org.permitwatch.support.jobs.JobRunner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import org.permitwatch.liaison.notification.NotificationRequest;
 import org.permitwatch.liaison.notification.Notifications;
+import org.permitwatch.support.jobs.JobRunner;
 import org.permitwatch.support.security.DivisionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +34,12 @@ public class ReminderJob {
 
     private final JobRunner jobs;
 
-    ReminderJob(DeadlineStore deadlines, Notifications notifications, DeadlineProperties properties,
-                ObjectProvider<Clock> clock, JobRunner jobs) {
+    ReminderJob(
+            DeadlineStore deadlines,
+            Notifications notifications,
+            DeadlineProperties properties,
+            ObjectProvider<Clock> clock,
+            JobRunner jobs) {
         this.jobs = jobs;
         this.deadlines = deadlines;
         this.notifications = notifications;
@@ -43,7 +47,8 @@ public class ReminderJob {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    @Scheduled(cron = "${permitwatch.liaison.deadline.reminder-cron:0 0 9 * * *}",
+    @Scheduled(
+            cron = "${permitwatch.liaison.deadline.reminder-cron:0 0 9 * * *}",
             zone = "${permitwatch.liaison.deadline.zone:Asia/Shanghai}")
     void scheduled() {
         if (properties.reminderEnabled()) {
@@ -57,9 +62,11 @@ public class ReminderJob {
     public Flux<String> run(Clock at) {
         Instant now = at.instant();
         LocalDate today = LocalDate.ofInstant(now, properties.zone());
-        return Flux.fromIterable(properties.reminderOffsets()).concatMap(offset ->
-                deadlines.dueBetween(today.minusDays(offset + properties.catchUpDays()), today.minusDays(offset))
-                        .concatMap(instance -> deadlines.status(instance, "%", now)
+        return Flux.fromIterable(properties.reminderOffsets())
+                .concatMap(offset -> deadlines
+                        .dueBetween(today.minusDays(offset + properties.catchUpDays()), today.minusDays(offset))
+                        .concatMap(instance -> deadlines
+                                .status(instance, "%", now)
                                 .filter(city -> city.versions() == 0)
                                 .concatMap(city -> remind(instance, city, offset))));
     }
@@ -68,9 +75,10 @@ public class ReminderJob {
         String eventKey = "reminder:" + instance.id() + ":" + city.cityCode() + ":" + offset;
         String when = offset < 0 ? "将于" + instance.dueDate() + "到期" : "已于" + instance.dueDate() + "到期";
         String period = Recurrence.ONCE_PERIOD.equals(instance.period()) ? "" : "（" + instance.period() + "）";
-        NotificationRequest request = NotificationRequest.email(eventKey,
-                NotificationRequest.Recipients.division(DivisionCode.of(city.cityCode()).prefix(),
-                        Set.of("ENFORCEMENT", "PERMIT_ISSUING")),
+        NotificationRequest request = NotificationRequest.email(
+                eventKey,
+                NotificationRequest.Recipients.division(
+                        DivisionCode.of(city.cityCode()).prefix(), Set.of("ENFORCEMENT", "PERMIT_ISSUING")),
                 "报送提醒：" + instance.title() + period,
                 city.cityName() + "：" + instance.title() + period + when + "，系统中尚无贵市的报送材料，请及时报送。");
         return notifications.request(request).thenReturn(eventKey);

@@ -20,8 +20,7 @@ record SubmissionForm(UUID deadlineId, String period, Document document, Map<Str
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final long MAX_SIZE = 500L * 1024 * 1024;
 
-    record Document(String fileName, String sha256, Long size, String contentType) {
-    }
+    record Document(String fileName, String sha256, Long size, String contentType) {}
 
     SubmissionForm validated() {
         List<FieldProblem> problems = new ArrayList<>();
@@ -32,8 +31,8 @@ record SubmissionForm(UUID deadlineId, String period, Document document, Map<Str
             problems.add(new FieldProblem("period", "must be a month (YYYY-MM)", period));
         } else if (period != null) {
             // The shared date rule on the month's first day: a report for 1900-11 is a typo.
-            FieldProblem implausible = PlausibleDateValidator.problem("period",
-                    java.time.YearMonth.parse(period).atDay(1), java.time.LocalDate.of(2000, 1, 1), 5);
+            FieldProblem implausible = PlausibleDateValidator.problem(
+                    "period", java.time.YearMonth.parse(period).atDay(1), java.time.LocalDate.of(2000, 1, 1), 5);
             if (implausible != null) {
                 problems.add(new FieldProblem("period", implausible.message(), period));
             }
@@ -42,17 +41,23 @@ record SubmissionForm(UUID deadlineId, String period, Document document, Map<Str
             problems.add(FieldProblem.of("document", "give either document or data, not both"));
         }
         if (document != null) {
-            if (document.fileName() == null || document.fileName().isBlank() || document.fileName().length() > 255) {
-                problems.add(new FieldProblem("document.fileName", "is required, at most 255 characters", document.fileName()));
+            if (document.fileName() == null
+                    || document.fileName().isBlank()
+                    || document.fileName().length() > 255) {
+                problems.add(new FieldProblem(
+                        "document.fileName", "is required, at most 255 characters", document.fileName()));
             }
             if (document.sha256() == null || !SHA256.matcher(document.sha256()).matches()) {
-                problems.add(new FieldProblem("document.sha256", "must be 64 lower-case hex digits", document.sha256()));
+                problems.add(
+                        new FieldProblem("document.sha256", "must be 64 lower-case hex digits", document.sha256()));
             }
             if (document.size() == null || document.size() < 1 || document.size() > MAX_SIZE) {
                 problems.add(new FieldProblem("document.size", "must be 1 byte to 500 MB", document.size()));
             }
             if (document.contentType() == null || !document.contentType().matches("[\\w.+\\-]+/[\\w.+\\-]+")) {
-                problems.add(new FieldProblem("document.contentType", "must be a media type such as application/pdf",
+                problems.add(new FieldProblem(
+                        "document.contentType",
+                        "must be a media type such as application/pdf",
                         document.contentType()));
             }
         }

@@ -15,6 +15,9 @@ class SubmissionTopicConfiguration {
     NewTopic liaisonSubmissionEventsTopic(
             @Value("${permitwatch.liaison.submission.topic.partitions:3}") int partitions,
             @Value("${permitwatch.liaison.submission.topic.replicas:1}") int replicas) {
-        return TopicBuilder.name(LiaisonTopics.SUBMISSIONS).partitions(partitions).replicas(replicas).build();
+        return TopicBuilder.name(LiaisonTopics.SUBMISSIONS)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
     }
 }

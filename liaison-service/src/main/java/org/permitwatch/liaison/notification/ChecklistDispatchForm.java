@@ -16,14 +16,13 @@ import org.permitwatch.support.problem.ProblemCodes;
  * @param attachmentReference where the checklist can be fetched (document id or URL), quoted in the mail text
  * @param webhook             also post to the divisions' work-chat robots
  */
-record ChecklistDispatchForm(String subject, String message, Upload attachment, String attachmentReference,
-                             Boolean webhook) {
+record ChecklistDispatchForm(
+        String subject, String message, Upload attachment, String attachmentReference, Boolean webhook) {
 
     /** Largest attachment accepted, decoded: mail servers commonly refuse more than 10–25 MB. */
     static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-    record Upload(String fileName, String contentType, String contentBase64) {
-    }
+    record Upload(String fileName, String contentType, String contentBase64) {}
 
     /** Validates and returns the decoded attachment (null when only a reference is sent). */
     NotificationRequest.Attachment validated() {
@@ -40,24 +39,32 @@ record ChecklistDispatchForm(String subject, String message, Upload attachment, 
         }
         NotificationRequest.Attachment decoded = null;
         if (attachment != null) {
-            if (attachment.fileName() == null || attachment.fileName().isBlank() || attachment.fileName().length() > 200
+            if (attachment.fileName() == null
+                    || attachment.fileName().isBlank()
+                    || attachment.fileName().length() > 200
                     || attachment.fileName().matches(".*[/\\\\\\r\\n].*")) {
-                problems.add(new FieldProblem("attachment.fileName", "is required, a plain file name", attachment.fileName()));
+                problems.add(new FieldProblem(
+                        "attachment.fileName", "is required, a plain file name", attachment.fileName()));
             }
             byte[] bytes = null;
             try {
-                bytes = attachment.contentBase64() == null ? null : Base64.getMimeDecoder().decode(attachment.contentBase64());
+                bytes = attachment.contentBase64() == null
+                        ? null
+                        : Base64.getMimeDecoder().decode(attachment.contentBase64());
             } catch (IllegalArgumentException e) {
                 problems.add(new FieldProblem("attachment.contentBase64", "is not valid base64", null));
             }
             if (bytes != null && (bytes.length == 0 || bytes.length > MAX_ATTACHMENT_BYTES)) {
-                problems.add(new FieldProblem("attachment.contentBase64",
-                        "must decode to 1 byte .. " + MAX_ATTACHMENT_BYTES + " bytes", bytes.length));
+                problems.add(new FieldProblem(
+                        "attachment.contentBase64",
+                        "must decode to 1 byte .. " + MAX_ATTACHMENT_BYTES + " bytes",
+                        bytes.length));
             } else if (bytes == null && attachment.contentBase64() == null) {
                 problems.add(new FieldProblem("attachment.contentBase64", "is required", null));
             }
             if (problems.isEmpty()) {
-                decoded = new NotificationRequest.Attachment(attachment.fileName().trim(), attachment.contentType(), bytes);
+                decoded = new NotificationRequest.Attachment(
+                        attachment.fileName().trim(), attachment.contentType(), bytes);
             }
         }
         if (!problems.isEmpty()) {

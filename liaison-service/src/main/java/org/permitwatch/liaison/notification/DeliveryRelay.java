@@ -76,8 +76,12 @@ class DeliveryRelay implements SmartLifecycle, DeliveryWakeUp {
     private final Sinks.Many<Long> wakeUps = Sinks.many().multicast().directBestEffort();
     private volatile Disposable running;
 
-    DeliveryRelay(DatabaseClient db, ReactiveTransactionManager transactions, MailChannel mail, WebhookChannel webhook,
-                  NotificationProperties properties) {
+    DeliveryRelay(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            MailChannel mail,
+            WebhookChannel webhook,
+            NotificationProperties properties) {
         this.db = db;
         this.tx = TransactionalOperator.create(transactions);
         this.mail = mail;
@@ -92,7 +96,8 @@ class DeliveryRelay implements SmartLifecycle, DeliveryWakeUp {
 
     /** One round, repeated while batches come back full; emits how many deliveries were attempted. */
     Mono<Integer> relayOnce() {
-        return round().expand(n -> n >= properties.batchSize() ? round() : Mono.empty()).reduce(0, Integer::sum);
+        return round().expand(n -> n >= properties.batchSize() ? round() : Mono.empty())
+                .reduce(0, Integer::sum);
     }
 
     private Mono<Integer> round() {
@@ -115,8 +120,7 @@ class DeliveryRelay implements SmartLifecycle, DeliveryWakeUp {
             case EMAIL -> mail.send(delivery);
             case WEBHOOK -> webhook.send(delivery);
         };
-        return send
-                .then(Mono.defer(() -> recordSuccess(delivery, elapsed(started))))
+        return send.then(Mono.defer(() -> recordSuccess(delivery, elapsed(started))))
                 .onErrorResume(error -> recordFailure(delivery, error, elapsed(started)));
     }
 
@@ -129,8 +133,13 @@ class DeliveryRelay implements SmartLifecycle, DeliveryWakeUp {
 
     private Mono<Void> recordFailure(Delivery delivery, Throwable error, long millis) {
         String message = describe(error);
-        log.warn("Notification {} ({} to {}) attempt {} failed: {}", delivery.id(), delivery.channel(),
-                delivery.recipient(), delivery.attempt(), message);
+        log.warn(
+                "Notification {} ({} to {}) attempt {} failed: {}",
+                delivery.id(),
+                delivery.channel(),
+                delivery.recipient(),
+                delivery.attempt(),
+                message);
         Duration backoff = properties.backoffAfter(delivery.attempt());
         return tx.transactional(db.sql(MARK_FAILED_ATTEMPT)
                         .bind("id", delivery.id())
@@ -161,8 +170,11 @@ class DeliveryRelay implements SmartLifecycle, DeliveryWakeUp {
         StringBuilder text = new StringBuilder(error.getClass().getSimpleName() + ": " + error.getMessage());
         Throwable cause = error.getCause();
         if (cause != null && cause != error) {
-            text.append(" (caused by ").append(cause.getClass().getSimpleName()).append(": ")
-                    .append(cause.getMessage()).append(')');
+            text.append(" (caused by ")
+                    .append(cause.getClass().getSimpleName())
+                    .append(": ")
+                    .append(cause.getMessage())
+                    .append(')');
         }
         return text.length() > 1000 ? text.substring(0, 1000) : text.toString();
     }
@@ -173,11 +185,18 @@ class DeliveryRelay implements SmartLifecycle, DeliveryWakeUp {
 
     private static Delivery delivery(Readable r) {
         Integer attempts = r.get("attempts", Integer.class);
-        return new Delivery(r.get("id", UUID.class), r.get("event_key", String.class),
-                NotificationRequest.Channel.valueOf(r.get("channel", String.class)), r.get("recipient", String.class),
-                r.get("division_code", String.class), attempts == null ? 1 : attempts, r.get("subject", String.class),
-                r.get("body", String.class), r.get("attachment_name", String.class),
-                r.get("attachment_type", String.class), readBytes(r));
+        return new Delivery(
+                r.get("id", UUID.class),
+                r.get("event_key", String.class),
+                NotificationRequest.Channel.valueOf(r.get("channel", String.class)),
+                r.get("recipient", String.class),
+                r.get("division_code", String.class),
+                attempts == null ? 1 : attempts,
+                r.get("subject", String.class),
+                r.get("body", String.class),
+                r.get("attachment_name", String.class),
+                r.get("attachment_type", String.class),
+                readBytes(r));
     }
 
     private static byte[] readBytes(Readable r) {
@@ -197,13 +216,18 @@ class DeliveryRelay implements SmartLifecycle, DeliveryWakeUp {
         }
         running = Flux.merge(Flux.interval(properties.pollInterval()), wakeUps.asFlux())
                 .onBackpressureDrop()
-                .concatMap(tick -> relayOnce().onErrorResume(error -> {
-                    log.warn("Notification relay round failed; retrying next round", error);
-                    return Mono.just(0);
-                }), 0)
+                .concatMap(
+                        tick -> relayOnce().onErrorResume(error -> {
+                            log.warn("Notification relay round failed; retrying next round", error);
+                            return Mono.just(0);
+                        }),
+                        0)
                 .subscribe();
-        log.info("Notification relay started (poll {}, batch {}, max attempts {})", properties.pollInterval(),
-                properties.batchSize(), properties.maxAttempts());
+        log.info(
+                "Notification relay started (poll {}, batch {}, max attempts {})",
+                properties.pollInterval(),
+                properties.batchSize(),
+                properties.maxAttempts());
     }
 
     @Override

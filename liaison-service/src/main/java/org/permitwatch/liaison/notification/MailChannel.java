@@ -24,7 +24,9 @@ class MailChannel {
     }
 
     Mono<Void> send(Delivery delivery) {
-        return Mono.fromRunnable(() -> sendBlocking(delivery)).subscribeOn(Schedulers.boundedElastic()).then();
+        return Mono.fromRunnable(() -> sendBlocking(delivery))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
     }
 
     private void sendBlocking(Delivery delivery) {
@@ -37,7 +39,9 @@ class MailChannel {
             helper.setSubject(delivery.subject());
             helper.setText(delivery.body(), false);
             if (multipart) {
-                helper.addAttachment(delivery.attachmentName(), new ByteArrayResource(delivery.attachment()),
+                helper.addAttachment(
+                        delivery.attachmentName(),
+                        new ByteArrayResource(delivery.attachment()),
                         delivery.attachmentType());
             }
             message.setHeader("X-PermitWatch-Event", delivery.eventKey());

@@ -1,8 +1,5 @@
 package org.permitwatch.liaison.notification;
 
-import org.permitwatch.support.web.Paging;
-import org.permitwatch.support.web.PageResponse;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.EnumSet;
@@ -14,6 +11,8 @@ import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.web.PageResponse;
+import org.permitwatch.support.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -40,8 +39,11 @@ class NotificationController {
     private final AuditLog audit;
     private final TransactionalOperator tx;
 
-    NotificationController(NotificationQueries queries, Notifications notifications, AuditLog audit,
-                           ReactiveTransactionManager transactions) {
+    NotificationController(
+            NotificationQueries queries,
+            Notifications notifications,
+            AuditLog audit,
+            ReactiveTransactionManager transactions) {
         this.queries = queries;
         this.notifications = notifications;
         this.audit = audit;
@@ -49,20 +51,24 @@ class NotificationController {
     }
 
     @GetMapping
-    @Operation(summary = "Delivery log of notifications addressed inside the caller's division",
+    @Operation(
+            summary = "Delivery log of notifications addressed inside the caller's division",
             description = "E-mail addresses are masked without the pii:read scope.")
-    Mono<PageResponse<NotificationViews.Notification>> list(@RequestParam(required = false) Integer page,
-                                                           @RequestParam(required = false) Integer size,
-                                                           @RequestParam(required = false) String status,
-                                                           @RequestParam(required = false) UUID requestId) {
+    Mono<PageResponse<NotificationViews.Notification>> list(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) UUID requestId) {
         Paging paging = Paging.of(page, size);
         if (status != null && !Set.of("PENDING", "SENT", "FAILED").contains(status)) {
             throw ApiException.invalidField("status", "must be PENDING, SENT or FAILED", status);
         }
-        return CurrentCaller.get().flatMap(caller -> queries.list(caller, status, requestId, paging)
-                .map(n -> n.forCaller(caller)).collectList()
-                .zipWith(queries.count(caller, status, requestId))
-                .map(t -> paging.page(t.getT1(), t.getT2())));
+        return CurrentCaller.get()
+                .flatMap(caller -> queries.list(caller, status, requestId, paging)
+                        .map(n -> n.forCaller(caller))
+                        .collectList()
+                        .zipWith(queries.count(caller, status, requestId))
+                        .map(t -> paging.page(t.getT1(), t.getT2())));
     }
 
     @GetMapping("/{id}")
@@ -73,12 +79,14 @@ class NotificationController {
 
     @PostMapping("/checklist-dispatch")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Send a checklist to every active liaison of the province (PROVINCE)",
-            description = "One notification per liaison with an e-mail (plus one per work-chat robot when webhook=true). "
-                    + "Repeating the call with the same Idempotency-Key sends nothing new and returns the first dispatch.")
-    Mono<NotificationViews.Dispatch> dispatchChecklist(@RequestBody ChecklistDispatchForm form,
-                                                       @RequestHeader(name = IDEMPOTENCY_HEADER, required = false)
-                                                       String idempotencyKey) {
+    @Operation(
+            summary = "Send a checklist to every active liaison of the province (PROVINCE)",
+            description =
+                    "One notification per liaison with an e-mail (plus one per work-chat robot when webhook=true). "
+                            + "Repeating the call with the same Idempotency-Key sends nothing new and returns the first dispatch.")
+    Mono<NotificationViews.Dispatch> dispatchChecklist(
+            @RequestBody ChecklistDispatchForm form,
+            @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) String idempotencyKey) {
         NotificationRequest.Attachment attachment = form.validated();
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw ApiException.invalidField(IDEMPOTENCY_HEADER, "must be 1..100 characters", idempotencyKey);
@@ -90,18 +98,31 @@ class NotificationController {
             Set<NotificationRequest.Channel> channels = Boolean.TRUE.equals(form.webhook())
                     ? EnumSet.allOf(NotificationRequest.Channel.class)
                     : EnumSet.of(NotificationRequest.Channel.EMAIL);
-            NotificationRequest request = new NotificationRequest(key, channels,
+            NotificationRequest request = new NotificationRequest(
+                    key,
+                    channels,
                     NotificationRequest.Recipients.division(caller.division().prefix(), Set.of()),
-                    form.subject().trim(), form.body(), attachment);
+                    form.subject().trim(),
+                    form.body(),
+                    attachment);
             // A replay of a known Idempotency-Key answers with the first dispatch and writes (and audits) nothing.
             Mono<NotificationViews.Dispatch> replay = queries.requestIdFor(key)
                     .flatMap(requestId -> queries.countForRequest(requestId)
                             .map(count -> new NotificationViews.Dispatch(requestId, key, count)));
-            Mono<NotificationViews.Dispatch> write = notifications.request(request)
+            Mono<NotificationViews.Dispatch> write = notifications
+                    .request(request)
                     .flatMap(requestId -> queries.countForRequest(requestId)
-                            .flatMap(count -> audit.record("notification.checklist-dispatch", "notification_request",
-                                            requestId.toString(), Map.of("eventKey", key, "notifications", count,
-                                                    "attachment", attachment == null ? "" : attachment.fileName()))
+                            .flatMap(count -> audit.record(
+                                            "notification.checklist-dispatch",
+                                            "notification_request",
+                                            requestId.toString(),
+                                            Map.of(
+                                                    "eventKey",
+                                                    key,
+                                                    "notifications",
+                                                    count,
+                                                    "attachment",
+                                                    attachment == null ? "" : attachment.fileName()))
                                     .thenReturn(new NotificationViews.Dispatch(requestId, key, count))));
             return replay.switchIfEmpty(Mono.defer(() -> tx.transactional(write)));
         });

@@ -19,9 +19,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webhook        work-chat robots
  */
 @ConfigurationProperties("permitwatch.liaison.notification")
-public record NotificationProperties(String mailFrom, Integer maxAttempts, Duration initialBackoff, Duration maxBackoff,
-                                     Duration claimLease, Duration pollInterval, Integer batchSize, Boolean relayEnabled,
-                                     Webhook webhook) {
+public record NotificationProperties(
+        String mailFrom,
+        Integer maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration claimLease,
+        Duration pollInterval,
+        Integer batchSize,
+        Boolean relayEnabled,
+        Webhook webhook) {
 
     public NotificationProperties {
         mailFrom = mailFrom == null || mailFrom.isBlank() ? "permitwatch@localhost" : mailFrom;
@@ -60,8 +67,9 @@ public record NotificationProperties(String mailFrom, Integer maxAttempts, Durat
         /** The most specific URL for a division: its own, its city's, its province's, else the default. */
         public String urlFor(String divisionCode) {
             if (divisionCode != null && divisionCode.length() == 6) {
-                for (String code : new String[] {divisionCode, divisionCode.substring(0, 4) + "00",
-                        divisionCode.substring(0, 2) + "0000"}) {
+                for (String code : new String[] {
+                    divisionCode, divisionCode.substring(0, 4) + "00", divisionCode.substring(0, 2) + "0000"
+                }) {
                     String url = urls.get(code);
                     if (url != null && !url.isBlank()) {
                         return url;

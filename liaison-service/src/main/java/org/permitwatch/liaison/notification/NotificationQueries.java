@@ -1,13 +1,12 @@
 package org.permitwatch.liaison.notification;
 
-import org.permitwatch.support.web.Paging;
-
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -36,8 +35,12 @@ class NotificationQueries {
     }
 
     Flux<NotificationViews.Notification> list(Caller caller, String status, UUID requestId, Paging paging) {
-        return bindFilter(db.sql("SELECT " + COLUMNS + FILTER + " ORDER BY n.created_at DESC, n.id LIMIT :limit OFFSET :offset"),
-                caller, status, requestId)
+        return bindFilter(
+                        db.sql("SELECT " + COLUMNS + FILTER
+                                + " ORDER BY n.created_at DESC, n.id LIMIT :limit OFFSET :offset"),
+                        caller,
+                        status,
+                        requestId)
                 .bind("limit", paging.size())
                 .bind("offset", paging.offset())
                 .map(NotificationQueries::notification)
@@ -57,8 +60,8 @@ class NotificationQueries {
                 .bind("scope", caller.division().likePattern())
                 .map(NotificationQueries::notification)
                 .one()
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("notification-not-found",
-                        "no notification " + id + " in your division")))
+                .switchIfEmpty(Mono.error(() ->
+                        ApiException.notFound("notification-not-found", "no notification " + id + " in your division")))
                 .flatMap(n -> attempts(id).collectList().map(n::withAttempts));
     }
 
@@ -83,26 +86,39 @@ class NotificationQueries {
                         WHERE notification_id = :id ORDER BY attempt_no
                         """)
                 .bind("id", id)
-                .map(r -> new NotificationViews.Attempt(r.get("attempt_no", Integer.class),
-                        r.get("attempted_at", OffsetDateTime.class), r.get("outcome", String.class),
-                        r.get("error", String.class), r.get("duration_ms", Long.class)))
+                .map(r -> new NotificationViews.Attempt(
+                        r.get("attempt_no", Integer.class),
+                        r.get("attempted_at", OffsetDateTime.class),
+                        r.get("outcome", String.class),
+                        r.get("error", String.class),
+                        r.get("duration_ms", Long.class)))
                 .all();
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindFilter(DatabaseClient.GenericExecuteSpec spec, Caller caller,
-                                                                String status, UUID requestId) {
+    private static DatabaseClient.GenericExecuteSpec bindFilter(
+            DatabaseClient.GenericExecuteSpec spec, Caller caller, String status, UUID requestId) {
         spec = spec.bind("scope", caller.division().likePattern());
         spec = status == null ? spec.bindNull("status", String.class) : spec.bind("status", status);
         return requestId == null ? spec.bindNull("requestId", UUID.class) : spec.bind("requestId", requestId);
     }
 
     private static NotificationViews.Notification notification(Readable r) {
-        return new NotificationViews.Notification(r.get("id", UUID.class), r.get("request_id", UUID.class),
-                r.get("event_key", String.class), r.get("channel", String.class), r.get("recipient", String.class),
-                r.get("contact_id", UUID.class), r.get("division_code", String.class), r.get("subject", String.class),
-                r.get("status", String.class), r.get("attempts", Integer.class),
-                r.get("next_attempt_at", OffsetDateTime.class), r.get("last_error", String.class),
-                r.get("message_id", String.class), r.get("created_at", OffsetDateTime.class),
-                r.get("sent_at", OffsetDateTime.class), List.of());
+        return new NotificationViews.Notification(
+                r.get("id", UUID.class),
+                r.get("request_id", UUID.class),
+                r.get("event_key", String.class),
+                r.get("channel", String.class),
+                r.get("recipient", String.class),
+                r.get("contact_id", UUID.class),
+                r.get("division_code", String.class),
+                r.get("subject", String.class),
+                r.get("status", String.class),
+                r.get("attempts", Integer.class),
+                r.get("next_attempt_at", OffsetDateTime.class),
+                r.get("last_error", String.class),
+                r.get("message_id", String.class),
+                r.get("created_at", OffsetDateTime.class),
+                r.get("sent_at", OffsetDateTime.class),
+                List.of());
     }
 }

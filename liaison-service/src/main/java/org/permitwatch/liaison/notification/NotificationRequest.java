@@ -16,8 +16,13 @@ import java.util.UUID;
  * @param body       plain-text body
  * @param attachment optional file sent with the mail (webhooks carry only its name)
  */
-public record NotificationRequest(String eventKey, Set<Channel> channels, Recipients recipients, String subject,
-                                  String body, Attachment attachment) {
+public record NotificationRequest(
+        String eventKey,
+        Set<Channel> channels,
+        Recipients recipients,
+        String subject,
+        String body,
+        Attachment attachment) {
 
     public NotificationRequest {
         if (eventKey == null || eventKey.isBlank() || eventKey.length() > 200) {
@@ -40,7 +45,8 @@ public record NotificationRequest(String eventKey, Set<Channel> channels, Recipi
     }
 
     public enum Channel {
-        EMAIL, WEBHOOK
+        EMAIL,
+        WEBHOOK
     }
 
     /**

@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.permitwatch.support.security.CurrentCaller;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,8 +42,12 @@ class NotificationService implements Notifications {
     private final NotificationProperties properties;
     private final DeliveryWakeUp wakeUp;
 
-    NotificationService(DatabaseClient db, ReactiveTransactionManager transactions, RecipientDirectory directory,
-                        NotificationProperties properties, DeliveryWakeUp wakeUp) {
+    NotificationService(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            RecipientDirectory directory,
+            NotificationProperties properties,
+            DeliveryWakeUp wakeUp) {
         this.db = db;
         this.tx = TransactionalOperator.create(transactions);
         this.directory = directory;
@@ -53,8 +57,7 @@ class NotificationService implements Notifications {
 
     @Override
     public Mono<UUID> request(NotificationRequest request) {
-        return tx.transactional(Mono.defer(() -> insertRequest(request)))
-                .flatMap(this::wakeRelayAfterCommit);
+        return tx.transactional(Mono.defer(() -> insertRequest(request))).flatMap(this::wakeRelayAfterCommit);
     }
 
     private Mono<UUID> insertRequest(NotificationRequest request) {
@@ -89,24 +92,40 @@ class NotificationService implements Notifications {
     }
 
     private Mono<Void> insertNotifications(UUID requestId, NotificationRequest request) {
-        return directory.resolve(request.recipients()).collectList().flatMapMany(contacts -> {
-            Flux<Mono<Long>> rows = Flux.empty();
-            if (request.channels().contains(NotificationRequest.Channel.EMAIL)) {
-                rows = rows.concatWith(Flux.fromIterable(contacts).map(c -> insert(requestId, request.eventKey(),
-                        NotificationRequest.Channel.EMAIL, c.email(), c.id(), c.divisionCode())));
-            }
-            if (request.channels().contains(NotificationRequest.Channel.WEBHOOK)) {
-                rows = rows.concatWith(Flux.fromIterable(webhookTargets(contacts, request.recipients()).entrySet())
-                        .map(e -> insert(requestId, request.eventKey(), NotificationRequest.Channel.WEBHOOK,
-                                e.getKey(), null, e.getValue())));
-            }
-            return rows.concatMap(m -> m);
-        }).then();
+        return directory
+                .resolve(request.recipients())
+                .collectList()
+                .flatMapMany(contacts -> {
+                    Flux<Mono<Long>> rows = Flux.empty();
+                    if (request.channels().contains(NotificationRequest.Channel.EMAIL)) {
+                        rows = rows.concatWith(Flux.fromIterable(contacts)
+                                .map(c -> insert(
+                                        requestId,
+                                        request.eventKey(),
+                                        NotificationRequest.Channel.EMAIL,
+                                        c.email(),
+                                        c.id(),
+                                        c.divisionCode())));
+                    }
+                    if (request.channels().contains(NotificationRequest.Channel.WEBHOOK)) {
+                        rows = rows.concatWith(Flux.fromIterable(webhookTargets(contacts, request.recipients())
+                                        .entrySet())
+                                .map(e -> insert(
+                                        requestId,
+                                        request.eventKey(),
+                                        NotificationRequest.Channel.WEBHOOK,
+                                        e.getKey(),
+                                        null,
+                                        e.getValue())));
+                    }
+                    return rows.concatMap(m -> m);
+                })
+                .then();
     }
 
     /** One webhook per distinct robot URL, attributed to the first division that maps to it. */
-    private Map<String, String> webhookTargets(List<RecipientDirectory.Contact> contacts,
-                                               NotificationRequest.Recipients recipients) {
+    private Map<String, String> webhookTargets(
+            List<RecipientDirectory.Contact> contacts, NotificationRequest.Recipients recipients) {
         Map<String, String> byUrl = new LinkedHashMap<>();
         for (RecipientDirectory.Contact c : contacts) {
             String url = properties.webhook().urlFor(c.divisionCode());
@@ -125,8 +144,13 @@ class NotificationService implements Notifications {
         return byUrl;
     }
 
-    private Mono<Long> insert(UUID requestId, String eventKey, NotificationRequest.Channel channel, String recipient,
-                              UUID contactId, String division) {
+    private Mono<Long> insert(
+            UUID requestId,
+            String eventKey,
+            NotificationRequest.Channel channel,
+            String recipient,
+            UUID contactId,
+            String division) {
         var spec = db.sql(INSERT_NOTIFICATION)
                 .bind("id", UUID.randomUUID())
                 .bind("requestId", requestId)
@@ -160,8 +184,8 @@ class NotificationService implements Notifications {
                 });
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
-                                                                  Object value, Class<?> type) {
+    private static DatabaseClient.GenericExecuteSpec bindNullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, Object value, Class<?> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 }

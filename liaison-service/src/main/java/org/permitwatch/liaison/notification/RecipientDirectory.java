@@ -45,10 +45,9 @@ class RecipientDirectory {
     }
 
     private static Contact contact(io.r2dbc.spi.Readable row) {
-        return new Contact(row.get("id", UUID.class), row.get("email", String.class),
-                row.get("division_code", String.class));
+        return new Contact(
+                row.get("id", UUID.class), row.get("email", String.class), row.get("division_code", String.class));
     }
 
-    record Contact(UUID id, String email, String divisionCode) {
-    }
+    record Contact(UUID id, String email, String divisionCode) {}
 }

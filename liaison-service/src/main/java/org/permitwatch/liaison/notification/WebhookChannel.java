@@ -37,10 +37,13 @@ class WebhookChannel {
         }
         String body = json.writeValueAsString(payload);
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        return client.post().uri(delivery.recipient())
+        return client.post()
+                .uri(delivery.recipient())
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(properties.webhook().secret(), timestamp, body))
+                .header(
+                        WebhookSignature.SIGNATURE_HEADER,
+                        WebhookSignature.sign(properties.webhook().secret(), timestamp, body))
                 .header(WebhookSignature.DELIVERY_HEADER, delivery.id().toString())
                 .bodyValue(body)
                 .retrieve()

@@ -21,8 +21,7 @@ public final class WebhookSignature {
     /** The notification id: the same for every retry of one delivery, so a receiver can drop duplicates. */
     public static final String DELIVERY_HEADER = "X-PermitWatch-Delivery";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     public static String sign(String secret, String timestamp, String body) {
         try {
@@ -40,7 +39,8 @@ public final class WebhookSignature {
         if (signatureHeader == null || timestamp == null) {
             return false;
         }
-        return MessageDigest.isEqual(sign(secret, timestamp, body).getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(
+                sign(secret, timestamp, body).getBytes(StandardCharsets.UTF_8),
                 signatureHeader.getBytes(StandardCharsets.UTF_8));
     }
 }

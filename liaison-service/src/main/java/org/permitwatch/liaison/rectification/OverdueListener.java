@@ -1,7 +1,6 @@
 package org.permitwatch.liaison.rectification;
 
 import java.time.Duration;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.permitwatch.events.enforcement.EnforcementTopics;
 import org.permitwatch.events.enforcement.RectificationOverdue;
@@ -36,18 +35,25 @@ class OverdueListener {
 
     @KafkaListener(id = LISTENER_ID, groupId = GROUP_ID, topics = EnforcementTopics.CASES)
     void onCaseEvent(ConsumerRecord<String, String> record) {
-        events.ifType(record, RectificationOverdue.TYPE, RectificationOverdue.class).ifPresent(this::notifyLiaisons);
+        events.ifType(record, RectificationOverdue.TYPE, RectificationOverdue.class)
+                .ifPresent(this::notifyLiaisons);
     }
 
     private void notifyLiaisons(EventReader.Event<RectificationOverdue> event) {
         RectificationOverdue overdue = event.payload();
-        if (overdue.ref() == null || overdue.rectificationId() == null || overdue.deadline() == null
-                || overdue.ref().cityCode() == null || !overdue.ref().cityCode().matches("\\d{6}")) {
+        if (overdue.ref() == null
+                || overdue.rectificationId() == null
+                || overdue.deadline() == null
+                || overdue.ref().cityCode() == null
+                || !overdue.ref().cityCode().matches("\\d{6}")) {
             throw new IllegalArgumentException("rectification-overdue event " + event.id()
                     + " lacks the case reference, rectification id, deadline or a 6-digit city code");
         }
         boolean handled = Boolean.TRUE.equals(notices.apply(event.id(), overdue).block(APPLY_TIMEOUT));
-        log.info("rectification overdue {} of case {}: {}", overdue.rectificationId(), overdue.ref().caseNo(),
+        log.info(
+                "rectification overdue {} of case {}: {}",
+                overdue.rectificationId(),
+                overdue.ref().caseNo(),
                 handled ? "liaisons notified" : "already handled");
     }
 }

@@ -1,7 +1,6 @@
 package org.permitwatch.liaison.rectification;
 
 import java.util.Set;
-
 import org.permitwatch.liaison.notification.NotificationRequest;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -18,6 +17,7 @@ record OverdueNotificationProperties(Set<String> roles, Set<NotificationRequest.
     OverdueNotificationProperties {
         roles = roles == null || roles.isEmpty() ? Set.of("ENFORCEMENT", "PERMIT_ISSUING") : Set.copyOf(roles);
         channels = channels == null || channels.isEmpty()
-                ? Set.of(NotificationRequest.Channel.EMAIL, NotificationRequest.Channel.WEBHOOK) : Set.copyOf(channels);
+                ? Set.of(NotificationRequest.Channel.EMAIL, NotificationRequest.Channel.WEBHOOK)
+                : Set.copyOf(channels);
     }
 }

@@ -42,19 +42,25 @@ import tools.jackson.databind.json.JsonMapper;
  * reporting-service's DisclosureOverdue reaches the draw city's liaisons by mail (real SMTP, GreenMail) once per
  * draw and stage, even when delivered twice or re-raised under a new event id; another city's liaisons hear nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "eureka.client.enabled=false",
-        "permitwatch.liaison.deadline.reminder-enabled=false",
-        "permitwatch.liaison.notification.poll-interval=200ms",
-        "permitwatch.liaison.notification.webhook.secret=test-secret"})
-@EmbeddedKafka(partitions = 1, topics = ReportingTopics.DISCLOSURE,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "eureka.client.enabled=false",
+            "permitwatch.liaison.deadline.reminder-enabled=false",
+            "permitwatch.liaison.notification.poll-interval=200ms",
+            "permitwatch.liaison.notification.webhook.secret=test-secret"
+        })
+@EmbeddedKafka(
+        partitions = 1,
+        topics = ReportingTopics.DISCLOSURE,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
 class DisclosureOverdueNotificationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int SMTP_PORT = freePort();
-    private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private static final GreenMail SMTP =
+            new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -72,8 +78,10 @@ class DisclosureOverdueNotificationTest {
 
     @Autowired
     DatabaseClient db;
+
     @Autowired
     EmbeddedKafkaBroker broker;
+
     @Autowired
     JsonMapper json;
 
@@ -84,40 +92,72 @@ class DisclosureOverdueNotificationTest {
         contact("140200", "ENFORCEMENT", "zhao@dt.example.cn");
         UUID draw = UUID.randomUUID();
         // Checks ended 2026-09-25, due 2026-10-29 (20 working days, counted in reporting's tests), seen on 10-30.
-        DisclosureOverdue late = new DisclosureOverdue(draw, "OVERDUE", "140100", "2026-09", LocalDate.of(2026, 9, 25),
-                LocalDate.of(2026, 10, 29), 1, 0, 2, 1, OffsetDateTime.of(2026, 10, 30, 0, 30, 0, 0, ZoneOffset.UTC));
-        DisclosureOverdue marker = new DisclosureOverdue(UUID.randomUUID(), "APPROACHING", "140100", "2026-10",
-                LocalDate.of(2026, 10, 30), LocalDate.of(2026, 11, 27), 0, 3, 1, 0, OffsetDateTime.now());
+        DisclosureOverdue late = new DisclosureOverdue(
+                draw,
+                "OVERDUE",
+                "140100",
+                "2026-09",
+                LocalDate.of(2026, 9, 25),
+                LocalDate.of(2026, 10, 29),
+                1,
+                0,
+                2,
+                1,
+                OffsetDateTime.of(2026, 10, 30, 0, 30, 0, 0, ZoneOffset.UTC));
+        DisclosureOverdue marker = new DisclosureOverdue(
+                UUID.randomUUID(),
+                "APPROACHING",
+                "140100",
+                "2026-10",
+                LocalDate.of(2026, 10, 30),
+                LocalDate.of(2026, 11, 27),
+                0,
+                3,
+                1,
+                0,
+                OffsetDateTime.now());
         String eventId = UUID.randomUUID().toString();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new StringSerializer())) {
+                new StringSerializer(),
+                new StringSerializer())) {
             send(producer, eventId, late);
-            send(producer, eventId, late);                      // redelivery: the inbox skips it
+            send(producer, eventId, late); // redelivery: the inbox skips it
             send(producer, UUID.randomUUID().toString(), late); // re-raised: the notification key stops it
             send(producer, UUID.randomUUID().toString(), marker);
         }
-        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM notification WHERE event_key = "
-                + "'disclosure-overdue:" + marker.drawId() + ":APPROACHING'") == 2);
+        await().atMost(WAIT)
+                .until(() -> count("SELECT count(*) FROM notification WHERE event_key = " + "'disclosure-overdue:"
+                                + marker.drawId() + ":APPROACHING'")
+                        == 2);
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM notification WHERE status <> 'SENT'") == 0);
 
         assertThat(count("SELECT count(*) FROM notification_request WHERE event_key = 'disclosure-overdue:" + draw
-                + ":OVERDUE'")).isEqualTo(1);
+                        + ":OVERDUE'"))
+                .isEqualTo(1);
         MimeMessage[] mails = SMTP.getReceivedMessages();
         // two liaisons of 太原 × two events (late, marker); nobody in 大同
-        assertThat(Arrays.stream(mails).map(DisclosureOverdueNotificationTest::to).sorted().toList())
+        assertThat(Arrays.stream(mails)
+                        .map(DisclosureOverdueNotificationTest::to)
+                        .sorted()
+                        .toList())
                 .containsExactly("li@ty.example.cn", "li@ty.example.cn", "wang@ty.example.cn", "wang@ty.example.cn");
-        List<String> subjects = Arrays.stream(mails).map(m -> {
-            try {
-                return m.getSubject();
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).distinct().sorted().toList();
+        List<String> subjects = Arrays.stream(mails)
+                .map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .distinct()
+                .sorted()
+                .toList();
         assertThat(subjects).containsExactly("抽查结果公示到期提醒：2026-10 双随机抽查", "抽查结果公示逾期提醒：2026-09 双随机抽查");
-        assertThat(DisclosureOverdueListener.request(late).body()).contains("2026年9月25日检查结束",
-                "应于2026年10月29日前（20个工作日内）", "已逾期1个工作日", "1/2");
-        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'disclosure-overdue.notify'")).isEqualTo(3);
+        assertThat(DisclosureOverdueListener.request(late).body())
+                .contains("2026年9月25日检查结束", "应于2026年10月29日前（20个工作日内）", "已逾期1个工作日", "1/2");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'disclosure-overdue.notify'"))
+                .isEqualTo(3);
     }
 
     private static String to(MimeMessage m) {
@@ -130,14 +170,17 @@ class DisclosureOverdueNotificationTest {
 
     private void send(KafkaProducer<String, String> producer, String ceId, DisclosureOverdue payload) throws Exception {
         String key = payload.drawId().toString();
-        ProducerRecord<String, String> record = new ProducerRecord<>(ReportingTopics.DISCLOSURE, key,
-                json.writeValueAsString(payload));
-        record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE))
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(ReportingTopics.DISCLOSURE, key, json.writeValueAsString(payload));
+        record.headers()
+                .add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE))
                 .add(CloudEventHeaders.ID, bytes(ceId))
                 .add(CloudEventHeaders.TYPE, bytes(DisclosureOverdue.TYPE))
                 .add(CloudEventHeaders.SOURCE, bytes("/reporting-service"))
                 .add(CloudEventHeaders.SUBJECT, bytes(key))
-                .add(CloudEventHeaders.TIME, bytes(OffsetDateTime.now(ZoneOffset.UTC).toString()))
+                .add(
+                        CloudEventHeaders.TIME,
+                        bytes(OffsetDateTime.now(ZoneOffset.UTC).toString()))
                 .add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
         producer.send(record).get();
     }
@@ -150,8 +193,12 @@ class DisclosureOverdueNotificationTest {
         db.sql("""
                         INSERT INTO liaison_contact (id, division_code, organisation, person_name, phone, email, role)
                         VALUES (:id, :division, '生态环境局', '测试', '13800000000', :email, :role)""")
-                .bind("id", UUID.randomUUID()).bind("division", division).bind("email", email).bind("role", role)
-                .then().block();
+                .bind("id", UUID.randomUUID())
+                .bind("division", division)
+                .bind("email", email)
+                .bind("role", role)
+                .then()
+                .block();
     }
 
     private long count(String sql) {

@@ -32,15 +32,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The province sends its checklist to every active liaison in one action, once per Idempotency-Key. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false", "permitwatch.liaison.notification.poll-interval=200ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eureka.client.enabled=false", "permitwatch.liaison.notification.poll-interval=200ms"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
 class ChecklistDispatchTest {
 
     private static final int SMTP_PORT = freePort();
-    private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private static final GreenMail SMTP =
+            new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -69,35 +71,61 @@ class ChecklistDispatchTest {
         contact("140200", "ENFORCEMENT", "dt-zf@example.cn", true);
         contact("140000", "PROVINCE", "sheng@example.cn", true);
         contact("140200", "PERMIT_ISSUING", "dt-old@example.cn", false); // replaced, inactive
-        contact("140300", "ENFORCEMENT", null, true);                   // no e-mail on file
+        contact("140300", "ENFORCEMENT", null, true); // no e-mail on file
         byte[] checklist = "检查事项清单 v1".getBytes(StandardCharsets.UTF_8);
-        Map<String, Object> form = Map.of("subject", "排污许可执法检查事项清单", "message", "请各市联络员查收。",
-                "attachment", Map.of("fileName", "检查事项清单.xlsx",
-                        "contentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        "contentBase64", Base64.getEncoder().encodeToString(checklist)));
+        Map<String, Object> form = Map.of(
+                "subject",
+                "排污许可执法检查事项清单",
+                "message",
+                "请各市联络员查收。",
+                "attachment",
+                Map.of(
+                        "fileName",
+                        "检查事项清单.xlsx",
+                        "contentType",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        "contentBase64",
+                        Base64.getEncoder().encodeToString(checklist)));
         String province = "Bearer " + TestJwts.token("PROVINCE", "140000");
 
-        Map<?, ?> first = web.post().uri("/api/v1/notifications/checklist-dispatch")
-                .header(HttpHeaders.AUTHORIZATION, province).header("Idempotency-Key", "checklist-2026")
-                .bodyValue(form).exchange().expectStatus().isAccepted()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> first = web.post()
+                .uri("/api/v1/notifications/checklist-dispatch")
+                .header(HttpHeaders.AUTHORIZATION, province)
+                .header("Idempotency-Key", "checklist-2026")
+                .bodyValue(form)
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(first.get("notifications")).isEqualTo(4);
-        Map<?, ?> again = web.post().uri("/api/v1/notifications/checklist-dispatch")
-                .header(HttpHeaders.AUTHORIZATION, province).header("Idempotency-Key", "checklist-2026")
-                .bodyValue(form).exchange().expectStatus().isAccepted()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> again = web.post()
+                .uri("/api/v1/notifications/checklist-dispatch")
+                .header(HttpHeaders.AUTHORIZATION, province)
+                .header("Idempotency-Key", "checklist-2026")
+                .bodyValue(form)
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(again.get("requestId")).isEqualTo(first.get("requestId"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> sent(first.get("requestId").toString()) == 4);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> sent(first.get("requestId").toString()) == 4);
         MimeMessage[] mails = SMTP.getReceivedMessages();
         assertThat(mails).hasSize(4);
         assertThat(Arrays.stream(mails).flatMap(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).map(Address::toString);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        })).containsExactlyInAnyOrder("ty-zf@example.cn", "ty-xk@example.cn", "dt-zf@example.cn", "sheng@example.cn");
+                    try {
+                        return Arrays.stream(m.getAllRecipients()).map(Address::toString);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .containsExactlyInAnyOrder(
+                        "ty-zf@example.cn", "ty-xk@example.cn", "dt-zf@example.cn", "sheng@example.cn");
         MimeMultipart parts = (MimeMultipart) mails[0].getContent();
         assertThat(mails[0].getSubject()).isEqualTo("排污许可执法检查事项清单");
         assertThat(text(parts.getBodyPart(0))).contains("请各市联络员查收");
@@ -105,27 +133,51 @@ class ChecklistDispatchTest {
         assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(checklist);
 
         Long audited = db.sql("SELECT count(*) AS n FROM audit_log WHERE action = 'notification.checklist-dispatch'")
-                .map(r -> r.get("n", Long.class)).one().block();
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
         assertThat(audited).isEqualTo(1L);
     }
 
     @Test
     void onlyTheProvinceDispatchesAndTheFormIsValidated() {
         Map<String, Object> form = Map.of("subject", "清单", "message", "见附件", "attachmentReference", "doc-42");
-        web.post().uri("/api/v1/notifications/checklist-dispatch")
+        web.post()
+                .uri("/api/v1/notifications/checklist-dispatch")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", "140100"))
-                .bodyValue(form).exchange().expectStatus().isForbidden()
-                .expectBody().jsonPath("$.code").isEqualTo("province-only");
-        web.post().uri("/api/v1/notifications/checklist-dispatch")
+                .bodyValue(form)
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("province-only");
+        web.post()
+                .uri("/api/v1/notifications/checklist-dispatch")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("PROVINCE", "140000"))
-                .bodyValue(Map.of("subject", "清单", "message", "见附件")).exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("attachment");
-        web.post().uri("/api/v1/notifications/checklist-dispatch")
+                .bodyValue(Map.of("subject", "清单", "message", "见附件"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("attachment");
+        web.post()
+                .uri("/api/v1/notifications/checklist-dispatch")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("PROVINCE", "140000"))
-                .bodyValue(Map.of("subject", "清单", "message", "见附件",
-                        "attachment", Map.of("fileName", "a.xlsx", "contentBase64", "%%%not-base64")))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("attachment.contentBase64");
+                .bodyValue(Map.of(
+                        "subject",
+                        "清单",
+                        "message",
+                        "见附件",
+                        "attachment",
+                        Map.of("fileName", "a.xlsx", "contentBase64", "%%%not-base64")))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("attachment.contentBase64");
     }
 
     /** The first text/plain content inside a (possibly nested) MIME part. */
@@ -146,15 +198,23 @@ class ChecklistDispatchTest {
 
     private long sent(String requestId) {
         return db.sql("SELECT count(*) AS n FROM notification WHERE request_id = :r AND status = 'SENT'")
-                .bind("r", UUID.fromString(requestId)).map(r -> r.get("n", Long.class)).one().block();
+                .bind("r", UUID.fromString(requestId))
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
     }
 
     private void contact(String division, String role, String email, boolean active) {
         var spec = db.sql("""
                         INSERT INTO liaison_contact (id, division_code, organisation, person_name, email, active, role)
                         VALUES (:id, :division, '生态环境局', '联络员', :email, :active, :role)""")
-                .bind("id", UUID.randomUUID()).bind("division", division).bind("active", active).bind("role", role);
-        (email == null ? spec.bindNull("email", String.class) : spec.bind("email", email)).then().block();
+                .bind("id", UUID.randomUUID())
+                .bind("division", division)
+                .bind("active", active)
+                .bind("role", role);
+        (email == null ? spec.bindNull("email", String.class) : spec.bind("email", email))
+                .then()
+                .block();
     }
 
     private static int freePort() {

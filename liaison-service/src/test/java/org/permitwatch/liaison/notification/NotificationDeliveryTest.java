@@ -40,15 +40,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Delivery against a real SMTP server (GreenMail) and a real HTTP receiver (WireMock): retried while they fail,
  * then delivered exactly once; never twice for the same event key; FAILED and visible after the last attempt.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false",
-        "permitwatch.liaison.notification.poll-interval=200ms",
-        "permitwatch.liaison.notification.initial-backoff=300ms",
-        "permitwatch.liaison.notification.max-backoff=1s",
-        "permitwatch.liaison.notification.max-attempts=4",
-        "permitwatch.liaison.notification.webhook.secret=test-secret",
-        "spring.mail.properties.mail.smtp.connectiontimeout=1000",
-        "spring.mail.properties.mail.smtp.timeout=2000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "eureka.client.enabled=false",
+            "permitwatch.liaison.notification.poll-interval=200ms",
+            "permitwatch.liaison.notification.initial-backoff=300ms",
+            "permitwatch.liaison.notification.max-backoff=1s",
+            "permitwatch.liaison.notification.max-attempts=4",
+            "permitwatch.liaison.notification.webhook.secret=test-secret",
+            "spring.mail.properties.mail.smtp.connectiontimeout=1000",
+            "spring.mail.properties.mail.smtp.timeout=2000"
+        })
 @AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
@@ -66,7 +69,8 @@ class NotificationDeliveryTest {
         ROBOTS.start();
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("permitwatch.liaison.notification.webhook.urls.140100",
+        registry.add(
+                "permitwatch.liaison.notification.webhook.urls.140100",
                 () -> "http://localhost:" + ROBOTS.port() + "/robot/taiyuan?key=secret-robot-key");
     }
 
@@ -109,8 +113,13 @@ class NotificationDeliveryTest {
     void mailIsRetriedWhileTheSmtpServerIsDownThenDeliveredOnceWithADeterministicMessageId() throws Exception {
         smtp.stop();
 
-        UUID requestId = notifications.request(NotificationRequest.email("test:smtp-down",
-                NotificationRequest.Recipients.contacts(List.of(taiyuanEnforcement)), "联络员通知", "Please reply.")).block();
+        UUID requestId = notifications
+                .request(NotificationRequest.email(
+                        "test:smtp-down",
+                        NotificationRequest.Recipients.contacts(List.of(taiyuanEnforcement)),
+                        "联络员通知",
+                        "Please reply."))
+                .block();
 
         // At least two failed attempts against the closed port before the server comes back.
         await().atMost(WAIT).until(() -> errorAttempts() >= 2);
@@ -120,49 +129,81 @@ class NotificationDeliveryTest {
         await().atMost(WAIT).until(() -> status(requestId).equals(List.of("SENT")));
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
-        UUID notificationId = db.sql("SELECT id FROM notification WHERE request_id = :r").bind("r", requestId)
-                .map(r -> r.get("id", UUID.class)).one().block();
+        UUID notificationId = db.sql("SELECT id FROM notification WHERE request_id = :r")
+                .bind("r", requestId)
+                .map(r -> r.get("id", UUID.class))
+                .one()
+                .block();
         assertThat(received[0].getMessageID()).isEqualTo("<" + notificationId + "@notification.permitwatch>");
         assertThat(received[0].getSubject()).isEqualTo("联络员通知");
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("wang@ty.example.cn");
 
         // The delivery log shows the failed attempts and the successful one.
-        web.get().uri("/api/v1/notifications/{id}", notificationId)
+        web.get()
+                .uri("/api/v1/notifications/{id}", notificationId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("PROVINCE", "140000"))
-                .exchange().expectStatus().isOk()
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("SENT")
-                .jsonPath("$.recipient").isEqualTo("w***@ty.example.cn")
-                .jsonPath("$.attemptLog[0].outcome").isEqualTo("ERROR")
-                .jsonPath("$.attemptLog[-1].outcome").isEqualTo("SENT");
+                .jsonPath("$.status")
+                .isEqualTo("SENT")
+                .jsonPath("$.recipient")
+                .isEqualTo("w***@ty.example.cn")
+                .jsonPath("$.attemptLog[0].outcome")
+                .isEqualTo("ERROR")
+                .jsonPath("$.attemptLog[-1].outcome")
+                .isEqualTo("SENT");
     }
 
     @Test
     void webhookIsRetriedOnServerErrorsThenDeliveredOnceWithAVerifiableSignature() {
-        ROBOTS.stubFor(post(urlEqualTo("/robot/taiyuan?key=secret-robot-key")).inScenario("flaky")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(500))
+        ROBOTS.stubFor(post(urlEqualTo("/robot/taiyuan?key=secret-robot-key"))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500))
                 .willSetStateTo("failed-once"));
-        ROBOTS.stubFor(post(urlEqualTo("/robot/taiyuan?key=secret-robot-key")).inScenario("flaky")
-                .whenScenarioStateIs("failed-once").willReturn(aResponse().withStatus(500))
+        ROBOTS.stubFor(post(urlEqualTo("/robot/taiyuan?key=secret-robot-key"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("failed-once")
+                .willReturn(aResponse().withStatus(500))
                 .willSetStateTo("recovered"));
-        ROBOTS.stubFor(post(urlEqualTo("/robot/taiyuan?key=secret-robot-key")).inScenario("flaky")
-                .whenScenarioStateIs("recovered").willReturn(aResponse().withStatus(200)));
+        ROBOTS.stubFor(post(urlEqualTo("/robot/taiyuan?key=secret-robot-key"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200)));
 
-        UUID requestId = notifications.request(new NotificationRequest("test:webhook",
-                Set.of(NotificationRequest.Channel.WEBHOOK), NotificationRequest.Recipients.division("1401", Set.of()),
-                "整改逾期", "Two units are overdue.", null)).block();
+        UUID requestId = notifications
+                .request(new NotificationRequest(
+                        "test:webhook",
+                        Set.of(NotificationRequest.Channel.WEBHOOK),
+                        NotificationRequest.Recipients.division("1401", Set.of()),
+                        "整改逾期",
+                        "Two units are overdue.",
+                        null))
+                .block();
 
         await().atMost(WAIT).until(() -> status(requestId).equals(List.of("SENT")));
-        List<LoggedRequest> requests = ROBOTS.findAll(postRequestedFor(urlEqualTo("/robot/taiyuan?key=secret-robot-key")));
+        List<LoggedRequest> requests =
+                ROBOTS.findAll(postRequestedFor(urlEqualTo("/robot/taiyuan?key=secret-robot-key")));
         assertThat(requests).hasSize(3);
         // Every retry carries the same delivery id and a signature that verifies with the shared secret.
-        assertThat(requests).extracting(r -> r.getHeader(WebhookSignature.DELIVERY_HEADER)).containsOnly(
-                requests.get(0).getHeader(WebhookSignature.DELIVERY_HEADER));
+        assertThat(requests)
+                .extracting(r -> r.getHeader(WebhookSignature.DELIVERY_HEADER))
+                .containsOnly(requests.get(0).getHeader(WebhookSignature.DELIVERY_HEADER));
         for (LoggedRequest r : requests) {
-            assertThat(WebhookSignature.verify("test-secret", r.getHeader(WebhookSignature.TIMESTAMP_HEADER),
-                    r.getBodyAsString(), r.getHeader(WebhookSignature.SIGNATURE_HEADER))).isTrue();
-            assertThat(WebhookSignature.verify("wrong-secret", r.getHeader(WebhookSignature.TIMESTAMP_HEADER),
-                    r.getBodyAsString(), r.getHeader(WebhookSignature.SIGNATURE_HEADER))).isFalse();
+            assertThat(WebhookSignature.verify(
+                            "test-secret",
+                            r.getHeader(WebhookSignature.TIMESTAMP_HEADER),
+                            r.getBodyAsString(),
+                            r.getHeader(WebhookSignature.SIGNATURE_HEADER)))
+                    .isTrue();
+            assertThat(WebhookSignature.verify(
+                            "wrong-secret",
+                            r.getHeader(WebhookSignature.TIMESTAMP_HEADER),
+                            r.getBodyAsString(),
+                            r.getHeader(WebhookSignature.SIGNATURE_HEADER)))
+                    .isFalse();
         }
         assertThat(requests.get(2).getBodyAsString()).contains("整改逾期").contains("\"divisionCode\":\"140100\"");
         assertThat(attempts(requestId)).isEqualTo(3);
@@ -170,8 +211,11 @@ class NotificationDeliveryTest {
 
     @Test
     void theSameEventKeyIsDeliveredOnlyOnce() {
-        NotificationRequest request = NotificationRequest.email("test:same-event",
-                NotificationRequest.Recipients.division("1401", Set.of("ENFORCEMENT")), "Reminder", "Due in 3 days.");
+        NotificationRequest request = NotificationRequest.email(
+                "test:same-event",
+                NotificationRequest.Recipients.division("1401", Set.of("ENFORCEMENT")),
+                "Reminder",
+                "Due in 3 days.");
         UUID first = notifications.request(request).block();
         UUID second = notifications.request(request).block();
 
@@ -185,42 +229,67 @@ class NotificationDeliveryTest {
 
     @Test
     void aReceiverThatNeverRecoversEndsFailedAndVisibleInTheLog() {
-        ROBOTS.stubFor(post(urlEqualTo("/robot/taiyuan?key=secret-robot-key")).willReturn(aResponse().withStatus(503)));
+        ROBOTS.stubFor(post(urlEqualTo("/robot/taiyuan?key=secret-robot-key"))
+                .willReturn(aResponse().withStatus(503)));
 
-        UUID requestId = notifications.request(new NotificationRequest("test:always-down",
-                Set.of(NotificationRequest.Channel.WEBHOOK), NotificationRequest.Recipients.division("1401", Set.of()),
-                "Down", "Never arrives.", null)).block();
+        UUID requestId = notifications
+                .request(new NotificationRequest(
+                        "test:always-down",
+                        Set.of(NotificationRequest.Channel.WEBHOOK),
+                        NotificationRequest.Recipients.division("1401", Set.of()),
+                        "Down",
+                        "Never arrives.",
+                        null))
+                .block();
 
         await().atMost(WAIT).until(() -> status(requestId).equals(List.of("FAILED")));
         assertThat(attempts(requestId)).isEqualTo(4);
-        assertThat(ROBOTS.findAll(postRequestedFor(urlEqualTo("/robot/taiyuan?key=secret-robot-key")))).hasSize(4);
-        web.get().uri("/api/v1/notifications?status=FAILED")
+        assertThat(ROBOTS.findAll(postRequestedFor(urlEqualTo("/robot/taiyuan?key=secret-robot-key"))))
+                .hasSize(4);
+        web.get()
+                .uri("/api/v1/notifications?status=FAILED")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", "140100"))
-                .exchange().expectStatus().isOk()
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.total").isEqualTo(1)
-                .jsonPath("$.items[0].lastError").value(e -> assertThat((String) e).contains("503"))
+                .jsonPath("$.total")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].lastError")
+                .value(e -> assertThat((String) e).contains("503"))
                 // the robot's access key in the query string is not shown
-                .jsonPath("$.items[0].recipient").value(u -> assertThat((String) u).doesNotContain("secret-robot-key"));
+                .jsonPath("$.items[0].recipient")
+                .value(u -> assertThat((String) u).doesNotContain("secret-robot-key"));
         // Another city's scope does not see Taiyuan's notifications.
-        web.get().uri("/api/v1/notifications")
+        web.get()
+                .uri("/api/v1/notifications")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", "140200"))
-                .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.total").isEqualTo(0);
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.total")
+                .isEqualTo(0);
     }
 
     @Test
     void aRolledBackCallerTransactionLeavesNoNotification() {
         var tx = org.springframework.transaction.reactive.TransactionalOperator.create(
-                new org.springframework.r2dbc.connection.R2dbcTransactionManager(
-                        db.getConnectionFactory()));
-        NotificationRequest request = NotificationRequest.email("test:rolled-back",
-                NotificationRequest.Recipients.contacts(List.of(taiyuanEnforcement)), "Never", "Rolled back.");
-        tx.transactional(notifications.request(request).then(reactor.core.publisher.Mono.error(
-                new IllegalStateException("business failure")))).onErrorResume(e -> reactor.core.publisher.Mono.empty())
+                new org.springframework.r2dbc.connection.R2dbcTransactionManager(db.getConnectionFactory()));
+        NotificationRequest request = NotificationRequest.email(
+                "test:rolled-back",
+                NotificationRequest.Recipients.contacts(List.of(taiyuanEnforcement)),
+                "Never",
+                "Rolled back.");
+        tx.transactional(notifications
+                        .request(request)
+                        .then(reactor.core.publisher.Mono.error(new IllegalStateException("business failure"))))
+                .onErrorResume(e -> reactor.core.publisher.Mono.empty())
                 .block();
         Long rows = db.sql("SELECT count(*) AS n FROM notification_request WHERE event_key = 'test:rolled-back'")
-                .map(r -> r.get("n", Long.class)).one().block();
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
         assertThat(rows).isZero();
     }
 
@@ -229,24 +298,37 @@ class NotificationDeliveryTest {
         db.sql("""
                         INSERT INTO liaison_contact (id, division_code, organisation, person_name, phone, email, role)
                         VALUES (:id, :division, '生态环境局', '测试', '13800000000', :email, :role)""")
-                .bind("id", id).bind("division", division).bind("email", email).bind("role", role)
-                .then().block();
+                .bind("id", id)
+                .bind("division", division)
+                .bind("email", email)
+                .bind("role", role)
+                .then()
+                .block();
         return id;
     }
 
     private List<String> status(UUID requestId) {
-        return db.sql("SELECT status FROM notification WHERE request_id = :r ORDER BY id").bind("r", requestId)
-                .map(r -> r.get("status", String.class)).all().collectList().block();
+        return db.sql("SELECT status FROM notification WHERE request_id = :r ORDER BY id")
+                .bind("r", requestId)
+                .map(r -> r.get("status", String.class))
+                .all()
+                .collectList()
+                .block();
     }
 
     private long errorAttempts() {
         return db.sql("SELECT count(*) AS n FROM notification_attempt WHERE outcome = 'ERROR'")
-                .map(r -> r.get("n", Long.class)).one().block();
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
     }
 
     private int attempts(UUID requestId) {
-        return db.sql("SELECT sum(attempts)::int AS n FROM notification WHERE request_id = :r").bind("r", requestId)
-                .map(r -> r.get("n", Integer.class)).one().block();
+        return db.sql("SELECT sum(attempts)::int AS n FROM notification WHERE request_id = :r")
+                .bind("r", requestId)
+                .map(r -> r.get("n", Integer.class))
+                .one()
+                .block();
     }
 
     private static GreenMail startSmtp() {

@@ -53,12 +53,17 @@ import tools.jackson.databind.json.JsonMapper;
  * GreenMail) and by the city's work-chat robot (WireMock), exactly once even when the event is delivered twice;
  * other case events are ignored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "eureka.client.enabled=false",
-        "permitwatch.liaison.deadline.reminder-enabled=false",
-        "permitwatch.liaison.notification.poll-interval=200ms",
-        "permitwatch.liaison.notification.webhook.secret=test-secret"})
-@EmbeddedKafka(partitions = 1, topics = EnforcementTopics.CASES,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "eureka.client.enabled=false",
+            "permitwatch.liaison.deadline.reminder-enabled=false",
+            "permitwatch.liaison.notification.poll-interval=200ms",
+            "permitwatch.liaison.notification.webhook.secret=test-secret"
+        })
+@EmbeddedKafka(
+        partitions = 1,
+        topics = EnforcementTopics.CASES,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
 class OverdueNotificationTest {
@@ -66,7 +71,8 @@ class OverdueNotificationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int SMTP_PORT = freePort();
     private static final WireMockServer ROBOTS = new WireMockServer(options().dynamicPort());
-    private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private static final GreenMail SMTP =
+            new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private static final String ROBOT_PATH = "/robot/taiyuan?key=k";
 
     @DynamicPropertySource
@@ -78,7 +84,8 @@ class OverdueNotificationTest {
         SMTP.start();
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("permitwatch.liaison.notification.webhook.urls.140100",
+        registry.add(
+                "permitwatch.liaison.notification.webhook.urls.140100",
                 () -> "http://localhost:" + ROBOTS.port() + ROBOT_PATH);
     }
 
@@ -105,19 +112,47 @@ class OverdueNotificationTest {
 
         UUID caseId = UUID.randomUUID();
         UUID rectificationId = UUID.randomUUID();
-        CaseRef taiyuanCase = new CaseRef(caseId, "并环罚〔2027〕0007号", 4, "91140100MA0TEST01X001P", "太原测试焦化有限公司",
-                "140000", "140100", "140105", "COKING", "EXCEEDING_LIMITS", "34(1)");
-        RectificationOverdue overdue = new RectificationOverdue(taiyuanCase, rectificationId, LocalDate.of(2027, 7, 15),
-                "140100", OffsetDateTime.of(2027, 7, 16, 1, 0, 0, 0, ZoneOffset.UTC));
+        CaseRef taiyuanCase = new CaseRef(
+                caseId,
+                "并环罚〔2027〕0007号",
+                4,
+                "91140100MA0TEST01X001P",
+                "太原测试焦化有限公司",
+                "140000",
+                "140100",
+                "140105",
+                "COKING",
+                "EXCEEDING_LIMITS",
+                "34(1)");
+        RectificationOverdue overdue = new RectificationOverdue(
+                taiyuanCase,
+                rectificationId,
+                LocalDate.of(2027, 7, 15),
+                "140100",
+                OffsetDateTime.of(2027, 7, 16, 1, 0, 0, 0, ZoneOffset.UTC));
         String eventId = UUID.randomUUID().toString();
 
-        CaseRef datongCase = new CaseRef(UUID.randomUUID(), "同环罚〔2027〕0002号", 2, "91140200MA0TEST02X001P",
-                "大同测试水泥有限公司", "140000", "140200", "140202", "CEMENT", "FUGITIVE_EMISSIONS", "35");
+        CaseRef datongCase = new CaseRef(
+                UUID.randomUUID(),
+                "同环罚〔2027〕0002号",
+                2,
+                "91140200MA0TEST02X001P",
+                "大同测试水泥有限公司",
+                "140000",
+                "140200",
+                "140202",
+                "CEMENT",
+                "FUGITIVE_EMISSIONS",
+                "35");
         UUID datongRectification = UUID.randomUUID();
 
         try (KafkaProducer<String, String> producer = producer()) {
             // another case event type: not liaison business
-            send(producer, UUID.randomUUID().toString(), CaseClosed.TYPE, caseId.toString(),
+            send(
+                    producer,
+                    UUID.randomUUID().toString(),
+                    CaseClosed.TYPE,
+                    caseId.toString(),
                     new CaseClosed(taiyuanCase, java.math.BigDecimal.ZERO, false, "u", OffsetDateTime.now()));
             // the overdue event, delivered twice with the same ce_id (an at-least-once redelivery)
             send(producer, eventId, RectificationOverdue.TYPE, caseId.toString(), overdue);
@@ -125,41 +160,53 @@ class OverdueNotificationTest {
             // a second overdue event for the same rectification under another ce_id: the notification key stops it
             send(producer, UUID.randomUUID().toString(), RectificationOverdue.TYPE, caseId.toString(), overdue);
             // the last record, in the same single partition: once it is handled, so are all before it
-            send(producer, UUID.randomUUID().toString(), RectificationOverdue.TYPE, datongCase.caseId().toString(),
-                    new RectificationOverdue(datongCase, datongRectification, LocalDate.of(2027, 8, 1), "140200",
-                            OffsetDateTime.now()));
+            send(
+                    producer,
+                    UUID.randomUUID().toString(),
+                    RectificationOverdue.TYPE,
+                    datongCase.caseId().toString(),
+                    new RectificationOverdue(
+                            datongCase, datongRectification, LocalDate.of(2027, 8, 1), "140200", OffsetDateTime.now()));
         }
 
-        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM notification WHERE event_key = "
-                + "'rectification-overdue:" + datongRectification + "'") == 1);
+        await().atMost(WAIT)
+                .until(() -> count("SELECT count(*) FROM notification WHERE event_key = " + "'rectification-overdue:"
+                                + datongRectification + "'")
+                        == 1);
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM notification WHERE status <> 'SENT'") == 0);
 
         // Taiyuan: one mail per liaison, one robot message; Datong: one mail, no robot configured
         MimeMessage[] mails = SMTP.getReceivedMessages();
-        List<String> recipients = Arrays.stream(mails).map(m -> address(m)).sorted().toList();
+        List<String> recipients =
+                Arrays.stream(mails).map(m -> address(m)).sorted().toList();
         assertThat(recipients).containsExactly("li@ty.example.cn", "wang@ty.example.cn", "zhao@dt.example.cn");
-        MimeMessage toWang = Arrays.stream(mails).filter(m -> address(m).equals("wang@ty.example.cn")).findFirst()
+        MimeMessage toWang = Arrays.stream(mails)
+                .filter(m -> address(m).equals("wang@ty.example.cn"))
+                .findFirst()
                 .orElseThrow();
         assertThat(toWang.getSubject()).isEqualTo("整改逾期提醒：太原测试焦化有限公司（并环罚〔2027〕0007号）");
         String body = GreenMailUtil.getBody(toWang);
         String decoded = decode(toWang, body);
-        assertThat(decoded).contains("太原测试焦化有限公司", "并环罚〔2027〕0007号", "2027年7月15日",
-                "91140100MA0TEST01X001P");
+        assertThat(decoded).contains("太原测试焦化有限公司", "并环罚〔2027〕0007号", "2027年7月15日", "91140100MA0TEST01X001P");
 
         List<LoggedRequest> robot = ROBOTS.findAll(postRequestedFor(urlEqualTo(ROBOT_PATH)));
         assertThat(robot).hasSize(1);
         assertThat(robot.get(0).getBodyAsString()).contains("并环罚〔2027〕0007号").contains("2027年7月15日");
 
         assertThat(count("SELECT count(*) FROM notification_request WHERE event_key = 'rectification-overdue:"
-                + rectificationId + "'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM notification WHERE event_key = 'rectification-overdue:"
-                + rectificationId + "'")).isEqualTo(3);
+                        + rectificationId + "'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM notification WHERE event_key = 'rectification-overdue:" + rectificationId
+                        + "'"))
+                .isEqualTo(3);
         // three distinct overdue ce_ids were processed (the duplicate delivery was skipped by the inbox); the closed
         // case was not even marked
         assertThat(count("SELECT count(*) FROM processed_event WHERE consumer = 'liaison.rectification-overdue'"))
                 .isEqualTo(3);
-        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = '" + eventId + "'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'rectification-overdue.notify'")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = '" + eventId + "'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'rectification-overdue.notify'"))
+                .isEqualTo(3);
     }
 
     private static String address(MimeMessage m) {
@@ -194,20 +241,25 @@ class OverdueNotificationTest {
     }
 
     private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     private void send(KafkaProducer<String, String> producer, String ceId, String type, String key, Object payload)
             throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(EnforcementTopics.CASES, key,
-                json.writeValueAsString(payload));
-        record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE))
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(EnforcementTopics.CASES, key, json.writeValueAsString(payload));
+        record.headers()
+                .add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE))
                 .add(CloudEventHeaders.ID, bytes(ceId))
                 .add(CloudEventHeaders.TYPE, bytes(type))
                 .add(CloudEventHeaders.SOURCE, bytes("/inspection-service"))
                 .add(CloudEventHeaders.SUBJECT, bytes(key))
-                .add(CloudEventHeaders.TIME, bytes(OffsetDateTime.now(ZoneOffset.UTC).toString()))
+                .add(
+                        CloudEventHeaders.TIME,
+                        bytes(OffsetDateTime.now(ZoneOffset.UTC).toString()))
                 .add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
         producer.send(record).get();
     }
@@ -220,8 +272,12 @@ class OverdueNotificationTest {
         db.sql("""
                         INSERT INTO liaison_contact (id, division_code, organisation, person_name, phone, email, role)
                         VALUES (:id, :division, '生态环境局', '测试', '13800000000', :email, :role)""")
-                .bind("id", UUID.randomUUID()).bind("division", division).bind("email", email).bind("role", role)
-                .then().block();
+                .bind("id", UUID.randomUUID())
+                .bind("division", division)
+                .bind("email", email)
+                .bind("role", role)
+                .then()
+                .block();
     }
 
     private long count(String sql) {

@@ -13,79 +13,82 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Faults {
 
-  /** An enabled fault with its counters. */
-  public record ActiveFault(String id, FaultSpec spec, int matched, int fired) {
-  }
+    /** An enabled fault with its counters. */
+    public record ActiveFault(String id, FaultSpec spec, int matched, int fired) {}
 
-  private static final class Slot {
-    final String id;
-    final FaultSpec spec;
-    int matched;
-    int fired;
+    private static final class Slot {
+        final String id;
+        final FaultSpec spec;
+        int matched;
+        int fired;
 
-    Slot(String id, FaultSpec spec) {
-      this.id = id;
-      this.spec = spec;
+        Slot(String id, FaultSpec spec) {
+            this.id = id;
+            this.spec = spec;
+        }
     }
-  }
 
-  private final List<Slot> slots = new ArrayList<>();
-  private final Random random;
-  private final AtomicInteger ids = new AtomicInteger();
-  private final List<Runnable> clearListeners = new CopyOnWriteArrayList<>();
+    private final List<Slot> slots = new ArrayList<>();
+    private final Random random;
+    private final AtomicInteger ids = new AtomicInteger();
+    private final List<Runnable> clearListeners = new CopyOnWriteArrayList<>();
 
-  public Faults(long seed) {
-    this.random = new Random(seed);
-  }
-
-  /** Enables the faults; returns their ids in order. */
-  public synchronized List<String> enable(FaultSpec... specs) {
-    List<String> out = new ArrayList<>();
-    for (FaultSpec spec : specs) {
-      String id = "fault-" + ids.incrementAndGet();
-      slots.add(new Slot(id, spec));
-      out.add(id);
+    public Faults(long seed) {
+        this.random = new Random(seed);
     }
-    return out;
-  }
 
-  public synchronized boolean disable(String id) {
-    return slots.removeIf(s -> s.id.equals(id));
-  }
-
-  /** Removes every fault and the paging distortions (duplicate shifts) they left behind. */
-  public void clear() {
-    synchronized (this) {
-      slots.clear();
+    /** Enables the faults; returns their ids in order. */
+    public synchronized List<String> enable(FaultSpec... specs) {
+        List<String> out = new ArrayList<>();
+        for (FaultSpec spec : specs) {
+            String id = "fault-" + ids.incrementAndGet();
+            slots.add(new Slot(id, spec));
+            out.add(id);
+        }
+        return out;
     }
-    clearListeners.forEach(Runnable::run);
-  }
 
-  public synchronized List<ActiveFault> active() {
-    return slots.stream().map(s -> new ActiveFault(s.id, s.spec, s.matched, s.fired)).toList();
-  }
-
-  /**
-   * Called by the server for every contract request: counts the match on every enabled fault and returns
-   * the first one that fires.
-   */
-  public synchronized Optional<FaultSpec> decide(Endpoint endpoint, Integer pageNo, String permitNo) {
-    FaultSpec chosen = null;
-    for (Slot s : slots) {
-      if (!s.spec.matches(endpoint, pageNo, permitNo)) {
-        continue;
-      }
-      s.matched++;
-      boolean armed = s.matched > s.spec.after() && (s.spec.times() < 0 || s.fired < s.spec.times());
-      if (chosen == null && armed && (s.spec.probability() >= 1.0 || random.nextDouble() < s.spec.probability())) {
-        s.fired++;
-        chosen = s.spec;
-      }
+    public synchronized boolean disable(String id) {
+        return slots.removeIf(s -> s.id.equals(id));
     }
-    return Optional.ofNullable(chosen);
-  }
 
-  public void onClear(Runnable listener) {
-    clearListeners.add(listener);
-  }
+    /** Removes every fault and the paging distortions (duplicate shifts) they left behind. */
+    public void clear() {
+        synchronized (this) {
+            slots.clear();
+        }
+        clearListeners.forEach(Runnable::run);
+    }
+
+    public synchronized List<ActiveFault> active() {
+        return slots.stream()
+                .map(s -> new ActiveFault(s.id, s.spec, s.matched, s.fired))
+                .toList();
+    }
+
+    /**
+     * Called by the server for every contract request: counts the match on every enabled fault and returns
+     * the first one that fires.
+     */
+    public synchronized Optional<FaultSpec> decide(Endpoint endpoint, Integer pageNo, String permitNo) {
+        FaultSpec chosen = null;
+        for (Slot s : slots) {
+            if (!s.spec.matches(endpoint, pageNo, permitNo)) {
+                continue;
+            }
+            s.matched++;
+            boolean armed = s.matched > s.spec.after() && (s.spec.times() < 0 || s.fired < s.spec.times());
+            if (chosen == null
+                    && armed
+                    && (s.spec.probability() >= 1.0 || random.nextDouble() < s.spec.probability())) {
+                s.fired++;
+                chosen = s.spec;
+            }
+        }
+        return Optional.ofNullable(chosen);
+    }
+
+    public void onClear(Runnable listener) {
+        clearListeners.add(listener);
+    }
 }

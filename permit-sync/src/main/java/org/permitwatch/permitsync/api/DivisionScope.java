@@ -7,8 +7,7 @@ import org.permitwatch.support.security.DivisionCode;
 /** Narrows the caller's division by an optional {@code division} filter that must lie inside it. */
 public final class DivisionScope {
 
-    private DivisionScope() {
-    }
+    private DivisionScope() {}
 
     /** The LIKE pattern to apply to row division codes. */
     public static String likePattern(Caller caller, String requested) {
@@ -20,7 +19,8 @@ public final class DivisionScope {
         }
         DivisionCode division = DivisionCode.of(requested);
         if (!caller.division().contains(division)) {
-            throw ApiException.forbidden("division-out-of-scope", "division " + requested + " is outside your division");
+            throw ApiException.forbidden(
+                    "division-out-of-scope", "division " + requested + " is outside your division");
         }
         return division.likePattern();
     }

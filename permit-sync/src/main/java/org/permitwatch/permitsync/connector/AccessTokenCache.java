@@ -3,7 +3,6 @@ package org.permitwatch.permitsync.connector;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-
 import org.permitwatch.permitsync.connector.EnvelopeDecoder.AccessToken;
 import reactor.core.publisher.Mono;
 
@@ -54,6 +53,8 @@ final class AccessTokenCache {
     private Duration timeToLive(AccessToken token) {
         Duration lifetime = Duration.ofSeconds(token.expiresInSeconds());
         // A short-lived token (tests, odd platform settings) is kept for half its life instead.
-        return lifetime.compareTo(refreshSkew.multipliedBy(2)) > 0 ? lifetime.minus(refreshSkew) : lifetime.dividedBy(2);
+        return lifetime.compareTo(refreshSkew.multipliedBy(2)) > 0
+                ? lifetime.minus(refreshSkew)
+                : lifetime.dividedBy(2);
     }
 }

@@ -1,7 +1,6 @@
 package org.permitwatch.permitsync.connector;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -55,8 +54,9 @@ final class EnvelopeDecoder {
             case RATE_LIMITED -> throw new PlatformFault(PlatformFault.Kind.RATE_LIMITED, "code 42901: " + message);
             case BUSY -> throw new PlatformFault(PlatformFault.Kind.BUSY, "code 50001: " + message);
             // 40001 and any code the contract does not know: repeating the same request cannot help.
-            default -> throw new PlatformRejectedException(code, "national platform rejected the request: "
-                    + code + " " + message);
+            default ->
+                throw new PlatformRejectedException(
+                        code, "national platform rejected the request: " + code + " " + message);
         };
     }
 
@@ -73,9 +73,16 @@ final class EnvelopeDecoder {
         // The detail is flat: the summary's fields and the detail's fields side by side.
         PermitSummary summary = requireIdentity(map(data, PermitSummary.class));
         DetailFields fields = map(data, DetailFields.class);
-        return new PermitDetail(summary, fields.address(), fields.legalRepresentative(), fields.longitude(),
-                fields.latitude(), orEmpty(fields.outlets()), orEmpty(fields.fugitiveControls()),
-                orEmpty(fields.selfMonitoring()), orEmpty(fields.executionReports()),
+        return new PermitDetail(
+                summary,
+                fields.address(),
+                fields.legalRepresentative(),
+                fields.longitude(),
+                fields.latitude(),
+                orEmpty(fields.outlets()),
+                orEmpty(fields.fugitiveControls()),
+                orEmpty(fields.selfMonitoring()),
+                orEmpty(fields.executionReports()),
                 orEmpty(fields.specialPeriods()));
     }
 
@@ -114,7 +121,9 @@ final class EnvelopeDecoder {
 
     private static PermitSummary requireIdentity(PermitSummary summary) {
         // Without these the record cannot be stored or ordered: treat it like any other garbled body.
-        if (summary == null || summary.permitNo() == null || summary.permitNo().isBlank()
+        if (summary == null
+                || summary.permitNo() == null
+                || summary.permitNo().isBlank()
                 || summary.updatedAt() == null) {
             throw malformed("permit without permitNo or updatedAt", null);
         }
@@ -126,24 +135,25 @@ final class EnvelopeDecoder {
     }
 
     private static PlatformFault malformed(String message, @Nullable Throwable cause) {
-        return new PlatformFault(PlatformFault.Kind.MALFORMED_BODY, "malformed platform response: " + message,
-                null, cause);
+        return new PlatformFault(
+                PlatformFault.Kind.MALFORMED_BODY, "malformed platform response: " + message, null, cause);
     }
 
     /** {@code data} of the list call. */
-    record PageData(long total, int pageNo, int pageSize, List<PermitSummary> records) {
-    }
+    record PageData(long total, int pageNo, int pageSize, List<PermitSummary> records) {}
 
     /** The detail-only members of the flat detail object. */
-    record DetailFields(@Nullable String address, @Nullable String legalRepresentative, @Nullable Double longitude,
-                        @Nullable Double latitude, @Nullable List<PermitDetail.Outlet> outlets,
-                        @Nullable List<PermitDetail.FugitiveControl> fugitiveControls,
-                        @Nullable List<PermitDetail.SelfMonitoring> selfMonitoring,
-                        @Nullable List<String> executionReports,
-                        @Nullable List<PermitDetail.SpecialPeriod> specialPeriods) {
-    }
+    record DetailFields(
+            @Nullable String address,
+            @Nullable String legalRepresentative,
+            @Nullable Double longitude,
+            @Nullable Double latitude,
+            @Nullable List<PermitDetail.Outlet> outlets,
+            @Nullable List<PermitDetail.FugitiveControl> fugitiveControls,
+            @Nullable List<PermitDetail.SelfMonitoring> selfMonitoring,
+            @Nullable List<String> executionReports,
+            @Nullable List<PermitDetail.SpecialPeriod> specialPeriods) {}
 
     /** Bearer token and its lifetime in seconds as granted. */
-    record AccessToken(String value, long expiresInSeconds) {
-    }
+    record AccessToken(String value, long expiresInSeconds) {}
 }

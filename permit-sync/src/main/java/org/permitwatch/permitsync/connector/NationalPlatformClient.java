@@ -1,7 +1,6 @@
 package org.permitwatch.permitsync.connector;
 
 import java.time.OffsetDateTime;
-
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

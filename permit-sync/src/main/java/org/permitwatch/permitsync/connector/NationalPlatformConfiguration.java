@@ -26,18 +26,21 @@ class NationalPlatformConfiguration {
     }
 
     @Bean
-    PlatformResilienceRegistries platformResilienceRegistries(CircuitBreakerRegistry circuitBreakers,
-                                                              RetryRegistry retries, RateLimiterRegistry rateLimiters,
-                                                              BulkheadRegistry bulkheads,
-                                                              TimeLimiterRegistry timeLimiters) {
+    PlatformResilienceRegistries platformResilienceRegistries(
+            CircuitBreakerRegistry circuitBreakers,
+            RetryRegistry retries,
+            RateLimiterRegistry rateLimiters,
+            BulkheadRegistry bulkheads,
+            TimeLimiterRegistry timeLimiters) {
         return new PlatformResilienceRegistries(circuitBreakers, retries, rateLimiters, bulkheads, timeLimiters);
     }
 
     @Bean
-    WebClientNationalPlatformClient nationalPlatformClient(NationalPlatformProperties properties,
-                                                           WebClient.Builder webClientBuilder,
-                                                           PlatformResilienceRegistries registries,
-                                                           PlatformCallCounter platformCallCounter) {
+    WebClientNationalPlatformClient nationalPlatformClient(
+            NationalPlatformProperties properties,
+            WebClient.Builder webClientBuilder,
+            PlatformResilienceRegistries registries,
+            PlatformCallCounter platformCallCounter) {
         return new WebClientNationalPlatformClient(properties, webClientBuilder, registries, platformCallCounter);
     }
 }

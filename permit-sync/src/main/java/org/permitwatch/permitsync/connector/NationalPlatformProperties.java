@@ -1,8 +1,5 @@
 package org.permitwatch.permitsync.connector;
 
-import java.net.URI;
-import java.time.Duration;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -11,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -51,9 +50,10 @@ public record NationalPlatformProperties(
     }
 
     /** Socket connect, time to response headers, and the whole attempt (token + call + one refresh). */
-    public record Timeouts(@NotNull @DefaultValue("2s") Duration connect,
-                           @NotNull @DefaultValue("10s") Duration response,
-                           @NotNull @DefaultValue("30s") Duration call) {
+    public record Timeouts(
+            @NotNull @DefaultValue("2s") Duration connect,
+            @NotNull @DefaultValue("10s") Duration response,
+            @NotNull @DefaultValue("30s") Duration call) {
         public Timeouts {
             requirePositive(connect, "timeouts.connect");
             requirePositive(response, "timeouts.response");
@@ -62,8 +62,9 @@ public record NationalPlatformProperties(
     }
 
     /** The platform's quota, shared by every HTTP call including the token call. */
-    public record RateLimit(@Min(1) @DefaultValue("20") int callsPerSecond,
-                            @NotNull @DefaultValue("5s") Duration maxWait) {
+    public record RateLimit(
+            @Min(1) @DefaultValue("20") int callsPerSecond,
+            @NotNull @DefaultValue("5s") Duration maxWait) {
         public RateLimit {
             requireNonNegative(maxWait, "rate-limit.max-wait");
         }
@@ -73,12 +74,16 @@ public record NationalPlatformProperties(
      * Exponential back-off with jitter ({@code jitter} = randomisation factor 0..1). A 429 waits at
      * least its {@code Retry-After}; one asking for more than {@code maxRetryAfter} is not retried.
      */
-    public record RetryPolicy(@Min(1) @Max(20) @DefaultValue("4") int maxAttempts,
-                              @NotNull @DefaultValue("500ms") Duration initialBackoff,
-                              @DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
-                              @DecimalMin("0.0") @DecimalMax("0.99") @DefaultValue("0.5") double jitter,
-                              @NotNull @DefaultValue("30s") Duration maxBackoff,
-                              @NotNull @DefaultValue("120s") Duration maxRetryAfter) {
+    public record RetryPolicy(
+            @Min(1) @Max(20) @DefaultValue("4") int maxAttempts,
+            @NotNull @DefaultValue("500ms") Duration initialBackoff,
+            @DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
+
+            @DecimalMin("0.0") @DecimalMax("0.99") @DefaultValue("0.5")
+            double jitter,
+
+            @NotNull @DefaultValue("30s") Duration maxBackoff,
+            @NotNull @DefaultValue("120s") Duration maxRetryAfter) {
         public RetryPolicy {
             requirePositive(initialBackoff, "retry.initial-backoff");
             requirePositive(maxBackoff, "retry.max-backoff");
@@ -87,11 +92,15 @@ public record NationalPlatformProperties(
     }
 
     /** Count-based breaker over logical attempts (each retry attempt counts). */
-    public record Breaker(@Min(1) @DefaultValue("20") int slidingWindowSize,
-                          @Min(1) @DefaultValue("10") int minimumCalls,
-                          @DecimalMin("1") @DecimalMax("100") @DefaultValue("50") float failureRateThreshold,
-                          @NotNull @DefaultValue("30s") Duration waitInOpen,
-                          @Min(1) @DefaultValue("3") int permittedCallsInHalfOpen) {
+    public record Breaker(
+            @Min(1) @DefaultValue("20") int slidingWindowSize,
+            @Min(1) @DefaultValue("10") int minimumCalls,
+
+            @DecimalMin("1") @DecimalMax("100") @DefaultValue("50")
+            float failureRateThreshold,
+
+            @NotNull @DefaultValue("30s") Duration waitInOpen,
+            @Min(1) @DefaultValue("3") int permittedCallsInHalfOpen) {
         public Breaker {
             requirePositive(waitInOpen, "circuit-breaker.wait-in-open");
         }
@@ -101,8 +110,7 @@ public record NationalPlatformProperties(
      * Detail fetches allowed in flight at once. A call beyond it fails at once (a reactive bulkhead
      * must not block), so callers bound their own concurrency to {@code maxConcurrent}.
      */
-    public record DetailBulkhead(@Min(1) @DefaultValue("8") int maxConcurrent) {
-    }
+    public record DetailBulkhead(@Min(1) @DefaultValue("8") int maxConcurrent) {}
 
     private static void requirePositive(Duration value, String name) {
         if (value != null && (value.isNegative() || value.isZero())) {

@@ -2,7 +2,6 @@ package org.permitwatch.permitsync.connector;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,5 +25,4 @@ public record PermitSummary(
         @Nullable LocalDate validTo,
         @Nullable String issuingAuthority,
         long version,
-        OffsetDateTime updatedAt) {
-}
+        OffsetDateTime updatedAt) {}

@@ -1,11 +1,10 @@
 package org.permitwatch.permitsync.connector;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Counts HTTP calls actually sent to the national platform, by kind, and the retries among them, so a
@@ -16,7 +15,9 @@ public final class PlatformCallCounter {
 
     /** What an HTTP call to the platform was for. */
     public enum CallKind {
-        TOKEN, LIST, DETAIL
+        TOKEN,
+        LIST,
+        DETAIL
     }
 
     private final Map<CallKind, Counter> calls = new EnumMap<>(CallKind.class);
@@ -25,10 +26,18 @@ public final class PlatformCallCounter {
     public PlatformCallCounter(MeterRegistry registry) {
         for (CallKind kind : CallKind.values()) {
             String tag = kind.name().toLowerCase();
-            calls.put(kind, Counter.builder("permitwatch.platform.calls").tag("kind", tag)
-                    .description("HTTP calls sent to the national platform").register(registry));
-            retries.put(kind, Counter.builder("permitwatch.platform.retries").tag("kind", tag)
-                    .description("Retried attempts of national platform calls").register(registry));
+            calls.put(
+                    kind,
+                    Counter.builder("permitwatch.platform.calls")
+                            .tag("kind", tag)
+                            .description("HTTP calls sent to the national platform")
+                            .register(registry));
+            retries.put(
+                    kind,
+                    Counter.builder("permitwatch.platform.retries")
+                            .tag("kind", tag)
+                            .description("Retried attempts of national platform calls")
+                            .register(registry));
         }
     }
 
@@ -54,8 +63,12 @@ public final class PlatformCallCounter {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(calls(CallKind.TOKEN), calls(CallKind.LIST), calls(CallKind.DETAIL),
-                retries(CallKind.LIST), retries(CallKind.DETAIL));
+        return new Snapshot(
+                calls(CallKind.TOKEN),
+                calls(CallKind.LIST),
+                calls(CallKind.DETAIL),
+                retries(CallKind.LIST),
+                retries(CallKind.DETAIL));
     }
 
     /** Counts at one moment; subtract two to measure one run. Token-call retries show under the call they served. */
@@ -66,8 +79,11 @@ public final class PlatformCallCounter {
         }
 
         public Snapshot minus(Snapshot earlier) {
-            return new Snapshot(tokenCalls - earlier.tokenCalls, listCalls - earlier.listCalls,
-                    detailCalls - earlier.detailCalls, listRetries - earlier.listRetries,
+            return new Snapshot(
+                    tokenCalls - earlier.tokenCalls,
+                    listCalls - earlier.listCalls,
+                    detailCalls - earlier.detailCalls,
+                    listRetries - earlier.listRetries,
                     detailRetries - earlier.detailRetries);
         }
     }

@@ -1,7 +1,6 @@
 package org.permitwatch.permitsync.connector;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,8 +1,5 @@
 package org.permitwatch.permitsync.connector;
 
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
-
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -22,6 +19,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,20 +55,29 @@ final class PlatformResilience {
 
     PlatformResilience(NationalPlatformProperties properties, PlatformResilienceRegistries registries) {
         this.rateLimiter = registries.rateLimiters().rateLimiter(PLATFORM, rateLimiterConfig(properties.rateLimit()));
-        this.circuitBreaker = registries.circuitBreakers().circuitBreaker(PLATFORM,
-                circuitBreakerConfig(properties.circuitBreaker()));
+        this.circuitBreaker = registries
+                .circuitBreakers()
+                .circuitBreaker(PLATFORM, circuitBreakerConfig(properties.circuitBreaker()));
         RetryConfig retryConfig = retryConfig(properties.retry());
         this.listRetry = registries.retries().retry(PLATFORM, retryConfig);
         this.detailRetry = registries.retries().retry(DETAIL, retryConfig);
-        this.detailBulkhead = registries.bulkheads().bulkhead(DETAIL, BulkheadConfig.custom()
-                .maxConcurrentCalls(properties.detailBulkhead().maxConcurrent())
-                // Zero: a semaphore wait would block the event loop; a full bulkhead fails at once.
-                .maxWaitDuration(Duration.ZERO)
-                .build());
-        this.timeLimiter = registries.timeLimiters().timeLimiter(PLATFORM, TimeLimiterConfig.custom()
-                .timeoutDuration(properties.timeouts().call())
-                .cancelRunningFuture(true)
-                .build());
+        this.detailBulkhead = registries
+                .bulkheads()
+                .bulkhead(
+                        DETAIL,
+                        BulkheadConfig.custom()
+                                .maxConcurrentCalls(properties.detailBulkhead().maxConcurrent())
+                                // Zero: a semaphore wait would block the event loop; a full bulkhead fails at once.
+                                .maxWaitDuration(Duration.ZERO)
+                                .build());
+        this.timeLimiter = registries
+                .timeLimiters()
+                .timeLimiter(
+                        PLATFORM,
+                        TimeLimiterConfig.custom()
+                                .timeoutDuration(properties.timeouts().call())
+                                .cancelRunningFuture(true)
+                                .build());
     }
 
     /** One HTTP exchange, held back until the platform's quota allows it. */
@@ -101,8 +109,14 @@ final class PlatformResilience {
 
     private <T> Mono<T> guarded(Mono<T> attempt, Retry retry, boolean bulkhead) {
         Mono<T> timed = attempt.transformDeferred(TimeLimiterOperator.of(timeLimiter))
-                .onErrorMap(TimeoutException.class, timeout -> new PlatformFault(PlatformFault.Kind.TIMEOUT,
-                        "no answer within " + timeLimiter.getTimeLimiterConfig().getTimeoutDuration(), null, timeout));
+                .onErrorMap(
+                        TimeoutException.class,
+                        timeout -> new PlatformFault(
+                                PlatformFault.Kind.TIMEOUT,
+                                "no answer within "
+                                        + timeLimiter.getTimeLimiterConfig().getTimeoutDuration(),
+                                null,
+                                timeout));
         Mono<T> limited = bulkhead ? timed.transformDeferred(BulkheadOperator.of(detailBulkhead)) : timed;
         return limited.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
                 .transformDeferred(RetryOperator.of(retry));
@@ -132,8 +146,8 @@ final class PlatformResilience {
     }
 
     private static RetryConfig retryConfig(NationalPlatformProperties.RetryPolicy policy) {
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(policy.initialBackoff(),
-                policy.multiplier(), policy.jitter(), policy.maxBackoff());
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
+                policy.initialBackoff(), policy.multiplier(), policy.jitter(), policy.maxBackoff());
         IntervalBiFunction<Object> interval = (attempt, outcome) -> {
             long wait = backoff.apply(attempt);
             if (outcome.isLeft() && outcome.getLeft() instanceof PlatformFault fault && fault.retryAfter() != null) {
@@ -146,7 +160,8 @@ final class PlatformResilience {
         return RetryConfig.custom()
                 .maxAttempts(policy.maxAttempts())
                 .intervalBiFunction(interval)
-                .retryOnException(error -> error instanceof PlatformFault fault && fault.kind().retryable()
+                .retryOnException(error -> error instanceof PlatformFault fault
+                        && fault.kind().retryable()
                         && (fault.retryAfter() == null || fault.retryAfter().compareTo(maxRetryAfter) <= 0))
                 .build();
     }

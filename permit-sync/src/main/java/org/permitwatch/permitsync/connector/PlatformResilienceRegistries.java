@@ -11,12 +11,19 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
  * the beans of {@code resilience4j-spring-boot4}, so the instances show in actuator health and metrics;
  * without Spring, {@link #ofDefaults()} gives private ones.
  */
-public record PlatformResilienceRegistries(CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
-                                           RateLimiterRegistry rateLimiters, BulkheadRegistry bulkheads,
-                                           TimeLimiterRegistry timeLimiters) {
+public record PlatformResilienceRegistries(
+        CircuitBreakerRegistry circuitBreakers,
+        RetryRegistry retries,
+        RateLimiterRegistry rateLimiters,
+        BulkheadRegistry bulkheads,
+        TimeLimiterRegistry timeLimiters) {
 
     public static PlatformResilienceRegistries ofDefaults() {
-        return new PlatformResilienceRegistries(CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults(),
-                RateLimiterRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults());
+        return new PlatformResilienceRegistries(
+                CircuitBreakerRegistry.ofDefaults(),
+                RetryRegistry.ofDefaults(),
+                RateLimiterRegistry.ofDefaults(),
+                BulkheadRegistry.ofDefaults(),
+                TimeLimiterRegistry.ofDefaults());
     }
 }

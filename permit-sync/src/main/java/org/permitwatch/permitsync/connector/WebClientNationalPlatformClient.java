@@ -1,5 +1,9 @@
 package org.permitwatch.permitsync.connector;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -9,11 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.permitwatch.permitsync.connector.EnvelopeDecoder.AccessToken;
 import org.permitwatch.permitsync.connector.PlatformCallCounter.CallKind;
@@ -46,8 +45,11 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
     private final EnvelopeDecoder decoder = new EnvelopeDecoder();
     private final AccessTokenCache tokens;
 
-    public WebClientNationalPlatformClient(NationalPlatformProperties properties, WebClient.Builder webClientBuilder,
-                                           PlatformResilienceRegistries registries, PlatformCallCounter calls) {
+    public WebClientNationalPlatformClient(
+            NationalPlatformProperties properties,
+            WebClient.Builder webClientBuilder,
+            PlatformResilienceRegistries registries,
+            PlatformCallCounter calls) {
         this.properties = properties;
         this.webClient = webClient(properties, webClientBuilder);
         this.resilience = new PlatformResilience(properties, registries);
@@ -56,10 +58,13 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
     }
 
     /** A client with registries and counter of its own: for tests, benchmarks and tools without Spring. */
-    public static WebClientNationalPlatformClient standalone(NationalPlatformProperties properties,
-                                                             WebClient.Builder webClientBuilder) {
-        return new WebClientNationalPlatformClient(properties, webClientBuilder,
-                PlatformResilienceRegistries.ofDefaults(), PlatformCallCounter.standalone());
+    public static WebClientNationalPlatformClient standalone(
+            NationalPlatformProperties properties, WebClient.Builder webClientBuilder) {
+        return new WebClientNationalPlatformClient(
+                properties,
+                webClientBuilder,
+                PlatformResilienceRegistries.ofDefaults(),
+                PlatformCallCounter.standalone());
     }
 
     @Override
@@ -79,10 +84,10 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
             template += "&updatedSince={updatedSince}";
         }
         String uriTemplate = template;
-        Mono<PermitPage> attempt = authorized(CallKind.LIST,
-                token -> exchange(CallKind.LIST, token, spec -> spec.uri(uriTemplate, query)))
-                .switchIfEmpty(Mono.error(() -> new PlatformRejectedException(EnvelopeDecoder.NOT_FOUND,
-                        "national platform answered 'not found' to a permit list query")))
+        Mono<PermitPage> attempt = authorized(
+                        CallKind.LIST, token -> exchange(CallKind.LIST, token, spec -> spec.uri(uriTemplate, query)))
+                .switchIfEmpty(Mono.error(() -> new PlatformRejectedException(
+                        EnvelopeDecoder.NOT_FOUND, "national platform answered 'not found' to a permit list query")))
                 .map(decoder::page);
         return logical(CallKind.LIST, attempt, resilience::list);
     }
@@ -92,8 +97,10 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
         if (permitNo == null || permitNo.isBlank()) {
             return Mono.error(new IllegalArgumentException("permitNo must not be blank"));
         }
-        Mono<PermitDetail> attempt = authorized(CallKind.DETAIL,
-                token -> exchange(CallKind.DETAIL, token, spec -> spec.uri("/api/v1/permits/{permitNo}", permitNo)))
+        Mono<PermitDetail> attempt = authorized(
+                        CallKind.DETAIL,
+                        token -> exchange(
+                                CallKind.DETAIL, token, spec -> spec.uri("/api/v1/permits/{permitNo}", permitNo)))
                 .map(decoder::detail);
         return logical(CallKind.DETAIL, attempt, resilience::detail);
     }
@@ -110,29 +117,39 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
 
     private <T> Mono<T> logical(CallKind kind, Mono<T> attempt, Function<Mono<T>, Mono<T>> guard) {
         return Mono.defer(() -> {
-            AtomicBoolean first = new AtomicBoolean(true);
-            Mono<T> counted = Mono.defer(() -> {
-                if (!first.getAndSet(false)) {
-                    calls.recordRetry(kind);
-                }
-                return attempt;
-            });
-            return guard.apply(counted);
-        }).onErrorMap(error -> !(error instanceof PlatformException), this::toUnavailable);
+                    AtomicBoolean first = new AtomicBoolean(true);
+                    Mono<T> counted = Mono.defer(() -> {
+                        if (!first.getAndSet(false)) {
+                            calls.recordRetry(kind);
+                        }
+                        return attempt;
+                    });
+                    return guard.apply(counted);
+                })
+                .onErrorMap(error -> !(error instanceof PlatformException), this::toUnavailable);
     }
 
     /** One attempt: the call with the cached token and, if the platform rejects the token, once more with a new one. */
     private Mono<JsonNode> authorized(CallKind kind, Function<AccessToken, Mono<JsonNode>> call) {
-        return tokens.token().flatMap(token -> call.apply(token)
-                .onErrorResume(TokenRejectedSignal.class, rejected -> tokens.replace(token)
-                        .flatMap(call)
-                        .onErrorMap(TokenRejectedSignal.class, again -> new PlatformFault(
-                                PlatformFault.Kind.TOKEN_REJECTED,
-                                kind + " call: token rejected again right after a refresh", null, again))));
+        return tokens.token()
+                .flatMap(token -> call.apply(token)
+                        .onErrorResume(
+                                TokenRejectedSignal.class,
+                                rejected -> tokens.replace(token)
+                                        .flatMap(call)
+                                        .onErrorMap(
+                                                TokenRejectedSignal.class,
+                                                again -> new PlatformFault(
+                                                        PlatformFault.Kind.TOKEN_REJECTED,
+                                                        kind + " call: token rejected again right after a refresh",
+                                                        null,
+                                                        again))));
     }
 
-    private Mono<JsonNode> exchange(CallKind kind, AccessToken token,
-                                    Function<WebClient.RequestHeadersUriSpec<?>, WebClient.RequestHeadersSpec<?>> uri) {
+    private Mono<JsonNode> exchange(
+            CallKind kind,
+            AccessToken token,
+            Function<WebClient.RequestHeadersUriSpec<?>, WebClient.RequestHeadersSpec<?>> uri) {
         Mono<JsonNode> send = Mono.defer(() -> {
             calls.recordCall(kind);
             return uri.apply(webClient.get())
@@ -140,8 +157,9 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
                     .accept(MediaType.APPLICATION_JSON)
                     .exchangeToMono(this::readData);
         });
-        return resilience.rateLimited(send).onErrorMap(WebClientNationalPlatformClient::isTransportError,
-                error -> transportFault(kind, error));
+        return resilience
+                .rateLimited(send)
+                .onErrorMap(WebClientNationalPlatformClient::isTransportError, error -> transportFault(kind, error));
     }
 
     private Mono<JsonNode> readData(ClientResponse response) {
@@ -163,7 +181,8 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
     private Mono<AccessToken> fetchToken() {
         Mono<AccessToken> send = Mono.defer(() -> {
             calls.recordCall(CallKind.TOKEN);
-            return webClient.post()
+            return webClient
+                    .post()
                     .uri("/oauth/token")
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .accept(MediaType.APPLICATION_JSON)
@@ -172,12 +191,16 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
                             .with("client_secret", properties.clientSecret()))
                     .exchangeToMono(this::readToken);
         });
-        return resilience.rateLimited(send)
-                .onErrorMap(WebClientNationalPlatformClient::isTransportError,
+        return resilience
+                .rateLimited(send)
+                .onErrorMap(
+                        WebClientNationalPlatformClient::isTransportError,
                         error -> transportFault(CallKind.TOKEN, error))
                 // 40101 from the token endpoint itself means our credentials are wrong.
-                .onErrorMap(TokenRejectedSignal.class, rejected -> new PlatformRejectedException(
-                        EnvelopeDecoder.TOKEN_INVALID, "national platform rejected the client credentials"));
+                .onErrorMap(
+                        TokenRejectedSignal.class,
+                        rejected -> new PlatformRejectedException(
+                                EnvelopeDecoder.TOKEN_INVALID, "national platform rejected the client credentials"));
     }
 
     private Mono<AccessToken> readToken(ClientResponse response) {
@@ -186,8 +209,11 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
             return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map(decoder::token);
         }
         if (status.value() == 400 || status.value() == 401 || status.value() == 403) {
-            return response.releaseBody().then(Mono.error(new PlatformRejectedException(status.value(),
-                    "national platform token endpoint refused the client credentials: HTTP " + status.value())));
+            return response.releaseBody()
+                    .then(Mono.error(new PlatformRejectedException(
+                            status.value(),
+                            "national platform token endpoint refused the client credentials: HTTP "
+                                    + status.value())));
         }
         return response.releaseBody().then(Mono.error(statusError(status, response)));
     }
@@ -195,14 +221,17 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
     /** 429 and 5xx are transient; any other status means the request itself is wrong. */
     private static RuntimeException statusError(HttpStatusCode status, ClientResponse response) {
         if (status.value() == 429) {
-            return new PlatformFault(PlatformFault.Kind.RATE_LIMITED, "HTTP 429",
-                    retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER)), null);
+            return new PlatformFault(
+                    PlatformFault.Kind.RATE_LIMITED,
+                    "HTTP 429",
+                    retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER)),
+                    null);
         }
         if (status.is5xxServerError()) {
             return new PlatformFault(PlatformFault.Kind.SERVER_ERROR, "HTTP " + status.value());
         }
-        return new PlatformRejectedException(status.value(), "national platform refused the request: HTTP "
-                + status.value());
+        return new PlatformRejectedException(
+                status.value(), "national platform refused the request: HTTP " + status.value());
     }
 
     /** {@code Retry-After} as delay-seconds or an HTTP date; null when absent or unreadable. */
@@ -217,8 +246,8 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
             return seconds < 0 ? null : Duration.ofSeconds(seconds);
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                Duration until = Duration.between(
+                        ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (DateTimeParseException unreadable) {
                 return null;
@@ -228,14 +257,16 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
 
     /** Whatever failed below our own decoding: connection refused/reset, premature close, read timeout. */
     private static boolean isTransportError(Throwable error) {
-        return !(error instanceof PlatformFault || error instanceof PlatformException
-                || error instanceof TokenRejectedSignal || error instanceof RequestNotPermitted);
+        return !(error instanceof PlatformFault
+                || error instanceof PlatformException
+                || error instanceof TokenRejectedSignal
+                || error instanceof RequestNotPermitted);
     }
 
     private static PlatformFault transportFault(CallKind kind, Throwable error) {
         if (error instanceof DataBufferLimitException) {
-            return new PlatformFault(PlatformFault.Kind.MALFORMED_BODY,
-                    kind + " response larger than max-response-size", null, error);
+            return new PlatformFault(
+                    PlatformFault.Kind.MALFORMED_BODY, kind + " response larger than max-response-size", null, error);
         }
         return new PlatformFault(PlatformFault.Kind.TRANSPORT, kind + " call failed: " + error, null, error);
     }
@@ -247,7 +278,8 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
         } else if (error instanceof BulkheadFullException) {
             reason = "more than " + maxConcurrentDetails() + " detail fetches in flight";
         } else if (error instanceof RequestNotPermitted) {
-            reason = "rate limiter gave no permit within " + properties.rateLimit().maxWait();
+            reason = "rate limiter gave no permit within "
+                    + properties.rateLimit().maxWait();
         } else {
             reason = error.getMessage();
         }
@@ -256,7 +288,8 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
 
     private static WebClient webClient(NationalPlatformProperties properties, WebClient.Builder builder) {
         HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.timeouts().connect().toMillis())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        properties.timeouts().connect().toMillis())
                 .responseTimeout(properties.timeouts().response())
                 // Reactor Netty would silently resend a request once on a stale connection; our Retry
                 // must see (and count) every attempt.
@@ -264,8 +297,8 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
         return builder.clone()
                 .baseUrl(properties.baseUrl().toString())
                 .clientConnector(new ReactorClientHttpConnector(http))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(
-                        (int) Math.min(Integer.MAX_VALUE, properties.maxResponseSize().toBytes())))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int)
+                        Math.min(Integer.MAX_VALUE, properties.maxResponseSize().toBytes())))
                 .build();
     }
 

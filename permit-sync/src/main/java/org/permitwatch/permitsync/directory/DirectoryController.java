@@ -1,17 +1,17 @@
 package org.permitwatch.permitsync.directory;
 
-import org.permitwatch.events.vocabulary.KeyIndustry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import org.permitwatch.permitsync.api.DivisionScope;
-import org.permitwatch.support.web.PageResponse;
-import org.permitwatch.support.web.Paging;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.web.PageResponse;
+import org.permitwatch.support.web.Paging;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +22,9 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/v1/directory")
-@Tag(name = "Object directory", description = "检查对象名录库: every permit or registration holder, scoped to the caller's division")
+@Tag(
+        name = "Object directory",
+        description = "检查对象名录库: every permit or registration holder, scoped to the caller's division")
 class DirectoryController {
 
     private static final int MAX_TEXT = 100;
@@ -30,29 +32,42 @@ class DirectoryController {
     private final DirectoryQueries queries;
     private final int violationHistoryLimit;
 
-    DirectoryController(DirectoryQueries queries,
-                        @Value("${permitwatch.directory.violation-history-limit:50}") int violationHistoryLimit) {
+    DirectoryController(
+            DirectoryQueries queries,
+            @Value("${permitwatch.directory.violation-history-limit:50}") int violationHistoryLimit) {
         this.queries = queries;
         this.violationHistoryLimit = violationHistoryLimit;
     }
 
     @GetMapping("/units")
-    @Operation(summary = "List directory units",
-            description = "Paged, ordered by permit number, filtered by the given criteria and always by the caller's division.")
+    @Operation(
+            summary = "List directory units",
+            description =
+                    "Paged, ordered by permit number, filtered by the given criteria and always by the caller's division.")
     Mono<PageResponse<DirectoryViews.UnitSummary>> list(
             @Parameter(description = "0-based page") @RequestParam(required = false) Integer page,
             @Parameter(description = "page size, 1..200, default 20") @RequestParam(required = false) Integer size,
-            @Parameter(description = "6-digit division code inside the caller's division") @RequestParam(required = false) String division,
-            @Parameter(description = "GB/T 4754-2017 industry code, e.g. 2521") @RequestParam(required = false) String industry,
+            @Parameter(description = "6-digit division code inside the caller's division")
+                    @RequestParam(required = false)
+                    String division,
+            @Parameter(description = "GB/T 4754-2017 industry code, e.g. 2521") @RequestParam(required = false)
+                    String industry,
             @Parameter(description = "plan-table row") @RequestParam(required = false) KeyIndustry keyIndustry,
             @Parameter(description = "management category") @RequestParam(required = false) ManagementCategory category,
             @Parameter(description = "permit status") @RequestParam(required = false) PermitStatus status,
             @Parameter(description = "source type") @RequestParam(required = false) SourceType sourceType,
-            @Parameter(description = "substring of the unit name or permit number") @RequestParam(required = false) String q) {
+            @Parameter(description = "substring of the unit name or permit number") @RequestParam(required = false)
+                    String q) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
-            UnitFilter filter = new UnitFilter(DivisionScope.likePattern(caller, division), industry(industry),
-                    keyIndustry, category, status, sourceType, text(q));
+            UnitFilter filter = new UnitFilter(
+                    DivisionScope.likePattern(caller, division),
+                    industry(industry),
+                    keyIndustry,
+                    category,
+                    status,
+                    sourceType,
+                    text(q));
             return queries.list(filter, paging.offset(), paging.size())
                     .map(DirectoryViews.UnitSummary::of)
                     .collectList()
@@ -62,21 +77,25 @@ class DirectoryController {
     }
 
     @GetMapping("/units/{permitNo}")
-    @Operation(summary = "One unit with its permit detail",
+    @Operation(
+            summary = "One unit with its permit detail",
             description = "404 when the permit is unknown or outside the caller's division. The legal representative "
                     + "is masked unless the token carries the pii:read scope. Includes the unit's violation history "
                     + "fed back from enforcement: the newest cases (capped by permitwatch.directory."
                     + "violation-history-limit) and their total; for a caller who is only an INSPECTOR both are null "
                     + "(withheld).")
     Mono<DirectoryViews.UnitDetail> get(@PathVariable String permitNo) {
-        return CurrentCaller.get().flatMap(caller -> queries.find(permitNo, caller.division().likePattern())
-                .flatMap(unit -> readsCaseHistory(caller)
-                        ? Mono.zip(queries.violationCount(permitNo),
-                                        queries.violations(permitNo, violationHistoryLimit).collectList())
-                                .map(t -> DirectoryViews.UnitDetail.of(unit, caller, t.getT1(), t.getT2()))
-                        : Mono.just(DirectoryViews.UnitDetail.of(unit, caller, null, null)))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND,
-                        "no directory unit " + permitNo + " in your division"))));
+        return CurrentCaller.get()
+                .flatMap(caller -> queries.find(permitNo, caller.division().likePattern())
+                        .flatMap(unit -> readsCaseHistory(caller)
+                                ? Mono.zip(
+                                                queries.violationCount(permitNo),
+                                                queries.violations(permitNo, violationHistoryLimit)
+                                                        .collectList())
+                                        .map(t -> DirectoryViews.UnitDetail.of(unit, caller, t.getT1(), t.getT2()))
+                                : Mono.just(DirectoryViews.UnitDetail.of(unit, caller, null, null)))
+                        .switchIfEmpty(Mono.error(() -> ApiException.notFound(
+                                ProblemCodes.NOT_FOUND, "no directory unit " + permitNo + " in your division"))));
     }
 
     /**
@@ -89,18 +108,32 @@ class DirectoryController {
     }
 
     @GetMapping("/stats")
-    @Operation(summary = "Unit counts per city × industry × category",
+    @Operation(
+            summary = "Unit counts per city × industry × category",
             description = "The denominators of the plan ratios, within the caller's division (optionally narrowed).")
     Mono<DirectoryViews.Stats> stats(
-            @Parameter(description = "6-digit division code inside the caller's division") @RequestParam(required = false) String division) {
+            @Parameter(description = "6-digit division code inside the caller's division")
+                    @RequestParam(required = false)
+                    String division) {
         return CurrentCaller.get().flatMap(caller -> {
             String like = DivisionScope.likePattern(caller, division);
-            String scope = division == null || division.isBlank() ? caller.division().value() : division;
+            String scope =
+                    division == null || division.isBlank() ? caller.division().value() : division;
             return queries.stats(like)
-                    .map(r -> new DirectoryViews.StatsEntry(r.cityCode(), r.keyIndustry(), r.keyIndustry().label(),
-                            r.managementCategory(), r.units(), r.withoutPermit()))
+                    .map(r -> new DirectoryViews.StatsEntry(
+                            r.cityCode(),
+                            r.keyIndustry(),
+                            r.keyIndustry().label(),
+                            r.managementCategory(),
+                            r.units(),
+                            r.withoutPermit()))
                     .collectList()
-                    .map(rows -> new DirectoryViews.Stats(scope, rows.stream().mapToLong(DirectoryViews.StatsEntry::units).sum(), rows));
+                    .map(rows -> new DirectoryViews.Stats(
+                            scope,
+                            rows.stream()
+                                    .mapToLong(DirectoryViews.StatsEntry::units)
+                                    .sum(),
+                            rows));
         });
     }
 

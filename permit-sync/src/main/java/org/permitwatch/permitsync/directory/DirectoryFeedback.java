@@ -1,5 +1,6 @@
 package org.permitwatch.permitsync.directory;
 
+import io.r2dbc.spi.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import io.r2dbc.spi.Statement;
 import org.permitwatch.events.Topics;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.support.outbox.OutboxMessage;
@@ -55,11 +54,9 @@ public class DirectoryFeedback {
      * @param fineCount       FINE decisions in the window
      * @param lastInspectedAt latest fed-back inspection; null when none (an entry's value never goes back)
      */
-    public record Facts(String permitNo, int violationCount, int fineCount, OffsetDateTime lastInspectedAt) {
-    }
+    public record Facts(String permitNo, int violationCount, int fineCount, OffsetDateTime lastInspectedAt) {}
 
-    private record Change(Facts facts, OffsetDateTime lastInspectedAt, SourceType sourceType) {
-    }
+    private record Change(Facts facts, OffsetDateTime lastInspectedAt, SourceType sourceType) {}
 
     /**
      * @return the permit numbers whose entry changed (and whose snapshot was appended to the outbox); units not in
@@ -69,8 +66,8 @@ public class DirectoryFeedback {
         if (facts.isEmpty()) {
             return Mono.just(List.of());
         }
-        Map<String, Facts> byPermit = facts.stream().collect(Collectors.toMap(Facts::permitNo, Function.identity(),
-                (a, b) -> b));
+        Map<String, Facts> byPermit =
+                facts.stream().collect(Collectors.toMap(Facts::permitNo, Function.identity(), (a, b) -> b));
         return db.sql(LOCK)
                 .bind("nos", byPermit.keySet().toArray(String[]::new))
                 .map(r -> Map.entry(rows.map(r), r.get("fine_count", Integer.class)))
@@ -83,10 +80,16 @@ public class DirectoryFeedback {
                         int storedFines = e.getValue() == null ? 0 : e.getValue();
                         Facts f = byPermit.get(unit.permitNo());
                         OffsetDateTime inspected = latest(unit.lastInspectedAt(), f.lastInspectedAt());
-                        SourceType type = classifier.sourceType(unit.managementCategory(), unit.keyIndustry(),
-                                unit.withoutPermit(), f.violationCount(), f.fineCount());
-                        boolean same = unit.violationCount() == f.violationCount() && storedFines == f.fineCount()
-                                && type == unit.sourceType() && sameInstant(unit.lastInspectedAt(), inspected);
+                        SourceType type = classifier.sourceType(
+                                unit.managementCategory(),
+                                unit.keyIndustry(),
+                                unit.withoutPermit(),
+                                f.violationCount(),
+                                f.fineCount());
+                        boolean same = unit.violationCount() == f.violationCount()
+                                && storedFines == f.fineCount()
+                                && type == unit.sourceType()
+                                && sameInstant(unit.lastInspectedAt(), inspected);
                         if (!same) {
                             changes.add(new Change(f, inspected, type));
                         }
@@ -95,17 +98,25 @@ public class DirectoryFeedback {
                         return Mono.just(List.<String>of());
                     }
                     // Collect the updated rows before writing events (one statement's rows at a time per connection).
-                    return update(changes).collectList()
+                    return update(changes)
+                            .collectList()
                             .flatMap(updated -> outbox.appendAll(updated.stream()
-                                            .map(u -> OutboxMessage.of(Topics.DIRECTORY_UNITS, u.permitNo(),
-                                                    DirectoryUnitSnapshot.TYPE, u.snapshot()))
+                                            .map(u -> OutboxMessage.of(
+                                                    Topics.DIRECTORY_UNITS,
+                                                    u.permitNo(),
+                                                    DirectoryUnitSnapshot.TYPE,
+                                                    u.snapshot()))
                                             .toList())
-                                    .thenReturn(updated.stream().map(DirectoryUnit::permitNo).toList()));
+                                    .thenReturn(updated.stream()
+                                            .map(DirectoryUnit::permitNo)
+                                            .toList()));
                 });
     }
 
     private Flux<DirectoryUnit> update(List<Change> changes) {
-        List<Change> ordered = changes.stream().sorted(Comparator.comparing(c -> c.facts().permitNo())).toList();
+        List<Change> ordered = changes.stream()
+                .sorted(Comparator.comparing(c -> c.facts().permitNo()))
+                .toList();
         return db.inConnectionMany(connection -> {
             Statement statement = connection.createStatement(UPDATE);
             for (int i = 0; i < ordered.size(); i++) {

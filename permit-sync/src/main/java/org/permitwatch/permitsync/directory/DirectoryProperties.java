@@ -1,10 +1,9 @@
 package org.permitwatch.permitsync.directory;
 
-import org.permitwatch.events.vocabulary.KeyIndustry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -55,9 +54,13 @@ public record DirectoryProperties(
      *                           feedback window ({@code permitwatch.directory.feedback.window-months})
      * @param minFineCount       at least this many fines (FINE decisions) in the same window
      */
-    public record SourceTypeRule(SourceType sourceType, Set<ManagementCategory> categories,
-                                 Set<KeyIndustry> keyIndustries, Boolean withoutPermit, Integer minViolationCount,
-                                 Integer minFineCount) {
+    public record SourceTypeRule(
+            SourceType sourceType,
+            Set<ManagementCategory> categories,
+            Set<KeyIndustry> keyIndustries,
+            Boolean withoutPermit,
+            Integer minViolationCount,
+            Integer minFineCount) {
         public SourceTypeRule {
             categories = categories == null ? Set.of() : Set.copyOf(categories);
             keyIndustries = keyIndustries == null ? Set.of() : Set.copyOf(keyIndustries);

@@ -1,11 +1,10 @@
 package org.permitwatch.permitsync.directory;
 
-import org.permitwatch.events.vocabulary.KeyIndustry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -44,7 +43,8 @@ class DirectoryQueries {
 
     /** Empty when the permit does not exist or lies outside the division: callers cannot tell which. */
     Mono<DirectoryUnit> find(String permitNo, String divisionLike) {
-        return db.sql("SELECT " + UnitRows.COLUMNS + " FROM directory_unit WHERE permit_no = :no AND county_code LIKE :division")
+        return db.sql("SELECT " + UnitRows.COLUMNS
+                        + " FROM directory_unit WHERE permit_no = :no AND county_code LIKE :division")
                 .bind("no", permitNo)
                 .bind("division", divisionLike)
                 .map(rows::map)
@@ -58,21 +58,29 @@ class DirectoryQueries {
                                decided_at, rectification_status, rectification_deadline, rectified_on_time, closed_at
                         FROM unit_violation WHERE permit_no = :no
                         ORDER BY decided_at DESC NULLS LAST, case_id LIMIT :limit""")
-                .bind("no", permitNo).bind("limit", limit)
-                .map(r -> new DirectoryViews.Violation(r.get("case_id", java.util.UUID.class),
-                        r.get("case_no", String.class), r.get("violation_type", String.class),
-                        r.get("article", String.class), r.get("decision_kind", String.class),
-                        r.get("no_penalty_rule", String.class), r.get("amount_yuan", java.math.BigDecimal.class),
+                .bind("no", permitNo)
+                .bind("limit", limit)
+                .map(r -> new DirectoryViews.Violation(
+                        r.get("case_id", java.util.UUID.class),
+                        r.get("case_no", String.class),
+                        r.get("violation_type", String.class),
+                        r.get("article", String.class),
+                        r.get("decision_kind", String.class),
+                        r.get("no_penalty_rule", String.class),
+                        r.get("amount_yuan", java.math.BigDecimal.class),
                         r.get("decided_at", java.time.OffsetDateTime.class),
                         r.get("rectification_status", String.class),
                         r.get("rectification_deadline", java.time.LocalDate.class),
-                        r.get("rectified_on_time", Boolean.class), r.get("closed_at", java.time.OffsetDateTime.class)))
+                        r.get("rectified_on_time", Boolean.class),
+                        r.get("closed_at", java.time.OffsetDateTime.class)))
                 .all();
     }
 
     Mono<Long> violationCount(String permitNo) {
-        return db.sql("SELECT count(*) AS n FROM unit_violation WHERE permit_no = :no").bind("no", permitNo)
-                .map(r -> r.get("n", Long.class)).one();
+        return db.sql("SELECT count(*) AS n FROM unit_violation WHERE permit_no = :no")
+                .bind("no", permitNo)
+                .map(r -> r.get("n", Long.class))
+                .one();
     }
 
     /** Unit counts per city × plan-table industry × management category: the denominators of plan ratios. */
@@ -84,19 +92,23 @@ class DirectoryQueries {
                         GROUP BY city_code, key_industry, management_category
                         ORDER BY city_code, key_industry, management_category""")
                 .bind("division", divisionLike)
-                .map(r -> new StatsRow(r.get("city_code", String.class),
+                .map(r -> new StatsRow(
+                        r.get("city_code", String.class),
                         KeyIndustry.valueOf(r.get("key_industry", String.class)),
                         ManagementCategory.valueOf(r.get("management_category", String.class)),
-                        r.get("units", Long.class), r.get("without_permit", Long.class)))
+                        r.get("units", Long.class),
+                        r.get("without_permit", Long.class)))
                 .all();
     }
 
-    record StatsRow(String cityCode, KeyIndustry keyIndustry, ManagementCategory managementCategory, long units,
-                    long withoutPermit) {
-    }
+    record StatsRow(
+            String cityCode,
+            KeyIndustry keyIndustry,
+            ManagementCategory managementCategory,
+            long units,
+            long withoutPermit) {}
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
+    private record Where(String sql, Map<String, Object> params) {}
 
     private static Where where(UnitFilter f) {
         List<String> clauses = new ArrayList<>();

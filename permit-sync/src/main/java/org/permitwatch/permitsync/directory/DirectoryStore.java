@@ -1,12 +1,11 @@
 package org.permitwatch.permitsync.directory;
 
+import io.r2dbc.spi.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.r2dbc.spi.Statement;
 import org.permitwatch.events.Topics;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.permitsync.connector.PermitDetail;
@@ -70,8 +69,7 @@ public class DirectoryStore {
     }
 
     /** A permit the directory refused, with the reason. */
-    public record Rejected(String permitNo, String reason) {
-    }
+    public record Rejected(String permitNo, String reason) {}
 
     /**
      * @param created   entries inserted
@@ -79,18 +77,21 @@ public class DirectoryStore {
      * @param unchanged permits whose stored version was already as new (e.g. stored by a concurrent page)
      * @param rejected  permits that could not be mapped
      */
-    public record ApplyResult(int created, int updated, int unchanged, List<Rejected> rejected) {
-    }
+    public record ApplyResult(int created, int updated, int unchanged, List<Rejected> rejected) {}
 
     /** One query for the whole page: the stored version of each permit that is in the directory. */
     public Mono<Map<String, StoredState>> storedStates(Collection<String> permitNos) {
         if (permitNos.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return db.sql("SELECT permit_no, version, violation_count, fine_count FROM directory_unit WHERE permit_no = ANY(:nos)")
+        return db.sql(
+                        "SELECT permit_no, version, violation_count, fine_count FROM directory_unit WHERE permit_no = ANY(:nos)")
                 .bind("nos", permitNos.toArray(String[]::new))
-                .map(r -> Map.entry(r.get("permit_no", String.class),
-                        new StoredState(r.get("version", Long.class), r.get("violation_count", Integer.class),
+                .map(r -> Map.entry(
+                        r.get("permit_no", String.class),
+                        new StoredState(
+                                r.get("version", Long.class),
+                                r.get("violation_count", Integer.class),
                                 r.get("fine_count", Integer.class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
@@ -106,8 +107,8 @@ public class DirectoryStore {
         for (PermitDetail detail : details) {
             StoredState state = stored.get(detail.summary().permitNo());
             try {
-                units.add(mapper.toUnit(detail, state == null ? 0 : state.violationCount(),
-                        state == null ? 0 : state.fineCount()));
+                units.add(mapper.toUnit(
+                        detail, state == null ? 0 : state.violationCount(), state == null ? 0 : state.fineCount()));
             } catch (UnmappablePermitException e) {
                 rejected.add(new Rejected(detail.summary().permitNo(), e.getMessage()));
             }
@@ -120,19 +121,22 @@ public class DirectoryStore {
         return upsert(units)
                 .collectList()
                 .flatMap(applied -> outbox.appendAll(applied.stream()
-                                .map(a -> OutboxMessage.of(Topics.DIRECTORY_UNITS, a.unit().permitNo(),
-                                        DirectoryUnitSnapshot.TYPE, a.unit().snapshot()))
+                                .map(a -> OutboxMessage.of(
+                                        Topics.DIRECTORY_UNITS,
+                                        a.unit().permitNo(),
+                                        DirectoryUnitSnapshot.TYPE,
+                                        a.unit().snapshot()))
                                 .toList())
                         .thenReturn(applied))
                 .map(applied -> {
-                    int created = (int) applied.stream().filter(Applied::inserted).count();
+                    int created =
+                            (int) applied.stream().filter(Applied::inserted).count();
                     int updated = applied.size() - created;
                     return new ApplyResult(created, updated, units.size() - applied.size(), rejected);
                 });
     }
 
-    private record Applied(boolean inserted, DirectoryUnit unit) {
-    }
+    private record Applied(boolean inserted, DirectoryUnit unit) {}
 
     private Flux<Applied> upsert(List<DirectoryUnit> units) {
         return db.inConnectionMany(connection -> {
@@ -144,8 +148,8 @@ public class DirectoryStore {
                 bind(statement, units.get(i));
             }
             return Flux.from(statement.execute())
-                    .concatMap(result -> result.map(row -> new Applied(Boolean.TRUE.equals(row.get("inserted", Boolean.class)),
-                            rows.map(row))));
+                    .concatMap(result -> result.map(row ->
+                            new Applied(Boolean.TRUE.equals(row.get("inserted", Boolean.class)), rows.map(row))));
         });
     }
 

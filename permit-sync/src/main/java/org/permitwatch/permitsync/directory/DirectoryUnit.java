@@ -1,11 +1,10 @@
 package org.permitwatch.permitsync.directory;
 
-import org.permitwatch.events.vocabulary.KeyIndustry;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
+import org.permitwatch.events.vocabulary.KeyIndustry;
 
 /** One entry of the object directory as stored: the permit plus classification and fed-back facts. */
 record DirectoryUnit(
@@ -40,9 +39,28 @@ record DirectoryUnit(
         OffsetDateTime changedAt) {
 
     DirectoryUnitSnapshot snapshot() {
-        return new DirectoryUnitSnapshot(permitNo, uscc, unitName, provinceCode, cityCode, countyCode, industryCode,
-                industryName, keyIndustry.name(), managementCategory.name(), status.name(), validFrom, validTo,
-                withoutPermit, sourceType.name(), positiveList, outlets, lastInspectedAt, violationCount, version,
-                platformUpdatedAt, changedAt);
+        return new DirectoryUnitSnapshot(
+                permitNo,
+                uscc,
+                unitName,
+                provinceCode,
+                cityCode,
+                countyCode,
+                industryCode,
+                industryName,
+                keyIndustry.name(),
+                managementCategory.name(),
+                status.name(),
+                validFrom,
+                validTo,
+                withoutPermit,
+                sourceType.name(),
+                positiveList,
+                outlets,
+                lastInspectedAt,
+                violationCount,
+                version,
+                platformUpdatedAt,
+                changedAt);
     }
 }

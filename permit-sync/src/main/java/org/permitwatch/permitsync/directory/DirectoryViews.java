@@ -1,54 +1,129 @@
 package org.permitwatch.permitsync.directory;
 
-import org.permitwatch.events.vocabulary.KeyIndustry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.Masking;
 
 /** Response bodies of the directory API. */
 final class DirectoryViews {
 
-    private DirectoryViews() {
-    }
+    private DirectoryViews() {}
 
-    record UnitSummary(String permitNo, String uscc, String unitName, String provinceCode, String cityCode,
-                       String countyCode, String industryCode, String industryName, KeyIndustry keyIndustry,
-                       ManagementCategory managementCategory, PermitStatus status, LocalDate validTo,
-                       boolean withoutPermit, SourceType sourceType, boolean positiveList, long version) {
+    record UnitSummary(
+            String permitNo,
+            String uscc,
+            String unitName,
+            String provinceCode,
+            String cityCode,
+            String countyCode,
+            String industryCode,
+            String industryName,
+            KeyIndustry keyIndustry,
+            ManagementCategory managementCategory,
+            PermitStatus status,
+            LocalDate validTo,
+            boolean withoutPermit,
+            SourceType sourceType,
+            boolean positiveList,
+            long version) {
 
         static UnitSummary of(DirectoryUnit u) {
-            return new UnitSummary(u.permitNo(), u.uscc(), u.unitName(), u.provinceCode(), u.cityCode(), u.countyCode(),
-                    u.industryCode(), u.industryName(), u.keyIndustry(), u.managementCategory(), u.status(), u.validTo(),
-                    u.withoutPermit(), u.sourceType(), u.positiveList(), u.version());
+            return new UnitSummary(
+                    u.permitNo(),
+                    u.uscc(),
+                    u.unitName(),
+                    u.provinceCode(),
+                    u.cityCode(),
+                    u.countyCode(),
+                    u.industryCode(),
+                    u.industryName(),
+                    u.keyIndustry(),
+                    u.managementCategory(),
+                    u.status(),
+                    u.validTo(),
+                    u.withoutPermit(),
+                    u.sourceType(),
+                    u.positiveList(),
+                    u.version());
         }
     }
 
     /** The permit detail; {@code legalRepresentative} is masked unless the caller holds {@code pii:read}. */
-    record UnitDetail(String permitNo, String uscc, String unitName, String provinceCode, String cityCode,
-                      String countyCode, String industryCode, String industryName, KeyIndustry keyIndustry,
-                      ManagementCategory managementCategory, PermitStatus status, LocalDate issueDate,
-                      LocalDate validFrom, LocalDate validTo, String issuingAuthority, boolean withoutPermit,
-                      SourceType sourceType, boolean positiveList, String address, String legalRepresentative,
-                      Double longitude, Double latitude, List<DirectoryUnitSnapshot.Outlet> outlets,
-                      Obligations obligations, OffsetDateTime lastInspectedAt, int violationCount, long version,
-                      OffsetDateTime platformUpdatedAt, OffsetDateTime changedAt, Long violationHistoryTotal,
-                      List<Violation> violations) {
+    record UnitDetail(
+            String permitNo,
+            String uscc,
+            String unitName,
+            String provinceCode,
+            String cityCode,
+            String countyCode,
+            String industryCode,
+            String industryName,
+            KeyIndustry keyIndustry,
+            ManagementCategory managementCategory,
+            PermitStatus status,
+            LocalDate issueDate,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String issuingAuthority,
+            boolean withoutPermit,
+            SourceType sourceType,
+            boolean positiveList,
+            String address,
+            String legalRepresentative,
+            Double longitude,
+            Double latitude,
+            List<DirectoryUnitSnapshot.Outlet> outlets,
+            Obligations obligations,
+            OffsetDateTime lastInspectedAt,
+            int violationCount,
+            long version,
+            OffsetDateTime platformUpdatedAt,
+            OffsetDateTime changedAt,
+            Long violationHistoryTotal,
+            List<Violation> violations) {
 
         /** {@code violationHistoryTotal} and {@code violations} are null when withheld from the caller. */
         static UnitDetail of(DirectoryUnit u, Caller caller, Long violationHistoryTotal, List<Violation> violations) {
-            String legal = caller.canReadPersonalData() ? u.legalRepresentative() : Masking.name(u.legalRepresentative());
-            return new UnitDetail(u.permitNo(), u.uscc(), u.unitName(), u.provinceCode(), u.cityCode(), u.countyCode(),
-                    u.industryCode(), u.industryName(), u.keyIndustry(), u.managementCategory(), u.status(),
-                    u.issueDate(), u.validFrom(), u.validTo(), u.issuingAuthority(), u.withoutPermit(), u.sourceType(),
-                    u.positiveList(), u.address(), legal, u.longitude(), u.latitude(), u.outlets(), u.obligations(),
-                    u.lastInspectedAt(), u.violationCount(), u.version(), u.platformUpdatedAt(), u.changedAt(),
-                    violationHistoryTotal, violations);
+            String legal =
+                    caller.canReadPersonalData() ? u.legalRepresentative() : Masking.name(u.legalRepresentative());
+            return new UnitDetail(
+                    u.permitNo(),
+                    u.uscc(),
+                    u.unitName(),
+                    u.provinceCode(),
+                    u.cityCode(),
+                    u.countyCode(),
+                    u.industryCode(),
+                    u.industryName(),
+                    u.keyIndustry(),
+                    u.managementCategory(),
+                    u.status(),
+                    u.issueDate(),
+                    u.validFrom(),
+                    u.validTo(),
+                    u.issuingAuthority(),
+                    u.withoutPermit(),
+                    u.sourceType(),
+                    u.positiveList(),
+                    u.address(),
+                    legal,
+                    u.longitude(),
+                    u.latitude(),
+                    u.outlets(),
+                    u.obligations(),
+                    u.lastInspectedAt(),
+                    u.violationCount(),
+                    u.version(),
+                    u.platformUpdatedAt(),
+                    u.changedAt(),
+                    violationHistoryTotal,
+                    violations);
         }
     }
 
@@ -59,15 +134,27 @@ final class DirectoryViews {
      * @param amountYuan           all decisions of the case summed (the fine plus any 按日连续处罚)
      * @param rectificationStatus  OVERDUE, COMPLETED or CLOSED; null while no rectification event arrived
      */
-    record Violation(UUID caseId, String caseNo, String violationType, String article, String decisionKind,
-                     String noPenaltyRule, BigDecimal amountYuan, OffsetDateTime decidedAt, String rectificationStatus,
-                     LocalDate rectificationDeadline, Boolean rectifiedOnTime, OffsetDateTime closedAt) {
-    }
+    record Violation(
+            UUID caseId,
+            String caseNo,
+            String violationType,
+            String article,
+            String decisionKind,
+            String noPenaltyRule,
+            BigDecimal amountYuan,
+            OffsetDateTime decidedAt,
+            String rectificationStatus,
+            LocalDate rectificationDeadline,
+            Boolean rectifiedOnTime,
+            OffsetDateTime closedAt) {}
 
-    record StatsEntry(String cityCode, KeyIndustry keyIndustry, String keyIndustryLabel,
-                      ManagementCategory managementCategory, long units, long withoutPermit) {
-    }
+    record StatsEntry(
+            String cityCode,
+            KeyIndustry keyIndustry,
+            String keyIndustryLabel,
+            ManagementCategory managementCategory,
+            long units,
+            long withoutPermit) {}
 
-    record Stats(String division, long totalUnits, List<StatsEntry> rows) {
-    }
+    record Stats(String division, long totalUnits, List<StatsEntry> rows) {}
 }

@@ -1,7 +1,6 @@
 package org.permitwatch.permitsync.directory;
 
 import java.util.List;
-
 import org.permitwatch.permitsync.connector.PermitDetail;
 
 /** The permit's obligations besides outlet limits, kept as the platform lists them (stored as jsonb). */

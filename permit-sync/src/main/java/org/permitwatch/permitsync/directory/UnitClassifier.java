@@ -1,10 +1,9 @@
 package org.permitwatch.permitsync.directory;
 
-import org.permitwatch.events.vocabulary.KeyIndustry;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import org.springframework.stereotype.Component;
 
 /** Applies the configured classification data to a unit: plan-table row, source type, positive list. */
@@ -16,13 +15,15 @@ class UnitClassifier {
 
     UnitClassifier(DirectoryProperties properties) {
         this.properties = properties;
-        properties.keyIndustries().forEach((industry, codes) -> codes.forEach(code -> {
-            KeyIndustry previous = industryByCode.put(code, industry);
-            if (previous != null && previous != industry) {
-                throw new IllegalStateException("industry code " + code + " is mapped to both " + previous
-                        + " and " + industry + " in permitwatch.directory.key-industries");
-            }
-        }));
+        properties
+                .keyIndustries()
+                .forEach((industry, codes) -> codes.forEach(code -> {
+                    KeyIndustry previous = industryByCode.put(code, industry);
+                    if (previous != null && previous != industry) {
+                        throw new IllegalStateException("industry code " + code + " is mapped to both " + previous
+                                + " and " + industry + " in permitwatch.directory.key-industries");
+                    }
+                }));
     }
 
     KeyIndustry keyIndustry(String industryCode, String unitName) {
@@ -44,8 +45,8 @@ class UnitClassifier {
     }
 
     /** @param fines FINE decisions among the fed-back {@code violations} (same window) */
-    SourceType sourceType(ManagementCategory category, KeyIndustry industry, boolean withoutPermit, int violations,
-                          int fines) {
+    SourceType sourceType(
+            ManagementCategory category, KeyIndustry industry, boolean withoutPermit, int violations, int fines) {
         for (DirectoryProperties.SourceTypeRule rule : properties.sourceTypeRules()) {
             if (matches(rule, category, industry, withoutPermit, violations, fines)) {
                 return rule.sourceType();
@@ -58,8 +59,13 @@ class UnitClassifier {
         return properties.positiveList().contains(permitNo);
     }
 
-    private static boolean matches(DirectoryProperties.SourceTypeRule rule, ManagementCategory category,
-                                   KeyIndustry industry, boolean withoutPermit, int violations, int fines) {
+    private static boolean matches(
+            DirectoryProperties.SourceTypeRule rule,
+            ManagementCategory category,
+            KeyIndustry industry,
+            boolean withoutPermit,
+            int violations,
+            int fines) {
         return (rule.categories().isEmpty() || rule.categories().contains(category))
                 && (rule.keyIndustries().isEmpty() || rule.keyIndustries().contains(industry))
                 && (rule.withoutPermit() == null || rule.withoutPermit() == withoutPermit)

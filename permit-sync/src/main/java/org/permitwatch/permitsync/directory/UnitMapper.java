@@ -1,9 +1,8 @@
 package org.permitwatch.permitsync.directory;
 
-import org.permitwatch.events.vocabulary.KeyIndustry;
 import java.util.List;
-
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import org.permitwatch.permitsync.connector.PermitDetail;
 import org.permitwatch.permitsync.connector.PermitSummary;
 import org.springframework.stereotype.Component;
@@ -30,15 +29,17 @@ class UnitMapper {
     DirectoryUnit toUnit(PermitDetail detail, int violationCount, int fineCount) {
         PermitSummary s = detail.summary();
         ManagementCategory category = ManagementCategory.fromLabel(s.managementCategory())
-                .orElseThrow(() -> new UnmappablePermitException("unknown managementCategory '" + s.managementCategory() + "'"));
+                .orElseThrow(() ->
+                        new UnmappablePermitException("unknown managementCategory '" + s.managementCategory() + "'"));
         PermitStatus status = PermitStatus.fromLabel(s.status())
                 .orElseThrow(() -> new UnmappablePermitException("unknown status '" + s.status() + "'"));
         requireDivision("provinceCode", s.provinceCode());
         requireDivision("cityCode", s.cityCode());
         requireDivision("countyCode", s.countyCode());
-        if (!s.countyCode().startsWith(s.cityCode().substring(0, 4)) || !s.cityCode().startsWith(s.provinceCode().substring(0, 2))) {
-            throw new UnmappablePermitException("division codes do not nest: " + s.provinceCode() + "/" + s.cityCode()
-                    + "/" + s.countyCode());
+        if (!s.countyCode().startsWith(s.cityCode().substring(0, 4))
+                || !s.cityCode().startsWith(s.provinceCode().substring(0, 2))) {
+            throw new UnmappablePermitException(
+                    "division codes do not nest: " + s.provinceCode() + "/" + s.cityCode() + "/" + s.countyCode());
         }
         if (s.permitNo() == null || s.permitNo().isBlank() || s.industryCode() == null || s.unitName() == null) {
             throw new UnmappablePermitException("permitNo, industryCode and unitName are required");
@@ -46,14 +47,40 @@ class UnitMapper {
         KeyIndustry keyIndustry = classifier.keyIndustry(s.industryCode(), s.unitName());
         boolean withoutPermit = status.withoutPermit();
         SourceType sourceType = classifier.sourceType(category, keyIndustry, withoutPermit, violationCount, fineCount);
-        return new DirectoryUnit(s.permitNo(), s.uscc(), s.unitName(), s.provinceCode(), s.cityCode(), s.countyCode(),
-                s.industryCode(), s.industryName(), keyIndustry, category, status, s.issueDate(), s.validFrom(),
-                s.validTo(), s.issuingAuthority(), withoutPermit, sourceType, classifier.onPositiveList(s.permitNo()),
-                detail.address(), detail.legalRepresentative(), detail.longitude(), detail.latitude(),
+        return new DirectoryUnit(
+                s.permitNo(),
+                s.uscc(),
+                s.unitName(),
+                s.provinceCode(),
+                s.cityCode(),
+                s.countyCode(),
+                s.industryCode(),
+                s.industryName(),
+                keyIndustry,
+                category,
+                status,
+                s.issueDate(),
+                s.validFrom(),
+                s.validTo(),
+                s.issuingAuthority(),
+                withoutPermit,
+                sourceType,
+                classifier.onPositiveList(s.permitNo()),
+                detail.address(),
+                detail.legalRepresentative(),
+                detail.longitude(),
+                detail.latitude(),
                 outlets(detail.outlets()),
-                new Obligations(detail.fugitiveControls(), detail.selfMonitoring(), detail.executionReports(),
+                new Obligations(
+                        detail.fugitiveControls(),
+                        detail.selfMonitoring(),
+                        detail.executionReports(),
                         detail.specialPeriods()),
-                null, violationCount, s.version(), s.updatedAt(), null);
+                null,
+                violationCount,
+                s.version(),
+                s.updatedAt(),
+                null);
     }
 
     private static void requireDivision(String field, String code) {
@@ -64,10 +91,20 @@ class UnitMapper {
 
     private static List<DirectoryUnitSnapshot.Outlet> outlets(List<PermitDetail.Outlet> outlets) {
         return outlets.stream()
-                .map(o -> new DirectoryUnitSnapshot.Outlet(o.outletCode(), o.outletName(), o.medium(), o.outletType(),
+                .map(o -> new DirectoryUnitSnapshot.Outlet(
+                        o.outletCode(),
+                        o.outletName(),
+                        o.medium(),
+                        o.outletType(),
                         o.pollutants().stream()
-                                .map(p -> new DirectoryUnitSnapshot.PollutantLimit(p.pollutantCode(), p.pollutantName(),
-                                        p.hourlyLimit(), p.dailyLimit(), p.unit(), p.annualLimitTons(), p.standard()))
+                                .map(p -> new DirectoryUnitSnapshot.PollutantLimit(
+                                        p.pollutantCode(),
+                                        p.pollutantName(),
+                                        p.hourlyLimit(),
+                                        p.dailyLimit(),
+                                        p.unit(),
+                                        p.annualLimitTons(),
+                                        p.standard()))
                                 .toList()))
                 .toList();
     }

@@ -1,12 +1,11 @@
 package org.permitwatch.permitsync.directory;
 
-import org.permitwatch.events.vocabulary.KeyIndustry;
+import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-
-import io.r2dbc.spi.Readable;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,8 +21,7 @@ class UnitRows {
             outlets::text AS outlets_json, obligations::text AS obligations_json, last_inspected_at, violation_count,
             version, platform_updated_at, changed_at""";
 
-    private static final TypeReference<List<DirectoryUnitSnapshot.Outlet>> OUTLETS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<DirectoryUnitSnapshot.Outlet>> OUTLETS = new TypeReference<>() {};
 
     private final JsonMapper json;
 

@@ -3,7 +3,6 @@ package org.permitwatch.permitsync.feedback;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
-
 import org.permitwatch.permitsync.directory.DirectoryFeedback;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -48,8 +47,10 @@ class FeedbackFacts {
         return db.sql(FACTS)
                 .bind("nos", permitNos.stream().distinct().toArray(String[]::new))
                 .bind("months", properties.windowMonths())
-                .map(r -> new DirectoryFeedback.Facts(r.get("permit_no", String.class),
-                        r.get("violations", Long.class).intValue(), r.get("fines", Long.class).intValue(),
+                .map(r -> new DirectoryFeedback.Facts(
+                        r.get("permit_no", String.class),
+                        r.get("violations", Long.class).intValue(),
+                        r.get("fines", Long.class).intValue(),
                         r.get("inspected", OffsetDateTime.class)))
                 .all()
                 .collectList()

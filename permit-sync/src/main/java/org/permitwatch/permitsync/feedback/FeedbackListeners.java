@@ -1,7 +1,6 @@
 package org.permitwatch.permitsync.feedback;
 
 import java.time.Duration;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.permitwatch.events.enforcement.CaseClosed;
 import org.permitwatch.events.enforcement.EnforcementTopics;
@@ -49,9 +48,9 @@ class FeedbackListeners {
         Mono<Boolean> effect = switch (type) {
             case PenaltyDecided.TYPE -> history.penaltyDecided(event.id(), read(record, PenaltyDecided.class));
             case RectificationOverdue.TYPE ->
-                    history.rectificationOverdue(event.id(), read(record, RectificationOverdue.class));
+                history.rectificationOverdue(event.id(), read(record, RectificationOverdue.class));
             case RectificationCompleted.TYPE ->
-                    history.rectificationCompleted(event.id(), read(record, RectificationCompleted.class));
+                history.rectificationCompleted(event.id(), read(record, RectificationCompleted.class));
             case CaseClosed.TYPE -> history.caseClosed(event.id(), read(record, CaseClosed.class));
             default -> null;
         };

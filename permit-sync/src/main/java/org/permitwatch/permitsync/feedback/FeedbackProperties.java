@@ -1,10 +1,9 @@
 package org.permitwatch.permitsync.feedback;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code permitwatch.directory.feedback.*}: how enforcement feedback is counted into the directory.
@@ -15,8 +14,10 @@ import jakarta.validation.constraints.Min;
  */
 @Validated
 @ConfigurationProperties("permitwatch.directory.feedback")
-record FeedbackProperties(@Min(1) @Max(120) Integer windowMonths, String reconcileCron,
-                          @Min(1) @Max(10_000) Integer reconcileBatch) {
+record FeedbackProperties(
+        @Min(1) @Max(120) Integer windowMonths,
+        String reconcileCron,
+        @Min(1) @Max(10_000) Integer reconcileBatch) {
 
     FeedbackProperties {
         windowMonths = windowMonths == null ? 12 : windowMonths;

@@ -1,8 +1,7 @@
 package org.permitwatch.permitsync.feedback;
 
-import org.permitwatch.support.jobs.JobRunner;
 import java.util.List;
-
+import org.permitwatch.support.jobs.JobRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -47,8 +46,12 @@ class FeedbackReconciliation {
 
     private final JobRunner jobs;
 
-    FeedbackReconciliation(DatabaseClient db, FeedbackFacts facts, FeedbackProperties properties,
-                           ReactiveTransactionManager transactions, JobRunner jobs) {
+    FeedbackReconciliation(
+            DatabaseClient db,
+            FeedbackFacts facts,
+            FeedbackProperties properties,
+            ReactiveTransactionManager transactions,
+            JobRunner jobs) {
         this.jobs = jobs;
         this.db = db;
         this.facts = facts;
@@ -72,22 +75,25 @@ class FeedbackReconciliation {
                 .reduce(0, Integer::sum);
     }
 
-    private record Batch(int found, int changed) {
-    }
+    private record Batch(int found, int changed) {}
 
     private Mono<Batch> batch() {
         return tx.transactional(db.sql(MISMATCHED)
-                .bind("months", properties.windowMonths()).bind("limit", properties.reconcileBatch())
+                .bind("months", properties.windowMonths())
+                .bind("limit", properties.reconcileBatch())
                 .map(r -> r.get("permit_no", String.class))
                 .all()
                 .collectList()
-                .flatMap(permits -> facts.refresh(permits)
-                        .map(changed -> new Batch(permits.size(), changed.size()))));
+                .flatMap(permits -> facts.refresh(permits).map(changed -> new Batch(permits.size(), changed.size()))));
     }
 
     /** For tests and operators: the entries a run would touch. */
     Mono<List<String>> mismatched() {
-        return db.sql(MISMATCHED).bind("months", properties.windowMonths()).bind("limit", properties.reconcileBatch())
-                .map(r -> r.get("permit_no", String.class)).all().collectList();
+        return db.sql(MISMATCHED)
+                .bind("months", properties.windowMonths())
+                .bind("limit", properties.reconcileBatch())
+                .map(r -> r.get("permit_no", String.class))
+                .all()
+                .collectList();
     }
 }

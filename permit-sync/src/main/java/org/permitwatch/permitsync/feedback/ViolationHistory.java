@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-
 import org.permitwatch.events.enforcement.CaseClosed;
 import org.permitwatch.events.enforcement.CaseRef;
 import org.permitwatch.events.enforcement.PenaltyDecided;
@@ -35,6 +34,7 @@ class ViolationHistory {
 
     /** Decisions that make a case a verified violation; DAILY_CONTINUOUS only adds to the amount. */
     static final Set<String> VERDICTS = Set.of("FINE", "NO_PENALTY");
+
     private static final Set<String> KINDS = Set.of("FINE", "NO_PENALTY", "DAILY_CONTINUOUS");
 
     private static final String UPSERT_CASE = """
@@ -70,52 +70,53 @@ class ViolationHistory {
                             UPDATE unit_violation SET decision_kind = :kind, no_penalty_rule = :rule, decided_at = :at,
                                    amount_yuan = amount_yuan + :amount, decision_ids = array_append(decision_ids, :decision),
                                    updated_at = now()
-                            WHERE case_id = :caseId AND NOT (:decision = ANY(decision_ids))""")
-                            .bind("kind", e.kind()).bind("at", decidedAt)
+                            WHERE case_id = :caseId AND NOT (:decision = ANY(decision_ids))""").bind("kind", e.kind()).bind("at", decidedAt)
                     : db.sql("""
                             UPDATE unit_violation SET amount_yuan = amount_yuan + :amount,
                                    decision_ids = array_append(decision_ids, :decision), updated_at = now()
                             WHERE case_id = :caseId AND NOT (:decision = ANY(decision_ids))""");
             if (VERDICTS.contains(e.kind())) {
-                spec = e.noPenaltyRule() == null ? spec.bindNull("rule", String.class) : spec.bind("rule", e.noPenaltyRule());
+                spec = e.noPenaltyRule() == null
+                        ? spec.bindNull("rule", String.class)
+                        : spec.bind("rule", e.noPenaltyRule());
             }
-            return spec.bind("amount", amount).bind("decision", e.decisionId()).bind("caseId", e.ref().caseId()).then();
+            return spec.bind("amount", amount)
+                    .bind("decision", e.decisionId())
+                    .bind("caseId", e.ref().caseId())
+                    .then();
         });
     }
 
     Mono<Boolean> rectificationOverdue(String eventId, RectificationOverdue e) {
-        return onCase(eventId, e.ref(), () -> status(e.ref(),
-                db.sql("""
+        return onCase(eventId, e.ref(), () -> status(e.ref(), db.sql("""
                         UPDATE unit_violation SET rectification_status = 'OVERDUE', rectification_deadline = :deadline,
                                status_version = :version, updated_at = now()
-                        WHERE case_id = :caseId AND status_version < :version""")
-                        .bind("deadline", e.deadline())));
+                        WHERE case_id = :caseId AND status_version < :version""").bind("deadline", e.deadline())));
     }
 
     Mono<Boolean> rectificationCompleted(String eventId, RectificationCompleted e) {
-        return onCase(eventId, e.ref(), () -> status(e.ref(),
-                db.sql("""
+        return onCase(
+                eventId,
+                e.ref(),
+                () -> status(e.ref(), db.sql("""
                         UPDATE unit_violation SET rectification_status = 'COMPLETED', rectification_deadline = :deadline,
                                rectified_on_time = :onTime, status_version = :version, updated_at = now()
-                        WHERE case_id = :caseId AND status_version < :version""")
-                        .bind("deadline", e.deadline()).bind("onTime", e.onTime())));
+                        WHERE case_id = :caseId AND status_version < :version""").bind("deadline", e.deadline()).bind("onTime", e.onTime())));
     }
 
     Mono<Boolean> caseClosed(String eventId, CaseClosed e) {
         OffsetDateTime closedAt = e.closedAt() == null ? OffsetDateTime.now(ZoneOffset.UTC) : e.closedAt();
-        return onCase(eventId, e.ref(), () -> status(e.ref(),
-                db.sql("""
+        return onCase(eventId, e.ref(), () -> status(e.ref(), db.sql("""
                         UPDATE unit_violation SET rectification_status = 'CLOSED', closed_at = :closedAt,
                                status_version = :version, updated_at = now()
-                        WHERE case_id = :caseId AND status_version < :version""")
-                        .bind("closedAt", closedAt)));
+                        WHERE case_id = :caseId AND status_version < :version""").bind("closedAt", closedAt)));
     }
 
     /** The max of inspectedAt per unit, kept whether or not the unit is in the directory yet. */
     Mono<Boolean> inspectionSubmitted(String eventId, InspectionSubmitted e) {
         if (e.permitNumber() == null || e.permitNumber().isBlank() || e.inspectedAt() == null) {
-            return Mono.error(new IllegalArgumentException("inspection record " + e.recordId()
-                    + " has no permit number or inspection time"));
+            return Mono.error(new IllegalArgumentException(
+                    "inspection record " + e.recordId() + " has no permit number or inspection time"));
         }
         return inbox.handleOnce(INSPECTIONS_CONSUMER, eventId, () -> {
             var spec = db.sql("""
@@ -123,29 +124,40 @@ class ViolationHistory {
                             VALUES (:permit, :at, :record)
                             ON CONFLICT (permit_no) DO UPDATE SET last_inspected_at = EXCLUDED.last_inspected_at,
                                    record_id = EXCLUDED.record_id, updated_at = now()
-                            WHERE unit_inspection.last_inspected_at < EXCLUDED.last_inspected_at""")
-                    .bind("permit", e.permitNumber()).bind("at", e.inspectedAt());
-            spec = e.recordId() == null ? spec.bindNull("record", java.util.UUID.class) : spec.bind("record", e.recordId());
+                            WHERE unit_inspection.last_inspected_at < EXCLUDED.last_inspected_at""").bind("permit", e.permitNumber()).bind("at", e.inspectedAt());
+            spec = e.recordId() == null
+                    ? spec.bindNull("record", java.util.UUID.class)
+                    : spec.bind("record", e.recordId());
             return spec.then().then(facts.refresh(List.of(e.permitNumber()))).then();
         });
     }
 
     private Mono<Void> status(CaseRef ref, DatabaseClient.GenericExecuteSpec spec) {
-        return spec.bind("version", ref.caseVersion()).bind("caseId", ref.caseId()).then();
+        return spec.bind("version", ref.caseVersion())
+                .bind("caseId", ref.caseId())
+                .then();
     }
 
     private Mono<Boolean> onCase(String eventId, CaseRef ref, java.util.function.Supplier<Mono<Void>> change) {
-        if (ref == null || ref.caseId() == null || ref.permitNumber() == null || ref.permitNumber().isBlank()) {
+        if (ref == null
+                || ref.caseId() == null
+                || ref.permitNumber() == null
+                || ref.permitNumber().isBlank()) {
             return Mono.error(new IllegalArgumentException("case event " + eventId + " has no case reference"));
         }
-        return inbox.handleOnce(CASES_CONSUMER, eventId, () -> upsertCase(ref)
-                .then(Mono.defer(change))
-                .then(facts.refresh(List.of(ref.permitNumber())))
-                .then());
+        return inbox.handleOnce(
+                CASES_CONSUMER,
+                eventId,
+                () -> upsertCase(ref)
+                        .then(Mono.defer(change))
+                        .then(facts.refresh(List.of(ref.permitNumber())))
+                        .then());
     }
 
     private Mono<Void> upsertCase(CaseRef ref) {
-        var spec = db.sql(UPSERT_CASE).bind("caseId", ref.caseId()).bind("version", ref.caseVersion())
+        var spec = db.sql(UPSERT_CASE)
+                .bind("caseId", ref.caseId())
+                .bind("version", ref.caseVersion())
                 .bind("permit", ref.permitNumber());
         spec = nullable(spec, "caseNo", ref.caseNo());
         spec = nullable(spec, "unitName", ref.unitName());
@@ -157,8 +169,8 @@ class ViolationHistory {
         return spec.then();
     }
 
-    private static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name,
-                                                              String value) {
+    private static DatabaseClient.GenericExecuteSpec nullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, String value) {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 }

@@ -1,7 +1,6 @@
 package org.permitwatch.permitsync.sync;
 
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

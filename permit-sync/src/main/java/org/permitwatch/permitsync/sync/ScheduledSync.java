@@ -23,13 +23,12 @@ class ScheduledSync {
     void run() {
         // Only starts the run (the run itself goes on in the background), so the scheduler thread is freed at once.
         service.trigger(properties.scheduleMode(), "SCHEDULE", null)
-                .subscribe(run -> log.info("scheduled sync run {} started", run.id()),
-                        e -> {
-                            if (e instanceof SyncRunConflictException) {
-                                log.info("scheduled sync skipped: {}", e.getMessage());
-                            } else {
-                                log.error("scheduled sync could not start", e);
-                            }
-                        });
+                .subscribe(run -> log.info("scheduled sync run {} started", run.id()), e -> {
+                    if (e instanceof SyncRunConflictException) {
+                        log.info("scheduled sync skipped: {}", e.getMessage());
+                    } else {
+                        log.error("scheduled sync could not start", e);
+                    }
+                });
     }
 }

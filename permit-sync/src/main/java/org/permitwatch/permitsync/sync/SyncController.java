@@ -1,21 +1,20 @@
 package org.permitwatch.permitsync.sync;
 
-import java.net.URI;
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.permitwatch.support.web.PageResponse;
-import org.permitwatch.support.web.Paging;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.web.PageResponse;
+import org.permitwatch.support.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,8 +27,10 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/v1/sync/runs")
-@Tag(name = "Permit sync", description = "Sync of the object directory from the national permit platform. Province only: "
-        + "a sync covers the whole province.")
+@Tag(
+        name = "Permit sync",
+        description = "Sync of the object directory from the national permit platform. Province only: "
+                + "a sync covers the whole province.")
 class SyncController {
 
     private final SyncService service;
@@ -40,30 +41,64 @@ class SyncController {
         this.runs = runs;
     }
 
-    record StartRequest(@NotNull SyncMode mode) {
-    }
+    record StartRequest(@NotNull SyncMode mode) {}
 
-    record RunView(UUID id, SyncMode mode, SyncStatus status, String trigger, String actor, OffsetDateTime startedAt,
-                   OffsetDateTime finishedAt, OffsetDateTime watermarkFrom, OffsetDateTime watermarkTo,
-                   OffsetDateTime checkpointUpdatedAt, String checkpointPermitNo, int checkpointPageNo, int pages,
-                   int fetched, int created, int updated, int unchanged, int failed, int pauseCount, String lastError) {
+    record RunView(
+            UUID id,
+            SyncMode mode,
+            SyncStatus status,
+            String trigger,
+            String actor,
+            OffsetDateTime startedAt,
+            OffsetDateTime finishedAt,
+            OffsetDateTime watermarkFrom,
+            OffsetDateTime watermarkTo,
+            OffsetDateTime checkpointUpdatedAt,
+            String checkpointPermitNo,
+            int checkpointPageNo,
+            int pages,
+            int fetched,
+            int created,
+            int updated,
+            int unchanged,
+            int failed,
+            int pauseCount,
+            String lastError) {
         static RunView of(SyncRun r) {
-            return new RunView(r.id(), r.mode(), r.status(), r.trigger(), r.actor(), r.startedAt(), r.finishedAt(),
-                    r.watermarkFrom(), r.watermarkTo(), r.cursorUpdatedAt(), r.cursorPermitNo(), r.cursorPageNo(),
-                    r.pages(), r.fetched(), r.created(), r.updated(), r.unchanged(), r.failed(), r.pauseCount(),
+            return new RunView(
+                    r.id(),
+                    r.mode(),
+                    r.status(),
+                    r.trigger(),
+                    r.actor(),
+                    r.startedAt(),
+                    r.finishedAt(),
+                    r.watermarkFrom(),
+                    r.watermarkTo(),
+                    r.cursorUpdatedAt(),
+                    r.cursorPermitNo(),
+                    r.cursorPageNo(),
+                    r.pages(),
+                    r.fetched(),
+                    r.created(),
+                    r.updated(),
+                    r.unchanged(),
+                    r.failed(),
+                    r.pauseCount(),
                     r.lastError());
         }
     }
 
-    record FailureView(String permitNo, String stage, String reason, OffsetDateTime occurredAt) {
-    }
+    record FailureView(String permitNo, String stage, String reason, OffsetDateTime occurredAt) {}
 
     @PostMapping
-    @Operation(summary = "Start a sync run (or resume the paused one)",
+    @Operation(
+            summary = "Start a sync run (or resume the paused one)",
             description = "202 with the run and its Location; the run goes on in the background. 409 while another run "
                     + "is RUNNING. Requires the PROVINCE role.")
     Mono<ResponseEntity<RunView>> start(@Valid @RequestBody StartRequest request) {
-        return provinceCaller().flatMap(caller -> service.trigger(request.mode(), "API", caller.subject()))
+        return provinceCaller()
+                .flatMap(caller -> service.trigger(request.mode(), "API", caller.subject()))
                 .map(run -> ResponseEntity.accepted()
                         .location(URI.create("/api/v1/sync/runs/" + run.id()))
                         .body(RunView.of(run)));
@@ -72,18 +107,22 @@ class SyncController {
     @GetMapping("/{id}")
     @Operation(summary = "One sync run with its counts and checkpoint")
     Mono<RunView> get(@PathVariable UUID id) {
-        return provinceCaller().flatMap(c -> runs.findById(id))
+        return provinceCaller()
+                .flatMap(c -> runs.findById(id))
                 .map(RunView::of)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND, "no sync run " + id)));
     }
 
     @GetMapping
     @Operation(summary = "Sync runs, newest first")
-    Mono<PageResponse<RunView>> list(@Parameter(description = "0-based page") @RequestParam(required = false) Integer page,
-                                     @Parameter(description = "1..200, default 20") @RequestParam(required = false) Integer size) {
+    Mono<PageResponse<RunView>> list(
+            @Parameter(description = "0-based page") @RequestParam(required = false) Integer page,
+            @Parameter(description = "1..200, default 20") @RequestParam(required = false) Integer size) {
         return provinceCaller().flatMap(c -> {
             Paging paging = Paging.of(page, size);
-            return runs.list(paging.offset(), paging.size()).map(RunView::of).collectList()
+            return runs.list(paging.offset(), paging.size())
+                    .map(RunView::of)
+                    .collectList()
                     .zipWith(runs.count())
                     .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
         });
@@ -91,9 +130,10 @@ class SyncController {
 
     @GetMapping("/{id}/failures")
     @Operation(summary = "Permits a run could not store, with stage and reason")
-    Mono<PageResponse<FailureView>> failures(@PathVariable UUID id,
-                                             @RequestParam(required = false) Integer page,
-                                             @RequestParam(required = false) Integer size) {
+    Mono<PageResponse<FailureView>> failures(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return provinceCaller().flatMap(c -> {
             Paging paging = Paging.of(page, size);
             return runs.findById(id)
@@ -108,8 +148,10 @@ class SyncController {
 
     /** A sync spans the whole province, so a city or county user may neither start nor inspect one. */
     private static Mono<Caller> provinceCaller() {
-        return CurrentCaller.get().flatMap(caller -> caller.hasRole(Role.PROVINCE)
-                ? Mono.just(caller)
-                : Mono.error(ApiException.forbidden(ProblemCodes.FORBIDDEN, "sync runs require the PROVINCE role")));
+        return CurrentCaller.get()
+                .flatMap(caller -> caller.hasRole(Role.PROVINCE)
+                        ? Mono.just(caller)
+                        : Mono.error(
+                                ApiException.forbidden(ProblemCodes.FORBIDDEN, "sync runs require the PROVINCE role")));
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.permitwatch.permitsync.connector.NationalPlatformClient;
 import org.permitwatch.permitsync.connector.PermitDetail;
 import org.permitwatch.permitsync.connector.PermitSummary;
@@ -35,9 +34,8 @@ class SyncEngine {
 
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
 
-    static final Comparator<PermitSummary> KEYSET = Comparator
-            .comparing((PermitSummary s) -> s.updatedAt().toInstant())
-            .thenComparing(PermitSummary::permitNo);
+    static final Comparator<PermitSummary> KEYSET =
+            Comparator.comparing((PermitSummary s) -> s.updatedAt().toInstant()).thenComparing(PermitSummary::permitNo);
 
     private final NationalPlatformClient platform;
     private final DirectoryStore directory;
@@ -46,8 +44,13 @@ class SyncEngine {
     private final SyncProperties properties;
     private final Scheduler scheduler;
 
-    SyncEngine(NationalPlatformClient platform, DirectoryStore directory, SyncRunRepository runs,
-               TransactionalOperator tx, SyncProperties properties, SyncSchedulerHolder schedulerHolder) {
+    SyncEngine(
+            NationalPlatformClient platform,
+            DirectoryStore directory,
+            SyncRunRepository runs,
+            TransactionalOperator tx,
+            SyncProperties properties,
+            SyncSchedulerHolder schedulerHolder) {
         this.platform = platform;
         this.directory = directory;
         this.runs = runs;
@@ -58,8 +61,8 @@ class SyncEngine {
 
     /** Runs until the listing is exhausted (SUCCEEDED), the platform is unavailable (PAUSED) or a hard error (FAILED). */
     Mono<SyncStatus> execute(SyncRun run) {
-        Position start = new Position(run.watermarkFrom(), run.cursorUpdatedAt(), run.cursorPermitNo(),
-                run.cursorPageNo(), false);
+        Position start = new Position(
+                run.watermarkFrom(), run.cursorUpdatedAt(), run.cursorPermitNo(), run.cursorPageNo(), false);
         log.info("sync run {} ({}) starting at {}", run.id(), run.mode(), start);
         // Three stages, so the platform and the database work at the same time: pages are listed one ahead,
         // the lookup and details of the next page are fetched while the previous page commits, and commits
@@ -75,16 +78,19 @@ class SyncEngine {
                 .concatMapDelayError(listed -> fetch(run.id(), listed), false, 1)
                 .map(Step::page)
                 .onErrorResume(e -> Mono.just(Step.failure(e)))
-                .concatMap(step -> step.error() != null ? Mono.error(step.error()) : commit(run.id(), step.fetched()), 1)
+                .concatMap(
+                        step -> step.error() != null ? Mono.error(step.error()) : commit(run.id(), step.fetched()), 1)
                 .then(runs.finish(run.id(), SyncStatus.SUCCEEDED, null).thenReturn(SyncStatus.SUCCEEDED))
                 .onErrorMap(SyncEngine::unavailableIfAllAre)
                 .onErrorResume(PlatformUnavailableException.class, e -> {
                     log.warn("sync run {} paused: {}", run.id(), e.getMessage());
-                    return runs.pause(run.id(), "platform unavailable: " + e.getMessage()).thenReturn(SyncStatus.PAUSED);
+                    return runs.pause(run.id(), "platform unavailable: " + e.getMessage())
+                            .thenReturn(SyncStatus.PAUSED);
                 })
                 .onErrorResume(e -> !(e instanceof PlatformUnavailableException), e -> {
                     log.error("sync run {} failed", run.id(), e);
-                    return runs.finish(run.id(), SyncStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage())
+                    return runs.finish(
+                                    run.id(), SyncStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage())
                             .thenReturn(SyncStatus.FAILED);
                 })
                 .doOnSuccess(status -> log.info("sync run {} ended {}", run.id(), status));
@@ -105,8 +111,7 @@ class SyncEngine {
     }
 
     /** A listed page: where it was listed from, where the next list call starts, the records new to this run. */
-    record Listed(Position position, Position next, List<PermitSummary> fresh) {
-    }
+    record Listed(Position position, Position next, List<PermitSummary> fresh) {}
 
     /** A fetched page, or the failure that ended listing/fetching (always the last step). */
     private record Step(Fetched fetched, Throwable error) {
@@ -120,17 +125,27 @@ class SyncEngine {
     }
 
     /** A page ready to commit: the details of the permits that changed, and what the lookup found. */
-    private record Fetched(Listed listed, Map<String, DirectoryStore.StoredState> stored, List<PermitDetail> details,
-                           List<SyncFailure> failures, int unchangedByVersion) {
-    }
+    private record Fetched(
+            Listed listed,
+            Map<String, DirectoryStore.StoredState> stored,
+            List<PermitDetail> details,
+            List<SyncFailure> failures,
+            int unchangedByVersion) {}
 
     private Mono<Listed> list(UUID runId, Position p) {
         OffsetDateTime since = p.since(properties);
         return platform.listPermits(since, p.pageNo(), properties.pageSize())
-                .doOnNext(page -> log.debug("run {}: listed {} records since {} page {}", runId, page.records().size(),
-                        since, p.pageNo()))
-                .onErrorMap(PlatformRejectedException.class, e -> new IllegalStateException(
-                        "platform rejected the list request (code " + e.platformCode() + "): " + e.getMessage(), e))
+                .doOnNext(page -> log.debug(
+                        "run {}: listed {} records since {} page {}",
+                        runId,
+                        page.records().size(),
+                        since,
+                        p.pageNo()))
+                .onErrorMap(
+                        PlatformRejectedException.class,
+                        e -> new IllegalStateException(
+                                "platform rejected the list request (code " + e.platformCode() + "): " + e.getMessage(),
+                                e))
                 .map(page -> page.records().isEmpty()
                         ? new Listed(p, p.finished(), List.of())
                         : new Listed(p, p.after(page.records(), since, properties), freshRecords(page.records(), p)));
@@ -140,7 +155,8 @@ class SyncEngine {
         if (listed.fresh().isEmpty()) {
             return Mono.just(new Fetched(listed, Map.of(), List.of(), List.of(), 0));
         }
-        List<String> permitNos = listed.fresh().stream().map(PermitSummary::permitNo).toList();
+        List<String> permitNos =
+                listed.fresh().stream().map(PermitSummary::permitNo).toList();
         return directory.storedStates(permitNos).flatMap(stored -> {
             List<PermitSummary> changed = new ArrayList<>();
             for (PermitSummary s : listed.fresh()) {
@@ -176,27 +192,44 @@ class SyncEngine {
         if (next.done()) {
             return Mono.empty();
         }
-        SyncRunRepository.Checkpoint checkpoint = new SyncRunRepository.Checkpoint(next.cursorAt(), next.cursorNo(), next.pageNo());
+        SyncRunRepository.Checkpoint checkpoint =
+                new SyncRunRepository.Checkpoint(next.cursorAt(), next.cursorNo(), next.pageNo());
         int fetched = f.listed().fresh().size();
         Mono<Void> work = directory.apply(f.details(), f.stored()).flatMap(result -> {
             List<SyncFailure> failures = new ArrayList<>(f.failures());
-            result.rejected().forEach(r -> failures.add(new SyncFailure(r.permitNo(), SyncFailure.STAGE_MAPPING, r.reason(), null)));
-            var counts = new SyncRunRepository.PageCounts(fetched, result.created(), result.updated(),
-                    f.unchangedByVersion() + result.unchanged(), failures.size());
+            result.rejected()
+                    .forEach(r ->
+                            failures.add(new SyncFailure(r.permitNo(), SyncFailure.STAGE_MAPPING, r.reason(), null)));
+            var counts = new SyncRunRepository.PageCounts(
+                    fetched,
+                    result.created(),
+                    result.updated(),
+                    f.unchangedByVersion() + result.unchanged(),
+                    failures.size());
             return runs.insertFailures(runId, failures).then(runs.checkpoint(runId, checkpoint, counts));
         });
         return tx.transactional(work)
-                .doOnSuccess(v -> log.debug("run {}: page committed, {} fetched, cursor {} {} page {}", runId, fetched,
-                        next.cursorAt(), next.cursorNo(), next.pageNo()));
+                .doOnSuccess(v -> log.debug(
+                        "run {}: page committed, {} fetched, cursor {} {} page {}",
+                        runId,
+                        fetched,
+                        next.cursorAt(),
+                        next.cursorNo(),
+                        next.pageNo()));
     }
 
     private Mono<DetailOutcome> fetchDetail(PermitSummary listed) {
         return platform.getPermit(listed.permitNo())
                 .map(DetailOutcome::of)
-                .switchIfEmpty(Mono.fromSupplier(() -> DetailOutcome.failed(listed.permitNo(),
+                .switchIfEmpty(Mono.fromSupplier(() -> DetailOutcome.failed(
+                        listed.permitNo(),
                         "not found on the platform when its detail was fetched (deleted after being listed)")))
-                .onErrorResume(PlatformRejectedException.class, e -> Mono.just(DetailOutcome.failed(listed.permitNo(),
-                        "platform rejected the detail request (code " + e.platformCode() + "): " + e.getMessage())));
+                .onErrorResume(
+                        PlatformRejectedException.class,
+                        e -> Mono.just(DetailOutcome.failed(
+                                listed.permitNo(),
+                                "platform rejected the detail request (code " + e.platformCode() + "): "
+                                        + e.getMessage())));
     }
 
     /** Records strictly after the cursor, one per permit (the highest version when a page repeats one). */
@@ -249,7 +282,9 @@ class SyncEngine {
                     ? new Position(watermarkFrom, last.updatedAt(), last.permitNo(), 1, false)
                     : this;
             boolean sameListing = Objects.equals(
-                    moved.since(properties) == null ? null : moved.since(properties).toInstant(),
+                    moved.since(properties) == null
+                            ? null
+                            : moved.since(properties).toInstant(),
                     since == null ? null : since.toInstant());
             int nextPage = sameListing ? pageNo + 1 : 1;
             return new Position(watermarkFrom, moved.cursorAt, moved.cursorNo, nextPage, false);

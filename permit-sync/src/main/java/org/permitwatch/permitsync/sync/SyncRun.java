@@ -27,5 +27,4 @@ record SyncRun(
         int unchanged,
         int failed,
         int pauseCount,
-        String lastError) {
-}
+        String lastError) {}

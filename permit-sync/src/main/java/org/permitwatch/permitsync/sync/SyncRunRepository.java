@@ -1,10 +1,9 @@
 package org.permitwatch.permitsync.sync;
 
+import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -23,28 +22,36 @@ class SyncRunRepository {
     /** The unfinished run (RUNNING or PAUSED), locked for the rest of the transaction. */
     Mono<SyncRun> findActiveForUpdate() {
         return db.sql("SELECT * FROM sync_run WHERE status IN ('RUNNING', 'PAUSED') FOR UPDATE")
-                .map(SyncRunRepository::map).one();
+                .map(SyncRunRepository::map)
+                .one();
     }
 
     Mono<SyncRun> findById(UUID id) {
-        return db.sql("SELECT * FROM sync_run WHERE id = :id").bind("id", id).map(SyncRunRepository::map).one();
+        return db.sql("SELECT * FROM sync_run WHERE id = :id")
+                .bind("id", id)
+                .map(SyncRunRepository::map)
+                .one();
     }
 
     Flux<SyncRun> list(long offset, int limit) {
         return db.sql("SELECT * FROM sync_run ORDER BY started_at DESC, id LIMIT :limit OFFSET :offset")
-                .bind("limit", limit).bind("offset", offset).map(SyncRunRepository::map).all();
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(SyncRunRepository::map)
+                .all();
     }
 
     Mono<Long> count() {
-        return db.sql("SELECT count(*) AS n FROM sync_run").map(r -> r.get("n", Long.class)).one();
+        return db.sql("SELECT count(*) AS n FROM sync_run")
+                .map(r -> r.get("n", Long.class))
+                .one();
     }
 
     /** Highest watermark of a successful run: where the next incremental run starts (minus overlap). */
     Mono<OffsetDateTime> lastSuccessfulWatermark() {
         return db.sql("""
                         SELECT watermark_to FROM sync_run WHERE status = 'SUCCEEDED' AND watermark_to IS NOT NULL
-                        ORDER BY watermark_to DESC LIMIT 1""")
-                .map(r -> r.get("watermark_to", OffsetDateTime.class)).one();
+                        ORDER BY watermark_to DESC LIMIT 1""").map(r -> r.get("watermark_to", OffsetDateTime.class)).one();
     }
 
     Mono<Void> insert(SyncRun run) {
@@ -57,13 +64,18 @@ class SyncRunRepository {
                 .bind("trigger", run.trigger())
                 .bind("startedAt", run.startedAt());
         spec = run.actor() == null ? spec.bindNull("actor", String.class) : spec.bind("actor", run.actor());
-        spec = run.watermarkFrom() == null ? spec.bindNull("from", OffsetDateTime.class) : spec.bind("from", run.watermarkFrom());
+        spec = run.watermarkFrom() == null
+                ? spec.bindNull("from", OffsetDateTime.class)
+                : spec.bind("from", run.watermarkFrom());
         return spec.then();
     }
 
     Mono<Boolean> resume(UUID id) {
         return db.sql("UPDATE sync_run SET status = 'RUNNING', last_error = NULL WHERE id = :id AND status = 'PAUSED'")
-                .bind("id", id).fetch().rowsUpdated().map(n -> n == 1);
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n == 1);
     }
 
     /** Commits a page: the new checkpoint and the counters, in the page's transaction. */
@@ -82,7 +94,9 @@ class SyncRunRepository {
                 .bind("updated", counts.updated())
                 .bind("unchanged", counts.unchanged())
                 .bind("failed", counts.failed());
-        spec = c.updatedAt() == null ? spec.bindNull("cursorAt", OffsetDateTime.class) : spec.bind("cursorAt", c.updatedAt());
+        spec = c.updatedAt() == null
+                ? spec.bindNull("cursorAt", OffsetDateTime.class)
+                : spec.bind("cursorAt", c.updatedAt());
         spec = c.permitNo() == null ? spec.bindNull("cursorNo", String.class) : spec.bind("cursorNo", c.permitNo());
         return spec.then();
     }
@@ -90,8 +104,11 @@ class SyncRunRepository {
     Mono<Void> insertFailures(UUID runId, List<SyncFailure> failures) {
         return Flux.fromIterable(failures)
                 .concatMap(f -> {
-                    var spec = db.sql("INSERT INTO sync_failure (run_id, permit_no, stage, reason) VALUES (:run, :no, :stage, :reason)")
-                            .bind("run", runId).bind("stage", f.stage()).bind("reason", f.reason());
+                    var spec = db.sql(
+                                    "INSERT INTO sync_failure (run_id, permit_no, stage, reason) VALUES (:run, :no, :stage, :reason)")
+                            .bind("run", runId)
+                            .bind("stage", f.stage())
+                            .bind("reason", f.reason());
                     spec = f.permitNo() == null ? spec.bindNull("no", String.class) : spec.bind("no", f.permitNo());
                     return spec.then();
                 })
@@ -102,8 +119,7 @@ class SyncRunRepository {
         var spec = db.sql("""
                         UPDATE sync_run SET status = :status, finished_at = now(), last_error = :error,
                             watermark_to = COALESCE(watermark_to, watermark_from)
-                        WHERE id = :id AND status = 'RUNNING'""")
-                .bind("id", id).bind("status", status.name());
+                        WHERE id = :id AND status = 'RUNNING'""").bind("id", id).bind("status", status.name());
         spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", truncate(error));
         return spec.then();
     }
@@ -111,8 +127,7 @@ class SyncRunRepository {
     Mono<Void> pause(UUID id, String error) {
         return db.sql("""
                         UPDATE sync_run SET status = 'PAUSED', pause_count = pause_count + 1, last_error = :error
-                        WHERE id = :id AND status = 'RUNNING'""")
-                .bind("id", id).bind("error", truncate(error)).then();
+                        WHERE id = :id AND status = 'RUNNING'""").bind("id", id).bind("error", truncate(error)).then();
     }
 
     /** After a crash nothing runs any more: every RUNNING row is an orphan and becomes resumable. */
@@ -120,23 +135,29 @@ class SyncRunRepository {
         return db.sql("""
                         UPDATE sync_run SET status = 'PAUSED', pause_count = pause_count + 1,
                             last_error = 'interrupted: the service stopped while the run was in progress'
-                        WHERE status = 'RUNNING'""")
-                .fetch().rowsUpdated();
+                        WHERE status = 'RUNNING'""").fetch().rowsUpdated();
     }
 
     Flux<SyncFailure> failures(UUID runId, long offset, int limit) {
         return db.sql("""
                         SELECT permit_no, stage, reason, occurred_at FROM sync_failure WHERE run_id = :run
                         ORDER BY id LIMIT :limit OFFSET :offset""")
-                .bind("run", runId).bind("limit", limit).bind("offset", offset)
-                .map(r -> new SyncFailure(r.get("permit_no", String.class), r.get("stage", String.class),
-                        r.get("reason", String.class), r.get("occurred_at", OffsetDateTime.class)))
+                .bind("run", runId)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(r -> new SyncFailure(
+                        r.get("permit_no", String.class),
+                        r.get("stage", String.class),
+                        r.get("reason", String.class),
+                        r.get("occurred_at", OffsetDateTime.class)))
                 .all();
     }
 
     Mono<Long> countFailures(UUID runId) {
-        return db.sql("SELECT count(*) AS n FROM sync_failure WHERE run_id = :run").bind("run", runId)
-                .map(r -> r.get("n", Long.class)).one();
+        return db.sql("SELECT count(*) AS n FROM sync_failure WHERE run_id = :run")
+                .bind("run", runId)
+                .map(r -> r.get("n", Long.class))
+                .one();
     }
 
     private static String truncate(String s) {
@@ -171,9 +192,7 @@ class SyncRunRepository {
     }
 
     /** Keyset position after the last committed page. */
-    record Checkpoint(OffsetDateTime updatedAt, String permitNo, int pageNo) {
-    }
+    record Checkpoint(OffsetDateTime updatedAt, String permitNo, int pageNo) {}
 
-    record PageCounts(int fetched, int created, int updated, int unchanged, int failed) {
-    }
+    record PageCounts(int fetched, int created, int updated, int unchanged, int failed) {}
 }

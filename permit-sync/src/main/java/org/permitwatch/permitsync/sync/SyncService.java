@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.permitwatch.support.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +33,13 @@ class SyncService implements DisposableBean {
     private final SyncSchedulerHolder schedulerHolder;
     private final Map<UUID, Disposable> inFlight = new ConcurrentHashMap<>();
 
-    SyncService(SyncRunRepository runs, SyncEngine engine, TransactionalOperator tx, AuditLog audit,
-                SyncProperties properties, SyncSchedulerHolder schedulerHolder) {
+    SyncService(
+            SyncRunRepository runs,
+            SyncEngine engine,
+            TransactionalOperator tx,
+            AuditLog audit,
+            SyncProperties properties,
+            SyncSchedulerHolder schedulerHolder) {
         this.runs = runs;
         this.engine = engine;
         this.tx = tx;
@@ -54,13 +58,24 @@ class SyncService implements DisposableBean {
         Mono<SyncRun> start = runs.findActiveForUpdate()
                 .flatMap(active -> active.status() == SyncStatus.RUNNING
                         ? Mono.<SyncRun>error(new SyncRunConflictException("run " + active.id() + " is still running"))
-                        : runs.resume(active.id()).then(runs.findById(active.id()))
-                        .flatMap(resumed -> audit.record("sync.run.resume", "sync_run", resumed.id().toString(),
-                                Map.of("mode", resumed.mode().name(), "requestedMode", mode.name(), "trigger", trigger))
-                                .thenReturn(resumed)))
+                        : runs.resume(active.id())
+                                .then(runs.findById(active.id()))
+                                .flatMap(resumed -> audit.record(
+                                                "sync.run.resume",
+                                                "sync_run",
+                                                resumed.id().toString(),
+                                                Map.of(
+                                                        "mode",
+                                                        resumed.mode().name(),
+                                                        "requestedMode",
+                                                        mode.name(),
+                                                        "trigger",
+                                                        trigger))
+                                        .thenReturn(resumed)))
                 .switchIfEmpty(Mono.defer(() -> create(mode, trigger, actor)));
         return tx.transactional(start)
-                .onErrorMap(DataIntegrityViolationException.class,
+                .onErrorMap(
+                        DataIntegrityViolationException.class,
                         e -> new SyncRunConflictException("another run started at the same time"))
                 .doOnNext(this::launch);
     }
@@ -69,23 +84,47 @@ class SyncService implements DisposableBean {
         Mono<OffsetDateTime> from = mode == SyncMode.FULL
                 ? Mono.empty()
                 : runs.lastSuccessfulWatermark().map(w -> w.minus(properties.watermarkOverlap()));
-        return from.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(watermark -> {
-            UUID id = UUID.randomUUID();
-            // An incremental run without any successful predecessor has no watermark: it lists everything.
-            SyncRun run = new SyncRun(id, mode, SyncStatus.RUNNING, trigger, actor, OffsetDateTime.now(ZoneOffset.UTC),
-                    null, watermark.orElse(null), null, null, null, 1, 0, 0, 0, 0, 0, 0, 0, null);
-            return runs.insert(run)
-                    .then(audit.record("sync.run.start", "sync_run", id.toString(),
-                            Map.of("mode", mode.name(), "trigger", trigger)))
-                    .then(runs.findById(id));
-        });
+        return from.map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(watermark -> {
+                    UUID id = UUID.randomUUID();
+                    // An incremental run without any successful predecessor has no watermark: it lists everything.
+                    SyncRun run = new SyncRun(
+                            id,
+                            mode,
+                            SyncStatus.RUNNING,
+                            trigger,
+                            actor,
+                            OffsetDateTime.now(ZoneOffset.UTC),
+                            null,
+                            watermark.orElse(null),
+                            null,
+                            null,
+                            null,
+                            1,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            null);
+                    return runs.insert(run)
+                            .then(audit.record(
+                                    "sync.run.start",
+                                    "sync_run",
+                                    id.toString(),
+                                    Map.of("mode", mode.name(), "trigger", trigger)))
+                            .then(runs.findById(id));
+                });
     }
 
     private void launch(SyncRun run) {
         Disposable running = engine.execute(run)
                 .subscribeOn(schedulerHolder.scheduler())
                 .doFinally(signal -> inFlight.remove(run.id()))
-                .subscribe(status -> { }, e -> log.error("sync run {} crashed", run.id(), e));
+                .subscribe(status -> {}, e -> log.error("sync run {} crashed", run.id(), e));
         inFlight.put(run.id(), running);
     }
 

@@ -1,7 +1,6 @@
 package org.permitwatch.permitsync.connector;
 
 import java.util.List;
-
 import org.permitwatch.mock.dataset.PlatformPermit;
 
 /**
@@ -10,13 +9,26 @@ import org.permitwatch.mock.dataset.PlatformPermit;
  */
 final class MockPermits {
 
-    private MockPermits() {
-    }
+    private MockPermits() {}
 
     static PermitSummary summary(org.permitwatch.mock.dataset.PermitSummary s) {
-        return new PermitSummary(s.permitNo(), s.uscc(), s.unitName(), s.provinceCode(), s.cityCode(),
-                s.countyCode(), s.industryCode(), s.industryName(), s.managementCategory(), s.status(),
-                s.issueDate(), s.validFrom(), s.validTo(), s.issuingAuthority(), s.version(), s.updatedAt());
+        return new PermitSummary(
+                s.permitNo(),
+                s.uscc(),
+                s.unitName(),
+                s.provinceCode(),
+                s.cityCode(),
+                s.countyCode(),
+                s.industryCode(),
+                s.industryName(),
+                s.managementCategory(),
+                s.status(),
+                s.issueDate(),
+                s.validFrom(),
+                s.validTo(),
+                s.issuingAuthority(),
+                s.version(),
+                s.updatedAt());
     }
 
     static List<PermitSummary> summaries(List<org.permitwatch.mock.dataset.PermitSummary> rows) {
@@ -25,22 +37,47 @@ final class MockPermits {
 
     static PermitDetail detail(PlatformPermit permit) {
         org.permitwatch.mock.dataset.PermitDetail d = permit.detail();
-        return new PermitDetail(summary(permit.summary()), d.address(), d.legalRepresentative(), d.longitude(),
+        return new PermitDetail(
+                summary(permit.summary()),
+                d.address(),
+                d.legalRepresentative(),
+                d.longitude(),
                 d.latitude(),
-                d.outlets().stream().map(o -> new PermitDetail.Outlet(o.outletCode(), o.outletName(), o.medium(),
-                        o.outletType(), o.pollutants().stream().map(MockPermits::limit).toList())).toList(),
+                d.outlets().stream()
+                        .map(o -> new PermitDetail.Outlet(
+                                o.outletCode(),
+                                o.outletName(),
+                                o.medium(),
+                                o.outletType(),
+                                o.pollutants().stream().map(MockPermits::limit).toList()))
+                        .toList(),
                 d.fugitiveControls().stream()
-                        .map(f -> new PermitDetail.FugitiveControl(f.source(), f.measures())).toList(),
-                d.selfMonitoring().stream().map(s -> new PermitDetail.SelfMonitoring(s.outletCode(),
-                        s.pollutantCode(), s.method(), s.frequency(), s.networked())).toList(),
+                        .map(f -> new PermitDetail.FugitiveControl(f.source(), f.measures()))
+                        .toList(),
+                d.selfMonitoring().stream()
+                        .map(s -> new PermitDetail.SelfMonitoring(
+                                s.outletCode(), s.pollutantCode(), s.method(), s.frequency(), s.networked()))
+                        .toList(),
                 d.executionReports(),
-                d.specialPeriods().stream().map(p -> new PermitDetail.SpecialPeriod(p.name(), p.measures(),
-                        p.limits().stream().map(MockPermits::specialLimit).toList())).toList());
+                d.specialPeriods().stream()
+                        .map(p -> new PermitDetail.SpecialPeriod(
+                                p.name(),
+                                p.measures(),
+                                p.limits().stream()
+                                        .map(MockPermits::specialLimit)
+                                        .toList()))
+                        .toList());
     }
 
     private static PermitDetail.PollutantLimit limit(org.permitwatch.mock.dataset.PermitDetail.PollutantLimit l) {
-        return new PermitDetail.PollutantLimit(l.pollutantCode(), l.pollutantName(), l.hourlyLimit(),
-                l.dailyLimit(), l.unit(), l.annualLimitTons(), l.standard());
+        return new PermitDetail.PollutantLimit(
+                l.pollutantCode(),
+                l.pollutantName(),
+                l.hourlyLimit(),
+                l.dailyLimit(),
+                l.unit(),
+                l.annualLimitTons(),
+                l.standard());
     }
 
     private static PermitDetail.SpecialLimit specialLimit(org.permitwatch.mock.dataset.PermitDetail.SpecialLimit l) {

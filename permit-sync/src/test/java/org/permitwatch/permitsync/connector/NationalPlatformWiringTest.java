@@ -2,9 +2,6 @@ package org.permitwatch.permitsync.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.time.Duration;
-
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration;
@@ -20,6 +17,8 @@ import io.github.resilience4j.springboot.retry.autoconfigure.RetryMetricsAutoCon
 import io.github.resilience4j.springboot.timelimiter.autoconfigure.TimeLimiterAutoConfiguration;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.mock.MockOptions;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -41,12 +40,18 @@ class NationalPlatformWiringTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withInitializer(new ConfigDataApplicationContextInitializer())
             .withPropertyValues("spring.config.location=classpath:/national-platform.yml")
-            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class,
-                    WebClientAutoConfiguration.class, CircuitBreakerAutoConfiguration.class,
-                    CircuitBreakerMetricsAutoConfiguration.class, RetryAutoConfiguration.class,
-                    RateLimiterAutoConfiguration.class, BulkheadAutoConfiguration.class,
-                    TimeLimiterAutoConfiguration.class, RetryMetricsAutoConfiguration.class,
-                    RateLimiterMetricsAutoConfiguration.class, BulkheadMetricsAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(
+                    ValidationAutoConfiguration.class,
+                    WebClientAutoConfiguration.class,
+                    CircuitBreakerAutoConfiguration.class,
+                    CircuitBreakerMetricsAutoConfiguration.class,
+                    RetryAutoConfiguration.class,
+                    RateLimiterAutoConfiguration.class,
+                    BulkheadAutoConfiguration.class,
+                    TimeLimiterAutoConfiguration.class,
+                    RetryMetricsAutoConfiguration.class,
+                    RateLimiterMetricsAutoConfiguration.class,
+                    BulkheadMetricsAutoConfiguration.class,
                     HealthContributorAutoConfiguration.class,
                     CircuitBreakersHealthIndicatorAutoConfiguration.class))
             // Stand-in for the actuator health endpoint's aggregator; the Prometheus registry is the real one.
@@ -56,8 +61,10 @@ class NationalPlatformWiringTest {
 
     @Test
     void bindsTheEnvironmentAndTheDefaultsOfNationalPlatformYml() {
-        runner.withPropertyValues("NATIONAL_PLATFORM_BASE_URL=https://exchange.example.gov.cn:8443/np",
-                        "NATIONAL_PLATFORM_CLIENT_ID=shanxi", "NATIONAL_PLATFORM_CLIENT_SECRET=s3cret")
+        runner.withPropertyValues(
+                        "NATIONAL_PLATFORM_BASE_URL=https://exchange.example.gov.cn:8443/np",
+                        "NATIONAL_PLATFORM_CLIENT_ID=shanxi",
+                        "NATIONAL_PLATFORM_CLIENT_SECRET=s3cret")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     NationalPlatformProperties properties = context.getBean(NationalPlatformProperties.class);
@@ -86,8 +93,10 @@ class NationalPlatformWiringTest {
 
     @Test
     void rejectsAnInvalidProvinceCode() {
-        runner.withPropertyValues("NATIONAL_PLATFORM_BASE_URL=https://exchange.example.gov.cn",
-                        "NATIONAL_PLATFORM_CLIENT_ID=a", "NATIONAL_PLATFORM_CLIENT_SECRET=b",
+        runner.withPropertyValues(
+                        "NATIONAL_PLATFORM_BASE_URL=https://exchange.example.gov.cn",
+                        "NATIONAL_PLATFORM_CLIENT_ID=a",
+                        "NATIONAL_PLATFORM_CLIENT_SECRET=b",
                         "permitwatch.national-platform.province-code=140000")
                 .run(context -> {
                     assertThat(context).hasFailed();
@@ -108,30 +117,40 @@ class NationalPlatformWiringTest {
 
     @Test
     void resilienceInstancesCarryTheConnectorSettingsAndShowInHealthAndMetrics() {
-        runner.withPropertyValues("spring.profiles.active=local",
+        runner.withPropertyValues(
+                        "spring.profiles.active=local",
                         "permitwatch.national-platform.circuit-breaker.sliding-window-size=7",
                         "permitwatch.national-platform.detail-bulkhead.max-concurrent=3")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).hasSingleBean(NationalPlatformClient.class);
                     CircuitBreaker breaker = context.getBean(CircuitBreakerRegistry.class)
-                            .find(PlatformResilience.PLATFORM).orElseThrow();
-                    assertThat(breaker.getCircuitBreakerConfig().getSlidingWindowSize()).isEqualTo(7);
+                            .find(PlatformResilience.PLATFORM)
+                            .orElseThrow();
+                    assertThat(breaker.getCircuitBreakerConfig().getSlidingWindowSize())
+                            .isEqualTo(7);
                     assertThat(context.getBean(io.github.resilience4j.bulkhead.BulkheadRegistry.class)
-                            .find(PlatformResilience.DETAIL).orElseThrow()
-                            .getBulkheadConfig().getMaxConcurrentCalls()).isEqualTo(3);
+                                    .find(PlatformResilience.DETAIL)
+                                    .orElseThrow()
+                                    .getBulkheadConfig()
+                                    .getMaxConcurrentCalls())
+                            .isEqualTo(3);
 
-                    Health health = context.getBean(CircuitBreakersHealthIndicator.class).health(true);
+                    Health health = context.getBean(CircuitBreakersHealthIndicator.class)
+                            .health(true);
                     assertThat(health.getDetails()).containsKey(PlatformResilience.PLATFORM);
                     Health platform = (Health) health.getDetails().get(PlatformResilience.PLATFORM);
                     assertThat(platform.getDetails()).containsEntry("state", CircuitBreaker.State.CLOSED);
 
-                    String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+                    String scrape =
+                            context.getBean(PrometheusMeterRegistry.class).scrape();
                     assertThat(scrape)
                             .contains("resilience4j_circuitbreaker_state{name=\"nationalPlatform\",state=\"closed\"} 1")
-                            .contains("resilience4j_retry_calls_total{kind=\"failed_with_retry\",name=\"nationalPlatformDetail\"}")
+                            .contains(
+                                    "resilience4j_retry_calls_total{kind=\"failed_with_retry\",name=\"nationalPlatformDetail\"}")
                             .contains("resilience4j_ratelimiter_available_permissions{name=\"nationalPlatform\"}")
-                            .contains("resilience4j_bulkhead_max_allowed_concurrent_calls{name=\"nationalPlatformDetail\"} 3")
+                            .contains(
+                                    "resilience4j_bulkhead_max_allowed_concurrent_calls{name=\"nationalPlatformDetail\"} 3")
                             .contains("permitwatch_platform_calls_total{kind=\"token\"} 0");
                 });
     }

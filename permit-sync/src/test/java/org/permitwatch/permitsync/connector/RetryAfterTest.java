@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-
 import org.junit.jupiter.api.Test;
 
 class RetryAfterTest {
@@ -19,7 +18,8 @@ class RetryAfterTest {
 
     @Test
     void readsAnHttpDateAsTheTimeLeftUntilIt() {
-        String inAMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(1));
+        String inAMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(1));
 
         Duration wait = WebClientNationalPlatformClient.retryAfter(inAMinute);
 

@@ -3,14 +3,13 @@ package org.permitwatch.permitsync.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,8 +65,7 @@ class WebClientNationalPlatformClientTest {
         assertThat(second).isEqualTo(expectedPage(null, 2));
         assertThat(first.records()).hasSize(PAGE);
         assertCalls(mock.stats(), 1, 2, 0);
-        assertThat(client.callCounter().snapshot())
-                .isEqualTo(new PlatformCallCounter.Snapshot(1, 2, 0, 0, 0));
+        assertThat(client.callCounter().snapshot()).isEqualTo(new PlatformCallCounter.Snapshot(1, 2, 0, 0, 0));
     }
 
     @Test
@@ -83,8 +81,10 @@ class WebClientNationalPlatformClientTest {
 
     @Test
     void detailIsExactlyWhatTheMockHolds() {
-        List<String> permitNos = mock.dataset().summaries().stream().limit(5)
-                .map(org.permitwatch.mock.dataset.PermitSummary::permitNo).toList();
+        List<String> permitNos = mock.dataset().summaries().stream()
+                .limit(5)
+                .map(org.permitwatch.mock.dataset.PermitSummary::permitNo)
+                .toList();
 
         for (String permitNo : permitNos) {
             assertThat(client.getPermit(permitNo).block(BLOCK)).isEqualTo(expectedDetail(permitNo));
@@ -94,7 +94,11 @@ class WebClientNationalPlatformClientTest {
 
     @Test
     void serverErrorsAreRetriedUntilTheCallSucceeds() {
-        mock.faults().enable(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.LIST).status(503).times(2));
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.SERVER_ERROR)
+                        .on(Endpoint.LIST)
+                        .status(503)
+                        .times(2));
 
         assertThat(client.listPermits(null, 1, PAGE).block(BLOCK)).isEqualTo(expectedPage(null, 1));
 
@@ -104,7 +108,10 @@ class WebClientNationalPlatformClientTest {
 
     @Test
     void connectionResetIsRetried() {
-        mock.faults().enable(FaultSpec.of(FaultType.CONNECTION_RESET).on(Endpoint.DETAIL).times(1));
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.CONNECTION_RESET)
+                        .on(Endpoint.DETAIL)
+                        .times(1));
         String permitNo = permitNo(7);
 
         assertThat(client.getPermit(permitNo).block(BLOCK)).isEqualTo(expectedDetail(permitNo));
@@ -116,7 +123,11 @@ class WebClientNationalPlatformClientTest {
     @Test
     void responseSlowerThanTheTimeoutIsAbandonedAndRetried() {
         // The client waits 1.5 s for response headers; the mock answers after 4 s once.
-        mock.faults().enable(FaultSpec.of(FaultType.SLOW_RESPONSE).on(Endpoint.LIST).delayMs(4_000).times(1));
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.SLOW_RESPONSE)
+                        .on(Endpoint.LIST)
+                        .delayMs(4_000)
+                        .times(1));
 
         assertThat(client.listPermits(null, 2, PAGE).block(BLOCK)).isEqualTo(expectedPage(null, 2));
 
@@ -140,7 +151,11 @@ class WebClientNationalPlatformClientTest {
             });
         });
         client = WebClientNationalPlatformClient.standalone(ConnectorFixtures.properties(mock), recording);
-        mock.faults().enable(FaultSpec.of(FaultType.HTTP_429).on(Endpoint.LIST).retryAfterSeconds(1).times(1));
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.HTTP_429)
+                        .on(Endpoint.LIST)
+                        .retryAfterSeconds(1)
+                        .times(1));
 
         assertThat(client.listPermits(null, 1, PAGE).block(BLOCK)).isEqualTo(expectedPage(null, 1));
 
@@ -153,7 +168,11 @@ class WebClientNationalPlatformClientTest {
     @Test
     void retryAfterBeyondTheConfiguredMaximumIsNotWaitedFor() {
         // The fixture accepts waits up to 5 s; a platform asking for 60 s makes the sync pause instead.
-        mock.faults().enable(FaultSpec.of(FaultType.HTTP_429).on(Endpoint.LIST).retryAfterSeconds(60).times(1));
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.HTTP_429)
+                        .on(Endpoint.LIST)
+                        .retryAfterSeconds(60)
+                        .times(1));
 
         assertThatThrownBy(() -> client.listPermits(null, 1, PAGE).block(BLOCK))
                 .isInstanceOf(PlatformUnavailableException.class)
@@ -164,7 +183,8 @@ class WebClientNationalPlatformClientTest {
 
     @Test
     void failingTokenCallIsRetriedWithTheCallItServes() {
-        mock.faults().enable(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.TOKEN).times(1));
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.TOKEN).times(1));
 
         assertThat(client.listPermits(null, 1, PAGE).block(BLOCK)).isEqualTo(expectedPage(null, 1));
 
@@ -174,7 +194,10 @@ class WebClientNationalPlatformClientTest {
     @Test
     void everyHttpCallIncludingTheTokenCallTakesARateLimiterPermit() {
         List<String> permitted = new CopyOnWriteArrayList<>();
-        client.resilience().rateLimiter().getEventPublisher().onSuccess(event -> permitted.add(event.getRateLimiterName()));
+        client.resilience()
+                .rateLimiter()
+                .getEventPublisher()
+                .onSuccess(event -> permitted.add(event.getRateLimiterName()));
 
         client.listPermits(null, 1, PAGE).block(BLOCK);
         client.getPermit(permitNo(0)).block(BLOCK);
@@ -185,7 +208,8 @@ class WebClientNationalPlatformClientTest {
 
     @Test
     void code42901IsRetried() {
-        mock.faults().enable(FaultSpec.of(FaultType.CODE_42901).on(Endpoint.LIST).times(2));
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.CODE_42901).on(Endpoint.LIST).times(2));
 
         assertThat(client.listPermits(null, 3, PAGE).block(BLOCK)).isEqualTo(expectedPage(null, 3));
 
@@ -194,7 +218,8 @@ class WebClientNationalPlatformClientTest {
 
     @Test
     void code50001IsRetried() {
-        mock.faults().enable(FaultSpec.of(FaultType.CODE_50001).on(Endpoint.DETAIL).times(1));
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.CODE_50001).on(Endpoint.DETAIL).times(1));
         String permitNo = permitNo(11);
 
         assertThat(client.getPermit(permitNo).block(BLOCK)).isEqualTo(expectedDetail(permitNo));
@@ -214,7 +239,11 @@ class WebClientNationalPlatformClientTest {
 
     private void tokenExpiryMidRun(TokenErrorStyle style) {
         assertThat(client.listPermits(null, 1, PAGE).block(BLOCK)).isEqualTo(expectedPage(null, 1));
-        mock.faults().enable(FaultSpec.of(FaultType.TOKEN_EXPIRED).on(Endpoint.LIST).tokenStyle(style).times(1));
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.TOKEN_EXPIRED)
+                        .on(Endpoint.LIST)
+                        .tokenStyle(style)
+                        .times(1));
 
         assertThat(client.listPermits(null, 2, PAGE).block(BLOCK)).isEqualTo(expectedPage(null, 2));
         assertThat(client.listPermits(null, 3, PAGE).block(BLOCK)).isEqualTo(expectedPage(null, 3));
@@ -226,28 +255,41 @@ class WebClientNationalPlatformClientTest {
 
     @Test
     void concurrentCallsRejectedWithTheSameTokenShareOneRefresh() {
-        List<String> permitNos = mock.dataset().summaries().stream().limit(8)
-                .map(org.permitwatch.mock.dataset.PermitSummary::permitNo).toList();
+        List<String> permitNos = mock.dataset().summaries().stream()
+                .limit(8)
+                .map(org.permitwatch.mock.dataset.PermitSummary::permitNo)
+                .toList();
         assertThat(client.getPermit(permitNos.get(0)).block(BLOCK)).isEqualTo(expectedDetail(permitNos.get(0)));
         // Revokes every token issued so far: all eight concurrent calls present a dead token.
-        mock.faults().enable(FaultSpec.of(FaultType.TOKEN_EXPIRED).on(Endpoint.DETAIL).times(1));
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.TOKEN_EXPIRED)
+                        .on(Endpoint.DETAIL)
+                        .times(1));
 
         List<PermitDetail> details = Flux.fromIterable(permitNos)
                 .flatMap(client::getPermit, 8)
-                .collectList().block(BLOCK);
+                .collectList()
+                .block(BLOCK);
 
-        assertThat(details).containsExactlyInAnyOrderElementsOf(permitNos.stream().map(this::expectedDetail).toList());
+        assertThat(details)
+                .containsExactlyInAnyOrderElementsOf(
+                        permitNos.stream().map(this::expectedDetail).toList());
         assertThat(mock.stats().tokenRequests()).isEqualTo(2);
         assertThat(client.callCounter().calls(CallKind.TOKEN)).isEqualTo(2);
     }
 
     @Test
     void malformedBodyOnOnePageIsRetriedAndNoPageIsLostOrChanged() {
-        mock.faults().enable(FaultSpec.of(FaultType.MALFORMED_BODY).on(Endpoint.LIST).onPage(2).times(1));
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.MALFORMED_BODY)
+                        .on(Endpoint.LIST)
+                        .onPage(2)
+                        .times(1));
 
         List<PermitPage> pages = Flux.range(1, 3)
                 .concatMap(pageNo -> client.listPermits(null, pageNo, PAGE))
-                .collectList().block(BLOCK);
+                .collectList()
+                .block(BLOCK);
 
         assertThat(pages).containsExactly(expectedPage(null, 1), expectedPage(null, 2), expectedPage(null, 3));
         assertCalls(mock.stats(), 1, 4, 0);
@@ -256,10 +298,12 @@ class WebClientNationalPlatformClientTest {
 
     @Test
     void badParameterIsRejectedWithoutRetry() {
-        mock.faults().enable(FaultSpec.of(FaultType.BAD_PARAMETER).on(Endpoint.LIST).always());
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.BAD_PARAMETER).on(Endpoint.LIST).always());
 
         assertThatThrownBy(() -> client.listPermits(null, 1, PAGE).block(BLOCK))
-                .isInstanceOfSatisfying(PlatformRejectedException.class,
+                .isInstanceOfSatisfying(
+                        PlatformRejectedException.class,
                         rejected -> assertThat(rejected.platformCode()).isEqualTo(40001));
 
         assertCalls(mock.stats(), 1, 1, 0);
@@ -268,7 +312,8 @@ class WebClientNationalPlatformClientTest {
 
     @Test
     void unknownPermitAsHttp404IsEmpty() {
-        assertThat(client.getPermit("91140000NOTHERE0000001P").blockOptional(BLOCK)).isEmpty();
+        assertThat(client.getPermit("91140000NOTHERE0000001P").blockOptional(BLOCK))
+                .isEmpty();
 
         assertCalls(mock.stats(), 1, 0, 1);
     }
@@ -280,7 +325,8 @@ class WebClientNationalPlatformClientTest {
             WebClientNationalPlatformClient codeClient = WebClientNationalPlatformClient.standalone(
                     ConnectorFixtures.properties(codeStyle), WebClient.builder());
 
-            assertThat(codeClient.getPermit("91140000NOTHERE0000001P").blockOptional(BLOCK)).isEmpty();
+            assertThat(codeClient.getPermit("91140000NOTHERE0000001P").blockOptional(BLOCK))
+                    .isEmpty();
 
             assertCalls(codeStyle.stats(), 1, 0, 1);
         }
@@ -289,7 +335,10 @@ class WebClientNationalPlatformClientTest {
     @Test
     void permitDeletedBetweenListAndDetailIsEmpty() {
         String permitNo = permitNo(3);
-        mock.faults().enable(FaultSpec.of(FaultType.DELETED_BEFORE_DETAIL).forPermit(permitNo).times(1));
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.DELETED_BEFORE_DETAIL)
+                        .forPermit(permitNo)
+                        .times(1));
 
         assertThat(client.getPermit(permitNo).blockOptional(BLOCK)).isEmpty();
 
@@ -298,7 +347,11 @@ class WebClientNationalPlatformClientTest {
 
     @Test
     void persistentFailureEndsAsUnavailableAfterMaxAttempts() {
-        mock.faults().enable(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.DETAIL).status(500).always());
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.SERVER_ERROR)
+                        .on(Endpoint.DETAIL)
+                        .status(500)
+                        .always());
 
         assertThatThrownBy(() -> client.getPermit(permitNo(1)).block(BLOCK))
                 .isInstanceOf(PlatformUnavailableException.class)
@@ -311,9 +364,12 @@ class WebClientNationalPlatformClientTest {
     @Test
     void breakerOpensAfterRepeatedFailuresAndThenFailsFastWithoutCallingThePlatform() {
         // Window of 4 attempts, 2 attempts per call: two failed calls open the breaker.
-        client = WebClientNationalPlatformClient.standalone(ConnectorFixtures.properties(mock,
-                new NationalPlatformProperties.Breaker(4, 4, 50, Duration.ofMinutes(5), 1), 8, 2), WebClient.builder());
-        mock.faults().enable(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.LIST).always());
+        client = WebClientNationalPlatformClient.standalone(
+                ConnectorFixtures.properties(
+                        mock, new NationalPlatformProperties.Breaker(4, 4, 50, Duration.ofMinutes(5), 1), 8, 2),
+                WebClient.builder());
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.LIST).always());
 
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> client.listPermits(null, 1, PAGE).block(BLOCK))
@@ -336,33 +392,52 @@ class WebClientNationalPlatformClientTest {
 
     @Test
     void bulkheadRefusesDetailFetchesBeyondItsLimit() {
-        client = WebClientNationalPlatformClient.standalone(ConnectorFixtures.properties(mock,
-                ConnectorFixtures.lenientBreaker(), 2, 4), WebClient.builder());
+        client = WebClientNationalPlatformClient.standalone(
+                ConnectorFixtures.properties(mock, ConnectorFixtures.lenientBreaker(), 2, 4), WebClient.builder());
         // Slow enough that the first two are still in flight when the other three ask.
-        mock.faults().enable(FaultSpec.of(FaultType.SLOW_RESPONSE).on(Endpoint.DETAIL).delayMs(500).always());
-        List<String> permitNos = mock.dataset().summaries().stream().limit(5)
-                .map(org.permitwatch.mock.dataset.PermitSummary::permitNo).toList();
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.SLOW_RESPONSE)
+                        .on(Endpoint.DETAIL)
+                        .delayMs(500)
+                        .always());
+        List<String> permitNos = mock.dataset().summaries().stream()
+                .limit(5)
+                .map(org.permitwatch.mock.dataset.PermitSummary::permitNo)
+                .toList();
 
         List<Object> outcomes = Flux.fromIterable(permitNos)
-                .flatMap(no -> client.getPermit(no).<Object>map(detail -> detail).onErrorResume(Mono::just), 5)
-                .collectList().block(BLOCK);
+                .flatMap(
+                        no -> client.getPermit(no).<Object>map(detail -> detail).onErrorResume(Mono::just), 5)
+                .collectList()
+                .block(BLOCK);
 
-        List<Object> details = outcomes.stream().filter(PermitDetail.class::isInstance).toList();
-        List<Object> refused = outcomes.stream().filter(PlatformUnavailableException.class::isInstance).toList();
-        assertThat(details).hasSize(2)
-                .allSatisfy(detail -> assertThat(detail).isEqualTo(
-                        expectedDetail(((PermitDetail) detail).summary().permitNo())));
-        assertThat(refused).hasSize(3).allSatisfy(error ->
-                assertThat(((Throwable) error).getCause()).isInstanceOf(BulkheadFullException.class));
+        List<Object> details =
+                outcomes.stream().filter(PermitDetail.class::isInstance).toList();
+        List<Object> refused = outcomes.stream()
+                .filter(PlatformUnavailableException.class::isInstance)
+                .toList();
+        assertThat(details)
+                .hasSize(2)
+                .allSatisfy(detail -> assertThat(detail)
+                        .isEqualTo(
+                                expectedDetail(((PermitDetail) detail).summary().permitNo())));
+        assertThat(refused)
+                .hasSize(3)
+                .allSatisfy(
+                        error -> assertThat(((Throwable) error).getCause()).isInstanceOf(BulkheadFullException.class));
         assertCalls(mock.stats(), 1, 0, 2);
         // Refusals are not platform failures.
-        assertThat(client.resilience().circuitBreaker().getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(client.resilience().circuitBreaker().getMetrics().getNumberOfFailedCalls())
+                .isZero();
 
         // A caller that bounds its concurrency to the bulkhead gets everything.
         List<PermitDetail> bounded = Flux.fromIterable(permitNos)
                 .flatMap(client::getPermit, client.maxConcurrentDetails())
-                .collectList().block(BLOCK);
-        assertThat(bounded).containsExactlyInAnyOrderElementsOf(permitNos.stream().map(this::expectedDetail).toList());
+                .collectList()
+                .block(BLOCK);
+        assertThat(bounded)
+                .containsExactlyInAnyOrderElementsOf(
+                        permitNos.stream().map(this::expectedDetail).toList());
     }
 
     private static PermitPage expectedPage(OffsetDateTime since, int pageNo) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.mock.NationalPlatformMock;
@@ -35,7 +34,10 @@ class DirectoryApiIT extends PermitSyncIntegrationTest {
 
     @BeforeEach
     void syncOnce() {
-        Long units = db.sql("SELECT count(*) FROM directory_unit").map(r -> r.get(0, Long.class)).one().block();
+        Long units = db.sql("SELECT count(*) FROM directory_unit")
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
         if (units == null || units == 0) {
             syncToSuccess("FULL", 3);
         }
@@ -46,12 +48,20 @@ class DirectoryApiIT extends PermitSyncIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec get(String token, String uri) {
-        return web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange();
+        return web.get()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .exchange();
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> page(String token, String uri) {
-        return get(token, uri).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return get(token, uri)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @SuppressWarnings("unchecked")
@@ -72,7 +82,8 @@ class DirectoryApiIT extends PermitSyncIntegrationTest {
 
         Map<String, Object> last = page(provinceToken(), "/api/v1/directory/units?size=50&page=7");
         assertThat(items(last)).hasSize(50);
-        assertThat(items(last).get(0).get("permitNo")).isNotEqualTo(items(first).get(0).get("permitNo"));
+        assertThat(items(last).get(0).get("permitNo"))
+                .isNotEqualTo(items(first).get(0).get("permitNo"));
         Map<String, Object> beyond = page(provinceToken(), "/api/v1/directory/units?size=50&page=8");
         assertThat(items(beyond)).isEmpty();
         assertThat(total(beyond)).isEqualTo(SIZE);
@@ -83,48 +94,74 @@ class DirectoryApiIT extends PermitSyncIntegrationTest {
 
     @Test
     void filtersByIndustryCategoryStatusSourceTypeAndText() {
-        long coking = platformPermits().stream().filter(p -> p.industryCode().equals("2521")).count();
-        assertThat(total(page(provinceToken(), "/api/v1/directory/units?industry=2521"))).isEqualTo(coking).isPositive();
+        long coking = platformPermits().stream()
+                .filter(p -> p.industryCode().equals("2521"))
+                .count();
+        assertThat(total(page(provinceToken(), "/api/v1/directory/units?industry=2521")))
+                .isEqualTo(coking)
+                .isPositive();
 
-        long key = platformPermits().stream().filter(p -> p.managementCategory().equals("重点管理")).count();
-        assertThat(total(page(provinceToken(), "/api/v1/directory/units?category=KEY"))).isEqualTo(key);
+        long key = platformPermits().stream()
+                .filter(p -> p.managementCategory().equals("重点管理"))
+                .count();
+        assertThat(total(page(provinceToken(), "/api/v1/directory/units?category=KEY")))
+                .isEqualTo(key);
         // Default rules: no violations fed back yet, so key sources are exactly the 重点管理 units.
-        assertThat(total(page(provinceToken(), "/api/v1/directory/units?sourceType=KEY"))).isEqualTo(key);
+        assertThat(total(page(provinceToken(), "/api/v1/directory/units?sourceType=KEY")))
+                .isEqualTo(key);
 
-        long expired = platformPermits().stream().filter(p -> p.status().equals("过期")).count();
+        long expired =
+                platformPermits().stream().filter(p -> p.status().equals("过期")).count();
         Map<String, Object> expiredPage = page(provinceToken(), "/api/v1/directory/units?status=EXPIRED&size=200");
         assertThat(total(expiredPage)).isEqualTo(expired);
-        assertThat(items(expiredPage)).allSatisfy(u -> assertThat(u.get("withoutPermit")).isEqualTo(true));
+        assertThat(items(expiredPage))
+                .allSatisfy(u -> assertThat(u.get("withoutPermit")).isEqualTo(true));
 
         PermitSummary sample = platformPermits().get(17);
         String namePart = sample.unitName().substring(2, 6);
         long byName = platformPermits().stream()
-                .filter(p -> p.unitName().contains(namePart) || p.permitNo().contains(namePart)).count();
+                .filter(p -> p.unitName().contains(namePart) || p.permitNo().contains(namePart))
+                .count();
         Map<String, Object> named = page(provinceToken(), "/api/v1/directory/units?size=200&q=" + namePart);
         assertThat(total(named)).isEqualTo(byName);
         assertThat(items(named)).extracting(u -> u.get("permitNo")).contains(sample.permitNo());
 
-        Map<String, Object> byNo = page(provinceToken(), "/api/v1/directory/units?q=" + sample.permitNo().substring(4, 16));
+        Map<String, Object> byNo = page(
+                provinceToken(),
+                "/api/v1/directory/units?q=" + sample.permitNo().substring(4, 16));
         assertThat(items(byNo)).extracting(u -> u.get("permitNo")).contains(sample.permitNo());
     }
 
     @Test
     void aCitySeesOnlyItsCityAndACountyOnlyItsCounty() {
         String city = "140100";
-        long inCity = platformPermits().stream().filter(p -> p.cityCode().equals(city)).count();
+        long inCity = platformPermits().stream()
+                .filter(p -> p.cityCode().equals(city))
+                .count();
         Map<String, Object> cityPage = page(TestJwts.token("CITY", city), "/api/v1/directory/units?size=200");
         assertThat(total(cityPage)).isEqualTo(inCity).isPositive().isLessThan(SIZE);
-        assertThat(items(cityPage)).allSatisfy(u -> assertThat(u.get("cityCode")).isEqualTo(city));
+        assertThat(items(cityPage))
+                .allSatisfy(u -> assertThat(u.get("cityCode")).isEqualTo(city));
 
-        String county = platformPermits().stream().filter(p -> p.cityCode().equals(city)).findFirst().orElseThrow().countyCode();
-        long inCounty = platformPermits().stream().filter(p -> p.countyCode().equals(county)).count();
+        String county = platformPermits().stream()
+                .filter(p -> p.cityCode().equals(city))
+                .findFirst()
+                .orElseThrow()
+                .countyCode();
+        long inCounty = platformPermits().stream()
+                .filter(p -> p.countyCode().equals(county))
+                .count();
         Map<String, Object> countyPage = page(TestJwts.token("COUNTY", county), "/api/v1/directory/units?size=200");
         assertThat(total(countyPage)).isEqualTo(inCounty);
-        assertThat(items(countyPage)).allSatisfy(u -> assertThat(u.get("countyCode")).isEqualTo(county));
+        assertThat(items(countyPage))
+                .allSatisfy(u -> assertThat(u.get("countyCode")).isEqualTo(county));
 
         // The province may narrow to a city; a city may not widen to another one.
-        assertThat(total(page(provinceToken(), "/api/v1/directory/units?division=" + city))).isEqualTo(inCity);
-        get(TestJwts.token("CITY", city), "/api/v1/directory/units?division=140200").expectStatus().isForbidden();
+        assertThat(total(page(provinceToken(), "/api/v1/directory/units?division=" + city)))
+                .isEqualTo(inCity);
+        get(TestJwts.token("CITY", city), "/api/v1/directory/units?division=140200")
+                .expectStatus()
+                .isForbidden();
 
         Map<String, Object> stats = page(TestJwts.token("CITY", city), "/api/v1/directory/stats");
         assertThat(((Number) stats.get("totalUnits")).longValue()).isEqualTo(inCity);
@@ -132,31 +169,58 @@ class DirectoryApiIT extends PermitSyncIntegrationTest {
 
     @Test
     void aPermitOutsideTheCallersDivisionIsNotFoundLikeAnUnknownOne() {
-        PermitSummary foreign = platformPermits().stream().filter(p -> !p.cityCode().equals("140100")).findFirst().orElseThrow();
+        PermitSummary foreign = platformPermits().stream()
+                .filter(p -> !p.cityCode().equals("140100"))
+                .findFirst()
+                .orElseThrow();
         String cityToken = TestJwts.token("CITY", "140100");
 
-        get(cityToken, "/api/v1/directory/units/" + foreign.permitNo()).expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("not-found");
+        get(cityToken, "/api/v1/directory/units/" + foreign.permitNo())
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("not-found");
         get(cityToken, "/api/v1/directory/units/NO-SUCH-PERMIT").expectStatus().isNotFound();
-        get(provinceToken(), "/api/v1/directory/units/" + foreign.permitNo()).expectStatus().isOk()
-                .expectBody().jsonPath("$.permitNo").isEqualTo(foreign.permitNo());
+        get(provinceToken(), "/api/v1/directory/units/" + foreign.permitNo())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.permitNo")
+                .isEqualTo(foreign.permitNo());
     }
 
     @Test
     void theLegalRepresentativeIsMaskedWithoutPiiRead() {
-        var permit = platform().dataset().stream().filter(p -> !p.summary().managementCategory().equals("登记管理"))
-                .findFirst().orElseThrow();
+        var permit = platform().dataset().stream()
+                .filter(p -> !p.summary().managementCategory().equals("登记管理"))
+                .findFirst()
+                .orElseThrow();
         String real = permit.detail().legalRepresentative();
 
-        get(provinceToken(), "/api/v1/directory/units/" + permit.permitNo()).expectStatus().isOk()
+        get(provinceToken(), "/api/v1/directory/units/" + permit.permitNo())
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.legalRepresentative").isEqualTo(Masking.name(real))
-                .jsonPath("$.outlets[0].outletCode").isEqualTo(permit.detail().outlets().get(0).outletCode())
-                .jsonPath("$.version").isEqualTo(permit.summary().version());
-        String piiToken = TestJwts.builder().roles("PROVINCE").division(PROVINCE).scopes("pii:read").build();
-        get(piiToken, "/api/v1/directory/units/" + permit.permitNo()).expectStatus().isOk()
-                .expectBody().jsonPath("$.legalRepresentative").isEqualTo(real);
+                .jsonPath("$.legalRepresentative")
+                .isEqualTo(Masking.name(real))
+                .jsonPath("$.outlets[0].outletCode")
+                .isEqualTo(permit.detail().outlets().get(0).outletCode())
+                .jsonPath("$.version")
+                .isEqualTo(permit.summary().version());
+        String piiToken = TestJwts.builder()
+                .roles("PROVINCE")
+                .division(PROVINCE)
+                .scopes("pii:read")
+                .build();
+        get(piiToken, "/api/v1/directory/units/" + permit.permitNo())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.legalRepresentative")
+                .isEqualTo(real);
     }
 
     @Test
@@ -165,10 +229,17 @@ class DirectoryApiIT extends PermitSyncIntegrationTest {
         assertThat(((Number) stats.get("totalUnits")).longValue()).isEqualTo(SIZE);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) stats.get("rows");
-        long cokingKeyTaiyuan = platformPermits().stream().filter(p -> p.cityCode().equals("140100")
-                && p.industryCode().equals("2521") && p.managementCategory().equals("重点管理")).count();
-        long reported = rows.stream().filter(r -> "140100".equals(r.get("cityCode")) && "COKING".equals(r.get("keyIndustry"))
-                && "KEY".equals(r.get("managementCategory"))).mapToLong(r -> ((Number) r.get("units")).longValue()).sum();
+        long cokingKeyTaiyuan = platformPermits().stream()
+                .filter(p -> p.cityCode().equals("140100")
+                        && p.industryCode().equals("2521")
+                        && p.managementCategory().equals("重点管理"))
+                .count();
+        long reported = rows.stream()
+                .filter(r -> "140100".equals(r.get("cityCode"))
+                        && "COKING".equals(r.get("keyIndustry"))
+                        && "KEY".equals(r.get("managementCategory")))
+                .mapToLong(r -> ((Number) r.get("units")).longValue())
+                .sum();
         assertThat(reported).isEqualTo(cokingKeyTaiyuan);
     }
 
@@ -176,52 +247,103 @@ class DirectoryApiIT extends PermitSyncIntegrationTest {
     void withoutATokenEveryEndpointAnswers401() {
         web.get().uri("/api/v1/directory/units").exchange().expectStatus().isUnauthorized();
         web.get().uri("/api/v1/directory/stats").exchange().expectStatus().isUnauthorized();
-        web.post().uri("/api/v1/sync/runs").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("mode", "FULL"))
-                .exchange().expectStatus().isUnauthorized();
+        web.post()
+                .uri("/api/v1/sync/runs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("mode", "FULL"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 
     @Test
     void aCityUserCannotStartOrReadASync() {
         String cityToken = TestJwts.token("CITY", "140100");
-        web.post().uri("/api/v1/sync/runs").header(HttpHeaders.AUTHORIZATION, bearer(cityToken))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("mode", "FULL"))
-                .exchange().expectStatus().isForbidden()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post()
+                .uri("/api/v1/sync/runs")
+                .header(HttpHeaders.AUTHORIZATION, bearer(cityToken))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("mode", "FULL"))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         get(cityToken, "/api/v1/sync/runs").expectStatus().isForbidden();
-        assertThat(db.sql("SELECT count(*) FROM sync_run WHERE status = 'RUNNING'").map(r -> r.get(0, Long.class)).one().block())
+        assertThat(db.sql("SELECT count(*) FROM sync_run WHERE status = 'RUNNING'")
+                        .map(r -> r.get(0, Long.class))
+                        .one()
+                        .block())
                 .isZero();
     }
 
     @Test
     void badInputIsAProblemNamingTheField() {
-        get(provinceToken(), "/api/v1/directory/units?size=500").expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("size")
-                .jsonPath("$.code").isEqualTo("validation-failed");
-        get(provinceToken(), "/api/v1/directory/units?industry=abc").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("industry");
-        get(provinceToken(), "/api/v1/directory/units?division=14").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("division");
-        get(provinceToken(), "/api/v1/directory/units?status=SOMETIMES").expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        web.post().uri("/api/v1/sync/runs").header(HttpHeaders.AUTHORIZATION, bearer(provinceToken()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("mode");
+        get(provinceToken(), "/api/v1/directory/units?size=500")
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("size")
+                .jsonPath("$.code")
+                .isEqualTo("validation-failed");
+        get(provinceToken(), "/api/v1/directory/units?industry=abc")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("industry");
+        get(provinceToken(), "/api/v1/directory/units?division=14")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("division");
+        get(provinceToken(), "/api/v1/directory/units?status=SOMETIMES")
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post()
+                .uri("/api/v1/sync/runs")
+                .header(HttpHeaders.AUTHORIZATION, bearer(provinceToken()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("mode");
     }
 
     @Test
     void aSecondRunWhileOneIsRunningIsAConflict() {
         UUID running = UUID.randomUUID();
-        db.sql("INSERT INTO sync_run (id, mode, status, trigger, started_at) VALUES (:id, 'FULL', 'RUNNING', 'API', now())")
-                .bind("id", running).then().block();
+        db.sql(
+                        "INSERT INTO sync_run (id, mode, status, trigger, started_at) VALUES (:id, 'FULL', 'RUNNING', 'API', now())")
+                .bind("id", running)
+                .then()
+                .block();
         try {
-            web.post().uri("/api/v1/sync/runs").header(HttpHeaders.AUTHORIZATION, bearer(provinceToken()))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("mode", "INCREMENTAL"))
-                    .exchange().expectStatus().isEqualTo(409)
-                    .expectBody().jsonPath("$.code").isEqualTo("sync-run-in-progress");
+            web.post()
+                    .uri("/api/v1/sync/runs")
+                    .header(HttpHeaders.AUTHORIZATION, bearer(provinceToken()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("mode", "INCREMENTAL"))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(409)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("sync-run-in-progress");
         } finally {
-            db.sql("DELETE FROM sync_run WHERE id = :id").bind("id", running).then().block();
+            db.sql("DELETE FROM sync_run WHERE id = :id")
+                    .bind("id", running)
+                    .then()
+                    .block();
         }
     }
 
@@ -230,18 +352,33 @@ class DirectoryApiIT extends PermitSyncIntegrationTest {
         Map<String, Object> runs = page(provinceToken(), "/api/v1/sync/runs?size=5");
         assertThat(total(runs)).isPositive();
         String id = (String) items(runs).get(0).get("id");
-        get(provinceToken(), "/api/v1/sync/runs/" + id).expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("SUCCEEDED").jsonPath("$.created").isNumber();
-        get(provinceToken(), "/api/v1/sync/runs/" + UUID.randomUUID()).expectStatus().isNotFound();
+        get(provinceToken(), "/api/v1/sync/runs/" + id)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("SUCCEEDED")
+                .jsonPath("$.created")
+                .isNumber();
+        get(provinceToken(), "/api/v1/sync/runs/" + UUID.randomUUID())
+                .expectStatus()
+                .isNotFound();
         get(provinceToken(), "/api/v1/sync/runs/not-a-uuid").expectStatus().isBadRequest();
     }
 
     @Test
     void theOpenApiDocumentDescribesTheEndpoints() {
-        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.paths['/api/v1/directory/units'].get.summary").isEqualTo("List directory units")
-                .jsonPath("$.paths['/api/v1/sync/runs'].post").exists()
-                .jsonPath("$.paths['/api/v1/directory/stats'].get").exists();
+                .jsonPath("$.paths['/api/v1/directory/units'].get.summary")
+                .isEqualTo("List directory units")
+                .jsonPath("$.paths['/api/v1/sync/runs'].post")
+                .exists()
+                .jsonPath("$.paths['/api/v1/directory/stats'].get")
+                .exists();
     }
 }

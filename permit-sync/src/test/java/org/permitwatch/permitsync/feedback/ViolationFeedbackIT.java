@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -75,7 +74,10 @@ class ViolationFeedbackIT extends PermitSyncIntegrationTest {
 
     @BeforeEach
     void syncOnce() {
-        Long units = db.sql("SELECT count(*) FROM directory_unit").map(r -> r.get(0, Long.class)).one().block();
+        Long units = db.sql("SELECT count(*) FROM directory_unit")
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
         if (units == null || units == 0) {
             syncToSuccess("FULL", 3);
         }
@@ -88,8 +90,10 @@ class ViolationFeedbackIT extends PermitSyncIntegrationTest {
         String a = unit("KEY", "KEY", 0);
         String b = unit("SIMPLIFIED", "GENERAL", 0);
         long snapshotsBefore = snapshots(a);
-        long casesBefore = count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.violation-history'");
-        long inspectionsBefore = count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.last-inspection'");
+        long casesBefore =
+                count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.violation-history'");
+        long inspectionsBefore =
+                count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.last-inspection'");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
 
         UUID case1 = UUID.randomUUID();
@@ -99,69 +103,200 @@ class ViolationFeedbackIT extends PermitSyncIntegrationTest {
         String fineEvent = UUID.randomUUID().toString();
         try (KafkaProducer<String, String> producer = producer()) {
             // case 1 of A: a fine, delivered twice, and again under another ce_id (same decision id) ...
-            PenaltyDecided decided = new PenaltyDecided(ref(case1, a, 2, "EXCEEDING_LIMITS", "34(1)"), fine, "FINE", null,
-                    new BigDecimal("250000.00"), new BigDecimal("250000.00"), false, "2027.1", null, null, null, "u",
+            PenaltyDecided decided = new PenaltyDecided(
+                    ref(case1, a, 2, "EXCEEDING_LIMITS", "34(1)"),
+                    fine,
+                    "FINE",
+                    null,
+                    new BigDecimal("250000.00"),
+                    new BigDecimal("250000.00"),
+                    false,
+                    "2027.1",
+                    null,
+                    null,
+                    null,
+                    "u",
                     now.minusDays(10));
             send(producer, EnforcementTopics.CASES, fineEvent, PenaltyDecided.TYPE, case1, decided);
             send(producer, EnforcementTopics.CASES, fineEvent, PenaltyDecided.TYPE, case1, decided);
             send(producer, EnforcementTopics.CASES, UUID.randomUUID().toString(), PenaltyDecided.TYPE, case1, decided);
             // ... the rectification completed (v4) before its older overdue event (v3) arrives: the status stays
-            send(producer, EnforcementTopics.CASES, UUID.randomUUID().toString(), RectificationCompleted.TYPE, case1,
-                    new RectificationCompleted(ref(case1, a, 4, "EXCEEDING_LIMITS", "34(1)"), rect1,
-                            LocalDate.of(2027, 7, 15), null, true, "u", now.minusDays(2)));
-            send(producer, EnforcementTopics.CASES, UUID.randomUUID().toString(), RectificationOverdue.TYPE, case1,
-                    new RectificationOverdue(ref(case1, a, 3, "EXCEEDING_LIMITS", "34(1)"), rect1,
-                            LocalDate.of(2027, 7, 15), "140100", now.minusDays(3)));
+            send(
+                    producer,
+                    EnforcementTopics.CASES,
+                    UUID.randomUUID().toString(),
+                    RectificationCompleted.TYPE,
+                    case1,
+                    new RectificationCompleted(
+                            ref(case1, a, 4, "EXCEEDING_LIMITS", "34(1)"),
+                            rect1,
+                            LocalDate.of(2027, 7, 15),
+                            null,
+                            true,
+                            "u",
+                            now.minusDays(2)));
+            send(
+                    producer,
+                    EnforcementTopics.CASES,
+                    UUID.randomUUID().toString(),
+                    RectificationOverdue.TYPE,
+                    case1,
+                    new RectificationOverdue(
+                            ref(case1, a, 3, "EXCEEDING_LIMITS", "34(1)"),
+                            rect1,
+                            LocalDate.of(2027, 7, 15),
+                            "140100",
+                            now.minusDays(3)));
             // ... a daily continuous fine adds to the amount without being another violation
-            send(producer, EnforcementTopics.CASES, UUID.randomUUID().toString(), PenaltyDecided.TYPE, case1,
-                    new PenaltyDecided(ref(case1, a, 5, "EXCEEDING_LIMITS", "34(1)"), daily, "DAILY_CONTINUOUS", null,
-                            new BigDecimal("50000.00"), new BigDecimal("50000.00"), false, "2027.1", 5,
-                            LocalDate.of(2027, 7, 1), LocalDate.of(2027, 7, 5), "u", now.minusDays(5)));
-            send(producer, EnforcementTopics.CASES, UUID.randomUUID().toString(), CaseClosed.TYPE, case1,
-                    new CaseClosed(ref(case1, a, 6, "EXCEEDING_LIMITS", "34(1)"), new BigDecimal("300000.00"), true, "u",
+            send(
+                    producer,
+                    EnforcementTopics.CASES,
+                    UUID.randomUUID().toString(),
+                    PenaltyDecided.TYPE,
+                    case1,
+                    new PenaltyDecided(
+                            ref(case1, a, 5, "EXCEEDING_LIMITS", "34(1)"),
+                            daily,
+                            "DAILY_CONTINUOUS",
+                            null,
+                            new BigDecimal("50000.00"),
+                            new BigDecimal("50000.00"),
+                            false,
+                            "2027.1",
+                            5,
+                            LocalDate.of(2027, 7, 1),
+                            LocalDate.of(2027, 7, 5),
+                            "u",
+                            now.minusDays(5)));
+            send(
+                    producer,
+                    EnforcementTopics.CASES,
+                    UUID.randomUUID().toString(),
+                    CaseClosed.TYPE,
+                    case1,
+                    new CaseClosed(
+                            ref(case1, a, 6, "EXCEEDING_LIMITS", "34(1)"),
+                            new BigDecimal("300000.00"),
+                            true,
+                            "u",
                             now.minusDays(1)));
             // case 2 of A: 首违不罚, a verified violation without a fine
             UUID case2 = UUID.randomUUID();
-            send(producer, EnforcementTopics.CASES, UUID.randomUUID().toString(), PenaltyDecided.TYPE, case2,
-                    new PenaltyDecided(ref(case2, a, 2, "INCOMPLETE_LEDGER", "37"), UUID.randomUUID(), "NO_PENALTY",
-                            "FIRST_MINOR_LEDGER", BigDecimal.ZERO, BigDecimal.ZERO, false, "2027.1", null, null, null,
-                            "u", now.minusDays(20)));
+            send(
+                    producer,
+                    EnforcementTopics.CASES,
+                    UUID.randomUUID().toString(),
+                    PenaltyDecided.TYPE,
+                    case2,
+                    new PenaltyDecided(
+                            ref(case2, a, 2, "INCOMPLETE_LEDGER", "37"),
+                            UUID.randomUUID(),
+                            "NO_PENALTY",
+                            "FIRST_MINOR_LEDGER",
+                            BigDecimal.ZERO,
+                            BigDecimal.ZERO,
+                            false,
+                            "2027.1",
+                            null,
+                            null,
+                            null,
+                            "u",
+                            now.minusDays(20)));
             // case 3 of A: fined 13 months ago, outside the window
             UUID case3 = UUID.randomUUID();
-            send(producer, EnforcementTopics.CASES, UUID.randomUUID().toString(), PenaltyDecided.TYPE, case3,
-                    new PenaltyDecided(ref(case3, a, 2, "FUGITIVE_EMISSIONS", "35"), UUID.randomUUID(), "FINE", null,
-                            new BigDecimal("80000.00"), new BigDecimal("80000.00"), false, "2026.1", null, null, null,
-                            "u", now.minusMonths(13)));
+            send(
+                    producer,
+                    EnforcementTopics.CASES,
+                    UUID.randomUUID().toString(),
+                    PenaltyDecided.TYPE,
+                    case3,
+                    new PenaltyDecided(
+                            ref(case3, a, 2, "FUGITIVE_EMISSIONS", "35"),
+                            UUID.randomUUID(),
+                            "FINE",
+                            null,
+                            new BigDecimal("80000.00"),
+                            new BigDecimal("80000.00"),
+                            false,
+                            "2026.1",
+                            null,
+                            null,
+                            null,
+                            "u",
+                            now.minusMonths(13)));
             // other case events are not history
-            send(producer, EnforcementTopics.CASES, UUID.randomUUID().toString(), CaseOpened.TYPE, UUID.randomUUID(),
-                    new CaseOpened(ref(UUID.randomUUID(), a, 1, "EXCEEDING_LIMITS", "34(1)"), "FINDING", null, null,
-                            null, null, "u", now));
+            send(
+                    producer,
+                    EnforcementTopics.CASES,
+                    UUID.randomUUID().toString(),
+                    CaseOpened.TYPE,
+                    UUID.randomUUID(),
+                    new CaseOpened(
+                            ref(UUID.randomUUID(), a, 1, "EXCEEDING_LIMITS", "34(1)"),
+                            "FINDING",
+                            null,
+                            null,
+                            null,
+                            null,
+                            "u",
+                            now));
             // B: only a no-penalty decision
             UUID caseB = UUID.randomUUID();
-            send(producer, EnforcementTopics.CASES, UUID.randomUUID().toString(), PenaltyDecided.TYPE, caseB,
-                    new PenaltyDecided(ref(caseB, b, 2, "INCOMPLETE_LEDGER", "37"), UUID.randomUUID(), "NO_PENALTY",
-                            "FIRST_MINOR_LEDGER", BigDecimal.ZERO, BigDecimal.ZERO, false, "2027.1", null, null, null,
-                            "u", now.minusDays(1)));
+            send(
+                    producer,
+                    EnforcementTopics.CASES,
+                    UUID.randomUUID().toString(),
+                    PenaltyDecided.TYPE,
+                    caseB,
+                    new PenaltyDecided(
+                            ref(caseB, b, 2, "INCOMPLETE_LEDGER", "37"),
+                            UUID.randomUUID(),
+                            "NO_PENALTY",
+                            "FIRST_MINOR_LEDGER",
+                            BigDecimal.ZERO,
+                            BigDecimal.ZERO,
+                            false,
+                            "2027.1",
+                            null,
+                            null,
+                            null,
+                            "u",
+                            now.minusDays(1)));
             // inspections of A: the later one first, then an earlier one — the max stays
-            send(producer, InspectionTopics.INSPECTIONS, UUID.randomUUID().toString(), InspectionSubmitted.TYPE,
-                    UUID.randomUUID(), inspection(a, now.minusDays(4)));
-            send(producer, InspectionTopics.INSPECTIONS, UUID.randomUUID().toString(), InspectionSubmitted.TYPE,
-                    UUID.randomUUID(), inspection(a, now.minusDays(40)));
+            send(
+                    producer,
+                    InspectionTopics.INSPECTIONS,
+                    UUID.randomUUID().toString(),
+                    InspectionSubmitted.TYPE,
+                    UUID.randomUUID(),
+                    inspection(a, now.minusDays(4)));
+            send(
+                    producer,
+                    InspectionTopics.INSPECTIONS,
+                    UUID.randomUUID().toString(),
+                    InspectionSubmitted.TYPE,
+                    UUID.randomUUID(),
+                    inspection(a, now.minusDays(40)));
         }
 
         // 11 case records sent: minus the duplicate delivery and the ignored CaseOpened, 9 distinct events handled
         await(() -> count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.violation-history'")
-                == casesBefore + 9
+                        == casesBefore + 9
                 && count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.last-inspection'")
-                == inspectionsBefore + 2);
+                        == inspectionsBefore + 2);
 
         // A: case 1 (fine) and case 2 (no penalty) are in the window, case 3 is not → 2 violations, 1 fine → SPECIAL
         Map<String, Object> rowA = row(a);
-        assertThat(rowA).containsEntry("violation_count", 2).containsEntry("fine_count", 1)
+        assertThat(rowA)
+                .containsEntry("violation_count", 2)
+                .containsEntry("fine_count", 1)
                 .containsEntry("source_type", "SPECIAL");
-        assertThat(((OffsetDateTime) rowA.get("last_inspected_at")).toInstant()).isEqualTo(now.minusDays(4).toInstant());
+        assertThat(((OffsetDateTime) rowA.get("last_inspected_at")).toInstant())
+                .isEqualTo(now.minusDays(4).toInstant());
         // B: a no-penalty decision is a violation but no fine: stays GENERAL
-        assertThat(row(b)).containsEntry("violation_count", 1).containsEntry("fine_count", 0)
+        assertThat(row(b))
+                .containsEntry("violation_count", 1)
+                .containsEntry("fine_count", 0)
                 .containsEntry("source_type", "GENERAL");
 
         // the entry's new state went out as a full snapshot, like a sync change
@@ -169,7 +304,8 @@ class ViolationFeedbackIT extends PermitSyncIntegrationTest {
         DirectoryUnitSnapshot latest = latestSnapshot(a);
         assertThat(latest.sourceType()).isEqualTo("SPECIAL");
         assertThat(latest.violationCount()).isEqualTo(2);
-        assertThat(latest.lastInspectedAt().toInstant()).isEqualTo(now.minusDays(4).toInstant());
+        assertThat(latest.lastInspectedAt().toInstant())
+                .isEqualTo(now.minusDays(4).toInstant());
         assertThat(latest.outlets()).isNotEmpty();
 
         // the history in the unit detail: newest decision first, amounts summed once per decision
@@ -178,30 +314,53 @@ class ViolationFeedbackIT extends PermitSyncIntegrationTest {
         assertThat(detail).containsEntry("violationCount", 2).containsEntry("sourceType", "SPECIAL");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> violations = (List<Map<String, Object>>) detail.get("violations");
-        assertThat(violations).extracting(v -> v.get("violationType"))
+        assertThat(violations)
+                .extracting(v -> v.get("violationType"))
                 .containsExactly("EXCEEDING_LIMITS", "INCOMPLETE_LEDGER", "FUGITIVE_EMISSIONS");
         Map<String, Object> first = violations.get(0);
-        assertThat(first).containsEntry("caseId", case1.toString()).containsEntry("decisionKind", "FINE")
-                .containsEntry("article", "34(1)").containsEntry("rectificationStatus", "CLOSED")
-                .containsEntry("rectificationDeadline", "2027-07-15").containsEntry("rectifiedOnTime", true);
+        assertThat(first)
+                .containsEntry("caseId", case1.toString())
+                .containsEntry("decisionKind", "FINE")
+                .containsEntry("article", "34(1)")
+                .containsEntry("rectificationStatus", "CLOSED")
+                .containsEntry("rectificationDeadline", "2027-07-15")
+                .containsEntry("rectifiedOnTime", true);
         assertThat(new BigDecimal(first.get("amountYuan").toString())).isEqualByComparingTo("300000");
-        assertThat(violations.get(1)).containsEntry("decisionKind", "NO_PENALTY")
+        assertThat(violations.get(1))
+                .containsEntry("decisionKind", "NO_PENALTY")
                 .containsEntry("noPenaltyRule", "FIRST_MINOR_LEDGER");
         // Issue 11.3: an inspector reads only its own tasks' cases; the directory has no assignments, so it gets
         // the unit without the case history
-        Map<String, Object> asInspector = web.get().uri("/api/v1/directory/units/{p}", a)
-                .header(HttpHeaders.AUTHORIZATION, bearer(org.permitwatch.testsupport.TestJwts.builder()
-                        .subject(UUID.randomUUID().toString()).roles("INSPECTOR").division((String) row(a).get("city_code")).build()))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(asInspector).containsEntry("permitNo", a).containsEntry("violations", null)
+        Map<String, Object> asInspector = web.get()
+                .uri("/api/v1/directory/units/{p}", a)
+                .header(
+                        HttpHeaders.AUTHORIZATION,
+                        bearer(org.permitwatch.testsupport.TestJwts.builder()
+                                .subject(UUID.randomUUID().toString())
+                                .roles("INSPECTOR")
+                                .division((String) row(a).get("city_code"))
+                                .build()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(asInspector)
+                .containsEntry("permitNo", a)
+                .containsEntry("violations", null)
                 .containsEntry("violationHistoryTotal", null);
 
         // a year on, case 1 leaves the window: the reconciliation drops the fine and A is a KEY source again
         db.sql("UPDATE unit_violation SET decided_at = now() - interval '13 months' WHERE case_id = :c")
-                .bind("c", case1).then().block();
+                .bind("c", case1)
+                .then()
+                .block();
         assertThat(reconciliation.mismatched().block()).containsExactly(a);
         assertThat(reconciliation.reconcile().block()).isEqualTo(1);
-        assertThat(row(a)).containsEntry("violation_count", 1).containsEntry("fine_count", 0)
+        assertThat(row(a))
+                .containsEntry("violation_count", 1)
+                .containsEntry("fine_count", 0)
                 .containsEntry("source_type", "KEY");
         assertThat(latestSnapshot(a).sourceType()).isEqualTo("KEY");
         assertThat(reconciliation.reconcile().block()).isZero();
@@ -211,20 +370,47 @@ class ViolationFeedbackIT extends PermitSyncIntegrationTest {
     void feedbackForAUnitNotYetSyncedIsKeptAndAppliedWhenTheUnitArrives() throws Exception {
         String c = unit("KEY", "KEY", 1);
         // as if the platform had not delivered the unit yet
-        db.sql("DELETE FROM directory_unit WHERE permit_no = :p").bind("p", c).then().block();
+        db.sql("DELETE FROM directory_unit WHERE permit_no = :p")
+                .bind("p", c)
+                .then()
+                .block();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         UUID caseId = UUID.randomUUID();
         try (KafkaProducer<String, String> producer = producer()) {
-            send(producer, EnforcementTopics.CASES, UUID.randomUUID().toString(), PenaltyDecided.TYPE, caseId,
-                    new PenaltyDecided(ref(caseId, c, 2, "NO_VALID_PERMIT", "33"), UUID.randomUUID(), "FINE", null,
-                            new BigDecimal("200000.00"), new BigDecimal("200000.00"), false, "2027.1", null, null, null,
-                            "u", now.minusDays(3)));
-            send(producer, InspectionTopics.INSPECTIONS, UUID.randomUUID().toString(), InspectionSubmitted.TYPE,
-                    UUID.randomUUID(), inspection(c, now.minusDays(6)));
+            send(
+                    producer,
+                    EnforcementTopics.CASES,
+                    UUID.randomUUID().toString(),
+                    PenaltyDecided.TYPE,
+                    caseId,
+                    new PenaltyDecided(
+                            ref(caseId, c, 2, "NO_VALID_PERMIT", "33"),
+                            UUID.randomUUID(),
+                            "FINE",
+                            null,
+                            new BigDecimal("200000.00"),
+                            new BigDecimal("200000.00"),
+                            false,
+                            "2027.1",
+                            null,
+                            null,
+                            null,
+                            "u",
+                            now.minusDays(3)));
+            send(
+                    producer,
+                    InspectionTopics.INSPECTIONS,
+                    UUID.randomUUID().toString(),
+                    InspectionSubmitted.TYPE,
+                    UUID.randomUUID(),
+                    inspection(c, now.minusDays(6)));
         }
-        await(() -> count("SELECT count(*) FROM unit_violation WHERE permit_no = '" + c + "' AND decision_kind = 'FINE'") == 1
-                && count("SELECT count(*) FROM unit_inspection WHERE permit_no = '" + c + "'") == 1);
-        assertThat(count("SELECT count(*) FROM directory_unit WHERE permit_no = '" + c + "'")).isZero();
+        await(() ->
+                count("SELECT count(*) FROM unit_violation WHERE permit_no = '" + c + "' AND decision_kind = 'FINE'")
+                                == 1
+                        && count("SELECT count(*) FROM unit_inspection WHERE permit_no = '" + c + "'") == 1);
+        assertThat(count("SELECT count(*) FROM directory_unit WHERE permit_no = '" + c + "'"))
+                .isZero();
 
         // the unit arrives with a sync (stored with zero counts, the sync does not know the history) ...
         syncToSuccess("FULL", 3);
@@ -233,9 +419,12 @@ class ViolationFeedbackIT extends PermitSyncIntegrationTest {
         assertThat(reconciliation.mismatched().block()).contains(c);
         reconciliation.reconcile().block();
         Map<String, Object> rowC = row(c);
-        assertThat(rowC).containsEntry("violation_count", 1).containsEntry("fine_count", 1)
+        assertThat(rowC)
+                .containsEntry("violation_count", 1)
+                .containsEntry("fine_count", 1)
                 .containsEntry("source_type", "SPECIAL");
-        assertThat(((OffsetDateTime) rowC.get("last_inspected_at")).toInstant()).isEqualTo(now.minusDays(6).toInstant());
+        assertThat(((OffsetDateTime) rowC.get("last_inspected_at")).toInstant())
+                .isEqualTo(now.minusDays(6).toInstant());
         DirectoryUnitSnapshot latest = latestSnapshot(c);
         assertThat(latest.sourceType()).isEqualTo("SPECIAL");
         assertThat(latest.violationCount()).isEqualTo(1);
@@ -251,30 +440,62 @@ class ViolationFeedbackIT extends PermitSyncIntegrationTest {
         return db.sql("""
                         SELECT permit_no FROM directory_unit WHERE management_category = :c AND source_type = :s
                           AND status = 'VALID' AND violation_count = 0 ORDER BY permit_no OFFSET :n LIMIT 1""")
-                .bind("c", category).bind("s", sourceType).bind("n", n)
-                .map(r -> r.get(0, String.class)).one().blockOptional()
-                .orElseThrow(() -> new AssertionError("the mock dataset has no " + category + "/" + sourceType + " unit"));
+                .bind("c", category)
+                .bind("s", sourceType)
+                .bind("n", n)
+                .map(r -> r.get(0, String.class))
+                .one()
+                .blockOptional()
+                .orElseThrow(
+                        () -> new AssertionError("the mock dataset has no " + category + "/" + sourceType + " unit"));
     }
 
     private CaseRef ref(UUID caseId, String permit, long version, String violationType, String article) {
         Map<String, Object> row = row(permit);
         String city = row == null ? "140100" : (String) row.get("city_code");
         String county = row == null ? "140105" : (String) row.get("county_code");
-        return new CaseRef(caseId, "测环罚〔2027〕" + caseId.toString().substring(0, 4) + "号", version, permit, "测试单位",
-                "140000", city, county, "OTHER", violationType, article);
+        return new CaseRef(
+                caseId,
+                "测环罚〔2027〕" + caseId.toString().substring(0, 4) + "号",
+                version,
+                permit,
+                "测试单位",
+                "140000",
+                city,
+                county,
+                "OTHER",
+                violationType,
+                article);
     }
 
     private InspectionSubmitted inspection(String permit, OffsetDateTime inspectedAt) {
-        return new InspectionSubmitted(UUID.randomUUID(), 1, null, UUID.randomUUID(), permit, "测试单位", "140000",
-                "140100", "140105", "OTHER", UUID.randomUUID(), inspectedAt, inspectedAt.plusHours(2), "u", 9, 1, 0, 0,
-                0, List.of(UUID.randomUUID()));
+        return new InspectionSubmitted(
+                UUID.randomUUID(),
+                1,
+                null,
+                UUID.randomUUID(),
+                permit,
+                "测试单位",
+                "140000",
+                "140100",
+                "140105",
+                "OTHER",
+                UUID.randomUUID(),
+                inspectedAt,
+                inspectedAt.plusHours(2),
+                "u",
+                9,
+                1,
+                0,
+                0,
+                0,
+                List.of(UUID.randomUUID()));
     }
 
     private Map<String, Object> row(String permit) {
         return db.sql("""
                         SELECT violation_count, fine_count, source_type, last_inspected_at, city_code, county_code
-                        FROM directory_unit WHERE permit_no = :p""")
-                .bind("p", permit).fetch().one().block();
+                        FROM directory_unit WHERE permit_no = :p""").bind("p", permit).fetch().one().block();
     }
 
     private long snapshots(String permit) {
@@ -286,15 +507,24 @@ class ViolationFeedbackIT extends PermitSyncIntegrationTest {
         String payload = db.sql("""
                         SELECT payload::text FROM outbox_event WHERE topic = 'directory.unit.events.v1' AND message_key = :p
                         ORDER BY seq DESC LIMIT 1""")
-                .bind("p", permit).map(r -> r.get(0, String.class)).one().block();
+                .bind("p", permit)
+                .map(r -> r.get(0, String.class))
+                .one()
+                .block();
         return json.readValue(payload, DirectoryUnitSnapshot.class);
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> detail(String permit) {
-        return web.get().uri("/api/v1/directory/units/{p}", permit)
-                .header(HttpHeaders.AUTHORIZATION, bearer(provinceToken())).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return web.get()
+                .uri("/api/v1/directory/units/{p}", permit)
+                .header(HttpHeaders.AUTHORIZATION, bearer(provinceToken()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private long count(String sql) {
@@ -312,19 +542,26 @@ class ViolationFeedbackIT extends PermitSyncIntegrationTest {
     }
 
     private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
-    private void send(KafkaProducer<String, String> producer, String topic, String ceId, String type, UUID key,
-                      Object payload) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key.toString(), json.writeValueAsString(payload));
-        record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE))
+    private void send(
+            KafkaProducer<String, String> producer, String topic, String ceId, String type, UUID key, Object payload)
+            throws Exception {
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(topic, key.toString(), json.writeValueAsString(payload));
+        record.headers()
+                .add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE))
                 .add(CloudEventHeaders.ID, bytes(ceId))
                 .add(CloudEventHeaders.TYPE, bytes(type))
                 .add(CloudEventHeaders.SOURCE, bytes("/inspection-service"))
                 .add(CloudEventHeaders.SUBJECT, bytes(key.toString()))
-                .add(CloudEventHeaders.TIME, bytes(OffsetDateTime.now(ZoneOffset.UTC).toString()))
+                .add(
+                        CloudEventHeaders.TIME,
+                        bytes(OffsetDateTime.now(ZoneOffset.UTC).toString()))
                 .add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
         producer.send(record).get();
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -55,15 +54,22 @@ class LargeSyncIT extends PermitSyncIntegrationTest {
         UUID id = syncToSuccess("FULL", 3);
 
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("LargeSyncIT: %d permits synced in %.1f s (%.0f permits/s), %d list + %d detail calls%n",
-                SIZE, seconds, SIZE / seconds, platform.stats().listRequests(), platform.stats().detailRequests());
+        System.out.printf(
+                "LargeSyncIT: %d permits synced in %.1f s (%.0f permits/s), %d list + %d detail calls%n",
+                SIZE,
+                seconds,
+                SIZE / seconds,
+                platform.stats().listRequests(),
+                platform.stats().detailRequests());
         assertDirectoryEqualsPlatform(platform);
         assertThat(intOf(run(id), "created")).isEqualTo(SIZE);
 
         Map<String, Long> directoryVersions = new HashMap<>();
         db.sql("SELECT permit_no, version FROM directory_unit")
-                .map(r -> Map.entry(r.get("permit_no", String.class), r.get("version", Long.class))).all()
-                .doOnNext(e -> directoryVersions.put(e.getKey(), e.getValue())).blockLast();
+                .map(r -> Map.entry(r.get("permit_no", String.class), r.get("version", Long.class)))
+                .all()
+                .doOnNext(e -> directoryVersions.put(e.getKey(), e.getValue()))
+                .blockLast();
 
         Map<String, DirectoryUnitSnapshot> latest = readChangelog(SIZE, Duration.ofMinutes(3));
         assertThat(latest).hasSize(SIZE);

@@ -21,7 +21,8 @@ class SyncEngineErrorsTest {
 
     @Test
     void aHardFailureAmongThemKeepsTheCompositeSoTheRunFails() {
-        Throwable composite = Exceptions.multiple(new PlatformUnavailableException("breaker open", null),
+        Throwable composite = Exceptions.multiple(
+                new PlatformUnavailableException("breaker open", null),
                 new IllegalStateException("constraint violated"));
 
         assertThat(SyncEngine.unavailableIfAllAre(composite)).isSameAs(composite);

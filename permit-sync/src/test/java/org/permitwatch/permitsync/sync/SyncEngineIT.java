@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,21 +16,21 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.permitwatch.mock.NationalPlatformMock;
 import org.permitwatch.mock.TokenErrorStyle;
+import org.permitwatch.mock.dataset.PlatformPermit;
 import org.permitwatch.mock.fault.Endpoint;
 import org.permitwatch.mock.fault.FaultSpec;
 import org.permitwatch.mock.fault.FaultType;
-import org.permitwatch.mock.dataset.PlatformPermit;
 import org.permitwatch.permitsync.PermitSyncIntegrationTest;
 import org.permitwatch.permitsync.connector.PermitDetail;
 import org.permitwatch.permitsync.connector.PermitSummary;
 import org.permitwatch.permitsync.directory.DirectoryStore;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The sync engine end to end against the mock: every fault of the contract, pause and resume from the
@@ -76,14 +75,21 @@ class SyncEngineIT extends PermitSyncIntegrationTest {
         Map<String, Object> run = run(id);
         assertThat(intOf(run, "fetched")).isEqualTo(SIZE);
         assertThat(intOf(run, "created")).isEqualTo(SIZE);
-        assertThat(intOf(run, "updated") + intOf(run, "unchanged") + intOf(run, "failed")).isZero();
-        assertThat(platform().stats().detailRequests()).as("one detail call per permit").isEqualTo(SIZE);
-        assertThat(platform().stats().listRequests()).as("keyset paging: one list call per committed page + the empty one")
+        assertThat(intOf(run, "updated") + intOf(run, "unchanged") + intOf(run, "failed"))
+                .isZero();
+        assertThat(platform().stats().detailRequests())
+                .as("one detail call per permit")
+                .isEqualTo(SIZE);
+        assertThat(platform().stats().listRequests())
+                .as("keyset paging: one list call per committed page + the empty one")
                 .isEqualTo(intOf(run, "pages") + 1);
-        assertThat(intOf(run, "pages")).as("the 1 s cursor overlap re-lists only the cursor's own second")
+        assertThat(intOf(run, "pages"))
+                .as("the 1 s cursor overlap re-lists only the cursor's own second")
                 .isBetween(SIZE / PAGE, SIZE / PAGE + 3);
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = 'directory.unit.events.v1'")).isEqualTo(SIZE);
-        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'sync.run.start'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = 'directory.unit.events.v1'"))
+                .isEqualTo(SIZE);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'sync.run.start'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -97,29 +103,78 @@ class SyncEngineIT extends PermitSyncIntegrationTest {
         Map<String, Object> run = run(second);
         assertThat(intOf(run, "unchanged")).isEqualTo(SIZE);
         assertThat(intOf(run, "created") + intOf(run, "updated")).isZero();
-        assertThat(count("SELECT count(*) FROM outbox_event")).as("no event without a change").isEqualTo(SIZE);
+        assertThat(count("SELECT count(*) FROM outbox_event"))
+                .as("no event without a change")
+                .isEqualTo(SIZE);
         assertDirectoryEqualsPlatform(platform());
     }
 
     static Stream<Arguments> transientFaults() {
         return Stream.of(
-                Arguments.of(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.LIST).after(3).times(2)),
-                Arguments.of(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.DETAIL).after(50).times(6).status(502)),
-                Arguments.of(FaultSpec.of(FaultType.CONNECTION_RESET).on(Endpoint.LIST).after(2).times(1)),
-                Arguments.of(FaultSpec.of(FaultType.CONNECTION_RESET).on(Endpoint.DETAIL).after(100).times(4)),
-                Arguments.of(FaultSpec.of(FaultType.SLOW_RESPONSE).on(Endpoint.LIST).after(4).times(1).delayMs(1_500)),
-                Arguments.of(FaultSpec.of(FaultType.SLOW_RESPONSE).on(Endpoint.DETAIL).after(10).times(2).delayMs(1_500)),
-                Arguments.of(FaultSpec.of(FaultType.HTTP_429).on(Endpoint.LIST).after(1).times(2).retryAfterSeconds(1)),
-                Arguments.of(FaultSpec.of(FaultType.HTTP_429).on(Endpoint.DETAIL).after(30).times(2).retryAfterSeconds(1)),
-                Arguments.of(FaultSpec.of(FaultType.CODE_42901).on(Endpoint.LIST, Endpoint.DETAIL).after(5).times(3)),
-                Arguments.of(FaultSpec.of(FaultType.CODE_50001).on(Endpoint.LIST, Endpoint.DETAIL).after(5).times(3)),
-                Arguments.of(FaultSpec.of(FaultType.TOKEN_EXPIRED).on(Endpoint.LIST).after(4).times(1)),
-                Arguments.of(FaultSpec.of(FaultType.TOKEN_EXPIRED).on(Endpoint.DETAIL).after(200).times(1)
+                Arguments.of(FaultSpec.of(FaultType.SERVER_ERROR)
+                        .on(Endpoint.LIST)
+                        .after(3)
+                        .times(2)),
+                Arguments.of(FaultSpec.of(FaultType.SERVER_ERROR)
+                        .on(Endpoint.DETAIL)
+                        .after(50)
+                        .times(6)
+                        .status(502)),
+                Arguments.of(FaultSpec.of(FaultType.CONNECTION_RESET)
+                        .on(Endpoint.LIST)
+                        .after(2)
+                        .times(1)),
+                Arguments.of(FaultSpec.of(FaultType.CONNECTION_RESET)
+                        .on(Endpoint.DETAIL)
+                        .after(100)
+                        .times(4)),
+                Arguments.of(FaultSpec.of(FaultType.SLOW_RESPONSE)
+                        .on(Endpoint.LIST)
+                        .after(4)
+                        .times(1)
+                        .delayMs(1_500)),
+                Arguments.of(FaultSpec.of(FaultType.SLOW_RESPONSE)
+                        .on(Endpoint.DETAIL)
+                        .after(10)
+                        .times(2)
+                        .delayMs(1_500)),
+                Arguments.of(FaultSpec.of(FaultType.HTTP_429)
+                        .on(Endpoint.LIST)
+                        .after(1)
+                        .times(2)
+                        .retryAfterSeconds(1)),
+                Arguments.of(FaultSpec.of(FaultType.HTTP_429)
+                        .on(Endpoint.DETAIL)
+                        .after(30)
+                        .times(2)
+                        .retryAfterSeconds(1)),
+                Arguments.of(FaultSpec.of(FaultType.CODE_42901)
+                        .on(Endpoint.LIST, Endpoint.DETAIL)
+                        .after(5)
+                        .times(3)),
+                Arguments.of(FaultSpec.of(FaultType.CODE_50001)
+                        .on(Endpoint.LIST, Endpoint.DETAIL)
+                        .after(5)
+                        .times(3)),
+                Arguments.of(FaultSpec.of(FaultType.TOKEN_EXPIRED)
+                        .on(Endpoint.LIST)
+                        .after(4)
+                        .times(1)),
+                Arguments.of(FaultSpec.of(FaultType.TOKEN_EXPIRED)
+                        .on(Endpoint.DETAIL)
+                        .after(200)
+                        .times(1)
                         .tokenStyle(TokenErrorStyle.CODE_40101)),
-                Arguments.of(FaultSpec.of(FaultType.MALFORMED_BODY).on(Endpoint.LIST).after(2).times(1)),
-                Arguments.of(FaultSpec.of(FaultType.SHORT_PAGE).after(1).times(4).records(30)),
-                Arguments.of(FaultSpec.of(FaultType.DUPLICATES).after(2).times(1).records(20)),
-                Arguments.of(FaultSpec.of(FaultType.MOVING_DATASET).after(3).times(3).records(15)));
+                Arguments.of(FaultSpec.of(FaultType.MALFORMED_BODY)
+                        .on(Endpoint.LIST)
+                        .after(2)
+                        .times(1)),
+                Arguments.of(
+                        FaultSpec.of(FaultType.SHORT_PAGE).after(1).times(4).records(30)),
+                Arguments.of(
+                        FaultSpec.of(FaultType.DUPLICATES).after(2).times(1).records(20)),
+                Arguments.of(
+                        FaultSpec.of(FaultType.MOVING_DATASET).after(3).times(3).records(15)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -129,7 +184,8 @@ class SyncEngineIT extends PermitSyncIntegrationTest {
 
         UUID id = syncToSuccess("FULL", 6);
 
-        assertThat(platform().stats().faultsFired().getOrDefault(fault.type(), 0L)).as("the fault was exercised")
+        assertThat(platform().stats().faultsFired().getOrDefault(fault.type(), 0L))
+                .as("the fault was exercised")
                 .isPositive();
         assertDirectoryEqualsPlatform(platform());
         assertThat(count("SELECT count(*) FROM sync_failure")).isZero();
@@ -138,7 +194,9 @@ class SyncEngineIT extends PermitSyncIntegrationTest {
 
     @Test
     void aPermitDeletedBetweenListAndDetailIsReportedAndNotStored() {
-        platform().faults().enable(FaultSpec.of(FaultType.DELETED_BEFORE_DETAIL).after(40).times(3));
+        platform()
+                .faults()
+                .enable(FaultSpec.of(FaultType.DELETED_BEFORE_DETAIL).after(40).times(3));
 
         UUID id = syncToSuccess("FULL", 1);
 
@@ -146,18 +204,31 @@ class SyncEngineIT extends PermitSyncIntegrationTest {
         assertDirectoryEqualsPlatform(platform());
         assertThat(intOf(run(id), "failed")).isEqualTo(3);
         List<String> reasons = db.sql("SELECT stage || ':' || reason AS r FROM sync_failure WHERE run_id = :id")
-                .bind("id", id).map(r -> r.get("r", String.class)).all().collectList().block();
+                .bind("id", id)
+                .map(r -> r.get("r", String.class))
+                .all()
+                .collectList()
+                .block();
         assertThat(reasons).hasSize(3).allMatch(r -> r.startsWith("DETAIL:") && r.contains("not found"));
     }
 
     @Test
     void aRejectedDetailIsReportedWithItsReasonAndTheNextFullRunStoresIt() {
-        platform().faults().enable(FaultSpec.of(FaultType.BAD_PARAMETER).on(Endpoint.DETAIL).after(20).times(2));
+        platform()
+                .faults()
+                .enable(FaultSpec.of(FaultType.BAD_PARAMETER)
+                        .on(Endpoint.DETAIL)
+                        .after(20)
+                        .times(2));
 
         UUID id = syncToSuccess("FULL", 1);
 
         List<String> failed = db.sql("SELECT permit_no FROM sync_failure WHERE run_id = :id AND stage = 'DETAIL'")
-                .bind("id", id).map(r -> r.get("permit_no", String.class)).all().collectList().block();
+                .bind("id", id)
+                .map(r -> r.get("permit_no", String.class))
+                .all()
+                .collectList()
+                .block();
         assertThat(failed).hasSize(2);
         assertThat(intOf(run(id), "failed")).isEqualTo(2);
         Set<String> stored = directoryContents().keySet();
@@ -169,7 +240,12 @@ class SyncEngineIT extends PermitSyncIntegrationTest {
 
     @Test
     void aRejectedListCallFailsTheRunWithTheReason() {
-        platform().faults().enable(FaultSpec.of(FaultType.BAD_PARAMETER).on(Endpoint.LIST).after(2).times(1));
+        platform()
+                .faults()
+                .enable(FaultSpec.of(FaultType.BAD_PARAMETER)
+                        .on(Endpoint.LIST)
+                        .after(2)
+                        .times(1));
 
         UUID id = startRun("FULL");
 
@@ -182,7 +258,12 @@ class SyncEngineIT extends PermitSyncIntegrationTest {
 
     @Test
     void anUnavailablePlatformPausesTheRunAndTheNextTriggerResumesFromTheCheckpoint() {
-        platform().faults().enable(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.LIST).after(5).always());
+        platform()
+                .faults()
+                .enable(FaultSpec.of(FaultType.SERVER_ERROR)
+                        .on(Endpoint.LIST)
+                        .after(5)
+                        .always());
 
         UUID id = startRun("FULL");
         assertThat(awaitRunEnd(id, Duration.ofMinutes(1))).isEqualTo("PAUSED");
@@ -198,19 +279,29 @@ class SyncEngineIT extends PermitSyncIntegrationTest {
 
         assertThat(resumed).isEqualTo(id);
         assertThat(intOf(run(id), "pause_count")).isPositive();
-        assertThat(platform().stats().detailRequests()).as("pages committed before the pause are not fetched again")
+        assertThat(platform().stats().detailRequests())
+                .as("pages committed before the pause are not fetched again")
                 .isEqualTo(SIZE);
         assertDirectoryEqualsPlatform(platform());
-        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'sync.run.resume'")).isPositive();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'sync.run.resume'"))
+                .isPositive();
     }
 
     @Test
     void aRunInterruptedByACrashIsPausedAtStartUpAndResumedFromItsCheckpoint() throws Exception {
-        platform().faults().enable(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.LIST).after(4).always());
+        platform()
+                .faults()
+                .enable(FaultSpec.of(FaultType.SERVER_ERROR)
+                        .on(Endpoint.LIST)
+                        .after(4)
+                        .always());
         UUID id = startRun("FULL");
         assertThat(awaitRunEnd(id, Duration.ofMinutes(1))).isEqualTo("PAUSED");
         // The process died while the run was RUNNING: that is what the row looks like after a crash.
-        db.sql("UPDATE sync_run SET status = 'RUNNING' WHERE id = :id").bind("id", id).then().block();
+        db.sql("UPDATE sync_run SET status = 'RUNNING' WHERE id = :id")
+                .bind("id", id)
+                .then()
+                .block();
 
         // What start-up does: every ApplicationRunner runs, ours pauses orphaned runs.
         context.getBean("orphanRunRecovery", ApplicationRunner.class).run(new DefaultApplicationArguments());
@@ -240,8 +331,13 @@ class SyncEngineIT extends PermitSyncIntegrationTest {
         assertThat(platform().stats().detailRequests()).isEqualTo(changed.size() + added.size());
         assertDirectoryEqualsPlatform(platform());
         List<String> changedStatus = db.sql("SELECT permit_no FROM directory_unit WHERE without_permit")
-                .map(r -> r.get("permit_no", String.class)).all().collectList().block();
-        long expectedWithout = platform().dataset().summaries().stream().filter(s -> !"有效".equals(s.status())).count();
+                .map(r -> r.get("permit_no", String.class))
+                .all()
+                .collectList()
+                .block();
+        long expectedWithout = platform().dataset().summaries().stream()
+                .filter(s -> !"有效".equals(s.status()))
+                .count();
         assertThat(changedStatus).hasSize((int) expectedWithout);
     }
 
@@ -260,36 +356,69 @@ class SyncEngineIT extends PermitSyncIntegrationTest {
     @Test
     void anOlderVersionNeverOverwritesANewerOne() {
         syncToSuccess("FULL", 1);
-        var permit = platform().dataset().stream().filter(p -> p.summary().version() > 1).findFirst().orElseThrow();
+        var permit = platform().dataset().stream()
+                .filter(p -> p.summary().version() > 1)
+                .findFirst()
+                .orElseThrow();
         String no = permit.permitNo();
         long stored = permit.summary().version();
         long eventsBefore = count("SELECT count(*) FROM outbox_event WHERE message_key = '" + no + "'");
 
-        DirectoryStore.ApplyResult older = tx.transactional(directory.storedStates(List.of(no))
-                .flatMap(states -> directory.apply(List.of(detail(permit, stored - 1, "旧名称有限公司")), states))).block();
+        DirectoryStore.ApplyResult older = tx.transactional(directory
+                        .storedStates(List.of(no))
+                        .flatMap(states -> directory.apply(List.of(detail(permit, stored - 1, "旧名称有限公司")), states)))
+                .block();
 
         assertThat(older.unchanged()).isEqualTo(1);
         assertThat(older.created() + older.updated()).isZero();
         assertThat(directoryContents().get(no).version()).isEqualTo(stored);
-        assertThat(directoryContents().get(no).unitName()).isEqualTo(permit.summary().unitName());
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + no + "'")).isEqualTo(eventsBefore);
+        assertThat(directoryContents().get(no).unitName())
+                .isEqualTo(permit.summary().unitName());
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + no + "'"))
+                .isEqualTo(eventsBefore);
 
-        DirectoryStore.ApplyResult newer = tx.transactional(directory.storedStates(List.of(no))
-                .flatMap(states -> directory.apply(List.of(detail(permit, stored + 1, "新名称有限公司")), states))).block();
+        DirectoryStore.ApplyResult newer = tx.transactional(directory
+                        .storedStates(List.of(no))
+                        .flatMap(states -> directory.apply(List.of(detail(permit, stored + 1, "新名称有限公司")), states)))
+                .block();
 
         assertThat(newer.updated()).isEqualTo(1);
         assertThat(directoryContents().get(no).unitName()).isEqualTo("新名称有限公司");
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + no + "'")).isEqualTo(eventsBefore + 1);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + no + "'"))
+                .isEqualTo(eventsBefore + 1);
     }
 
     /** The mock's permit as the connector would deliver it, with another version and name. */
     private static PermitDetail detail(PlatformPermit p, long version, String name) {
         var s = p.summary();
-        var summary = new PermitSummary(s.permitNo(), s.uscc(), name, s.provinceCode(), s.cityCode(), s.countyCode(),
-                s.industryCode(), s.industryName(), s.managementCategory(), s.status(), s.issueDate(), s.validFrom(),
-                s.validTo(), s.issuingAuthority(), version, s.updatedAt());
-        return new PermitDetail(summary, p.detail().address(), p.detail().legalRepresentative(), p.detail().longitude(),
-                p.detail().latitude(), List.of(), List.of(), List.of(), List.of(), List.of());
+        var summary = new PermitSummary(
+                s.permitNo(),
+                s.uscc(),
+                name,
+                s.provinceCode(),
+                s.cityCode(),
+                s.countyCode(),
+                s.industryCode(),
+                s.industryName(),
+                s.managementCategory(),
+                s.status(),
+                s.issueDate(),
+                s.validFrom(),
+                s.validTo(),
+                s.issuingAuthority(),
+                version,
+                s.updatedAt());
+        return new PermitDetail(
+                summary,
+                p.detail().address(),
+                p.detail().legalRepresentative(),
+                p.detail().longitude(),
+                p.detail().latitude(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private long count(String sql) {

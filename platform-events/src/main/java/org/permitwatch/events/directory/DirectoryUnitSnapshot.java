@@ -1,10 +1,9 @@
 package org.permitwatch.events.directory;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * The full current state of one object-directory entry (检查对象名录库), published on the compacted topic
@@ -78,8 +77,8 @@ public record DirectoryUnitSnapshot(
      * @param pollutants permitted limits per pollutant
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Outlet(String outletCode, String outletName, String medium, String outletType,
-                         List<PollutantLimit> pollutants) {
+    public record Outlet(
+            String outletCode, String outletName, String medium, String outletType, List<PollutantLimit> pollutants) {
         public Outlet {
             pollutants = pollutants == null ? List.of() : List.copyOf(pollutants);
         }
@@ -97,8 +96,14 @@ public record DirectoryUnitSnapshot(
      * @param standard        the emission standard that sets the limits
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PollutantLimit(String pollutantCode, String pollutantName, Double hourlyLimit, Double dailyLimit,
-                                 String unit, List<Double> annualLimitTons, String standard) {
+    public record PollutantLimit(
+            String pollutantCode,
+            String pollutantName,
+            Double hourlyLimit,
+            Double dailyLimit,
+            String unit,
+            List<Double> annualLimitTons,
+            String standard) {
         public PollutantLimit {
             annualLimitTons = annualLimitTons == null ? List.of() : List.copyOf(annualLimitTons);
         }

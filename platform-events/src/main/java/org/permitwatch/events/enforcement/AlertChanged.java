@@ -1,9 +1,8 @@
 package org.permitwatch.events.enforcement;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A remote check (非现场监管) raised or resolved an alert, on {@link EnforcementTopics#ALERTS}, keyed by alert id,
@@ -16,10 +15,21 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param caseId        the case it became; null otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AlertChanged(UUID alertId, String rule, String status, String permitNumber, String unitName,
-                          String provinceCode, String cityCode, String countyCode, String keyIndustry,
-                          String violationType, UUID taskId, UUID caseId, OffsetDateTime raisedAt,
-                          OffsetDateTime changedAt) {
+public record AlertChanged(
+        UUID alertId,
+        String rule,
+        String status,
+        String permitNumber,
+        String unitName,
+        String provinceCode,
+        String cityCode,
+        String countyCode,
+        String keyIndustry,
+        String violationType,
+        UUID taskId,
+        UUID caseId,
+        OffsetDateTime raisedAt,
+        OffsetDateTime changedAt) {
 
     public static final String TYPE = "org.permitwatch.inspection.alert.changed.v1";
 }

@@ -1,9 +1,8 @@
 package org.permitwatch.events.enforcement;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A case was closed (销号) after its rectification was verified complete, on {@link EnforcementTopics#CASES},
@@ -13,8 +12,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param penalized     true when any fine was imposed (false for a justified no-penalty)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CaseClosed(CaseRef ref, BigDecimal totalFineYuan, boolean penalized, String closedBy,
-                         OffsetDateTime closedAt) {
+public record CaseClosed(
+        CaseRef ref, BigDecimal totalFineYuan, boolean penalized, String closedBy, OffsetDateTime closedAt) {
 
     public static final String TYPE = "org.permitwatch.inspection.case.closed.v1";
 }

@@ -1,9 +1,8 @@
 package org.permitwatch.events.enforcement;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A case (案件) was opened from a finding or a confirmed remote alert, on {@link EnforcementTopics#CASES}, keyed
@@ -17,8 +16,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param openedBy  subject of the user who opened the case
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CaseOpened(CaseRef ref, String origin, UUID findingId, UUID alertId, UUID recordId, UUID taskId,
-                         String openedBy, OffsetDateTime openedAt) {
+public record CaseOpened(
+        CaseRef ref,
+        String origin,
+        UUID findingId,
+        UUID alertId,
+        UUID recordId,
+        UUID taskId,
+        String openedBy,
+        OffsetDateTime openedAt) {
 
     public static final String TYPE = "org.permitwatch.inspection.case.opened.v1";
 }

@@ -1,8 +1,7 @@
 package org.permitwatch.events.enforcement;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.UUID;
 
 /**
  * What every case event says about its case, so a consumer can aggregate by region × industry × violation type
@@ -21,7 +20,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param article       article of the Regulation, e.g. {@code 34(1)}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CaseRef(UUID caseId, String caseNo, long caseVersion, String permitNumber, String unitName,
-                      String provinceCode, String cityCode, String countyCode, String keyIndustry,
-                      String violationType, String article) {
-}
+public record CaseRef(
+        UUID caseId,
+        String caseNo,
+        long caseVersion,
+        String permitNumber,
+        String unitName,
+        String provinceCode,
+        String cityCode,
+        String countyCode,
+        String keyIndustry,
+        String violationType,
+        String article) {}

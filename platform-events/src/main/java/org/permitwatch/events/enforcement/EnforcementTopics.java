@@ -16,6 +16,5 @@ public final class EnforcementTopics {
     /** Remote-check (非现场) alerts keyed by alert id: raised and reviewed. */
     public static final String ALERTS = "inspection.alert.events.v1";
 
-    private EnforcementTopics() {
-    }
+    private EnforcementTopics() {}
 }

@@ -1,11 +1,10 @@
 package org.permitwatch.events.enforcement;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A penalty decision (处罚决定) of a case, on {@link EnforcementTopics#CASES}, CloudEvents type {@value #TYPE}. A case
@@ -24,9 +23,20 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param toDate          DAILY_CONTINUOUS only: the re-inspection day that found the violation continuing
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PenaltyDecided(CaseRef ref, UUID decisionId, String kind, String noPenaltyRule, BigDecimal amountYuan,
-                             BigDecimal proposedYuan, boolean overridden, String benchmarkVersion, Integer days,
-                             LocalDate fromDate, LocalDate toDate, String decidedBy, OffsetDateTime decidedAt) {
+public record PenaltyDecided(
+        CaseRef ref,
+        UUID decisionId,
+        String kind,
+        String noPenaltyRule,
+        BigDecimal amountYuan,
+        BigDecimal proposedYuan,
+        boolean overridden,
+        String benchmarkVersion,
+        Integer days,
+        LocalDate fromDate,
+        LocalDate toDate,
+        String decidedBy,
+        OffsetDateTime decidedAt) {
 
     public static final String TYPE = "org.permitwatch.inspection.case.penalty-decided.v1";
 }

@@ -1,10 +1,9 @@
 package org.permitwatch.events.enforcement;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A follow-up inspection verified the rectification complete, on {@link EnforcementTopics#CASES}, CloudEvents type
@@ -14,8 +13,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param onTime           verified on or before the deadline
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RectificationCompleted(CaseRef ref, UUID rectificationId, LocalDate deadline, UUID followUpRecordId,
-                                     boolean onTime, String verifiedBy, OffsetDateTime verifiedAt) {
+public record RectificationCompleted(
+        CaseRef ref,
+        UUID rectificationId,
+        LocalDate deadline,
+        UUID followUpRecordId,
+        boolean onTime,
+        String verifiedBy,
+        OffsetDateTime verifiedAt) {
 
     public static final String TYPE = "org.permitwatch.inspection.case.rectification-completed.v1";
 }

@@ -1,10 +1,9 @@
 package org.permitwatch.events.enforcement;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A rectification passed its deadline without a verified follow-up (and was escalated), on
@@ -14,8 +13,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param escalatedTo 6-digit division the rectification was escalated to (the city's, or the province's)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RectificationOverdue(CaseRef ref, UUID rectificationId, LocalDate deadline, String escalatedTo,
-                                   OffsetDateTime detectedAt) {
+public record RectificationOverdue(
+        CaseRef ref, UUID rectificationId, LocalDate deadline, String escalatedTo, OffsetDateTime detectedAt) {
 
     public static final String TYPE = "org.permitwatch.inspection.case.rectification-overdue.v1";
 }

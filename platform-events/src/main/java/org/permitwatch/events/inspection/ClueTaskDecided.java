@@ -17,8 +17,14 @@ import java.util.UUID;
  * @param unitDivisionCode the unit's county code from the directory; null when unknown
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ClueTaskDecided(UUID clueId, String outcome, String reason, String detail, UUID taskId,
-                              String unitDivisionCode, OffsetDateTime decidedAt) {
+public record ClueTaskDecided(
+        UUID clueId,
+        String outcome,
+        String reason,
+        String detail,
+        UUID taskId,
+        String unitDivisionCode,
+        OffsetDateTime decidedAt) {
 
     public static final String TYPE = "org.permitwatch.inspection.clue.task-decided.v1";
     public static final String TASK_CREATED = "TASK_CREATED";

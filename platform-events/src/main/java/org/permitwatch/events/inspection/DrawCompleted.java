@@ -1,10 +1,9 @@
 package org.permitwatch.events.inspection;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A double-random draw finished, on {@link InspectionTopics#DRAWS}, keyed by draw id, CloudEvents type
@@ -19,9 +18,18 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param taskCount           tasks created or merged
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DrawCompleted(UUID drawId, UUID planId, UUID planRowId, String cityCode, String periodMonth,
-                            String seedHash, String seed, String eligibleFingerprint, Map<String, Integer> unitsByStratum,
-                            int taskCount, OffsetDateTime completedAt) {
+public record DrawCompleted(
+        UUID drawId,
+        UUID planId,
+        UUID planRowId,
+        String cityCode,
+        String periodMonth,
+        String seedHash,
+        String seed,
+        String eligibleFingerprint,
+        Map<String, Integer> unitsByStratum,
+        int taskCount,
+        OffsetDateTime completedAt) {
 
     public static final String TYPE = "org.permitwatch.inspection.draw.completed.v1";
 }

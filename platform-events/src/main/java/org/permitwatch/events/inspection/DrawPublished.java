@@ -1,10 +1,9 @@
 package org.permitwatch.events.inspection;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A draw's results were published (一公开), on {@link InspectionTopics#DRAWS}, keyed by draw id, CloudEvents type
@@ -16,8 +15,16 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param units       the drawn units, in draw order
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DrawPublished(UUID drawId, UUID planId, String cityCode, String periodMonth, String keyIndustry,
-                            String seedHash, String seed, List<Unit> units, OffsetDateTime publishedAt) {
+public record DrawPublished(
+        UUID drawId,
+        UUID planId,
+        String cityCode,
+        String periodMonth,
+        String keyIndustry,
+        String seedHash,
+        String seed,
+        List<Unit> units,
+        OffsetDateTime publishedAt) {
 
     public static final String TYPE = "org.permitwatch.inspection.draw.published.v1";
 
@@ -27,6 +34,5 @@ public record DrawPublished(UUID drawId, UUID planId, String cityCode, String pe
 
     /** @param stratum SPECIAL, KEY, GENERAL or TARGETED */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Unit(String permitNumber, String unitName, String countyCode, String stratum) {
-    }
+    public record Unit(String permitNumber, String unitName, String countyCode, String stratum) {}
 }

@@ -1,9 +1,8 @@
 package org.permitwatch.events.inspection;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * The current state of one finding (a non-compliant checklist item of a submitted inspection record). Published
@@ -60,13 +59,44 @@ public record FindingRecorded(
     public static final String TYPE = "org.permitwatch.inspection.finding.recorded.v1";
 
     /** A finding of a new violation (no case continued): the shape before {@code continuesCaseId} existed. */
-    public FindingRecorded(UUID findingId, String status, UUID supersedes, UUID supersededBy, UUID recordId,
-                           int recordVersion, String permitNumber, String unitName, String provinceCode,
-                           String cityCode, String countyCode, String keyIndustry, String itemCode, Integer itemNo,
-                           String violationType, String article, OffsetDateTime inspectedAt,
-                           OffsetDateTime recordedAt) {
-        this(findingId, status, supersedes, supersededBy, recordId, recordVersion, permitNumber, unitName,
-                provinceCode, cityCode, countyCode, keyIndustry, itemCode, itemNo, violationType, article, inspectedAt,
-                recordedAt, null);
+    public FindingRecorded(
+            UUID findingId,
+            String status,
+            UUID supersedes,
+            UUID supersededBy,
+            UUID recordId,
+            int recordVersion,
+            String permitNumber,
+            String unitName,
+            String provinceCode,
+            String cityCode,
+            String countyCode,
+            String keyIndustry,
+            String itemCode,
+            Integer itemNo,
+            String violationType,
+            String article,
+            OffsetDateTime inspectedAt,
+            OffsetDateTime recordedAt) {
+        this(
+                findingId,
+                status,
+                supersedes,
+                supersededBy,
+                recordId,
+                recordVersion,
+                permitNumber,
+                unitName,
+                provinceCode,
+                cityCode,
+                countyCode,
+                keyIndustry,
+                itemCode,
+                itemNo,
+                violationType,
+                article,
+                inspectedAt,
+                recordedAt,
+                null);
     }
 }

@@ -1,10 +1,9 @@
 package org.permitwatch.events.inspection;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * An inspection record was submitted, or a correction of it was submitted as a new version. Published on

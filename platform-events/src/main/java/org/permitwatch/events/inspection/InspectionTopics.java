@@ -23,6 +23,5 @@ public final class InspectionTopics {
     /** Answers to accepted clues for enforcement (task created or refused with a reason), keyed by clue id. */
     public static final String CLUES = "inspection.clue.events.v1";
 
-    private InspectionTopics() {
-    }
+    private InspectionTopics() {}
 }

@@ -1,12 +1,11 @@
 package org.permitwatch.events.inspection;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * An annual inspection plan (附件3) was published, on {@link InspectionTopics#PLANS}, keyed by plan id,
@@ -19,9 +18,18 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param parentPlanId COUNTY plans: the city plan they lie in
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PlanPublished(UUID planId, String cityCode, int year, String title, int startMonth, List<Row> rows,
-                            String publishedBy, OffsetDateTime publishedAt, String level, String divisionCode,
-                            UUID parentPlanId) {
+public record PlanPublished(
+        UUID planId,
+        String cityCode,
+        int year,
+        String title,
+        int startMonth,
+        List<Row> rows,
+        String publishedBy,
+        OffsetDateTime publishedAt,
+        String level,
+        String divisionCode,
+        UUID parentPlanId) {
 
     public static final String TYPE = "org.permitwatch.inspection.plan.published.v1";
 
@@ -32,8 +40,15 @@ public record PlanPublished(UUID planId, String cityCode, int year, String title
     }
 
     /** A city plan (the shape before county plans). */
-    public PlanPublished(UUID planId, String cityCode, int year, String title, int startMonth, List<Row> rows,
-                         String publishedBy, OffsetDateTime publishedAt) {
+    public PlanPublished(
+            UUID planId,
+            String cityCode,
+            int year,
+            String title,
+            int startMonth,
+            List<Row> rows,
+            String publishedBy,
+            OffsetDateTime publishedAt) {
         this(planId, cityCode, year, title, startMonth, rows, publishedBy, publishedAt, "CITY", cityCode, null);
     }
 
@@ -55,11 +70,25 @@ public record PlanPublished(UUID planId, String cityCode, int year, String title
      * @param parentRowNo     COUNTY plans: the city plan's row this row carries out
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Row(int rowNo, String keyIndustry, String category, String method, boolean doubleRandom,
-                      BigDecimal ratio, String frequencyPeriod, int frequencyTimes, String contentDaily,
-                      String contentSpecial, String operatingMethod, List<String> cooperatingAgencies,
-                      int denominator, int unitsPerRound, List<Month> months, Map<String, BigDecimal> stratumRatios,
-                      Boolean includeRegistration, Integer parentRowNo) {
+    public record Row(
+            int rowNo,
+            String keyIndustry,
+            String category,
+            String method,
+            boolean doubleRandom,
+            BigDecimal ratio,
+            String frequencyPeriod,
+            int frequencyTimes,
+            String contentDaily,
+            String contentSpecial,
+            String operatingMethod,
+            List<String> cooperatingAgencies,
+            int denominator,
+            int unitsPerRound,
+            List<Month> months,
+            Map<String, BigDecimal> stratumRatios,
+            Boolean includeRegistration,
+            Integer parentRowNo) {
         public Row {
             // Boxed: a row published before the field existed has none, and Jackson refuses null for a primitive
             // (the v1 contract test caught exactly that). Absent means "not included", as before.
@@ -70,17 +99,44 @@ public record PlanPublished(UUID planId, String cityCode, int year, String title
         }
 
         /** A row without per-stratum ratios (the shape before them). */
-        public Row(int rowNo, String keyIndustry, String category, String method, boolean doubleRandom,
-                   BigDecimal ratio, String frequencyPeriod, int frequencyTimes, String contentDaily,
-                   String contentSpecial, String operatingMethod, List<String> cooperatingAgencies,
-                   int denominator, int unitsPerRound, List<Month> months) {
-            this(rowNo, keyIndustry, category, method, doubleRandom, ratio, frequencyPeriod, frequencyTimes,
-                    contentDaily, contentSpecial, operatingMethod, cooperatingAgencies, denominator, unitsPerRound,
-                    months, Map.of(), false, null);
+        public Row(
+                int rowNo,
+                String keyIndustry,
+                String category,
+                String method,
+                boolean doubleRandom,
+                BigDecimal ratio,
+                String frequencyPeriod,
+                int frequencyTimes,
+                String contentDaily,
+                String contentSpecial,
+                String operatingMethod,
+                List<String> cooperatingAgencies,
+                int denominator,
+                int unitsPerRound,
+                List<Month> months) {
+            this(
+                    rowNo,
+                    keyIndustry,
+                    category,
+                    method,
+                    doubleRandom,
+                    ratio,
+                    frequencyPeriod,
+                    frequencyTimes,
+                    contentDaily,
+                    contentSpecial,
+                    operatingMethod,
+                    cooperatingAgencies,
+                    denominator,
+                    unitsPerRound,
+                    months,
+                    Map.of(),
+                    false,
+                    null);
         }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Month(int month, int rounds, int plannedUnits) {
-    }
+    public record Month(int month, int rounds, int plannedUnits) {}
 }

@@ -1,10 +1,9 @@
 package org.permitwatch.events.inspection;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A task was created, or merged into the unit's task of the same month, on {@link InspectionTopics#TASKS}, keyed by
@@ -20,9 +19,20 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param merged       true when this event reports a merge into an existing task
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TaskAssigned(UUID taskId, String permitNumber, String divisionCode, String cityCode, String origin,
-                           UUID drawId, UUID planId, String method, LocalDate dueDate, String periodMonth,
-                           List<String> departments, List<UUID> inspectorIds, boolean merged) {
+public record TaskAssigned(
+        UUID taskId,
+        String permitNumber,
+        String divisionCode,
+        String cityCode,
+        String origin,
+        UUID drawId,
+        UUID planId,
+        String method,
+        LocalDate dueDate,
+        String periodMonth,
+        List<String> departments,
+        List<UUID> inspectorIds,
+        boolean merged) {
 
     public static final String TYPE = "org.permitwatch.inspection.task.assigned.v1";
 }

@@ -19,9 +19,16 @@ import java.util.UUID;
  * @param acceptedBy     the subject of the bureau user who accepted
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ClueAccepted(UUID clueId, String fromDivisionCode, String fromDepartment, String toDivisionCode,
-                           String toDepartment, String permitNumber, LocalDate requestedBy, String acceptedBy,
-                           OffsetDateTime acceptedAt) {
+public record ClueAccepted(
+        UUID clueId,
+        String fromDivisionCode,
+        String fromDepartment,
+        String toDivisionCode,
+        String toDepartment,
+        String permitNumber,
+        LocalDate requestedBy,
+        String acceptedBy,
+        OffsetDateTime acceptedAt) {
 
     public static final String TYPE = "org.permitwatch.liaison.clue.accepted.v1";
 }

@@ -22,9 +22,17 @@ import java.util.UUID;
  * @param requestedBy        the date by which the sender asks for feedback; null when none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ClueTransferred(UUID clueId, String fromDivisionCode, String fromDepartment, String toDivisionCode,
-                              String toDepartment, String permitNumber, String summary, List<Evidence> evidence,
-                              LocalDate requestedBy, OffsetDateTime transferredAt) {
+public record ClueTransferred(
+        UUID clueId,
+        String fromDivisionCode,
+        String fromDepartment,
+        String toDivisionCode,
+        String toDepartment,
+        String permitNumber,
+        String summary,
+        List<Evidence> evidence,
+        LocalDate requestedBy,
+        OffsetDateTime transferredAt) {
 
     public static final String TYPE = "org.permitwatch.liaison.clue.transferred.v1";
 
@@ -38,6 +46,5 @@ public record ClueTransferred(UUID clueId, String fromDivisionCode, String fromD
      * @param reference   where the evidence is kept (document id, URL)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Evidence(String kind, String description, String reference) {
-    }
+    public record Evidence(String kind, String description, String reference) {}
 }

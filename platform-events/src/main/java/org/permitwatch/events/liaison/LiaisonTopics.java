@@ -12,6 +12,5 @@ public final class LiaisonTopics {
     /** Cities' submissions against the province's reporting obligations, keyed by obligation:city:period. */
     public static final String SUBMISSIONS = "liaison.submission.events.v1";
 
-    private LiaisonTopics() {
-    }
+    private LiaisonTopics() {}
 }

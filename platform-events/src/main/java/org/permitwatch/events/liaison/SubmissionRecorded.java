@@ -1,10 +1,9 @@
 package org.permitwatch.events.liaison;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A city submitted against a reporting obligation (a deadline of the province), on
@@ -17,9 +16,16 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param status         ON_TIME or LATE
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SubmissionRecorded(UUID submissionId, UUID obligationId, String obligationCode, String cityCode,
-                                 String period, LocalDate dueDate, String status, String submittedBy,
-                                 OffsetDateTime submittedAt) {
+public record SubmissionRecorded(
+        UUID submissionId,
+        UUID obligationId,
+        String obligationCode,
+        String cityCode,
+        String period,
+        LocalDate dueDate,
+        String status,
+        String submittedBy,
+        OffsetDateTime submittedAt) {
 
     public static final String TYPE = "org.permitwatch.liaison.submission.recorded.v1";
 }

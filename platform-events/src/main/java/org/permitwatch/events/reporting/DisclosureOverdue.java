@@ -23,9 +23,18 @@ import java.util.UUID;
  * @param tasksInspected   of those, tasks with a submitted inspection record
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DisclosureOverdue(UUID drawId, String stage, String cityCode, String periodMonth,
-                                LocalDate checksEndedOn, LocalDate dueOn, Integer workingDaysLate, int workingDaysLeft,
-                                int tasks, int tasksInspected, OffsetDateTime detectedAt) {
+public record DisclosureOverdue(
+        UUID drawId,
+        String stage,
+        String cityCode,
+        String periodMonth,
+        LocalDate checksEndedOn,
+        LocalDate dueOn,
+        Integer workingDaysLate,
+        int workingDaysLeft,
+        int tasks,
+        int tasksInspected,
+        OffsetDateTime detectedAt) {
 
     public static final String TYPE = "org.permitwatch.reporting.disclosure.overdue.v1";
 }

@@ -9,6 +9,5 @@ public final class ReportingTopics {
     /** 一公开 deadlines of draws: approaching or missed, keyed by draw id. */
     public static final String DISCLOSURE = "reporting.disclosure.events.v1";
 
-    private ReportingTopics() {
-    }
+    private ReportingTopics() {}
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.permitwatch.events.Topics;
 
 /**
@@ -19,19 +18,18 @@ import org.permitwatch.events.Topics;
  */
 final class EventCatalog {
 
-    private EventCatalog() {
-    }
+    private EventCatalog() {}
 
     /** An event payload type and its {@code ce_type}. */
-    record EventType(Class<? extends Record> type, String ceType) {
-    }
+    record EventType(Class<? extends Record> type, String ceType) {}
 
     static List<EventType> all() {
         Path root = classesRoot();
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".class"))
                     .map(p -> root.relativize(p).toString())
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    .map(name ->
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.'))
                     .map(EventCatalog::load)
                     .filter(Class::isRecord)
                     .map(EventCatalog::eventType)
@@ -49,7 +47,8 @@ final class EventCatalog {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".class"))
                     .map(p -> root.relativize(p).toString())
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    .map(name ->
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.'))
                     .<Class<?>>map(EventCatalog::load)
                     .filter(Class::isRecord)
                     .sorted(Comparator.comparing(Class::getName))
@@ -85,7 +84,11 @@ final class EventCatalog {
     /** target/classes of platform-events: where {@link Topics} was loaded from. */
     private static Path classesRoot() {
         try {
-            return Path.of(Topics.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(Topics.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

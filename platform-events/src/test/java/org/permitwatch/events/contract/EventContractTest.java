@@ -3,24 +3,23 @@ package org.permitwatch.events.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.permitwatch.events.CloudEventHeaders;
 import org.permitwatch.events.contract.EventCatalog.EventType;
@@ -44,9 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
 class EventContractTest {
 
     /** As the services' JsonMapper (Spring Boot 4: Jackson 3 defaults, modules found on the class path). */
-    private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
-    private static final JsonMapper PRETTY = JsonMapper.builder().findAndAddModules()
-            .enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().findAndAddModules().build();
+
+    private static final JsonMapper PRETTY = JsonMapper.builder()
+            .findAndAddModules()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
 
     private static final Path CONTRACTS = Path.of("src/test/resources/contracts");
     private static final boolean UPDATE = Boolean.getBoolean("contracts.update");
@@ -62,7 +65,9 @@ class EventContractTest {
             assertThat(event.ceType())
                     .as("ce_type of %s: org.permitwatch.<context>.<aggregate>.<happened>.v<major>", event.type())
                     .matches("org\\.permitwatch\\.[a-z]+(\\.[a-z-]+){2,}\\.v[1-9][0-9]*");
-            assertThat(seen.add(event.ceType())).as("ce_type %s used twice", event.ceType()).isTrue();
+            assertThat(seen.add(event.ceType()))
+                    .as("ce_type %s used twice", event.ceType())
+                    .isTrue();
         }
     }
 
@@ -77,15 +82,22 @@ class EventContractTest {
                 })
                 .map(Class::getName)
                 .toList();
-        assertThat(strict).as("records without @JsonIgnoreProperties(ignoreUnknown = true)").isEmpty();
+        assertThat(strict)
+                .as("records without @JsonIgnoreProperties(ignoreUnknown = true)")
+                .isEmpty();
     }
 
     @Test
     void cloudEventsHeadersAreTheKafkaBindingNames() {
         // CloudEvents 1.0 Kafka protocol binding, binary content mode: attributes as "ce_" headers,
         // datacontenttype as the plain "content-type" header. Consumers outside PermitWatch read these names.
-        assertThat(List.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.ID, CloudEventHeaders.TYPE,
-                CloudEventHeaders.SOURCE, CloudEventHeaders.SUBJECT, CloudEventHeaders.TIME))
+        assertThat(List.of(
+                        CloudEventHeaders.SPEC_VERSION,
+                        CloudEventHeaders.ID,
+                        CloudEventHeaders.TYPE,
+                        CloudEventHeaders.SOURCE,
+                        CloudEventHeaders.SUBJECT,
+                        CloudEventHeaders.TIME))
                 .containsExactly("ce_specversion", "ce_id", "ce_type", "ce_source", "ce_subject", "ce_time");
         assertThat(CloudEventHeaders.CONTENT_TYPE).isEqualTo("content-type");
         assertThat(CloudEventHeaders.SPEC_VERSION_VALUE).isEqualTo("1.0");
@@ -94,55 +106,72 @@ class EventContractTest {
 
     @TestFactory
     Stream<DynamicTest> currentContractIsExactlyWhatIsWritten() {
-        return EventCatalog.all().stream().map(event -> DynamicTest.dynamicTest(event.ceType(), () -> {
-            Object sample = SampleEvents.sample(event.type());
-            JsonNode written = JSON.readTree(JSON.writeValueAsString(sample));
-            Path file = CONTRACTS.resolve("current").resolve(event.ceType() + ".json");
-            if (UPDATE) {
-                write(file, written);
-                Path baseline = CONTRACTS.resolve("v1").resolve(event.ceType() + ".json");
-                if (!Files.exists(baseline)) {
-                    write(baseline, written);
-                }
-            }
-            if (!Files.exists(file)) {
-                fail("no contract for %s: run with -Dcontracts.update=true and review %s", event.ceType(), file);
-            }
-            JsonNode golden = JSON.readTree(Files.readString(file));
-            assertThat(written).as("%s differs from %s (regenerate with -Dcontracts.update=true if intended)",
-                    event.ceType(), file).isEqualTo(golden);
-            // Read back by the consumers' type, nothing lost.
-            Object read = JSON.readValue(Files.readString(file), event.type());
-            List<String> lost = new ArrayList<>();
-            compareValues("", golden, JSON.readTree(JSON.writeValueAsString(read)), lost);
-            assertThat(lost).as("values of %s lost when read back by its type", event.ceType()).isEmpty();
-        }));
+        return EventCatalog.all().stream()
+                .map(event -> DynamicTest.dynamicTest(event.ceType(), () -> {
+                    Object sample = SampleEvents.sample(event.type());
+                    JsonNode written = JSON.readTree(JSON.writeValueAsString(sample));
+                    Path file = CONTRACTS.resolve("current").resolve(event.ceType() + ".json");
+                    if (UPDATE) {
+                        write(file, written);
+                        Path baseline = CONTRACTS.resolve("v1").resolve(event.ceType() + ".json");
+                        if (!Files.exists(baseline)) {
+                            write(baseline, written);
+                        }
+                    }
+                    if (!Files.exists(file)) {
+                        fail(
+                                "no contract for %s: run with -Dcontracts.update=true and review %s",
+                                event.ceType(), file);
+                    }
+                    JsonNode golden = JSON.readTree(Files.readString(file));
+                    assertThat(written)
+                            .as(
+                                    "%s differs from %s (regenerate with -Dcontracts.update=true if intended)",
+                                    event.ceType(), file)
+                            .isEqualTo(golden);
+                    // Read back by the consumers' type, nothing lost.
+                    Object read = JSON.readValue(Files.readString(file), event.type());
+                    List<String> lost = new ArrayList<>();
+                    compareValues("", golden, JSON.readTree(JSON.writeValueAsString(read)), lost);
+                    assertThat(lost)
+                            .as("values of %s lost when read back by its type", event.ceType())
+                            .isEmpty();
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> v1OnlyGrows() {
-        return EventCatalog.all().stream().map(event -> DynamicTest.dynamicTest(event.ceType(), () -> {
-            Path baseline = CONTRACTS.resolve("v1").resolve(event.ceType() + ".json");
-            if (UPDATE && !Files.exists(baseline)) {
-                write(baseline, JSON.readTree(JSON.writeValueAsString(SampleEvents.sample(event.type()))));
-            }
-            if (!Files.exists(baseline)) {
-                fail("no v1 baseline for %s: run with -Dcontracts.update=true once, then never edit it", event.ceType());
-            }
-            String old = Files.readString(baseline);
-            JsonNode oldTree = JSON.readTree(old);
-            JsonNode now = JSON.readTree(JSON.writeValueAsString(SampleEvents.sample(event.type())));
-            List<String> broken = new ArrayList<>();
-            compareShape("", oldTree, now, broken);
-            assertThat(broken).as("%s is no longer compatible with its v1 contract: additive changes only, "
-                    + "or publish a v2 type", event.ceType()).isEmpty();
-            // An old event on the topic is still readable by today's type, every value it carried surviving.
-            Object read = JSON.readValue(old, event.type());
-            JsonNode reread = JSON.readTree(JSON.writeValueAsString(read));
-            List<String> lost = new ArrayList<>();
-            compareValues("", oldTree, reread, lost);
-            assertThat(lost).as("values of an old %s event lost when read today", event.ceType()).isEmpty();
-        }));
+        return EventCatalog.all().stream()
+                .map(event -> DynamicTest.dynamicTest(event.ceType(), () -> {
+                    Path baseline = CONTRACTS.resolve("v1").resolve(event.ceType() + ".json");
+                    if (UPDATE && !Files.exists(baseline)) {
+                        write(baseline, JSON.readTree(JSON.writeValueAsString(SampleEvents.sample(event.type()))));
+                    }
+                    if (!Files.exists(baseline)) {
+                        fail(
+                                "no v1 baseline for %s: run with -Dcontracts.update=true once, then never edit it",
+                                event.ceType());
+                    }
+                    String old = Files.readString(baseline);
+                    JsonNode oldTree = JSON.readTree(old);
+                    JsonNode now = JSON.readTree(JSON.writeValueAsString(SampleEvents.sample(event.type())));
+                    List<String> broken = new ArrayList<>();
+                    compareShape("", oldTree, now, broken);
+                    assertThat(broken)
+                            .as(
+                                    "%s is no longer compatible with its v1 contract: additive changes only, "
+                                            + "or publish a v2 type",
+                                    event.ceType())
+                            .isEmpty();
+                    // An old event on the topic is still readable by today's type, every value it carried surviving.
+                    Object read = JSON.readValue(old, event.type());
+                    JsonNode reread = JSON.readTree(JSON.writeValueAsString(read));
+                    List<String> lost = new ArrayList<>();
+                    compareValues("", oldTree, reread, lost);
+                    assertThat(lost)
+                            .as("values of an old %s event lost when read today", event.ceType())
+                            .isEmpty();
+                }));
     }
 
     /** Every field of {@code old} is still written, with the same JSON type (numbers are one type). */
@@ -197,9 +226,12 @@ class EventContractTest {
         if (old.isNumber() && reread.isNumber()) {
             return old.decimalValue().compareTo(reread.decimalValue()) == 0;
         }
-        if (old.isString() && reread.isString() && TIMESTAMP.matcher(old.asString()).matches()) {
+        if (old.isString()
+                && reread.isString()
+                && TIMESTAMP.matcher(old.asString()).matches()) {
             try {
-                return OffsetDateTime.parse(old.asString()).toInstant()
+                return OffsetDateTime.parse(old.asString())
+                        .toInstant()
                         .equals(OffsetDateTime.parse(reread.asString()).toInstant());
             } catch (DateTimeParseException e) {
                 return false;

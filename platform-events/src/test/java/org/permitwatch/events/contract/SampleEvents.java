@@ -23,8 +23,7 @@ final class SampleEvents {
 
     private static final OffsetDateTime INSTANT = OffsetDateTime.of(2026, 3, 1, 8, 30, 0, 0, ZoneOffset.ofHours(8));
 
-    private SampleEvents() {
-    }
+    private SampleEvents() {}
 
     static Object sample(Class<?> recordType) {
         RecordComponent[] components = recordType.getRecordComponents();

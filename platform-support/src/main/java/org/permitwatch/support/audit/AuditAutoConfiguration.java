@@ -23,11 +23,13 @@ public class AuditAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(DatabaseClient.class)
-    AuditLog auditLog(DatabaseClient db, ObjectProvider<JsonMapper> jsonMapper, AuditProperties properties,
-                      Environment env) {
-        String systemName = properties.systemName() != null ? properties.systemName()
+    AuditLog auditLog(
+            DatabaseClient db, ObjectProvider<JsonMapper> jsonMapper, AuditProperties properties, Environment env) {
+        String systemName = properties.systemName() != null
+                ? properties.systemName()
                 : env.getProperty("spring.application.name", "permitwatch");
-        return new AuditLog(db, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), systemName);
+        return new AuditLog(
+                db, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), systemName);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -50,8 +50,8 @@ public class AuditLog {
         return insert(Actor.system(systemName), action, resourceType, resourceId, details);
     }
 
-    private Mono<Void> insert(Actor actor, String action, String resourceType, String resourceId,
-                              Map<String, ?> details) {
+    private Mono<Void> insert(
+            Actor actor, String action, String resourceType, String resourceId, Map<String, ?> details) {
         return RequestInfo.current().flatMap(info -> {
             var spec = db.sql(INSERT)
                     .bind("id", UUID.randomUUID())
@@ -70,16 +70,18 @@ public class AuditLog {
         });
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
-                                                                  Object value, Class<?> type) {
+    private static DatabaseClient.GenericExecuteSpec bindNullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, Object value, Class<?> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 
     private record Actor(String subject, String name, String[] roles, String division) {
 
         static Actor of(Caller caller) {
-            String[] roles = new TreeSet<>(caller.roles().stream().map(Role::name).toList()).toArray(String[]::new);
-            return new Actor(caller.subject(), caller.name(), roles, caller.division().value());
+            String[] roles =
+                    new TreeSet<>(caller.roles().stream().map(Role::name).toList()).toArray(String[]::new);
+            return new Actor(
+                    caller.subject(), caller.name(), roles, caller.division().value());
         }
 
         static Actor system(String name) {

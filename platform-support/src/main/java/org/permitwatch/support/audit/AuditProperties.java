@@ -12,5 +12,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("permitwatch.audit")
-public record AuditProperties(@DefaultValue("true") boolean enabled, String systemName) {
-}
+public record AuditProperties(@DefaultValue("true") boolean enabled, String systemName) {}

@@ -21,7 +21,8 @@ public record RequestInfo(String clientIp, String userAgent, String traceId, Str
 
     public static final String ATTRIBUTE = RequestInfo.class.getName();
 
-    private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$");
+    private static final Pattern TRACEPARENT =
+            Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$");
 
     /** Outside any request: scheduled jobs and Kafka listeners get their own trace. */
     public static RequestInfo system() {

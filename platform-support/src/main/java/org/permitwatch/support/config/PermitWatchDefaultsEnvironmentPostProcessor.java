@@ -39,8 +39,8 @@ public class PermitWatchDefaultsEnvironmentPostProcessor implements EnvironmentP
         if (environment.getPropertySources().contains(name)) {
             return;
         }
-        ClassPathResource resource = new ClassPathResource(file, PermitWatchDefaultsEnvironmentPostProcessor.class
-                .getClassLoader());
+        ClassPathResource resource =
+                new ClassPathResource(file, PermitWatchDefaultsEnvironmentPostProcessor.class.getClassLoader());
         if (!resource.exists()) {
             return;
         }

@@ -12,8 +12,15 @@ import org.permitwatch.events.CloudEventHeaders;
  *
  * @param time parsed {@code ce_time}, null when absent or malformed
  */
-public record CloudEventAttributes(String id, String type, String source, String subject, OffsetDateTime time,
-                                   String specVersion, String contentType, String traceparent) {
+public record CloudEventAttributes(
+        String id,
+        String type,
+        String source,
+        String subject,
+        OffsetDateTime time,
+        String specVersion,
+        String contentType,
+        String traceparent) {
 
     /**
      * Reads the headers of a record. Throws {@link IllegalArgumentException} when {@code ce_id} or
@@ -29,9 +36,14 @@ public record CloudEventAttributes(String id, String type, String source, String
         if (id == null || id.isBlank() || type == null || type.isBlank()) {
             throw new IllegalArgumentException("record is not a CloudEvent: ce_id and ce_type are required");
         }
-        return new CloudEventAttributes(id, type, last(headers, CloudEventHeaders.SOURCE),
-                last(headers, CloudEventHeaders.SUBJECT), parseTime(last(headers, CloudEventHeaders.TIME)),
-                last(headers, CloudEventHeaders.SPEC_VERSION), last(headers, CloudEventHeaders.CONTENT_TYPE),
+        return new CloudEventAttributes(
+                id,
+                type,
+                last(headers, CloudEventHeaders.SOURCE),
+                last(headers, CloudEventHeaders.SUBJECT),
+                parseTime(last(headers, CloudEventHeaders.TIME)),
+                last(headers, CloudEventHeaders.SPEC_VERSION),
+                last(headers, CloudEventHeaders.CONTENT_TYPE),
                 last(headers, CloudEventHeaders.TRACEPARENT));
     }
 

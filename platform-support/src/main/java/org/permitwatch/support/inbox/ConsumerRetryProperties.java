@@ -20,5 +20,4 @@ public record ConsumerRetryProperties(
         @NotNull @DefaultValue("500ms") Duration initialInterval,
         @DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
         @NotNull @DefaultValue("10s") Duration maxInterval,
-        @Min(0) @Max(20) @DefaultValue("4") int maxRetries) {
-}
+        @Min(0) @Max(20) @DefaultValue("4") int maxRetries) {}

@@ -45,14 +45,14 @@ public class EventReader {
     /** The record's value as {@code payloadType}. */
     public <T> T payload(ConsumerRecord<String, String> record, Class<T> payloadType) {
         if (record.value() == null) {
-            throw new IllegalArgumentException(payloadType.getSimpleName() + " record without a value on "
-                    + record.topic());
+            throw new IllegalArgumentException(
+                    payloadType.getSimpleName() + " record without a value on " + record.topic());
         }
         try {
             return json.readValue(record.value(), payloadType);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(payloadType.getSimpleName() + " event is not valid JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    payloadType.getSimpleName() + " event is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

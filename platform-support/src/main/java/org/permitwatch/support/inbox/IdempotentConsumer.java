@@ -43,9 +43,7 @@ public class IdempotentConsumer {
                 .bind("eventId", eventId)
                 .fetch()
                 .rowsUpdated()
-                .flatMap(inserted -> inserted > 0
-                        ? Mono.defer(effect).thenReturn(true)
-                        : Mono.just(false));
+                .flatMap(inserted -> inserted > 0 ? Mono.defer(effect).thenReturn(true) : Mono.just(false));
         return tx.transactional(once);
     }
 }

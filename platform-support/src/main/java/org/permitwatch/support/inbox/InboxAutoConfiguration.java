@@ -24,25 +24,30 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumer side: {@link IdempotentConsumer} and the listener error handler (bounded exponential back-off,
  * then {@code <topic>.dlt}). Boot's listener container factory picks up the {@link CommonErrorHandler} bean.
  */
-@AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class,
-        KafkaAutoConfiguration.class, MigrationAutoConfiguration.class})
+@AutoConfiguration(
+        after = {
+            R2dbcAutoConfiguration.class,
+            R2dbcTransactionManagerAutoConfiguration.class,
+            KafkaAutoConfiguration.class,
+            MigrationAutoConfiguration.class
+        })
 @ConditionalOnBooleanProperty(name = "permitwatch.inbox.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ConsumerRetryProperties.class)
 public class InboxAutoConfiguration {
@@ -57,7 +62,8 @@ public class InboxAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     EventReader eventReader(ObjectProvider<JsonMapper> json) {
-        return new EventReader(json.getIfAvailable(() -> JsonMapper.builder().findAndAddModules().build()));
+        return new EventReader(json.getIfAvailable(
+                () -> JsonMapper.builder().findAndAddModules().build()));
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -84,23 +90,23 @@ public class InboxAutoConfiguration {
         }
 
         @Bean
-        DeadLetterProducer permitWatchDeadLetterProducer(KafkaProperties kafkaProperties,
-                                                         ObjectProvider<KafkaConnectionDetails> connection) {
+        DeadLetterProducer permitWatchDeadLetterProducer(
+                KafkaProperties kafkaProperties, ObjectProvider<KafkaConnectionDetails> connection) {
             return new DeadLetterProducer(dltProducerFactory(kafkaProperties, connection.getIfAvailable()));
         }
 
         @Bean
         @ConditionalOnMissingBean(CommonErrorHandler.class)
-        DefaultErrorHandler permitWatchKafkaErrorHandler(DeadLetterProducer deadLetters,
-                                                         ConsumerRetryProperties retry) {
+        DefaultErrorHandler permitWatchKafkaErrorHandler(
+                DeadLetterProducer deadLetters, ConsumerRetryProperties retry) {
             return errorHandler(new KafkaTemplate<>(deadLetters.factory), retry);
         }
 
-        static DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> dltTemplate,
-                                                ConsumerRetryProperties retry) {
+        static DefaultErrorHandler errorHandler(
+                KafkaTemplate<Object, Object> dltTemplate, ConsumerRetryProperties retry) {
             // Partition -1: let the producer choose, so a DLT may have fewer partitions than its source topic.
-            DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(dltTemplate,
-                    (record, error) -> new TopicPartition(Topics.dlt(record.topic()), -1));
+            DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                    dltTemplate, (record, error) -> new TopicPartition(Topics.dlt(record.topic()), -1));
             ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
             backOff.setInitialInterval(retry.initialInterval().toMillis());
             backOff.setMultiplier(retry.multiplier());
@@ -115,11 +121,13 @@ public class InboxAutoConfiguration {
          * Dead letters keep the original bytes when deserialisation failed and the listener's String/byte[]
          * value otherwise, so the template serialises by type.
          */
-        static DefaultKafkaProducerFactory<Object, Object> dltProducerFactory(KafkaProperties kafkaProperties,
-                                                                              KafkaConnectionDetails connection) {
+        static DefaultKafkaProducerFactory<Object, Object> dltProducerFactory(
+                KafkaProperties kafkaProperties, KafkaConnectionDetails connection) {
             Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
             if (connection != null) {
-                config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
+                config.put(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        connection.getProducer().getBootstrapServers());
             }
             config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
             config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);

@@ -35,8 +35,8 @@ public abstract class ReplayableListener extends AbstractConsumerSeekAware {
     public Mono<Map<String, String>> startReplay(AuditLog audit, String action, String resource) {
         return CurrentCaller.get()
                 .filter(c -> c.hasRole(Role.PROVINCE))
-                .switchIfEmpty(Mono.error(() -> ApiException.forbidden("forbidden",
-                        "only the province may rebuild " + resource)))
+                .switchIfEmpty(Mono.error(
+                        () -> ApiException.forbidden("forbidden", "only the province may rebuild " + resource)))
                 .flatMap(c -> audit.record(action, resource, null, Map.of()))
                 .then(Mono.fromRunnable(this::replayFromStart).subscribeOn(Schedulers.boundedElastic()))
                 .thenReturn(Map.of("status", "replaying"));

@@ -43,9 +43,14 @@ final class GuardedDeserializer extends DelegatingDeserializer {
     }
 
     static boolean guards(Class<?> type) {
-        return type == String.class || JsonNode.class.isAssignableFrom(type)
-                || type == LocalDate.class || type == LocalDateTime.class || type == OffsetDateTime.class
-                || type == ZonedDateTime.class || type == Instant.class || type == YearMonth.class
+        return type == String.class
+                || JsonNode.class.isAssignableFrom(type)
+                || type == LocalDate.class
+                || type == LocalDateTime.class
+                || type == OffsetDateTime.class
+                || type == ZonedDateTime.class
+                || type == Instant.class
+                || type == YearMonth.class
                 || type == Year.class;
     }
 
@@ -186,7 +191,8 @@ final class GuardedDeserializer extends DelegatingDeserializer {
         return null;
     }
 
-    private static final long EARLIEST_SECOND = InputRules.EARLIEST_DATE.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    private static final long EARLIEST_SECOND =
+            InputRules.EARLIEST_DATE.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     private static final long AFTER_LATEST_SECOND =
             InputRules.LATEST_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
 }

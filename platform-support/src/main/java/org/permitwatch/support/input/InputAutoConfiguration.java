@@ -41,8 +41,10 @@ public class InputAutoConfiguration {
         return new WebFluxConfigurer() {
             @Override
             public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
-                JsonMapper base = jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
-                JsonMapper guarded = base.rebuild().addModule(new InputGuardModule()).build();
+                JsonMapper base =
+                        jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
+                JsonMapper guarded =
+                        base.rebuild().addModule(new InputGuardModule()).build();
                 configurer.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(guarded));
             }
         };

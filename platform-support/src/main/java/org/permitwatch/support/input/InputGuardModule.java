@@ -24,8 +24,8 @@ public final class InputGuardModule extends SimpleModule {
     private static final class Modifier extends ValueDeserializerModifier {
 
         @Override
-        public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier beanDesc,
-                                                       ValueDeserializer<?> deserializer) {
+        public ValueDeserializer<?> modifyDeserializer(
+                DeserializationConfig config, BeanDescription.Supplier beanDesc, ValueDeserializer<?> deserializer) {
             Class<?> type = beanDesc.getBeanClass();
             if (type == Object.class) {
                 return new GuardedUntypedDeserializer();
@@ -34,10 +34,11 @@ public final class InputGuardModule extends SimpleModule {
         }
 
         @Override
-        public KeyDeserializer modifyKeyDeserializer(DeserializationConfig config, JavaType type,
-                                                     KeyDeserializer deserializer) {
+        public KeyDeserializer modifyKeyDeserializer(
+                DeserializationConfig config, JavaType type, KeyDeserializer deserializer) {
             return type.getRawClass() == String.class || type.getRawClass() == Object.class
-                    ? new GuardedKeyDeserializer(deserializer) : deserializer;
+                    ? new GuardedKeyDeserializer(deserializer)
+                    : deserializer;
         }
     }
 }

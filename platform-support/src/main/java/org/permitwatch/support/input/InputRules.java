@@ -41,8 +41,7 @@ public final class InputRules {
 
     private static final Clock CLOCK = Clock.system(ZONE);
 
-    private InputRules() {
-    }
+    private InputRules() {}
 
     /** True when {@code text} holds a character the text rule refuses. */
     public static boolean hasForbiddenCharacter(CharSequence text) {

@@ -31,8 +31,8 @@ public class PlausibleDateValidator implements ConstraintValidator<PlausibleDate
             return true;
         }
         context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(escape(message.isEmpty()
-                        ? describe(notBefore, yearsAhead, InputRules.clock()) : message))
+        context.buildConstraintViolationWithTemplate(
+                        escape(message.isEmpty() ? describe(notBefore, yearsAhead, InputRules.clock()) : message))
                 .addConstraintViolation();
         return false;
     }
@@ -53,8 +53,8 @@ public class PlausibleDateValidator implements ConstraintValidator<PlausibleDate
     }
 
     static String describe(LocalDate notBefore, int yearsAhead, Clock clock) {
-        return "must be between " + notBefore + " and " + LocalDate.now(clock).plusYears(yearsAhead)
-                + " (at most " + yearsAhead + " years ahead)";
+        return "must be between " + notBefore + " and " + LocalDate.now(clock).plusYears(yearsAhead) + " (at most "
+                + yearsAhead + " years ahead)";
     }
 
     private static LocalDate dayOf(Object value) {
@@ -78,6 +78,9 @@ public class PlausibleDateValidator implements ConstraintValidator<PlausibleDate
 
     /** Bean validation interpolates {@code {}} and {@code $}; our messages are plain text. */
     private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+        return text.replace("\\", "\\\\")
+                .replace("{", "\\{")
+                .replace("}", "\\}")
+                .replace("$", "\\$");
     }
 }

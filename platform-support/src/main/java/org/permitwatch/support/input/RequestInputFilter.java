@@ -29,8 +29,10 @@ final class RequestInputFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         FieldProblem problem = check(exchange);
         if (problem != null) {
-            return Mono.error(ApiException.badRequest(ProblemCodes.VALIDATION_FAILED,
-                    "parameter '" + problem.field() + "' " + problem.message(), List.of(problem)));
+            return Mono.error(ApiException.badRequest(
+                    ProblemCodes.VALIDATION_FAILED,
+                    "parameter '" + problem.field() + "' " + problem.message(),
+                    List.of(problem)));
         }
         return chain.filter(exchange);
     }
@@ -41,13 +43,15 @@ final class RequestInputFilter implements WebFilter, Ordered {
     }
 
     static FieldProblem check(ServerWebExchange exchange) {
-        for (PathContainer.Element element : exchange.getRequest().getPath().pathWithinApplication().elements()) {
+        for (PathContainer.Element element :
+                exchange.getRequest().getPath().pathWithinApplication().elements()) {
             if (element instanceof PathContainer.PathSegment segment
                     && InputRules.hasForbiddenCharacter(segment.valueToMatch())) {
                 return FieldProblem.of("path", InputRules.TEXT_MESSAGE);
             }
         }
-        for (Map.Entry<String, List<String>> param : exchange.getRequest().getQueryParams().entrySet()) {
+        for (Map.Entry<String, List<String>> param :
+                exchange.getRequest().getQueryParams().entrySet()) {
             String name = param.getKey();
             if (InputRules.hasForbiddenCharacter(name)) {
                 return FieldProblem.of("query", "parameter names " + InputRules.TEXT_MESSAGE);

@@ -62,8 +62,11 @@ public class JobRunner {
             return Optional.empty();
         } finally {
             if (meters != null) {
-                Timer.builder("permitwatch.job").tag("job", job).tag("outcome", outcome)
-                        .register(meters).record(Duration.ofNanos(System.nanoTime() - start));
+                Timer.builder("permitwatch.job")
+                        .tag("job", job)
+                        .tag("outcome", outcome)
+                        .register(meters)
+                        .record(Duration.ofNanos(System.nanoTime() - start));
             }
         }
     }
@@ -72,7 +75,10 @@ public class JobRunner {
         return lastSuccess.computeIfAbsent(job, name -> {
             AtomicLong value = new AtomicLong();
             if (meters != null) {
-                meters.gauge("permitwatch.job.last.success", io.micrometer.core.instrument.Tags.of("job", name), value,
+                meters.gauge(
+                        "permitwatch.job.last.success",
+                        io.micrometer.core.instrument.Tags.of("job", name),
+                        value,
                         AtomicLong::doubleValue);
             }
             return value;

@@ -19,7 +19,8 @@ public class JobsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JobRunner jobRunner(ObjectProvider<MeterRegistry> meters, Environment environment) {
-        return new JobRunner(meters.getIfAvailable(),
+        return new JobRunner(
+                meters.getIfAvailable(),
                 environment.getProperty("permitwatch.jobs.timeout", Duration.class, Duration.ofMinutes(30)));
     }
 }

@@ -20,16 +20,20 @@ public class MigrationAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SupportSchemaMigration supportSchemaMigration(SupportMigrationProperties properties, Environment env) {
-        String url = firstNonBlank(properties.url(), env.getProperty("spring.flyway.url"),
+        String url = firstNonBlank(
+                properties.url(),
+                env.getProperty("spring.flyway.url"),
                 jdbcFromR2dbc(env.getProperty("spring.r2dbc.url")));
         if (url == null) {
             throw new IllegalStateException("permitwatch library migrations need spring.flyway.url "
                     + "(or spring.r2dbc.url, or permitwatch.migration.url); set permitwatch.migration.enabled=false "
                     + "for an application without a database");
         }
-        String user = firstNonBlank(properties.user(), env.getProperty("spring.flyway.user"),
-                env.getProperty("spring.r2dbc.username"));
-        String password = firstNonBlank(properties.password(), env.getProperty("spring.flyway.password"),
+        String user = firstNonBlank(
+                properties.user(), env.getProperty("spring.flyway.user"), env.getProperty("spring.r2dbc.username"));
+        String password = firstNonBlank(
+                properties.password(),
+                env.getProperty("spring.flyway.password"),
                 env.getProperty("spring.r2dbc.password"));
         return new SupportSchemaMigration(url, user, password == null ? "" : password);
     }

@@ -16,6 +16,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("permitwatch.migration")
-public record SupportMigrationProperties(@DefaultValue("true") boolean enabled, String url, String user,
-                                         String password) {
-}
+public record SupportMigrationProperties(
+        @DefaultValue("true") boolean enabled, String url, String user, String password) {}

@@ -40,7 +40,9 @@ public class SupportSchemaMigration implements InitializingBean {
                 .baselineVersion("0")
                 .load();
         result = flyway.migrate();
-        log.info("Library schema at version {} ({} migrations applied)", result.targetSchemaVersion,
+        log.info(
+                "Library schema at version {} ({} migrations applied)",
+                result.targetSchemaVersion,
                 result.migrationsExecuted);
     }
 

@@ -35,8 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The relay owns a private idempotent producer rather than a {@code KafkaTemplate} bean, so Boot's default
  * template (conditional on a missing one) stays available to the service unchanged.
  */
-@AutoConfiguration(after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class,
-        KafkaAutoConfiguration.class, MigrationAutoConfiguration.class})
+@AutoConfiguration(
+        after = {
+            R2dbcAutoConfiguration.class,
+            R2dbcTransactionManagerAutoConfiguration.class,
+            KafkaAutoConfiguration.class,
+            MigrationAutoConfiguration.class
+        })
 @ConditionalOnClass(KafkaTemplate.class)
 @ConditionalOnBooleanProperty(name = "permitwatch.outbox.enabled", matchIfMissing = true)
 @ConditionalOnBean({DatabaseClient.class, ReactiveTransactionManager.class})
@@ -45,12 +50,17 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxWriter outboxWriter(DatabaseClient db, ObjectProvider<JsonMapper> jsonMapper, OutboxProperties properties,
-                              Environment env, ObjectProvider<OutboxRelay> relay) {
+    OutboxWriter outboxWriter(
+            DatabaseClient db,
+            ObjectProvider<JsonMapper> jsonMapper,
+            OutboxProperties properties,
+            Environment env,
+            ObjectProvider<OutboxRelay> relay) {
         String source = properties.sourceOr(env.getProperty("spring.application.name", "application"));
         // The relay may be switched off (or live in another replica); then a commit just waits for the next poll.
         Runnable wakeUp = () -> relay.ifAvailable(OutboxRelay::wakeUp);
-        return new OutboxWriter(db, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), source, wakeUp);
+        return new OutboxWriter(
+                db, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), source, wakeUp);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -59,11 +69,18 @@ public class OutboxAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        OutboxRelay outboxRelay(DatabaseClient db, ReactiveTransactionManager transactionManager,
-                                KafkaProperties kafkaProperties, ObjectProvider<KafkaConnectionDetails> connection,
-                                OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
-            OutboxRelay relay = new OutboxRelay(db, TransactionalOperator.create(transactionManager),
-                    new KafkaTemplate<>(producerFactory(kafkaProperties, connection.getIfAvailable())), properties);
+        OutboxRelay outboxRelay(
+                DatabaseClient db,
+                ReactiveTransactionManager transactionManager,
+                KafkaProperties kafkaProperties,
+                ObjectProvider<KafkaConnectionDetails> connection,
+                OutboxProperties properties,
+                ObjectProvider<MeterRegistry> meters) {
+            OutboxRelay relay = new OutboxRelay(
+                    db,
+                    TransactionalOperator.create(transactionManager),
+                    new KafkaTemplate<>(producerFactory(kafkaProperties, connection.getIfAvailable())),
+                    properties);
             meters.ifAvailable(registry -> Gauge.builder("permitwatch.outbox.backlog", relay, OutboxRelay::backlog)
                     .description("Outbox rows not yet acknowledged by Kafka")
                     .register(registry));
@@ -71,11 +88,13 @@ public class OutboxAutoConfiguration {
         }
 
         /** The relay's private producer: idempotent, acks from all in-sync replicas, raw JSON bytes. */
-        static DefaultKafkaProducerFactory<String, byte[]> producerFactory(KafkaProperties kafkaProperties,
-                                                                          KafkaConnectionDetails connection) {
+        static DefaultKafkaProducerFactory<String, byte[]> producerFactory(
+                KafkaProperties kafkaProperties, KafkaConnectionDetails connection) {
             Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
             if (connection != null) {
-                config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
+                config.put(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        connection.getProducer().getBootstrapServers());
             }
             config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
             config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);

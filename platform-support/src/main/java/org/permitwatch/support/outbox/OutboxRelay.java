@@ -64,8 +64,11 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private final AtomicLong backlog = new AtomicLong();
     private volatile Disposable running;
 
-    public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, byte[]> kafka,
-                       OutboxProperties properties) {
+    public OutboxRelay(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            KafkaTemplate<String, byte[]> kafka,
+            OutboxProperties properties) {
         this.db = db;
         this.tx = tx;
         this.kafka = kafka;
@@ -97,7 +100,8 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     public Mono<Long> cleanUp() {
         return db.sql("DELETE FROM outbox_event WHERE published_at IS NOT NULL AND published_at < :cutoff")
                 .bind("cutoff", OffsetDateTime.now(ZoneOffset.UTC).minus(properties.retention()))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     private Mono<Integer> relayRound() {
@@ -151,7 +155,8 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         }
         return db.sql("UPDATE outbox_event SET published_at = now() WHERE id = ANY(:ids)")
                 .bind("ids", ids.toArray(UUID[]::new))
-                .fetch().rowsUpdated()
+                .fetch()
+                .rowsUpdated()
                 .map(Long::intValue);
     }
 
@@ -173,8 +178,8 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         header(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.occurredAt()));
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         header(headers, CloudEventHeaders.TRACEPARENT, row.traceparent());
-        return new ProducerRecord<>(row.topic(), null, row.key(), row.payload().getBytes(StandardCharsets.UTF_8),
-                headers);
+        return new ProducerRecord<>(
+                row.topic(), null, row.key(), row.payload().getBytes(StandardCharsets.UTF_8), headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
@@ -185,15 +190,28 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
 
     private static Row toRow(Readable r) {
         OffsetDateTime occurred = r.get("occurred_at", OffsetDateTime.class);
-        return new Row(r.get("id", UUID.class), r.get("topic", String.class), r.get("message_key", String.class),
-                r.get("event_type", String.class), r.get("subject", String.class), r.get("source", String.class),
+        return new Row(
+                r.get("id", UUID.class),
+                r.get("topic", String.class),
+                r.get("message_key", String.class),
+                r.get("event_type", String.class),
+                r.get("subject", String.class),
+                r.get("source", String.class),
                 occurred == null ? null : occurred.withOffsetSameInstant(ZoneOffset.UTC),
-                r.get("payload", String.class), r.get("traceparent", String.class));
+                r.get("payload", String.class),
+                r.get("traceparent", String.class));
     }
 
-    private record Row(UUID id, String topic, String key, String type, String subject, String source,
-                       OffsetDateTime occurredAt, String payload, String traceparent) {
-    }
+    private record Row(
+            UUID id,
+            String topic,
+            String key,
+            String type,
+            String subject,
+            String source,
+            OffsetDateTime occurredAt,
+            String payload,
+            String traceparent) {}
 
     @Override
     public synchronized void start() {
@@ -202,16 +220,20 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         }
         Flux<Integer> relayLoop = Flux.merge(Flux.interval(properties.pollInterval()), wakeUps.asFlux())
                 .onBackpressureDrop()
-                .concatMap(tick -> relayOnce().onErrorResume(error -> {
-                    log.warn("Outbox relay round failed; retrying next round", error);
-                    return Mono.just(0);
-                }), 0);
+                .concatMap(
+                        tick -> relayOnce().onErrorResume(error -> {
+                            log.warn("Outbox relay round failed; retrying next round", error);
+                            return Mono.just(0);
+                        }),
+                        0);
         Flux<Long> cleanupLoop = Flux.interval(properties.cleanupInterval(), properties.cleanupInterval())
                 .onBackpressureDrop()
-                .concatMap(tick -> cleanUp().onErrorResume(error -> {
-                    log.warn("Outbox cleanup failed", error);
-                    return Mono.just(0L);
-                }), 0);
+                .concatMap(
+                        tick -> cleanUp().onErrorResume(error -> {
+                            log.warn("Outbox cleanup failed", error);
+                            return Mono.just(0L);
+                        }),
+                        0);
         running = Disposables.composite(relayLoop.subscribe(), cleanupLoop.subscribe());
         log.info("Outbox relay started (poll {}, batch {})", properties.pollInterval(), properties.batchSize());
     }

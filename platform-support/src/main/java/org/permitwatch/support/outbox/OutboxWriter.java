@@ -46,7 +46,9 @@ public class OutboxWriter {
 
     /** Appends several events in the given order (their relay order for equal keys). */
     public Mono<List<UUID>> appendAll(List<OutboxMessage> messages) {
-        return requireTransaction().thenMany(Flux.fromIterable(messages).concatMap(this::insert)).collectList();
+        return requireTransaction()
+                .thenMany(Flux.fromIterable(messages).concatMap(this::insert))
+                .collectList();
     }
 
     private Mono<UUID> insert(OutboxMessage message) {

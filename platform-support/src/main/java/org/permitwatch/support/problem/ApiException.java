@@ -42,8 +42,12 @@ public class ApiException extends RuntimeException {
 
     /** Shortcut for a single-field validation failure detected in code (e.g. cross-field rules). */
     public static ApiException invalidField(String field, String message, Object rejectedValue) {
-        return new ApiException(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED, null,
-                "request validation failed", List.of(new FieldProblem(field, message, rejectedValue)));
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                ProblemCodes.VALIDATION_FAILED,
+                null,
+                "request validation failed",
+                List.of(new FieldProblem(field, message, rejectedValue)));
     }
 
     public static ApiException conflict(String code, String detail) {

@@ -27,8 +27,7 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  */
 final class ExpectedValue {
 
-    private ExpectedValue() {
-    }
+    private ExpectedValue() {}
 
     /** "must be a UUID", "must be one of A, B" — for a parameter or body value of type {@code type}. */
     static String of(Class<?> type) {
@@ -36,8 +35,10 @@ final class ExpectedValue {
             return "has an invalid value";
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(c -> ((Enum<?>) c).name())
+                            .collect(Collectors.joining(", "));
         }
         if (type == UUID.class) {
             return "must be a UUID";
@@ -63,8 +64,14 @@ final class ExpectedValue {
         if (type == Boolean.class || type == boolean.class) {
             return "must be true or false";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == Byte.class || type == byte.class
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == Byte.class
+                || type == byte.class
                 || type == java.math.BigInteger.class) {
             return "must be a whole number";
         }

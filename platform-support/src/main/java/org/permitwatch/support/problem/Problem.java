@@ -9,6 +9,12 @@ import java.util.List;
  * depend on which Jackson mix-ins happen to be registered.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String instance, String code,
-                      String traceId, List<FieldProblem> errors) {
-}
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String code,
+        String traceId,
+        List<FieldProblem> errors) {}

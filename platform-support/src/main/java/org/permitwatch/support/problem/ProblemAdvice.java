@@ -29,11 +29,15 @@ public class ProblemAdvice {
         // Access-denied from method security must stay 403, not become a 500.
         Throwable mapped = SecurityProblems.translate(error);
         Problem problem = problems.from(mapped, exchange);
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(problem.status())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ResponseEntity.BodyBuilder builder =
+                ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (mapped instanceof MethodNotAllowedException notAllowed) {
-            builder.header(HttpHeaders.ALLOW, notAllowed.getSupportedMethods().stream()
-                    .map(Object::toString).reduce((a, b) -> a + ", " + b).orElse(""));
+            builder.header(
+                    HttpHeaders.ALLOW,
+                    notAllowed.getSupportedMethods().stream()
+                            .map(Object::toString)
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElse(""));
         }
         return builder.body(problem);
     }

@@ -25,7 +25,8 @@ public class ProblemAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ProblemWriter problemWriter(ObjectProvider<JsonMapper> jsonMapper) {
-        return new ProblemWriter(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+        return new ProblemWriter(
+                jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
     }
 
     @Bean

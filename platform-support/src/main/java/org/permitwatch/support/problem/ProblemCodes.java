@@ -16,8 +16,7 @@ public final class ProblemCodes {
     public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
     public static final String INTERNAL_ERROR = "internal-error";
 
-    private ProblemCodes() {
-    }
+    private ProblemCodes() {}
 
     public static String type(String code) {
         return TYPE_PREFIX + code;

@@ -8,12 +8,21 @@ import java.util.List;
 import org.permitwatch.support.audit.RequestInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.NotAcceptableStatusException;
@@ -21,15 +30,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
-import org.springframework.beans.TypeMismatchException;
-import org.springframework.context.MessageSourceResolvable;
-import org.springframework.core.MethodParameter;
-import org.springframework.validation.method.ParameterErrors;
-import org.springframework.validation.method.ParameterValidationResult;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import tools.jackson.core.JacksonException;
 
 /** Turns any exception into a {@link Problem}; shared by the controller advice and the web exception handler. */
@@ -37,7 +37,8 @@ public class ProblemFactory {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemFactory.class);
     /** A qualified Java name such as {@code java.util.UUID}: such reasons are not shown. */
-    private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile("\\b[a-z]+\\.[a-z]+\\.\\w");
+    private static final java.util.regex.Pattern JAVA_NAME =
+            java.util.regex.Pattern.compile("\\b[a-z]+\\.[a-z]+\\.\\w");
 
     public Problem from(Throwable error, ServerWebExchange exchange) {
         String instance = exchange.getRequest().getPath().value();
@@ -47,8 +48,15 @@ public class ProblemFactory {
 
     public Problem from(Throwable error, String instance, String traceId) {
         if (error instanceof ApiException api) {
-            return new Problem(ProblemCodes.type(api.code()), api.title(), api.status().value(), api.detail(),
-                    instance, api.code(), traceId, api.errors());
+            return new Problem(
+                    ProblemCodes.type(api.code()),
+                    api.title(),
+                    api.status().value(),
+                    api.detail(),
+                    instance,
+                    api.code(),
+                    traceId,
+                    api.errors());
         }
         if (error instanceof WebExchangeBindException bind) {
             return validation(bindErrors(bind), instance, traceId);
@@ -66,19 +74,34 @@ public class ProblemFactory {
             return fromStatus(status, instance, traceId);
         }
         log.error("Unhandled error on {}", instance, error);
-        return of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,
-                "An unexpected error occurred; quote the trace id when reporting it.", instance, traceId, List.of());
+        return of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemCodes.INTERNAL_ERROR,
+                "An unexpected error occurred; quote the trace id when reporting it.",
+                instance,
+                traceId,
+                List.of());
     }
 
-    public Problem of(HttpStatusCode status, String code, String detail, String instance, String traceId,
-                      List<FieldProblem> errors) {
-        return new Problem(ProblemCodes.type(code), reason(status), status.value(), detail, instance, code, traceId,
-                errors);
+    public Problem of(
+            HttpStatusCode status,
+            String code,
+            String detail,
+            String instance,
+            String traceId,
+            List<FieldProblem> errors) {
+        return new Problem(
+                ProblemCodes.type(code), reason(status), status.value(), detail, instance, code, traceId, errors);
     }
 
     private Problem validation(List<FieldProblem> errors, String instance, String traceId) {
-        return of(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED, "request validation failed", instance,
-                traceId, errors);
+        return of(
+                HttpStatus.BAD_REQUEST,
+                ProblemCodes.VALIDATION_FAILED,
+                "request validation failed",
+                instance,
+                traceId,
+                errors);
     }
 
     /**
@@ -99,7 +122,8 @@ public class ProblemFactory {
             detail = "the request body is not valid JSON";
         } else if (mismatch != null) {
             String name = parameter != null ? parameterName(parameter) : mismatch.getPropertyName();
-            Class<?> type = mismatch.getRequiredType() != null ? mismatch.getRequiredType()
+            Class<?> type = mismatch.getRequiredType() != null
+                    ? mismatch.getRequiredType()
                     : parameter != null ? parameter.getNestedParameterType() : null;
             name = name != null ? name : "parameter";
             errors.add(new FieldProblem(name, ExpectedValue.of(type), safeValue(mismatch.getValue())));
@@ -111,7 +135,8 @@ public class ProblemFactory {
             String name = parameterName(parameter);
             errors.add(FieldProblem.of(name, ExpectedValue.of(parameter.getNestedParameterType())));
             detail = "parameter '" + name + "' is invalid";
-        } else if (input.getReason() != null && !JAVA_NAME.matcher(input.getReason()).find()) {
+        } else if (input.getReason() != null
+                && !JAVA_NAME.matcher(input.getReason()).find()) {
             detail = input.getReason();
         }
         return of(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST, detail, instance, traceId, errors);
@@ -167,8 +192,8 @@ public class ProblemFactory {
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
             if (result instanceof ParameterErrors parameterErrors) {
                 for (FieldError fe : parameterErrors.getFieldErrors()) {
-                    errors.add(new FieldProblem(fe.getField(), fe.getDefaultMessage(),
-                            safeValue(fe.getRejectedValue())));
+                    errors.add(
+                            new FieldProblem(fe.getField(), fe.getDefaultMessage(), safeValue(fe.getRejectedValue())));
                 }
                 continue;
             }
@@ -201,8 +226,8 @@ public class ProblemFactory {
     private static List<FieldProblem> constraintErrors(ConstraintViolationException ex) {
         List<FieldProblem> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : ex.getConstraintViolations()) {
-            errors.add(new FieldProblem(lastNodes(v.getPropertyPath().toString()), v.getMessage(),
-                    safeValue(v.getInvalidValue())));
+            errors.add(new FieldProblem(
+                    lastNodes(v.getPropertyPath().toString()), v.getMessage(), safeValue(v.getInvalidValue())));
         }
         errors.sort(Comparator.comparing(FieldProblem::field));
         return errors;

@@ -6,8 +6,7 @@ import org.springframework.security.core.AuthenticationException;
 /** Maps Spring Security exceptions onto our problem codes. */
 final class SecurityProblems {
 
-    private SecurityProblems() {
-    }
+    private SecurityProblems() {}
 
     static Throwable translate(Throwable error) {
         if (error instanceof AccessDeniedException) {

@@ -8,8 +8,7 @@ import reactor.core.publisher.Mono;
 /** Access to the {@link Caller} of the current reactive request. */
 public final class CurrentCaller {
 
-    private CurrentCaller() {
-    }
+    private CurrentCaller() {}
 
     /** The caller, or an error with a 401 problem when the request is not authenticated by our JWT converter. */
     public static Mono<Caller> get() {

@@ -20,7 +20,8 @@ public final class DivisionCode {
     /** Parses a code; throws {@link IllegalArgumentException} unless it is exactly six digits and names a province. */
     public static DivisionCode of(String value) {
         if (!isValid(value)) {
-            throw new IllegalArgumentException("division code must be 6 digits with a non-zero province part: " + value);
+            throw new IllegalArgumentException(
+                    "division code must be 6 digits with a non-zero province part: " + value);
         }
         return new DivisionCode(value);
     }
@@ -79,7 +80,9 @@ public final class DivisionCode {
     }
 
     public enum Level {
-        PROVINCE, CITY, COUNTY
+        PROVINCE,
+        CITY,
+        COUNTY
     }
 
     @Override

@@ -10,11 +10,10 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  */
 public final class ManagementServer {
 
-    public static final ServerWebExchangeMatcher REQUESTS = exchange ->
-            WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(), "management")
+    public static final ServerWebExchangeMatcher REQUESTS =
+            exchange -> WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(), "management")
                     ? ServerWebExchangeMatcher.MatchResult.match()
                     : ServerWebExchangeMatcher.MatchResult.notMatch();
 
-    private ManagementServer() {
-    }
+    private ManagementServer() {}
 }

@@ -6,8 +6,7 @@ package org.permitwatch.support.security;
  */
 public final class Masking {
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** 13812345678 → 138****5678; shorter numbers keep only the last two digits. */
     public static String phone(String phone) {

@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("permitwatch.security")
-public record PermitWatchSecurityProperties(@DefaultValue("true") boolean enabled, List<String> publicPaths) {
+public record PermitWatchSecurityProperties(
+        @DefaultValue("true") boolean enabled, List<String> publicPaths) {
 
     public PermitWatchSecurityProperties {
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);

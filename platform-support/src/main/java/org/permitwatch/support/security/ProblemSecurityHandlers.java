@@ -31,8 +31,11 @@ public class ProblemSecurityHandlers {
 
     public ServerAccessDeniedHandler accessDeniedHandler() {
         return (exchange, denied) -> {
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
-                    "Bearer error=\"insufficient_scope\", error_description=\"the token does not allow this\"");
+            exchange.getResponse()
+                    .getHeaders()
+                    .set(
+                            HttpHeaders.WWW_AUTHENTICATE,
+                            "Bearer error=\"insufficient_scope\", error_description=\"the token does not allow this\"");
             return write(exchange, HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN, "you are not allowed to do this");
         };
     }
@@ -58,7 +61,9 @@ public class ProblemSecurityHandlers {
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
         String traceId = RequestInfo.fromExchange(exchange).traceId();
-        return writer.write(exchange, problems.of(status, code, detail, exchange.getRequest().getPath().value(),
-                traceId, List.of()));
+        return writer.write(
+                exchange,
+                problems.of(
+                        status, code, detail, exchange.getRequest().getPath().value(), traceId, List.of()));
     }
 }

@@ -4,7 +4,10 @@ import java.util.Optional;
 
 /** Roles carried in the JWT {@code roles} claim; granted as {@code ROLE_<name>} authorities. */
 public enum Role {
-    PROVINCE, CITY, COUNTY, INSPECTOR;
+    PROVINCE,
+    CITY,
+    COUNTY,
+    INSPECTOR;
 
     public static final String AUTHORITY_PREFIX = "ROLE_";
 

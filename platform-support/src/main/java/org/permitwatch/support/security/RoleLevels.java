@@ -12,8 +12,7 @@ import org.permitwatch.support.security.DivisionCode.Level;
  */
 public final class RoleLevels {
 
-    private RoleLevels() {
-    }
+    private RoleLevels() {}
 
     public static Set<Level> allowed(Role role) {
         return switch (role) {

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link Caller}, 401/403 as problem+json. A service replaces the chain by declaring its own
  * {@link SecurityWebFilterChain}; {@code permitwatch.security.enabled=false} removes all of it.
  */
-@AutoConfiguration(after = ProblemAutoConfiguration.class,
+@AutoConfiguration(
+        after = ProblemAutoConfiguration.class,
         before = {ReactiveOAuth2ResourceServerAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnBooleanProperty(name = "permitwatch.security.enabled", matchIfMissing = true)
@@ -40,9 +41,17 @@ public class SecurityAutoConfiguration {
      * and {@code /actuator/metrics} are served without a token only on the management port
      * ({@link ManagementServer#REQUESTS}), which only the scraper can reach.
      */
-    public static final List<String> ALWAYS_PUBLIC = List.of("/livez", "/readyz", "/actuator/health",
-            "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-            "/swagger-ui/**", "/webjars/**");
+    public static final List<String> ALWAYS_PUBLIC = List.of(
+            "/livez",
+            "/readyz",
+            "/actuator/health",
+            "/actuator/health/**",
+            "/actuator/info",
+            "/v3/api-docs",
+            "/v3/api-docs/**",
+            "/swagger-ui.html",
+            "/swagger-ui/**",
+            "/webjars/**");
 
     @Bean
     @ConditionalOnMissingBean
@@ -52,39 +61,41 @@ public class SecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemSecurityHandlers problemSecurityHandlers(ObjectProvider<ProblemFactory> problems,
-                                                    ObjectProvider<ProblemWriter> writer,
-                                                    ObjectProvider<JsonMapper> jsonMapper) {
-        return new ProblemSecurityHandlers(problems.getIfAvailable(ProblemFactory::new),
+    ProblemSecurityHandlers problemSecurityHandlers(
+            ObjectProvider<ProblemFactory> problems,
+            ObjectProvider<ProblemWriter> writer,
+            ObjectProvider<JsonMapper> jsonMapper) {
+        return new ProblemSecurityHandlers(
+                problems.getIfAvailable(ProblemFactory::new),
                 writer.getIfAvailable(() -> new ProblemWriter(
                         jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()))));
     }
 
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
-    SecurityWebFilterChain permitWatchSecurityWebFilterChain(ServerHttpSecurity http,
-                                                             PermitWatchSecurityProperties properties,
-                                                             CallerJwtConverter converter,
-                                                             ProblemSecurityHandlers handlers) {
+    SecurityWebFilterChain permitWatchSecurityWebFilterChain(
+            ServerHttpSecurity http,
+            PermitWatchSecurityProperties properties,
+            CallerJwtConverter converter,
+            ProblemSecurityHandlers handlers) {
         List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
         publicPaths.addAll(properties.publicPaths());
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(ex -> ex
-                        .matchers(ManagementServer.REQUESTS).permitAll()
-                        .pathMatchers(publicPaths.toArray(String[]::new)).permitAll()
-                        .anyExchange().authenticated())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                .authorizeExchange(ex -> ex.matchers(ManagementServer.REQUESTS)
+                        .permitAll()
+                        .pathMatchers(publicPaths.toArray(String[]::new))
+                        .permitAll()
+                        .anyExchange()
+                        .authenticated())
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(handlers.entryPoint())
                         .accessDeniedHandler(handlers.accessDeniedHandler()))
-                .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint(handlers.entryPoint())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(handlers.entryPoint())
                         .accessDeniedHandler(handlers.accessDeniedHandler()))
                 .build();
     }

@@ -62,8 +62,8 @@ final class TokenClaimsValidator implements OAuth2TokenValidator<Jwt> {
             DivisionCode code = DivisionCode.of(division);
             for (Role role : roles) {
                 if (!RoleLevels.fits(role, code)) {
-                    errors.add(error("role " + role + " does not fit a " + code.level().name().toLowerCase(Locale.ROOT)
-                            + "-level division"));
+                    errors.add(error("role " + role + " does not fit a "
+                            + code.level().name().toLowerCase(Locale.ROOT) + "-level division"));
                 }
             }
         }

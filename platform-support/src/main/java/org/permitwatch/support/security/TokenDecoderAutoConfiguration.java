@@ -27,9 +27,10 @@ public class TokenDecoderAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ReactiveJwtDecoder permitWatchJwtDecoder(TokenPolicyProperties policy, OAuth2ResourceServerProperties resourceServer) {
+    ReactiveJwtDecoder permitWatchJwtDecoder(
+            TokenPolicyProperties policy, OAuth2ResourceServerProperties resourceServer) {
         OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
-        return TokenPolicy.decoder(jwt.getJwkSetUri(), jwt.getPublicKeyLocation(),
-                TokenPolicy.validator(policy, Clock.systemUTC()));
+        return TokenPolicy.decoder(
+                jwt.getJwkSetUri(), jwt.getPublicKeyLocation(), TokenPolicy.validator(policy, Clock.systemUTC()));
     }
 }

@@ -29,8 +29,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  */
 public final class TokenPolicy {
 
-    private TokenPolicy() {
-    }
+    private TokenPolicy() {}
 
     public static OAuth2TokenValidator<Jwt> validator(TokenPolicyProperties properties, Clock clock) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
@@ -39,23 +38,29 @@ public final class TokenPolicy {
         timestamps.setAllowEmptyExpiryClaim(true);
         timestamps.setAllowEmptyNotBeforeClaim(true);
         Set<String> audiences = Set.copyOf(properties.audiences());
-        JwtClaimValidator<Object> audience = new JwtClaimValidator<>(JwtClaimNames.AUD,
-                aud -> aud instanceof Collection<?> values && values.stream().anyMatch(v -> audiences.contains(String.valueOf(v))));
-        return new DelegatingOAuth2TokenValidator<>(List.of(timestamps,
+        JwtClaimValidator<Object> audience = new JwtClaimValidator<>(
+                JwtClaimNames.AUD,
+                aud -> aud instanceof Collection<?> values
+                        && values.stream().anyMatch(v -> audiences.contains(String.valueOf(v))));
+        return new DelegatingOAuth2TokenValidator<>(List.of(
+                timestamps,
                 new JwtIssuerValidator(properties.issuer()),
                 audience,
                 new TokenClaimsValidator(properties.maxLifetime(), properties.clockSkew(), clock)));
     }
 
     /** A decoder verifying RS256 against a JWK set (a province IdP) or, failing that, a PEM public key. */
-    public static ReactiveJwtDecoder decoder(String jwkSetUri, Resource publicKeyLocation,
-                                             OAuth2TokenValidator<Jwt> validator) {
+    public static ReactiveJwtDecoder decoder(
+            String jwkSetUri, Resource publicKeyLocation, OAuth2TokenValidator<Jwt> validator) {
         NimbusReactiveJwtDecoder decoder;
         if (jwkSetUri != null && !jwkSetUri.isBlank()) {
-            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
         } else if (publicKeyLocation != null) {
             decoder = NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(publicKeyLocation))
-                    .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+                    .signatureAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
         } else {
             throw new IllegalStateException("no token key configured: set JWT_PUBLIC_KEY_LOCATION "
                     + "(spring.security.oauth2.resourceserver.jwt.public-key-location) or "
@@ -67,8 +72,8 @@ public final class TokenPolicy {
 
     private static RSAPublicKey readPublicKey(Resource location) {
         if (!location.exists()) {
-            throw new IllegalStateException("token public key not found at " + location.getDescription()
-                    + " (JWT_PUBLIC_KEY_LOCATION)");
+            throw new IllegalStateException(
+                    "token public key not found at " + location.getDescription() + " (JWT_PUBLIC_KEY_LOCATION)");
         }
         try (InputStream in = location.getInputStream()) {
             return RsaKeyConverters.x509().convert(in);

@@ -22,14 +22,21 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("permitwatch.security.jwt")
 public record TokenPolicyProperties(
-        @NotBlank(message = "set JWT_ISSUER (permitwatch.security.jwt.issuer): the issuer every accepted token must carry")
+        @NotBlank(
+                message =
+                        "set JWT_ISSUER (permitwatch.security.jwt.issuer): the issuer every accepted token must carry")
         String issuer,
-        @NotEmpty(message = "set JWT_AUDIENCE (permitwatch.security.jwt.audiences): at least one accepted token audience")
+
+        @NotEmpty(
+                message = "set JWT_AUDIENCE (permitwatch.security.jwt.audiences): at least one accepted token audience")
         List<@NotBlank String> audiences,
+
         @NotNull @DefaultValue("12h") Duration maxLifetime,
         @NotNull @DefaultValue("60s") Duration clockSkew) {
 
     public TokenPolicyProperties {
-        audiences = audiences == null ? List.of() : audiences.stream().map(String::trim).toList();
+        audiences = audiences == null
+                ? List.of()
+                : audiences.stream().map(String::trim).toList();
     }
 }

@@ -15,7 +15,8 @@ public class BureauClockAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     BureauClock bureauClock(ObjectProvider<Clock> clock, Environment environment) {
-        return new BureauClock(clock.getIfAvailable(Clock::systemUTC),
+        return new BureauClock(
+                clock.getIfAvailable(Clock::systemUTC),
                 ZoneId.of(environment.getProperty("permitwatch.zone", "Asia/Shanghai")));
     }
 }

@@ -1,7 +1,6 @@
 package org.permitwatch.support.web;
 
 import java.util.List;
-
 import org.permitwatch.support.problem.ApiException;
 
 /**

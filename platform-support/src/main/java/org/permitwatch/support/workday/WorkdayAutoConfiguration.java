@@ -19,8 +19,11 @@ public class WorkdayAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WorkdayCalendar workdayCalendar(ObjectProvider<JsonMapper> json, ObjectProvider<MeterRegistry> meters) {
-        WorkdayCalendar calendar = WorkdayCalendar.fromClasspath(json.getIfAvailable(() -> JsonMapper.builder().build()));
-        meters.ifAvailable(registry -> Gauge.builder("permitwatch.workday.calendar.last.year", calendar,
+        WorkdayCalendar calendar = WorkdayCalendar.fromClasspath(
+                json.getIfAvailable(() -> JsonMapper.builder().build()));
+        meters.ifAvailable(registry -> Gauge.builder(
+                        "permitwatch.workday.calendar.last.year",
+                        calendar,
                         c -> c.years().last())
                 .description("Last year whose State Council holiday arrangement is loaded")
                 .register(registry));

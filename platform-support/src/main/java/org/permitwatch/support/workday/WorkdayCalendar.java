@@ -61,7 +61,8 @@ public final class WorkdayCalendar {
                 try (InputStream in = file.getInputStream()) {
                     loaded.add(json.readValue(in, WorkdayYear.class));
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("working-day calendar " + file.getFilename() + ": " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "working-day calendar " + file.getFilename() + ": " + e.getMessage(), e);
                 }
             }
             return new WorkdayCalendar(loaded);

@@ -19,8 +19,14 @@ import java.util.List;
  * @param workingWeekends the Saturdays and Sundays declared working days (调休上班)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record WorkdayYear(int year, String title, String documentNumber, LocalDate issuedOn, String source,
-                          List<Holiday> holidays, List<WorkingWeekend> workingWeekends) {
+public record WorkdayYear(
+        int year,
+        String title,
+        String documentNumber,
+        LocalDate issuedOn,
+        String source,
+        List<Holiday> holidays,
+        List<WorkingWeekend> workingWeekends) {
 
     public WorkdayYear {
         if (source == null || source.isBlank()) {
@@ -29,15 +35,20 @@ public record WorkdayYear(int year, String title, String documentNumber, LocalDa
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
         workingWeekends = workingWeekends == null ? List.of() : List.copyOf(workingWeekends);
         for (Holiday h : holidays) {
-            if (h.from() == null || h.to() == null || h.to().isBefore(h.from())
-                    || h.from().getYear() != year || h.to().getYear() != year) {
-                throw new IllegalArgumentException(year + ": holiday " + h.name() + " must lie inside the year, from <= to");
+            if (h.from() == null
+                    || h.to() == null
+                    || h.to().isBefore(h.from())
+                    || h.from().getYear() != year
+                    || h.to().getYear() != year) {
+                throw new IllegalArgumentException(
+                        year + ": holiday " + h.name() + " must lie inside the year, from <= to");
             }
         }
         List<LocalDate> off = dates(holidays);
         for (WorkingWeekend w : workingWeekends) {
             if (w.date() == null || w.date().getYear() != year) {
-                throw new IllegalArgumentException(year + ": make-up working day " + w.date() + " must lie inside the year");
+                throw new IllegalArgumentException(
+                        year + ": make-up working day " + w.date() + " must lie inside the year");
             }
             DayOfWeek dow = w.date().getDayOfWeek();
             if (dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY) {
@@ -70,11 +81,10 @@ public record WorkdayYear(int year, String title, String documentNumber, LocalDa
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Holiday(String name, LocalDate from, LocalDate to) {
-    }
+    public record Holiday(String name, LocalDate from, LocalDate to) {}
 
     /** @param forHoliday the holiday the day makes up for */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record WorkingWeekend(LocalDate date, @JsonProperty("for") String forHoliday) {
-    }
+    public record WorkingWeekend(
+            LocalDate date, @JsonProperty("for") String forHoliday) {}
 }

@@ -17,18 +17,17 @@ public final class XlsxStyles {
     /** The body font of Chinese government forms. */
     public static final String SONG = "宋体";
 
-    private XlsxStyles() {
-    }
+    private XlsxStyles() {}
 
     /** A style in the workbook's default font. */
-    public static CellStyle style(Workbook workbook, boolean bold, int points, boolean bordered,
-                                  HorizontalAlignment align) {
+    public static CellStyle style(
+            Workbook workbook, boolean bold, int points, boolean bordered, HorizontalAlignment align) {
         return style(workbook, null, bold, points, bordered, align);
     }
 
     /** A style in {@code fontName} (null: the workbook's default). */
-    public static CellStyle style(Workbook workbook, String fontName, boolean bold, int points, boolean bordered,
-                                  HorizontalAlignment align) {
+    public static CellStyle style(
+            Workbook workbook, String fontName, boolean bold, int points, boolean bordered, HorizontalAlignment align) {
         Font font = workbook.createFont();
         font.setBold(bold);
         font.setFontHeightInPoints((short) points);

@@ -10,7 +10,8 @@ import org.springframework.core.env.StandardEnvironment;
 
 class PermitWatchDefaultsEnvironmentPostProcessorTest {
 
-    private final PermitWatchDefaultsEnvironmentPostProcessor processor = new PermitWatchDefaultsEnvironmentPostProcessor();
+    private final PermitWatchDefaultsEnvironmentPostProcessor processor =
+            new PermitWatchDefaultsEnvironmentPostProcessor();
 
     private StandardEnvironment environment(Map<String, Object> serviceProperties) {
         StandardEnvironment env = new StandardEnvironment();
@@ -20,8 +21,8 @@ class PermitWatchDefaultsEnvironmentPostProcessorTest {
 
     @Test
     void defaultsFillInWhatTheServiceLeavesOpen() {
-        StandardEnvironment env = environment(Map.of("spring.application.name", "liaison-service",
-                "permitwatch.db.name", "liaison"));
+        StandardEnvironment env =
+                environment(Map.of("spring.application.name", "liaison-service", "permitwatch.db.name", "liaison"));
         processor.postProcessEnvironment(env, new SpringApplication());
         // DB_* environment variables are unset on the build machine, so the placeholders' defaults apply.
         assertThat(env.getProperty("spring.r2dbc.url")).isEqualTo("r2dbc:postgresql://localhost:54320/liaison");
@@ -35,10 +36,14 @@ class PermitWatchDefaultsEnvironmentPostProcessorTest {
 
     @Test
     void theServiceOverridesAnyDefault() {
-        StandardEnvironment env = environment(Map.of("permitwatch.db.name", "liaison",
-                "management.endpoint.health.group.readiness.include", "readinessState"));
+        StandardEnvironment env = environment(Map.of(
+                "permitwatch.db.name",
+                "liaison",
+                "management.endpoint.health.group.readiness.include",
+                "readinessState"));
         processor.postProcessEnvironment(env, new SpringApplication());
-        assertThat(env.getProperty("management.endpoint.health.group.readiness.include")).isEqualTo("readinessState");
+        assertThat(env.getProperty("management.endpoint.health.group.readiness.include"))
+                .isEqualTo("readinessState");
     }
 
     @Test

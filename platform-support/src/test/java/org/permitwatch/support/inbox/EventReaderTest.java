@@ -12,11 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 class EventReaderTest {
 
-    record Payload(String permitNo, LocalDate due) {
-    }
+    record Payload(String permitNo, LocalDate due) {}
 
     static final String TYPE = "org.permitwatch.test.thing.happened.v1";
-    final EventReader reader = new EventReader(JsonMapper.builder().findAndAddModules().build());
+    final EventReader reader =
+            new EventReader(JsonMapper.builder().findAndAddModules().build());
 
     static ConsumerRecord<String, String> record(String type, String value) {
         ConsumerRecord<String, String> record = new ConsumerRecord<>("t.events.v1", 0, 7, "k", value);
@@ -29,8 +29,8 @@ class EventReaderTest {
 
     @Test
     void readsTheTypedPayloadWithItsAttributes() {
-        var event = reader.ifType(record(TYPE, "{\"permitNo\":\"P1\",\"due\":\"2026-12-04\",\"later\":1}"), TYPE,
-                Payload.class);
+        var event = reader.ifType(
+                record(TYPE, "{\"permitNo\":\"P1\",\"due\":\"2026-12-04\",\"later\":1}"), TYPE, Payload.class);
         assertThat(event).hasValueSatisfying(e -> {
             assertThat(e.id()).isEqualTo("id-1");
             assertThat(e.payload()).isEqualTo(new Payload("P1", LocalDate.of(2026, 12, 4)));
@@ -46,10 +46,13 @@ class EventReaderTest {
     @Test
     void whatCanNeverBeHandledIsAnIllegalArgumentSoItGoesToTheDeadLetterTopicWithoutRetries() {
         assertThatThrownBy(() -> reader.ifType(record(TYPE, null), TYPE, Payload.class))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without a value");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("without a value");
         assertThatThrownBy(() -> reader.ifType(record(TYPE, "{\"permitNo\":"), TYPE, Payload.class))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid JSON");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> reader.ifType(record(null, "{}"), TYPE, Payload.class))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ce_id and ce_type");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ce_id and ce_type");
     }
 }

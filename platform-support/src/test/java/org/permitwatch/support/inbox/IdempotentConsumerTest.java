@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,37 +28,51 @@ class IdempotentConsumerTest extends MessagingTestBase {
 
     @Autowired
     IdempotentConsumer inbox;
+
     @Autowired
     PoisonListener poison;
 
     @BeforeEach
     void table() {
-        db.sql("CREATE TABLE IF NOT EXISTS test_effect (event_id text NOT NULL, note text)").then().block();
+        db.sql("CREATE TABLE IF NOT EXISTS test_effect (event_id text NOT NULL, note text)")
+                .then()
+                .block();
     }
 
     private Mono<Void> insertEffect(String eventId) {
-        return db.sql("INSERT INTO test_effect (event_id, note) VALUES (:id, 'direct')").bind("id", eventId).then();
+        return db.sql("INSERT INTO test_effect (event_id, note) VALUES (:id, 'direct')")
+                .bind("id", eventId)
+                .then();
     }
 
     private long effects(String eventId) {
-        return db.sql("SELECT count(*) AS n FROM test_effect WHERE event_id = :id").bind("id", eventId)
-                .map(r -> r.get("n", Long.class)).one().block();
+        return db.sql("SELECT count(*) AS n FROM test_effect WHERE event_id = :id")
+                .bind("id", eventId)
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
     }
 
     private long markers(String consumer, String eventId) {
         return db.sql("SELECT count(*) AS n FROM processed_event WHERE consumer = :c AND event_id = :id")
-                .bind("c", consumer).bind("id", eventId)
-                .map(r -> r.get("n", Long.class)).one().block();
+                .bind("c", consumer)
+                .bind("id", eventId)
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
     }
 
     @Test
     void sameEventTwiceHasOneEffect() {
         String id = UUID.randomUUID().toString();
-        assertThat(inbox.handleOnce("projection-a", id, () -> insertEffect(id)).block()).isTrue();
-        assertThat(inbox.handleOnce("projection-a", id, () -> insertEffect(id)).block()).isFalse();
+        assertThat(inbox.handleOnce("projection-a", id, () -> insertEffect(id)).block())
+                .isTrue();
+        assertThat(inbox.handleOnce("projection-a", id, () -> insertEffect(id)).block())
+                .isFalse();
         assertThat(effects(id)).isEqualTo(1);
         // Another consumer of the same event deduplicates on its own.
-        assertThat(inbox.handleOnce("projection-b", id, () -> insertEffect(id)).block()).isTrue();
+        assertThat(inbox.handleOnce("projection-b", id, () -> insertEffect(id)).block())
+                .isTrue();
         assertThat(effects(id)).isEqualTo(2);
     }
 
@@ -66,12 +80,14 @@ class IdempotentConsumerTest extends MessagingTestBase {
     void failedEffectRollsTheMarkerBackSoARetryRunsIt() {
         String id = UUID.randomUUID().toString();
         Mono<Void> failing = insertEffect(id).then(Mono.error(new IllegalStateException("effect failed")));
-        assertThatThrownBy(() -> inbox.handleOnce("projection-a", id, () -> failing).block())
+        assertThatThrownBy(() ->
+                        inbox.handleOnce("projection-a", id, () -> failing).block())
                 .hasMessageContaining("effect failed");
         assertThat(markers("projection-a", id)).isZero();
         assertThat(effects(id)).isZero();
 
-        assertThat(inbox.handleOnce("projection-a", id, () -> insertEffect(id)).block()).isTrue();
+        assertThat(inbox.handleOnce("projection-a", id, () -> insertEffect(id)).block())
+                .isTrue();
         assertThat(markers("projection-a", id)).isEqualTo(1);
         assertThat(effects(id)).isEqualTo(1);
     }
@@ -80,9 +96,13 @@ class IdempotentConsumerTest extends MessagingTestBase {
     void poisonMessageGoesToTheDeadLetterTopicAndDoesNotBlockThePartition() throws Exception {
         String poisonId = UUID.randomUUID().toString();
         String goodId = UUID.randomUUID().toString();
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class);
         RecordMetadata last;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             // Same key = same partition: the good event queues behind the poison one.
@@ -102,7 +122,9 @@ class IdempotentConsumerTest extends MessagingTestBase {
         while (!poison.finished(last.partition(), last.offset()) && System.nanoTime() < deadline) {
             Mono.delay(Duration.ofMillis(200)).block();
         }
-        assertThat(poison.finished(last.partition(), last.offset())).as("the redelivery was handled").isTrue();
+        assertThat(poison.finished(last.partition(), last.offset()))
+                .as("the redelivery was handled")
+                .isTrue();
         // Delivered twice, applied once.
         assertThat(effects(goodId)).isEqualTo(1);
         assertThat(markers(PoisonListener.CONSUMER, goodId)).isEqualTo(1);

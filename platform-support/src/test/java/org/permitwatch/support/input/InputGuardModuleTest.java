@@ -15,13 +15,19 @@ import tools.jackson.databind.json.JsonMapper;
 /** The Jackson side of {@link InputRules}, without a server: which values are refused and at which path. */
 class InputGuardModuleTest {
 
-    record Doc(String title, List<Line> lines, Map<String, Object> data, JsonNode raw, LocalDate day, Instant stamp, java.time.OffsetDateTime at) {
-    }
+    record Doc(
+            String title,
+            List<Line> lines,
+            Map<String, Object> data,
+            JsonNode raw,
+            LocalDate day,
+            Instant stamp,
+            java.time.OffsetDateTime at) {}
 
-    record Line(String note) {
-    }
+    record Line(String note) {}
 
-    private final JsonMapper json = JsonMapper.builder().addModule(new InputGuardModule()).build();
+    private final JsonMapper json =
+            JsonMapper.builder().addModule(new InputGuardModule()).build();
 
     private String pathOf(String body) {
         try {
@@ -39,7 +45,8 @@ class InputGuardModuleTest {
     @Test
     void refusesControlCharactersWhereverTheyAre() {
         assertThat(pathOf("{\"lines\":[{},{\"note\":\"a\\u0000\"}]}")).isEqualTo(".lines[1].note");
-        assertThat(pathOf("{\"data\":{\"outer\":{\"list\":[\"ok\",\"b\\u001b\"]}}}")).isEqualTo(".data.outer.list[1]");
+        assertThat(pathOf("{\"data\":{\"outer\":{\"list\":[\"ok\",\"b\\u001b\"]}}}"))
+                .isEqualTo(".data.outer.list[1]");
         assertThat(pathOf("{\"title\":\"\\ud800\"}")).isEqualTo(".title");
         assertThat(pathOf("{\"title\":\"tab\\tcr\\rlf\\n \\ud83d\\ude00\"}")).isNull();
     }
@@ -54,12 +61,15 @@ class InputGuardModuleTest {
         assertThat(pathOf("{\"stamp\":\"+999999999-12-31T23:59:59Z\"}")).isEqualTo(".stamp");
         assertThat(pathOf("{\"at\":\"3000-01-01T12:00:00+08:00\"}")).isEqualTo(".at");
         assertThat(pathOf("{\"at\":\"1950-01-01T06:00:00+08:00\"}")).isEqualTo(".at");
-        assertThat(pathOf("{\"day\":\"1950-01-01\",\"stamp\":\"2999-12-31T23:59:59Z\"}")).isNull();
+        assertThat(pathOf("{\"day\":\"1950-01-01\",\"stamp\":\"2999-12-31T23:59:59Z\"}"))
+                .isNull();
     }
 
     @Test
     void aPlainMapperIsUntouched() {
-        assertThatThrownBy(() -> json.readValue("\"\\u0000\"", String.class)).isInstanceOf(InputRejectedException.class);
-        assertThat(JsonMapper.builder().build().readValue("\"\\u0000\"", String.class)).isEqualTo("\u0000");
+        assertThatThrownBy(() -> json.readValue("\"\\u0000\"", String.class))
+                .isInstanceOf(InputRejectedException.class);
+        assertThat(JsonMapper.builder().build().readValue("\"\\u0000\"", String.class))
+                .isEqualTo("\u0000");
     }
 }

@@ -20,8 +20,14 @@ class DatabaseWaitsAndSchedulerTest extends MessagingTestBase {
 
     @Test
     void everyConnectionCarriesStatementAndLockTimeouts() {
-        String statement = db.sql("SHOW statement_timeout").map(r -> r.get(0, String.class)).one().block();
-        String lock = db.sql("SHOW lock_timeout").map(r -> r.get(0, String.class)).one().block();
+        String statement = db.sql("SHOW statement_timeout")
+                .map(r -> r.get(0, String.class))
+                .one()
+                .block();
+        String lock = db.sql("SHOW lock_timeout")
+                .map(r -> r.get(0, String.class))
+                .one()
+                .block();
         // PostgreSQL's defaults are 0 (wait for ever); the platform sets PT2M and PT30S.
         assertThat(statement).isEqualTo("2min");
         assertThat(lock).isEqualTo("30s");
@@ -36,13 +42,15 @@ class DatabaseWaitsAndSchedulerTest extends MessagingTestBase {
         try {
             CountDownLatch never = new CountDownLatch(1);
             CountDownLatch otherFired = new CountDownLatch(1);
-            scheduler.schedule(() -> {
-                try {
-                    never.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, new PeriodicTrigger(Duration.ofMillis(10)));
+            scheduler.schedule(
+                    () -> {
+                        try {
+                            never.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    new PeriodicTrigger(Duration.ofMillis(10)));
             Thread.sleep(100); // the hung job holds its thread
             scheduler.schedule(otherFired::countDown, new PeriodicTrigger(Duration.ofMillis(10)));
             assertThat(otherFired.await(5, TimeUnit.SECONDS)).isTrue();

@@ -19,16 +19,27 @@ class JobRunnerTest {
         var result = jobs.run("hung", Mono.never().doOnCancel(() -> cancelled.set(true)), Duration.ofMillis(200));
         assertThat(result).isEmpty();
         assertThat(cancelled).isTrue();
-        assertThat(meters.get("permitwatch.job").tag("job", "hung").tag("outcome", "timeout").timer().count())
+        assertThat(meters.get("permitwatch.job")
+                        .tag("job", "hung")
+                        .tag("outcome", "timeout")
+                        .timer()
+                        .count())
                 .isEqualTo(1);
-        assertThat(meters.find("permitwatch.job.last.success").tag("job", "hung").gauge()).isNull();
+        assertThat(meters.find("permitwatch.job.last.success")
+                        .tag("job", "hung")
+                        .gauge())
+                .isNull();
     }
 
     @Test
     void aFailingJobIsLoggedAndCountedNotThrown() {
         var result = jobs.run("failing", Mono.error(new IllegalStateException("database down")));
         assertThat(result).isEmpty();
-        assertThat(meters.get("permitwatch.job").tag("job", "failing").tag("outcome", "failure").timer().count())
+        assertThat(meters.get("permitwatch.job")
+                        .tag("job", "failing")
+                        .tag("outcome", "failure")
+                        .timer()
+                        .count())
                 .isEqualTo(1);
     }
 
@@ -36,8 +47,16 @@ class JobRunnerTest {
     void aSuccessfulJobReturnsItsResultAndRecordsTheLastSuccess() {
         assertThat(jobs.run("ok", Mono.just(3))).contains(3);
         assertThat(jobs.run("ok", Mono.empty())).isEmpty();
-        assertThat(meters.get("permitwatch.job").tag("job", "ok").tag("outcome", "success").timer().count())
+        assertThat(meters.get("permitwatch.job")
+                        .tag("job", "ok")
+                        .tag("outcome", "success")
+                        .timer()
+                        .count())
                 .isEqualTo(2);
-        assertThat(meters.get("permitwatch.job.last.success").tag("job", "ok").gauge().value()).isPositive();
+        assertThat(meters.get("permitwatch.job.last.success")
+                        .tag("job", "ok")
+                        .gauge()
+                        .value())
+                .isPositive();
     }
 }

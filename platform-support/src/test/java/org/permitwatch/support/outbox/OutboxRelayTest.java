@@ -30,8 +30,7 @@ import reactor.core.publisher.Mono;
 /** The transactional outbox against real PostgreSQL and a real (embedded KRaft) Kafka broker. */
 class OutboxRelayTest extends MessagingTestBase {
 
-    record Payload(String unit, int seq) {
-    }
+    record Payload(String unit, int seq) {}
 
     @Autowired
     OutboxWriter writer;
@@ -64,8 +63,8 @@ class OutboxRelayTest extends MessagingTestBase {
         DefaultKafkaProducerFactory<String, byte[]> factory =
                 OutboxAutoConfiguration.RelayConfiguration.producerFactory(kafkaProperties, null);
         factories.add(factory);
-        return new OutboxRelay(db, TransactionalOperator.create(transactionManager), new KafkaTemplate<>(factory),
-                props);
+        return new OutboxRelay(
+                db, TransactionalOperator.create(transactionManager), new KafkaTemplate<>(factory), props);
     }
 
     private OutboxRelay relay() {
@@ -74,16 +73,17 @@ class OutboxRelayTest extends MessagingTestBase {
 
     /** A relay whose broker does not exist: every send fails quickly. */
     private OutboxRelay brokenRelay() {
-        Map<String, Object> config = new HashMap<>(OutboxAutoConfiguration.RelayConfiguration
-                .producerFactory(kafkaProperties, null).getConfigurationProperties());
+        Map<String, Object> config =
+                new HashMap<>(OutboxAutoConfiguration.RelayConfiguration.producerFactory(kafkaProperties, null)
+                        .getConfigurationProperties());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 300);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500);
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
         factories.add(factory);
-        return new OutboxRelay(db, TransactionalOperator.create(transactionManager), new KafkaTemplate<>(factory),
-                properties);
+        return new OutboxRelay(
+                db, TransactionalOperator.create(transactionManager), new KafkaTemplate<>(factory), properties);
     }
 
     private static OutboxMessage message(String topic, String key, int seq) {
@@ -92,12 +92,15 @@ class OutboxRelayTest extends MessagingTestBase {
 
     private long unpublished() {
         return db.sql("SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL")
-                .map(r -> r.get("n", Long.class)).one().block();
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
     }
 
     @Test
     void appendOutsideATransactionIsRefused() {
-        assertThatThrownBy(() -> writer.append(message("test.notx.events.v1", "k", 1)).block())
+        assertThatThrownBy(() ->
+                        writer.append(message("test.notx.events.v1", "k", 1)).block())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("transaction");
         assertThat(unpublished()).isZero();
@@ -122,8 +125,13 @@ class OutboxRelayTest extends MessagingTestBase {
     @Test
     void committedEventIsSentOnceAsBinaryCloudEvent() {
         String topic = "test.committed.events.v1";
-        UUID id = tx.transactional(writer.append(new OutboxMessage(topic, "PN-140105-001",
-                "org.permitwatch.test.unit.changed.v1", "unit/PN-140105-001", new Payload("太原市小店区某厂", 7)))).block();
+        UUID id = tx.transactional(writer.append(new OutboxMessage(
+                        topic,
+                        "PN-140105-001",
+                        "org.permitwatch.test.unit.changed.v1",
+                        "unit/PN-140105-001",
+                        new Payload("太原市小店区某厂", 7))))
+                .block();
 
         OutboxRelay relay = relay();
         assertThat(relay.relayOnce().block()).isEqualTo(1);
@@ -135,8 +143,10 @@ class OutboxRelayTest extends MessagingTestBase {
         relay.relayOnce().block();
         List<ConsumerRecord<String, String>> records = consumeUntilKey(topic, "marker");
         assertThat(records).hasSize(2);
-        ConsumerRecord<String, String> record = records.stream().filter(r -> r.key().equals("PN-140105-001"))
-                .findFirst().orElseThrow();
+        ConsumerRecord<String, String> record = records.stream()
+                .filter(r -> r.key().equals("PN-140105-001"))
+                .findFirst()
+                .orElseThrow();
         assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(id.toString());
         assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo("org.permitwatch.test.unit.changed.v1");
@@ -167,8 +177,15 @@ class OutboxRelayTest extends MessagingTestBase {
         long total = unpublished();
         assertThat(total).isEqualTo((long) keys.size() * perKey);
 
-        OutboxProperties smallBatches = new OutboxProperties(true, true, null, Duration.ofHours(1), 7,
-                Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofHours(1));
+        OutboxProperties smallBatches = new OutboxProperties(
+                true,
+                true,
+                null,
+                Duration.ofHours(1),
+                7,
+                Duration.ofSeconds(10),
+                Duration.ofDays(7),
+                Duration.ofHours(1));
         assertThat(relay(smallBatches).relayOnce().block()).isEqualTo((int) total);
 
         List<ConsumerRecord<String, String>> records = consume(topic, (int) total);
@@ -178,14 +195,16 @@ class OutboxRelayTest extends MessagingTestBase {
             int seq = Integer.parseInt(r.value().replaceAll(".*\"seq\": ?(\\d+).*", "$1"));
             seqByKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(seq);
         }
-        List<Integer> expected = java.util.stream.IntStream.range(0, perKey).boxed().toList();
+        List<Integer> expected =
+                java.util.stream.IntStream.range(0, perKey).boxed().toList();
         keys.forEach(key -> assertThat(seqByKey.get(key)).as("order of %s", key).isEqualTo(expected));
     }
 
     @Test
     void failedSendKeepsRowsForTheNextRoundWithoutLoss() {
         String topic = "test.failure.events.v1";
-        tx.transactional(writer.appendAll(List.of(message(topic, "k1", 1), message(topic, "k1", 2)))).block();
+        tx.transactional(writer.appendAll(List.of(message(topic, "k1", 1), message(topic, "k1", 2))))
+                .block();
 
         OutboxRelay broken = brokenRelay();
         assertThat(broken.relayOnce().block()).isZero();
@@ -195,7 +214,8 @@ class OutboxRelayTest extends MessagingTestBase {
         // A fresh relay, as after a restart, finds and sends both.
         assertThat(relay().relayOnce().block()).isEqualTo(2);
         assertThat(unpublished()).isZero();
-        assertThat(consume(topic, 2)).extracting(ConsumerRecord::value)
+        assertThat(consume(topic, 2))
+                .extracting(ConsumerRecord::value)
                 .containsExactly("{\"seq\": 1, \"unit\": \"k1\"}", "{\"seq\": 2, \"unit\": \"k1\"}");
     }
 
@@ -207,20 +227,25 @@ class OutboxRelayTest extends MessagingTestBase {
         // The relay's round joins this outer transaction, which then dies: Kafka has the record, the DB forgets.
         OutboxRelay crashing = relay();
         assertThatThrownBy(() -> tx.transactional(crashing.relayOnce()
-                .then(Mono.error(new IllegalStateException("process killed before commit")))).block())
+                                .then(Mono.error(new IllegalStateException("process killed before commit"))))
+                        .block())
                 .hasMessageContaining("killed");
         assertThat(unpublished()).isEqualTo(1);
 
         assertThat(relay().relayOnce().block()).isEqualTo(1);
         List<ConsumerRecord<String, String>> records = consume(topic, 2);
-        assertThat(records).hasSize(2)
+        assertThat(records)
+                .hasSize(2)
                 .allSatisfy(r -> assertThat(header(r, CloudEventHeaders.ID)).isEqualTo(id.toString()));
 
         AtomicInteger effects = new AtomicInteger();
         List<Boolean> handled = Flux.fromIterable(records)
-                .concatMap(r -> inbox.handleOnce("crash-test", header(r, CloudEventHeaders.ID),
+                .concatMap(r -> inbox.handleOnce(
+                        "crash-test",
+                        header(r, CloudEventHeaders.ID),
                         () -> Mono.fromRunnable(effects::incrementAndGet)))
-                .collectList().block();
+                .collectList()
+                .block();
         assertThat(handled).containsExactly(true, false);
         assertThat(effects).hasValue(1);
     }
@@ -229,11 +254,21 @@ class OutboxRelayTest extends MessagingTestBase {
     void commitWakesARunningRelay() {
         String topic = "test.wakeup.events.v1";
         // Polling every hour: only the after-commit wake-up can deliver within the test.
-        OutboxProperties hourly = new OutboxProperties(true, true, null, Duration.ofHours(1), 100,
-                Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofHours(1));
+        OutboxProperties hourly = new OutboxProperties(
+                true,
+                true,
+                null,
+                Duration.ofHours(1),
+                100,
+                Duration.ofSeconds(10),
+                Duration.ofDays(7),
+                Duration.ofHours(1));
         OutboxRelay running = relay(hourly);
-        OutboxWriter wakingWriter = new OutboxWriter(db, tools.jackson.databind.json.JsonMapper.builder().build(),
-                "/permitwatch/support-test", running::wakeUp);
+        OutboxWriter wakingWriter = new OutboxWriter(
+                db,
+                tools.jackson.databind.json.JsonMapper.builder().build(),
+                "/permitwatch/support-test",
+                running::wakeUp);
         running.start();
         try {
             tx.transactional(wakingWriter.append(message(topic, "woken", 1))).block();
@@ -246,14 +281,20 @@ class OutboxRelayTest extends MessagingTestBase {
     @Test
     void cleanupRemovesOnlyOldPublishedRows() {
         String topic = "test.cleanup.events.v1";
-        tx.transactional(writer.appendAll(List.of(message(topic, "a", 1), message(topic, "b", 1)))).block();
+        tx.transactional(writer.appendAll(List.of(message(topic, "a", 1), message(topic, "b", 1))))
+                .block();
         assertThat(relay().relayOnce().block()).isEqualTo(2);
         tx.transactional(writer.append(message(topic, "c", 1))).block();
-        db.sql("UPDATE outbox_event SET published_at = now() - interval '8 days' WHERE message_key = 'a'").then().block();
+        db.sql("UPDATE outbox_event SET published_at = now() - interval '8 days' WHERE message_key = 'a'")
+                .then()
+                .block();
 
         assertThat(relay().cleanUp().block()).isEqualTo(1L);
         List<String> left = db.sql("SELECT message_key FROM outbox_event ORDER BY seq")
-                .map(r -> r.get("message_key", String.class)).all().collectList().block();
+                .map(r -> r.get("message_key", String.class))
+                .all()
+                .collectList()
+                .block();
         assertThat(left).containsExactly("b", "c");
     }
 }

@@ -20,9 +20,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * callers on the API port, the probes stay there (/livez, /readyz), and the management port serves the scraper
  * without a token.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=support-actuator-test", "permitwatch.outbox.enabled=false",
-                "permitwatch.kafka.consumer.error-handler-enabled=false", "management.server.address=127.0.0.1"})
+@SpringBootTest(
+        classes = TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.application.name=support-actuator-test",
+            "permitwatch.outbox.enabled=false",
+            "permitwatch.kafka.consumer.error-handler-enabled=false",
+            "management.server.address=127.0.0.1"
+        })
 class ActuatorExposureTest {
 
     static int managementPort;
@@ -42,7 +48,9 @@ class ActuatorExposureTest {
 
     private static WebTestClient client(int port) {
         return WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector())
-                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     @Test
@@ -59,9 +67,19 @@ class ActuatorExposureTest {
 
     @Test
     void theManagementPortServesTheScraperWithoutAToken() {
-        client(managementPort).get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
-        client(managementPort).get().uri("/actuator/metrics").exchange().expectStatus().isOk();
+        client(managementPort)
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+        client(managementPort)
+                .get()
+                .uri("/actuator/metrics")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

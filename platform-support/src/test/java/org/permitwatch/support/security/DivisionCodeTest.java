@@ -11,8 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DivisionCodeTest {
 
     @ParameterizedTest
-    @CsvSource({"140000,14,PROVINCE", "140100,1401,CITY", "140105,140105,COUNTY", "110101,110101,COUNTY",
-            "140700,1407,CITY", "140001,140001,COUNTY"})
+    @CsvSource({
+        "140000,14,PROVINCE",
+        "140100,1401,CITY",
+        "140105,140105,COUNTY",
+        "110101,110101,COUNTY",
+        "140700,1407,CITY",
+        "140001,140001,COUNTY"
+    })
     void prefixDropsTrailingZeroPairs(String code, String prefix, DivisionCode.Level level) {
         DivisionCode division = DivisionCode.of(code);
         assertThat(division.prefix()).isEqualTo(prefix);

@@ -20,9 +20,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A service reached directly (not through the gateway) applies the same token policy: the library's decoder
  * refuses what the gateway refuses, with a 401 problem.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=support-test", "permitwatch.outbox.enabled=false",
-                "permitwatch.kafka.consumer.error-handler-enabled=false"})
+@SpringBootTest(
+        classes = TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.application.name=support-test",
+            "permitwatch.outbox.enabled=false",
+            "permitwatch.kafka.consumer.error-handler-enabled=false"
+        })
 @AutoConfigureWebTestClient(timeout = "30s")
 class ServiceTokenPolicyTest {
 
@@ -37,18 +42,50 @@ class ServiceTokenPolicyTest {
 
     @Test
     void aValidTokenIsAccepted() {
-        web.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("COUNTY", "140105"))
+        web.get()
+                .uri("/api/v1/me")
+                .header(HttpHeaders.AUTHORIZATION, TestJwts.bearer("COUNTY", "140105"))
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void tokensBreakingThePolicyAreRefusedByTheServiceItself() {
-        assertRefused(TestJwts.builder().roles("CITY").division("140100").without("sub").build(), "sub");
-        assertRefused(TestJwts.builder().roles("CITY").division("140100").audience("another-system").build(), "aud");
-        assertRefused(TestJwts.builder().roles("CITY").division("140100").issuer("someone-else").build(), "iss");
-        assertRefused(TestJwts.builder().roles("CITY").division("140100").without("exp").build(), "exp");
-        assertRefused(TestJwts.builder().roles("CITY").division("140100").expiresIn(Duration.ofDays(30)).build(),
+        assertRefused(
+                TestJwts.builder()
+                        .roles("CITY")
+                        .division("140100")
+                        .without("sub")
+                        .build(),
+                "sub");
+        assertRefused(
+                TestJwts.builder()
+                        .roles("CITY")
+                        .division("140100")
+                        .audience("another-system")
+                        .build(),
+                "aud");
+        assertRefused(
+                TestJwts.builder()
+                        .roles("CITY")
+                        .division("140100")
+                        .issuer("someone-else")
+                        .build(),
+                "iss");
+        assertRefused(
+                TestJwts.builder()
+                        .roles("CITY")
+                        .division("140100")
+                        .without("exp")
+                        .build(),
+                "exp");
+        assertRefused(
+                TestJwts.builder()
+                        .roles("CITY")
+                        .division("140100")
+                        .expiresIn(Duration.ofDays(30))
+                        .build(),
                 "lifetime");
         assertRefused(TestJwts.token("CITY", "140000"), "CITY");
         assertRefused(TestJwts.token("COUNTY", "140000"), "COUNTY");
@@ -56,13 +93,19 @@ class ServiceTokenPolicyTest {
     }
 
     private void assertRefused(String token, String mentioned) {
-        web.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        web.get()
+                .uri("/api/v1/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("unauthorized")
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                .jsonPath("$.code")
+                .isEqualTo("unauthorized")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail)
                         .as("detail for a token that should mention %s", mentioned)
                         .contains(mentioned)
                         .doesNotContain(token));

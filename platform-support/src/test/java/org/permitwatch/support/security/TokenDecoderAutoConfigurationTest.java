@@ -13,8 +13,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 class TokenDecoderAutoConfigurationTest {
 
     private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class,
-                    TokenDecoderAutoConfiguration.class))
+            .withConfiguration(
+                    AutoConfigurations.of(ValidationAutoConfiguration.class, TokenDecoderAutoConfiguration.class))
             .withPropertyValues(TestJwts.PROPERTY + "=" + TestJwts.publicKeyLocation());
 
     @Test
@@ -33,20 +33,23 @@ class TokenDecoderAutoConfigurationTest {
     void refusesToStartWithoutKey() {
         new ReactiveWebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(TokenDecoderAutoConfiguration.class))
-                .withPropertyValues("permitwatch.security.jwt.issuer=permitwatch-test",
+                .withPropertyValues(
+                        "permitwatch.security.jwt.issuer=permitwatch-test",
                         "permitwatch.security.jwt.audiences=permitwatch")
-                .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("JWT_PUBLIC_KEY_LOCATION"));
+                .run(context ->
+                        assertThat(context).getFailure().rootCause().hasMessageContaining("JWT_PUBLIC_KEY_LOCATION"));
     }
 
     @Test
     void buildsTheDecoderFromAPublicKeyOrAJwkSetUri() {
-        runner.withPropertyValues("permitwatch.security.jwt.issuer=permitwatch-test",
+        runner.withPropertyValues(
+                        "permitwatch.security.jwt.issuer=permitwatch-test",
                         "permitwatch.security.jwt.audiences=permitwatch,permitwatch-mobile")
                 .run(context -> assertThat(context).hasSingleBean(ReactiveJwtDecoder.class));
         new ReactiveWebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(TokenDecoderAutoConfiguration.class))
-                .withPropertyValues("permitwatch.security.jwt.issuer=https://idp.example/realms/sx",
+                .withPropertyValues(
+                        "permitwatch.security.jwt.issuer=https://idp.example/realms/sx",
                         "permitwatch.security.jwt.audiences=permitwatch",
                         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://idp.example/realms/sx/certs")
                 .run(context -> assertThat(context).hasSingleBean(ReactiveJwtDecoder.class));

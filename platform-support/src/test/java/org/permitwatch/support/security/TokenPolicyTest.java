@@ -21,8 +21,8 @@ class TokenPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-12-04T08:00:00Z");
     private static final String ISSUER = "https://idp.example.gov.cn/realms/shanxi";
-    private static final TokenPolicyProperties PROPERTIES = new TokenPolicyProperties(ISSUER,
-            List.of("permitwatch", "permitwatch-mobile"), Duration.ofHours(12), Duration.ofSeconds(60));
+    private static final TokenPolicyProperties PROPERTIES = new TokenPolicyProperties(
+            ISSUER, List.of("permitwatch", "permitwatch-mobile"), Duration.ofHours(12), Duration.ofSeconds(60));
     private static final OAuth2TokenValidator<Jwt> POLICY =
             TokenPolicy.validator(PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -54,7 +54,8 @@ class TokenPolicyTest {
         OAuth2TokenValidatorResult result = POLICY.validate(jwt);
         assertThat(result.hasErrors()).as("refused").isTrue();
         assertThat(result.getErrors()).extracting(OAuth2Error::getErrorCode).containsOnly("invalid_token");
-        assertThat(result.getErrors()).extracting(OAuth2Error::getDescription)
+        assertThat(result.getErrors())
+                .extracting(OAuth2Error::getDescription)
                 .anySatisfy(d -> assertThat(d).contains(descriptionPart))
                 .allSatisfy(d -> assertThat(d).doesNotContain(jwt.getTokenValue()));
     }
@@ -102,10 +103,14 @@ class TokenPolicyTest {
         accepted(token(b -> b.expiresAt(NOW.plus(Duration.ofHours(12)))));
         refused(token(b -> b.expiresAt(NOW.plus(Duration.ofHours(12)).plusSeconds(1))), "lifetime");
         // Issued two hours ago for 12 h + 1 s: still too long, although only 10 h are left.
-        refused(token(b -> b.issuedAt(NOW.minus(Duration.ofHours(2)))
-                .expiresAt(NOW.plus(Duration.ofHours(10)).plusSeconds(1))), "lifetime");
+        refused(
+                token(b -> b.issuedAt(NOW.minus(Duration.ofHours(2)))
+                        .expiresAt(NOW.plus(Duration.ofHours(10)).plusSeconds(1))),
+                "lifetime");
         accepted(token(b -> b.claims(c -> c.remove("iat")).expiresAt(NOW.plus(Duration.ofHours(12)))));
-        refused(token(b -> b.claims(c -> c.remove("iat")).expiresAt(NOW.plus(Duration.ofHours(12)).plusSeconds(1))),
+        refused(
+                token(b -> b.claims(c -> c.remove("iat"))
+                        .expiresAt(NOW.plus(Duration.ofHours(12)).plusSeconds(1))),
                 "lifetime");
     }
 
@@ -146,8 +151,11 @@ class TokenPolicyTest {
 
     @ParameterizedTest(name = "{0} at {1}: {2}")
     @CsvSource({
-        "'CITY,INSPECTOR', 140100, true", "'COUNTY,INSPECTOR', 140105, true",
-        "'CITY,INSPECTOR', 140105, false", "'PROVINCE,INSPECTOR', 140000, false", "'PROVINCE,CITY', 140100, false",
+        "'CITY,INSPECTOR', 140100, true",
+        "'COUNTY,INSPECTOR', 140105, true",
+        "'CITY,INSPECTOR', 140105, false",
+        "'PROVINCE,INSPECTOR', 140000, false",
+        "'PROVINCE,CITY', 140100, false",
     })
     void everyRoleOfATokenMustFit(String roles, String division, boolean fits) {
         Jwt jwt = token(b -> b.claim("roles", List.of(roles.split(","))).claim("division", division));
@@ -160,10 +168,13 @@ class TokenPolicyTest {
 
     @Test
     void descriptionsNeverEchoClaimValues() {
-        Jwt jwt = token(b -> b.issuer("<script>evil</script>").audience(List.of("<aud>")).subject(" ")
+        Jwt jwt = token(b -> b.issuer("<script>evil</script>")
+                .audience(List.of("<aud>"))
+                .subject(" ")
                 .claim("division", "<div>"));
         OAuth2TokenValidatorResult result = POLICY.validate(jwt);
-        assertThat(result.getErrors()).extracting(OAuth2Error::getDescription)
+        assertThat(result.getErrors())
+                .extracting(OAuth2Error::getDescription)
                 .hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(d -> assertThat(d).doesNotContain("<"));
     }

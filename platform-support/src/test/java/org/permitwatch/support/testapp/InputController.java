@@ -20,15 +20,26 @@ import reactor.core.publisher.Mono;
 @RestController
 class InputController {
 
-    enum Colour { RED, GREEN }
-
-    record Order(String title, List<Item> items, Map<String, Object> data, Map<String, String> labels,
-                 LocalDate day, OffsetDateTime at, Instant stamp, Colour colour, UUID ref,
-                 @PlausibleDate(notBefore = "2000-01-01", yearsAhead = 5) LocalDate requestedBy) {
+    enum Colour {
+        RED,
+        GREEN
     }
 
-    record Item(String code, String note) {
-    }
+    record Order(
+            String title,
+            List<Item> items,
+            Map<String, Object> data,
+            Map<String, String> labels,
+            LocalDate day,
+            OffsetDateTime at,
+            Instant stamp,
+            Colour colour,
+            UUID ref,
+
+            @PlausibleDate(notBefore = "2000-01-01", yearsAhead = 5)
+            LocalDate requestedBy) {}
+
+    record Item(String code, String note) {}
 
     @PostMapping("/api/v1/orders")
     Mono<Map<String, Object>> create(@Valid @RequestBody Order order) {
@@ -41,8 +52,8 @@ class InputController {
     }
 
     @GetMapping("/api/v1/orders")
-    Mono<Map<String, Object>> search(@RequestParam(required = false) String q,
-                                     @RequestParam(required = false) LocalDate from) {
+    Mono<Map<String, Object>> search(
+            @RequestParam(required = false) String q, @RequestParam(required = false) LocalDate from) {
         return Mono.just(Map.of("q", String.valueOf(q), "from", String.valueOf(from)));
     }
 

@@ -24,12 +24,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * Shared context of the messaging tests (one PostgreSQL database, one KRaft broker): subclasses reuse the cached
  * context. The background relay is off so each test drives relay rounds itself and counts are deterministic.
  */
-@SpringBootTest(classes = {TestApplication.class, PoisonListener.class},
+@SpringBootTest(
+        classes = {TestApplication.class, PoisonListener.class},
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"spring.application.name=support-test", "permitwatch.outbox.relay-enabled=false",
-                "permitwatch.kafka.consumer.initial-interval=20ms", "permitwatch.kafka.consumer.max-retries=2",
-                "permitwatch.kafka.consumer.max-interval=100ms"})
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        properties = {
+            "spring.application.name=support-test",
+            "permitwatch.outbox.relay-enabled=false",
+            "permitwatch.kafka.consumer.initial-interval=20ms",
+            "permitwatch.kafka.consumer.max-retries=2",
+            "permitwatch.kafka.consumer.max-interval=100ms"
+        })
+@EmbeddedKafka(
+        partitions = 3,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         topics = {PoisonListener.TOPIC, PoisonListener.TOPIC + ".dlt"})
 public abstract class MessagingTestBase {
 
@@ -48,12 +55,18 @@ public abstract class MessagingTestBase {
     /** A consumer reading {@code topic} from the beginning with a fresh group. */
     protected KafkaConsumer<String, String> consumer(String topic) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
         consumer.subscribe(List.of(topic));
         return consumer;

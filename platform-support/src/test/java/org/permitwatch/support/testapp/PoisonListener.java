@@ -2,7 +2,6 @@ package org.permitwatch.support.testapp;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.permitwatch.support.inbox.CloudEventAttributes;
 import org.permitwatch.support.inbox.IdempotentConsumer;
@@ -34,8 +33,13 @@ public class PoisonListener {
             throw new IllegalStateException("cannot handle " + event.id());
         }
         // Listener threads are plain consumer threads, not Netty: blocking here is the listener contract.
-        inbox.handleOnce(CONSUMER, event.id(), () -> db.sql("INSERT INTO test_effect (event_id, note) VALUES (:id, :note)")
-                        .bind("id", event.id()).bind("note", record.value()).then())
+        inbox.handleOnce(
+                        CONSUMER,
+                        event.id(),
+                        () -> db.sql("INSERT INTO test_effect (event_id, note) VALUES (:id, :note)")
+                                .bind("id", event.id())
+                                .bind("note", record.value())
+                                .then())
                 .block();
         finished.add(record.partition() + "@" + record.offset());
     }

@@ -28,16 +28,18 @@ import reactor.core.publisher.Mono;
 @RestController
 class ThingController {
 
-    record NewThing(@NotBlank String name, @Min(1) @Max(10) int count,
-                    @Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code") String division,
-                    List<@Valid Part> parts) {
-    }
+    record NewThing(
+            @NotBlank String name,
+            @Min(1) @Max(10) int count,
 
-    record Part(@NotBlank String code) {
-    }
+            @Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code")
+            String division,
 
-    record Me(String subject, String name, String division, String prefix, List<String> roles, String phone) {
-    }
+            List<@Valid Part> parts) {}
+
+    record Part(@NotBlank String code) {}
+
+    record Me(String subject, String name, String division, String prefix, List<String> roles, String phone) {}
 
     private final AuditLog audit;
     private final TransactionalOperator tx;
@@ -89,7 +91,11 @@ class ThingController {
 
     private static Me me(Caller caller) {
         String phone = "13812345678";
-        return new Me(caller.subject(), caller.name(), caller.division().value(), caller.division().prefix(),
+        return new Me(
+                caller.subject(),
+                caller.name(),
+                caller.division().value(),
+                caller.division().prefix(),
                 caller.roles().stream().map(Enum::name).sorted().toList(),
                 caller.canReadPersonalData() ? phone : Masking.phone(phone));
     }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class BureauClockTest {
 
     // 2026-12-31 16:30 UTC = 2027-01-01 00:30 Beijing time: the JVM's UTC calendar says 31 December.
-    final BureauClock clock = new BureauClock(Clock.fixed(Instant.parse("2026-12-31T16:30:00Z"), ZoneOffset.UTC),
-            ZoneId.of("Asia/Shanghai"));
+    final BureauClock clock = new BureauClock(
+            Clock.fixed(Instant.parse("2026-12-31T16:30:00Z"), ZoneOffset.UTC), ZoneId.of("Asia/Shanghai"));
 
     @Test
     void theBureausDayMonthAndYearNotTheJvms() {
@@ -28,6 +28,7 @@ class BureauClockTest {
     @Test
     void dayOfAnInstantAndStartOfADay() {
         assertThat(clock.dayOf(OffsetDateTime.parse("2026-06-30T16:30:00Z"))).isEqualTo(LocalDate.of(2026, 7, 1));
-        assertThat(clock.startOf(LocalDate.of(2026, 7, 1)).toInstant()).isEqualTo(Instant.parse("2026-06-30T16:00:00Z"));
+        assertThat(clock.startOf(LocalDate.of(2026, 7, 1)).toInstant())
+                .isEqualTo(Instant.parse("2026-06-30T16:00:00Z"));
     }
 }

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class WorkdayCalendarTest {
 
-    final WorkdayCalendar calendar = WorkdayCalendar.fromClasspath(JsonMapper.builder().build());
+    final WorkdayCalendar calendar =
+            WorkdayCalendar.fromClasspath(JsonMapper.builder().build());
 
     static LocalDate d(String iso) {
         return LocalDate.parse(iso);
@@ -27,15 +28,15 @@ class WorkdayCalendarTest {
 
     @Test
     void holidaysAreOffAndMakeUpWeekendsAreWorkingDays() {
-        assertThat(calendar.isWorkingDay(d("2026-02-16"))).isFalse();  // Monday inside 春节 2.15–2.23
-        assertThat(calendar.isWorkingDay(d("2026-02-14"))).isTrue();   // Saturday, 调休上班
-        assertThat(calendar.isWorkingDay(d("2026-02-28"))).isTrue();   // Saturday, 调休上班
-        assertThat(calendar.isWorkingDay(d("2026-03-07"))).isFalse();  // an ordinary Saturday
-        assertThat(calendar.isWorkingDay(d("2026-09-25"))).isFalse();  // Friday, 中秋节
-        assertThat(calendar.isWorkingDay(d("2026-09-20"))).isTrue();   // Sunday, 调休上班 for 国庆
-        assertThat(calendar.isWorkingDay(d("2025-10-08"))).isFalse();  // Wednesday, last day of 国庆、中秋 2025
-        assertThat(calendar.isWorkingDay(d("2025-10-11"))).isTrue();   // Saturday, 调休上班
-        assertThat(calendar.isWorkingDay(d("2025-01-01"))).isFalse();  // 元旦 2025, no 调休
+        assertThat(calendar.isWorkingDay(d("2026-02-16"))).isFalse(); // Monday inside 春节 2.15–2.23
+        assertThat(calendar.isWorkingDay(d("2026-02-14"))).isTrue(); // Saturday, 调休上班
+        assertThat(calendar.isWorkingDay(d("2026-02-28"))).isTrue(); // Saturday, 调休上班
+        assertThat(calendar.isWorkingDay(d("2026-03-07"))).isFalse(); // an ordinary Saturday
+        assertThat(calendar.isWorkingDay(d("2026-09-25"))).isFalse(); // Friday, 中秋节
+        assertThat(calendar.isWorkingDay(d("2026-09-20"))).isTrue(); // Sunday, 调休上班 for 国庆
+        assertThat(calendar.isWorkingDay(d("2025-10-08"))).isFalse(); // Wednesday, last day of 国庆、中秋 2025
+        assertThat(calendar.isWorkingDay(d("2025-10-11"))).isTrue(); // Saturday, 调休上班
+        assertThat(calendar.isWorkingDay(d("2025-01-01"))).isFalse(); // 元旦 2025, no 调休
     }
 
     /**
@@ -82,9 +83,12 @@ class WorkdayCalendarTest {
     @Test
     void workingDaysBetweenCountsTheEndNotTheStart() {
         // (2026-10-22, 2026-10-29]: 10-23 Fri, 10-26 Mon, 10-27, 10-28, 10-29 = 5.
-        assertThat(calendar.workingDaysBetween(d("2026-10-22"), d("2026-10-29"))).isEqualTo(5);
-        assertThat(calendar.workingDaysBetween(d("2026-10-29"), d("2026-10-29"))).isZero();
-        assertThat(calendar.workingDaysBetween(d("2026-10-29"), d("2026-10-01"))).isZero();
+        assertThat(calendar.workingDaysBetween(d("2026-10-22"), d("2026-10-29")))
+                .isEqualTo(5);
+        assertThat(calendar.workingDaysBetween(d("2026-10-29"), d("2026-10-29")))
+                .isZero();
+        assertThat(calendar.workingDaysBetween(d("2026-10-29"), d("2026-10-01")))
+                .isZero();
     }
 
     @Test
@@ -95,18 +99,27 @@ class WorkdayCalendarTest {
         // A count that starts in 2026 but runs into 2027 fails too: 20 working days after 2026-12-15 end in January.
         assertThatThrownBy(() -> calendar.plusWorkingDays(d("2026-12-15"), 20))
                 .isInstanceOf(WorkdayCalendar.YearNotLoadedException.class)
-                .satisfies(e -> assertThat(((WorkdayCalendar.YearNotLoadedException) e).year()).isEqualTo(2027));
+                .satisfies(e -> assertThat(((WorkdayCalendar.YearNotLoadedException) e).year())
+                        .isEqualTo(2027));
         assertThatThrownBy(() -> calendar.isWorkingDay(d("2024-12-31")))
                 .isInstanceOf(WorkdayCalendar.YearNotLoadedException.class);
     }
 
     @Test
     void malformedYearsAreRefused() {
-        assertThatThrownBy(() -> new WorkdayYear(2026, "t", null, null, "s", List.of(),
-                List.of(new WorkdayYear.WorkingWeekend(d("2026-02-13"), "春节"))))  // a Friday
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FRIDAY");
+        assertThatThrownBy(() -> new WorkdayYear(
+                        2026,
+                        "t",
+                        null,
+                        null,
+                        "s",
+                        List.of(),
+                        List.of(new WorkdayYear.WorkingWeekend(d("2026-02-13"), "春节")))) // a Friday
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("FRIDAY");
         assertThatThrownBy(() -> new WorkdayYear(2026, "t", null, null, " ", List.of(), List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("source");
         WorkdayYear y = new WorkdayYear(2026, "t", null, null, "s", List.of(), List.of());
         assertThatThrownBy(() -> new WorkdayCalendar(List.of(y, y))).hasMessageContaining("twice");
     }

@@ -11,8 +11,7 @@ import java.security.NoSuchAlgorithmException;
  */
 final class PasswordDigest {
 
-    private PasswordDigest() {
-    }
+    private PasswordDigest() {}
 
     static byte[] of(String password) {
         try {

@@ -15,8 +15,8 @@ final class PeerBasicAuthFilter implements ClientRequestFilter {
     private final String authorization;
 
     PeerBasicAuthFilter(String username, String password) {
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

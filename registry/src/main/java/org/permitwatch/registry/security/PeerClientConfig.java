@@ -23,7 +23,8 @@ class PeerClientConfig {
     /** Replaces Spring Cloud's empty default (it is {@code @ConditionalOnMissingBean}). */
     @Bean
     ReplicationClientAdditionalFilters replicationClientAdditionalFilters(Environment environment) {
-        return new ReplicationClientAdditionalFilters(peerFilter(environment).map(List::of).orElse(List.of()));
+        return new ReplicationClientAdditionalFilters(
+                peerFilter(environment).map(List::of).orElse(List.of()));
     }
 
     /** Adds the filter to the registry's own Eureka client, keeping the TLS set-up Spring Cloud gives that bean. */
@@ -54,7 +55,8 @@ class PeerClientConfig {
         }
         return properties.clients().stream()
                 .filter(client -> client.access() == RegistryAccess.PEER)
-                .filter(client -> client.password() != null && !client.password().isEmpty())
+                .filter(client ->
+                        client.password() != null && !client.password().isEmpty())
                 .findFirst()
                 .map(client -> new PeerBasicAuthFilter(client.name(), client.password()));
     }

@@ -11,21 +11,28 @@ final class ProblemResponses {
 
     static final String REALM = "PermitWatch registry";
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> {
             // Eureka clients (and browsers for the dashboard) answer the challenge with basic credentials.
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-            write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "UNAUTHENTICATED",
+            write(
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    "Unauthorized",
+                    "UNAUTHENTICATED",
                     "The registry needs the credentials of a registry client (HTTP basic).");
         };
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, exception) -> write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                "FORBIDDEN", "This registry client may not change this application.");
+        return (request, response, exception) -> write(
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                "Forbidden",
+                "FORBIDDEN",
+                "This registry client may not change this application.");
     }
 
     private static void write(HttpServletResponse response, int status, String title, String code, String detail)
@@ -33,7 +40,8 @@ final class ProblemResponses {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"code\":\"" + code + "\",\"detail\":\"" + detail + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"code\":\""
+                        + code + "\",\"detail\":\"" + detail + "\"}");
     }
 }

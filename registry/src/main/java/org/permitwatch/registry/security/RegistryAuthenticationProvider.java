@@ -30,10 +30,13 @@ final class RegistryAuthenticationProvider implements AuthenticationProvider {
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
         Optional<RegistryClient> client = clients.find(name);
-        boolean matches = PasswordDigest.matches(password, client.map(RegistryClient::passwordDigest).orElse(NO_CLIENT));
+        boolean matches = PasswordDigest.matches(
+                password, client.map(RegistryClient::passwordDigest).orElse(NO_CLIENT));
         if (client.isEmpty()) {
             // Any name an attacker sends: keyed by reason only, so the log cannot be flooded.
-            events.once("unknown-client", "registry: rejected credentials of an unknown client '{}'",
+            events.once(
+                    "unknown-client",
+                    "registry: rejected credentials of an unknown client '{}'",
                     SecurityEventLog.printable(name));
             throw new BadCredentialsException("bad credentials");
         }
@@ -41,8 +44,8 @@ final class RegistryAuthenticationProvider implements AuthenticationProvider {
             events.once("wrong-password:" + name, "registry: rejected a wrong password for client '{}'", name);
             throw new BadCredentialsException("bad credentials");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(new RegistryPrincipal(client.get()), null,
-                authorities(client.get()));
+        return UsernamePasswordAuthenticationToken.authenticated(
+                new RegistryPrincipal(client.get()), null, authorities(client.get()));
     }
 
     private static List<GrantedAuthority> authorities(RegistryClient client) {

@@ -11,7 +11,8 @@ record RegistryClient(String name, RegistryAccess access, String app, byte[] pas
 
     static RegistryClient of(RegistrySecurityProperties.Client client) {
         String app = client.access() == RegistryAccess.APP
-                ? (client.app() == null || client.app().isBlank() ? client.name() : client.app()).toUpperCase(Locale.ROOT)
+                ? (client.app() == null || client.app().isBlank() ? client.name() : client.app())
+                        .toUpperCase(Locale.ROOT)
                 : null;
         return new RegistryClient(client.name(), client.access(), app, PasswordDigest.of(client.password()));
     }

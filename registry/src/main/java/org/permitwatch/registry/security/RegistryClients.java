@@ -24,7 +24,8 @@ final class RegistryClients {
                 throw new IllegalStateException("permitwatch.registry.security.clients: '" + client.name() + "' twice");
             }
             if (client.password() == null || client.password().isEmpty()) {
-                String variable = "REGISTRY_PASSWORD_" + client.name().toUpperCase(Locale.ROOT).replace('-', '_');
+                String variable = "REGISTRY_PASSWORD_"
+                        + client.name().toUpperCase(Locale.ROOT).replace('-', '_');
                 if (client.access() == RegistryAccess.PEER) {
                     // Normal for a single registry (local, dev): it has no peer to replicate with.
                     log.info("no peer password ({}): this registry accepts no replication", variable);
@@ -32,7 +33,8 @@ final class RegistryClients {
                     // Normal where nothing scrapes the registry (local): then nobody reads its metrics.
                     log.info("no scraper password ({}): nobody may read this registry's metrics", variable);
                 } else {
-                    log.warn("registry client '{}' has no password: it cannot log in (set {})", client.name(), variable);
+                    log.warn(
+                            "registry client '{}' has no password: it cannot log in (set {})", client.name(), variable);
                 }
                 continue;
             }

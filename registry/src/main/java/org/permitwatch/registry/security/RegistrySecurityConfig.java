@@ -36,19 +36,24 @@ class RegistrySecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain registrySecurity(HttpSecurity http, AuthenticationManager registryAuthenticationManager,
-            SecurityEventLog events) throws Exception {
-        return http
-                .authenticationManager(registryAuthenticationManager)
+    SecurityFilterChain registrySecurity(
+            HttpSecurity http, AuthenticationManager registryAuthenticationManager, SecurityEventLog events)
+            throws Exception {
+        return http.authenticationManager(registryAuthenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         // Probes carry no credentials. Metrics are not for anonymous callers (issue 11): the
                         // scraper logs in as the "metrics" client, which may read nothing else.
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
-                                .permitAll()
-                        .requestMatchers("/actuator/prometheus").authenticated()
-                        .requestMatchers("/eureka/**").access(new RegistryWriteAuthorization(events))
+                        .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .authenticated()
+                        .requestMatchers("/eureka/**")
+                        .access(new RegistryWriteAuthorization(events))
                         // The dashboard (/, /lastn) and anything else: any known client but the scraper.
-                        .anyRequest().hasAnyAuthority(authority(RegistryAccess.APP), authority(RegistryAccess.READ),
+                        .anyRequest()
+                        .hasAnyAuthority(
+                                authority(RegistryAccess.APP),
+                                authority(RegistryAccess.READ),
                                 authority(RegistryAccess.PEER)))
                 .httpBasic(basic -> basic.realmName(ProblemResponses.REALM)
                         .authenticationEntryPoint(ProblemResponses.unauthorized()))

@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          shorter ones are refused at start-up
  */
 @ConfigurationProperties("permitwatch.registry.security")
-public record RegistrySecurityProperties(@DefaultValue List<Client> clients, @DefaultValue("24") int minPasswordLength) {
+public record RegistrySecurityProperties(
+        @DefaultValue List<Client> clients,
+        @DefaultValue("24") int minPasswordLength) {
 
     /**
      * @param name     the basic-auth user name, the client's {@code spring.application.name}
@@ -21,6 +23,5 @@ public record RegistrySecurityProperties(@DefaultValue List<Client> clients, @De
      * @param app      the Eureka application it may write with {@link RegistryAccess#APP}; its name in upper case by default
      * @param password empty = this client is switched off
      */
-    public record Client(String name, @DefaultValue("APP") RegistryAccess access, String app, String password) {
-    }
+    public record Client(String name, @DefaultValue("APP") RegistryAccess access, String app, String password) {}
 }

@@ -37,23 +37,33 @@ final class RegistryWriteAuthorization implements AuthorizationManager<RequestAu
     }
 
     @Override
-    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
-            RequestAuthorizationContext context) {
+    public AuthorizationResult authorize(
+            Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         Authentication auth = authentication.get();
         HttpServletRequest request = context.getRequest();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken
+        if (auth == null
+                || !auth.isAuthenticated()
+                || auth instanceof AnonymousAuthenticationToken
                 || !(auth.getPrincipal() instanceof RegistryPrincipal principal)) {
             // 401 through the entry point; only writes are worth a log line (reads are browsers and probes).
             if (!isRead(request)) {
-                events.once("anonymous-write", "registry: refused an anonymous {} {} from {}", request.getMethod(),
-                        SecurityEventLog.printable(path(request)), request.getRemoteAddr());
+                events.once(
+                        "anonymous-write",
+                        "registry: refused an anonymous {} {} from {}",
+                        request.getMethod(),
+                        SecurityEventLog.printable(path(request)),
+                        request.getRemoteAddr());
             }
             return new AuthorizationDecision(false);
         }
         RegistryClient client = principal.client();
         if (client.access() == RegistryAccess.METRICS) {
-            events.once("scraper-registry:" + client.name(), "registry: the scraper '{}' may not {} {}", client.name(),
-                    request.getMethod(), SecurityEventLog.printable(path(request)));
+            events.once(
+                    "scraper-registry:" + client.name(),
+                    "registry: the scraper '{}' may not {} {}",
+                    client.name(),
+                    request.getMethod(),
+                    SecurityEventLog.printable(path(request)));
             return new AuthorizationDecision(false);
         }
         if (isRead(request)) {
@@ -62,8 +72,12 @@ final class RegistryWriteAuthorization implements AuthorizationManager<RequestAu
         String targetApp = targetApp(request);
         boolean granted = targetApp == null ? client.access() == RegistryAccess.PEER : client.mayWrite(targetApp);
         if (!granted) {
-            events.once("forbidden-write:" + client.name(), "registry: client '{}' may not {} {}", client.name(),
-                    request.getMethod(), SecurityEventLog.printable(path(request)));
+            events.once(
+                    "forbidden-write:" + client.name(),
+                    "registry: client '{}' may not {} {}",
+                    client.name(),
+                    request.getMethod(),
+                    SecurityEventLog.printable(path(request)));
         }
         return new AuthorizationDecision(granted);
     }

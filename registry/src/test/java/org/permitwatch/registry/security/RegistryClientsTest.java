@@ -12,36 +12,47 @@ class RegistryClientsTest {
 
     @Test
     void aShortPasswordStopsTheStartWithoutPrintingIt() {
-        var properties = new RegistrySecurityProperties(List.of(client("permit-sync", RegistryAccess.APP, "short-secret")), 24);
+        var properties =
+                new RegistrySecurityProperties(List.of(client("permit-sync", RegistryAccess.APP, "short-secret")), 24);
         assertThatThrownBy(() -> new RegistryClients(properties))
-                .hasMessageContaining("permit-sync").hasMessageNotContaining("short-secret");
+                .hasMessageContaining("permit-sync")
+                .hasMessageNotContaining("short-secret");
     }
 
     @Test
     void aClientWithoutPasswordCannotLogIn() {
-        var clients = new RegistryClients(new RegistrySecurityProperties(List.of(client("gateway", RegistryAccess.READ, "")), 24));
+        var clients = new RegistryClients(
+                new RegistrySecurityProperties(List.of(client("gateway", RegistryAccess.READ, "")), 24));
         assertThat(clients.find("gateway")).isEmpty();
     }
 
     @Test
     void anAppClientWritesOnlyItsOwnApplicationAndAPeerWritesAll() {
-        var clients = new RegistryClients(new RegistrySecurityProperties(List.of(
-                client("inspection-service", RegistryAccess.APP, LONG), client("gateway", RegistryAccess.READ, LONG),
-                client("registry", RegistryAccess.PEER, LONG)), 24));
+        var clients = new RegistryClients(new RegistrySecurityProperties(
+                List.of(
+                        client("inspection-service", RegistryAccess.APP, LONG),
+                        client("gateway", RegistryAccess.READ, LONG),
+                        client("registry", RegistryAccess.PEER, LONG)),
+                24));
         RegistryClient inspection = clients.find("inspection-service").orElseThrow();
         assertThat(inspection.mayWrite("INSPECTION-SERVICE")).isTrue();
         assertThat(inspection.mayWrite("REPORTING-SERVICE")).isFalse();
         assertThat(clients.find("gateway").orElseThrow().mayWrite("GATEWAY")).isFalse();
-        assertThat(clients.find("registry").orElseThrow().mayWrite("REPORTING-SERVICE")).isTrue();
+        assertThat(clients.find("registry").orElseThrow().mayWrite("REPORTING-SERVICE"))
+                .isTrue();
         assertThat(PasswordDigest.matches(LONG, inspection.passwordDigest())).isTrue();
-        assertThat(PasswordDigest.matches(LONG + "x", inspection.passwordDigest())).isFalse();
+        assertThat(PasswordDigest.matches(LONG + "x", inspection.passwordDigest()))
+                .isFalse();
         assertThat(inspection.toString()).doesNotContain(LONG);
     }
 
     @Test
     void aNameGivenTwiceIsRefused() {
-        assertThatThrownBy(() -> new RegistryClients(new RegistrySecurityProperties(List.of(
-                client("gateway", RegistryAccess.READ, LONG), client("gateway", RegistryAccess.PEER, LONG)), 24)))
+        assertThatThrownBy(() -> new RegistryClients(new RegistrySecurityProperties(
+                        List.of(
+                                client("gateway", RegistryAccess.READ, LONG),
+                                client("gateway", RegistryAccess.PEER, LONG)),
+                        24)))
                 .hasMessageContaining("twice");
     }
 

@@ -20,7 +20,9 @@ public class DivisionNames {
         try (InputStream in = properties.divisionNames().getInputStream()) {
             JsonNode root = json.readTree(in);
             Map<String, String> loaded = new TreeMap<>();
-            root.path("names").properties().forEach(e -> loaded.put(e.getKey(), e.getValue().asString()));
+            root.path("names")
+                    .properties()
+                    .forEach(e -> loaded.put(e.getKey(), e.getValue().asString()));
             if (loaded.isEmpty()) {
                 throw new IllegalStateException("no division names in " + properties.divisionNames());
             }
@@ -39,7 +41,8 @@ public class DivisionNames {
         String prefix = provinceCode.substring(0, 2);
         return names.keySet().stream()
                 .filter(c -> c.startsWith(prefix) && c.endsWith("00") && !c.endsWith("0000"))
-                .sorted().toList();
+                .sorted()
+                .toList();
     }
 
     /** The county-level codes (xxxxyy, yy ≠ 00) of a city known to the data file, ascending. */
@@ -47,6 +50,7 @@ public class DivisionNames {
         String prefix = cityCode.substring(0, 4);
         return names.keySet().stream()
                 .filter(c -> c.startsWith(prefix) && !c.endsWith("00"))
-                .sorted().toList();
+                .sorted()
+                .toList();
     }
 }

@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.permitwatch.support.xlsx.XlsxStyles;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.permitwatch.support.problem.ApiException;
+import org.permitwatch.support.xlsx.XlsxStyles;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,17 +20,18 @@ import org.springframework.http.ResponseEntity;
 /** Output formats of the tables: JSON, XLSX (POI, streaming) and CSV (UTF-8 with BOM, so Excel reads the Chinese). */
 public final class Exports {
 
-    public static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    public static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     public static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     public enum Format {
-        JSON, XLSX, CSV
+        JSON,
+        XLSX,
+        CSV
     }
 
-    private Exports() {
-    }
+    private Exports() {}
 
     /** {@code ?format=} wins; otherwise the Accept header; JSON by default. */
     public static Format format(String param, List<MediaType> accept, boolean csvAllowed) {
@@ -45,8 +46,9 @@ public final class Exports {
                     }
                     yield Format.CSV;
                 }
-                default -> throw ApiException.invalidField("format",
-                        csvAllowed ? "must be json, xlsx or csv" : "must be json or xlsx", param);
+                default ->
+                    throw ApiException.invalidField(
+                            "format", csvAllowed ? "must be json, xlsx or csv" : "must be json or xlsx", param);
             };
         }
         for (MediaType m : accept) {
@@ -61,9 +63,14 @@ public final class Exports {
     }
 
     public static ResponseEntity<byte[]> attachment(byte[] body, MediaType type, String filename) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(body);
     }
 
@@ -90,8 +97,8 @@ public final class Exports {
         }
     }
 
-    public static CellStyle style(Workbook workbook, boolean bold, int points, boolean bordered,
-                                  HorizontalAlignment align) {
+    public static CellStyle style(
+            Workbook workbook, boolean bold, int points, boolean bordered, HorizontalAlignment align) {
         return XlsxStyles.style(workbook, bold, points, bordered, align);
     }
 

@@ -15,15 +15,17 @@ import reactor.core.publisher.Mono;
  */
 public final class ReportReaders {
 
-    private ReportReaders() {
-    }
+    private ReportReaders() {}
 
     /** The caller, or a 403 problem when it holds no bureau role. */
     public static Mono<Caller> current() {
-        return CurrentCaller.get().flatMap(caller -> isBureau(caller) ? Mono.just(caller)
-                : Mono.error(ApiException.forbidden("reports-bureau-only",
-                        "reports are read by bureau staff (PROVINCE, CITY, COUNTY); inspectors read their own tasks "
-                                + "in inspection-service")));
+        return CurrentCaller.get()
+                .flatMap(caller -> isBureau(caller)
+                        ? Mono.just(caller)
+                        : Mono.error(ApiException.forbidden(
+                                "reports-bureau-only",
+                                "reports are read by bureau staff (PROVINCE, CITY, COUNTY); inspectors read their own tasks "
+                                        + "in inspection-service")));
     }
 
     static boolean isBureau(Caller caller) {

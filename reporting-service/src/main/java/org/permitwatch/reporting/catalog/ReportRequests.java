@@ -13,8 +13,7 @@ import org.permitwatch.support.security.DivisionCode;
 /** Parsing and scope checks shared by the report endpoints; bad input becomes a 400 problem naming the parameter. */
 public final class ReportRequests {
 
-    private ReportRequests() {
-    }
+    private ReportRequests() {}
 
     /**
      * The division a report covers: the caller's when absent, otherwise one inside it. A division outside the
@@ -29,7 +28,8 @@ public final class ReportRequests {
         }
         DivisionCode requested = DivisionCode.of(value);
         if (!caller.division().contains(requested)) {
-            throw ApiException.forbidden("division-out-of-scope",
+            throw ApiException.forbidden(
+                    "division-out-of-scope",
                     "division " + value + " lies outside the caller's division " + caller.division());
         }
         return requested;

@@ -24,9 +24,11 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("permitwatch.reporting")
 public record ReportingProperties(
         @NotNull @DefaultValue("Asia/Shanghai") ZoneId zone,
-        @NotNull @DefaultValue("classpath:reporting/divisions-shanxi.json") Resource divisionNames,
+
+        @NotNull @DefaultValue("classpath:reporting/divisions-shanxi.json")
+        Resource divisionNames,
+
         @NotBlank @DefaultValue("山西省排污许可执法检查情况汇总表") String summaryTitle,
         @NotBlank @DefaultValue("山西省排污许可清单式执法检查计划") String planTitle,
         @Min(1) @Max(3700) @DefaultValue("1831") int maxPeriodDays,
-        @Min(1) @Max(40) @DefaultValue("12") int historyQuarters) {
-}
+        @Min(1) @Max(40) @DefaultValue("12") int historyQuarters) {}

@@ -1,6 +1,5 @@
 package org.permitwatch.reporting.disclosure;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.permitwatch.events.Topics;
 import org.permitwatch.events.reporting.ReportingTopics;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +20,13 @@ class DisclosureChaseConfiguration {
     @Bean
     KafkaAdmin.NewTopics disclosureTopics(@Value("${permitwatch.reporting.dlt-replicas:1}") short replicas) {
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(ReportingTopics.DISCLOSURE).partitions(1).replicas(replicas).build(),
-                TopicBuilder.name(Topics.dlt(ReportingTopics.DISCLOSURE)).partitions(1).replicas(replicas).build());
+                TopicBuilder.name(ReportingTopics.DISCLOSURE)
+                        .partitions(1)
+                        .replicas(replicas)
+                        .build(),
+                TopicBuilder.name(Topics.dlt(ReportingTopics.DISCLOSURE))
+                        .partitions(1)
+                        .replicas(replicas)
+                        .build());
     }
 }

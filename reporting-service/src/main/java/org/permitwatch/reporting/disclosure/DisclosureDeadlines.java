@@ -58,6 +58,5 @@ public class DisclosureDeadlines {
      * @param dueOn the last day to publish on; null when it cannot be computed
      * @param note  why {@code dueOn} is missing ({@code calendar-year-not-loaded:<year>}), else null
      */
-    public record Due(LocalDate dueOn, String note) {
-    }
+    public record Due(LocalDate dueOn, String note) {}
 }

@@ -26,8 +26,8 @@ class InspectingAuthority {
         return switch (code.level()) {
             case PROVINCE -> names.nameOf(code.value()) + "生态环境厅";
             case CITY -> names.nameOf(code.value()) + "生态环境局";
-            case COUNTY -> names.nameOf(code.cityCode().value()) + "生态环境局" + shortName(names.nameOf(code.value()))
-                    + "分局";
+            case COUNTY ->
+                names.nameOf(code.cityCode().value()) + "生态环境局" + shortName(names.nameOf(code.value())) + "分局";
         };
     }
 

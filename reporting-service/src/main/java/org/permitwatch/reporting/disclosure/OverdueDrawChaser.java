@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.permitwatch.events.reporting.DisclosureOverdue;
 import org.permitwatch.events.reporting.ReportingTopics;
 import org.permitwatch.reporting.catalog.ReportingProperties;
-import org.permitwatch.support.jobs.JobRunner;
 import org.permitwatch.support.audit.AuditLog;
+import org.permitwatch.support.jobs.JobRunner;
 import org.permitwatch.support.outbox.OutboxMessage;
 import org.permitwatch.support.outbox.OutboxWriter;
 import org.permitwatch.support.workday.WorkdayCalendar;
@@ -62,12 +62,18 @@ class OverdueDrawChaser {
 
     private final JobRunner jobs;
 
-    OverdueDrawChaser(DatabaseClient db, DisclosureDeadlines deadlines, OutboxWriter outbox, AuditLog audit,
-                      ReactiveTransactionManager transactions, ReportingProperties properties,
-                      ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
-                      @Value("${permitwatch.reporting.disclosure.warn-working-days:3}") int warnWorkingDays,
-                      @Value("${permitwatch.reporting.disclosure.chase-enabled:true}") boolean enabled,
-                      JobRunner jobs) {
+    OverdueDrawChaser(
+            DatabaseClient db,
+            DisclosureDeadlines deadlines,
+            OutboxWriter outbox,
+            AuditLog audit,
+            ReactiveTransactionManager transactions,
+            ReportingProperties properties,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<MeterRegistry> meters,
+            @Value("${permitwatch.reporting.disclosure.warn-working-days:3}") int warnWorkingDays,
+            @Value("${permitwatch.reporting.disclosure.chase-enabled:true}") boolean enabled,
+            JobRunner jobs) {
         this.jobs = jobs;
         this.db = db;
         this.deadlines = deadlines;
@@ -87,12 +93,14 @@ class OverdueDrawChaser {
                     .description("Unpublished draws within the warning window of their results deadline (last run)")
                     .register(this.meters);
             Gauge.builder("permitwatch.disclosure.draws.calendar.missing", calendarMissing, AtomicInteger::get)
-                    .description("Unpublished draws whose deadline falls in a year without a loaded holiday arrangement")
+                    .description(
+                            "Unpublished draws whose deadline falls in a year without a loaded holiday arrangement")
                     .register(this.meters);
         }
     }
 
-    @Scheduled(cron = "${permitwatch.reporting.disclosure.chase-cron:0 30 8 * * *}",
+    @Scheduled(
+            cron = "${permitwatch.reporting.disclosure.chase-cron:0 30 8 * * *}",
             zone = "${permitwatch.reporting.zone:Asia/Shanghai}")
     void scheduled() {
         if (enabled) {
@@ -102,12 +110,10 @@ class OverdueDrawChaser {
     }
 
     /** What one pass found; {@code raised} counts only stages raised for the first time. */
-    record Outcome(int overdue, int approaching, int calendarMissing, int raised) {
-    }
+    record Outcome(int overdue, int approaching, int calendarMissing, int raised) {}
 
-    private record Candidate(UUID drawId, String cityCode, String periodMonth, LocalDate checksEndedOn, int tasks,
-                             int inspected) {
-    }
+    private record Candidate(
+            UUID drawId, String cityCode, String periodMonth, LocalDate checksEndedOn, int tasks, int inspected) {}
 
     /** One pass at the clock's day (in the reporting zone). */
     Mono<Outcome> run(Clock at) {
@@ -119,8 +125,12 @@ class OverdueDrawChaser {
                     DisclosureDeadlines.Due due = deadlines.results(c.checksEndedOn());
                     if (due.dueOn() == null) {
                         counts[2]++;
-                        log.error("draw {} of {} ({}): no results deadline, {}; add the year's holiday arrangement",
-                                c.drawId(), c.cityCode(), c.periodMonth(), due.note());
+                        log.error(
+                                "draw {} of {} ({}): no results deadline, {}; add the year's holiday arrangement",
+                                c.drawId(),
+                                c.cityCode(),
+                                c.periodMonth(),
+                                due.note());
                         return Mono.empty();
                     }
                     if (today.isAfter(due.dueOn())) {
@@ -153,8 +163,7 @@ class OverdueDrawChaser {
     }
 
     private Flux<Candidate> candidates() {
-        return db.sql("SELECT d.draw_id, d.city_code, d.period_month, " + DisclosureQuery.CHECKS_ENDED
-                        + """
+        return db.sql("SELECT d.draw_id, d.city_code, d.period_month, " + DisclosureQuery.CHECKS_ENDED + """
                          AS checks_ended_on,
                         (SELECT count(*) FROM rm_task t WHERE t.draw_id = d.draw_id) AS tasks,
                         (SELECT count(*) FROM rm_task t WHERE t.draw_id = d.draw_id
@@ -162,38 +171,74 @@ class OverdueDrawChaser {
                         FROM rm_draw d
                         WHERE d.completed_at IS NOT NULL AND d.published_at IS NULL
                         ORDER BY d.draw_id""")
-                .map(r -> new Candidate(r.get("draw_id", UUID.class), r.get("city_code", String.class),
-                        r.get("period_month", String.class), r.get("checks_ended_on", LocalDate.class),
-                        r.get("tasks", Long.class).intValue(), r.get("inspected", Long.class).intValue()))
+                .map(r -> new Candidate(
+                        r.get("draw_id", UUID.class),
+                        r.get("city_code", String.class),
+                        r.get("period_month", String.class),
+                        r.get("checks_ended_on", LocalDate.class),
+                        r.get("tasks", Long.class).intValue(),
+                        r.get("inspected", Long.class).intValue()))
                 .all();
     }
 
     /** @return true when the stage was raised now, false when it had been raised before */
-    private Mono<Boolean> raise(Candidate c, String stage, LocalDate due, Integer late, int left, LocalDate today,
-                                OffsetDateTime now) {
-        DisclosureOverdue event = new DisclosureOverdue(c.drawId(), stage, c.cityCode(), c.periodMonth(),
-                c.checksEndedOn(), due, late, left, c.tasks(), c.inspected(), now);
+    private Mono<Boolean> raise(
+            Candidate c, String stage, LocalDate due, Integer late, int left, LocalDate today, OffsetDateTime now) {
+        DisclosureOverdue event = new DisclosureOverdue(
+                c.drawId(),
+                stage,
+                c.cityCode(),
+                c.periodMonth(),
+                c.checksEndedOn(),
+                due,
+                late,
+                left,
+                c.tasks(),
+                c.inspected(),
+                now);
         Mono<Boolean> work = db.sql("""
                         INSERT INTO disclosure_chase (draw_id, stage, city_code, period_month, checks_ended_on, due_on,
                                                       flagged_on, flagged_at)
                         VALUES (:draw, :stage, :city, :period, :ended, :due, :today, :now)
                         ON CONFLICT (draw_id, stage) DO NOTHING""")
-                .bind("draw", c.drawId()).bind("stage", stage).bind("city", c.cityCode())
-                .bind("period", c.periodMonth()).bind("ended", c.checksEndedOn()).bind("due", due)
-                .bind("today", today).bind("now", now)
-                .fetch().rowsUpdated()
-                .flatMap(rows -> rows == 0 ? Mono.just(false)
-                        : outbox.append(OutboxMessage.of(ReportingTopics.DISCLOSURE, c.drawId().toString(),
-                                        DisclosureOverdue.TYPE, event))
-                                .then(audit.recordAsSystem("disclosure.chase", "draw", c.drawId().toString(),
-                                        Map.of("stage", stage, "cityCode", c.cityCode(), "dueOn", due.toString(),
-                                                "checksEndedOn", c.checksEndedOn().toString())))
+                .bind("draw", c.drawId())
+                .bind("stage", stage)
+                .bind("city", c.cityCode())
+                .bind("period", c.periodMonth())
+                .bind("ended", c.checksEndedOn())
+                .bind("due", due)
+                .bind("today", today)
+                .bind("now", now)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(rows -> rows == 0
+                        ? Mono.just(false)
+                        : outbox.append(OutboxMessage.of(
+                                        ReportingTopics.DISCLOSURE,
+                                        c.drawId().toString(),
+                                        DisclosureOverdue.TYPE,
+                                        event))
+                                .then(audit.recordAsSystem(
+                                        "disclosure.chase",
+                                        "draw",
+                                        c.drawId().toString(),
+                                        Map.of(
+                                                "stage",
+                                                stage,
+                                                "cityCode",
+                                                c.cityCode(),
+                                                "dueOn",
+                                                due.toString(),
+                                                "checksEndedOn",
+                                                c.checksEndedOn().toString())))
                                 .thenReturn(true));
         return tx.transactional(work).doOnNext(raised -> {
             if (raised && meters != null) {
-                Counter.builder("permitwatch.disclosure.chases").tag("stage", stage)
+                Counter.builder("permitwatch.disclosure.chases")
+                        .tag("stage", stage)
                         .description("Draw deadline stages raised (once per draw and stage)")
-                        .register(meters).increment();
+                        .register(meters)
+                        .increment();
             }
         });
     }

@@ -49,8 +49,13 @@ class OverdueDraws {
     private final ReportingProperties properties;
     private final Clock clock;
 
-    OverdueDraws(DatabaseClient db, DivisionNames names, InspectingAuthority authority, WorkdayCalendar calendar,
-                 ReportingProperties properties, ObjectProvider<Clock> clock) {
+    OverdueDraws(
+            DatabaseClient db,
+            DivisionNames names,
+            InspectingAuthority authority,
+            WorkdayCalendar calendar,
+            ReportingProperties properties,
+            ObjectProvider<Clock> clock) {
         this.db = db;
         this.names = names;
         this.authority = authority;
@@ -66,20 +71,32 @@ class OverdueDraws {
      * @param tasks           the draw's tasks inside the caller's division
      * @param tasksInspected  of those, tasks with a submitted record
      */
-    record OverdueDraw(UUID drawId, String cityCode, String cityName, String authority, String periodMonth,
-                       String stage, LocalDate checksEndedOn, LocalDate dueOn, Integer workingDaysLate,
-                       LocalDate flaggedOn, int tasks, int tasksInspected) {
-    }
+    record OverdueDraw(
+            UUID drawId,
+            String cityCode,
+            String cityName,
+            String authority,
+            String periodMonth,
+            String stage,
+            LocalDate checksEndedOn,
+            LocalDate dueOn,
+            Integer workingDaysLate,
+            LocalDate flaggedOn,
+            int tasks,
+            int tasksInspected) {}
 
     @GetMapping("/api/v1/reports/disclosure/overdue")
-    @Operation(summary = "Draws whose results are overdue or nearly due (一公开 chaser)",
+    @Operation(
+            summary = "Draws whose results are overdue or nearly due (一公开 chaser)",
             description = "Completed, unpublished draws the daily chaser raised: OVERDUE once the 20 working days "
                     + "after the end of their checks have passed, APPROACHING within the warning window (3 working "
                     + "days). Bureau roles only, inside the caller's division (a county sees the draws that gave it "
                     + "tasks). Most late first; paged. A draw leaves the list when its results are published.")
     Mono<PageResponse<OverdueDraw>> overdue(
-            @Parameter(description = "OVERDUE or APPROACHING; both when absent") @RequestParam(required = false) String stage,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+            @Parameter(description = "OVERDUE or APPROACHING; both when absent") @RequestParam(required = false)
+                    String stage,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return ReportReaders.current().flatMap(caller -> {
             String s = stage(stage);
             Paging paging = Paging.of(page, size);
@@ -91,9 +108,12 @@ class OverdueDraws {
         LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
         Object stageValue = stage == null ? io.r2dbc.spi.Parameters.in(String.class) : stage;
         Mono<Long> total = db.sql("SELECT count(*) AS n " + SCOPED)
-                .bind("stage", stageValue).bind("scope", division.likePattern())
-                .map(r -> r.get("n", Long.class)).one();
-        Mono<List<OverdueDraw>> items = db.sql("""
+                .bind("stage", stageValue)
+                .bind("scope", division.likePattern())
+                .map(r -> r.get("n", Long.class))
+                .one();
+        Mono<List<OverdueDraw>> items = db.sql(
+                        """
                         SELECT c.draw_id, d.city_code, d.period_month, c.stage, c.checks_ended_on, c.due_on,
                                c.flagged_on,
                                (SELECT count(*) FROM rm_task t WHERE t.draw_id = d.draw_id
@@ -101,18 +121,29 @@ class OverdueDraws {
                                (SELECT count(*) FROM rm_task t WHERE t.draw_id = d.draw_id AND t.county_code LIKE :scope
                                    AND EXISTS (SELECT 1 FROM rm_inspection i WHERE i.task_id = t.task_id)) AS inspected
                         """ + SCOPED + " ORDER BY c.due_on, c.draw_id LIMIT :limit OFFSET :offset")
-                .bind("stage", stageValue).bind("scope", division.likePattern())
-                .bind("limit", paging.size()).bind("offset", paging.offset())
+                .bind("stage", stageValue)
+                .bind("scope", division.likePattern())
+                .bind("limit", paging.size())
+                .bind("offset", paging.offset())
                 .map(r -> {
                     String city = r.get("city_code", String.class);
                     LocalDate due = r.get("due_on", LocalDate.class);
-                    return new OverdueDraw(r.get("draw_id", UUID.class), city, names.nameOf(city), authority.of(city),
-                            r.get("period_month", String.class), r.get("stage", String.class),
-                            r.get("checks_ended_on", LocalDate.class), due, lateBy(due, today),
-                            r.get("flagged_on", LocalDate.class), r.get("tasks", Long.class).intValue(),
+                    return new OverdueDraw(
+                            r.get("draw_id", UUID.class),
+                            city,
+                            names.nameOf(city),
+                            authority.of(city),
+                            r.get("period_month", String.class),
+                            r.get("stage", String.class),
+                            r.get("checks_ended_on", LocalDate.class),
+                            due,
+                            lateBy(due, today),
+                            r.get("flagged_on", LocalDate.class),
+                            r.get("tasks", Long.class).intValue(),
                             r.get("inspected", Long.class).intValue());
                 })
-                .all().collectList();
+                .all()
+                .collectList();
         return Mono.zip(items, total).map(t -> paging.page(t.getT1(), t.getT2()));
     }
 

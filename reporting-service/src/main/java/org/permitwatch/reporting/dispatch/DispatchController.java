@@ -26,22 +26,31 @@ class DispatchController {
     }
 
     @GetMapping("/dispatch")
-    @Operation(summary = "Monthly dispatch per city",
-            description = "PROVINCE: one row per city; CITY: its own; COUNTY: its own county. Tasks planned for the month "
-                    + "and done (with a submitted record), inspections, findings, cases opened, fines (万元), "
-                    + "rectifications ordered / completed / found overdue, liaison submissions for the month "
-                    + "(on time, late, missing).")
+    @Operation(
+            summary = "Monthly dispatch per city",
+            description =
+                    "PROVINCE: one row per city; CITY: its own; COUNTY: its own county. Tasks planned for the month "
+                            + "and done (with a submitted record), inspections, findings, cases opened, fines (万元), "
+                            + "rectifications ordered / completed / found overdue, liaison submissions for the month "
+                            + "(on time, late, missing).")
     Mono<DispatchReport> dispatch(@Parameter(description = "yyyy-MM") @RequestParam(required = false) String month) {
         return ReportReaders.current().flatMap(caller -> {
             YearMonth m = ReportRequests.month("month", month);
-            return query.report(caller.division(), m.toString(), m.atDay(1), m.atEndOfMonth(),
-                    List.of(m.toString()), List.of(m.toString()));
+            return query.report(
+                    caller.division(),
+                    m.toString(),
+                    m.atDay(1),
+                    m.atEndOfMonth(),
+                    List.of(m.toString()),
+                    List.of(m.toString()));
         });
     }
 
     @GetMapping("/year")
-    @Operation(summary = "Year summary per city",
-            description = "The dispatch figures over a calendar year; submissions count the year's and its months' periods.")
+    @Operation(
+            summary = "Year summary per city",
+            description =
+                    "The dispatch figures over a calendar year; submissions count the year's and its months' periods.")
     Mono<DispatchReport> year(@Parameter(description = "calendar year") @RequestParam(required = false) Integer year) {
         return ReportReaders.current().flatMap(caller -> {
             int y = ReportRequests.year("year", year);
@@ -51,8 +60,13 @@ class DispatchController {
             }
             List<String> periods = new ArrayList<>(months);
             periods.add(String.valueOf(y));
-            return query.report(caller.division(), String.valueOf(y), YearMonth.of(y, 1).atDay(1),
-                    YearMonth.of(y, 12).atEndOfMonth(), months, periods);
+            return query.report(
+                    caller.division(),
+                    String.valueOf(y),
+                    YearMonth.of(y, 1).atDay(1),
+                    YearMonth.of(y, 12).atEndOfMonth(),
+                    months,
+                    periods);
         });
     }
 }

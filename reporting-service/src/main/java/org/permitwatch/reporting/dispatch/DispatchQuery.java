@@ -52,8 +52,13 @@ class DispatchQuery {
      * @param months            the task periods (yyyy-MM) the report covers
      * @param submissionPeriods the submission periods it covers (e.g. 2027-06, or 2027 and its months)
      */
-    Mono<DispatchReport> report(DivisionCode division, String period, LocalDate from, LocalDate to,
-                                List<String> months, List<String> submissionPeriods) {
+    Mono<DispatchReport> report(
+            DivisionCode division,
+            String period,
+            LocalDate from,
+            LocalDate to,
+            List<String> months,
+            List<String> submissionPeriods) {
         boolean county = division.level() == DivisionCode.Level.COUNTY;
         String region = county ? "county_code" : "city_code";
         List<String> regions = switch (division.level()) {
@@ -72,38 +77,60 @@ class DispatchQuery {
                                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM rm_inspection i WHERE i.task_id = t.task_id)) AS done
                         FROM rm_task t WHERE t.county_code LIKE :scope AND t.period_month = ANY(:months)
                         GROUP BY 1""".formatted(region))
-                .bind("scope", scope).bind("months", monthArray).fetch().all()
+                .bind("scope", scope)
+                .bind("months", monthArray)
+                .fetch()
+                .all()
                 .doOnNext(r -> {
                     Acc a = of(acc, r);
                     a.planned += (Long) r.get("planned");
                     a.done += (Long) r.get("done");
-                }).then();
-        Mono<Void> inspections = count("rm_inspection", "inspected_at", "", region, scope, start, end, acc,
-                (a, n) -> a.inspections += n);
-        Mono<Void> findings = count("rm_finding", "inspected_at", "AND status = 'ACTIVE'", region, scope, start, end,
-                acc, (a, n) -> a.findings += n);
+                })
+                .then();
+        Mono<Void> inspections = count(
+                "rm_inspection", "inspected_at", "", region, scope, start, end, acc, (a, n) -> a.inspections += n);
+        Mono<Void> findings = count(
+                "rm_finding",
+                "inspected_at",
+                "AND status = 'ACTIVE'",
+                region,
+                scope,
+                start,
+                end,
+                acc,
+                (a, n) -> a.findings += n);
         Mono<Void> cases = count("rm_case", "opened_at", "", region, scope, start, end, acc, (a, n) -> a.cases += n);
-        Mono<Void> completed = count("rm_rectification", "completed_at", "", region, scope, start, end, acc,
-                (a, n) -> a.completed += n);
-        Mono<Void> overdue = count("rm_rectification", "overdue_at", "", region, scope, start, end, acc,
-                (a, n) -> a.overdue += n);
+        Mono<Void> completed = count(
+                "rm_rectification", "completed_at", "", region, scope, start, end, acc, (a, n) -> a.completed += n);
+        Mono<Void> overdue =
+                count("rm_rectification", "overdue_at", "", region, scope, start, end, acc, (a, n) -> a.overdue += n);
         Mono<Void> ordered = db.sql("""
                         SELECT %s AS region, count(*) AS n FROM rm_rectification
-                        WHERE county_code LIKE :scope AND ordered_on >= :from AND ordered_on <= :to GROUP BY 1"""
-                        .formatted(region))
-                .bind("scope", scope).bind("from", from).bind("to", to).fetch().all()
-                .doOnNext(r -> of(acc, r).ordered += (Long) r.get("n")).then();
+                        WHERE county_code LIKE :scope AND ordered_on >= :from AND ordered_on <= :to GROUP BY 1""".formatted(region))
+                .bind("scope", scope)
+                .bind("from", from)
+                .bind("to", to)
+                .fetch()
+                .all()
+                .doOnNext(r -> of(acc, r).ordered += (Long) r.get("n"))
+                .then();
         Mono<Void> fines = db.sql("""
                         SELECT %s AS region, sum(amount_yuan) AS yuan FROM rm_penalty
-                        WHERE county_code LIKE :scope AND decided_at >= :start AND decided_at < :end GROUP BY 1"""
-                        .formatted(region))
-                .bind("scope", scope).bind("start", start).bind("end", end).fetch().all()
+                        WHERE county_code LIKE :scope AND decided_at >= :start AND decided_at < :end GROUP BY 1""".formatted(region))
+                .bind("scope", scope)
+                .bind("start", start)
+                .bind("end", end)
+                .fetch()
+                .all()
                 .doOnNext(r -> {
                     Acc a = of(acc, r);
                     a.fineYuan = a.fineYuan.add((BigDecimal) r.get("yuan"));
-                }).then();
+                })
+                .then();
         // Submissions are a city's duty: an obligation counts as due for every city once any city submitted for it.
-        Mono<Void> submissions = county ? Mono.empty() : db.sql("""
+        Mono<Void> submissions = county
+                ? Mono.empty()
+                : db.sql("""
                         WITH due AS (SELECT DISTINCT obligation_id, period FROM rm_submission
                                      WHERE period = ANY(:periods))
                         SELECT c.city AS region,
@@ -114,36 +141,63 @@ class DispatchQuery {
                         LEFT JOIN rm_submission s ON s.obligation_id = d.obligation_id AND s.period = d.period
                                                  AND s.city_code = c.city
                         GROUP BY c.city""")
-                .bind("periods", submissionPeriods.toArray(String[]::new))
-                .bind("cities", regions.toArray(String[]::new)).fetch().all()
-                .doOnNext(r -> {
-                    Acc a = of(acc, r);
-                    a.onTime = (Long) r.get("on_time");
-                    a.late = (Long) r.get("late");
-                    a.missing = (Long) r.get("missing");
-                }).then();
+                        .bind("periods", submissionPeriods.toArray(String[]::new))
+                        .bind("cities", regions.toArray(String[]::new))
+                        .fetch()
+                        .all()
+                        .doOnNext(r -> {
+                            Acc a = of(acc, r);
+                            a.onTime = (Long) r.get("on_time");
+                            a.late = (Long) r.get("late");
+                            a.missing = (Long) r.get("missing");
+                        })
+                        .then();
 
-        return tasks.then(inspections).then(findings).then(cases).then(completed).then(overdue).then(ordered)
-                .then(fines).then(submissions)
+        return tasks.then(inspections)
+                .then(findings)
+                .then(cases)
+                .then(completed)
+                .then(overdue)
+                .then(ordered)
+                .then(fines)
+                .then(submissions)
                 .then(Mono.fromSupplier(() -> assemble(division, period, from, to, regions, acc, county)));
     }
 
-    private Mono<Void> count(String table, String column, String extra, String region, String scope,
-                             OffsetDateTime start, OffsetDateTime end, Map<String, Acc> acc,
-                             java.util.function.ObjLongConsumer<Acc> add) {
+    private Mono<Void> count(
+            String table,
+            String column,
+            String extra,
+            String region,
+            String scope,
+            OffsetDateTime start,
+            OffsetDateTime end,
+            Map<String, Acc> acc,
+            java.util.function.ObjLongConsumer<Acc> add) {
         return db.sql("SELECT " + region + " AS region, count(*) AS n FROM " + table
                         + " WHERE county_code LIKE :scope AND " + column + " >= :start AND " + column + " < :end "
                         + extra + " GROUP BY 1")
-                .bind("scope", scope).bind("start", start).bind("end", end).fetch().all()
-                .doOnNext(r -> add.accept(of(acc, r), (Long) r.get("n"))).then();
+                .bind("scope", scope)
+                .bind("start", start)
+                .bind("end", end)
+                .fetch()
+                .all()
+                .doOnNext(r -> add.accept(of(acc, r), (Long) r.get("n")))
+                .then();
     }
 
     private static Acc of(Map<String, Acc> acc, Map<String, Object> row) {
         return acc.computeIfAbsent((String) row.get("region"), k -> new Acc());
     }
 
-    private DispatchReport assemble(DivisionCode division, String period, LocalDate from, LocalDate to,
-                                    List<String> regions, Map<String, Acc> acc, boolean county) {
+    private DispatchReport assemble(
+            DivisionCode division,
+            String period,
+            LocalDate from,
+            LocalDate to,
+            List<String> regions,
+            Map<String, Acc> acc,
+            boolean county) {
         List<DispatchReport.Row> rows = new ArrayList<>();
         Acc total = new Acc();
         if (!county) {
@@ -177,13 +231,25 @@ class DispatchQuery {
                 total.missing += a.missing;
             }
         }
-        return new DispatchReport(period, from, to, division.value(), names.nameOf(division.value()), rows,
-                row(null, "合计", total));
+        return new DispatchReport(
+                period, from, to, division.value(), names.nameOf(division.value()), rows, row(null, "合计", total));
     }
 
     private static DispatchReport.Row row(String code, String name, Acc a) {
-        return new DispatchReport.Row(code, name, a.planned, a.done, a.inspections, a.findings, a.cases,
-                a.fineYuan.divide(BigDecimal.valueOf(10_000), 4, RoundingMode.HALF_UP), a.ordered, a.completed,
-                a.overdue, a.onTime, a.late, a.missing);
+        return new DispatchReport.Row(
+                code,
+                name,
+                a.planned,
+                a.done,
+                a.inspections,
+                a.findings,
+                a.cases,
+                a.fineYuan.divide(BigDecimal.valueOf(10_000), 4, RoundingMode.HALF_UP),
+                a.ordered,
+                a.completed,
+                a.overdue,
+                a.onTime,
+                a.late,
+                a.missing);
     }
 }

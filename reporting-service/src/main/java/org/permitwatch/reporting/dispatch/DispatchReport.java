@@ -10,8 +10,14 @@ import java.util.List;
  *
  * @param period "2027-06" or "2027"
  */
-record DispatchReport(String period, LocalDate from, LocalDate to, String divisionCode, String divisionName,
-                      List<Row> rows, Row total) {
+record DispatchReport(
+        String period,
+        LocalDate from,
+        LocalDate to,
+        String divisionCode,
+        String divisionName,
+        List<Row> rows,
+        Row total) {
 
     /**
      * @param tasksPlanned            tasks of the period's months (TaskAssigned.periodMonth)
@@ -27,8 +33,19 @@ record DispatchReport(String period, LocalDate from, LocalDate to, String divisi
      * @param submissionsLate         … late
      * @param submissionsMissing      obligations of the period another city submitted for and this one did not
      */
-    record Row(String divisionCode, String name, long tasksPlanned, long tasksDone, long inspections, long findings,
-               long casesOpened, BigDecimal fineWanYuan, long rectificationsOrdered, long rectificationsCompleted,
-               long overdueRectifications, Long submissionsOnTime, Long submissionsLate, Long submissionsMissing) {
-    }
+    record Row(
+            String divisionCode,
+            String name,
+            long tasksPlanned,
+            long tasksDone,
+            long inspections,
+            long findings,
+            long casesOpened,
+            BigDecimal fineWanYuan,
+            long rectificationsOrdered,
+            long rectificationsCompleted,
+            long overdueRectifications,
+            Long submissionsOnTime,
+            Long submissionsLate,
+            Long submissionsMissing) {}
 }

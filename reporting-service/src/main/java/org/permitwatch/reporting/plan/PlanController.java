@@ -3,8 +3,8 @@ package org.permitwatch.reporting.plan;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.permitwatch.reporting.catalog.ReportReaders;
 import org.permitwatch.reporting.catalog.Exports;
+import org.permitwatch.reporting.catalog.ReportReaders;
 import org.permitwatch.reporting.catalog.ReportRequests;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
@@ -32,7 +32,8 @@ class PlanController {
     }
 
     @GetMapping("/plans")
-    @Operation(summary = "A city's annual plan table (附件3)",
+    @Operation(
+            summary = "A city's annual plan table (附件3)",
             description = "The latest published plan of the city and year. cityCode defaults to the caller's city; a "
                     + "county sees its city's plan. Rows: always the seed's seven industries (造纸, 钢铁, 火电, 焦化, "
                     + "水泥, 污水处理, 再生利用) then 其他, 序号 1–8 in that order; an industry without a plan row shows "
@@ -48,11 +49,13 @@ class PlanController {
             String city = city(caller, cityCode);
             Exports.Format f = Exports.format(format, MediaType.parseMediaTypes(accept), false);
             return query.latest(city, y)
-                    .switchIfEmpty(Mono.error(() -> ApiException.notFound("plan-not-found",
-                            "no plan of " + city + " for " + y + " has been published")))
+                    .switchIfEmpty(Mono.error(() -> ApiException.notFound(
+                            "plan-not-found", "no plan of " + city + " for " + y + " has been published")))
                     .flatMap(table -> f == Exports.Format.XLSX
-                            ? Mono.<ResponseEntity<?>>fromCallable(() -> Exports.attachment(PlanExports.xlsx(table),
-                                    Exports.XLSX, "排污许可清单式执法检查计划-" + city + "-" + y + ".xlsx"))
+                            ? Mono.<ResponseEntity<?>>fromCallable(() -> Exports.attachment(
+                                            PlanExports.xlsx(table),
+                                            Exports.XLSX,
+                                            "排污许可清单式执法检查计划-" + city + "-" + y + ".xlsx"))
                                     .subscribeOn(Schedulers.boundedElastic())
                             : Mono.<ResponseEntity<?>>just(ResponseEntity.ok(table)));
         });
@@ -71,7 +74,8 @@ class PlanController {
         }
         DivisionCode city = DivisionCode.of(cityCode);
         if (!caller.division().contains(city) && !caller.division().cityCode().equals(city)) {
-            throw ApiException.forbidden("division-out-of-scope",
+            throw ApiException.forbidden(
+                    "division-out-of-scope",
                     "city " + cityCode + " lies outside the caller's division " + caller.division());
         }
         return cityCode;

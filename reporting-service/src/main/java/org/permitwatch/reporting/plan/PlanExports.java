@@ -21,13 +21,12 @@ final class PlanExports {
     static final int HEADER_TOP = 2;
     static final int FIRST_DATA_ROW = 4;
     /** Columns of the lower header row; null where the upper cell spans both rows. */
-    static final List<String> TOP = List.of("序号", "行业类别", "检查类别", "检查方式", "双随机信息", "", "", "检查内容", "",
-            "操作方法与要领", "协同机构");
-    static final List<String> SUB = List.of("", "", "", "", "是否纳入双随机", "检查比例", "检查频次", "检查内容(日常)",
-            "检查内容(专项)", "", "");
+    static final List<String> TOP =
+            List.of("序号", "行业类别", "检查类别", "检查方式", "双随机信息", "", "", "检查内容", "", "操作方法与要领", "协同机构");
 
-    private PlanExports() {
-    }
+    static final List<String> SUB = List.of("", "", "", "", "是否纳入双随机", "检查比例", "检查频次", "检查内容(日常)", "检查内容(专项)", "", "");
+
+    private PlanExports() {}
 
     static byte[] xlsx(PlanTable t) {
         SXSSFWorkbook wb = Exports.streamingWorkbook();
@@ -73,7 +72,8 @@ final class PlanExports {
             put(out, 8, row.contentSpecial(), text);
             put(out, 9, row.operatingMethod(), text);
             put(out, 10, row.cooperatingAgencies(), text);
-            boolean lastOfIndustry = i + 1 == t.rows().size() || t.rows().get(i + 1).no() != row.no();
+            boolean lastOfIndustry =
+                    i + 1 == t.rows().size() || t.rows().get(i + 1).no() != row.no();
             if (lastOfIndustry) {
                 if (r - 1 > groupStart) {
                     sheet.addMergedRegion(new CellRangeAddress(groupStart, r - 1, 0, 0));

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.permitwatch.events.inspection.PlanPublished;
-import org.permitwatch.reporting.catalog.DivisionNames;
 import org.permitwatch.events.vocabulary.KeyIndustry;
+import org.permitwatch.reporting.catalog.DivisionNames;
 import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class PlanQuery {
 
-    private static final Map<String, String> CATEGORY = Map.of("NON_SITE", "非现场监管", "ON_SITE", "现场执法检查",
-            "DOUBLE_RANDOM", "“双随机、一公开”检查");
+    private static final Map<String, String> CATEGORY =
+            Map.of("NON_SITE", "非现场监管", "ON_SITE", "现场执法检查", "DOUBLE_RANDOM", "“双随机、一公开”检查");
     private static final Map<String, String> METHOD = Map.of("CENSUS", "普查", "SAMPLING", "抽查", "SPECIAL", "专项检查");
     private static final Map<String, String> PERIOD = Map.of("YEAR", "每年", "QUARTER", "每季", "MONTH", "每月");
 
@@ -53,41 +53,77 @@ class PlanQuery {
                         SELECT plan_id, city_code, year, title, start_month, published_at, rows::text AS rows
                         FROM rm_plan WHERE city_code = :city AND year = :year
                         ORDER BY published_at DESC, plan_id LIMIT 1""")
-                .bind("city", cityCode).bind("year", year)
-                .map(this::table).one();
+                .bind("city", cityCode)
+                .bind("year", year)
+                .map(this::table)
+                .one();
     }
 
     private PlanTable table(Readable r) {
-        List<PlanPublished.Row> rows = new ArrayList<>(json.readValue(r.get("rows", String.class),
-                new TypeReference<List<PlanPublished.Row>>() { }));
+        List<PlanPublished.Row> rows = new ArrayList<>(
+                json.readValue(r.get("rows", String.class), new TypeReference<List<PlanPublished.Row>>() {}));
         rows.sort(Comparator.comparing((PlanPublished.Row row) -> KeyIndustry.parse(row.keyIndustry()))
                 .thenComparingInt(PlanPublished.Row::rowNo));
         List<PlanTable.Row> out = new ArrayList<>();
         for (KeyIndustry industry : KeyIndustry.values()) {
             int no = industry.ordinal() + 1;
             List<PlanPublished.Row> ofIndustry = rows.stream()
-                    .filter(row -> KeyIndustry.parse(row.keyIndustry()) == industry).toList();
+                    .filter(row -> KeyIndustry.parse(row.keyIndustry()) == industry)
+                    .toList();
             if (ofIndustry.isEmpty()) {
-                out.add(new PlanTable.Row(no, industry.name(), industry.label(), false, NOT_PLANNED, "", "", "0%", "",
-                        "", "", "", "", 0, 0, List.copyOf(java.util.Collections.nCopies(12, 0))));
+                out.add(new PlanTable.Row(
+                        no,
+                        industry.name(),
+                        industry.label(),
+                        false,
+                        NOT_PLANNED,
+                        "",
+                        "",
+                        "0%",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        0,
+                        0,
+                        List.copyOf(java.util.Collections.nCopies(12, 0))));
             }
             for (PlanPublished.Row row : ofIndustry) {
                 List<Integer> months = new ArrayList<>(java.util.Collections.nCopies(12, 0));
-                row.months().stream().filter(m -> m.month() >= 1 && m.month() <= 12)
+                row.months().stream()
+                        .filter(m -> m.month() >= 1 && m.month() <= 12)
                         .forEach(m -> months.set(m.month() - 1, m.plannedUnits()));
-                out.add(new PlanTable.Row(no, industry.name(), industry.label(), true,
+                out.add(new PlanTable.Row(
+                        no,
+                        industry.name(),
+                        industry.label(),
+                        true,
                         CATEGORY.getOrDefault(row.category(), row.category()),
-                        METHOD.getOrDefault(row.method(), row.method()), row.doubleRandom() ? "是" : "否",
+                        METHOD.getOrDefault(row.method(), row.method()),
+                        row.doubleRandom() ? "是" : "否",
                         percent(row.ratio()),
                         PERIOD.getOrDefault(row.frequencyPeriod(), row.frequencyPeriod()) + row.frequencyTimes() + "次",
-                        row.contentDaily(), row.contentSpecial(), row.operatingMethod(),
-                        String.join("、", row.cooperatingAgencies()), row.denominator(), row.unitsPerRound(), months));
+                        row.contentDaily(),
+                        row.contentSpecial(),
+                        row.operatingMethod(),
+                        String.join("、", row.cooperatingAgencies()),
+                        row.denominator(),
+                        row.unitsPerRound(),
+                        months));
             }
         }
         String city = r.get("city_code", String.class);
-        return new PlanTable(properties.planTitle(), r.get("plan_id", UUID.class), city, names.nameOf(city),
-                r.get("year", Integer.class), r.get("title", String.class), r.get("start_month", Integer.class),
-                r.get("published_at", OffsetDateTime.class), out);
+        return new PlanTable(
+                properties.planTitle(),
+                r.get("plan_id", UUID.class),
+                city,
+                names.nameOf(city),
+                r.get("year", Integer.class),
+                r.get("title", String.class),
+                r.get("start_month", Integer.class),
+                r.get("published_at", OffsetDateTime.class),
+                out);
     }
 
     /** 0.05 → "5%", 0.125 → "12.5%". */
@@ -95,7 +131,10 @@ class PlanQuery {
         if (ratio == null) {
             return "";
         }
-        return ratio.multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
-                .toPlainString() + "%";
+        return ratio.multiply(BigDecimal.valueOf(100))
+                        .setScale(2, RoundingMode.HALF_UP)
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + "%";
     }
 }

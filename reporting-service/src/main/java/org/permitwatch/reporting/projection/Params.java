@@ -8,8 +8,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /** Named bind values where null is allowed: R2DBC needs the type of a null, so each value carries it. */
 final class Params {
 
-    private record Typed(Object value, Class<?> type) {
-    }
+    private record Typed(Object value, Class<?> type) {}
 
     private final Map<String, Typed> values = new LinkedHashMap<>();
 

@@ -24,8 +24,8 @@ import org.permitwatch.events.inspection.TaskAssigned;
 import org.permitwatch.events.liaison.LiaisonTopics;
 import org.permitwatch.events.liaison.SubmissionRecorded;
 import org.permitwatch.support.inbox.CloudEventAttributes;
-import org.permitwatch.support.inbox.ReplayableListener;
 import org.permitwatch.support.inbox.IdempotentConsumer;
+import org.permitwatch.support.inbox.ReplayableListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -49,6 +49,7 @@ class ReadModelListener extends ReplayableListener {
     static final String GROUP_ID = "reporting-service.read-models";
     /** The processed_event consumer name of every read model. */
     static final String CONSUMER = "reporting.read-models";
+
     private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(ReadModelListener.class);
 
@@ -79,9 +80,20 @@ class ReadModelListener extends ReplayableListener {
                 handler(SubmissionRecorded.TYPE, SubmissionRecorded.class, writer::submission));
     }
 
-    @KafkaListener(id = LISTENER_ID, groupId = GROUP_ID, topics = {Topics.DIRECTORY_UNITS, InspectionTopics.PLANS,
-            InspectionTopics.DRAWS, InspectionTopics.TASKS, InspectionTopics.INSPECTIONS, InspectionTopics.FINDINGS,
-            EnforcementTopics.CASES, EnforcementTopics.ALERTS, LiaisonTopics.SUBMISSIONS})
+    @KafkaListener(
+            id = LISTENER_ID,
+            groupId = GROUP_ID,
+            topics = {
+                Topics.DIRECTORY_UNITS,
+                InspectionTopics.PLANS,
+                InspectionTopics.DRAWS,
+                InspectionTopics.TASKS,
+                InspectionTopics.INSPECTIONS,
+                InspectionTopics.FINDINGS,
+                EnforcementTopics.CASES,
+                EnforcementTopics.ALERTS,
+                LiaisonTopics.SUBMISSIONS
+            })
     void onEvent(ConsumerRecord<String, String> record) {
         CloudEventAttributes event = CloudEventAttributes.from(record);
         Function<String, Mono<Void>> handler = handlers.get(event.type());
@@ -103,8 +115,8 @@ class ReadModelListener extends ReplayableListener {
         return writer.truncateAll(CONSUMER);
     }
 
-    private <T> Map.Entry<String, Function<String, Mono<Void>>> handler(String type, Class<T> payload,
-                                                                       Function<T, Mono<Void>> apply) {
+    private <T> Map.Entry<String, Function<String, Mono<Void>>> handler(
+            String type, Class<T> payload, Function<T, Mono<Void>> apply) {
         return Map.entry(type, value -> apply.apply(parse(value, payload)));
     }
 
@@ -112,7 +124,8 @@ class ReadModelListener extends ReplayableListener {
         try {
             return json.readValue(value, type);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(type.getSimpleName() + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    type.getSimpleName() + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -19,14 +19,24 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 class ReadModelTopics {
 
-    static final List<String> CONSUMED = List.of(Topics.DIRECTORY_UNITS, InspectionTopics.PLANS,
-            InspectionTopics.DRAWS, InspectionTopics.TASKS, InspectionTopics.INSPECTIONS, InspectionTopics.FINDINGS,
-            EnforcementTopics.CASES, EnforcementTopics.ALERTS, LiaisonTopics.SUBMISSIONS);
+    static final List<String> CONSUMED = List.of(
+            Topics.DIRECTORY_UNITS,
+            InspectionTopics.PLANS,
+            InspectionTopics.DRAWS,
+            InspectionTopics.TASKS,
+            InspectionTopics.INSPECTIONS,
+            InspectionTopics.FINDINGS,
+            EnforcementTopics.CASES,
+            EnforcementTopics.ALERTS,
+            LiaisonTopics.SUBMISSIONS);
 
     @Bean
     KafkaAdmin.NewTopics readModelDeadLetterTopics(@Value("${permitwatch.reporting.dlt-replicas:1}") short replicas) {
         return new KafkaAdmin.NewTopics(CONSUMED.stream()
-                .map(t -> TopicBuilder.name(Topics.dlt(t)).partitions(1).replicas(replicas).build())
+                .map(t -> TopicBuilder.name(Topics.dlt(t))
+                        .partitions(1)
+                        .replicas(replicas)
+                        .build())
                 .toArray(NewTopic[]::new));
     }
 }

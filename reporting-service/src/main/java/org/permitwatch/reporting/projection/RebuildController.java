@@ -26,10 +26,12 @@ class RebuildController {
 
     @PostMapping("/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Rebuild every read model by replaying the topics from their start (PROVINCE only)",
-            description = "Empties the read-model tables and the consumer's processed-event markers in one transaction, "
-                    + "then seeks the consumer to the start of every topic. Reports fill up again as the replay proceeds; "
-                    + "the result equals the tables before the rebuild.")
+    @Operation(
+            summary = "Rebuild every read model by replaying the topics from their start (PROVINCE only)",
+            description =
+                    "Empties the read-model tables and the consumer's processed-event markers in one transaction, "
+                            + "then seeks the consumer to the start of every topic. Reports fill up again as the replay proceeds; "
+                            + "the result equals the tables before the rebuild.")
     Mono<Map<String, String>> rebuild() {
         return listener.startReplay(audit, "reports.rebuild", "read-models");
     }

@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import org.permitwatch.reporting.catalog.ReportReaders;
 import org.permitwatch.reporting.catalog.Exports;
+import org.permitwatch.reporting.catalog.ReportReaders;
 import org.permitwatch.reporting.catalog.ReportRequests;
 import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.problem.ApiException;
@@ -35,7 +35,8 @@ class SummaryController {
     }
 
     @GetMapping("/summary")
-    @Operation(summary = "Summary table (附件1) of a period and division",
+    @Operation(
+            summary = "Summary table (附件1) of a period and division",
             description = "Rows per region (the level below the division: a province lists all its cities, a city "
                     + "all its counties, a region with nothing in the period as one row of zeros with industry '—') × "
                     + "industry row of the plan table: the ten violation-type counts in 起 (ACTIVE findings of on-site "
@@ -49,7 +50,9 @@ class SummaryController {
     Mono<ResponseEntity<?>> summary(
             @Parameter(description = "first day, yyyy-MM-dd") @RequestParam(required = false) String from,
             @Parameter(description = "last day (inclusive), yyyy-MM-dd") @RequestParam(required = false) String to,
-            @Parameter(description = "6-digit division inside the caller's; default the caller's") @RequestParam(required = false) String division,
+            @Parameter(description = "6-digit division inside the caller's; default the caller's")
+                    @RequestParam(required = false)
+                    String division,
             @Parameter(description = "json, xlsx or csv") @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         return ReportReaders.current().flatMap(caller -> {
@@ -59,8 +62,8 @@ class SummaryController {
                 throw ApiException.invalidField("to", "must not be before from", to);
             }
             if (ChronoUnit.DAYS.between(start, end) + 1 > properties.maxPeriodDays()) {
-                throw ApiException.invalidField("to", "the period may span at most " + properties.maxPeriodDays()
-                        + " days", to);
+                throw ApiException.invalidField(
+                        "to", "the period may span at most " + properties.maxPeriodDays() + " days", to);
             }
             DivisionCode scope = ReportRequests.division(caller, "division", division);
             Exports.Format f = Exports.format(format, org.springframework.http.MediaType.parseMediaTypes(accept), true);
@@ -73,9 +76,12 @@ class SummaryController {
         return switch (format) {
             case JSON -> Mono.<ResponseEntity<?>>just(ResponseEntity.ok(table));
             // POI work is CPU and temp files: off the event loop.
-            case XLSX -> Mono.<ResponseEntity<?>>fromCallable(() -> Exports.attachment(SummaryExports.xlsx(table),
-                    Exports.XLSX, name + ".xlsx")).subscribeOn(Schedulers.boundedElastic());
-            case CSV -> Mono.<ResponseEntity<?>>just(Exports.attachment(SummaryExports.csv(table), Exports.CSV, name + ".csv"));
+            case XLSX ->
+                Mono.<ResponseEntity<?>>fromCallable(
+                                () -> Exports.attachment(SummaryExports.xlsx(table), Exports.XLSX, name + ".xlsx"))
+                        .subscribeOn(Schedulers.boundedElastic());
+            case CSV ->
+                Mono.<ResponseEntity<?>>just(Exports.attachment(SummaryExports.csv(table), Exports.CSV, name + ".csv"));
         };
     }
 }

@@ -26,14 +26,14 @@ final class SummaryExports {
     static final String NOTE_LABEL = "注：";
     /** Columns the 填报日期 cell spans at the right end of row 2. */
     static final int FILL_DATE_COLUMNS = 4;
+
     static final String VIOLATION_GROUP = "违法问题类型";
     static final List<String> LEADING = List.of("序号", "区域", "行业类别");
     static final List<String> TRAILING = List.of("罚款金额（万元）", "整改完成情况", "是否完成整改", "备注");
     static final int HEADER_TOP = 3;
     static final int FIRST_DATA_ROW = 5;
 
-    private SummaryExports() {
-    }
+    private SummaryExports() {}
 
     static int columnCount(SummaryTable t) {
         return LEADING.size() + t.violationTypes().size() + TRAILING.size();
@@ -138,7 +138,9 @@ final class SummaryExports {
         }
         lines.add(csvRow(t.total(), t));
         lines.add(List.of(NOTE_LABEL + t.countingUnit()));
-        lines.add(List.of(UNIT_LABEL + t.divisionName(), TIME_LABEL + t.period(),
+        lines.add(List.of(
+                UNIT_LABEL + t.divisionName(),
+                TIME_LABEL + t.period(),
                 FILL_DATE_LABEL + ReportRequests.chineseDate(t.fillDate())));
         return Exports.csv(lines);
     }
@@ -148,7 +150,8 @@ final class SummaryExports {
         out.add(row.no() == null ? "" : row.no().toString());
         out.add(row.region());
         out.add(row.industryLabel());
-        t.violationTypes().forEach(col -> out.add(String.valueOf(row.violations().get(col.code()))));
+        t.violationTypes()
+                .forEach(col -> out.add(String.valueOf(row.violations().get(col.code()))));
         out.add(row.fineWanYuan().toPlainString());
         out.add(row.rectificationStatus());
         out.add(row.rectificationComplete());

@@ -12,11 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.permitwatch.reporting.catalog.DivisionNames;
 import org.permitwatch.events.vocabulary.KeyIndustry;
+import org.permitwatch.events.vocabulary.ViolationType;
+import org.permitwatch.reporting.catalog.DivisionNames;
 import org.permitwatch.reporting.catalog.ReportRequests;
 import org.permitwatch.reporting.catalog.ReportingProperties;
-import org.permitwatch.events.vocabulary.ViolationType;
 import org.permitwatch.support.security.DivisionCode;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -79,8 +79,7 @@ class SummaryQuery {
     }
 
     /** A region × industry cell group; {@code industry} null for the zero row of a region without activity. */
-    private record Key(String region, KeyIndustry industry) {
-    }
+    private record Key(String region, KeyIndustry industry) {}
 
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::region)
             .thenComparing(Key::industry, Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -98,7 +97,8 @@ class SummaryQuery {
                 GROUP BY 1, 2""".formatted(region), scope, start, end, from, to)
                 .doOnNext(r -> {
                     acc(cells, r).inspections += (Long) r.get("n");
-                }).then();
+                })
+                .then();
         Mono<Void> violations = rows("""
                 SELECT %s AS region, key_industry, violation_type,
                        count(*) FILTER (WHERE continues_case_id IS NULL) AS n,
@@ -113,7 +113,8 @@ class SummaryQuery {
                         a.violations.merge(t.name(), (Long) r.get("n"), Long::sum);
                         a.continuing += (Long) r.get("continuing");
                     });
-                }).then();
+                })
+                .then();
         Mono<Void> fines = rows("""
                 SELECT %s AS region, key_industry, sum(amount_yuan) AS yuan,
                        count(*) FILTER (WHERE kind = 'NO_PENALTY') AS no_penalty
@@ -124,7 +125,8 @@ class SummaryQuery {
                     Acc a = acc(cells, r);
                     a.fineYuan = a.fineYuan.add((BigDecimal) r.get("yuan"));
                     a.noPenalty += (Long) r.get("no_penalty");
-                }).then();
+                })
+                .then();
         // Per unit first: a unit counts as rectified only when every rectification ordered in the period is complete.
         Mono<Void> rectifications = rows("""
                 SELECT region, key_industry, count(*) AS due, count(*) FILTER (WHERE done) AS done,
@@ -141,15 +143,19 @@ class SummaryQuery {
                     a.due += (Long) r.get("due");
                     a.done += (Long) r.get("done");
                     a.overdue += (Long) r.get("overdue");
-                }).then();
+                })
+                .then();
 
         // Sequential on one connection at a time: the pool is small and the accumulator is not thread-safe.
-        return inspections.then(violations).then(fines).then(rectifications)
+        return inspections
+                .then(violations)
+                .then(fines)
+                .then(rectifications)
                 .then(Mono.fromSupplier(() -> assemble(division, from, to, cells)));
     }
 
-    private Flux<Map<String, Object>> rows(String sql, String scope, OffsetDateTime start, OffsetDateTime end,
-                                           LocalDate from, LocalDate to) {
+    private Flux<Map<String, Object>> rows(
+            String sql, String scope, OffsetDateTime start, OffsetDateTime end, LocalDate from, LocalDate to) {
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("scope", scope);
         if (sql.contains(":start")) {
             spec = spec.bind("start", start).bind("end", end);
@@ -161,8 +167,9 @@ class SummaryQuery {
     }
 
     private static Acc acc(Map<Key, Acc> cells, Map<String, Object> row) {
-        return cells.computeIfAbsent(new Key((String) row.get("region"),
-                KeyIndustry.parse((String) row.get("key_industry"))), k -> new Acc());
+        return cells.computeIfAbsent(
+                new Key((String) row.get("region"), KeyIndustry.parse((String) row.get("key_industry"))),
+                k -> new Acc());
     }
 
     /** The regions a division's sheet lists whatever happened: its cities, its counties, or itself. */
@@ -186,17 +193,31 @@ class SummaryQuery {
         int no = 0;
         for (Map.Entry<Key, Acc> e : cells.entrySet()) {
             Key k = e.getKey();
-            rows.add(row(++no, k.region(), names.nameOf(k.region()), k.industry() == null ? null : k.industry().name(),
-                    k.industry() == null ? NO_INDUSTRY : k.industry().label(), e.getValue()));
+            rows.add(row(
+                    ++no,
+                    k.region(),
+                    names.nameOf(k.region()),
+                    k.industry() == null ? null : k.industry().name(),
+                    k.industry() == null ? NO_INDUSTRY : k.industry().label(),
+                    e.getValue()));
             total.add(e.getValue());
         }
         List<SummaryTable.Column> columns = new ArrayList<>();
         for (ViolationType t : ViolationType.values()) {
             columns.add(new SummaryTable.Column(t.name(), t.label()));
         }
-        return new SummaryTable(properties.summaryTitle(), division.value(), names.nameOf(division.value()), from, to,
-                ReportRequests.chinesePeriod(from, to), fillDate(clock, properties.zone()), SummaryTable.COUNTING_UNIT,
-                columns, rows, row(null, null, "合计", null, "", total));
+        return new SummaryTable(
+                properties.summaryTitle(),
+                division.value(),
+                names.nameOf(division.value()),
+                from,
+                to,
+                ReportRequests.chinesePeriod(from, to),
+                fillDate(clock, properties.zone()),
+                SummaryTable.COUNTING_UNIT,
+                columns,
+                rows,
+                row(null, null, "合计", null, "", total));
     }
 
     /** 填报日期: today in the bureau's zone — 23:30 UTC is already the next morning in Beijing. */
@@ -204,9 +225,10 @@ class SummaryQuery {
         return LocalDate.now(clock.withZone(zone));
     }
 
-    private static SummaryTable.Row row(Integer no, String regionCode, String region, String industry,
-                                        String industryLabel, Acc a) {
-        long violationTotal = a.violations.values().stream().mapToLong(Long::longValue).sum();
+    private static SummaryTable.Row row(
+            Integer no, String regionCode, String region, String industry, String industryLabel, Acc a) {
+        long violationTotal =
+                a.violations.values().stream().mapToLong(Long::longValue).sum();
         String status = a.due == 0 ? "无需整改" : "应整改" + a.due + "家，已完成" + a.done + "家";
         String complete = a.due == 0 ? "—" : a.done == a.due ? "是" : "否";
         List<String> remarks = new ArrayList<>();
@@ -219,9 +241,23 @@ class SummaryQuery {
         if (a.continuing > 0) {
             remarks.add("持续违法" + a.continuing + "起（复查发现，未重复计入）");
         }
-        return new SummaryTable.Row(no, regionCode, region, industry, industryLabel, a.inspections,
-                new LinkedHashMap<>(a.violations), violationTotal, a.continuing,
-                wanYuan(a.fineYuan), a.due, a.done, status, complete, a.overdue, String.join("；", remarks));
+        return new SummaryTable.Row(
+                no,
+                regionCode,
+                region,
+                industry,
+                industryLabel,
+                a.inspections,
+                new LinkedHashMap<>(a.violations),
+                violationTotal,
+                a.continuing,
+                wanYuan(a.fineYuan),
+                a.due,
+                a.done,
+                status,
+                complete,
+                a.overdue,
+                String.join("；", remarks));
     }
 
     /** Yuan to 万元 with 4 decimals (1 yuan = 0.0001 万元, so rounding only ever drops fen). */

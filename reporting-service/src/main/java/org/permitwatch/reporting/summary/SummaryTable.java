@@ -20,17 +20,25 @@ import java.util.Map;
  *                       appears, one with nothing in the period as a single row of zeros without industry
  * @param total          合计 over all rows
  */
-record SummaryTable(String title, String divisionCode, String divisionName, LocalDate from, LocalDate to,
-                    String period, LocalDate fillDate, String countingUnit, List<Column> violationTypes,
-                    List<Row> rows, Row total) {
+record SummaryTable(
+        String title,
+        String divisionCode,
+        String divisionName,
+        LocalDate from,
+        LocalDate to,
+        String period,
+        LocalDate fillDate,
+        String countingUnit,
+        List<Column> violationTypes,
+        List<Row> rows,
+        Row total) {
 
     /** 计数单位, from what each column of the seed's form is about (the form itself names no unit). */
     static final String COUNTING_UNIT = "计数单位：违法问题类型各列按“起”计（现场检查记录中的一项违法行为为一起，"
             + "非现场监管发现并立案的一项违法行为为一起；复查发现原违法行为仍在持续的不另计一起，在备注中列为持续违法）；"
             + "罚款金额按万元计；整改完成情况按排污单位“家”计；依法不予处罚按处罚决定“件”计。";
 
-    record Column(String code, String label) {
-    }
+    record Column(String code, String label) {}
 
     /**
      * @param no                    序号 (null for the total)
@@ -50,9 +58,21 @@ record SummaryTable(String title, String divisionCode, String divisionName, Loca
      * @param overdueUnits          units with an overdue, still open rectification ordered in the period
      * @param remarks               备注
      */
-    record Row(Integer no, String regionCode, String region, String industry, String industryLabel, long inspections,
-               Map<String, Long> violations, long violationTotal, long continuingViolations, BigDecimal fineWanYuan,
-               long rectificationDue, long rectificationDone, String rectificationStatus,
-               String rectificationComplete, long overdueUnits, String remarks) {
-    }
+    record Row(
+            Integer no,
+            String regionCode,
+            String region,
+            String industry,
+            String industryLabel,
+            long inspections,
+            Map<String, Long> violations,
+            long violationTotal,
+            long continuingViolations,
+            BigDecimal fineWanYuan,
+            long rectificationDue,
+            long rectificationDone,
+            String rectificationStatus,
+            String rectificationComplete,
+            long overdueUnits,
+            String remarks) {}
 }

@@ -17,7 +17,9 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/v1/reports/units")
-@Tag(name = "Unit compliance history", description = "A unit's inspections, findings, penalties, rectifications and alerts, ECHO-style")
+@Tag(
+        name = "Unit compliance history",
+        description = "A unit's inspections, findings, penalties, rectifications and alerts, ECHO-style")
 class UnitHistoryController {
 
     private final UnitHistoryQuery query;
@@ -29,20 +31,24 @@ class UnitHistoryController {
     }
 
     @GetMapping("/{permitNumber}")
-    @Operation(summary = "Compliance history of one unit",
-            description = "Header, a strip of quarters ending with the quarter of asOf (INSPECTED_COMPLIANT, VIOLATION, "
-                    + "UNRESOLVED = a violation whose rectification was not complete by the quarter's end, NOT_INSPECTED), "
-                    + "inspections with their violation types, cases with penalties and rectifications, alerts. "
-                    + "A unit outside the caller's division is 404.")
-    Mono<UnitHistory> history(@PathVariable String permitNumber,
-                              @Parameter(description = "end of the strip, yyyy-MM-dd; default today")
-                              @RequestParam(required = false) String asOf) {
+    @Operation(
+            summary = "Compliance history of one unit",
+            description =
+                    "Header, a strip of quarters ending with the quarter of asOf (INSPECTED_COMPLIANT, VIOLATION, "
+                            + "UNRESOLVED = a violation whose rectification was not complete by the quarter's end, NOT_INSPECTED), "
+                            + "inspections with their violation types, cases with penalties and rectifications, alerts. "
+                            + "A unit outside the caller's division is 404.")
+    Mono<UnitHistory> history(
+            @PathVariable String permitNumber,
+            @Parameter(description = "end of the strip, yyyy-MM-dd; default today") @RequestParam(required = false)
+                    String asOf) {
         return ReportReaders.current().flatMap(caller -> {
-            LocalDate end = asOf == null || asOf.isBlank() ? LocalDate.now(properties.zone())
+            LocalDate end = asOf == null || asOf.isBlank()
+                    ? LocalDate.now(properties.zone())
                     : ReportRequests.date("asOf", asOf);
             return query.history(permitNumber, caller.division(), end)
-                    .switchIfEmpty(Mono.error(() -> ApiException.notFound("unit-not-found",
-                            "no unit " + permitNumber + " in the caller's division")));
+                    .switchIfEmpty(Mono.error(() -> ApiException.notFound(
+                            "unit-not-found", "no unit " + permitNumber + " in the caller's division")));
         });
     }
 }

@@ -38,9 +38,12 @@ class UnitHistoryQueryIT {
     @BeforeAll
     void seed() throws Exception {
         TestPostgres.Database database = TestPostgres.newDatabase("unit_history");
-        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password()).load().migrate();
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.username(), database.password())
+                .load()
+                .migrate();
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             // 520 old inspections (2020-01-01 … 2021-06-03), all before the strip's window.
             s.execute("""
                     INSERT INTO rm_inspection (record_id, version, permit_number, unit_name, city_code, county_code,
@@ -128,16 +131,28 @@ class UnitHistoryQueryIT {
                     (gen_random_uuid(), 'cccccccc-0000-0000-0000-00000000000c', '%1$s', '140100', '%2$s', 'OTHER',
                      '2026-08-16', '2026-08-30', '2026-08-20 10:00+08', true)""".formatted(P, COUNTY));
         }
-        DatabaseClient db = DatabaseClient.create(new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration
-                .builder().host(database.host()).port(database.port()).database(database.name())
-                .username(database.username()).password(database.password()).build()));
-        ReportingProperties properties = new ReportingProperties(ZoneId.of("Asia/Shanghai"),
-                new ClassPathResource("reporting/divisions-shanxi.json"), "汇总表", "计划表", 1831, 12);
-        query = new UnitHistoryQuery(db, new DivisionNames(properties, JsonMapper.builder().build()), properties);
+        DatabaseClient db =
+                DatabaseClient.create(new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                        .host(database.host())
+                        .port(database.port())
+                        .database(database.name())
+                        .username(database.username())
+                        .password(database.password())
+                        .build()));
+        ReportingProperties properties = new ReportingProperties(
+                ZoneId.of("Asia/Shanghai"),
+                new ClassPathResource("reporting/divisions-shanxi.json"),
+                "汇总表",
+                "计划表",
+                1831,
+                12);
+        query = new UnitHistoryQuery(
+                db, new DivisionNames(properties, JsonMapper.builder().build()), properties);
     }
 
     UnitHistory history() {
-        return query.history(P, DivisionCode.of(COUNTY), LocalDate.of(2026, 12, 31)).block();
+        return query.history(P, DivisionCode.of(COUNTY), LocalDate.of(2026, 12, 31))
+                .block();
     }
 
     @Test
@@ -162,10 +177,13 @@ class UnitHistoryQueryIT {
         List<UnitHistory.Case> cases = history().cases();
         assertThat(cases).hasSize(500);
         assertThat(cases.get(0).caseNo()).isEqualTo("C");
-        assertThat(cases.get(0).penalties()).extracting(UnitHistory.Penalty::kind).containsExactly("NO_PENALTY");
+        assertThat(cases.get(0).penalties())
+                .extracting(UnitHistory.Penalty::kind)
+                .containsExactly("NO_PENALTY");
         assertThat(cases.get(1).caseNo()).isEqualTo("B");
         assertThat(cases.get(1).fineYuan()).isEqualByComparingTo("50000.00");
-        assertThat(cases.get(1).rectifications()).singleElement()
+        assertThat(cases.get(1).rectifications())
+                .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo("COMPLETED"));
         // 510 + 2 = 512 cases, the newest 500 listed: 512 − 500 = 12 oldest (OLD-0 … OLD-11) fall off, OLD-12 is last.
         assertThat(cases.get(499).caseNo()).isEqualTo("OLD-12");
@@ -179,19 +197,24 @@ class UnitHistoryQueryIT {
         assertThat(h.quarters()).hasSize(12);
         assertThat(h.quarters().get(0).quarter()).isEqualTo("2024Q1");
         List<UnitHistory.Quarter> last4 = h.quarters().subList(8, 12);
-        assertThat(last4).extracting(UnitHistory.Quarter::quarter).containsExactly("2026Q1", "2026Q2", "2026Q3", "2026Q4");
-        assertThat(last4).extracting(UnitHistory.Quarter::status)
+        assertThat(last4)
+                .extracting(UnitHistory.Quarter::quarter)
+                .containsExactly("2026Q1", "2026Q2", "2026Q3", "2026Q4");
+        assertThat(last4)
+                .extracting(UnitHistory.Quarter::status)
                 .containsExactly("INSPECTED_COMPLIANT", "UNRESOLVED", "VIOLATION", "NOT_INSPECTED");
         assertThat(last4).extracting(UnitHistory.Quarter::inspections).containsExactly(1L, 1L, 1L, 0L);
         assertThat(last4).extracting(UnitHistory.Quarter::violations).containsExactly(0L, 2L, 1L, 0L);
         assertThat(h.totals().quartersInViolation()).isEqualTo(2);
-        assertThat(h.quarters().subList(0, 8)).allSatisfy(q -> assertThat(q.status()).isEqualTo("NOT_INSPECTED"));
+        assertThat(h.quarters().subList(0, 8))
+                .allSatisfy(q -> assertThat(q.status()).isEqualTo("NOT_INSPECTED"));
     }
 
     @Test
     void asOfBeforeTheCorrectionMakesQ3Unresolved() {
         // As of 2026-08-18 C's rectification (completed 08-20) is not done yet: Q3 becomes UNRESOLVED.
-        UnitHistory h = query.history(P, DivisionCode.of(COUNTY), LocalDate.of(2026, 8, 18)).block();
+        UnitHistory h = query.history(P, DivisionCode.of(COUNTY), LocalDate.of(2026, 8, 18))
+                .block();
         UnitHistory.Quarter q3 = h.quarters().get(h.quarters().size() - 1);
         assertThat(q3.quarter()).isEqualTo("2026Q3");
         assertThat(q3.status()).isEqualTo("UNRESOLVED");
@@ -199,6 +222,8 @@ class UnitHistoryQueryIT {
 
     @Test
     void anotherCountySeesNothing() {
-        assertThat(query.history(P, DivisionCode.of("140106"), LocalDate.of(2026, 12, 31)).blockOptional()).isEmpty();
+        assertThat(query.history(P, DivisionCode.of("140106"), LocalDate.of(2026, 12, 31))
+                        .blockOptional())
+                .isEmpty();
     }
 }
