@@ -29,6 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -65,6 +68,28 @@ public final class TestJwts {
         registry.add(PROPERTY, TestJwts::publicKeyLocation);
         registry.add(ISSUER_PROPERTY, () -> ISSUER);
         registry.add(AUDIENCES_PROPERTY, () -> AUDIENCE);
+    }
+
+    /**
+     * The same as {@link #register} for a shared context: {@code @ContextConfiguration(initializers =
+     * TestJwts.Initializer.class)} keeps the context cache key equal across test classes, which a
+     * {@code @DynamicPropertySource} method (one per class) would not.
+     */
+    public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "testJwts",
+                            Map.of(
+                                    PROPERTY,
+                                    publicKeyLocation(),
+                                    ISSUER_PROPERTY,
+                                    ISSUER,
+                                    AUDIENCES_PROPERTY,
+                                    AUDIENCE)));
+        }
     }
 
     /** A token for the role name ("PROVINCE", "INSPECTOR", …) and division, subject derived from both. */
