@@ -5,32 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * What every PermitWatch service must do from its first start: start against real PostgreSQL and Kafka with the
- * library's defaults, migrate the library's and its own schema, report liveness and readiness, reject a call
- * without a token with a problem+json 401, let a valid token through, and publish its OpenAPI. A service's test
- * extends this class and names itself and one of its own tables.
+ * What every PermitWatch service must do from its first start: start against real PostgreSQL and Kafka, migrate the
+ * library's and its own schema, report liveness and readiness, reject a call without a token with a problem+json
+ * 401, let a valid token through, and publish its OpenAPI. A service's {@code *ApplicationIT} extends this class,
+ * names itself and one of its own tables, and carries the service's integration-test annotation, so the checks run
+ * in the same context (database, broker, web test client) as the service's other integration tests instead of
+ * booting one of their own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class ServiceSmokeTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "service");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     protected WebTestClient web;
