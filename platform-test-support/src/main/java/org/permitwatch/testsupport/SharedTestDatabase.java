@@ -22,12 +22,12 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>Use with {@code @ContextConfiguration(initializers = SharedTestDatabase.class)} (each service's integration-test
  * annotation does). The database is named after {@code permitwatch.test.database} (default: the application name).
- * Because the database outlives a test class, {@link CleanDatabaseListener} empties it before each class: classes see
+ * Because the database outlives a test class, {@link CleanSharedStateListener} empties it before each class: classes see
  * only the migrations' reference data, as they did with a database of their own.
  */
 public final class SharedTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    /** The property that names the shared database; also how {@link CleanDatabaseListener} recognises one. */
+    /** The property that names the shared database; also how {@link CleanSharedStateListener} recognises one. */
     public static final String NAME_PROPERTY = "permitwatch.test.database";
 
     private static final Map<String, TestPostgres.Database> DATABASES = new ConcurrentHashMap<>();

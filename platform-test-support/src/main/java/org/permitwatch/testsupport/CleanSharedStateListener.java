@@ -1,0 +1,87 @@
+package org.permitwatch.testsupport;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+
+/**
+ * Before each test class that runs in a shared context ({@link SharedTestDatabase}), removes what earlier classes
+ * left behind, so a class sees what it would have seen in a context of its own:
+ *
+ * <ul>
+ *   <li>the embedded broker's topics are emptied (Kafka's {@code deleteRecords} up to each partition's end): a test
+ *       that reads a topic from the beginning, or a read model rebuilt by replaying the topics, sees only this
+ *       class's records;
+ *   <li>the database's tables are emptied, except those holding the migrations' reference data.
+ * </ul>
+ *
+ * Registered for every Spring test through {@code META-INF/spring.factories}; contexts without a shared database are
+ * left alone. Consumer groups keep their committed offsets (at or before the new start of each partition; a group
+ * behind it resets to the start, which is the end of what was deleted).
+ */
+public class CleanSharedStateListener implements TestExecutionListener, Ordered {
+
+    @Override
+    public void beforeTestClass(TestContext testContext) {
+        ApplicationContext context = testContext.getApplicationContext();
+        String name = context.getEnvironment().getProperty(SharedTestDatabase.NAME_PROPERTY);
+        if (name == null || SharedTestDatabase.database(name) == null) {
+            return;
+        }
+        context.getBeanProvider(EmbeddedKafkaBroker.class).ifAvailable(broker -> emptyTopics(broker));
+        SharedTestDatabase.clean(name);
+    }
+
+    @Override
+    public int getOrder() {
+        // before the dependency-injection listener (2000) and anything a class does in @BeforeAll
+        return 1000;
+    }
+
+    static void emptyTopics(EmbeddedKafkaBroker broker) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            if (topics.isEmpty()) {
+                return;
+            }
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = described.values().stream()
+                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, RecordsToDelete> delete = new HashMap<>();
+            ends.forEach((tp, end) -> {
+                if (end.offset() > 0) {
+                    delete.put(tp, RecordsToDelete.beforeOffset(end.offset()));
+                }
+            });
+            if (!delete.isEmpty()) {
+                admin.deleteRecords(delete).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while emptying the embedded broker's topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not empty the embedded broker's topics", e);
+        }
+    }
+}
