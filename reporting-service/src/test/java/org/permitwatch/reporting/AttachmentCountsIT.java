@@ -6,12 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.permitwatch.events.Topics;
 import org.permitwatch.events.enforcement.AlertChanged;
 import org.permitwatch.events.enforcement.CaseOpened;
 import org.permitwatch.events.enforcement.CaseRef;
@@ -38,21 +35,12 @@ import org.permitwatch.events.inspection.FindingRecorded;
 import org.permitwatch.events.inspection.InspectionSubmitted;
 import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.events.inspection.PlanPublished;
-import org.permitwatch.events.liaison.LiaisonTopics;
+import org.permitwatch.testsupport.SettableClock;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,24 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 城区, 沁水县, 陵川县: nothing — still listed, zeros
  * </pre>
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "logging.structured.format.console="})
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(
-        partitions = 1,
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        topics = {
-            Topics.DIRECTORY_UNITS,
-            InspectionTopics.PLANS,
-            InspectionTopics.DRAWS,
-            InspectionTopics.TASKS,
-            InspectionTopics.INSPECTIONS,
-            InspectionTopics.FINDINGS,
-            EnforcementTopics.CASES,
-            EnforcementTopics.ALERTS,
-            LiaisonTopics.SUBMISSIONS
-        })
+@ReportingIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AttachmentCountsIT {
@@ -105,23 +76,11 @@ class AttachmentCountsIT {
     /** 2027-06-30 23:30 UTC = 2027-07-01 07:30 Asia/Shanghai. */
     static final Instant NOW = Instant.parse("2027-06-30T23:30:00Z");
 
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "reporting_attachments");
-        TestJwts.register(registry);
-    }
-
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    SettableClock clock;
 
     @Autowired
     DatabaseClient db;
@@ -134,8 +93,14 @@ class AttachmentCountsIT {
 
     EventPublisher events;
 
+    @AfterAll
+    void resetClock() {
+        clock.reset();
+    }
+
     @BeforeAll
     void publishScenario() {
+        clock.set(NOW);
         events = new EventPublisher(broker, json);
         scenario();
         awaitApplied(events.sent());

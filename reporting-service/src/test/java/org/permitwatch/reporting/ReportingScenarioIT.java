@@ -45,17 +45,11 @@ import org.permitwatch.events.inspection.TaskAssigned;
 import org.permitwatch.events.liaison.LiaisonTopics;
 import org.permitwatch.events.liaison.SubmissionRecorded;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,24 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a real KRaft broker, read into real PostgreSQL. Every expected number below is worked out by hand from the scenario
  * (see the comments next to each event), never read back from the code under test.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "logging.structured.format.console="})
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(
-        partitions = 1,
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        topics = {
-            Topics.DIRECTORY_UNITS,
-            InspectionTopics.PLANS,
-            InspectionTopics.DRAWS,
-            InspectionTopics.TASKS,
-            InspectionTopics.INSPECTIONS,
-            InspectionTopics.FINDINGS,
-            EnforcementTopics.CASES,
-            EnforcementTopics.ALERTS,
-            LiaisonTopics.SUBMISSIONS
-        })
+@ReportingIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportingScenarioIT {
@@ -116,12 +93,6 @@ class ReportingScenarioIT {
             "环境管理台账记录不全",
             "排污许可证执行报告不规范",
             "信息公开不落实");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "reporting_scenario");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     WebTestClient web;

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.permitwatch.events.Topics;
 import org.permitwatch.events.enforcement.CaseRef;
 import org.permitwatch.events.enforcement.EnforcementTopics;
 import org.permitwatch.events.enforcement.PenaltyDecided;
@@ -29,23 +28,16 @@ import org.permitwatch.events.inspection.InspectionSubmitted;
 import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.events.inspection.PlanPublished;
 import org.permitwatch.events.inspection.TaskAssigned;
-import org.permitwatch.events.liaison.LiaisonTopics;
 import org.permitwatch.events.reporting.DisclosureOverdue;
 import org.permitwatch.events.reporting.ReportingTopics;
 import org.permitwatch.reporting.EventPublisher;
+import org.permitwatch.reporting.ReportingIntegrationTest;
+import org.permitwatch.testsupport.SettableClock;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,29 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Every due date is counted by hand in the comment next to it (start day not counted; holidays skipped; 调休
  * Saturdays and Sundays counted).
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "eureka.client.enabled=false",
-            "logging.structured.format.console=",
-            "permitwatch.reporting.disclosure.chase-enabled=false"
-        })
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(
-        partitions = 1,
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        topics = {
-            Topics.DIRECTORY_UNITS,
-            InspectionTopics.PLANS,
-            InspectionTopics.DRAWS,
-            InspectionTopics.TASKS,
-            InspectionTopics.INSPECTIONS,
-            InspectionTopics.FINDINGS,
-            EnforcementTopics.CASES,
-            EnforcementTopics.ALERTS,
-            LiaisonTopics.SUBMISSIONS,
-            ReportingTopics.DISCLOSURE
-        })
+@ReportingIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DisclosureDeadlinesIT {
@@ -88,23 +58,11 @@ class DisclosureDeadlinesIT {
     static final String PINGCHENG = "140213";
     static final String DECIDER = "李四科长";
 
-    /** The list endpoint's "today": Friday 2026-10-30, 09:00 Beijing time. */
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return at("2026-10-30T09:00:00");
-        }
-    }
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "reporting_disclosure");
-        TestJwts.register(registry);
-    }
-
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    SettableClock clock;
 
     @Autowired
     DatabaseClient db;
@@ -137,8 +95,14 @@ class DisclosureDeadlinesIT {
         return OffsetDateTime.parse(beijing + "+08:00");
     }
 
+    @AfterAll
+    void resetClock() {
+        clock.reset();
+    }
+
     @BeforeAll
     void publish() {
+        clock.set(at("2026-10-30T09:00:00").instant());
         events = new EventPublisher(broker, json);
         events.send(
                 InspectionTopics.PLANS,

@@ -3,7 +3,8 @@ package org.permitwatch.reporting;
 import org.permitwatch.testsupport.ServiceSmokeTest;
 
 /** reporting-service passes the checks every service must pass from its first start (see {@link ServiceSmokeTest}). */
-class ReportingApplicationTest extends ServiceSmokeTest {
+@ReportingIntegrationTest
+class ReportingApplicationIT extends ServiceSmokeTest {
 
     @Override
     protected String serviceName() {
