@@ -1,9 +1,7 @@
 package org.permitwatch.inspection.clue;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -121,13 +119,7 @@ class ClueTasks {
     private Mono<Void> refuse(ClueAccepted clue, String reason, String unitDivision, String detail) {
         log.info("Clue {}: no task, {}", clue.clueId(), detail);
         return answer(new ClueTaskDecided(
-                        clue.clueId(),
-                        ClueTaskDecided.REFUSED,
-                        reason,
-                        detail,
-                        null,
-                        unitDivision,
-                        OffsetDateTime.now(ZoneOffset.UTC)))
+                        clue.clueId(), ClueTaskDecided.REFUSED, reason, detail, null, unitDivision, clock.nowUtc()))
                 .then(audit.recordAsSystem(
                         "clue.refuse",
                         "clue",
@@ -196,7 +188,7 @@ class ClueTasks {
                                     "task " + saved.taskId() + " for unit " + clue.permitNumber(),
                                     saved.taskId(),
                                     unit.countyCode(),
-                                    OffsetDateTime.now(ZoneOffset.UTC)))));
+                                    clock.nowUtc()))));
         });
     }
 

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -31,6 +30,7 @@ import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -63,6 +63,8 @@ class DrawService {
 
     private final InspectorPool pool;
 
+    private final BureauClock clock;
+
     DrawService(
             DatabaseClient db,
             PlanCatalog plans,
@@ -72,7 +74,9 @@ class DrawService {
             JsonMapper json,
             DrawProperties properties,
             ReactiveTransactionManager transactions,
-            InspectorPool pool) {
+            InspectorPool pool,
+            BureauClock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.db = db;
         this.plans = plans;
@@ -212,7 +216,7 @@ class DrawService {
             Request request,
             List<DrawAlgorithm.Candidate> targeted,
             Caller caller) {
-        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusDays(properties.exclusionWindowDays());
+        OffsetDateTime since = clock.nowUtc().minusDays(properties.exclusionWindowDays());
         Mono<UUID> work = db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .bind("key", "draw-quota:" + row.quota().rowId())
                 .then()
@@ -455,7 +459,7 @@ class DrawService {
                                         Fingerprints.units(input.eligible()),
                                         DrawAlgorithm.countByStratum(picks),
                                         taskCount,
-                                        OffsetDateTime.now(ZoneOffset.UTC))))
+                                        clock.nowUtc())))
                         .then(audit.record(
                                 "draw.complete",
                                 "draw",

@@ -3,9 +3,7 @@ package org.permitwatch.inspection.draw;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,6 +24,7 @@ import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -55,6 +54,8 @@ class ProvinceRemoteDraw {
     private final DrawProperties properties;
     private final TransactionalOperator tx;
 
+    private final BureauClock clock;
+
     ProvinceRemoteDraw(
             DatabaseClient db,
             DrawnUnitsRemoteCheck remoteChecks,
@@ -63,7 +64,9 @@ class ProvinceRemoteDraw {
             AuditLog audit,
             tools.jackson.databind.json.JsonMapper json,
             DrawProperties properties,
-            ReactiveTransactionManager transactions) {
+            ReactiveTransactionManager transactions,
+            BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.remoteChecks = remoteChecks;
         this.floors = floors;
@@ -315,7 +318,7 @@ class ProvinceRemoteDraw {
                                         eligibleFingerprint,
                                         DrawAlgorithm.countByStratum(picks),
                                         0,
-                                        OffsetDateTime.now(ZoneOffset.UTC)))))
+                                        clock.nowUtc()))))
                         .then(audit.record(
                                 "draw.complete",
                                 "draw",

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -19,7 +18,7 @@ import org.permitwatch.events.inspection.FindingRecorded;
 import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.support.outbox.OutboxMessage;
 import org.permitwatch.support.outbox.OutboxWriter;
-import org.springframework.beans.factory.annotation.Value;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -43,17 +42,13 @@ public class FindingWriter {
     private final DatabaseClient db;
     private final JsonMapper json;
     private final OutboxWriter outbox;
-    private final ZoneId zone;
+    private final BureauClock clock;
 
-    FindingWriter(
-            DatabaseClient db,
-            JsonMapper json,
-            OutboxWriter outbox,
-            @Value("${permitwatch.rectification.zone:Asia/Shanghai}") ZoneId zone) {
+    FindingWriter(DatabaseClient db, JsonMapper json, OutboxWriter outbox, BureauClock clock) {
         this.db = db;
         this.json = json;
         this.outbox = outbox;
-        this.zone = zone;
+        this.clock = clock;
     }
 
     /** A submitted record version and its non-compliant items. */
@@ -144,7 +139,7 @@ public class FindingWriter {
      * (附件1 counts it once, issue 12.5). The earliest such case wins, so the answer does not depend on row order.
      */
     private Mono<UUID> continuedCase(SubmittedVersion v, String violationType) {
-        LocalDate inspectedOn = v.inspectedAt().atZoneSameInstant(zone).toLocalDate();
+        LocalDate inspectedOn = clock.dayOf(v.inspectedAt());
         return db.sql("""
                         SELECT c.id FROM enforcement_case c JOIN rectification r ON r.case_id = c.id
                         WHERE c.permit_number = :permit AND c.violation_type = :violation

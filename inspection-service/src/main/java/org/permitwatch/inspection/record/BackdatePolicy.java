@@ -2,16 +2,13 @@ package org.permitwatch.inspection.record;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.permitwatch.support.problem.ApiException;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -31,26 +28,19 @@ class BackdatePolicy {
      * {@code permitwatch.inspection.record.backdate.*}.
      *
      * @param windowDays how many days back an inspection day may lie without a reason; default 3
-     * @param zone       the calendar of inspection days (the bureau's); default Asia/Shanghai
      */
     @Validated
     @ConfigurationProperties("permitwatch.inspection.record.backdate")
-    record Properties(@Min(0) @Max(365) Integer windowDays, ZoneId zone) {
+    record Properties(@Min(0) @Max(365) Integer windowDays) {
         Properties {
             windowDays = windowDays == null ? 3 : windowDays;
-            zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
         }
     }
 
     private final Properties properties;
-    private final Clock clock;
+    private final BureauClock clock;
 
-    @Autowired
-    BackdatePolicy(Properties properties, ObjectProvider<Clock> clock) {
-        this(properties, clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    BackdatePolicy(Properties properties, Clock clock) {
+    BackdatePolicy(Properties properties, BureauClock clock) {
         this.properties = properties;
         this.clock = clock;
     }
@@ -64,8 +54,8 @@ class BackdatePolicy {
         if (inspectedAt == null || (previous != null && previous.isEqual(inspectedAt))) {
             return null;
         }
-        LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
-        LocalDate day = inspectedAt.atZoneSameInstant(properties.zone()).toLocalDate();
+        LocalDate today = clock.today();
+        LocalDate day = clock.dayOf(inspectedAt);
         long days = ChronoUnit.DAYS.between(day, today);
         if (days <= 0) {
             return null;

@@ -1,6 +1,5 @@
 package org.permitwatch.inspection.record;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.permitwatch.events.vocabulary.ViolationType;
 import org.permitwatch.inspection.checklist.ChecklistItemView;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -35,19 +35,15 @@ class ContentAssembler {
     /** Device clocks drift; a few minutes ahead is tolerated, more is an input error. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
-    private final Clock clock;
+    private final BureauClock clock;
 
-    ContentAssembler() {
-        this(Clock.systemUTC());
-    }
-
-    ContentAssembler(Clock clock) {
+    ContentAssembler(BureauClock clock) {
         this.clock = clock;
     }
 
     RecordContent assemble(RecordInput.Content input, List<ChecklistItemView> checklist, DirectoryUnitSnapshot unit) {
         List<FieldProblem> errors = new ArrayList<>();
-        OffsetDateTime latest = OffsetDateTime.now(clock).plus(CLOCK_SKEW);
+        OffsetDateTime latest = clock.now().plus(CLOCK_SKEW);
         if (input.inspectedAt() != null && input.inspectedAt().isAfter(latest)) {
             errors.add(new FieldProblem(
                     "inspectedAt",

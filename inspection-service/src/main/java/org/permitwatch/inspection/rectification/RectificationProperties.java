@@ -3,8 +3,6 @@ package org.permitwatch.inspection.rectification;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -27,7 +25,6 @@ record RectificationProperties(
         @Min(1) @Max(365) int defaultDeadlineDays,
         @Min(0) @Max(90) int followUpDueDays,
         @NotBlank String followUpDepartment,
-        @NotNull ZoneId zone,
         boolean overdueEnabled,
         @Min(1) int overdueBatch,
         @Min(0) @Max(365) Integer serviceBackdateDays) {

@@ -87,11 +87,8 @@ class RectificationService {
                     if (CaseRow.CLOSED.equals(c.status())) {
                         return Mono.error(ApiException.conflict("case-closed", "case " + c.caseNo() + " is closed"));
                     }
-                    LocalDate today = LocalDate.now(properties.zone());
-                    LocalDate servedOn = servedOn(
-                            body.servedOn(),
-                            today,
-                            c.violationAt().atZoneSameInstant(properties.zone()).toLocalDate());
+                    LocalDate today = clock.today();
+                    LocalDate servedOn = servedOn(body.servedOn(), today, clock.dayOf(c.violationAt()));
                     LocalDate deadline = body.deadline() == null
                             ? servedOn.plusDays(properties.defaultDeadlineDays())
                             : body.deadline();
@@ -178,9 +175,7 @@ class RectificationService {
         }
         if (given.isAfter(today)) {
             throw ApiException.invalidField(
-                    "servedOn",
-                    "must not be in the future (today is " + today + " in " + properties.zone() + ")",
-                    given);
+                    "servedOn", "must not be in the future (today is " + today + " in " + clock.zone() + ")", given);
         }
         LocalDate earliest = today.minusDays(properties.serviceBackdateDays());
         if (given.isBefore(earliest)) {
@@ -264,7 +259,7 @@ class RectificationService {
                                             + " is not a submitted inspection record of this unit")))
                             .flatMap(row -> {
                                 LocalDate inspectedOn = OffsetDateTime.parse((String) row[2])
-                                        .atZoneSameInstant(properties.zone())
+                                        .atZoneSameInstant(clock.zone())
                                         .toLocalDate();
                                 long active = (Long) row[3];
                                 if (inspectedOn.isBefore(r.servedOn())) {

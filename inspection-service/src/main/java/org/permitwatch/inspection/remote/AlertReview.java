@@ -17,6 +17,7 @@ import org.permitwatch.support.outbox.OutboxWriter;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -47,6 +48,8 @@ class AlertReview {
 
     private final InspectorPool pool;
 
+    private final BureauClock clock;
+
     AlertReview(
             DatabaseClient db,
             TaskWriter tasks,
@@ -56,7 +59,9 @@ class AlertReview {
             RemoteCheckProperties properties,
             JsonMapper json,
             ReactiveTransactionManager transactions,
-            InspectorPool pool) {
+            InspectorPool pool,
+            BureauClock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.db = db;
         this.tasks = tasks;
@@ -83,7 +88,7 @@ class AlertReview {
     private record Outcome(UUID taskId, UUID caseId) {}
 
     Mono<UUID> review(UUID alertId, ReviewRequest request, Caller caller) {
-        LocalDate today = LocalDate.now(properties.zoneId());
+        LocalDate today = clock.today();
         List<UUID> inspectors = validate(request, today);
         Mono<UUID> work = lock(alertId, caller)
                 .flatMap(alert -> decide(alert, request, inspectors, today, caller)

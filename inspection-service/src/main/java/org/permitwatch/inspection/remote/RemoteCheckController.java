@@ -12,6 +12,7 @@ import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.time.BureauClock;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
 import org.springframework.http.HttpStatus;
@@ -37,8 +38,15 @@ class RemoteCheckController {
     private final Closures closures;
     private final RemoteCheckProperties properties;
 
+    private final BureauClock clock;
+
     RemoteCheckController(
-            RemoteCheckEngine engine, RunHistory runs, Closures closures, RemoteCheckProperties properties) {
+            RemoteCheckEngine engine,
+            RunHistory runs,
+            Closures closures,
+            RemoteCheckProperties properties,
+            BureauClock clock) {
+        this.clock = clock;
         this.engine = engine;
         this.runs = runs;
         this.closures = closures;
@@ -95,7 +103,7 @@ class RemoteCheckController {
     Mono<ClosureView> close(@Valid @RequestBody ClosureRequest request) {
         // "Not in the future" by the bureau's calendar, not the server's: @PastOrPresent used the JVM's zone (UTC),
         // so from 00:00 to 08:00 Beijing time a closure dated today was refused.
-        if (request.closedOn().isAfter(LocalDate.now(properties.zoneId()))) {
+        if (request.closedOn().isAfter(clock.today())) {
             throw ApiException.invalidField(
                     "closedOn", "must not lie in the future", request.closedOn().toString());
         }

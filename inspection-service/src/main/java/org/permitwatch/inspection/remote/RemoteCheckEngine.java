@@ -11,6 +11,7 @@ import org.permitwatch.support.outbox.OutboxMessage;
 import org.permitwatch.support.outbox.OutboxWriter;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.time.BureauClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -61,6 +62,8 @@ class RemoteCheckEngine {
     private final JsonMapper json;
     private final TransactionalOperator tx;
 
+    private final BureauClock clock;
+
     RemoteCheckEngine(
             DatabaseClient db,
             RemoteRules rules,
@@ -68,7 +71,9 @@ class RemoteCheckEngine {
             OutboxWriter outbox,
             AuditLog audit,
             JsonMapper json,
-            ReactiveTransactionManager transactions) {
+            ReactiveTransactionManager transactions,
+            BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.rules = rules;
         this.properties = properties;
@@ -92,7 +97,7 @@ class RemoteCheckEngine {
      */
     Mono<RunView> run(Trigger trigger, DivisionCode scope, String requestedBy, Units units) {
         UUID runId = UUID.randomUUID();
-        LocalDate today = LocalDate.now(properties.zoneId());
+        LocalDate today = clock.today();
         String like = scope == null ? "%" : scope.likePattern();
         Mono<RunView> work = db.sql("SELECT pg_try_advisory_xact_lock(:lock) AS locked")
                 .bind("lock", RUN_LOCK_ID)

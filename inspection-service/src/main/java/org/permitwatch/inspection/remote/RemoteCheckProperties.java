@@ -4,7 +4,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -13,7 +12,6 @@ import org.springframework.validation.annotation.Validated;
  * {@code permitwatch.remote.*}: bureau practice, not law.
  *
  * @param scheduleCron    cron of the scheduled run over the whole directory ("-" = off); default nightly 02:00
- * @param zone            time zone of "today" (expiry is decided by calendar day) and of the cron
  * @param rulesResource   the rules file (configurable data)
  * @param taskDueDays     due date of a task made from an alert when the review names none, in days from today
  * @param taskDepartment  department recorded on tasks made from alerts unless the review names one
@@ -24,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("permitwatch.remote")
 record RemoteCheckProperties(
         @DefaultValue("0 0 2 * * *") @NotBlank String scheduleCron,
-        @DefaultValue("Asia/Shanghai") @NotBlank String zone,
 
         @DefaultValue("classpath:enforcement/remote-category-rules.json") @NotBlank
         String rulesResource,
@@ -35,13 +32,4 @@ record RemoteCheckProperties(
         String taskDepartment,
 
         @DefaultValue("3") @Min(1) int topicPartitions,
-        @DefaultValue("1") @Min(1) short topicReplicas) {
-
-    RemoteCheckProperties {
-        ZoneId.of(zone); // fails start-up on an unknown zone
-    }
-
-    ZoneId zoneId() {
-        return ZoneId.of(zone);
-    }
-}
+        @DefaultValue("1") @Min(1) short topicReplicas) {}

@@ -26,9 +26,7 @@ class ScheduledRemoteCheck {
         this.jobs = jobs;
     }
 
-    @Scheduled(
-            cron = "${permitwatch.remote.schedule-cron:0 0 2 * * *}",
-            zone = "${permitwatch.remote.zone:Asia/Shanghai}")
+    @Scheduled(cron = "${permitwatch.remote.schedule-cron:0 0 2 * * *}", zone = "${permitwatch.zone:Asia/Shanghai}")
     void run() {
         Mono<RunView> run = engine.run(RemoteCheckEngine.Trigger.SCHEDULE, null, AuditLog.SYSTEM_ACTOR)
                 .onErrorResume(ApiException.class, e -> {

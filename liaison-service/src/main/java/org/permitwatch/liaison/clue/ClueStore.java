@@ -3,7 +3,6 @@ package org.permitwatch.liaison.clue;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.permitwatch.support.outbox.OutboxMessage;
 import org.permitwatch.support.outbox.OutboxWriter;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.time.BureauClock;
 import org.permitwatch.support.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -57,13 +57,17 @@ class ClueStore {
     private final Notifications notifications;
     private final JsonMapper json;
 
+    private final BureauClock clock;
+
     ClueStore(
             DatabaseClient db,
             ReactiveTransactionManager transactions,
             OutboxWriter outbox,
             AuditLog audit,
             Notifications notifications,
-            JsonMapper json) {
+            JsonMapper json,
+            BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.tx = TransactionalOperator.create(transactions);
         this.outbox = outbox;
@@ -78,7 +82,7 @@ class ClueStore {
      */
     Mono<UUID> create(ClueForms.Create form, Caller caller) {
         UUID id = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = clock.nowUtc();
         List<ClueTransferred.Evidence> evidence = form.evidence() == null ? List.of() : form.evidence();
         ClueTransferred event = new ClueTransferred(
                 id,
@@ -247,7 +251,7 @@ class ClueStore {
             String action,
             Map<String, String> details,
             After after) {
-        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime at = clock.nowUtc();
         Mono<Void> write = find(id, caller).flatMap(clue -> {
             // Receiver = a user whose division contains the addressed one (that bureau, its city, the province).
             boolean allowed = side == Side.RECEIVER

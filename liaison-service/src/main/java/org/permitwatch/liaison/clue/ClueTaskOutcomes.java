@@ -1,13 +1,12 @@
 package org.permitwatch.liaison.clue;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.permitwatch.events.inspection.ClueTaskDecided;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.inbox.IdempotentConsumer;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -27,7 +26,10 @@ class ClueTaskOutcomes {
     private final IdempotentConsumer inbox;
     private final AuditLog audit;
 
-    ClueTaskOutcomes(DatabaseClient db, IdempotentConsumer inbox, AuditLog audit) {
+    private final BureauClock clock;
+
+    ClueTaskOutcomes(DatabaseClient db, IdempotentConsumer inbox, AuditLog audit, BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.inbox = inbox;
         this.audit = audit;
@@ -51,7 +53,7 @@ class ClueTaskOutcomes {
                 .bind("id", decided.clueId())
                 .bind("outcome", decided.outcome())
                 .bind("detail", detail)
-                .bind("at", decided.decidedAt() == null ? OffsetDateTime.now(ZoneOffset.UTC) : decided.decidedAt())
+                .bind("at", decided.decidedAt() == null ? clock.nowUtc() : decided.decidedAt())
                 .bind("refused", refused)
                 .bind("system", SYSTEM);
         update = decided.reason() == null ? update.bind("reason", "") : update.bind("reason", decided.reason());

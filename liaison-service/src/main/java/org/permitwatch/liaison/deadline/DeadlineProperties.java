@@ -3,7 +3,6 @@ package org.permitwatch.liaison.deadline;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param campaignYear    year whose obligations the seeder installs (the notice's are for 2022)
  * @param seedEnabled     install the notice's obligations once at start-up (idempotent by code)
- * @param zone            time zone in which a due date ends (a due date counts until its midnight there)
  * @param reminderEnabled run the reminder job on {@code reminderCron}
  * @param reminderCron    Spring cron of the reminder job
  * @param reminderOffsets days relative to the due date on which cities that submitted nothing are reminded
@@ -26,7 +24,6 @@ import org.springframework.validation.annotation.Validated;
 public record DeadlineProperties(
         @DefaultValue("2022") @Min(2000) @Max(2100) int campaignYear,
         @DefaultValue("true") boolean seedEnabled,
-        @DefaultValue("Asia/Shanghai") ZoneId zone,
         @DefaultValue("true") boolean reminderEnabled,
         @DefaultValue("0 0 9 * * *") String reminderCron,
         @DefaultValue({"-3", "1"}) @NotEmpty List<Integer> reminderOffsets,

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -34,8 +35,15 @@ class DeadlineStore {
     private final TransactionalOperator tx;
     private final DeadlineProperties properties;
 
+    private final BureauClock clock;
+
     DeadlineStore(
-            DatabaseClient db, AuditLog audit, ReactiveTransactionManager transactions, DeadlineProperties properties) {
+            DatabaseClient db,
+            AuditLog audit,
+            ReactiveTransactionManager transactions,
+            DeadlineProperties properties,
+            BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.audit = audit;
         this.tx = TransactionalOperator.create(transactions);
@@ -192,9 +200,9 @@ class DeadlineStore {
                 .all();
     }
 
-    /** The first instant after the due date, in the configured zone. */
+    /** The first instant after the due date, on the bureau's calendar. */
     Instant dueEnd(LocalDate dueDate) {
-        return dueDate.plusDays(1).atStartOfDay(properties.zone()).toInstant();
+        return clock.startOf(dueDate.plusDays(1)).toInstant();
     }
 
     /** Status of every reporting city whose code matches {@code cityScope} (a LIKE pattern) at {@code now}. */

@@ -8,9 +8,9 @@ import org.permitwatch.liaison.notification.NotificationRequest;
 import org.permitwatch.liaison.notification.Notifications;
 import org.permitwatch.support.jobs.JobRunner;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.time.BureauClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -30,7 +30,7 @@ public class ReminderJob {
     private final DeadlineStore deadlines;
     private final Notifications notifications;
     private final DeadlineProperties properties;
-    private final Clock clock;
+    private final BureauClock clock;
 
     private final JobRunner jobs;
 
@@ -38,22 +38,22 @@ public class ReminderJob {
             DeadlineStore deadlines,
             Notifications notifications,
             DeadlineProperties properties,
-            ObjectProvider<Clock> clock,
+            BureauClock clock,
             JobRunner jobs) {
         this.jobs = jobs;
         this.deadlines = deadlines;
         this.notifications = notifications;
         this.properties = properties;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @Scheduled(
             cron = "${permitwatch.liaison.deadline.reminder-cron:0 0 9 * * *}",
-            zone = "${permitwatch.liaison.deadline.zone:Asia/Shanghai}")
+            zone = "${permitwatch.zone:Asia/Shanghai}")
     void scheduled() {
         if (properties.reminderEnabled()) {
             // Scheduler thread, not an event loop: blocking until the rows are written keeps runs from overlapping.
-            jobs.run("deadline-reminders", run(clock).count())
+            jobs.run("deadline-reminders", run(clock.clock()).count())
                     .ifPresent(requested -> log.info("deadline reminders: {} requested", requested));
         }
     }
@@ -61,7 +61,7 @@ public class ReminderJob {
     /** One pass at the clock's time; emits the event keys requested (repeats included: they are no-ops downstream). */
     public Flux<String> run(Clock at) {
         Instant now = at.instant();
-        LocalDate today = LocalDate.ofInstant(now, properties.zone());
+        LocalDate today = LocalDate.ofInstant(now, clock.zone());
         return Flux.fromIterable(properties.reminderOffsets())
                 .concatMap(offset -> deadlines
                         .dueBetween(today.minusDays(offset + properties.catchUpDays()), today.minusDays(offset))

@@ -1,8 +1,8 @@
 package org.permitwatch.liaison.notification;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -20,7 +20,10 @@ class WebhookChannel {
     private final NotificationProperties properties;
     private final JsonMapper json;
 
-    WebhookChannel(NotificationProperties properties, JsonMapper json) {
+    private final BureauClock clock;
+
+    WebhookChannel(NotificationProperties properties, JsonMapper json, BureauClock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.json = json;
     }
@@ -36,7 +39,7 @@ class WebhookChannel {
             payload.put("attachmentName", delivery.attachmentName());
         }
         String body = json.writeValueAsString(payload);
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String timestamp = Long.toString(clock.now().toEpochSecond());
         return client.post()
                 .uri(delivery.recipient())
                 .contentType(MediaType.APPLICATION_JSON)

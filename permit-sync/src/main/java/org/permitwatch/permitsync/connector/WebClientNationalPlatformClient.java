@@ -4,6 +4,7 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.netty.channel.ChannelOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -234,9 +235,17 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
                 status.value(), "national platform refused the request: HTTP " + status.value());
     }
 
-    /** {@code Retry-After} as delay-seconds or an HTTP date; null when absent or unreadable. */
+    /**
+     * {@code Retry-After} as delay-seconds or an HTTP date; null when absent or unreadable. An HTTP date is the
+     * platform's wall-clock time, so it is measured against the system clock, not the bureau's (a test's) clock.
+     */
     @Nullable
     static Duration retryAfter(@Nullable String header) {
+        return retryAfter(header, Clock.systemUTC());
+    }
+
+    @Nullable
+    static Duration retryAfter(@Nullable String header, Clock clock) {
         if (header == null || header.isBlank()) {
             return null;
         }
@@ -247,7 +256,7 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
         } catch (NumberFormatException notSeconds) {
             try {
                 Duration until = Duration.between(
-                        ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                        ZonedDateTime.now(clock), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (DateTimeParseException unreadable) {
                 return null;

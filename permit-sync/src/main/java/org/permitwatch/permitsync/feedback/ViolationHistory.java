@@ -2,7 +2,6 @@ package org.permitwatch.permitsync.feedback;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.permitwatch.events.enforcement.CaseClosed;
@@ -12,6 +11,7 @@ import org.permitwatch.events.enforcement.RectificationCompleted;
 import org.permitwatch.events.enforcement.RectificationOverdue;
 import org.permitwatch.events.inspection.InspectionSubmitted;
 import org.permitwatch.support.inbox.IdempotentConsumer;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -51,7 +51,10 @@ class ViolationHistory {
     private final IdempotentConsumer inbox;
     private final FeedbackFacts facts;
 
-    ViolationHistory(DatabaseClient db, IdempotentConsumer inbox, FeedbackFacts facts) {
+    private final BureauClock clock;
+
+    ViolationHistory(DatabaseClient db, IdempotentConsumer inbox, FeedbackFacts facts, BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.inbox = inbox;
         this.facts = facts;
@@ -63,7 +66,7 @@ class ViolationHistory {
                     + " has no decision id or an unknown kind '" + e.kind() + "'"));
         }
         BigDecimal amount = e.amountYuan() == null ? BigDecimal.ZERO : e.amountYuan();
-        OffsetDateTime decidedAt = e.decidedAt() == null ? OffsetDateTime.now(ZoneOffset.UTC) : e.decidedAt();
+        OffsetDateTime decidedAt = e.decidedAt() == null ? clock.nowUtc() : e.decidedAt();
         return onCase(eventId, e.ref(), () -> {
             var spec = VERDICTS.contains(e.kind())
                     ? db.sql("""
@@ -105,7 +108,7 @@ class ViolationHistory {
     }
 
     Mono<Boolean> caseClosed(String eventId, CaseClosed e) {
-        OffsetDateTime closedAt = e.closedAt() == null ? OffsetDateTime.now(ZoneOffset.UTC) : e.closedAt();
+        OffsetDateTime closedAt = e.closedAt() == null ? clock.nowUtc() : e.closedAt();
         return onCase(eventId, e.ref(), () -> status(e.ref(), db.sql("""
                         UPDATE unit_violation SET rectification_status = 'CLOSED', closed_at = :closedAt,
                                status_version = :version, updated_at = now()

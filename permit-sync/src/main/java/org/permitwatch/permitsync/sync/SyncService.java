@@ -1,11 +1,11 @@
 package org.permitwatch.permitsync.sync;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.permitwatch.support.audit.AuditLog;
+import org.permitwatch.support.time.BureauClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -33,13 +33,17 @@ class SyncService implements DisposableBean {
     private final SyncSchedulerHolder schedulerHolder;
     private final Map<UUID, Disposable> inFlight = new ConcurrentHashMap<>();
 
+    private final BureauClock clock;
+
     SyncService(
             SyncRunRepository runs,
             SyncEngine engine,
             TransactionalOperator tx,
             AuditLog audit,
             SyncProperties properties,
-            SyncSchedulerHolder schedulerHolder) {
+            SyncSchedulerHolder schedulerHolder,
+            BureauClock clock) {
+        this.clock = clock;
         this.runs = runs;
         this.engine = engine;
         this.tx = tx;
@@ -95,7 +99,7 @@ class SyncService implements DisposableBean {
                             SyncStatus.RUNNING,
                             trigger,
                             actor,
-                            OffsetDateTime.now(ZoneOffset.UTC),
+                            clock.nowUtc(),
                             null,
                             watermark.orElse(null),
                             null,

@@ -34,6 +34,7 @@ public final class InputRules {
     public static final LocalDate LATEST_DATE = LocalDate.of(LATEST_YEAR, 12, 31);
 
     /** The bureaus' calendar: a date-time's day for {@link PlausibleDate} is the day in Shanxi. */
+    // checkstyle:ignore zoneLiteral — bean validation reaches no bean; a plausibility window is years wide
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     public static final String TEXT_MESSAGE = "must not contain control characters";

@@ -2,12 +2,15 @@ package org.permitwatch.support.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.permitwatch.support.migration.MigrationAutoConfiguration;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -75,12 +78,14 @@ public class OutboxAutoConfiguration {
                 KafkaProperties kafkaProperties,
                 ObjectProvider<KafkaConnectionDetails> connection,
                 OutboxProperties properties,
-                ObjectProvider<MeterRegistry> meters) {
+                ObjectProvider<MeterRegistry> meters,
+                ObjectProvider<BureauClock> clock) {
             OutboxRelay relay = new OutboxRelay(
                     db,
                     TransactionalOperator.create(transactionManager),
                     new KafkaTemplate<>(producerFactory(kafkaProperties, connection.getIfAvailable())),
-                    properties);
+                    properties,
+                    clock.getIfAvailable(() -> new BureauClock(Clock.systemUTC(), ZoneOffset.UTC)));
             meters.ifAvailable(registry -> Gauge.builder("permitwatch.outbox.backlog", relay, OutboxRelay::backlog)
                     .description("Outbox rows not yet acknowledged by Kafka")
                     .register(registry));

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.permitwatch.events.CloudEventHeaders;
+import org.permitwatch.support.time.BureauClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -64,11 +65,15 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     private final AtomicLong backlog = new AtomicLong();
     private volatile Disposable running;
 
+    private final BureauClock clock;
+
     public OutboxRelay(
             DatabaseClient db,
             TransactionalOperator tx,
             KafkaTemplate<String, byte[]> kafka,
-            OutboxProperties properties) {
+            OutboxProperties properties,
+            BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.tx = tx;
         this.kafka = kafka;
@@ -99,7 +104,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     /** Deletes published rows older than the retention; emits how many were removed. */
     public Mono<Long> cleanUp() {
         return db.sql("DELETE FROM outbox_event WHERE published_at IS NOT NULL AND published_at < :cutoff")
-                .bind("cutoff", OffsetDateTime.now(ZoneOffset.UTC).minus(properties.retention()))
+                .bind("cutoff", clock.nowUtc().minus(properties.retention()))
                 .fetch()
                 .rowsUpdated();
     }

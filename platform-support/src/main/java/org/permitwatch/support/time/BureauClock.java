@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * The bureau's clock and calendar: which day, month and year it is for a Chinese environment bureau, and which day an
@@ -34,6 +35,14 @@ public final class BureauClock {
     /** Now, with the bureau's offset. */
     public OffsetDateTime now() {
         return OffsetDateTime.now(clock);
+    }
+
+    /**
+     * Now as a UTC timestamp: for instants the services store or publish (decided-at, published-at, cut-offs), which
+     * are UTC by convention whatever the bureau's zone.
+     */
+    public OffsetDateTime nowUtc() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** Today on the bureau's calendar. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.permitwatch.events.CloudEventHeaders;
 import org.permitwatch.support.inbox.IdempotentConsumer;
 import org.permitwatch.support.testapp.MessagingTestBase;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -29,6 +30,9 @@ import reactor.core.publisher.Mono;
 
 /** The transactional outbox against real PostgreSQL and a real (embedded KRaft) Kafka broker. */
 class OutboxRelayTest extends MessagingTestBase {
+
+    private static final BureauClock SYSTEM_CLOCK =
+            new BureauClock(java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC);
 
     record Payload(String unit, int seq) {}
 
@@ -64,7 +68,11 @@ class OutboxRelayTest extends MessagingTestBase {
                 OutboxAutoConfiguration.RelayConfiguration.producerFactory(kafkaProperties, null);
         factories.add(factory);
         return new OutboxRelay(
-                db, TransactionalOperator.create(transactionManager), new KafkaTemplate<>(factory), props);
+                db,
+                TransactionalOperator.create(transactionManager),
+                new KafkaTemplate<>(factory),
+                props,
+                SYSTEM_CLOCK);
     }
 
     private OutboxRelay relay() {
@@ -83,7 +91,11 @@ class OutboxRelayTest extends MessagingTestBase {
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
         factories.add(factory);
         return new OutboxRelay(
-                db, TransactionalOperator.create(transactionManager), new KafkaTemplate<>(factory), properties);
+                db,
+                TransactionalOperator.create(transactionManager),
+                new KafkaTemplate<>(factory),
+                properties,
+                SYSTEM_CLOCK);
     }
 
     private static OutboxMessage message(String topic, String key, int seq) {

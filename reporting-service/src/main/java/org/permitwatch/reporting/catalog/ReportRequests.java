@@ -1,10 +1,8 @@
 package org.permitwatch.reporting.catalog;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
@@ -65,11 +63,6 @@ public final class ReportRequests {
             throw ApiException.invalidField(field, "must be a year between 2000 and 2200", value);
         }
         return value;
-    }
-
-    /** The first instant of a day in the reporting zone. */
-    public static OffsetDateTime startOf(LocalDate day, ZoneId zone) {
-        return day.atStartOfDay(zone).toOffsetDateTime();
     }
 
     /** "2027年6月1日". */

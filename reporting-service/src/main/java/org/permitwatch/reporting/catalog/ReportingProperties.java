@@ -4,7 +4,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
@@ -13,7 +12,6 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code permitwatch.reporting.*}.
  *
- * @param zone            the time zone that decides which day (and month, quarter) an event falls in
  * @param divisionNames   JSON file {@code {"names": {"140100": "太原市", …}}} of division codes to names
  * @param summaryTitle    title of the summary table (附件1)
  * @param planTitle       title of the plan table (附件3)
@@ -23,8 +21,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("permitwatch.reporting")
 public record ReportingProperties(
-        @NotNull @DefaultValue("Asia/Shanghai") ZoneId zone,
-
         @NotNull @DefaultValue("classpath:reporting/divisions-shanxi.json")
         Resource divisionNames,
 

@@ -11,6 +11,7 @@ import org.permitwatch.events.vocabulary.KeyIndustry;
 import org.permitwatch.events.vocabulary.ViolationType;
 import org.permitwatch.reporting.catalog.DivisionNames;
 import org.permitwatch.reporting.catalog.ReportingProperties;
+import org.permitwatch.support.time.BureauClock;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -40,12 +41,16 @@ class DisclosureQuery {
     private final DisclosureDeadlines deadlines;
     private final InspectingAuthority authority;
 
+    private final BureauClock clock;
+
     DisclosureQuery(
             DatabaseClient db,
             DivisionNames names,
             ReportingProperties properties,
             DisclosureDeadlines deadlines,
-            InspectingAuthority authority) {
+            InspectingAuthority authority,
+            BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.names = names;
         this.properties = properties;
@@ -88,7 +93,7 @@ class DisclosureQuery {
                                 + " ORDER BY d.published_at DESC, d.draw_id LIMIT :limit OFFSET :offset"),
                         city,
                         month)
-                .bind("zone", properties.zone().getId())
+                .bind("zone", clock.zone().getId())
                 .bind("limit", paging.size())
                 .bind("offset", paging.offset())
                 .map(r -> {
@@ -187,7 +192,7 @@ class DisclosureQuery {
                   AND (CAST(:month AS text) IS NULL OR to_char(p.decided_at AT TIME ZONE :zone, 'YYYY-MM') = :month)
                 """;
         Mono<Long> total = filters(db.sql("SELECT count(*) AS n " + where), city, month)
-                .bind("zone", properties.zone().getId())
+                .bind("zone", clock.zone().getId())
                 .map(r -> r.get("n", Long.class))
                 .one();
         Mono<List<PublicViews.PenaltyDecision>> page = filters(
@@ -198,7 +203,7 @@ class DisclosureQuery {
                         """ + where + " ORDER BY p.decided_at DESC, p.decision_id LIMIT :limit OFFSET :offset"),
                         city,
                         month)
-                .bind("zone", properties.zone().getId())
+                .bind("zone", clock.zone().getId())
                 .bind("limit", paging.size())
                 .bind("offset", paging.offset())
                 .map(r -> {
@@ -233,7 +238,7 @@ class DisclosureQuery {
 
     Mono<PageResponse<PublicViews.InspectionResult>> inspections(String city, String month, Paging paging) {
         Mono<Long> total = filters(db.sql("SELECT count(*) AS n " + PUBLIC_INSPECTION), city, month)
-                .bind("zone", properties.zone().getId())
+                .bind("zone", clock.zone().getId())
                 .map(r -> r.get("n", Long.class))
                 .one();
         Mono<List<PublicViews.InspectionResult>> page = filters(
@@ -244,7 +249,7 @@ class DisclosureQuery {
                                 + " ORDER BY i.inspected_at DESC, i.record_id LIMIT :limit OFFSET :offset"),
                         city,
                         month)
-                .bind("zone", properties.zone().getId())
+                .bind("zone", clock.zone().getId())
                 .bind("limit", paging.size())
                 .bind("offset", paging.offset())
                 .map(r -> new PublicViews.InspectionResult(

@@ -16,6 +16,7 @@ import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.jobs.JobRunner;
 import org.permitwatch.support.outbox.OutboxMessage;
 import org.permitwatch.support.outbox.OutboxWriter;
+import org.permitwatch.support.time.BureauClock;
 import org.permitwatch.support.workday.WorkdayCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ class OverdueDrawChaser {
     private final AuditLog audit;
     private final TransactionalOperator tx;
     private final ReportingProperties properties;
-    private final Clock clock;
+    private final BureauClock clock;
     private final int warnWorkingDays;
     private final boolean enabled;
     private final AtomicInteger overdue = new AtomicInteger();
@@ -69,7 +70,7 @@ class OverdueDrawChaser {
             AuditLog audit,
             ReactiveTransactionManager transactions,
             ReportingProperties properties,
-            ObjectProvider<Clock> clock,
+            BureauClock clock,
             ObjectProvider<MeterRegistry> meters,
             @Value("${permitwatch.reporting.disclosure.warn-working-days:3}") int warnWorkingDays,
             @Value("${permitwatch.reporting.disclosure.chase-enabled:true}") boolean enabled,
@@ -81,7 +82,7 @@ class OverdueDrawChaser {
         this.audit = audit;
         this.tx = TransactionalOperator.create(transactions);
         this.properties = properties;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         this.warnWorkingDays = warnWorkingDays;
         this.enabled = enabled;
         this.meters = meters.getIfAvailable();
@@ -101,11 +102,12 @@ class OverdueDrawChaser {
 
     @Scheduled(
             cron = "${permitwatch.reporting.disclosure.chase-cron:0 30 8 * * *}",
-            zone = "${permitwatch.reporting.zone:Asia/Shanghai}")
+            zone = "${permitwatch.zone:Asia/Shanghai}")
     void scheduled() {
         if (enabled) {
             // Scheduler thread, not an event loop: blocking keeps two runs from overlapping.
-            jobs.run("disclosure-chase", run(clock)).ifPresent(outcome -> log.info("disclosure chase: {}", outcome));
+            jobs.run("disclosure-chase", run(clock.clock()))
+                    .ifPresent(outcome -> log.info("disclosure chase: {}", outcome));
         }
     }
 
@@ -115,10 +117,10 @@ class OverdueDrawChaser {
     private record Candidate(
             UUID drawId, String cityCode, String periodMonth, LocalDate checksEndedOn, int tasks, int inspected) {}
 
-    /** One pass at the clock's day (in the reporting zone). */
+    /** One pass at the day {@code at} shows on the bureau's calendar. */
     Mono<Outcome> run(Clock at) {
-        LocalDate today = LocalDate.ofInstant(at.instant(), properties.zone());
-        OffsetDateTime now = OffsetDateTime.ofInstant(at.instant(), properties.zone());
+        LocalDate today = LocalDate.ofInstant(at.instant(), clock.zone());
+        OffsetDateTime now = OffsetDateTime.ofInstant(at.instant(), clock.zone());
         int[] counts = new int[4];
         return candidates()
                 .concatMap(c -> {

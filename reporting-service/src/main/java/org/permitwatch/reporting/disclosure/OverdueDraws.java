@@ -3,7 +3,6 @@ package org.permitwatch.reporting.disclosure;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -12,10 +11,10 @@ import org.permitwatch.reporting.catalog.ReportReaders;
 import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.time.BureauClock;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
 import org.permitwatch.support.workday.WorkdayCalendar;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,7 +46,7 @@ class OverdueDraws {
     private final InspectingAuthority authority;
     private final WorkdayCalendar calendar;
     private final ReportingProperties properties;
-    private final Clock clock;
+    private final BureauClock clock;
 
     OverdueDraws(
             DatabaseClient db,
@@ -55,13 +54,13 @@ class OverdueDraws {
             InspectingAuthority authority,
             WorkdayCalendar calendar,
             ReportingProperties properties,
-            ObjectProvider<Clock> clock) {
+            BureauClock clock) {
         this.db = db;
         this.names = names;
         this.authority = authority;
         this.calendar = calendar;
         this.properties = properties;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**
@@ -105,7 +104,7 @@ class OverdueDraws {
     }
 
     Mono<PageResponse<OverdueDraw>> list(DivisionCode division, String stage, Paging paging) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
+        LocalDate today = clock.today();
         Object stageValue = stage == null ? io.r2dbc.spi.Parameters.in(String.class) : stage;
         Mono<Long> total = db.sql("SELECT count(*) AS n " + SCOPED)
                 .bind("stage", stageValue)

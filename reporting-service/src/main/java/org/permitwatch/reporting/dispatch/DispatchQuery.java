@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.permitwatch.reporting.catalog.DivisionNames;
-import org.permitwatch.reporting.catalog.ReportRequests;
 import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -27,7 +27,10 @@ class DispatchQuery {
     private final DivisionNames names;
     private final ReportingProperties properties;
 
-    DispatchQuery(DatabaseClient db, DivisionNames names, ReportingProperties properties) {
+    private final BureauClock clock;
+
+    DispatchQuery(DatabaseClient db, DivisionNames names, ReportingProperties properties, BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.names = names;
         this.properties = properties;
@@ -68,8 +71,8 @@ class DispatchQuery {
         Map<String, Acc> acc = new HashMap<>();
         regions.forEach(r -> acc.put(r, new Acc()));
         String scope = division.likePattern();
-        OffsetDateTime start = ReportRequests.startOf(from, properties.zone());
-        OffsetDateTime end = ReportRequests.startOf(to.plusDays(1), properties.zone());
+        OffsetDateTime start = clock.startOf(from);
+        OffsetDateTime end = clock.startOf(to.plusDays(1));
         String[] monthArray = months.toArray(String[]::new);
 
         Mono<Void> tasks = db.sql("""

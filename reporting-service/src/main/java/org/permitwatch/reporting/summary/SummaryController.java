@@ -44,7 +44,7 @@ class SummaryController {
                     + "re-inspection finding that continues an open case is not counted again but reported as "
                     + "continuingViolations and 持续违法 in 备注), fines decided in the period (万元, 4 decimals), "
                     + "rectification (units with a rectification ordered in the period, and how many completed), "
-                    + "remarks, and a total row. fillDate (填报日期) is today in the reporting zone; countingUnit states "
+                    + "remarks, and a total row. fillDate (填报日期) is today in the bureau zone; countingUnit states "
                     + "what each column counts (the note row of XLSX and CSV). JSON by default; format=xlsx (the "
                     + "seed's layout) or format=csv (UTF-8 with BOM), or the matching Accept header.")
     Mono<ResponseEntity<?>> summary(

@@ -2,10 +2,8 @@ package org.permitwatch.reporting.summary;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import org.permitwatch.reporting.catalog.DivisionNames;
 import org.permitwatch.reporting.catalog.ReportRequests;
 import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -40,9 +39,9 @@ class SummaryQuery {
     private final DatabaseClient db;
     private final DivisionNames names;
     private final ReportingProperties properties;
-    private final Clock clock;
+    private final BureauClock clock;
 
-    SummaryQuery(DatabaseClient db, DivisionNames names, ReportingProperties properties, Clock clock) {
+    SummaryQuery(DatabaseClient db, DivisionNames names, ReportingProperties properties, BureauClock clock) {
         this.db = db;
         this.names = names;
         this.properties = properties;
@@ -86,8 +85,8 @@ class SummaryQuery {
 
     Mono<SummaryTable> table(DivisionCode division, LocalDate from, LocalDate to) {
         String region = division.level() == DivisionCode.Level.PROVINCE ? "city_code" : "county_code";
-        OffsetDateTime start = ReportRequests.startOf(from, properties.zone());
-        OffsetDateTime end = ReportRequests.startOf(to.plusDays(1), properties.zone());
+        OffsetDateTime start = clock.startOf(from);
+        OffsetDateTime end = clock.startOf(to.plusDays(1));
         String scope = division.likePattern();
         Map<Key, Acc> cells = new TreeMap<>(ORDER);
 
@@ -213,16 +212,11 @@ class SummaryQuery {
                 from,
                 to,
                 ReportRequests.chinesePeriod(from, to),
-                fillDate(clock, properties.zone()),
+                clock.today(), // 填报日期: the bureau's day — 23:30 UTC is already the next morning in Beijing
                 SummaryTable.COUNTING_UNIT,
                 columns,
                 rows,
                 row(null, null, "合计", null, "", total));
-    }
-
-    /** 填报日期: today in the bureau's zone — 23:30 UTC is already the next morning in Beijing. */
-    static LocalDate fillDate(Clock clock, ZoneId zone) {
-        return LocalDate.now(clock.withZone(zone));
     }
 
     private static SummaryTable.Row row(

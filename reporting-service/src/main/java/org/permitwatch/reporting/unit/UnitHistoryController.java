@@ -8,6 +8,7 @@ import org.permitwatch.reporting.catalog.ReportReaders;
 import org.permitwatch.reporting.catalog.ReportRequests;
 import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.problem.ApiException;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,7 +26,10 @@ class UnitHistoryController {
     private final UnitHistoryQuery query;
     private final ReportingProperties properties;
 
-    UnitHistoryController(UnitHistoryQuery query, ReportingProperties properties) {
+    private final BureauClock clock;
+
+    UnitHistoryController(UnitHistoryQuery query, ReportingProperties properties, BureauClock clock) {
+        this.clock = clock;
         this.query = query;
         this.properties = properties;
     }
@@ -43,9 +47,7 @@ class UnitHistoryController {
             @Parameter(description = "end of the strip, yyyy-MM-dd; default today") @RequestParam(required = false)
                     String asOf) {
         return ReportReaders.current().flatMap(caller -> {
-            LocalDate end = asOf == null || asOf.isBlank()
-                    ? LocalDate.now(properties.zone())
-                    : ReportRequests.date("asOf", asOf);
+            LocalDate end = asOf == null || asOf.isBlank() ? clock.today() : ReportRequests.date("asOf", asOf);
             return query.history(permitNumber, caller.division(), end)
                     .switchIfEmpty(Mono.error(() -> ApiException.notFound(
                             "unit-not-found", "no unit " + permitNumber + " in the caller's division")));

@@ -16,6 +16,7 @@ import org.permitwatch.events.vocabulary.ViolationType;
 import org.permitwatch.reporting.catalog.DivisionNames;
 import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -34,7 +35,10 @@ class UnitHistoryQuery {
     private final DivisionNames names;
     private final ReportingProperties properties;
 
-    UnitHistoryQuery(DatabaseClient db, DivisionNames names, ReportingProperties properties) {
+    private final BureauClock clock;
+
+    UnitHistoryQuery(DatabaseClient db, DivisionNames names, ReportingProperties properties, BureauClock clock) {
+        this.clock = clock;
         this.db = db;
         this.names = names;
         this.properties = properties;
@@ -221,7 +225,7 @@ class UnitHistoryQuery {
      * findings or records has a rectification not completed by the quarter's end (or by {@code asOf}, if earlier).
      */
     private Mono<List<UnitHistory.Quarter>> strip(String permit, LocalDate asOf) {
-        ZoneId zone = properties.zone();
+        ZoneId zone = clock.zone();
         LocalDate last = quarterStart(asOf);
         LocalDate first = last.minusMonths(3L * (properties.historyQuarters() - 1));
         return db.sql("""

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.permitwatch.reporting.catalog.DivisionNames;
 import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.time.BureauClock;
 import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -140,14 +142,12 @@ class UnitHistoryQueryIT {
                         .password(database.password())
                         .build()));
         ReportingProperties properties = new ReportingProperties(
-                ZoneId.of("Asia/Shanghai"),
-                new ClassPathResource("reporting/divisions-shanxi.json"),
-                "汇总表",
-                "计划表",
-                1831,
-                12);
+                new ClassPathResource("reporting/divisions-shanxi.json"), "汇总表", "计划表", 1831, 12);
         query = new UnitHistoryQuery(
-                db, new DivisionNames(properties, JsonMapper.builder().build()), properties);
+                db,
+                new DivisionNames(properties, JsonMapper.builder().build()),
+                properties,
+                new BureauClock(Clock.systemUTC(), ZoneId.of("Asia/Shanghai")));
     }
 
     UnitHistory history() {
