@@ -1,6 +1,8 @@
 package org.permitwatch.testsupport;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -9,11 +11,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -61,27 +68,86 @@ public class CleanSharedStateListener implements TestExecutionListener, Ordered 
             if (topics.isEmpty()) {
                 return;
             }
-            Map<String, TopicDescription> described =
-                    admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = described.values().stream()
-                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-                    admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-            Map<TopicPartition, RecordsToDelete> delete = new HashMap<>();
-            ends.forEach((tp, end) -> {
-                if (end.offset() > 0) {
-                    delete.put(tp, RecordsToDelete.beforeOffset(end.offset()));
+            // Kafka refuses deleteRecords on a topic whose cleanup policy lacks "delete" (a compacted changelog such
+            // as the directory's): open such topics for the deletion and close them again, so the tests still see the
+            // policy the service created.
+            Set<String> compactOnly = compactOnly(admin, topics);
+            for (String topic : compactOnly) {
+                setPolicy(admin, topic, "compact,delete");
+            }
+            try {
+                deleteAll(admin, topics);
+            } finally {
+                for (String topic : compactOnly) {
+                    setPolicy(admin, topic, TopicConfig.CLEANUP_POLICY_COMPACT);
                 }
-            });
-            if (!delete.isEmpty()) {
-                admin.deleteRecords(delete).all().get(30, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while emptying the embedded broker's topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not empty the embedded broker's topics", e);
+        }
+    }
+
+    private static void deleteAll(Admin admin, Set<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<String, TopicDescription> described =
+                admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = described.values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, RecordsToDelete> delete = new HashMap<>();
+        ends.forEach((tp, end) -> {
+            if (end.offset() > 0) {
+                delete.put(tp, RecordsToDelete.beforeOffset(end.offset()));
+            }
+        });
+        if (!delete.isEmpty()) {
+            admin.deleteRecords(delete).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Set<String> compactOnly(Admin admin, Set<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<ConfigResource> resources = topics.stream()
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+                .toList();
+        Map<ConfigResource, Config> configs =
+                admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+        Set<String> compact = new HashSet<>();
+        configs.forEach((resource, config) -> {
+            ConfigEntry policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            if (policy != null && TopicConfig.CLEANUP_POLICY_COMPACT.equals(policy.value())) {
+                compact.add(resource.name());
+            }
+        });
+        return compact;
+    }
+
+    /** Sets the policy and waits until the broker reports it (KRaft applies a config change asynchronously). */
+    private static void setPolicy(Admin admin, String topic, String policy)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        admin.incrementalAlterConfigs(Map.of(
+                        resource,
+                        List.of(new AlterConfigOp(
+                                new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, policy), AlterConfigOp.OpType.SET))))
+                .all()
+                .get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!policy.equals(admin.describeConfigs(List.of(resource))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(resource)
+                .get(TopicConfig.CLEANUP_POLICY_CONFIG)
+                .value())) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("cleanup.policy of " + topic + " did not become " + policy);
+            }
+            Thread.sleep(20);
         }
     }
 }
