@@ -1,11 +1,8 @@
 package org.permitwatch.reporting.dispatch;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.permitwatch.reporting.catalog.DivisionNames;
@@ -36,21 +33,6 @@ class DispatchQuery {
         this.properties = properties;
     }
 
-    private static final class Acc {
-        long planned;
-        long done;
-        long inspections;
-        long findings;
-        long cases;
-        BigDecimal fineYuan = BigDecimal.ZERO;
-        long ordered;
-        long completed;
-        long overdue;
-        Long onTime;
-        Long late;
-        Long missing;
-    }
-
     /**
      * @param months            the task periods (yyyy-MM) the report covers
      * @param submissionPeriods the submission periods it covers (e.g. 2027-06, or 2027 and its months)
@@ -68,8 +50,7 @@ class DispatchQuery {
             case PROVINCE -> names.cityCodes(division.value());
             case CITY, COUNTY -> List.of(division.value());
         };
-        Map<String, Acc> acc = new HashMap<>();
-        regions.forEach(r -> acc.put(r, new Acc()));
+        DispatchCells acc = new DispatchCells(regions, !county);
         String scope = division.likePattern();
         OffsetDateTime start = clock.startOf(from);
         OffsetDateTime end = clock.startOf(to.plusDays(1));
@@ -85,7 +66,7 @@ class DispatchQuery {
                 .fetch()
                 .all()
                 .doOnNext(r -> {
-                    Acc a = of(acc, r);
+                    DispatchCells.Acc a = of(acc, r);
                     a.planned += (Long) r.get("planned");
                     a.done += (Long) r.get("done");
                 })
@@ -126,7 +107,7 @@ class DispatchQuery {
                 .fetch()
                 .all()
                 .doOnNext(r -> {
-                    Acc a = of(acc, r);
+                    DispatchCells.Acc a = of(acc, r);
                     a.fineYuan = a.fineYuan.add((BigDecimal) r.get("yuan"));
                 })
                 .then();
@@ -149,7 +130,7 @@ class DispatchQuery {
                         .fetch()
                         .all()
                         .doOnNext(r -> {
-                            Acc a = of(acc, r);
+                            DispatchCells.Acc a = of(acc, r);
                             a.onTime = (Long) r.get("on_time");
                             a.late = (Long) r.get("late");
                             a.missing = (Long) r.get("missing");
@@ -164,7 +145,17 @@ class DispatchQuery {
                 .then(ordered)
                 .then(fines)
                 .then(submissions)
-                .then(Mono.fromSupplier(() -> assemble(division, period, from, to, regions, acc, county)));
+                .then(Mono.fromSupplier(() -> {
+                    DispatchCells.Rows rows = acc.rows(names::nameOf);
+                    return new DispatchReport(
+                            period,
+                            from,
+                            to,
+                            division.value(),
+                            names.nameOf(division.value()),
+                            rows.rows(),
+                            rows.total());
+                }));
     }
 
     private Mono<Void> count(
@@ -175,8 +166,8 @@ class DispatchQuery {
             String scope,
             OffsetDateTime start,
             OffsetDateTime end,
-            Map<String, Acc> acc,
-            java.util.function.ObjLongConsumer<Acc> add) {
+            DispatchCells acc,
+            java.util.function.ObjLongConsumer<DispatchCells.Acc> add) {
         return db.sql("SELECT " + region + " AS region, count(*) AS n FROM " + table
                         + " WHERE county_code LIKE :scope AND " + column + " >= :start AND " + column + " < :end "
                         + extra + " GROUP BY 1")
@@ -189,70 +180,7 @@ class DispatchQuery {
                 .then();
     }
 
-    private static Acc of(Map<String, Acc> acc, Map<String, Object> row) {
-        return acc.computeIfAbsent((String) row.get("region"), k -> new Acc());
-    }
-
-    private DispatchReport assemble(
-            DivisionCode division,
-            String period,
-            LocalDate from,
-            LocalDate to,
-            List<String> regions,
-            Map<String, Acc> acc,
-            boolean county) {
-        List<DispatchReport.Row> rows = new ArrayList<>();
-        Acc total = new Acc();
-        if (!county) {
-            total.onTime = 0L;
-            total.late = 0L;
-            total.missing = 0L;
-        }
-        // Rows for the expected regions in code order, then any region the data file does not know.
-        List<String> keys = new ArrayList<>(regions);
-        acc.keySet().stream().filter(k -> !regions.contains(k)).sorted().forEach(keys::add);
-        for (String key : keys) {
-            Acc a = acc.get(key);
-            if (!county) {
-                a.onTime = a.onTime == null ? 0L : a.onTime;
-                a.late = a.late == null ? 0L : a.late;
-                a.missing = a.missing == null ? 0L : a.missing;
-            }
-            rows.add(row(key, names.nameOf(key), a));
-            total.planned += a.planned;
-            total.done += a.done;
-            total.inspections += a.inspections;
-            total.findings += a.findings;
-            total.cases += a.cases;
-            total.fineYuan = total.fineYuan.add(a.fineYuan);
-            total.ordered += a.ordered;
-            total.completed += a.completed;
-            total.overdue += a.overdue;
-            if (!county) {
-                total.onTime += a.onTime;
-                total.late += a.late;
-                total.missing += a.missing;
-            }
-        }
-        return new DispatchReport(
-                period, from, to, division.value(), names.nameOf(division.value()), rows, row(null, "合计", total));
-    }
-
-    private static DispatchReport.Row row(String code, String name, Acc a) {
-        return new DispatchReport.Row(
-                code,
-                name,
-                a.planned,
-                a.done,
-                a.inspections,
-                a.findings,
-                a.cases,
-                a.fineYuan.divide(BigDecimal.valueOf(10_000), 4, RoundingMode.HALF_UP),
-                a.ordered,
-                a.completed,
-                a.overdue,
-                a.onTime,
-                a.late,
-                a.missing);
+    private static DispatchCells.Acc of(DispatchCells acc, Map<String, Object> row) {
+        return acc.of((String) row.get("region"));
     }
 }
