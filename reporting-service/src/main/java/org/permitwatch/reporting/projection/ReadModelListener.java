@@ -24,6 +24,7 @@ import org.permitwatch.events.inspection.TaskAssigned;
 import org.permitwatch.events.liaison.LiaisonTopics;
 import org.permitwatch.events.liaison.SubmissionRecorded;
 import org.permitwatch.support.inbox.CloudEventAttributes;
+import org.permitwatch.support.inbox.EventReader;
 import org.permitwatch.support.inbox.IdempotentConsumer;
 import org.permitwatch.support.inbox.ReplayableListener;
 import org.slf4j.Logger;
@@ -31,8 +32,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one consumer of every topic reporting reads. It dispatches on {@code ce_type} (DRAWS and CASES carry several
@@ -55,13 +54,13 @@ class ReadModelListener extends ReplayableListener {
 
     private final ReadModelWriter writer;
     private final IdempotentConsumer inbox;
-    private final JsonMapper json;
-    private final Map<String, Function<String, Mono<Void>>> handlers;
+    private final EventReader events;
+    private final Map<String, Function<ConsumerRecord<String, String>, Mono<Void>>> handlers;
 
-    ReadModelListener(ReadModelWriter writer, IdempotentConsumer inbox, JsonMapper json) {
+    ReadModelListener(ReadModelWriter writer, IdempotentConsumer inbox, EventReader events) {
         this.writer = writer;
         this.inbox = inbox;
-        this.json = json;
+        this.events = events;
         this.handlers = Map.ofEntries(
                 handler(DirectoryUnitSnapshot.TYPE, DirectoryUnitSnapshot.class, writer::unit),
                 handler(InspectionSubmitted.TYPE, InspectionSubmitted.class, writer::inspection),
@@ -96,17 +95,13 @@ class ReadModelListener extends ReplayableListener {
             })
     void onEvent(ConsumerRecord<String, String> record) {
         CloudEventAttributes event = CloudEventAttributes.from(record);
-        Function<String, Mono<Void>> handler = handlers.get(event.type());
+        Function<ConsumerRecord<String, String>, Mono<Void>> handler = handlers.get(event.type());
         if (handler == null) {
             // Other event types on these topics (e.g. future ones) are not part of any report.
             log.debug("ignoring event {} of type {} on {}", event.id(), event.type(), record.topic());
             return;
         }
-        if (record.value() == null) {
-            throw new IllegalArgumentException("record " + event.id() + " on " + record.topic() + " has no value");
-        }
-        String value = record.value();
-        inbox.handleOnce(CONSUMER, event.id(), () -> handler.apply(value)).block(APPLY_TIMEOUT);
+        inbox.handleOnce(CONSUMER, event.id(), () -> handler.apply(record)).block(APPLY_TIMEOUT);
     }
 
     /** Empties the read models and the consumer's processed_event markers (one transaction). */
@@ -115,17 +110,9 @@ class ReadModelListener extends ReplayableListener {
         return writer.truncateAll(CONSUMER);
     }
 
-    private <T> Map.Entry<String, Function<String, Mono<Void>>> handler(
+    /** Reads the payload through {@link EventReader} (no value or invalid JSON: dead letter, no retry). */
+    private <T> Map.Entry<String, Function<ConsumerRecord<String, String>, Mono<Void>>> handler(
             String type, Class<T> payload, Function<T, Mono<Void>> apply) {
-        return Map.entry(type, value -> apply.apply(parse(value, payload)));
-    }
-
-    private <T> T parse(String value, Class<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(
-                    type.getSimpleName() + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        return Map.entry(type, record -> apply.apply(events.payload(record, payload)));
     }
 }
