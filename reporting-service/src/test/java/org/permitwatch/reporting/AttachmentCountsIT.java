@@ -1,12 +1,16 @@
 package org.permitwatch.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.permitwatch.reporting.ReportingItSupport.awaitApplied;
+import static org.permitwatch.reporting.ReportingItSupport.getJson;
+import static org.permitwatch.reporting.ReportingItSupport.list;
+import static org.permitwatch.reporting.ReportingItSupport.map;
+import static org.permitwatch.reporting.ReportingItSupport.rowText;
+import static org.permitwatch.reporting.ReportingItSupport.text;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -103,7 +107,7 @@ class AttachmentCountsIT {
         clock.set(NOW);
         events = new EventPublisher(broker, json);
         scenario();
-        awaitApplied(events.sent());
+        awaitApplied(db, events.sent());
     }
 
     @AfterAll
@@ -311,8 +315,8 @@ class AttachmentCountsIT {
     @Test
     @Order(1)
     void cityTableCountsRemoteViolationsOnceAndContinuingOnesNotAgain() {
-        Map<String, Object> table =
-                getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("CITY", JINCHENG));
+        Map<String, Object> table = getJson(
+                web, json, "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("CITY", JINCHENG));
         assertThat(table).containsEntry("divisionName", "晋城市").containsEntry("fillDate", "2027-07-01");
         assertThat((String) table.get("countingUnit")).startsWith("计数单位：违法问题类型各列按“起”计");
         List<Map<String, Object>> rows = list(table.get("rows"));
@@ -365,8 +369,11 @@ class AttachmentCountsIT {
     @Test
     @Order(2)
     void provinceTableListsEveryCityWithZeros() {
-        Map<String, Object> table =
-                getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("PROVINCE", "140000"));
+        Map<String, Object> table = getJson(
+                web,
+                json,
+                "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30",
+                TestJwts.token("PROVINCE", "140000"));
         List<Map<String, Object>> rows = list(table.get("rows"));
         // 11 cities; 晋城 has three industry rows (火电, 焦化, 水泥 in plan-table order), the other ten one zero row:
         // 10 + 3 = 13 rows.
@@ -387,6 +394,8 @@ class AttachmentCountsIT {
     void fillDateIsTheBureausDayNotUtc() {
         // 23:30 UTC on 30 June is 07:30 on 1 July in Beijing (UTC+8).
         assertThat(getJson(
+                        web,
+                        json,
                         "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30&division=" + ZEZHOU,
                         TestJwts.token("CITY", JINCHENG)))
                 .containsEntry("fillDate", "2027-07-01")
@@ -412,11 +421,11 @@ class AttachmentCountsIT {
             assertThat(text(sheet, 1, 13)).isEqualTo("填报日期：2027年7月1日");
             assertThat(text(sheet, 2, 0)).isEqualTo("时间：2027年6月1日至2027年6月30日");
             // six county rows (Excel 6–11), 合计 on 12, the note on 13
-            assertThat(rowText(sheet, 5, fmt))
+            assertThat(rowText(sheet.getRow(5), fmt))
                     .containsExactly(
                             "1", "城区", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0.0000", "无需整改", "—",
                             "");
-            assertThat(rowText(sheet, 7, fmt))
+            assertThat(rowText(sheet.getRow(7), fmt))
                     .containsExactly(
                             "3",
                             "阳城县",
@@ -435,11 +444,11 @@ class AttachmentCountsIT {
                             "应整改1家，已完成0家",
                             "否",
                             "持续违法1起（复查发现，未重复计入）");
-            assertThat(rowText(sheet, 9, fmt))
+            assertThat(rowText(sheet.getRow(9), fmt))
                     .containsExactly(
                             "5", "泽州县", "水泥", "1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "30.0000", "无需整改", "—",
                             "");
-            assertThat(rowText(sheet, 11, fmt))
+            assertThat(rowText(sheet.getRow(11), fmt))
                     .containsExactly(
                             "",
                             "合计",
@@ -487,7 +496,8 @@ class AttachmentCountsIT {
     @Test
     @Order(5)
     void planTableAlwaysHasTheSeedsSevenIndustriesAndOther() throws Exception {
-        Map<String, Object> plan = getJson("/api/v1/reports/plans?year=2027", TestJwts.token("CITY", JINCHENG));
+        Map<String, Object> plan =
+                getJson(web, json, "/api/v1/reports/plans?year=2027", TestJwts.token("CITY", JINCHENG));
         List<Map<String, Object>> rows = list(plan.get("rows"));
         // The seed's 附件3 rows 1–7 (造纸 钢铁 火电 焦化 水泥 污水处理 再生利用) then 其他; 焦化 has two rows (rowNo 1, 2).
         assertThat(rows)
@@ -545,21 +555,23 @@ class AttachmentCountsIT {
     void rebuildGivesTheSameTables() {
         String province = TestJwts.token("PROVINCE", "140000");
         String city = TestJwts.token("CITY", JINCHENG);
-        Map<String, Object> provinceBefore = getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", province);
-        Map<String, Object> cityBefore = getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", city);
-        Map<String, Object> planBefore = getJson("/api/v1/reports/plans?year=2027", city);
+        Map<String, Object> provinceBefore =
+                getJson(web, json, "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", province);
+        Map<String, Object> cityBefore =
+                getJson(web, json, "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", city);
+        Map<String, Object> planBefore = getJson(web, json, "/api/v1/reports/plans?year=2027", city);
         web.post()
                 .uri("/api/v1/reports/rebuild")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + province)
                 .exchange()
                 .expectStatus()
                 .isAccepted();
-        awaitApplied(events.sent());
-        assertThat(getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", province))
+        awaitApplied(db, events.sent());
+        assertThat(getJson(web, json, "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", province))
                 .isEqualTo(provinceBefore);
-        assertThat(getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", city))
+        assertThat(getJson(web, json, "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", city))
                 .isEqualTo(cityBefore);
-        assertThat(getJson("/api/v1/reports/plans?year=2027", city)).isEqualTo(planBefore);
+        assertThat(getJson(web, json, "/api/v1/reports/plans?year=2027", city)).isEqualTo(planBefore);
         assertThat(db.sql("SELECT count(*) AS n FROM rm_finding WHERE continues_case_id IS NOT NULL")
                         .map(r -> r.get("n", Long.class))
                         .one()
@@ -568,17 +580,6 @@ class AttachmentCountsIT {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private void awaitApplied(int expected) {
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() ->
-                        db.sql("SELECT count(*) AS n FROM processed_event WHERE consumer = 'reporting.read-models'")
-                                        .map(r -> r.get("n", Long.class))
-                                        .one()
-                                        .block()
-                                == expected);
-    }
 
     private void assertRow(
             Map<String, Object> row,
@@ -605,41 +606,6 @@ class AttachmentCountsIT {
                 .containsEntry("rectificationStatus", status)
                 .containsEntry("rectificationComplete", complete)
                 .containsEntry("remarks", remarks);
-    }
-
-    private Map<String, Object> getJson(String uri, String token) {
-        String body = web.get()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        return json.readValue(body, Map.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object o) {
-        return (List<Map<String, Object>>) o;
-    }
-
-    private static String text(Sheet sheet, int row, int col) {
-        return sheet.getRow(row).getCell(col).getStringCellValue();
-    }
-
-    private static List<String> rowText(Sheet sheet, int row, DataFormatter fmt) {
-        List<String> out = new ArrayList<>();
-        for (int c = 0; c < 17; c++) {
-            out.add(fmt.formatCellValue(sheet.getRow(row).getCell(c)));
-        }
-        return out;
     }
 
     private void send(String topic, String key, String type, Object payload) {

@@ -1,12 +1,16 @@
 package org.permitwatch.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.permitwatch.reporting.ReportingItSupport.awaitApplied;
+import static org.permitwatch.reporting.ReportingItSupport.getJson;
+import static org.permitwatch.reporting.ReportingItSupport.list;
+import static org.permitwatch.reporting.ReportingItSupport.map;
+import static org.permitwatch.reporting.ReportingItSupport.rowText;
+import static org.permitwatch.reporting.ReportingItSupport.text;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -115,7 +118,7 @@ class ReportingScenarioIT {
     void publishScenario() {
         events = new EventPublisher(broker, json);
         scenario();
-        awaitApplied(events.sent());
+        awaitApplied(db, events.sent());
     }
 
     @AfterAll
@@ -547,8 +550,8 @@ class ReportingScenarioIT {
     @Test
     @Order(1)
     void citySummaryHasEveryCellRight() {
-        Map<String, Object> table =
-                getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("CITY", TAIYUAN));
+        Map<String, Object> table = getJson(
+                web, json, "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("CITY", TAIYUAN));
         assertThat(table)
                 .containsEntry("divisionName", "太原市")
                 .containsEntry("period", "2027年6月1日至2027年6月30日")
@@ -599,8 +602,11 @@ class ReportingScenarioIT {
     @Test
     @Order(2)
     void provinceSummaryGroupsByCity() {
-        Map<String, Object> table =
-                getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("PROVINCE", "140000"));
+        Map<String, Object> table = getJson(
+                web,
+                json,
+                "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30",
+                TestJwts.token("PROVINCE", "140000"));
         List<Map<String, Object>> rows = list(table.get("rows"));
         // all eleven cities, the nine without activity as one row of zeros each
         assertThat(rows)
@@ -628,6 +634,8 @@ class ReportingScenarioIT {
     void countySummaryAndPeriodBoundaries() {
         // 小店区 on 7-01 only: R2b (7-01 00:30 Beijing) is the only record of that day.
         Map<String, Object> july = getJson(
+                web,
+                json,
                 "/api/v1/reports/summary?from=2027-07-01&to=2027-07-01&division=" + XIAODIAN,
                 TestJwts.token("CITY", TAIYUAN));
         assertThat(list(july.get("rows")))
@@ -790,8 +798,8 @@ class ReportingScenarioIT {
                 .jsonPath("$.code")
                 .isEqualTo("unit-not-found");
         // 大同's own table holds only its own row.
-        Map<String, Object> datong =
-                getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("CITY", DATONG));
+        Map<String, Object> datong = getJson(
+                web, json, "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("CITY", DATONG));
         assertThat(list(datong.get("rows")))
                 .filteredOn(r -> r.get("industry") != null)
                 .extracting(r -> r.get("region"))
@@ -885,7 +893,7 @@ class ReportingScenarioIT {
     @Order(7)
     void monthlyDispatchPerCity() {
         Map<String, Object> report =
-                getJson("/api/v1/reports/dispatch?month=2027-06", TestJwts.token("PROVINCE", "140000"));
+                getJson(web, json, "/api/v1/reports/dispatch?month=2027-06", TestJwts.token("PROVINCE", "140000"));
         List<Map<String, Object>> rows = list(report.get("rows"));
         assertThat(rows).hasSize(11);
         Map<String, Object> taiyuan = rows.get(0);
@@ -926,7 +934,8 @@ class ReportingScenarioIT {
                 .containsEntry("submissionsOnTime", 1)
                 .containsEntry("submissionsLate", 1);
 
-        Map<String, Object> own = getJson("/api/v1/reports/dispatch?month=2027-06", TestJwts.token("CITY", TAIYUAN));
+        Map<String, Object> own =
+                getJson(web, json, "/api/v1/reports/dispatch?month=2027-06", TestJwts.token("CITY", TAIYUAN));
         assertThat(list(own.get("rows")))
                 .singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("tasksDone", 4));
@@ -935,7 +944,8 @@ class ReportingScenarioIT {
     @Test
     @Order(8)
     void yearSummaryIncludesMay() {
-        Map<String, Object> year = getJson("/api/v1/reports/year?year=2027", TestJwts.token("CITY", TAIYUAN));
+        Map<String, Object> year =
+                getJson(web, json, "/api/v1/reports/year?year=2027", TestJwts.token("CITY", TAIYUAN));
         // Adds R5 (5-28), F7, C5 (5-31), RC5 (5-30) and R2b (7-01) to June's figures.
         assertThat(list(year.get("rows")))
                 .singleElement()
@@ -949,7 +959,8 @@ class ReportingScenarioIT {
     @Test
     @Order(9)
     void planTableAsJsonAndXlsx() throws Exception {
-        Map<String, Object> plan = getJson("/api/v1/reports/plans?year=2027", TestJwts.token("COUNTY", XIAODIAN));
+        Map<String, Object> plan =
+                getJson(web, json, "/api/v1/reports/plans?year=2027", TestJwts.token("COUNTY", XIAODIAN));
         assertThat(plan).containsEntry("planTitle", "太原市2027年排污许可清单式执法检查计划");
         List<Map<String, Object>> rows = list(plan.get("rows"));
         // always the seed's seven industries and 其他 (issue 12.8); the plan has rows for 造纸 and 焦化 only
@@ -1007,8 +1018,8 @@ class ReportingScenarioIT {
     @Test
     @Order(10)
     void unitHistoryWithQuarterStrip() {
-        Map<String, Object> h1 =
-                getJson("/api/v1/reports/units/" + P1 + "?asOf=2027-06-30", TestJwts.token("COUNTY", XIAODIAN));
+        Map<String, Object> h1 = getJson(
+                web, json, "/api/v1/reports/units/" + P1 + "?asOf=2027-06-30", TestJwts.token("COUNTY", XIAODIAN));
         assertThat(h1)
                 .containsEntry("unitName", "太原煤气化焦化有限公司")
                 .containsEntry("countyName", "小店区")
@@ -1042,18 +1053,18 @@ class ReportingScenarioIT {
                 .satisfies(r -> assertThat(r).containsEntry("status", "COMPLETED"));
 
         Map<String, Object> h3 =
-                getJson("/api/v1/reports/units/" + P3 + "?asOf=2027-06-30", TestJwts.token("CITY", TAIYUAN));
+                getJson(web, json, "/api/v1/reports/units/" + P3 + "?asOf=2027-06-30", TestJwts.token("CITY", TAIYUAN));
         assertThat(list(h3.get("quarters")).get(11)).containsEntry("status", "UNRESOLVED");
         // In Q3 of 2027 the strip moves on: Q2 remains UNRESOLVED, Q3 is not inspected.
         Map<String, Object> later =
-                getJson("/api/v1/reports/units/" + P3 + "?asOf=2027-08-01", TestJwts.token("CITY", TAIYUAN));
+                getJson(web, json, "/api/v1/reports/units/" + P3 + "?asOf=2027-08-01", TestJwts.token("CITY", TAIYUAN));
         assertThat(list(later.get("quarters")).get(10)).containsEntry("status", "UNRESOLVED");
         assertThat(list(later.get("quarters")).get(11))
                 .containsEntry("quarter", "2027Q3")
                 .containsEntry("status", "NOT_INSPECTED");
 
         Map<String, Object> h2 =
-                getJson("/api/v1/reports/units/" + P2 + "?asOf=2027-09-30", TestJwts.token("CITY", TAIYUAN));
+                getJson(web, json, "/api/v1/reports/units/" + P2 + "?asOf=2027-09-30", TestJwts.token("CITY", TAIYUAN));
         // R2 (6-30 Beijing) in Q2, R2b (7-01 Beijing) in Q3: both compliant.
         assertThat(list(h2.get("quarters")).subList(10, 12))
                 .extracting(q -> q.get("status"))
@@ -1131,8 +1142,11 @@ class ReportingScenarioIT {
     @Order(20)
     void rebuildGivesIdenticalTables() {
         List<String> before = dump();
-        Map<String, Object> summaryBefore =
-                getJson("/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("PROVINCE", "140000"));
+        Map<String, Object> summaryBefore = getJson(
+                web,
+                json,
+                "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30",
+                TestJwts.token("PROVINCE", "140000"));
         assertThat(before).hasSizeGreaterThan(40);
         web.post()
                 .uri("/api/v1/reports/rebuild")
@@ -1140,10 +1154,13 @@ class ReportingScenarioIT {
                 .exchange()
                 .expectStatus()
                 .isAccepted();
-        awaitApplied(events.sent());
+        awaitApplied(db, events.sent());
         assertThat(dump()).containsExactlyElementsOf(before);
         assertThat(getJson(
-                        "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30", TestJwts.token("PROVINCE", "140000")))
+                        web,
+                        json,
+                        "/api/v1/reports/summary?from=2027-06-01&to=2027-06-30",
+                        TestJwts.token("PROVINCE", "140000")))
                 .isEqualTo(summaryBefore);
     }
 
@@ -1171,17 +1188,6 @@ class ReportingScenarioIT {
                     .block());
         }
         return out;
-    }
-
-    private void awaitApplied(int expected) {
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() ->
-                        db.sql("SELECT count(*) AS n FROM processed_event WHERE consumer = 'reporting.read-models'")
-                                        .map(r -> r.get("n", Long.class))
-                                        .one()
-                                        .block()
-                                == expected);
     }
 
     private void assertRow(
@@ -1218,41 +1224,6 @@ class ReportingScenarioIT {
                 .containsEntry("rectificationStatus", status)
                 .containsEntry("rectificationComplete", complete)
                 .containsEntry("remarks", remarks);
-    }
-
-    private Map<String, Object> getJson(String uri, String token) {
-        String body = web.get()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        return json.readValue(body, Map.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object o) {
-        return (List<Map<String, Object>>) o;
-    }
-
-    private static String text(Sheet sheet, int row, int col) {
-        return sheet.getRow(row).getCell(col).getStringCellValue();
-    }
-
-    private static List<String> rowText(Row row, DataFormatter fmt) {
-        List<String> out = new ArrayList<>();
-        for (int c = 0; c < 17; c++) {
-            out.add(fmt.formatCellValue(row.getCell(c)));
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- event builders

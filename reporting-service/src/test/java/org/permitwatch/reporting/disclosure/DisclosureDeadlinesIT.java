@@ -2,6 +2,10 @@ package org.permitwatch.reporting.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.permitwatch.reporting.ReportingItSupport.awaitApplied;
+import static org.permitwatch.reporting.ReportingItSupport.getJson;
+import static org.permitwatch.reporting.ReportingItSupport.list;
+import static org.permitwatch.reporting.ReportingItSupport.map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -160,7 +164,7 @@ class DisclosureDeadlinesIT {
         penalty("DAILY_CONTINUOUS", "120000", time("2026-02-13T23:30:00")); // Friday, late evening in Beijing
         penalty("NO_PENALTY", "0", time("2026-02-20T10:00:00")); // 不予处罚: not 双公示
         penalty("FINE", "30000", time("2026-12-28T10:00:00")); // deadline in 2027
-        awaitApplied();
+        awaitApplied(db, events.sent());
     }
 
     @AfterAll
@@ -318,7 +322,8 @@ class DisclosureDeadlinesIT {
     @Test
     @Order(11)
     void overdueListIsScopedToTheCallersDivision() {
-        Map<String, Object> city = get("/api/v1/reports/disclosure/overdue", TestJwts.token("CITY", TAIYUAN));
+        Map<String, Object> city =
+                getJson(web, json, "/api/v1/reports/disclosure/overdue", TestJwts.token("CITY", TAIYUAN));
         assertThat(city).containsEntry("total", 1);
         assertThat(list(city.get("items")).get(0))
                 .containsEntry("drawId", drawA.toString())
@@ -329,13 +334,18 @@ class DisclosureDeadlinesIT {
                 .containsEntry("tasks", 2)
                 .containsEntry("tasksInspected", 1);
         // 小店 holds A's tasks; 迎泽 holds none of a late draw's; 大同 sees its own D only; the province both.
-        assertThat(get("/api/v1/reports/disclosure/overdue", TestJwts.token("COUNTY", XIAODIAN)))
+        assertThat(getJson(web, json, "/api/v1/reports/disclosure/overdue", TestJwts.token("COUNTY", XIAODIAN)))
                 .containsEntry("total", 1);
-        assertThat(get("/api/v1/reports/disclosure/overdue", TestJwts.token("COUNTY", YINGZE)))
+        assertThat(getJson(web, json, "/api/v1/reports/disclosure/overdue", TestJwts.token("COUNTY", YINGZE)))
                 .containsEntry("total", 0);
-        Map<String, Object> datong = get("/api/v1/reports/disclosure/overdue", TestJwts.token("CITY", DATONG));
+        Map<String, Object> datong =
+                getJson(web, json, "/api/v1/reports/disclosure/overdue", TestJwts.token("CITY", DATONG));
         assertThat(list(datong.get("items"))).extracting(m -> m.get("drawId")).containsExactly(drawD.toString());
-        assertThat(get("/api/v1/reports/disclosure/overdue?stage=OVERDUE", TestJwts.token("PROVINCE", "140000")))
+        assertThat(getJson(
+                        web,
+                        json,
+                        "/api/v1/reports/disclosure/overdue?stage=OVERDUE",
+                        TestJwts.token("PROVINCE", "140000")))
                 .containsEntry("total", 2);
         web.get()
                 .uri("/api/v1/reports/disclosure/overdue?stage=LATE")
@@ -375,8 +385,8 @@ class DisclosureDeadlinesIT {
                 DrawPublished.TYPE,
                 new DrawPublished(
                         drawA, plan, TAIYUAN, "2026-09", "COKING", "h", "s", List.of(), time("2026-10-31T10:00:00")));
-        awaitApplied();
-        assertThat(get("/api/v1/reports/disclosure/overdue", TestJwts.token("CITY", TAIYUAN)))
+        awaitApplied(db, events.sent());
+        assertThat(getJson(web, json, "/api/v1/reports/disclosure/overdue", TestJwts.token("CITY", TAIYUAN)))
                 .containsEntry("total", 0);
         Map<String, Object> page = json.readValue(
                 web.get()
@@ -503,46 +513,11 @@ class DisclosureDeadlinesIT {
                         at));
     }
 
-    private void awaitApplied() {
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() ->
-                        db.sql("SELECT count(*) AS n FROM processed_event WHERE consumer = 'reporting.read-models'")
-                                        .map(r -> r.get("n", Long.class))
-                                        .one()
-                                        .block()
-                                == events.sent());
-    }
-
     private List<String> rows(String sql) {
         return db.sql(sql)
                 .map(r -> r.get("v", String.class))
                 .all()
                 .collectList()
                 .block();
-    }
-
-    private Map<String, Object> get(String uri, String token) {
-        return json.readValue(
-                web.get()
-                        .uri(uri)
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                        .exchange()
-                        .expectStatus()
-                        .isOk()
-                        .expectBody(String.class)
-                        .returnResult()
-                        .getResponseBody(),
-                Map.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object o) {
-        return (List<Map<String, Object>>) o;
     }
 }
