@@ -38,7 +38,8 @@ import org.springframework.test.context.TestExecutionListener;
  *   <li>the database's tables are emptied, except those holding the migrations' reference data.
  * </ul>
  *
- * Registered for every Spring test through {@code META-INF/spring.factories}; contexts without a shared database are
+ * The first class in a context sees it exactly as it started. Registered for every Spring test through
+ * {@code META-INF/spring.factories}; contexts without a shared database are
  * left alone. Consumer groups keep their committed offsets (at or before the new start of each partition; a group
  * behind it resets to the start, which is the end of what was deleted).
  */
@@ -51,7 +52,10 @@ public class CleanSharedStateListener implements TestExecutionListener, Ordered 
         if (name == null || SharedTestDatabase.database(name) == null) {
             return;
         }
-        context.getBeanProvider(EmbeddedKafkaBroker.class).ifAvailable(broker -> emptyTopics(broker));
+        if (!SharedTestDatabase.untouched(name)) {
+            // The first class sees the context as it started (start-up events included), as with one of its own.
+            context.getBeanProvider(EmbeddedKafkaBroker.class).ifAvailable(broker -> emptyTopics(broker));
+        }
         SharedTestDatabase.clean(name);
     }
 

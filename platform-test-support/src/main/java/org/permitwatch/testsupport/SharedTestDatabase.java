@@ -6,11 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -31,6 +31,13 @@ public final class SharedTestDatabase implements ApplicationContextInitializer<C
     public static final String NAME_PROPERTY = "permitwatch.test.database";
 
     private static final Map<String, TestPostgres.Database> DATABASES = new ConcurrentHashMap<>();
+    /**
+     * platform-support's own tables: what a context writes there at start-up (a seeder's audit rows, its outbox
+     * events) is never reference data, so they are emptied even when they held rows before the first class.
+     */
+    private static final Set<String> ALWAYS_EMPTIED =
+            Set.of("public.audit_log", "public.outbox_event", "public.processed_event");
+
     /** Per database: the tables the migrations filled (reference data), recorded before the first class ran. */
     private static final Map<String, Set<String>> REFERENCE_TABLES = new ConcurrentHashMap<>();
 
@@ -61,15 +68,22 @@ public final class SharedTestDatabase implements ApplicationContextInitializer<C
                                 db.password())));
     }
 
+    /** Whether no class has run on that database yet (its first clean only records the reference tables). */
+    static boolean untouched(String name) {
+        return !REFERENCE_TABLES.containsKey(name);
+    }
+
     /** The shared database of that name, if a context created it. */
     static TestPostgres.Database database(String name) {
         return DATABASES.get(name);
     }
 
     /**
-     * Empties every table the migrations left empty. The first call for a database only records which tables hold
-     * reference data (the checklist catalogue, holidays, …): those are never touched. Identities are not restarted,
-     * so ids keep growing across classes, as they would in production.
+     * Empties every table the migrations and the context's start-up left empty. The first call for a database
+     * records which tables hold rows at that point — reference data from migrations (the checklist catalogue,
+     * holidays, …) and what a seeder wrote at start-up (liaison's deadlines): those are kept, as a context of the
+     * class's own would have had them; platform-support's audit, outbox and inbox tables are emptied all the same.
+     * Identities are not restarted, so ids keep growing across classes, as they would in production.
      */
     static void clean(String name) {
         TestPostgres.Database db = DATABASES.get(name);
@@ -80,8 +94,10 @@ public final class SharedTestDatabase implements ApplicationContextInitializer<C
                 Statement s = c.createStatement()) {
             Set<String> reference = REFERENCE_TABLES.get(name);
             if (reference == null) {
-                REFERENCE_TABLES.put(name, tablesWithRows(s));
-                return;
+                reference = tablesWithRows(s);
+                reference.removeAll(ALWAYS_EMPTIED);
+                REFERENCE_TABLES.put(name, Set.copyOf(reference));
+                return; // the first class sees the context as it started, as with a context of its own
             }
             List<String> toEmpty = new ArrayList<>();
             for (String table : tables(s)) {
@@ -113,7 +129,7 @@ public final class SharedTestDatabase implements ApplicationContextInitializer<C
 
     private static Set<String> tablesWithRows(Statement s) throws SQLException {
         List<String> all = tables(s);
-        Set<String> withRows = ConcurrentHashMap.newKeySet();
+        Set<String> withRows = new HashSet<>();
         for (String table : all) {
             try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
                 if (rs.next() && rs.getBoolean(1)) {
@@ -121,6 +137,6 @@ public final class SharedTestDatabase implements ApplicationContextInitializer<C
                 }
             }
         }
-        return withRows.stream().collect(Collectors.toUnmodifiableSet());
+        return withRows;
     }
 }
