@@ -18,20 +18,23 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The one Spring context of liaison-service's integration tests: the service on a random port, one shared database
- * ({@link SharedTestDatabase}, emptied before each class), one embedded broker with every topic the tests produce to,
- * one SMTP server and one work-chat robot receiver ({@link LiaisonTestServers}), the test JWT key and a settable clock
- * ({@link LiaisonTestConfiguration}). A class carries only this annotation (no properties, beans or
- * {@code @DirtiesContext} of its own), so every class reuses the context the first one booted.
+ * ({@link SharedTestDatabase}) and one embedded broker with every topic the tests produce to (both emptied before each
+ * class by platform-test-support's {@code CleanSharedStateListener}), one SMTP server and one work-chat robot receiver
+ * ({@link LiaisonTestServers}), the test JWT key and a settable clock ({@link LiaisonTestConfiguration}). A class
+ * carries only this annotation (no properties, beans or {@code @DirtiesContext} of its own), so every class reuses the
+ * context the first one booted.
  *
- * <p>The properties are the union of what the classes needed one by one: a fast relay (poll 200 ms, back-off 300 ms
- * to 1 s, four attempts, short SMTP timeouts) so retries finish within a test, the webhook secret the signature tests
+ * <p>The properties are the union of what the classes needed one by one: a fast relay (poll 200 ms, back-off 300 ms to
+ * 1 s, four attempts, short SMTP timeouts) so retries finish within a test, the webhook secret the signature tests
  * verify, and the reminder job's schedule off ({@code DeadlineApiIT} runs the job directly with fixed clocks). The
- * relay and the deadline seeder stay on: classes that had them off neither create notifications they check nor read
- * the seeded obligations.
+ * relay and the deadline seeder stay on: classes that had them off neither create notifications they check nor read the
+ * seeded obligations. Log lines are plain text, not the services' JSON.
  *
- * <p>Not shared, so not relied on: what the broker's topics hold (a class filters by its own keys), the mails and
- * robot calls received ({@link LiaisonTestServers#reset()} before each test, and only the class's own notifications
- * are counted), and the seeded obligations, which the cleaner keeps as reference data (an edit of them lasts).
+ * <p>Not emptied between classes, so a class counts only its own: the mails and robot calls received ({@link
+ * LiaisonTestServers#reset()} before each test; only the class's own notifications are counted), and the tables the
+ * deadline seeder writes at start-up, before the cleaner first looks, so that it keeps them as reference data: {@code
+ * deadline_obligation}, {@code deadline_instance} (an edit of a seeded obligation lasts) and {@code audit_log} (count
+ * audit rows by action or resource id, never the whole table).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -40,6 +43,7 @@ import org.springframework.test.context.ContextConfiguration;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "eureka.client.enabled=false",
+            "logging.structured.format.console=",
             "permitwatch.liaison.deadline.reminder-enabled=false",
             "permitwatch.liaison.deadline.reminder-cron=-",
             "permitwatch.liaison.notification.poll-interval=200ms",

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Primary;
 @TestConfiguration(proxyBeanMethods = false)
 public class LiaisonTestConfiguration {
 
-    /** Declared as the subclass so a test can inject it; the service's {@code ObjectProvider<Clock>}s find it too. */
+    /** Declared as the subclass so a test can inject it; BureauClock and the service's Clock consumers use it. */
     @Bean
     @Primary
     SettableClock testClock() {
