@@ -3,7 +3,8 @@ package org.permitwatch.liaison;
 import org.permitwatch.testsupport.ServiceSmokeTest;
 
 /** liaison-service passes the checks every service must pass from its first start (see {@link ServiceSmokeTest}). */
-class LiaisonApplicationTest extends ServiceSmokeTest {
+@LiaisonIntegrationTest
+class LiaisonApplicationIT extends ServiceSmokeTest {
 
     @Override
     protected String serviceName() {

@@ -21,23 +21,17 @@ import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.events.liaison.ClueAccepted;
 import org.permitwatch.events.liaison.ClueTransferred;
 import org.permitwatch.events.liaison.LiaisonTopics;
+import org.permitwatch.liaison.LiaisonIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,28 +39,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Clue transfer, acceptance and feedback: state machine, sender/receiver scope, the events on the topic, the
  * receiver's mail, and inspection-service's answer recorded on the clue.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "permitwatch.liaison.notification.relay-enabled=false"})
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(
-        partitions = 1,
-        topics = InspectionTopics.CLUES,
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@DirtiesContext
-class ClueApiTest {
+@LiaisonIntegrationTest
+class ClueApiIT {
 
     private static final String PROVINCE_MONITORING = TestJwts.token("PROVINCE", "140000");
     private static final String XIAODIAN = TestJwts.token("COUNTY", "140105");
     private static final String TAIYUAN = TestJwts.token("CITY", "140100");
     private static final String DATONG = TestJwts.token("CITY", "140200");
     private static final String PERMIT = "91140105MA0CLUE001001P";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "liaison");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     WebTestClient web;

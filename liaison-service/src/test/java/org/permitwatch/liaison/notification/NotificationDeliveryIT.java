@@ -2,85 +2,40 @@ package org.permitwatch.liaison.notification;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.permitwatch.liaison.LiaisonTestData.contact;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.liaison.LiaisonIntegrationTest;
+import org.permitwatch.liaison.LiaisonTestServers;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Delivery against a real SMTP server (GreenMail) and a real HTTP receiver (WireMock): retried while they fail,
  * then delivered exactly once; never twice for the same event key; FAILED and visible after the last attempt.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "eureka.client.enabled=false",
-            "permitwatch.liaison.notification.poll-interval=200ms",
-            "permitwatch.liaison.notification.initial-backoff=300ms",
-            "permitwatch.liaison.notification.max-backoff=1s",
-            "permitwatch.liaison.notification.max-attempts=4",
-            "permitwatch.liaison.notification.webhook.secret=test-secret",
-            "spring.mail.properties.mail.smtp.connectiontimeout=1000",
-            "spring.mail.properties.mail.smtp.timeout=2000"
-        })
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@DirtiesContext
-class NotificationDeliveryTest {
+@LiaisonIntegrationTest
+class NotificationDeliveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final int SMTP_PORT = freePort();
-    private static final WireMockServer ROBOTS = new WireMockServer(options().dynamicPort());
-    private static GreenMail smtp = startSmtp();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "liaison");
-        TestJwts.register(registry);
-        ROBOTS.start();
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add(
-                "permitwatch.liaison.notification.webhook.urls.140100",
-                () -> "http://localhost:" + ROBOTS.port() + "/robot/taiyuan?key=secret-robot-key");
-    }
-
-    @AfterAll
-    static void stopServers() {
-        ROBOTS.stop();
-        if (smtp != null) {
-            smtp.stop();
-        }
-    }
+    private static final WireMockServer ROBOTS = LiaisonTestServers.robots();
+    private static final String ROBOT_PATH = LiaisonTestServers.ROBOT_PATH;
 
     @Autowired
     Notifications notifications;
@@ -99,19 +54,21 @@ class NotificationDeliveryTest {
         db.sql("DELETE FROM notification").then().block();
         db.sql("DELETE FROM notification_request").then().block();
         db.sql("DELETE FROM liaison_contact").then().block();
-        taiyuanEnforcement = contact("140100", "ENFORCEMENT", "wang@ty.example.cn");
-        contact("140100", "PERMIT_ISSUING", "li@ty.example.cn");
-        contact("140200", "ENFORCEMENT", "zhao@dt.example.cn");
-        ROBOTS.resetAll();
-        if (smtp == null || !smtp.isRunning()) {
-            smtp = startSmtp();
-        }
-        smtp.reset();
+        taiyuanEnforcement = contact(db, "140100", "ENFORCEMENT", "wang@ty.example.cn");
+        contact(db, "140100", "PERMIT_ISSUING", "li@ty.example.cn");
+        contact(db, "140200", "ENFORCEMENT", "zhao@dt.example.cn");
+        LiaisonTestServers.reset();
+    }
+
+    /** A test that took the SMTP server down leaves it up for the next one (and the next class). */
+    @AfterEach
+    void smtpBackUp() {
+        LiaisonTestServers.startSmtp();
     }
 
     @Test
     void mailIsRetriedWhileTheSmtpServerIsDownThenDeliveredOnceWithADeterministicMessageId() throws Exception {
-        smtp.stop();
+        LiaisonTestServers.stopSmtp();
 
         UUID requestId = notifications
                 .request(NotificationRequest.email(
@@ -124,10 +81,10 @@ class NotificationDeliveryTest {
         // At least two failed attempts against the closed port before the server comes back.
         await().atMost(WAIT).until(() -> errorAttempts() >= 2);
         assertThat(status(requestId)).containsExactly("PENDING");
-        smtp = startSmtp();
+        LiaisonTestServers.startSmtp();
 
         await().atMost(WAIT).until(() -> status(requestId).equals(List.of("SENT")));
-        MimeMessage[] received = smtp.getReceivedMessages();
+        MimeMessage[] received = LiaisonTestServers.mails(db);
         assertThat(received).hasSize(1);
         UUID notificationId = db.sql("SELECT id FROM notification WHERE request_id = :r")
                 .bind("r", requestId)
@@ -158,17 +115,17 @@ class NotificationDeliveryTest {
 
     @Test
     void webhookIsRetriedOnServerErrorsThenDeliveredOnceWithAVerifiableSignature() {
-        ROBOTS.stubFor(post(urlEqualTo("/robot/taiyuan?key=secret-robot-key"))
+        ROBOTS.stubFor(post(urlEqualTo(ROBOT_PATH))
                 .inScenario("flaky")
                 .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(500))
                 .willSetStateTo("failed-once"));
-        ROBOTS.stubFor(post(urlEqualTo("/robot/taiyuan?key=secret-robot-key"))
+        ROBOTS.stubFor(post(urlEqualTo(ROBOT_PATH))
                 .inScenario("flaky")
                 .whenScenarioStateIs("failed-once")
                 .willReturn(aResponse().withStatus(500))
                 .willSetStateTo("recovered"));
-        ROBOTS.stubFor(post(urlEqualTo("/robot/taiyuan?key=secret-robot-key"))
+        ROBOTS.stubFor(post(urlEqualTo(ROBOT_PATH))
                 .inScenario("flaky")
                 .whenScenarioStateIs("recovered")
                 .willReturn(aResponse().withStatus(200)));
@@ -184,8 +141,7 @@ class NotificationDeliveryTest {
                 .block();
 
         await().atMost(WAIT).until(() -> status(requestId).equals(List.of("SENT")));
-        List<LoggedRequest> requests =
-                ROBOTS.findAll(postRequestedFor(urlEqualTo("/robot/taiyuan?key=secret-robot-key")));
+        List<LoggedRequest> requests = LiaisonTestServers.robotCalls(db);
         assertThat(requests).hasSize(3);
         // Every retry carries the same delivery id and a signature that verifies with the shared secret.
         assertThat(requests)
@@ -193,7 +149,7 @@ class NotificationDeliveryTest {
                 .containsOnly(requests.get(0).getHeader(WebhookSignature.DELIVERY_HEADER));
         for (LoggedRequest r : requests) {
             assertThat(WebhookSignature.verify(
-                            "test-secret",
+                            LiaisonTestServers.WEBHOOK_SECRET,
                             r.getHeader(WebhookSignature.TIMESTAMP_HEADER),
                             r.getBodyAsString(),
                             r.getHeader(WebhookSignature.SIGNATURE_HEADER)))
@@ -223,14 +179,13 @@ class NotificationDeliveryTest {
         await().atMost(WAIT).until(() -> status(first).equals(List.of("SENT")));
         // A third request after delivery is still a no-op.
         assertThat(notifications.request(request).block()).isEqualTo(first);
-        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(LiaisonTestServers.mails(db)).hasSize(1);
         assertThat(attempts(first)).isEqualTo(1);
     }
 
     @Test
     void aReceiverThatNeverRecoversEndsFailedAndVisibleInTheLog() {
-        ROBOTS.stubFor(post(urlEqualTo("/robot/taiyuan?key=secret-robot-key"))
-                .willReturn(aResponse().withStatus(503)));
+        ROBOTS.stubFor(post(urlEqualTo(ROBOT_PATH)).willReturn(aResponse().withStatus(503)));
 
         UUID requestId = notifications
                 .request(new NotificationRequest(
@@ -244,8 +199,7 @@ class NotificationDeliveryTest {
 
         await().atMost(WAIT).until(() -> status(requestId).equals(List.of("FAILED")));
         assertThat(attempts(requestId)).isEqualTo(4);
-        assertThat(ROBOTS.findAll(postRequestedFor(urlEqualTo("/robot/taiyuan?key=secret-robot-key"))))
-                .hasSize(4);
+        assertThat(LiaisonTestServers.robotCalls(db)).hasSize(4);
         web.get()
                 .uri("/api/v1/notifications?status=FAILED")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("CITY", "140100"))
@@ -293,20 +247,6 @@ class NotificationDeliveryTest {
         assertThat(rows).isZero();
     }
 
-    private UUID contact(String division, String role, String email) {
-        UUID id = UUID.randomUUID();
-        db.sql("""
-                        INSERT INTO liaison_contact (id, division_code, organisation, person_name, phone, email, role)
-                        VALUES (:id, :division, '生态环境局', '测试', '13800000000', :email, :role)""")
-                .bind("id", id)
-                .bind("division", division)
-                .bind("email", email)
-                .bind("role", role)
-                .then()
-                .block();
-        return id;
-    }
-
     private List<String> status(UUID requestId) {
         return db.sql("SELECT status FROM notification WHERE request_id = :r ORDER BY id")
                 .bind("r", requestId)
@@ -329,19 +269,5 @@ class NotificationDeliveryTest {
                 .map(r -> r.get("n", Integer.class))
                 .one()
                 .block();
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        return mail;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,61 +2,30 @@ package org.permitwatch.liaison.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.permitwatch.liaison.LiaisonTestData.contact;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.liaison.LiaisonIntegrationTest;
+import org.permitwatch.liaison.LiaisonTestServers;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The province sends its checklist to every active liaison in one action, once per Idempotency-Key. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "permitwatch.liaison.notification.poll-interval=200ms"})
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@DirtiesContext
-class ChecklistDispatchTest {
-
-    private static final int SMTP_PORT = freePort();
-    private static final GreenMail SMTP =
-            new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "liaison");
-        TestJwts.register(registry);
-        SMTP.start();
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @AfterAll
-    static void stop() {
-        SMTP.stop();
-    }
+@LiaisonIntegrationTest
+class ChecklistDispatchIT {
 
     @Autowired
     WebTestClient web;
@@ -64,14 +33,19 @@ class ChecklistDispatchTest {
     @Autowired
     DatabaseClient db;
 
+    @BeforeEach
+    void servers() {
+        LiaisonTestServers.reset();
+    }
+
     @Test
     void everyActiveLiaisonWithAnEmailGetsTheChecklistOnce() throws Exception {
-        contact("140100", "ENFORCEMENT", "ty-zf@example.cn", true);
-        contact("140100", "PERMIT_ISSUING", "ty-xk@example.cn", true);
-        contact("140200", "ENFORCEMENT", "dt-zf@example.cn", true);
-        contact("140000", "PROVINCE", "sheng@example.cn", true);
-        contact("140200", "PERMIT_ISSUING", "dt-old@example.cn", false); // replaced, inactive
-        contact("140300", "ENFORCEMENT", null, true); // no e-mail on file
+        contact(db, "140100", "ENFORCEMENT", "ty-zf@example.cn", true);
+        contact(db, "140100", "PERMIT_ISSUING", "ty-xk@example.cn", true);
+        contact(db, "140200", "ENFORCEMENT", "dt-zf@example.cn", true);
+        contact(db, "140000", "PROVINCE", "sheng@example.cn", true);
+        contact(db, "140200", "PERMIT_ISSUING", "dt-old@example.cn", false); // replaced, inactive
+        contact(db, "140300", "ENFORCEMENT", null, true); // no e-mail on file
         byte[] checklist = "检查事项清单 v1".getBytes(StandardCharsets.UTF_8);
         Map<String, Object> form = Map.of(
                 "subject",
@@ -115,7 +89,7 @@ class ChecklistDispatchTest {
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> sent(first.get("requestId").toString()) == 4);
-        MimeMessage[] mails = SMTP.getReceivedMessages();
+        MimeMessage[] mails = LiaisonTestServers.mails(db);
         assertThat(mails).hasSize(4);
         assertThat(Arrays.stream(mails).flatMap(m -> {
                     try {
@@ -202,26 +176,5 @@ class ChecklistDispatchTest {
                 .map(r -> r.get("n", Long.class))
                 .one()
                 .block();
-    }
-
-    private void contact(String division, String role, String email, boolean active) {
-        var spec = db.sql("""
-                        INSERT INTO liaison_contact (id, division_code, organisation, person_name, email, active, role)
-                        VALUES (:id, :division, '生态环境局', '联络员', :email, :active, :role)""")
-                .bind("id", UUID.randomUUID())
-                .bind("division", division)
-                .bind("active", active)
-                .bind("role", role);
-        (email == null ? spec.bindNull("email", String.class) : spec.bind("email", email))
-                .then()
-                .block();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,44 +7,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Issue 11 items 4 and 6 on the liaison service's real endpoints: NUL characters, dates PostgreSQL cannot store and
  * implausible business dates are a 400 naming the field with nothing stored; bad UUIDs and enums name no Java type.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "eureka.client.enabled=false",
-            "permitwatch.liaison.notification.relay-enabled=false",
-            "permitwatch.liaison.deadline.seed-enabled=false",
-            "permitwatch.liaison.deadline.reminder-enabled=false"
-        })
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@DirtiesContext
-class HostileInputApiTest {
+@LiaisonIntegrationTest
+class HostileInputApiIT {
 
     private static final String PROVINCE = TestJwts.token("PROVINCE", "140000");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "liaison");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     WebTestClient web;

@@ -10,33 +10,18 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.liaison.LiaisonIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The liaison directory (附件4): scope, masking per role, one liaison per body and city, validation, export. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "eureka.client.enabled=false",
-            "permitwatch.liaison.deadline.seed-enabled=false",
-            "permitwatch.liaison.deadline.reminder-enabled=false"
-        })
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@DirtiesContext
-class ContactApiTest {
+@LiaisonIntegrationTest
+class ContactApiIT {
 
     private static final String PROVINCE = TestJwts.token("PROVINCE", "140000");
     private static final String TAIYUAN = TestJwts.token("CITY", "140100");
@@ -46,12 +31,6 @@ class ContactApiTest {
             .division("140000")
             .scopes("pii:read")
             .build();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "liaison");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     WebTestClient web;

@@ -11,41 +11,24 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.liaison.SubmissionRecorded;
+import org.permitwatch.liaison.LiaisonIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Deadlines: the seeded notice, status per city, idempotent submissions, scope, and reminders with a fixed clock. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "permitwatch.liaison.deadline.reminder-enabled=false"})
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@DirtiesContext
-class DeadlineApiTest {
+@LiaisonIntegrationTest
+class DeadlineApiIT {
 
     private static final String PROVINCE = TestJwts.token("PROVINCE", "140000");
     private static final String TAIYUAN = TestJwts.token("CITY", "140100");
     private static final String DATONG = TestJwts.token("CITY", "140200");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "liaison");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     WebTestClient web;
