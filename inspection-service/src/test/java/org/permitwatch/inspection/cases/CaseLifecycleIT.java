@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.enforcement.EnforcementTopics;
 import org.permitwatch.events.inspection.InspectionTopics;
+import org.permitwatch.inspection.InspectionIntegrationTest;
 import org.permitwatch.inspection.finding.FindingWriter;
 import org.permitwatch.inspection.rectification.OverdueJob;
 import org.permitwatch.support.problem.ApiException;
@@ -24,16 +25,10 @@ import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -45,28 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
  * cases, penalties and rectification goes through the API. Expected amounts are computed by hand in the comments
  * (shipped benchmark: HARM .30, FAULT .20, METHOD .15, HISTORY .15, ATTITUDE .20).
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "eureka.client.enabled=false",
-            "logging.structured.format.console=",
-            "permitwatch.rectification.overdue-enabled=false"
-        })
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @SuppressWarnings("unchecked")
+@InspectionIntegrationTest
 class CaseLifecycleIT {
 
     private static final String COUNTY = "140105";
     private static final String CITY = "140100";
     private static final ZoneOffset CST = ZoneOffset.ofHours(8);
     private static final AtomicInteger SEQ = new AtomicInteger();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "inspection_cases");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     WebTestClient web;

@@ -30,19 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.permitwatch.events.inspection.FindingRecorded;
 import org.permitwatch.events.inspection.InspectionSubmitted;
 import org.permitwatch.events.inspection.InspectionTopics;
+import org.permitwatch.inspection.InspectionIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,11 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Inspection records and findings over real PostgreSQL and an embedded KRaft broker. Units, inspectors, tasks and
  * the checklist are inserted with SQL into the tables the other features own, exactly as their contract fixes them.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "logging.structured.format.console="})
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@InspectionIntegrationTest
 class InspectionRecordIT {
 
     private static final String CITY = "140100";
@@ -75,12 +66,6 @@ class InspectionRecordIT {
         {"SELF_MONITORING_FALSIFIED", "34(2)"}, {"LEDGER_INCOMPLETE", "37"}, {"EXECUTION_REPORT_IRREGULAR", "37"},
         {"DISCLOSURE_NOT_IMPLEMENTED", "36"}
     };
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "inspection_record");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     WebTestClient web;

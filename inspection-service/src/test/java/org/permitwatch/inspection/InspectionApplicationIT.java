@@ -2,8 +2,12 @@ package org.permitwatch.inspection;
 
 import org.permitwatch.testsupport.ServiceSmokeTest;
 
-/** inspection-service passes the checks every service must pass from its first start (see {@link ServiceSmokeTest}). */
-class InspectionApplicationTest extends ServiceSmokeTest {
+/**
+ * inspection-service passes the checks every service must pass from its first start (see {@link ServiceSmokeTest}),
+ * in the context the service's other integration tests share.
+ */
+@InspectionIntegrationTest
+class InspectionApplicationIT extends ServiceSmokeTest {
 
     @Override
     protected String serviceName() {

@@ -21,40 +21,22 @@ import org.junit.jupiter.api.Test;
 import org.permitwatch.events.CloudEventHeaders;
 import org.permitwatch.events.Topics;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
+import org.permitwatch.inspection.InspectionIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Snapshots produced to a real (embedded KRaft) broker land in directory_unit: once, newest wins, replayable. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "eureka.client.enabled=false",
-            "permitwatch.kafka.consumer.max-retries=0",
-            "permitwatch.inspection.checklist.seed-enabled=false"
-        })
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(
-        partitions = 1,
-        topics = Topics.DIRECTORY_UNITS,
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@DirtiesContext
-class DirectoryProjectionTest {
+@InspectionIntegrationTest
+class DirectoryProjectionIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ROW_QUERY = """
@@ -62,12 +44,6 @@ class DirectoryProjectionTest {
                    county_code, industry_code, key_industry, management_category, status, without_permit, source_type,
                    positive_list, version, changed_at, last_inspected_at
               FROM directory_unit ORDER BY permit_number""";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "inspection");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     DatabaseClient db;

@@ -13,17 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.inspection.InspectionIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -31,29 +27,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * projection's tables; each test uses its own city so that city runs do not see each other's units. Expected
  * alerts are worked out by hand from the fixtures and the shipped rules file (remote-category-rules.json v1).
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "eureka.client.enabled=false",
-            "permitwatch.inspection.checklist.seed-enabled=false",
-            "permitwatch.remote.schedule-cron=-"
-        })
-@AutoConfigureWebTestClient(timeout = "60s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class RemoteCheckApiTest {
+@InspectionIntegrationTest
+class RemoteCheckApiIT {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String PERMIT_RULE = "PERMIT_NOT_VALID_BUT_OPERATING";
     private static final String CATEGORY_RULE = "CATEGORY_TOO_LOW";
     private static final OffsetDateTime CHANGED_AT = OffsetDateTime.of(2026, 3, 1, 8, 0, 0, 0, ZoneOffset.UTC);
-
-    private static TestPostgres.Database database;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        database = TestPostgres.register(registry, "inspection");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     WebTestClient web;
@@ -63,6 +43,9 @@ class RemoteCheckApiTest {
 
     @Autowired
     ScheduledRemoteCheck scheduled;
+
+    @Autowired
+    Environment environment;
 
     private final LocalDate today = LocalDate.now(ZONE);
 
@@ -599,7 +582,10 @@ class RemoteCheckApiTest {
 
         // while another instance holds the run lock, an on-demand run is a 409 and stores nothing
         long runs = count("SELECT count(*) FROM remote_check_run");
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+        try (Connection c = DriverManager.getConnection(
+                        environment.getProperty("spring.flyway.url"),
+                        environment.getProperty("spring.flyway.user"),
+                        environment.getProperty("spring.flyway.password"));
                 Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + 0x72656D6F7465L + ")");
             web.post()

@@ -7,39 +7,20 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.inspection.InspectionIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Review CASE: the alert becomes a case through {@code cases.CaseFiling} in the same transaction. Kept apart from
- * {@link RemoteCheckApiTest} because it depends on the cases feature's implementation of the interface.
+ * {@link RemoteCheckApiIT} because it depends on the cases feature's implementation of the interface.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "eureka.client.enabled=false",
-            "permitwatch.inspection.checklist.seed-enabled=false",
-            "permitwatch.remote.schedule-cron=-"
-        })
-@AutoConfigureWebTestClient(timeout = "60s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class RemoteAlertCaseTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "inspection");
-        TestJwts.register(registry);
-    }
+@InspectionIntegrationTest
+class RemoteAlertCaseIT {
 
     @Autowired
     WebTestClient web;

@@ -10,17 +10,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.inspection.InspectionIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -28,21 +23,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * draws inside their city's plan, 登记管理 units where a row includes them, and the province's random draw for remote
  * checks. Each test uses its own cities; every count below is computed by hand in the comments.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "permitwatch.remote.schedule-cron=-"})
-@AutoConfigureWebTestClient(timeout = "60s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class PlansAndDrawsAtEveryLevelTest {
+@InspectionIntegrationTest
+class PlansAndDrawsAtEveryLevelIT {
 
     private static final int YEAR = java.time.Year.now().getValue() + 1;
     private static final String JUNE = YEAR + "-06";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "inspection");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     WebTestClient web;

@@ -12,17 +12,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.inspection.DrawPublished;
 import org.permitwatch.events.inspection.PlanPublished;
+import org.permitwatch.inspection.InspectionIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,21 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * contract tables (the projection and inspector directory are another feature). Each test uses its own city so the
  * tests do not see each other's units, inspectors or tasks.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "permitwatch.inspection.draw.exclusion-window-days=90"})
-@AutoConfigureWebTestClient(timeout = "60s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class PlanDrawTaskApiTest {
+@InspectionIntegrationTest
+class PlanDrawTaskApiIT {
 
     /** Next year, so drawn months always lie ahead and publication dates are in the future. */
     private static final int YEAR = java.time.Year.now().getValue() + 1;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "inspection");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     WebTestClient web;

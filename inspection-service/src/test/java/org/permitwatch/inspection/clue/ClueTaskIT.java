@@ -24,19 +24,13 @@ import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.events.liaison.ClueAccepted;
 import org.permitwatch.events.liaison.ClueTransferred;
 import org.permitwatch.events.liaison.LiaisonTopics;
-import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
+import org.permitwatch.inspection.InspectionIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,27 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  * addressed division becomes a CLUE task, once, with two free inspectors; every accepted clue for ENFORCEMENT is
  * answered with a ClueTaskDecided through the outbox.
  */
-@SpringBootTest(
-        properties = {
-            "eureka.client.enabled=false",
-            "permitwatch.kafka.consumer.max-retries=0",
-            "permitwatch.inspection.checklist.seed-enabled=false"
-        })
-@EmbeddedKafka(
-        partitions = 1,
-        topics = {LiaisonTopics.CLUES, LiaisonTopics.CLUES + ".dlt"},
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@DirtiesContext
-class ClueTaskTest {
+@InspectionIntegrationTest
+class ClueTaskIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PERMIT = "91140105MA0CLUE001001P";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "inspection");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     DatabaseClient db;

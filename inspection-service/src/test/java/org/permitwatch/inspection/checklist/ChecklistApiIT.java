@@ -7,39 +7,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.vocabulary.ViolationType;
+import org.permitwatch.inspection.InspectionIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The shipped checklist, versions and city additions, immutability, scope and validation, and ChecklistCatalog. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "spring.r2dbc.pool.max-acquire-time=5s"})
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@DirtiesContext
-class ChecklistApiTest {
+@InspectionIntegrationTest
+class ChecklistApiIT {
 
     private static final String PROVINCE = TestJwts.token("PROVINCE", "140000");
     private static final String TAIYUAN = TestJwts.token("CITY", "140100");
     private static final String DATONG = TestJwts.token("CITY", "140200");
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "inspection");
-        TestJwts.register(registry);
+    /** The shipped checklist, installed by the seeder as at start-up (see {@link ChecklistSeedFixture}). */
+    @BeforeAll
+    static void shippedChecklist(@Autowired ApplicationContext context) {
+        ChecklistSeedFixture.install(context);
     }
 
     @Autowired

@@ -7,39 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.inspection.InspectionIntegrationTest;
 import org.permitwatch.support.security.Masking;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The inspector directory: writes within the division, masking, conflicts, validation, and the pool for draws. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "permitwatch.inspection.checklist.seed-enabled=false"})
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@DirtiesContext
-class InspectorApiTest {
+@InspectionIntegrationTest
+class InspectorApiIT {
 
     private static final String TAIYUAN = TestJwts.token("CITY", "140100");
     private static final String DATONG = TestJwts.token("CITY", "140200");
     private static final String PHONE = "13912345678";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "inspection");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     WebTestClient web;

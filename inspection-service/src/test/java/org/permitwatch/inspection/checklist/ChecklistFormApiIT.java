@@ -15,19 +15,15 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.inspection.InspectionIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,13 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The printable 附件2 over HTTP: every item and sub-point of the shipped checklist (read from the seed file itself, not
  * through the service), pre-filling for a task, scope, and problem answers.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "spring.r2dbc.pool.max-acquire-time=5s"})
-@AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@DirtiesContext
-class ChecklistFormApiTest {
+@InspectionIntegrationTest
+class ChecklistFormApiIT {
 
     private static final String CITY = "140100";
     private static final String COUNTY = "140105";
@@ -52,10 +43,10 @@ class ChecklistFormApiTest {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "inspection");
-        TestJwts.register(registry);
+    /** The shipped checklist, installed by the seeder as at start-up (see {@link ChecklistSeedFixture}). */
+    @BeforeAll
+    static void shippedChecklist(@Autowired ApplicationContext context) {
+        ChecklistSeedFixture.install(context);
     }
 
     @Autowired
@@ -93,7 +84,7 @@ class ChecklistFormApiTest {
     private static List<List<String>> seedRows(String industry) throws Exception {
         JsonNode seed = JsonMapper.builder()
                 .build()
-                .readTree(ChecklistFormApiTest.class.getResourceAsStream("/checklist/province-v1.json"));
+                .readTree(ChecklistFormApiIT.class.getResourceAsStream("/checklist/province-v1.json"));
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode item : seed.get("items")) {
             JsonNode points = industry != null && item.get("industries").has(industry)

@@ -1,0 +1,65 @@
+package org.permitwatch.inspection;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.permitwatch.events.Topics;
+import org.permitwatch.events.liaison.LiaisonTopics;
+import org.permitwatch.testsupport.SharedTestDatabase;
+import org.permitwatch.testsupport.TestJwts;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The one Spring context every integration test of inspection-service shares (Spring caches it, so it boots once per
+ * failsafe JVM): real PostgreSQL ({@link SharedTestDatabase}, emptied before each class), one embedded broker, the
+ * test JWT key and a {@link org.permitwatch.testsupport.SettableClock}. A class annotated with this must add nothing
+ * that changes the context cache key (no properties, {@code @DynamicPropertySource}, {@code @Import},
+ * {@code @MockitoBean} or {@code @DirtiesContext}).
+ *
+ * <p>The properties are the union of what the classes needed when each had its own context:
+ *
+ * <ul>
+ *   <li>{@code permitwatch.inspection.checklist.seed-enabled=false}: the start-up seed would leave rows in
+ *       checklist_version, checklist_item and audit_log, which the shared database would then keep as reference data
+ *       (never emptied); the checklist tests install the seed themselves ({@code ChecklistSeedFixture}).
+ *   <li>{@code permitwatch.kafka.consumer.max-retries=0}: unusable directory and clue records go to their dead-letter
+ *       topics at once (no other class consumes).
+ *   <li>{@code permitwatch.remote.schedule-cron=-} and {@code permitwatch.rectification.overdue-enabled=false}: the
+ *       nightly jobs never run on their own; the tests call {@code ScheduledRemoteCheck} and {@code OverdueJob}.
+ *   <li>{@code permitwatch.inspection.draw.exclusion-window-days=90}: PlanDrawTaskApiIT's units were inspected 10 and
+ *       400 days ago; no other class sets a last inspection.
+ *   <li>{@code spring.r2dbc.pool.max-acquire-time=5s}: a leaked connection fails fast instead of hanging a test.
+ *   <li>{@code logging.structured.format.console=}: readable (not JSON) log lines in the failsafe output.
+ * </ul>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "eureka.client.enabled=false",
+            "logging.structured.format.console=",
+            "spring.r2dbc.pool.max-acquire-time=5s",
+            "permitwatch.inspection.checklist.seed-enabled=false",
+            "permitwatch.kafka.consumer.max-retries=0",
+            "permitwatch.remote.schedule-cron=-",
+            "permitwatch.rectification.overdue-enabled=false",
+            "permitwatch.inspection.draw.exclusion-window-days=90"
+        })
+@AutoConfigureWebTestClient(timeout = "60s")
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {Topics.DIRECTORY_UNITS, LiaisonTopics.CLUES, LiaisonTopics.CLUES + ".dlt"},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ContextConfiguration(initializers = {SharedTestDatabase.class, TestJwts.Initializer.class})
+@Import(InspectionTestConfiguration.class)
+public @interface InspectionIntegrationTest {}
