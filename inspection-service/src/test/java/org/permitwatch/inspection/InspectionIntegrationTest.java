@@ -26,9 +26,10 @@ import org.springframework.test.context.ContextConfiguration;
  * <p>The properties are the union of what the classes needed when each had its own context:
  *
  * <ul>
- *   <li>{@code permitwatch.inspection.checklist.seed-enabled=false}: the start-up seed would leave rows in
- *       checklist_version, checklist_item and audit_log, which the shared database would then keep as reference data
- *       (never emptied); the checklist tests install the seed themselves ({@code ChecklistSeedFixture}).
+ *   <li>{@code permitwatch.inspection.checklist.seed-enabled=false}: a seed installed at start-up would make
+ *       checklist_version and checklist_item reference data of the shared database, never emptied, so the versions
+ *       other classes publish (InspectionRecordIT's "above any other") would outlive them and change every later
+ *       class's current checklist; the checklist tests install the seed themselves ({@code ChecklistSeedFixture}).
  *   <li>{@code permitwatch.kafka.consumer.max-retries=0}: unusable directory and clue records go to their dead-letter
  *       topics at once (no other class consumes).
  *   <li>{@code permitwatch.remote.schedule-cron=-} and {@code permitwatch.rectification.overdue-enabled=false}: the

@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Installs the shipped province checklist the way the service does at start-up. The shared test context
  * ({@code InspectionIntegrationTest}) starts with {@code seed-enabled=false}: a seed installed at start-up would make
- * checklist_version, checklist_item and audit_log reference data of the shared database, never emptied between
- * classes. The classes that need the shipped checklist call {@link #install} in {@code @BeforeAll}, after the
+ * checklist_version and checklist_item reference data of the shared database, never emptied between classes, and
+ * with them every version another class publishes. The classes that need the shipped checklist call {@link #install} in {@code @BeforeAll}, after the
  * database was emptied: a seeder enabled exactly as in production runs as the ApplicationRunner it is.
  */
 final class ChecklistSeedFixture {
