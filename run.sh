@@ -28,6 +28,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 
 LOCAL="${PERMITWATCH_LOCAL:-$ROOT/.local}"
+# Relative to the repository (run.sh works from there); absolute, because podman takes a relative -v source for a
+# named volume.
+[[ "$LOCAL" == /* ]] || LOCAL="$ROOT/$LOCAL"
 LOGS="$LOCAL/logs"
 RUN="$LOCAL/run"
 DATA="$LOCAL/data"
@@ -585,6 +588,10 @@ kill_part() {
   pid="$(live_pid "$part")" || die "$part is not running"
   if [[ "$part" == postgres && -f "$DATA/postgres/postmaster.pid" ]]; then
     pm="$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)"
+  fi
+  # A part run from its image: SIGKILL reaches the podman client, not the JVM under conmon; kill the container too.
+  if [[ "$RUNTIME" == podman ]] && podman container exists "permitwatch-$part" 2>/dev/null; then
+    podman kill --signal KILL "permitwatch-$part" >/dev/null 2>&1 || true
   fi
   kill -KILL "$pid"
   if [[ -n "${pm:-}" && -d "/proc/$pm" ]] && grep -q postgres "/proc/$pm/comm" 2>/dev/null; then
