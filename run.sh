@@ -28,6 +28,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 
 LOCAL="${PERMITWATCH_LOCAL:-$ROOT/.local}"
+# Relative to the repository (run.sh works from there); absolute, because podman takes a relative -v source for a
+# named volume.
+[[ "$LOCAL" == /* ]] || LOCAL="$ROOT/$LOCAL"
 LOGS="$LOCAL/logs"
 RUN="$LOCAL/run"
 DATA="$LOCAL/data"
@@ -68,6 +71,11 @@ export JWT_AUDIENCE="${JWT_AUDIENCE:-permitwatch}"
 JWT_MAX_LIFETIME="${JWT_MAX_LIFETIME:-12h}"
 
 VERSION="0.1.0-SNAPSHOT"
+# PERMITWATCH_RUNTIME=podman runs the registry, gateway and services from their images instead of their jars
+# (scripts/images/prove.sh); IMAGE_PREFIX/IMAGE_TAG name them (default permitwatch/<part>:$VERSION, as Jib names them).
+RUNTIME="${PERMITWATCH_RUNTIME:-java}"
+IMAGE_PREFIX="${IMAGE_PREFIX:-permitwatch}"
+IMAGE_TAG="${IMAGE_TAG:-$VERSION}"
 DEVSTACK_CP="$ROOT/devstack/target/devstack-$VERSION.jar:$ROOT/devstack/target/lib/*"
 DEVSTACK_RUN_CP="$LOCAL/app/devstack/devstack.jar:$LOCAL/app/devstack/lib/*"
 # Sized for 2 cores and <= 300 MB per Spring app (STACK_NOTES): C1 only, serial GC, small stacks. The heap-free
@@ -382,7 +390,9 @@ start_spring() {
     management=(MANAGEMENT_SERVER_PORT="$(management_port_of "$part")" MANAGEMENT_SERVER_ADDRESS=127.0.0.1)
   fi
   # A restart runs the copy the platform started with, not whatever was rebuilt in target/ since.
-  if [[ $RESTARTING -eq 0 || ! -f "$APPS/$part.jar" ]]; then
+  if [[ "$RUNTIME" == podman ]]; then
+    :
+  elif [[ $RESTARTING -eq 0 || ! -f "$APPS/$part.jar" ]]; then
     jar="$(jar_of "$part")" || die "$part: no jar in $part/target (build failed? see $LOGS/build.log)"
     cp -f "$jar" "$APPS/$part.jar"
   fi
@@ -391,22 +401,56 @@ start_spring() {
   # The registry passwords are exported in a subshell, not passed to env(1): arguments are world-readable in ps.
   # shellcheck disable=SC2086
   # MALLOC_ARENA_MAX: glibc's per-thread malloc arenas otherwise add tens of MB of RSS per JVM.
+  local settings=(
+    MALLOC_ARENA_MAX=2
+    SPRING_PROFILES_ACTIVE=local
+    SERVER_PORT="$port" ${management[@]+"${management[@]}"}
+    DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME="$(db_of "$part")" DB_USER=postgres DB_PASSWORD=
+    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+    MAIL_HOST=127.0.0.1 MAIL_PORT="$MAIL_PORT"
+    EUREKA_URL="http://127.0.0.1:$REGISTRY_PORT/eureka/"
+    EUREKA_INSTANCE_IP=127.0.0.1
+    JWT_ISSUER="$JWT_ISSUER" JWT_AUDIENCE="$JWT_AUDIENCE" JWT_MAX_LIFETIME="$JWT_MAX_LIFETIME"
+    NATIONAL_PLATFORM_BASE_URL="http://127.0.0.1:$MOCK_PORT"
+    NATIONAL_PLATFORM_CLIENT_ID="$NATIONAL_PLATFORM_CLIENT_ID"
+    NATIONAL_PLATFORM_CLIENT_SECRET="$NATIONAL_PLATFORM_CLIENT_SECRET"
+  )
+  if [[ "$RUNTIME" == podman ]]; then
+    start_container "$part" "${settings[@]}"
+    return
+  fi
   ( export_registry_credentials "$part"
-  start_part "$part" env \
-    MALLOC_ARENA_MAX=2 \
-    SPRING_PROFILES_ACTIVE=local \
-    SERVER_PORT="$port" ${management[@]+"${management[@]}"} \
-    DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME="$(db_of "$part")" DB_USER=postgres DB_PASSWORD= \
-    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-    MAIL_HOST=127.0.0.1 MAIL_PORT="$MAIL_PORT" \
-    EUREKA_URL="http://127.0.0.1:$REGISTRY_PORT/eureka/" \
-    EUREKA_INSTANCE_IP=127.0.0.1 \
-    JWT_PUBLIC_KEY_LOCATION="file:$KEYS/jwt-public.pem" \
-    JWT_ISSUER="$JWT_ISSUER" JWT_AUDIENCE="$JWT_AUDIENCE" JWT_MAX_LIFETIME="$JWT_MAX_LIFETIME" \
-    NATIONAL_PLATFORM_BASE_URL="http://127.0.0.1:$MOCK_PORT" \
-    NATIONAL_PLATFORM_CLIENT_ID="$NATIONAL_PLATFORM_CLIENT_ID" \
-    NATIONAL_PLATFORM_CLIENT_SECRET="$NATIONAL_PLATFORM_CLIENT_SECRET" \
+  start_part "$part" env "${settings[@]}" JWT_PUBLIC_KEY_LOCATION="file:$KEYS/jwt-public.pem" \
     java -Dpermitwatch.part="$part" $SPRING_JVM_OPTS -jar "$jar" )
+}
+
+# PERMITWATCH_RUNTIME=podman: a Spring part runs from its image (scripts/images/build.sh, loaded by
+# scripts/images/prove.sh) with the pods' securityContext (k8s/base/*/deployment.yaml): read-only root with a tmpfs at
+# /tmp (the emptyDir), uid/gid 65532, every capability dropped, no new privileges; the JWT key mounted read-only where
+# the pods have it. runc, not crun, and explicit ulimits: crun fails on this machine's cgroup layout and raising the
+# rlimits is not permitted here (docs/kubernetes.md). Host network: the parts find each other on 127.0.0.1 as with jars.
+image_of() { echo "$IMAGE_PREFIX/$1:$IMAGE_TAG"; }
+
+start_container() {
+  local part="$1"; shift
+  local setting env_args=()
+  for setting in "$@"; do env_args+=(-e "$setting"); done
+  podman rm -f "permitwatch-$part" >/dev/null 2>&1 || true
+  # The registry passwords go in by name only (-e NAME takes the value from podman's environment), never on its
+  # command line.
+  ( export_registry_credentials "$part"
+  local name
+  for name in $(compgen -e | grep -E '^REGISTRY_PASSWORD'); do env_args+=(-e "$name"); done
+  start_part "$part" podman --runtime runc run --rm --name "permitwatch-$part" \
+    --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 \
+    --read-only --read-only-tmpfs=false --tmpfs /tmp:rw,nosuid,nodev,size=256m \
+    --user 65532:65532 --cap-drop=ALL --security-opt no-new-privileges \
+    --network host \
+    -v "$KEYS/jwt-public.pem:/etc/permitwatch/jwt/jwt-public.pem:ro" \
+    "${env_args[@]}" \
+    -e JWT_PUBLIC_KEY_LOCATION=file:/etc/permitwatch/jwt/jwt-public.pem \
+    -e JAVA_TOOL_OPTIONS="-Dpermitwatch.part=$part $(echo ${SPRING_JVM_OPTS//-Djava.io.tmpdir=$TMPDIR_LOCAL/})" \
+    --pull=never "$(image_of "$part")" )
 }
 
 # ---------------------------------------------------------------------------------------------------- waiting
@@ -545,6 +589,10 @@ kill_part() {
   if [[ "$part" == postgres && -f "$DATA/postgres/postmaster.pid" ]]; then
     pm="$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)"
   fi
+  # A part run from its image: SIGKILL reaches the podman client, not the JVM under conmon; kill the container too.
+  if [[ "$RUNTIME" == podman ]] && podman container exists "permitwatch-$part" 2>/dev/null; then
+    podman kill --signal KILL "permitwatch-$part" >/dev/null 2>&1 || true
+  fi
   kill -KILL "$pid"
   if [[ -n "${pm:-}" && -d "/proc/$pm" ]] && grep -q postgres "/proc/$pm/comm" 2>/dev/null; then
     kill -KILL "$pm" 2>/dev/null || true
@@ -629,7 +677,12 @@ main() {
   # Fail before starting anything when a part was not built (another module may be mid-edit).
   local part
   for part in registry gateway $SERVICES; do
-    jar_of "$part" >/dev/null || die "$part has no jar in $part/target (build failed? see $LOGS/build.log)"
+    if [[ "$RUNTIME" == podman ]]; then
+      podman image exists "$(image_of "$part")" \
+        || die "$part: no image $(image_of "$part") (scripts/images/build.sh, then podman load -i $part/target/jib-image.tar)"
+    else
+      jar_of "$part" >/dev/null || die "$part has no jar in $part/target (build failed? see $LOGS/build.log)"
+    fi
   done
   mock_jar >/dev/null || die "mock has no jar in national-platform-mock/target (build failed? see $LOGS/build.log)"
   java -cp "$DEVSTACK_CP" org.permitwatch.devstack.Tokens init --dir "$KEYS" >/dev/null

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Every PermitWatch image, offline, without any container registry (README "Container images", ADR 0017):
+#
+#   scripts/images/build.sh
+#
+# 1. target/images/base.tar: Debian bookworm + openjdk-17-jre-headless from Debian packages
+#    (scripts/images/build-base-image.sh; cached while it matches images/base/packages.lock);
+# 2. ./mvnw -Pimages package: Jib writes <app>/target/jib-image.tar (permitwatch/<app>:<version>) from that tar, and the
+#    CycloneDX SBOM <app>/target/classes/META-INF/sbom/application.cdx.json (in the image too), for the six apps.
+#
+# Environment: DEBIAN_MIRROR, DEBIAN_SECURITY_MIRROR, PACKAGES_LOCK (see build-base-image.sh); IMAGE_TAG (default the
+# project version); MAVEN_ARGS (extra Maven arguments, e.g. -o). Needs root for the base image (debootstrap, chroot).
+set -Eeuo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+APPS=(registry gateway permit-sync inspection-service liaison-service reporting-service)
+
+say() { printf '\033[1m[images]\033[0m %s\n' "$*"; }
+
+started=$(date +%s)
+scripts/images/build-base-image.sh
+base_done=$(date +%s)
+
+revision="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(git status --porcelain 2>/dev/null | grep -v '^??' || true)" ]]; then revision="$revision-dirty"; fi
+source_url="$(git remote get-url origin 2>/dev/null || echo https://example.invalid/permitwatch)"
+tag_args=()
+[[ -n "${IMAGE_TAG:-}" ]] && tag_args=(-Dpermitwatch.image.tag="$IMAGE_TAG")
+
+say "Jib: ${APPS[*]} (revision $revision)"
+apps_csv="$(IFS=,; echo "${APPS[*]}")"
+# -am builds the libraries the apps need (package only: nothing goes to ~/.m2). No tests: CI ran them before.
+# shellcheck disable=SC2086
+./mvnw -B -ntp ${MAVEN_ARGS:-} -Pimages -pl "$apps_csv" -am package -DskipTests \
+  -Dpermitwatch.image.revision="$revision" -Dpermitwatch.image.source="$source_url" ${tag_args[@]+"${tag_args[@]}"}
+
+for app in "${APPS[@]}"; do
+  [[ -f "$app/target/jib-image.tar" ]] || { echo "no image tar for $app" >&2; exit 1; }
+  [[ -f "$app/target/classes/META-INF/sbom/application.cdx.json" ]] || { echo "no SBOM for $app" >&2; exit 1; }
+  say "$(printf '%-20s %5s MB  %s' "$app" "$(du -m "$app/target/jib-image.tar" | cut -f1)" "$app/target/jib-image.tar")"
+done
+say "done in $(( $(date +%s) - started )) s (base image $(( base_done - started )) s, Jib $(( $(date +%s) - base_done )) s)"
