@@ -35,7 +35,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
  * validates, and the Resilience4j instances land in the {@code resilience4j-spring-boot4} registries
  * with the connector's settings, visible to the health indicator and to Micrometer.
  */
-class NationalPlatformWiringTest {
+class NationalPlatformWiringIT {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withInitializer(new ConfigDataApplicationContextInitializer())

@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * Every fault of the national platform contract, against the real mock over HTTP. Each test checks
  * the data against what the mock holds and counts the requests the mock received.
  */
-class WebClientNationalPlatformClientTest {
+class WebClientNationalPlatformClientIT {
 
     private static final Duration BLOCK = Duration.ofSeconds(30);
     private static final int PAGE = 25;
