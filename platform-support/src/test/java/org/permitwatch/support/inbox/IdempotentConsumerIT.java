@@ -24,7 +24,7 @@ import org.permitwatch.support.testapp.PoisonListener;
 import org.springframework.beans.factory.annotation.Autowired;
 import reactor.core.publisher.Mono;
 
-class IdempotentConsumerTest extends MessagingTestBase {
+class IdempotentConsumerIT extends MessagingTestBase {
 
     @Autowired
     IdempotentConsumer inbox;

@@ -3,16 +3,11 @@ package org.permitwatch.support.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.permitwatch.support.testapp.TestApplication;
+import org.permitwatch.support.testapp.SupportIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -20,22 +15,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * type mismatches are a 400 naming the field — in bodies, query parameters and path variables — and no problem
  * names a Java type.
  */
-@SpringBootTest(
-        classes = TestApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.application.name=support-input-test",
-            "permitwatch.outbox.enabled=false",
-            "permitwatch.kafka.consumer.error-handler-enabled=false"
-        })
-@AutoConfigureWebTestClient(timeout = "30s")
-class HostileInputTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "support_input");
-        TestJwts.register(registry);
-    }
+@SupportIntegrationTest
+class HostileInputIT {
 
     @Autowired
     WebTestClient web;

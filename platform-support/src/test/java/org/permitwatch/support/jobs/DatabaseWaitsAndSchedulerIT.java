@@ -13,7 +13,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.PeriodicTrigger;
 
 /** The platform defaults (permitwatch-defaults.yml) as a service gets them: no unbounded wait, no single job thread. */
-class DatabaseWaitsAndSchedulerTest extends MessagingTestBase {
+class DatabaseWaitsAndSchedulerIT extends MessagingTestBase {
 
     @Autowired
     ThreadPoolTaskSchedulerBuilder schedulerBuilder;

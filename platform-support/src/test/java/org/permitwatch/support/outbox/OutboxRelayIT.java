@@ -28,7 +28,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The transactional outbox against real PostgreSQL and a real (embedded KRaft) Kafka broker. */
-class OutboxRelayTest extends MessagingTestBase {
+class OutboxRelayIT extends MessagingTestBase {
 
     record Payload(String unit, int seq) {}
 

@@ -5,36 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.permitwatch.support.testapp.TestApplication;
+import org.permitwatch.support.testapp.SupportIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Problem shapes, security and audit of a WebFlux service using the library, over real HTTP and PostgreSQL. */
-@SpringBootTest(
-        classes = TestApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.application.name=support-test",
-            "permitwatch.outbox.enabled=false",
-            "permitwatch.kafka.consumer.error-handler-enabled=false"
-        })
-@AutoConfigureWebTestClient(timeout = "30s")
-class WebApiProblemTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "support_web");
-        TestJwts.register(registry);
-    }
+@SupportIntegrationTest
+class WebApiProblemIT {
 
     @Autowired
     WebTestClient web;

@@ -2,17 +2,13 @@ package org.permitwatch.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.permitwatch.support.testapp.TestApplication;
-import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
+import org.permitwatch.support.testapp.SupportIntegrationTest;
 import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -20,28 +16,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * callers on the API port, the probes stay there (/livez, /readyz), and the management port serves the scraper
  * without a token.
  */
-@SpringBootTest(
-        classes = TestApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.application.name=support-actuator-test",
-            "permitwatch.outbox.enabled=false",
-            "permitwatch.kafka.consumer.error-handler-enabled=false",
-            "management.server.address=127.0.0.1"
-        })
-class ActuatorExposureTest {
+// A context of its own: the management endpoints on a port of their own (127.0.0.1, random), as in production;
+// the shared context serves them on the API port (WebApiProblemIT reads /actuator/health/readiness there).
+@SupportIntegrationTest
+@TestPropertySource(properties = {"management.server.port=0", "management.server.address=127.0.0.1"})
+class ActuatorExposureIT {
 
-    static int managementPort;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        TestPostgres.register(registry, "support_actuator");
-        TestJwts.register(registry);
-        try (ServerSocket socket = new ServerSocket(0)) {
-            managementPort = socket.getLocalPort();
-        }
-        registry.add("management.server.port", () -> managementPort);
-    }
+    @LocalManagementPort
+    int managementPort;
 
     @LocalServerPort
     int port;

@@ -4,38 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.permitwatch.support.testapp.TestApplication;
+import org.permitwatch.support.testapp.SupportIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A service reached directly (not through the gateway) applies the same token policy: the library's decoder
  * refuses what the gateway refuses, with a 401 problem.
  */
-@SpringBootTest(
-        classes = TestApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.application.name=support-test",
-            "permitwatch.outbox.enabled=false",
-            "permitwatch.kafka.consumer.error-handler-enabled=false"
-        })
-@AutoConfigureWebTestClient(timeout = "30s")
-class ServiceTokenPolicyTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "support_web");
-        TestJwts.register(registry);
-    }
+@SupportIntegrationTest
+class ServiceTokenPolicyIT {
 
     @Autowired
     WebTestClient web;

@@ -10,7 +10,7 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /** Fail closed: without a configured issuer and audience there is no decoder, and no component starts. */
-class TokenDecoderAutoConfigurationTest {
+class TokenDecoderAutoConfigurationIT {
 
     private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
             .withConfiguration(
