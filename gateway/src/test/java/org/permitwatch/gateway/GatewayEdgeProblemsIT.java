@@ -10,59 +10,28 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.server.WebFilter;
 
 /**
  * Every response the gateway produces itself — not a routed service's — is RFC 9457 problem+json in the platform
  * shape (type, title, status, detail, code, traceId), including the ones Spring Security's firewall, the CORS
  * processor and Reactor Netty's header limit answer before any controller runs. Bodies never name Java types.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "permitwatch.gateway.cors.allowed-origins=http://localhost:*",
-        })
-class GatewayEdgeProblemsTest {
+// /api/v1/plans/boom fails in a filter the way a bug would (GatewayTestConfiguration): the message names an internal
+// type that must not leak.
+@GatewayIntegrationTest
+class GatewayEdgeProblemsIT {
 
-    static final Downstreams DOWNSTREAMS = new Downstreams(Downstreams.SERVICES);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestJwts.register(registry);
-        DOWNSTREAMS.register(registry);
-    }
-
-    @AfterAll
-    static void stopDownstreams() {
-        DOWNSTREAMS.stop();
-    }
-
-    /** A filter that fails the way a bug would: the message names an internal type that must not leak. */
-    @TestConfiguration
-    static class FailingFilter {
-        @Bean
-        WebFilter failOnBoomPath() {
-            return (exchange, chain) -> exchange.getRequest().getPath().value().equals("/api/v1/plans/boom")
-                    ? reactor.core.publisher.Mono.error(new IllegalStateException("org.permitwatch.Secret broke"))
-                    : chain.filter(exchange);
-        }
-    }
+    static final Downstreams DOWNSTREAMS = Downstreams.SHARED;
 
     @LocalServerPort
     int port;

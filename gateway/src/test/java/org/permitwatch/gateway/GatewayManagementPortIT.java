@@ -1,16 +1,13 @@
 package org.permitwatch.gateway;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -18,21 +15,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * metrics to anyone — not even to a PROVINCE token — while the probes stay there as /livez and /readyz, and the
  * management port serves Prometheus without a token (it is reachable only by the scraper).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayManagementPortTest {
+// the management port (127.0.0.1) is set by @GatewayWithoutServicesIntegrationTest
+@GatewayWithoutServicesIntegrationTest
+class GatewayManagementPortIT {
 
-    static int managementPort;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        TestJwts.register(registry);
-        registry.add("eureka.client.enabled", () -> "false");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            managementPort = socket.getLocalPort();
-        }
-        registry.add("management.server.port", () -> managementPort);
-        registry.add("management.server.address", () -> "127.0.0.1");
-    }
+    @Value("${management.server.port}")
+    int managementPort;
 
     @LocalServerPort
     int port;

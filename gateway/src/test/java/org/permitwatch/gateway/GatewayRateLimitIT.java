@@ -5,38 +5,34 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A budget of 3 calls with a refill far slower than the test: the 4th call of a client is refused. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+// A context of its own: a budget of 3 would throttle every other gateway test (they all call from 127.0.0.1 with
+// the same few token subjects), and the spoofing case needs the default (no trusted proxy), unlike
+// GatewayRateLimitTrustedProxyIT.
+@GatewayIntegrationTest
+@TestPropertySource(
         properties = {
             "permitwatch.gateway.rate-limit.burst=3",
             "permitwatch.gateway.rate-limit.refill-per-second=0.001",
         })
-class GatewayRateLimitTest {
+class GatewayRateLimitIT {
 
-    static final Downstreams DOWNSTREAMS = new Downstreams(List.of("inspection-service", "reporting-service"));
+    static final Downstreams DOWNSTREAMS = Downstreams.SHARED;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestJwts.register(registry);
-        DOWNSTREAMS.register(registry);
-    }
-
-    @AfterAll
-    static void stopDownstreams() {
-        DOWNSTREAMS.stop();
+    /** The servers outlive other classes: their journals must not count those classes' requests. */
+    @BeforeEach
+    void resetDownstreams() {
+        DOWNSTREAMS.resetStubs();
     }
 
     @LocalServerPort

@@ -2,14 +2,11 @@ package org.permitwatch.gateway;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -17,26 +14,21 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * second proxy hop) an anonymous caller is the right-most X-Forwarded-For entry that is not a trusted proxy: the
  * entries left of it were sent by the client and prove nothing.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+// A context of its own: a budget of 3 would throttle every other gateway test, and trusting loopback as a proxy
+// contradicts GatewayRateLimitIT's spoofing case (the default trusts no proxy).
+@GatewayIntegrationTest
+@TestPropertySource(
         properties = {
             "permitwatch.gateway.rate-limit.burst=3",
             "permitwatch.gateway.rate-limit.refill-per-second=0.001",
             "spring.cloud.gateway.server.webflux.trusted-proxies=127\\\\.0\\\\.0\\\\.1|10\\\\.0\\\\.0\\\\.\\\\d+",
         })
-class GatewayRateLimitTrustedProxyTest {
+class GatewayRateLimitTrustedProxyIT {
 
-    static final Downstreams DOWNSTREAMS = new Downstreams(List.of("reporting-service"));
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestJwts.register(registry);
-        DOWNSTREAMS.register(registry);
-    }
-
-    @AfterAll
-    static void stopDownstreams() {
-        DOWNSTREAMS.stop();
+    /** The servers outlive other classes, which may have left other stubs behind. */
+    @BeforeEach
+    void resetDownstreams() {
+        Downstreams.SHARED.resetStubs();
     }
 
     @LocalServerPort

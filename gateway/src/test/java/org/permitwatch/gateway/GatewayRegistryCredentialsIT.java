@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.permitwatch.testsupport.TestJwts;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +33,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * every registry call, and the gateway never tries to register (its client may only read). The registry is a
  * WireMock stand-in that, like the real one, answers 401 without the credentials.
  */
+// A context of its own: the only gateway test with Eureka on. The stand-in must run, and EUREKA_URL and
+// REGISTRY_PASSWORD be set, before the context starts: platform-test-support's listeners load the context in
+// beforeTestClass, before a class's own @BeforeAll, so an extension declared ahead of @SpringBootTest (JUnit runs
+// class-level extensions in declaration order) does it.
+@ExtendWith(GatewayRegistryCredentialsIT.RegistryStandIn.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -38,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "eureka.client.registry-fetch-interval-seconds=1",
             "eureka.client.initial-instance-info-replication-interval-seconds=1"
         })
-class GatewayRegistryCredentialsTest {
+class GatewayRegistryCredentialsIT {
 
     /** Test-only value. */
     private static final String PASSWORD = "test-gateway-5e7a9c1e3a5c7e9a1c3e";
@@ -48,7 +55,19 @@ class GatewayRegistryCredentialsTest {
 
     static WireMockServer registry;
 
-    @BeforeAll
+    /** Starts the stand-in before the context, stops it after the class. */
+    static final class RegistryStandIn implements BeforeAllCallback, AfterAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            startRegistry();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            stopRegistry();
+        }
+    }
+
     static void startRegistry() {
         registry = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         registry.start();
@@ -67,7 +86,6 @@ class GatewayRegistryCredentialsTest {
         System.setProperty("REGISTRY_PASSWORD", PASSWORD);
     }
 
-    @AfterAll
     static void stopRegistry() {
         System.clearProperty("EUREKA_URL");
         System.clearProperty("REGISTRY_PASSWORD");

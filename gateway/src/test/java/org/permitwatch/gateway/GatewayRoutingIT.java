@@ -15,7 +15,6 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,35 +22,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "permitwatch.gateway.services.liaison-service.timeout=1s",
-            "permitwatch.gateway.cors.allowed-origins=http://localhost:*",
-        })
+// liaison-service has a 1 s timeout in @GatewayIntegrationTest
+@GatewayIntegrationTest
 @SuppressWarnings("unchecked")
-class GatewayRoutingTest {
+class GatewayRoutingIT {
 
-    static final Downstreams DOWNSTREAMS = new Downstreams(Downstreams.SERVICES);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestJwts.register(registry);
-        DOWNSTREAMS.register(registry);
-    }
-
-    @AfterAll
-    static void stopDownstreams() {
-        DOWNSTREAMS.stop();
-    }
+    static final Downstreams DOWNSTREAMS = Downstreams.SHARED;
 
     @LocalServerPort
     int port;

@@ -1,36 +1,19 @@
 package org.permitwatch.gateway;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Services that are down (nothing listening) or not registered at all: 503 problem+json from the fallback. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayServiceDownTest {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        TestJwts.register(registry);
-        registry.add("eureka.client.enabled", () -> "false");
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        // permit-sync is registered but nothing listens; inspection-service has no instance at all.
-        registry.add(
-                "spring.cloud.discovery.client.simple.instances.permit-sync[0].uri",
-                () -> "http://127.0.0.1:" + closedPort);
-    }
+// permit-sync is registered but nothing listens; inspection-service has no instance at all.
+@GatewayWithoutServicesIntegrationTest
+class GatewayServiceDownIT {
 
     @LocalServerPort
     int port;

@@ -6,14 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.gateway.GatewayWithoutServicesIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -21,14 +19,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * problem at the edge, never routed and never a 500. No service instance is registered, so a token the gateway
  * let through would show up as the fallback's 503 instead of the 401 expected here.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayTokenPolicyTest {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestJwts.register(registry);
-        registry.add("eureka.client.enabled", () -> "false");
-    }
+@GatewayWithoutServicesIntegrationTest
+class GatewayTokenPolicyIT {
 
     @LocalServerPort
     int port;
