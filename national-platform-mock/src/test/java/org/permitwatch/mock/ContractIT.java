@@ -18,7 +18,7 @@ import org.permitwatch.mock.dataset.PlatformPermit;
 import org.permitwatch.mock.server.Json;
 
 /** The HTTP contract of NATIONAL_PLATFORM_API.md against a running mock. */
-class ContractTest {
+class ContractIT {
 
     private static final List<String> SUMMARY_FIELDS = List.of(
             "permitNo",

@@ -24,7 +24,7 @@ import org.permitwatch.mock.fault.Endpoint;
 import org.permitwatch.mock.fault.FaultSpec;
 import org.permitwatch.mock.fault.FaultType;
 
-class FaultSwitchTest {
+class FaultSwitchIT {
 
     private static final String PAGE = "/api/v1/permits?provinceCode=14&pageSize=100&pageNo=";
 

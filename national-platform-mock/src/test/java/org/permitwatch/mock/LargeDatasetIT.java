@@ -9,7 +9,7 @@ import org.permitwatch.mock.PlatformClient.Reply;
 import org.permitwatch.mock.dataset.PermitSummary;
 
 /** 100,000 permits: generated, served and streamed with details (figures go to the test output). */
-class LargeDatasetTest {
+class LargeDatasetIT {
 
     @Test
     void hundredThousandPermits() {

@@ -18,7 +18,7 @@ import org.permitwatch.mock.dataset.PlatformPermit;
 import org.permitwatch.mock.server.Json;
 
 /** Dataset changes between syncs, through Java and over HTTP, as an incremental sync sees them. */
-class MutationTest {
+class MutationIT {
 
     private static final Instant NOW = Instant.parse("2026-11-28T03:00:00Z");
     private static final AdjustableClock CLOCK = new AdjustableClock(NOW);

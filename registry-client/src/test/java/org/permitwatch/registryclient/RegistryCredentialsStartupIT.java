@@ -9,7 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /** Registered through spring.factories: any application with this jar on its class path logs in to the registry. */
-class RegistryCredentialsStartupTest {
+class RegistryCredentialsStartupIT {
 
     @Configuration(proxyBeanMethods = false)
     static class Empty {}

@@ -10,20 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Smoke test: the registry starts, reports ready and accepts a registration over the Eureka REST API from the
  * service's own client (writes need credentials since issue 11, see RegistrySecurityTest).
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "eureka.server.response-cache-update-interval-ms=100",
-            "REGISTRY_PASSWORD_PERMIT_SYNC=" + RegistryApplicationTest.PASSWORD
-        })
-class RegistryApplicationTest {
+@RegistryIntegrationTest
+class RegistryApplicationIT {
 
     /** Test-only value. */
     static final String PASSWORD = "test-permit-sync-0c2e4a6c8e0a2c4e6a8c";

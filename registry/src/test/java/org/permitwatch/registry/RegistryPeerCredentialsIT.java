@@ -30,6 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * peer — its own registration and the replication of what its clients registered — or the peer, which refuses
  * anonymous writes like any registry, would drop it. The peer is a WireMock stand-in that records the calls.
  */
+// A context of its own (not @RegistryIntegrationTest): this replica has a peer to register and replicate to, the
+// shared context is a standalone registry.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -40,10 +42,10 @@ import org.springframework.test.context.DynamicPropertySource;
             // The peer URL names 127.0.0.1; this replica must not take it for itself.
             "eureka.instance.hostname=localhost",
             "eureka.instance.prefer-ip-address=false",
-            "REGISTRY_PASSWORD_REGISTRY=" + RegistryPeerCredentialsTest.PEER_PASSWORD,
-            "REGISTRY_PASSWORD_REPORTING_SERVICE=" + RegistryPeerCredentialsTest.REPORTING_PASSWORD
+            "REGISTRY_PASSWORD_REGISTRY=" + RegistryPeerCredentialsIT.PEER_PASSWORD,
+            "REGISTRY_PASSWORD_REPORTING_SERVICE=" + RegistryPeerCredentialsIT.REPORTING_PASSWORD
         })
-class RegistryPeerCredentialsTest {
+class RegistryPeerCredentialsIT {
 
     // Test-only values.
     static final String PEER_PASSWORD = "test-peer-registry-d1f3b5d7f9b1d3f5b7d9";

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.registry.RegistryClientHttp.Credentials;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -15,17 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * instance at their own address, force its status, delete the real one) must fail without the reporting service's
  * own credentials — anonymously with 401, with another client's credentials with 403.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "eureka.server.use-read-only-response-cache=false",
-            "REGISTRY_PASSWORD_GATEWAY=" + RegistrySecurityTest.GATEWAY_PASSWORD,
-            "REGISTRY_PASSWORD_INSPECTION_SERVICE=" + RegistrySecurityTest.INSPECTION_PASSWORD,
-            "REGISTRY_PASSWORD_REPORTING_SERVICE=" + RegistrySecurityTest.REPORTING_PASSWORD,
-            "REGISTRY_PASSWORD_REGISTRY=" + RegistrySecurityTest.PEER_PASSWORD,
-            "REGISTRY_PASSWORD_METRICS=" + RegistrySecurityTest.METRICS_PASSWORD
-        })
-class RegistrySecurityTest {
+@RegistryIntegrationTest
+class RegistrySecurityIT {
 
     // Test-only values, random-looking and long enough for the registry's minimum length.
     static final String GATEWAY_PASSWORD = "test-gateway-3f9c1e7a5b2d4c6e8f0a";
