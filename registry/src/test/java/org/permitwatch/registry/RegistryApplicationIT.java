@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Smoke test: the registry starts, reports ready and accepts a registration over the Eureka REST API from the
- * service's own client (writes need credentials since issue 11, see RegistrySecurityTest).
+ * service's own client (writes need credentials since issue 11, see RegistrySecurityIT).
  */
 @RegistryIntegrationTest
 class RegistryApplicationIT {
