@@ -11,17 +11,26 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * One WireMock server per downstream service, found by the gateway's {@code lb://} routes through Spring
  * Cloud's simple discovery client instead of Eureka. Each answers every API path with its own name, so a
  * test sees which service a prefix reached.
+ *
+ * <p>{@link #SHARED} serves all four services for the whole test JVM; {@link Initializer} registers them in the
+ * contexts of {@link GatewayIntegrationTest}. The servers outlive the test classes: a class resets their stubs and
+ * request journals ({@link #resetStubs}) before it counts requests.
  */
 final class Downstreams {
 
     static final List<String> SERVICES =
             List.of("permit-sync", "inspection-service", "liaison-service", "reporting-service");
+
+    /** One server per service, started once per JVM. */
+    static final Downstreams SHARED = new Downstreams(SERVICES);
 
     private final Map<String, WireMockServer> servers = new LinkedHashMap<>();
 
@@ -55,14 +64,15 @@ final class Downstreams {
         });
     }
 
-    void register(DynamicPropertyRegistry registry) {
-        registry.add("eureka.client.enabled", () -> "false");
-        servers.forEach((service, server) -> registry.add(
-                "spring.cloud.discovery.client.simple.instances." + service + "[0].uri",
-                () -> "http://127.0.0.1:" + server.port()));
-    }
-
-    void stop() {
-        servers.values().forEach(WireMockServer::stop);
+    /** The gateway finds the {@link #SHARED} servers through the simple discovery client. */
+    static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            Map<String, Object> instances = new LinkedHashMap<>();
+            SHARED.servers.forEach((service, server) -> instances.put(
+                    "spring.cloud.discovery.client.simple.instances." + service + "[0].uri",
+                    "http://127.0.0.1:" + server.port()));
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("downstreams", instances));
+        }
     }
 }

@@ -1,36 +1,65 @@
 package org.permitwatch.permitsync;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.permitwatch.events.enforcement.EnforcementTopics;
+import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.mock.MockOptions;
-import org.permitwatch.mock.NationalPlatformMock;
-import org.permitwatch.mock.dataset.PlatformPermit;
+import org.permitwatch.testsupport.SharedTestDatabase;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A full permit-sync against real PostgreSQL (zonky), an embedded KRaft broker and the national-platform mock.
- * Subclasses choose the mock's size by overriding nothing: each class gets its own database, broker and mock.
+ * The one context of permit-sync's integration tests: real PostgreSQL (zonky, {@link SharedTestDatabase}), an
+ * embedded KRaft broker and the national-platform mock ({@link NationalPlatformMocks}: one mock per dataset size,
+ * started once per JVM, the class picks its own). Every class that uses only this annotation shares the context.
+ *
+ * <p>The properties are the union of what the classes needed, one value each:
+ * <ul>
+ *   <li>fast retries and a quick breaker, so fault tests do not wait for production back-offs;
+ *   <li>response timeout 4 s: below the 5 s of the slow-response faults (they must time out), and generous enough
+ *       that a loaded CI machine does not pause the syncs of the feedback tests (1 s did);
+ *   <li>page size 100 (the sync engine's paging and checkpoint tests count pages of 100), outbox batches of 500
+ *       (10,000 snapshots in the large sync);
+ *   <li>no scheduled sync and no scheduled feedback reconciliation: tests run them themselves.
+ * </ul>
  */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.org.permitwatch.permitsync=DEBUG", "logging.structured.format.console="})
+        properties = {
+            "logging.level.org.permitwatch.permitsync=DEBUG",
+            "logging.structured.format.console=",
+            "eureka.client.enabled=false",
+            "permitwatch.national-platform.base-url=" + NationalPlatformMocks.BASE_URL,
+            "permitwatch.national-platform.client-id=" + MockOptions.DEFAULT_CLIENT_ID,
+            "permitwatch.national-platform.client-secret=" + MockOptions.DEFAULT_CLIENT_SECRET,
+            "permitwatch.national-platform.retry.max-attempts=3",
+            "permitwatch.national-platform.retry.initial-backoff=20ms",
+            "permitwatch.national-platform.retry.max-backoff=100ms",
+            "permitwatch.national-platform.retry.max-retry-after=2s",
+            "permitwatch.national-platform.timeouts.response=4s",
+            "permitwatch.national-platform.timeouts.call=20s",
+            "permitwatch.national-platform.rate-limit.calls-per-second=5000",
+            "permitwatch.national-platform.circuit-breaker.wait-in-open=500ms",
+            "permitwatch.national-platform.detail-bulkhead.max-concurrent=16",
+            "permitwatch.sync.detail-concurrency=16",
+            "permitwatch.sync.page-size=100",
+            "permitwatch.sync.schedule-cron=-",
+            "permitwatch.directory.feedback.reconcile-cron=-",
+            "permitwatch.outbox.batch-size=500"
+        })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 // spring-kafka-test 4 brokers are always KRaft (ZooKeeper support is gone), hence no kraft attribute.
 // The enforcement topics the directory feedback consumes belong to inspection-service: created here, as its beans
@@ -38,235 +67,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @EmbeddedKafka(
         partitions = 1,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        topics = {
-            org.permitwatch.events.enforcement.EnforcementTopics.CASES,
-            org.permitwatch.events.inspection.InspectionTopics.INSPECTIONS
-        })
-public abstract class PermitSyncIntegrationTest {
-
-    protected static final String PROVINCE = "140000";
-
-    private static final Map<Class<?>, NationalPlatformMock> MOCKS = new HashMap<>();
-
-    @Autowired
-    protected WebTestClient web;
-
-    @Autowired
-    protected DatabaseClient db;
-
-    /** The mock of the concrete test class, started on first use with {@code size} permits. */
-    protected static synchronized NationalPlatformMock mock(Class<?> testClass, int size) {
-        return MOCKS.computeIfAbsent(
-                testClass,
-                c -> NationalPlatformMock.start(
-                        MockOptions.builder().port(0).size(size).seed(42L).build()));
-    }
-
-    protected static void registerCommon(DynamicPropertyRegistry registry, NationalPlatformMock mock) {
-        TestPostgres.register(registry, "permit_sync");
-        TestJwts.register(registry);
-        registry.add("permitwatch.national-platform.base-url", mock::baseUrl);
-        registry.add("permitwatch.national-platform.client-id", mock::clientId);
-        registry.add("permitwatch.national-platform.client-secret", mock::clientSecret);
-        // Fast retries and a quick breaker so fault tests do not wait for production back-offs.
-        registry.add("permitwatch.national-platform.retry.max-attempts", () -> "3");
-        registry.add("permitwatch.national-platform.retry.initial-backoff", () -> "20ms");
-        registry.add("permitwatch.national-platform.retry.max-backoff", () -> "100ms");
-        registry.add("permitwatch.national-platform.retry.max-retry-after", () -> "2s");
-        registry.add("permitwatch.national-platform.timeouts.response", () -> "1s");
-        registry.add("permitwatch.national-platform.timeouts.call", () -> "5s");
-        registry.add("permitwatch.national-platform.rate-limit.calls-per-second", () -> "5000");
-        registry.add("permitwatch.national-platform.circuit-breaker.wait-in-open", () -> "500ms");
-        registry.add("permitwatch.national-platform.detail-bulkhead.max-concurrent", () -> "16");
-        registry.add("permitwatch.sync.detail-concurrency", () -> "16");
-        registry.add("permitwatch.sync.schedule-cron", () -> "-");
-        registry.add("eureka.client.enabled", () -> "false");
-    }
-
-    @AfterAll
-    static void stopMocks() {
-        synchronized (PermitSyncIntegrationTest.class) {
-            MOCKS.values().forEach(NationalPlatformMock::close);
-            MOCKS.clear();
-        }
-    }
-
-    protected static String bearer(String token) {
-        return "Bearer " + token;
-    }
-
-    protected static String provinceToken() {
-        return TestJwts.token("PROVINCE", PROVINCE);
-    }
-
-    /** POST /api/v1/sync/runs as a province user; returns the run id from the Location header. */
-    protected UUID startRun(String mode) {
-        var result = web.post()
-                .uri("/api/v1/sync/runs")
-                .header(HttpHeaders.AUTHORIZATION, bearer(provinceToken()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("mode", mode))
-                .exchange()
-                .expectStatus()
-                .isAccepted()
-                .expectHeader()
-                .exists(HttpHeaders.LOCATION)
-                .expectBody(Map.class)
-                .returnResult();
-        String location = result.getResponseHeaders().getLocation().toString();
-        assertThat(location).startsWith("/api/v1/sync/runs/");
-        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-    }
-
-    /** Polls the run until it leaves RUNNING (the run is asynchronous by design). */
-    protected String awaitRunEnd(UUID id, Duration atMost) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (true) {
-            String status = runStatus(id);
-            if (!"RUNNING".equals(status)) {
-                return status;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("run " + id + " still RUNNING after " + atMost);
-            }
-            sleep(100);
-        }
-    }
-
-    protected String runStatus(UUID id) {
-        return db.sql("SELECT status FROM sync_run WHERE id = :id")
-                .bind("id", id)
-                .map(r -> r.get("status", String.class))
-                .one()
-                .block();
-    }
-
-    protected Map<String, Object> run(UUID id) {
-        return db.sql("SELECT * FROM sync_run WHERE id = :id")
-                .bind("id", id)
-                .fetch()
-                .one()
-                .block();
-    }
-
-    protected static int intOf(Map<String, Object> row, String column) {
-        return ((Number) row.get(column)).intValue();
-    }
-
-    /** Sync until SUCCEEDED, resuming after pauses (at most {@code maxTriggers} triggers). */
-    protected UUID syncToSuccess(String mode, int maxTriggers) {
-        UUID first = null;
-        for (int i = 0; i < maxTriggers; i++) {
-            UUID id = startRun(mode);
-            if (first == null) {
-                first = id;
-            }
-            assertThat(id).as("a paused run is resumed, not replaced").isEqualTo(first);
-            String status = awaitRunEnd(id, Duration.ofMinutes(3));
-            if ("SUCCEEDED".equals(status)) {
-                return id;
-            }
-            assertThat(status).isEqualTo("PAUSED");
-            sleep(600); // let an open breaker go half-open
-        }
-        throw new AssertionError("run did not succeed after " + maxTriggers + " triggers");
-    }
-
-    protected void cleanDatabase() {
-        db.sql("TRUNCATE directory_unit, sync_failure, sync_run, outbox_event, audit_log")
-                .then()
-                .block();
-    }
-
-    /** What the directory must agree on with the platform, per permit. */
-    protected record KeyFields(
-            long version,
-            String unitName,
-            String countyCode,
-            String industryCode,
-            String category,
-            String status,
-            LocalDate validTo,
-            List<String> outletCodes) {}
-
-    protected Map<String, KeyFields> directoryContents() {
-        Map<String, KeyFields> out = new HashMap<>();
-        db.sql("""
-                        SELECT permit_no, version, unit_name, county_code, industry_code, management_category, status,
-                               valid_to, ARRAY(SELECT o->>'outletCode' FROM jsonb_array_elements(outlets) o) AS outlet_codes
-                        FROM directory_unit""")
-                .map(r -> new Object[] {
-                    r.get("permit_no", String.class),
-                    new KeyFields(
-                            r.get("version", Long.class),
-                            r.get("unit_name", String.class),
-                            r.get("county_code", String.class),
-                            r.get("industry_code", String.class),
-                            r.get("management_category", String.class),
-                            r.get("status", String.class),
-                            r.get("valid_to", LocalDate.class),
-                            List.of(r.get("outlet_codes", String[].class)))
-                })
-                .all()
-                .doOnNext(a -> out.put((String) a[0], (KeyFields) a[1]))
-                .blockLast();
-        return out;
-    }
-
-    protected static Map<String, KeyFields> expectedContents(NationalPlatformMock mock) {
-        Map<String, KeyFields> out = new HashMap<>();
-        mock.dataset().stream()
-                .forEach((PlatformPermit p) -> out.put(
-                        p.permitNo(),
-                        new KeyFields(
-                                p.summary().version(),
-                                p.summary().unitName(),
-                                p.summary().countyCode(),
-                                p.summary().industryCode(),
-                                category(p.summary().managementCategory()),
-                                status(p.summary().status()),
-                                p.summary().validTo(),
-                                p.detail().outlets().stream()
-                                        .map(o -> o.outletCode())
-                                        .toList())));
-        return out;
-    }
-
-    /** The directory holds exactly the platform's permits, each in its current version and with its key fields. */
-    protected void assertDirectoryEqualsPlatform(NationalPlatformMock mock) {
-        Map<String, KeyFields> expected = expectedContents(mock);
-        Map<String, KeyFields> actual = directoryContents();
-        assertThat(actual).hasSameSizeAs(expected);
-        assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
-        expected.forEach((no, fields) -> assertThat(actual.get(no)).as(no).isEqualTo(fields));
-    }
-
-    private static String category(String label) {
-        return switch (label) {
-            case "重点管理" -> "KEY";
-            case "简化管理" -> "SIMPLIFIED";
-            case "登记管理" -> "REGISTRATION";
-            default -> throw new IllegalArgumentException(label);
-        };
-    }
-
-    private static String status(String label) {
-        return switch (label) {
-            case "有效" -> "VALID";
-            case "过期" -> "EXPIRED";
-            case "撤销" -> "REVOKED";
-            case "注销" -> "CANCELLED";
-            case "吊销" -> "WITHDRAWN";
-            default -> throw new IllegalArgumentException(label);
-        };
-    }
-
-    protected static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-}
+        topics = {EnforcementTopics.CASES, InspectionTopics.INSPECTIONS})
+@ContextConfiguration(initializers = {SharedTestDatabase.class, TestJwts.Initializer.class})
+@Import(PermitSyncTestConfiguration.class)
+public @interface PermitSyncIntegrationTest {}

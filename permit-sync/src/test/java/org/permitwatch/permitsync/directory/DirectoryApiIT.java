@@ -9,27 +9,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.mock.NationalPlatformMock;
 import org.permitwatch.mock.dataset.PermitSummary;
-import org.permitwatch.permitsync.PermitSyncIntegrationTest;
+import org.permitwatch.permitsync.NationalPlatformMocks;
+import org.permitwatch.permitsync.PermitSyncTestSupport;
 import org.permitwatch.support.security.Masking;
 import org.permitwatch.testsupport.TestJwts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The directory and sync REST API over a directory synced from the mock: paging, filters, scope, masking, errors. */
-class DirectoryApiIT extends PermitSyncIntegrationTest {
+class DirectoryApiIT extends PermitSyncTestSupport {
 
     private static final int SIZE = 400;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registerCommon(registry, platform());
-    }
-
-    static NationalPlatformMock platform() {
-        return mock(DirectoryApiIT.class, SIZE);
+    @Override
+    protected NationalPlatformMock platform() {
+        return NationalPlatformMocks.of(SIZE);
     }
 
     @BeforeEach

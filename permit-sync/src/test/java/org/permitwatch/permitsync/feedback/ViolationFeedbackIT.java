@@ -31,12 +31,11 @@ import org.permitwatch.events.enforcement.RectificationOverdue;
 import org.permitwatch.events.inspection.InspectionSubmitted;
 import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.mock.NationalPlatformMock;
-import org.permitwatch.permitsync.PermitSyncIntegrationTest;
+import org.permitwatch.permitsync.NationalPlatformMocks;
+import org.permitwatch.permitsync.PermitSyncTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,23 +43,17 @@ import tools.jackson.databind.json.JsonMapper;
  * the violation history, the counts of the window, re-classification (SPECIAL = fined in the last year), the new
  * snapshot in the outbox, exactly-once and order tolerance, and feedback for a unit that arrives later.
  */
-class ViolationFeedbackIT extends PermitSyncIntegrationTest {
+class ViolationFeedbackIT extends PermitSyncTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registerCommon(registry, platform());
-        // the test runs the reconciliation itself
-        registry.add("permitwatch.directory.feedback.reconcile-cron", () -> "-");
-        // This test is about feedback, not about the connector's fault handling: generous timeouts keep a slow mock
-        // on a loaded CI machine from opening the breaker (the 1 s of the fault tests paused every sync under load).
-        registry.add("permitwatch.national-platform.timeouts.response", () -> "15s");
-        registry.add("permitwatch.national-platform.timeouts.call", () -> "60s");
-    }
+    // The test runs the reconciliation itself: the shared context has no reconcile cron. This test is about
+    // feedback, not about the connector's fault handling: the shared response timeout (4 s, see
+    // @PermitSyncIntegrationTest) keeps a slow mock on a loaded CI machine from opening the breaker (1 s did).
 
-    static NationalPlatformMock platform() {
-        return mock(ViolationFeedbackIT.class, 40);
+    @Override
+    protected NationalPlatformMock platform() {
+        return NationalPlatformMocks.of(40);
     }
 
     @Autowired

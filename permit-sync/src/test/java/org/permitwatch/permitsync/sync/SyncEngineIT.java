@@ -20,16 +20,16 @@ import org.permitwatch.mock.dataset.PlatformPermit;
 import org.permitwatch.mock.fault.Endpoint;
 import org.permitwatch.mock.fault.FaultSpec;
 import org.permitwatch.mock.fault.FaultType;
-import org.permitwatch.permitsync.PermitSyncIntegrationTest;
+import org.permitwatch.permitsync.NationalPlatformMocks;
+import org.permitwatch.permitsync.PermitSyncTestSupport;
 import org.permitwatch.permitsync.connector.PermitDetail;
 import org.permitwatch.permitsync.connector.PermitSummary;
 import org.permitwatch.permitsync.directory.DirectoryStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
@@ -37,7 +37,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * checkpoint, restart after a crash, incremental runs. Each test starts from an empty directory and the
  * mock's generated dataset, and ends comparing the directory with {@code mock.dataset()} exactly.
  */
-class SyncEngineIT extends PermitSyncIntegrationTest {
+class SyncEngineIT extends PermitSyncTestSupport {
 
     private static final int SIZE = 1_200;
     private static final int PAGE = 100;
@@ -51,18 +51,18 @@ class SyncEngineIT extends PermitSyncIntegrationTest {
     @Autowired
     TransactionalOperator tx;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registerCommon(registry, platform());
-        registry.add("permitwatch.sync.page-size", () -> String.valueOf(PAGE));
-    }
+    /** The page size of the shared context (permitwatch.sync.page-size in {@code @PermitSyncIntegrationTest}). */
+    @Value("${permitwatch.sync.page-size}")
+    int pageSize;
 
-    static NationalPlatformMock platform() {
-        return mock(SyncEngineIT.class, SIZE);
+    @Override
+    protected NationalPlatformMock platform() {
+        return NationalPlatformMocks.of(SIZE);
     }
 
     @BeforeEach
     void reset() {
+        assertThat(pageSize).as("the page counts below assume pages of " + PAGE).isEqualTo(PAGE);
         cleanDatabase();
         platform().reset();
     }
@@ -109,6 +109,7 @@ class SyncEngineIT extends PermitSyncIntegrationTest {
         assertDirectoryEqualsPlatform(platform());
     }
 
+    /** Slow responses take 5 s: longer than the shared context's response timeout (4 s), so they time out. */
     static Stream<Arguments> transientFaults() {
         return Stream.of(
                 Arguments.of(FaultSpec.of(FaultType.SERVER_ERROR)
@@ -132,12 +133,12 @@ class SyncEngineIT extends PermitSyncIntegrationTest {
                         .on(Endpoint.LIST)
                         .after(4)
                         .times(1)
-                        .delayMs(1_500)),
+                        .delayMs(5_000)),
                 Arguments.of(FaultSpec.of(FaultType.SLOW_RESPONSE)
                         .on(Endpoint.DETAIL)
                         .after(10)
                         .times(2)
-                        .delayMs(1_500)),
+                        .delayMs(5_000)),
                 Arguments.of(FaultSpec.of(FaultType.HTTP_429)
                         .on(Endpoint.LIST)
                         .after(1)

@@ -10,41 +10,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Shared context of the messaging tests (one PostgreSQL database, one KRaft broker): subclasses reuse the cached
- * context. The background relay is off so each test drives relay rounds itself and counts are deterministic.
+ * Helpers of the messaging tests, which run in the shared context of {@link SupportIntegrationTest} (one PostgreSQL
+ * database, one KRaft broker). The background relay is off so each test drives relay rounds itself and counts are
+ * deterministic.
  */
-@SpringBootTest(
-        classes = {TestApplication.class, PoisonListener.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {
-            "spring.application.name=support-test",
-            "permitwatch.outbox.relay-enabled=false",
-            "permitwatch.kafka.consumer.initial-interval=20ms",
-            "permitwatch.kafka.consumer.max-retries=2",
-            "permitwatch.kafka.consumer.max-interval=100ms"
-        })
-@EmbeddedKafka(
-        partitions = 3,
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        topics = {PoisonListener.TOPIC, PoisonListener.TOPIC + ".dlt"})
+@SupportIntegrationTest
 public abstract class MessagingTestBase {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "support_messaging");
-        TestJwts.register(registry);
-    }
 
     @Autowired
     protected EmbeddedKafkaBroker broker;
