@@ -1,4 +1,4 @@
-package org.permitwatch.gateway;
+package org.permitwatch.testsupport;
 
 import java.lang.annotation.Annotation;
 import java.util.Arrays;
@@ -7,11 +7,12 @@ import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
 
 /**
- * Runs the test classes that share a Spring context one after the other. The gateway's integration tests need a few
- * contexts (see the classes' comments) and failsafe keeps two ({@code spring.test.context.cache.maxSize=2}): were
- * the classes interleaved, an evicted context would boot again. Classes are grouped by their annotations, attribute
- * values included ({@code @GatewayIntegrationTest} alone, with one {@code @TestPropertySource}, …), then by name.
- * Registered in {@code junit-platform.properties}.
+ * Runs the test classes that share a Spring context one after the other, for a module whose integration tests need
+ * more contexts than failsafe keeps ({@code spring.test.context.cache.maxSize=2}): were the classes interleaved, an
+ * evicted context would boot again. Classes are grouped by their annotations, attribute values included (e.g.
+ * {@code @GatewayIntegrationTest} alone, or with one {@code @TestPropertySource}), then by name. A module opts in
+ * with {@code junit.jupiter.testclass.order.default=org.permitwatch.testsupport.ContextGroupsTogether} in its test
+ * {@code junit-platform.properties} (the gateway does).
  */
 public class ContextGroupsTogether implements ClassOrderer {
 
