@@ -1,6 +1,8 @@
 package org.permitwatch.inspection.draw;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.permitwatch.inspection.InspectionItSupport.get;
+import static org.permitwatch.inspection.InspectionItSupport.post;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -112,34 +114,6 @@ class PlanDrawTaskApiIT {
         return "Bearer " + TestJwts.token("CITY", division);
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> post(String bearer, String uri, Object body, int status) {
-        return web.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, bearer)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> get(String bearer, String uri, int status) {
-        return web.get()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, bearer)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
     private static Map<String, Object> row(
             int rowNo, String industry, String category, double ratio, String period, int times) {
         return Map.ofEntries(
@@ -159,12 +133,13 @@ class PlanDrawTaskApiIT {
 
     private UUID publishedPlan(String division, List<Map<String, Object>> rows) {
         Map<String, Object> plan = post(
+                web,
                 city(division),
                 "/api/v1/plans",
                 Map.of("year", YEAR, "title", YEAR + "年排污许可清单式执法检查计划", "startMonth", 6, "rows", rows),
                 201);
         UUID id = UUID.fromString((String) plan.get("id"));
-        post(city(division), "/api/v1/plans/" + id + "/publish", Map.of(), 200);
+        post(web, city(division), "/api/v1/plans/" + id + "/publish", Map.of(), 200);
         return id;
     }
 
@@ -189,6 +164,7 @@ class PlanDrawTaskApiIT {
         inspector("140202", false);
 
         Map<String, Object> plan = post(
+                web,
                 city("140200"),
                 "/api/v1/plans",
                 Map.of(
@@ -230,6 +206,7 @@ class PlanDrawTaskApiIT {
 
         // a bigger plan outgrows two inspectors: warnings, but the plan is still saved
         Map<String, Object> big = post(
+                web,
                 city("140200"),
                 "/api/v1/plans",
                 Map.of(
@@ -250,11 +227,11 @@ class PlanDrawTaskApiIT {
                 .asString()
                 .startsWith("the plan needs 308.0 inspector-days");
 
-        Map<String, Object> page = get(city("140200"), "/api/v1/plans?size=1", 200);
+        Map<String, Object> page = get(web, city("140200"), "/api/v1/plans?size=1", 200);
         assertThat(page).containsEntry("total", 2).containsEntry("size", 1);
         assertThat(list(page, "items")).hasSize(1);
-        get(city("140100"), "/api/v1/plans/" + plan.get("id"), 404);
-        get("Bearer " + TestJwts.token("PROVINCE", "140000"), "/api/v1/plans/" + plan.get("id"), 200);
+        get(web, city("140100"), "/api/v1/plans/" + plan.get("id"), 404);
+        get(web, "Bearer " + TestJwts.token("PROVINCE", "140000"), "/api/v1/plans/" + plan.get("id"), 200);
     }
 
     @Test
@@ -321,12 +298,14 @@ class PlanDrawTaskApiIT {
                 .isEqualTo("parentPlanId");
         // an inspector makes no plan at all
         post(
+                web,
                 "Bearer " + TestJwts.token("INSPECTOR", "140300"),
                 "/api/v1/plans",
                 Map.of("year", YEAR, "title", "x", "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1))),
                 403);
         // nor can a token claiming the CITY role at a county code: refused as a token (ADR 0004), before any rule
         post(
+                web,
                 "Bearer " + TestJwts.token("CITY", "140302"),
                 "/api/v1/plans",
                 Map.of("year", YEAR, "title", "x", "rows", List.of(row(1, "COKING", "DOUBLE_RANDOM", 0.5, "MONTH", 1))),
@@ -344,6 +323,7 @@ class PlanDrawTaskApiIT {
         unit("CZ-CEMENT", county, "CEMENT", "KEY", "VALID", "KEY", false, null);
         unit("CZ-EXPIRED", county, "CEMENT", "KEY", "EXPIRED", "KEY", false, null);
         Map<String, Object> plan = post(
+                web,
                 city("140400"),
                 "/api/v1/plans",
                 Map.of(
@@ -363,8 +343,8 @@ class PlanDrawTaskApiIT {
         assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + id + "'"))
                 .isZero();
 
-        post(city("140400"), "/api/v1/plans/" + id + "/publish", Map.of(), 200);
-        post(city("140400"), "/api/v1/plans/" + id + "/publish", Map.of(), 409);
+        post(web, city("140400"), "/api/v1/plans/" + id + "/publish", Map.of(), 200);
+        post(web, city("140400"), "/api/v1/plans/" + id + "/publish", Map.of(), 409);
 
         assertThat(count(
                         "SELECT count(*) FROM outbox_event WHERE topic = 'inspection.plan.events.v1' AND message_key = '"
@@ -462,6 +442,7 @@ class PlanDrawTaskApiIT {
         UUID planId = publishedPlan("140100", List.of(row(4, "COKING", "DOUBLE_RANDOM", 0.1, "MONTH", 1)));
         long tasksBefore = count("SELECT count(*) FROM inspection_task");
         Map<String, Object> draw = post(
+                web,
                 city("140100"),
                 "/api/v1/draws",
                 Map.of(
@@ -517,7 +498,7 @@ class PlanDrawTaskApiIT {
         // every unit became a task with the drawn inspectors, due at the end of the month
         String drawId = (String) draw.get("id");
         assertThat(count("SELECT count(*) FROM inspection_task")).isEqualTo(tasksBefore + 9);
-        Map<String, Object> tasks = get(city("140100"), "/api/v1/tasks?size=200&drawId=" + drawId, 200);
+        Map<String, Object> tasks = get(web, city("140100"), "/api/v1/tasks?size=200&drawId=" + drawId, 200);
         assertThat(tasks).containsEntry("total", 9);
         assertThat(list(tasks, "items"))
                 .allSatisfy(t -> assertThat(t)
@@ -541,7 +522,7 @@ class PlanDrawTaskApiIT {
                 .isEqualTo(9);
 
         // the verification re-runs the draw from its recorded inputs
-        Map<String, Object> verification = get(city("140100"), "/api/v1/draws/" + drawId + "/verification", 200);
+        Map<String, Object> verification = get(web, city("140100"), "/api/v1/draws/" + drawId + "/verification", 200);
         assertThat(verification)
                 .containsEntry("identical", true)
                 .containsEntry("seedMatchesHash", true)
@@ -552,8 +533,8 @@ class PlanDrawTaskApiIT {
 
         // a second draw of the same month excludes the 8 coking units that now hold a task (the targeted
         // positive-list unit among them), the recently inspected one and the remaining positive-list unit
-        Map<String, Object> second =
-                post(city("140100"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 4, "month", YEAR + "-06"), 201);
+        Map<String, Object> second = post(
+                web, city("140100"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 4, "month", YEAR + "-06"), 201);
         assertThat((Map<String, Object>) ((Map<String, Object>) second.get("parameters")).get("excluded"))
                 .containsEntry("OPEN_TASK", 8)
                 .containsEntry("RECENTLY_INSPECTED", 1)
@@ -564,10 +545,10 @@ class PlanDrawTaskApiIT {
         assertThat(secondPermits).doesNotContainAnyElementsOf(permits);
 
         // confidential: other cities, counties and inspectors cannot see the draw
-        get(city("140200"), "/api/v1/draws/" + drawId, 404);
-        get("Bearer " + TestJwts.token("COUNTY", county), "/api/v1/draws/" + drawId, 404);
-        get("Bearer " + TestJwts.token("INSPECTOR", "140100"), "/api/v1/draws/" + drawId + "/verification", 404);
-        get("Bearer " + TestJwts.token("PROVINCE", "140000"), "/api/v1/draws/" + drawId, 200);
+        get(web, city("140200"), "/api/v1/draws/" + drawId, 404);
+        get(web, "Bearer " + TestJwts.token("COUNTY", county), "/api/v1/draws/" + drawId, 404);
+        get(web, "Bearer " + TestJwts.token("INSPECTOR", "140100"), "/api/v1/draws/" + drawId + "/verification", 404);
+        get(web, "Bearer " + TestJwts.token("PROVINCE", "140000"), "/api/v1/draws/" + drawId, 200);
 
         // only the drawing bureau publishes: a county of the city and an inspector are refused, never a silent 200
         problem("Bearer " + TestJwts.token("COUNTY", county), "/api/v1/draws/" + drawId + "/publish", 403);
@@ -581,14 +562,15 @@ class PlanDrawTaskApiIT {
                 "/api/v1/draws/" + drawId + "/publish",
                 403);
         // not publishable while tasks are open; publishable once they are done
-        post(city("140100"), "/api/v1/draws/" + drawId + "/publish", Map.of(), 409);
+        post(web, city("140100"), "/api/v1/draws/" + drawId + "/publish", Map.of(), 409);
         db.sql("UPDATE inspection_task SET status = 'DONE' WHERE draw_id = :d")
                 .bind("d", UUID.fromString(drawId))
                 .then()
                 .block();
-        Map<String, Object> published = post(city("140100"), "/api/v1/draws/" + drawId + "/publish", Map.of(), 200);
+        Map<String, Object> published =
+                post(web, city("140100"), "/api/v1/draws/" + drawId + "/publish", Map.of(), 200);
         assertThat(published.get("publishedAt")).isNotNull();
-        post(city("140100"), "/api/v1/draws/" + drawId + "/publish", Map.of(), 409);
+        post(web, city("140100"), "/api/v1/draws/" + drawId + "/publish", Map.of(), 409);
 
         // the publication (一公开) went to the outbox once, keyed by draw id: units with names, counties and strata
         // in draw order, the seed to re-check the draw, and nothing about the inspectors
@@ -631,7 +613,7 @@ class PlanDrawTaskApiIT {
                 .bind("d", UUID.fromString(drawId))
                 .then()
                 .block();
-        assertThat(get(city("140100"), "/api/v1/draws/" + drawId + "/verification", 200))
+        assertThat(get(web, city("140100"), "/api/v1/draws/" + drawId + "/verification", 200))
                 .containsEntry("identical", false);
     }
 
@@ -703,6 +685,7 @@ class PlanDrawTaskApiIT {
     void badDrawRequestsAreProblemsAndStoreNothing() {
         units("SZK", "140602", "PAPER", "KEY", 2);
         Map<String, Object> draft = post(
+                web,
                 city("140600"),
                 "/api/v1/plans",
                 Map.of(
@@ -729,10 +712,10 @@ class PlanDrawTaskApiIT {
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("month");
         // a draft plan cannot be drawn
-        post(city("140600"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 1, "month", YEAR + "-06"), 422);
-        post(city("140600"), "/api/v1/plans/" + planId + "/publish", Map.of(), 200);
+        post(web, city("140600"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 1, "month", YEAR + "-06"), 422);
+        post(web, city("140600"), "/api/v1/plans/" + planId + "/publish", Map.of(), 200);
         // August is not in the quarterly breakdown (rounds in June, July, October)
-        post(city("140600"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 1, "month", YEAR + "-08"), 422);
+        post(web, city("140600"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 1, "month", YEAR + "-08"), 422);
         // unknown targeted unit
         web.post()
                 .uri("/api/v1/draws")
@@ -746,7 +729,7 @@ class PlanDrawTaskApiIT {
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("targeted[0]");
         // another city's plan is invisible
-        post(city("140100"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 1, "month", YEAR + "-06"), 404);
+        post(web, city("140100"), "/api/v1/draws", Map.of("planId", planId, "rowNo", 1, "month", YEAR + "-06"), 404);
         assertThat(count("SELECT count(*) FROM draw")).isEqualTo(draws);
     }
 
@@ -760,6 +743,7 @@ class PlanDrawTaskApiIT {
         UUID b = inspector("141002", true);
         UUID c = inspector("141002", true);
         Map<String, Object> first = post(
+                web,
                 city("141000"),
                 "/api/v1/tasks",
                 Map.of(
@@ -777,6 +761,7 @@ class PlanDrawTaskApiIT {
                         List.of(a, b)),
                 201);
         Map<String, Object> second = post(
+                web,
                 city("141000"),
                 "/api/v1/tasks",
                 Map.of(
@@ -806,6 +791,7 @@ class PlanDrawTaskApiIT {
                 .isEqualTo(1);
         // another month is another task
         Map<String, Object> august = post(
+                web,
                 city("141000"),
                 "/api/v1/tasks",
                 Map.of(
@@ -844,6 +830,7 @@ class PlanDrawTaskApiIT {
         UUID b = inspector("140902", true);
         UUID stranger = inspector("140902", true);
         Map<String, Object> task = post(
+                web,
                 city("140900"),
                 "/api/v1/tasks",
                 Map.of(
@@ -885,9 +872,9 @@ class PlanDrawTaskApiIT {
 
         taskAccess.markInProgress(id).block();
         taskAccess.markInProgress(id).block();
-        assertThat(get(city("140900"), "/api/v1/tasks/" + id, 200)).containsEntry("status", "IN_PROGRESS");
+        assertThat(get(web, city("140900"), "/api/v1/tasks/" + id, 200)).containsEntry("status", "IN_PROGRESS");
         taskAccess.markDone(id).block();
-        assertThat(get(city("140900"), "/api/v1/tasks/" + id, 200)).containsEntry("status", "DONE");
+        assertThat(get(web, city("140900"), "/api/v1/tasks/" + id, 200)).containsEntry("status", "DONE");
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> taskAccess.markInProgress(id).block())
                 .isInstanceOf(org.permitwatch.support.problem.ApiException.class)
@@ -903,6 +890,7 @@ class PlanDrawTaskApiIT {
         UUID b = inspector("140702", true);
         UUID c = inspector("140702", true);
         Map<String, Object> ab = post(
+                web,
                 city("140700"),
                 "/api/v1/tasks",
                 Map.of(
@@ -920,6 +908,7 @@ class PlanDrawTaskApiIT {
                         List.of(a, b)),
                 201);
         Map<String, Object> bc = post(
+                web,
                 city("140700"),
                 "/api/v1/tasks",
                 Map.of(
@@ -943,20 +932,21 @@ class PlanDrawTaskApiIT {
                         .roles("INSPECTOR")
                         .division("140700")
                         .build();
-        Map<String, Object> own = get(inspectorA, "/api/v1/tasks", 200);
+        Map<String, Object> own = get(web, inspectorA, "/api/v1/tasks", 200);
         assertThat(own).containsEntry("total", 1);
         assertThat(list(own, "items").get(0)).containsEntry("id", ab.get("id"));
-        get(inspectorA, "/api/v1/tasks/" + ab.get("id"), 200);
-        get(inspectorA, "/api/v1/tasks/" + bc.get("id"), 404);
+        get(web, inspectorA, "/api/v1/tasks/" + ab.get("id"), 200);
+        get(web, inspectorA, "/api/v1/tasks/" + bc.get("id"), 404);
         String inspectorB = "Bearer "
                 + TestJwts.builder()
                         .subject(b.toString())
                         .roles("INSPECTOR")
                         .division("140700")
                         .build();
-        assertThat(get(inspectorB, "/api/v1/tasks", 200)).containsEntry("total", 2);
+        assertThat(get(web, inspectorB, "/api/v1/tasks", 200)).containsEntry("total", 2);
         // inspectors do not create tasks; other cities and counties do not see them
         post(
+                web,
                 inspectorA,
                 "/api/v1/tasks",
                 Map.of(
@@ -973,9 +963,9 @@ class PlanDrawTaskApiIT {
                         "inspectorIds",
                         List.of(a, b)),
                 403);
-        get(city("140100"), "/api/v1/tasks/" + ab.get("id"), 404);
-        get("Bearer " + TestJwts.token("COUNTY", "140703"), "/api/v1/tasks/" + ab.get("id"), 404);
-        assertThat(get("Bearer " + TestJwts.token("COUNTY", "140702"), "/api/v1/tasks", 200))
+        get(web, city("140100"), "/api/v1/tasks/" + ab.get("id"), 404);
+        get(web, "Bearer " + TestJwts.token("COUNTY", "140703"), "/api/v1/tasks/" + ab.get("id"), 404);
+        assertThat(get(web, "Bearer " + TestJwts.token("COUNTY", "140702"), "/api/v1/tasks", 200))
                 .containsEntry("total", 2);
     }
 
@@ -1016,6 +1006,7 @@ class PlanDrawTaskApiIT {
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("inspectorIds[1]");
         post(
+                web,
                 city("140800"),
                 "/api/v1/tasks",
                 Map.of(
@@ -1033,6 +1024,7 @@ class PlanDrawTaskApiIT {
                         List.of(a, a)),
                 400);
         post(
+                web,
                 city("140800"),
                 "/api/v1/tasks",
                 Map.of(
@@ -1050,6 +1042,7 @@ class PlanDrawTaskApiIT {
                         List.of(a)),
                 400);
         post(
+                web,
                 city("140100"),
                 "/api/v1/tasks",
                 Map.of(
@@ -1066,7 +1059,7 @@ class PlanDrawTaskApiIT {
                         "inspectorIds",
                         List.of(a, elsewhere)),
                 404);
-        get(city("140800"), "/api/v1/tasks?size=201", 400);
+        get(web, city("140800"), "/api/v1/tasks?size=201", 400);
         assertThat(count("SELECT count(*) FROM inspection_task")).isEqualTo(before);
         assertThat(count("SELECT count(*) FROM outbox_event WHERE payload ->> 'permitNumber' = 'YCK000'"))
                 .isZero();

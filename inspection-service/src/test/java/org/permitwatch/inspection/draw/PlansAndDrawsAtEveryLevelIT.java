@@ -1,6 +1,8 @@
 package org.permitwatch.inspection.draw;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.permitwatch.inspection.InspectionItSupport.get;
+import static org.permitwatch.inspection.InspectionItSupport.post;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,34 +82,6 @@ class PlansAndDrawsAtEveryLevelIT {
         return "Bearer " + TestJwts.token(role, division);
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> post(String bearer, String uri, Object body, int status) {
-        return web.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, bearer)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> get(String bearer, String uri, int status) {
-        return web.get()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, bearer)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
     /** A problem naming {@code field} first, with {@code code}. */
     private void problem(String bearer, String uri, Object body, int status, String code, String field) {
         web.post()
@@ -173,8 +147,8 @@ class PlansAndDrawsAtEveryLevelIT {
     }
 
     private String publishedPlan(String bearer, Map<String, Object> body) {
-        String id = (String) post(bearer, "/api/v1/plans", body, 201).get("id");
-        post(bearer, "/api/v1/plans/" + id + "/publish", Map.of(), 200);
+        String id = (String) post(web, bearer, "/api/v1/plans", body, 201).get("id");
+        post(web, bearer, "/api/v1/plans/" + id + "/publish", Map.of(), 200);
         return id;
     }
 
@@ -195,7 +169,7 @@ class PlansAndDrawsAtEveryLevelIT {
     }
 
     private void verifies(String bearer, Object drawId) {
-        Map<String, Object> v = get(bearer, "/api/v1/draws/" + drawId + "/verification", 200);
+        Map<String, Object> v = get(web, bearer, "/api/v1/draws/" + drawId + "/verification", 200);
         assertThat(v)
                 .containsEntry("identical", true)
                 .containsEntry("seedMatchesHash", true)
@@ -215,6 +189,7 @@ class PlansAndDrawsAtEveryLevelIT {
         String bureau = bearer("CITY", city);
 
         Map<String, Object> created = post(
+                web,
                 bureau,
                 "/api/v1/plans",
                 plan("阳泉分层", null, List.of(row(1, "COKING", "MONTH", 1, ratios(0.2, 0.05, 1.0), Map.of()))),
@@ -232,10 +207,10 @@ class PlansAndDrawsAtEveryLevelIT {
                 .containsEntry("SPECIAL", 2);
         assertThat(row).containsEntry("denominator", 51).containsEntry("unitsPerRound", 7);
         String planId = (String) created.get("id");
-        post(bureau, "/api/v1/plans/" + planId + "/publish", Map.of(), 200);
+        post(web, bureau, "/api/v1/plans/" + planId + "/publish", Map.of(), 200);
 
         Map<String, Object> draw =
-                post(bureau, "/api/v1/draws", Map.of("planId", planId, "rowNo", 1, "month", JUNE), 201);
+                post(web, bureau, "/api/v1/draws", Map.of("planId", planId, "rowNo", 1, "month", JUNE), 201);
         assertThat(map(map(draw, "parameters"), "quotas"))
                 .containsEntry("KEY", 3)
                 .containsEntry("GENERAL", 2)
@@ -252,7 +227,7 @@ class PlansAndDrawsAtEveryLevelIT {
         // June has one round: the row's budget is 3 + 2 + 2 and the first draw took all of it, so a second June draw
         // takes nothing (it records why) — and is still a verifiable draw
         Map<String, Object> again =
-                post(bureau, "/api/v1/draws", Map.of("planId", planId, "rowNo", 1, "month", JUNE), 201);
+                post(web, bureau, "/api/v1/draws", Map.of("planId", planId, "rowNo", 1, "month", JUNE), 201);
         assertThat(list(again, "units")).isEmpty();
         Map<String, Object> budget = list(map(again, "parameters"), "budgets").get(0);
         assertThat(budget).containsEntry("kind", "CITY_ROW");
@@ -293,6 +268,7 @@ class PlansAndDrawsAtEveryLevelIT {
         // monthly at 2 %: 3 rounds a quarter × 2 % = 6 % ≥ 5 %; June alone (the plan starts in June) needs 5 % × 1/3
         // of the quarter and has 2 % → accepted
         post(
+                web,
                 bureau,
                 "/api/v1/plans",
                 plan("晋中", null, List.of(row(1, "COKING", "MONTH", 1, ratios(0.02, 0.0, 1.0), Map.of()))),
@@ -345,6 +321,7 @@ class PlansAndDrawsAtEveryLevelIT {
 
         // county A: its 8 KEY units at 50 % → 4 per round; county floor 25 % per quarter: 0.5 × 3 rounds = 150 % ≥ 25 %
         Map<String, Object> planA = post(
+                web,
                 a,
                 "/api/v1/plans",
                 plan(
@@ -362,7 +339,7 @@ class PlansAndDrawsAtEveryLevelIT {
                 .containsEntry("unitsPerRound", 4)
                 .containsEntry("parentRowNo", 1);
         String planAId = (String) planA.get("id");
-        post(a, "/api/v1/plans/" + planAId + "/publish", Map.of(), 200);
+        post(web, a, "/api/v1/plans/" + planAId + "/publish", Map.of(), 200);
 
         // county B at 75 %: ceil(0.75 × 8) = 6 per round, but 6 + county A's 4 = 10 > the city row's 8 → 422
         problem(
@@ -399,6 +376,7 @@ class PlansAndDrawsAtEveryLevelIT {
                 "rows[0].stratumRatios.KEY");
         // a county cannot plan inside another city's plan
         post(
+                web,
                 bearer("COUNTY", "140502"),
                 "/api/v1/plans",
                 plan(
@@ -410,6 +388,7 @@ class PlansAndDrawsAtEveryLevelIT {
         // + 4 = 8 fits on its own), but once county B has published its 4, A's second plan is refused on publishing
         // (4 + 4 + 4 = 12 > 8)
         String planBId = (String) post(
+                        web,
                         b,
                         "/api/v1/plans",
                         plan(
@@ -419,6 +398,7 @@ class PlansAndDrawsAtEveryLevelIT {
                         201)
                 .get("id");
         String planA2Id = (String) post(
+                        web,
                         a,
                         "/api/v1/plans",
                         plan(
@@ -427,7 +407,7 @@ class PlansAndDrawsAtEveryLevelIT {
                                 List.of(row(1, "STEEL", "MONTH", 1, ratios(0.5, 0.05, 1.0), Map.of("parentRowNo", 1)))),
                         201)
                 .get("id");
-        post(b, "/api/v1/plans/" + planBId + "/publish", Map.of(), 200);
+        post(web, b, "/api/v1/plans/" + planBId + "/publish", Map.of(), 200);
         problem(
                 a,
                 "/api/v1/plans/" + planA2Id + "/publish",
@@ -436,15 +416,17 @@ class PlansAndDrawsAtEveryLevelIT {
                 "outside-city-plan",
                 "rows[0].stratumRatios.KEY");
         // the city cannot publish a county's draft; it learns nothing about its budget (404, not 422)
-        post(cityBureau, "/api/v1/plans/" + planA2Id + "/publish", Map.of(), 404);
-        assertThat(get(a, "/api/v1/plans/" + planA2Id, 200)).containsEntry("status", "DRAFT");
+        post(web, cityBureau, "/api/v1/plans/" + planA2Id + "/publish", Map.of(), 404);
+        assertThat(get(web, a, "/api/v1/plans/" + planA2Id, 200)).containsEntry("status", "DRAFT");
 
         // county A draws June: min(eligible 8, ceil(0.5 × 8) = 4, its row's 4, the city row's 8) = 4, all its own
-        Map<String, Object> drawA = post(a, "/api/v1/draws", Map.of("planId", planAId, "rowNo", 1, "month", JUNE), 201);
+        Map<String, Object> drawA =
+                post(web, a, "/api/v1/draws", Map.of("planId", planAId, "rowNo", 1, "month", JUNE), 201);
         assertThat(drawA).containsEntry("level", "COUNTY").containsEntry("divisionCode", countyA);
         assertThat(permits(drawA)).hasSize(4).allMatch(p -> p.startsWith("CZA"));
         // county B: the city row has 8 − 4 = 4 left, its own row 4 → 4, all of county B
-        Map<String, Object> drawB = post(b, "/api/v1/draws", Map.of("planId", planBId, "rowNo", 1, "month", JUNE), 201);
+        Map<String, Object> drawB =
+                post(web, b, "/api/v1/draws", Map.of("planId", planBId, "rowNo", 1, "month", JUNE), 201);
         assertThat(permits(drawB)).hasSize(4).allMatch(p -> p.startsWith("CZB"));
         Map<String, Object> cityBudget = list(map(drawB, "parameters"), "budgets").stream()
                 .filter(x -> "CITY_ROW".equals(x.get("kind")))
@@ -454,7 +436,7 @@ class PlansAndDrawsAtEveryLevelIT {
         assertThat(map(cityBudget, "remaining")).containsEntry("KEY", 4);
         // the city's own June draw: its row's 8 are used up (4 + 4) → nothing, and no unit is drawn twice
         Map<String, Object> drawCity =
-                post(cityBureau, "/api/v1/draws", Map.of("planId", cityPlan, "rowNo", 1, "month", JUNE), 201);
+                post(web, cityBureau, "/api/v1/draws", Map.of("planId", cityPlan, "rowNo", 1, "month", JUNE), 201);
         assertThat(permits(drawCity)).isEmpty();
         Set<String> all = new java.util.HashSet<>(permits(drawA));
         all.addAll(permits(drawB));
@@ -463,28 +445,28 @@ class PlansAndDrawsAtEveryLevelIT {
         verifies(cityBureau, drawB.get("id"));
 
         // a county draws only its own plan's rows: the city plan and the other county's plan are not its
-        post(a, "/api/v1/draws", Map.of("planId", cityPlan, "rowNo", 1, "month", JUNE), 404);
-        post(a, "/api/v1/draws", Map.of("planId", planBId, "rowNo", 1, "month", JUNE), 404);
+        post(web, a, "/api/v1/draws", Map.of("planId", cityPlan, "rowNo", 1, "month", JUNE), 404);
+        post(web, a, "/api/v1/draws", Map.of("planId", planBId, "rowNo", 1, "month", JUNE), 404);
 
         // scope: a county sees its own plans and draws and its city's plan, never the other county's or the city's draw
-        get(a, "/api/v1/plans/" + cityPlan, 200);
-        get(a, "/api/v1/plans/" + planBId, 404);
+        get(web, a, "/api/v1/plans/" + cityPlan, 200);
+        get(web, a, "/api/v1/plans/" + planBId, 404);
         // county A: its two plans and the city's = 3
-        assertThat(get(a, "/api/v1/plans?year=" + YEAR, 200)).containsEntry("total", 3);
-        get(a, "/api/v1/draws/" + drawA.get("id"), 200);
-        get(a, "/api/v1/draws/" + drawB.get("id"), 404);
-        get(a, "/api/v1/draws/" + drawB.get("id") + "/verification", 404);
-        get(a, "/api/v1/draws/" + drawCity.get("id"), 404);
+        assertThat(get(web, a, "/api/v1/plans?year=" + YEAR, 200)).containsEntry("total", 3);
+        get(web, a, "/api/v1/draws/" + drawA.get("id"), 200);
+        get(web, a, "/api/v1/draws/" + drawB.get("id"), 404);
+        get(web, a, "/api/v1/draws/" + drawB.get("id") + "/verification", 404);
+        get(web, a, "/api/v1/draws/" + drawCity.get("id"), 404);
         // the city sees its counties' plans and draws; another city does not; the province sees all
         // the city: its own, county A's two and county B's = 4
-        assertThat(get(cityBureau, "/api/v1/plans?year=" + YEAR, 200)).containsEntry("total", 4);
-        get(cityBureau, "/api/v1/draws/" + drawA.get("id"), 200);
-        get(bearer("CITY", "140500"), "/api/v1/draws/" + drawA.get("id"), 404);
-        get(bearer("CITY", "140500"), "/api/v1/plans/" + planAId, 404);
-        get(bearer("PROVINCE", "140000"), "/api/v1/draws/" + drawB.get("id"), 200);
-        get(bearer("PROVINCE", "140000"), "/api/v1/plans/" + planBId, 200);
+        assertThat(get(web, cityBureau, "/api/v1/plans?year=" + YEAR, 200)).containsEntry("total", 4);
+        get(web, cityBureau, "/api/v1/draws/" + drawA.get("id"), 200);
+        get(web, bearer("CITY", "140500"), "/api/v1/draws/" + drawA.get("id"), 404);
+        get(web, bearer("CITY", "140500"), "/api/v1/plans/" + planAId, 404);
+        get(web, bearer("PROVINCE", "140000"), "/api/v1/draws/" + drawB.get("id"), 200);
+        get(web, bearer("PROVINCE", "140000"), "/api/v1/plans/" + planBId, 200);
         // only the county publishes its plan
-        post(cityBureau, "/api/v1/plans/" + planAId + "/publish", Map.of(), 404);
+        post(web, cityBureau, "/api/v1/plans/" + planAId + "/publish", Map.of(), 404);
     }
 
     // ---------------------------------------------------------------- (d) 登记管理 units
@@ -504,18 +486,19 @@ class PlansAndDrawsAtEveryLevelIT {
                 bureau,
                 plan("晋城-含登记", null, List.of(row(1, "CEMENT", "MONTH", 1, all, Map.of("includeRegistration", true)))));
         // denominators: permit holders only = 3; with registrations 3 + 4 = 7
-        assertThat(list(get(bureau, "/api/v1/plans/" + without, 200), "rows").get(0))
+        assertThat(list(get(web, bureau, "/api/v1/plans/" + without, 200), "rows")
+                        .get(0))
                 .containsEntry("denominator", 3);
-        assertThat(list(get(bureau, "/api/v1/plans/" + with, 200), "rows").get(0))
+        assertThat(list(get(web, bureau, "/api/v1/plans/" + with, 200), "rows").get(0))
                 .containsEntry("denominator", 7)
                 .containsEntry("includeRegistration", true);
 
         Map<String, Object> first =
-                post(bureau, "/api/v1/draws", Map.of("planId", without, "rowNo", 1, "month", JUNE), 201);
+                post(web, bureau, "/api/v1/draws", Map.of("planId", without, "rowNo", 1, "month", JUNE), 201);
         assertThat(permits(first)).hasSize(3).allMatch(p -> p.startsWith("JCK"));
         // the second draw includes registrations: the 3 KEY units now hold a task (excluded), GENERAL 100 % of 4 → 4
         Map<String, Object> second =
-                post(bureau, "/api/v1/draws", Map.of("planId", with, "rowNo", 1, "month", JUNE), 201);
+                post(web, bureau, "/api/v1/draws", Map.of("planId", with, "rowNo", 1, "month", JUNE), 201);
         assertThat(map(map(second, "parameters"), "excluded")).containsEntry("OPEN_TASK", 3);
         assertThat(map(second, "parameters")).containsEntry("includeRegistration", true);
         assertThat(permits(second)).hasSize(4).allMatch(p -> p.startsWith("JCR"));
@@ -540,6 +523,7 @@ class PlansAndDrawsAtEveryLevelIT {
 
         // only the province draws for remote checks
         post(
+                web,
                 bearer("CITY", "140100"),
                 "/api/v1/draws/remote-checks",
                 Map.of("month", JUNE, "ratios", Map.of("KEY", 0.2)),
@@ -553,6 +537,7 @@ class PlansAndDrawsAtEveryLevelIT {
                 "cityCodes[0]");
 
         Map<String, Object> draw = post(
+                web,
                 province,
                 "/api/v1/draws/remote-checks",
                 Map.of(
@@ -622,8 +607,8 @@ class PlansAndDrawsAtEveryLevelIT {
                 .isZero();
 
         // confidential to the province: a city does not see it
-        get(bearer("CITY", "140100"), "/api/v1/draws/" + draw.get("id"), 404);
-        get(province, "/api/v1/draws/" + draw.get("id"), 200);
+        get(web, bearer("CITY", "140100"), "/api/v1/draws/" + draw.get("id"), 404);
+        get(web, province, "/api/v1/draws/" + draw.get("id"), 200);
         List<String> audited = new ArrayList<>(db.sql("SELECT action FROM audit_log WHERE resource_id = :id ORDER BY 1")
                 .bind("id", draw.get("id"))
                 .map(r -> r.get(0, String.class))

@@ -1,6 +1,8 @@
 package org.permitwatch.inspection.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.permitwatch.inspection.InspectionItSupport.get;
+import static org.permitwatch.inspection.InspectionItSupport.post;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -112,36 +114,8 @@ class RemoteCheckApiIT {
         return "Bearer " + TestJwts.token(role, division);
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> post(String bearer, String uri, Object body, int status) {
-        return web.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, bearer)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> get(String bearer, String uri, int status) {
-        return web.get()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, bearer)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
     private Map<String, Object> run(String city) {
-        return post(bearer("CITY", city), "/api/v1/remote-checks/runs", Map.of(), 201);
+        return post(web, bearer("CITY", city), "/api/v1/remote-checks/runs", Map.of(), 201);
     }
 
     @SuppressWarnings("unchecked")
@@ -157,7 +131,7 @@ class RemoteCheckApiIT {
     /** The alert of a unit and rule with the given status, via the API. */
     private Map<String, Object> alert(String bearer, String permit, String rule, String status) {
         List<Map<String, Object>> found =
-                items(get(bearer, "/api/v1/alerts?size=200&rule=" + rule + "&status=" + status, 200)).stream()
+                items(get(web, bearer, "/api/v1/alerts?size=200&rule=" + rule + "&status=" + status, 200)).stream()
                         .filter(a -> permit.equals(a.get("permitNumber")))
                         .toList();
         assertThat(found).as("%s alert of %s", status, permit).hasSize(1);
@@ -240,7 +214,7 @@ class RemoteCheckApiIT {
                 .containsEntry("status", "VALID")
                 .containsEntry("effectiveStatus", "EXPIRED")
                 .containsEntry("daysSinceExpiry", 1);
-        assertThat(get(token, "/api/v1/alerts/" + expired.get("id"), 200)).containsEntry("status", "OPEN");
+        assertThat(get(web, token, "/api/v1/alerts/" + expired.get("id"), 200)).containsEntry("status", "OPEN");
 
         // a rerun refreshes, never duplicates
         Map<String, Object> second = run(city);
@@ -255,7 +229,7 @@ class RemoteCheckApiIT {
         renew("CZ-EXPIRED", today.plusYears(5));
         Map<String, Object> third = run(city);
         assertThat(third).containsEntry("raised", 0).containsEntry("updated", 2).containsEntry("resolved", 1);
-        Map<String, Object> resolved = get(token, "/api/v1/alerts/" + expired.get("id"), 200);
+        Map<String, Object> resolved = get(web, token, "/api/v1/alerts/" + expired.get("id"), 200);
         assertThat(resolved).containsEntry("status", "RESOLVED");
         assertThat(resolved.get("resolvedAt")).isNotNull();
         assertThat(alertEvents(expired.get("id"))).containsExactly("OPEN", "RESOLVED");
@@ -263,7 +237,7 @@ class RemoteCheckApiIT {
 
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'remote-check.run' AND division = '140400'"))
                 .isEqualTo(3);
-        List<Map<String, Object>> history = items(get(token, "/api/v1/remote-checks/runs?size=200", 200));
+        List<Map<String, Object>> history = items(get(web, token, "/api/v1/remote-checks/runs?size=200", 200));
         assertThat(history.stream()
                         .filter(r -> city.equals(r.get("scopeDivision")))
                         .toList())
@@ -288,8 +262,8 @@ class RemoteCheckApiIT {
                 "basis",
                 "现场核查：生产设施已拆除，断水断电，无排污行为");
         // closures are bureau work, scoped, validated
-        post(bearer("INSPECTOR", city), "/api/v1/remote-checks/closures", closureOfShut, 403);
-        post(bearer("CITY", "140100"), "/api/v1/remote-checks/closures", closureOfShut, 404);
+        post(web, bearer("INSPECTOR", city), "/api/v1/remote-checks/closures", closureOfShut, 403);
+        post(web, bearer("CITY", "140100"), "/api/v1/remote-checks/closures", closureOfShut, 404);
         web.post()
                 .uri("/api/v1/remote-checks/closures")
                 .header(HttpHeaders.AUTHORIZATION, token)
@@ -317,7 +291,7 @@ class RemoteCheckApiIT {
                 .isEqualTo("closedOn");
         assertThat(count("SELECT count(*) FROM remote_unit_closure")).isZero();
 
-        Map<String, Object> closure = post(token, "/api/v1/remote-checks/closures", closureOfShut, 201);
+        Map<String, Object> closure = post(web, token, "/api/v1/remote-checks/closures", closureOfShut, 201);
         assertThat(closure)
                 .containsEntry("permitNumber", "JC-SHUT")
                 .containsEntry("divisionCode", county)
@@ -332,20 +306,22 @@ class RemoteCheckApiIT {
 
         // the operating unit is found shut down too: its open alert resolves on the next run
         post(
+                web,
                 token,
                 "/api/v1/remote-checks/closures",
                 Map.of("permitNumber", "JC-OPERATING", "closedOn", today.toString(), "basis", "现场核查确认已停产关闭"),
                 201);
-        post(token, "/api/v1/remote-checks/closures", closureOfShut, 409);
+        post(web, token, "/api/v1/remote-checks/closures", closureOfShut, 409);
         Map<String, Object> second = run(city);
         assertThat(second)
                 .containsEntry("raised", 0)
                 .containsEntry("updated", 0)
                 .containsEntry("resolved", 1);
-        assertThat(get(token, "/api/v1/alerts/" + operating.get("id"), 200)).containsEntry("status", "RESOLVED");
+        assertThat(get(web, token, "/api/v1/alerts/" + operating.get("id"), 200))
+                .containsEntry("status", "RESOLVED");
 
-        assertThat(get(token, "/api/v1/remote-checks/closures", 200)).containsEntry("total", 2);
-        assertThat(get(bearer("CITY", "140100"), "/api/v1/remote-checks/closures", 200))
+        assertThat(get(web, token, "/api/v1/remote-checks/closures", 200)).containsEntry("total", 2);
+        assertThat(get(web, bearer("CITY", "140100"), "/api/v1/remote-checks/closures", 200))
                 .containsEntry("total", 0);
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'remote-check.closure.record'"))
                 .isEqualTo(2);
@@ -400,8 +376,8 @@ class RemoteCheckApiIT {
                 .containsEntry("raised", 0)
                 .containsEntry("updated", 4)
                 .containsEntry("resolved", 1);
-        assertThat(get(token, "/api/v1/alerts/" + coke.get("id"), 200)).containsEntry("status", "RESOLVED");
-        assertThat(get(token, "/api/v1/alerts?rule=CATEGORY_TOO_LOW&status=OPEN&county=" + county, 200))
+        assertThat(get(web, token, "/api/v1/alerts/" + coke.get("id"), 200)).containsEntry("status", "RESOLVED");
+        assertThat(get(web, token, "/api/v1/alerts?rule=CATEGORY_TOO_LOW&status=OPEN&county=" + county, 200))
                 .containsEntry("total", 4);
     }
 
@@ -453,10 +429,10 @@ class RemoteCheckApiIT {
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("facts");
-        assertThat(get(token, "/api/v1/alerts/" + dismiss.get("id"), 200)).containsEntry("status", "OPEN");
+        assertThat(get(web, token, "/api/v1/alerts/" + dismiss.get("id"), 200)).containsEntry("status", "OPEN");
 
         Map<String, Object> dismissed =
-                post(token, dismissUri, Map.of("decision", "DISMISS", "reason", "核发部门确认延续申请已受理，平台状态未同步"), 200);
+                post(web, token, dismissUri, Map.of("decision", "DISMISS", "reason", "核发部门确认延续申请已受理，平台状态未同步"), 200);
         assertThat(dismissed).containsEntry("status", "DISMISSED");
         assertThat(dismissed.get("review"))
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
@@ -502,9 +478,10 @@ class RemoteCheckApiIT {
                 .isEqualTo("inspectorIds[2]");
         assertThat(count("SELECT count(*) FROM inspection_task WHERE permit_number = 'JZ-BADTASK'"))
                 .isZero();
-        assertThat(get(token, "/api/v1/alerts/" + badTask.get("id"), 200)).containsEntry("status", "OPEN");
+        assertThat(get(web, token, "/api/v1/alerts/" + badTask.get("id"), 200)).containsEntry("status", "OPEN");
 
         Map<String, Object> tasked = post(
+                web,
                 token,
                 "/api/v1/alerts/" + task.get("id") + "/review",
                 Map.of(
@@ -535,18 +512,19 @@ class RemoteCheckApiIT {
                 .isEqualTo(2);
 
         // scope: another city cannot see or review them; the county inside can read; inspectors cannot
-        get(bearer("CITY", "140100"), "/api/v1/alerts/" + badTask.get("id"), 404);
+        get(web, bearer("CITY", "140100"), "/api/v1/alerts/" + badTask.get("id"), 404);
         post(
+                web,
                 bearer("CITY", "140100"),
                 "/api/v1/alerts/" + badTask.get("id") + "/review",
                 Map.of("decision", "DISMISS", "reason", "越权"),
                 404);
-        assertThat(items(get(bearer("CITY", "140100"), "/api/v1/alerts?size=200", 200)))
+        assertThat(items(get(web, bearer("CITY", "140100"), "/api/v1/alerts?size=200", 200)))
                 .noneMatch(x -> ((String) x.get("permitNumber")).startsWith("JZ-"));
-        get(bearer("CITY", "140100"), "/api/v1/alerts?city=1401", 400);
-        get(bearer("COUNTY", county), "/api/v1/alerts/" + badTask.get("id"), 200);
-        get(bearer("INSPECTOR", city), "/api/v1/alerts", 403);
-        post(bearer("COUNTY", county), "/api/v1/remote-checks/runs", Map.of(), 403);
+        get(web, bearer("CITY", "140100"), "/api/v1/alerts?city=1401", 400);
+        get(web, bearer("COUNTY", county), "/api/v1/alerts/" + badTask.get("id"), 200);
+        get(web, bearer("INSPECTOR", city), "/api/v1/alerts", 403);
+        post(web, bearer("COUNTY", county), "/api/v1/remote-checks/runs", Map.of(), 403);
 
         // reruns: a reviewed alert is not raised again for the same condition, only for a new one
         Map<String, Object> rerun = run(city);
@@ -573,11 +551,12 @@ class RemoteCheckApiIT {
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'remote-check.run' AND actor = 'system'"))
                 .isOne();
         // the nightly run is in every bureau's history
-        assertThat(items(get(bearer("CITY", "141000"), "/api/v1/remote-checks/runs", 200)))
+        assertThat(items(get(web, bearer("CITY", "141000"), "/api/v1/remote-checks/runs", 200)))
                 .anyMatch(r -> "SCHEDULE".equals(r.get("trigger")));
 
         // the province runs over the province
-        Map<String, Object> province = post(bearer("PROVINCE", "140000"), "/api/v1/remote-checks/runs", Map.of(), 201);
+        Map<String, Object> province =
+                post(web, bearer("PROVINCE", "140000"), "/api/v1/remote-checks/runs", Map.of(), 201);
         assertThat(province).containsEntry("scopeDivision", "140000");
 
         // while another instance holds the run lock, an on-demand run is a 409 and stores nothing
