@@ -36,21 +36,14 @@ class RemoteCheckController {
     private final RemoteCheckEngine engine;
     private final RunHistory runs;
     private final Closures closures;
-    private final RemoteCheckProperties properties;
 
     private final BureauClock clock;
 
-    RemoteCheckController(
-            RemoteCheckEngine engine,
-            RunHistory runs,
-            Closures closures,
-            RemoteCheckProperties properties,
-            BureauClock clock) {
+    RemoteCheckController(RemoteCheckEngine engine, RunHistory runs, Closures closures, BureauClock clock) {
         this.clock = clock;
         this.engine = engine;
         this.runs = runs;
         this.closures = closures;
-        this.properties = properties;
     }
 
     /** A verified closure: the unit has stopped production and discharging, verified by the bureau. */

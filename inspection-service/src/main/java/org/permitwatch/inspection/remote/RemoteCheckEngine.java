@@ -56,7 +56,6 @@ class RemoteCheckEngine {
 
     private final DatabaseClient db;
     private final RemoteRules rules;
-    private final RemoteCheckProperties properties;
     private final OutboxWriter outbox;
     private final AuditLog audit;
     private final JsonMapper json;
@@ -67,7 +66,6 @@ class RemoteCheckEngine {
     RemoteCheckEngine(
             DatabaseClient db,
             RemoteRules rules,
-            RemoteCheckProperties properties,
             OutboxWriter outbox,
             AuditLog audit,
             JsonMapper json,
@@ -76,7 +74,6 @@ class RemoteCheckEngine {
         this.clock = clock;
         this.db = db;
         this.rules = rules;
-        this.properties = properties;
         this.outbox = outbox;
         this.audit = audit;
         this.json = json;

@@ -33,21 +33,14 @@ class DeadlineStore {
     private final DatabaseClient db;
     private final AuditLog audit;
     private final TransactionalOperator tx;
-    private final DeadlineProperties properties;
 
     private final BureauClock clock;
 
-    DeadlineStore(
-            DatabaseClient db,
-            AuditLog audit,
-            ReactiveTransactionManager transactions,
-            DeadlineProperties properties,
-            BureauClock clock) {
+    DeadlineStore(DatabaseClient db, AuditLog audit, ReactiveTransactionManager transactions, BureauClock clock) {
         this.clock = clock;
         this.db = db;
         this.audit = audit;
         this.tx = TransactionalOperator.create(transactions);
-        this.properties = properties;
     }
 
     /** An instance row with its obligation's identity, as the status and reminder code need it. */

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.permitwatch.events.vocabulary.KeyIndustry;
 import org.permitwatch.events.vocabulary.ViolationType;
 import org.permitwatch.reporting.catalog.DivisionNames;
-import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.time.BureauClock;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
@@ -37,7 +36,6 @@ class DisclosureQuery {
 
     private final DatabaseClient db;
     private final DivisionNames names;
-    private final ReportingProperties properties;
     private final DisclosureDeadlines deadlines;
     private final InspectingAuthority authority;
 
@@ -46,14 +44,12 @@ class DisclosureQuery {
     DisclosureQuery(
             DatabaseClient db,
             DivisionNames names,
-            ReportingProperties properties,
             DisclosureDeadlines deadlines,
             InspectingAuthority authority,
             BureauClock clock) {
         this.clock = clock;
         this.db = db;
         this.names = names;
-        this.properties = properties;
         this.deadlines = deadlines;
         this.authority = authority;
     }

@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.permitwatch.events.reporting.DisclosureOverdue;
 import org.permitwatch.events.reporting.ReportingTopics;
-import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.jobs.JobRunner;
 import org.permitwatch.support.outbox.OutboxMessage;
@@ -52,7 +51,6 @@ class OverdueDrawChaser {
     private final OutboxWriter outbox;
     private final AuditLog audit;
     private final TransactionalOperator tx;
-    private final ReportingProperties properties;
     private final BureauClock clock;
     private final int warnWorkingDays;
     private final boolean enabled;
@@ -69,7 +67,6 @@ class OverdueDrawChaser {
             OutboxWriter outbox,
             AuditLog audit,
             ReactiveTransactionManager transactions,
-            ReportingProperties properties,
             BureauClock clock,
             ObjectProvider<MeterRegistry> meters,
             @Value("${permitwatch.reporting.disclosure.warn-working-days:3}") int warnWorkingDays,
@@ -81,7 +78,6 @@ class OverdueDrawChaser {
         this.outbox = outbox;
         this.audit = audit;
         this.tx = TransactionalOperator.create(transactions);
-        this.properties = properties;
         this.clock = clock;
         this.warnWorkingDays = warnWorkingDays;
         this.enabled = enabled;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import org.permitwatch.reporting.catalog.DivisionNames;
 import org.permitwatch.reporting.catalog.ReportReaders;
-import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.time.BureauClock;
@@ -45,7 +44,6 @@ class OverdueDraws {
     private final DivisionNames names;
     private final InspectingAuthority authority;
     private final WorkdayCalendar calendar;
-    private final ReportingProperties properties;
     private final BureauClock clock;
 
     OverdueDraws(
@@ -53,13 +51,11 @@ class OverdueDraws {
             DivisionNames names,
             InspectingAuthority authority,
             WorkdayCalendar calendar,
-            ReportingProperties properties,
             BureauClock clock) {
         this.db = db;
         this.names = names;
         this.authority = authority;
         this.calendar = calendar;
-        this.properties = properties;
         this.clock = clock;
     }
 

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.permitwatch.reporting.catalog.DivisionNames;
-import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.time.BureauClock;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -22,15 +21,13 @@ class DispatchQuery {
 
     private final DatabaseClient db;
     private final DivisionNames names;
-    private final ReportingProperties properties;
 
     private final BureauClock clock;
 
-    DispatchQuery(DatabaseClient db, DivisionNames names, ReportingProperties properties, BureauClock clock) {
+    DispatchQuery(DatabaseClient db, DivisionNames names, BureauClock clock) {
         this.clock = clock;
         this.db = db;
         this.names = names;
-        this.properties = properties;
     }
 
     /**

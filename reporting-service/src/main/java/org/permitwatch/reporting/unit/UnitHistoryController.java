@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import org.permitwatch.reporting.catalog.ReportReaders;
 import org.permitwatch.reporting.catalog.ReportRequests;
-import org.permitwatch.reporting.catalog.ReportingProperties;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.time.BureauClock;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,14 +23,12 @@ import reactor.core.publisher.Mono;
 class UnitHistoryController {
 
     private final UnitHistoryQuery query;
-    private final ReportingProperties properties;
 
     private final BureauClock clock;
 
-    UnitHistoryController(UnitHistoryQuery query, ReportingProperties properties, BureauClock clock) {
+    UnitHistoryController(UnitHistoryQuery query, BureauClock clock) {
         this.clock = clock;
         this.query = query;
-        this.properties = properties;
     }
 
     @GetMapping("/{permitNumber}")
