@@ -3,10 +3,10 @@ package org.permitwatch.identity.token;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.permitwatch.identity.client.ClientAccount;
 import org.permitwatch.identity.client.ClientAccounts;
 import org.permitwatch.identity.config.IdentityProperties;
@@ -70,7 +70,7 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (accessToken) {
             claims.audience(new ArrayList<>(properties.audiences()));
             claims.claim("client_id", clientId);
-            Set<String> scopes = new LinkedHashSet<>(context.getAuthorizedScopes());
+            Set<String> scopes = new TreeSet<>(context.getAuthorizedScopes());
             // pii:read is a right of the person, not of the app: only a user holding it gets it.
             if (!user.piiRead()) {
                 scopes.remove(Scopes.PII_READ);
@@ -85,7 +85,7 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                 .orElseThrow(() -> invalidGrant("the client is disabled"));
         claims.audience(new ArrayList<>(properties.audiences()));
         claims.claim("client_id", clientId);
-        Set<String> scopes = new LinkedHashSet<>(context.getAuthorizedScopes());
+        Set<String> scopes = new TreeSet<>(context.getAuthorizedScopes());
         if (LOCAL_CLI.equals(clientId)) {
             localCli(context, claims, scopes);
             return;
