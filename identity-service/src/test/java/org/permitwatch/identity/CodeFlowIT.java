@@ -60,6 +60,11 @@ class CodeFlowIT extends IdentityItSupport {
                 .query(String.class)
                 .list();
         assertThat(audit).contains("signin.password:SUCCESS:127.0.0.1", "signin.complete:SUCCESS:127.0.0.1");
+        // the sign-in session lives in PostgreSQL with the 15-minute idle timeout (15 × 60 = 900 s)
+        assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = 'ty-flow'")
+                        .query(Integer.class)
+                        .list())
+                .containsOnly(900);
     }
 
     @Test
