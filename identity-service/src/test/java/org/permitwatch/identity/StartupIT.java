@@ -9,19 +9,25 @@ import org.junit.jupiter.api.Test;
 import org.permitwatch.identity.user.Base32;
 import org.permitwatch.identity.user.UserAccount;
 import org.permitwatch.support.security.Role;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
+ * A start like Kubernetes' (no local CLI, the actuator on its own port) with a demo users file.
  * Without IDENTITY_LOCAL_CLI_SECRET (Kubernetes) the local CLI does not exist — not even a registration left by an
  * earlier start with the secret. Its own database: the start-up removal must not touch the shared one. Also where
  * the demo users file is read (a start-up concern, like the local CLI).
  */
 @IdentityIntegrationTest
 @TestPropertySource(
-        properties = {"permitwatch.identity.local-cli-secret=", "permitwatch.test.database=identity-no-cli"})
-class NoLocalCliIT extends IdentityItSupport {
+        properties = {
+            "permitwatch.identity.local-cli-secret=",
+            "permitwatch.test.database=identity-no-cli",
+            "management.server.port=0"
+        })
+class StartupIT extends IdentityItSupport {
 
     static final byte[] DEMO_TOTP = "12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -51,6 +57,30 @@ class NoLocalCliIT extends IdentityItSupport {
         UserAccount county = users.findByUsername("xd-admin").orElseThrow();
         assertThat(county.totpEnrolled()).isFalse();
         assertThat(county.needsTotp()).isFalse();
+    }
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Test
+    void theActuatorPortIsOpenAndTheApiPortServesOnlyTheProbes() throws Exception {
+        HttpResponse<String> metrics = api.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        HttpResponse<String> ready = api.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/readyz"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        HttpResponse<String> onApiPort = api.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(onApiPort.statusCode()).isNotEqualTo(200);
     }
 
     @Test
