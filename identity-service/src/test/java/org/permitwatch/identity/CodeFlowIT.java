@@ -131,6 +131,27 @@ class CodeFlowIT extends IdentityItSupport {
     }
 
     @Test
+    void aLockedUserIsRefusedAtRefreshAndUserInfoAnswersWithTheSameSubject() throws Exception {
+        UserAccount user = user("xd-locked", Role.COUNTY, "140105", null);
+        JsonNode tokens = signInWithConsole(new Browser(), "xd-locked", null);
+        HttpResponse<String> info = api.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/userinfo"))
+                        .header(
+                                "Authorization",
+                                "Bearer " + tokens.get("access_token").asString())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ok(info, 200).get("sub").asString()).isEqualTo(user.id().toString());
+        jdbc.sql("UPDATE user_account SET locked_until = :until WHERE id = :id")
+                .param("until", java.sql.Timestamp.from(clock.instant().plusSeconds(900)))
+                .param("id", user.id())
+                .update();
+        HttpResponse<String> refused = refresh(tokens.get("refresh_token").asString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("error").asString()).isEqualTo("invalid_grant");
+    }
+
+    @Test
     void disablingThroughTheAdminApiRevokesTheRefreshToken() throws Exception {
         UserAccount user = user("xd-revoked", Role.COUNTY, "140105", null);
         JsonNode tokens = signInWithConsole(new Browser(), "xd-revoked", null);
