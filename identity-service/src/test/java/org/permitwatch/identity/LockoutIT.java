@@ -25,6 +25,8 @@ class LockoutIT extends IdentityItSupport {
 
     @Test
     void fiveWrongPasswordsLockAndTheLockEndsAfterFifteenMinutes() throws Exception {
+        // whole seconds: PostgreSQL rounds stored instants to microseconds
+        clock.set(java.time.Instant.parse("2027-02-01T01:00:00Z"));
         UserAccount user = user("xd-lock", Role.COUNTY, "140105", null);
         Browser browser = new Browser();
         for (int i = 1; i <= 4; i++) {
@@ -83,6 +85,27 @@ class LockoutIT extends IdentityItSupport {
         assertThat(reload(user).lockedAt(clock.instant())).isTrue();
         // locked: even the right password and code do not get in
         assertThat(signIn(new Browser(), "ty-totp-lock", PASSWORD)).endsWith("/auth/login?locked");
+    }
+
+    @Test
+    void aPasswordOlderThanNinetyDaysMustBeChanged() throws Exception {
+        UserAccount user = user("xd-old-password", Role.COUNTY, "140105", null);
+        // set 90 days ago: due now (IDENTITY_PASSWORD_MAX_AGE 90d)
+        // (from the stored value: PostgreSQL rounds to microseconds)
+        clock.set(reload(user).passwordChangedAt().plus(Duration.ofDays(90)));
+        Browser browser = new Browser();
+        assertThat(signIn(browser, "xd-old-password", PASSWORD)).endsWith("/auth/login/password");
+        String back = browser.location(browser.submit(
+                "/auth/login/password",
+                Map.of("current", PASSWORD, "password", "Spring-Renewal-2027", "confirm", "Spring-Renewal-2027")));
+        assertThat(back).endsWith("/auth/");
+        // PostgreSQL keeps microseconds
+        assertThat(reload(user).passwordChangedAt())
+                .isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        // one day less than 90: no change asked
+        UserAccount fresh = user("xd-fresh-password", Role.COUNTY, "140105", null);
+        clock.set(reload(fresh).passwordChangedAt().plus(Duration.ofDays(89)));
+        assertThat(signIn(new Browser(), "xd-fresh-password", PASSWORD)).endsWith("/auth/");
     }
 
     @Test

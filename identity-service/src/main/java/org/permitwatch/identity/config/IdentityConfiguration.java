@@ -189,8 +189,12 @@ public class IdentityConfiguration {
 
     @Bean
     SignInFlow signInFlow(
-            SignInService signIn, UserRepository users, SecurityContextRepository contexts, BureauClock clock) {
-        return new SignInFlow(signIn, users, contexts, clock.clock());
+            SignInService signIn,
+            UserRepository users,
+            SecurityContextRepository contexts,
+            PasswordPolicy policy,
+            BureauClock clock) {
+        return new SignInFlow(signIn, users, contexts, policy, clock.clock());
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.permitwatch.identity.user.PasswordPolicy;
 import org.permitwatch.identity.user.UserAccount;
 import org.permitwatch.identity.user.UserRepository;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -44,14 +45,21 @@ public class SignInFlow implements AuthenticationSuccessHandler {
     private final SignInService signIn;
     private final UserRepository users;
     private final SecurityContextRepository contexts;
+    private final PasswordPolicy policy;
     private final Clock clock;
     private final RequestCache requestCache = new HttpSessionRequestCache();
     private final RedirectStrategy redirect = new DefaultRedirectStrategy();
 
-    public SignInFlow(SignInService signIn, UserRepository users, SecurityContextRepository contexts, Clock clock) {
+    public SignInFlow(
+            SignInService signIn,
+            UserRepository users,
+            SecurityContextRepository contexts,
+            PasswordPolicy policy,
+            Clock clock) {
         this.signIn = signIn;
         this.users = users;
         this.contexts = contexts;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -76,7 +84,7 @@ public class SignInFlow implements AuthenticationSuccessHandler {
             redirect.sendRedirect(request, response, user.totpEnrolled() ? "/login/totp" : "/login/totp/enroll");
             return;
         }
-        if (user.mustChangePassword()) {
+        if (user.mustChangePassword() || policy.expired(user.passwordChangedAt(), clock.instant())) {
             HttpSession session = request.getSession();
             session.setAttribute(FACTORS_ATTRIBUTE, List.copyOf(factorsDone));
             redirect.sendRedirect(request, response, "/login/password");

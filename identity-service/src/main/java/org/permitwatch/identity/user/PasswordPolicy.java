@@ -9,14 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The password rules (等保2.0 身份鉴别: 口令具有复杂度要求并定期更换): at least {@code minLength} characters, at least
  * {@code minClasses} of the four classes (upper, lower, digit, other), not containing the username, and not one of
- * the last {@code history} passwords (checked by the caller against the stored hashes).
+ * the last {@code history} passwords (checked by the caller against the stored hashes). A password older than
+ * {@code maxAge} (定期更换; zero = never) must be changed at the next sign-in.
  */
 @ConfigurationProperties("permitwatch.identity.password")
 public record PasswordPolicy(
         @DefaultValue("12") int minLength,
         @DefaultValue("3") int minClasses,
         @DefaultValue("5") int history,
-        @DefaultValue("128") int maxLength) {
+        @DefaultValue("128") int maxLength,
+        @DefaultValue("90d") java.time.Duration maxAge) {
 
     /** Problems with the password itself (history is checked separately, it needs the hashes); empty = fine. */
     public List<String> problems(String password, String username) {
@@ -39,6 +41,11 @@ public record PasswordPolicy(
             problems.add("不得包含用户名");
         }
         return problems;
+    }
+
+    /** Whether a password set at {@code changedAt} must be replaced at a sign-in at {@code now}. */
+    public boolean expired(java.time.Instant changedAt, java.time.Instant now) {
+        return !maxAge.isZero() && changedAt != null && !changedAt.plus(maxAge).isAfter(now);
     }
 
     static int classes(String password) {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
 
-    final PasswordPolicy policy = new PasswordPolicy(12, 3, 5, 128);
+    final PasswordPolicy policy = new PasswordPolicy(12, 3, 5, 128, java.time.Duration.ofDays(90));
 
     @Test
     void lengthTwelveAndThreeClasses() {
@@ -30,8 +30,21 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void expiresAfterNinetyDays() {
+        java.time.Instant set = java.time.Instant.parse("2027-01-01T00:00:00Z");
+        // 2027-01-01 + 90 days = 2027-04-01 (31 + 28 + 31 = 90)
+        assertThat(policy.expired(set, java.time.Instant.parse("2027-03-31T23:59:59Z")))
+                .isFalse();
+        assertThat(policy.expired(set, java.time.Instant.parse("2027-04-01T00:00:00Z")))
+                .isTrue();
+        assertThat(new PasswordPolicy(12, 3, 5, 128, java.time.Duration.ZERO)
+                        .expired(set, java.time.Instant.parse("2099-01-01T00:00:00Z")))
+                .isFalse();
+    }
+
+    @Test
     void configurable() {
-        PasswordPolicy relaxed = new PasswordPolicy(8, 2, 3, 64);
+        PasswordPolicy relaxed = new PasswordPolicy(8, 2, 3, 64, java.time.Duration.ZERO);
         assertThat(relaxed.problems("abcdefg1", "zhang")).isEmpty();
     }
 }
