@@ -109,6 +109,33 @@ class LockoutIT extends IdentityItSupport {
     }
 
     @Test
+    void aTotpCodeIsAcceptedOnce() throws Exception {
+        clock.set(java.time.Instant.parse("2027-02-01T01:00:05Z"));
+        byte[] secret = Totp.newSecret();
+        UserAccount user = user("ty-replay", Role.CITY, "140100", secret);
+        String code = totpNow(secret);
+        Browser first = new Browser();
+        assertThat(signIn(first, "ty-replay", PASSWORD)).endsWith("/auth/login/totp");
+        assertThat(first.location(first.submit("/auth/login/totp", Map.of("code", code))))
+                .endsWith("/auth/");
+        // the same code from another browser within its 30 s: refused, and counted
+        Browser second = new Browser();
+        assertThat(signIn(second, "ty-replay", PASSWORD)).endsWith("/auth/login/totp");
+        assertThat(second.location(second.submit("/auth/login/totp", Map.of("code", code))))
+                .endsWith("/auth/login/totp?error");
+        assertThat(reload(user).failedAttempts()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE actor = 'ty-replay'"
+                                + " AND detail->>'reason' = 'code-reused'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        // the next step's code is fine
+        clock.set(clock.instant().plusSeconds(30));
+        assertThat(second.location(second.submit("/auth/login/totp", Map.of("code", totpNow(secret)))))
+                .endsWith("/auth/");
+    }
+
+    @Test
     void anUnknownUserIsAuditedToo() throws Exception {
         assertThat(signIn(new Browser(), "nobody-here", PASSWORD)).endsWith("/auth/login?error");
         assertThat(jdbc.sql("SELECT detail->>'reason' FROM audit_event WHERE actor = 'nobody-here'")

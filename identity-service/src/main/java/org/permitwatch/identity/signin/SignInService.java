@@ -88,9 +88,16 @@ public class SignInService {
             throw new BadCredentialsException("not enrolled");
         }
         byte[] secret = totpSecrets.open(user.id(), user.totpSecretSealed());
-        if (!Totp.verify(secret, code == null ? null : code.trim(), clock.instant())) {
+        long step = Totp.matchingStep(secret, code == null ? null : code.trim(), clock.instant());
+        if (step == Totp.NO_STEP) {
             throw countFailure(user, ACTION_TOTP, remote, "wrong-code");
         }
+        Long last = users.totpLastStep(user.id());
+        if (last != null && step <= last) {
+            // right code, already used: a replay (RFC 6238 §5.2)
+            throw countFailure(user, ACTION_TOTP, remote, "code-reused");
+        }
+        users.setTotpLastStep(user.id(), step);
         return user;
     }
 
@@ -102,10 +109,12 @@ public class SignInService {
         if (user.totpEnrolled()) {
             throw new BadCredentialsException("already enrolled");
         }
-        if (!Totp.verify(secret, code == null ? null : code.trim(), clock.instant())) {
+        long step = Totp.matchingStep(secret, code == null ? null : code.trim(), clock.instant());
+        if (step == Totp.NO_STEP) {
             throw countFailure(user, ACTION_TOTP_ENROL, remote, "wrong-code");
         }
         users.setTotpSecret(user.id(), totpSecrets.seal(user.id(), secret), clock.instant(), user.username());
+        users.setTotpLastStep(user.id(), step);
         audit.record(
                 user.username(),
                 user.division().value(),

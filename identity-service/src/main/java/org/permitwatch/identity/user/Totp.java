@@ -59,16 +59,26 @@ public final class Totp {
      * RFC 6238 §5.2 recommends at most one step of tolerance). Compared in constant time.
      */
     public static boolean verify(byte[] secret, String code, Instant at) {
+        return matchingStep(secret, code, at) != NO_STEP;
+    }
+
+    /** The time step whose code {@code code} is (within ±1 step of {@code at}), or {@link #NO_STEP}. */
+    public static long matchingStep(byte[] secret, String code, Instant at) {
         if (code == null || !code.matches("\\d{6}")) {
-            return false;
+            return NO_STEP;
         }
         long now = step(at);
-        boolean ok = false;
+        long matched = NO_STEP;
+        // every candidate is computed and compared, so the time taken does not tell which one matched
         for (long s = now - 1; s <= now + 1; s++) {
-            ok |= MessageDigest.isEqual(code(secret, s, SHA1, DIGITS).getBytes(), code.getBytes());
+            if (MessageDigest.isEqual(code(secret, s, SHA1, DIGITS).getBytes(), code.getBytes())) {
+                matched = s;
+            }
         }
-        return ok;
+        return matched;
     }
+
+    public static final long NO_STEP = Long.MIN_VALUE;
 
     /** The otpauth:// URI authenticator apps read (Key Uri Format); issuer and account are URL-encoded. */
     public static String uri(String issuer, String account, byte[] secret) {

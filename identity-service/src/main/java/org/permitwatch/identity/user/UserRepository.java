@@ -100,11 +100,27 @@ public class UserRepository {
     }
 
     public void setTotpSecret(UUID id, byte[] sealed, Instant at, String by) {
-        jdbc.sql("UPDATE user_account SET totp_secret = :s, updated_at = :at, updated_by = :by, version = version + 1"
-                        + " WHERE id = :id")
+        jdbc.sql("UPDATE user_account SET totp_secret = :s, totp_last_step = NULL, updated_at = :at, updated_by = :by,"
+                        + " version = version + 1 WHERE id = :id")
                 .param("s", sealed)
                 .param("at", ts(at))
                 .param("by", by)
+                .param("id", id)
+                .update();
+    }
+
+    /** The last accepted TOTP time step (replay protection); null before the first. */
+    public Long totpLastStep(UUID id) {
+        List<Long> steps = jdbc.sql("SELECT totp_last_step FROM user_account WHERE id = :id")
+                .param("id", id)
+                .query((rs, i) -> rs.getObject("totp_last_step", Long.class))
+                .list();
+        return steps.isEmpty() ? null : steps.get(0);
+    }
+
+    public void setTotpLastStep(UUID id, long step) {
+        jdbc.sql("UPDATE user_account SET totp_last_step = :s WHERE id = :id")
+                .param("s", step)
                 .param("id", id)
                 .update();
     }
