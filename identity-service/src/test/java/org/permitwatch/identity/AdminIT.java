@@ -205,6 +205,23 @@ class AdminIT extends IdentityItSupport {
     }
 
     @Test
+    void aPasswordHandedOverPrivatelyNeedNotBeChanged() throws Exception {
+        Map<String, Object> body = newUser("ty-insp-demo", "INSPECTOR", "140100");
+        body.put("mustChangePassword", false);
+        JsonNode created = ok(call("POST", "/api/v1/users", cliToken("CITY", "140100"), body), 201);
+        assertThat(created.get("mustChangePassword").asBoolean()).isFalse();
+        Browser browser = new Browser();
+        String next =
+                browser.location(browser.submit("/auth/login", Map.of("username", "ty-insp-demo", "password", STRONG)));
+        assertThat(next).endsWith("/auth/");
+        assertThat(jdbc.sql("SELECT detail->>'mustChangePassword' FROM audit_event WHERE action = 'user.create'"
+                                + " AND target = 'ty-insp-demo'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("false");
+    }
+
+    @Test
     void auditIsReadByDivisionAndPaged() throws Exception {
         user("xd-audit", Role.COUNTY, "140105", null);
         user("dt-audit", Role.COUNTY, "140212", null);

@@ -162,8 +162,8 @@ public class UserAdministration {
                 Boolean.TRUE.equals(request.piiRead()),
                 passwords.hash(request.password()),
                 now,
-                // The administrator chose it: the user replaces it at the first sign-in.
-                true,
+                // The administrator chose it: the user replaces it at the first sign-in, unless told otherwise.
+                !Boolean.FALSE.equals(request.mustChangePassword()),
                 null,
                 Boolean.TRUE.equals(request.totpRequired()),
                 true,
@@ -176,7 +176,12 @@ public class UserAdministration {
                 caller.actor(),
                 0);
         users.insert(user);
-        audit(caller, "user.create", user, remote, Map.of("role", user.role().name()));
+        audit(
+                caller,
+                "user.create",
+                user,
+                remote,
+                Map.of("role", user.role().name(), "mustChangePassword", user.mustChangePassword()));
         return UserView.of(users.findById(user.id()).orElseThrow());
     }
 
