@@ -91,7 +91,7 @@ public class SecurityAutoConfiguration {
                         .pathMatchers(publicPaths.toArray(String[]::new))
                         .permitAll()
                         .anyExchange()
-                        .authenticated())
+                        .access(new AreaScopeAuthorizationManager(properties.area())))
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(handlers.entryPoint())
                         .accessDeniedHandler(handlers.accessDeniedHandler()))

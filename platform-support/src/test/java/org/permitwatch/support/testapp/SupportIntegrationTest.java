@@ -28,6 +28,7 @@ import org.springframework.test.context.ContextConfiguration;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.application.name=support-test",
+            "permitwatch.security.area=inspection",
             "permitwatch.outbox.relay-enabled=false",
             "permitwatch.kafka.consumer.initial-interval=20ms",
             "permitwatch.kafka.consumer.max-retries=2",
