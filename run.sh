@@ -492,7 +492,7 @@ start_spring() {
   # callbacks. Its key-encryption key and the local-cli secret come through export_identity_secrets (environment only).
   if [[ "$part" == identity-service ]]; then
     settings+=(
-      IDENTITY_ISSUER="$IDENTITY_ISSUER" IDENTITY_AUDIENCE="$JWT_AUDIENCE" IDENTITY_LOCAL_CLI_MAX_TTL="$JWT_MAX_LIFETIME"
+      IDENTITY_ISSUER="$IDENTITY_ISSUER" IDENTITY_AUDIENCE="$JWT_AUDIENCE"
       IDENTITY_CONSOLE_REDIRECT_URIS="$IDENTITY_CONSOLE_REDIRECT_URIS"
       IDENTITY_FIELD_REDIRECT_URIS="$IDENTITY_FIELD_REDIRECT_URIS"
     )

@@ -41,6 +41,8 @@ final class SignIn {
 
     private final String gateway;
     private final String redirectUri;
+    /** Passwords a user had to change at the first sign-in (an administrator set the initial one): username → new. */
+    private final Map<String, String> changed = new java.util.concurrent.ConcurrentHashMap<>();
 
     SignIn(String gatewayUrl) {
         this.gateway = gatewayUrl;
@@ -145,12 +147,24 @@ final class SignIn {
         // Unauthenticated: the provider saves the authorize request and shows its login page.
         Page page = follow(browser, get(browser, authorize));
         expectForm(who, page, "/auth/login");
+        String password = changed.getOrDefault(who.username(), who.password());
         page = follow(
                 browser,
                 postForm(
                         browser,
                         gateway + "/auth/login",
-                        Map.of("username", who.username(), "password", who.password(), "_csrf", csrf(who, page))));
+                        Map.of("username", who.username(), "password", password, "_csrf", csrf(who, page))));
+        if (page.uri().getPath().equals("/auth/login/password")) {
+            // An initial password set by an administrator must be replaced before the first sign-in completes.
+            String fresh = new StringBuilder(password).reverse() + "-N2";
+            page = follow(
+                    browser,
+                    postForm(
+                            browser,
+                            gateway + "/auth/login/password",
+                            Map.of("current", password, "password", fresh, "confirm", fresh, "_csrf", csrf(who, page))));
+            changed.put(who.username(), fresh);
+        }
         if (page.uri().getPath().startsWith("/auth/login/totp")) {
             if (page.uri().getPath().contains("enroll") || who.totpSecret() == null) {
                 throw new IllegalStateException(who.username() + " was asked to enrol TOTP: " + page);
@@ -165,6 +179,9 @@ final class SignIn {
                                     TotpCodes.next(who.username(), who.totpSecret()),
                                     "_csrf",
                                     csrf(who, page))));
+        }
+        if (page.code() == null && page.uri().getPath().startsWith("/auth/login")) {
+            throw new IllegalStateException(who.username() + ": the provider refused the sign-in: " + page);
         }
         if (page.code() == null) {
             throw new IllegalStateException(who.username() + ": the sign-in did not end at the callback: " + page);
@@ -241,14 +258,16 @@ final class SignIn {
 
     // ------------------------------------------------------------------------------------------------- HTTP
 
+    /** As a browser asks: for HTML (the provider answers an API caller 401 instead of showing its login page). */
     private static HttpResponse<String> get(HttpClient browser, String url) {
-        return send(browser, HttpRequest.newBuilder(URI.create(url)).GET());
+        return send(browser, HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET());
     }
 
     private static HttpResponse<String> postForm(HttpClient browser, String url, Map<String, String> fields) {
         return send(
                 browser,
                 HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept", "text/html")
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }
