@@ -2,7 +2,9 @@ package org.permitwatch.identity.config;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.time.Clock;
+import org.permitwatch.identity.admin.AuditQuery;
+import org.permitwatch.identity.admin.ClientAdministration;
+import org.permitwatch.identity.admin.UserAdministration;
 import org.permitwatch.identity.audit.AuditTrail;
 import org.permitwatch.identity.client.BuiltInClients;
 import org.permitwatch.identity.client.ClientAccounts;
@@ -53,18 +55,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class IdentityConfiguration {
 
     @Bean
-    Clock clock(BureauClock bureauClock) {
-        return bureauClock.clock();
-    }
-
-    @Bean
     JdbcClient jdbcClient(JdbcOperations jdbc) {
         return JdbcClient.create(jdbc);
     }
 
     @Bean
-    AuditTrail auditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        return new AuditTrail(jdbc, json, clock);
+    AuditTrail auditTrail(JdbcClient jdbc, JsonMapper json, BureauClock clock) {
+        return new AuditTrail(jdbc, json, clock.clock());
     }
 
     @Bean
@@ -73,15 +70,16 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    SigningKeyStore signingKeyStore(JdbcClient jdbc, KeyEncryption encryption, Clock clock, IdentityProperties p) {
+    SigningKeyStore signingKeyStore(
+            JdbcClient jdbc, KeyEncryption encryption, BureauClock clock, IdentityProperties p) {
         // A retired key stays published while a token it signed can still be accepted somewhere.
         return new SigningKeyStore(
-                jdbc, encryption, clock, p.longestAccessToken().plus(p.clockSkew()));
+                jdbc, encryption, clock.clock(), p.longestAccessToken().plus(p.clockSkew()));
     }
 
     @Bean
-    KeyRotationJob keyRotationJob(SigningKeyStore store, IdentityProperties p, Clock clock, AuditTrail audit) {
-        return new KeyRotationJob(store, p.keyRotation(), clock, audit);
+    KeyRotationJob keyRotationJob(SigningKeyStore store, IdentityProperties p, BureauClock clock, AuditTrail audit) {
+        return new KeyRotationJob(store, p.keyRotation(), clock.clock(), audit);
     }
 
     /** The JWKS: the active key and the retired keys still published. */
@@ -100,9 +98,9 @@ public class IdentityConfiguration {
      * gateway and the services apply, from platform-support.
      */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, TokenPolicyProperties policy, Clock clock) {
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, TokenPolicyProperties policy, BureauClock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
-        decoder.setJwtValidator(TokenPolicy.validator(policy, clock));
+        decoder.setJwtValidator(TokenPolicy.validator(policy, clock.clock()));
         return decoder;
     }
 
@@ -143,16 +141,16 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    TokenClaims tokenClaims(UserRepository users, ClientAccounts clients, IdentityProperties p, Clock clock) {
-        return new TokenClaims(users, clients, p, clock);
+    TokenClaims tokenClaims(UserRepository users, ClientAccounts clients, IdentityProperties p, BureauClock clock) {
+        return new TokenClaims(users, clients, p, clock.clock());
     }
 
     @Bean
-    OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder encoder, TokenClaims claims, Clock clock) {
+    OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder encoder, TokenClaims claims, BureauClock clock) {
         JwtGenerator jwt = new JwtGenerator(encoder);
         jwt.setJwtCustomizer(claims);
-        jwt.setClock(clock);
-        return new DelegatingOAuth2TokenGenerator(jwt, new RotatingRefreshTokens(clock));
+        jwt.setClock(clock.clock());
+        return new DelegatingOAuth2TokenGenerator(jwt, new RotatingRefreshTokens(clock.clock()));
     }
 
     /**
@@ -165,8 +163,8 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    Passwords passwords(PasswordEncoder encoder, PasswordPolicy policy, UserRepository users, Clock clock) {
-        return new Passwords(encoder, policy, users, clock);
+    Passwords passwords(PasswordEncoder encoder, PasswordPolicy policy, UserRepository users, BureauClock clock) {
+        return new Passwords(encoder, policy, users, clock.clock());
     }
 
     @Bean
@@ -181,8 +179,8 @@ public class IdentityConfiguration {
             TotpSecrets totp,
             LockoutPolicy lockout,
             AuditTrail audit,
-            Clock clock) {
-        return new SignInService(users, passwords, totp, lockout, audit, clock);
+            BureauClock clock) {
+        return new SignInService(users, passwords, totp, lockout, audit, clock.clock());
     }
 
     @Bean
@@ -191,13 +189,37 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    SignInFlow signInFlow(SignInService signIn, UserRepository users, SecurityContextRepository contexts, Clock clock) {
-        return new SignInFlow(signIn, users, contexts, clock);
+    SignInFlow signInFlow(
+            SignInService signIn, UserRepository users, SecurityContextRepository contexts, BureauClock clock) {
+        return new SignInFlow(signIn, users, contexts, clock.clock());
     }
 
     @Bean
     PasswordStep passwordStep(SignInService signIn) {
         return new PasswordStep(signIn);
+    }
+
+    @Bean
+    UserAdministration userAdministration(
+            UserRepository users, Passwords passwords, AuditTrail audit, JdbcClient jdbc, BureauClock clock) {
+        return new UserAdministration(users, passwords, audit, jdbc, clock.clock());
+    }
+
+    @Bean
+    ClientAdministration clientAdministration(
+            RegisteredClientRepository repository,
+            ClientAccounts accounts,
+            PasswordEncoder encoder,
+            IdentityProperties p,
+            AuditTrail audit,
+            JdbcClient jdbc,
+            BureauClock clock) {
+        return new ClientAdministration(repository, accounts, encoder, p, audit, jdbc, clock.clock());
+    }
+
+    @Bean
+    AuditQuery auditQuery(JdbcClient jdbc, JsonMapper json) {
+        return new AuditQuery(jdbc, json);
     }
 
     @Bean
@@ -207,8 +229,8 @@ public class IdentityConfiguration {
             IdentityProperties p,
             PasswordEncoder encoder,
             JdbcClient jdbc,
-            Clock clock) {
-        return new BuiltInClients(repository, accounts, p, encoder, jdbc, clock);
+            BureauClock clock) {
+        return new BuiltInClients(repository, accounts, p, encoder, jdbc, clock.clock());
     }
 
     @Bean
@@ -219,7 +241,7 @@ public class IdentityConfiguration {
             TotpSecrets totp,
             AuditTrail audit,
             JsonMapper json,
-            Clock clock) {
-        return new DemoUsers(users, passwords, policy, totp, audit, json, clock);
+            BureauClock clock) {
+        return new DemoUsers(users, passwords, policy, totp, audit, json, clock.clock());
     }
 }

@@ -15,11 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** {@code user_account} and {@code password_history} over JDBC. */
 public class UserRepository {
 
-    static final String COLUMNS = "id, username, display_name, role, division, inspector_id, phone, email, pii_read,"
-            + " password_hash, password_changed_at, must_change_password, totp_secret, totp_required, enabled,"
-            + " failed_attempts, locked_until, last_login_at, created_at, created_by, updated_at, updated_by, version";
+    /** The column list and row mapper, for queries built elsewhere (the admin list). */
+    public static final String COLUMNS =
+            "id, username, display_name, role, division, inspector_id, phone, email, pii_read,"
+                    + " password_hash, password_changed_at, must_change_password, totp_secret, totp_required, enabled,"
+                    + " failed_attempts, locked_until, last_login_at, created_at, created_by, updated_at, updated_by, version";
 
-    static final RowMapper<UserAccount> MAPPER = UserRepository::map;
+    public static final RowMapper<UserAccount> MAPPER = UserRepository::map;
 
     private final JdbcClient jdbc;
 
