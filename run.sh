@@ -894,8 +894,8 @@ and $DEMO_INSPECTORS_FILE, both 0600):
   sx-admin       PROVINCE  140000 山西省   password + TOTP (./run.sh totp sx-admin), may read personal data
   ty-admin       CITY      140100 太原市   password + TOTP (./run.sh totp ty-admin)
   xd-admin       COUNTY    140105 小店区   password
-  xd-inspector1  INSPECTOR 140105 小店区   password (a registered inspector of inspection-service)
-  xd-inspector2  INSPECTOR 140105 小店区   password
+  xd-inspector1  INSPECTOR 140105 小店区   password (initial: changed at the first sign-in), a registered inspector
+  xd-inspector2  INSPECTOR 140105 小店区   of inspection-service each
   Sign-in page   http://localhost:$GATEWAY_PORT/auth/login (the console client: authorization code + PKCE,
                  redirect http://localhost:$GATEWAY_PORT/console/callback); discovery at
                  http://localhost:$GATEWAY_PORT/auth/.well-known/openid-configuration
