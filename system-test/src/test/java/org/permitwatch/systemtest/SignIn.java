@@ -162,7 +162,15 @@ final class SignIn {
                     postForm(
                             browser,
                             gateway + "/auth/login/password",
-                            Map.of("current", password, "password", fresh, "confirm", fresh, "_csrf", csrf(who, page))));
+                            Map.of(
+                                    "current",
+                                    password,
+                                    "password",
+                                    fresh,
+                                    "confirm",
+                                    fresh,
+                                    "_csrf",
+                                    csrf(who, page))));
             changed.put(who.username(), fresh);
         }
         if (page.uri().getPath().startsWith("/auth/login/totp")) {
@@ -260,7 +268,11 @@ final class SignIn {
 
     /** As a browser asks: for HTML (the provider answers an API caller 401 instead of showing its login page). */
     private static HttpResponse<String> get(HttpClient browser, String url) {
-        return send(browser, HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET());
+        return send(
+                browser,
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept", "text/html")
+                        .GET());
     }
 
     private static HttpResponse<String> postForm(HttpClient browser, String url, Map<String, String> fields) {
