@@ -1,5 +1,6 @@
 package org.permitwatch.identity.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -55,6 +56,7 @@ public class ClientAdministration {
             @NotEmpty List<@NotBlank String> scopes) {}
 
     /** A client as listed; {@code clientSecret} only in the answer that created or rotated it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(
             String clientId,
             String name,

@@ -12,7 +12,6 @@ import org.permitwatch.identity.keys.KeyEncryption;
 import org.permitwatch.identity.keys.KeyRotationJob;
 import org.permitwatch.identity.keys.KeySources;
 import org.permitwatch.identity.keys.SigningKeyStore;
-import org.permitwatch.identity.signin.PasswordStep;
 import org.permitwatch.identity.signin.SignInFlow;
 import org.permitwatch.identity.signin.SignInService;
 import org.permitwatch.identity.token.RotatingRefreshTokens;
@@ -192,11 +191,6 @@ public class IdentityConfiguration {
     SignInFlow signInFlow(
             SignInService signIn, UserRepository users, SecurityContextRepository contexts, BureauClock clock) {
         return new SignInFlow(signIn, users, contexts, clock.clock());
-    }
-
-    @Bean
-    PasswordStep passwordStep(SignInService signIn) {
-        return new PasswordStep(signIn);
     }
 
     @Bean

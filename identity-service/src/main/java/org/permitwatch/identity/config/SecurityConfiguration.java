@@ -3,6 +3,7 @@ package org.permitwatch.identity.config;
 import org.permitwatch.identity.admin.AdminAuthorities;
 import org.permitwatch.identity.signin.PasswordStep;
 import org.permitwatch.identity.signin.SignInFlow;
+import org.permitwatch.identity.signin.SignInService;
 import org.permitwatch.identity.token.PublicClientRefresh;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,7 +74,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain signInPages(
-            HttpSecurity http, PasswordStep passwordStep, SignInFlow flow, SecurityContextRepository contexts)
+            HttpSecurity http, SignInService signIn, SignInFlow flow, SecurityContextRepository contexts)
             throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
@@ -90,7 +91,9 @@ public class SecurityConfiguration {
                         .anyRequest()
                         .hasAuthority(SignInFlow.SIGNED_IN))
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .authenticationProvider(passwordStep)
+                // Not a bean: a global provider bean would also sit in the parent manager, which ProviderManager asks
+                // again after a failure — every wrong password would count twice.
+                .authenticationProvider(new PasswordStep(signIn))
                 .formLogin(form -> form.loginPage("/login").successHandler(flow).failureHandler(new SignInFailures()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         return http.build();

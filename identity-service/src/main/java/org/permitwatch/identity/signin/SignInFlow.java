@@ -6,11 +6,15 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.permitwatch.identity.user.UserAccount;
 import org.permitwatch.identity.user.UserRepository;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,6 +37,7 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 public class SignInFlow implements AuthenticationSuccessHandler {
 
     public static final String SIGNED_IN = "ROLE_USER";
+    public static final String TOTP_AUTHORITY = "FACTOR_TOTP";
     /** A pending step older than this starts over at the password. */
     static final Duration PENDING_TTL = Duration.ofMinutes(5);
 
@@ -85,12 +90,24 @@ public class SignInFlow implements AuthenticationSuccessHandler {
     void complete(HttpServletRequest request, HttpServletResponse response, UserAccount user, List<String> factors)
             throws IOException {
         UserAccount signedIn = signIn.complete(user.id(), remote(request), factors);
+        PendingSignIn pending = pending(request);
         HttpSession session = request.getSession();
         session.removeAttribute(PendingSignIn.SESSION_ATTRIBUTE);
         session.removeAttribute(FACTORS_ATTRIBUTE);
         // A new session id at the moment the user becomes authenticated (session fixation).
         request.changeSessionId();
-        List<SimpleGrantedAuthority> authorities = List.of(new SimpleGrantedAuthority(SIGNED_IN));
+        // Factor authorities carry the time of each factor: SAS takes the ID token's auth_time from them.
+        Instant now = clock.instant();
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(SIGNED_IN));
+        authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                .issuedAt(pending == null ? now : pending.passwordVerifiedAt())
+                .build());
+        if (factors.contains("totp")) {
+            authorities.add(FactorGrantedAuthority.withAuthority(TOTP_AUTHORITY)
+                    .issuedAt(now)
+                    .build());
+        }
         User principal = new User(signedIn.username(), "", authorities);
         UsernamePasswordAuthenticationToken authentication =
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);

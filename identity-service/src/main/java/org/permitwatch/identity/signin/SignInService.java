@@ -65,8 +65,7 @@ public class SignInService {
         }
         checkUsable(user, ACTION_PASSWORD, remote);
         if (!passwords.matches(password, user.passwordHash())) {
-            countFailure(user, ACTION_PASSWORD, remote, "wrong-password");
-            throw new BadCredentialsException("bad credentials");
+            throw countFailure(user, ACTION_PASSWORD, remote, "wrong-password");
         }
         audit.record(
                 user.username(),
@@ -90,8 +89,7 @@ public class SignInService {
         }
         byte[] secret = totpSecrets.open(user.id(), user.totpSecretSealed());
         if (!Totp.verify(secret, code == null ? null : code.trim(), clock.instant())) {
-            countFailure(user, ACTION_TOTP, remote, "wrong-code");
-            throw new BadCredentialsException("wrong code");
+            throw countFailure(user, ACTION_TOTP, remote, "wrong-code");
         }
         return user;
     }
@@ -105,8 +103,7 @@ public class SignInService {
             throw new BadCredentialsException("already enrolled");
         }
         if (!Totp.verify(secret, code == null ? null : code.trim(), clock.instant())) {
-            countFailure(user, ACTION_TOTP_ENROL, remote, "wrong-code");
-            throw new BadCredentialsException("wrong code");
+            throw countFailure(user, ACTION_TOTP_ENROL, remote, "wrong-code");
         }
         users.setTotpSecret(user.id(), totpSecrets.seal(user.id(), secret), clock.instant(), user.username());
         audit.record(
@@ -175,7 +172,8 @@ public class SignInService {
         }
     }
 
-    private void countFailure(UserAccount user, String action, String remote, String reason) {
+    /** Counts the failure; returns what to throw: locked when this failure reached the limit. */
+    private AuthenticationException countFailure(UserAccount user, String action, String remote, String reason) {
         Instant now = clock.instant();
         // A lock that has run out starts a fresh count.
         int previous = user.lockedUntil() != null && !user.lockedAt(now) ? 0 : user.failedAttempts();
@@ -188,6 +186,7 @@ public class SignInService {
                 action,
                 remote,
                 lockedUntil == null ? reason : reason + ",locked");
+        return lockedUntil == null ? new BadCredentialsException("bad credentials") : new LockedException("locked");
     }
 
     private void fail(String username, String division, String action, String remote, String reason) {

@@ -2,10 +2,11 @@ package org.permitwatch.identity.token;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.permitwatch.identity.client.ClientAccount;
 import org.permitwatch.identity.client.ClientAccounts;
 import org.permitwatch.identity.config.IdentityProperties;
@@ -62,19 +63,19 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         }
         UserAccount user = activeUser(context.getPrincipal());
         claims.subject(user.subject());
-        claims.claim("roles", List.of(user.role().name()));
+        claims.claim("roles", list(user.role().name()));
         claims.claim("division", user.division().value());
         claims.claim("name", user.displayName());
         claims.claim("preferred_username", user.username());
         if (accessToken) {
-            claims.audience(properties.audiences());
+            claims.audience(new ArrayList<>(properties.audiences()));
             claims.claim("client_id", clientId);
-            Set<String> scopes = new LinkedHashSet<>(context.getAuthorizedScopes());
+            Set<String> scopes = new TreeSet<>(context.getAuthorizedScopes());
             // pii:read is a right of the person, not of the app: only a user holding it gets it.
             if (!user.piiRead()) {
                 scopes.remove(Scopes.PII_READ);
             }
-            claims.claim("scope", List.copyOf(scopes));
+            claims.claim("scope", new ArrayList<>(scopes));
         }
     }
 
@@ -82,9 +83,9 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         ClientAccount account = clients.find(clientId)
                 .filter(ClientAccount::enabled)
                 .orElseThrow(() -> invalidGrant("the client is disabled"));
-        claims.audience(properties.audiences());
+        claims.audience(new ArrayList<>(properties.audiences()));
         claims.claim("client_id", clientId);
-        Set<String> scopes = new LinkedHashSet<>(context.getAuthorizedScopes());
+        Set<String> scopes = new TreeSet<>(context.getAuthorizedScopes());
         if (LOCAL_CLI.equals(clientId)) {
             localCli(context, claims, scopes);
             return;
@@ -94,10 +95,10 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             scopes.addAll(context.getRegisteredClient().getScopes());
         }
         claims.subject(clientId);
-        claims.claim("roles", List.of(account.role().name()));
+        claims.claim("roles", list(account.role().name()));
         claims.claim("division", account.division().value());
         claims.claim("name", context.getRegisteredClient().getClientName());
-        claims.claim("scope", List.copyOf(scopes));
+        claims.claim("scope", new ArrayList<>(scopes));
     }
 
     private void localCli(JwtEncodingContext context, JwtClaimsSet.Builder claims, Set<String> scopes) {
@@ -114,7 +115,7 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         }
         Instant issuedAt = context.getClaims().build().getIssuedAt();
         claims.subject(request.subject());
-        claims.claim("roles", List.of(request.role().name()));
+        claims.claim("roles", list(request.role().name()));
         claims.claim("division", request.division().value());
         claims.claim("name", request.name());
         claims.expiresAt(issuedAt.plus(request.ttl()));
@@ -122,8 +123,18 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             // Without an area scope a token is governed by its roles alone, like a user's.
             claims.claims(c -> c.remove("scope"));
         } else {
-            claims.claim("scope", List.copyOf(scopes));
+            claims.claim("scope", new ArrayList<>(scopes));
         }
+    }
+
+    /**
+     * Claim values are stored with the authorization (SAS's JSON with an allow-list of types): a mutable ArrayList is
+     * on it, List.of's internal classes are not.
+     */
+    private static List<String> list(String value) {
+        List<String> list = new ArrayList<>();
+        list.add(value);
+        return list;
     }
 
     private UserAccount activeUser(Authentication principal) {
