@@ -45,6 +45,9 @@ final class Campaign {
     private final Map<String, SignIn.Session> inspectorUsers = new java.util.concurrent.ConcurrentHashMap<>();
 
     final List<String> inspectorIds = new ArrayList<>();
+    /** The two demo inspectors run.sh registered in Xiaodian (140105, a county of Taiyuan) and gave users. */
+    final List<String> demoInspectorIds = new ArrayList<>();
+
     String planId;
     String drawId;
     /** permitNo → drawn unit of the draw (with its inspectors). */
@@ -144,6 +147,29 @@ final class Campaign {
                     .isEqualTo(id);
             inspectorUsers.put(id, session);
         }
+        // run.sh's demo inspectors are Taiyuan's too (Xiaodian): the draw may assign them, so they sign in as well
+        // (their initial password is replaced at the first sign-in).
+        Map<String, String> idByCertificate = new LinkedHashMap<>();
+        for (int page = 0; ; page++) {
+            JsonNode items = gateway.get("/api/v1/inspectors?size=200&page=" + page, city())
+                    .json()
+                    .get("items");
+            if (items == null || items.isEmpty()) {
+                break;
+            }
+            items.forEach(i -> idByCertificate.put(
+                    i.get("certificateNo").asString(), i.get("id").asString()));
+        }
+        for (Identity.DemoInspector demo : identity.demoInspectors()) {
+            String id = idByCertificate.get(demo.certificateNo());
+            assertThat(id)
+                    .as("run.sh registered the demo inspector %s", demo.certificateNo())
+                    .isNotNull();
+            SignIn.Session session = identity.signIn(demo.credentials());
+            assertThat(session.subject()).as("the demo inspector's token").isEqualTo(id);
+            inspectorUsers.put(id, session);
+            demoInspectorIds.add(id);
+        }
         assertThat(gateway.get("/api/v1/inspectors?size=1", city())
                         .json()
                         .get("total")
@@ -192,7 +218,7 @@ final class Campaign {
 
     /**
      * The double-random draw for the month: every drawn unit is a Taiyuan coking unit of the directory, each with
-     * two of Taiyuan's inspectors; one task per drawn unit; the verification re-runs identical.
+     * two of Taiyuan's inspectors (the campaign's four and run.sh's two demo inspectors); one task per drawn unit; the verification re-runs identical.
      */
     void draw() {
         Set<String> cokingUnits = directory.units(city(), "keyIndustry=COKING").stream()
@@ -213,7 +239,9 @@ final class Campaign {
             List<String> assigned = new ArrayList<>();
             unit.get("inspectorIds").forEach(id -> assigned.add(id.asString()));
             assertThat(assigned).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
-            assertThat(inspectorIds).containsAll(assigned);
+            List<String> taiyuanInspectors = new ArrayList<>(inspectorIds);
+            taiyuanInspectors.addAll(demoInspectorIds);
+            assertThat(taiyuanInspectors).containsAll(assigned);
         }
         JsonNode verification =
                 gateway.get("/api/v1/draws/" + drawId + "/verification", city()).json();

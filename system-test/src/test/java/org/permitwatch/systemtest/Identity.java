@@ -57,6 +57,29 @@ final class Identity {
         }
     }
 
+    /** A demo inspector run.sh registered (certificate number) and gave a user (demo-inspectors.json). */
+    record DemoInspector(String certificateNo, SignIn.Credentials credentials) {}
+
+    List<DemoInspector> demoInspectors() {
+        try {
+            JsonNode entries = Api.JSON.readTree(
+                    Files.readString(platform.local.resolve("keys/demo-inspectors.json"), StandardCharsets.UTF_8));
+            List<DemoInspector> out = new java.util.ArrayList<>();
+            for (JsonNode entry : entries) {
+                out.add(new DemoInspector(
+                        entry.get("certificateNo").asString(),
+                        new SignIn.Credentials(
+                                entry.get("username").asString(),
+                                entry.get("password").asString(),
+                                null,
+                                false)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     SignIn.Session signIn(SignIn.Credentials who) {
         return signIn.signIn(who);
     }
