@@ -60,6 +60,11 @@ class CodeFlowIT extends IdentityItSupport {
                 .query(String.class)
                 .list();
         assertThat(audit).contains("signin.password:SUCCESS:127.0.0.1", "signin.complete:SUCCESS:127.0.0.1");
+        // the sign-in session lives in PostgreSQL with the 15-minute idle timeout (15 × 60 = 900 s)
+        assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = 'ty-flow'")
+                        .query(Integer.class)
+                        .list())
+                .containsOnly(900);
     }
 
     @Test
@@ -121,6 +126,27 @@ class CodeFlowIT extends IdentityItSupport {
                 .param("id", user.id())
                 .update();
         HttpResponse<String> refused = refresh(refreshToken);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("error").asString()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aLockedUserIsRefusedAtRefreshAndUserInfoAnswersWithTheSameSubject() throws Exception {
+        UserAccount user = user("xd-locked", Role.COUNTY, "140105", null);
+        JsonNode tokens = signInWithConsole(new Browser(), "xd-locked", null);
+        HttpResponse<String> info = api.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/userinfo"))
+                        .header(
+                                "Authorization",
+                                "Bearer " + tokens.get("access_token").asString())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ok(info, 200).get("sub").asString()).isEqualTo(user.id().toString());
+        jdbc.sql("UPDATE user_account SET locked_until = :until WHERE id = :id")
+                .param("until", java.sql.Timestamp.from(clock.instant().plusSeconds(900)))
+                .param("id", user.id())
+                .update();
+        HttpResponse<String> refused = refresh(tokens.get("refresh_token").asString());
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).get("error").asString()).isEqualTo("invalid_grant");
     }

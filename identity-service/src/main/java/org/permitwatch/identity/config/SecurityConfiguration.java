@@ -5,6 +5,7 @@ import org.permitwatch.identity.signin.PasswordStep;
 import org.permitwatch.identity.signin.SignInFlow;
 import org.permitwatch.identity.signin.SignInService;
 import org.permitwatch.identity.token.PublicClientRefresh;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,6 +24,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Three filter chains, all under the context path /auth: (1) the authorization server's endpoints, (2) the admin API
@@ -30,6 +32,22 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    /**
+     * The actuator's own port (MANAGEMENT_SERVER_PORT: 127.0.0.1 locally, the monitoring namespace only in
+     * Kubernetes) needs no token, as in the other services (platform-support's ManagementServer); without that port
+     * the actuator sits behind the sign-in chain and nothing but /livez and /readyz is anonymous.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain managementServer(HttpSecurity http) throws Exception {
+        http.securityMatcher(request -> WebServerApplicationContext.hasServerNamespace(
+                        WebApplicationContextUtils.getWebApplicationContext(request.getServletContext()), "management"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
 
     @Bean
     @Order(1)
