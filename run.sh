@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
 # PermitWatch on one machine, no Docker: embedded PostgreSQL, a KRaft Kafka broker, the national-platform mock,
-# the Eureka registry, the four services and the gateway. Waits until everything is ready, runs a first sync
-# through the gateway and prints where to go. Ctrl-C stops everything in order.
+# the Eureka registry, the identity provider, the four services and the gateway. Waits until everything is ready,
+# runs a first sync through the gateway, seeds the demo inspectors and prints how to sign in. Ctrl-C stops
+# everything in order.
 #
-#   ./run.sh                 build if needed, start, wait, first sync; stays in the foreground
-#   ./run.sh --clean         wipe .local/data first (keys and logs are kept)
+#   ./run.sh                 build if needed, start, wait, first sync, demo seed; stays in the foreground
+#   ./run.sh --clean         wipe .local/data first (keys, demo users and logs are kept)
 #   ./run.sh --detach        start and return once ready (stop later with ./run.sh stop)
 #   ./run.sh --no-sync       skip the first sync
-#   ./run.sh token ROLE DIVISION [--scope pii:read --ttl 8h --sub ID --name NAME --iss ISSUER --aud AUDIENCE]
-#                            (the platform refuses a ttl above JWT_MAX_LIFETIME, 12h by default)
+#   ./run.sh token ROLE DIVISION [--scope 'pii:read directory:read' --ttl 8h --sub ID --name NAME]
+#                            a token from the running identity provider (its local-cli client; at most 12h)
+#   ./run.sh totp USER       the current TOTP code of a demo user (sx-admin, ty-admin), from keys/demo-users.json
 #   ./run.sh status          which parts are up, their resident memory
 #   ./run.sh stop            stop a running platform (the one started with --detach or from another terminal)
 #   ./run.sh kill PART       SIGKILL one part (fault drills: a crash, no clean shutdown)
 #   ./run.sh restart PART    stop one part if it runs, start it again from its running jar copy, wait until ready
 #
 # Ports and sizes come from the environment: GATEWAY_PORT REGISTRY_PORT PERMIT_SYNC_PORT INSPECTION_PORT
-# LIAISON_PORT REPORTING_PORT MOCK_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT PG_PORT MAIL_PORT MOCK_SIZE MOCK_SEED,
-# READY_TIMEOUT (s), SYNC_TIMEOUT (s), SERVICES (subset of the four, space separated), JAVA_OPTS_EXTRA,
-# JWT_ISSUER JWT_AUDIENCE JWT_MAX_LIFETIME (token policy, ADR 0004; local tokens are minted with the same values),
+# LIAISON_PORT REPORTING_PORT IDENTITY_PORT MOCK_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT PG_PORT MAIL_PORT MOCK_SIZE
+# MOCK_SEED, READY_TIMEOUT (s), SYNC_TIMEOUT (s), SERVICES (subset of the four, space separated), JAVA_OPTS_EXTRA,
+# JWT_AUDIENCE JWT_MAX_LIFETIME (token policy, ADR 0004), IDENTITY_ISSUER (default http://localhost:$GATEWAY_PORT/auth,
+# the issuer every part validates), NO_DEMO_SEED=1 (no demo inspectors),
 # SKIP_BUILD=1 (use the jars as they are), PERMITWATCH_LOCAL (directory for data, logs, pids and keys; default
 # .local; the system test runs a second platform in system-test/target/platform).
 # MANAGEMENT_PORT_OFFSET: the gateway's and each service's actuator listens on its port + this, on 127.0.0.1 only
@@ -47,6 +50,8 @@ PERMIT_SYNC_PORT="${PERMIT_SYNC_PORT:-8081}"
 INSPECTION_PORT="${INSPECTION_PORT:-8082}"
 LIAISON_PORT="${LIAISON_PORT:-8083}"
 REPORTING_PORT="${REPORTING_PORT:-8084}"
+# The identity provider (issue 15): everything under /auth, routed by the gateway unchanged.
+IDENTITY_PORT="${IDENTITY_PORT:-8085}"
 MOCK_PORT="${MOCK_PORT:-8090}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
@@ -64,11 +69,17 @@ SERVICES="${SERVICES-permit-sync inspection-service liaison-service reporting-se
 # Local credentials of the mock (its defaults); the real platform's come from the environment in a province.
 NATIONAL_PLATFORM_CLIENT_ID="${NATIONAL_PLATFORM_CLIENT_ID:-permitwatch-sx}"
 NATIONAL_PLATFORM_CLIENT_SECRET="${NATIONAL_PLATFORM_CLIENT_SECRET:-permitwatch-sx-secret}"
-# Token policy (ADR 0004): the gateway and services accept only tokens with this iss and aud; exported so that
-# `./run.sh token` (devstack's Tokens) mints with the same values.
-export JWT_ISSUER="${JWT_ISSUER:-permitwatch-local}"
-export JWT_AUDIENCE="${JWT_AUDIENCE:-permitwatch}"
+# Token policy (ADR 0004): the gateway and services accept only tokens from the identity provider, whose issuer is
+# its public URL through the gateway (what a browser is sent to), with this audience; they read its keys from its
+# JWK set directly on loopback (not through the gateway: no dependency on the gateway's routes for a key).
+IDENTITY_ISSUER="${IDENTITY_ISSUER:-http://localhost:$GATEWAY_PORT/auth}"
+JWT_ISSUER="$IDENTITY_ISSUER"
+JWT_AUDIENCE="${JWT_AUDIENCE:-permitwatch}"
 JWT_MAX_LIFETIME="${JWT_MAX_LIFETIME:-12h}"
+JWT_JWK_SET_URI="http://127.0.0.1:$IDENTITY_PORT/auth/oauth2/jwks"
+# The sign-in callbacks of the web console and the field app (public clients, authorization code + PKCE).
+IDENTITY_CONSOLE_REDIRECT_URIS="http://localhost:$GATEWAY_PORT/console/callback,http://127.0.0.1:$GATEWAY_PORT/console/callback"
+IDENTITY_FIELD_REDIRECT_URIS="permitwatch-field://callback,http://localhost:$GATEWAY_PORT/field/callback"
 
 VERSION="0.1.0-SNAPSHOT"
 # PERMITWATCH_RUNTIME=podman runs the registry, gateway and services from their images instead of their jars
@@ -87,8 +98,10 @@ SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5
  -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m -XX:+ExitOnOutOfMemoryError
  -Djava.io.tmpdir=$TMPDIR_LOCAL ${JAVA_OPTS_EXTRA:-}"
 
-# Stop order: gateway and services first, then the registry, then the mock, the mail server, Kafka and PostgreSQL.
-STOP_ORDER=(gateway permit-sync inspection-service liaison-service reporting-service registry mock mail kafka postgres)
+# Stop order: gateway and services first, then the identity provider (whose keys they read), the registry, then the
+# mock, the mail server, Kafka and PostgreSQL.
+STOP_ORDER=(gateway permit-sync inspection-service liaison-service reporting-service identity-service registry mock mail
+  kafka postgres)
 
 START_EPOCH=$(date +%s)
 
@@ -104,6 +117,7 @@ port_of() {
     inspection-service) echo "$INSPECTION_PORT" ;;
     liaison-service) echo "$LIAISON_PORT" ;;
     reporting-service) echo "$REPORTING_PORT" ;;
+    identity-service) echo "$IDENTITY_PORT" ;;
     mock) echo "$MOCK_PORT" ;;
     kafka) echo "$KAFKA_PORT" ;;
     postgres) echo "$PG_PORT" ;;
@@ -114,16 +128,18 @@ port_of() {
 # The actuator's port of a part, empty for parts that keep it on their own port (the registry, non-Spring parts).
 management_port_of() {
   case "$1" in
-    gateway|permit-sync|inspection-service|liaison-service|reporting-service)
+    gateway|permit-sync|inspection-service|liaison-service|reporting-service|identity-service)
       echo $(( $(port_of "$1") + MANAGEMENT_PORT_OFFSET )) ;;
   esac
 }
 
 # Where run.sh asks a Spring part whether it is ready: the API port's /readyz (Boot's additional probe path), except
-# on the registry, which has no separate management port.
+# on the registry, which has no separate management port, and the identity provider, which serves everything under
+# its context path /auth.
 readiness_url() {
   case "$1" in
     registry) echo "http://127.0.0.1:$(port_of "$1")/actuator/health/readiness" ;;
+    identity-service) echo "http://127.0.0.1:$(port_of "$1")/auth/readyz" ;;
     *) echo "http://127.0.0.1:$(port_of "$1")/readyz" ;;
   esac
 }
@@ -134,6 +150,7 @@ db_of() {
     inspection-service) echo inspection ;;
     liaison-service) echo liaison ;;
     reporting-service) echo reporting ;;
+    identity-service) echo identity ;;
   esac
 }
 
@@ -142,7 +159,7 @@ db_of() {
 # Each Spring part logs in to the registry with its own password (issue 11: the registry refuses anonymous writes,
 # and a service may write only its own application). Created once, random, under $KEYS/registry/ (0600, never
 # committed: .local is ignored) and handed to each part through its environment only, never on a command line.
-REGISTRY_CLIENTS=(gateway permit-sync inspection-service liaison-service reporting-service)
+REGISTRY_CLIENTS=(gateway permit-sync inspection-service liaison-service reporting-service identity-service)
 REGISTRY_SECRETS="$KEYS/registry"
 
 init_registry_passwords() {
@@ -158,6 +175,60 @@ init_registry_passwords() {
 }
 
 registry_password() { cat "$REGISTRY_SECRETS/$1.password"; }
+
+# ---------------------------------------------------------------------------------------------------- identity secrets
+
+# The identity provider's secrets (issue 15), created once, random, 0600 under $KEYS and handed to the provider
+# through its environment only: the key-encryption key (its signing keys and TOTP secrets are AES-256-GCM under it in
+# its database: losing it means new keys and re-enrolled TOTP), the secret of the local-only client
+# permitwatch-local-cli (./run.sh token), and the demo users: three administrators the provider creates from
+# demo-users.json, two inspectors run.sh creates through its admin API once they are registered (demo-inspectors.json).
+IDENTITY_KEK_FILE="$KEYS/identity-kek"
+IDENTITY_CLI_SECRET_FILE="$KEYS/identity-cli.secret"
+DEMO_USERS_FILE="$KEYS/demo-users.json"
+DEMO_INSPECTORS_FILE="$KEYS/demo-inspectors.json"
+
+# 20 random letters and digits (no pipe that could die of SIGPIPE) and one of each class the password policy counts.
+random_password() { printf '%s-7Kq' "$(head -c 15 /dev/urandom | base64 | tr '+/' 'xy')"; }
+# 20 random bytes in base32 without padding (RFC 4648), the form authenticator apps and otpauth:// URIs take.
+random_totp_secret() { head -c 20 /dev/urandom | base32 | tr -d '=\n'; }
+
+init_identity_secrets() {
+  ( umask 077
+  [[ -s "$IDENTITY_KEK_FILE" ]] || head -c 32 /dev/urandom | base64 | tr -d '\n' >"$IDENTITY_KEK_FILE"
+  [[ -s "$IDENTITY_CLI_SECRET_FILE" ]] || od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$IDENTITY_CLI_SECRET_FILE"
+  # Written once: the passwords stay what the provider stored (it creates a listed user only when absent).
+  if [[ ! -s "$DEMO_USERS_FILE" ]]; then
+    cat >"$DEMO_USERS_FILE" <<JSON
+[
+  {"username": "sx-admin", "password": "$(random_password)", "displayName": "山西省生态环境厅管理员", "role": "PROVINCE",
+   "division": "140000", "totpSecret": "$(random_totp_secret)", "piiRead": true},
+  {"username": "ty-admin", "password": "$(random_password)", "displayName": "太原市生态环境局管理员", "role": "CITY",
+   "division": "140100", "totpSecret": "$(random_totp_secret)"},
+  {"username": "xd-admin", "password": "$(random_password)", "displayName": "小店区生态环境分局管理员", "role": "COUNTY",
+   "division": "140105"}
+]
+JSON
+  fi
+  if [[ ! -s "$DEMO_INSPECTORS_FILE" ]]; then
+    cat >"$DEMO_INSPECTORS_FILE" <<JSON
+[
+  {"username": "xd-inspector1", "password": "$(random_password)", "displayName": "小店区执法员一", "division": "140105",
+   "certificateNo": "XD-DEMO-0001"},
+  {"username": "xd-inspector2", "password": "$(random_password)", "displayName": "小店区执法员二", "division": "140105",
+   "certificateNo": "XD-DEMO-0002"}
+]
+JSON
+  fi )
+  chmod 600 "$IDENTITY_KEK_FILE" "$IDENTITY_CLI_SECRET_FILE" "$DEMO_USERS_FILE" "$DEMO_INSPECTORS_FILE"
+}
+
+# Exports (in the caller's subshell) the provider's secrets: never on a command line, where any user could read them.
+export_identity_secrets() {
+  [[ "$1" == identity-service ]] || return 0
+  export IDENTITY_KEY_ENCRYPTION_KEY="$(cat "$IDENTITY_KEK_FILE")"
+  export IDENTITY_LOCAL_CLI_SECRET="$(cat "$IDENTITY_CLI_SECRET_FILE")"
+}
 
 # Exports (in the caller's subshell) the registry credentials PART needs: the registry gets every client's password
 # as REGISTRY_PASSWORD_<CLIENT>, a client its own as REGISTRY_PASSWORD.
@@ -235,6 +306,7 @@ stop_parts() {
 
 stop_all() {
   stop_parts gateway permit-sync inspection-service liaison-service reporting-service
+  stop_parts identity-service
   stop_parts registry
   stop_parts mock
   stop_parts mail
@@ -270,7 +342,7 @@ on_signal() {
 
 needs_build() {
   local module jar oldest=""
-  for module in devstack national-platform-mock registry gateway $SERVICES; do
+  for module in devstack national-platform-mock registry identity-service gateway $SERVICES; do
     case "$module" in
       devstack) jar="$ROOT/devstack/target/devstack-$VERSION.jar"; [[ -d "$ROOT/devstack/target/lib" ]] || return 0 ;;
       national-platform-mock) jar="$(mock_jar)" || return 0 ;;
@@ -345,7 +417,7 @@ start_postgres() {
   done
   start_part postgres java -Dpermitwatch.part=postgres -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx192m \
     -Djava.io.tmpdir="$TMPDIR_LOCAL" -cp "$DEVSTACK_RUN_CP" org.permitwatch.devstack.EmbeddedPostgresMain \
-    --port "$PG_PORT" --data-dir "$DATA/postgres" --databases permit_sync,inspection,liaison,reporting
+    --port "$PG_PORT" --data-dir "$DATA/postgres" --databases permit_sync,inspection,liaison,reporting,identity
 }
 
 start_kafka() {
@@ -411,44 +483,69 @@ start_spring() {
     EUREKA_URL="http://127.0.0.1:$REGISTRY_PORT/eureka/"
     EUREKA_INSTANCE_IP=127.0.0.1
     JWT_ISSUER="$JWT_ISSUER" JWT_AUDIENCE="$JWT_AUDIENCE" JWT_MAX_LIFETIME="$JWT_MAX_LIFETIME"
+    JWT_JWK_SET_URI="$JWT_JWK_SET_URI"
     NATIONAL_PLATFORM_BASE_URL="http://127.0.0.1:$MOCK_PORT"
     NATIONAL_PLATFORM_CLIENT_ID="$NATIONAL_PLATFORM_CLIENT_ID"
     NATIONAL_PLATFORM_CLIENT_SECRET="$NATIONAL_PLATFORM_CLIENT_SECRET"
   )
+  # The identity provider: its public issuer, the audience it writes, the demo users to create, the sign-in
+  # callbacks. Its key-encryption key and the local-cli secret come through export_identity_secrets (environment only).
+  if [[ "$part" == identity-service ]]; then
+    settings+=(
+      IDENTITY_ISSUER="$IDENTITY_ISSUER" IDENTITY_AUDIENCE="$JWT_AUDIENCE"
+      IDENTITY_CONSOLE_REDIRECT_URIS="$IDENTITY_CONSOLE_REDIRECT_URIS"
+      IDENTITY_FIELD_REDIRECT_URIS="$IDENTITY_FIELD_REDIRECT_URIS"
+    )
+    if [[ "$RUNTIME" == podman ]]; then
+      settings+=(IDENTITY_DEMO_USERS_FILE=/etc/permitwatch/identity/demo-users.json)
+    else
+      settings+=(IDENTITY_DEMO_USERS_FILE="$DEMO_USERS_FILE")
+    fi
+  fi
   if [[ "$RUNTIME" == podman ]]; then
     start_container "$part" "${settings[@]}"
     return
   fi
   ( export_registry_credentials "$part"
-  start_part "$part" env "${settings[@]}" JWT_PUBLIC_KEY_LOCATION="file:$KEYS/jwt-public.pem" \
-    java -Dpermitwatch.part="$part" $SPRING_JVM_OPTS -jar "$jar" )
+  export_identity_secrets "$part"
+  start_part "$part" env "${settings[@]}" java -Dpermitwatch.part="$part" $SPRING_JVM_OPTS -jar "$jar" )
 }
 
 # PERMITWATCH_RUNTIME=podman: a Spring part runs from its image (scripts/images/build.sh, loaded by
 # scripts/images/prove.sh) with the pods' securityContext (k8s/base/*/deployment.yaml): read-only root with a tmpfs at
-# /tmp (the emptyDir), uid/gid 65532, every capability dropped, no new privileges; the JWT key mounted read-only where
-# the pods have it. runc, not crun, and explicit ulimits: crun fails on this machine's cgroup layout and raising the
+# /tmp (the emptyDir), uid/gid 65532, every capability dropped, no new privileges. Tokens are verified against the
+# identity provider's JWK set (no key file to mount); the provider's demo users go in read-only. runc, not crun, and explicit ulimits: crun fails on this machine's cgroup layout and raising the
 # rlimits is not permitted here (docs/kubernetes.md). Host network: the parts find each other on 127.0.0.1 as with jars.
 image_of() { echo "$IMAGE_PREFIX/$1:$IMAGE_TAG"; }
 
 start_container() {
   local part="$1"; shift
-  local setting env_args=()
+  local setting env_args=() mounts=()
   for setting in "$@"; do env_args+=(-e "$setting"); done
   podman rm -f "permitwatch-$part" >/dev/null 2>&1 || true
-  # The registry passwords go in by name only (-e NAME takes the value from podman's environment), never on its
-  # command line.
+  if [[ "$part" == identity-service ]]; then
+    # The container runs as 65532, which cannot read run.sh's 0600 file: a copy owned by it (when run.sh is root, as
+    # prove.sh is), 0600 too, mounted read-only.
+    local demo_copy="$RUN/identity-demo-users.json"
+    ( umask 077; cp -f "$DEMO_USERS_FILE" "$demo_copy" )
+    [[ $(id -u) -eq 0 ]] && chown 65532:65532 "$demo_copy"
+    mounts+=(-v "$demo_copy:/etc/permitwatch/identity/demo-users.json:ro")
+  fi
+  # The registry passwords and the provider's secrets go in by name only (-e NAME takes the value from podman's
+  # environment), never on its command line.
   ( export_registry_credentials "$part"
+  export_identity_secrets "$part"
   local name
-  for name in $(compgen -e | grep -E '^REGISTRY_PASSWORD'); do env_args+=(-e "$name"); done
+  for name in $(compgen -e | grep -E '^(REGISTRY_PASSWORD|IDENTITY_KEY_ENCRYPTION_KEY$|IDENTITY_LOCAL_CLI_SECRET$)'); do
+    env_args+=(-e "$name")
+  done
   start_part "$part" podman --runtime runc run --rm --name "permitwatch-$part" \
     --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 \
     --read-only --read-only-tmpfs=false --tmpfs /tmp:rw,nosuid,nodev,size=256m \
     --user 65532:65532 --cap-drop=ALL --security-opt no-new-privileges \
     --network host \
-    -v "$KEYS/jwt-public.pem:/etc/permitwatch/jwt/jwt-public.pem:ro" \
+    ${mounts[@]+"${mounts[@]}"} \
     "${env_args[@]}" \
-    -e JWT_PUBLIC_KEY_LOCATION=file:/etc/permitwatch/jwt/jwt-public.pem \
     -e JAVA_TOOL_OPTIONS="-Dpermitwatch.part=$part $(echo ${SPRING_JVM_OPTS//-Djava.io.tmpdir=$TMPDIR_LOCAL/})" \
     --pull=never "$(image_of "$part")" )
 }
@@ -512,7 +609,41 @@ wait_routable() {
 
 # ---------------------------------------------------------------------------------------------------- tokens, sync
 
-mint() { java -cp "$DEVSTACK_CP" org.permitwatch.devstack.Tokens mint --dir "$KEYS" "$@"; }
+# provider_token ROLE DIVISION [--scope S --ttl T --sub ID --name NAME]: an access token from the running identity
+# provider, client credentials of the local-only client permitwatch-local-cli, whose extra form fields become the
+# token's claims (the provider refuses what the token policy would: a CITY role at 140000, a ttl above 12h). Prints
+# only the token. No signing key exists outside the provider.
+provider_token() {
+  local role="$1" division="$2" body code
+  shift 2
+  local form=(--data-urlencode grant_type=client_credentials --data-urlencode "role=$role"
+    --data-urlencode "division=$division")
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --scope|--ttl|--sub|--name)
+        [[ $# -ge 2 ]] || die "$1 needs a value"
+        form+=(--data-urlencode "${1#--}=$2"); shift 2 ;;
+      *) die "unknown token option '$1' (one of --scope --ttl --sub --name)" ;;
+    esac
+  done
+  [[ -s "$IDENTITY_CLI_SECRET_FILE" ]] || die "no $IDENTITY_CLI_SECRET_FILE: start the platform once (./run.sh)"
+  body="$(mktemp)"
+  # The client secret reaches curl as a config line on stdin (printf is a builtin), never on a command line.
+  code="$(printf 'user = "permitwatch-local-cli:%s"\n' "$(<"$IDENTITY_CLI_SECRET_FILE")" \
+    | curl -s -K - -o "$body" -w '%{http_code}' --max-time 30 "${form[@]}" \
+      "http://127.0.0.1:$IDENTITY_PORT/auth/oauth2/token" || true)"
+  if [[ "$code" != 200 ]]; then
+    if [[ "$code" == 000 ]]; then
+      warn "the identity provider does not answer on :$IDENTITY_PORT (is the platform running? ./run.sh status)"
+    else
+      warn "the identity provider refused the token (HTTP $code): $(cat "$body")"
+    fi
+    rm -f "$body"
+    return 1
+  fi
+  json_field access_token <"$body"
+  rm -f "$body"
+}
 
 json_field() { # json_field NAME <<<json : first string or number value of a top-level-ish field
   sed -nE "s/.*\"$1\"[[:space:]]*:[[:space:]]*\"?([^\",}]*)\"?.*/\1/p" | head -1
@@ -520,7 +651,7 @@ json_field() { # json_field NAME <<<json : first string or number value of a top
 
 first_sync() {
   local token body code id status deadline
-  token="$(mint --role PROVINCE --division 140000 --sub province-admin --name 'Local province admin' --ttl 1h)"
+  token="$(provider_token PROVINCE 140000 --sub province-admin --name 'Local province admin' --ttl 1h)" || return 1
   body="$(mktemp)"
   code="$(curl -s -o "$body" -w '%{http_code}' --max-time 30 -X POST "http://127.0.0.1:$GATEWAY_PORT/api/v1/sync/runs" \
       -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{"mode":"FULL"}' || true)"
@@ -545,6 +676,17 @@ first_sync() {
   done
 }
 
+# The demo inspectors (demo-inspectors.json): registered in inspection-service through the gateway, then their
+# INSPECTOR users created through the provider's admin API with the registered ids (devstack's DemoSeed; both steps
+# find what an earlier start created instead of doubling it).
+seed_demo() {
+  say "demo seed: registering the demo inspectors and creating their users"
+  java -cp "$DEVSTACK_RUN_CP" org.permitwatch.devstack.DemoSeed --gateway "http://127.0.0.1:$GATEWAY_PORT" \
+    --identity "http://127.0.0.1:$IDENTITY_PORT" --cli-secret-file "$IDENTITY_CLI_SECRET_FILE" \
+    --inspectors "$DEMO_INSPECTORS_FILE" | while IFS= read -r line; do say "demo seed: $line"; done
+  return "${PIPESTATUS[0]}"
+}
+
 # ---------------------------------------------------------------------------------------------------- status
 
 # Resident memory of a process and its descendants (PostgreSQL backends are children of its JVM), in kB.
@@ -560,7 +702,8 @@ rss_tree_kb() {
 status() {
   local part pid rss total=0 port code
   printf '%-20s %-8s %-7s %-10s %s\n' PART PID PORT RSS_MB READY
-  for part in postgres kafka mock mail registry permit-sync inspection-service liaison-service reporting-service gateway; do
+  for part in postgres kafka mock mail registry identity-service permit-sync inspection-service liaison-service \
+      reporting-service gateway; do
     port="$(port_of "$part")"
     if pid="$(live_pid "$part")"; then
       rss="$(rss_tree_kb "$pid")"; total=$(( total + rss ))
@@ -609,6 +752,7 @@ restart_part() {
   RESTARTING=1
   mkdir -p "$LOGS" "$RUN"
   init_registry_passwords
+  init_identity_secrets
   stop_parts "$part"
   if [[ "$part" == postgres ]]; then
     stop_orphan_postmaster
@@ -635,18 +779,21 @@ restart_part() {
 
 # ---------------------------------------------------------------------------------------------------- main
 
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^set -Eeuo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 
 main() {
   local clean=0 detach=0 sync=1
   case "${1:-}" in
     token)
       shift
-      [[ $# -ge 2 ]] || die "usage: ./run.sh token ROLE DIVISION [--scope pii:read --ttl 8h --sub ID --name NAME --iss ISSUER --aud AUDIENCE]"
-      [[ -f "$KEYS/jwt-private.pem" ]] || die "no local keys in $KEYS: start the platform once (./run.sh) to create them"
+      [[ $# -ge 2 ]] || die "usage: ./run.sh token ROLE DIVISION [--scope 'pii:read directory:read' --ttl 8h --sub ID --name NAME]"
+      provider_token "$@" || exit 1
+      return ;;
+    totp)
+      [[ $# -eq 2 ]] || die "usage: ./run.sh totp USER (a demo user with a TOTP secret in $DEMO_USERS_FILE: sx-admin, ty-admin)"
+      [[ -s "$DEMO_USERS_FILE" ]] || die "no $DEMO_USERS_FILE: start the platform once (./run.sh)"
       require_devstack
-      local role="$1" division="$2"; shift 2
-      mint --role "$role" --division "$division" "$@"
+      java -cp "$DEVSTACK_CP" org.permitwatch.devstack.Totp --users "$DEMO_USERS_FILE" --user "$2"
       return ;;
     status) status; return ;;
     stop) stop_all; say "stopped"; return ;;
@@ -676,7 +823,7 @@ main() {
   require_devstack
   # Fail before starting anything when a part was not built (another module may be mid-edit).
   local part
-  for part in registry gateway $SERVICES; do
+  for part in registry identity-service gateway $SERVICES; do
     if [[ "$RUNTIME" == podman ]]; then
       podman image exists "$(image_of "$part")" \
         || die "$part: no image $(image_of "$part") (scripts/images/build.sh, then podman load -i $part/target/jib-image.tar)"
@@ -685,8 +832,8 @@ main() {
     fi
   done
   mock_jar >/dev/null || die "mock has no jar in national-platform-mock/target (build failed? see $LOGS/build.log)"
-  java -cp "$DEVSTACK_CP" org.permitwatch.devstack.Tokens init --dir "$KEYS" >/dev/null
   init_registry_passwords
+  init_identity_secrets
 
   rm -rf "$APPS/devstack"; mkdir -p "$APPS/devstack"
   cp -f "$ROOT/devstack/target/devstack-$VERSION.jar" "$APPS/devstack/devstack.jar"
@@ -707,25 +854,28 @@ main() {
 
 
   local service
-  say "starting registry and services: $SERVICES"
+  # The identity provider first: every token anyone uses comes from it, and the services and the gateway read its
+  # JWK set for the first token they check. Nothing waits for it to start the rest (readiness of the others never
+  # depends on it); the first token is asked for once it is ready.
+  say "starting identity provider :$IDENTITY_PORT, registry and services: $SERVICES"
+  start_spring identity-service
   start_spring registry
   for service in $SERVICES; do start_spring "$service"; done
   wait_ready_endpoint registry
   say "starting gateway :$GATEWAY_PORT"
   start_spring gateway
+  wait_ready_endpoint identity-service
   for service in $SERVICES; do wait_ready_endpoint "$service"; done
   wait_ready_endpoint gateway
-  for service in $SERVICES; do wait_routable "$service"; done
+  for service in identity-service $SERVICES; do wait_routable "$service"; done
   local ready_epoch=$(date +%s)
 
   if [[ $sync -eq 1 && " $SERVICES " == *" permit-sync "* ]]; then
     first_sync || warn "continuing without a completed first sync"
   fi
-
-  local province city inspector
-  province="$(mint --role PROVINCE --division 140000 --sub province-admin --name 'Shanxi province admin' --scope pii:read)"
-  city="$(mint --role CITY --division 140100 --sub taiyuan-city --name 'Taiyuan city officer')"
-  inspector="$(mint --role INSPECTOR --division 140105 --sub inspector-140105 --name 'Xiaodian inspector')"
+  if [[ "${NO_DEMO_SEED:-0}" != 1 && " $SERVICES " == *" inspection-service "* ]]; then
+    seed_demo || warn "continuing without the demo inspectors (see above)"
+  fi
 
   cat <<EOF
 
@@ -733,19 +883,26 @@ PermitWatch is up (ready $(( ready_epoch - launch_epoch )) s after launch, $(( r
   Gateway        http://localhost:$GATEWAY_PORT
   Swagger UI     http://localhost:$GATEWAY_PORT/swagger-ui.html
   Mock platform  http://127.0.0.1:$MOCK_PORT
+  Identity       http://localhost:$GATEWAY_PORT/auth (provider :$IDENTITY_PORT; its keys: JWK set, KEK in $IDENTITY_KEK_FILE)
   Registry       http://localhost:$REGISTRY_PORT  (read-only login: gateway / the password in $REGISTRY_SECRETS/gateway.password)
   Mail (SMTP)    127.0.0.1:$MAIL_PORT; every mail sent to liaisons lands in $MAIL_DIR/*.eml (list: $LOGS/mail.log)
   Logs           $LOGS/<part>.log   (pids in $RUN)
   Metrics        http://127.0.0.1:$(management_port_of gateway)/actuator/prometheus (gateway; each service on its port + $MANAGEMENT_PORT_OFFSET, loopback only)
 
-Tokens (8 h; ./run.sh token ROLE DIVISION for more):
-  province 140000 (PROVINCE, pii:read):
-    $province
-  Taiyuan 140100 (CITY):
-    $city
-  inspector 140105 (INSPECTOR):
-    $inspector
+Sign in (identity provider $IDENTITY_ISSUER, through the gateway; passwords in $DEMO_USERS_FILE
+and $DEMO_INSPECTORS_FILE, both 0600):
+  sx-admin       PROVINCE  140000 山西省   password + TOTP (./run.sh totp sx-admin), may read personal data
+  ty-admin       CITY      140100 太原市   password + TOTP (./run.sh totp ty-admin)
+  xd-admin       COUNTY    140105 小店区   password
+  xd-inspector1  INSPECTOR 140105 小店区   password (initial: changed at the first sign-in), a registered inspector
+  xd-inspector2  INSPECTOR 140105 小店区   of inspection-service each
+  Sign-in page   http://localhost:$GATEWAY_PORT/auth/login (the console client: authorization code + PKCE,
+                 redirect http://localhost:$GATEWAY_PORT/console/callback); discovery at
+                 http://localhost:$GATEWAY_PORT/auth/.well-known/openid-configuration
+  Admin API      http://localhost:$GATEWAY_PORT/auth/api/v1/users (clients, keys, audit) with a PROVINCE or CITY token
 
+Tokens for scripts (from the provider's local-only client; 8 h unless --ttl, at most 12 h):
+  TOKEN=\$(./run.sh token CITY 140100)      # or PROVINCE 140000 --scope pii:read, INSPECTOR 140105 --sub ID …
   curl -H "Authorization: Bearer \$TOKEN" http://localhost:$GATEWAY_PORT/api/v1/directory/units
 
 EOF

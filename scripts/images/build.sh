@@ -6,14 +6,14 @@
 # 1. target/images/base.tar: Debian bookworm + openjdk-17-jre-headless from Debian packages
 #    (scripts/images/build-base-image.sh; cached while it matches images/base/packages.lock);
 # 2. ./mvnw -Pimages package: Jib writes <app>/target/jib-image.tar (permitwatch/<app>:<version>) from that tar, and the
-#    CycloneDX SBOM <app>/target/classes/META-INF/sbom/application.cdx.json (in the image too), for the six apps.
+#    CycloneDX SBOM <app>/target/classes/META-INF/sbom/application.cdx.json (in the image too), for the seven apps.
 #
 # Environment: DEBIAN_MIRROR, DEBIAN_SECURITY_MIRROR, PACKAGES_LOCK (see build-base-image.sh); IMAGE_TAG (default the
 # project version); MAVEN_ARGS (extra Maven arguments, e.g. -o). Needs root for the base image (debootstrap, chroot).
 set -Eeuo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-APPS=(registry gateway permit-sync inspection-service liaison-service reporting-service)
+APPS=(registry gateway permit-sync inspection-service liaison-service reporting-service identity-service)
 
 say() { printf '\033[1m[images]\033[0m %s\n' "$*"; }
 

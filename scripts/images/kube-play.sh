@@ -5,9 +5,9 @@
 #   PROVE_KEEP=1 scripts/images/prove.sh && scripts/images/kube-play.sh
 #
 # Unchanged from the render: the Deployment (image name, envFrom, secretKeyRefs, securityContext: runAsUser/Group
-# 65532, runAsNonRoot, readOnlyRootFilesystem, drop ALL, no privilege escalation; the emptyDir on /tmp; the JWT key
-# ConfigMap mounted read-only; probes). Changed as an overlay would for this host: the ConfigMaps' endpoints (the
-# prove platform's PostgreSQL, Kafka and registry on 127.0.0.1) and ports (28184/29184, clear of the prove platform's
+# 65532, runAsNonRoot, readOnlyRootFilesystem, drop ALL, no privilege escalation; the emptyDir on /tmp; probes).
+# Changed as an overlay would for this host: the ConfigMaps' endpoints (the prove platform's PostgreSQL, Kafka,
+# registry and identity provider's JWK set on 127.0.0.1, its issuer) and ports (28184/29184, clear of the prove platform's
 # own reporting-service). The Secrets the install would create (docs/kubernetes.md section 4) are made from the prove
 # platform's keys. podman itself: runc and the ulimits through a containers.conf (kube play has no --ulimit), host
 # network. Waits for /readyz and checks what podman applied; removes the pod afterwards (KUBE_PLAY_KEEP=1 keeps it).
@@ -21,7 +21,7 @@ PORT="${KUBE_PLAY_PORT:-28184}"
 say() { printf '\033[1m[kube-play]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[kube-play]\033[0m %s\n' "$*" >&2; exit 1; }
 
-[[ -s "$LOCAL/keys/jwt-public.pem" && -s "$LOCAL/keys/registry/reporting-service.password" ]] \
+[[ -s "$LOCAL/keys/identity-kek" && -s "$LOCAL/keys/registry/reporting-service.password" ]] \
   || die "no prove platform keys in $LOCAL: run PROVE_KEEP=1 scripts/images/prove.sh first"
 mkdir -p "$OUT"
 kubectl kustomize k8s/overlays/dev >"$OUT/dev.yaml"
@@ -39,10 +39,11 @@ common["data"].update({
     "DB_HOST": "127.0.0.1", "DB_PORT": env("PG_PORT", "54340"),
     "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:" + env("KAFKA_PORT", "29092"),
     "EUREKA_URL": "http://127.0.0.1:%s/eureka/" % env("REGISTRY_PORT", "28761"),
+    # The prove platform's identity provider: its JWK set directly, its issuer the public URL through the gateway.
+    "JWT_JWK_SET_URI": "http://127.0.0.1:%s/auth/oauth2/jwks" % env("IDENTITY_PORT", "28085"),
+    "JWT_ISSUER": "http://localhost:%s/auth" % env("GATEWAY_PORT", "28080"),
 })
 own["data"].update({"SERVER_PORT": str(port), "MANAGEMENT_SERVER_PORT": str(port + 1000)})
-jwt = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "permitwatch-jwt-public-key"},
-       "data": {"jwt-public.pem": open(os.path.join(local, "keys/jwt-public.pem")).read()}}
 # The Secrets the install creates (docs/kubernetes.md section 4), as podman 4.3 reads a secretKeyRef: a podman secret
 # holding a JSON object of base64 values.
 import base64, json
@@ -68,10 +69,10 @@ for e in container.get("env", []):
     if e.get("valueFrom", {}).get("fieldRef", {}).get("fieldPath") == "status.podIP":
         e.pop("valueFrom")
         e["value"] = "127.0.0.1"
-for d in (deployment, common, own, jwt):
+for d in (deployment, common, own):
     d["metadata"].pop("namespace", None)
-# One file, as kubectl apply would take it: podman kube play finds a mounted ConfigMap only in the played file.
-yaml.safe_dump_all([common, own, jwt, deployment], open(os.path.join(out, "play.yaml"), "w"), sort_keys=False)
+# One file, as kubectl apply would take it.
+yaml.safe_dump_all([common, own, deployment], open(os.path.join(out, "play.yaml"), "w"), sort_keys=False)
 yaml.safe_dump(deployment, open(os.path.join(out, "deployment.yaml"), "w"), sort_keys=False)
 print(deployment["spec"]["template"]["spec"]["containers"][0]["image"])
 PY
@@ -114,4 +115,4 @@ printf '%-8s %s\n' USER "$(podman inspect --format '{{.Config.User}}' "$containe
   RUNTIME "$(podman inspect --format '{{.OCIRuntime}}' "$container")" \
   CAPS "$(podman inspect --format '{{.EffectiveCaps}}' "$container")" \
   SECOPT "$(podman inspect --format '{{.HostConfig.SecurityOpt}}' "$container")"
-podman exec "$container" sh -c 'id; touch /app/x 2>&1 | head -1; touch /tmp/x && echo "/tmp writable"; ls /etc/permitwatch/jwt; ulimit -n'
+podman exec "$container" sh -c 'id; touch /app/x 2>&1 | head -1; touch /tmp/x && echo "/tmp writable"; ulimit -n'

@@ -8,7 +8,8 @@
 # --read-only --tmpfs /tmp --user 65532:65532 --cap-drop=ALL --security-opt no-new-privileges --network host …`
 # (run.sh's PERMITWATCH_RUNTIME=podman). run.sh waits for each one's /readyz and fails with the container's log when
 # one is not ready in READY_TIMEOUT; then this script checks each container's settings as podman reports them and
-# plays a smoke path through the gateway (token, a first sync, directory list, checklists, inspectors, reports).
+# plays a smoke path through the gateway (the identity provider's discovery document and a client-credentials token
+# through the gateway, tokens from ./run.sh token, a first sync, directory list, checklists, inspectors, reports).
 #
 # Environment: PROVE_KEEP=1 leaves the platform running (stop: PERMITWATCH_LOCAL=target/prove ./run.sh stop);
 # READY_TIMEOUT (default 240 s). Ports are run.sh's + 20000 (gateway 28080 …) unless set, so a platform started with
@@ -16,7 +17,7 @@
 set -Eeuo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-APPS=(registry gateway permit-sync inspection-service liaison-service reporting-service)
+APPS=(registry gateway permit-sync inspection-service liaison-service reporting-service identity-service)
 VERSION="$(sed -n 's:^VERSION="\(.*\)"$:\1:p' run.sh)"
 
 say() { printf '\033[1m[prove]\033[0m %s\n' "$*"; }
@@ -57,7 +58,8 @@ export PERMITWATCH_LOCAL="${PERMITWATCH_LOCAL:-$ROOT/target/prove}"
 export PERMITWATCH_RUNTIME=podman SKIP_BUILD=1
 export GATEWAY_PORT="${GATEWAY_PORT:-28080}" REGISTRY_PORT="${REGISTRY_PORT:-28761}" \
   PERMIT_SYNC_PORT="${PERMIT_SYNC_PORT:-28081}" INSPECTION_PORT="${INSPECTION_PORT:-28082}" \
-  LIAISON_PORT="${LIAISON_PORT:-28083}" REPORTING_PORT="${REPORTING_PORT:-28084}" MOCK_PORT="${MOCK_PORT:-28090}" \
+  LIAISON_PORT="${LIAISON_PORT:-28083}" REPORTING_PORT="${REPORTING_PORT:-28084}" IDENTITY_PORT="${IDENTITY_PORT:-28085}" \
+  MOCK_PORT="${MOCK_PORT:-28090}" \
   KAFKA_PORT="${KAFKA_PORT:-29092}" KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-29093}" PG_PORT="${PG_PORT:-54340}" \
   MAIL_PORT="${MAIL_PORT:-23025}" MOCK_SIZE="${MOCK_SIZE:-300}" READY_TIMEOUT="${READY_TIMEOUT:-240}"
 
@@ -78,7 +80,7 @@ platform_started=$(date +%s)
   die "the platform did not come up from the images"
 }
 grep -E 'ready|sync' "$PERMITWATCH_LOCAL.run.log" | sed 's/\x1b\[[0-9;]*m//g' | head -20
-say "all six ready from the images $(( $(date +%s) - platform_started )) s after launch"
+say "all seven ready from the images $(( $(date +%s) - platform_started )) s after launch"
 
 # What podman actually applied to each container (not what we asked for).
 printf '%-31s %-12s %-9s %-8s %-5s %s\n' CONTAINER USER READONLY RUNTIME CAPS SECURITY_OPT
@@ -100,6 +102,16 @@ done
 
 # The smoke path through the gateway (system test's first steps).
 gw="http://127.0.0.1:$GATEWAY_PORT"
+# The identity provider through the gateway: its discovery document names the public issuer, and a token requested
+# there (client credentials of the local-cli client) opens the API. No signing key exists outside the provider.
+issuer="$(curl -s --max-time 20 "$gw/auth/.well-known/openid-configuration" | sed -nE 's/.*"issuer"[[:space:]]*:[[:space:]]*"([^"]*)".*/\1/p')"
+[[ "$issuer" == "http://localhost:$GATEWAY_PORT/auth" ]] || die "smoke: discovery through the gateway names issuer '$issuer'"
+say "smoke: GET /auth/.well-known/openid-configuration -> issuer $issuer"
+gateway_token="$(curl -s --max-time 20 -u "permitwatch-local-cli:$(cat "$PERMITWATCH_LOCAL/keys/identity-cli.secret")" \
+  -d grant_type=client_credentials -d role=CITY -d division=140100 -d sub=prove-smoke "$gw/auth/oauth2/token" \
+  | sed -nE 's/.*"access_token"[[:space:]]*:[[:space:]]*"([^"]*)".*/\1/p')"
+[[ -n "$gateway_token" ]] || die "smoke: no token from the provider through the gateway"
+say "smoke: POST /auth/oauth2/token (client credentials) through the gateway -> a token"
 province="$(./run.sh token PROVINCE 140000 --scope pii:read --sub province-admin)"
 city="$(./run.sh token CITY 140100 --sub taiyuan-city)"
 check() { # check NAME TOKEN PATH [jq-ish grep]
@@ -116,6 +128,7 @@ units="$(curl -s -H "Authorization: Bearer $province" "$gw/api/v1/directory/stat
 [[ "$units" =~ \"totalUnits\":[1-9] ]] || die "smoke: the directory is empty after the first sync: ${units:0:300}"
 say "smoke: directory stats: ${units:0:120}…"
 check "checklists (inspection-service)" "$city" "/api/v1/checklists"
+check "checklists with the gateway-issued token" "$gateway_token" "/api/v1/checklists"
 check "inspectors (inspection-service)" "$city" "/api/v1/inspectors?size=1"
 check "overdue disclosures (reporting-service)" "$province" "/api/v1/reports/disclosure/overdue"
 check "incoming clues (liaison-service)" "$city" "/api/v1/clues?direction=INCOMING&size=5"

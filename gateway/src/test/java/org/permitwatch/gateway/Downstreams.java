@@ -20,14 +20,17 @@ import org.springframework.core.env.MapPropertySource;
  * Cloud's simple discovery client instead of Eureka. Each answers every API path with its own name, so a
  * test sees which service a prefix reached.
  *
- * <p>{@link #SHARED} serves all four services for the whole test JVM; {@link Initializer} registers them in the
+ * <p>The identity provider answers under its context path {@code /auth} (its API, pages and OAuth2 endpoints) and
+ * serves its OpenAPI document at {@code /auth/v3/api-docs}.
+ *
+ * <p>{@link #SHARED} serves all five services for the whole test JVM; {@link Initializer} registers them in the
  * contexts of {@link GatewayIntegrationTest}. The servers outlive the test classes: a class resets their stubs and
  * request journals ({@link #resetStubs}) before it counts requests.
  */
 final class Downstreams {
 
     static final List<String> SERVICES =
-            List.of("permit-sync", "inspection-service", "liaison-service", "reporting-service");
+            List.of("permit-sync", "inspection-service", "liaison-service", "reporting-service", "identity-service");
 
     /** One server per service, started once per JVM. */
     static final Downstreams SHARED = new Downstreams(SERVICES);
@@ -50,13 +53,13 @@ final class Downstreams {
     void resetStubs() {
         servers.forEach((service, server) -> {
             server.resetAll();
-            server.stubFor(any(urlPathMatching("/api/v1/.*"))
+            server.stubFor(any(urlPathMatching("/api/v1/.*|/auth(/.*)?"))
                     .willReturn(aResponse()
                             .withStatus(200)
                             .withHeader("Content-Type", "application/json")
                             .withHeader("Location", "/api/v1/somewhere/1")
                             .withBody("{\"service\":\"" + service + "\"}")));
-            server.stubFor(get(urlEqualTo("/v3/api-docs"))
+            server.stubFor(get(urlEqualTo("identity-service".equals(service) ? "/auth/v3/api-docs" : "/v3/api-docs"))
                     .willReturn(aResponse()
                             .withStatus(200)
                             .withHeader("Content-Type", "application/json")

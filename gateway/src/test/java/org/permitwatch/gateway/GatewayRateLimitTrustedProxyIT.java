@@ -1,11 +1,17 @@
 package org.permitwatch.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -60,6 +66,52 @@ class GatewayRateLimitTrustedProxyIT {
         client.get()
                 .uri("/api/v1/public/units")
                 .header("X-Forwarded-For", "203.0.113.7, 198.51.100.9")
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void signInAttemptsAreBudgetedPerAddressWhateverTokenTheyCarry() {
+        // Issue 15, login brute force: the gateway reads no token on the provider's paths, so a fresh (even valid)
+        // token per attempt does not buy a fresh budget; the address does not change.
+        WebTestClient client = WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector())
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
+        for (int i = 0; i < 3; i++) {
+            client.post()
+                    .uri("/auth/login")
+                    .header("X-Forwarded-For", "203.0.113.8")
+                    .header(
+                            HttpHeaders.AUTHORIZATION,
+                            TestJwts.builder()
+                                    .subject("attempt-" + i)
+                                    .roles("CITY")
+                                    .division("140100")
+                                    .bearer())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .bodyValue("username=ty-admin&password=guess" + i)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+        client.post()
+                .uri("/auth/login")
+                .header("X-Forwarded-For", "203.0.113.8")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("username=ty-admin&password=guess3")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists("Retry-After");
+        Downstreams.SHARED.of("identity-service").verify(3, postRequestedFor(urlEqualTo("/auth/login")));
+        client.post()
+                .uri("/auth/login")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("username=ty-admin&password=right")
                 .exchange()
                 .expectStatus()
                 .isOk();

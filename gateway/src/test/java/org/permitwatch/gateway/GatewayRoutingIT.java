@@ -70,7 +70,10 @@ class GatewayRoutingIT {
                 Arguments.of("/api/v1/notifications/n1", "liaison-service"),
                 Arguments.of("/api/v1/clues/c1/feedback", "liaison-service"),
                 Arguments.of("/api/v1/reports/summary", "reporting-service"),
-                Arguments.of("/api/v1/public/disclosures", "reporting-service"));
+                Arguments.of("/api/v1/public/disclosures", "reporting-service"),
+                Arguments.of("/auth/oauth2/authorize", "identity-service"),
+                Arguments.of("/auth/api/v1/users", "identity-service"),
+                Arguments.of("/auth/.well-known/openid-configuration", "identity-service"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -224,6 +227,82 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void theIdentityProviderIsReachedWithoutATokenWithPathAndHostUnchanged() {
+        // Issue 15: the sign-in pages and the token endpoint are what a caller without a token needs. The Host is
+        // the gateway's (PreserveHostHeader), so the provider's absolute redirects lead back through the gateway.
+        client.get()
+                .uri("/auth/login?error")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.service")
+                .isEqualTo("identity-service");
+        client.post()
+                .uri("/auth/oauth2/token")
+                .header(HttpHeaders.AUTHORIZATION, "Basic Y2l0eS1zeXN0ZW06c2VjcmV0")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("grant_type=client_credentials&scope=directory%3Aread")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        DOWNSTREAMS
+                .of("identity-service")
+                .verify(getRequestedFor(urlEqualTo("/auth/login?error"))
+                        .withHeader(HttpHeaders.HOST, equalTo("127.0.0.1:" + port)));
+        DOWNSTREAMS
+                .of("identity-service")
+                .verify(postRequestedFor(urlEqualTo("/auth/oauth2/token"))
+                        .withHeader(HttpHeaders.AUTHORIZATION, equalTo("Basic Y2l0eS1zeXN0ZW06c2VjcmV0"))
+                        .withRequestBody(equalTo("grant_type=client_credentials&scope=directory%3Aread")));
+    }
+
+    @Test
+    void theGatewayLeavesTokensOnTheProvidersPathsToTheProvider() {
+        // An expired or foreign token at /auth/** is the provider's to judge (a sign-out, a revocation, its admin
+        // API answering 401 itself): the gateway forwards it unchanged instead of answering 401 at the edge.
+        String expired = TestJwts.builder()
+                .roles("PROVINCE")
+                .division("140000")
+                .expiresIn(Duration.ofMinutes(-5))
+                .bearer();
+        for (String bearer : List.of(expired, "Bearer not-a-jwt")) {
+            client.get()
+                    .uri("/auth/api/v1/users")
+                    .header(HttpHeaders.AUTHORIZATION, bearer)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+        DOWNSTREAMS.of("identity-service").verify(2, getRequestedFor(urlEqualTo("/auth/api/v1/users")));
+        // The exception is exactly the provider's prefix: a look-alike path is an ordinary API path.
+        client.get().uri("/authx/api").exchange().expectStatus().isUnauthorized();
+        DOWNSTREAMS.of("identity-service").verify(0, getRequestedFor(urlEqualTo("/authx/api")));
+    }
+
+    @Test
+    void identityProviderDownIsA503ProblemNamingIt() {
+        DOWNSTREAMS
+                .of("identity-service")
+                .stubFor(get(urlEqualTo("/auth/login"))
+                        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        client.get()
+                .uri("/auth/login")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("service-unavailable")
+                .jsonPath("$.service")
+                .isEqualTo("identity-service")
+                .jsonPath("$.instance")
+                .isEqualTo("/auth/login");
+    }
+
+    @Test
     void corsPreflightFromAllowedOriginIsAnsweredWithoutToken() {
         client.options()
                 .uri("/api/v1/inspections")
@@ -373,7 +452,20 @@ class GatewayRoutingIT {
     }
 
     @Test
-    void swaggerUiListsAllFourServices() {
+    void identityProviderOpenApiIsServedFromUnderItsContextPath() {
+        client.get()
+                .uri("/v3/api-docs/identity-service")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.info.title")
+                .isEqualTo("identity-service");
+        DOWNSTREAMS.of("identity-service").verify(1, getRequestedFor(urlEqualTo("/auth/v3/api-docs")));
+    }
+
+    @Test
+    void swaggerUiListsAllFiveServices() {
         client.get()
                 .uri("/v3/api-docs/swagger-config")
                 .exchange()
@@ -383,12 +475,19 @@ class GatewayRoutingIT {
                 .jsonPath("$.urls[*].name")
                 .value(names -> assertThat((List<Object>) names)
                         .containsExactlyInAnyOrder(
-                                "permit-sync", "inspection-service", "liaison-service", "reporting-service"))
+                                "permit-sync",
+                                "inspection-service",
+                                "liaison-service",
+                                "reporting-service",
+                                "identity-service"))
                 .jsonPath("$.urls[*].url")
                 .value(urls -> assertThat((List<Object>) urls)
                         .containsExactlyInAnyOrder(
-                                "/v3/api-docs/permit-sync", "/v3/api-docs/inspection-service",
-                                "/v3/api-docs/liaison-service", "/v3/api-docs/reporting-service"));
+                                "/v3/api-docs/permit-sync",
+                                "/v3/api-docs/inspection-service",
+                                "/v3/api-docs/liaison-service",
+                                "/v3/api-docs/reporting-service",
+                                "/v3/api-docs/identity-service"));
         client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
 
@@ -422,7 +521,12 @@ class GatewayRoutingIT {
                 .expectBody()
                 .jsonPath("$[*].route_id")
                 .value(ids -> assertThat(ids.toString())
-                        .contains("permit-sync", "inspection-service", "liaison-service", "reporting-service"));
+                        .contains(
+                                "permit-sync",
+                                "inspection-service",
+                                "liaison-service",
+                                "reporting-service",
+                                "identity-service"));
     }
 
     @Test

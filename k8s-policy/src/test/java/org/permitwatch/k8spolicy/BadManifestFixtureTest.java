@@ -60,7 +60,9 @@ class BadManifestFixtureTest {
                 "management.scrape",
                 "network.default-deny",
                 "network.services-from-gateway",
-                "network.management-from-monitoring"
+                "network.management-from-monitoring",
+                "identity.jwk-set",
+                "identity.local-only-setting"
             })
     void ruleFires(String rule) {
         assertThat(violations)

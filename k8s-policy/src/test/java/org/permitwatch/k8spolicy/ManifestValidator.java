@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Everything CI checks on one rendered overlay: API schemas, CRD structure, workload, secret, registry credential, topic and network policy. */
+/** Everything CI checks on one rendered overlay: API schemas, CRD structure, workload, secret, registry credential, topic, network and identity-provider policy. */
 final class ManifestValidator {
 
     private final KubernetesApiSchema apiSchema = new KubernetesApiSchema();
@@ -16,6 +16,7 @@ final class ManifestValidator {
     private final RegistryCredentialPolicy registryCredentials = new RegistryCredentialPolicy();
     private final TopicPolicy topics = new TopicPolicy();
     private final NetworkPolicyPolicy networkPolicies = new NetworkPolicyPolicy();
+    private final IdentityProviderPolicy identityProvider = new IdentityProviderPolicy();
     private final Set<String> requiredTopics;
 
     ManifestValidator(Path repositoryRoot) {
@@ -39,6 +40,7 @@ final class ManifestValidator {
         out.addAll(registryCredentials.validate(overlay));
         out.addAll(topics.validate(overlay, requiredTopics));
         out.addAll(networkPolicies.validate(overlay));
+        out.addAll(identityProvider.validate(overlay));
         out.addAll(references(overlay));
         return out;
     }

@@ -19,6 +19,12 @@ final class WorkloadPolicy {
     static final String LIVEZ = "/livez";
 
     static final String READYZ = "/readyz";
+    /**
+     * Apps that serve everything under a servlet context path, probes included (Boot's additional paths live under
+     * it): the identity provider answers under /auth so that the gateway routes /auth/** unchanged (ADR 0001).
+     */
+    static final Map<String, String> CONTEXT_PATHS = Map.of("identity-service", "/auth");
+
     static final String MANAGEMENT_PORT = "management";
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet");
     /** Spring's graceful shutdown phase (timeout-per-shutdown-phase, 20 s) that must fit after the preStop pause. */
@@ -80,8 +86,9 @@ final class WorkloadPolicy {
         Optional<String> startup = probePath(w, c, "startupProbe", where, out);
         // With a management port the actuator is not on the API port: the probes use /livez and /readyz there.
         boolean management = hasPort(w, c, MANAGEMENT_PORT);
-        String live = management ? LIVEZ : LIVENESS;
-        String ready = management ? READYZ : READINESS;
+        String context = CONTEXT_PATHS.getOrDefault(w.name(), "");
+        String live = context + (management ? LIVEZ : LIVENESS);
+        String ready = context + (management ? READYZ : READINESS);
         liveness.filter(p -> !p.equals(live))
                 .ifPresent(p ->
                         out.add(new Violation("probe.path", where, "livenessProbe must use " + live + ", uses " + p)));

@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "REGISTRY_PASSWORD_GATEWAY=" + RegistrySecurityIT.GATEWAY_PASSWORD,
             "REGISTRY_PASSWORD_INSPECTION_SERVICE=" + RegistrySecurityIT.INSPECTION_PASSWORD,
             "REGISTRY_PASSWORD_REPORTING_SERVICE=" + RegistrySecurityIT.REPORTING_PASSWORD,
+            "REGISTRY_PASSWORD_IDENTITY_SERVICE=" + RegistrySecurityIT.IDENTITY_PASSWORD,
             "REGISTRY_PASSWORD_REGISTRY=" + RegistrySecurityIT.PEER_PASSWORD,
             "REGISTRY_PASSWORD_METRICS=" + RegistrySecurityIT.METRICS_PASSWORD
         })

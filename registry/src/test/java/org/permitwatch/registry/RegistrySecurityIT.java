@@ -23,12 +23,14 @@ class RegistrySecurityIT {
     static final String REPORTING_PASSWORD = "test-reporting-a4c6e8f0b2d4f6a8c0e2";
     static final String PEER_PASSWORD = "test-peer-registry-b5d7f9a1c3e5a7c9e1f3";
     static final String METRICS_PASSWORD = "test-metrics-c6e8a0b2d4f6a8c0e2b4";
+    static final String IDENTITY_PASSWORD = "test-identity-d8f0a2c4e6b8d0f2a4c6";
 
     static final Credentials GATEWAY = new Credentials("gateway", GATEWAY_PASSWORD);
     static final Credentials INSPECTION = new Credentials("inspection-service", INSPECTION_PASSWORD);
     static final Credentials REPORTING = new Credentials("reporting-service", REPORTING_PASSWORD);
     static final Credentials PEER = new Credentials("registry", PEER_PASSWORD);
     static final Credentials METRICS = new Credentials("metrics", METRICS_PASSWORD);
+    static final Credentials IDENTITY = new Credentials("identity-service", IDENTITY_PASSWORD);
 
     private static final String APP = "/eureka/apps/REPORTING-SERVICE";
     private static final String GENUINE = "10.0.0.4:reporting-service:8084";
@@ -194,6 +196,34 @@ class RegistrySecurityIT {
                         .statusCode())
                 .isEqualTo(403);
         assertNotRegistered(ROGUE);
+    }
+
+    @Test
+    void theIdentityProviderRegistersItselfAndNothingElse() throws Exception {
+        // Issue 15: identity-service is a registry client like the services — its own application only, so a stolen
+        // identity password cannot redirect another service's traffic, and no other client can stand in for the
+        // provider (the gateway sends every sign-in there).
+        String idp = "/eureka/apps/IDENTITY-SERVICE";
+        String genuine = "10.0.0.5:identity-service:8085";
+        String instance = instanceJson("IDENTITY-SERVICE", genuine, "10.0.0.5", 8085);
+        try {
+            assertThat(registry.send("POST", idp, instance, INSPECTION).statusCode())
+                    .isEqualTo(403);
+            assertThat(registry.send("POST", idp, instance, null).statusCode()).isEqualTo(401);
+            assertThat(registry.send("POST", idp, instance, IDENTITY).statusCode())
+                    .isEqualTo(204);
+            assertThat(registry.send("GET", idp, null, GATEWAY).body()).contains(genuine);
+            assertThat(registry.send(
+                                    "POST",
+                                    APP,
+                                    instanceJson("REPORTING-SERVICE", ROGUE, "203.0.113.66", 8084),
+                                    IDENTITY)
+                            .statusCode())
+                    .isEqualTo(403);
+            assertNotRegistered(ROGUE);
+        } finally {
+            registry.send("DELETE", idp + "/" + genuine, null, IDENTITY);
+        }
     }
 
     private void registerGenuineInstance() throws Exception {

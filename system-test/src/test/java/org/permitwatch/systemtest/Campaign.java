@@ -36,10 +36,18 @@ final class Campaign {
     final Db db;
     final MockPlatform mock;
     final Directory directory;
-    final String province;
-    final String city;
+    final Identity identity;
+    /** The province's and Taiyuan's administrators, signed in through the provider (password + TOTP). */
+    private final SignIn.Session provinceAdmin;
+
+    private final SignIn.Session cityAdmin;
+    /** inspector id → the signed-in INSPECTOR user created for that registered inspector. */
+    private final Map<String, SignIn.Session> inspectorUsers = new java.util.concurrent.ConcurrentHashMap<>();
 
     final List<String> inspectorIds = new ArrayList<>();
+    /** The two demo inspectors run.sh registered in Xiaodian (140105, a county of Taiyuan) and gave users. */
+    final List<String> demoInspectorIds = new ArrayList<>();
+
     String planId;
     String drawId;
     /** permitNo → drawn unit of the draw (with its inspectors). */
@@ -68,8 +76,34 @@ final class Campaign {
         this.db = new Db(platform.port("PG_PORT"));
         this.mock = new MockPlatform(platform.mockUrl());
         this.directory = new Directory(gateway);
-        this.province = platform.token("PROVINCE", "140000", "--sub", "province-admin", "--scope", "pii:read");
-        this.city = platform.token("CITY", CITY, "--sub", "taiyuan-city");
+        this.identity = new Identity(platform, gateway);
+        // Issue 15: the main actors sign in (code + PKCE, TOTP) as the demo administrators run.sh created.
+        this.provinceAdmin = identity.signIn(identity.demoUser("sx-admin"));
+        this.cityAdmin = identity.signIn(identity.demoUser("ty-admin"));
+    }
+
+    /** The province administrator's access token (PROVINCE 140000, pii:read), refreshed as it nears expiry. */
+    String province() {
+        return provinceAdmin.accessToken();
+    }
+
+    /** Taiyuan's administrator's access token (CITY 140100). */
+    String city() {
+        return cityAdmin.accessToken();
+    }
+
+    /** The subject the platform records for Taiyuan's administrator (the user's id). */
+    String citySubject() {
+        return cityAdmin.subject();
+    }
+
+    /**
+     * The token of the inspector with this directory id: its signed-in user when the campaign registered it, else a
+     * token of the provider's local client for that subject (inspectors registered by the workload).
+     */
+    String inspectorToken(String inspectorId) {
+        SignIn.Session user = inspectorUsers.get(inspectorId);
+        return user != null ? user.accessToken() : platform.token("INSPECTOR", CITY, "--sub", inspectorId);
     }
 
     // ------------------------------------------------------------------------------------------------- steps
@@ -78,8 +112,8 @@ final class Campaign {
     void directoryEqualsNationalPlatform() {
         Map<String, Long> platformPermits = mock.permits();
         assertThat(platformPermits).hasSize(SystemTestSettings.MOCK_SIZE);
-        assertThat(directory.versions(province)).isEqualTo(platformPermits);
-        JsonNode stats = gateway.get("/api/v1/directory/stats", province).json();
+        assertThat(directory.versions(province())).isEqualTo(platformPermits);
+        JsonNode stats = gateway.get("/api/v1/directory/stats", province()).json();
         assertThat(stats.get("totalUnits").asLong()).isEqualTo(platformPermits.size());
         projectionEquals(platformPermits);
     }
@@ -95,14 +129,48 @@ final class Campaign {
 
     /** Taiyuan registers four on-post inspectors; the list grows by exactly four. */
     void registerInspectors() {
-        long before = gateway.get("/api/v1/inspectors?size=1", city)
+        long before = gateway.get("/api/v1/inspectors?size=1", city())
                 .json()
                 .get("total")
                 .asLong();
         for (int i = 1; i <= 4; i++) {
-            inspectorIds.add(registerInspector(CITY, "TY-ST-" + i, city));
+            inspectorIds.add(registerInspector(CITY, "TY-ST-" + i, city()));
         }
-        assertThat(gateway.get("/api/v1/inspectors?size=1", city)
+        // Each gets a user of the provider (the city creates them through the admin API) and signs in; the token's
+        // subject is the registered id, which is how inspection-service knows its inspector.
+        for (int i = 0; i < inspectorIds.size(); i++) {
+            String id = inspectorIds.get(i);
+            SignIn.Session session = identity.signIn(
+                    identity.createInspectorUser(city(), "ty-inspector-" + (i + 1), "执法员TY-ST-" + (i + 1), CITY, id));
+            assertThat(session.subject())
+                    .as("an inspector's token names the registered inspector")
+                    .isEqualTo(id);
+            inspectorUsers.put(id, session);
+        }
+        // run.sh's demo inspectors are Taiyuan's too (Xiaodian): the draw may assign them, so they sign in as well
+        // (their initial password is replaced at the first sign-in).
+        Map<String, String> idByCertificate = new LinkedHashMap<>();
+        for (int page = 0; ; page++) {
+            JsonNode items = gateway.get("/api/v1/inspectors?size=200&page=" + page, city())
+                    .json()
+                    .get("items");
+            if (items == null || items.isEmpty()) {
+                break;
+            }
+            items.forEach(i -> idByCertificate.put(
+                    i.get("certificateNo").asString(), i.get("id").asString()));
+        }
+        for (Identity.DemoInspector demo : identity.demoInspectors()) {
+            String id = idByCertificate.get(demo.certificateNo());
+            assertThat(id)
+                    .as("run.sh registered the demo inspector %s", demo.certificateNo())
+                    .isNotNull();
+            SignIn.Session session = identity.signIn(demo.credentials());
+            assertThat(session.subject()).as("the demo inspector's token").isEqualTo(id);
+            inspectorUsers.put(id, session);
+            demoInspectorIds.add(id);
+        }
+        assertThat(gateway.get("/api/v1/inspectors?size=1", city())
                         .json()
                         .get("total")
                         .asLong())
@@ -136,28 +204,28 @@ final class Campaign {
     void publishPlan() {
         int year = Integer.parseInt(MONTH.substring(0, 4));
         int month = Integer.parseInt(MONTH.substring(5));
-        Api.Reply created = gateway.post("/api/v1/plans", city, Api.JSON.readTree("""
+        Api.Reply created = gateway.post("/api/v1/plans", city(), Api.JSON.readTree("""
                 {"year":%d,"title":"太原市%d年排污许可清单式执法检查计划","startMonth":%d,"rows":[
                  {"rowNo":1,"keyIndustry":"COKING","category":"DOUBLE_RANDOM","method":"SAMPLING","doubleRandom":true,
                   "ratio":0.2,"frequencyPeriod":"MONTH","frequencyTimes":1,"contentDaily":"按清单逐项检查",
                   "operatingMethod":"现场核查+资料核对","cooperatingAgencies":["太原市行政审批服务管理局"]}]}""".formatted(year, year, month)));
         assertThat(created.status()).as("create plan: %s", created).isEqualTo(201);
         planId = created.json().get("id").asString();
-        Api.Reply published = gateway.post("/api/v1/plans/" + planId + "/publish", city, null);
+        Api.Reply published = gateway.post("/api/v1/plans/" + planId + "/publish", city(), null);
         assertThat(published.status()).as("publish plan: %s", published).isIn(200, 201);
         assertThat(published.json().get("status").asString()).isEqualTo("PUBLISHED");
     }
 
     /**
      * The double-random draw for the month: every drawn unit is a Taiyuan coking unit of the directory, each with
-     * two of Taiyuan's inspectors; one task per drawn unit; the verification re-runs identical.
+     * two of Taiyuan's inspectors (the campaign's four and run.sh's two demo inspectors); one task per drawn unit; the verification re-runs identical.
      */
     void draw() {
-        Set<String> cokingUnits = directory.units(city, "keyIndustry=COKING").stream()
+        Set<String> cokingUnits = directory.units(city(), "keyIndustry=COKING").stream()
                 .map(u -> u.get("permitNo").asString())
                 .collect(Collectors.toSet());
         assertThat(cokingUnits).as("Taiyuan coking units in the mock's dataset").isNotEmpty();
-        Api.Reply reply = gateway.post("/api/v1/draws", city, Map.of("planId", planId, "rowNo", 1, "month", MONTH));
+        Api.Reply reply = gateway.post("/api/v1/draws", city(), Map.of("planId", planId, "rowNo", 1, "month", MONTH));
         assertThat(reply.status()).as("draw: %s", reply).isEqualTo(201);
         JsonNode draw = reply.json();
         drawId = draw.get("id").asString();
@@ -171,15 +239,17 @@ final class Campaign {
             List<String> assigned = new ArrayList<>();
             unit.get("inspectorIds").forEach(id -> assigned.add(id.asString()));
             assertThat(assigned).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
-            assertThat(inspectorIds).containsAll(assigned);
+            List<String> taiyuanInspectors = new ArrayList<>(inspectorIds);
+            taiyuanInspectors.addAll(demoInspectorIds);
+            assertThat(taiyuanInspectors).containsAll(assigned);
         }
         JsonNode verification =
-                gateway.get("/api/v1/draws/" + drawId + "/verification", city).json();
+                gateway.get("/api/v1/draws/" + drawId + "/verification", city()).json();
         assertThat(verification.get("identical").asBoolean())
                 .as("verification %s", verification)
                 .isTrue();
         JsonNode page =
-                gateway.get("/api/v1/tasks?size=200&drawId=" + drawId, city).json();
+                gateway.get("/api/v1/tasks?size=200&drawId=" + drawId, city()).json();
         assertThat(page.get("total").asInt()).isEqualTo(drawn.size());
         for (JsonNode task : page.get("items")) {
             assertThat(tasks.put(
@@ -201,7 +271,7 @@ final class Campaign {
         int n = 0;
         for (String permit : tasks.keySet()) {
             String inspector = drawn.get(permit).get("inspectorIds").get(0).asString();
-            String token = platform.token("INSPECTOR", CITY, "--sub", inspector);
+            String token = inspectorToken(inspector);
             boolean exceed = n % 2 == 0;
             ObjectNode body = recordBody(tasks.get(permit), permit, exceed);
             if (body.has("measurements")) {
@@ -219,7 +289,7 @@ final class Campaign {
         }
         assertOneRecordPerTask(tasks.values());
         for (String permit : tasks.keySet()) {
-            JsonNode findings = gateway.get("/api/v1/findings?size=200&permitNumber=" + permit, city)
+            JsonNode findings = gateway.get("/api/v1/findings?size=200&permitNumber=" + permit, city())
                     .json();
             long exceedances = 0;
             for (JsonNode f : findings.get("items")) {
@@ -264,8 +334,8 @@ final class Campaign {
      */
     void transferClue() {
         String permit = unitsWithoutTask(CITY, 1).get(0);
-        String clueId = clue(permit, province, CITY, "在线监测数据异常，疑似超标排放");
-        JsonNode incoming = gateway.get("/api/v1/clues?direction=INCOMING&status=CREATED&size=200", city)
+        String clueId = clue(permit, province(), CITY, "在线监测数据异常，疑似超标排放");
+        JsonNode incoming = gateway.get("/api/v1/clues?direction=INCOMING&status=CREATED&size=200", city())
                 .json();
         long listed = 0;
         for (JsonNode clue : incoming.get("items")) {
@@ -286,7 +356,7 @@ final class Campaign {
         assertThat(db.count("inspection", "SELECT count(*) FROM inspection_task WHERE permit_number = ?", permit))
                 .as("tasks of %s before the clue is accepted", permit)
                 .isZero();
-        acceptClue(clueId, city);
+        acceptClue(clueId, city());
         Eventually.await(
                 "clue " + clueId + " becomes a CLUE task",
                 Duration.ofSeconds(60),
@@ -295,7 +365,7 @@ final class Campaign {
                                 "SELECT count(*) FROM inspection_task WHERE permit_number = ? AND origin = 'CLUE'",
                                 permit)
                         == 1);
-        JsonNode tasksOfCity = gateway.get("/api/v1/tasks?size=200", city).json();
+        JsonNode tasksOfCity = gateway.get("/api/v1/tasks?size=200", city()).json();
         long visible = 0;
         for (JsonNode task : tasksOfCity.get("items")) {
             if (permit.equals(task.get("permitNumber").asString())
@@ -308,24 +378,25 @@ final class Campaign {
                 "clue " + clueId + " shows its task",
                 Duration.ofSeconds(60),
                 () -> "TASK_CREATED"
-                        .equals(gateway.get("/api/v1/clues/" + clueId, province)
+                        .equals(gateway.get("/api/v1/clues/" + clueId, province())
                                 .json()
                                 .path("taskOutcome")
                                 .asString()));
 
         // Taiyuan cannot put work on Datong by addressing a clue about a Datong unit to itself
         String datongUnit = unitsWithoutTask("140200", 1).get(0);
-        String selfAddressed = clue(datongUnit, city, CITY, "外市单位线索");
-        acceptClue(selfAddressed, city);
+        String selfAddressed = clue(datongUnit, city(), CITY, "外市单位线索");
+        acceptClue(selfAddressed, city());
         Eventually.await(
                 "clue " + selfAddressed + " rejected",
                 Duration.ofSeconds(60),
                 () -> "REJECTED"
-                        .equals(gateway.get("/api/v1/clues/" + selfAddressed, city)
+                        .equals(gateway.get("/api/v1/clues/" + selfAddressed, city())
                                 .json()
                                 .path("status")
                                 .asString()));
-        JsonNode rejected = gateway.get("/api/v1/clues/" + selfAddressed, city).json();
+        JsonNode rejected =
+                gateway.get("/api/v1/clues/" + selfAddressed, city()).json();
         assertThat(rejected.path("taskOutcomeReason").asString()).isEqualTo("unit-outside-division");
         assertThat(db.count("inspection", "SELECT count(*) FROM inspection_task WHERE permit_number = ?", datongUnit))
                 .as("tasks of the Datong unit %s", datongUnit)
@@ -364,12 +435,12 @@ final class Campaign {
 
     /** The first item of the province's published checklist for the industry with this violation type. */
     String checklistItemOfType(String keyIndustry, String violationType) {
-        JsonNode versions = gateway.get("/api/v1/checklists", city).json().get("items");
+        JsonNode versions = gateway.get("/api/v1/checklists", city()).json().get("items");
         for (JsonNode v : versions) {
             if ("140000".equals(v.get("divisionCode").asString())
                     && "PUBLISHED".equals(v.get("status").asString())) {
                 JsonNode items = gateway.get(
-                                "/api/v1/checklists/" + v.get("id").asString() + "?keyIndustry=" + keyIndustry, city)
+                                "/api/v1/checklists/" + v.get("id").asString() + "?keyIndustry=" + keyIndustry, city())
                         .json();
                 for (JsonNode item : items.get("items")) {
                     if (keyIndustry.equals(item.path("keyIndustry").asString())
@@ -428,7 +499,7 @@ final class Campaign {
 
     /** Item 1 of the province's published checklist for the industry (or of its general part). */
     String checklistItem(String keyIndustry) {
-        JsonNode versions = gateway.get("/api/v1/checklists", city).json().get("items");
+        JsonNode versions = gateway.get("/api/v1/checklists", city()).json().get("items");
         String version = null;
         for (JsonNode v : versions) {
             if ("140000".equals(v.get("divisionCode").asString())
@@ -438,7 +509,7 @@ final class Campaign {
             }
         }
         assertThat(version).as("a published provincial checklist").isNotNull();
-        JsonNode items = gateway.get("/api/v1/checklists/" + version + "?keyIndustry=" + keyIndustry, city)
+        JsonNode items = gateway.get("/api/v1/checklists/" + version + "?keyIndustry=" + keyIndustry, city())
                 .json();
         String general = null;
         for (JsonNode item : items.get("items")) {
@@ -487,7 +558,7 @@ final class Campaign {
 
     /** The first pollutant with an hourly limit, or null when the unit's permit sets none. */
     JsonNode hourlyLimit(String permit) {
-        JsonNode unit = directory.unit(city, permit);
+        JsonNode unit = directory.unit(city(), permit);
         for (JsonNode outlet : unit.path("outlets")) {
             for (JsonNode p : outlet.path("pollutants")) {
                 if (!p.path("hourlyLimit").isNull() && !p.path("hourlyLimit").isMissingNode()) {

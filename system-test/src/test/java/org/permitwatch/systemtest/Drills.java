@@ -31,7 +31,7 @@ final class Drills {
      * projection, equal the platform's dataset exactly.
      */
     void nationalPlatformFaults() {
-        Sync sync = new Sync(c.gateway, c.province);
+        Sync sync = new Sync(c.gateway, c.province());
         JsonNode moved = c.mock.mutate(40, 15, 10);
         assertThat(moved.get("added").size()).isEqualTo(10);
         c.mock.faults("""
@@ -52,7 +52,7 @@ final class Drills {
                 .isEqualTo("SUCCEEDED");
         Map<String, Long> platform = c.mock.permits();
         assertThat(platform).hasSize(SystemTestSettings.MOCK_SIZE + 10);
-        assertThat(c.directory.versions(c.province)).isEqualTo(platform);
+        assertThat(c.directory.versions(c.province())).isEqualTo(platform);
 
         c.mock.mutate(20, 5, 5);
         c.mock.faults("""
@@ -72,7 +72,7 @@ final class Drills {
                 .isEqualTo("SUCCEEDED");
         platform = c.mock.permits();
         assertThat(platform).hasSize(SystemTestSettings.MOCK_SIZE + 15);
-        assertThat(c.directory.versions(c.province)).isEqualTo(platform);
+        assertThat(c.directory.versions(c.province())).isEqualTo(platform);
         c.projectionEquals(platform);
     }
 
@@ -100,8 +100,8 @@ final class Drills {
                 }
                 submissions.add(pool.submit(() -> submitUntilAnswered(job, "kafka-drill-")));
                 clues.add(pool.submit(() -> {
-                    String clueId = c.clue(permit, c.province, Campaign.CITY, "Kafka 演练线索");
-                    c.acceptClue(clueId, c.city);
+                    String clueId = c.clue(permit, c.province(), Campaign.CITY, "Kafka 演练线索");
+                    c.acceptClue(clueId, c.city());
                     return clueId;
                 }));
             }
@@ -226,7 +226,7 @@ final class Drills {
                 "inspection",
                 "SELECT count(*) FROM processed_event WHERE consumer = 'inspection.directory-projection'");
         Api direct = new Api(c.platform.serviceUrl("INSPECTION_PORT"));
-        Api.Reply reply = direct.post("/api/v1/directory-projection/rebuild", c.province, null);
+        Api.Reply reply = direct.post("/api/v1/directory-projection/rebuild", c.province(), null);
         assertThat(reply.status()).as("rebuild: %s", reply).isEqualTo(202);
         Eventually.await(
                 "the replay re-applied every event",

@@ -58,7 +58,7 @@ final class Enforcement {
 
         // 1. The two ACTIVE findings of the scenario unit's record become cases; a second case of a finding is 409.
         JsonNode findings = c.gateway
-                .get("/api/v1/findings?size=200&permitNumber=" + permit, c.city)
+                .get("/api/v1/findings?size=200&permitNumber=" + permit, c.city())
                 .json();
         String exceedFinding = null;
         String ledgerFinding = null;
@@ -76,8 +76,10 @@ final class Enforcement {
         assertThat(ledgerFinding)
                 .as("ledger finding of %s: %s", permit, findings)
                 .isNotNull();
-        JsonNode caseA = created(c.gateway.post("/api/v1/cases", c.city, Map.of("findingId", exceedFinding)), "case A");
-        JsonNode caseB = created(c.gateway.post("/api/v1/cases", c.city, Map.of("findingId", ledgerFinding)), "case B");
+        JsonNode caseA =
+                created(c.gateway.post("/api/v1/cases", c.city(), Map.of("findingId", exceedFinding)), "case A");
+        JsonNode caseB =
+                created(c.gateway.post("/api/v1/cases", c.city(), Map.of("findingId", ledgerFinding)), "case B");
         out.caseA = caseA.get("id").asString();
         out.caseB = caseB.get("id").asString();
         // The case carries the checklist's official article text (第三十四条第（一）项 …).
@@ -93,7 +95,7 @@ final class Enforcement {
                         caseB.get("permitNumber").asString()))
                 .containsExactly("OPEN", "LEDGER_INCOMPLETE", permit);
         assertThat(caseB.get("article").asString()).startsWith("第三十七条");
-        problem(c.gateway.post("/api/v1/cases", c.city, Map.of("findingId", exceedFinding)), 409, "case-exists");
+        problem(c.gateway.post("/api/v1/cases", c.city(), Map.of("findingId", exceedFinding)), 409, "case-exists");
 
         // 2. Case A: the proposal's explanation by hand. Benchmark SX-PERMIT-2026.1 (in force from 2026-12-01;
         // SX-PERMIT-2022.1 before, same figures), art. 34: 200,000–1,000,000 yuan.
@@ -102,7 +104,7 @@ final class Enforcement {
         //       + 0.2 × 0 (ATTITUDE ACTIVE) = 0.21;  p = 0.21 − 10 % (COOPERATED) = 0.11
         //    fine = 200,000 + 800,000 × 0.11 = 288,000 (a multiple of the 100-yuan rounding unit already).
         JsonNode proposalA = ok(
-                c.gateway.post("/api/v1/cases/" + out.caseA + "/penalty-proposal", c.city, Api.JSON.readTree("""
+                c.gateway.post("/api/v1/cases/" + out.caseA + "/penalty-proposal", c.city(), Api.JSON.readTree("""
                 {"factors":{"HARM":"GENERAL","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"},
                  "adjustments":["COOPERATED"]}""")),
                 "proposal A");
@@ -131,7 +133,7 @@ final class Enforcement {
         // 3. A fine above the statutory maximum is refused naming amountYuan, and nothing is decided; then 300,000.
         Api.Reply tooHigh = c.gateway.post(
                 "/api/v1/cases/" + out.caseA + "/decision",
-                c.city,
+                c.city(),
                 Map.of("proposalId", proposalIdA, "kind", "FINE", "amountYuan", 1_200_000, "overrideReason", "超出法定幅度"));
         assertThat(tooHigh.status()).as("fine above the range: %s", tooHigh).isEqualTo(422);
         assertThat(tooHigh.isProblem()).isTrue();
@@ -144,7 +146,7 @@ final class Enforcement {
         ok(
                 c.gateway.post(
                         "/api/v1/cases/" + out.caseA + "/decision",
-                        c.city,
+                        c.city(),
                         Map.of(
                                 "proposalId",
                                 proposalIdA,
@@ -161,7 +163,7 @@ final class Enforcement {
         //    slight harm — but 及时改正 is not yet shown (no verified rectification), so 首违不罚 is not yet eligible
         //    and NO_PENALTY is refused; it is decided after the follow-up verifies the correction (step 6).
         JsonNode proposalB = ok(
-                c.gateway.post("/api/v1/cases/" + out.caseB + "/penalty-proposal", c.city, Api.JSON.readTree("""
+                c.gateway.post("/api/v1/cases/" + out.caseB + "/penalty-proposal", c.city(), Api.JSON.readTree("""
                 {"factors":{"HARM":"SLIGHT","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"}}""")),
                 "proposal B");
         assertThat(proposalB.get("benchmarkArticle").asString())
@@ -185,7 +187,7 @@ final class Enforcement {
                         .isEqualTo(!"CORRECTED_IN_TIME".equals(r.get("check").asString())));
         Api.Reply early = c.gateway.post(
                 "/api/v1/cases/" + out.caseB + "/decision",
-                c.city,
+                c.city(),
                 Map.of("proposalId", proposalB.get("proposalId").asString(), "kind", "NO_PENALTY"));
         assertThat(early.status())
                 .as("NO_PENALTY before the correction is verified: %s", early)
@@ -193,13 +195,13 @@ final class Enforcement {
         assertThat(fields(early.json()))
                 .as("refusal names the field: %s", early)
                 .contains("kind");
-        problem(c.gateway.post("/api/v1/cases/" + out.caseB + "/close", c.city, null), 409, "decision-required");
+        problem(c.gateway.post("/api/v1/cases/" + out.caseB + "/close", c.city(), null), 409, "decision-required");
 
         // 5. Rectification orders: the default deadline (7 days, Beijing), one FOLLOW_UP task due 3 days later.
         out.rectificationA = ok(
                         c.gateway.post(
                                 "/api/v1/cases/" + out.caseA + "/rectification",
-                                c.city,
+                                c.city(),
                                 Map.of("requirements", "立即停止超标排放，检修脱硫脱硝设施，7日内完成整改")),
                         "order A")
                 .get("rectificationId")
@@ -207,17 +209,17 @@ final class Enforcement {
         out.rectificationB = ok(
                         c.gateway.post(
                                 "/api/v1/cases/" + out.caseB + "/rectification",
-                                c.city,
+                                c.city(),
                                 Map.of("requirements", "补齐环境管理台账并建立记录复核制度")),
                         "order B")
                 .get("rectificationId")
                 .asString();
         problem(
-                c.gateway.post("/api/v1/cases/" + out.caseA + "/close", c.city, null),
+                c.gateway.post("/api/v1/cases/" + out.caseA + "/close", c.city(), null),
                 409,
                 "rectification-not-verified");
-        JsonNode detailA = ok(c.gateway.get("/api/v1/cases/" + out.caseA, c.city), "case A");
-        JsonNode detailB = ok(c.gateway.get("/api/v1/cases/" + out.caseB, c.city), "case B");
+        JsonNode detailA = ok(c.gateway.get("/api/v1/cases/" + out.caseA, c.city()), "case A");
+        JsonNode detailB = ok(c.gateway.get("/api/v1/cases/" + out.caseB, c.city()), "case B");
         LocalDate deadline = today.plusDays(7);
         assertThat(List.of(
                         detailA.at("/rectification/status").asString(),
@@ -229,7 +231,7 @@ final class Enforcement {
         assertThat(detailB.at("/rectification/followUpTaskId").asString())
                 .as("both orders share the unit's follow-up task")
                 .isEqualTo(out.followUpTaskId);
-        JsonNode task = ok(c.gateway.get("/api/v1/tasks/" + out.followUpTaskId, c.city), "follow-up task");
+        JsonNode task = ok(c.gateway.get("/api/v1/tasks/" + out.followUpTaskId, c.city()), "follow-up task");
         out.followUpDue = deadline.plusDays(3);
         assertThat(List.of(
                         task.get("origin").asString(),
@@ -243,7 +245,7 @@ final class Enforcement {
         JsonNode merged = ok(
                 c.gateway.post(
                         "/api/v1/tasks",
-                        c.city,
+                        c.city(),
                         Map.of(
                                 "permitNumber",
                                 permit,
@@ -275,12 +277,12 @@ final class Enforcement {
                 .put("unit", limit.get("unit").asString())
                 .put("averaging", "HOURLY")
                 .put("measuredAt", now);
-        String inspectorToken = c.platform.token("INSPECTOR", Campaign.CITY, "--sub", team.get(0));
+        String inspectorToken = c.inspectorToken(team.get(0));
         out.followUpRecord = new FlakyMobileClient(c.gateway, c.platform.port("GATEWAY_PORT"))
                 .submit(inspectorToken, "follow-up-" + out.followUpTaskId, body, FlakyMobileClient.Style.REPEATED);
         c.assertOneRecordPerTask(List.of(out.followUpTaskId));
         JsonNode after = c.gateway
-                .get("/api/v1/findings?size=200&permitNumber=" + permit, c.city)
+                .get("/api/v1/findings?size=200&permitNumber=" + permit, c.city())
                 .json();
         for (JsonNode f : after.get("items")) {
             assertThat(f.get("recordId").asString())
@@ -290,7 +292,7 @@ final class Enforcement {
         problem(
                 c.gateway.post(
                         "/api/v1/rectifications/" + out.rectificationA + "/verification",
-                        c.city,
+                        c.city(),
                         Map.of("recordId", out.followUpRecord, "result", "CONTINUING")),
                 409,
                 "violation-not-found");
@@ -298,14 +300,14 @@ final class Enforcement {
             ok(
                     c.gateway.post(
                             "/api/v1/rectifications/" + rectification + "/verification",
-                            c.city,
+                            c.city(),
                             Map.of("recordId", out.followUpRecord, "result", "COMPLETE")),
                     "verification " + rectification);
         }
         // Case B is now corrected in time (verified COMPLETE on or before its deadline): the same factors give the
         // same 5,900 and every no-penalty check passes → NO_PENALTY under FIRST_MINOR_LEDGER (晋环发〔2022〕18号 三（四）).
         JsonNode correctedB = ok(
-                c.gateway.post("/api/v1/cases/" + out.caseB + "/penalty-proposal", c.city, Api.JSON.readTree("""
+                c.gateway.post("/api/v1/cases/" + out.caseB + "/penalty-proposal", c.city(), Api.JSON.readTree("""
                         {"factors":{"HARM":"SLIGHT","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"}}""")),
                 "proposal B after the verified correction");
         assertDecimal(correctedB, "resultYuan", "5900");
@@ -322,13 +324,13 @@ final class Enforcement {
         ok(
                 c.gateway.post(
                         "/api/v1/cases/" + out.caseB + "/decision",
-                        c.city,
+                        c.city(),
                         Map.of("proposalId", correctedB.get("proposalId").asString(), "kind", "NO_PENALTY")),
                 "decision B");
 
         // 7. 销号: both close; A with the decided fine (the override of 288,000 recorded), B without one.
-        JsonNode closedA = ok(c.gateway.post("/api/v1/cases/" + out.caseA + "/close", c.city, null), "close A");
-        JsonNode closedB = ok(c.gateway.post("/api/v1/cases/" + out.caseB + "/close", c.city, null), "close B");
+        JsonNode closedA = ok(c.gateway.post("/api/v1/cases/" + out.caseA + "/close", c.city(), null), "close A");
+        JsonNode closedB = ok(c.gateway.post("/api/v1/cases/" + out.caseB + "/close", c.city(), null), "close B");
         assertThat(closedA.get("status").asString()).isEqualTo("CLOSED");
         assertDecimal(closedA, "totalFineYuan", String.valueOf(FINE_YUAN));
         assertThat(closedA.at("/rectification/status").asString()).isEqualTo("VERIFIED_COMPLETE");
@@ -346,7 +348,7 @@ final class Enforcement {
         assertThat(closedB.get("decisions").get(0).get("kind").asString()).isEqualTo("NO_PENALTY");
         assertThat(closedB.get("decisions").get(0).get("noPenaltyRule").asString())
                 .isEqualTo("FIRST_MINOR_LEDGER");
-        problem(c.gateway.post("/api/v1/cases/" + out.caseA + "/close", c.city, null), 409, "case-closed");
+        problem(c.gateway.post("/api/v1/cases/" + out.caseA + "/close", c.city(), null), 409, "case-closed");
         // The database agrees: two cases of the unit, two decisions, two verified rectifications.
         assertThat(c.db.rows("inspection", """
                 SELECT count(DISTINCT e.id), count(DISTINCT d.id), count(DISTINCT r.id) FILTER (WHERE r.status = 'VERIFIED_COMPLETE')
@@ -355,7 +357,7 @@ final class Enforcement {
 
         // 8. Every drawn unit is inspected: the city publishes the draw's results (一公开).
         JsonNode published =
-                ok(c.gateway.post("/api/v1/draws/" + c.drawId + "/publish", c.city, Map.of()), "publish draw");
+                ok(c.gateway.post("/api/v1/draws/" + c.drawId + "/publish", c.city(), Map.of()), "publish draw");
         assertThat(published.path("publishedAt").isNull()
                         || published.path("publishedAt").isMissingNode())
                 .as("published draw: %s", published)
@@ -377,12 +379,12 @@ final class Enforcement {
             out.openCase = out.caseA;
             out.openRectification = out.rectificationA;
             out.openCaseFinding = c.gateway
-                    .get("/api/v1/cases/" + out.caseA, c.city)
+                    .get("/api/v1/cases/" + out.caseA, c.city())
                     .json()
                     .get("findingId")
                     .asString();
             out.openCaseProposal = c.gateway
-                    .get("/api/v1/cases/" + out.caseA, c.city)
+                    .get("/api/v1/cases/" + out.caseA, c.city())
                     .json()
                     .get("proposals")
                     .get(0)
@@ -390,18 +392,18 @@ final class Enforcement {
                     .asString();
         } else {
             JsonNode findings = c.gateway
-                    .get("/api/v1/findings?size=200&permitNumber=" + permit, c.city)
+                    .get("/api/v1/findings?size=200&permitNumber=" + permit, c.city())
                     .json();
             out.openCaseFinding = findings.get("items").get(0).get("id").asString();
             out.openCase = created(
-                            c.gateway.post("/api/v1/cases", c.city, Map.of("findingId", out.openCaseFinding)),
+                            c.gateway.post("/api/v1/cases", c.city(), Map.of("findingId", out.openCaseFinding)),
                             "open case")
                     .get("id")
                     .asString();
             out.openCaseProposal = ok(
                             c.gateway.post(
                                     "/api/v1/cases/" + out.openCase + "/penalty-proposal",
-                                    c.city,
+                                    c.city(),
                                     Api.JSON.readTree("""
                             {"factors":{"HARM":"GENERAL","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"}}""")),
                             "open case proposal")
@@ -410,16 +412,16 @@ final class Enforcement {
             out.openRectification = ok(
                             c.gateway.post(
                                     "/api/v1/cases/" + out.openCase + "/rectification",
-                                    c.city,
+                                    c.city(),
                                     Map.of("requirements", "限期整改")),
                             "open case order")
                     .get("rectificationId")
                     .asString();
         }
-        Api.Reply run = c.gateway.post("/api/v1/remote-checks/runs", c.city, null);
+        Api.Reply run = c.gateway.post("/api/v1/remote-checks/runs", c.city(), null);
         assertThat(run.status()).as("remote-check run: %s", run).isEqualTo(201);
         JsonNode alerts =
-                c.gateway.get("/api/v1/alerts?status=OPEN&size=1", c.city).json();
+                c.gateway.get("/api/v1/alerts?status=OPEN&size=1", c.city()).json();
         out.alertId = alerts.path("items").isEmpty()
                 ? UUID.randomUUID().toString()
                 : alerts.get("items").get(0).get("id").asString();

@@ -19,25 +19,39 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Tokens an attacker who holds a correctly signed token (or the signing key of a careless IdP client) could craft:
- * signed with the platform's own local key, so the signature is valid and only the claims are wrong. Each token
- * starts from the claims of a real {@code ./run.sh token} (so issuer and audience are whatever the platform is
- * configured with) and changes one thing.
+ * Tokens an attacker who stole both the identity provider's database and its key-encryption key could craft:
+ * signed with the provider's ACTIVE signing key (table {@code signing_key} of database {@code identity}, its PKCS#8
+ * private key AES-256-GCM under the KEK with the kid as associated data — the identity contract), so the signature
+ * and the key id are valid and only the claims are wrong. Each token starts from the claims of a real token of the
+ * provider (so issuer and audience are whatever the platform is configured with) and changes one thing.
  */
 final class HostileTokens {
 
     private final RSAPrivateKey key;
+    private final String kid;
     private final Map<String, Object> base;
 
-    HostileTokens(Path privateKeyPem, String validToken) {
-        this.key = readKey(privateKeyPem);
+    HostileTokens(Db db, Path kekFile, String validToken) {
+        List<List<String>> active = db.rows(
+                "identity",
+                "SELECT kid, encode(private_key_encrypted, 'base64') FROM signing_key WHERE state = 'ACTIVE'"
+                        + " ORDER BY created_at DESC LIMIT 1");
+        if (active.isEmpty()) {
+            throw new IllegalStateException("the identity provider has no ACTIVE signing key");
+        }
+        this.kid = active.get(0).get(0);
+        this.key = decrypt(kid, active.get(0).get(1), kekFile);
         try {
             this.base = new LinkedHashMap<>(
                     SignedJWT.parse(validToken).getJWTClaimsSet().toJSONObject());
@@ -102,6 +116,7 @@ final class HostileTokens {
             SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.RS256)
                             .type(JOSEObjectType.JWT)
+                            .keyID(kid)
                             .build(),
                     set);
             jwt.sign(new RSASSASigner(key));
@@ -111,17 +126,24 @@ final class HostileTokens {
         }
     }
 
-    private static RSAPrivateKey readKey(Path pem) {
+    /** Stored bytes = 12-byte IV || ciphertext + 128-bit tag, AES-256-GCM, AAD = the kid (UTF-8). */
+    private static RSAPrivateKey decrypt(String kid, String storedBase64, Path kekFile) {
         try {
-            String body = Files.readString(pem, StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "")
-                    .replaceAll("\\s", "");
-            return (RSAPrivateKey) KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+            byte[] stored = Base64.getDecoder().decode(storedBase64.replaceAll("\\s", ""));
+            byte[] kek = Base64.getDecoder()
+                    .decode(Files.readString(kekFile, StandardCharsets.US_ASCII).strip());
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(kek, "AES"),
+                    new GCMParameterSpec(128, Arrays.copyOfRange(stored, 0, 12)));
+            cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
+            byte[] pkcs8 = cipher.doFinal(stored, 12, stored.length - 12);
+            return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the platform's local signing key " + pem, e);
+            throw new IllegalStateException("cannot open the provider's signing key " + kid + " with " + kekFile, e);
         }
     }
 }

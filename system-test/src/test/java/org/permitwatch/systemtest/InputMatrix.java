@@ -61,7 +61,7 @@ final class InputMatrix {
                 "INSPECTOR", "140100", "--sub", java.util.UUID.randomUUID().toString());
         String inspector = c.platform.token("INSPECTOR", Campaign.CITY, "--sub", c.inspectorIds.get(0));
         String anonymous = null;
-        String forged = c.city.substring(0, c.city.length() - 4) + "AAAA";
+        String forged = c.city().substring(0, c.city().length() - 4) + "AAAA";
         List<Access> cells = new ArrayList<>();
         Set<Integer> notFound = Set.of(404);
         Set<Integer> denied = Set.of(403, 404);
@@ -299,10 +299,11 @@ final class InputMatrix {
                 "/api/v1/alerts/" + e.alertId + "/review",
                 Map.of("decision", "DISMISS", "reason", "x"),
                 denied));
-        cells.add(new Access("Taiyuan city", c.city, "POST", "/api/v1/sync/runs", Map.of("mode", "FULL"), Set.of(403)));
+        cells.add(
+                new Access("Taiyuan city", c.city(), "POST", "/api/v1/sync/runs", Map.of("mode", "FULL"), Set.of(403)));
         cells.add(new Access(
                 "Taiyuan city",
-                c.city,
+                c.city(),
                 "POST",
                 "/api/v1/checklists",
                 Map.of("divisionCode", "140000"),
@@ -328,7 +329,7 @@ final class InputMatrix {
                 Set.of(403)));
         cells.add(new Access(
                 "Taiyuan city",
-                c.city,
+                c.city(),
                 "POST",
                 "/api/v1/draws/" + java.util.UUID.randomUUID() + "/publish",
                 null,
@@ -353,7 +354,7 @@ final class InputMatrix {
                 Set.of(400)));
         Map<String, Object> remoteDraw =
                 Map.of("month", java.time.YearMonth.now(Campaign.BEIJING).toString(), "ratios", Map.of("KEY", 0.05));
-        cells.add(new Access("Taiyuan city", c.city, "POST", "/api/v1/draws/remote-checks", remoteDraw, Set.of(403)));
+        cells.add(new Access("Taiyuan city", c.city(), "POST", "/api/v1/draws/remote-checks", remoteDraw, Set.of(403)));
         cells.add(new Access(
                 "a Taiyuan county", taiyuanCounty, "POST", "/api/v1/draws/remote-checks", remoteDraw, Set.of(403)));
         cells.add(

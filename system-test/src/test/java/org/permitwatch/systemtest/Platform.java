@@ -32,13 +32,15 @@ final class Platform {
             "KAFKA_PORT",
             "KAFKA_CONTROLLER_PORT",
             "PG_PORT",
-            "MAIL_PORT");
-    /** The first six (gateway, registry, the four services) are Spring apps; all but the registry also listen on
-     *  their port + this for the actuator (run.sh's MANAGEMENT_PORT_OFFSET, bound to 127.0.0.1). */
+            "MAIL_PORT",
+            // Last, so that the others keep their place in the block: the identity provider (issue 15).
+            "IDENTITY_PORT");
+    /** The Spring apps but the registry (gateway, the four services, the identity provider) also listen on their
+     *  port + this for the actuator (run.sh's MANAGEMENT_PORT_OFFSET, bound to 127.0.0.1). */
     static final int MANAGEMENT_PORT_OFFSET = 1000;
 
-    private static final List<String> WITH_MANAGEMENT_PORT =
-            List.of("GATEWAY_PORT", "PERMIT_SYNC_PORT", "INSPECTION_PORT", "LIAISON_PORT", "REPORTING_PORT");
+    private static final List<String> WITH_MANAGEMENT_PORT = List.of(
+            "GATEWAY_PORT", "PERMIT_SYNC_PORT", "INSPECTION_PORT", "LIAISON_PORT", "REPORTING_PORT", "IDENTITY_PORT");
 
     final Path root;
     final Path local;
@@ -151,7 +153,10 @@ final class Platform {
         return run(Duration.ofSeconds(30), "status");
     }
 
-    /** A signed local token from {@code ./run.sh token} (cached: minting starts a JVM). */
+    /**
+     * A token from the platform's identity provider through {@code ./run.sh token} (its local-only client; cached, so
+     * one subject keeps one token). For the synthetic callers of the matrices; the campaign's actors sign in.
+     */
     String token(String role, String division, String... extra) {
         String key = role + " " + division + " " + String.join(" ", extra);
         return tokens.computeIfAbsent(key, k -> {

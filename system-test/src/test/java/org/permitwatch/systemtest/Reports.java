@@ -77,7 +77,7 @@ final class Reports {
         Map<String, Expected> rows = new TreeMap<>();
         Map<String, String> countyOf = new LinkedHashMap<>();
         for (String permit : c.tasks.keySet()) {
-            String county = c.directory.unit(c.city, permit).get("countyCode").asString();
+            String county = c.directory.unit(c.city(), permit).get("countyCode").asString();
             countyOf.put(permit, county);
             Expected row = rows.computeIfAbsent(county, k -> new Expected());
             row.inspections++;
@@ -103,7 +103,7 @@ final class Reports {
         String summaryPath = "/api/v1/reports/summary?from=" + from + "&to=" + to + "&division=" + Campaign.CITY;
 
         // 1. JSON.
-        JsonNode summary = poll("the summary table of Taiyuan", () -> c.gateway.get(summaryPath, c.city), s -> {
+        JsonNode summary = poll("the summary table of Taiyuan", () -> c.gateway.get(summaryPath, c.city()), s -> {
             List<String> problems = new ArrayList<>();
             JsonNode items = s.path("rows");
             // every county of the city: the active ones × COKING, the others one row of zeros without industry
@@ -213,7 +213,7 @@ final class Reports {
         int sheetRows = summary.path("rows").size();
 
         // 2. XLSX, read back with POI: title, 填报单位, the merged 违法问题类型 header over the ten types, the rows.
-        Api.Download xlsx = c.gateway.download(summaryPath + "&format=xlsx", c.city);
+        Api.Download xlsx = c.gateway.download(summaryPath + "&format=xlsx", c.city());
         assertThat(xlsx.status())
                 .as("XLSX: %s %s", xlsx.status(), xlsx.contentType())
                 .isEqualTo(200);
@@ -266,7 +266,7 @@ final class Reports {
         }
 
         // 3. CSV: BOM, CRLF, header + rows + 合计 + the note + 填报单位/时间/填报日期, the fine with four decimals.
-        Api.Reply csv = c.gateway.get(summaryPath + "&format=csv", c.city);
+        Api.Reply csv = c.gateway.get(summaryPath + "&format=csv", c.city());
         assertThat(csv.status()).as("CSV: %s", csv).isEqualTo(200);
         assertThat(csv.body()).startsWith("\uFEFF").contains("\r\n").contains(fineWan);
         List<String> lines = Arrays.stream(csv.body().substring(1).split("\r\n"))
@@ -292,7 +292,7 @@ final class Reports {
         long done = c.tasks.size() + followUpInMonth;
         poll(
                 "the province's dispatch, Taiyuan's row",
-                () -> c.gateway.get("/api/v1/reports/dispatch?month=" + Campaign.MONTH, c.province),
+                () -> c.gateway.get("/api/v1/reports/dispatch?month=" + Campaign.MONTH, c.province()),
                 d -> {
                     List<String> problems = new ArrayList<>();
                     check(problems, "city rows", d.path("rows").size(), 11);
@@ -328,7 +328,7 @@ final class Reports {
         // 5. The scenario unit's history: two inspections, two violations, two closed cases, the fine, no open order.
         poll(
                 "the history of " + c.scenarioPermit,
-                () -> c.gateway.get("/api/v1/reports/units/" + c.scenarioPermit, c.city),
+                () -> c.gateway.get("/api/v1/reports/units/" + c.scenarioPermit, c.city()),
                 h -> {
                     List<String> problems = new ArrayList<>();
                     check(problems, "inspections", h.at("/totals/inspections").asInt(), 2);
@@ -435,7 +435,7 @@ final class Reports {
             assertThat(pub).as("inspector id").doesNotContain(id);
         }
         for (String actor : List.of(
-                "submittedBy", "openedBy", "decidedBy", "verifiedBy", "publishedBy", "createdBy", "taiyuan-city")) {
+                "submittedBy", "openedBy", "decidedBy", "verifiedBy", "publishedBy", "createdBy", c.citySubject())) {
             assertThat(pub).as("actor %s on the public pages", actor).doesNotContain(actor);
         }
     }

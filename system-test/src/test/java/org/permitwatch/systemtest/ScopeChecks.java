@@ -68,9 +68,9 @@ final class ScopeChecks {
                 .doesNotContain("caseId");
         soft.assertAll();
         // The same paths answer a Taiyuan city user: the refusals above are about the inspector, not broken paths.
-        assertThat(c.gateway.get("/api/v1/cases/" + e.caseA, c.city).status()).isEqualTo(200);
+        assertThat(c.gateway.get("/api/v1/cases/" + e.caseA, c.city()).status()).isEqualTo(200);
         assertThat(c.gateway
-                        .get("/api/v1/reports/units/" + c.scenarioPermit, c.city)
+                        .get("/api/v1/reports/units/" + c.scenarioPermit, c.city())
                         .status())
                 .isEqualTo(200);
     }
@@ -87,7 +87,7 @@ final class ScopeChecks {
                     .isEqualTo(403);
             soft.assertThat(reply.isProblem()).as("%s: problem+json", who[0]).isTrue();
         }
-        Api.Reply unknown = c.gateway.post("/api/v1/draws/" + UUID.randomUUID() + "/publish", c.city, null);
+        Api.Reply unknown = c.gateway.post("/api/v1/draws/" + UUID.randomUUID() + "/publish", c.city(), null);
         soft.assertThat(unknown.status()).as("an unknown draw: %s", unknown).isEqualTo(404);
         soft.assertThat(unknown.isProblem()).isTrue();
         soft.assertAll();
@@ -120,7 +120,7 @@ final class ScopeChecks {
                     .contains(PHONE.substring(0, 3));
         }
         // With the scope the same views are clear: the masking is about the right, not a broken field.
-        String detail = c.gateway.get("/api/v1/liaisons/" + id, c.province).body();
+        String detail = c.gateway.get("/api/v1/liaisons/" + id, c.province()).body();
         soft.assertThat(detail).as("the province with pii:read").contains(PHONE).contains(EMAIL);
         soft.assertAll();
     }
@@ -128,7 +128,7 @@ final class ScopeChecks {
     private String liaison() {
         Api.Reply created = c.gateway.post(
                 "/api/v1/liaisons",
-                c.province,
+                c.province(),
                 Map.of(
                         "role",
                         "ENFORCEMENT",
@@ -156,16 +156,16 @@ final class ScopeChecks {
         Map.Entry<String, String> task = c.tasks.entrySet().iterator().next();
         String permit = task.getKey();
         String path = "/api/v1/checklists/current/form?taskId=" + task.getValue();
-        Api.Download sheet = c.gateway.download(path + "&format=xlsx", c.city);
+        Api.Download sheet = c.gateway.download(path + "&format=xlsx", c.city());
         assertThat(sheet.status()).as("the form of task %s", task.getValue()).isEqualTo(200);
         List<String> cells = cells(sheet.body());
         String unitName = c.gateway
-                .get("/api/v1/tasks/" + task.getValue(), c.city)
+                .get("/api/v1/tasks/" + task.getValue(), c.city())
                 .json()
                 .get("unitName")
                 .asString();
         assertThat(cells).contains(permit, unitName, "是", "否", "不涉及", "□");
-        Api.Download pdf = c.gateway.download(path, c.city);
+        Api.Download pdf = c.gateway.download(path, c.city());
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))

@@ -136,12 +136,12 @@ final class SecurityMatrix {
     }
 
     /**
-     * Item 2 and the division-level bullet of item 3: tokens signed with the platform's own key whose claims are
-     * wrong are refused with a 401 problem by the gateway and by a service reached directly.
+     * Item 2 and the division-level bullet of item 3: tokens signed with the identity provider's own active key (read
+     * from its database with its KEK, issue 15) whose claims are wrong are refused with a 401 problem by the gateway and by a service reached directly.
      */
     void tokensWithWrongClaimsAreRefusedEverywhere() {
         String validToken = c.platform.token("CITY", Campaign.CITY, "--sub", "claims-probe");
-        HostileTokens tokens = new HostileTokens(c.platform.local.resolve("keys/jwt-private.pem"), validToken);
+        HostileTokens tokens = new HostileTokens(c.db, c.platform.local.resolve("keys/identity-kek"), validToken);
         Api direct = new Api(c.platform.serviceUrl("PERMIT_SYNC_PORT"));
         String path = "/api/v1/directory/units?size=1";
         SoftAssertions soft = new SoftAssertions();
@@ -171,14 +171,14 @@ final class SecurityMatrix {
 
     /** Item 6: what the gateway answers itself is problem+json and names no Java type. */
     void edgeErrorsAreProblems() {
-        String token = c.city;
+        String token = c.city();
         SoftAssertions soft = new SoftAssertions();
         problem(soft, "unknown route", c.gateway.get("/api/v1/no-such-resource", token), 404);
-        problem(soft, "unexposed actuator endpoint", c.gateway.get("/actuator/env", c.province), 404);
+        problem(soft, "unexposed actuator endpoint", c.gateway.get("/actuator/env", c.province()), 404);
         problem(
                 soft,
                 "wrong method on an actuator endpoint",
-                c.gateway.send("DELETE", "/actuator/health", c.province, null, Map.of()),
+                c.gateway.send("DELETE", "/actuator/health", c.province(), null, Map.of()),
                 404,
                 405);
         problem(

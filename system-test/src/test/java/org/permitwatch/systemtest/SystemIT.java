@@ -157,6 +157,12 @@ class SystemIT {
     }
 
     @Test
+    @Order(127)
+    void aCitySystemReadsItsDirectoryWithClientCredentialsAndNothingElse() {
+        new CitySystem(campaign).readsItsDirectoryAndNothingElse();
+    }
+
+    @Test
     @Order(129)
     void rateLimitsEngageAndMetricsAreNotPublic() {
         new SecurityMatrix(campaign).rateLimitsEngageAndMetricsAreNotPublic();

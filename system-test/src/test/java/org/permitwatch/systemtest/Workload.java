@@ -34,7 +34,7 @@ final class Workload {
         Map<String, String> cityOf = new LinkedHashMap<>();
         Map<String, String> industryOf = new HashMap<>();
         // Not Taiyuan's: the campaign's clue steps need Taiyuan units without a task.
-        for (JsonNode unit : c.directory.units(c.province, "status=VALID")) {
+        for (JsonNode unit : c.directory.units(c.province(), "status=VALID")) {
             String permit = unit.get("permitNo").asString();
             // A record needs a checklist item of the unit's key industry to be submitted.
             if (!withTask.contains(permit)
@@ -53,11 +53,11 @@ final class Workload {
             List<String> inspectors = inspectorsByCity.computeIfAbsent(
                     city,
                     k -> List.of(
-                            c.registerInspector(k, "ST-" + k + "-1", c.province),
-                            c.registerInspector(k, "ST-" + k + "-2", c.province)));
+                            c.registerInspector(k, "ST-" + k + "-1", c.province()),
+                            c.registerInspector(k, "ST-" + k + "-2", c.province())));
             Api.Reply reply = c.gateway.post(
                     "/api/v1/tasks",
-                    c.province,
+                    c.province(),
                     Map.of(
                             "permitNumber",
                             permit,

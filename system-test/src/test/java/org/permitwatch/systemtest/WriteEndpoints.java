@@ -66,8 +66,8 @@ final class WriteEndpoints {
     private WriteEndpoints() {}
 
     static List<Endpoint> all(Campaign c) {
-        Function<Campaign, String> province = x -> x.province;
-        Function<Campaign, String> city = x -> x.city;
+        Function<Campaign, String> province = x -> x.province();
+        Function<Campaign, String> city = x -> x.city();
         String inspector = c.inspectorIds.get(0);
         String record = c.records.values().iterator().next();
         String task = c.tasks.values().iterator().next();

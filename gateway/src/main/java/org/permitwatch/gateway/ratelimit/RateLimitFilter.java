@@ -16,7 +16,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Per-client request budget on routed calls: the token's subject for signed-in users, the caller's address
- * for the public API. Over budget: 429 problem+json with Retry-After; the service never sees the call.
+ * for the public API and the identity provider's {@code /auth/**} (the gateway reads no token there, so every
+ * sign-in attempt of one address draws on one bucket, token or not). Over budget: 429 problem+json with
+ * Retry-After; the service never sees the call.
  */
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {

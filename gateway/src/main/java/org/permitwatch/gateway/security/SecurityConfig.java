@@ -6,6 +6,8 @@ import org.permitwatch.gateway.problem.ProblemResponses;
 import org.permitwatch.support.security.CallerJwtConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -13,6 +15,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -24,6 +27,12 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  * services' own {@link CallerJwtConverter}, so the gateway refuses exactly the tokens a service would refuse. The
  * gateway only decides "signed in or not", except for operational actuator endpoints, which are for the province
  * administrators.
+ *
+ * <p>The identity provider's paths ({@code /auth/**}, issue 15) are the exception: the provider authenticates
+ * them itself (its sign-in session, client secrets, its own tokens on the admin API), so the gateway neither
+ * requires nor even reads a bearer token there. Reading it would let an expired token block a sign-out or a
+ * revocation the provider must see, and it would move the caller from the per-address rate-limit bucket (the
+ * brute-force guard for the login form) into a per-subject one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -42,6 +51,24 @@ class SecurityConfig {
         "/swagger-ui/**",
         "/webjars/**",
     };
+
+    /** The identity provider's own paths: routed as they are, no token processing, rate limited per address. */
+    static final String[] IDENTITY_PATHS = {"/auth", "/auth/**"};
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain identityProviderFilterChain(ServerHttpSecurity http) {
+        // CSRF is the provider's business (its forms carry its own token); the gateway adds no session or cookie.
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(IDENTITY_PATHS))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .cors(cors -> {})
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems) {

@@ -84,6 +84,19 @@ class GatewayAreaScopeIT {
                 .isEqualTo(503);
     }
 
+    @Test
+    void theIdentityProviderIsOutsideEveryArea() {
+        // A city system limited to directory:read still reaches the provider (token, revocation, its document): the
+        // provider decides there, not the area rule (no instance here, so "let through" is the fallback's 503).
+        String directoryReader = token("directory:read");
+        call(HttpMethod.POST, "/auth/oauth2/revoke", directoryReader)
+                .expectStatus()
+                .isEqualTo(503);
+        call(HttpMethod.GET, "/v3/api-docs/identity-service", directoryReader)
+                .expectStatus()
+                .isEqualTo(503);
+    }
+
     private static String token(String... scopes) {
         return TestJwts.builder()
                 .roles("CITY")
