@@ -145,6 +145,11 @@ class AdminIT extends IdentityItSupport {
                 .get("access_token")
                 .asString();
         ok(call("GET", "/api/v1/users", system, null), 403);
+        // pii:read is no API area: a person allowed to read personal data still administers
+        String withPii = ok(cliTokenResponse("role=CITY&division=140100&scope=pii:read"), 200)
+                .get("access_token")
+                .asString();
+        ok(call("GET", "/api/v1/users", withPii, null), 200);
         // no token
         assertThat(api.send(
                                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/v1/users"))

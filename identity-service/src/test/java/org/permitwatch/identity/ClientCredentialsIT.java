@@ -120,6 +120,15 @@ class ClientCredentialsIT extends IdentityItSupport {
                 call("POST", "/api/v1/clients", taiyuan, map("name", "x", "division", "140100", "scopes", List.of())),
                 400);
         assertThat(noScope.get("errors").get(0).get("field").asString()).isEqualTo("scopes");
+        // pii:read is grantable but no API area: alone it would leave the client's token unlimited by area
+        JsonNode piiOnly = ok(
+                call(
+                        "POST",
+                        "/api/v1/clients",
+                        taiyuan,
+                        map("name", "x", "division", "140100", "scopes", List.of("pii:read"))),
+                400);
+        assertThat(piiOnly.get("errors").get(0).get("field").asString()).isEqualTo("scopes");
         JsonNode badScope = ok(
                 call(
                         "POST",

@@ -1,9 +1,9 @@
 package org.permitwatch.identity.admin;
 
 import java.util.List;
-import org.permitwatch.identity.token.Scopes;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
+import org.permitwatch.support.security.ApiArea;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
 import org.springframework.security.core.Authentication;
@@ -25,7 +25,7 @@ public record AdminCaller(String subject, String actor, Role role, DivisionCode 
         }
         Jwt jwt = token.getToken();
         List<String> scopes = jwt.getClaimAsStringList("scope");
-        if (scopes != null && scopes.stream().anyMatch(Scopes.AREAS::contains)) {
+        if (scopes != null && scopes.stream().anyMatch(ApiArea::isAreaScope)) {
             throw ApiException.forbidden(
                     ProblemCodes.FORBIDDEN, "a token limited to API areas (scope) cannot administer identities");
         }

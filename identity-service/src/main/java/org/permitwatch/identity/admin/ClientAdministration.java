@@ -22,6 +22,7 @@ import org.permitwatch.identity.token.Scopes;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
+import org.permitwatch.support.security.ApiArea;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
 import org.permitwatch.support.web.PageResponse;
@@ -115,11 +116,16 @@ public class ClientAdministration {
         Set<String> scopes = new TreeSet<>();
         for (int i = 0; i < request.scopes().size(); i++) {
             String scope = request.scopes().get(i).trim();
-            if (!Scopes.AREAS.contains(scope)) {
+            if (!Scopes.GRANTABLE.contains(scope)) {
                 throw ApiException.invalidField(
-                        "scopes[" + i + "]", "not an API-area scope; one of " + Scopes.SORTED_AREAS, scope);
+                        "scopes[" + i + "]", "not a grantable scope; one of " + Scopes.SORTED_GRANTABLE, scope);
             }
             scopes.add(scope);
+        }
+        // pii:read alone would leave the token without an area scope, and such a token is limited by its role only:
+        // a system's client must always be bound to API areas (ADR 0018).
+        if (scopes.stream().noneMatch(ApiArea::isAreaScope)) {
+            throw ApiException.invalidField("scopes", "at least one API-area scope, e.g. directory:read", null);
         }
         if (!DivisionRules.mayManageClient(caller, division)) {
             throw new ApiException(

@@ -97,7 +97,7 @@ public class BuiltInClients {
     }
 
     private RegisteredClient localCli() {
-        Set<String> scopes = new LinkedHashSet<>(Scopes.SORTED_AREAS);
+        Set<String> scopes = new LinkedHashSet<>(Scopes.SORTED_GRANTABLE);
         return RegisteredClient.withId(idOf(TokenClaims.LOCAL_CLI))
                 .clientId(TokenClaims.LOCAL_CLI)
                 .clientName("PermitWatch local CLI (./run.sh token)")
