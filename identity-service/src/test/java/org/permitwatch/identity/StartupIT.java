@@ -1,14 +1,17 @@
 package org.permitwatch.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.identity.user.Base32;
+import org.permitwatch.identity.user.FirstAdministrator;
 import org.permitwatch.identity.user.UserAccount;
 import org.permitwatch.support.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,7 +28,10 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "permitwatch.identity.local-cli-secret=",
             "permitwatch.test.database=identity-no-cli",
-            "management.server.port=0"
+            "management.server.port=0",
+            "permitwatch.identity.bootstrap-admin.username=sx-first",
+            "permitwatch.identity.bootstrap-admin.password=Install-Time-2027!",
+            "permitwatch.identity.bootstrap-admin.division=140000"
         })
 class StartupIT extends IdentityItSupport {
 
@@ -57,6 +63,42 @@ class StartupIT extends IdentityItSupport {
         UserAccount county = users.findByUsername("xd-admin").orElseThrow();
         assertThat(county.totpEnrolled()).isFalse();
         assertThat(county.needsTotp()).isFalse();
+    }
+
+    @Autowired
+    FirstAdministrator firstAdministrator;
+
+    @Test
+    void theFirstAdministratorIsCreatedOnceAndMustChangeThePasswordAndEnrolTotp() {
+        // Startup runs the bootstrap before the demo users, so the province had no PROVINCE user yet.
+        UserAccount first = users.findByUsername("sx-first").orElseThrow();
+        assertThat(first.role()).isEqualTo(Role.PROVINCE);
+        assertThat(first.division().value()).isEqualTo("140000");
+        assertThat(first.mustChangePassword()).isTrue();
+        assertThat(first.needsTotp()).isTrue();
+        assertThat(first.totpEnrolled()).isFalse();
+        assertThat(passwords.matches("Install-Time-2027!", first.passwordHash()))
+                .isTrue();
+        // A bootstrap secret left in place (or leaked) never adds a second administrator.
+        assertThat(firstAdministrator.createIfNone(
+                        new FirstAdministrator.Bootstrap("sx-second", "Another-Secret-2027!", "140000", null)))
+                .isFalse();
+        assertThat(users.findByUsername("sx-second")).isEmpty();
+    }
+
+    @Test
+    void unusableBootstrapSettingsStopTheStart() {
+        // 140100 is a city: the first administrator is the province's.
+        assertThatThrownBy(() -> firstAdministrator.createIfNone(
+                        new FirstAdministrator.Bootstrap("ty-first", "Install-Time-2027!", "140100", null)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("province code");
+        // Another province (Inner Mongolia, 150000) has no administrator yet, but the password breaks the policy.
+        assertThatThrownBy(() -> firstAdministrator.createIfNone(
+                        new FirstAdministrator.Bootstrap("nm-first", "short", "150000", null)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("policy");
+        assertThat(users.findByUsername("nm-first")).isEmpty();
     }
 
     @LocalManagementPort

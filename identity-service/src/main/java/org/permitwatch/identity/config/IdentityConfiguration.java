@@ -17,6 +17,7 @@ import org.permitwatch.identity.signin.SignInService;
 import org.permitwatch.identity.token.RotatingRefreshTokens;
 import org.permitwatch.identity.token.TokenClaims;
 import org.permitwatch.identity.user.DemoUsers;
+import org.permitwatch.identity.user.FirstAdministrator;
 import org.permitwatch.identity.user.LockoutPolicy;
 import org.permitwatch.identity.user.PasswordPolicy;
 import org.permitwatch.identity.user.Passwords;
@@ -229,6 +230,12 @@ public class IdentityConfiguration {
             JdbcClient jdbc,
             BureauClock clock) {
         return new BuiltInClients(repository, accounts, p, encoder, jdbc, clock.clock());
+    }
+
+    @Bean
+    FirstAdministrator firstAdministrator(
+            UserRepository users, Passwords passwords, PasswordPolicy policy, AuditTrail audit, BureauClock clock) {
+        return new FirstAdministrator(users, passwords, policy, audit, clock.clock());
     }
 
     @Bean

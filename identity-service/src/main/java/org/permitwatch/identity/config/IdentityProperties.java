@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param demoUsersFile          JSON file of demo users created at start when absent (local only)
  * @param consoleRedirectUris    redirect URIs of permitwatch-console
  * @param fieldRedirectUris      redirect URIs of permitwatch-field
+ * @param bootstrapAdmin         the first PROVINCE administrator of an installation (IDENTITY_BOOTSTRAP_ADMIN_*)
  */
 @Validated
 @ConfigurationProperties("permitwatch.identity")
@@ -50,7 +51,8 @@ public record IdentityProperties(
         @DefaultValue("http://localhost:8080/console/callback")
         List<String> consoleRedirectUris,
 
-        @DefaultValue("permitwatch-field://callback") List<String> fieldRedirectUris) {
+        @DefaultValue("permitwatch-field://callback") List<String> fieldRedirectUris,
+        BootstrapAdmin bootstrapAdmin) {
 
     public IdentityProperties {
         audiences = audiences == null
@@ -58,7 +60,11 @@ public record IdentityProperties(
                 : audiences.stream().map(String::trim).toList();
         consoleRedirectUris = trimmed(consoleRedirectUris);
         fieldRedirectUris = trimmed(fieldRedirectUris);
+        bootstrapAdmin = bootstrapAdmin == null ? new BootstrapAdmin(null, null, null, null) : bootstrapAdmin;
     }
+
+    /** Secret-backed in Kubernetes; unset (the usual case after the first start) it does nothing. */
+    public record BootstrapAdmin(String username, String password, String division, String displayName) {}
 
     /** The longest access token this provider signs: how long a retired key must stay in the JWKS. */
     public Duration longestAccessToken() {

@@ -36,6 +36,15 @@ public class UserRepository {
                 .optional();
     }
 
+    /** Users of a role inside a division (its own code or below), for the first-administrator check. */
+    public long countByRoleWithin(Role role, DivisionCode division) {
+        return jdbc.sql("SELECT count(*) FROM user_account WHERE role = :role AND division LIKE :prefix")
+                .param("role", role.name())
+                .param("prefix", division.likePattern())
+                .query(Long.class)
+                .single();
+    }
+
     public Optional<UserAccount> findById(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE id = :id")
                 .param("id", id)
