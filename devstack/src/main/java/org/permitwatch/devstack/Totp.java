@@ -1,31 +1,25 @@
 package org.permitwatch.devstack;
 
 import com.nimbusds.jose.util.JSONArrayUtils;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.permitwatch.support.totp.Base32;
 
 /**
  * {@code ./run.sh totp USER}: the current sign-in code of a demo user (issue 15), from the base32 {@code totpSecret}
  * that run.sh wrote into {@code demo-users.json} — what an authenticator app shows after scanning the secret.
- * RFC 6238 with the parameters every authenticator app assumes: HMAC-SHA1, 30 s steps, 6 digits.
+ * The arithmetic is platform-support's {@code org.permitwatch.support.totp.Totp}, the one the provider checks
+ * codes with (this class only finds the secret and prints).
  * <pre>
  * Totp --users .local/keys/demo-users.json --user sx-admin
  * </pre>
  */
 public final class Totp {
-
-    static final int STEP_SECONDS = 30;
-    static final int DIGITS = 6;
 
     private Totp() {}
 
@@ -58,47 +52,12 @@ public final class Totp {
         throw new IllegalArgumentException("no user " + username + " in the demo users");
     }
 
-    /** The RFC 6238 code for the time step that contains {@code at}. */
+    /** The code an authenticator app shows at {@code at} (platform-support's Totp: the provider's own rule). */
     static String code(String base32Secret, Instant at) {
-        return code(base32(base32Secret), at.getEpochSecond() / STEP_SECONDS);
-    }
-
-    static String code(byte[] key, long step) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(key, "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-            // RFC 4226 dynamic truncation: 31 bits from the offset named by the last nibble.
-            int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24)
-                    | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8)
-                    | (hash[offset + 3] & 0xff);
-            return String.format(Locale.ROOT, "%0" + DIGITS + "d", binary % 1_000_000);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is not available", e);
-        }
-    }
-
-    /** RFC 4648 base32, case-insensitive, padding and spaces ignored (authenticator apps show it in groups). */
-    static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        String clean = text.replace("=", "").replace(" ", "").toUpperCase(Locale.ROOT);
-        ByteBuffer out = ByteBuffer.allocate(clean.length() * 5 / 8);
-        int buffer = 0;
-        int bits = 0;
-        for (char c : clean.toCharArray()) {
-            int value = alphabet.indexOf(c);
-            if (value < 0) {
-                throw new IllegalArgumentException("not base32: '" + c + "'");
-            }
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8) {
-                out.put((byte) (buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-        return out.array();
+        return org.permitwatch.support.totp.Totp.code(
+                Base32.decode(base32Secret),
+                org.permitwatch.support.totp.Totp.step(at),
+                org.permitwatch.support.totp.Totp.SHA1,
+                org.permitwatch.support.totp.Totp.DIGITS);
     }
 }

@@ -9,10 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.permitwatch.identity.user.Base32;
-import org.permitwatch.identity.user.Totp;
 import org.permitwatch.identity.user.UserAccount;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.totp.Base32;
+import org.permitwatch.support.totp.Totp;
 import tools.jackson.databind.JsonNode;
 
 /** Authorization code + PKCE through the real sign-in pages, refresh rotation, a disabled user at refresh. */

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.permitwatch.identity.user.Totp;
 import org.permitwatch.identity.user.UserAccount;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.totp.Totp;
 
 /** 登录失败处理: five failures in a row lock for 15 minutes; TOTP failures count; an administrator unlocks. */
 @IdentityIntegrationTest

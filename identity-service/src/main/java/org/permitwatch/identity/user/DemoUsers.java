@@ -10,6 +10,7 @@ import org.permitwatch.identity.audit.AuditTrail;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
 import org.permitwatch.support.security.RoleLevels;
+import org.permitwatch.support.totp.Base32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;

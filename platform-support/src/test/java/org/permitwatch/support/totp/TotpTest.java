@@ -1,4 +1,4 @@
-package org.permitwatch.identity.user;
+package org.permitwatch.support.totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.permitwatch.identity.user;
+package org.permitwatch.support.totp;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
