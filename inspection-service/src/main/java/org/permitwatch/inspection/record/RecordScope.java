@@ -1,6 +1,7 @@
 package org.permitwatch.inspection.record;
 
 import java.util.UUID;
+import org.permitwatch.inspection.inspector.InspectorReach;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.Role;
@@ -8,8 +9,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * What a caller may see and change among inspection records and their findings. Bureau staff (PROVINCE, CITY,
- * COUNTY) see their division; an inspector sees, inside their division, only the records of tasks they are
- * assigned to (their token's subject is their inspector id). CITY and COUNTY staff and assigned inspectors may
+ * COUNTY) see their division; an inspector sees, inside its city ({@link InspectorReach}), only the records of tasks
+ * they are assigned to (their token's subject is their inspector id). CITY and COUNTY staff and assigned inspectors may
  * write; the province only reads. Every query applies this as SQL, nothing is filtered in memory.
  *
  * @param divisionLike the caller's division as a LIKE pattern
@@ -28,7 +29,7 @@ public record RecordScope(String divisionLike, UUID inspectorId, boolean staffWr
             return new RecordScope(caller.division().likePattern(), null, staffWriter);
         }
         if (caller.hasRole(Role.INSPECTOR)) {
-            return new RecordScope(caller.division().likePattern(), parse(caller.subject()), false);
+            return new RecordScope(InspectorReach.divisionLike(caller), parse(caller.subject()), false);
         }
         throw ApiException.forbidden("role-not-allowed", "inspection records need a bureau or inspector role");
     }

@@ -1,12 +1,14 @@
 package org.permitwatch.inspection.task;
 
 import java.util.UUID;
+import org.permitwatch.inspection.inspector.InspectorReach;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.Role;
 
 /**
  * What part of the task table a caller sees: rows whose county lies inside the caller's division and, for an
- * inspector (a token whose only role is INSPECTOR), only tasks assigned to the inspector named by {@code sub}.
+ * inspector (a token whose only role is INSPECTOR), only tasks assigned to the inspector named by {@code sub},
+ * anywhere in its city ({@link InspectorReach}).
  *
  * @param inspectorId null unless the caller is restricted to their own assignments
  */
@@ -20,7 +22,7 @@ record TaskScope(String divisionLike, UUID inspectorId) {
         if (bureau || !caller.hasRole(Role.INSPECTOR)) {
             return new TaskScope(caller.division().likePattern(), null);
         }
-        return new TaskScope(caller.division().likePattern(), inspectorId(caller.subject()));
+        return new TaskScope(InspectorReach.divisionLike(caller), inspectorId(caller.subject()));
     }
 
     private static UUID inspectorId(String subject) {

@@ -622,6 +622,43 @@ class InspectionRecordIT {
     }
 
     @Test
+    void aCountyBureausInspectorDrawnByItsCityWorksAnywhereInTheCity() {
+        // A city draw pools the county bureaus' inspectors too (InspectorPool): Xiaodian's (140105) inspector is sent
+        // to a unit in Wanbailin (140109). Its token names its own county, yet the assignment is what counts.
+        UUID xiaodianInspector = newInspector();
+        exec("UPDATE inspector SET division_code = '" + COUNTY + "' WHERE id = '" + xiaodianInspector + "'");
+        Fixture wanbailin = unitWithTask("140109", xiaodianInspector);
+        String token = TestJwts.builder()
+                .subject(xiaodianInspector.toString())
+                .roles("INSPECTOR")
+                .division(COUNTY)
+                .build();
+        String id = (String) post(
+                        "/api/v1/inspections",
+                        token,
+                        null,
+                        body(wanbailin.taskId, false, List.of(item(1, "COMPLIANT", null)), List.of()))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+        get("/api/v1/inspections/" + id, token).expectStatus().isOk();
+        assertThat(total(getJson("/api/v1/inspections?taskId=" + wanbailin.taskId, token)))
+                .isOne();
+        // The city still bounds it: an assignment in another city (大同 140202) stays invisible to this token.
+        Fixture datong = unitWithTask("140202", xiaodianInspector);
+        post(
+                        "/api/v1/inspections",
+                        token,
+                        null,
+                        body(datong.taskId, false, List.of(item(1, "COMPLIANT", null)), List.of()))
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
     void aFindingCitesTheArticleOfTheViolatedSubPointNotItsItemsFirstArticle() {
         Fixture f = unitWithTask(COUNTY, inspector);
         String token = inspectorToken(inspector);
