@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.remote;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +26,14 @@ record AlertView(
         String violationType,
         String violationLabel,
         String article,
+
+        @Schema(
+                description = "The directory values the rule read when it raised the alert (an open object: its"
+                        + " members are the rule's inputs and differ by rule, e.g. PERMIT_NOT_VALID gives status,"
+                        + " effectiveStatus, validTo, daysSinceExpiry, managementCategory, industryCode,"
+                        + " industryName, ruleNote, rulesVersion, asOf, snapshotVersion, snapshotChangedAt)")
         Map<String, Object> evidence,
+
         OffsetDateTime raisedAt,
         OffsetDateTime updatedAt,
         OffsetDateTime resolvedAt,
