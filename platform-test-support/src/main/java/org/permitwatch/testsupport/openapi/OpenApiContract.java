@@ -74,7 +74,9 @@ public final class OpenApiContract {
         }
         ChangedOpenApi diff = OpenApiCompare.fromContents(before, after);
         List<String> renamed = renamedNames(before, after);
-        String changes = render(diff) + (renamed.isEmpty() ? "" : "\n" + String.join("\n", renamed) + "\n");
+        // openapi-diff's report first; then what breaks generated clients although openapi-diff calls it compatible
+        String changes = render(diff)
+                + (renamed.isEmpty() ? "" : "\nBreaking for generated clients:\n" + String.join("\n", renamed) + "\n");
         if (!diff.isIncompatible() && renamed.isEmpty()) {
             return new Verdict(Outcome.COMPATIBLE, changes);
         }
