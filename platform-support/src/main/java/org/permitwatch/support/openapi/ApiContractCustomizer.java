@@ -35,6 +35,9 @@ import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The parts of every service's OpenAPI document that are the same everywhere, written once (ADR 0020): readable
@@ -60,10 +63,26 @@ final class ApiContractCustomizer implements OpenApiCustomizer {
 
     private final String serviceName;
     private final String area;
+    private final List<PathPattern> publicPaths;
 
-    ApiContractCustomizer(String serviceName, String area) {
+    /**
+     * @param publicPaths {@code permitwatch.security.public-paths}: the service's operations that need no token (the
+     *                    public disclosure API) get no security requirement and no 401/403 answers
+     */
+    ApiContractCustomizer(String serviceName, String area, List<String> publicPaths) {
         this.serviceName = serviceName;
         this.area = area;
+        this.publicPaths = publicPaths.stream()
+                .map(PathPatternParser.defaultInstance::parse)
+                .toList();
+    }
+
+    private boolean secured(String path) {
+        if (!path.startsWith("/api/")) {
+            return false;
+        }
+        PathContainer container = PathContainer.parsePath(path);
+        return publicPaths.stream().noneMatch(p -> p.matches(container));
     }
 
     @Override
@@ -96,8 +115,9 @@ final class ApiContractCustomizer implements OpenApiCustomizer {
                         throw new IllegalStateException("operationId " + operation.getOperationId() + " is used twice");
                     }
                     pagingParameters(operation);
-                    errorResponses(path, operation);
-                    if (path.startsWith("/api/")) {
+                    boolean secured = secured(path);
+                    errorResponses(path, operation, secured);
+                    if (secured) {
                         operation.setSecurity(security(e.getKey()));
                     }
                 }
@@ -310,7 +330,7 @@ final class ApiContractCustomizer implements OpenApiCustomizer {
      * Every error answer is problem+json: answers a controller declares keep their description and get the Problem
      * schema; the ones every operation can give are added by reference.
      */
-    private static void errorResponses(String path, Operation operation) {
+    private static void errorResponses(String path, Operation operation, boolean secured) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         for (Map.Entry<String, ApiResponse> e : responses.entrySet()) {
             String code = e.getKey();
@@ -324,7 +344,7 @@ final class ApiContractCustomizer implements OpenApiCustomizer {
         if (hasInput) {
             responses.putIfAbsent("400", refResponse("BadRequest"));
         }
-        if (path.startsWith("/api/")) {
+        if (secured) {
             responses.putIfAbsent("401", refResponse("Unauthorized"));
             responses.putIfAbsent("403", refResponse("Forbidden"));
         }

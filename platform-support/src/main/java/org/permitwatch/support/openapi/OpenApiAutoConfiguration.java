@@ -1,12 +1,16 @@
 package org.permitwatch.support.openapi;
 
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * The shared parts of every service's OpenAPI document (ADR 0020), for services that publish one with springdoc. A
@@ -21,8 +25,13 @@ public class OpenApiAutoConfiguration {
     @Bean
     OpenApiCustomizer permitWatchApiContract(
             @Value("${spring.application.name}") String name,
-            @Value("${permitwatch.openapi.scope-area:}") String area) {
-        return new ApiContractCustomizer(name, area);
+            @Value("${permitwatch.openapi.scope-area:}") String area,
+            Environment environment) {
+        // the same list the security chain lets through without a token (PermitWatchSecurityProperties)
+        List<String> publicPaths = Binder.get(environment)
+                .bind("permitwatch.security.public-paths", Bindable.listOf(String.class))
+                .orElse(List.of());
+        return new ApiContractCustomizer(name, area, publicPaths);
     }
 
     @Bean
