@@ -68,7 +68,9 @@ record CaseEvidenceItem(
 
         @Schema(
                 description = "REMOTE_CHECK: the directory values the alert rule read, verbatim (an open "
-                        + "object: its members are the rule's inputs and vary by rule)")
+                        + "object: its members are the rule's inputs and vary by rule)",
+                type = "object",
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         Map<String, Object> data) {
 
     enum Kind {

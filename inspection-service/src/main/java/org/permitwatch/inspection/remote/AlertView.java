@@ -31,7 +31,9 @@ record AlertView(
                 description = "The directory values the rule read when it raised the alert (an open object: its"
                         + " members are the rule's inputs and differ by rule, e.g. PERMIT_NOT_VALID gives status,"
                         + " effectiveStatus, validTo, daysSinceExpiry, managementCategory, industryCode,"
-                        + " industryName, ruleNote, rulesVersion, asOf, snapshotVersion, snapshotChangedAt)")
+                        + " industryName, ruleNote, rulesVersion, asOf, snapshotVersion, snapshotChangedAt)",
+                type = "object",
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         Map<String, Object> evidence,
 
         OffsetDateTime raisedAt,
