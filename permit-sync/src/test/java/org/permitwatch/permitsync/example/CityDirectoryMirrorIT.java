@@ -109,6 +109,10 @@ class CityDirectoryMirrorIT extends PermitSyncTestSupport {
     private ApiClient client(String token) {
         ApiClient api = new ApiClient();
         api.updateBaseUri("http://localhost:" + port);
+        // Strict here, so the example also proves the real responses carry no field and no type the contract lacks
+        // (a generated model fails on either); a city system keeps the generator's lenient default.
+        api.setObjectMapper(ApiClient.createDefaultObjectMapper()
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true));
         api.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         return api;
     }
