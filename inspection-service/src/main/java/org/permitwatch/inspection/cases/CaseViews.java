@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.permitwatch.events.vocabulary.ViolationType;
 import org.permitwatch.inspection.penalty.Explanation;
 import org.permitwatch.inspection.rectification.RectificationStatus;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ final class CaseViews {
             String divisionCode,
             String cityCode,
             String keyIndustry,
-            String violationType,
+            @Schema(implementation = ViolationType.class) String violationType,
             String article,
             UUID findingId,
             UUID alertId,
@@ -74,7 +75,7 @@ final class CaseViews {
             String divisionCode,
             String cityCode,
             String keyIndustry,
-            String violationType,
+            @Schema(implementation = ViolationType.class) String violationType,
             String article,
             String facts,
 
@@ -176,7 +177,7 @@ final class CaseViews {
             String unitName,
             String divisionCode,
             String cityCode,
-            String violationType,
+            @Schema(implementation = ViolationType.class) String violationType,
             String article,
             String itemTitle,
             OffsetDateTime inspectedAt) {}

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.permitwatch.events.vocabulary.ViolationType;
 import org.permitwatch.inspection.record.RecordContent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,7 @@ record FindingView(
         String itemCode,
         Integer itemNo,
         String itemTitle,
-        String violationType,
+        @Schema(implementation = ViolationType.class) String violationType,
         String article,
         String notes,
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+import org.permitwatch.events.vocabulary.ViolationType;
 
 /**
  * An alert with its evidence (the directory values that triggered it) and, once reviewed, the decision.
@@ -23,7 +24,7 @@ record AlertView(
         String countyCode,
         String industryCode,
         String keyIndustry,
-        String violationType,
+        @Schema(implementation = ViolationType.class) String violationType,
         String violationLabel,
         String article,
 
