@@ -164,7 +164,10 @@ final class CaseViews {
     record Verification(
             UUID id,
             UUID recordId,
+
+            @Schema(allowableValues = {"COMPLETE", "CONTINUING"})
             String result,
+
             LocalDate inspectedOn,
             String verifiedBy,
             OffsetDateTime verifiedAt) {}

@@ -45,5 +45,11 @@ record AlertView(
         UUID caseId) {
 
     /** Null until reviewed. */
-    record Review(String decision, String reason, String reviewedBy, OffsetDateTime reviewedAt) {}
+    record Review(
+            @Schema(implementation = ReviewRequest.Decision.class)
+            String decision,
+
+            String reason,
+            String reviewedBy,
+            OffsetDateTime reviewedAt) {}
 }
