@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * The only public entry of PermitWatch: routes /api/v1/** to the services found in Eureka. From platform-support it
  * takes only the token policy (TokenDecoderAutoConfiguration); the service-side parts (problem handling, the
- * services' security chain, audit, migrations, outbox, inbox) are not the gateway's and are excluded.
+ * services' security chain, audit, migrations, outbox, inbox, the services' OpenAPI shape) are not the gateway's and are excluded.
  */
 @SpringBootApplication(
         excludeName = {
@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
             "org.permitwatch.support.migration.MigrationAutoConfiguration",
             "org.permitwatch.support.outbox.OutboxAutoConfiguration",
             "org.permitwatch.support.inbox.InboxAutoConfiguration",
+            "org.permitwatch.support.openapi.OpenApiAutoConfiguration",
         })
 @ConfigurationPropertiesScan
 public class GatewayApplication {

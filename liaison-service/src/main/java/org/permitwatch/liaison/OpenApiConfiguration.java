@@ -1,19 +1,23 @@
 package org.permitwatch.liaison;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** OpenAPI metadata; the gateway aggregates each service's /v3/api-docs. */
+/**
+ * OpenAPI metadata; the gateway aggregates each service's /v3/api-docs. Security schemes, error answers and paging are
+ * the same in every service and come from platform-support (ADR 0020).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-    private static final String BEARER = "bearer-jwt";
+    /**
+     * The contract's version (docs/api/README.md#versioning): the major number changes only with a breaking change,
+     * which the OpenApiContractIT refuses otherwise.
+     */
+    static final String API_VERSION = "1.0.0";
 
     @Bean
     OpenAPI liaisonOpenApi(@Value("${spring.application.name}") String name) {
@@ -21,16 +25,8 @@ class OpenApiConfiguration {
                 .info(
                         new Info()
                                 .title(name)
-                                .version("v1")
+                                .version(API_VERSION)
                                 .description(
-                                        "Liaison directory, deadlines and submissions, notifications, clue transfer and feedback"))
-                .components(new Components()
-                        .addSecuritySchemes(
-                                BEARER,
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")
-                                        .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                                        "Liaison directory, deadlines and submissions, notifications, clue transfer and feedback"));
     }
 }

@@ -1,13 +1,21 @@
 package org.permitwatch.inspection.cases;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.permitwatch.events.vocabulary.ViolationType;
+import org.permitwatch.inspection.penalty.Explanation;
+import org.permitwatch.inspection.rectification.RectificationStatus;
 import tools.jackson.databind.JsonNode;
 
-/** Response bodies of the case API. Amounts in yuan. */
+/**
+ * Response bodies of the case API. Amounts in yuan. The JSON fields stay as stored (jsonb, read back verbatim); their
+ * {@code @Schema}s name the records that wrote them, so the published document tells their real shape.
+ */
 final class CaseViews {
 
     private CaseViews() {}
@@ -15,14 +23,14 @@ final class CaseViews {
     record Summary(
             UUID id,
             String caseNo,
-            String origin,
-            String status,
+            @Schema(allowableValues = {"FINDING", "ALERT"}) String origin,
+            @Schema(implementation = CaseStatus.class) String status,
             String permitNumber,
             String unitName,
             String divisionCode,
             String cityCode,
             String keyIndustry,
-            String violationType,
+            @Schema(implementation = ViolationType.class) String violationType,
             String article,
             UUID findingId,
             UUID alertId,
@@ -59,18 +67,21 @@ final class CaseViews {
     record Detail(
             UUID id,
             String caseNo,
-            String origin,
-            String status,
+            @Schema(allowableValues = {"FINDING", "ALERT"}) String origin,
+            @Schema(implementation = CaseStatus.class) String status,
             long caseVersion,
             String permitNumber,
             String unitName,
             String divisionCode,
             String cityCode,
             String keyIndustry,
-            String violationType,
+            @Schema(implementation = ViolationType.class) String violationType,
             String article,
             String facts,
+
+            @ArraySchema(schema = @Schema(implementation = CaseEvidenceItem.class))
             JsonNode evidence,
+
             UUID findingId,
             UUID alertId,
             UUID recordId,
@@ -95,13 +106,16 @@ final class CaseViews {
             BigDecimal proposedYuan,
             boolean noPenaltyEligible,
             String noPenaltyRule,
-            JsonNode explanation,
+            @Schema(implementation = Explanation.class) JsonNode explanation,
             String createdBy,
             OffsetDateTime createdAt) {}
 
     record Decision(
             UUID id,
+
+            @Schema(allowableValues = {"FINE", "NO_PENALTY", "DAILY_CONTINUOUS"})
             String kind,
+
             UUID proposalId,
             BigDecimal amountYuan,
             BigDecimal proposedYuan,
@@ -116,6 +130,8 @@ final class CaseViews {
             UUID reinspectionRecordId,
             String decidedBy,
             OffsetDateTime decidedAt,
+
+            @Schema(implementation = DecisionExplanation.class)
             JsonNode explanation) {}
 
     /**
@@ -124,7 +140,10 @@ final class CaseViews {
      */
     record Rectification(
             UUID id,
+
+            @Schema(implementation = RectificationStatus.class)
             String status,
+
             LocalDate orderedOn,
             LocalDate servedOn,
             LocalDate deadline,
@@ -145,7 +164,10 @@ final class CaseViews {
     record Verification(
             UUID id,
             UUID recordId,
+
+            @Schema(allowableValues = {"COMPLETE", "CONTINUING"})
             String result,
+
             LocalDate inspectedOn,
             String verifiedBy,
             OffsetDateTime verifiedAt) {}
@@ -158,7 +180,7 @@ final class CaseViews {
             String unitName,
             String divisionCode,
             String cityCode,
-            String violationType,
+            @Schema(implementation = ViolationType.class) String violationType,
             String article,
             String itemTitle,
             OffsetDateTime inspectedAt) {}

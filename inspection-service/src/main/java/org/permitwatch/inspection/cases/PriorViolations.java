@@ -1,6 +1,7 @@
 package org.permitwatch.inspection.cases;
 
 import io.r2dbc.spi.Readable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -96,7 +97,7 @@ class PriorViolations {
             LocalDate decidedOn,
             LocalDate violatedOn,
             String article,
-            String violationType,
+            @Schema(implementation = ViolationType.class) String violationType,
             String authority,
             String sourceDocument,
             BigDecimal amountYuan,

@@ -2,9 +2,6 @@ package org.permitwatch.inspection.checklist;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -91,20 +88,7 @@ class ChecklistController {
     }
 
     @GetMapping("/{id}/form")
-    @ApiResponse(
-            responseCode = "200",
-            description = "the form as an attachment",
-            content = {
-                @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
-                @Content(
-                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        schema = @Schema(type = "string", format = "binary"))
-            })
-    @ApiResponse(responseCode = "400", description = "bad format or keyIndustry (problem+json naming the field)")
-    @ApiResponse(responseCode = "404", description = "unknown or invisible version, task outside the caller's scope")
-    @ApiResponse(
-            responseCode = "409",
-            description = "draft version, another city's additions, unit not in the directory")
+    @FormResponses
     @Operation(summary = "Printable checklist form (附件2) of one version, XLSX or PDF", description = FORM_DESCRIPTION)
     Mono<ResponseEntity<byte[]>> form(
             @PathVariable UUID id,
@@ -118,20 +102,7 @@ class ChecklistController {
     }
 
     @GetMapping("/current/form")
-    @ApiResponse(
-            responseCode = "200",
-            description = "the form as an attachment",
-            content = {
-                @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
-                @Content(
-                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        schema = @Schema(type = "string", format = "binary"))
-            })
-    @ApiResponse(responseCode = "400", description = "bad format or keyIndustry (problem+json naming the field)")
-    @ApiResponse(responseCode = "404", description = "unknown or invisible version, task outside the caller's scope")
-    @ApiResponse(
-            responseCode = "409",
-            description = "draft version, another city's additions, unit not in the directory")
+    @FormResponses
     @Operation(
             summary = "Printable checklist form (附件2) of the version in force",
             description = "The version an inspection uses today in the task's city (or the caller's city): the city's "

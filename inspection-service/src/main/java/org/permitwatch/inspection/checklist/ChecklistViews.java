@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.checklist;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +17,10 @@ final class ChecklistViews {
             int version,
             String divisionCode,
             UUID basedOn,
+
+            @Schema(allowableValues = {"DRAFT", "PUBLISHED"})
             String status,
+
             String title,
             String note,
             OffsetDateTime publishedAt,

@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.draw;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,7 +42,10 @@ final class DrawViews {
             Map<String, Integer> denominators,
             Map<String, Integer> quotas,
             Map<String, Integer> excluded,
+
+            @Schema(allowableValues = {"PROVINCE", "CITY", "COUNTY"})
             String level,
+
             String divisionCode,
             Map<String, BigDecimal> stratumRatios,
             Boolean includeRegistration,
@@ -59,7 +63,7 @@ final class DrawViews {
                 Map<String, Integer> denominators,
                 Map<String, Integer> quotas,
                 Map<String, Integer> excluded,
-                String level,
+                @Schema(allowableValues = {"PROVINCE", "CITY", "COUNTY"}) String level,
                 String divisionCode,
                 Map<String, BigDecimal> stratumRatios,
                 Boolean includeRegistration,
@@ -132,7 +136,10 @@ final class DrawViews {
             UUID planRowId,
             String cityCode,
             String periodMonth,
+
+            @Schema(allowableValues = {"COMMITTED", "COMPLETED", "FAILED"})
             String status,
+
             String seedHash,
             String seed,
             OffsetDateTime committedAt,
@@ -145,7 +152,10 @@ final class DrawViews {
             LocalDate publishNotBefore,
             OffsetDateTime publishedAt,
             String failure,
+
+            @Schema(allowableValues = {"PROVINCE", "CITY", "COUNTY"})
             String level,
+
             String divisionCode,
             RemoteCheckRun remoteCheckRun) {}
 

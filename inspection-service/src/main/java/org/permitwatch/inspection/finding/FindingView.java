@@ -1,17 +1,23 @@
 package org.permitwatch.inspection.finding;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.permitwatch.events.vocabulary.ViolationType;
+import org.permitwatch.inspection.record.RecordContent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A finding as the API returns it; evidence and measurements are what the record version said. {@code continuesCaseId}
- * names the open case whose violation this finding shows continuing (null for a new violation).
+ * names the open case whose violation this finding shows continuing (null for a new violation). Evidence and measurements
+ * are the record's {@link RecordContent.Evidence} and {@link RecordContent.Measurement} items the finding cites, stored
+ * as written and returned verbatim.
  */
 record FindingView(
         UUID id,
-        String status,
+        @Schema(allowableValues = {"ACTIVE", "SUPERSEDED"}) String status,
         UUID recordId,
         int recordVersion,
         UUID taskId,
@@ -24,11 +30,16 @@ record FindingView(
         String itemCode,
         Integer itemNo,
         String itemTitle,
-        String violationType,
+        @Schema(implementation = ViolationType.class) String violationType,
         String article,
         String notes,
+
+        @ArraySchema(schema = @Schema(implementation = RecordContent.Evidence.class))
         JsonNode evidence,
+
+        @ArraySchema(schema = @Schema(implementation = RecordContent.Measurement.class))
         JsonNode measurements,
+
         UUID supersedes,
         UUID supersededBy,
         OffsetDateTime supersededAt,

@@ -21,7 +21,7 @@ import java.util.List;
  * @param resultYuan        fineYuan × occurrences: the proposed amount
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record Explanation(
+public record Explanation(
         String benchmarkVersion,
         LocalDate benchmarkEffectiveFrom,
         String article,

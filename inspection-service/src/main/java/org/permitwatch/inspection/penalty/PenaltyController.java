@@ -1,6 +1,8 @@
 package org.permitwatch.inspection.penalty;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -44,7 +46,20 @@ class PenaltyController {
                     + "last 12 months. Returns the full explanation and the no-penalty eligibility with reasons. "
                     + "PROVINCE, CITY or COUNTY staff; 409 once the case is decided or closed.")
     Mono<PenaltyService.ProposalView> propose(
-            @PathVariable UUID id, @Valid @RequestBody PenaltyRequests.Proposal body) {
+            @PathVariable UUID id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "general harm, negligent, corrected actively",
+                                                            value = "{\"factors\": {\"HARM\": \"GENERAL\", \"FAULT\":"
+                                                                    + " \"NEGLIGENT\", \"METHOD\": \"ORDINARY\","
+                                                                    + " \"ATTITUDE\": \"ACTIVE\"}, \"adjustments\":"
+                                                                    + " [\"HARM_REDUCED\"]}")))
+                    @Valid
+                    @RequestBody
+                    PenaltyRequests.Proposal body) {
         return CurrentCaller.get().flatMap(caller -> service.propose(id, body, caller));
     }
 
@@ -56,7 +71,32 @@ class PenaltyController {
                     "CITY or PROVINCE staff only. NO_PENALTY only when the proposal was eligible (422 on kind). "
                             + "A FINE amount must lie inside the statutory range (422 on amountYuan); an amount other than the "
                             + "proposal's needs overrideReason and is audited. One decision per case (409 case-already-decided).")
-    Mono<DecisionRef> decide(@PathVariable UUID id, @Valid @RequestBody PenaltyRequests.Decision body) {
+    Mono<DecisionRef> decide(
+            @PathVariable UUID id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "fine as proposed",
+                                                        value = "{\"proposalId\":"
+                                                                + " \"3f0c6a52-9d1e-4c55-8a39-2f6f1f1f6b10\","
+                                                                + " \"kind\": \"FINE\"}"),
+                                                @ExampleObject(
+                                                        name = "fine other than proposed",
+                                                        value = "{\"proposalId\":"
+                                                                + " \"3f0c6a52-9d1e-4c55-8a39-2f6f1f1f6b10\","
+                                                                + " \"kind\": \"FINE\", \"amountYuan\": 150000,"
+                                                                + " \"overrideReason\": \"集体讨论：主动配合调查\"}"),
+                                                @ExampleObject(
+                                                        name = "no penalty",
+                                                        value = "{\"proposalId\":"
+                                                                + " \"3f0c6a52-9d1e-4c55-8a39-2f6f1f1f6b10\","
+                                                                + " \"kind\": \"NO_PENALTY\"}")
+                                            }))
+                    @Valid
+                    @RequestBody
+                    PenaltyRequests.Decision body) {
         return CurrentCaller.get()
                 .flatMap(caller -> service.decide(id, body, caller))
                 .map(decisionId -> new DecisionRef(id, decisionId));

@@ -474,24 +474,18 @@ class PenaltyService {
                                 BigDecimal amount = period.amount(original);
                                 UUID id = UUID.randomUUID();
                                 OffsetDateTime now = clock.now();
-                                Map<String, Object> explanation = new LinkedHashMap<>();
-                                explanation.put("originalFineYuan", original.toPlainString());
-                                explanation.put("dailyAmountYuan", original.toPlainString());
-                                explanation.put("servedOn", k.servedOn().toString());
-                                explanation.put(
-                                        "previouslyFinedThrough",
-                                        period.previousUntil() == null
-                                                ? null
-                                                : period.previousUntil().toString());
-                                explanation.put("fromDate", period.from().toString());
-                                explanation.put("toDate", period.to().toString());
-                                explanation.put("days", days);
-                                explanation.put("amountYuan", amount.toPlainString());
-                                explanation.put("formula", "dailyAmountYuan × days; days = toDate − fromDate + 1");
-                                explanation.put("reinspectionWindowDays", dailyRules.windowDays());
-                                explanation.put("article", c.article());
-                                explanation.put(
-                                        "legalBasis",
+                                DailyFineExplanation explanation = new DailyFineExplanation(
+                                        original.toPlainString(),
+                                        original.toPlainString(),
+                                        k.servedOn(),
+                                        period.previousUntil(),
+                                        period.from(),
+                                        period.to(),
+                                        days,
+                                        amount.toPlainString(),
+                                        DailyFineExplanation.FORMULA,
+                                        dailyRules.windowDays(),
+                                        c.article(),
                                         List.of(DailyFineRules.LEGAL_BASIS_DAYS, DailyFineRules.LEGAL_BASIS_AMOUNT));
                                 Map<String, Object> audited = new LinkedHashMap<>();
                                 audited.put("decisionId", id.toString());

@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.plan;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,7 +18,10 @@ final class PlanViews {
             String cityCode,
             int year,
             String title,
+
+            @Schema(allowableValues = {"DRAFT", "PUBLISHED"})
             String status,
+
             boolean capacitySufficient,
             OffsetDateTime createdAt,
             OffsetDateTime publishedAt,
@@ -64,7 +68,10 @@ final class PlanViews {
             String cityCode,
             int year,
             String title,
+
+            @Schema(allowableValues = {"DRAFT", "PUBLISHED"})
             String status,
+
             String createdBy,
             OffsetDateTime createdAt,
             OffsetDateTime publishedAt,

@@ -1,9 +1,11 @@
 package org.permitwatch.inspection.record;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.permitwatch.events.vocabulary.ViolationType;
 
 /**
  * What a record says, as stored (jsonb) in the record and in each submitted version. Each item carries a copy of
@@ -39,7 +41,7 @@ public record RecordContent(
             String code,
             String title,
             String keyIndustry,
-            String violationType,
+            @Schema(implementation = ViolationType.class) String violationType,
             String article,
             ItemResult result,
             ResultSource resultSource,

@@ -1,6 +1,7 @@
 package org.permitwatch.inspection.record;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +22,7 @@ record RecordView(
         String cityCode,
         String keyIndustry,
         UUID checklistVersionId,
-        String status,
+        @Schema(allowableValues = {"DRAFT", "SUBMITTED"}) String status,
         int version,
         OffsetDateTime inspectedAt,
         RecordContent.Position position,

@@ -1,8 +1,10 @@
 package org.permitwatch.inspection.remote;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+import org.permitwatch.events.vocabulary.ViolationType;
 
 /**
  * An alert with its evidence (the directory values that triggered it) and, once reviewed, the decision.
@@ -22,10 +24,19 @@ record AlertView(
         String countyCode,
         String industryCode,
         String keyIndustry,
-        String violationType,
+        @Schema(implementation = ViolationType.class) String violationType,
         String violationLabel,
         String article,
+
+        @Schema(
+                description = "The directory values the rule read when it raised the alert (an open object: its"
+                        + " members are the rule's inputs and differ by rule, e.g. PERMIT_NOT_VALID gives status,"
+                        + " effectiveStatus, validTo, daysSinceExpiry, managementCategory, industryCode,"
+                        + " industryName, ruleNote, rulesVersion, asOf, snapshotVersion, snapshotChangedAt)",
+                type = "object",
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         Map<String, Object> evidence,
+
         OffsetDateTime raisedAt,
         OffsetDateTime updatedAt,
         OffsetDateTime resolvedAt,
@@ -34,5 +45,11 @@ record AlertView(
         UUID caseId) {
 
     /** Null until reviewed. */
-    record Review(String decision, String reason, String reviewedBy, OffsetDateTime reviewedAt) {}
+    record Review(
+            @Schema(implementation = ReviewRequest.Decision.class)
+            String decision,
+
+            String reason,
+            String reviewedBy,
+            OffsetDateTime reviewedAt) {}
 }

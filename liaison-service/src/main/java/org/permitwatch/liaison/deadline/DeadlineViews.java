@@ -1,5 +1,6 @@
 package org.permitwatch.liaison.deadline;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,7 +52,14 @@ final class DeadlineViews {
             String cityCode,
             int version,
             Document document,
+
+            @Schema(
+                    description = "The structured data submitted instead of a document, verbatim (an open"
+                            + " object: the deadline's form decides its members); null for a document",
+                    type = "object",
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
             Object data,
+
             String note,
             String submittedBy,
             Instant submittedAt,

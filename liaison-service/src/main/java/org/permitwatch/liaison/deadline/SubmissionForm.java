@@ -1,5 +1,6 @@
 package org.permitwatch.liaison.deadline;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,19 @@ import org.permitwatch.support.problem.ProblemCodes;
  * Body of POST {@code /api/v1/submissions}: a deadline, the month for a MONTHLY one, and exactly one of a document's
  * metadata (the file itself lives in the bureau's document system) or structured data.
  */
-record SubmissionForm(UUID deadlineId, String period, Document document, Map<String, Object> data, String note) {
+record SubmissionForm(
+        UUID deadlineId,
+        String period,
+        Document document,
+
+        @Schema(
+                description = "structured data instead of a document (an open object: the deadline's form "
+                        + "decides its members); give either document or data",
+                type = "object",
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+        Map<String, Object> data,
+
+        String note) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");

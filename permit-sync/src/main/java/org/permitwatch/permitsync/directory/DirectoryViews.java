@@ -1,5 +1,6 @@
 package org.permitwatch.permitsync.directory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,14 +17,14 @@ final class DirectoryViews {
     private DirectoryViews() {}
 
     record UnitSummary(
-            String permitNo,
-            String uscc,
-            String unitName,
-            String provinceCode,
-            String cityCode,
-            String countyCode,
-            String industryCode,
-            String industryName,
+            @Schema(example = "91140100MA0GRXXX1X001P") String permitNo,
+            @Schema(example = "91140100MA0GRXXX1X") String uscc,
+            @Schema(example = "太原市某某热电有限公司") String unitName,
+            @Schema(example = "140000") String provinceCode,
+            @Schema(example = "140100") String cityCode,
+            @Schema(example = "140105") String countyCode,
+            @Schema(example = "4411") String industryCode,
+            @Schema(example = "火力发电") String industryName,
             KeyIndustry keyIndustry,
             ManagementCategory managementCategory,
             PermitStatus status,
@@ -31,6 +32,10 @@ final class DirectoryViews {
             boolean withoutPermit,
             SourceType sourceType,
             boolean positiveList,
+
+            @Schema(
+                    description =
+                            "raised on every change of the unit's snapshot: poll and compare (docs/api/README.md)")
             long version) {
 
         static UnitSummary of(DirectoryUnit u) {

@@ -2,6 +2,7 @@ package org.permitwatch.permitsync.sync;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,7 +42,8 @@ class SyncController {
         this.runs = runs;
     }
 
-    record StartRequest(@NotNull SyncMode mode) {}
+    record StartRequest(
+            @NotNull @Schema(example = "INCREMENTAL") SyncMode mode) {}
 
     record RunView(
             UUID id,

@@ -2,6 +2,9 @@ package org.permitwatch.reporting.plan;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.permitwatch.reporting.catalog.Exports;
 import org.permitwatch.reporting.catalog.ReportReaders;
@@ -32,6 +35,16 @@ class PlanController {
     }
 
     @GetMapping("/plans")
+    // The handler answers ResponseEntity<?> (JSON or XLSX), so the document names the shapes itself.
+    @ApiResponse(
+            responseCode = "200",
+            description = "the table as JSON, or as an XLSX attachment",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = PlanTable.class)),
+                @Content(
+                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        schema = @Schema(type = "string", format = "binary"))
+            })
     @Operation(
             summary = "A city's annual plan table (附件3)",
             description = "The latest published plan of the city and year. cityCode defaults to the caller's city; a "
@@ -42,7 +55,9 @@ class PlanController {
     Mono<ResponseEntity<?>> plan(
             @Parameter(description = "6-digit city code") @RequestParam(required = false) String cityCode,
             @Parameter(description = "plan year") @RequestParam(required = false) Integer year,
-            @Parameter(description = "json or xlsx") @RequestParam(required = false) String format,
+            @Parameter(description = "json (default) or xlsx", schema = @Schema(allowableValues = {"json", "xlsx"}))
+                    @RequestParam(required = false)
+                    String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         return ReportReaders.current().flatMap(caller -> {
             int y = ReportRequests.year("year", year);

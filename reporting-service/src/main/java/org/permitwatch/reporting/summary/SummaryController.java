@@ -2,6 +2,9 @@ package org.permitwatch.reporting.summary;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +38,17 @@ class SummaryController {
     }
 
     @GetMapping("/summary")
+    // The handler answers ResponseEntity<?> (one of three formats), so the document names the shapes itself.
+    @ApiResponse(
+            responseCode = "200",
+            description = "the table as JSON, or as an XLSX or CSV attachment",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = SummaryTable.class)),
+                @Content(
+                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
     @Operation(
             summary = "Summary table (附件1) of a period and division",
             description = "Rows per region (the level below the division: a province lists all its cities, a city "
@@ -53,7 +67,11 @@ class SummaryController {
             @Parameter(description = "6-digit division inside the caller's; default the caller's")
                     @RequestParam(required = false)
                     String division,
-            @Parameter(description = "json, xlsx or csv") @RequestParam(required = false) String format,
+            @Parameter(
+                            description = "json (default), xlsx or csv",
+                            schema = @Schema(allowableValues = {"json", "xlsx", "csv"}))
+                    @RequestParam(required = false)
+                    String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         return ReportReaders.current().flatMap(caller -> {
             LocalDate start = ReportRequests.date("from", from);
