@@ -67,15 +67,7 @@ public class SignInService {
         if (!passwords.matches(password, user.passwordHash())) {
             throw countFailure(user, ACTION_PASSWORD, remote, "wrong-password");
         }
-        audit.record(
-                user.username(),
-                user.division().value(),
-                ACTION_PASSWORD,
-                user.username(),
-                user.division().value(),
-                AuditTrail.SUCCESS,
-                remote,
-                Map.of());
+        succeeded(user, ACTION_PASSWORD, remote, Map.of());
         return user;
     }
 
@@ -115,15 +107,7 @@ public class SignInService {
         }
         users.setTotpSecret(user.id(), totpSecrets.seal(user.id(), secret), clock.instant(), user.username());
         users.setTotpLastStep(user.id(), step);
-        audit.record(
-                user.username(),
-                user.division().value(),
-                ACTION_TOTP_ENROL,
-                user.username(),
-                user.division().value(),
-                AuditTrail.SUCCESS,
-                remote,
-                Map.of());
+        succeeded(user, ACTION_TOTP_ENROL, remote, Map.of());
         return user;
     }
 
@@ -140,15 +124,7 @@ public class SignInService {
             return problems;
         }
         passwords.change(user, next, false, user.username());
-        audit.record(
-                user.username(),
-                user.division().value(),
-                ACTION_PASSWORD_CHANGE,
-                user.username(),
-                user.division().value(),
-                AuditTrail.SUCCESS,
-                remote,
-                Map.of());
+        succeeded(user, ACTION_PASSWORD_CHANGE, remote, Map.of());
         return List.of();
     }
 
@@ -158,15 +134,7 @@ public class SignInService {
         UserAccount user = users.findByIdForUpdate(userId).orElseThrow(() -> new BadCredentialsException("gone"));
         checkUsable(user, ACTION_SIGNED_IN, remote);
         users.recordSignIn(user.id(), clock.instant());
-        audit.record(
-                user.username(),
-                user.division().value(),
-                ACTION_SIGNED_IN,
-                user.username(),
-                user.division().value(),
-                AuditTrail.SUCCESS,
-                remote,
-                Map.of("factors", factors));
+        succeeded(user, ACTION_SIGNED_IN, remote, Map.of("factors", factors));
         return user;
     }
 
@@ -208,5 +176,18 @@ public class SignInService {
                 AuditTrail.FAILURE,
                 remote,
                 Map.of("reason", reason));
+    }
+
+    /** A step the user passed, audited as done by the user on itself. */
+    private void succeeded(UserAccount user, String action, String remote, Map<String, ?> detail) {
+        audit.record(
+                user.username(),
+                user.division().value(),
+                action,
+                user.username(),
+                user.division().value(),
+                AuditTrail.SUCCESS,
+                remote,
+                detail);
     }
 }
