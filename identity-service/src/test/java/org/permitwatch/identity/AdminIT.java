@@ -247,17 +247,39 @@ class AdminIT extends IdentityItSupport {
     }
 
     @Test
+    void missingOrBadTokensAreProblemsToo() throws Exception {
+        // refused by the security chain before any controller: the same problem+json the document promises
+        HttpResponse<String> none = api.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/v1/users"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode problem = ok(none, 401);
+        assertThat(none.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(problem.get("code").asString()).isEqualTo("unauthorized");
+        assertThat(problem.get("type").asString()).isEqualTo("urn:permitwatch:problem:unauthorized");
+        assertThat(problem.get("status").asInt()).isEqualTo(401);
+        assertThat(problem.get("instance").asString()).isEqualTo("/auth/api/v1/users");
+        JsonNode bad = ok(call("GET", "/api/v1/users", "not-a-jwt", null), 401);
+        assertThat(bad.get("code").asString()).isEqualTo("unauthorized");
+        assertThat(bad.get("detail").asString()).isEqualTo("invalid bearer token");
+    }
+
+    @Test
     void openApiDocumentsTheOAuth2Scheme() throws Exception {
         HttpResponse<String> response = api.send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/v3/api-docs"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode doc = ok(response, 200);
-        JsonNode scheme = doc.get("components").get("securitySchemes").get("permitwatch-identity");
+        // platform-support's shared scheme (ADR 0020); the paths are the gateway's, under the /auth context path
+        JsonNode scheme = doc.get("components").get("securitySchemes").get("oauth2");
         assertThat(scheme.get("type").asString()).isEqualTo("oauth2");
         assertThat(scheme.get("flows").get("authorizationCode").get("tokenUrl").asString())
                 .isEqualTo("/auth/oauth2/token");
-        assertThat(doc.get("paths").has("/api/v1/users/{id}/disable")).isTrue();
-        assertThat(doc.get("paths").has("/login")).isFalse();
+        assertThat(doc.get("paths").has("/auth/api/v1/users/{id}/disable")).isTrue();
+        assertThat(doc.get("paths").has("/auth/login")).isFalse();
+        assertThat(doc.get("servers").get(0).get("url").asString()).isEqualTo("/");
     }
 }

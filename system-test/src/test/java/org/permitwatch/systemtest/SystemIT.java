@@ -98,6 +98,12 @@ class SystemIT {
         campaign.prepareEnforcementTargets();
     }
 
+    @Test
+    @Order(95)
+    void realAnswersMatchTheContractsOfRecord() {
+        new ContractSamples(campaign).realAnswersMatchTheirSchemas();
+    }
+
     // ------------------------------------------------------------------ hostile input, authorization
 
     @Test

@@ -127,6 +127,19 @@ public class AdminProblems {
             String detail,
             List<FieldProblem> errors,
             HttpServletRequest request) {
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(detail(status, code, title, detail, errors, request));
+    }
+
+    /** The one place the admin API's problem body is built (the handlers above and {@link AdminSecurityProblems}). */
+    static ProblemDetail detail(
+            HttpStatusCode status,
+            String code,
+            String title,
+            String detail,
+            List<FieldProblem> errors,
+            HttpServletRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(URI.create(ProblemCodes.type(code)));
         HttpStatus known = HttpStatus.resolve(status.value());
@@ -136,8 +149,6 @@ public class AdminProblems {
         if (errors != null && !errors.isEmpty()) {
             body.setProperty("errors", errors);
         }
-        return ResponseEntity.status(status)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+        return body;
     }
 }

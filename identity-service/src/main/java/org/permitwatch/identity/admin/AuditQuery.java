@@ -1,18 +1,19 @@
 package org.permitwatch.identity.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.permitwatch.identity.audit.AuditTrail;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads {@code audit_event} for administrators: their own division's events (actor's or target's), newest first. */
@@ -26,9 +27,18 @@ public class AuditQuery {
             String action,
             String target,
             String targetDivision,
+
+            @Schema(allowableValues = {AuditTrail.SUCCESS, AuditTrail.FAILURE})
             String outcome,
+
             String remoteAddress,
-            JsonNode detail) {}
+
+            @Schema(
+                    description = "what the action changed or why it failed (an open object: its members"
+                            + " depend on the action, e.g. note, role, reason)",
+                    type = "object",
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+            Map<String, Object> detail) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -101,8 +111,14 @@ public class AuditQuery {
                         rs.getString("target_division"),
                         rs.getString("outcome"),
                         rs.getString("remote_address"),
-                        json.readTree(rs.getString("detail"))))
+                        detail(rs.getString("detail"))))
                 .list();
         return paging.page(items, total);
+    }
+
+    /** The jsonb column as an object: a typed open object in the document, not Jackson's JsonNode (ADR 0020). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> detail(String text) {
+        return text == null ? Map.of() : json.readValue(text, Map.class);
     }
 }

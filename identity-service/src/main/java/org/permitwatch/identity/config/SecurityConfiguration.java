@@ -1,6 +1,7 @@
 package org.permitwatch.identity.config;
 
 import org.permitwatch.identity.admin.AdminAuthorities;
+import org.permitwatch.identity.admin.AdminSecurityProblems;
 import org.permitwatch.identity.signin.PasswordStep;
 import org.permitwatch.identity.signin.SignInFlow;
 import org.permitwatch.identity.signin.SignInService;
@@ -9,7 +10,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,13 +18,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.support.WebApplicationContextUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three filter chains, all under the context path /auth: (1) the authorization server's endpoints, (2) the admin API
@@ -79,13 +79,18 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain adminApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain adminApi(HttpSecurity http, JsonMapper json) throws Exception {
+        AdminSecurityProblems problems = new AdminSecurityProblems(json);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(AdminAuthorities::convert)))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(AdminAuthorities::convert))
+                        .authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDeniedHandler()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                // 401/403 as problem+json, what docs/api/identity-service.json promises
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDeniedHandler()));
         return http.build();
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.ComposedSchema;
@@ -67,19 +68,25 @@ final class ApiContractCustomizer implements OpenApiCustomizer {
     private final String serviceName;
     private final ApiArea area;
     private final List<PathPattern> publicPaths;
+    private final String contextPath;
 
     /**
      * @param publicPaths {@code permitwatch.security.public-paths}: the service's operations that need no token (the
      *                    public disclosure API) get no security requirement and no 401/403 answers
+     * @param contextPath {@code server.servlet.context-path} ("" for none): identity-service serves everything under
+     *                    /auth, and springdoc's servlet paths leave it out; the document's paths are the ones a client
+     *                    calls at the gateway, so it is put in front of every path and the server stays "/"
      */
-    ApiContractCustomizer(String serviceName, ApiArea area, List<String> publicPaths) {
+    ApiContractCustomizer(String serviceName, ApiArea area, List<String> publicPaths, String contextPath) {
         this.serviceName = serviceName;
         this.area = area;
         this.publicPaths = publicPaths.stream()
                 .map(PathPatternParser.defaultInstance::parse)
                 .toList();
+        this.contextPath = contextPath == null || "/".equals(contextPath) ? "" : contextPath;
     }
 
+    /** {@code path} relative to the application (without the context path). */
     private boolean secured(String path) {
         if (!path.startsWith("/api/")) {
             return false;
@@ -127,6 +134,18 @@ final class ApiContractCustomizer implements OpenApiCustomizer {
             });
         }
         sharePaging(components);
+        prefixPaths(api);
+    }
+
+    /** The gateway's paths: the context path in front of each (after the rules above, which work on the app's paths). */
+    private void prefixPaths(OpenAPI api) {
+        if (contextPath.isEmpty() || api.getPaths() == null) {
+            return;
+        }
+        Paths prefixed = new Paths();
+        api.getPaths().forEach((path, item) -> prefixed.addPathItem(contextPath + path, item));
+        prefixed.setExtensions(api.getPaths().getExtensions());
+        api.setPaths(prefixed);
     }
 
     private void addSecuritySchemes(Components components) {

@@ -20,7 +20,9 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenApiCustomizer.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+// Any web application: the WebFlux services and servlet identity-service (ADR 0018) publish the same contract shape;
+// springdoc's customizer types are shared by its webflux and webmvc starters.
+@ConditionalOnWebApplication
 public class OpenApiAutoConfiguration {
 
     @Bean
@@ -33,7 +35,8 @@ public class OpenApiAutoConfiguration {
         List<String> publicPaths = Binder.get(environment)
                 .bind("permitwatch.security.public-paths", Bindable.listOf(String.class))
                 .orElse(List.of());
-        return new ApiContractCustomizer(name, area, publicPaths);
+        return new ApiContractCustomizer(
+                name, area, publicPaths, environment.getProperty("server.servlet.context-path", ""));
     }
 
     @Bean

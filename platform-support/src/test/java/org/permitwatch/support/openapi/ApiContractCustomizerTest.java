@@ -23,7 +23,7 @@ import org.permitwatch.support.security.ApiArea;
 class ApiContractCustomizerTest {
 
     private final ApiContractCustomizer customizer =
-            new ApiContractCustomizer("reporting-service", ApiArea.REPORTING, List.of("/api/v1/public/**"));
+            new ApiContractCustomizer("reporting-service", ApiArea.REPORTING, List.of("/api/v1/public/**"), "");
 
     @Test
     void securedOperationsNameTheirAreaScopeAndPublicOnesNone() {
@@ -44,6 +44,23 @@ class ApiContractCustomizerTest {
                         .getClientCredentials()
                         .getTokenUrl())
                 .isEqualTo("/auth/oauth2/token");
+    }
+
+    @Test
+    void aContextPathPrefixesEveryPathAndTheRulesStillSeeTheAppPaths() {
+        // identity-service: server.servlet.context-path /auth, no API area (identity administration is no area)
+        OpenAPI api = document();
+        new ApiContractCustomizer("identity-service", null, List.of(), "/auth").customise(api);
+        assertThat(api.getPaths())
+                .containsOnlyKeys(
+                        "/auth/api/v1/reports/things",
+                        "/auth/api/v1/reports/things/{id}",
+                        "/auth/api/v1/public/things");
+        Operation list = api.getPaths().get("/auth/api/v1/reports/things").getGet();
+        // secured by the /api/ rule on the app path: bearer, or OAuth2 without an area scope
+        assertThat(list.getSecurity()).hasSize(2);
+        assertThat(list.getSecurity().get(1).get("oauth2")).isEmpty();
+        assertThat(api.getServers()).singleElement().extracting(s -> s.getUrl()).isEqualTo("/");
     }
 
     @Test
