@@ -3,6 +3,8 @@ package org.permitwatch.permitsync.directory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.util.List;
 import org.permitwatch.events.vocabulary.KeyIndustry;
 import org.permitwatch.permitsync.api.DivisionScope;
 import org.permitwatch.support.problem.ApiException;
@@ -31,12 +33,15 @@ class DirectoryController {
 
     private final DirectoryQueries queries;
     private final int violationHistoryLimit;
+    private final Duration changesSettle;
 
     DirectoryController(
             DirectoryQueries queries,
-            @Value("${permitwatch.directory.violation-history-limit:50}") int violationHistoryLimit) {
+            @Value("${permitwatch.directory.violation-history-limit:50}") int violationHistoryLimit,
+            @Value("${permitwatch.directory.changes-settle:2m}") Duration changesSettle) {
         this.queries = queries;
         this.violationHistoryLimit = violationHistoryLimit;
+        this.changesSettle = changesSettle;
     }
 
     @GetMapping("/units")
@@ -74,6 +79,53 @@ class DirectoryController {
                     .zipWith(queries.count(filter))
                     .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
         });
+    }
+
+    @GetMapping("/changes")
+    @Operation(
+            summary = "Directory change feed",
+            description = "Units of the caller's division in the order they last changed, for systems that keep a copy:"
+                    + " start without 'after', then pass the answer's 'next' each time (a unit that changes again moves"
+                    + " to the end and is served again; nothing is skipped). Changes younger than "
+                    + "permitwatch.directory.changes-settle (2 min) are held back until every writer that could still"
+                    + " commit before them has (docs/api/README.md).")
+    Mono<DirectoryViews.ChangesPage> changes(
+            @Parameter(description = "the 'next' of the previous answer; absent = from the beginning")
+                    @RequestParam(required = false)
+                    String after,
+            @Parameter(description = "page size, 1..500, default 100") @RequestParam(required = false) Integer size) {
+        int limit = size == null ? 100 : size;
+        if (limit < 1 || limit > 500) {
+            return Mono.error(ApiException.invalidField("size", "must be between 1 and 500", limit));
+        }
+        ChangeCursor from = after == null || after.isBlank()
+                ? ChangeCursor.START
+                : ChangeCursor.decode(after).orElse(null);
+        if (from == null) {
+            return Mono.error(ApiException.invalidField(
+                    "after", "is not a cursor of this feed (use the 'next' of an answer)", null));
+        }
+        return CurrentCaller.get()
+                .flatMap(caller -> queries.changes(
+                                DivisionScope.likePattern(caller, null), from, changesSettle, limit + 1)
+                        .map(unit ->
+                                new DirectoryViews.UnitChange(DirectoryViews.UnitSummary.of(unit), unit.changedAt()))
+                        .collectList()
+                        .map(found -> {
+                            boolean more = found.size() > limit;
+                            List<DirectoryViews.UnitChange> items = more ? found.subList(0, limit) : found;
+                            String next = items.isEmpty()
+                                    ? (after == null || after.isBlank() ? ChangeCursor.START.encode() : after)
+                                    : new ChangeCursor(
+                                                    items.get(items.size() - 1)
+                                                            .changedAt()
+                                                            .toInstant(),
+                                                    items.get(items.size() - 1)
+                                                            .unit()
+                                                            .permitNo())
+                                            .encode();
+                            return new DirectoryViews.ChangesPage(items, next, more);
+                        }));
     }
 
     @GetMapping("/units/{permitNo}")

@@ -1,5 +1,8 @@
 package org.permitwatch.permitsync.directory;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +33,25 @@ class DirectoryQueries {
             spec = spec.bind(e.getKey(), e.getValue());
         }
         return spec.bind("limit", limit).bind("offset", offset).map(rows::map).all();
+    }
+
+    /**
+     * The change feed: units of the division changed after {@code after}, oldest change first. Only changes older than
+     * {@code settle} are served: a writer's transaction stamps {@code changed_at} with its start time and commits
+     * later, so a position younger than the longest write transaction may still be filled in behind a reader.
+     */
+    Flux<DirectoryUnit> changes(String divisionLike, ChangeCursor after, Duration settle, int limit) {
+        return db.sql("SELECT " + UnitRows.COLUMNS + " FROM directory_unit WHERE county_code LIKE :division"
+                        + " AND changed_at <= now() - make_interval(secs => :settle)"
+                        + " AND (changed_at, permit_no) > (:afterAt, :afterNo)"
+                        + " ORDER BY changed_at, permit_no LIMIT :limit")
+                .bind("division", divisionLike)
+                .bind("settle", (double) settle.toSeconds())
+                .bind("afterAt", OffsetDateTime.ofInstant(after.changedAt(), ZoneOffset.UTC))
+                .bind("afterNo", after.permitNo())
+                .bind("limit", limit)
+                .map(rows::map)
+                .all();
     }
 
     Mono<Long> count(UnitFilter filter) {

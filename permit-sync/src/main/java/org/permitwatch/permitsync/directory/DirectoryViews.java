@@ -16,6 +16,18 @@ final class DirectoryViews {
 
     private DirectoryViews() {}
 
+    /**
+     * A page of the change feed.
+     *
+     * @param items   units in the order they last changed (the unit as it is now, with when it changed)
+     * @param next    where to continue: pass it as {@code after}; equal to the request's cursor when nothing was new
+     * @param hasMore whether more changes are already waiting (ask again at once) or the feed is caught up
+     */
+    record ChangesPage(List<UnitChange> items, String next, boolean hasMore) {}
+
+    /** @param changedAt when the platform last changed this unit (a sync or fed-back inspection data) */
+    record UnitChange(UnitSummary unit, OffsetDateTime changedAt) {}
+
     record UnitSummary(
             @Schema(example = "91140100MA0GRXXX1X001P") String permitNo,
             @Schema(example = "91140100MA0GRXXX1X") String uscc,

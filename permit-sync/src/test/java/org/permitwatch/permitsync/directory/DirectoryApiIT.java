@@ -68,6 +68,106 @@ class DirectoryApiIT extends PermitSyncTestSupport {
         return ((Number) page.get("total")).longValue();
     }
 
+    /** Walks the change feed from {@code after} until it is caught up; returns the permit numbers in feed order. */
+    private List<String> walkChanges(String token, String after, int size, List<String> cursorOut) {
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = after;
+        while (true) {
+            Map<String, Object> page =
+                    page(token, "/api/v1/directory/changes?size=" + size + (cursor == null ? "" : "&after=" + cursor));
+            for (Map<String, Object> change : items(page)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> unit = (Map<String, Object>) change.get("unit");
+                seen.add((String) unit.get("permitNo"));
+                assertThat(change.get("changedAt")).isNotNull();
+            }
+            cursor = (String) page.get("next");
+            if (!(Boolean) page.get("hasMore")) {
+                cursorOut.add(cursor);
+                return seen;
+            }
+        }
+    }
+
+    private void changedAt(String permitNo, String ago) {
+        db.sql("UPDATE directory_unit SET changed_at = now() - CAST(:ago AS interval) WHERE permit_no = :no")
+                .bind("ago", ago)
+                .bind("no", permitNo)
+                .then()
+                .block();
+    }
+
+    @Test
+    void theChangeFeedServesEveryUnitInChangeOrderAndThenOnlyWhatChanged() {
+        // Everything as synced an hour ago: one timestamp, so the permit number orders the ties.
+        db.sql("UPDATE directory_unit SET changed_at = now() - interval '1 hour'")
+                .then()
+                .block();
+        List<String> all =
+                platformPermits().stream().map(PermitSummary::permitNo).sorted().toList();
+        List<String> cursor = new java.util.ArrayList<>();
+        // 400 units in pages of 150: 150 + 150 + 100, each exactly once.
+        assertThat(walkChanges(provinceToken(), null, 150, cursor)).containsExactlyElementsOf(all);
+        String caughtUp = cursor.get(0);
+        Map<String, Object> nothing = page(provinceToken(), "/api/v1/directory/changes?after=" + caughtUp);
+        assertThat(items(nothing)).isEmpty();
+        assertThat(nothing).containsEntry("next", caughtUp).containsEntry("hasMore", false);
+
+        // One unit changed 10 minutes ago is all a caught-up reader gets; one changed just now is held back until
+        // the settle time (2 min) has passed.
+        changedAt(all.get(7), "10 minutes");
+        changedAt(all.get(8), "0 seconds");
+        assertThat(walkChanges(provinceToken(), caughtUp, 50, new java.util.ArrayList<>()))
+                .containsExactly(all.get(7));
+    }
+
+    @Test
+    void aUnitThatChangesDuringAWalkMovesToTheEndAndNothingIsSkipped() {
+        db.sql("UPDATE directory_unit SET changed_at = now() - interval '1 hour'")
+                .then()
+                .block();
+        List<String> all =
+                platformPermits().stream().map(PermitSummary::permitNo).sorted().toList();
+        Map<String, Object> first = page(provinceToken(), "/api/v1/directory/changes?size=100");
+        // Changes while the reader is between pages: one unit it has read, one it has not read yet.
+        changedAt(all.get(3), "5 minutes");
+        changedAt(all.get(250), "5 minutes");
+        List<String> seen = new java.util.ArrayList<>();
+        items(first).forEach(c -> seen.add((String) ((Map<?, ?>) c.get("unit")).get("permitNo")));
+        seen.addAll(walkChanges(provinceToken(), (String) first.get("next"), 100, new java.util.ArrayList<>()));
+        assertThat(seen).containsAll(all);
+        // 400 + the read one served again; the unread one only once, at its new place.
+        assertThat(seen).hasSize(401);
+        assertThat(seen.subList(seen.size() - 2, seen.size())).containsExactly(all.get(3), all.get(250));
+    }
+
+    @Test
+    void theChangeFeedKeepsToTheCallersDivisionAndRefusesBadInput() {
+        db.sql("UPDATE directory_unit SET changed_at = now() - interval '1 hour'")
+                .then()
+                .block();
+        List<String> taiyuan = platformPermits().stream()
+                .filter(p -> p.countyCode().startsWith("1401"))
+                .map(PermitSummary::permitNo)
+                .sorted()
+                .toList();
+        assertThat(taiyuan).isNotEmpty();
+        assertThat(walkChanges(TestJwts.token("CITY", "140100"), null, 200, new java.util.ArrayList<>()))
+                .containsExactlyElementsOf(taiyuan);
+        get(provinceToken(), "/api/v1/directory/changes?after=not-a-cursor")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("after");
+        get(provinceToken(), "/api/v1/directory/changes?size=501")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("size");
+    }
+
     @Test
     void listsArePagedWithTheTotalCount() {
         Map<String, Object> first = page(provinceToken(), "/api/v1/directory/units?size=50");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.permitwatch.client.permitsync.ApiClient;
 import org.permitwatch.client.permitsync.ApiException;
 import org.permitwatch.client.permitsync.api.ObjectDirectoryApi;
+import org.permitwatch.client.permitsync.model.DirectoryViewsChangesPage;
 import org.permitwatch.client.permitsync.model.DirectoryViewsUnitDetail;
 import org.permitwatch.client.permitsync.model.DirectoryViewsUnitSummary;
 import org.permitwatch.client.permitsync.model.PageResponseDirectoryViewsUnitSummary;
@@ -86,6 +87,53 @@ class CityDirectoryMirrorIT extends PermitSyncTestSupport {
                     assertThat(problem.getCode()).isEqualTo("not-found");
                     assertThat(problem.getTraceId()).isNotBlank();
                 });
+    }
+
+    @Test
+    void aCitySystemFollowsTheChangeFeedInsteadOfWalkingEverything() throws Exception {
+        // As if the first sync had run an hour ago: the feed holds back changes younger than its settle time (2 min).
+        db.sql("UPDATE directory_unit SET changed_at = now() - interval '1 hour'")
+                .then()
+                .block();
+        String city = platform().dataset().summaries().get(0).cityCode();
+        long inCity = platform().dataset().summaries().stream()
+                .map(PermitSummary::cityCode)
+                .filter(city::equals)
+                .count();
+        ObjectDirectoryApi directory = new ObjectDirectoryApi(client(cityToken(city)));
+
+        // From the beginning: every unit of the city once.
+        List<String> first = new java.util.ArrayList<>();
+        String cursor = follow(directory, null, first);
+        assertThat(first).hasSize((int) inCity).doesNotHaveDuplicates();
+
+        // Nothing changed since: the cursor stays where it was, nothing comes.
+        List<String> none = new java.util.ArrayList<>();
+        assertThat(follow(directory, cursor, none)).isEqualTo(cursor);
+        assertThat(none).isEmpty();
+
+        // One unit changed ten minutes ago (a later sync): only it comes, and the cursor moves past it.
+        String unit = first.get(5);
+        db.sql("UPDATE directory_unit SET changed_at = now() - interval '10 minutes' WHERE permit_no = :no")
+                .bind("no", unit)
+                .then()
+                .block();
+        List<String> again = new java.util.ArrayList<>();
+        String moved = follow(directory, cursor, again);
+        assertThat(again).containsExactly(unit);
+        assertThat(moved).isNotEqualTo(cursor);
+    }
+
+    /** Follows the feed from {@code after} until it is caught up; returns where to continue next time. */
+    private static String follow(ObjectDirectoryApi directory, String after, List<String> out) throws ApiException {
+        String cursor = after;
+        DirectoryViewsChangesPage page;
+        do {
+            page = directory.directoryChanges(cursor, 100);
+            page.getItems().forEach(change -> out.add(change.getUnit().getPermitNo()));
+            cursor = page.getNext();
+        } while (Boolean.TRUE.equals(page.getHasMore()));
+        return cursor;
     }
 
     /** One full walk of the paged list; returns the permit numbers that are new or whose version grew. */
