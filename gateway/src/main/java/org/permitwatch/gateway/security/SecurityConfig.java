@@ -72,6 +72,11 @@ class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .cors(cors -> {})
+                // Not Spring's default no-referrer: under it a browser sends "Origin: null" with the sign-in form's
+                // POST, which the CORS check refuses (403 cors-rejected) — found by the console's browser test;
+                // same-origin still sends nothing (no code or state in a Referer) to another site.
+                .headers(headers -> headers.referrerPolicy(
+                        referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();
     }
