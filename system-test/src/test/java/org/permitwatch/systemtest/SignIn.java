@@ -27,9 +27,10 @@ import tools.jackson.databind.JsonNode;
  * {@code permitwatch-console}, every step through the gateway with a plain {@link HttpClient} and a cookie jar —
  * GET the authorize URL → the provider's login page, the CSRF token from its form, POST the credentials, the TOTP
  * step when the user has one (the code computed from the secret run.sh wrote), back to the saved authorize request,
- * the redirect to the callback with the code (not followed: nothing serves the console yet), and the code exchanged
- * with the verifier. The {@link Session} refreshes its access token (10 min) with the rotating refresh token, so a
- * signed-in actor lasts the whole run like a person keeping the console open.
+ * the redirect to the callback with the code (not followed: the console page there trades it in a browser, which
+ * console/e2e tests), and the code exchanged with the verifier. The {@link Session} refreshes its access token
+ * (10 min) with the rotating refresh token, so a signed-in actor lasts the whole run like a person keeping the
+ * console open.
  */
 final class SignIn {
 

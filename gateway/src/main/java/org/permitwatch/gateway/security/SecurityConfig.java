@@ -2,6 +2,7 @@ package org.permitwatch.gateway.security;
 
 import java.util.List;
 import org.permitwatch.gateway.GatewaySettings;
+import org.permitwatch.gateway.console.ConsoleRoutes;
 import org.permitwatch.gateway.problem.ProblemResponses;
 import org.permitwatch.support.security.CallerJwtConverter;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -33,6 +35,10 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  * requires nor even reads a bearer token there. Reading it would let an expired token block a sign-out or a
  * revocation the provider must see, and it would move the caller from the per-address rate-limit bucket (the
  * brute-force guard for the login form) into a per-subject one.
+ *
+ * <p>The web console's static files ({@code /console/**}, ADR 0021) are the other one: public like any web page
+ * (the console signs its user in itself and sends the token with each API call), served under a strict
+ * Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -66,6 +72,39 @@ class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .cors(cors -> {})
+                // Not Spring's default no-referrer: under it a browser sends "Origin: null" with the sign-in form's
+                // POST, which the CORS check refuses (403 cors-rejected) — found by the console's browser test;
+                // same-origin still sends nothing (no code or state in a Referer) to another site.
+                .headers(headers -> headers.referrerPolicy(
+                        referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    /**
+     * The console's policy: its own scripts and styles only (no inline script, no eval), API and token calls to this
+     * origin only (connect-src 'self': the gateway is the one origin), never framed (clickjacking on the sign-in
+     * flow). data: images only because Element Plus' stylesheet draws a few icons as data: SVGs.
+     */
+    public static final String CONSOLE_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
+            + "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityWebFilterChain consoleFilterChain(ServerHttpSecurity http) {
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(ConsoleRoutes.PATHS))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(CONSOLE_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer ->
+                                referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN))
+                        // ConsoleRoutes sets its own: immutable for hashed assets, revalidate for index.html.
+                        .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();
     }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The console's browser test (ADR 0021): starts its own platform with ./run.sh --detach (its own PERMITWATCH_LOCAL
+# and ports, clear of the system test's 28000s and a developer's 8080s), runs console.e2e.mjs with Debian's chromium,
+# stops the platform. .ci/run calls it after the system test; the jars are built by then (run.sh builds if not).
+# KEEP_PLATFORM=1 leaves the platform running (stop with the same environment and ./run.sh stop).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+
+# Debian's browser and CJK fonts (the console is Chinese): a test tool's own browser download cannot work here.
+if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+
+export PERMITWATCH_LOCAL="${PERMITWATCH_LOCAL:-$ROOT/console/target/platform}"
+export GATEWAY_PORT="${GATEWAY_PORT:-38080}" REGISTRY_PORT="${REGISTRY_PORT:-38761}"
+export PERMIT_SYNC_PORT="${PERMIT_SYNC_PORT:-38081}" INSPECTION_PORT="${INSPECTION_PORT:-38082}"
+export LIAISON_PORT="${LIAISON_PORT:-38083}" REPORTING_PORT="${REPORTING_PORT:-38084}"
+export IDENTITY_PORT="${IDENTITY_PORT:-38085}" MOCK_PORT="${MOCK_PORT:-38090}" KAFKA_PORT="${KAFKA_PORT:-38092}"
+export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-38093}" PG_PORT="${PG_PORT:-38320}" MAIL_PORT="${MAIL_PORT:-38025}"
+# The console needs the directory, not plans or cases: a smaller national mock keeps the first sync short.
+export MOCK_SIZE="${MOCK_SIZE:-300}"
+
+[[ -d console/node_modules/playwright-core ]] || npm ci --prefix console --no-audit --no-fund
+
+stop() { [[ "${KEEP_PLATFORM:-0}" == 1 ]] || ./run.sh stop >/dev/null 2>&1 || true; }
+trap stop EXIT
+started=$(date +%s)
+./run.sh --clean --detach
+echo "[console-e2e] platform ready in $(( $(date +%s) - started )) s"
+GATEWAY_URL="http://localhost:$GATEWAY_PORT" DEMO_USERS="$PERMITWATCH_LOCAL/keys/demo-users.json" \
+  node console/e2e/console.e2e.mjs
