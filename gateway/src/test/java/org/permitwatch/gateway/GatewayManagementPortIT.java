@@ -1,9 +1,7 @@
 package org.permitwatch.gateway;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -26,10 +24,7 @@ class GatewayManagementPortIT {
     int port;
 
     private static WebTestClient client(int port) {
-        return WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector())
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .build();
+        return GatewayClients.unpooled(port);
     }
 
     @Test

@@ -3,12 +3,10 @@ package org.permitwatch.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,10 +38,7 @@ class GatewayRateLimitIT {
 
     @Test
     void clientOverItsBudgetGets429ProblemWhileAnotherClientStillPasses() {
-        WebTestClient client = WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector())
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .build();
+        WebTestClient client = GatewayClients.unpooled(port);
         String greedy = TestJwts.builder()
                 .subject("greedy")
                 .roles("CITY")
@@ -92,10 +87,7 @@ class GatewayRateLimitIT {
     void anonymousCallersCannotEscapeTheirBucketBySpoofingXForwardedFor() {
         // By default no proxy is trusted, loopback included: every request below comes from the same peer
         // (127.0.0.1), so a made-up X-Forwarded-For must not buy a fresh budget.
-        WebTestClient client = WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector())
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .build();
+        WebTestClient client = GatewayClients.unpooled(port);
         for (String spoofed : List.of("203.0.113.1", "203.0.113.2", "203.0.113.3")) {
             client.get()
                     .uri("/api/v1/public/units")

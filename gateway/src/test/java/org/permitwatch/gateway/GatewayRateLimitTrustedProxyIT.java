@@ -3,12 +3,10 @@ package org.permitwatch.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,10 +40,7 @@ class GatewayRateLimitTrustedProxyIT {
 
     @Test
     void theRightMostUntrustedForwardedAddressIsTheClient() {
-        WebTestClient client = WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector())
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .build();
+        WebTestClient client = GatewayClients.unpooled(port);
         // The same real client (203.0.113.7) with a different forged left part each time, once via a second proxy.
         for (String forwarded : List.of(
                 "198.51.100.1, 203.0.113.7", "198.51.100.2, 203.0.113.7", "198.51.100.3, 203.0.113.7, 10.0.0.5")) {
@@ -75,10 +70,7 @@ class GatewayRateLimitTrustedProxyIT {
     void signInAttemptsAreBudgetedPerAddressWhateverTokenTheyCarry() {
         // Issue 15, login brute force: the gateway reads no token on the provider's paths, so a fresh (even valid)
         // token per attempt does not buy a fresh budget; the address does not change.
-        WebTestClient client = WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector())
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .build();
+        WebTestClient client = GatewayClients.unpooled(port);
         for (int i = 0; i < 3; i++) {
             client.post()
                     .uri("/auth/login")

@@ -1,11 +1,10 @@
 package org.permitwatch.gateway.security;
 
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.gateway.GatewayClients;
 import org.permitwatch.gateway.GatewayWithoutServicesIntegrationTest;
 import org.permitwatch.testsupport.TestJwts;
-import org.permitwatch.testsupport.UnpooledWebTestClientAutoConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -27,10 +26,7 @@ class GatewayAreaScopeIT {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer(UnpooledWebTestClientAutoConfiguration.connector())
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .build();
+        client = GatewayClients.unpooled(port);
     }
 
     @Test
