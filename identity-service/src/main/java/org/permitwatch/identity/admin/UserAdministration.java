@@ -150,7 +150,7 @@ public class UserAdministration {
                     List.of(FieldProblem.of("username", "already taken")));
         }
         Instant now = clock.instant();
-        UserAccount user = new UserAccount(
+        UserAccount user = UserAccount.created(
                 UUID.randomUUID(),
                 request.username(),
                 request.displayName().trim(),
@@ -161,20 +161,12 @@ public class UserAdministration {
                 request.email(),
                 Boolean.TRUE.equals(request.piiRead()),
                 passwords.hash(request.password()),
-                now,
                 // The administrator chose it: the user replaces it at the first sign-in, unless told otherwise.
                 !Boolean.FALSE.equals(request.mustChangePassword()),
                 null,
                 Boolean.TRUE.equals(request.totpRequired()),
-                true,
-                0,
-                null,
-                null,
                 now,
-                caller.actor(),
-                now,
-                caller.actor(),
-                0);
+                caller.actor());
         users.insert(user);
         audit(
                 caller,

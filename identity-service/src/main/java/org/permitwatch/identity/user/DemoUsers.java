@@ -89,7 +89,7 @@ public class DemoUsers {
             byte[] sealed = e.totpSecret() == null || e.totpSecret().isBlank()
                     ? null
                     : totp.seal(id, Base32.decode(e.totpSecret()));
-            users.insert(new UserAccount(
+            users.insert(UserAccount.created(
                     id,
                     e.username(),
                     e.displayName() == null ? e.username() : e.displayName(),
@@ -100,19 +100,11 @@ public class DemoUsers {
                     null,
                     Boolean.TRUE.equals(e.piiRead()),
                     passwords.hash(e.password()),
-                    now,
                     false,
                     sealed,
                     sealed != null,
-                    true,
-                    0,
-                    null,
-                    null,
                     now,
-                    AuditTrail.SYSTEM,
-                    now,
-                    AuditTrail.SYSTEM,
-                    0));
+                    AuditTrail.SYSTEM));
             audit.system("user.create", e.username(), "demo user from IDENTITY_DEMO_USERS_FILE");
             created++;
         }

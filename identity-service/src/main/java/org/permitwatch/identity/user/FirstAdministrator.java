@@ -71,7 +71,7 @@ public class FirstAdministrator {
         String name = bootstrap.displayName() == null || bootstrap.displayName().isBlank()
                 ? bootstrap.username()
                 : bootstrap.displayName();
-        users.insert(new UserAccount(
+        users.insert(UserAccount.created(
                 UUID.randomUUID(),
                 bootstrap.username(),
                 name,
@@ -82,19 +82,11 @@ public class FirstAdministrator {
                 null,
                 true,
                 passwords.hash(bootstrap.password()),
-                now,
                 true,
                 null,
                 true,
-                true,
-                0,
-                null,
-                null,
                 now,
-                AuditTrail.SYSTEM,
-                now,
-                AuditTrail.SYSTEM,
-                0));
+                AuditTrail.SYSTEM));
         audit.system(
                 "user.create", bootstrap.username(), "first PROVINCE administrator from IDENTITY_BOOTSTRAP_ADMIN_*");
         return true;
