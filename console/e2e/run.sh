@@ -29,4 +29,4 @@ started=$(date +%s)
 ./run.sh --clean --detach
 echo "[console-e2e] platform ready in $(( $(date +%s) - started )) s"
 GATEWAY_URL="http://localhost:$GATEWAY_PORT" DEMO_USERS="$PERMITWATCH_LOCAL/keys/demo-users.json" \
-  node console/e2e/console.e2e.mjs
+  node console/e2e/console.e2e.mjs "${1:-}"

@@ -1,8 +1,10 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { useSession } from './auth/session';
 import AdminLayout from './layout/AdminLayout.vue';
+import { features } from './features/registry';
 
 // Routes are lazy (issue 17's budget: a small first screen); the gateway answers every deep link with index.html.
+// Each feature brings its own routes (features/registry.ts).
 export const router = createRouter({
   history: createWebHistory('/console/'),
   routes: [
@@ -10,23 +12,9 @@ export const router = createRouter({
     {
       path: '/',
       component: AdminLayout,
-      children: [
-        { path: '', redirect: { name: 'dashboard' } },
-        { path: 'dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
-        { path: 'directory', name: 'directory', component: () => import('./views/DirectoryView.vue') },
-        {
-          path: 'directory/:permitNo',
-          name: 'unit',
-          component: () => import('./views/UnitView.vue'),
-          props: true,
-        },
-        {
-          path: ':area(plans|draws|cases|liaison|reports)',
-          name: 'later',
-          component: () => import('./views/PlaceholderView.vue'),
-        },
-      ],
+      children: [{ path: '', redirect: { name: 'dashboard' } }, ...features.flatMap((f) => f.routes)],
     },
+    { path: '/:unknown(.*)*', redirect: { name: 'dashboard' } },
   ],
 });
 

@@ -3,7 +3,13 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths as DirectoryPaths, components as DirectoryComponents } from './generated/permit-sync';
 import type { paths as InspectionPaths } from './generated/inspection-service';
+import type { paths as LiaisonPaths } from './generated/liaison-service';
+import type { paths as ReportingPaths } from './generated/reporting-service';
+import type { paths as IdentityPaths } from './generated/identity-service';
 import { useSession } from '../auth/session';
+import { problemText } from './problem';
+
+export { asProblem, fieldErrors, problemText, type FieldProblem, type Problem } from './problem';
 
 export type UnitSummary = DirectoryComponents['schemas']['DirectoryViewsUnitSummary'];
 export type UnitDetail = DirectoryComponents['schemas']['DirectoryViewsUnitDetail'];
@@ -12,13 +18,6 @@ export type KeyIndustry = NonNullable<UnitSummary['keyIndustry']>;
 export type ManagementCategory = NonNullable<UnitSummary['managementCategory']>;
 export type PermitStatus = NonNullable<UnitSummary['status']>;
 export type SourceType = NonNullable<UnitSummary['sourceType']>;
-
-/** An RFC 9457 problem as the services answer it; shown to the officer next to the field it names. */
-export interface Problem {
-  title?: string;
-  detail?: string;
-  status?: number;
-}
 
 const bearer: Middleware = {
   async onRequest({ request }) {
@@ -36,8 +35,30 @@ function client<P extends {}>() {
 
 export const directoryApi = client<DirectoryPaths>();
 export const inspectionApi = client<InspectionPaths>();
+export const liaisonApi = client<LiaisonPaths>();
+export const reportingApi = client<ReportingPaths>();
+/** The provider's admin API (users, clients, keys, audit) under /auth/api/v1, paths as its contract names them. */
+export const identityApi = client<IdentityPaths>();
 
-export function problemText(error: unknown): string {
-  const p = error as Problem | undefined;
-  return p?.detail ?? p?.title ?? String(error);
+/**
+ * Saves what a GET answers (an XLSX or CSV export) under the server's file name. A plain link cannot carry the
+ * bearer token, so the file is fetched and handed to the browser as an object URL.
+ */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const response = await fetch(new URL(path, location.origin), {
+    headers: { Authorization: `Bearer ${await useSession().freshToken()}`, 'Accept-Language': document.documentElement.lang || 'zh-CN' },
+  });
+  if (!response.ok) {
+    throw new Error(problemText(await response.json().catch(() => ({ title: `HTTP ${response.status}` }))));
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const name = encoded ? decodeURIComponent(encoded) : (plain ?? fallbackName);
+  const url = URL.createObjectURL(await response.blob());
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -64,7 +64,6 @@ const en: typeof zhCN = {
     decidedAt: 'Decided',
     none: 'None',
   },
-  placeholder: { title: 'Coming later', body: 'This module comes in a later slice (issue 17).' },
   enums: {
     keyIndustry: {
       PAPER: 'Paper',

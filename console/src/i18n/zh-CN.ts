@@ -62,7 +62,6 @@ export default {
     decidedAt: '决定日期',
     none: '无',
   },
-  placeholder: { title: '建设中', body: '该模块将在后续版本提供（issue 17）。' },
   enums: {
     keyIndustry: {
       PAPER: '造纸',

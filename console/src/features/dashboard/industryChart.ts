@@ -3,7 +3,7 @@ import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { DirectoryStats, KeyIndustry, ManagementCategory } from '../api/client';
+import type { DirectoryStats, KeyIndustry, ManagementCategory } from '../../api/client';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 export { echarts };

@@ -1,0 +1,84 @@
+// A city administrator signs in through the provider's real pages (password + TOTP), sees 工作台 with its chart drawn
+// from the directory stats, opens 名录库, filters it on the server, opens a unit; screenshots for the README.
+import { join } from 'node:path';
+import { accessible, demoUser, expect, gateway, shots, signIn, step, watch } from '../lib.mjs';
+
+export default async function directory(browser) {
+  const who = demoUser('ty-admin');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const { problems, apiCalls } = watch(page);
+  try {
+    await step('the console sends an unsigned visitor to the provider, who signs ty-admin in (password + TOTP)', async () => {
+      await signIn(page, who, `${gateway}/console/`, /\/console\/dashboard/);
+      const caller = await page.textContent('[data-test=caller]');
+      expect(caller.includes('140100'), `the header names the caller's division 140100: ${caller}`);
+    });
+
+    await step('工作台 draws the directory stats of Taiyuan in an ECharts figure', async () => {
+      await page.waitForSelector('[data-test=industry-chart] canvas');
+      await page.waitForFunction(() => {
+        const el = document.querySelector('[data-test=total-units] .el-statistic__number');
+        return el && Number(el.textContent.replace(/[^0-9]/g, '')) > 0;
+      });
+      const canvas = await page.$eval('[data-test=industry-chart] canvas', (c) => ({ w: c.width, h: c.height }));
+      expect(canvas.w > 300 && canvas.h > 200, `the chart has a size: ${JSON.stringify(canvas)}`);
+      const stats = apiCalls.find((c) => c.url.includes('/api/v1/directory/stats'));
+      expect(stats && stats.authorization.startsWith('Bearer '), 'the stats came through the gateway with the bearer token');
+      expect(stats.url.includes('division=140100'), `asked for the caller's division: ${stats.url}`);
+      await page.waitForTimeout(800); // the bars' entry animation
+      await accessible(page, '工作台');
+      await page.screenshot({ path: join(shots, 'console-dashboard.png') });
+    });
+
+    await step('名录库 lists the units of the caller, paged by the server', async () => {
+      await page.click('[data-menu=directory]');
+      await page.waitForURL(/\/console\/directory/);
+      await page.waitForSelector('[data-test=units] .el-table__row');
+      const total = await page.textContent('.el-pagination__total');
+      expect(/\d+/.test(total) && Number(total.replace(/[^0-9]/g, '')) > 0, `a total is shown: ${total}`);
+      await accessible(page, '名录库');
+      await page.screenshot({ path: join(shots, 'console-directory.png') });
+    });
+
+    await step('a filter (管理类别 = 重点管理) is applied by the server and shown in every row', async () => {
+      await page.click('[data-test=filter-category]');
+      await page.click('.el-select-dropdown__item:visible >> text=重点管理');
+      const answered = page.waitForResponse((r) => r.url().includes('/api/v1/directory/units?') && r.url().includes('category=KEY'));
+      await page.click('[data-test=search]');
+      const response = await answered;
+      expect(response.status() === 200, `the filtered list answered ${response.status()}`);
+      const body = await response.json();
+      await page.waitForURL(/category=KEY/);
+      await page.waitForSelector('[data-test=units] .el-table__row');
+      const categories = await page.$$eval('[data-test=units] .el-table__body tr td:nth-child(4)', (cells) => cells.map((c) => c.textContent.trim()));
+      expect(categories.length === Math.min(body.items.length, 20), `one row per item: ${categories.length} vs ${body.items.length}`);
+      expect(categories.every((c) => c === '重点管理'), `every row is 重点管理: ${categories.join(',')}`);
+      expect(body.items.every((u) => u.cityCode === '140100'), 'only Taiyuan units');
+      await page.screenshot({ path: join(shots, 'console-directory-filtered.png') });
+    });
+
+    await step("a unit's page shows its permit", async () => {
+      const first = (await page.textContent('[data-test=units] .el-table__body tr:first-child td:nth-child(2)')).trim();
+      await page.click('[data-test=units] .el-table__body tr:first-child [data-test=open-unit]');
+      await page.waitForURL(new RegExp(`/console/directory/${first}`));
+      await page.waitForSelector('[data-test=unit-basics]');
+      const basics = await page.textContent('[data-test=unit-basics]');
+      expect(basics.includes(first), `the unit's page shows its permit number ${first}`);
+      await accessible(page, '单位');
+      await page.screenshot({ path: join(shots, 'console-unit.png'), fullPage: true });
+    });
+
+    await step('a deep link opens the same page after a fresh sign-in, and nothing was blocked by the CSP', async () => {
+      const url = page.url();
+      const fresh = await context.newPage();
+      await fresh.goto(url); // tokens live in memory: a new tab signs in again, silently (the provider's session)
+      await fresh.waitForURL(url, { waitUntil: 'domcontentloaded' });
+      await fresh.waitForSelector('[data-test=unit-basics]');
+      await fresh.close();
+      expect(problems.length === 0, `no script error or CSP violation: ${problems.join(' | ')}`);
+    });
+  } finally {
+    await context.close();
+  }
+}
