@@ -9,8 +9,13 @@ export default async function directory(browser) {
   const page = await context.newPage();
   const { problems, apiCalls } = watch(page);
   try {
+    let progress;
     await step('the console sends an unsigned visitor to the provider, who signs ty-admin in (password + TOTP)', async () => {
+      const answered = page.waitForResponse((r) => r.url().includes('/api/v1/reports/progress'), { timeout: 90_000 });
       await signIn(page, who, `${gateway}/console/`, /\/console\/dashboard/);
+      const response = await answered;
+      expect(response.status() === 200, `the month-by-month progress answered ${response.status()}`);
+      progress = await response.json();
       const caller = await page.textContent('[data-test=caller]');
       expect(caller.includes('140100'), `the header names the caller's division 140100: ${caller}`);
     });
@@ -26,6 +31,13 @@ export default async function directory(browser) {
       const stats = apiCalls.find((c) => c.url.includes('/api/v1/directory/stats'));
       expect(stats && stats.authorization.startsWith('Bearer '), 'the stats came through the gateway with the bearer token');
       expect(stats.url.includes('division=140100'), `asked for the caller's division: ${stats.url}`);
+      // every source of the 工作台 answered (a failing one shows its problem above the figures)
+      await page.waitForSelector('[data-test=progress-chart] canvas');
+      expect((await page.$$('[data-test=problem]')).length === 0, `no source failed: ${await page.textContent('.page')}`);
+      expect(progress.months.length === 12 && progress.divisionCode === '140100', 'twelve months of Taiyuan');
+      const inspections = await page.textContent('[data-test=inspections] .el-statistic__number');
+      expect(Number(inspections.replace(/[^0-9]/g, '')) === progress.total.inspections, `本年检查 shows the year's ${progress.total.inspections}: ${inspections}`);
+      expect((await page.getAttribute('[data-test=alerts]', 'href')).includes('/console/alerts?status=OPEN'), '待审核预警 opens the open alerts');
       await page.waitForTimeout(800); // the bars' entry animation
       await accessible(page, '工作台');
       await page.screenshot({ path: join(shots, 'console-dashboard.png') });

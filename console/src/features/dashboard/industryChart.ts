@@ -1,11 +1,11 @@
 // Only the ECharts parts the dashboard draws (tree-shaken, and in the dashboard's lazy chunk).
 import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { DirectoryStats, KeyIndustry, ManagementCategory } from '../../api/client';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 export { echarts };
 
 export const CATEGORIES: ManagementCategory[] = ['KEY', 'SIMPLIFIED', 'REGISTRATION'];

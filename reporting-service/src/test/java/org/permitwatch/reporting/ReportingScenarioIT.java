@@ -957,6 +957,46 @@ class ReportingScenarioIT {
     }
 
     @Test
+    @Order(8)
+    void progressMonthByMonthAddsUpToTheYear() {
+        Map<String, Object> progress =
+                getJson(web, json, "/api/v1/reports/progress?year=2027", TestJwts.token("CITY", TAIYUAN));
+        assertThat(progress).containsEntry("year", 2027).containsEntry("divisionName", "太原市");
+        List<Map<String, Object>> months = list(progress.get("months"));
+        assertThat(months)
+                .extracting(m -> m.get("month"))
+                .containsExactly(
+                        "2027-01", "2027-02", "2027-03", "2027-04", "2027-05", "2027-06", "2027-07", "2027-08",
+                        "2027-09", "2027-10", "2027-11", "2027-12");
+        // June is the dispatch of 2027-06 for 太原 (monthlyDispatchPerCity)
+        assertThat(months.get(5))
+                .containsEntry("tasksPlanned", 5)
+                .containsEntry("tasksDone", 4)
+                .containsEntry("inspections", 4)
+                .containsEntry("findings", 4)
+                .containsEntry("casesOpened", 3)
+                .containsEntry("rectificationsOrdered", 3)
+                .containsEntry("rectificationsCompleted", 1)
+                .containsEntry("overdueRectifications", 1);
+        assertThat(new BigDecimal(String.valueOf(months.get(5).get("fineWanYuan"))))
+                .isEqualByComparingTo("50.0001");
+        // May: R5 (5-28), F7, C5 (5-31), RC5 (5-30); July: R2b (7-01 in the bureau's zone) — yearSummaryIncludesMay
+        assertThat(months.get(4))
+                .containsEntry("inspections", 1)
+                .containsEntry("findings", 1)
+                .containsEntry("casesOpened", 1)
+                .containsEntry("rectificationsOrdered", 1);
+        assertThat(months.get(6)).containsEntry("inspections", 1);
+        assertThat(months.get(0)).containsEntry("inspections", 0).containsEntry("tasksPlanned", 0);
+        // the total is the year summary: 6 inspections, 5 findings, 4 cases, 4 rectifications ordered
+        assertThat(map(progress.get("total")))
+                .containsEntry("inspections", 6)
+                .containsEntry("findings", 5)
+                .containsEntry("casesOpened", 4)
+                .containsEntry("rectificationsOrdered", 4);
+    }
+
+    @Test
     @Order(9)
     void planTableAsJsonAndXlsx() throws Exception {
         Map<String, Object> plan =

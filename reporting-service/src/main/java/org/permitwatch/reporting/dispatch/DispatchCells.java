@@ -61,6 +61,11 @@ final class DispatchCells {
         regions.forEach(r -> cells.put(r, new Acc()));
     }
 
+    /** The keys listed whatever happened, in their order. */
+    List<String> expected() {
+        return regions;
+    }
+
     /** The region's figures, to add to. */
     Acc of(String region) {
         return cells.computeIfAbsent(region, k -> new Acc());
