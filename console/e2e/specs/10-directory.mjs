@@ -81,6 +81,25 @@ export default async function directory(browser) {
       await page.screenshot({ path: join(shots, 'console-unit.png'), fullPage: true });
     });
 
+    await step('the first screen of a returning officer (a new tab: silent sign-in, then 工作台) is measured', async () => {
+      // Issue 17's budget is < 2 s on the local platform; the figure is printed for docs/benchmarks.md rather than
+      // asserted, as a timing on a shared 2-core CI machine is not a reliable check.
+      const fresh = await context.newPage();
+      const started = Date.now();
+      await fresh.goto(`${gateway}/console/dashboard`);
+      await fresh.waitForFunction(() => {
+        const el = document.querySelector('[data-test=total-units] .el-statistic__number');
+        return el && Number(el.textContent.replace(/[^0-9]/g, '')) > 0;
+      });
+      const interactive = Date.now() - started;
+      const nav = await fresh.evaluate(() => {
+        const [n] = performance.getEntriesByType('navigation');
+        return { domContentLoaded: Math.round(n.domContentLoadedEventEnd), transfer: n.transferSize };
+      });
+      console.log(`[console-e2e] first screen: 工作台 figures shown ${interactive} ms after the address was opened (incl. the silent sign-in; the last document's DOMContentLoaded at ${nav.domContentLoaded} ms)`);
+      await fresh.close();
+    });
+
     await step('a deep link opens the same page after a fresh sign-in, and nothing was blocked by the CSP', async () => {
       const url = page.url();
       const fresh = await context.newPage();
