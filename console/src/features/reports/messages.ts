@@ -3,8 +3,8 @@ export const messages = {
   'zh-CN': {
     reports: {
       tabs: { summary: '附件1 汇总表', plan: '附件3 检查计划', dispatch: '月度调度' },
-      summaryTitle: '排污许可执法检查情况汇总表',
-      planTitle: '排污许可清单式执法检查计划',
+      summaryTitle: '山西省排污许可执法检查情况汇总表',
+      planTitle: '山西省排污许可清单式执法检查计划',
       dispatchTitle: '排污许可执法检查月度调度表',
       from: '开始日期',
       to: '结束日期',
@@ -62,7 +62,6 @@ export const messages = {
       },
       planNote:
         '填表说明：检查类别主要包括非现场监管、现场执法检查、“双随机、一公开”检查；检查方式是指普查、抽查、专项检查；检查比例是指每次检查单位数量占实际发证单位的比例；检查频次是指对不同行业类别的排污单位每年、每季、每月实际检查次数。',
-      dispatchNoXlsx: '月度调度表暂无 XLSX 导出，请使用屏幕上的表格。',
     },
   },
   en: {
@@ -127,7 +126,6 @@ export const messages = {
       },
       planNote:
         'Notes: categories are remote supervision, on-site inspection and "double random, one public" checks; methods are census, sampling and special checks; the ratio is the share of permitted units checked each time; the frequency is the checks per year, quarter or month.',
-      dispatchNoXlsx: 'The monthly dispatch has no XLSX export yet; use the table on screen.',
     },
   },
 };

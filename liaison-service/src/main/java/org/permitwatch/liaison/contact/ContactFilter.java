@@ -2,7 +2,6 @@ package org.permitwatch.liaison.contact;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;

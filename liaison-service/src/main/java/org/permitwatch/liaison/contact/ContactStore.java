@@ -56,8 +56,8 @@ class ContactStore {
 
     Flux<Listed> list(Caller caller, ContactFilter filter, long offset, int limit) {
         return filter.bind(scoped(
-                        db.sql("SELECT " + COLUMNS + ", rc.name AS city_name" + FROM + "WHERE " + VISIBLE
-                                + filter.sql() + ORDER + " LIMIT :limit OFFSET :offset"),
+                        db.sql("SELECT " + COLUMNS + ", rc.name AS city_name" + FROM + "WHERE " + VISIBLE + filter.sql()
+                                + ORDER + " LIMIT :limit OFFSET :offset"),
                         caller))
                 .bind("limit", limit)
                 .bind("offset", offset)

@@ -28,12 +28,18 @@ class ContactFilterIT {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + PROVINCE)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of(
-                        "role", role,
-                        "divisionCode", division,
-                        "personName", name,
-                        "organisation", "生态环境局",
-                        "phone", "13912345678",
-                        "email", "liaison@example.gov.cn"))
+                        "role",
+                        role,
+                        "divisionCode",
+                        division,
+                        "personName",
+                        name,
+                        "organisation",
+                        "生态环境局",
+                        "phone",
+                        "13912345678",
+                        "email",
+                        "liaison@example.gov.cn"))
                 .exchange()
                 .expectStatus()
                 .isCreated();
@@ -78,7 +84,11 @@ class ContactFilterIT {
         list(PROVINCE, "&role=PROVINCE").jsonPath("$.total").isEqualTo(1);
         // Datong sees its own liaison and the province contact (2); asking for Taiyuan lists nothing, not Taiyuan's.
         list(DATONG, "").jsonPath("$.total").isEqualTo(2);
-        list(DATONG, "&division=140100").jsonPath("$.total").isEqualTo(0).jsonPath("$.items.length()").isEqualTo(0);
+        list(DATONG, "&division=140100")
+                .jsonPath("$.total")
+                .isEqualTo(0)
+                .jsonPath("$.items.length()")
+                .isEqualTo(0);
     }
 
     @Test
