@@ -19,6 +19,7 @@ export default async function liaisonAdmin(browser) {
   const page = await context.newPage();
   const { problems, apiCalls, expected } = watch(page);
   const stamp = Date.now().toString(36);
+  let createdUser;
   try {
     await step('ty-admin opens 联络员: the directory of Taiyuan, filtered on the server', async () => {
       await signIn(page, who, `${gateway}/console/`, /\/console\/dashboard/);
@@ -143,6 +144,23 @@ export default async function liaisonAdmin(browser) {
       expect((await disabled).status() < 300, 'the provider disabled the user');
       await page.waitForSelector(`${row} [data-test=user-state]:has-text("停用")`);
       await page.waitForSelector(`${row} [data-test=user-enable]`);
+      createdUser = created;
+    });
+
+    await step("the provider's audit log shows the disabling, filtered on the server", async () => {
+      await page.click('[data-test=tab-audit]');
+      await page.waitForURL(/\/console\/admin\/audit/);
+      await page.fill('[data-test=filter-action]', 'user.disable');
+      await page.click('[data-test=search]');
+      await page.waitForURL(/action=user\.disable/);
+      const rows = `[data-test=audit] tr:has-text("user.disable")`;
+      await page.waitForSelector(rows);
+      const texts = await page.$$eval(rows, (trs) => trs.map((tr) => tr.textContent));
+      expect(
+        texts.some((t) => t.includes(createdUser.username) || t.includes(createdUser.id) || t.includes(createdUser.subject ?? '\u0000')),
+        `the disabling of ${createdUser.username} is audited: ${texts.slice(0, 3).join(' / ')}`,
+      );
+      await accessible(page, '审计日志');
       expect(problems.length === 0, `no script error or CSP violation: ${problems.join(' | ')}`);
     });
   } finally {

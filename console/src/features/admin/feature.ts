@@ -12,6 +12,7 @@ export default {
     { path: 'admin', name: 'admin', redirect: { name: 'admin-users' } },
     { path: 'admin/users', name: 'admin-users', component: () => import('./UsersView.vue') },
     { path: 'admin/clients', name: 'admin-clients', component: () => import('./ClientsView.vue') },
+    { path: 'admin/audit', name: 'admin-audit', component: () => import('./AuditView.vue') },
   ],
   messages,
 } satisfies ConsoleFeature;

@@ -2,7 +2,8 @@ export const messages = {
   'zh-CN': {
     admin: {
       menu: '用户与接入',
-      tabs: { users: '用户', clients: '接入系统' },
+      tabs: { users: '用户', clients: '接入系统', audit: '审计日志' },
+      audit: { at: '时间', actor: '操作人', action: '操作', target: '对象', outcome: '结果', remoteAddress: '来源地址', SUCCESS: '成功', FAILURE: '失败' },
       q: '用户名或姓名',
       role: '角色',
       division: '区划代码',
@@ -56,7 +57,8 @@ export const messages = {
   en: {
     admin: {
       menu: 'Users & access',
-      tabs: { users: 'Users', clients: 'City systems' },
+      tabs: { users: 'Users', clients: 'City systems', audit: 'Audit log' },
+      audit: { at: 'At', actor: 'Actor', action: 'Action', target: 'Target', outcome: 'Outcome', remoteAddress: 'Address', SUCCESS: 'Success', FAILURE: 'Failure' },
       q: 'Username or name',
       role: 'Role',
       division: 'Division',
