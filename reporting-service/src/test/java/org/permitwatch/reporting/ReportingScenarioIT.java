@@ -942,6 +942,53 @@ class ReportingScenarioIT {
     }
 
     @Test
+    @Order(7)
+    void monthlyDispatchAsXlsxHoldsTheSameFigures() throws Exception {
+        byte[] bytes = web.get()
+                .uri("/api/v1/reports/dispatch?month=2027-06&format=xlsx")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("PROVINCE", "140000"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .expectHeader()
+                .value(HttpHeaders.CONTENT_DISPOSITION, d -> assertThat(d).contains("attachment"))
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet sheet = wb.getSheetAt(0);
+            DataFormatter fmt = new DataFormatter();
+            assertThat(text(sheet, 0, 0)).isEqualTo("排污许可执法检查月度调度表");
+            assertThat(text(sheet, 1, 0)).isEqualTo("填报单位：山西省");
+            assertThat(text(sheet, 2, 0)).isEqualTo("时间：2027-06-01 至 2027-06-30");
+            assertThat(List.of(
+                            text(sheet, 3, 0),
+                            text(sheet, 3, 1),
+                            text(sheet, 3, 3),
+                            text(sheet, 3, 7),
+                            text(sheet, 3, 10)))
+                    .containsExactly("区划", "双随机任务", "检查（次）", "整改", "联络员报送");
+            assertThat(rowText(sheet.getRow(4), fmt).subList(1, 13))
+                    .containsExactly("计划", "完成", "", "", "", "", "责令整改", "完成整改", "逾期未整改", "按时", "迟报", "未报");
+            assertThat(sheet.getMergedRegions())
+                    .extracting(CellRangeAddress::formatAsString)
+                    .contains("A1:M1", "A4:A5", "B4:C4", "D4:D5", "H4:J4", "K4:M4");
+            // Taiyuan's row is the JSON's above: 5 planned, 4 done, 4 inspections, 4 findings, 3 cases, 50.0001 万元,
+            // 3 ordered, 1 completed, 1 overdue, submissions 0 on time, 1 late, 0 missing.
+            assertThat(rowText(sheet.getRow(5), fmt).subList(0, 13))
+                    .containsExactly("太原市", "5", "4", "4", "4", "3", "50.0001", "3", "1", "1", "0", "1", "0");
+            // 11 cities on rows 6..16, 合计 on row 17 (1-based): 6 planned, 5 inspections; submissions 1 + 1 + 9.
+            List<String> total = rowText(sheet.getRow(16), fmt);
+            assertThat(total.get(0)).isEqualTo("合计");
+            assertThat(total.get(1)).isEqualTo("6");
+            assertThat(total.get(3)).isEqualTo("5");
+            assertThat(total.subList(10, 13)).containsExactly("1", "1", "9");
+        }
+    }
+
+    @Test
     @Order(8)
     void yearSummaryIncludesMay() {
         Map<String, Object> year =

@@ -1,6 +1,8 @@
 package org.permitwatch.liaison.contact;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -46,15 +48,27 @@ class ContactController {
             summary = "Active liaisons visible to the caller",
             description =
                     "The province sees all; a city (and its counties) sees its own liaisons and the province's contacts. "
-                            + "Phone and e-mail are masked unless the caller holds pii:read.")
+                            + "Phone and e-mail are masked unless the caller holds pii:read. division narrows the list "
+                            + "to the contacts of that division and the divisions inside it, role to one role; "
+                            + "neither widens what the caller may see.")
     Mono<PageResponse<ContactViews.Contact>> list(
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @Parameter(description = "6-digit division: its contacts and those inside it (140100: Taiyuan's)")
+                    @RequestParam(required = false)
+                    String division,
+            @Parameter(
+                            description = "one role",
+                            schema = @Schema(allowableValues = {"ENFORCEMENT", "PERMIT_ISSUING", "PROVINCE"}))
+                    @RequestParam(required = false)
+                    String role) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
-            return store.list(caller, paging.offset(), paging.size())
+            ContactFilter filter = ContactFilter.of(division, role);
+            return store.list(caller, filter, paging.offset(), paging.size())
                     .map(l -> l.contact().forCaller(caller))
                     .collectList()
-                    .zipWith(store.count(caller))
+                    .zipWith(store.count(caller, filter))
                     .map(t -> paging.page(t.getT1(), t.getT2()));
         });
     }

@@ -51,18 +51,22 @@ class ContactStore {
     record Listed(ContactViews.Contact contact, String cityName) {}
 
     Flux<Listed> list(Caller caller, long offset, int limit) {
-        return scoped(
-                        db.sql("SELECT " + COLUMNS + ", rc.name AS city_name" + FROM + "WHERE " + VISIBLE + ORDER
-                                + " LIMIT :limit OFFSET :offset"),
-                        caller)
+        return list(caller, ContactFilter.NONE, offset, limit);
+    }
+
+    Flux<Listed> list(Caller caller, ContactFilter filter, long offset, int limit) {
+        return filter.bind(scoped(
+                        db.sql("SELECT " + COLUMNS + ", rc.name AS city_name" + FROM + "WHERE " + VISIBLE + filter.sql()
+                                + ORDER + " LIMIT :limit OFFSET :offset"),
+                        caller))
                 .bind("limit", limit)
                 .bind("offset", offset)
                 .map(r -> new Listed(contact(r), r.get("city_name", String.class)))
                 .all();
     }
 
-    Mono<Long> count(Caller caller) {
-        return scoped(db.sql("SELECT count(*) AS n" + FROM + "WHERE " + VISIBLE), caller)
+    Mono<Long> count(Caller caller, ContactFilter filter) {
+        return filter.bind(scoped(db.sql("SELECT count(*) AS n" + FROM + "WHERE " + VISIBLE + filter.sql()), caller))
                 .map(r -> r.get("n", Long.class))
                 .one();
     }

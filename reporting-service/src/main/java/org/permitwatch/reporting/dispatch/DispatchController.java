@@ -2,18 +2,27 @@ package org.permitwatch.reporting.dispatch;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.permitwatch.reporting.catalog.DivisionNames;
+import org.permitwatch.reporting.catalog.Exports;
 import org.permitwatch.reporting.catalog.ReportReaders;
 import org.permitwatch.reporting.catalog.ReportRequests;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 @RestController
 @RequestMapping("/api/v1/reports")
@@ -35,17 +44,41 @@ class DispatchController {
                     "PROVINCE: one row per city; CITY: its own; COUNTY: its own county. Tasks planned for the month "
                             + "and done (with a submitted record), inspections, findings, cases opened, fines (万元), "
                             + "rectifications ordered / completed / found overdue, liaison submissions for the month "
-                            + "(on time, late, missing).")
-    Mono<DispatchReport> dispatch(@Parameter(description = "yyyy-MM") @RequestParam(required = false) String month) {
+                            + "(on time, late, missing). JSON, or format=xlsx (the same table as an attachment, laid "
+                            + "out like the seed's forms: a two-level header and 合计).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the dispatch as JSON, or as an XLSX attachment",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = DispatchReport.class)),
+                @Content(
+                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        schema = @Schema(type = "string", format = "binary"))
+            })
+    Mono<ResponseEntity<?>> dispatch(
+            @Parameter(description = "yyyy-MM") @RequestParam(required = false) String month,
+            @Parameter(description = "json (default) or xlsx", schema = @Schema(allowableValues = {"json", "xlsx"}))
+                    @RequestParam(required = false)
+                    String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         return ReportReaders.current().flatMap(caller -> {
             YearMonth m = ReportRequests.month("month", month);
+            Exports.Format f = Exports.format(format, MediaType.parseMediaTypes(accept), false);
             return query.report(
-                    caller.division(),
-                    m.toString(),
-                    m.atDay(1),
-                    m.atEndOfMonth(),
-                    List.of(m.toString()),
-                    List.of(m.toString()));
+                            caller.division(),
+                            m.toString(),
+                            m.atDay(1),
+                            m.atEndOfMonth(),
+                            List.of(m.toString()),
+                            List.of(m.toString()))
+                    .flatMap(report -> f == Exports.Format.XLSX
+                            // POI work is CPU and temp files: off the event loop.
+                            ? Mono.<ResponseEntity<?>>fromCallable(() -> Exports.attachment(
+                                            DispatchExports.xlsx(report),
+                                            Exports.XLSX,
+                                            DispatchExports.fileName(report)))
+                                    .subscribeOn(Schedulers.boundedElastic())
+                            : Mono.<ResponseEntity<?>>just(ResponseEntity.ok(report)));
         });
     }
 
