@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { judge, limitFor, normaliseUnit, type PermittedLimit } from './judge';
 
-// A coke oven stack's SO2 under GB 16171-2012 as a permit lists it: 30 mg/m³ hourly, 20 mg/m³ daily (figures chosen
-// by hand for the cases below; the rule is ContentAssembler's: strictly greater than the limit of the period).
+// An outlet's SO2 as a permit lists it: 30 mg/m³ hourly, 20 mg/m³ daily (figures chosen for the cases below, not
+// quoted from a standard; the rule is ContentAssembler's: strictly greater than the limit of the period).
 const so2: PermittedLimit = { pollutantCode: 'SO2', pollutantName: '二氧化硫', unit: 'mg/m³', hourlyLimit: 30, dailyLimit: 20 };
 const nox: PermittedLimit = { pollutantCode: 'NOX', pollutantName: '氮氧化物', unit: 'mg/m³', hourlyLimit: 150, dailyLimit: null };
 
