@@ -19,18 +19,28 @@ export type ManagementCategory = NonNullable<UnitSummary['managementCategory']>;
 export type PermitStatus = NonNullable<UnitSummary['status']>;
 export type SourceType = NonNullable<UnitSummary['sourceType']>;
 
-const bearer: Middleware = {
-  async onRequest({ request }) {
-    request.headers.set('Authorization', `Bearer ${await useSession().freshToken()}`);
-    request.headers.set('Accept-Language', document.documentElement.lang || 'zh-CN');
-    return request;
-  },
-};
+/** Where a client gets a fresh access token: the console's session, or the field app's (ADR 0025). */
+export type TokenSource = () => Promise<string>;
+
+function bearer(token: TokenSource): Middleware {
+  return {
+    async onRequest({ request }) {
+      request.headers.set('Authorization', `Bearer ${await token()}`);
+      request.headers.set('Accept-Language', document.documentElement.lang || 'zh-CN');
+      return request;
+    },
+  };
+}
+
+/** A typed client of one service's contract, on this origin, sending the bearer token of `token`. */
+export function apiClient<P extends {}>(token: TokenSource) {
+  const c = createClient<P>({ baseUrl: location.origin });
+  c.use(bearer(token));
+  return c;
+}
 
 function client<P extends {}>() {
-  const c = createClient<P>({ baseUrl: location.origin });
-  c.use(bearer);
-  return c;
+  return apiClient<P>(() => useSession().freshToken());
 }
 
 export const directoryApi = client<DirectoryPaths>();

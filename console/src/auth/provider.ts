@@ -1,12 +1,35 @@
-// Where the identity provider is: behind the same gateway as the console (/auth), so no CORS and no configuration.
-export const CLIENT_ID = 'permitwatch-console';
+// Where the identity provider is: behind the same gateway as the apps (/auth), so no CORS and no configuration.
 export const SCOPE = 'openid profile';
+
+/**
+ * Which public client signs in and where the provider sends the browser back: the web console and the field app
+ * (ADR 0025) share this code and differ only here (both are registered in identity-service's BuiltInClients).
+ */
+export interface ClientConfig {
+  clientId: string;
+  /** The app's callback path on this origin, e.g. /console/callback. */
+  callbackPath: string;
+  /** sessionStorage key of the pending sign-in (state + verifier), one per app. */
+  pendingKey: string;
+}
+
+export const CONSOLE_CLIENT: ClientConfig = {
+  clientId: 'permitwatch-console',
+  callbackPath: '/console/callback',
+  pendingKey: 'permitwatch.console.signin',
+};
+
+export const FIELD_CLIENT: ClientConfig = {
+  clientId: 'permitwatch-field',
+  callbackPath: '/field/callback',
+  pendingKey: 'permitwatch.field.signin',
+};
 
 export const provider = {
   authorize: () => `${location.origin}/auth/oauth2/authorize`,
   token: () => `${location.origin}/auth/oauth2/token`,
   logout: () => `${location.origin}/auth/connect/logout`,
-  redirectUri: () => `${location.origin}/console/callback`,
+  redirectUri: (client: ClientConfig) => `${location.origin}${client.callbackPath}`,
 };
 
 /** The token endpoint's answer (RFC 6749 §5.1, plus the OIDC id_token). */

@@ -38,7 +38,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  *
  * <p>The web console's static files ({@code /console/**}, ADR 0021) are the other one: public like any web page
  * (the console signs its user in itself and sends the token with each API call), served under a strict
- * Content-Security-Policy.
+ * Content-Security-Policy; the field app's ({@code /field/**}, ADR 0025) likewise, under its own policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -90,20 +90,39 @@ class SecurityConfig {
             + "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
 
+    /**
+     * The field app's policy (ADR 0025): the console's, plus what an installable offline app needs — its web manifest
+     * (manifest-src), its service worker (worker-src, script from this origin only) and blob: images (the preview of
+     * a photo just taken, held in IndexedDB until it is sent).
+     */
+    public static final String FIELD_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
+            + "style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; "
+            + "manifest-src 'self'; worker-src 'self'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityWebFilterChain consoleFilterChain(ServerHttpSecurity http) {
-        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(ConsoleRoutes.PATHS))
+        return staticAppChain(http, ConsoleRoutes.PATHS, CONSOLE_CONTENT_SECURITY_POLICY);
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 2)
+    SecurityWebFilterChain fieldFilterChain(ServerHttpSecurity http) {
+        return staticAppChain(http, ConsoleRoutes.FIELD_PATHS, FIELD_CONTENT_SECURITY_POLICY);
+    }
+
+    private static SecurityWebFilterChain staticAppChain(ServerHttpSecurity http, String[] paths, String policy) {
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(paths))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .headers(headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(CONSOLE_CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                         .referrerPolicy(referrer ->
                                 referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN))
-                        // ConsoleRoutes sets its own: immutable for hashed assets, revalidate for index.html.
+                        // StaticApp sets its own: immutable for hashed assets, revalidate for index.html and the rest.
                         .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();

@@ -71,6 +71,19 @@ class ChecklistController {
         });
     }
 
+    @GetMapping("/current")
+    @Operation(
+            summary = "The checklist items of an inspection task, as data",
+            description = "The version in force in the task's city (the city's latest additions on the province's "
+                    + "latest version) with the items of the unit's industry: exactly what a record of the task is "
+                    + "checked against, with the ids its items[].itemId name (the field app fills this in on site). "
+                    + "404 problem when the task is outside the caller's division or, for an inspector, not "
+                    + "assigned to them, or when nothing is published; 409 when the unit is not in the directory yet.")
+    Mono<ChecklistViews.VersionDetail> currentForTask(
+            @Parameter(description = "the inspection task", required = true) @RequestParam UUID taskId) {
+        return CurrentCaller.get().flatMap(caller -> forms.itemsForTask(taskId, caller));
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "One version with its items", description = "404 when unknown or not visible to the caller.")
     Mono<ChecklistViews.VersionDetail> get(

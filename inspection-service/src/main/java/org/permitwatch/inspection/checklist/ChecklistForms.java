@@ -102,6 +102,25 @@ class ChecklistForms {
                 });
     }
 
+    /**
+     * The items an inspection record of this task is checked against, as data (the field app's form): the same
+     * version and items as {@link #form} prints for the task, with the item ids a record's {@code items[].itemId}
+     * names. Like the printed form: 404 for a task outside the caller's division or not assigned to an inspector,
+     * 409 when the unit is not in the directory yet.
+     */
+    Mono<ChecklistViews.VersionDetail> itemsForTask(UUID taskId, Caller caller) {
+        return tasks.findForInspection(taskId, caller)
+                .flatMap(task -> catalog.currentVersionFor(task.cityCode())
+                        .switchIfEmpty(Mono.error(() -> ApiException.notFound(
+                                "no-published-checklist", "no checklist version is published for " + task.cityCode())))
+                        .flatMap(id -> visible(id, caller))
+                        .flatMap(version -> unit(task)
+                                .flatMap(unit -> catalog.itemsFor(
+                                                version.id(), unit.industry().name(), task.cityCode())
+                                        .collectList())
+                                .map(items -> new ChecklistViews.VersionDetail(version, items))));
+    }
+
     private Mono<ChecklistViews.Version> visible(UUID id, Caller caller) {
         return queries.find(id, caller)
                 .switchIfEmpty(

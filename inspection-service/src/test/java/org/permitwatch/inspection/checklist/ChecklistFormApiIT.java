@@ -246,6 +246,60 @@ class ChecklistFormApiIT {
                 .value(HttpHeaders.CONTENT_DISPOSITION, v -> assertThat(v).contains(".xlsx"));
     }
 
+    /** The field app's form: the same items as the printed form of the task, as data with the ids a record names. */
+    @Test
+    void currentItemsOfATaskAreTheUnitsIndustryListWithIdsAndOnlyForItsInspector() throws Exception {
+        UUID inspector = inspector("钱峰", CITY);
+        Fixture f = cokingUnitWithTask(COUNTY, inspector);
+        String token = TestJwts.builder()
+                .subject(inspector.toString())
+                .roles("INSPECTOR")
+                .division(CITY)
+                .build();
+        JsonNode detail = JsonMapper.builder()
+                .build()
+                .readTree(get(token, "/api/v1/checklists/current?taskId=" + f.task())
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody());
+        assertThat(detail.get("version").get("id").asString())
+                .isEqualTo(seededVersion().toString());
+        List<List<String>> seed = seedRows("COKING");
+        JsonNode items = detail.get("items");
+        // One row per item of the seed (items 1–10), in order, each with the COKING sub-points of the seed file.
+        assertThat(items.size()).isEqualTo(seed.size()).isEqualTo(10);
+        int points = 0;
+        for (int i = 0; i < seed.size(); i++) {
+            JsonNode item = items.get(i);
+            assertThat(item.get("itemNo").asInt()).isEqualTo(i + 1);
+            assertThat(item.get("title").asString()).isEqualTo(seed.get(i).get(0));
+            assertThat(UUID.fromString(item.get("id").asString())).isNotNull();
+            JsonNode subPoints = item.get("subPoints");
+            assertThat(subPoints.size()).isEqualTo(seed.get(i).size() - 1);
+            for (int k = 0; k < subPoints.size(); k++) {
+                assertThat(subPoints.get(k).get("text").asString())
+                        .isEqualTo(seed.get(i).get(k + 1));
+            }
+            points += subPoints.size();
+        }
+        // The same 27 COKING sub-points the printed form has rows for.
+        assertThat(points).isEqualTo(27);
+        // Another Taiyuan inspector, not assigned: 404, as for the printed form; a missing taskId is a 400.
+        String other = TestJwts.builder()
+                .subject(inspector("冯军", CITY).toString())
+                .roles("INSPECTOR")
+                .division(CITY)
+                .build();
+        get(other, "/api/v1/checklists/current?taskId=" + f.task())
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        get(token, "/api/v1/checklists/current").expectStatus().isBadRequest();
+    }
+
     @Test
     void anotherCitysTaskAnUnassignedInspectorAndAnUnknownVersionAre404Problems() {
         UUID datongInspector = inspector("赵敏", "140200");
