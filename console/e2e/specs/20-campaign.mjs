@@ -3,7 +3,7 @@
 // officers and the tasks they became; opens the verification page and re-runs the draw in the browser: identical.
 // Self-contained: if Taiyuan has fewer than two on-post officers, the spec registers them through the API.
 import { join } from 'node:path';
-import { accessible, demoUser, expect, gateway, shots, signIn, step, watch } from '../lib.mjs';
+import { accessible as axeCheck, demoUser, expect, gateway, shots, signIn, step, watch } from '../lib.mjs';
 
 const INDUSTRY_ZH = {
   PAPER: '造纸',
@@ -15,6 +15,13 @@ const INDUSTRY_ZH = {
   WATER_REUSE: '再生水',
   OTHER: '其他',
 };
+
+/** axe once the page is still: no toast fading out, no tag or dialog mid-transition (their colours are blended). */
+async function accessible(page, screen) {
+  await page.waitForSelector('.el-message', { state: 'detached', timeout: 10_000 }).catch(() => {});
+  await page.waitForTimeout(600);
+  await axeCheck(page, screen);
+}
 
 export default async function campaign(browser) {
   const who = demoUser('ty-admin');
@@ -45,8 +52,11 @@ export default async function campaign(browser) {
       const answered = page.waitForResponse((r) => r.url().includes('/api/v1/directory/units?') && r.url().includes('status=VALID'));
       await page.click('[data-test=search]');
       const body = await (await answered).json();
-      unit = body.items.find((u) => u.keyIndustry && u.cityCode === '140100');
-      expect(unit, `a valid Taiyuan unit with an industry: ${JSON.stringify(body.items.slice(0, 2))}`);
+      // a unit not yet holding an open task this month (an earlier run against the same platform drew some)
+      const open = await api('GET', '/api/v1/tasks?status=ASSIGNED&size=200');
+      const busy = new Set((open.body?.items ?? []).map((t) => t.permitNumber));
+      unit = body.items.find((u) => u.keyIndustry && u.cityCode === '140100' && !busy.has(u.permitNo));
+      expect(unit, `a valid Taiyuan unit with an industry and no open task: ${JSON.stringify(body.items.slice(0, 2))}`);
     });
 
     await step('precondition: at least two on-post officers in Taiyuan (registered through the API when missing)', async () => {
@@ -119,6 +129,8 @@ export default async function campaign(browser) {
       await page.waitForSelector('[data-test=draw-form]');
       await planRead; // the dialog has the plan, its row and this month chosen
       await page.waitForTimeout(300);
+      // the unit found in 名录库 is named for 靶向核查, so it is in the draw whatever the sample takes
+      await page.fill('textarea[data-test=draw-targeted]', unit.permitNo);
       await accessible(page, '发起抽取');
       const drawn = page.waitForResponse((r) => r.url().endsWith('/api/v1/draws') && r.request().method() === 'POST');
       await page.click('[data-test=run-draw]');
@@ -128,6 +140,7 @@ export default async function campaign(browser) {
       drawId = draw.id;
       expect(draw.status === 'COMPLETED' && draw.units.length > 0, `units were drawn: ${draw.status} ${draw.failure ?? ''}`);
       expect(draw.units.every((u) => u.inspectorIds.length === 2), 'two officers per unit');
+      expect(draw.units.some((u) => u.permitNumber === unit.permitNo && u.targeted), 'the targeted unit is in the draw');
       await page.waitForURL(new RegExp(`/console/draws/${drawId}`));
       await page.waitForSelector('[data-test=draw-units] .el-table__row');
       const rows = await page.$$('[data-test=draw-units] .el-table__body tr');
@@ -182,6 +195,20 @@ export default async function campaign(browser) {
       expect(problems.length === 0, `no script error or CSP violation: ${problems.join(' | ')}`);
     });
   } finally {
+    if (process.env.E2E_DEBUG) {
+      console.log(`[console-e2e] debug: ${page.url()} problems: ${problems.join(' | ')}`);
+      await page.screenshot({ path: '/tmp/e2e-debug.png', fullPage: true }).catch(() => {});
+      const detail = await page
+        .evaluate(async () =>
+          window.axe
+            ? (await window.axe.run(document, { runOnly: ['color-contrast'] })).violations.flatMap((v) =>
+                v.nodes.map((n) => `${n.html} :: ${n.any.map((a) => a.message).join(';')}`),
+              )
+            : [],
+        )
+        .catch((e) => [String(e)]);
+      console.log(`[console-e2e] debug contrast: ${detail.join('\n')}`);
+    }
     await context.close();
   }
 }
