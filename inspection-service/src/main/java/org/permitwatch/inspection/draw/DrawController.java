@@ -25,6 +25,8 @@ import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.web.PageResponse;
+import org.permitwatch.support.web.Paging;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -179,6 +182,27 @@ class DrawController {
         });
     }
 
+    @GetMapping
+    @Operation(
+            summary = "List draws",
+            description = "Paged, newest first, optionally of one plan. Confidential like one draw: PROVINCE users "
+                    + "see every draw, CITY users their city's and its counties' draws, COUNTY users their own county's "
+                    + "draws only; inspectors see none (403).")
+    Mono<PageResponse<DrawViews.DrawSummary>> list(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) UUID planId) {
+        return bureau().switchIfEmpty(Mono.error(() -> ApiException.forbidden(
+                        ProblemCodes.FORBIDDEN, "draw results are confidential to the drawing bureaus")))
+                .flatMap(caller -> {
+                    Paging paging = Paging.of(page, size);
+                    return draws.list(caller, planId, paging)
+                            .collectList()
+                            .zipWith(draws.count(caller, planId))
+                            .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
+                });
+    }
+
     @GetMapping("/{id}")
     @Operation(
             summary = "One draw",
@@ -194,7 +218,8 @@ class DrawController {
             summary = "Re-run a completed draw from its recorded inputs",
             description = "Checks the seed against "
                     + "its committed hash, the fingerprints against the recorded inputs, and the recomputed result against "
-                    + "the recorded one.")
+                    + "the recorded one. The answer carries the recorded inputs (eligible units, targeted units, quotas, "
+                    + "the officer pool, officers per unit) so anyone can repeat the re-run with ADR 0007's rules.")
     Mono<DrawViews.Verification> verify(@PathVariable UUID id) {
         return bureau().flatMap(caller -> draws.verify(id, caller)).switchIfEmpty(Mono.error(() -> notFound(id)));
     }

@@ -31,10 +31,12 @@ import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.type.TypeReference;
@@ -526,6 +528,45 @@ class DrawService {
                 .one();
     }
 
+    /** The draws of the caller's scope ({@link DrawScope}), newest first, optionally of one plan. */
+    Flux<DrawViews.DrawSummary> list(Caller caller, UUID planId, Paging paging) {
+        return planFilter(DrawScope.of(caller).bind(db.sql("""
+                        SELECT d.id, d.plan_id, d.period_month, d.status, d.level, d.division_code, d.seed_hash,
+                               d.parameters ->> 'keyIndustry' AS industry, d.committed_at, d.completed_at,
+                               d.published_at, COALESCE(jsonb_array_length(d.result), 0) AS units
+                        FROM draw d WHERE %s AND (CAST(:planId AS uuid) IS NULL OR d.plan_id = CAST(:planId AS uuid))
+                        ORDER BY d.committed_at DESC, d.id
+                        LIMIT :limit OFFSET :offset""".formatted(DrawScope.CONDITION))), planId)
+                .bind("limit", paging.size())
+                .bind("offset", paging.offset())
+                .map(r -> new DrawViews.DrawSummary(
+                        r.get("id", UUID.class),
+                        r.get("plan_id", UUID.class),
+                        r.get("period_month", String.class),
+                        r.get("status", String.class),
+                        r.get("level", String.class),
+                        r.get("division_code", String.class),
+                        r.get("industry", String.class),
+                        r.get("seed_hash", String.class),
+                        r.get("units", Integer.class),
+                        r.get("committed_at", OffsetDateTime.class),
+                        r.get("completed_at", OffsetDateTime.class),
+                        r.get("published_at", OffsetDateTime.class)))
+                .all();
+    }
+
+    Mono<Long> count(Caller caller, UUID planId) {
+        return planFilter(DrawScope.of(caller).bind(db.sql("""
+                        SELECT count(*) AS n FROM draw d
+                        WHERE %s AND (CAST(:planId AS uuid) IS NULL OR d.plan_id = CAST(:planId AS uuid))""".formatted(DrawScope.CONDITION))), planId)
+                .map(r -> r.get("n", Long.class))
+                .one();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec planFilter(DatabaseClient.GenericExecuteSpec spec, UUID planId) {
+        return planId == null ? spec.bindNull("planId", UUID.class) : spec.bind("planId", planId);
+    }
+
     private static final TypeReference<List<DrawAlgorithm.Pick>> PICKS = new TypeReference<>() {};
     private static final TypeReference<List<DrawAlgorithm.Candidate>> CANDIDATES = new TypeReference<>() {};
     private static final TypeReference<List<DrawAlgorithm.InspectorSlot>> SLOTS = new TypeReference<>() {};
@@ -580,7 +621,13 @@ class DrawService {
                                     inspectorsOk,
                                     DrawViews.units(recorded),
                                     DrawViews.units(recomputed),
-                                    seedOk && eligibleOk && inspectorsOk && recorded.equals(recomputed));
+                                    seedOk && eligibleOk && inspectorsOk && recorded.equals(recomputed),
+                                    DrawViews.Inputs.of(
+                                            eligible,
+                                            targeted,
+                                            parameters.quotas(),
+                                            inspectors,
+                                            parameters.inspectorsPerUnit()));
                         })
                         .subscribeOn(Schedulers.parallel()));
     }

@@ -123,6 +123,31 @@ final class DrawViews {
         }
     }
 
+    /**
+     * A line of the draw list.
+     *
+     * @param keyIndustry the plan row's industry (null for a province draw for remote checks)
+     * @param units       units drawn (0 until the draw completed)
+     */
+    record DrawSummary(
+            UUID id,
+            UUID planId,
+            String periodMonth,
+
+            @Schema(allowableValues = {"COMMITTED", "COMPLETED", "FAILED"})
+            String status,
+
+            @Schema(allowableValues = {"PROVINCE", "CITY", "COUNTY"})
+            String level,
+
+            String divisionCode,
+            String keyIndustry,
+            String seedHash,
+            int units,
+            OffsetDateTime committedAt,
+            OffsetDateTime completedAt,
+            OffsetDateTime publishedAt) {}
+
     record DrawnUnit(String permitNumber, String stratum, boolean targeted, List<UUID> inspectorIds) {}
 
     /**
@@ -162,6 +187,48 @@ final class DrawViews {
     /** The remote-check run a province draw started over its drawn units, with the alerts it raised. */
     record RemoteCheckRun(UUID id, String rulesVersion, int units, int raised, int updated, int resolved) {}
 
+    /**
+     * The recorded inputs of a draw, exactly as the re-run takes them, so the check can be repeated outside the
+     * service (the console's verification page re-runs the draw in the browser from these and ADR 0007's rules).
+     *
+     * @param eligible          the population after exclusions, as fingerprinted (permit, directory version, stratum)
+     * @param targeted          units included outside the quotas (靶向核查)
+     * @param quotas            units drawn per stratum
+     * @param inspectors        the officer pool with open assignments and declared conflicts, as fingerprinted
+     * @param inspectorsPerUnit officers per drawn unit (0 for a province draw for remote checks)
+     */
+    record Inputs(
+            List<EligibleUnit> eligible,
+            List<EligibleUnit> targeted,
+            Map<String, Integer> quotas,
+            List<InspectorInput> inspectors,
+            int inspectorsPerUnit) {
+
+        static Inputs of(
+                List<DrawAlgorithm.Candidate> eligible,
+                List<DrawAlgorithm.Candidate> targeted,
+                Map<String, Integer> quotas,
+                List<DrawAlgorithm.InspectorSlot> inspectors,
+                int inspectorsPerUnit) {
+            return new Inputs(
+                    eligible.stream().map(EligibleUnit::of).toList(),
+                    targeted.stream().map(EligibleUnit::of).toList(),
+                    quotas,
+                    inspectors.stream()
+                            .map(s -> new InspectorInput(s.id(), s.openAssignments(), s.conflicts()))
+                            .toList(),
+                    inspectorsPerUnit);
+        }
+    }
+
+    record EligibleUnit(String permitNumber, long version, String stratum) {
+        static EligibleUnit of(DrawAlgorithm.Candidate c) {
+            return new EligibleUnit(c.permitNumber(), c.version(), c.stratum());
+        }
+    }
+
+    record InspectorInput(UUID id, int openAssignments, List<String> conflicts) {}
+
     record Verification(
             UUID drawId,
             String seedHash,
@@ -173,7 +240,8 @@ final class DrawViews {
             boolean inspectorsFingerprintMatches,
             List<DrawnUnit> recorded,
             List<DrawnUnit> recomputed,
-            boolean identical) {}
+            boolean identical,
+            Inputs inputs) {}
 
     static List<DrawnUnit> units(List<DrawAlgorithm.Pick> picks) {
         return picks.stream()

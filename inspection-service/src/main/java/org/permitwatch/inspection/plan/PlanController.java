@@ -1,6 +1,8 @@
 package org.permitwatch.inspection.plan;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.UUID;
@@ -61,18 +63,32 @@ class PlanController {
     @GetMapping
     @Operation(
             summary = "List plans",
-            description = "Paged. PROVINCE: every plan; CITY: its own and its counties' "
-                    + "plans; COUNTY: its own plans and its city's, never another county's.")
+            description =
+                    "Paged, filtered by year, status and the plan's own division. PROVINCE: every plan; CITY: its own and its counties' "
+                            + "plans; COUNTY: its own plans and its city's, never another county's.")
     Mono<PageResponse<PlanViews.PlanSummary>> list(
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
-            @RequestParam(required = false) Integer year) {
+            @RequestParam(required = false) Integer year,
+            @Parameter(description = "DRAFT or PUBLISHED", schema = @Schema(allowableValues = {"DRAFT", "PUBLISHED"}))
+                    @RequestParam(required = false)
+                    String status,
+            @Parameter(description = "the plan's own division (the city or one of its counties), inside the scope")
+                    @RequestParam(required = false)
+                    String division) {
         return CurrentCaller.get().flatMap(caller -> {
+            if (status != null && !status.equals("DRAFT") && !status.equals("PUBLISHED")) {
+                throw ApiException.invalidField("status", "must be DRAFT or PUBLISHED", status);
+            }
+            if (division != null && !division.matches("\\d{6}")) {
+                throw ApiException.invalidField("division", "must be a 6-digit division code", division);
+            }
             Paging paging = Paging.of(page, size);
             PlanScope scope = PlanScope.of(caller);
-            return plans.list(scope, year, paging)
+            PlanFilter filter = new PlanFilter(year, status, division);
+            return plans.list(scope, filter, paging)
                     .collectList()
-                    .zipWith(plans.count(scope, year))
+                    .zipWith(plans.count(scope, filter))
                     .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
         });
     }

@@ -487,15 +487,14 @@ class PlanService {
                 .one();
     }
 
-    Flux<PlanViews.PlanSummary> list(PlanScope scope, Integer year, Paging paging) {
-        return scope.bind(yearFilter(db.sql("""
+    Flux<PlanViews.PlanSummary> list(PlanScope scope, PlanFilter filter, Paging paging) {
+        return scope.bind(filter.bind(db.sql("""
                         SELECT p.id, p.city_code, p.plan_year, p.title, p.status,
                                (p.capacity ->> 'sufficient')::boolean AS ok, p.created_at, p.published_at, p.level,
                                p.division_code, p.parent_plan_id
-                        FROM inspection_plan p WHERE %s
-                          AND (CAST(:year AS int) IS NULL OR p.plan_year = CAST(:year AS int))
+                        FROM inspection_plan p WHERE %s AND %s
                         ORDER BY p.plan_year DESC, p.city_code, p.division_code, p.created_at DESC
-                        LIMIT :limit OFFSET :offset""".formatted(PlanScope.CONDITION)), year))
+                        LIMIT :limit OFFSET :offset""".formatted(PlanScope.CONDITION, PlanFilter.CONDITION))))
                 .bind("limit", paging.size())
                 .bind("offset", paging.offset())
                 .map(r -> new PlanViews.PlanSummary(
@@ -513,16 +512,11 @@ class PlanService {
                 .all();
     }
 
-    Mono<Long> count(PlanScope scope, Integer year) {
-        return scope.bind(yearFilter(db.sql("""
-                        SELECT count(*) AS n FROM inspection_plan p WHERE %s
-                          AND (CAST(:year AS int) IS NULL OR p.plan_year = CAST(:year AS int))""".formatted(PlanScope.CONDITION)), year))
+    Mono<Long> count(PlanScope scope, PlanFilter filter) {
+        return scope.bind(filter.bind(db.sql("""
+                        SELECT count(*) AS n FROM inspection_plan p WHERE %s AND %s""".formatted(PlanScope.CONDITION, PlanFilter.CONDITION))))
                 .map(r -> r.get("n", Long.class))
                 .one();
-    }
-
-    private static DatabaseClient.GenericExecuteSpec yearFilter(DatabaseClient.GenericExecuteSpec spec, Integer year) {
-        return year == null ? spec.bindNull("year", Integer.class) : spec.bind("year", year);
     }
 
     Mono<PlanViews.PlanDetail> find(UUID id, PlanScope scope) {

@@ -230,6 +230,15 @@ class PlanDrawTaskApiIT {
         Map<String, Object> page = get(web, city("140200"), "/api/v1/plans?size=1", 200);
         assertThat(page).containsEntry("total", 2).containsEntry("size", 1);
         assertThat(list(page, "items")).hasSize(1);
+        // the console's filters: both plans are drafts of the city itself, none is published, none is the county's
+        assertThat(get(web, city("140200"), "/api/v1/plans?status=DRAFT&division=140200", 200))
+                .containsEntry("total", 2);
+        assertThat(get(web, city("140200"), "/api/v1/plans?status=PUBLISHED", 200))
+                .containsEntry("total", 0);
+        assertThat(get(web, city("140200"), "/api/v1/plans?division=" + county, 200))
+                .containsEntry("total", 0);
+        assertThat(get(web, city("140200"), "/api/v1/plans?status=OPEN", 400).toString())
+                .contains("status");
         get(web, city("140100"), "/api/v1/plans/" + plan.get("id"), 404);
         get(web, "Bearer " + TestJwts.token("PROVINCE", "140000"), "/api/v1/plans/" + plan.get("id"), 200);
     }
@@ -530,6 +539,19 @@ class PlanDrawTaskApiIT {
                 .containsEntry("inspectorsFingerprintMatches", true);
         assertThat(verification.get("recomputed")).isEqualTo(verification.get("recorded"));
         assertThat(list(verification, "recorded")).hasSize(9);
+        // ... and carries those inputs, so the console can repeat the re-run in the browser: the population the draw
+        // reported (eligibleCount), the quotas of its parameters, both targeted units, 2 officers per unit
+        Map<String, Object> inputs = (Map<String, Object>) verification.get("inputs");
+        assertThat(list(inputs, "eligible")).hasSize((Integer) draw.get("eligibleCount"));
+        assertThat(list(inputs, "targeted"))
+                .extracting(u -> u.get("permitNumber"))
+                .containsExactlyInAnyOrder("TY-POSITIVE-TARGET", "TY-STEEL");
+        assertThat(inputs.get("quotas")).isEqualTo(parameters.get("quotas"));
+        assertThat(inputs).containsEntry("inspectorsPerUnit", 2);
+        assertThat(list(inputs, "inspectors"))
+                .filteredOn(i -> inspectors.get(1).toString().equals(i.get("id")))
+                .singleElement()
+                .satisfies(i -> assertThat((List<String>) i.get("conflicts")).containsExactly("TYS000"));
 
         // a second draw of the same month excludes the 8 coking units that now hold a task (the targeted
         // positive-list unit among them), the recently inspected one and the remaining positive-list unit
@@ -543,6 +565,18 @@ class PlanDrawTaskApiIT {
                 .map(u -> (String) u.get("permitNumber"))
                 .toList();
         assertThat(secondPermits).doesNotContainAnyElementsOf(permits);
+
+        // the draw list: both draws of the plan, newest first, with their unit counts; confidential like one draw
+        Map<String, Object> drawList = get(web, city("140100"), "/api/v1/draws?planId=" + planId, 200);
+        assertThat(drawList).containsEntry("total", 2);
+        assertThat(list(drawList, "items")).extracting(d -> d.get("id")).containsExactly(second.get("id"), drawId);
+        assertThat(list(drawList, "items").get(1))
+                .containsEntry("units", 9)
+                .containsEntry("keyIndustry", "COKING")
+                .containsEntry("status", "COMPLETED");
+        assertThat(get(web, city("140200"), "/api/v1/draws?planId=" + planId, 200))
+                .containsEntry("total", 0);
+        get(web, "Bearer " + TestJwts.token("INSPECTOR", "140100"), "/api/v1/draws", 403);
 
         // confidential: other cities, counties and inspectors cannot see the draw
         get(web, city("140200"), "/api/v1/draws/" + drawId, 404);
