@@ -2,7 +2,7 @@
 // finding, computes the penalty proposal, decides, orders rectification (a deadline in the past is refused next to
 // the field), verifies the follow-up and closes the case (销号) — every step in the UI. The preconditions that are
 // other screens' subjects (a targeted task, the inspectors' records) go through the API, as the system test makes
-// them: a Xiaodian unit without cases, a task for the demo inspectors XD-DEMO-0001/2, a submitted record whose hourly
+// them: a Taiyuan unit without cases, a task for two of Taiyuan's inspectors, a submitted record whose hourly
 // reading is 1.5 × the permit limit (an EXCEEDING_LIMITS finding), later a follow-up record at half the limit.
 // Then 非现场监管: a run of the remote rules, the alert list and an alert's page. axe on every screen.
 import { execFileSync } from 'node:child_process';
@@ -26,6 +26,12 @@ async function api(bearer, method, path, body, headers = {}) {
   return text ? JSON.parse(text) : null;
 }
 
+/** axe once the page is still: a toast (ElMessage) fading out has no stable contrast. */
+async function checked(page, screen) {
+  await page.waitForSelector('.el-message', { state: 'detached', timeout: 10_000 });
+  await accessible(page, screen);
+}
+
 /** Beijing's calendar day, `days` from today (the service's zone). */
 function beijingDay(days = 0) {
   return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -39,11 +45,25 @@ export default async function cases(browser) {
   const { problems, expected } = watch(page);
   const pre = {};
   try {
-    await step('preconditions (API): a Xiaodian unit without cases, a task for XD-DEMO-0001/2, a record with an exceedance', async () => {
-      const inspectors = (await api(city, 'GET', '/api/v1/inspectors?size=200')).items;
-      const team = ['XD-DEMO-0001', 'XD-DEMO-0002'].map((no) => inspectors.find((i) => i.certificateNo === no)?.id);
-      expect(team.every(Boolean), `the demo inspectors are registered: ${JSON.stringify(inspectors.map((i) => i.certificateNo))}`);
-      const units = (await api(city, 'GET', '/api/v1/directory/units?division=140105&status=VALID&size=100')).items;
+    await step('preconditions (API): a Taiyuan unit without cases, a task for two inspectors, a record with an exceedance', async () => {
+      // Two of Taiyuan's own inspectors (registered once; XD-DEMO-0001/2 could only take Xiaodian's few units, and
+      // each run of this spec needs a unit without cases on a platform that may already have run it)
+      let team = (await api(city, 'GET', '/api/v1/inspectors?size=200')).items
+        .filter((i) => i.certificateNo?.startsWith('TY-E2E-CASE-'))
+        .map((i) => i.id);
+      for (let n = team.length; n < 2; n++) {
+        const created = await api(city, 'POST', '/api/v1/inspectors', {
+          certificateNo: `TY-E2E-CASE-${n + 1}`,
+          name: `案件测试执法员${n + 1}`,
+          divisionCode: '140100',
+          specialties: ['AIR'],
+          onPost: true,
+          phone: `1390000000${n + 1}`,
+        });
+        team = [...team, created.id];
+      }
+      team = team.slice(0, 2);
+      const units = (await api(city, 'GET', '/api/v1/directory/units?division=140100&status=VALID&size=100')).items;
       for (const u of units) {
         const [cases, records] = await Promise.all([
           api(city, 'GET', `/api/v1/cases?permitNumber=${encodeURIComponent(u.permitNo)}&size=1`),
@@ -59,7 +79,7 @@ export default async function cases(browser) {
           break;
         }
       }
-      expect(pre.permit, 'a Xiaodian unit with an hourly limit and no history');
+      expect(pre.permit, 'a Taiyuan unit with an hourly limit and no history');
       const task = await api(city, 'POST', '/api/v1/tasks', {
         permitNumber: pre.permit,
         origin: 'MANUAL',
@@ -68,7 +88,7 @@ export default async function cases(browser) {
         department: 'ENVIRONMENT_ENFORCEMENT',
         inspectorIds: team,
       });
-      pre.inspector = token('INSPECTOR', '140105', '--sub', team[0], '--name', '小店区执法员一');
+      pre.inspector = token('INSPECTOR', '140100', '--sub', team[0], '--name', '案件测试执法员1');
       const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
       const record = await api(
         pre.inspector,
@@ -98,6 +118,10 @@ export default async function cases(browser) {
       const finding = findings.items.find((f) => f.recordId === record.id && f.violationType === 'EXCEEDING_LIMITS');
       expect(finding, `an EXCEEDING_LIMITS finding of record ${record.id}: ${JSON.stringify(findings.items)}`);
       pre.findingId = finding.id;
+      // the item the exceedance marked NON_COMPLIANT: the follow-up answers it (a submission needs one item checked)
+      const items = record.items ?? (await api(city, 'GET', `/api/v1/inspections/${record.id}`)).items;
+      pre.exceedItem = items.find((i) => i.result === 'NON_COMPLIANT')?.itemId;
+      expect(pre.exceedItem, `the record's NON_COMPLIANT item: ${JSON.stringify(record)}`);
     });
 
     await step('ty-admin signs in and files the case from the 待立案 queue', async () => {
@@ -109,7 +133,7 @@ export default async function cases(browser) {
       const button = `[data-test=file-case][data-finding="${pre.findingId}"]`;
       // the queue is newest first; the finding is on its first page
       await page.waitForSelector(button);
-      await accessible(page, '待立案问题');
+      await checked(page, '待立案问题');
       await page.click(button);
       await page.waitForURL(/\/console\/cases\/[0-9a-f-]{36}$/);
       pre.caseId = page.url().split('/').pop();
@@ -119,7 +143,7 @@ export default async function cases(browser) {
       expect((await page.textContent('[data-test=case-status]')).includes('办理中'), 'the case is OPEN (办理中)');
       const tabs = await page.$$eval('[data-test=action-tabs] .el-tabs__item', (els) => els.map((e) => e.textContent.trim()));
       expect(JSON.stringify(tabs) === JSON.stringify(['处罚建议', '定性（变更条款）', '责令改正']), `an OPEN case without a proposal offers: ${tabs}`);
-      await accessible(page, '案卷（立案）');
+      await checked(page, '案卷（立案）');
     });
 
     await step('the proposal: art. 34, 200,000 + 800,000 × 0.11 = 288,000 元 laid out factor by factor', async () => {
@@ -152,10 +176,11 @@ export default async function cases(browser) {
 
     await step('责令改正: a deadline in the past is refused next to the field; then a deadline in 7 days', async () => {
       await page.click('[data-test=action-tabs] .el-tabs__item:has-text("责令改正")');
-      await page.fill('[data-test=input-requirements] textarea', '立即停止超标排放，检修污染防治设施，7日内完成整改');
+      await page.fill('textarea[data-test=input-requirements]', '立即停止超标排放，检修污染防治设施，7日内完成整改');
       const yesterday = beijingDay(-1);
+      // typed and left with Tab (the picker applies typed text on change; Enter would also submit the form)
       await page.fill('[data-test=item-deadline] input', yesterday);
-      await page.press('[data-test=item-deadline] input', 'Enter');
+      await page.press('[data-test=item-deadline] input', 'Tab');
       const refused = page.waitForResponse((r) => r.url().endsWith('/rectification') && r.request().method() === 'POST');
       await page.click('[data-test=submit-rectification]');
       const answer = await refused;
@@ -167,10 +192,10 @@ export default async function cases(browser) {
       const message = body.errors.find((e) => e.field === 'deadline').message;
       expect(shown.includes(message), `the server's message next to 改正期限: "${shown}" vs "${message}"`);
       expected(/400 POST .*\/rectification/);
-      await accessible(page, '案卷（责令改正，字段错误）');
+      await checked(page, '案卷（责令改正，字段错误）');
       pre.deadline = beijingDay(7);
       await page.fill('[data-test=item-deadline] input', pre.deadline);
-      await page.press('[data-test=item-deadline] input', 'Enter');
+      await page.press('[data-test=item-deadline] input', 'Tab');
       await page.click('[data-test=submit-rectification]');
       await page.waitForSelector('[data-test=rectification-status]');
       expect((await page.textContent('[data-test=case-rectification]')).includes(pre.deadline), 'the order shows its deadline');
@@ -201,7 +226,7 @@ export default async function cases(browser) {
           inspectedAt: now,
           position: { lat: 37.74, lon: 112.56 },
           notes: '复查：已整改',
-          items: [],
+          items: [{ itemId: pre.exceedItem, result: 'COMPLIANT' }],
           measurements: [
             { outletCode: pre.limit.outletCode, pollutantCode: pre.limit.pollutantCode, value: pre.limit.hourlyLimit * 0.5, unit: pre.limit.unit, averaging: 'HOURLY', measuredAt: now },
           ],
@@ -236,15 +261,15 @@ export default async function cases(browser) {
       );
       const stamps = await page.$$eval('[data-test=case-timeline] .el-timeline-item__timestamp', (els) => els.map((e) => e.textContent));
       expect(stamps.every((s) => /\d{4}-\d{2}-\d{2} \d{2}:\d{2} · \S+/.test(s)), `each step says when and who: ${stamps}`);
-      await accessible(page, '案卷（已销号）');
+      await checked(page, '案卷（已销号）');
       await page.screenshot({ path: join(shots, 'console-case.png'), fullPage: true });
     });
 
     await step('the case list, filtered by the unit on the server, shows the closed case and its fine', async () => {
-      await page.click('[data-test=tab-cases]').catch(() => page.click('[data-menu=cases]'));
-      await page.goto(`${gateway}/console/cases`);
+      await page.click('[data-menu=cases]');
+      await page.waitForURL(/\/console\/cases$/);
       await page.waitForSelector('[data-test=cases]');
-      await page.fill('[data-test=filter-permitNumber] input', pre.permit);
+      await page.fill('input[data-test=filter-permitNumber]', pre.permit);
       const answered = page.waitForResponse((r) => r.url().includes('/api/v1/cases?') && r.url().includes('permitNumber='));
       await page.click('[data-test=search]');
       const body = await (await answered).json();
@@ -252,11 +277,10 @@ export default async function cases(browser) {
       await page.waitForSelector('[data-test=cases] .el-table__row');
       const row = await page.textContent('[data-test=cases] .el-table__row');
       expect(row.includes('已销号') && row.includes('288,000 元'), `the row: ${row}`);
-      await page.click('[data-test=search]'); // an unfiltered page for the screenshot
-      await page.fill('[data-test=filter-permitNumber] input', '');
+      await page.fill('input[data-test=filter-permitNumber]', ''); // the unfiltered list for the screenshot
       await page.click('[data-test=search]');
       await page.waitForSelector('[data-test=cases] .el-table__row');
-      await accessible(page, '案件列表');
+      await checked(page, '案件列表');
       await page.screenshot({ path: join(shots, 'console-case-list.png') });
     });
 
@@ -270,7 +294,7 @@ export default async function cases(browser) {
       const run = await ran;
       expect(run.status() === 201, `the run answered ${run.status()}`);
       await page.waitForSelector('[data-test=runs] .el-table__row');
-      await accessible(page, '核查批次与关停');
+      await checked(page, '核查批次与关停');
       await page.click('[data-test=tab-alerts]');
       await page.waitForURL(/\/console\/alerts$/);
       const listed = await api(city, 'GET', '/api/v1/alerts?size=1');
@@ -279,14 +303,14 @@ export default async function cases(browser) {
         const total = await page.textContent('.el-pagination__total');
         expect(Number(total.replace(/[^0-9]/g, '')) === listed.total, `the list's total ${total} is the service's ${listed.total}`);
       }
-      await accessible(page, '非现场监管预警');
+      await checked(page, '非现场监管预警');
       await page.screenshot({ path: join(shots, 'console-alerts.png') });
       if (listed.total > 0) {
         await page.click('[data-test=alerts] .el-table__row:first-child [data-test=open-alert]');
         await page.waitForSelector('[data-test=alert-basics]');
         const rows = await page.$$('[data-test=alert-evidence] .el-table__row');
         expect(rows.length > 0, 'the alert shows the directory values its rule read');
-        await accessible(page, '预警详情');
+        await checked(page, '预警详情');
       }
       expect(problems.length === 0, `no script error or CSP violation: ${problems.join(' | ')}`);
     });
