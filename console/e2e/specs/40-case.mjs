@@ -262,7 +262,9 @@ export default async function cases(browser) {
       const stamps = await page.$$eval('[data-test=case-timeline] .el-timeline-item__timestamp', (els) => els.map((e) => e.textContent));
       expect(stamps.every((s) => /\d{4}-\d{2}-\d{2} \d{2}:\d{2} · \S+/.test(s)), `each step says when and who: ${stamps}`);
       await checked(page, '案卷（已销号）');
-      await page.screenshot({ path: join(shots, 'console-case.png'), fullPage: true });
+      // the main area scrolls inside the layout: show the proposal as it is laid out, below the case's facts
+      await page.$eval('[data-test=case-proposal]', (el) => el.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: join(shots, 'console-case.png') });
     });
 
     await step('the case list, filtered by the unit on the server, shows the closed case and its fine', async () => {
