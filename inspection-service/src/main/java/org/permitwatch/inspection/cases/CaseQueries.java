@@ -189,7 +189,7 @@ class CaseQueries {
     private Mono<CaseViews.Rectification> rectification(UUID caseId) {
         return db.sql("""
                         SELECT id, status, ordered_on, served_on, deadline, requirements, follow_up_task_id, overdue_at, escalated_to,
-                               verified_record_id, verified_by, verified_at, on_time, ordered_by
+                               verified_record_id, verified_by, verified_at, on_time, ordered_by, created_at
                         FROM rectification WHERE case_id = :id""")
                 .bind("id", caseId)
                 .map(CaseQueries::rectificationRow)
@@ -213,6 +213,7 @@ class CaseQueries {
                 r.get("verified_at", OffsetDateTime.class),
                 r.get("on_time", Boolean.class),
                 r.get("ordered_by", String.class),
+                r.get("created_at", OffsetDateTime.class),
                 List.of(),
                 List.of());
     }
@@ -259,6 +260,7 @@ class CaseQueries {
                         base.verifiedAt(),
                         base.onTime(),
                         base.orderedBy(),
+                        base.orderedAt(),
                         t.getT1(),
                         t.getT2()));
     }

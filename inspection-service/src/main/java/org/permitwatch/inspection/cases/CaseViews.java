@@ -137,6 +137,8 @@ final class CaseViews {
     /**
      * @param orderedOn the day the order was entered into the platform
      * @param servedOn  the day it was served on the unit (送达日); a daily continuous fine counts from the day after
+     * @param orderedAt the instant the order was entered, so a case's timeline can place it among the other steps
+     *                  (orderedOn is only a day)
      */
     record Rectification(
             UUID id,
@@ -156,6 +158,7 @@ final class CaseViews {
             OffsetDateTime verifiedAt,
             Boolean onTime,
             String orderedBy,
+            OffsetDateTime orderedAt,
             List<Progress> progress,
             List<Verification> verifications) {}
 

@@ -1099,6 +1099,11 @@ class CaseLifecycleIT {
         assertThat(rectification.get("servedOn")).isEqualTo(served.toString());
         assertThat(rectification.get("orderedOn")).isEqualTo(today.toString());
         assertThat(rectification.get("deadline")).isEqualTo(served.plusDays(7).toString());
+        // the instant of entry (the console's case timeline places the order by it): the row's created_at
+        assertThat(rectification.get("orderedAt")).isNotNull();
+        assertThat(count("SELECT count(*) FROM rectification WHERE id = '" + rect + "' AND created_at = '"
+                        + rectification.get("orderedAt") + "'::timestamptz"))
+                .isOne();
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'rectification.order' AND resource_id = '"
                         + rect + "' AND details->>'servedOn' = '" + served + "' AND details->>'backdatedDays' = '15'"))
                 .isOne();
