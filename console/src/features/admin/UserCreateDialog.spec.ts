@@ -41,7 +41,8 @@ describe('UserCreateDialog', () => {
     // A CITY administrator creates a COUNTY user by default (docs/identity.md).
     expect(post).toHaveBeenCalledWith('/auth/api/v1/users', { body: expect.objectContaining({ role: 'COUNTY' }) });
     const passwordItem = document.querySelector('[data-test=user-password]')!.closest('.el-form-item')!;
-    expect(passwordItem.querySelector('.el-form-item__error')?.textContent?.trim()).toBe('至少 12 个字符');
+    // Element Plus shows the error through a transition: wait for it rather than for a fixed time (a busy machine).
+    await vi.waitFor(() => expect(passwordItem.querySelector('.el-form-item__error')?.textContent?.trim()).toBe('至少 12 个字符'), { timeout: 3_000 });
     expect(document.querySelector('[data-test=user-username]')!.closest('.el-form-item')!.querySelector('.el-form-item__error')).toBeNull();
     expect(document.querySelector('[data-test=problem]')?.textContent).toContain('用户信息不符合要求');
     expect(wrapper.emitted('created')).toBeUndefined();
