@@ -14,6 +14,6 @@ public final class InspectorReach {
 
     /** The SQL {@code LIKE} pattern bounding an inspector's assigned rows. */
     public static String divisionLike(Caller inspector) {
-        return inspector.division().cityCode().likePattern();
+        return inspector.reach().likePattern();
     }
 }

@@ -4,7 +4,10 @@ import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.DivisionCode;
 
-/** Narrows the caller's division by an optional {@code division} filter that must lie inside it. */
+/**
+ * Narrows the caller's reach ({@link Caller#reach()}: its division, an inspector's city) by an optional {@code
+ * division} filter that must lie inside it.
+ */
 public final class DivisionScope {
 
     private DivisionScope() {}
@@ -12,13 +15,13 @@ public final class DivisionScope {
     /** The LIKE pattern to apply to row division codes. */
     public static String likePattern(Caller caller, String requested) {
         if (requested == null || requested.isBlank()) {
-            return caller.division().likePattern();
+            return caller.reach().likePattern();
         }
         if (!DivisionCode.isValid(requested)) {
             throw ApiException.invalidField("division", "must be a 6-digit division code", requested);
         }
         DivisionCode division = DivisionCode.of(requested);
-        if (!caller.division().contains(division)) {
+        if (!caller.reach().contains(division)) {
             throw ApiException.forbidden(
                     "division-out-of-scope", "division " + requested + " is outside your division");
         }

@@ -138,7 +138,7 @@ class DirectoryController {
                     + "(withheld).")
     Mono<DirectoryViews.UnitDetail> get(@PathVariable String permitNo) {
         return CurrentCaller.get()
-                .flatMap(caller -> queries.find(permitNo, caller.division().likePattern())
+                .flatMap(caller -> queries.find(permitNo, DivisionScope.likePattern(caller, null))
                         .flatMap(unit -> readsCaseHistory(caller)
                                 ? Mono.zip(
                                                 queries.violationCount(permitNo),

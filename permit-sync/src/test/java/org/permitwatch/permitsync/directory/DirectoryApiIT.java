@@ -288,6 +288,34 @@ class DirectoryApiIT extends PermitSyncTestSupport {
     }
 
     @Test
+    void anInspectorReadsThePermitsOfItsWholeCityAndNoOther() {
+        // A city's draw sends a county bureau's inspector to any unit of the city (Caller.reach()): the field app
+        // shows it the permit facts of a unit in a sibling county, and nothing outside the city.
+        PermitSummary inCity = platformPermits().stream()
+                .filter(p -> p.cityCode().equals("140100") && !p.countyCode().equals("140105"))
+                .findFirst()
+                .orElseThrow();
+        PermitSummary foreign = platformPermits().stream()
+                .filter(p -> !p.cityCode().equals("140100"))
+                .findFirst()
+                .orElseThrow();
+        String inspector = TestJwts.token("INSPECTOR", "140105");
+        get(inspector, "/api/v1/directory/units/" + inCity.permitNo())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.permitNo")
+                .isEqualTo(inCity.permitNo());
+        get(inspector, "/api/v1/directory/units/" + foreign.permitNo())
+                .expectStatus()
+                .isNotFound();
+        // a county user's reach stays its county
+        get(TestJwts.token("COUNTY", "140105"), "/api/v1/directory/units/" + inCity.permitNo())
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
     void theLegalRepresentativeIsMaskedWithoutPiiRead() {
         var permit = platform().dataset().stream()
                 .filter(p -> !p.summary().managementCategory().equals("登记管理"))

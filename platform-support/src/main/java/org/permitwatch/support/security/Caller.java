@@ -29,6 +29,16 @@ public record Caller(String subject, String name, Set<Role> roles, DivisionCode 
         return scopes.contains(PII_READ_SCOPE);
     }
 
+    /**
+     * The division whose rows this caller may read: its own, except an INSPECTOR's, which is its whole city. A city's
+     * draw sends any inspector of the city — those of its county bureaus (分局) included — to any unit of the city, so
+     * a Xiaodian (140105) inspector must be able to read the permit of a Wanbailin (140109) unit it is assigned to.
+     * Services narrow further where rows belong to assignments (inspection-service: only the inspector's own tasks).
+     */
+    public DivisionCode reach() {
+        return hasRole(Role.INSPECTOR) ? division.cityCode() : division;
+    }
+
     /** Whether a row with this division code is inside the caller's scope. */
     public boolean canSee(String rowDivisionCode) {
         return division.contains(rowDivisionCode);
