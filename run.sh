@@ -8,6 +8,7 @@
 #   ./run.sh --clean         wipe .local/data first (keys, demo users and logs are kept)
 #   ./run.sh --detach        start and return once ready (stop later with ./run.sh stop)
 #   ./run.sh --no-sync       skip the first sync
+#   (SIMULATOR_POINTS=N: the HJ 212 simulator's points after the demo seed, default 300; 0 = no simulator)
 #   ./run.sh token ROLE DIVISION [--scope 'pii:read directory:read' --ttl 8h --sub ID --name NAME]
 #                            a token from the running identity provider (its local-cli client; at most 12h)
 #   ./run.sh totp USER       the current TOTP code of a demo user (sx-admin, ty-admin), from keys/demo-users.json
@@ -103,7 +104,7 @@ SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5
 
 # Stop order: gateway and services first, then the identity provider (whose keys they read), the registry, then the
 # mock, the mail server, Kafka and PostgreSQL.
-STOP_ORDER=(gateway permit-sync inspection-service liaison-service reporting-service monitoring-service identity-service
+STOP_ORDER=(hj212-simulator gateway permit-sync inspection-service liaison-service reporting-service monitoring-service identity-service
   registry mock mail
   kafka postgres)
 
@@ -312,6 +313,7 @@ stop_parts() {
 }
 
 stop_all() {
+  stop_parts hj212-simulator
   stop_parts gateway permit-sync inspection-service liaison-service reporting-service monitoring-service
   stop_parts identity-service
   stop_parts registry
@@ -695,6 +697,21 @@ seed_demo() {
   return "${PIPESTATUS[0]}"
 }
 
+# HJ 212 data for the local platform (issue 18): a few hundred monitoring points of 太原's KEY permits (the mock's
+# seed decides which), registered through the gateway, each sending over its own TCP connection to the receiver.
+start_simulator() {
+  local points="${SIMULATOR_POINTS:-300}"
+  [[ "$points" -gt 0 ]] || return 0
+  say "starting the HJ 212 simulator: $points points -> 127.0.0.1:$HJ212_PORT (log: $LOGS/hj212-simulator.log)"
+  [[ -f "$LOGS/hj212-simulator.log" ]] && mv -f "$LOGS/hj212-simulator.log" "$LOGS/hj212-simulator.log.1"
+  setsid java -Dpermitwatch.part=hj212-simulator -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms16m -Xmx96m \
+    -cp "$DEVSTACK_RUN_CP" org.permitwatch.devstack.Hj212Simulator --gateway "http://127.0.0.1:$GATEWAY_PORT" \
+    --identity "http://127.0.0.1:$IDENTITY_PORT" --cli-secret-file "$IDENTITY_CLI_SECRET_FILE" \
+    --hj212 "127.0.0.1:$HJ212_PORT" --points "$points" --seed "$MOCK_SEED" \
+    >>"$LOGS/hj212-simulator.log" 2>&1 </dev/null &
+  echo $! >"$(pid_file hj212-simulator)"
+}
+
 # ---------------------------------------------------------------------------------------------------- status
 
 # Resident memory of a process and its descendants (PostgreSQL backends are children of its JVM), in kB.
@@ -883,6 +900,9 @@ main() {
   fi
   if [[ "${NO_DEMO_SEED:-0}" != 1 && " $SERVICES " == *" inspection-service "* ]]; then
     seed_demo || warn "continuing without the demo inspectors (see above)"
+  fi
+  if [[ " $SERVICES " == *" monitoring-service "* && " $SERVICES " == *" permit-sync "* ]]; then
+    start_simulator
   fi
 
   cat <<EOF
