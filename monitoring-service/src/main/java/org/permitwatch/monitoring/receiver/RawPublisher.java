@@ -1,11 +1,11 @@
 package org.permitwatch.monitoring.receiver;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.permitwatch.events.CloudEventHeaders;
+import org.permitwatch.support.time.BureauClock;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -20,9 +20,9 @@ import reactor.core.scheduler.Schedulers;
 class RawPublisher {
 
     private final KafkaTemplate<String, String> kafka;
-    private final Clock clock;
+    private final BureauClock clock;
 
-    RawPublisher(KafkaTemplate<String, String> kafka, Clock clock) {
+    RawPublisher(KafkaTemplate<String, String> kafka, BureauClock clock) {
         this.kafka = kafka;
         this.clock = clock;
     }
@@ -35,7 +35,10 @@ class RawPublisher {
                     header(record, CloudEventHeaders.TYPE, RawTopic.EVENT_TYPE);
                     header(record, CloudEventHeaders.SOURCE, "/monitoring-service/hj212");
                     header(record, CloudEventHeaders.SUBJECT, mn);
-                    header(record, CloudEventHeaders.TIME, clock.instant().toString());
+                    header(
+                            record,
+                            CloudEventHeaders.TIME,
+                            clock.nowUtc().toInstant().toString());
                     header(record, CloudEventHeaders.CONTENT_TYPE, RawTopic.CONTENT_TYPE);
                     return Mono.fromFuture(kafka.send(record));
                 })
