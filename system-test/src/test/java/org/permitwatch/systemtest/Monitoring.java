@@ -101,10 +101,17 @@ final class Monitoring {
         String series =
                 "/api/v1/monitoring/series?permitNo=" + permitNo + "&outletCode=" + outlet + "&pollutant=" + pollutant
                         + "&from=" + day.minusDays(1) + "T16:00:00Z&to=" + day + "T17:00:00Z"; // 25 h: hourly values
-        Eventually.await("the three hourly values through the gateway", Duration.ofSeconds(60), () -> {
-            Api.Reply reply = c.gateway.get(series, city);
-            return reply.status() == 200 && reply.json().get("points").size() == 3;
-        });
+        // Not Eventually.await: on failure the last answer is what tells why (a 4xx problem, or fewer points).
+        Api.Reply last = c.gateway.get(series, city);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(last.status() == 200 && last.json().get("points").size() == 3) && System.nanoTime() < deadline) {
+            sleep();
+            last = c.gateway.get(series, city);
+        }
+        assertThat(last.status()).as("GET %s -> %s", series, last).isEqualTo(200);
+        assertThat(last.json().get("points").size())
+                .as("GET %s -> %s", series, last)
+                .isEqualTo(3);
         JsonNode points = c.gateway.get(series, city).json().get("points");
         assertThat(c.gateway.get(series, city).json().get("resolution").asString())
                 .isEqualTo("HOURLY");
@@ -126,6 +133,15 @@ final class Monitoring {
                                 .get("total")
                                 .asLong()
                         > 1);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String hourly(String qn, String time, String pollutant, double avg) {

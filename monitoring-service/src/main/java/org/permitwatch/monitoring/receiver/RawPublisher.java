@@ -3,6 +3,7 @@ package org.permitwatch.monitoring.receiver;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.permitwatch.events.CloudEventHeaders;
 import org.permitwatch.support.time.BureauClock;
@@ -27,8 +28,14 @@ class RawPublisher {
         this.clock = clock;
     }
 
+    /**
+     * Completes when the broker holds the message, or fails after {@code timeout}. The send itself is detached from
+     * the caller: a unit that closes its connection mid-frame (or a timeout) stops the wait, not the send, so the
+     * producer is never interrupted inside {@code send} and a message it already took still lands (the unit, not
+     * answered, resends; the storage keeps one value).
+     */
     Mono<Void> publish(String mn, String segment, Duration timeout) {
-        return Mono.defer(() -> {
+        CompletableFuture<Void> inFlight = Mono.defer(() -> {
                     ProducerRecord<String, String> record = new ProducerRecord<>(RawTopic.NAME, mn, segment);
                     header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
                     header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
@@ -43,8 +50,9 @@ class RawPublisher {
                     return Mono.fromFuture(kafka.send(record));
                 })
                 .subscribeOn(Schedulers.boundedElastic())
-                .timeout(timeout)
-                .then();
+                .then()
+                .toFuture();
+        return Mono.fromFuture(inFlight, true).timeout(timeout);
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
