@@ -8,6 +8,7 @@
 #   ./run.sh --clean         wipe .local/data first (keys, demo users and logs are kept)
 #   ./run.sh --detach        start and return once ready (stop later with ./run.sh stop)
 #   ./run.sh --no-sync       skip the first sync
+#   (SIMULATOR_POINTS=N: the HJ 212 simulator's points after the demo seed, default 300; 0 = no simulator)
 #   ./run.sh token ROLE DIVISION [--scope 'pii:read directory:read' --ttl 8h --sub ID --name NAME]
 #                            a token from the running identity provider (its local-cli client; at most 12h)
 #   ./run.sh totp USER       the current TOTP code of a demo user (sx-admin, ty-admin), from keys/demo-users.json
@@ -17,8 +18,8 @@
 #   ./run.sh restart PART    stop one part if it runs, start it again from its running jar copy, wait until ready
 #
 # Ports and sizes come from the environment: GATEWAY_PORT REGISTRY_PORT PERMIT_SYNC_PORT INSPECTION_PORT
-# LIAISON_PORT REPORTING_PORT IDENTITY_PORT MOCK_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT PG_PORT MAIL_PORT MOCK_SIZE
-# MOCK_SEED, READY_TIMEOUT (s), SYNC_TIMEOUT (s), SERVICES (subset of the four, space separated), JAVA_OPTS_EXTRA,
+# LIAISON_PORT REPORTING_PORT IDENTITY_PORT MONITORING_PORT HJ212_PORT MOCK_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT PG_PORT MAIL_PORT MOCK_SIZE
+# MOCK_SEED, READY_TIMEOUT (s), SYNC_TIMEOUT (s), SERVICES (subset of the five, space separated), JAVA_OPTS_EXTRA,
 # JWT_AUDIENCE JWT_MAX_LIFETIME (token policy, ADR 0004), IDENTITY_ISSUER (default http://localhost:$GATEWAY_PORT/auth,
 # the issuer every part validates), NO_DEMO_SEED=1 (no demo inspectors),
 # SKIP_BUILD=1 (use the jars as they are), PERMITWATCH_LOCAL (directory for data, logs, pids and keys; default
@@ -52,6 +53,9 @@ LIAISON_PORT="${LIAISON_PORT:-8083}"
 REPORTING_PORT="${REPORTING_PORT:-8084}"
 # The identity provider (issue 15): everything under /auth, routed by the gateway unchanged.
 IDENTITY_PORT="${IDENTITY_PORT:-8085}"
+# monitoring-service (issue 18): its API, and the HJ 212-2017 TCP receiver the data-acquisition units send to.
+MONITORING_PORT="${MONITORING_PORT:-8086}"
+HJ212_PORT="${HJ212_PORT:-9212}"
 MOCK_PORT="${MOCK_PORT:-8090}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
@@ -65,7 +69,7 @@ MOCK_SIZE="${MOCK_SIZE:-2000}"
 MOCK_SEED="${MOCK_SEED:-42}"
 READY_TIMEOUT="${READY_TIMEOUT:-180}"
 SYNC_TIMEOUT="${SYNC_TIMEOUT:-600}"
-SERVICES="${SERVICES-permit-sync inspection-service liaison-service reporting-service}"
+SERVICES="${SERVICES-permit-sync inspection-service liaison-service reporting-service monitoring-service}"
 # Local credentials of the mock (its defaults); the real platform's come from the environment in a province.
 NATIONAL_PLATFORM_CLIENT_ID="${NATIONAL_PLATFORM_CLIENT_ID:-permitwatch-sx}"
 NATIONAL_PLATFORM_CLIENT_SECRET="${NATIONAL_PLATFORM_CLIENT_SECRET:-permitwatch-sx-secret}"
@@ -100,7 +104,8 @@ SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5
 
 # Stop order: gateway and services first, then the identity provider (whose keys they read), the registry, then the
 # mock, the mail server, Kafka and PostgreSQL.
-STOP_ORDER=(gateway permit-sync inspection-service liaison-service reporting-service identity-service registry mock mail
+STOP_ORDER=(hj212-simulator gateway permit-sync inspection-service liaison-service reporting-service monitoring-service identity-service
+  registry mock mail
   kafka postgres)
 
 START_EPOCH=$(date +%s)
@@ -117,6 +122,7 @@ port_of() {
     inspection-service) echo "$INSPECTION_PORT" ;;
     liaison-service) echo "$LIAISON_PORT" ;;
     reporting-service) echo "$REPORTING_PORT" ;;
+    monitoring-service) echo "$MONITORING_PORT" ;;
     identity-service) echo "$IDENTITY_PORT" ;;
     mock) echo "$MOCK_PORT" ;;
     kafka) echo "$KAFKA_PORT" ;;
@@ -128,7 +134,7 @@ port_of() {
 # The actuator's port of a part, empty for parts that keep it on their own port (the registry, non-Spring parts).
 management_port_of() {
   case "$1" in
-    gateway|permit-sync|inspection-service|liaison-service|reporting-service|identity-service)
+    gateway|permit-sync|inspection-service|liaison-service|reporting-service|identity-service|monitoring-service)
       echo $(( $(port_of "$1") + MANAGEMENT_PORT_OFFSET )) ;;
   esac
 }
@@ -150,6 +156,7 @@ db_of() {
     inspection-service) echo inspection ;;
     liaison-service) echo liaison ;;
     reporting-service) echo reporting ;;
+    monitoring-service) echo monitoring ;;
     identity-service) echo identity ;;
   esac
 }
@@ -159,7 +166,8 @@ db_of() {
 # Each Spring part logs in to the registry with its own password (issue 11: the registry refuses anonymous writes,
 # and a service may write only its own application). Created once, random, under $KEYS/registry/ (0600, never
 # committed: .local is ignored) and handed to each part through its environment only, never on a command line.
-REGISTRY_CLIENTS=(gateway permit-sync inspection-service liaison-service reporting-service identity-service)
+REGISTRY_CLIENTS=(gateway permit-sync inspection-service liaison-service reporting-service identity-service
+  monitoring-service)
 REGISTRY_SECRETS="$KEYS/registry"
 
 init_registry_passwords() {
@@ -305,7 +313,8 @@ stop_parts() {
 }
 
 stop_all() {
-  stop_parts gateway permit-sync inspection-service liaison-service reporting-service
+  stop_parts hj212-simulator
+  stop_parts gateway permit-sync inspection-service liaison-service reporting-service monitoring-service
   stop_parts identity-service
   stop_parts registry
   stop_parts mock
@@ -417,7 +426,7 @@ start_postgres() {
   done
   start_part postgres java -Dpermitwatch.part=postgres -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx192m \
     -Djava.io.tmpdir="$TMPDIR_LOCAL" -cp "$DEVSTACK_RUN_CP" org.permitwatch.devstack.EmbeddedPostgresMain \
-    --port "$PG_PORT" --data-dir "$DATA/postgres" --databases permit_sync,inspection,liaison,reporting,identity
+    --port "$PG_PORT" --data-dir "$DATA/postgres" --databases permit_sync,inspection,liaison,reporting,identity,monitoring
 }
 
 start_kafka() {
@@ -487,6 +496,7 @@ start_spring() {
     NATIONAL_PLATFORM_BASE_URL="http://127.0.0.1:$MOCK_PORT"
     NATIONAL_PLATFORM_CLIENT_ID="$NATIONAL_PLATFORM_CLIENT_ID"
     NATIONAL_PLATFORM_CLIENT_SECRET="$NATIONAL_PLATFORM_CLIENT_SECRET"
+    HJ212_PORT="$HJ212_PORT"
   )
   # The identity provider: its public issuer, the audience it writes, the demo users to create, the sign-in
   # callbacks. Its key-encryption key and the local-cli secret come through export_identity_secrets (environment only).
@@ -687,6 +697,21 @@ seed_demo() {
   return "${PIPESTATUS[0]}"
 }
 
+# HJ 212 data for the local platform (issue 18): a few hundred monitoring points of 太原's KEY permits (the mock's
+# seed decides which), registered through the gateway, each sending over its own TCP connection to the receiver.
+start_simulator() {
+  local points="${SIMULATOR_POINTS:-300}"
+  [[ "$points" -gt 0 ]] || return 0
+  say "starting the HJ 212 simulator: $points points -> 127.0.0.1:$HJ212_PORT (log: $LOGS/hj212-simulator.log)"
+  [[ -f "$LOGS/hj212-simulator.log" ]] && mv -f "$LOGS/hj212-simulator.log" "$LOGS/hj212-simulator.log.1"
+  setsid java -Dpermitwatch.part=hj212-simulator -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms16m -Xmx96m \
+    -cp "$DEVSTACK_RUN_CP" org.permitwatch.devstack.Hj212Simulator --gateway "http://127.0.0.1:$GATEWAY_PORT" \
+    --identity "http://127.0.0.1:$IDENTITY_PORT" --cli-secret-file "$IDENTITY_CLI_SECRET_FILE" \
+    --hj212 "127.0.0.1:$HJ212_PORT" --points "$points" --seed "$MOCK_SEED" \
+    >>"$LOGS/hj212-simulator.log" 2>&1 </dev/null &
+  echo $! >"$(pid_file hj212-simulator)"
+}
+
 # ---------------------------------------------------------------------------------------------------- status
 
 # Resident memory of a process and its descendants (PostgreSQL backends are children of its JVM), in kB.
@@ -703,7 +728,7 @@ status() {
   local part pid rss total=0 port code
   printf '%-20s %-8s %-7s %-10s %s\n' PART PID PORT RSS_MB READY
   for part in postgres kafka mock mail registry identity-service permit-sync inspection-service liaison-service \
-      reporting-service gateway; do
+      reporting-service monitoring-service gateway; do
     port="$(port_of "$part")"
     if pid="$(live_pid "$part")"; then
       rss="$(rss_tree_kb "$pid")"; total=$(( total + rss ))
@@ -876,6 +901,9 @@ main() {
   if [[ "${NO_DEMO_SEED:-0}" != 1 && " $SERVICES " == *" inspection-service "* ]]; then
     seed_demo || warn "continuing without the demo inspectors (see above)"
   fi
+  if [[ " $SERVICES " == *" monitoring-service "* && " $SERVICES " == *" permit-sync "* ]]; then
+    start_simulator
+  fi
 
   cat <<EOF
 
@@ -887,6 +915,7 @@ PermitWatch is up (ready $(( ready_epoch - launch_epoch )) s after launch, $(( r
   Registry       http://localhost:$REGISTRY_PORT  (read-only login: gateway / the password in $REGISTRY_SECRETS/gateway.password)
   Mail (SMTP)    127.0.0.1:$MAIL_PORT; every mail sent to liaisons lands in $MAIL_DIR/*.eml (list: $LOGS/mail.log)
   Logs           $LOGS/<part>.log   (pids in $RUN)
+  HJ 212         tcp://127.0.0.1:$HJ212_PORT (monitoring-service's receiver for data-acquisition units, docs/monitoring.md)
   Metrics        http://127.0.0.1:$(management_port_of gateway)/actuator/prometheus (gateway; each service on its port + $MANAGEMENT_PORT_OFFSET, loopback only)
 
 Sign in (identity provider $IDENTITY_ISSUER, through the gateway; passwords in $DEMO_USERS_FILE

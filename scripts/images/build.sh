@@ -13,7 +13,7 @@
 set -Eeuo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-APPS=(registry gateway permit-sync inspection-service liaison-service reporting-service identity-service)
+APPS=(registry gateway permit-sync inspection-service liaison-service reporting-service identity-service monitoring-service)
 
 say() { printf '\033[1m[images]\033[0m %s\n' "$*"; }
 

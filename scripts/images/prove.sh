@@ -17,7 +17,7 @@
 set -Eeuo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-APPS=(registry gateway permit-sync inspection-service liaison-service reporting-service identity-service)
+APPS=(registry gateway permit-sync inspection-service liaison-service reporting-service identity-service monitoring-service)
 VERSION="$(sed -n 's:^VERSION="\(.*\)"$:\1:p' run.sh)"
 
 say() { printf '\033[1m[prove]\033[0m %s\n' "$*"; }
@@ -59,7 +59,7 @@ export PERMITWATCH_RUNTIME=podman SKIP_BUILD=1
 export GATEWAY_PORT="${GATEWAY_PORT:-28080}" REGISTRY_PORT="${REGISTRY_PORT:-28761}" \
   PERMIT_SYNC_PORT="${PERMIT_SYNC_PORT:-28081}" INSPECTION_PORT="${INSPECTION_PORT:-28082}" \
   LIAISON_PORT="${LIAISON_PORT:-28083}" REPORTING_PORT="${REPORTING_PORT:-28084}" IDENTITY_PORT="${IDENTITY_PORT:-28085}" \
-  MOCK_PORT="${MOCK_PORT:-28090}" \
+  MONITORING_PORT="${MONITORING_PORT:-28086}" HJ212_PORT="${HJ212_PORT:-29212}" MOCK_PORT="${MOCK_PORT:-28090}" \
   KAFKA_PORT="${KAFKA_PORT:-29092}" KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-29093}" PG_PORT="${PG_PORT:-54340}" \
   MAIL_PORT="${MAIL_PORT:-23025}" MOCK_SIZE="${MOCK_SIZE:-300}" READY_TIMEOUT="${READY_TIMEOUT:-240}"
 
@@ -80,7 +80,7 @@ platform_started=$(date +%s)
   die "the platform did not come up from the images"
 }
 grep -E 'ready|sync' "$PERMITWATCH_LOCAL.run.log" | sed 's/\x1b\[[0-9;]*m//g' | head -20
-say "all seven ready from the images $(( $(date +%s) - platform_started )) s after launch"
+say "all eight ready from the images $(( $(date +%s) - platform_started )) s after launch"
 
 # What podman actually applied to each container (not what we asked for).
 printf '%-31s %-12s %-9s %-8s %-5s %s\n' CONTAINER USER READONLY RUNTIME CAPS SECURITY_OPT
@@ -132,4 +132,17 @@ check "checklists with the gateway-issued token" "$gateway_token" "/api/v1/check
 check "inspectors (inspection-service)" "$city" "/api/v1/inspectors?size=1"
 check "overdue disclosures (reporting-service)" "$province" "/api/v1/reports/disclosure/overdue"
 check "incoming clues (liaison-service)" "$city" "/api/v1/clues?direction=INCOMING&size=5"
+check "monitoring coverage (monitoring-service)" "$city" "/api/v1/monitoring/coverage"
+# The HJ 212 receiver of the container answers on its TCP port (a frame with an unknown MN: 9011 QnRtn=4).
+hj212_answer="$(printf '##0083QN=1;ST=31;CN=2061;PW=x;MN=PROVE;Flag=5;CP=&&DataTime=20260101000000;a21026-Avg=1&&%s\r\n' \
+  "$(python3 -c "
+s=b'QN=1;ST=31;CN=2061;PW=x;MN=PROVE;Flag=5;CP=&&DataTime=20260101000000;a21026-Avg=1&&'
+c=0xFFFF
+for b in s:
+    c=(c>>8)^b
+    for _ in range(8):
+        c=(c>>1)^0xA001 if c&1 else c>>1
+print('%04X'%c)")" | timeout 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$HJ212_PORT; cat >&3; head -n 1 <&3" || true)"
+[[ "$hj212_answer" == *"QnRtn=4"* ]] || die "smoke: the HJ 212 receiver did not answer an unknown MN with QnRtn=4: $hj212_answer"
+say "smoke: HJ 212 frame of an unknown MN over TCP :$HJ212_PORT -> 9011 QnRtn=4"
 say "proved in $(( $(date +%s) - started )) s"

@@ -23,14 +23,19 @@ import org.springframework.core.env.MapPropertySource;
  * <p>The identity provider answers under its context path {@code /auth} (its API, pages and OAuth2 endpoints) and
  * serves its OpenAPI document at {@code /auth/v3/api-docs}.
  *
- * <p>{@link #SHARED} serves all five services for the whole test JVM; {@link Initializer} registers them in the
+ * <p>{@link #SHARED} serves all six services for the whole test JVM; {@link Initializer} registers them in the
  * contexts of {@link GatewayIntegrationTest}. The servers outlive the test classes: a class resets their stubs and
  * request journals ({@link #resetStubs}) before it counts requests.
  */
 final class Downstreams {
 
-    static final List<String> SERVICES =
-            List.of("permit-sync", "inspection-service", "liaison-service", "reporting-service", "identity-service");
+    static final List<String> SERVICES = List.of(
+            "permit-sync",
+            "inspection-service",
+            "liaison-service",
+            "reporting-service",
+            "identity-service",
+            "monitoring-service");
 
     /** One server per service, started once per JVM. */
     static final Downstreams SHARED = new Downstreams(SERVICES);

@@ -65,6 +65,8 @@ class GatewayRoutingIT {
                 Arguments.of("/api/v1/submissions", "liaison-service"),
                 Arguments.of("/api/v1/notifications/n1", "liaison-service"),
                 Arguments.of("/api/v1/clues/c1/feedback", "liaison-service"),
+                Arguments.of("/api/v1/monitoring/points", "monitoring-service"),
+                Arguments.of("/api/v1/monitoring/series", "monitoring-service"),
                 Arguments.of("/api/v1/reports/summary", "reporting-service"),
                 Arguments.of("/api/v1/public/disclosures", "reporting-service"),
                 Arguments.of("/auth/oauth2/authorize", "identity-service"),
@@ -475,7 +477,8 @@ class GatewayRoutingIT {
                                 "inspection-service",
                                 "liaison-service",
                                 "reporting-service",
-                                "identity-service"))
+                                "identity-service",
+                                "monitoring-service"))
                 .jsonPath("$.urls[*].url")
                 .value(urls -> assertThat((List<Object>) urls)
                         .containsExactlyInAnyOrder(
@@ -483,7 +486,8 @@ class GatewayRoutingIT {
                                 "/v3/api-docs/inspection-service",
                                 "/v3/api-docs/liaison-service",
                                 "/v3/api-docs/reporting-service",
-                                "/v3/api-docs/identity-service"));
+                                "/v3/api-docs/identity-service",
+                                "/v3/api-docs/monitoring-service"));
         client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
 
@@ -522,7 +526,8 @@ class GatewayRoutingIT {
                                 "inspection-service",
                                 "liaison-service",
                                 "reporting-service",
-                                "identity-service"));
+                                "identity-service",
+                                "monitoring-service"));
     }
 
     @Test

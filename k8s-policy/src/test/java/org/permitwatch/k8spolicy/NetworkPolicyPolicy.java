@@ -15,7 +15,12 @@ final class NetworkPolicyPolicy {
     static final String GATEWAY = "gateway";
     static final String MONITORING = "monitoring";
     static final List<String> SERVICES =
-            List.of("permit-sync", "inspection-service", "liaison-service", "reporting-service");
+            List.of("permit-sync", "inspection-service", "liaison-service", "reporting-service", "monitoring-service");
+    /**
+     * Ports that serve no API: the management port (metrics) and monitoring-service's HJ 212 receiver, which the
+     * data-acquisition units reach from outside the cluster (they speak TCP, not HTTP through the gateway).
+     */
+    static final List<String> NON_API_PORTS = List.of("management", "hj212");
 
     List<Violation> validate(RenderedOverlay overlay) {
         List<Violation> out = new ArrayList<>();
@@ -40,7 +45,8 @@ final class NetworkPolicyPolicy {
                 String where = policy.id() + " ingress[" + i + "]";
                 boolean opensApi = ports.isEmpty()
                         || ports.stream()
-                                .anyMatch(p -> !(p instanceof Map<?, ?> port && "management".equals(port.get("port"))));
+                                .anyMatch(p ->
+                                        !(p instanceof Map<?, ?> port && NON_API_PORTS.contains(port.get("port"))));
                 if (selectsServices
                         && opensApi
                         && (from.isEmpty() || !from.stream().allMatch(NetworkPolicyPolicy::isGatewayPods))) {

@@ -14,8 +14,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** CI gate for k8s/: every overlay renders with kubectl kustomize and passes schemas and policy. */
 class OverlaysValidateTest {
 
-    private static final List<String> APPS =
-            List.of("registry", "gateway", "permit-sync", "inspection-service", "liaison-service", "reporting-service");
+    private static final List<String> APPS = List.of(
+            "registry",
+            "gateway",
+            "permit-sync",
+            "inspection-service",
+            "liaison-service",
+            "reporting-service",
+            "monitoring-service");
     private static final ManifestValidator VALIDATOR = new ManifestValidator(Repository.root());
 
     static Stream<Path> overlays() throws IOException {

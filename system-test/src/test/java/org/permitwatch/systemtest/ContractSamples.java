@@ -43,6 +43,11 @@ final class ContractSamples {
         check("reporting-service", "/api/v1/public/inspections?city=" + Campaign.CITY + "&size=5", null, 200);
         check("reporting-service", "/api/v1/reports/units/" + c.scenarioPermit, city, 200);
         check("reporting-service", "/api/v1/public/inspections?size=0", null, 400);
+        // monitoring-service: the point the monitoring scenario (order 85) registered, coverage, a refused query
+        check("monitoring-service", "/api/v1/monitoring/points?size=5", city, 200);
+        check("monitoring-service", "/api/v1/monitoring/points/SYSTEST000001", city, 200);
+        check("monitoring-service", "/api/v1/monitoring/coverage", city, 200);
+        check("monitoring-service", "/api/v1/monitoring/points?size=0", city, 400);
         // identity-service: the admin API under /auth
         String user = check("identity-service", "/auth/api/v1/users?size=5", city, 200)
                 .get("items")

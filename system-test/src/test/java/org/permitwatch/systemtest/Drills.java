@@ -188,7 +188,8 @@ final class Drills {
     void postgresRestarted() {
         List<Workload.Job> jobs = workload.tasks(3, "2026-07-15");
         c.platform.restart("postgres");
-        for (String port : List.of("PERMIT_SYNC_PORT", "INSPECTION_PORT", "LIAISON_PORT", "REPORTING_PORT")) {
+        for (String port :
+                List.of("PERMIT_SYNC_PORT", "INSPECTION_PORT", "LIAISON_PORT", "REPORTING_PORT", "MONITORING_PORT")) {
             Api direct = new Api(c.platform.serviceUrl(port));
             Eventually.await(
                     port + " ready after the PostgreSQL restart",

@@ -34,13 +34,22 @@ final class Platform {
             "PG_PORT",
             "MAIL_PORT",
             // Last, so that the others keep their place in the block: the identity provider (issue 15).
-            "IDENTITY_PORT");
+            "IDENTITY_PORT",
+            // monitoring-service (issue 18): its API and its HJ 212 receiver.
+            "MONITORING_PORT",
+            "HJ212_PORT");
     /** The Spring apps but the registry (gateway, the four services, the identity provider) also listen on their
      *  port + this for the actuator (run.sh's MANAGEMENT_PORT_OFFSET, bound to 127.0.0.1). */
     static final int MANAGEMENT_PORT_OFFSET = 1000;
 
     private static final List<String> WITH_MANAGEMENT_PORT = List.of(
-            "GATEWAY_PORT", "PERMIT_SYNC_PORT", "INSPECTION_PORT", "LIAISON_PORT", "REPORTING_PORT", "IDENTITY_PORT");
+            "GATEWAY_PORT",
+            "PERMIT_SYNC_PORT",
+            "INSPECTION_PORT",
+            "LIAISON_PORT",
+            "REPORTING_PORT",
+            "IDENTITY_PORT",
+            "MONITORING_PORT");
 
     final Path root;
     final Path local;
@@ -59,6 +68,8 @@ final class Platform {
         env.put("READY_TIMEOUT", "240");
         // The scheduled sync must not start in the middle of a drill.
         env.put("PERMIT_SYNC_CRON", "-");
+        // A few simulated HJ 212 units (run.sh's simulator), not the local default's few hundred: load of its own.
+        env.put("SIMULATOR_POINTS", "20");
     }
 
     static Platform fromSystemProperties() {

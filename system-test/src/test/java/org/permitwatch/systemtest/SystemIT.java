@@ -93,6 +93,12 @@ class SystemIT {
     }
 
     @Test
+    @Order(85)
+    void automaticMonitoringDataArrivesOverHj212AndReadsBackThroughTheGateway() {
+        new Monitoring(campaign).dataArrivesOverTcpAndReadsBack();
+    }
+
+    @Test
     @Order(90)
     void prepareEnforcementTargetsForTheMatrices() {
         campaign.prepareEnforcementTargets();

@@ -60,6 +60,16 @@ class GatewayAreaScopeIT {
         call(HttpMethod.GET, "/api/v1/directory/units", liaisonReader)
                 .expectStatus()
                 .isForbidden();
+        String monitoringReader = token("monitoring:read");
+        call(HttpMethod.GET, "/api/v1/monitoring/coverage", monitoringReader)
+                .expectStatus()
+                .isEqualTo(503);
+        call(HttpMethod.POST, "/api/v1/monitoring/points", monitoringReader)
+                .expectStatus()
+                .isForbidden();
+        call(HttpMethod.GET, "/api/v1/monitoring/coverage", liaisonReader)
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test

@@ -418,6 +418,7 @@ final class ApiContractCustomizer implements OpenApiCustomizer {
                 case INSPECTION -> "checklists, plans, draws, tasks, records, findings and cases";
                 case LIAISON -> "liaisons, deadlines, submissions, notifications and clues";
                 case REPORTING -> "summaries, plan progress and disclosures";
+                case MONITORING -> "automatic-monitoring points, their data series and coverage";
             };
             scopes.put(area.readScope(), "read " + what);
             scopes.put(

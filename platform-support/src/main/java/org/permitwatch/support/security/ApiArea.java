@@ -16,7 +16,9 @@ public enum ApiArea {
     DIRECTORY,
     INSPECTION,
     LIAISON,
-    REPORTING;
+    REPORTING,
+    /** monitoring-service: automatic-monitoring points and their HJ 212 data (issue 18). */
+    MONITORING;
 
     private static final String READ = ":read";
     private static final String WRITE = ":write";

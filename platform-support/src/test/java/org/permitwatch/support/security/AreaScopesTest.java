@@ -48,6 +48,8 @@ class AreaScopesTest {
         assertThat(ApiArea.DIRECTORY.readScope()).isEqualTo("directory:read");
         assertThat(ApiArea.area("reporting:write")).contains(ApiArea.REPORTING);
         assertThat(ApiArea.area("pii:read")).isEmpty();
-        assertThat(ApiArea.allScopes()).hasSize(8).contains("inspection:write", "liaison:read");
+        assertThat(ApiArea.area("monitoring:read")).contains(ApiArea.MONITORING);
+        // five areas (directory, inspection, liaison, reporting, monitoring) × read/write
+        assertThat(ApiArea.allScopes()).hasSize(10).contains("inspection:write", "liaison:read", "monitoring:write");
     }
 }

@@ -1,0 +1,36 @@
+package org.permitwatch.monitoring.hj212;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The data uploads this receiver takes (HJ 212-2017 表 B, 数据命令) and the table each one's values are kept in. 2011
+ * real-time values are not kept as a series: they only refresh a point's latest values.
+ */
+public enum DataCommand {
+    REALTIME("2011", null),
+    MINUTE("2051", "minute_value"),
+    HOURLY("2061", "hourly_value"),
+    DAILY("2031", "daily_value");
+
+    private final String cn;
+    private final String table;
+
+    DataCommand(String cn, String table) {
+        this.cn = cn;
+        this.table = table;
+    }
+
+    public String cn() {
+        return cn;
+    }
+
+    /** The partitioned table of the series, or empty for real-time values. */
+    public Optional<String> table() {
+        return Optional.ofNullable(table);
+    }
+
+    public static Optional<DataCommand> of(String cn) {
+        return Arrays.stream(values()).filter(c -> c.cn.equals(cn)).findFirst();
+    }
+}

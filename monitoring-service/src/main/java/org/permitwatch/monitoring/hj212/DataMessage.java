@@ -1,0 +1,131 @@
+package org.permitwatch.monitoring.hj212;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A data upload (2011/2051/2061/2031) read from its segment: one DataTime and one value per pollutant code with the
+ * statistics it carries ({@code a21026-Rtd} real-time; {@code -Avg -Min -Max -Cou} for minute/hourly/daily) and its
+ * data flag ({@code -Flag}, N when absent as the standard's examples for statistics show).
+ */
+public record DataMessage(String mn, DataCommand command, LocalDateTime dataTime, List<Value> values) {
+
+    /** Pollutant codes: HJ 524-2009 style a21026 / w01018, or the older three-character codes (001, B02). */
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{2,12}");
+
+    public DataMessage {
+        values = List.copyOf(values);
+    }
+
+    /** Reads the values of a data upload; fails with the reason when a value does not follow the standard. */
+    public static DataMessage from(Hj212Segment segment) {
+        DataCommand command = DataCommand.of(segment.cn())
+                .orElseThrow(
+                        () -> new Hj212Segment.MalformedSegmentException("CN " + segment.cn() + " is no data upload"));
+        LocalDateTime dataTime = segment.dataTime();
+        Map<String, Builder> byCode = new LinkedHashMap<>();
+        for (Map<String, String> group : segment.cp()) {
+            for (Map.Entry<String, String> field : group.entrySet()) {
+                String name = field.getKey();
+                int dash = name.indexOf('-');
+                if (dash <= 0) {
+                    continue; // DataTime and other non-pollutant parameters
+                }
+                String code = name.substring(0, dash);
+                if (!CODE.matcher(code).matches()) {
+                    throw new Hj212Segment.MalformedSegmentException("pollutant code '" + code + "' is not valid");
+                }
+                Builder value = byCode.computeIfAbsent(code, Builder::new);
+                value.set(name.substring(dash + 1), field.getValue());
+            }
+        }
+        List<Value> values = new ArrayList<>();
+        for (Builder b : byCode.values()) {
+            values.add(b.build(command));
+        }
+        if (values.isEmpty()) {
+            throw new Hj212Segment.MalformedSegmentException("CP carries no pollutant value");
+        }
+        return new DataMessage(segment.mn(), command, dataTime, values);
+    }
+
+    /**
+     * @param rtd real-time value (2011), else null
+     * @param avg mean of the interval (2051/2061/2031), else null
+     * @param cou cumulative amount of the interval (emission amount), null when not sent
+     */
+    public record Value(
+            String pollutant,
+            BigDecimal rtd,
+            BigDecimal avg,
+            BigDecimal min,
+            BigDecimal max,
+            BigDecimal cou,
+            String flag) {
+
+        /** The value that stands for the interval: Avg for statistics, Rtd for real-time data. */
+        public BigDecimal representative() {
+            return avg != null ? avg : rtd;
+        }
+
+        public boolean valid() {
+            return DataFlag.N.name().equals(flag);
+        }
+    }
+
+    private static final class Builder {
+        private final String code;
+        private BigDecimal rtd;
+        private BigDecimal avg;
+        private BigDecimal min;
+        private BigDecimal max;
+        private BigDecimal cou;
+        private String flag;
+
+        Builder(String code) {
+            this.code = code;
+        }
+
+        void set(String suffix, String raw) {
+            switch (suffix) {
+                case "Rtd" -> rtd = number(suffix, raw);
+                case "Avg" -> avg = number(suffix, raw);
+                case "Min" -> min = number(suffix, raw);
+                case "Max" -> max = number(suffix, raw);
+                case "Cou" -> cou = number(suffix, raw);
+                case "Flag" -> {
+                    if (!DataFlag.isKnown(raw)) {
+                        throw new Hj212Segment.MalformedSegmentException(
+                                code + "-Flag '" + raw + "' is none of N F M S D C T B");
+                    }
+                    flag = raw;
+                }
+                default -> {
+                    // ZsRtd/ZsAvg (converted), SampleTime, EFlag …: kept in the raw message only.
+                }
+            }
+        }
+
+        private BigDecimal number(String suffix, String raw) {
+            try {
+                return new BigDecimal(raw);
+            } catch (NumberFormatException e) {
+                throw new Hj212Segment.MalformedSegmentException(
+                        code + "-" + suffix + " '" + raw + "' is not a number");
+            }
+        }
+
+        Value build(DataCommand command) {
+            if (command == DataCommand.REALTIME ? rtd == null : avg == null) {
+                throw new Hj212Segment.MalformedSegmentException(
+                        code + " lacks " + (command == DataCommand.REALTIME ? "Rtd" : "Avg"));
+            }
+            return new Value(code, rtd, avg, min, max, cou, flag == null ? DataFlag.N.name() : flag);
+        }
+    }
+}

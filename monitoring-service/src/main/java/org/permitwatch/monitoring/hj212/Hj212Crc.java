@@ -1,0 +1,36 @@
+package org.permitwatch.monitoring.hj212;
+
+/**
+ * The CRC of HJ 212-2017 (附录 A): 16 bits, initial value 0xFFFF, reflected polynomial 0xA001, over the ASCII bytes of
+ * the data segment only (not the "##", the length or the CRLF), written as four upper-case hex digits.
+ *
+ * <p>Note the standard's own step {@code crc = (crc >> 8) ^ byte}: the register's high byte is shifted down before the
+ * byte is folded in, which is NOT CRC-16/MODBUS ({@code crc ^= byte}). Both give different values; the standard's
+ * example message {@code ##0101QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010000A8900016F000169DC0;Flag=5;
+ * CP=&&RtdInterval=30&&1C80} only checks with the standard's variant (Hj212CrcTest).
+ */
+public final class Hj212Crc {
+
+    private Hj212Crc() {}
+
+    public static int of(byte[] bytes, int from, int to) {
+        int crc = 0xFFFF;
+        for (int i = from; i < to; i++) {
+            crc = (crc >> 8) ^ (bytes[i] & 0xFF);
+            for (int bit = 0; bit < 8; bit++) {
+                boolean lowBitSet = (crc & 0x0001) != 0;
+                crc >>= 1;
+                if (lowBitSet) {
+                    crc ^= 0xA001;
+                }
+            }
+        }
+        return crc & 0xFFFF;
+    }
+
+    /** The four hex digits a frame carries after its data segment. */
+    public static String hex(String segment) {
+        byte[] bytes = segment.getBytes(Hj212Frame.CHARSET);
+        return String.format("%04X", of(bytes, 0, bytes.length));
+    }
+}

@@ -1,0 +1,154 @@
+package org.permitwatch.monitoring.hj212;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed data segment (数据段): {@code QN=…;ST=…;CN=…;PW=…;MN=…;Flag=…;[PNUM=…;PNO=…;]CP=&&…&&}. The header fields
+ * are kept by name; the command parameters (CP) are split into their groups (separated by ';') of fields (separated by
+ * ','), each {@code name=value}.
+ *
+ * @param header QN, ST, CN, PW, MN, Flag, PNUM, PNO as sent (absent ones missing)
+ * @param cp     the command-parameter fields in order of appearance (a field name appears once per group)
+ */
+public record Hj212Segment(Map<String, String> header, List<Map<String, String>> cp) {
+
+    /** {@code DataTime} and {@code QN} are local (Beijing) time; QN has milliseconds. */
+    public static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private static final String CP_START = "CP=&&";
+    private static final String CP_END = "&&";
+    private static final Pattern MN = Pattern.compile("[0-9A-Za-z]{1,24}");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+    /** Flag bit A (bit 0): the sender wants an answer. */
+    public static final int FLAG_ANSWER = 0x1;
+    /** Flag bit D (bit 1): the command is split into packets (PNUM/PNO present). */
+    public static final int FLAG_PACKETS = 0x2;
+
+    public Hj212Segment {
+        header = Map.copyOf(header);
+        cp = List.copyOf(cp);
+    }
+
+    /** Parses a data segment; a segment that does not follow the standard fails with the reason. */
+    public static Hj212Segment parse(String segment) {
+        int cpAt = segment.indexOf(CP_START);
+        if (cpAt < 0) {
+            throw new MalformedSegmentException("no CP=&&");
+        }
+        if (!segment.endsWith(CP_END) || segment.length() < cpAt + CP_START.length() + CP_END.length()) {
+            throw new MalformedSegmentException("CP does not end with &&");
+        }
+        Map<String, String> header = new LinkedHashMap<>();
+        for (String field : segment.substring(0, cpAt).split(";")) {
+            if (field.isEmpty()) {
+                continue;
+            }
+            int eq = field.indexOf('=');
+            if (eq <= 0) {
+                throw new MalformedSegmentException("header field '" + field + "' has no name=value");
+            }
+            header.put(field.substring(0, eq), field.substring(eq + 1));
+        }
+        String body = segment.substring(cpAt + CP_START.length(), segment.length() - CP_END.length());
+        List<Map<String, String>> groups = new ArrayList<>();
+        if (!body.isEmpty()) {
+            for (String group : body.split(";")) {
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (String field : group.split(",")) {
+                    if (field.isEmpty()) {
+                        continue;
+                    }
+                    int eq = field.indexOf('=');
+                    if (eq <= 0) {
+                        throw new MalformedSegmentException("CP field '" + field + "' has no name=value");
+                    }
+                    fields.put(field.substring(0, eq), field.substring(eq + 1));
+                }
+                if (!fields.isEmpty()) {
+                    groups.add(fields);
+                }
+            }
+        }
+        Hj212Segment parsed = new Hj212Segment(header, groups);
+        parsed.requireHeader();
+        return parsed;
+    }
+
+    private void requireHeader() {
+        for (String name : List.of("ST", "CN", "MN", "Flag")) {
+            if (!header.containsKey(name)) {
+                throw new MalformedSegmentException("header lacks " + name);
+            }
+        }
+        if (!DIGITS.matcher(header.get("CN")).matches()) {
+            throw new MalformedSegmentException("CN '" + header.get("CN") + "' is not a number");
+        }
+        if (!DIGITS.matcher(header.get("Flag")).matches()) {
+            throw new MalformedSegmentException("Flag '" + header.get("Flag") + "' is not a number");
+        }
+        if (!MN.matcher(header.get("MN")).matches()) {
+            throw new MalformedSegmentException("MN must be 1 to 24 letters or digits");
+        }
+    }
+
+    public Optional<String> qn() {
+        return Optional.ofNullable(header.get("QN"));
+    }
+
+    public String st() {
+        return header.get("ST");
+    }
+
+    public String cn() {
+        return header.get("CN");
+    }
+
+    public String pw() {
+        return header.getOrDefault("PW", "");
+    }
+
+    public String mn() {
+        return header.get("MN");
+    }
+
+    public int flag() {
+        return Integer.parseInt(header.get("Flag"));
+    }
+
+    public boolean wantsAnswer() {
+        return (flag() & FLAG_ANSWER) != 0;
+    }
+
+    /**
+     * The first CP field of that name in any group, e.g. {@code DataTime}.
+     */
+    public Optional<String> cpField(String name) {
+        return cp.stream().map(g -> g.get(name)).filter(v -> v != null).findFirst();
+    }
+
+    /** {@code DataTime} as local time; data uploads must carry it. */
+    public LocalDateTime dataTime() {
+        String value = cpField("DataTime").orElseThrow(() -> new MalformedSegmentException("CP lacks DataTime"));
+        try {
+            return LocalDateTime.parse(value, DATA_TIME);
+        } catch (DateTimeParseException e) {
+            throw new MalformedSegmentException("DataTime '" + value + "' is not yyyyMMddHHmmss");
+        }
+    }
+
+    /** A data segment that does not follow HJ 212-2017. */
+    public static final class MalformedSegmentException extends IllegalArgumentException {
+        public MalformedSegmentException(String reason) {
+            super(reason);
+        }
+    }
+}

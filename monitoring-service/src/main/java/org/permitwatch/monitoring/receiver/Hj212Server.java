@@ -1,0 +1,99 @@
+package org.permitwatch.monitoring.receiver;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.permitwatch.monitoring.hj212.Hj212Frame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.netty.DisposableServer;
+import reactor.netty.tcp.TcpServer;
+
+/**
+ * The HJ 212-2017 TCP server (Reactor Netty). Each connection is read frame by frame in order ({@code concatMap}: a
+ * unit's answers come back in the order of its frames); the work per frame never blocks its event loop (the broker send
+ * runs on boundedElastic), so a slow or broken connection stalls no other. Starts after the context (Kafka producer
+ * ready) and stops first on shutdown, so no frame is read that could not be published.
+ */
+@Component
+public class Hj212Server implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Hj212Server.class);
+
+    private final ReceiverProperties properties;
+    private final FrameHandler handler;
+    private final ReceiverMetrics metrics;
+    private volatile DisposableServer server;
+
+    Hj212Server(ReceiverProperties properties, FrameHandler handler, ReceiverMetrics metrics) {
+        this.properties = properties;
+        this.handler = handler;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            return;
+        }
+        Duration idle = properties.idleTimeout();
+        server = TcpServer.create()
+                .host(properties.host())
+                .port(properties.port())
+                .doOnConnection(connection -> {
+                    connection.addHandlerLast("hj212-lines", new Hj212LineDecoder());
+                    connection.onReadIdle(idle.toMillis(), connection::dispose);
+                    metrics.connected();
+                    connection.onDispose(metrics::disconnected);
+                })
+                .handle((in, out) -> {
+                    FrameHandler.Connection state = new FrameHandler.Connection(remote(in));
+                    Flux<String> answers =
+                            in.receiveObject().cast(String.class).concatMap(line -> handler.handle(line, state));
+                    return out.sendString(answers, Hj212Frame.CHARSET);
+                })
+                .bindNow();
+        log.info("HJ 212 receiver listening on {}:{}", properties.host(), server.port());
+    }
+
+    private static String remote(reactor.netty.NettyInbound inbound) {
+        String[] address = {"?"};
+        inbound.withConnection(c -> {
+            if (c.channel().remoteAddress() instanceof InetSocketAddress a) {
+                address[0] = a.getHostString() + ":" + a.getPort();
+            }
+        });
+        return address[0];
+    }
+
+    @Override
+    public void stop() {
+        DisposableServer running = server;
+        if (running != null) {
+            running.disposeNow(Duration.ofSeconds(10));
+            server = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    /** The bound port (a free one when configured as 0). */
+    public int port() {
+        DisposableServer running = server;
+        if (running == null) {
+            throw new IllegalStateException("the HJ 212 receiver is not running");
+        }
+        return running.port();
+    }
+
+    /** After the web server and the Kafka listeners, so the context is whole when units connect. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

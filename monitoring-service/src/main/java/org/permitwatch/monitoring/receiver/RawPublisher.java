@@ -1,0 +1,61 @@
+package org.permitwatch.monitoring.receiver;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.permitwatch.events.CloudEventHeaders;
+import org.permitwatch.support.time.BureauClock;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Appends an accepted data segment to {@link RawTopic#NAME} and completes when the broker has it (acks=all). {@code
+ * send} itself may block while the producer has no metadata (broker down), so it is called on boundedElastic, never on
+ * the Netty event loop that serves the other connections.
+ */
+@Component
+class RawPublisher {
+
+    private final KafkaTemplate<String, String> kafka;
+    private final BureauClock clock;
+
+    RawPublisher(KafkaTemplate<String, String> kafka, BureauClock clock) {
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    /**
+     * Completes when the broker holds the message, or fails after {@code timeout}. The send itself is detached from
+     * the caller: a unit that closes its connection mid-frame (or a timeout) stops the wait, not the send, so the
+     * producer is never interrupted inside {@code send} and a message it already took still lands (the unit, not
+     * answered, resends; the storage keeps one value).
+     */
+    Mono<Void> publish(String mn, String segment, Duration timeout) {
+        CompletableFuture<Void> inFlight = Mono.defer(() -> {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(RawTopic.NAME, mn, segment);
+                    header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+                    header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
+                    header(record, CloudEventHeaders.TYPE, RawTopic.EVENT_TYPE);
+                    header(record, CloudEventHeaders.SOURCE, "/monitoring-service/hj212");
+                    header(record, CloudEventHeaders.SUBJECT, mn);
+                    header(
+                            record,
+                            CloudEventHeaders.TIME,
+                            clock.nowUtc().toInstant().toString());
+                    header(record, CloudEventHeaders.CONTENT_TYPE, RawTopic.CONTENT_TYPE);
+                    return Mono.fromFuture(kafka.send(record));
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .then()
+                .toFuture();
+        return Mono.fromFuture(inFlight, true).timeout(timeout);
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,19 @@
+package org.permitwatch.monitoring.receiver;
+
+/**
+ * {@value #NAME}: every accepted HJ 212 data segment as received, keyed by MN (so one unit's messages keep their order
+ * in one partition), CloudEvents headers in binary mode, content type text/plain. It is the service's durable inbox:
+ * a frame is answered only once the broker holds it (acks=all, idempotent producer), and the storage consumer builds
+ * the tables from it. Retention: 7 days (k8s KafkaTopic), long enough to rebuild after an outage of the database.
+ */
+public final class RawTopic {
+
+    public static final String NAME = "monitoring.data.raw.v1";
+    public static final String EVENT_TYPE = "org.permitwatch.monitoring.hj212.received.v1";
+    /** When the receiver read the frame (ISO-8601 instant); ce_time carries the same. */
+    public static final String RECEIVED_AT = "ce_time";
+
+    public static final String CONTENT_TYPE = "text/plain";
+
+    private RawTopic() {}
+}

@@ -1,0 +1,115 @@
+package org.permitwatch.monitoring;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.permitwatch.events.CloudEventHeaders;
+import org.permitwatch.events.Topics;
+import org.permitwatch.events.directory.DirectoryUnitSnapshot;
+import org.permitwatch.testsupport.TestJwts;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Directory snapshots on the real changelog topic and points registered through the real API. */
+public final class MonitoringTestData {
+
+    private MonitoringTestData() {}
+
+    public static DirectoryUnitSnapshot.Outlet outlet(String code, String type, String... pollutants) {
+        return new DirectoryUnitSnapshot.Outlet(
+                code,
+                code + " 排放口",
+                "废气",
+                type,
+                java.util.Arrays.stream(pollutants)
+                        .map(p -> new DirectoryUnitSnapshot.PollutantLimit(
+                                p, p, 100.0, 80.0, "mg/m3", List.of(), "GB 13223-2011"))
+                        .toList());
+    }
+
+    public static DirectoryUnitSnapshot unit(
+            String permitNo, String county, String category, String status, DirectoryUnitSnapshot.Outlet... outlets) {
+        return new DirectoryUnitSnapshot(
+                permitNo,
+                "91140000000000000X",
+                "单位 " + permitNo,
+                "140000",
+                county.substring(0, 4) + "00",
+                county,
+                "4411",
+                "火力发电",
+                "THERMAL_POWER",
+                category,
+                status,
+                null,
+                null,
+                !"VALID".equals(status),
+                "KEY",
+                false,
+                List.of(outlets),
+                null,
+                0,
+                1,
+                OffsetDateTime.parse("2026-01-01T00:00:00+08:00"),
+                OffsetDateTime.parse("2026-01-01T00:00:00+08:00"));
+    }
+
+    /** Publishes the snapshots as permit-sync does and waits until the projection holds them. */
+    public static void publish(
+            KafkaTemplate<String, String> kafka, JsonMapper json, DatabaseClient db, DirectoryUnitSnapshot... units) {
+        for (DirectoryUnitSnapshot unit : units) {
+            ProducerRecord<String, String> record =
+                    new ProducerRecord<>(Topics.DIRECTORY_UNITS, unit.permitNo(), json.writeValueAsString(unit));
+            record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
+            record.headers().add(CloudEventHeaders.ID, bytes(UUID.randomUUID().toString()));
+            record.headers().add(CloudEventHeaders.TYPE, bytes(DirectoryUnitSnapshot.TYPE));
+            record.headers().add(CloudEventHeaders.SOURCE, bytes("/permitwatch/permit-sync"));
+            record.headers().add(CloudEventHeaders.SUBJECT, bytes(unit.permitNo()));
+            record.headers().add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+            kafka.send(record).join();
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.sql("SELECT count(*) FROM directory_unit WHERE permit_no = ANY(:p)")
+                                .bind(
+                                        "p",
+                                        java.util.Arrays.stream(units)
+                                                .map(DirectoryUnitSnapshot::permitNo)
+                                                .toArray(String[]::new))
+                                .map(r -> r.get(0, Long.class))
+                                .one()
+                                .block()
+                        == units.length);
+    }
+
+    /** Registers a point through the API as 太原 (140100) city staff; expects 201. */
+    public static void register(
+            WebTestClient web, String mn, String password, String permitNo, String outlet, String... pollutants) {
+        web.post()
+                .uri("/api/v1/monitoring/points")
+                .header("Authorization", TestJwts.bearer("CITY", "140100"))
+                .bodyValue(java.util.Map.of(
+                        "mn", mn,
+                        "password", password,
+                        "permitNo", permitNo,
+                        "outletCode", outlet,
+                        "pollutants", List.of(pollutants)))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+    }
+
+    public static long count(DatabaseClient db, String sql, String mn) {
+        return db.sql(sql).bind("mn", mn).map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

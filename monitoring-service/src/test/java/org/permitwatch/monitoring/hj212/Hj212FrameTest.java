@@ -1,0 +1,116 @@
+package org.permitwatch.monitoring.hj212;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+
+class Hj212FrameTest {
+
+    static final String HOURLY = "QN=20260801090000001;ST=31;CN=2061;PW=123456;MN=MN0001;Flag=5;"
+            + "CP=&&DataTime=20260801080000;a21026-Min=10.1,a21026-Avg=20.5,a21026-Max=30.9,a21026-Cou=1.2,"
+            + "a21026-Flag=N;a34013-Avg=4.0,a34013-Flag=M&&";
+
+    @Test
+    void aSoundFrameGivesItsSegment() {
+        var frame = Hj212Frame.unwrap(Hj212Frame.wrap(HOURLY).trim());
+        assertThat(frame.ok()).isTrue();
+        assertThat(frame.segment()).isEqualTo(HOURLY);
+    }
+
+    @Test
+    void theStandardsExampleIsSound() {
+        var frame = Hj212Frame.unwrap(Hj212CrcTest.STANDARD_FRAME);
+        assertThat(frame.ok()).isTrue();
+        Hj212Segment segment = Hj212Segment.parse(frame.segment());
+        assertThat(segment.cn()).isEqualTo("1062");
+        assertThat(segment.mn()).isEqualTo("010000A8900016F000169DC0");
+        assertThat(segment.flag()).isEqualTo(5);
+        assertThat(segment.wantsAnswer()).isTrue();
+        assertThat(segment.cpField("RtdInterval")).contains("30");
+    }
+
+    @Test
+    void badCrcKeepsTheSegmentForTheAnswer() {
+        var frame = Hj212Frame.unwrap("##0101" + Hj212CrcTest.STANDARD_SEGMENT + "1C81");
+        assertThat(frame.rejection()).isEqualTo(Rejection.BAD_CRC);
+        assertThat(frame.segment()).isEqualTo(Hj212CrcTest.STANDARD_SEGMENT);
+    }
+
+    @Test
+    void lengthMismatchNoHeaderAndNonDigitsAreMalformed() {
+        assertThat(Hj212Frame.unwrap("##0100" + Hj212CrcTest.STANDARD_SEGMENT + "1C80")
+                        .rejection())
+                .isEqualTo(Rejection.MALFORMED);
+        assertThat(Hj212Frame.unwrap("$$0101" + Hj212CrcTest.STANDARD_SEGMENT + "1C80")
+                        .rejection())
+                .isEqualTo(Rejection.MALFORMED);
+        assertThat(Hj212Frame.unwrap("##01a1" + Hj212CrcTest.STANDARD_SEGMENT + "1C80")
+                        .rejection())
+                .isEqualTo(Rejection.MALFORMED);
+        assertThat(Hj212Frame.unwrap("##").rejection()).isEqualTo(Rejection.MALFORMED);
+    }
+
+    @Test
+    void hourlyValuesAreReadWithTheirStatisticsAndFlags() {
+        DataMessage message = DataMessage.from(Hj212Segment.parse(HOURLY));
+        assertThat(message.command()).isEqualTo(DataCommand.HOURLY);
+        assertThat(message.dataTime()).isEqualTo(LocalDateTime.of(2026, 8, 1, 8, 0));
+        assertThat(message.values()).hasSize(2);
+        var so2 = message.values().get(0);
+        assertThat(so2.pollutant()).isEqualTo("a21026");
+        assertThat(so2.min()).isEqualByComparingTo("10.1");
+        assertThat(so2.avg()).isEqualByComparingTo("20.5");
+        assertThat(so2.max()).isEqualByComparingTo("30.9");
+        assertThat(so2.cou()).isEqualByComparingTo("1.2");
+        assertThat(so2.valid()).isTrue();
+        var dust = message.values().get(1);
+        assertThat(dust.flag()).isEqualTo("M");
+        assertThat(dust.valid()).isFalse();
+        assertThat(dust.min()).isNull();
+    }
+
+    @Test
+    void realTimeValuesNeedRtdAndStatisticsNeedAvg() {
+        String rt = "QN=1;ST=31;CN=2011;PW=1;MN=M1;Flag=4;CP=&&DataTime=20260801080000;a21026-Rtd=5.5,a21026-Flag=N&&";
+        DataMessage message = DataMessage.from(Hj212Segment.parse(rt));
+        assertThat(message.values().get(0).representative()).isEqualByComparingTo(new BigDecimal("5.5"));
+        assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(rt.replace("2011", "2051"))))
+                .hasMessageContaining("lacks Avg");
+    }
+
+    @Test
+    void everyMalformedSegmentSaysWhy() {
+        String ok = "ST=31;CN=2051;PW=1;MN=M1;Flag=4;CP=&&DataTime=20260801080000;a21026-Avg=1&&";
+        assertThat(DataMessage.from(Hj212Segment.parse(ok)).values()).hasSize(1);
+        assertThatThrownBy(() -> Hj212Segment.parse(ok.replace("CP=&&", "CP="))).hasMessageContaining("no CP=&&");
+        assertThatThrownBy(() -> Hj212Segment.parse(ok.substring(0, ok.length() - 2)))
+                .hasMessageContaining("does not end");
+        assertThatThrownBy(() -> Hj212Segment.parse(ok.replace("MN=M1;", ""))).hasMessageContaining("lacks MN");
+        assertThatThrownBy(() -> Hj212Segment.parse(ok.replace("Flag=4", "Flag=x")))
+                .hasMessageContaining("Flag");
+        assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("20260801080000", "2026-08-01"))))
+                .hasMessageContaining("DataTime");
+        assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("Avg=1", "Avg=one"))))
+                .hasMessageContaining("not a number");
+        assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("Avg=1", "Avg=1,a21026-Flag=X"))))
+                .hasMessageContaining("none of N F M S D C T B");
+        assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace(";a21026-Avg=1", ""))))
+                .hasMessageContaining("no pollutant value");
+    }
+
+    @Test
+    void answersEchoQnAndCarryTheirOwnCrc() {
+        String data = Answers.dataAnswer("20260801090000001", "123456", "MN0001");
+        assertThat(data)
+                .startsWith("##")
+                .endsWith("\r\n")
+                .contains("QN=20260801090000001;ST=91;CN=9014;PW=123456;MN=MN0001;Flag=4;CP=&&&&");
+        assertThat(Hj212Frame.unwrap(data.trim()).ok()).isTrue();
+        String refused = Answers.requestAnswer("7", "1", "M1", Rejection.BAD_CRC.qnRtn());
+        assertThat(refused).contains("CN=9011").contains("CP=&&QnRtn=9&&");
+        assertThat(Answers.requestAnswer(null, "1", "M1", 4)).contains("##").doesNotContain("QN=");
+    }
+}
