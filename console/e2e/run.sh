@@ -19,8 +19,9 @@ export LIAISON_PORT="${LIAISON_PORT:-38083}" REPORTING_PORT="${REPORTING_PORT:-3
 export MONITORING_PORT="${MONITORING_PORT:-38086}" HJ212_PORT="${HJ212_PORT:-38212}"
 export IDENTITY_PORT="${IDENTITY_PORT:-38085}" MOCK_PORT="${MOCK_PORT:-38090}" KAFKA_PORT="${KAFKA_PORT:-38092}"
 export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-38093}" PG_PORT="${PG_PORT:-38320}" MAIL_PORT="${MAIL_PORT:-38025}"
-# The console needs the directory, not plans or cases: a smaller national mock keeps the first sync short.
-export MOCK_SIZE="${MOCK_SIZE:-300}"
+# The console needs the directory, not plans or cases: a smaller national mock keeps the first sync short; the
+# console shows no live monitoring data yet, so a few simulated HJ 212 points are enough to keep that path running.
+export MOCK_SIZE="${MOCK_SIZE:-300}" SIMULATOR_POINTS="${SIMULATOR_POINTS:-10}"
 
 [[ -d console/node_modules/playwright-core ]] || npm ci --prefix console --no-audit --no-fund
 
