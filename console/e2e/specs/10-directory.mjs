@@ -77,6 +77,10 @@ export default async function directory(browser) {
       await page.waitForSelector('[data-test=unit-basics]');
       const basics = await page.textContent('[data-test=unit-basics]');
       expect(basics.includes(first), `the unit's page shows its permit number ${first}`);
+      // its enforcement history from reporting-service: twelve quarters, each with its status in words
+      await page.waitForSelector('[data-test=quarter-strip] li');
+      const quarters = await page.$$eval('[data-test=quarter-strip] li .status', (cells) => cells.map((c) => c.textContent.trim()));
+      expect(quarters.length === 12 && quarters.every((q) => q.length > 0), `a 12-quarter strip: ${quarters.join(',')}`);
       await accessible(page, '单位');
       await page.screenshot({ path: join(shots, 'console-unit.png'), fullPage: true });
     });
