@@ -1,7 +1,7 @@
 // The console and the field app in a real browser (issue 17, ADR 0021): every spec under specs/ in file-name order,
 // one browser, a fresh context per spec, against a running platform (console/e2e/run.sh starts one).
 //
-//   GATEWAY_URL=http://localhost:38080 DEMO_USERS=.local/keys/demo-users.json node console/e2e/console.e2e.mjs [name-filter]
+//   GATEWAY_URL=http://localhost:25080 DEMO_USERS=.local/keys/demo-users.json node console/e2e/console.e2e.mjs [name-filter]
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -13,12 +13,15 @@ if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sa
 fi
 
 export PERMITWATCH_LOCAL="${PERMITWATCH_LOCAL:-$ROOT/console/target/platform}"
-export GATEWAY_PORT="${GATEWAY_PORT:-38080}" REGISTRY_PORT="${REGISTRY_PORT:-38761}"
-export PERMIT_SYNC_PORT="${PERMIT_SYNC_PORT:-38081}" INSPECTION_PORT="${INSPECTION_PORT:-38082}"
-export LIAISON_PORT="${LIAISON_PORT:-38083}" REPORTING_PORT="${REPORTING_PORT:-38084}"
-export MONITORING_PORT="${MONITORING_PORT:-38086}" HJ212_PORT="${HJ212_PORT:-38212}"
-export IDENTITY_PORT="${IDENTITY_PORT:-38085}" MOCK_PORT="${MOCK_PORT:-38090}" KAFKA_PORT="${KAFKA_PORT:-38092}"
-export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-38093}" PG_PORT="${PG_PORT:-38320}" MAIL_PORT="${MAIL_PORT:-38025}"
+# Ports from 25000 (management ports +1000: 26000s): below Linux's ephemeral range (32768–60999), as the system
+# test's 28000s are. In the 38000s a service once found its port taken by an outgoing connection's local port
+# (inspection-service: "Port 38082 was already in use"), more likely now that HJ 212 units connect at start-up.
+export GATEWAY_PORT="${GATEWAY_PORT:-25080}" REGISTRY_PORT="${REGISTRY_PORT:-25761}"
+export PERMIT_SYNC_PORT="${PERMIT_SYNC_PORT:-25081}" INSPECTION_PORT="${INSPECTION_PORT:-25082}"
+export LIAISON_PORT="${LIAISON_PORT:-25083}" REPORTING_PORT="${REPORTING_PORT:-25084}"
+export MONITORING_PORT="${MONITORING_PORT:-25086}" HJ212_PORT="${HJ212_PORT:-25212}"
+export IDENTITY_PORT="${IDENTITY_PORT:-25085}" MOCK_PORT="${MOCK_PORT:-25090}" KAFKA_PORT="${KAFKA_PORT:-25092}"
+export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-25093}" PG_PORT="${PG_PORT:-25320}" MAIL_PORT="${MAIL_PORT:-25025}"
 # The console needs the directory, not plans or cases: a smaller national mock keeps the first sync short; the
 # console shows no live monitoring data yet, so a few simulated HJ 212 points are enough to keep that path running.
 export MOCK_SIZE="${MOCK_SIZE:-300}" SIMULATOR_POINTS="${SIMULATOR_POINTS:-10}"
