@@ -126,6 +126,12 @@ export async function signIn(page, user, startUrl, landing) {
 
 /** axe-core on the page as it is now: no serious or critical violation (issue 17). */
 export async function accessible(page, screen) {
+  // A toast or dialog still fading in is judged at its blended colours (a 60-liaison-admin run failed on the
+  // ElMessage of the step before): wait until CSS transitions and animations have finished; an endless one (a
+  // spinner) does not hold the check longer than 5 s.
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 })
+    .catch(() => {});
   // Evaluated through the DevTools protocol, which the page's CSP does not govern (an injected <script> would be blocked).
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
