@@ -10,7 +10,7 @@ const docs = join(here, '..', '..', 'docs', 'api');
 const out = join(here, '..', 'src', 'api', 'generated');
 const cli = join(here, '..', 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
 mkdirSync(out, { recursive: true });
-for (const service of ['permit-sync', 'inspection-service', 'liaison-service', 'reporting-service', 'identity-service']) {
+for (const service of ['permit-sync', 'inspection-service', 'liaison-service', 'reporting-service', 'identity-service', 'monitoring-service']) {
   execFileSync(process.execPath, [cli, join(docs, `${service}.json`), '-o', join(out, `${service}.ts`)], {
     stdio: 'inherit',
   });

@@ -6,6 +6,7 @@ import type { paths as InspectionPaths } from './generated/inspection-service';
 import type { paths as LiaisonPaths } from './generated/liaison-service';
 import type { paths as ReportingPaths } from './generated/reporting-service';
 import type { paths as IdentityPaths } from './generated/identity-service';
+import type { paths as MonitoringPaths } from './generated/monitoring-service';
 import { useSession } from '../auth/session';
 import { problemText } from './problem';
 
@@ -49,6 +50,8 @@ export const liaisonApi = client<LiaisonPaths>();
 export const reportingApi = client<ReportingPaths>();
 /** The provider's admin API (users, clients, keys, audit) under /auth/api/v1, paths as its contract names them. */
 export const identityApi = client<IdentityPaths>();
+/** monitoring-service: 自动监控 points, latest values, series, coverage (issue 18). */
+export const monitoringApi = client<MonitoringPaths>();
 
 /**
  * Saves what a GET answers (an XLSX or CSV export) under the server's file name. A plain link cannot carry the

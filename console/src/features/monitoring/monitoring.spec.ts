@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { codes, latestRows, percent, problemsByRow, rangeOf, seriesOption } from './monitoring';
+import type { UnitDetail } from '../../api/client';
+
+const unit = {
+  permitNo: 'P1',
+  outlets: [
+    { outletCode: 'DA001', outletName: '1#锅炉排口', pollutants: [{ pollutantCode: 'a21026', pollutantName: '二氧化硫', hourlyLimit: 35, unit: 'mg/m3' }] },
+  ],
+} as UnitDetail;
+
+describe('monitoring', () => {
+  it("puts the permit's hourly limit beside each latest value and marks a value above it", () => {
+    const rows = latestRows(
+      [
+        { mn: 'M1', outletCode: 'DA001', pollutant: 'a21026', value: 36.2, flag: 'N', cn: '2011', dataTime: '2026-12-05T06:00:00Z' },
+        { mn: 'M1', outletCode: 'DA001', pollutant: 'a21002', value: 20, flag: 'M', cn: '2011' },
+        { mn: 'M2', outletCode: 'DA009', pollutant: 'a21026', value: 3, flag: 'N', cn: '2061' },
+      ],
+      unit,
+    );
+    expect(rows.map((r) => [r.outletCode, r.pollutant, r.limit, r.aboveLimit])).toEqual([
+      ['DA001', 'a21002', undefined, false], // no limit on the permit: nothing to compare
+      ['DA001', 'a21026', 35, true], // 36.2 > 35
+      ['DA009', 'a21026', undefined, false], // an outlet the permit lacks
+    ]);
+    expect(rows[1]).toMatchObject({ outletName: '1#锅炉排口', pollutantName: '二氧化硫', unit: 'mg/m3' });
+  });
+
+  it('asks for 24 h, 30 days and 365 days back from now', () => {
+    const now = new Date('2026-12-05T06:00:00Z');
+    expect(rangeOf('day', now)).toEqual({ from: '2026-12-04T06:00:00.000Z', to: '2026-12-05T06:00:00.000Z' });
+    expect(rangeOf('month', now).from).toBe('2026-11-05T06:00:00.000Z'); // 30 × 24 h back
+    expect(rangeOf('year', now).from).toBe('2025-12-05T06:00:00.000Z'); // 365 days; 2026 is not a leap year
+  });
+
+  it('draws the limit as a markLine and marks every value not flagged N with its flag', () => {
+    const option = seriesOption(
+      {
+        pollutant: 'a21026',
+        points: [
+          { time: 't1', avg: 10, flag: 'N' },
+          { time: 't2', avg: 12, flag: 'M' },
+          { time: 't3', avg: 0, flag: 'D' },
+        ],
+      },
+      35,
+      { value: 'mg/m3', limit: '限值' },
+    );
+    const line = option.series[0]!;
+    expect(line.data).toEqual([
+      ['t1', 10],
+      ['t2', 12],
+      ['t3', 0],
+    ]);
+    expect(line.markLine?.data).toEqual([{ yAxis: 35 }]);
+    expect(line.markPoint.data.map((p) => p.value)).toEqual(['M', 'D']);
+    expect(seriesOption({ points: [] }, undefined, { value: '', limit: '' }).series[0]!.markLine).toBeUndefined();
+  });
+
+  it('reads codes as the provincial sheets separate them, rates as percentages and problems by row', () => {
+    expect(codes('a21026、a21002，a34013 ; w01018')).toEqual(['a21026', 'a21002', 'a34013', 'w01018']);
+    expect(percent(0.7083)).toBe('70.83%');
+    expect(percent(null)).toBe('—');
+    expect(
+      problemsByRow([
+        { field: 'rows[12].pollutants', message: 'b' },
+        { field: 'file', message: 'c' },
+        { field: 'rows[7].mn', message: 'a' },
+      ]),
+    ).toEqual([
+      { row: 0, column: 'file', message: 'c' },
+      { row: 7, column: 'mn', message: 'a' },
+      { row: 12, column: 'pollutants', message: 'b' },
+    ]);
+  });
+});
