@@ -55,6 +55,8 @@ describe('monitoring', () => {
     ]);
     expect(line.markLine?.data).toEqual([{ yAxis: 35 }]);
     expect(line.markPoint.data.map((p) => p.value)).toEqual(['M', 'D']);
+    // the axis reaches above the limit even when every value is below it: max(12, 35) × 1.1 = 38.5 → 39
+    expect((option.yAxis.max as (e: { max: number }) => number)({ max: 12 })).toBe(39);
     expect(seriesOption({ points: [] }, undefined, { value: '', limit: '' }).series[0]!.markLine).toBeUndefined();
   });
 

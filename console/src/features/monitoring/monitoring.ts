@@ -86,7 +86,12 @@ export function seriesOption(series: Series, limit: number | undefined, labels: 
     grid: { left: 56, right: 24, top: 32, bottom: 40 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'time' },
-    yAxis: { type: 'value', name: labels.value },
+    // ECharts fits the axis to the data only: a limit above every value would fall off the chart, unseen.
+    yAxis: {
+      type: 'value',
+      name: labels.value,
+      max: limit == null ? undefined : (extent: { max: number }) => Math.ceil(Math.max(extent.max, limit) * 1.1),
+    },
     series: [
       {
         name: series.pollutant,
