@@ -83,7 +83,7 @@ export function seriesOption(series: Series, limit: number | undefined, labels: 
   const points = series.points ?? [];
   return {
     animation: false,
-    grid: { left: 56, right: 24, top: 32, bottom: 40 },
+    grid: { left: 56, right: 72, top: 32, bottom: 40 }, // room on the right for the limit's label
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'time' },
     // ECharts fits the axis to the data only: a limit above every value would fall off the chart, unseen.
