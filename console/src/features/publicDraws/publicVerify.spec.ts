@@ -38,6 +38,17 @@ describe('loading the population page by page', () => {
     expect(answer.data!.eligible.map((u) => u.permitNumber)).toEqual(all.map((u) => u.permitNumber));
   });
 
+  it('asks on when the service answers smaller pages than asked: 7 units in pages of 5 are 2 requests', async () => {
+    const all = Array.from({ length: 7 }, (_, i) => ({ permitNumber: `Q${i}`, version: 1, stratum: 'KEY' }));
+    const asked: number[] = [];
+    const answer = await loadInputs(async (page) => {
+      asked.push(page);
+      return { data: { ...first, eligible: all.slice(page * 5, page * 5 + 5), total: 7 } };
+    }, 5000);
+    expect(asked).toEqual([0, 1]);
+    expect(answer.data!.eligible).toHaveLength(7);
+  });
+
   it('stops at the first problem and hands it on (a 404 for a draw that is not published)', async () => {
     const problem = { status: 404, title: 'Not Found' };
     const answer = await loadInputs(async () => ({ error: problem }));

@@ -15,7 +15,7 @@ export const PAGE_SIZE = 5000;
 /** One page of the inputs, or the problem the service answered with. */
 export type PageLoader = (page: number, size: number) => Promise<{ data?: PublicInputs; error?: unknown }>;
 
-/** The whole population, page by page, until `total` units are in (or a page comes back short). */
+/** The whole population, page by page, until `total` units are in (or a page comes back empty). */
 export async function loadInputs(
   load: PageLoader,
   size = PAGE_SIZE,
@@ -30,7 +30,8 @@ export async function loadInputs(
     const units = (data.eligible ?? []).map(candidate);
     eligible.push(...units);
     progress?.(eligible.length, data.total ?? 0);
-    if (eligible.length >= (data.total ?? 0) || units.length < size) break;
+    // Asks on until the total is in, whatever page size the service chose to answer with; an empty page ends it.
+    if (eligible.length >= (data.total ?? 0) || units.length === 0) break;
   }
   return { data: { first: first!, eligible } };
 }
