@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory } from 'vue-router';
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useSession } from './auth/session';
 import AdminLayout from './layout/AdminLayout.vue';
 import { features } from './features/registry';
@@ -9,6 +9,8 @@ export const router = createRouter({
   history: createWebHistory('/console/'),
   routes: [
     { path: '/callback', name: 'callback', component: () => import('./views/CallbackView.vue'), meta: { public: true } },
+    // Public pages (ADR 0027) sit outside the admin layout: no menu, no session, no sign-in redirect.
+    ...features.flatMap((f) => (f.publicRoutes ?? []).map((r) => ({ ...r, meta: { ...r.meta, public: true } }) as RouteRecordRaw)),
     {
       path: '/',
       component: AdminLayout,

@@ -54,6 +54,24 @@ export const identityApi = client<IdentityPaths>();
 export const monitoringApi = client<MonitoringPaths>();
 
 /**
+ * Clients of the public APIs (一公开, ADR 0027) for pages anyone may open: no bearer token is sent or asked for, so
+ * a visitor is never sent to sign in. Only the paths the services serve without a token may be called with them.
+ */
+function anonymous<P extends {}>() {
+  const c = createClient<P>({ baseUrl: location.origin });
+  c.use({
+    async onRequest({ request }) {
+      request.headers.set('Accept-Language', document.documentElement.lang || 'zh-CN');
+      return request;
+    },
+  });
+  return c;
+}
+
+export const publicReportingApi = anonymous<ReportingPaths>();
+export const publicInspectionApi = anonymous<InspectionPaths>();
+
+/**
  * Saves what a GET answers (an XLSX or CSV export) under the server's file name. A plain link cannot carry the
  * bearer token, so the file is fetched and handed to the browser as an object URL.
  */

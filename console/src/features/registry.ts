@@ -13,6 +13,11 @@ export interface ConsoleFeature {
   menu?: { path: string; label: string; icon: Component; roles?: Role[] };
   /** Child routes of the admin layout; components imported lazily. */
   routes: RouteRecordRaw[];
+  /**
+   * Pages anyone may open without signing in (ADR 0027), outside the admin layout: the router marks them
+   * `meta.public`, so no sign-in redirect; they must call only public APIs (`publicReportingApi`, …, no token).
+   */
+  publicRoutes?: RouteRecordRaw[];
   /** Messages of this feature, both locales with the same keys, merged at the top level (use a namespace). */
   messages?: { 'zh-CN': Record<string, unknown>; en: Record<string, unknown> };
 }

@@ -110,14 +110,23 @@ export class DrawRandom {
   }
 }
 
-/** Runs the draw: targeted units first (by permit number), then per stratum a sample of its pool, then officers. */
-export async function runDraw(input: DrawInputs): Promise<Pick[]> {
-  if (input.inspectorsPerUnit < 2 && input.inspectorsPerUnit !== 0) {
-    throw new Error('at least two inspectors per unit (or none for remote checks)');
-  }
+/** What the unit selection needs — all of it public once the draw is published (ADR 0027). */
+export type UnitInputs = Omit<DrawInputs, 'inspectors' | 'inspectorsPerUnit'>;
+
+/** A unit the selection chose, in draw order. */
+export interface Chosen {
+  c: Candidate;
+  targeted: boolean;
+}
+
+/**
+ * The unit selection alone: targeted units first (by permit number), then per stratum a sample of its pool. It uses
+ * only the `units:<stratum>` streams, so it can be re-run without the officer pool (the public check).
+ */
+export async function selectUnits(input: UnitInputs): Promise<Chosen[]> {
   const targeted = [...input.targeted].sort((a, b) => byText(a.permitNumber, b.permitNumber));
   const targetedNumbers = new Set(targeted.map((c) => c.permitNumber));
-  const chosen: { c: Candidate; targeted: boolean }[] = targeted.map((c) => ({ c, targeted: true }));
+  const chosen: Chosen[] = targeted.map((c) => ({ c, targeted: true }));
   for (const stratum of STRATA) {
     const pool = input.eligible
       .filter((c) => c.stratum === stratum && !targetedNumbers.has(c.permitNumber))
@@ -125,6 +134,15 @@ export async function runDraw(input: DrawInputs): Promise<Pick[]> {
     const random = await DrawRandom.of(input.seedHex, `units:${stratum}`);
     for (const c of await random.sample(pool, input.quotas[stratum] ?? 0)) chosen.push({ c, targeted: false });
   }
+  return chosen;
+}
+
+/** Runs the draw: the unit selection ({@link selectUnits}), then officers from the `inspectors` stream. */
+export async function runDraw(input: DrawInputs): Promise<Pick[]> {
+  if (input.inspectorsPerUnit < 2 && input.inspectorsPerUnit !== 0) {
+    throw new Error('at least two inspectors per unit (or none for remote checks)');
+  }
+  const chosen = await selectUnits(input);
 
   // Officers: least-loaded first, ties broken at random within a load tier, each tier in id text order.
   const pool = [...input.inspectors].sort((a, b) => byText(a.id, b.id));
@@ -230,5 +248,56 @@ export async function verifyInBrowser(inputs: DrawInputs, published: Published):
     recomputed,
     differences,
     identical: seedOk && eligibleOk && inspectorsOk && differences.length === 0,
+  };
+}
+
+/** The stratum the public disclosure shows for a drawn unit: TARGETED for a unit put in by hand (DrawEvents). */
+export const TARGETED = 'TARGETED';
+
+/** A unit as the public disclosure (reporting-service) lists it, in draw order. */
+export interface AnnouncedUnit {
+  permitNumber: string;
+  stratum: string;
+}
+
+export interface PublicCheck {
+  seedHash: string;
+  seedMatchesHash: boolean;
+  eligibleFingerprint: string;
+  eligibleFingerprintMatches: boolean;
+  recomputed: AnnouncedUnit[];
+  /** Index of each position where the re-run and the announced list differ (empty when identical). */
+  differences: number[];
+  identical: boolean;
+}
+
+/**
+ * The citizen's check of a published draw (ADR 0027): the revealed seed against the commitment, the population
+ * against its recorded fingerprint, and the unit selection re-run against the announced list. Officers are not
+ * part of it: their pool is personal data and not published.
+ */
+export async function verifyPublic(
+  inputs: UnitInputs,
+  committed: { seedHash: string; eligibleFingerprint: string },
+  announced: readonly AnnouncedUnit[],
+): Promise<PublicCheck> {
+  const [hash, ef, chosen] = await Promise.all([seedHash(inputs.seedHex), eligibleFingerprint(inputs.eligible), selectUnits(inputs)]);
+  const recomputed = chosen.map(({ c, targeted }) => ({ permitNumber: c.permitNumber, stratum: targeted ? TARGETED : c.stratum }));
+  const length = Math.max(recomputed.length, announced.length);
+  const differences = Array.from({ length }, (_, i) => i).filter((i) => {
+    const a = recomputed[i];
+    const b = announced[i];
+    return !a || !b || a.permitNumber !== b.permitNumber || a.stratum !== b.stratum;
+  });
+  const seedOk = hash === committed.seedHash;
+  const eligibleOk = ef === committed.eligibleFingerprint;
+  return {
+    seedHash: hash,
+    seedMatchesHash: seedOk,
+    eligibleFingerprint: ef,
+    eligibleFingerprintMatches: eligibleOk,
+    recomputed,
+    differences,
+    identical: seedOk && eligibleOk && differences.length === 0,
   };
 }

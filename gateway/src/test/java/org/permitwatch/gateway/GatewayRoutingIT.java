@@ -69,6 +69,8 @@ class GatewayRoutingIT {
                 Arguments.of("/api/v1/monitoring/series", "monitoring-service"),
                 Arguments.of("/api/v1/reports/summary", "reporting-service"),
                 Arguments.of("/api/v1/public/disclosures", "reporting-service"),
+                Arguments.of("/api/v1/public/draws", "reporting-service"),
+                Arguments.of("/api/v1/public/draws/d1/inputs", "inspection-service"),
                 Arguments.of("/auth/oauth2/authorize", "identity-service"),
                 Arguments.of("/auth/api/v1/users", "identity-service"),
                 Arguments.of("/auth/.well-known/openid-configuration", "identity-service"));
@@ -103,6 +105,36 @@ class GatewayRoutingIT {
                 .expectStatus()
                 .isNotFound();
         Downstreams.SERVICES.forEach(service -> DOWNSTREAMS.of(service).verify(0, anyRequestedFor(anyUrl())));
+    }
+
+    @Test
+    void aPublishedDrawsInputsAreInspectionServicesAndNeedNoTokenWhileTheRestOfItsApiDoes() {
+        // ADR 0027: the one anonymous inspection-service path, routed ahead of reporting's /api/v1/public/**
+        client.get()
+                .uri("/api/v1/public/draws/d1/inputs?page=0")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.service")
+                .isEqualTo("inspection-service");
+        DOWNSTREAMS
+                .of("inspection-service")
+                .verify(
+                        1,
+                        getRequestedFor(urlEqualTo("/api/v1/public/draws/d1/inputs?page=0"))
+                                .withoutHeader(HttpHeaders.AUTHORIZATION));
+        DOWNSTREAMS.of("reporting-service").verify(0, anyRequestedFor(anyUrl()));
+
+        // the published list itself stays reporting's, also without a token
+        client.get().uri("/api/v1/public/draws").exchange().expectStatus().isOk();
+        DOWNSTREAMS.of("reporting-service").verify(1, getRequestedFor(urlEqualTo("/api/v1/public/draws")));
+
+        // everything else of inspection-service still needs a token, the same draw's confidential API included
+        for (String path : List.of("/api/v1/draws/d1", "/api/v1/draws/d1/verification", "/api/v1/plans")) {
+            client.get().uri(path).exchange().expectStatus().isUnauthorized();
+        }
+        DOWNSTREAMS.of("inspection-service").verify(1, anyRequestedFor(anyUrl()));
     }
 
     @Test

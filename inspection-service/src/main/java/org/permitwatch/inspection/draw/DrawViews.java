@@ -229,6 +229,40 @@ final class DrawViews {
 
     record InspectorInput(UUID id, int openAssignments, List<String> conflicts) {}
 
+    /**
+     * The public inputs of a published draw (ADR 0027): enough to re-run its unit selection, nothing about officers.
+     *
+     * @param algorithm           the algorithm version the draw ran with (ADR 0007)
+     * @param seedHash            the commitment, stored before any unit was read
+     * @param seed                the revealed seed (hex)
+     * @param eligibleFingerprint SHA-256 over the whole population (ADR 0007's text form), recorded when it drew
+     * @param quotas              units drawn per stratum
+     * @param targeted            units put into the draw by hand (靶向核查), outside the quotas, drawn first
+     * @param eligible            one page of the population after exclusions, in canonical order (permit number)
+     * @param total               units in the whole population
+     */
+    record PublicInputs(
+            UUID drawId,
+            String cityCode,
+            String divisionCode,
+
+            @Schema(allowableValues = {"PROVINCE", "CITY", "COUNTY"})
+            String level,
+
+            String periodMonth,
+            String algorithm,
+            String seedHash,
+            String seed,
+            OffsetDateTime committedAt,
+            OffsetDateTime publishedAt,
+            String eligibleFingerprint,
+            Map<String, Integer> quotas,
+            List<EligibleUnit> targeted,
+            List<EligibleUnit> eligible,
+            int page,
+            int size,
+            long total) {}
+
     record Verification(
             UUID drawId,
             String seedHash,

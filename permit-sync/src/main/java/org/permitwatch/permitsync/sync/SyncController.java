@@ -65,7 +65,14 @@ class SyncController {
             int unchanged,
             int failed,
             int pauseCount,
-            String lastError) {
+            String lastError,
+
+            @Schema(
+                    description = "the platform's count of the records this run lists (all permits for FULL, "
+                            + "those changed since the watermark for INCREMENTAL), from its first list "
+                            + "answer; null until then. fetched / expectedRecords is the run's progress; "
+                            + "records changed during the run can make fetched exceed it slightly")
+            Long expectedRecords) {
         static RunView of(SyncRun r) {
             return new RunView(
                     r.id(),
@@ -87,7 +94,8 @@ class SyncController {
                     r.unchanged(),
                     r.failed(),
                     r.pauseCount(),
-                    r.lastError());
+                    r.lastError(),
+                    r.listedTotal());
         }
     }
 

@@ -146,6 +146,8 @@ class SyncEngine {
                         e -> new IllegalStateException(
                                 "platform rejected the list request (code " + e.platformCode() + "): " + e.getMessage(),
                                 e))
+                // The run's expected size for the console's progress (a no-op after the run's first listing).
+                .flatMap(page -> runs.recordListedTotal(runId, page.total()).thenReturn(page))
                 .map(page -> page.records().isEmpty()
                         ? new Listed(p, p.finished(), List.of())
                         : new Listed(p, p.after(page.records(), since, properties), freshRecords(page.records(), p)));

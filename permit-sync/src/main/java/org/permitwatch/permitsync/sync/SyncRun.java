@@ -6,6 +6,7 @@ import java.util.UUID;
 /**
  * One sync run with its checkpoint. The checkpoint is the keyset cursor (updatedAt, permitNo) of the last
  * committed record plus the page number within the listing that starts just before that updatedAt.
+ * {@code listedTotal} is the platform's count of the records the run lists (its first list answer), null before.
  */
 record SyncRun(
         UUID id,
@@ -27,4 +28,5 @@ record SyncRun(
         int unchanged,
         int failed,
         int pauseCount,
-        String lastError) {}
+        String lastError,
+        Long listedTotal) {}

@@ -101,6 +101,17 @@ class SyncRunRepository {
         return spec.then();
     }
 
+    /**
+     * The platform's total of the run's first listing; later listings start at the cursor and would count only the
+     * rest, so the first one wins (also across a pause and resume).
+     */
+    Mono<Void> recordListedTotal(UUID id, long total) {
+        return db.sql("UPDATE sync_run SET listed_total = :total WHERE id = :id AND listed_total IS NULL")
+                .bind("id", id)
+                .bind("total", total)
+                .then();
+    }
+
     Mono<Void> insertFailures(UUID runId, List<SyncFailure> failures) {
         return Flux.fromIterable(failures)
                 .concatMap(f -> {
@@ -188,7 +199,8 @@ class SyncRunRepository {
                 r.get("unchanged", Integer.class),
                 r.get("failed", Integer.class),
                 r.get("pause_count", Integer.class),
-                r.get("last_error", String.class));
+                r.get("last_error", String.class),
+                r.get("listed_total", Long.class));
     }
 
     /** Keyset position after the last committed page. */

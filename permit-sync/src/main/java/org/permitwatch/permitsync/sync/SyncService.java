@@ -113,6 +113,7 @@ class SyncService implements DisposableBean {
                             0,
                             0,
                             0,
+                            null,
                             null);
                     return runs.insert(run)
                             .then(audit.record(

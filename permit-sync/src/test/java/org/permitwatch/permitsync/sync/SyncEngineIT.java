@@ -90,6 +90,19 @@ class SyncEngineIT extends PermitSyncTestSupport {
                 .isEqualTo(SIZE);
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'sync.run.start'"))
                 .isEqualTo(1);
+        // the console's progress: the platform's total of the first listing = every permit of the mock (1,200),
+        // so fetched / expectedRecords = 1,200 / 1,200 at the end
+        web.get()
+                .uri("/api/v1/sync/runs/" + id)
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, bearer(provinceToken()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.expectedRecords")
+                .isEqualTo(SIZE)
+                .jsonPath("$.fetched")
+                .isEqualTo(SIZE);
     }
 
     @Test
@@ -280,6 +293,8 @@ class SyncEngineIT extends PermitSyncTestSupport {
 
         assertThat(resumed).isEqualTo(id);
         assertThat(intOf(run(id), "pause_count")).isPositive();
+        // the expected size is the whole run's (its first listing: 1,200), not what was left when it resumed
+        assertThat(intOf(run(id), "listed_total")).isEqualTo(SIZE);
         assertThat(platform().stats().detailRequests())
                 .as("pages committed before the pause are not fetched again")
                 .isEqualTo(SIZE);
