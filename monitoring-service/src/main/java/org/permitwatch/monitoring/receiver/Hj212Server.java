@@ -2,12 +2,15 @@ package org.permitwatch.monitoring.receiver;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.permitwatch.monitoring.hj212.Hj212Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.tcp.TcpServer;
 
@@ -26,6 +29,8 @@ public class Hj212Server implements SmartLifecycle {
     private final FrameHandler handler;
     private final ReceiverMetrics metrics;
     private volatile DisposableServer server;
+    /** The open unit connections: a stop closes them too, or they would outlive the service that serves them. */
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
 
     Hj212Server(ReceiverProperties properties, FrameHandler handler, ReceiverMetrics metrics) {
         this.properties = properties;
@@ -46,7 +51,11 @@ public class Hj212Server implements SmartLifecycle {
                     connection.addHandlerLast("hj212-lines", new Hj212LineDecoder());
                     connection.onReadIdle(idle.toMillis(), connection::dispose);
                     metrics.connected();
-                    connection.onDispose(metrics::disconnected);
+                    open.add(connection);
+                    connection.onDispose(() -> {
+                        open.remove(connection);
+                        metrics.disconnected();
+                    });
                 })
                 .handle((in, out) -> {
                     FrameHandler.Connection state = new FrameHandler.Connection(remote(in));
@@ -72,7 +81,13 @@ public class Hj212Server implements SmartLifecycle {
     public void stop() {
         DisposableServer running = server;
         if (running != null) {
+            // Disposing the server closes its listening socket only; the connections live on the shared event loops
+            // and, left open, would keep reading frames for a service whose producer is closing. Closed here, the
+            // units reconnect (to another replica, or to this one started again) and resend what was not answered.
             running.disposeNow(Duration.ofSeconds(10));
+            for (Connection connection : open) {
+                connection.disposeNow(Duration.ofSeconds(5));
+            }
             server = null;
         }
     }
