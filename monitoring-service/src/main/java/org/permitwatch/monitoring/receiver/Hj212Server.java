@@ -15,9 +15,10 @@ import reactor.netty.DisposableServer;
 import reactor.netty.tcp.TcpServer;
 
 /**
- * The HJ 212-2017 TCP server (Reactor Netty). Each connection is read frame by frame in order ({@code concatMap}: a
- * unit's answers come back in the order of its frames); the work per frame never blocks its event loop (the broker send
- * runs on boundedElastic), so a slow or broken connection stalls no other. Starts after the context (Kafka producer
+ * The HJ 212-2017 TCP server (Reactor Netty). Each connection's frames are answered in order ({@code
+ * flatMapSequential}: a unit's answers come back in the order of its frames, up to {@code max-in-flight} of them waiting
+ * for the broker at once); the work per frame never blocks its event loop (the broker send runs on the publisher's own
+ * thread), so a slow or broken connection stalls no other. Starts after the context (Kafka producer
  * ready) and stops first on shutdown, so no frame is read that could not be published.
  */
 @Component
@@ -59,8 +60,12 @@ public class Hj212Server implements SmartLifecycle {
                 })
                 .handle((in, out) -> {
                     FrameHandler.Connection state = new FrameHandler.Connection(remote(in));
-                    Flux<String> answers =
-                            in.receiveObject().cast(String.class).concatMap(line -> handler.handle(line, state));
+                    // Up to maxInFlight frames of a connection wait for the broker at once (a backfill is not one
+                    // round trip per frame), their answers still in frame order; beyond that the connection is not
+                    // read (TCP back-pressure), so a fast unit cannot queue unbounded work.
+                    Flux<String> answers = in.receiveObject()
+                            .cast(String.class)
+                            .flatMapSequential(line -> handler.handle(line, state), properties.maxInFlight(), 1);
                     return out.sendString(answers, Hj212Frame.CHARSET);
                 })
                 .bindNow();

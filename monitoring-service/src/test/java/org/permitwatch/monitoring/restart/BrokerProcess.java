@@ -20,31 +20,30 @@ import org.apache.kafka.common.Uuid;
  * and start it again on the same port and log directory — which spring-kafka-test's embedded broker cannot do with its
  * data. {@link #main} is the child's entry point.
  */
-final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess implements AutoCloseable {
 
     private final int port;
     private final int controllerPort;
     private final Path dataDir;
     private Process process;
 
-    BrokerProcess(Path dataDir) {
+    public BrokerProcess(Path dataDir) {
         this.port = freePort();
         this.controllerPort = freePort();
         this.dataDir = dataDir;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     /** Starts the broker and waits until its listener accepts connections. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         java,
-                        "-Xmx256m",
+                        "-Xmx320m",
                         "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
                         "-cp",
                         System.getProperty("java.class.path"),
                         BrokerProcess.class.getName(),
@@ -73,7 +72,7 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the broker gets no chance to flush or say goodbye, as in a crash. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
