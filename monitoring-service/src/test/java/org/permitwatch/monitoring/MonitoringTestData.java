@@ -61,6 +61,45 @@ public final class MonitoringTestData {
                 OffsetDateTime.parse("2026-01-01T00:00:00+08:00"));
     }
 
+    /** The same snapshot carrying the permit's self-monitoring table (as permit-sync writes it since it carries it). */
+    public static DirectoryUnitSnapshot withSelfMonitoring(
+            DirectoryUnitSnapshot u, DirectoryUnitSnapshot.SelfMonitoring... rows) {
+        return new DirectoryUnitSnapshot(
+                u.permitNo(),
+                u.uscc(),
+                u.unitName(),
+                u.provinceCode(),
+                u.cityCode(),
+                u.countyCode(),
+                u.industryCode(),
+                u.industryName(),
+                u.keyIndustry(),
+                u.managementCategory(),
+                u.status(),
+                u.validFrom(),
+                u.validTo(),
+                u.withoutPermit(),
+                u.sourceType(),
+                u.positiveList(),
+                u.outlets(),
+                u.lastInspectedAt(),
+                u.violationCount(),
+                u.version(),
+                u.platformUpdatedAt(),
+                u.changedAt(),
+                List.of(rows));
+    }
+
+    /** A row of the 自行监测 table: automatic (自动) monitoring of the pollutant at the outlet. */
+    public static DirectoryUnitSnapshot.SelfMonitoring automatic(String outlet, String pollutant) {
+        return new DirectoryUnitSnapshot.SelfMonitoring(outlet, pollutant, "自动", "自动监测", true);
+    }
+
+    /** A row of the 自行监测 table: manual (手工) sampling. */
+    public static DirectoryUnitSnapshot.SelfMonitoring manual(String outlet, String pollutant) {
+        return new DirectoryUnitSnapshot.SelfMonitoring(outlet, pollutant, "手工", "1次/季度", false);
+    }
+
     /** Publishes the snapshots as permit-sync does and waits until the projection holds them. */
     public static void publish(
             KafkaTemplate<String, String> kafka, JsonMapper json, DatabaseClient db, DirectoryUnitSnapshot... units) {

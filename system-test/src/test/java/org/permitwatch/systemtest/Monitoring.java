@@ -34,8 +34,8 @@ final class Monitoring {
 
     void dataArrivesOverTcpAndReadsBack() {
         String city = c.platform.token("CITY", Campaign.CITY, "--sub", "monitoring-systest");
-        // An outlet that must be monitored and has no point yet: run.sh's simulator took the first main outlets of the
-        // same list, and a second point on one of them would not be the one the series (first registered) reads.
+        // An outlet that must be monitored (its permit's 自行监测 table has 自动 rows for it) and has no point yet:
+        // run.sh's simulator took the first main outlets of the same permits. The series names the MN all the same.
         JsonNode free = c.gateway
                 .get("/api/v1/monitoring/unmonitored-outlets?size=1", city)
                 .json()
@@ -94,9 +94,9 @@ final class Monitoring {
             throw new UncheckedIOException(e);
         }
 
-        String series =
-                "/api/v1/monitoring/series?permitNo=" + permitNo + "&outletCode=" + outlet + "&pollutant=" + pollutant
-                        + "&from=" + day.minusDays(1) + "T16:00:00Z&to=" + day + "T17:00:00Z"; // 25 h: hourly values
+        String series = "/api/v1/monitoring/series?permitNo=" + permitNo + "&outletCode=" + outlet + "&pollutant="
+                + pollutant + "&mn=" + MN + "&from=" + day.minusDays(1) + "T16:00:00Z&to=" + day
+                + "T17:00:00Z"; // 25 h: hourly values
         // Not Eventually.await: on failure the last answer is what tells why (a 4xx problem, or fewer points).
         Api.Reply last = c.gateway.get(series, city);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Applies directory snapshots to {@code directory_unit}: once per event id (platform-support's IdempotentConsumer) and
  * only when newer than the stored one by (platform version, changedAt) — the same rule as inspection-service's
  * projection, so a redelivered or out-of-order older snapshot never overwrites a newer one. Only what monitoring needs
- * is kept: the unit's division, category and status, and its outlets with their pollutants.
+ * is kept: the unit's division, category and status, its outlets with their pollutants, and
+ * its self-monitoring table (which outlets and pollutants must be monitored automatically).
  */
 @Component
 class DirectoryProjection {
@@ -22,13 +23,13 @@ class DirectoryProjection {
 
     private static final String UPSERT = """
             INSERT INTO directory_unit (permit_no, unit_name, city_code, county_code, management_category, status,
-                                        outlets, version, changed_at, updated_at)
-            VALUES (:permitNo, :unitName, :city, :county, :category, :status, CAST(:outlets AS jsonb), :version,
-                    :changedAt, now())
+                                        outlets, self_monitoring, version, changed_at, updated_at)
+            VALUES (:permitNo, :unitName, :city, :county, :category, :status, CAST(:outlets AS jsonb),
+                    CAST(:selfMonitoring AS jsonb), :version, :changedAt, now())
             ON CONFLICT (permit_no) DO UPDATE SET
                 unit_name = EXCLUDED.unit_name, city_code = EXCLUDED.city_code, county_code = EXCLUDED.county_code,
                 management_category = EXCLUDED.management_category, status = EXCLUDED.status,
-                outlets = EXCLUDED.outlets, version = EXCLUDED.version, changed_at = EXCLUDED.changed_at,
+                outlets = EXCLUDED.outlets, self_monitoring = EXCLUDED.self_monitoring, version = EXCLUDED.version, changed_at = EXCLUDED.changed_at,
                 updated_at = now()
             WHERE directory_unit.version IS NULL
                OR (EXCLUDED.version, coalesce(EXCLUDED.changed_at, '-infinity'))
@@ -48,6 +49,8 @@ class DirectoryProjection {
     Mono<Boolean> apply(String eventId, DirectoryUnitSnapshot unit) {
         validate(unit);
         String outlets = json.writeValueAsString(unit.outlets());
+        // Kept as carried: null (an older snapshot) selects the fallback rule of the view required_monitoring.
+        String selfMonitoring = unit.selfMonitoring() == null ? null : json.writeValueAsString(unit.selfMonitoring());
         return inbox.handleOnce(
                 CONSUMER,
                 eventId,
@@ -59,6 +62,9 @@ class DirectoryProjection {
                         .bind("category", unit.managementCategory())
                         .bind("status", unit.status())
                         .bind("outlets", outlets)
+                        .bind(
+                                "selfMonitoring",
+                                selfMonitoring == null ? io.r2dbc.spi.Parameters.in(String.class) : selfMonitoring)
                         .bind("version", unit.version())
                         .bind(
                                 "changedAt",

@@ -140,8 +140,7 @@ class PointStore {
 
     /** Required outlets ({@link UnmonitoredOutlet}) of the caller's division with no point registered on them. */
     Flux<UnmonitoredOutlet> unmonitored(Caller caller, long offset, int limit) {
-        return db.sql(UNMONITORED
-                        + " ORDER BY u.county_code, u.permit_no, o->>'outletCode' LIMIT :limit OFFSET :offset")
+        return db.sql(UNMONITORED + " ORDER BY county_code, permit_no, outlet_code LIMIT :limit OFFSET :offset")
                 .bind("scope", caller.division().likePattern())
                 .bind("limit", limit)
                 .bind("offset", offset)
@@ -161,14 +160,13 @@ class PointStore {
                 .one();
     }
 
+    /** Required outlets: the view required_monitoring (V3) holds the rule, per outlet and pollutant. */
     private static final String UNMONITORED = """
-            SELECT u.permit_no, u.unit_name, u.county_code, o->>'outletCode' AS outlet_code,
-                   o->>'outletName' AS outlet_name
-            FROM directory_unit u CROSS JOIN LATERAL jsonb_array_elements(u.outlets) o
+            SELECT DISTINCT u.permit_no, u.unit_name, u.county_code, u.outlet_code, u.outlet_name
+            FROM required_monitoring u
             WHERE u.county_code LIKE :scope
-              AND u.management_category = 'KEY' AND u.status = 'VALID' AND o->>'outletType' = '主要排放口'
               AND NOT EXISTS (SELECT 1 FROM monitoring_point p
-                              WHERE p.permit_no = u.permit_no AND p.outlet_code = o->>'outletCode')
+                              WHERE p.permit_no = u.permit_no AND p.outlet_code = u.outlet_code)
             """;
 
     private static PointView view(Readable r) {

@@ -36,14 +36,22 @@ class MonitoringController {
             summary = "A pollutant's series at an outlet",
             description = "Minute values for ranges up to 1 day, hourly up to 62 days, daily up to 10 years (the "
                     + "resolution is in the answer). 404 when no point is registered on the outlet in the caller's "
-                    + "division; 400 naming 'to' for an empty or too long range.")
+                    + "division; 400 naming 'to' for an empty or too long range, 'mn' for an MN not registered on the "
+                    + "outlet. An outlet may have several points (a replaced unit, a second analyser): 'mn' chooses "
+                    + "one; without it the series is the point whose data arrived most recently (the answer's 'mn').")
     Mono<Views.Series> series(
             @RequestParam String permitNo,
             @RequestParam String outletCode,
             @RequestParam String pollutant,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
-        return CurrentCaller.get().flatMap(caller -> queries.series(permitNo, outletCode, pollutant, from, to, caller));
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+            @Parameter(
+                            description = "the point (MN) of the outlet; default: the one whose data arrived most "
+                                    + "recently (or, none having sent, the first registered)")
+                    @RequestParam(required = false)
+                    String mn) {
+        return CurrentCaller.get()
+                .flatMap(caller -> queries.series(permitNo, outletCode, pollutant, from, to, mn, caller));
     }
 
     @GetMapping("/units/{permitNo}/latest")

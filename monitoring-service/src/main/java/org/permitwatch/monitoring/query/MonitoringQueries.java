@@ -25,12 +25,17 @@ class MonitoringQueries {
         this.clock = clock;
     }
 
-    /** The point measuring that outlet (the first registered, should there be several), inside the division. */
-    Mono<String> pointOf(String permitNo, String outletCode, Caller caller) {
-        return db.sql("""
-                        SELECT mn FROM monitoring_point
-                        WHERE permit_no = :permitNo AND outlet_code = :outletCode AND division_code LIKE :scope
-                        ORDER BY created_at, mn LIMIT 1
+    /**
+     * The point of that outlet whose series is read, inside the division: the one named ({@code mn}: 400 naming it when
+     * it is not a point of the outlet), else the one whose data arrived most recently (an outlet with a replaced unit
+     * or a second analyser has several; the newest is the one a reader expects), else the first registered.
+     */
+    Mono<String> pointOf(String permitNo, String outletCode, String mn, Caller caller) {
+        Mono<String> any = db.sql("""
+                        SELECT p.mn FROM monitoring_point p
+                        LEFT JOIN (SELECT mn, max(received_at) AS last FROM latest_value GROUP BY mn) l ON l.mn = p.mn
+                        WHERE p.permit_no = :permitNo AND p.outlet_code = :outletCode AND p.division_code LIKE :scope
+                        ORDER BY l.last DESC NULLS LAST, p.created_at, p.mn LIMIT 1
                         """)
                 .bind("permitNo", permitNo)
                 .bind("outletCode", outletCode)
@@ -39,6 +44,23 @@ class MonitoringQueries {
                 .one()
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(
                         "point-not-found", "no monitoring point on outlet " + outletCode + " of " + permitNo)));
+        if (mn == null || mn.isBlank()) {
+            return any;
+        }
+        // The outlet must have a point in the division at all (404 as without mn), and this MN must be one of them.
+        return any.then(db.sql("""
+                        SELECT mn FROM monitoring_point
+                        WHERE permit_no = :permitNo AND outlet_code = :outletCode AND division_code LIKE :scope
+                          AND mn = :mn
+                        """)
+                .bind("permitNo", permitNo)
+                .bind("outletCode", outletCode)
+                .bind("scope", caller.division().likePattern())
+                .bind("mn", mn)
+                .map(r -> r.get(0, String.class))
+                .one()
+                .switchIfEmpty(Mono.error(() -> ApiException.invalidField(
+                        "mn", "is not a monitoring point of outlet " + outletCode + " of " + permitNo, mn))));
     }
 
     Mono<Views.Series> series(
@@ -47,18 +69,19 @@ class MonitoringQueries {
             String pollutant,
             OffsetDateTime from,
             OffsetDateTime to,
+            String mn,
             Caller caller) {
         if (!to.isAfter(from)) {
             throw ApiException.invalidField("to", "must be after from", to);
         }
         Resolution resolution = Resolution.forRange(Duration.between(from, to))
                 .orElseThrow(() -> ApiException.invalidField("to", "the range may span at most 10 years", to));
-        return pointOf(permitNo, outletCode, caller)
-                .flatMap(mn -> db.sql("SELECT data_time, avg, min, max, flag FROM "
+        return pointOf(permitNo, outletCode, mn, caller)
+                .flatMap(point -> db.sql("SELECT data_time, avg, min, max, flag FROM "
                                 + resolution.table()
                                 + " WHERE mn = :mn AND pollutant = :pollutant AND data_time >= :from AND data_time < :to"
                                 + " ORDER BY data_time LIMIT " + Resolution.MAX_POINTS)
-                        .bind("mn", mn)
+                        .bind("mn", point)
                         .bind("pollutant", pollutant)
                         .bind("from", from)
                         .bind("to", to)
@@ -72,8 +95,8 @@ class MonitoringQueries {
                                 r.get("flag", String.class)))
                         .all()
                         .collectList()
-                        .map(points ->
-                                new Views.Series(mn, permitNo, outletCode, pollutant, resolution, from, to, points)));
+                        .map(points -> new Views.Series(
+                                point, permitNo, outletCode, pollutant, resolution, from, to, points)));
     }
 
     /** The newest value per point and pollutant of a unit; 404 when the permit is not in the caller's division. */
@@ -106,35 +129,45 @@ class MonitoringQueries {
                 .all());
     }
 
-    /** The rule for required outlets is the one of PointStore's unmonitored list (主要排放口, KEY, VALID). */
+    /**
+     * Required outlets and pollutants come from the view required_monitoring (V3), the rule PointStore's unmonitored
+     * list reads too. 联网率 counts outlets; 传输有效率 counts hours per pollutant that must be monitored automatically:
+     * the pollutants the permit's table names at the outlet (method 自动), or — for a permit whose snapshot predates
+     * that table (pollutant NULL in the view) — the pollutants registered on the outlet's points. Each (pollutant,
+     * hour) counts once per outlet, whichever of its points (a replaced unit, a second analyser) sent it.
+     */
     private static final String COVERAGE = """
             WITH required AS (
-                SELECT u.county_code, u.permit_no, o->>'outletCode' AS outlet_code
-                FROM directory_unit u CROSS JOIN LATERAL jsonb_array_elements(u.outlets) o
-                WHERE u.county_code LIKE :scope
-                  AND u.management_category = 'KEY' AND u.status = 'VALID' AND o->>'outletType' = '主要排放口'),
-            points AS (
-                SELECT r.county_code, r.permit_no, r.outlet_code, p.mn, p.pollutants
+                SELECT county_code, permit_no, outlet_code, pollutant
+                FROM required_monitoring WHERE county_code LIKE :scope),
+            outlets AS (
+                SELECT DISTINCT county_code, permit_no, outlet_code FROM required),
+            counted AS (
+                SELECT permit_no, outlet_code, pollutant FROM required WHERE pollutant IS NOT NULL
+                UNION
+                SELECT r.permit_no, r.outlet_code, unnest(p.pollutants)
                 FROM required r JOIN monitoring_point p
-                  ON p.permit_no = r.permit_no AND p.outlet_code = r.outlet_code),
-            per_point AS (
-                SELECT pt.county_code, pt.permit_no, pt.outlet_code,
-                       24 * cardinality(pt.pollutants) AS expected,
-                       (SELECT count(*) FROM hourly_value h
-                        WHERE h.mn = pt.mn AND h.pollutant = ANY (pt.pollutants) AND h.flag = 'N'
-                          AND h.data_time >= :start AND h.data_time < :end) AS valid,
-                       EXISTS (SELECT 1 FROM hourly_value h
-                               WHERE h.mn = pt.mn AND h.data_time >= :start AND h.data_time < :end) AS online
-                FROM points pt),
+                  ON p.permit_no = r.permit_no AND p.outlet_code = r.outlet_code
+                WHERE r.pollutant IS NULL),
             per_outlet AS (
-                SELECT r.county_code, r.permit_no, r.outlet_code,
-                       coalesce(bool_or(pp.online), false) AS online,
-                       coalesce(sum(pp.expected), 0) AS expected, coalesce(sum(pp.valid), 0) AS valid
-                FROM required r LEFT JOIN per_point pp
-                  ON pp.permit_no = r.permit_no AND pp.outlet_code = r.outlet_code
-                GROUP BY r.county_code, r.permit_no, r.outlet_code)
+                SELECT o.county_code,
+                       EXISTS (SELECT 1 FROM monitoring_point p
+                               WHERE p.permit_no = o.permit_no AND p.outlet_code = o.outlet_code) AS has_point,
+                       EXISTS (SELECT 1 FROM monitoring_point p JOIN hourly_value h ON h.mn = p.mn
+                               WHERE p.permit_no = o.permit_no AND p.outlet_code = o.outlet_code
+                                 AND h.data_time >= :start AND h.data_time < :end) AS online,
+                       (SELECT count(*) FROM counted c
+                        WHERE c.permit_no = o.permit_no AND c.outlet_code = o.outlet_code) AS pollutants,
+                       (SELECT count(DISTINCT (h.pollutant, h.data_time))
+                        FROM monitoring_point p JOIN hourly_value h ON h.mn = p.mn
+                          JOIN counted c ON c.permit_no = p.permit_no AND c.outlet_code = p.outlet_code
+                                        AND c.pollutant = h.pollutant
+                        WHERE p.permit_no = o.permit_no AND p.outlet_code = o.outlet_code AND h.flag = 'N'
+                          AND h.data_time >= :start AND h.data_time < :end) AS valid
+                FROM outlets o)
             SELECT county_code, count(*) AS required, count(*) FILTER (WHERE online) AS online,
-                   sum(expected)::bigint AS expected, sum(valid)::bigint AS valid
+                   sum(CASE WHEN has_point THEN 24 * pollutants ELSE 0 END)::bigint AS expected,
+                   sum(valid)::bigint AS valid
             FROM per_outlet GROUP BY county_code ORDER BY county_code
             """;
 

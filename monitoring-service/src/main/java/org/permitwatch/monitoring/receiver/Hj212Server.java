@@ -2,19 +2,23 @@ package org.permitwatch.monitoring.receiver;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.permitwatch.monitoring.hj212.Hj212Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.tcp.TcpServer;
 
 /**
- * The HJ 212-2017 TCP server (Reactor Netty). Each connection is read frame by frame in order ({@code concatMap}: a
- * unit's answers come back in the order of its frames); the work per frame never blocks its event loop (the broker send
- * runs on boundedElastic), so a slow or broken connection stalls no other. Starts after the context (Kafka producer
+ * The HJ 212-2017 TCP server (Reactor Netty). Each connection's frames are answered in order ({@code
+ * flatMapSequential}: a unit's answers come back in the order of its frames, up to {@code max-in-flight} of them waiting
+ * for the broker at once); the work per frame never blocks its event loop (the broker send runs on the publisher's own
+ * thread), so a slow or broken connection stalls no other. Starts after the context (Kafka producer
  * ready) and stops first on shutdown, so no frame is read that could not be published.
  */
 @Component
@@ -26,6 +30,8 @@ public class Hj212Server implements SmartLifecycle {
     private final FrameHandler handler;
     private final ReceiverMetrics metrics;
     private volatile DisposableServer server;
+    /** The open unit connections: a stop closes them too, or they would outlive the service that serves them. */
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
 
     Hj212Server(ReceiverProperties properties, FrameHandler handler, ReceiverMetrics metrics) {
         this.properties = properties;
@@ -46,12 +52,20 @@ public class Hj212Server implements SmartLifecycle {
                     connection.addHandlerLast("hj212-lines", new Hj212LineDecoder());
                     connection.onReadIdle(idle.toMillis(), connection::dispose);
                     metrics.connected();
-                    connection.onDispose(metrics::disconnected);
+                    open.add(connection);
+                    connection.onDispose(() -> {
+                        open.remove(connection);
+                        metrics.disconnected();
+                    });
                 })
                 .handle((in, out) -> {
                     FrameHandler.Connection state = new FrameHandler.Connection(remote(in));
-                    Flux<String> answers =
-                            in.receiveObject().cast(String.class).concatMap(line -> handler.handle(line, state));
+                    // Up to maxInFlight frames of a connection wait for the broker at once (a backfill is not one
+                    // round trip per frame), their answers still in frame order; beyond that the connection is not
+                    // read (TCP back-pressure), so a fast unit cannot queue unbounded work.
+                    Flux<String> answers = in.receiveObject()
+                            .cast(String.class)
+                            .flatMapSequential(line -> handler.handle(line, state), properties.maxInFlight(), 1);
                     return out.sendString(answers, Hj212Frame.CHARSET);
                 })
                 .bindNow();
@@ -72,7 +86,13 @@ public class Hj212Server implements SmartLifecycle {
     public void stop() {
         DisposableServer running = server;
         if (running != null) {
+            // Disposing the server closes its listening socket only; the connections live on the shared event loops
+            // and, left open, would keep reading frames for a service whose producer is closing. Closed here, the
+            // units reconnect (to another replica, or to this one started again) and resend what was not answered.
             running.disposeNow(Duration.ofSeconds(10));
+            for (Connection connection : open) {
+                connection.disposeNow(Duration.ofSeconds(5));
+            }
             server = null;
         }
     }

@@ -7,25 +7,38 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.permitwatch.events.CloudEventHeaders;
 import org.permitwatch.support.time.BureauClock;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Appends an accepted data segment to {@link RawTopic#NAME} and completes when the broker has it (acks=all). {@code
- * send} itself may block while the producer has no metadata (broker down), so it is called on boundedElastic, never on
- * the Netty event loop that serves the other connections.
+ * send} itself may block while the producer has no metadata (broker down), so it is never called on the Netty event
+ * loop that serves the other connections but on one thread of its own: {@code send} only appends to the producer's
+ * batch (microseconds), one thread keeps up with any rate the receiver reaches, and — unlike a pool — it hands a
+ * unit's frames to the producer in the order they were read, so the raw topic keeps each MN's order even with several
+ * frames of a connection in flight. While the broker is away and the producer lacks metadata, that thread waits (up to
+ * {@code max.block.ms}) for everyone: nothing could be confirmed then anyway, and the frames go unanswered and are
+ * resent.
  */
 @Component
-class RawPublisher {
+class RawPublisher implements DisposableBean {
 
     private final KafkaTemplate<String, String> kafka;
     private final BureauClock clock;
+    private final Scheduler sender = Schedulers.newSingle("hj212-publish", true);
 
     RawPublisher(KafkaTemplate<String, String> kafka, BureauClock clock) {
         this.kafka = kafka;
         this.clock = clock;
+    }
+
+    @Override
+    public void destroy() {
+        sender.dispose();
     }
 
     /**
@@ -49,7 +62,7 @@ class RawPublisher {
                     header(record, CloudEventHeaders.CONTENT_TYPE, RawTopic.CONTENT_TYPE);
                     return Mono.fromFuture(kafka.send(record));
                 })
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(sender)
                 .then()
                 .toFuture();
         return Mono.fromFuture(inFlight, true).timeout(timeout);

@@ -21,6 +21,8 @@ class ReceiverMetrics {
     private final Counter publishFailed;
     private final Timer acknowledged;
     private final AtomicInteger connections = new AtomicInteger();
+    /** Per CN, looked up once: a registry lookup per frame (tags built, map searched) shows at 20,000 frames/s. */
+    private final Map<String, Counter> accepted = new java.util.concurrent.ConcurrentHashMap<>();
 
     ReceiverMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -43,7 +45,8 @@ class ReceiverMetrics {
     }
 
     void accepted(String cn) {
-        registry.counter("monitoring.hj212.accepted", "cn", cn).increment();
+        accepted.computeIfAbsent(cn, c -> registry.counter("monitoring.hj212.accepted", "cn", c))
+                .increment();
     }
 
     void rejected(Rejection reason) {

@@ -42,4 +42,25 @@ class Hj212CrcTest {
     void aChangedCharacterChangesTheCrc() {
         assertThat(Hj212Crc.hex(STANDARD_SEGMENT.replace("30&&", "31&&"))).isNotEqualTo("1C80");
     }
+
+    @Test
+    void theTableGivesWhatTheStandardsBitLoopGives() {
+        // Every single byte from every starting register the first step can produce, then random segments.
+        for (int b = 0; b < 256; b++) {
+            byte[] one = {(byte) b};
+            assertThat(Hj212Crc.of(one, 0, 1)).as("byte %d", b).isEqualTo(Hj212Crc.ofBitwise(one, 0, 1));
+        }
+        java.util.Random random = new java.util.Random(212);
+        for (int n = 0; n < 2_000; n++) {
+            byte[] segment = new byte[1 + random.nextInt(1024)];
+            random.nextBytes(segment);
+            int from = random.nextInt(segment.length);
+            assertThat(Hj212Crc.of(segment, from, segment.length))
+                    .isEqualTo(Hj212Crc.ofBitwise(segment, from, segment.length));
+        }
+        byte[] example = ("QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010000A8900016F000169DC0;Flag=5;"
+                        + "CP=&&RtdInterval=30&&")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(Hj212Crc.ofBitwise(example, 0, example.length)).isEqualTo(0x1C80);
+    }
 }

@@ -71,7 +71,40 @@ class MonitoringApiIT {
                         "140105",
                         "SIMPLIFIED",
                         "VALID",
-                        MonitoringTestData.outlet("DA001", "主要排放口", "a21026")));
+                        MonitoringTestData.outlet("DA001", "主要排放口", "a21026")),
+                // 140107: permits whose snapshots carry their 自行监测 table (API-A … API-C above predate it).
+                MonitoringTestData.withSelfMonitoring(
+                        MonitoringTestData.unit(
+                                "API-D",
+                                "140107",
+                                "KEY",
+                                "VALID",
+                                MonitoringTestData.outlet("DA001", "主要排放口", "a21026", "a21002", "a34013"),
+                                MonitoringTestData.outlet("DA002", "一般排放口", "a21026"),
+                                MonitoringTestData.outlet("DA003", "主要排放口", "a21026")),
+                        MonitoringTestData.automatic("DA001", "a21026"),
+                        MonitoringTestData.automatic("DA001", "a21002"),
+                        MonitoringTestData.manual("DA001", "a34013"),
+                        MonitoringTestData.automatic("DA002", "a21026"),
+                        MonitoringTestData.manual("DA003", "a21026")),
+                MonitoringTestData.withSelfMonitoring(
+                        MonitoringTestData.unit(
+                                "API-E",
+                                "140107",
+                                "SIMPLIFIED",
+                                "VALID",
+                                MonitoringTestData.outlet("DA001", "一般排放口", "a21026")),
+                        MonitoringTestData.automatic("DA001", "a21026")),
+                MonitoringTestData.withSelfMonitoring(
+                        MonitoringTestData.unit(
+                                "API-F",
+                                "140107",
+                                "KEY",
+                                "REVOKED",
+                                MonitoringTestData.outlet("DA001", "主要排放口", "a21026")),
+                        MonitoringTestData.automatic("DA001", "a21026")),
+                MonitoringTestData.withSelfMonitoring(MonitoringTestData.unit(
+                        "API-G", "140107", "KEY", "VALID", MonitoringTestData.outlet("DA001", "主要排放口", "a21026"))));
         MonitoringTestData.register(web, "APIP1", "p1", "API-A", "DA001", "a21026", "a21002");
         MonitoringTestData.register(web, "APIP2", "p2", "API-A", "DA009", "a21026", "a99999");
         MonitoringTestData.register(web, "APIP3", "p3", "API-B", "DA001", "a21026");
@@ -109,6 +142,35 @@ class MonitoringApiIT {
                                 .one()
                                 .block()
                         == 26 * 2 + 5 + 5);
+
+        // API-D DA001 has two points: APIP4 (the unit being replaced: a21026 and the manual a34013, hours 0–11), then
+        // APIP5 (the new one: a21026 hours 10–23, a21002 hours 0–23 with flag D at 05:00), stored after APIP4's.
+        MonitoringTestData.register(web, "APIP4", "p4", "API-D", "DA001", "a21026", "a34013");
+        MonitoringTestData.register(web, "APIP5", "p5", "API-D", "DA001", "a21026", "a21002");
+        try (Hj212Client unit = new Hj212Client(server.port())) {
+            for (int h = 0; h < 12; h++) {
+                unit.send("QN=d4" + h + ";ST=31;CN=2061;PW=p4;MN=APIP4;Flag=5;CP=&&DataTime="
+                        + String.format("20260710%02d0000", h) + ";a21026-Avg=" + h + ",a21026-Flag=N;a34013-Avg=1,"
+                        + "a34013-Flag=N&&");
+                assertThat(unit.answer()).contains("CN=9014");
+            }
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> MonitoringTestData.count(db, "SELECT count(*) FROM hourly_value WHERE mn = :mn", "APIP4")
+                        == 12 * 2);
+        try (Hj212Client unit = new Hj212Client(server.port())) {
+            for (int h = 0; h < 24; h++) {
+                unit.send("QN=d5" + h + ";ST=31;CN=2061;PW=p5;MN=APIP5;Flag=5;CP=&&DataTime="
+                        + String.format("20260710%02d0000", h) + ";a21002-Avg=" + (100 + h) + ",a21002-Flag="
+                        + (h == 5 ? "D" : "N") + (h >= 10 ? ";a21026-Avg=" + (50 + h) + ",a21026-Flag=N" : "")
+                        + "&&");
+                assertThat(unit.answer()).contains("CN=9014");
+            }
+        }
+        // APIP5: 24 a21002 + 14 a21026 (10–23) = 38.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> MonitoringTestData.count(db, "SELECT count(*) FROM hourly_value WHERE mn = :mn", "APIP5")
+                        == 24 + 14);
     }
 
     static String hourly(String mn, String pw, String time, int value, String so2Flag, String noxFlag) {
@@ -134,7 +196,7 @@ class MonitoringApiIT {
                 .returnResult()
                 .getResponseBody();
         List<Map<String, Object>> rows = (List<Map<String, Object>>) page.get("items");
-        assertThat(page.get("total")).isEqualTo(2);
+        assertThat(page.get("total")).isEqualTo(3);
         Map<String, Object> xiaodian = rows.get(0);
         assertThat(xiaodian.get("divisionCode")).isEqualTo("140105");
         // Required in 140105: API-A DA001 and DA002 (主要排放口, KEY, VALID); API-C is SIMPLIFIED, DA003 一般排放口.
@@ -156,6 +218,25 @@ class MonitoringApiIT {
         assertThat(((Number) yingze.get("networkingRate")).doubleValue()).isEqualTo(0.0);
         assertThat(yingze.get("expectedValues")).isEqualTo(24);
         assertThat(yingze.get("validValues")).isEqualTo(0);
+
+        // 140107, from the permits' own 自行监测 tables (method 自动, VALID permits, any category or outlet type):
+        // required: API-D DA001 (a21026, a21002 自动; a34013 手工), API-D DA002 (一般排放口, a21026 自动),
+        // API-E DA001 (简化管理, a21026 自动) = 3 outlets. Not required: API-D DA003 (主要排放口 but 手工 only),
+        // API-F (REVOKED), API-G (主要排放口 of a KEY permit whose table lists nothing).
+        Map<String, Object> xinghualing = rows.get(2);
+        assertThat(xinghualing.get("divisionCode")).isEqualTo("140107");
+        assertThat(xinghualing.get("requiredOutlets")).isEqualTo(3);
+        // Online: API-D DA001 only (APIP4, APIP5). 联网率 = 1 / 3 = 0.33333 → 0.3333.
+        assertThat(xinghualing.get("onlineOutlets")).isEqualTo(1);
+        assertThat(((Number) xinghualing.get("networkingRate")).doubleValue()).isEqualTo(0.3333);
+        // Expected: API-D DA001's 2 automatic pollutants × 24 hours = 48 (a34013 is manual: not counted, though
+        // APIP4 registers and sends it; DA002 and API-E have no point: 0).
+        // Valid: a21026 hours with flag N from either point: APIP4 0–11 ∪ APIP5 10–23 = 0–23 = 24 (10 and 11 once);
+        // a21002 (APIP5): 24 − 1 (D at 05:00) = 23. 24 + 23 = 47. 传输有效率 = 47 / 48 = 0.979166… → 0.9792.
+        assertThat(xinghualing.get("expectedValues")).isEqualTo(48);
+        assertThat(xinghualing.get("validValues")).isEqualTo(47);
+        assertThat(((Number) xinghualing.get("validTransmissionRate")).doubleValue())
+                .isEqualTo(0.9792);
 
         // A county sees itself only.
         get("/api/v1/monitoring/coverage?day=2026-07-10", "COUNTY", "140106")
@@ -194,17 +275,29 @@ class MonitoringApiIT {
                 .isEqualTo("DA001 排放口")
                 .jsonPath("$.unpermittedPollutants.length()")
                 .isEqualTo(0);
-        // Required without a point: API-A DA002 only (API-B DA001 has APIP3; API-C is not required).
+        // Required without a point: API-A DA002 (API-B DA001 has APIP3; API-C is not required), and from the 自行监测
+        // tables of 140107 API-D DA002 (一般排放口 with an automatic row) and API-E DA001 (简化管理) — not API-D DA003
+        // (manual only), API-F (revoked) or API-G (its table lists nothing). Ordered by county, permit, outlet.
         get("/api/v1/monitoring/unmonitored-outlets", "CITY", "140100")
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.total")
-                .isEqualTo(1)
+                .isEqualTo(3)
                 .jsonPath("$.items[0].permitNo")
                 .isEqualTo("API-A")
                 .jsonPath("$.items[0].outletCode")
-                .isEqualTo("DA002");
+                .isEqualTo("DA002")
+                .jsonPath("$.items[1].permitNo")
+                .isEqualTo("API-D")
+                .jsonPath("$.items[1].outletCode")
+                .isEqualTo("DA002")
+                .jsonPath("$.items[1].outletName")
+                .isEqualTo("DA002 排放口")
+                .jsonPath("$.items[2].permitNo")
+                .isEqualTo("API-E")
+                .jsonPath("$.items[2].outletCode")
+                .isEqualTo("DA001");
         // Another county does not see 小店's point.
         get("/api/v1/monitoring/points/APIP1", "COUNTY", "140106")
                 .expectStatus()
@@ -364,6 +457,49 @@ class MonitoringApiIT {
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("to");
+    }
+
+    @Test
+    void anOutletWithTwoPointsServesTheNewestByDefaultAndTheNamedOneOnRequest() {
+        String range = "/api/v1/monitoring/series?permitNo=API-D&outletCode=DA001&pollutant=a21026"
+                + "&from=2026-07-09T16:00:00Z&to=2026-07-11T16:00:00Z";
+        // Default: APIP5, whose data arrived after APIP4's; its a21026 hours 10–23 = 14 values, 10:00 with Avg 50 + 10.
+        get(range, "CITY", "140100")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.mn")
+                .isEqualTo("APIP5")
+                .jsonPath("$.resolution")
+                .isEqualTo("HOURLY")
+                .jsonPath("$.points.length()")
+                .isEqualTo(14)
+                .jsonPath("$.points[0].avg")
+                .isEqualTo(60)
+                .jsonPath("$.points[0].time")
+                .isEqualTo("2026-07-10T10:00:00+08:00");
+        // Named: APIP4, hours 0–11 = 12 values, the last with Avg 11.
+        get(range + "&mn=APIP4", "CITY", "140100")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.mn")
+                .isEqualTo("APIP4")
+                .jsonPath("$.points.length()")
+                .isEqualTo(12)
+                .jsonPath("$.points[11].avg")
+                .isEqualTo(11);
+        // An MN of another outlet (APIP1 is API-A DA001's) or of none: 400 naming mn, never another outlet's series.
+        for (String other : List.of("APIP1", "NOSUCHMN")) {
+            get(range + "&mn=" + other, "CITY", "140100")
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("mn");
+        }
     }
 
     @Test

@@ -61,6 +61,11 @@ record DirectoryUnit(
                 violationCount,
                 version,
                 platformUpdatedAt,
-                changedAt);
+                changedAt,
+                (obligations == null ? Obligations.empty() : obligations)
+                        .selfMonitoring().stream()
+                                .map(m -> new DirectoryUnitSnapshot.SelfMonitoring(
+                                        m.outletCode(), m.pollutantCode(), m.method(), m.frequency(), m.networked()))
+                                .toList());
     }
 }

@@ -55,7 +55,9 @@ class UnitMapperTest {
                 37.87,
                 List.of(new PermitDetail.Outlet("DA001", "焦炉烟囱", "废气", "主要排放口", List.of(limit))),
                 List.of(),
-                List.of(),
+                List.of(
+                        new PermitDetail.SelfMonitoring("DA001", "a21026", "自动", "自动监测", true),
+                        new PermitDetail.SelfMonitoring("DA001", "a34013", "手工", "1次/季度", false)),
                 List.of("年报"),
                 List.of());
     }
@@ -77,6 +79,19 @@ class UnitMapperTest {
                     .satisfies(p -> assertThat(p.hourlyLimit()).isEqualTo(30.0));
         });
         assertThat(unit.version()).isEqualTo(3);
+    }
+
+    @Test
+    void theSnapshotCarriesThePermitsSelfMonitoringTableRowForRow() {
+        // monitoring-service reads method 自动 from it (which outlets and pollutants must send HJ 212 data).
+        var snapshot =
+                mapper.toUnit(detail("P1", "某公司", "2521", "重点管理", "有效"), 0).snapshot();
+        assertThat(snapshot.selfMonitoring())
+                .containsExactly(
+                        new org.permitwatch.events.directory.DirectoryUnitSnapshot.SelfMonitoring(
+                                "DA001", "a21026", "自动", "自动监测", true),
+                        new org.permitwatch.events.directory.DirectoryUnitSnapshot.SelfMonitoring(
+                                "DA001", "a34013", "手工", "1次/季度", false));
     }
 
     @Test

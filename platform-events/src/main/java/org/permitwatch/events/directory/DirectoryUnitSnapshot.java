@@ -34,6 +34,9 @@ import java.util.List;
  * @param version            the national platform's record version this snapshot reflects
  * @param platformUpdatedAt  when the national platform last changed the record
  * @param changedAt          when this service last changed the entry
+ * @param selfMonitoring     the permit's self-monitoring table (自行监测要求), one row per outlet and pollutant; null
+ *                           in a snapshot written before the table was carried (a consumer then falls back to its
+ *                           own approximation), empty when the permit lists none. Added to v1 as an optional field.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DirectoryUnitSnapshot(
@@ -58,13 +61,83 @@ public record DirectoryUnitSnapshot(
         int violationCount,
         long version,
         OffsetDateTime platformUpdatedAt,
-        OffsetDateTime changedAt) {
+        OffsetDateTime changedAt,
+        List<SelfMonitoring> selfMonitoring) {
 
     /** CloudEvents {@code ce_type} of every value on the topic. */
     public static final String TYPE = "org.permitwatch.permitsync.unit.changed.v1";
 
     public DirectoryUnitSnapshot {
         outlets = outlets == null ? List.of() : List.copyOf(outlets);
+        // null stays null: "not carried" (an older snapshot) is not "the permit lists none".
+        selfMonitoring = selfMonitoring == null ? null : List.copyOf(selfMonitoring);
+    }
+
+    /** A snapshot without the self-monitoring table, as written before it was carried. */
+    public DirectoryUnitSnapshot(
+            String permitNo,
+            String uscc,
+            String unitName,
+            String provinceCode,
+            String cityCode,
+            String countyCode,
+            String industryCode,
+            String industryName,
+            String keyIndustry,
+            String managementCategory,
+            String status,
+            LocalDate validFrom,
+            LocalDate validTo,
+            boolean withoutPermit,
+            String sourceType,
+            boolean positiveList,
+            List<Outlet> outlets,
+            OffsetDateTime lastInspectedAt,
+            int violationCount,
+            long version,
+            OffsetDateTime platformUpdatedAt,
+            OffsetDateTime changedAt) {
+        this(
+                permitNo,
+                uscc,
+                unitName,
+                provinceCode,
+                cityCode,
+                countyCode,
+                industryCode,
+                industryName,
+                keyIndustry,
+                managementCategory,
+                status,
+                validFrom,
+                validTo,
+                withoutPermit,
+                sourceType,
+                positiveList,
+                outlets,
+                lastInspectedAt,
+                violationCount,
+                version,
+                platformUpdatedAt,
+                changedAt,
+                null);
+    }
+
+    /**
+     * One row of the permit's self-monitoring table (自行监测要求), as the national platform lists it.
+     *
+     * @param outletCode    the outlet (DA###/DW###) the row is about
+     * @param pollutantCode HJ 212-2017 code of the pollutant monitored
+     * @param method        自动 (automatic, online monitoring: must send HJ 212 data) or 手工 (manual sampling)
+     * @param frequency     as the permit words it (e.g. 自动监测, 1次/季度)
+     * @param networked     whether the automatic monitoring must be networked with the authority (联网)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SelfMonitoring(
+            String outletCode, String pollutantCode, String method, String frequency, boolean networked) {
+
+        /** The platform's word for automatic monitoring. */
+        public static final String AUTOMATIC = "自动";
     }
 
     /**
