@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>The build copies the jar and names it in the system property {@value #JAR_PROPERTY} (a module's failsafe
  * configuration, see inspection-service's pom), so nothing is started by hand. Use with
- * {@code @ContextConfiguration(initializers = TestS3.class)}; it sets {@code permitwatch.evidence.s3.*}.
+ * {@code @ContextConfiguration(initializers = TestS3.class)}; it sets {@code permitwatch.evidence.s3.*} (a service's
+ * client) and {@code permitwatch.evidence.store-uri} (the gateway's route).
  *
  * <p>The server answers under the service path {@value #SERVICE_PATH}, as run.sh's and the gateway's route do
  * (ADR 0031), so presigned URLs are signed for the same path in tests as in a browser.
@@ -47,6 +49,12 @@ public final class TestS3 implements ApplicationContextInitializer<ConfigurableA
         return server.endpoint();
     }
 
+    /** The server's root URL without the service path (what the gateway's /evidence-store route forwards to). */
+    public static synchronized String serverRoot() {
+        String endpoint = endpoint();
+        return endpoint.substring(0, endpoint.length() - SERVICE_PATH.length());
+    }
+
     /** The directory the filesystem store keeps objects in: {@code <dir>/<bucket>/<key>}. */
     public static synchronized Path storeDirectory() {
         endpoint();
@@ -66,7 +74,8 @@ public final class TestS3 implements ApplicationContextInitializer<ConfigurableA
                                 "permitwatch.evidence.s3.region", REGION,
                                 "permitwatch.evidence.s3.bucket", BUCKET,
                                 "permitwatch.evidence.s3.access-key", ACCESS_KEY,
-                                "permitwatch.evidence.s3.secret-key", SECRET_KEY)));
+                                "permitwatch.evidence.s3.secret-key", SECRET_KEY,
+                                "permitwatch.evidence.store-uri", serverRoot())));
     }
 
     private record Server(String endpoint, Path directory, Process process) {}
@@ -81,8 +90,11 @@ public final class TestS3 implements ApplicationContextInitializer<ConfigurableA
             Path dir = Files.createTempDirectory("s3proxy-");
             Path data = Files.createDirectories(dir.resolve("data"));
             // filesystem-nio2: a bucket is a directory, so it exists before the first request; this store also
-            // honours If-None-Match: * while it writes (the service's never-overwrite guard relies on it).
-            Files.createDirectories(data.resolve(BUCKET));
+            // honours If-None-Match: * while it writes (the service's never-overwrite guard relies on it). Mode 0700:
+            // the store reads a world-readable directory as a public-read bucket (anonymous listing).
+            Files.createDirectory(
+                    data.resolve(BUCKET),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             int port = freePort();
             String endpoint = "http://127.0.0.1:" + port;
             Path properties = dir.resolve("s3proxy.properties");

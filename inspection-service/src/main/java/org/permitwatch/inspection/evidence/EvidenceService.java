@@ -158,9 +158,8 @@ class EvidenceService {
                                     : Mono.error(concurrent(v.id())))))
                     .then(Mono.error(new ApiException(
                             HttpStatus.UNPROCESSABLE_CONTENT,
-                            problems.stream().anyMatch(p -> p.field().equals("sha256"))
-                                    ? "evidence-sha256-mismatch"
-                                    : "evidence-size-mismatch",
+                            // another length is the plainer diagnosis (it implies another hash)
+                            digest.size() != v.size() ? "evidence-size-mismatch" : "evidence-sha256-mismatch",
                             null,
                             "the uploaded file does not match its declaration; it was removed: " + reason,
                             problems)));
