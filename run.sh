@@ -19,6 +19,8 @@
 #
 # Ports and sizes come from the environment: GATEWAY_PORT REGISTRY_PORT PERMIT_SYNC_PORT INSPECTION_PORT
 # LIAISON_PORT REPORTING_PORT IDENTITY_PORT MONITORING_PORT HJ212_PORT MOCK_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT PG_PORT MAIL_PORT MOCK_SIZE
+# S3_PORT (the evidence files' S3 API server, s3proxy over $PERMITWATCH_LOCAL/data/s3, default 9000; the browser reaches
+# it only through the gateway's /evidence-store, ADR 0031),
 # MOCK_SEED, READY_TIMEOUT (s), SYNC_TIMEOUT (s), SERVICES (subset of the five, space separated), JAVA_OPTS_EXTRA,
 # JWT_AUDIENCE JWT_MAX_LIFETIME (token policy, ADR 0004), IDENTITY_ISSUER (default http://localhost:$GATEWAY_PORT/auth,
 # the issuer every part validates), NO_DEMO_SEED=1 (no demo inspectors),
@@ -62,6 +64,11 @@ KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 PG_PORT="${PG_PORT:-54320}"
 # Local SMTP server (GreenMail): liaison-service sends its mails here; each one is written to $MAIL_DIR as .eml.
 MAIL_PORT="${MAIL_PORT:-3025}"
+# Evidence files (issue 20, ADR 0031): a real S3 API server, s3proxy (Maven Central, copied by devstack's build) over
+# the file system, under the service path /evidence-store that the gateway routes to unchanged.
+S3_PORT="${S3_PORT:-9000}"
+S3_BUCKET=permitwatch-evidence
+S3_IDENTITY=permitwatch-local
 # The actuator (metrics, health details) of the gateway and the services is on a separate port bound to 127.0.0.1:
 # 9080-9084 by default, clear of Kafka's 9092/9093. The API ports serve only /livez and /readyz of it.
 MANAGEMENT_PORT_OFFSET="${MANAGEMENT_PORT_OFFSET:-1000}"
@@ -105,7 +112,7 @@ SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5
 # Stop order: gateway and services first, then the identity provider (whose keys they read), the registry, then the
 # mock, the mail server, Kafka and PostgreSQL.
 STOP_ORDER=(hj212-simulator gateway permit-sync inspection-service liaison-service reporting-service monitoring-service identity-service
-  registry mock mail
+  registry mock mail s3
   kafka postgres)
 
 START_EPOCH=$(date +%s)
@@ -128,6 +135,7 @@ port_of() {
     kafka) echo "$KAFKA_PORT" ;;
     postgres) echo "$PG_PORT" ;;
     mail) echo "$MAIL_PORT" ;;
+    s3) echo "$S3_PORT" ;;
   esac
 }
 
@@ -319,6 +327,7 @@ stop_all() {
   stop_parts registry
   stop_parts mock
   stop_parts mail
+  stop_parts s3
   stop_parts kafka
   stop_parts postgres
   stop_orphan_postmaster
@@ -353,7 +362,7 @@ needs_build() {
   local module jar oldest=""
   for module in devstack national-platform-mock registry identity-service gateway $SERVICES; do
     case "$module" in
-      devstack) jar="$ROOT/devstack/target/devstack-$VERSION.jar"; [[ -d "$ROOT/devstack/target/lib" ]] || return 0 ;;
+      devstack) jar="$ROOT/devstack/target/devstack-$VERSION.jar"; [[ -d "$ROOT/devstack/target/lib" && -f "$S3PROXY_JAR" ]] || return 0 ;;
       national-platform-mock) jar="$(mock_jar)" || return 0 ;;
       *) jar="$(jar_of "$module")" || return 0 ;;
     esac
@@ -391,7 +400,7 @@ mock_jar() {
 }
 
 require_devstack() {
-  [[ -f "$ROOT/devstack/target/devstack-$VERSION.jar" && -d "$ROOT/devstack/target/lib" ]] \
+  [[ -f "$ROOT/devstack/target/devstack-$VERSION.jar" && -d "$ROOT/devstack/target/lib" && -f "$S3PROXY_JAR" ]] \
     || die "devstack is not built: run ./mvnw -B -q -pl devstack -am -DskipTests package"
 }
 
@@ -441,6 +450,47 @@ start_mail() {
   start_part mail java -Dpermitwatch.part=mail -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx96m \
     -Djava.io.tmpdir="$TMPDIR_LOCAL" -cp "$DEVSTACK_RUN_CP" org.permitwatch.devstack.MailServerMain \
     --smtp-port "$MAIL_PORT" --mail-dir "$MAIL_DIR"
+}
+
+# The S3 credential is made once and kept in $KEYS (0600); it reaches s3proxy through its properties file (0600) and
+# inspection-service through its environment only.
+S3_SECRET_FILE="$KEYS/evidence-s3.secret"
+init_s3_secret() {
+  if [[ ! -s "$S3_SECRET_FILE" ]]; then
+    ( umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$S3_SECRET_FILE" )
+  fi
+}
+
+S3PROXY_JAR="$ROOT/devstack/target/s3proxy/s3proxy.jar"
+
+start_s3() {
+  init_s3_secret
+  [[ -f "$S3PROXY_JAR" ]] || die "s3: no $S3PROXY_JAR (./mvnw -B -q -pl devstack -am -DskipTests package copies it)"
+  [[ $RESTARTING -eq 1 && -f "$APPS/s3proxy.jar" ]] || cp -f "$S3PROXY_JAR" "$APPS/s3proxy.jar"
+  # filesystem-nio2: a bucket is a directory (made here), and the store honours If-None-Match: * as it writes, which
+  # the never-overwrite rule relies on. Mode 0700: the store reads a world-readable directory as a public-read bucket.
+  mkdir -p "$DATA/s3/$S3_BUCKET"; chmod 700 "$DATA/s3" "$DATA/s3/$S3_BUCKET"
+  ( umask 077; cat >"$RUN/s3proxy.properties" <<PROPS
+s3proxy.endpoint=http://127.0.0.1:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$S3_IDENTITY
+s3proxy.credential=$(cat "$S3_SECRET_FILE")
+s3proxy.service-path=/evidence-store
+jclouds.provider=filesystem-nio2
+jclouds.filesystem.basedir=$DATA/s3
+PROPS
+  )
+  start_part s3 java -Dpermitwatch.part=s3 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx128m \
+    -Djava.io.tmpdir="$TMPDIR_LOCAL" -jar "$APPS/s3proxy.jar" --properties "$RUN/s3proxy.properties"
+}
+
+wait_s3() {
+  local deadline=$(( $(date +%s) + READY_TIMEOUT ))
+  until [[ "$(http_code "http://127.0.0.1:$S3_PORT/evidence-store/healthz")" == 200 ]]; do
+    ensure_alive s3
+    deadline_passed "$deadline" && fail_part s3 "did not answer /evidence-store/healthz within $READY_TIMEOUT s"
+    sleep 0.3
+  done
 }
 
 start_mock() {
@@ -497,6 +547,10 @@ start_spring() {
     NATIONAL_PLATFORM_CLIENT_ID="$NATIONAL_PLATFORM_CLIENT_ID"
     NATIONAL_PLATFORM_CLIENT_SECRET="$NATIONAL_PLATFORM_CLIENT_SECRET"
     HJ212_PORT="$HJ212_PORT"
+    EVIDENCE_S3_ENDPOINT="http://127.0.0.1:$S3_PORT/evidence-store"
+    EVIDENCE_S3_PUBLIC_ENDPOINT="http://localhost:$GATEWAY_PORT/evidence-store"
+    EVIDENCE_S3_BUCKET="$S3_BUCKET" EVIDENCE_S3_ACCESS_KEY="$S3_IDENTITY"
+    EVIDENCE_STORE_URI="http://127.0.0.1:$S3_PORT"
   )
   # The identity provider: its public issuer, the audience it writes, the demo users to create, the sign-in
   # callbacks. Its key-encryption key and the local-cli secret come through export_identity_secrets (environment only).
@@ -518,6 +572,7 @@ start_spring() {
   fi
   ( export_registry_credentials "$part"
   export_identity_secrets "$part"
+  if [[ "$part" == inspection-service ]]; then init_s3_secret; EVIDENCE_S3_SECRET_KEY="$(cat "$S3_SECRET_FILE")"; export EVIDENCE_S3_SECRET_KEY; fi
   start_part "$part" env "${settings[@]}" java -Dpermitwatch.part="$part" $SPRING_JVM_OPTS -jar "$jar" )
 }
 
@@ -727,13 +782,13 @@ rss_tree_kb() {
 status() {
   local part pid rss total=0 port code
   printf '%-20s %-8s %-7s %-10s %s\n' PART PID PORT RSS_MB READY
-  for part in postgres kafka mock mail registry identity-service permit-sync inspection-service liaison-service \
+  for part in postgres kafka mock mail s3 registry identity-service permit-sync inspection-service liaison-service \
       reporting-service monitoring-service gateway; do
     port="$(port_of "$part")"
     if pid="$(live_pid "$part")"; then
       rss="$(rss_tree_kb "$pid")"; total=$(( total + rss ))
       case "$part" in
-        postgres|kafka|mock|mail) port_open "$port" && code=up || code=starting ;;
+        postgres|kafka|mock|mail|s3) port_open "$port" && code=up || code=starting ;;
         *) code="$(http_code "$(readiness_url "$part")")"; [[ "$code" == 200 ]] && code=up || code="no ($code)" ;;
       esac
       printf '%-20s %-8s %-7s %-10s %s\n' "$part" "$pid" "$port" "$(( rss / 1024 ))" "$code"
@@ -796,6 +851,7 @@ restart_part() {
     kafka) start_kafka; wait_log_line kafka "kafka ready on" ;;
     mock) start_mock; wait_log_line mock "national-platform mock ready on" ;;
     mail) start_mail; wait_log_line mail "mail server ready on" ;;
+    s3) start_s3; wait_s3 ;;
     registry|gateway) start_spring "$part"; wait_ready_endpoint "$part" ;;
     *) start_spring "$part"; wait_ready_endpoint "$part"; wait_routable "$part" ;;
   esac
@@ -867,15 +923,17 @@ main() {
   trap on_signal INT TERM
   trap on_exit EXIT
   local launch_epoch=$(date +%s)
-  say "starting infrastructure: PostgreSQL :$PG_PORT, Kafka :$KAFKA_PORT, national-platform mock :$MOCK_PORT, SMTP :$MAIL_PORT"
+  say "starting infrastructure: PostgreSQL :$PG_PORT, Kafka :$KAFKA_PORT, national-platform mock :$MOCK_PORT, SMTP :$MAIL_PORT, S3 :$S3_PORT"
   start_postgres
   start_kafka
   start_mock
   start_mail
+  start_s3
   wait_log_line postgres "postgres ready on"; say "postgres ready ($(( $(date +%s) - START_EPOCH )) s)"
   wait_log_line kafka "kafka ready on"; say "kafka ready ($(( $(date +%s) - START_EPOCH )) s)"
   wait_log_line mock "national-platform mock ready on"; say "mock ready ($(( $(date +%s) - START_EPOCH )) s)"
   wait_log_line mail "mail server ready on"; say "mail server ready ($(( $(date +%s) - START_EPOCH )) s)"
+  wait_s3; say "s3 (evidence files) ready ($(( $(date +%s) - START_EPOCH )) s)"
 
 
   local service
@@ -915,6 +973,7 @@ PermitWatch is up (ready $(( ready_epoch - launch_epoch )) s after launch, $(( r
   Registry       http://localhost:$REGISTRY_PORT  (read-only login: gateway / the password in $REGISTRY_SECRETS/gateway.password)
   Mail (SMTP)    127.0.0.1:$MAIL_PORT; every mail sent to liaisons lands in $MAIL_DIR/*.eml (list: $LOGS/mail.log)
   Logs           $LOGS/<part>.log   (pids in $RUN)
+  Evidence (S3)  http://127.0.0.1:$S3_PORT/evidence-store (s3proxy over $DATA/s3, bucket $S3_BUCKET; browsers use the gateway's /evidence-store)
   HJ 212         tcp://127.0.0.1:$HJ212_PORT (monitoring-service's receiver for data-acquisition units, docs/monitoring.md)
   Metrics        http://127.0.0.1:$(management_port_of gateway)/actuator/prometheus (gateway; each service on its port + $MANAGEMENT_PORT_OFFSET, loopback only)
 

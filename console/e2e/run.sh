@@ -24,6 +24,8 @@ export IDENTITY_PORT="${IDENTITY_PORT:-25085}" MOCK_PORT="${MOCK_PORT:-25090}" K
 export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-25093}" PG_PORT="${PG_PORT:-25320}" MAIL_PORT="${MAIL_PORT:-25025}"
 # The console needs the directory, not plans or cases: a smaller national mock keeps the first sync short; the
 # console shows no live monitoring data yet, so a few simulated HJ 212 points are enough to keep that path running.
+# The evidence files' S3 API server (s3proxy, ADR 0031): never a developer's default 9000.
+export S3_PORT="${S3_PORT:-25900}"
 export MOCK_SIZE="${MOCK_SIZE:-300}" SIMULATOR_POINTS="${SIMULATOR_POINTS:-10}"
 
 [[ -d console/node_modules/playwright-core ]] || npm ci --prefix console --no-audit --no-fund

@@ -3,7 +3,9 @@
 // phone), attaches a photo with capture time and GPS, submits — the record is queued on the phone; the app shell also
 // opens offline in a new tab and shows it. Back online the record is sent; the first POST's response is lost on the
 // way back (the server did the work), the retry carries the same Idempotency-Key, and the service holds EXACTLY ONE
-// record for the task. Screenshots for the README (phone-sized).
+// record for the task. Then the photo leaves the phone (issue 20, ADR 0031): declared, uploaded through the gateway's
+// /evidence-store, confirmed, shown 已存证; the city downloads it and its SHA-256 is the photo's. Screenshots for the
+// README (phone-sized).
 import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -233,6 +235,38 @@ export default async function field(browser) {
       expect(Math.abs(e.location.lat - position.latitude) < 1e-6 && Math.abs(record.position.lon - position.longitude) < 1e-6, 'GPS kept');
       const task = await api(city, `/api/v1/tasks/${target.task.id}`);
       expect(task.status === 'DONE', `the task is done: ${task.status}`);
+    });
+
+    await step('the photo taken offline leaves the phone after the record: 已存证, kept by the service with its hash', async () => {
+      const file = page.locator('[data-test=entry]', { hasText: target.unit.unitName }).locator('[data-test=entry-file-status]');
+      await page.waitForFunction((el) => el && el.textContent.trim() === '已存证', await file.elementHandle(), { timeout: 60_000 });
+      await page.screenshot({ path: join(shots, 'field-kept.png') });
+      const records = await api(city, `/api/v1/inspections?taskId=${target.task.id}`);
+      const files = await api(city, `/api/v1/inspections/${records.items[0].id}/evidence`);
+      const sha = createHash('sha256').update(photo).digest('hex');
+      expect(files.total === 1, `one file kept, no duplicate: ${files.total}`);
+      const kept = files.items[0];
+      expect(kept.status === 'KEPT' && kept.sha256 === sha && kept.size === photo.length, `kept with its hash: ${JSON.stringify(kept)}`);
+      expect(Math.abs(kept.location.lat - position.latitude) < 1e-6, `where it was taken: ${JSON.stringify(kept.location)}`);
+    });
+
+    await step('the city downloads it through the gateway (/evidence-store, same origin) and the SHA-256 matches', async () => {
+      const records = await api(city, `/api/v1/inspections?taskId=${target.task.id}`);
+      const recordId = records.items[0].id;
+      const [kept] = (await api(city, `/api/v1/inspections/${recordId}/evidence`)).items;
+      const link = await api(city, `/api/v1/inspections/${recordId}/evidence/${kept.id}/download`);
+      expect(link.url.startsWith(`${gateway}/evidence-store/`), `a link on the gateway's origin: ${link.url}`);
+      const response = await fetch(link.url);
+      expect(response.status === 200, `downloaded: ${response.status}`);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      expect(sha === createHash('sha256').update(photo).digest('hex'), `the downloaded file's SHA-256 is the photo's: ${sha}`);
+      expect((response.headers.get('content-disposition') ?? '').startsWith('attachment'), 'served as an attachment');
+      // another city may not have it
+      const other = await fetch(`${gateway}/api/v1/inspections/${recordId}/evidence/${kept.id}/download`, {
+        headers: { Authorization: `Bearer ${apiToken('CITY', '140200')}` },
+      });
+      expect(other.status === 404, `another city is refused: ${other.status}`);
     });
 
     await step('no script error or CSP violation', async () => {

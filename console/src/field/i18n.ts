@@ -88,6 +88,9 @@ const zhCN = {
     fix: '修改后重新提交',
     sendNow: '立即重试',
     key: '幂等键 {key}',
+    files: '照片与文件',
+    fileStatus: { queued: '待上传', uploading: '上传中', kept: '已存证', refused: '被拒收' },
+    fileHint: '记录被接收后上传；平台核对 SHA-256 与大小后存证',
   },
 };
 
@@ -178,6 +181,9 @@ const en: typeof zhCN = {
     fix: 'Correct and submit again',
     sendNow: 'Retry now',
     key: 'Idempotency key {key}',
+    files: 'Photos and files',
+    fileStatus: { queued: 'Waiting to upload', uploading: 'Uploading', kept: 'Kept', refused: 'Refused' },
+    fileHint: 'Uploaded once the record is accepted; kept after the platform checked its SHA-256 and size',
   },
 };
 

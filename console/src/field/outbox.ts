@@ -11,8 +11,19 @@
 // again" — the entry waits, untouched, until there is a session.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Problem } from '../api/problem';
+import type { FileOutcome } from './upload';
 
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'refused';
+
+/** Where a file stands (ADR 0031): waiting, being sent, kept by the platform (hash checked), or refused. */
+export type FileStatus = 'queued' | 'uploading' | 'kept' | 'refused';
+
+export interface FileUpload {
+  status: FileStatus;
+  evidenceId?: string;
+  problem?: Problem;
+  lastError?: string;
+}
 
 /** A photo or file taken on site, kept on the device (the service stores its hash, time and place). */
 export interface EvidenceFile {
@@ -24,6 +35,14 @@ export interface EvidenceFile {
   size: number;
   takenAt: string;
   location?: { lat: number; lon: number };
+  /** Its upload after the record was accepted; absent = queued. */
+  upload?: FileUpload;
+}
+
+/** A file still to be sent: queued, or left "uploading" by a closed page. */
+export function filePending(file: EvidenceFile): boolean {
+  const status = file.upload?.status ?? 'queued';
+  return status === 'queued' || status === 'uploading';
 }
 
 export interface OutboxEntry<B = unknown> {
@@ -45,6 +64,9 @@ export interface OutboxEntry<B = unknown> {
   /** The refusal, with its field errors, shown next to the fields. */
   problem?: Problem;
   recordId?: string;
+  /** Backoff of the files' uploads (the record itself is sent). */
+  fileAttempts?: number;
+  filesNextAttemptAt?: number;
 }
 
 /** What one attempt came to. */
@@ -55,6 +77,9 @@ export type SendOutcome =
   | { kind: 'unauthorized' };
 
 export type Sender<B> = (entry: OutboxEntry<B>) => Promise<SendOutcome>;
+
+/** Sends one file of an accepted record (upload.ts: declare → PUT → confirm). */
+export type FileSender = (recordId: string, file: EvidenceFile) => Promise<FileOutcome>;
 
 /** Thrown by a sender's token source when there is no session to send with (ADR 0025). */
 export class NeedsSignIn extends Error {
@@ -91,6 +116,8 @@ interface OutboxDb extends DBSchema {
 export interface OutboxOptions<B> {
   dbName?: string;
   send: Sender<B>;
+  /** Uploads the files of accepted records; without it files stay on the device (the record's tests). */
+  upload?: FileSender;
   now?: () => number;
 }
 
@@ -104,12 +131,14 @@ export interface FlushResult {
 export class Outbox<B = unknown> {
   private readonly db: Promise<IDBPDatabase<OutboxDb>>;
   private readonly send: Sender<B>;
+  private readonly upload: FileSender | undefined;
   private readonly now: () => number;
   private flushing: Promise<FlushResult> | undefined;
   private readonly listeners = new Set<() => void>();
 
   constructor(options: OutboxOptions<B>) {
     this.send = options.send;
+    this.upload = options.upload;
     this.now = options.now ?? Date.now;
     this.db = openDB<OutboxDb>(options.dbName ?? 'permitwatch-field-outbox', 1, {
       upgrade(db) {
@@ -155,7 +184,11 @@ export class Outbox<B = unknown> {
 
   /** Epoch ms of the next automatic retry, or undefined when nothing waits. */
   async nextDue(): Promise<number | undefined> {
-    const waiting = (await this.list()).filter((e) => e.status === 'queued').map((e) => e.nextAttemptAt);
+    const all = await this.list();
+    const waiting = all.filter((e) => e.status === 'queued').map((e) => e.nextAttemptAt);
+    if (this.upload) {
+      for (const e of all) if (this.filesDue(e)) waiting.push(e.filesNextAttemptAt ?? 0);
+    }
     return waiting.length ? Math.min(...waiting) : undefined;
   }
 
@@ -173,6 +206,17 @@ export class Outbox<B = unknown> {
     const db = await this.db;
     const entries = ((await db.getAll('outbox')) as OutboxEntry<B>[]).sort((a, b) => a.createdAt - b.createdAt);
     for (const entry of entries) {
+      if (entry.status === 'sent') {
+        // The record was accepted on an earlier flush: its files may still wait (offline, a retry, a sign-in).
+        if (this.filesDue(entry)) {
+          if (!force && (entry.filesNextAttemptAt ?? 0) > this.now()) {
+            result.retrying++;
+            continue;
+          }
+          if (!(await this.sendFiles(entry, result))) break;
+        }
+        continue;
+      }
       // "sending" here means a previous page died mid-send: send it again, with the same key.
       if (entry.status !== 'queued' && entry.status !== 'sending') continue;
       if (!force && entry.status === 'queued' && entry.nextAttemptAt > this.now()) {
@@ -188,8 +232,11 @@ export class Outbox<B = unknown> {
       }
       const at = this.now();
       if (outcome.kind === 'sent') {
-        await this.save({ ...entry, status: 'sent', recordId: outcome.recordId, lastError: undefined, problem: undefined, updatedAt: at });
+        const sent: OutboxEntry<B> = { ...entry, status: 'sent', recordId: outcome.recordId, lastError: undefined, problem: undefined, updatedAt: at };
+        await this.save(sent);
         result.sent++;
+        // Files only after the record is accepted: they are evidence OF that record.
+        if (this.filesDue(sent) && !(await this.sendFiles(sent, result))) break;
       } else if (outcome.kind === 'refused') {
         await this.save({ ...entry, status: 'refused', problem: outcome.problem, updatedAt: at });
         result.refused++;
@@ -205,6 +252,60 @@ export class Outbox<B = unknown> {
       }
     }
     return result;
+  }
+
+  private filesDue(entry: OutboxEntry<B>): boolean {
+    return this.upload !== undefined && entry.status === 'sent' && !!entry.recordId && entry.files.some(filePending);
+  }
+
+  /**
+   * Uploads the pending files of an accepted record one by one, saving each file's status as it changes (a page
+   * closed mid-upload leaves "uploading", sent again next time: the service's rules make that harmless). Returns
+   * false when a sign-in is needed (the flush stops, as for records).
+   */
+  private async sendFiles(entry: OutboxEntry<B>, result: FlushResult): Promise<boolean> {
+    let current = entry;
+    let retry: string | undefined;
+    for (let i = 0; i < current.files.length; i++) {
+      const file = current.files[i]!;
+      if (!filePending(file)) continue;
+      current = await this.saveFile(current, i, { ...file.upload, status: 'uploading' });
+      let outcome: FileOutcome;
+      try {
+        outcome = await this.upload!(current.recordId!, current.files[i]!);
+      } catch (e) {
+        outcome = e instanceof NeedsSignIn ? { kind: 'unauthorized' } : { kind: 'retry', reason: e instanceof Error ? e.message : String(e) };
+      }
+      if (outcome.kind === 'kept') {
+        // Kept by the platform with its hash checked: the bytes need not take room on the phone any more.
+        current = await this.saveFile(current, i, { status: 'kept', evidenceId: outcome.evidenceId }, new ArrayBuffer(0));
+      } else if (outcome.kind === 'refused') {
+        current = await this.saveFile(current, i, { status: 'refused', evidenceId: outcome.evidenceId, problem: outcome.problem });
+        result.refused++;
+      } else if (outcome.kind === 'unauthorized') {
+        await this.saveFile(current, i, { ...file.upload, status: 'queued' });
+        result.needsSignIn = true;
+        return false;
+      } else {
+        current = await this.saveFile(current, i, { ...file.upload, status: 'queued', lastError: outcome.reason });
+        retry = outcome.reason;
+      }
+    }
+    if (retry !== undefined) {
+      const attempts = (current.fileAttempts ?? 0) + 1;
+      await this.save({ ...current, fileAttempts: attempts, filesNextAttemptAt: this.now() + backoffMs(attempts), updatedAt: this.now() });
+      result.retrying++;
+    } else if (current.fileAttempts) {
+      await this.save({ ...current, fileAttempts: 0, filesNextAttemptAt: undefined, updatedAt: this.now() });
+    }
+    return true;
+  }
+
+  private async saveFile(entry: OutboxEntry<B>, index: number, upload: FileUpload, bytes?: ArrayBuffer): Promise<OutboxEntry<B>> {
+    const files = entry.files.map((f, i) => (i === index ? { ...f, upload, bytes: bytes ?? f.bytes } : f));
+    const next = { ...entry, files, updatedAt: this.now() };
+    await this.save(next);
+    return next;
   }
 
   private async save(entry: OutboxEntry<B>): Promise<void> {

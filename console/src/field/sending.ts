@@ -1,8 +1,9 @@
 // Wires the outbox to the network and to the screens: sends when the app starts, when the network comes back, after
-// a submit and after a sign-in; schedules the next retry; keeps a reactive copy of the queue for the status screens.
+// a submit and after a sign-in (records first, then the files of accepted records); schedules the next retry; keeps a reactive copy of the queue for the status screens.
 import { ref } from 'vue';
 import { classify, Outbox, type OutboxEntry, type SendOutcome } from './outbox';
 import { inspectionApi, type RecordInputCreate } from './api';
+import { uploadEvidence, type UploadPort } from './upload';
 
 export type FieldEntry = OutboxEntry<RecordInputCreate>;
 
@@ -15,7 +16,39 @@ async function send(entry: FieldEntry): Promise<SendOutcome> {
   return classify(response.status, data ?? error);
 }
 
-export const outbox = new Outbox<RecordInputCreate>({ send });
+/** The service and the store as the upload needs them (upload.ts); the PUT goes to the gateway's /evidence-store. */
+const evidencePort: UploadPort = {
+  async declare(recordId, file) {
+    const { data, error, response } = await inspectionApi.POST('/api/v1/inspections/{recordId}/evidence', {
+      params: { path: { recordId } },
+      body: {
+        fileName: file.fileName,
+        mediaType: file.type,
+        size: file.size,
+        sha256: file.sha256,
+        takenAt: file.takenAt,
+        location: file.location,
+      },
+    });
+    return { status: response.status, body: data ?? error };
+  },
+  async put(url, headers, bytes) {
+    // No token: the presigned URL is the credential (and a bearer token must never reach the store).
+    const response = await fetch(url, { method: 'PUT', headers, body: bytes, credentials: 'omit' });
+    return response.status;
+  },
+  async confirm(recordId, evidenceId) {
+    const { data, error, response } = await inspectionApi.POST('/api/v1/inspections/{recordId}/evidence/{id}/confirm', {
+      params: { path: { recordId, id: evidenceId } },
+    });
+    return { status: response.status, body: data ?? error };
+  },
+};
+
+export const outbox = new Outbox<RecordInputCreate>({
+  send,
+  upload: (recordId, file) => uploadEvidence(recordId, file, evidencePort),
+});
 export const entries = ref<FieldEntry[]>([]);
 export const online = ref(typeof navigator === 'undefined' ? true : navigator.onLine);
 export const needsSignIn = ref(false);

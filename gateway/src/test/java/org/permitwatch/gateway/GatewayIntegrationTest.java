@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.permitwatch.testsupport.TestJwts;
+import org.permitwatch.testsupport.TestS3;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
@@ -30,6 +31,6 @@ import org.springframework.test.context.ContextConfiguration;
             "permitwatch.gateway.services.liaison-service.timeout=1s",
             "permitwatch.gateway.cors.allowed-origins=http://localhost:*"
         })
-@ContextConfiguration(initializers = {TestJwts.Initializer.class, Downstreams.Initializer.class})
+@ContextConfiguration(initializers = {TestJwts.Initializer.class, Downstreams.Initializer.class, TestS3.class})
 @Import(GatewayTestConfiguration.class)
 public @interface GatewayIntegrationTest {}

@@ -10,6 +10,7 @@ import org.permitwatch.events.Topics;
 import org.permitwatch.events.liaison.LiaisonTopics;
 import org.permitwatch.testsupport.SharedTestDatabase;
 import org.permitwatch.testsupport.TestJwts;
+import org.permitwatch.testsupport.TestS3;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
@@ -61,6 +62,6 @@ import org.springframework.test.context.ContextConfiguration;
         partitions = 1,
         topics = {Topics.DIRECTORY_UNITS, LiaisonTopics.CLUES, LiaisonTopics.CLUES + ".dlt"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@ContextConfiguration(initializers = {SharedTestDatabase.class, TestJwts.Initializer.class})
+@ContextConfiguration(initializers = {SharedTestDatabase.class, TestJwts.Initializer.class, TestS3.class})
 @Import(InspectionTestConfiguration.class)
 public @interface InspectionIntegrationTest {}

@@ -37,7 +37,9 @@ final class Platform {
             "IDENTITY_PORT",
             // monitoring-service (issue 18): its API and its HJ 212 receiver.
             "MONITORING_PORT",
-            "HJ212_PORT");
+            "HJ212_PORT",
+            // the evidence files' S3 API server (issue 20, ADR 0031): never a developer's 9000
+            "S3_PORT");
     /** The Spring apps but the registry (gateway, the four services, the identity provider) also listen on their
      *  port + this for the actuator (run.sh's MANAGEMENT_PORT_OFFSET, bound to 127.0.0.1). */
     static final int MANAGEMENT_PORT_OFFSET = 1000;

@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -125,6 +126,46 @@ class SecurityConfig {
                         // StaticApp sets its own: immutable for hashed assets, revalidate for index.html and the rest.
                         .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    /** The evidence store's path (ADR 0031): presigned S3 URLs, routed to the S3 API server unchanged. */
+    static final String[] EVIDENCE_STORE_PATHS = {"/evidence-store/**"};
+
+    /**
+     * Answers from the evidence store never run as a page of this origin, whatever a file contains: no resource may
+     * load, scripts are sandboxed; with nosniff and the store's forced {@code attachment}, an uploaded HTML or SVG
+     * file cannot become active content here.
+     */
+    public static final String EVIDENCE_CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox; frame-ancestors 'none'";
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 3)
+    SecurityWebFilterChain evidenceStoreFilterChain(ServerHttpSecurity http) {
+        // The presigned URL is the credential (the store verifies it): no bearer token is read, CSRF does not apply
+        // (no cookie), only the methods of a presigned download or upload pass.
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(EVIDENCE_STORE_PATHS))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(EVIDENCE_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer ->
+                                referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, EVIDENCE_STORE_PATHS)
+                        .permitAll()
+                        .pathMatchers(HttpMethod.HEAD, EVIDENCE_STORE_PATHS)
+                        .permitAll()
+                        .pathMatchers(HttpMethod.PUT, EVIDENCE_STORE_PATHS)
+                        .permitAll()
+                        .anyExchange()
+                        .denyAll())
+                // nobody signs in here, so a refused method is 403, not a 401 asking for credentials
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.FORBIDDEN)))
                 .build();
     }
 
