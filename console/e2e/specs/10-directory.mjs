@@ -70,6 +70,32 @@ export default async function directory(browser) {
       await page.screenshot({ path: join(shots, 'console-directory-filtered.png') });
     });
 
+    await step('a column header sorts on the server: 有效期至 descending, then ascending, in the server\'s order', async () => {
+      // the header cycles ascending → descending → none; each click asks the server (sort=validTo,asc|desc)
+      const header = page.locator('[data-test=units] th', { hasText: '有效期' });
+      const ascending = page.waitForResponse((r) => r.url().includes('/api/v1/directory/units?') && r.url().includes('sort=validTo%2Casc'));
+      await header.click();
+      const asc = await (await ascending).json();
+      await page.waitForURL(/sort=validTo%2Casc|sort=validTo,asc/);
+      const descending = page.waitForResponse((r) => r.url().includes('/api/v1/directory/units?') && r.url().includes('sort=validTo%2Cdesc'));
+      await header.click();
+      const desc = await (await descending).json();
+      await page.waitForSelector('[data-test=units] .el-table__row');
+      // the server's order: dates never increase down the page (units without a date first when descending)
+      const dates = desc.items.map((u) => u.validTo ?? '9999-99-99');
+      expect(dates.every((d, i) => i === 0 || dates[i - 1] >= d), `descending by 有效期至: ${dates.join(',')}`);
+      const ascDates = asc.items.filter((u) => u.validTo).map((u) => u.validTo);
+      expect(ascDates.every((d, i) => i === 0 || ascDates[i - 1] <= d), `ascending by 有效期至: ${ascDates.join(',')}`);
+      expect(asc.total === desc.total && asc.total > 0, 'the same units, only ordered');
+      // the table shows the server's page as it came
+      await page.waitForFunction(
+        (first) => document.querySelector('[data-test=units] .el-table__body tr:first-child td:nth-child(2)')?.textContent.trim() === first,
+        desc.items[0].permitNo,
+      );
+      const shown = await page.$$eval('[data-test=units] .el-table__body tr td:nth-child(2)', (cells) => cells.map((c) => c.textContent.trim()));
+      expect(shown.join() === desc.items.map((u) => u.permitNo).join(), `the rows are the server's order: ${shown.join(',')}`);
+    });
+
     await step("a unit's page shows its permit", async () => {
       const first = (await page.textContent('[data-test=units] .el-table__body tr:first-child td:nth-child(2)')).trim();
       await page.click('[data-test=units] .el-table__body tr:first-child [data-test=open-unit]');

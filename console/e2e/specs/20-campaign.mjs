@@ -115,6 +115,24 @@ export default async function campaign(browser) {
       expect(/\d/.test(needed), `the capacity check names the officer-days needed: ${needed}`);
     });
 
+    await step('计划: the draft is edited through the same form, saved under its version (If-Match)', async () => {
+      await page.click('[data-test=edit-plan]');
+      await page.waitForURL(new RegExp(`/console/plans/${planId}/edit`));
+      await page.waitForFunction(() => document.querySelector('[data-test=plan-title]')?.value?.includes('浏览器测试'));
+      await accessible(page, '编辑计划');
+      const title = `太原市${new Date().getFullYear()}年排污许可清单式执法检查计划（浏览器测试，修订）`;
+      await page.fill('[data-test=plan-title]', title);
+      const saved = page.waitForResponse((r) => r.url().endsWith(`/api/v1/plans/${planId}`) && r.request().method() === 'PUT');
+      await page.click('[data-test=save-plan]');
+      const answer = await saved;
+      expect(answer.status() === 200, `the draft was saved: ${answer.status()} ${await answer.text()}`);
+      expect(answer.request().headers()['if-match'] === '"0"', `sent the version it read: ${answer.request().headers()['if-match']}`);
+      expect((await answer.json()).version === 1, 'its version went up');
+      await page.waitForURL(new RegExp(`/console/plans/${planId}$`));
+      await page.waitForSelector('[data-test=plan-rows] .el-table__row');
+      expect((await page.textContent('[data-test=plan-head]')).includes('修订'), 'the plan shows the edited title');
+    });
+
     await step('计划: publishing the plan (confirmed) makes it PUBLISHED', async () => {
       await page.click('[data-test=publish-plan]');
       await page.click('.el-message-box__btns .el-button--primary');
@@ -170,6 +188,38 @@ export default async function campaign(browser) {
       await page.click('[data-test=tasks] .el-table__body tr:first-child [data-test=open-task]');
       await page.waitForSelector('[data-test=task-basics]');
       await accessible(page, '任务详情');
+    });
+
+    await step('任务与检查: a task\'s officers are reassigned (with a reason) before its inspection starts', async () => {
+      // precondition: a third on-post officer of Taiyuan to send instead (registered through the API)
+      const name = `改派执法员${Date.now() % 100000}`;
+      const created = await api('POST', '/api/v1/inspectors', {
+        certificateNo: `E2E-RA-${Date.now()}`,
+        divisionCode: '140100',
+        name,
+        onPost: true,
+        phone: '13800000000',
+        specialties: [],
+      });
+      expect(created.status === 201, `registered an officer: ${created.status}`);
+      await page.reload(); // the officer picker reads the officers when the task opens
+      await page.waitForSelector('[data-test=reassign]');
+      await page.click('[data-test=reassign]');
+      await page.waitForSelector('[data-test=reassign-dialog]');
+      // drop the first officer, add the new one
+      await page.click('[data-test=reassign-dialog] .el-select .el-tag:first-of-type .el-tag__close');
+      await page.click('[data-test=reassign-officers]');
+      await page.click(`.el-select-dropdown__item:visible >> text="${name}"`);
+      await page.keyboard.press('Escape');
+      await page.fill('textarea[data-test=reassign-reason]', '原执法人员申请回避');
+      await accessible(page, '改派');
+      const put = page.waitForResponse((r) => r.url().includes('/inspectors') && r.request().method() === 'PUT');
+      await page.click('[data-test=reassign-save]');
+      const answer = await put;
+      expect(answer.status() === 200, `reassigned: ${answer.status()} ${await answer.text()}`);
+      const task = await answer.json();
+      expect(task.inspectorIds.length === 2 && task.inspectorIds.includes(created.body.id), 'the new officer is one of two');
+      await page.waitForFunction((n) => document.querySelector('[data-test=task-officers]')?.textContent.includes(n), name);
     });
 
     await step('核验: the verification page explains the draw and the browser\'s re-run is identical', async () => {

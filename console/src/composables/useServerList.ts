@@ -1,7 +1,7 @@
 // A list the server pages, sorts and filters (every list is paged, ADR 0001), with its state in the address so a
 // filtered list is a link the dashboard and colleagues can open. Screens give their filter names and a loader that
 // calls the typed client; the composable keeps page, size, sort and the form in step with the route.
-import { reactive, ref, watch, type Ref } from 'vue';
+import { computed, reactive, ref, watch, type ComputedRef, type Ref } from 'vue';
 import { useRoute, useRouter, type LocationQuery } from 'vue-router';
 import { problemText } from '../api/problem';
 
@@ -11,6 +11,20 @@ export interface ListQuery<F> {
   size: number;
   /** `property,asc` or `property,desc`, as the services take it; absent for the server's default order. */
   sort?: string;
+}
+
+/**
+ * The values a list operation's contract allows for `sort` (its enum, docs/api/README.md "Sorting"), e.g.
+ * `SortOf<paths['/api/v1/plans']['get']['parameters']['query']>`: the address holds a plain string, the server refuses
+ * anything outside the enum with a 400 naming `sort` (shown as the list's problem).
+ */
+export type SortOf<Q> = NonNullable<Q> extends { sort?: infer S } ? S : never;
+
+/** `field,asc|desc` as el-table's default-sort, so the column shows the order the address asks for. */
+export function tableSort(sort: string | undefined): { prop: string; order: 'ascending' | 'descending' } | undefined {
+  const [prop, dir] = (sort ?? '').split(',');
+  if (!prop || (dir !== 'asc' && dir !== 'desc')) return undefined;
+  return { prop, order: dir === 'asc' ? 'ascending' : 'descending' };
 }
 
 /** What the loader hands back: a page, or the problem the typed client answered with. */
@@ -23,6 +37,8 @@ export interface ServerList<F, T> {
   page: Ref<number>;
   size: Ref<number>;
   sort: Ref<string | undefined>;
+  /** For el-table's default-sort: the column and direction of `sort`. */
+  defaultSort: ComputedRef<{ prop: string; order: 'ascending' | 'descending' } | undefined>;
   loading: Ref<boolean>;
   error: Ref<string>;
   search(): void;
@@ -110,5 +126,7 @@ export function useServerList<F extends Record<string, string | undefined>, T>(o
     { immediate: true },
   );
 
-  return { form, items, total, page, size, sort, loading, error, search, reset, turn, resize, sortBy, reload };
+  const defaultSort = computed(() => tableSort(sort.value));
+
+  return { form, items, total, page, size, sort, defaultSort, loading, error, search, reset, turn, resize, sortBy, reload };
 }

@@ -8,6 +8,7 @@ export default {
   routes: [
     { path: 'plans', name: 'plans', component: () => import('./PlanListView.vue') },
     { path: 'plans/new', name: 'plan-new', component: () => import('./PlanEditView.vue') },
+    { path: 'plans/:id/edit', name: 'plan-edit', component: () => import('./PlanEditView.vue'), props: true },
     { path: 'plans/:id', name: 'plan', component: () => import('./PlanView.vue'), props: true },
   ],
   messages,

@@ -4,6 +4,7 @@ export default {
     plans: {
       title: '检查计划（附件3）',
       new: '新建计划',
+      edit: '编辑草稿',
       year: '年度',
       status: '状态',
       division: '区划',
@@ -88,6 +89,7 @@ export default {
     plans: {
       title: 'Inspection plans (Annex 3)',
       new: 'New plan',
+      edit: 'Edit draft',
       year: 'Year',
       status: 'Status',
       division: 'Division',

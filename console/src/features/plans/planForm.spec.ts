@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRow, percent, rowError, toRequest, type PlanForm } from './planForm';
+import { emptyRow, fromDetail, ifMatch, percent, rowError, toRequest, type PlanDetail, type PlanForm } from './planForm';
 import { fieldErrors } from '../../api/problem';
 
 describe('the 附件3 form', () => {
@@ -44,5 +44,40 @@ describe('the 附件3 form', () => {
     expect(percent(0.025)).toBe('2.5%'); // 0.025 × 1000 = 25 → 2.5
     expect(percent(1)).toBe('100%');
     expect(percent(undefined)).toBe('');
+  });
+
+  it('puts a saved draft back into the form so that saving it unchanged sends the same request', () => {
+    const form: PlanForm = { title: '大同计划', year: 2027, startMonth: 6, rows: [emptyRow([])] };
+    Object.assign(form.rows[0]!, { keyIndustry: 'COKING', ratio: 0.25, frequencyPeriod: 'MONTH', agencies: '公安局、水利局' });
+    const sent = toRequest(form);
+    // what the service answers for it: months June..December with rounds, effective strata KEY = GENERAL = 0.25
+    const detail: PlanDetail = {
+      id: 'p1',
+      title: '大同计划',
+      year: 2027,
+      status: 'DRAFT',
+      version: 2,
+      rows: [
+        {
+          ...sent.rows[0]!,
+          stratumRatios: { SPECIAL: 1, KEY: 0.25, GENERAL: 0.25 },
+          months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => ({ month: m, rounds: m >= 6 ? 1 : 0, plannedUnits: m >= 6 ? 3 : 0 })),
+        },
+      ],
+    } as PlanDetail;
+    const back = fromDetail(detail);
+    expect(back.startMonth).toBe(6); // the first month with rounds
+    expect(back.rows[0]!.perStratum).toBe(false); // the default strata, not a choice of the officer
+    expect(back.rows[0]!.agencies).toBe('公安局、水利局');
+    expect(toRequest(back)).toEqual(sent);
+
+    // strata the officer set are kept as set
+    detail.rows![0]!.stratumRatios = { SPECIAL: 1, KEY: 0.3, GENERAL: 0.05 };
+    expect(fromDetail(detail).rows[0]).toMatchObject({ perStratum: true, stratumRatios: { SPECIAL: 1, KEY: 0.3, GENERAL: 0.05 } });
+  });
+
+  it('sends the version it read as a strong ETag in If-Match', () => {
+    expect(ifMatch(2)).toBe('"2"');
+    expect(ifMatch(undefined)).toBe('"0"');
   });
 });

@@ -94,6 +94,60 @@ export function toRequest(form: PlanForm): CreatePlan {
   };
 }
 
+/** The form's default per-stratum ratios, as the service applies them when none are sent: KEY = GENERAL = ratio. */
+function defaultStrata(ratio: number) {
+  return { SPECIAL: 1, KEY: ratio, GENERAL: ratio };
+}
+
+/**
+ * A saved draft back in the form, for editing (PUT /api/v1/plans/{id}). The start month is not stored: it is the
+ * first month any row plans rounds in (the breakdown starts there), January when no row has rounds. Per-stratum ratios
+ * count as given only when they differ from the default the service would apply anyway.
+ */
+export function fromDetail(plan: PlanDetail): PlanForm {
+  const rows = plan.rows ?? [];
+  const months = rows.flatMap((r) => (r.months ?? []).filter((m) => (m.rounds ?? 0) > 0).map((m) => m.month ?? 12));
+  return {
+    title: plan.title ?? '',
+    year: plan.year ?? new Date().getFullYear(),
+    startMonth: months.length ? Math.min(...months) : 1,
+    parentPlanId: plan.parentPlanId ?? undefined,
+    rows: rows.map((r) => {
+      const ratio = Number(r.ratio ?? 0);
+      const given = r.stratumRatios ?? {};
+      const strata = {
+        SPECIAL: Number(given.SPECIAL ?? 1),
+        KEY: Number(given.KEY ?? ratio),
+        GENERAL: Number(given.GENERAL ?? ratio),
+      };
+      const defaults = defaultStrata(ratio);
+      return {
+        rowNo: r.rowNo ?? 1,
+        keyIndustry: r.keyIndustry ?? 'PAPER',
+        category: r.category ?? 'DOUBLE_RANDOM',
+        method: r.method ?? 'SAMPLING',
+        doubleRandom: !!r.doubleRandom,
+        ratio,
+        frequencyTimes: r.frequencyTimes ?? 1,
+        frequencyPeriod: r.frequencyPeriod ?? 'MONTH',
+        includeRegistration: !!r.includeRegistration,
+        perStratum: STRATA.some((s) => strata[s] !== defaults[s]),
+        stratumRatios: strata,
+        contentDaily: r.contentDaily ?? '',
+        contentSpecial: r.contentSpecial ?? '',
+        operatingMethod: r.operatingMethod ?? '',
+        agencies: (r.cooperatingAgencies ?? []).join('、'),
+        parentRowNo: r.parentRowNo ?? undefined,
+      };
+    }),
+  };
+}
+
+/** The If-Match of an edit: the version the editor read, as the ETag the service sends ("3"). */
+export function ifMatch(version: number | undefined): string {
+  return `"${version ?? 0}"`;
+}
+
 /** The error the service named for a field of row i (`rows[0].ratio`, `rows[0].stratumRatios.KEY`). */
 export function rowError(errors: Record<string, string>, i: number, field: string): string | undefined {
   return errors[`rows[${i}].${field}`];

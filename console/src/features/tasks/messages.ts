@@ -27,6 +27,11 @@ export default {
   'zh-CN': {
     tasks: {
       menu: '任务与检查',
+      reassign: '改派执法人员',
+      reassignReason: '改派理由',
+      reassignSave: '确认改派',
+      reassigned: '已改派',
+      cancel: '取消',
       tasksTab: '检查任务',
       findingsTab: '问题清单',
       status: '状态',
@@ -103,6 +108,11 @@ export default {
   en: {
     tasks: {
       menu: 'Tasks & inspections',
+      reassign: 'Reassign officers',
+      reassignReason: 'Reason',
+      reassignSave: 'Reassign',
+      reassigned: 'Officers reassigned',
+      cancel: 'Cancel',
       tasksTab: 'Tasks',
       findingsTab: 'Findings',
       status: 'Status',

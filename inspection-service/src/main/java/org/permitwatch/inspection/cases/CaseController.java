@@ -11,8 +11,10 @@ import org.permitwatch.events.vocabulary.ViolationType;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.web.ListSort;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.SortParam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,16 +70,18 @@ class CaseController {
             @Parameter(description = "city code (inside your division)") @RequestParam(required = false)
                     String cityCode,
             @Parameter(description = "county code (inside your division)") @RequestParam(required = false)
-                    String countyCode) {
+                    String countyCode,
+            @RequestParam(required = false) @SortParam(CaseSort.class) String sort) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
+            String orderBy = ListSort.orderBy(sort, CaseSort.class, "c.opened_at DESC, c.id", CaseSort.TIE_BREAKER);
             CaseQueries.Filter filter = new CaseQueries.Filter(
                     status(status),
                     violationType == null ? null : violationType.name(),
                     blankToNull(permitNumber),
                     division("cityCode", cityCode),
                     division("countyCode", countyCode));
-            return queries.list(caller, filter, paging.offset(), paging.size())
+            return queries.list(caller, filter, orderBy, paging.offset(), paging.size())
                     .map(CaseViews.Summary::of)
                     .collectList()
                     .zipWith(queries.count(caller, filter))

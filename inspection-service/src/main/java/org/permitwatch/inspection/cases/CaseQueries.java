@@ -37,11 +37,11 @@ class CaseQueries {
     /** Filters of the list; null = any. */
     record Filter(String status, String violationType, String permitNumber, String cityCode, String countyCode) {}
 
-    Flux<CaseRow> list(Caller caller, Filter filter, long offset, int limit) {
+    Flux<CaseRow> list(Caller caller, Filter filter, String orderBy, long offset, int limit) {
         RecordScope scope = RecordScope.of(caller);
         Where w = where(scope, filter);
-        var spec = db.sql("SELECT " + CaseRow.COLUMNS + " FROM enforcement_case c WHERE " + w.sql
-                + " ORDER BY c.opened_at DESC, c.id LIMIT :limit OFFSET :offset");
+        var spec = db.sql("SELECT " + CaseRow.COLUMNS + " FROM enforcement_case c WHERE " + w.sql + " ORDER BY "
+                + orderBy + " LIMIT :limit OFFSET :offset");
         return w.bind(scope.bind(spec))
                 .bind("limit", limit)
                 .bind("offset", offset)

@@ -25,8 +25,10 @@ import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.web.ListSort;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.SortParam;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -191,12 +193,14 @@ class DrawController {
     Mono<PageResponse<DrawViews.DrawSummary>> list(
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
-            @RequestParam(required = false) UUID planId) {
+            @RequestParam(required = false) UUID planId,
+            @RequestParam(required = false) @SortParam(DrawSort.class) String sort) {
+        String orderBy = ListSort.orderBy(sort, DrawSort.class, "d.committed_at DESC, d.id", DrawSort.TIE_BREAKER);
         return bureau().switchIfEmpty(Mono.error(() -> ApiException.forbidden(
                         ProblemCodes.FORBIDDEN, "draw results are confidential to the drawing bureaus")))
                 .flatMap(caller -> {
                     Paging paging = Paging.of(page, size);
-                    return draws.list(caller, planId, paging)
+                    return draws.list(caller, planId, orderBy, paging)
                             .collectList()
                             .zipWith(draws.count(caller, planId))
                             .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));

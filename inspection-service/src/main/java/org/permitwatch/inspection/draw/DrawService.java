@@ -529,14 +529,14 @@ class DrawService {
     }
 
     /** The draws of the caller's scope ({@link DrawScope}), newest first, optionally of one plan. */
-    Flux<DrawViews.DrawSummary> list(Caller caller, UUID planId, Paging paging) {
+    Flux<DrawViews.DrawSummary> list(Caller caller, UUID planId, String orderBy, Paging paging) {
         return planFilter(DrawScope.of(caller).bind(db.sql("""
                         SELECT d.id, d.plan_id, d.period_month, d.status, d.level, d.division_code, d.seed_hash,
                                d.parameters ->> 'keyIndustry' AS industry, d.committed_at, d.completed_at,
                                d.published_at, COALESCE(jsonb_array_length(d.result), 0) AS units
                         FROM draw d WHERE %s AND (CAST(:planId AS uuid) IS NULL OR d.plan_id = CAST(:planId AS uuid))
-                        ORDER BY d.committed_at DESC, d.id
-                        LIMIT :limit OFFSET :offset""".formatted(DrawScope.CONDITION))), planId)
+                        ORDER BY %s
+                        LIMIT :limit OFFSET :offset""".formatted(DrawScope.CONDITION, orderBy))), planId)
                 .bind("limit", paging.size())
                 .bind("offset", paging.offset())
                 .map(r -> new DrawViews.DrawSummary(

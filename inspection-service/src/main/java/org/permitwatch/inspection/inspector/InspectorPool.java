@@ -60,20 +60,39 @@ public class InspectorPool {
     }
 
     /**
+     * The officers chosen by hand for one unit, duplicates dropped: at least two, as every inspection is made by two
+     * officers (the draw's {@code inspectorsPerUnit} has the same floor). 400 naming {@code inspectorIds} otherwise.
+     */
+    public static List<UUID> team(List<UUID> chosen) {
+        List<UUID> distinct = List.copyOf(new java.util.LinkedHashSet<>(chosen));
+        if (distinct.size() < 2) {
+            throw ApiException.invalidField("inspectorIds", "needs at least two different inspectors", null);
+        }
+        return distinct;
+    }
+
+    /**
      * Checks inspectors chosen by hand for a unit of {@code unitCityCode}: 400 naming {@code inspectorIds[i]} for each
-     * one who is not on post in the unit's city or has declared a conflict with the unit.
+     * one who is not on post in the unit's city, or has declared a conflict of interest with the unit (回避); the
+     * message names which of the two rules it broke.
      */
     public Mono<Void> requireAssignable(List<UUID> ids, String unitCityCode, String permitNumber) {
         String cityPrefix = DivisionCode.of(unitCityCode).cityCode().prefix();
-        return assignableTo(cityPrefix, permitNumber)
+        return eligibleFor(cityPrefix)
                 .collectMap(InspectorCandidate::id, Function.identity())
-                .flatMap(ok -> {
+                .flatMap(onPost -> {
                     List<FieldProblem> problems = new ArrayList<>();
                     for (int i = 0; i < ids.size(); i++) {
-                        if (!ok.containsKey(ids.get(i))) {
+                        InspectorCandidate candidate = onPost.get(ids.get(i));
+                        if (candidate == null) {
                             problems.add(new FieldProblem(
                                     "inspectorIds[" + i + "]",
-                                    "not an on-post inspector of the " + "unit's city without a conflict of interest",
+                                    "not an on-post inspector of the unit's city " + unitCityCode,
+                                    ids.get(i)));
+                        } else if (candidate.conflictsWith(permitNumber)) {
+                            problems.add(new FieldProblem(
+                                    "inspectorIds[" + i + "]",
+                                    "has declared a conflict of interest with " + permitNumber + " (回避)",
                                     ids.get(i)));
                         }
                     }

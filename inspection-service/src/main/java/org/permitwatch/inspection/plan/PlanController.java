@@ -12,14 +12,20 @@ import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.web.ListSort;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.SortParam;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -34,6 +40,9 @@ import reactor.core.publisher.Mono;
         description = "排污许可清单式执法检查计划 (附件3): a city's annual plan by industry, broken down "
                 + "by month, and its counties' plans inside it (ADR 0013)")
 class PlanController {
+
+    /** The list's order before sorting existed, kept when no sort is asked for. */
+    private static final String DEFAULT_ORDER = "p.plan_year DESC, p.city_code, p.division_code, p.created_at DESC";
 
     private final PlanService plans;
 
@@ -60,6 +69,30 @@ class PlanController {
         });
     }
 
+    @PutMapping("/{id}")
+    @Operation(
+            summary = "Edit a draft plan of the caller's bureau",
+            description =
+                    "Replaces the draft with the body (the same shape, validation, stratum floors, county rules and"
+                            + " capacity check as creating one; 400/422 name the field). If-Match must carry the version the"
+                            + " editor read (the detail's version or ETag): 428 if-match-required without it, 412 stale-version"
+                            + " when the plan was edited meanwhile, 409 plan-already-published once published, 404 for a plan"
+                            + " of another bureau. Answers the plan as saved, its new version and ETag.")
+    Mono<ResponseEntity<PlanViews.PlanDetail>> update(
+            @PathVariable UUID id,
+            @Parameter(description = "the plan's version as read, \"<version>\" (an ETag of GET /plans/{id})")
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
+            @Valid @RequestBody PlanRequests.CreatePlan request) {
+        return CurrentCaller.get().flatMap(caller -> {
+            requirePlanningBureau(caller);
+            long version = PlanVersions.fromIfMatch(ifMatch);
+            return plans.update(id, version, request, caller)
+                    .then(plans.find(id, PlanScope.of(caller)))
+                    .map(PlanController::withETag);
+        });
+    }
+
     @GetMapping
     @Operation(
             summary = "List plans",
@@ -75,8 +108,10 @@ class PlanController {
                     String status,
             @Parameter(description = "the plan's own division (the city or one of its counties), inside the scope")
                     @RequestParam(required = false)
-                    String division) {
+                    String division,
+            @RequestParam(required = false) @SortParam(PlanSort.class) String sort) {
         return CurrentCaller.get().flatMap(caller -> {
+            String orderBy = ListSort.orderBy(sort, PlanSort.class, DEFAULT_ORDER, PlanSort.TIE_BREAKER);
             if (status != null && !status.equals("DRAFT") && !status.equals("PUBLISHED")) {
                 throw ApiException.invalidField("status", "must be DRAFT or PUBLISHED", status);
             }
@@ -86,7 +121,7 @@ class PlanController {
             Paging paging = Paging.of(page, size);
             PlanScope scope = PlanScope.of(caller);
             PlanFilter filter = new PlanFilter(year, status, division);
-            return plans.list(scope, filter, paging)
+            return plans.list(scope, filter, orderBy, paging)
                     .collectList()
                     .zipWith(plans.count(scope, filter))
                     .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
@@ -97,11 +132,16 @@ class PlanController {
     @Operation(
             summary = "One plan with rows, monthly breakdown, denominators and capacity check",
             description = "404 outside the caller's scope (see the list), e.g. another county's plan.")
-    Mono<PlanViews.PlanDetail> get(@PathVariable UUID id) {
+    Mono<ResponseEntity<PlanViews.PlanDetail>> get(@PathVariable UUID id) {
         return CurrentCaller.get()
                 .flatMap(caller -> plans.find(id, PlanScope.of(caller))
                         .switchIfEmpty(Mono.error(() ->
-                                ApiException.notFound(ProblemCodes.NOT_FOUND, "no plan " + id + " in your division"))));
+                                ApiException.notFound(ProblemCodes.NOT_FOUND, "no plan " + id + " in your division"))))
+                .map(PlanController::withETag);
+    }
+
+    private static ResponseEntity<PlanViews.PlanDetail> withETag(PlanViews.PlanDetail plan) {
+        return ResponseEntity.ok().eTag(PlanVersions.etag(plan.version())).body(plan);
     }
 
     @PostMapping("/{id}/publish")

@@ -100,19 +100,71 @@ class PlanService {
         }
     }
 
+    /** What a plan request amounts to once validated and counted: the same for a new plan and an edited draft. */
+    private record Prepared(
+            PlanLevel level,
+            String division,
+            String city,
+            Parent parent,
+            PlanRequests.CreatePlan request,
+            int start,
+            List<Planned> planned,
+            int onPost) {}
+
     /**
      * Saves a plan of the caller's bureau in one transaction: a CITY plan for the caller's city, or a COUNTY plan inside
      * {@code parentPlanId} (ADR 0013). Rows of the double-random scheme must meet the stratum floors of the level.
      */
     Mono<UUID> create(PlanRequests.CreatePlan request, Caller caller) {
+        UUID planId = UUID.randomUUID();
+        return prepare(request, caller).flatMap(p -> insert(planId, p, caller)).as(tx::transactional);
+    }
+
+    /**
+     * Replaces a DRAFT plan of the caller's bureau with the request, in one transaction: the same validation, stratum
+     * floors, county-inside-city rules and capacity check as {@link #create} (one rule in one place: both go through
+     * {@link #prepare}). The row is locked first, so two edits of one version cannot both win: the second sees the
+     * raised version and gets 412. Nothing references a draft's rows (draws and county plans need a published plan),
+     * so they are replaced wholesale.
+     *
+     * @param expectedVersion the version the editor read ({@code If-Match})
+     */
+    Mono<Void> update(UUID id, long expectedVersion, PlanRequests.CreatePlan request, Caller caller) {
+        return db.sql("""
+                        SELECT status, version FROM inspection_plan
+                        WHERE id = :id AND division_code = :division FOR UPDATE""")
+                .bind("id", id)
+                .bind("division", caller.division().value())
+                .map(r -> Map.entry(r.get("status", String.class), r.get("version", Long.class)))
+                .one()
+                .switchIfEmpty(Mono.error(
+                        () -> ApiException.notFound(ProblemCodes.NOT_FOUND, "no plan " + id + " of your bureau")))
+                .flatMap(current -> {
+                    if (!"DRAFT".equals(current.getKey())) {
+                        return Mono.error(ApiException.conflict(
+                                "plan-already-published", "plan " + id + " is published and can no longer be edited"));
+                    }
+                    if (current.getValue() != expectedVersion) {
+                        return Mono.error(ApiException.of(
+                                HttpStatus.PRECONDITION_FAILED,
+                                "stale-version",
+                                "plan " + id + " was changed meanwhile (version " + current.getValue() + ", yours "
+                                        + expectedVersion + "): reload it and edit again"));
+                    }
+                    return prepare(request, caller).flatMap(p -> replace(id, p, caller, expectedVersion));
+                })
+                .as(tx::transactional);
+    }
+
+    /** Validates the request and counts what it plans; fails with the field-naming problem of the first broken rule. */
+    private Mono<Prepared> prepare(PlanRequests.CreatePlan request, Caller caller) {
         PlanLevel level = caller.division().level() == DivisionCode.Level.COUNTY ? PlanLevel.COUNTY : PlanLevel.CITY;
         validate(request, level);
         String division = caller.division().value();
         String city = caller.division().cityCode().value();
         int start = request.startMonth() == null ? 1 : request.startMonth();
-        UUID planId = UUID.randomUUID();
         Mono<Parent> parent = level == PlanLevel.COUNTY ? parent(request, city) : Mono.just(Parent.NONE);
-        Mono<UUID> work = parent.flatMap(p -> counts(level, division)
+        return parent.flatMap(p -> counts(level, division)
                 .flatMap(counts -> inspectorsOnPost(division).flatMap(onPost -> {
                     List<Planned> planned = new ArrayList<>();
                     for (int i = 0; i < request.rows().size(); i++) {
@@ -132,10 +184,9 @@ class PlanService {
                     }
                     checkFloors(planned, level, start);
                     return checkInsideParent(planned, p)
-                            .then(Mono.defer(() ->
-                                    insert(planId, level, division, city, p, request, start, planned, onPost, caller)));
+                            .then(Mono.fromSupplier(
+                                    () -> new Prepared(level, division, city, p, request, start, planned, onPost)));
                 })));
-        return work.as(tx::transactional);
     }
 
     private static String ratioField(int index, PlanRequests.Row row, Stratum stratum) {
@@ -300,20 +351,13 @@ class PlanService {
                 });
     }
 
-    private Mono<UUID> insert(
-            UUID planId,
-            PlanLevel level,
-            String division,
-            String city,
-            Parent parent,
-            PlanRequests.CreatePlan request,
-            int start,
-            List<Planned> planned,
-            int onPost,
-            Caller caller) {
+    /** The rows and months of a prepared plan, and the capacity check over them. */
+    private record Written(List<Mono<Void>> inserts, CapacityCheck.Result capacity) {}
+
+    private Written rowsOf(UUID planId, Prepared prepared) {
         int[] fieldUnits = new int[12];
         List<Mono<Void>> inserts = new ArrayList<>();
-        for (Planned p : planned) {
+        for (Planned p : prepared.planned()) {
             inserts.add(insertRow(planId, p));
             for (int m = 1; m <= 12; m++) {
                 int rounds = p.rounds()[m - 1];
@@ -325,33 +369,73 @@ class PlanService {
                 }
             }
         }
-        CapacityCheck.Result capacity = CapacityCheck.evaluate(fieldUnits, start, onPost, properties);
+        return new Written(
+                inserts, CapacityCheck.evaluate(fieldUnits, prepared.start(), prepared.onPost(), properties));
+    }
+
+    private static Map<String, Object> auditDetails(Prepared prepared, CapacityCheck.Result capacity) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("year", prepared.request().year());
+        details.put("level", prepared.level().name());
+        details.put("rows", prepared.request().rows().size());
+        details.put("capacitySufficient", capacity.sufficient());
+        if (prepared.parent().planId() != null) {
+            details.put("parentPlanId", prepared.parent().planId().toString());
+        }
+        return details;
+    }
+
+    private Mono<UUID> insert(UUID planId, Prepared prepared, Caller caller) {
+        Written written = rowsOf(planId, prepared);
         var head = db.sql("""
                         INSERT INTO inspection_plan (id, city_code, plan_year, title, status, capacity, created_by, level,
                                                      division_code, parent_plan_id)
                         VALUES (:id, :city, :year, :title, 'DRAFT', CAST(:capacity AS jsonb), :by, :level, :division,
                                 :parent)""")
                 .bind("id", planId)
-                .bind("city", city)
-                .bind("year", request.year())
-                .bind("title", request.title().trim())
-                .bind("capacity", json.writeValueAsString(capacity))
+                .bind("city", prepared.city())
+                .bind("year", prepared.request().year())
+                .bind("title", prepared.request().title().trim())
+                .bind("capacity", json.writeValueAsString(written.capacity()))
                 .bind("by", caller.subject())
-                .bind("level", level.name())
-                .bind("division", division);
-        head = parent.planId() == null ? head.bindNull("parent", UUID.class) : head.bind("parent", parent.planId());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("year", request.year());
-        details.put("level", level.name());
-        details.put("rows", request.rows().size());
-        details.put("capacitySufficient", capacity.sufficient());
-        if (parent.planId() != null) {
-            details.put("parentPlanId", parent.planId().toString());
-        }
+                .bind("level", prepared.level().name())
+                .bind("division", prepared.division());
+        head = prepared.parent().planId() == null
+                ? head.bindNull("parent", UUID.class)
+                : head.bind("parent", prepared.parent().planId());
         return head.then()
-                .then(Flux.concat(inserts).then())
-                .then(audit.record("plan.create", "plan", planId.toString(), details))
+                .then(Flux.concat(written.inserts()).then())
+                .then(audit.record(
+                        "plan.create", "plan", planId.toString(), auditDetails(prepared, written.capacity())))
                 .thenReturn(planId);
+    }
+
+    /** The head is updated in place (id, creator and creation time stay); rows are deleted and written anew. */
+    private Mono<Void> replace(UUID planId, Prepared prepared, Caller caller, long expectedVersion) {
+        Written written = rowsOf(planId, prepared);
+        var head = db.sql("""
+                        UPDATE inspection_plan SET plan_year = :year, title = :title, capacity = CAST(:capacity AS jsonb),
+                               parent_plan_id = :parent, version = version + 1, updated_at = now()
+                        WHERE id = :id AND status = 'DRAFT' AND version = :version""")
+                .bind("id", planId)
+                .bind("version", expectedVersion)
+                .bind("year", prepared.request().year())
+                .bind("title", prepared.request().title().trim())
+                .bind("capacity", json.writeValueAsString(written.capacity()));
+        head = prepared.parent().planId() == null
+                ? head.bindNull("parent", UUID.class)
+                : head.bind("parent", prepared.parent().planId());
+        Map<String, Object> details = auditDetails(prepared, written.capacity());
+        details.put("fromVersion", expectedVersion);
+        return db.sql("DELETE FROM plan_row_month WHERE row_id IN (SELECT id FROM plan_row WHERE plan_id = :id)")
+                .bind("id", planId)
+                .then()
+                .then(db.sql("DELETE FROM plan_row WHERE plan_id = :id")
+                        .bind("id", planId)
+                        .then())
+                .then(head.then())
+                .then(Flux.concat(written.inserts()).then())
+                .then(audit.record("plan.update", "plan", planId.toString(), details));
     }
 
     private static void validate(PlanRequests.CreatePlan request, PlanLevel level) {
@@ -487,14 +571,15 @@ class PlanService {
                 .one();
     }
 
-    Flux<PlanViews.PlanSummary> list(PlanScope scope, PlanFilter filter, Paging paging) {
+    /** @param orderBy an ORDER BY body from {@link org.permitwatch.support.web.ListSort} (whitelisted columns only) */
+    Flux<PlanViews.PlanSummary> list(PlanScope scope, PlanFilter filter, String orderBy, Paging paging) {
         return scope.bind(filter.bind(db.sql("""
                         SELECT p.id, p.city_code, p.plan_year, p.title, p.status,
                                (p.capacity ->> 'sufficient')::boolean AS ok, p.created_at, p.published_at, p.level,
                                p.division_code, p.parent_plan_id
                         FROM inspection_plan p WHERE %s AND %s
-                        ORDER BY p.plan_year DESC, p.city_code, p.division_code, p.created_at DESC
-                        LIMIT :limit OFFSET :offset""".formatted(PlanScope.CONDITION, PlanFilter.CONDITION))))
+                        ORDER BY %s
+                        LIMIT :limit OFFSET :offset""".formatted(PlanScope.CONDITION, PlanFilter.CONDITION, orderBy))))
                 .bind("limit", paging.size())
                 .bind("offset", paging.offset())
                 .map(r -> new PlanViews.PlanSummary(
@@ -522,7 +607,8 @@ class PlanService {
     Mono<PlanViews.PlanDetail> find(UUID id, PlanScope scope) {
         Mono<PlanViews.PlanDetail> head = scope.bind(db.sql("""
                         SELECT p.id, p.city_code, p.plan_year, p.title, p.status, p.created_by, p.created_at,
-                               p.published_at, p.capacity::text AS capacity, p.level, p.division_code, p.parent_plan_id
+                               p.published_at, p.capacity::text AS capacity, p.level, p.division_code, p.parent_plan_id,
+                               p.version
                         FROM inspection_plan p WHERE p.id = :id AND %s""".formatted(PlanScope.CONDITION)))
                 .bind("id", id)
                 .map(r -> new PlanViews.PlanDetail(
@@ -539,7 +625,8 @@ class PlanService {
                         json.readValue(r.get("capacity", String.class), CapacityCheck.Result.class),
                         PlanLevel.valueOf(r.get("level", String.class)),
                         r.get("division_code", String.class),
-                        r.get("parent_plan_id", UUID.class)))
+                        r.get("parent_plan_id", UUID.class),
+                        r.get("version", Long.class)))
                 .one();
         return head.flatMap(plan -> rows(id).collectList()
                 .map(rows -> new PlanViews.PlanDetail(
@@ -556,7 +643,8 @@ class PlanService {
                         plan.capacity(),
                         plan.level(),
                         plan.divisionCode(),
-                        plan.parentPlanId())));
+                        plan.parentPlanId(),
+                        plan.version())));
     }
 
     private Flux<PlanViews.Row> rows(UUID planId) {

@@ -80,5 +80,10 @@ final class PlanViews {
             Result capacity,
             PlanLevel level,
             String divisionCode,
-            UUID parentPlanId) {}
+            UUID parentPlanId,
+
+            @Schema(
+                    description = "raised by every edit of a draft; send it back as If-Match (\"<version>\") to edit"
+                            + " (412 stale-version when someone else edited meanwhile)")
+            long version) {}
 }

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.UUID;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.CurrentCaller;
+import org.permitwatch.support.web.ListSort;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.SortParam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -129,13 +131,16 @@ class InspectionController {
             @Parameter(description = "page size, 1..200, default 20") @RequestParam(required = false) Integer size,
             @Parameter(description = "task id") @RequestParam(required = false) UUID taskId,
             @Parameter(description = "permit number of the unit") @RequestParam(required = false) String permitNumber,
-            @Parameter(description = "DRAFT or SUBMITTED") @RequestParam(required = false) String status) {
+            @Parameter(description = "DRAFT or SUBMITTED") @RequestParam(required = false) String status,
+            @RequestParam(required = false) @SortParam(RecordSort.class) String sort) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
+            String orderBy =
+                    ListSort.orderBy(sort, RecordSort.class, "r.created_at DESC, r.id", RecordSort.TIE_BREAKER);
             RecordScope scope = RecordScope.of(caller);
             String st = status(status);
             String permit = permitNumber == null || permitNumber.isBlank() ? null : permitNumber.trim();
-            return store.list(scope, taskId, permit, st, paging.offset(), paging.size())
+            return store.list(scope, taskId, permit, st, orderBy, paging.offset(), paging.size())
                     .map(RecordView::of)
                     .collectList()
                     .zipWith(store.count(scope, taskId, permit, st))

@@ -56,10 +56,17 @@ class RecordStore {
         return scope.bind(spec.bind("id", id)).map(this::row).one();
     }
 
-    Flux<RecordRow> list(RecordScope scope, UUID taskId, String permitNumber, String status, long offset, int limit) {
+    Flux<RecordRow> list(
+            RecordScope scope,
+            UUID taskId,
+            String permitNumber,
+            String status,
+            String orderBy,
+            long offset,
+            int limit) {
         Filter f = filter(scope, taskId, permitNumber, status);
-        var spec = db.sql("SELECT " + COLUMNS + " FROM inspection_record r WHERE " + f.sql
-                + " ORDER BY r.created_at DESC, r.id LIMIT :limit OFFSET :offset");
+        var spec = db.sql("SELECT " + COLUMNS + " FROM inspection_record r WHERE " + f.sql + " ORDER BY " + orderBy
+                + " LIMIT :limit OFFSET :offset");
         return f.bind(scope.bind(spec))
                 .bind("limit", limit)
                 .bind("offset", offset)

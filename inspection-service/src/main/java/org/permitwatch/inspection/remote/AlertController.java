@@ -8,8 +8,10 @@ import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.web.ListSort;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.SortParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,13 +48,15 @@ class AlertController {
             @RequestParam(required = false) RemoteRule rule,
             @RequestParam(required = false) AlertStatus status,
             @RequestParam(required = false) String city,
-            @RequestParam(required = false) String county) {
+            @RequestParam(required = false) String county,
+            @RequestParam(required = false) @SortParam(AlertSort.class) String sort) {
         return CurrentCaller.get().map(Bureau::require).flatMap(caller -> {
             Paging paging = Paging.of(page, size);
+            String orderBy = ListSort.orderBy(sort, AlertSort.class, "raised_at DESC, id", AlertSort.TIE_BREAKER);
             AlertQueries.Filter filter =
                     new AlertQueries.Filter(rule, status, division("city", city), division("county", county));
             String like = caller.division().likePattern();
-            return queries.list(like, filter, paging.offset(), paging.size())
+            return queries.list(like, filter, orderBy, paging.offset(), paging.size())
                     .collectList()
                     .zipWith(queries.count(like, filter))
                     .map(t -> paging.page(t.getT1(), t.getT2()));

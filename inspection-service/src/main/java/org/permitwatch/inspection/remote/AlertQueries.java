@@ -40,9 +40,9 @@ class AlertQueries {
         this.json = json;
     }
 
-    Flux<AlertView> list(String divisionLike, Filter filter, long offset, int limit) {
+    Flux<AlertView> list(String divisionLike, Filter filter, String orderBy, long offset, int limit) {
         return bind(
-                        db.sql(SELECT + WHERE + " ORDER BY raised_at DESC, id LIMIT :limit OFFSET :offset"),
+                        db.sql(SELECT + WHERE + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset"),
                         divisionLike,
                         filter)
                 .bind("limit", limit)

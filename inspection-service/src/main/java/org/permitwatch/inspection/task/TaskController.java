@@ -4,12 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +20,10 @@ import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.web.ListSort;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.SortParam;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -29,6 +31,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -87,11 +90,14 @@ class TaskController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) TaskStatus status,
-            @RequestParam(required = false) UUID drawId) {
+            @RequestParam(required = false) UUID drawId,
+            @RequestParam(required = false) @SortParam(TaskSort.class) String sort) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
+            String orderBy =
+                    ListSort.orderBy(sort, TaskSort.class, "t.due_date, t.permit_number", TaskSort.TIE_BREAKER);
             TaskScope scope = TaskScope.of(caller);
-            return queries.list(scope, status, drawId, paging.offset(), paging.size())
+            return queries.list(scope, status, drawId, orderBy, paging.offset(), paging.size())
                     .collectList()
                     .zipWith(queries.count(scope, status, drawId))
                     .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
@@ -122,10 +128,7 @@ class TaskController {
             if (request.origin() == TaskOrigin.DRAW) {
                 throw ApiException.invalidField("origin", "DRAW tasks come from POST /api/v1/draws", "DRAW");
             }
-            List<UUID> inspectors = List.copyOf(new LinkedHashSet<>(request.inspectorIds()));
-            if (inspectors.size() < 2) {
-                throw ApiException.invalidField("inspectorIds", "needs at least two different inspectors", null);
-            }
+            List<UUID> inspectors = InspectorPool.team(request.inspectorIds());
             return unit(request.permitNumber(), caller)
                     .flatMap(unit -> pool.requireAssignable(
                                     inspectors,
@@ -159,6 +162,85 @@ class TaskController {
                                     .thenReturn(saved.taskId())))
                     .as(tx::transactional)
                     .flatMap(id -> queries.find(id, TaskScope.of(caller)));
+        });
+    }
+
+    /** A task as reassigning reads it, locked: whether it started, its unit, and the officers it had. */
+    private record Assigned(String status, String permitNumber, String cityCode, List<UUID> officers) {}
+
+    /** The officers a task goes to instead, and why (the audit keeps both). */
+    record ReassignRequest(
+            @NotEmpty @Size(max = 10) List<@NotNull UUID> inspectorIds,
+            @NotBlank @Size(max = 500) String reason) {}
+
+    @PutMapping("/{id}/inspectors")
+    @Operation(
+            summary = "Reassign a task's officers",
+            description = "Replaces the task's officers, before its inspection has started (status ASSIGNED; 409"
+                    + " task-started once a record was opened, or the task is done or cancelled). The same eligibility"
+                    + " as a draw's or a manual task's assignment (InspectorPool): at least two different officers"
+                    + " (400 naming inspectorIds), each on post in the unit's city without a declared conflict of"
+                    + " interest with the unit (400 naming inspectorIds[i]). reason is required and audited with the"
+                    + " officers before and after. Bureau users of the task's division; 404 outside it. No event: the"
+                    + " read models drop officers, and the field app reads its tasks from this API.")
+    Mono<TaskView> reassign(@PathVariable UUID id, @Valid @RequestBody ReassignRequest request) {
+        return CurrentCaller.get().flatMap(caller -> {
+            requireBureau(caller);
+            List<UUID> inspectors = InspectorPool.team(request.inspectorIds());
+            return db.sql("""
+                            SELECT status, permit_number, city_code,
+                                   ARRAY(SELECT ti.inspector_id FROM task_inspector ti WHERE ti.task_id = t.id
+                                         ORDER BY ti.inspector_id) AS inspector_ids
+                            FROM inspection_task t WHERE t.id = :id AND t.division_code LIKE :division
+                            FOR UPDATE OF t""")
+                    .bind("id", id)
+                    .bind("division", caller.division().likePattern())
+                    .map(r -> new Assigned(
+                            r.get("status", String.class),
+                            r.get("permit_number", String.class),
+                            r.get("city_code", String.class),
+                            List.of(r.get("inspector_ids", UUID[].class))))
+                    .one()
+                    .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND, "no task " + id)))
+                    .flatMap(task -> {
+                        if (!TaskStatus.ASSIGNED.name().equals(task.status())) {
+                            return Mono.error(ApiException.conflict(
+                                    "task-started",
+                                    "task " + id + " is " + task.status() + ": officers can be changed only before the"
+                                            + " inspection starts"));
+                        }
+                        String permit = task.permitNumber();
+                        return pool.requireAssignable(inspectors, task.cityCode(), permit)
+                                .then(db.sql("DELETE FROM task_inspector WHERE task_id = :id")
+                                        .bind("id", id)
+                                        .then())
+                                .then(db.sql("""
+                                                INSERT INTO task_inspector (task_id, inspector_id)
+                                                SELECT :id, unnest(CAST(:inspectors AS uuid[]))""")
+                                        .bind("id", id)
+                                        .bind("inspectors", inspectors.toArray(UUID[]::new))
+                                        .then())
+                                .then(db.sql("UPDATE inspection_task SET updated_at = now() WHERE id = :id")
+                                        .bind("id", id)
+                                        .then())
+                                .then(audit.record(
+                                        "task.reassign",
+                                        "task",
+                                        id.toString(),
+                                        Map.of(
+                                                "permitNumber", permit,
+                                                "from",
+                                                        task.officers().stream()
+                                                                .map(UUID::toString)
+                                                                .toList(),
+                                                "to",
+                                                        inspectors.stream()
+                                                                .map(UUID::toString)
+                                                                .toList(),
+                                                "reason", request.reason().trim())));
+                    })
+                    .as(tx::transactional)
+                    .then(queries.find(id, TaskScope.of(caller)));
         });
     }
 

@@ -36,9 +36,9 @@ class TaskQueries {
         this.db = db;
     }
 
-    Flux<TaskView> list(TaskScope scope, TaskStatus status, UUID drawId, long offset, int limit) {
+    Flux<TaskView> list(TaskScope scope, TaskStatus status, UUID drawId, String orderBy, long offset, int limit) {
         return bind(
-                        db.sql(SELECT + WHERE + " ORDER BY t.due_date, t.permit_number LIMIT :limit OFFSET :offset"),
+                        db.sql(SELECT + WHERE + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset"),
                         scope,
                         status,
                         drawId)

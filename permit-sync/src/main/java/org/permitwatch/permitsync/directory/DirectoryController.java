@@ -12,8 +12,10 @@ import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.web.ListSort;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.SortParam;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +50,8 @@ class DirectoryController {
     @Operation(
             summary = "List directory units",
             description =
-                    "Paged, ordered by permit number, filtered by the given criteria and always by the caller's division.")
+                    "Paged, ordered by permit number (or by sort, the permit number breaking ties), filtered by the"
+                            + " given criteria and always by the caller's division.")
     Mono<PageResponse<DirectoryViews.UnitSummary>> list(
             @Parameter(description = "0-based page") @RequestParam(required = false) Integer page,
             @Parameter(description = "page size, 1..200, default 20") @RequestParam(required = false) Integer size,
@@ -62,9 +65,11 @@ class DirectoryController {
             @Parameter(description = "permit status") @RequestParam(required = false) PermitStatus status,
             @Parameter(description = "source type") @RequestParam(required = false) SourceType sourceType,
             @Parameter(description = "substring of the unit name or permit number") @RequestParam(required = false)
-                    String q) {
+                    String q,
+            @RequestParam(required = false) @SortParam(UnitSort.class) String sort) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
+            String orderBy = ListSort.orderBy(sort, UnitSort.class, UnitSort.TIE_BREAKER, UnitSort.TIE_BREAKER);
             UnitFilter filter = new UnitFilter(
                     DivisionScope.likePattern(caller, division),
                     industry(industry),
@@ -73,7 +78,7 @@ class DirectoryController {
                     status,
                     sourceType,
                     text(q));
-            return queries.list(filter, paging.offset(), paging.size())
+            return queries.list(filter, orderBy, paging.offset(), paging.size())
                     .map(DirectoryViews.UnitSummary::of)
                     .collectList()
                     .zipWith(queries.count(filter))

@@ -25,10 +25,11 @@ class DirectoryQueries {
         this.rows = rows;
     }
 
-    Flux<DirectoryUnit> list(UnitFilter filter, long offset, int limit) {
+    /** @param orderBy an ORDER BY body from {@link org.permitwatch.support.web.ListSort} (whitelisted columns only) */
+    Flux<DirectoryUnit> list(UnitFilter filter, String orderBy, long offset, int limit) {
         Where where = where(filter);
-        var spec = db.sql("SELECT " + UnitRows.COLUMNS + " FROM directory_unit WHERE " + where.sql
-                + " ORDER BY permit_no LIMIT :limit OFFSET :offset");
+        var spec = db.sql("SELECT " + UnitRows.COLUMNS + " FROM directory_unit WHERE " + where.sql + " ORDER BY "
+                + orderBy + " LIMIT :limit OFFSET :offset");
         for (var e : where.params.entrySet()) {
             spec = spec.bind(e.getKey(), e.getValue());
         }

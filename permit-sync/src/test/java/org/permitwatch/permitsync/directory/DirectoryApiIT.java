@@ -2,6 +2,7 @@ package org.permitwatch.permitsync.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -503,5 +504,112 @@ class DirectoryApiIT extends PermitSyncTestSupport {
                 .exists()
                 .jsonPath("$.paths['/api/v1/directory/stats'].get")
                 .exists();
+    }
+
+    /** Every unit of the directory in the answer's order, walking {@code sort} page by page (200 a page). */
+    private List<Map<String, Object>> walkSorted(String sort) {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        for (int p = 0; p * 200 < SIZE; p++) {
+            all.addAll(items(page(provinceToken(), "/api/v1/directory/units?size=200&page=" + p + "&sort=" + sort)));
+        }
+        return all;
+    }
+
+    @Test
+    void sortsOnTheServerBothWaysWithThePermitNumberBreakingTies() {
+        // Expected orders computed here from the stored rows, not by the database: PostgreSQL puts NULLs last when
+        // ascending and first when descending; equal values fall back to the permit number in the same direction.
+        Comparator<Map.Entry<String, PermitSyncTestSupport.KeyFields>> byValidTo = Comparator.comparing(
+                        (Map.Entry<String, PermitSyncTestSupport.KeyFields> e) ->
+                                e.getValue().validTo(),
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Map.Entry::getKey);
+        List<String> ascending = directoryContents().entrySet().stream()
+                .sorted(byValidTo)
+                .map(Map.Entry::getKey)
+                .toList();
+        List<String> descending = new java.util.ArrayList<>(ascending);
+        java.util.Collections.reverse(descending);
+        assertThat(ascending).hasSize(SIZE);
+        assertThat(walkSorted("validTo,asc")).extracting(u -> u.get("permitNo")).containsExactlyElementsOf(ascending);
+        assertThat(walkSorted("validTo,desc"))
+                .extracting(u -> u.get("permitNo"))
+                .containsExactlyElementsOf(descending);
+
+        Comparator<Map.Entry<String, PermitSyncTestSupport.KeyFields>> byCounty = Comparator.comparing(
+                        (Map.Entry<String, PermitSyncTestSupport.KeyFields> e) ->
+                                e.getValue().countyCode())
+                .thenComparing(Map.Entry::getKey);
+        List<String> countyDesc = directoryContents().entrySet().stream()
+                .sorted(byCounty.reversed())
+                .map(Map.Entry::getKey)
+                .toList();
+        assertThat(walkSorted("countyCode,desc"))
+                .extracting(u -> u.get("permitNo"))
+                .containsExactlyElementsOf(countyDesc);
+        // the mock spreads 400 units over more than one county, or this would prove nothing beyond the tie-breaker
+        assertThat(directoryContents().values().stream()
+                        .map(PermitSyncTestSupport.KeyFields::countyCode)
+                        .distinct()
+                        .count())
+                .isGreaterThan(1);
+
+        // absent sort: the default order, unchanged (permit number)
+        assertThat(items(page(provinceToken(), "/api/v1/directory/units?size=5")))
+                .extracting(u -> u.get("permitNo"))
+                .containsExactlyElementsOf(
+                        directoryContents().keySet().stream().sorted().limit(5).toList());
+    }
+
+    @Test
+    void anUnknownSortFieldOrDirectionIsA400NamingSort() {
+        for (String bad : List.of("unit_name,asc", "validTo,sideways", "validTo", "permitNo;select 1,asc")) {
+            get(provinceToken(), "/api/v1/directory/units?sort=" + bad)
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("sort");
+        }
+    }
+
+    /**
+     * ~100,000 units (the province's size): every allowed sort, both ways, is served by an index walk that stops after
+     * the page — the plan has no Sort node that would order the whole division.
+     */
+    @Test
+    void everySortOfALargeDirectoryIsAnIndexWalk() {
+        db.sql("""
+                        INSERT INTO directory_unit
+                        SELECT (jsonb_populate_record(u0, jsonb_build_object(
+                                    'permit_no', 'BULK' || lpad(g::text, 8, '0'),
+                                    'unit_name', '单位' || md5(g::text),
+                                    'valid_to', DATE '2030-01-01' + (g % 900)))).*
+                        FROM directory_unit u0, generate_series(1, 100000) g
+                        WHERE u0.permit_no = (SELECT min(permit_no) FROM directory_unit)""").then().block();
+        try {
+            db.sql("ANALYZE directory_unit").then().block();
+            for (UnitSort key : UnitSort.values()) {
+                for (String dir : List.of("asc", "desc")) {
+                    String orderBy = org.permitwatch.support.web.ListSort.orderBy(
+                            key.field() + "," + dir, UnitSort.class, UnitSort.TIE_BREAKER, UnitSort.TIE_BREAKER);
+                    String plan = String.join(
+                            "\n",
+                            db.sql("EXPLAIN SELECT permit_no FROM directory_unit WHERE county_code LIKE '14%' ORDER BY "
+                                            + orderBy + " LIMIT 20 OFFSET 200")
+                                    .map(r -> r.get(0, String.class))
+                                    .all()
+                                    .collectList()
+                                    .block());
+                    assertThat(plan).as(orderBy).doesNotContain("Sort Key").contains("Index");
+                }
+            }
+        } finally {
+            db.sql("DELETE FROM directory_unit WHERE permit_no LIKE 'BULK%'")
+                    .then()
+                    .block();
+        }
     }
 }

@@ -43,4 +43,9 @@ public class OpenApiAutoConfiguration {
     OperationCustomizer permitWatchOperationIds() {
         return new OperationIds();
     }
+
+    @Bean
+    OperationCustomizer permitWatchSortParameters() {
+        return new SortParameters();
+    }
 }
