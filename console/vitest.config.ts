@@ -8,5 +8,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.spec.ts'],
     setupFiles: ['src/test/setup.ts'],
+    // Mounting Element Plus and re-running a draw with Web Crypto took over 5 s once on a loaded 2-core machine: time
+    // is not what these tests judge.
+    testTimeout: 30_000,
   },
 });

@@ -32,7 +32,7 @@ describe('the draw verification page', () => {
     await vi.waitFor(async () => {
       await flushPromises();
       expect(wrapper.find('[data-test=rerun-result]').exists()).toBe(true);
-    });
+    }, { timeout: 20_000 });
     expect(wrapper.find('[data-test=rerun-result]').attributes('data-identical')).toBe('true');
     expect(wrapper.find('[data-test=browser-check]').text()).not.toContain('✘');
   });

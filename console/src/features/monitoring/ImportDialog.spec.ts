@@ -58,7 +58,7 @@ describe('ImportDialog', () => {
     expect(preview1).toContain('未变');
     expect(wrapper.emitted('imported')).toBeUndefined();
 
-    await vi.waitFor(() => expect(button('import-commit').disabled).toBe(false));
+    await vi.waitFor(() => expect(button('import-commit').disabled).toBe(false), { timeout: 20_000 });
     button('import-commit').click();
     await flushPromises();
     expect(post.mock.calls[1]![1].params).toEqual({ query: { dryRun: false } });

@@ -65,7 +65,7 @@ describe('the public draw verification page', () => {
     await vi.waitFor(async () => {
       await flushPromises();
       expect(wrapper.find('[data-test=public-seed-hash]').exists()).toBe(true);
-    });
+    }, { timeout: 20_000 });
     expect(wrapper.find('[data-test=public-seed-hash]').text()).toBe(fixture.draw.seedHash);
     expect(wrapper.find('[data-test=public-seed]').text()).toBe(fixture.verification.seed);
     expect(wrapper.find('[data-test=public-population]').text()).toBe(String(eligible.length));
@@ -75,7 +75,7 @@ describe('the public draw verification page', () => {
     await vi.waitFor(async () => {
       await flushPromises();
       expect(wrapper.find('[data-test=public-result]').exists()).toBe(true);
-    }, { timeout: 5000 });
+    }, { timeout: 20_000 });
     expect(wrapper.find('[data-test=public-result]').attributes('data-identical')).toBe('true');
     expect(wrapper.find('[data-test=public-seed-ok]').text()).toContain('✔');
     expect(wrapper.find('[data-test=public-population-ok]').text()).toContain('✔');

@@ -45,7 +45,7 @@ describe('ReassignDialog', () => {
     // inspectorIds[1] is the second chosen officer, 李四
     await vi.waitFor(
       () => expect(item.querySelector('.el-form-item__error')?.textContent?.trim()).toBe('李四：has declared a conflict of interest with P1 (回避)'),
-      { timeout: 3_000 },
+      { timeout: 20_000 },
     );
     expect(wrapper.emitted('reassigned')).toBeUndefined();
     wrapper.unmount();
