@@ -11,6 +11,7 @@ import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.Role;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.SortParam;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +37,15 @@ class ClueController {
     }
 
     @GetMapping
-    @Operation(summary = "Clues the caller's division sent (OUTGOING) or receives (INCOMING)")
+    @Operation(
+            summary = "Clues the caller's division sent (OUTGOING) or receives (INCOMING)",
+            description = "Paged, newest first unless sort says otherwise.")
     Mono<PageResponse<ClueView>> list(
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String direction,
-            @RequestParam(required = false) String status) {
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) @SortParam(ClueSort.class) String sort) {
         Paging paging = Paging.of(page, size);
         if (direction != null && !Set.of("INCOMING", "OUTGOING").contains(direction)) {
             throw ApiException.invalidField("direction", "must be INCOMING or OUTGOING", direction);
@@ -51,7 +55,7 @@ class ClueController {
         }
         return CurrentCaller.get().flatMap(caller -> {
             requireBureau(caller);
-            return store.list(caller, direction, status, paging)
+            return store.list(caller, direction, status, sort, paging)
                     .collectList()
                     .zipWith(store.count(caller, direction, status))
                     .map(t -> paging.page(t.getT1(), t.getT2()));

@@ -19,6 +19,7 @@ import org.permitwatch.support.outbox.OutboxWriter;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.web.ListSort;
 import org.permitwatch.support.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -292,11 +293,13 @@ class ClueStore {
                         () -> ApiException.notFound("clue-not-found", "no clue " + id + " in your division")));
     }
 
-    Flux<ClueView> list(Caller caller, String direction, String status, Paging paging) {
+    /** @param sort the request's {@code sort} (ClueSort); null: newest first */
+    Flux<ClueView> list(Caller caller, String direction, String status, String sort, Paging paging) {
+        String orderBy = ListSort.orderBy(sort, ClueSort.class, "created_at DESC, id", ClueSort.TIE_BREAKER);
         return filter(
                         db.sql("SELECT " + COLUMNS + " FROM clue WHERE " + SCOPE
                                 + " AND (CAST(:status AS text) IS NULL OR status = :status)"
-                                + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset"),
+                                + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset"),
                         caller,
                         direction,
                         status)

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.SortParam;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,7 +51,8 @@ class ContactController {
                     "The province sees all; a city (and its counties) sees its own liaisons and the province's contacts. "
                             + "Phone and e-mail are masked unless the caller holds pii:read. division narrows the list "
                             + "to the contacts of that division and the divisions inside it, role to one role; "
-                            + "neither widens what the caller may see.")
+                            + "neither widens what the caller may see. Without sort: the 附件4 order (province contacts, then "
+                            + "cities in the province's order, enforcement before permit issuing).")
     Mono<PageResponse<ContactViews.Contact>> list(
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
@@ -61,11 +63,12 @@ class ContactController {
                             description = "one role",
                             schema = @Schema(allowableValues = {"ENFORCEMENT", "PERMIT_ISSUING", "PROVINCE"}))
                     @RequestParam(required = false)
-                    String role) {
+                    String role,
+            @RequestParam(required = false) @SortParam(ContactSort.class) String sort) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
             ContactFilter filter = ContactFilter.of(division, role);
-            return store.list(caller, filter, paging.offset(), paging.size())
+            return store.list(caller, filter, sort, paging.offset(), paging.size())
                     .map(l -> l.contact().forCaller(caller))
                     .collectList()
                     .zipWith(store.count(caller, filter))

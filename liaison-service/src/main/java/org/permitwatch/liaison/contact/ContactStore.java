@@ -8,6 +8,7 @@ import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.web.ListSort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ class ContactStore {
     private static final String VISIBLE = "c.active AND (c.division_code LIKE :scope "
             + "OR (c.role = 'PROVINCE' AND c.division_code LIKE :province))";
     /** Export and list order: province contacts first, then cities in the province's order, then role and sort key. */
-    private static final String ORDER = " ORDER BY CASE WHEN c.role = 'PROVINCE' THEN 0 ELSE 1 END, "
+    private static final String DEFAULT_ORDER = "CASE WHEN c.role = 'PROVINCE' THEN 0 ELSE 1 END, "
             + "coalesce(rc.sort_order, 999), c.division_code, "
             + "CASE c.role WHEN 'ENFORCEMENT' THEN 0 WHEN 'PERMIT_ISSUING' THEN 1 ELSE 2 END, c.sort_order, c.person_name, c.id";
 
@@ -51,13 +52,17 @@ class ContactStore {
     record Listed(ContactViews.Contact contact, String cityName) {}
 
     Flux<Listed> list(Caller caller, long offset, int limit) {
-        return list(caller, ContactFilter.NONE, offset, limit);
+        return list(caller, ContactFilter.NONE, null, offset, limit);
     }
 
-    Flux<Listed> list(Caller caller, ContactFilter filter, long offset, int limit) {
+    /**
+     * @param sort the request's {@code sort} (ContactSort); null keeps the 附件4 order the export uses
+     */
+    Flux<Listed> list(Caller caller, ContactFilter filter, String sort, long offset, int limit) {
+        String orderBy = ListSort.orderBy(sort, ContactSort.class, DEFAULT_ORDER, ContactSort.TIE_BREAKER);
         return filter.bind(scoped(
                         db.sql("SELECT " + COLUMNS + ", rc.name AS city_name" + FROM + "WHERE " + VISIBLE + filter.sql()
-                                + ORDER + " LIMIT :limit OFFSET :offset"),
+                                + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset"),
                         caller))
                 .bind("limit", limit)
                 .bind("offset", offset)
