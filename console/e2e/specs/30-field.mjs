@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { accessible, expect, gateway, shots, step, watch } from '../lib.mjs';
+import { accessible, demoUser, expect, gateway, shots, signIn, step, watch } from '../lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 // 小店区 (Xiaodian, Taiyuan): where the demo inspectors work.
@@ -267,6 +267,36 @@ export default async function field(browser) {
         headers: { Authorization: `Bearer ${apiToken('CITY', '140200')}` },
       });
       expect(other.status === 404, `another city is refused: ${other.status}`);
+    });
+
+    await step('the city officer sees the photo on the record in the console (GPS, SHA-256, 已存证) and downloads it', async () => {
+      const records = await api(city, `/api/v1/inspections?taskId=${target.task.id}`);
+      const recordId = records.items[0].id;
+      const sha = createHash('sha256').update(photo).digest('hex');
+      const desk = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+      try {
+        const office = await desk.newPage();
+        const seen = watch(office);
+        await signIn(office, demoUser('ty-admin'), `${gateway}/console/`, /\/console\/dashboard/);
+        await office.goto(`${gateway}/console/inspections/${recordId}`);
+        const files = office.locator('[data-test=evidence-files]');
+        await files.locator('[data-test=evidence-sha256]').first().waitFor({ timeout: 30_000 });
+        const hashes = await files.locator('[data-test=evidence-sha256]').allTextContents();
+        expect(hashes.length === 1 && hashes[0].trim() === sha, `one file listed with the photo's SHA-256: ${hashes}`);
+        const status = (await files.locator('[data-test=evidence-status]').first().textContent()).trim();
+        expect(status === '已存证', `listed as kept: ${status}`);
+        const [file] = await Promise.all([
+          office.waitForEvent('download', { timeout: 30_000 }),
+          files.locator('[data-test=evidence-download]').first().click(),
+        ]);
+        const bytes = readFileSync(await file.path());
+        const got = createHash('sha256').update(bytes).digest('hex');
+        expect(got === sha, `the file the browser saved is the photo: ${got}`);
+        await accessible(office, '检查记录 · 照片与文件');
+        expect(seen.problems.length === 0, `no script error or CSP violation on the desk: ${seen.problems.join(' | ')}`);
+      } finally {
+        await desk.close();
+      }
     });
 
     await step('no script error or CSP violation', async () => {

@@ -79,6 +79,39 @@ class AdminIT extends IdentityItSupport {
     }
 
     @Test
+    void theUserListSortsOnTheServerByAWhitelistedField() throws Exception {
+        // three city administrators of 阳泉 (140300): the filter role=CITY&division=140300 holds exactly these
+        user("yq-b", Role.CITY, "140300", null);
+        user("YQ-a", Role.CITY, "140300", null);
+        user("yq-c", Role.CITY, "140300", null);
+        String province = cliToken("PROVINCE", "140000");
+        String base = "/api/v1/users?role=CITY&division=140300&sort=";
+        // case-insensitive like sign-in: "YQ-a" < "yq-b" < "yq-c"
+        assertThat(usernames(ok(call("GET", base + "username,asc", province, null), 200)))
+                .containsExactly("YQ-a", "yq-b", "yq-c");
+        assertThat(usernames(ok(call("GET", base + "username,desc", province, null), 200)))
+                .containsExactly("yq-c", "yq-b", "YQ-a");
+        // display names are "测试 " + username: they differ first at a / b / c, so byte order (C collation, where
+        // 'Y' < 'y') and a linguistic collation agree
+        assertThat(usernames(ok(call("GET", base + "displayName,asc", province, null), 200)))
+                .containsExactly("YQ-a", "yq-b", "yq-c");
+        assertThat(usernames(ok(call("GET", base + "displayName,desc", province, null), 200)))
+                .containsExactly("yq-c", "yq-b", "YQ-a");
+        // anything outside the whitelist is the caller's mistake, named
+        for (String bad : List.of("password_hash,asc", "username", "username,up", "username;drop table x,asc")) {
+            String encoded = java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8);
+            JsonNode problem = ok(call("GET", base + encoded, province, null), 400);
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("sort");
+        }
+    }
+
+    private static List<String> usernames(JsonNode page) {
+        List<String> names = new ArrayList<>();
+        page.get("items").forEach(u -> names.add(u.get("username").asString()));
+        return names;
+    }
+
+    @Test
     void nobodyDisablesThemself() throws Exception {
         UserAccount me = user("sx-self", Role.PROVINCE, "140000", null);
         String myToken = ok(cliTokenResponse("role=PROVINCE&division=140000&sub=" + me.id()), 200)

@@ -18,6 +18,7 @@ import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
 import org.permitwatch.support.security.RoleLevels;
+import org.permitwatch.support.web.ListSort;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,9 @@ public class UserAdministration {
 
     @Transactional(readOnly = true)
     public PageResponse<UserView> list(
-            AdminCaller caller, String q, Role role, String division, Boolean enabled, Paging paging) {
+            AdminCaller caller, String q, Role role, String division, Boolean enabled, String sort, Paging paging) {
+        // before any query: a bad sort is the caller's mistake whatever else the request says
+        String orderBy = ListSort.orderBy(sort, UserSort.class, UserSort.DEFAULT_ORDER, UserSort.TIE_BREAKER);
         Set<Role> roles = DivisionRules.manageableRoles(caller.role());
         if (roles.isEmpty()) {
             throw ApiException.forbidden(ProblemCodes.FORBIDDEN, caller.role() + " manages no users");
@@ -86,8 +89,8 @@ public class UserAdministration {
                 .query(Long.class)
                 .single();
         List<UserView> items = jdbc
-                .sql("SELECT " + UserRepository.COLUMNS + " FROM user_account" + where
-                        + " ORDER BY lower(username) LIMIT :limit OFFSET :offset")
+                .sql("SELECT " + UserRepository.COLUMNS + " FROM user_account" + where + " ORDER BY " + orderBy
+                        + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.permitwatch.support.security.Role;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
+import org.permitwatch.support.web.SortParam;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,8 +46,9 @@ public class UsersController {
             @RequestParam(required = false) Boolean enabled,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) @SortParam(UserSort.class) String sort,
             Authentication auth) {
-        return users.list(AdminCaller.of(auth), q, role, division, enabled, Paging.of(page, size));
+        return users.list(AdminCaller.of(auth), q, role, division, enabled, sort, Paging.of(page, size));
     }
 
     @PostMapping
