@@ -143,20 +143,21 @@ class ValueStore {
                                                 .formatted(i));
                     }
                     sql.append(" ON CONFLICT (mn, pollutant, data_time) DO NOTHING");
-                    DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+                    // One bindValues call: each bind(..) copies all earlier bindings (quadratic in a 4,500-value poll).
+                    Map<String, Object> values = new LinkedHashMap<>();
                     for (int i = 0; i < chunk.size(); i++) {
                         Series s = chunk.get(i);
-                        spec = spec.bind("mn" + i, s.mn())
-                                .bind("t" + i, s.dataTime())
-                                .bind("p" + i, s.value().pollutant())
-                                .bind("avg" + i, s.value().avg())
-                                .bind("min" + i, nullable(s.value().min()))
-                                .bind("max" + i, nullable(s.value().max()))
-                                .bind("cou" + i, nullable(s.value().cou()))
-                                .bind("f" + i, s.value().flag())
-                                .bind("r" + i, s.receivedAt());
+                        values.put("mn" + i, s.mn());
+                        values.put("t" + i, s.dataTime());
+                        values.put("p" + i, s.value().pollutant());
+                        values.put("avg" + i, s.value().avg());
+                        values.put("min" + i, nullable(s.value().min()));
+                        values.put("max" + i, nullable(s.value().max()));
+                        values.put("cou" + i, nullable(s.value().cou()));
+                        values.put("f" + i, s.value().flag());
+                        values.put("r" + i, s.receivedAt());
                     }
-                    return spec.fetch().rowsUpdated();
+                    return db.sql(sql.toString()).bindValues(values).fetch().rowsUpdated();
                 })
                 .reduce(0L, Long::sum);
     }
@@ -171,18 +172,19 @@ class ValueStore {
                                 .append("(:mn%1$d, :p%1$d, :cn%1$d, :t%1$d, :v%1$d, :f%1$d, :r%1$d)".formatted(i));
                     }
                     sql.append(LATEST_TAIL);
-                    DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+                    // One bindValues call: each bind(..) copies all earlier bindings (quadratic in a 4,500-value poll).
+                    Map<String, Object> values = new LinkedHashMap<>();
                     for (int i = 0; i < chunk.size(); i++) {
                         Latest l = chunk.get(i);
-                        spec = spec.bind("mn" + i, l.mn())
-                                .bind("p" + i, l.value().pollutant())
-                                .bind("cn" + i, l.cn())
-                                .bind("t" + i, l.dataTime())
-                                .bind("v" + i, l.value().representative())
-                                .bind("f" + i, l.value().flag())
-                                .bind("r" + i, l.receivedAt());
+                        values.put("mn" + i, l.mn());
+                        values.put("p" + i, l.value().pollutant());
+                        values.put("cn" + i, l.cn());
+                        values.put("t" + i, l.dataTime());
+                        values.put("v" + i, l.value().representative());
+                        values.put("f" + i, l.value().flag());
+                        values.put("r" + i, l.receivedAt());
                     }
-                    return spec.then();
+                    return db.sql(sql.toString()).bindValues(values).then();
                 })
                 .then();
     }
