@@ -125,6 +125,14 @@ public final class Hj212Benchmark {
                         + " minute values of the burst stored " + (System.nanoTime() - started) / 1_000_000
                         + " ms after its first frame (" + (System.nanoTime() - burstEnd) / 1_000_000
                         + " ms after its last answer)");
+                // The storage consumer's rate: burst messages (3 values each) stored per second since its first frame.
+                double elapsedS = (System.nanoTime() - started) / 1e9;
+                report(String.format(
+                        java.util.Locale.ROOT,
+                        "storage rate: %.0f messages/s (%d messages in %.1f s)",
+                        (stored - beforeRows) / 3.0 / elapsedS,
+                        (stored - beforeRows) / 3,
+                        elapsedS));
             } finally {
                 service.close();
             }
