@@ -54,11 +54,13 @@ class InspectionRecordIT {
     private static final String STANDARD = "GB 16171-2012";
     private static final ZoneOffset CST = ZoneOffset.ofHours(8);
     /**
-     * Records are inspected "now" (an hour ago, China Standard Time): a date further back than the back-date window
-     * (3 days) needs a backdateReason, which only the back-dating test exercises.
+     * Records are inspected now, China Standard Time, read when each body is built. Not "an hour ago" and not a
+     * constant of the class: between 00:00 and 01:00 in Beijing (16:00-17:00 UTC, when CI ran) an hour ago is
+     * yesterday, so every submission was back-dated and audited once more. Only the back-dating test back-dates.
      */
-    private static final String INSPECTED_AT =
-            OffsetDateTime.now(CST).minusHours(1).withNano(0).toString();
+    private static String inspectedNow() {
+        return OffsetDateTime.now(CST).withNano(0).toString();
+    }
 
     private static final String[][] ITEMS = {
         {"UNPERMITTED_DISCHARGE", "33"}, {"UNPERMITTED_OUTLET", "36"}, {"EXCEEDING_LIMITS", "34(1)"},
@@ -1025,7 +1027,7 @@ class InspectionRecordIT {
     private static Map<String, Object> content(
             List<Map<String, Object>> items, List<Map<String, Object>> measurements) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("inspectedAt", INSPECTED_AT);
+        m.put("inspectedAt", inspectedNow());
         m.put("position", Map.of("lat", 37.87, "lon", 112.55));
         m.put("notes", "现场检查");
         m.put("items", items);
