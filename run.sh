@@ -461,6 +461,14 @@ init_s3_secret() {
   fi
 }
 
+# inspection-service, jar or container, gets the secret as EVIDENCE_S3_SECRET_KEY (a container by name, -e NAME).
+export_s3_secret() {
+  [[ "$1" == inspection-service ]] || return 0
+  init_s3_secret
+  EVIDENCE_S3_SECRET_KEY="$(cat "$S3_SECRET_FILE")"
+  export EVIDENCE_S3_SECRET_KEY
+}
+
 S3PROXY_JAR="$ROOT/devstack/target/s3proxy/s3proxy.jar"
 
 start_s3() {
@@ -572,7 +580,7 @@ start_spring() {
   fi
   ( export_registry_credentials "$part"
   export_identity_secrets "$part"
-  if [[ "$part" == inspection-service ]]; then init_s3_secret; EVIDENCE_S3_SECRET_KEY="$(cat "$S3_SECRET_FILE")"; export EVIDENCE_S3_SECRET_KEY; fi
+  export_s3_secret "$part"
   start_part "$part" env "${settings[@]}" java -Dpermitwatch.part="$part" $SPRING_JVM_OPTS -jar "$jar" )
 }
 
@@ -600,8 +608,9 @@ start_container() {
   # environment), never on its command line.
   ( export_registry_credentials "$part"
   export_identity_secrets "$part"
+  export_s3_secret "$part"
   local name
-  for name in $(compgen -e | grep -E '^(REGISTRY_PASSWORD|IDENTITY_KEY_ENCRYPTION_KEY$|IDENTITY_LOCAL_CLI_SECRET$)'); do
+  for name in $(compgen -e | grep -E '^(REGISTRY_PASSWORD|IDENTITY_KEY_ENCRYPTION_KEY$|IDENTITY_LOCAL_CLI_SECRET$|EVIDENCE_S3_SECRET_KEY$)'); do
     env_args+=(-e "$name")
   done
   start_part "$part" podman --runtime runc run --rm --name "permitwatch-$part" \

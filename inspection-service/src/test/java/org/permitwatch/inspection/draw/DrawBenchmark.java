@@ -50,6 +50,8 @@ public final class DrawBenchmark {
                 "--spring.kafka.admin.auto-create=false",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:1",
                 "--permitwatch.outbox.relay-enabled=false",
+                // Draws never touch the evidence store; the secret has no default outside a real deployment.
+                "--permitwatch.evidence.s3.secret-key=draw-benchmark-unused",
                 "--logging.level.root=WARN");
         try {
             DatabaseClient db = context.getBean(DatabaseClient.class);
