@@ -182,14 +182,26 @@ class SyncService implements DisposableBean {
      */
     private void launch(SyncRun run) {
         Duration ttl = properties.lease().ttl();
-        Mono<Boolean> leaseLost = Flux.interval(properties.lease().heartbeat(), schedulerHolder.scheduler())
+        // The beat ticks on Reactor's parallel timer, not on the run's two worker threads: a page's mapping work
+        // there must not delay the heartbeat past the lease (seen on a loaded machine: the lease expired mid-run).
+        Mono<Boolean> leaseLost = Flux.interval(properties.lease().heartbeat())
+                // a renewal slower than the beat (a busy database) skips beats instead of failing the interval
+                .onBackpressureDrop()
                 .concatMap(tick -> runs.renewLease(run.id(), owner, ttl).onErrorResume(e -> {
                     log.warn("sync run {}: heartbeat failed, retried at the next beat: {}", run.id(), e.toString());
                     return Mono.just(true);
                 }))
                 .filter(held -> !held)
                 .next()
-                .doOnNext(lost -> log.warn("sync run {}: lease no longer held by {}, stopping here", run.id(), owner));
+                .doOnNext(lost -> log.warn("sync run {}: lease no longer held by {}, stopping here", run.id(), owner))
+                // the heartbeat itself must never end the run: only a lease seen lost does
+                .onErrorResume(e -> {
+                    log.warn(
+                            "sync run {}: heartbeat stopped ({}), the lease fence still guards",
+                            run.id(),
+                            e.toString());
+                    return Mono.never();
+                });
         Disposable running = engine.execute(run, owner)
                 .takeUntilOther(leaseLost)
                 .subscribeOn(schedulerHolder.scheduler())
@@ -199,20 +211,27 @@ class SyncService implements DisposableBean {
     }
 
     /**
-     * Stops in-flight runs on shutdown and gives their leases up at once, so another replica (a rolling update's new
-     * pod) continues them from their checkpoints at its next look instead of after the lease's expiry. Blocking is
-     * fine here: this runs on the thread closing the context, not on an event loop.
+     * Stops in-flight runs and gives their leases up at once, so another replica (a rolling update's new pod)
+     * continues them from their checkpoints at its next look instead of after the lease's expiry. Called by {@link
+     * SyncSupervisor#stop()} first thing at shutdown — before the web server and the HTTP client's resources stop, as a
+     * run still going while they close would meet connection errors and pause itself — and again (a no-op by then) as
+     * the bean is destroyed. Blocking is fine here: this runs on the thread closing the context, not on an event loop.
      */
-    @Override
-    public void destroy() {
+    void stopAndReleaseLeases() {
         inFlight.forEach((id, running) -> {
             running.dispose();
+            inFlight.remove(id);
             try {
                 runs.releaseLease(id, owner).block(Duration.ofSeconds(5));
-                log.info("sync run {}: lease released at shutdown by {}", id, owner);
+                log.info("sync run {}: stopped and lease released at shutdown by {}", id, owner);
             } catch (RuntimeException e) {
                 log.warn("sync run {}: lease not released ({}), it expires by itself", id, e.toString());
             }
         });
+    }
+
+    @Override
+    public void destroy() {
+        stopAndReleaseLeases();
     }
 }
