@@ -1,5 +1,5 @@
 // The sync screen against a run that progresses between reads: it starts a run, reads it every 2 s while RUNNING,
-// shows the counts and the bar, stops reading once SUCCEEDED; a PAUSED run shows why.
+// shows the counts and the bar, stops reading once SUCCEEDED; a PAUSED run shows why, its automatic retry and when.
 import { flushPromises, mount } from '@vue/test-utils';
 import { nextTick } from 'vue';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -93,6 +93,75 @@ describe('the sync screen', () => {
     expect(text(wrapper, 'sync-paused')).toContain('platform unavailable: 503');
     // 120 of 300 = 40 %
     expect(wrapper.find('[data-test=sync-progress]').attributes('aria-valuenow')).toBe('40');
+    wrapper.unmount();
+  });
+  it('shows why a run paused, its attempt and next retry, and sees it resume by itself', async () => {
+    vi.setSystemTime(new Date('2026-12-05T10:27:00Z'));
+    const pause = {
+      reason: 'PLATFORM_UNAVAILABLE',
+      lastFault: 'platform unavailable: national platform unavailable: HTTP 503',
+      pausedAt: '2026-12-05T10:26:00Z',
+      attemptsMade: 1,
+      attempt: 2,
+      maxAttempts: 8,
+      nextRetryAt: '2026-12-05T10:31:07Z',
+    };
+    answers = [
+      run({ status: 'PAUSED', fetched: 100, expectedRecords: 300, pauseCount: 2, lastError: pause.lastFault, pause }),
+      run({ status: 'PAUSED', fetched: 100, expectedRecords: 300, pauseCount: 2, lastError: pause.lastFault, pause }),
+      run({ status: 'RUNNING', fetched: 200, expectedRecords: 300, pauseCount: 2 }),
+    ];
+    get.mockImplementationOnce(async () => ({ data: { items: [run({ status: 'PAUSED' })], total: 1 } }));
+    const { default: SyncView } = await import('./SyncView.vue');
+    const wrapper = mount(SyncView);
+    await settle();
+    await settle();
+    // 10:31:07 UTC = 18:31:07 Beijing time; 4 min 7 s from 10:27:00 → "about 5 min" (rounded up)
+    expect(text(wrapper, 'sync-paused')).toContain('2026/12/05 18:31:07');
+    expect(text(wrapper, 'sync-paused')).toContain('HTTP 503');
+    expect(wrapper.find('[data-test=sync-pause-reason]').attributes('data-reason')).toBe('PLATFORM_UNAVAILABLE');
+    expect(text(wrapper, 'sync-pause-attempt')).toBe('第 2 次（共 8 次）');
+    expect(text(wrapper, 'sync-next-retry')).toBe('2026/12/05 18:31:07（约 5 分钟后）');
+
+    const readsOfTheRun = () => get.mock.calls.filter(([p]) => p === '/api/v1/sync/runs/{id}').length;
+    const before = readsOfTheRun();
+    // a waiting run is read every 10 s, not every 2 s
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(readsOfTheRun()).toBe(before);
+    await vi.advanceTimersByTimeAsync(8000);
+    await settle();
+    expect(readsOfTheRun()).toBe(before + 1);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await settle();
+    // it resumed by itself: RUNNING again, the pause details are gone
+    expect(wrapper.find('[data-test=sync-status]').attributes('data-status')).toBe('RUNNING');
+    expect(wrapper.find('[data-test=sync-next-retry]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('says when the automatic retries are used up and stops reading', async () => {
+    const pause = {
+      reason: 'RETRIES_EXHAUSTED',
+      lastFault: "platform unavailable: circuit breaker 'nationalPlatform' is open",
+      pausedAt: '2026-12-05T12:00:00Z',
+      attemptsMade: 8,
+      attempt: null,
+      maxAttempts: 8,
+      nextRetryAt: null,
+    };
+    answers = [run({ status: 'PAUSED', fetched: 100, expectedRecords: 300, pauseCount: 9, pause })];
+    get.mockImplementationOnce(async () => ({ data: { items: [run({ status: 'PAUSED' })], total: 1 } }));
+    const { default: SyncView } = await import('./SyncView.vue');
+    const wrapper = mount(SyncView);
+    await settle();
+    await settle();
+    expect(text(wrapper, 'sync-paused')).toContain('已自动重试 8 次仍未恢复');
+    expect(text(wrapper, 'sync-pause-attempt')).toBe('8 次已用完（共 8 次）');
+    expect(text(wrapper, 'sync-next-retry')).toBe('不再自动重试，需手动继续');
+    const readsOfTheRun = () => get.mock.calls.filter(([p]) => p === '/api/v1/sync/runs/{id}').length;
+    const before = readsOfTheRun();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(readsOfTheRun()).toBe(before);
     wrapper.unmount();
   });
 });

@@ -29,7 +29,12 @@ import org.springframework.test.context.ContextConfiguration;
  *       that a loaded CI machine does not pause the syncs of the feedback tests (1 s did);
  *   <li>page size 100 (the sync engine's paging and checkpoint tests count pages of 100), outbox batches of 500
  *       (10,000 snapshots in the large sync);
- *   <li>no scheduled sync and no scheduled feedback reconciliation: tests run them themselves.
+ *   <li>no scheduled sync and no scheduled feedback reconciliation: tests run them themselves;
+ *   <li>automatic resume after 10 min (± 50 %) on the {@code SettableClock}, which only the self-healing tests move:
+ *       every other test sees a paused run stay paused until it triggers it, as before; 3 attempts;
+ *   <li>a 6 s lease renewed every second (a 2 s lease expired under a load average of 20 on two cores) and a look
+ *       for due or orphaned runs every 200 ms: a take-over costs the tests the lease they set themselves, or nothing
+ *       when the owner released it at shutdown.
  * </ul>
  */
 @Target(ElementType.TYPE)
@@ -57,6 +62,12 @@ import org.springframework.test.context.ContextConfiguration;
             "permitwatch.sync.detail-concurrency=16",
             "permitwatch.sync.page-size=100",
             "permitwatch.sync.schedule-cron=-",
+            "permitwatch.sync.auto-resume.max-attempts=3",
+            "permitwatch.sync.auto-resume.initial-backoff=10m",
+            "permitwatch.sync.auto-resume.max-backoff=20m",
+            "permitwatch.sync.lease.ttl=6s",
+            "permitwatch.sync.lease.heartbeat=1s",
+            "permitwatch.sync.supervise-interval=200ms",
             "permitwatch.directory.feedback.reconcile-cron=-",
             "permitwatch.outbox.batch-size=500"
         })

@@ -36,10 +36,16 @@ class SyncController {
 
     private final SyncService service;
     private final SyncRunRepository runs;
+    private final int maxAttempts;
 
-    SyncController(SyncService service, SyncRunRepository runs) {
+    SyncController(SyncService service, SyncRunRepository runs, SyncProperties properties) {
         this.service = service;
         this.runs = runs;
+        this.maxAttempts = properties.autoResume().maxAttempts();
+    }
+
+    private RunView view(SyncRun run) {
+        return RunView.of(run, maxAttempts);
     }
 
     record StartRequest(
@@ -72,8 +78,21 @@ class SyncController {
                             + "those changed since the watermark for INCREMENTAL), from its first list "
                             + "answer; null until then. fetched / expectedRecords is the run's progress; "
                             + "records changed during the run can make fetched exceed it slightly")
-            Long expectedRecords) {
-        static RunView of(SyncRun r) {
+            Long expectedRecords,
+
+            @Schema(
+                    description =
+                            "the instance holding the run's lease while RUNNING (pod name + suffix); null otherwise")
+            String leaseOwner,
+
+            @Schema(
+                    description = "while RUNNING: the owner must renew its lease (heartbeat) before this time, or "
+                            + "another instance takes the run over from its checkpoint")
+            OffsetDateTime leaseExpiresAt,
+
+            @Schema(description = "while PAUSED: why, the last fault and when it resumes by itself; null otherwise")
+            PauseView pause) {
+        static RunView of(SyncRun r, int maxAttempts) {
             return new RunView(
                     r.id(),
                     r.mode(),
@@ -95,7 +114,44 @@ class SyncController {
                     r.failed(),
                     r.pauseCount(),
                     r.lastError(),
-                    r.listedTotal());
+                    r.listedTotal(),
+                    r.leaseOwner(),
+                    r.leaseExpiresAt(),
+                    r.status() == SyncStatus.PAUSED ? PauseView.of(r, maxAttempts) : null);
+        }
+    }
+
+    @Schema(name = "SyncPause", description = "A paused run: why, and its automatic resume")
+    record PauseView(
+            @Schema(
+                    description = "PLATFORM_UNAVAILABLE: resumes by itself at nextRetryAt; RETRIES_EXHAUSTED: the "
+                            + "automatic attempts are used up, an operator resumes it (POST /api/v1/sync/runs) or the "
+                            + "schedule does")
+            PauseReason reason,
+
+            @Schema(description = "the platform fault that paused the run, as the connector reported it")
+            String lastFault,
+
+            OffsetDateTime pausedAt,
+
+            @Schema(
+                    description = "automatic resumes made since the run last committed a page or was resumed by hand "
+                            + "(each of them paused again without progress)")
+            int attemptsMade,
+
+            @Schema(description = "the number of the planned automatic resume (attemptsMade + 1); null when none is")
+            Integer attempt,
+
+            @Schema(description = "permitwatch.sync.auto-resume.max-attempts")
+            int maxAttempts,
+
+            @Schema(description = "when the run resumes by itself; null when the cap is reached")
+            OffsetDateTime nextRetryAt) {
+        static PauseView of(SyncRun r, int maxAttempts) {
+            PauseReason reason = r.pauseReason() == null ? PauseReason.PLATFORM_UNAVAILABLE : r.pauseReason();
+            Integer attempt = r.nextRetryAt() == null ? null : r.retryAttempts() + 1;
+            return new PauseView(
+                    reason, r.lastError(), r.pausedAt(), r.retryAttempts(), attempt, maxAttempts, r.nextRetryAt());
         }
     }
 
@@ -105,21 +161,23 @@ class SyncController {
     @Operation(
             summary = "Start a sync run (or resume the paused one)",
             description = "202 with the run and its Location; the run goes on in the background. 409 while another run "
-                    + "is RUNNING. Requires the PROVINCE role.")
+                    + "is RUNNING (on any instance: it holds the run's lease). A PAUSED run is resumed from its "
+                    + "checkpoint, also after its automatic resumes were used up, and its attempts start again. "
+                    + "Requires the PROVINCE role.")
     Mono<ResponseEntity<RunView>> start(@Valid @RequestBody StartRequest request) {
         return provinceCaller()
                 .flatMap(caller -> service.trigger(request.mode(), "API", caller.subject()))
                 .map(run -> ResponseEntity.accepted()
                         .location(URI.create("/api/v1/sync/runs/" + run.id()))
-                        .body(RunView.of(run)));
+                        .body(view(run)));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One sync run with its counts and checkpoint")
+    @Operation(summary = "One sync run with its counts, checkpoint, lease and (when PAUSED) its automatic resume")
     Mono<RunView> get(@PathVariable UUID id) {
         return provinceCaller()
                 .flatMap(c -> runs.findById(id))
-                .map(RunView::of)
+                .map(this::view)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND, "no sync run " + id)));
     }
 
@@ -131,7 +189,7 @@ class SyncController {
         return provinceCaller().flatMap(c -> {
             Paging paging = Paging.of(page, size);
             return runs.list(paging.offset(), paging.size())
-                    .map(RunView::of)
+                    .map(this::view)
                     .collectList()
                     .zipWith(runs.count())
                     .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.permitwatch.permitsync.connector.NationalPlatformClient;
 import org.permitwatch.permitsync.connector.PermitDetail;
 import org.permitwatch.permitsync.connector.PermitSummary;
 import org.permitwatch.permitsync.connector.PlatformRejectedException;
 import org.permitwatch.permitsync.connector.PlatformUnavailableException;
 import org.permitwatch.permitsync.directory.DirectoryStore;
+import org.permitwatch.support.time.BureauClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,7 +29,8 @@ import reactor.core.scheduler.Scheduler;
  * Drives one run page by page with keyset paging on (updatedAt, permitNo) — see ADR 0002. Per page: one list
  * call, one batched version lookup, bounded concurrent detail calls for permits whose listed version is newer
  * than the stored one, then one transaction with the upserts, their outbox events, the failures and the new
- * checkpoint. An unavailable platform pauses the run at the last committed checkpoint.
+ * checkpoint. An unavailable platform pauses the run at the last committed checkpoint, with its automatic resume
+ * planned (ADR 0036).
  */
 @Component
 class SyncEngine {
@@ -43,6 +46,8 @@ class SyncEngine {
     private final TransactionalOperator tx;
     private final SyncProperties properties;
     private final Scheduler scheduler;
+    private final BureauClock clock;
+    private final ResumeBackoff backoff;
 
     SyncEngine(
             NationalPlatformClient platform,
@@ -50,20 +55,27 @@ class SyncEngine {
             SyncRunRepository runs,
             TransactionalOperator tx,
             SyncProperties properties,
-            SyncSchedulerHolder schedulerHolder) {
+            SyncSchedulerHolder schedulerHolder,
+            BureauClock clock) {
         this.platform = platform;
         this.directory = directory;
         this.runs = runs;
         this.tx = tx;
         this.properties = properties;
         this.scheduler = schedulerHolder.scheduler();
+        this.clock = clock;
+        this.backoff = new ResumeBackoff(properties.autoResume());
     }
 
-    /** Runs until the listing is exhausted (SUCCEEDED), the platform is unavailable (PAUSED) or a hard error (FAILED). */
-    Mono<SyncStatus> execute(SyncRun run) {
+    /**
+     * Runs until the listing is exhausted (SUCCEEDED), the platform is unavailable (PAUSED, to resume by itself — see
+     * {@link #pause}) or a hard error (FAILED). Every write is fenced by {@code owner}'s lease: if another instance
+     * took the run over, this one stops without writing (empty result).
+     */
+    Mono<SyncStatus> execute(SyncRun run, String owner) {
         Position start = new Position(
                 run.watermarkFrom(), run.cursorUpdatedAt(), run.cursorPermitNo(), run.cursorPageNo(), false);
-        log.info("sync run {} ({}) starting at {}", run.id(), run.mode(), start);
+        log.info("sync run {} ({}) starting at {} as {}", run.id(), run.mode(), start, owner);
         // Three stages, so the platform and the database work at the same time: pages are listed one ahead,
         // the lookup and details of the next page are fetched while the previous page commits, and commits
         // happen strictly in listing order, so the checkpoint never passes an uncommitted page. At most
@@ -79,21 +91,63 @@ class SyncEngine {
                 .map(Step::page)
                 .onErrorResume(e -> Mono.just(Step.failure(e)))
                 .concatMap(
-                        step -> step.error() != null ? Mono.error(step.error()) : commit(run.id(), step.fetched()), 1)
-                .then(runs.finish(run.id(), SyncStatus.SUCCEEDED, null).thenReturn(SyncStatus.SUCCEEDED))
+                        step -> step.error() != null
+                                ? Mono.error(step.error())
+                                : commit(run.id(), owner, step.fetched()),
+                        1)
+                .then(runs.finish(run.id(), owner, SyncStatus.SUCCEEDED, null).thenReturn(SyncStatus.SUCCEEDED))
                 .onErrorMap(SyncEngine::unavailableIfAllAre)
-                .onErrorResume(PlatformUnavailableException.class, e -> {
-                    log.warn("sync run {} paused: {}", run.id(), e.getMessage());
-                    return runs.pause(run.id(), "platform unavailable: " + e.getMessage())
-                            .thenReturn(SyncStatus.PAUSED);
+                .onErrorResume(LeaseLostException.class, e -> {
+                    log.warn(
+                            "sync run {} stops here: {} (its new owner continues from the checkpoint)",
+                            run.id(),
+                            e.getMessage());
+                    return Mono.empty();
                 })
-                .onErrorResume(e -> !(e instanceof PlatformUnavailableException), e -> {
-                    log.error("sync run {} failed", run.id(), e);
-                    return runs.finish(
-                                    run.id(), SyncStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage())
-                            .thenReturn(SyncStatus.FAILED);
-                })
+                .onErrorResume(PlatformUnavailableException.class, e -> pause(run.id(), owner, e))
+                .onErrorResume(
+                        e -> !(e instanceof PlatformUnavailableException) && !(e instanceof LeaseLostException), e -> {
+                            log.error("sync run {} failed", run.id(), e);
+                            return runs.finish(
+                                            run.id(),
+                                            owner,
+                                            SyncStatus.FAILED,
+                                            e.getClass().getSimpleName() + ": " + e.getMessage())
+                                    .thenReturn(SyncStatus.FAILED);
+                        })
                 .doOnSuccess(status -> log.info("sync run {} ended {}", run.id(), status));
+    }
+
+    /**
+     * Pauses at the last committed checkpoint and plans the automatic resume: attempt n+1 after n that brought no
+     * progress, at the back-off's time from now; past the cap, no plan (RETRIES_EXHAUSTED) and an operator resumes.
+     * The attempts are read and the pause written in one transaction with the row locked, fenced by the lease.
+     */
+    private Mono<SyncStatus> pause(UUID runId, String owner, PlatformUnavailableException fault) {
+        String error = "platform unavailable: " + fault.getMessage();
+        Mono<SyncStatus> work = runs.retryAttemptsForUpdate(runId, owner).flatMap(attempts -> {
+            OffsetDateTime now = clock.nowUtc();
+            OffsetDateTime next =
+                    backoff.nextRetry(now, attempts, ThreadLocalRandom.current().nextDouble());
+            PauseReason reason = next == null ? PauseReason.RETRIES_EXHAUSTED : PauseReason.PLATFORM_UNAVAILABLE;
+            if (next == null) {
+                log.warn(
+                        "sync run {} paused, {} automatic resumes brought no progress: waits for an operator; {}",
+                        runId,
+                        attempts,
+                        error);
+            } else {
+                log.warn(
+                        "sync run {} paused, resumes by itself at {} (attempt {} of {}): {}",
+                        runId,
+                        next,
+                        attempts + 1,
+                        backoff.maxAttempts(),
+                        error);
+            }
+            return runs.pause(runId, owner, error, reason, now, next).thenReturn(SyncStatus.PAUSED);
+        });
+        return tx.transactional(work);
     }
 
     /**
@@ -189,7 +243,7 @@ class SyncEngine {
     }
 
     /** One transaction per page: entries, their events, failures, counters and the checkpoint. */
-    private Mono<Void> commit(UUID runId, Fetched f) {
+    private Mono<Void> commit(UUID runId, String owner, Fetched f) {
         Position next = f.listed().next();
         if (next.done()) {
             return Mono.empty();
@@ -208,7 +262,8 @@ class SyncEngine {
                     result.updated(),
                     f.unchangedByVersion() + result.unchanged(),
                     failures.size());
-            return runs.insertFailures(runId, failures).then(runs.checkpoint(runId, checkpoint, counts));
+            return runs.insertFailures(runId, failures)
+                    .then(runs.checkpoint(runId, owner, properties.lease().ttl(), checkpoint, counts));
         });
         return tx.transactional(work)
                 .doOnSuccess(v -> log.debug(

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           before the cursor are skipped: safe whether updatedSince is inclusive or exclusive
  * @param scheduleCron       cron of the scheduled run; "-" disables it
  * @param scheduleMode       mode of the scheduled run (INCREMENTAL falls back to FULL before the first success)
+ * @param autoResume         when a run the platform paused is resumed without anyone asking
+ * @param lease              who runs the active run when several replicas share the database
+ * @param superviseInterval  how often every instance looks for a paused run that is due or a lease that expired
  */
 @ConfigurationProperties("permitwatch.sync")
 public record SyncProperties(
@@ -23,7 +26,10 @@ public record SyncProperties(
         @DefaultValue("10m") Duration watermarkOverlap,
         @DefaultValue("1s") Duration cursorOverlap,
         @DefaultValue("-") String scheduleCron,
-        @DefaultValue("INCREMENTAL") SyncMode scheduleMode) {
+        @DefaultValue("INCREMENTAL") SyncMode scheduleMode,
+        @DefaultValue AutoResume autoResume,
+        @DefaultValue Lease lease,
+        @DefaultValue("5s") Duration superviseInterval) {
 
     public SyncProperties {
         if (pageSize < 1 || pageSize > 500) {
@@ -31,6 +37,64 @@ public record SyncProperties(
         }
         if (detailConcurrency < 1) {
             throw new IllegalArgumentException("permitwatch.sync.detail-concurrency must be positive");
+        }
+        requirePositive(superviseInterval, "supervise-interval");
+    }
+
+    /**
+     * Exponential back-off with jitter between automatic resumes of a paused run. Attempt n waits
+     * {@code min(initialBackoff × multiplier^(n-1), maxBackoff)}, spread uniformly by ±{@code jitter} of itself so
+     * replicas and neighbouring provinces do not come back to the platform in step. The attempts count since the run
+     * last committed a page or was resumed by hand; after {@code maxAttempts} the run stays PAUSED until an operator
+     * (or the schedule) resumes it. Keep {@code initialBackoff} above the connector's breaker wait-in-open, or the
+     * first attempt meets the still open breaker and is spent for nothing.
+     */
+    public record AutoResume(
+            @DefaultValue("8") int maxAttempts,
+            @DefaultValue("1m") Duration initialBackoff,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("0.5") double jitter,
+            @DefaultValue("30m") Duration maxBackoff) {
+
+        public AutoResume {
+            if (maxAttempts < 0 || maxAttempts > 100) {
+                throw new IllegalArgumentException(
+                        "permitwatch.sync.auto-resume.max-attempts must be 0..100, was " + maxAttempts);
+            }
+            requirePositive(initialBackoff, "auto-resume.initial-backoff");
+            requirePositive(maxBackoff, "auto-resume.max-backoff");
+            if (multiplier < 1.0) {
+                throw new IllegalArgumentException("permitwatch.sync.auto-resume.multiplier must be >= 1");
+            }
+            if (jitter < 0 || jitter >= 1) {
+                throw new IllegalArgumentException("permitwatch.sync.auto-resume.jitter must be 0 <= jitter < 1");
+            }
+        }
+    }
+
+    /**
+     * The lease on the active run: the owner renews it every {@code heartbeat}; an instance may take the run over
+     * once it has not been renewed for {@code ttl}. {@code instanceId} names this instance (blank = host name plus a
+     * random suffix, so a restarted pod is a new owner).
+     */
+    public record Lease(
+            @DefaultValue("30s") Duration ttl,
+            @DefaultValue("10s") Duration heartbeat,
+            @DefaultValue("") String instanceId) {
+
+        public Lease {
+            requirePositive(ttl, "lease.ttl");
+            requirePositive(heartbeat, "lease.heartbeat");
+            if (ttl != null && heartbeat != null && heartbeat.multipliedBy(2).compareTo(ttl) > 0) {
+                // one late heartbeat must not cost the lease
+                throw new IllegalArgumentException("permitwatch.sync.lease.heartbeat must be at most half the ttl");
+            }
+        }
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException("permitwatch.sync." + name + " must be positive");
         }
     }
 }

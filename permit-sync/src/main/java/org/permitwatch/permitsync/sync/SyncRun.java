@@ -7,6 +7,7 @@ import java.util.UUID;
  * One sync run with its checkpoint. The checkpoint is the keyset cursor (updatedAt, permitNo) of the last
  * committed record plus the page number within the listing that starts just before that updatedAt.
  * {@code listedTotal} is the platform's count of the records the run lists (its first list answer), null before.
+ * The lease (owner, expiry, last heartbeat) is set while RUNNING; the pause fields while PAUSED.
  */
 record SyncRun(
         UUID id,
@@ -29,4 +30,11 @@ record SyncRun(
         int failed,
         int pauseCount,
         String lastError,
-        Long listedTotal) {}
+        Long listedTotal,
+        String leaseOwner,
+        OffsetDateTime leaseExpiresAt,
+        OffsetDateTime heartbeatAt,
+        PauseReason pauseReason,
+        OffsetDateTime pausedAt,
+        int retryAttempts,
+        OffsetDateTime nextRetryAt) {}

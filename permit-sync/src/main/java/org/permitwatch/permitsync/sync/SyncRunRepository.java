@@ -1,6 +1,7 @@
 package org.permitwatch.permitsync.sync;
 
 import io.r2dbc.spi.Readable;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -54,40 +55,128 @@ class SyncRunRepository {
                         ORDER BY watermark_to DESC LIMIT 1""").map(r -> r.get("watermark_to", OffsetDateTime.class)).one();
     }
 
-    Mono<Void> insert(SyncRun run) {
+    /** A new RUNNING run, leased to {@code owner}. */
+    Mono<Void> insert(
+            UUID id,
+            SyncMode mode,
+            String trigger,
+            String actor,
+            OffsetDateTime startedAt,
+            OffsetDateTime from,
+            String owner,
+            Duration ttl) {
         var spec = db.sql("""
-                        INSERT INTO sync_run (id, mode, status, trigger, actor, started_at, watermark_from, cursor_page_no)
-                        VALUES (:id, :mode, :status, :trigger, :actor, :startedAt, :from, 1)""")
-                .bind("id", run.id())
-                .bind("mode", run.mode().name())
-                .bind("status", run.status().name())
-                .bind("trigger", run.trigger())
-                .bind("startedAt", run.startedAt());
-        spec = run.actor() == null ? spec.bindNull("actor", String.class) : spec.bind("actor", run.actor());
-        spec = run.watermarkFrom() == null
-                ? spec.bindNull("from", OffsetDateTime.class)
-                : spec.bind("from", run.watermarkFrom());
+                        INSERT INTO sync_run (id, mode, status, trigger, actor, started_at, watermark_from, cursor_page_no,
+                            lease_owner, lease_expires_at, heartbeat_at)
+                        VALUES (:id, :mode, 'RUNNING', :trigger, :actor, :startedAt, :from, 1,
+                            :owner, now() + :ttlMillis * interval '1 millisecond', now())""")
+                .bind("id", id)
+                .bind("mode", mode.name())
+                .bind("trigger", trigger)
+                .bind("startedAt", startedAt)
+                .bind("owner", owner)
+                .bind("ttlMillis", ttl.toMillis());
+        spec = actor == null ? spec.bindNull("actor", String.class) : spec.bind("actor", actor);
+        spec = from == null ? spec.bindNull("from", OffsetDateTime.class) : spec.bind("from", from);
         return spec.then();
     }
 
-    Mono<Boolean> resume(UUID id) {
-        return db.sql("UPDATE sync_run SET status = 'RUNNING', last_error = NULL WHERE id = :id AND status = 'PAUSED'")
+    /** An operator's (or the schedule's) resume: the automatic attempts start again from zero. */
+    Mono<SyncRun> resumeByHand(UUID id, String owner, Duration ttl) {
+        return db.sql("""
+                        UPDATE sync_run SET status = 'RUNNING', last_error = NULL, pause_reason = NULL,
+                            paused_at = NULL, next_retry_at = NULL, retry_attempts = 0,
+                            lease_owner = :owner, lease_expires_at = now() + :ttlMillis * interval '1 millisecond',
+                            heartbeat_at = now()
+                        WHERE id = :id AND status = 'PAUSED'
+                        RETURNING *""")
                 .bind("id", id)
+                .bind("owner", owner)
+                .bind("ttlMillis", ttl.toMillis())
+                .map(SyncRunRepository::map)
+                .one();
+    }
+
+    /**
+     * Resumes the paused run whose automatic retry is due, leased to {@code owner}. One statement: of two instances
+     * looking at once, the second waits for the first's row lock, re-reads the row (no longer PAUSED) and gets nothing.
+     */
+    Mono<SyncRun> claimDueRetry(OffsetDateTime now, String owner, Duration ttl) {
+        return db.sql("""
+                        UPDATE sync_run SET status = 'RUNNING', retry_attempts = retry_attempts + 1,
+                            next_retry_at = NULL, pause_reason = NULL, paused_at = NULL,
+                            lease_owner = :owner, lease_expires_at = now() + :ttlMillis * interval '1 millisecond',
+                            heartbeat_at = now()
+                        WHERE status = 'PAUSED' AND next_retry_at <= :now
+                        RETURNING *""")
+                .bind("now", now)
+                .bind("owner", owner)
+                .bind("ttlMillis", ttl.toMillis())
+                .map(SyncRunRepository::map)
+                .one();
+    }
+
+    /** A run taken over from a dead owner, and who that was (null for a run from before leases). */
+    record TakenOver(SyncRun run, String previousOwner) {}
+
+    /**
+     * Takes over the RUNNING run whose lease expired (no lease = expired). A row a live owner is committing a page
+     * to is locked: skipped, the owner is evidently alive.
+     */
+    Mono<TakenOver> takeOverExpired(String owner, Duration ttl) {
+        return db.sql("""
+                        WITH expired AS (
+                            SELECT id, lease_owner FROM sync_run
+                            WHERE status = 'RUNNING' AND (lease_expires_at IS NULL OR lease_expires_at < now())
+                            FOR UPDATE SKIP LOCKED)
+                        UPDATE sync_run r SET lease_owner = :owner,
+                            lease_expires_at = now() + :ttlMillis * interval '1 millisecond', heartbeat_at = now()
+                        FROM expired e WHERE r.id = e.id
+                        RETURNING r.*, e.lease_owner AS previous_owner""")
+                .bind("owner", owner)
+                .bind("ttlMillis", ttl.toMillis())
+                .map(r -> new TakenOver(map(r), r.get("previous_owner", String.class)))
+                .one();
+    }
+
+    /** The owner's heartbeat; false when the lease is not its own any more (taken over, or the run ended). */
+    Mono<Boolean> renewLease(UUID id, String owner, Duration ttl) {
+        return db.sql("""
+                        UPDATE sync_run SET lease_expires_at = now() + :ttlMillis * interval '1 millisecond',
+                            heartbeat_at = now()
+                        WHERE id = :id AND status = 'RUNNING' AND lease_owner = :owner""")
+                .bind("id", id)
+                .bind("owner", owner)
+                .bind("ttlMillis", ttl.toMillis())
                 .fetch()
                 .rowsUpdated()
                 .map(n -> n == 1);
     }
 
-    /** Commits a page: the new checkpoint and the counters, in the page's transaction. */
-    Mono<Void> checkpoint(UUID id, Checkpoint c, PageCounts counts) {
+    /** A graceful shutdown gives the lease up at once, so another replica continues without waiting for expiry. */
+    Mono<Long> releaseLease(UUID id, String owner) {
+        return db.sql("""
+                        UPDATE sync_run SET lease_expires_at = now() - interval '1 millisecond'
+                        WHERE id = :id AND status = 'RUNNING' AND lease_owner = :owner""").bind("id", id).bind("owner", owner).fetch().rowsUpdated();
+    }
+
+    /**
+     * Commits a page: the new checkpoint and the counters, in the page's transaction. Fenced by the lease: when
+     * another instance took the run over, nothing of the page is kept ({@link LeaseLostException} rolls it back).
+     * Progress also renews the lease and clears the automatic attempts (they count attempts that brought nothing).
+     */
+    Mono<Void> checkpoint(UUID id, String owner, Duration ttl, Checkpoint c, PageCounts counts) {
         var spec = db.sql("""
                         UPDATE sync_run SET cursor_updated_at = :cursorAt, cursor_permit_no = :cursorNo,
                             cursor_page_no = :pageNo, pages = pages + 1,
                             watermark_to = GREATEST(watermark_to, :cursorAt),
                             fetched = fetched + :fetched, created = created + :created, updated = updated + :updated,
-                            unchanged = unchanged + :unchanged, failed = failed + :failed
-                        WHERE id = :id""")
+                            unchanged = unchanged + :unchanged, failed = failed + :failed, retry_attempts = 0,
+                            lease_expires_at = now() + :ttlMillis * interval '1 millisecond', heartbeat_at = now()
+                        WHERE id = :id AND status = 'RUNNING' AND lease_owner = :owner""")
                 .bind("id", id)
+                .bind("owner", owner)
+                .bind("ttlMillis", ttl.toMillis())
                 .bind("pageNo", c.pageNo())
                 .bind("fetched", counts.fetched())
                 .bind("created", counts.created())
@@ -98,7 +187,11 @@ class SyncRunRepository {
                 ? spec.bindNull("cursorAt", OffsetDateTime.class)
                 : spec.bind("cursorAt", c.updatedAt());
         spec = c.permitNo() == null ? spec.bindNull("cursorNo", String.class) : spec.bind("cursorNo", c.permitNo());
-        return spec.then();
+        return spec.fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 1
+                        ? Mono.<Void>empty()
+                        : Mono.error(new LeaseLostException("run " + id + " is no longer leased to " + owner)));
     }
 
     /**
@@ -126,27 +219,50 @@ class SyncRunRepository {
                 .then();
     }
 
-    Mono<Void> finish(UUID id, SyncStatus status, String error) {
+    /** Ends the run (fenced by the lease) and gives the lease up. */
+    Mono<Void> finish(UUID id, String owner, SyncStatus status, String error) {
         var spec = db.sql("""
                         UPDATE sync_run SET status = :status, finished_at = now(), last_error = :error,
-                            watermark_to = COALESCE(watermark_to, watermark_from)
-                        WHERE id = :id AND status = 'RUNNING'""").bind("id", id).bind("status", status.name());
+                            watermark_to = COALESCE(watermark_to, watermark_from),
+                            lease_owner = NULL, lease_expires_at = NULL
+                        WHERE id = :id AND status = 'RUNNING' AND lease_owner = :owner""").bind("id", id).bind("owner", owner).bind("status", status.name());
         spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", truncate(error));
         return spec.then();
     }
 
-    Mono<Void> pause(UUID id, String error) {
+    /** The automatic attempts a RUNNING run of {@code owner} has had; empty when the lease is not its own. */
+    Mono<Integer> retryAttemptsForUpdate(UUID id, String owner) {
         return db.sql("""
-                        UPDATE sync_run SET status = 'PAUSED', pause_count = pause_count + 1, last_error = :error
-                        WHERE id = :id AND status = 'RUNNING'""").bind("id", id).bind("error", truncate(error)).then();
+                        SELECT retry_attempts FROM sync_run
+                        WHERE id = :id AND status = 'RUNNING' AND lease_owner = :owner FOR UPDATE""")
+                .bind("id", id)
+                .bind("owner", owner)
+                .map(r -> r.get("retry_attempts", Integer.class))
+                .one();
     }
 
-    /** After a crash nothing runs any more: every RUNNING row is an orphan and becomes resumable. */
-    Mono<Long> pauseOrphans() {
-        return db.sql("""
-                        UPDATE sync_run SET status = 'PAUSED', pause_count = pause_count + 1,
-                            last_error = 'interrupted: the service stopped while the run was in progress'
-                        WHERE status = 'RUNNING'""").fetch().rowsUpdated();
+    /** Pauses the run (fenced by the lease), gives the lease up and records when it resumes by itself (null = never). */
+    Mono<Void> pause(
+            UUID id,
+            String owner,
+            String error,
+            PauseReason reason,
+            OffsetDateTime pausedAt,
+            OffsetDateTime nextRetryAt) {
+        var spec = db.sql("""
+                        UPDATE sync_run SET status = 'PAUSED', pause_count = pause_count + 1, last_error = :error,
+                            pause_reason = :reason, paused_at = :pausedAt, next_retry_at = :nextRetryAt,
+                            lease_owner = NULL, lease_expires_at = NULL
+                        WHERE id = :id AND status = 'RUNNING' AND lease_owner = :owner""")
+                .bind("id", id)
+                .bind("owner", owner)
+                .bind("error", truncate(error))
+                .bind("reason", reason.name())
+                .bind("pausedAt", pausedAt);
+        spec = nextRetryAt == null
+                ? spec.bindNull("nextRetryAt", OffsetDateTime.class)
+                : spec.bind("nextRetryAt", nextRetryAt);
+        return spec.then();
     }
 
     Flux<SyncFailure> failures(UUID runId, long offset, int limit) {
@@ -200,7 +316,18 @@ class SyncRunRepository {
                 r.get("failed", Integer.class),
                 r.get("pause_count", Integer.class),
                 r.get("last_error", String.class),
-                r.get("listed_total", Long.class));
+                r.get("listed_total", Long.class),
+                r.get("lease_owner", String.class),
+                r.get("lease_expires_at", OffsetDateTime.class),
+                r.get("heartbeat_at", OffsetDateTime.class),
+                pauseReason(r.get("pause_reason", String.class)),
+                r.get("paused_at", OffsetDateTime.class),
+                r.get("retry_attempts", Integer.class),
+                r.get("next_retry_at", OffsetDateTime.class));
+    }
+
+    private static PauseReason pauseReason(String value) {
+        return value == null ? null : PauseReason.valueOf(value);
     }
 
     /** Keyset position after the last committed page. */

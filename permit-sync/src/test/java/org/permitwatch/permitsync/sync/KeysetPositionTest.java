@@ -13,8 +13,16 @@ import org.permitwatch.permitsync.connector.PermitSummary;
 class KeysetPositionTest {
 
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 3, 2, 10, 15, 0, 0, ZoneOffset.ofHours(8));
-    private final SyncProperties props =
-            new SyncProperties(500, 8, Duration.ofMinutes(10), Duration.ofSeconds(1), "-", SyncMode.INCREMENTAL);
+    private final SyncProperties props = new SyncProperties(
+            500,
+            8,
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(1),
+            "-",
+            SyncMode.INCREMENTAL,
+            new SyncProperties.AutoResume(8, Duration.ofMinutes(1), 2.0, 0.5, Duration.ofMinutes(30)),
+            new SyncProperties.Lease(Duration.ofSeconds(30), Duration.ofSeconds(10), ""),
+            Duration.ofSeconds(5));
 
     private static PermitSummary permit(String no, OffsetDateTime at, long version) {
         return new PermitSummary(

@@ -27,23 +27,17 @@ import org.permitwatch.permitsync.connector.PermitSummary;
 import org.permitwatch.permitsync.directory.DirectoryStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The sync engine end to end against the mock: every fault of the contract, pause and resume from the
- * checkpoint, restart after a crash, incremental runs. Each test starts from an empty directory and the
+ * checkpoint, incremental runs (automatic resume and take-over after a crash: {@link SelfHealingSyncIT}). Each test starts from an empty directory and the
  * mock's generated dataset, and ends comparing the directory with {@code mock.dataset()} exactly.
  */
 class SyncEngineIT extends PermitSyncTestSupport {
 
     private static final int SIZE = 1_200;
     private static final int PAGE = 100;
-
-    @Autowired
-    ApplicationContext context;
 
     @Autowired
     DirectoryStore directory;
@@ -301,33 +295,6 @@ class SyncEngineIT extends PermitSyncTestSupport {
         assertDirectoryEqualsPlatform(platform());
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'sync.run.resume'"))
                 .isPositive();
-    }
-
-    @Test
-    void aRunInterruptedByACrashIsPausedAtStartUpAndResumedFromItsCheckpoint() throws Exception {
-        platform()
-                .faults()
-                .enable(FaultSpec.of(FaultType.SERVER_ERROR)
-                        .on(Endpoint.LIST)
-                        .after(4)
-                        .always());
-        UUID id = startRun("FULL");
-        assertThat(awaitRunEnd(id, Duration.ofMinutes(1))).isEqualTo("PAUSED");
-        // The process died while the run was RUNNING: that is what the row looks like after a crash.
-        db.sql("UPDATE sync_run SET status = 'RUNNING' WHERE id = :id")
-                .bind("id", id)
-                .then()
-                .block();
-
-        // What start-up does: every ApplicationRunner runs, ours pauses orphaned runs.
-        context.getBean("orphanRunRecovery", ApplicationRunner.class).run(new DefaultApplicationArguments());
-
-        assertThat(runStatus(id)).isEqualTo("PAUSED");
-        platform().faults().clear();
-        sleep(600);
-        assertThat(syncToSuccess("FULL", 3)).isEqualTo(id);
-        assertThat(platform().stats().detailRequests()).isEqualTo(SIZE);
-        assertDirectoryEqualsPlatform(platform());
     }
 
     @Test
