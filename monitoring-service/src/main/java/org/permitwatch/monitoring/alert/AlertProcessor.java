@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
@@ -98,7 +99,15 @@ final class AlertProcessor implements Processor<String, String, String, String> 
         if (unitJson == null) {
             return;
         }
-        DirectoryUnitSnapshot unit = json.readValue(unitJson, DirectoryUnitSnapshot.class);
+        DirectoryUnitSnapshot unit;
+        try {
+            unit = json.readValue(unitJson, DirectoryUnitSnapshot.class);
+        } catch (RuntimeException unreadable) {
+            // A snapshot the projection would dead-letter: no limits to judge against (an exception here would stop
+            // the stream thread for every MN of the partition).
+            log.warn("unreadable directory snapshot of {}: {}", permitNo, unreadable.getMessage());
+            return;
+        }
         UnitContext.of(unit, outletCode).ifPresent(ctx -> minute(message, ctx));
     }
 
@@ -172,6 +181,10 @@ final class AlertProcessor implements Processor<String, String, String, String> 
                 point,
                 end,
                 parameters.forHourly(pollutant, reference));
+        if (mean.valid()) {
+            zeroOrNegative(mn, pollutant, ctx, limit, acc, point, end);
+            constantValue(mn, pollutant, ctx, limit, acc, point, end);
+        }
 
         String key = mn + "|" + pollutant;
         LocalDate day = acc.hour().toLocalDate();
@@ -238,9 +251,9 @@ final class AlertProcessor implements Processor<String, String, String, String> 
         if (limitValue == null) {
             return;
         }
-        String key = rule.name() + "|" + mn + "|" + pollutant;
-        Episode episode = read(episodes, key, Episode.class, null);
         if (!mean.valid()) {
+            String key = rule.name() + "|" + mn + "|" + pollutant;
+            Episode episode = read(episodes, key, Episode.class, null);
             if (episode != null) {
                 // Shown in the evidence (a gap in the series is part of the story), judged neither way.
                 episodes.put(key, json.writeValueAsString(episode.note(point)));
@@ -248,43 +261,137 @@ final class AlertProcessor implements Processor<String, String, String, String> 
             return;
         }
         double value = mean.judged();
-        if (value > limitValue) {
-            if (episode == null) {
-                Episode opened = Episode.open(rule.name(), mn, ctx.outlet().outletCode(), pollutant, point, end, value);
-                episodes.put(key, json.writeValueAsString(opened));
-                emit(
-                        rule,
-                        MonitoringAlertChanged.OPEN,
-                        mn,
-                        pollutant,
-                        ctx,
-                        limit,
-                        limitValue,
-                        opened,
-                        opened.evidence(),
-                        opened.periodEnd(),
-                        ruleParameters);
-            } else {
-                episodes.put(key, json.writeValueAsString(episode.extend(point, end, value)));
+        Condition condition = new Condition(rule, mn, pollutant, ctx, limit, limitValue, ruleParameters, false);
+        condition.judge(value > limitValue, value, point, end, null);
+    }
+
+    /**
+     * ZERO_OR_NEGATIVE: a valid hour whose every valid value is zero or below, while the source runs (flag N: a stopped
+     * source sends F and is not judged). Resolved by the first valid hour with a positive value.
+     */
+    private void zeroOrNegative(
+            String mn,
+            String pollutant,
+            UnitContext ctx,
+            PollutantLimit limit,
+            HourAccumulator acc,
+            SeriesPoint point,
+            OffsetDateTime end) {
+        Condition condition = new Condition(
+                Rule.ZERO_OR_NEGATIVE, mn, pollutant, ctx, limit, null, parameters.forZeroOrNegative(pollutant), true);
+        condition.judge(acc.max() <= 0, acc.min(), point, end, null);
+    }
+
+    /**
+     * CONSTANT_VALUE (数据恒值): {@code constantMinHours} consecutive valid hours in which every valid value is one and
+     * the same. The run is counted in the episode store; the alert opens with the run's first hour as its start and the
+     * run's hours as evidence, and resolves at the first valid hour that differs.
+     */
+    private void constantValue(
+            String mn,
+            String pollutant,
+            UnitContext ctx,
+            PollutantLimit limit,
+            HourAccumulator acc,
+            SeriesPoint point,
+            OffsetDateTime end) {
+        String runKey = "RUN|" + mn + "|" + pollutant;
+        ConstantRun run = read(episodes, runKey, ConstantRun.class, null);
+        boolean constant = acc.min().equals(acc.max());
+        if (!constant) {
+            run = null;
+            episodes.delete(runKey);
+        } else {
+            run = run != null && run.value() == acc.min() ? run.plus(point) : ConstantRun.start(acc.min(), point);
+            episodes.put(runKey, json.writeValueAsString(run));
+        }
+        boolean offending = run != null && run.hours() >= parameters.constantMinHours();
+        Condition condition = new Condition(
+                Rule.CONSTANT_VALUE, mn, pollutant, ctx, limit, null, parameters.forConstant(pollutant), false);
+        condition.judge(offending, acc.min(), point, end, offending ? run.points() : null);
+    }
+
+    /** One rule's condition for one series: opens, extends and resolves its episode (the one state machine). */
+    private final class Condition {
+        private final Rule rule;
+        private final String mn;
+        private final String pollutant;
+        private final UnitContext ctx;
+        private final PollutantLimit limit;
+        private final Double limitValue;
+        private final Map<String, Object> ruleParameters;
+        private final boolean lowerIsWorse;
+
+        Condition(
+                Rule rule,
+                String mn,
+                String pollutant,
+                UnitContext ctx,
+                PollutantLimit limit,
+                Double limitValue,
+                Map<String, Object> ruleParameters,
+                boolean lowerIsWorse) {
+            this.rule = rule;
+            this.mn = mn;
+            this.pollutant = pollutant;
+            this.ctx = ctx;
+            this.limit = limit;
+            this.limitValue = limitValue;
+            this.ruleParameters = ruleParameters;
+            this.lowerIsWorse = lowerIsWorse;
+        }
+
+        /**
+         * @param offending whether this valid period shows the condition
+         * @param since     the periods the episode began with when it is recognised only after several (else null)
+         */
+        void judge(boolean offending, double value, SeriesPoint point, OffsetDateTime end, List<SeriesPoint> since) {
+            String key = rule.name() + "|" + mn + "|" + pollutant;
+            Episode episode = read(episodes, key, Episode.class, null);
+            if (offending) {
+                if (episode == null) {
+                    String outlet = ctx.outlet().outletCode();
+                    Episode opened = since == null
+                            ? Episode.open(rule.name(), mn, outlet, pollutant, point, end, value)
+                            : Episode.openSince(rule.name(), mn, outlet, pollutant, since, end, value);
+                    episodes.put(key, json.writeValueAsString(opened));
+                    emit(MonitoringAlertChanged.OPEN, opened, opened.evidence(), opened.periodEnd(), end);
+                } else {
+                    episodes.put(key, json.writeValueAsString(episode.extend(point, end, value, lowerIsWorse)));
+                }
+            } else if (episode != null) {
+                episodes.delete(key);
+                // Ended when the compliant period began; its point is kept in the evidence to show the return.
+                emit(MonitoringAlertChanged.RESOLVED, episode, episode.with(point), point.time(), end);
             }
-        } else if (episode != null) {
-            episodes.delete(key);
-            // Ended when the compliant period began; its point is kept in the evidence to show the return.
-            emit(
+        }
+
+        private void emit(
+                String status,
+                Episode episode,
+                List<SeriesPoint> evidence,
+                OffsetDateTime periodEnd,
+                OffsetDateTime changedAt) {
+            AlertProcessor.this.emit(
                     rule,
-                    MonitoringAlertChanged.RESOLVED,
+                    status,
                     mn,
                     pollutant,
                     ctx,
                     limit,
                     limitValue,
                     episode,
-                    episode.with(point),
-                    point.time(),
+                    evidence,
+                    periodEnd,
+                    changedAt,
                     ruleParameters);
         }
     }
 
+    /**
+     * Forwards the alert's new state. {@code changedAt} is the end of the period whose judgement changed it (stream
+     * time): the record's timestamp too, so a replay writes identical records.
+     */
     private void emit(
             Rule rule,
             String status,
@@ -294,11 +401,11 @@ final class AlertProcessor implements Processor<String, String, String, String> 
             PollutantLimit limit,
             Double limitValue,
             Episode episode,
-            java.util.List<SeriesPoint> evidence,
+            List<SeriesPoint> evidence,
             OffsetDateTime periodEnd,
+            OffsetDateTime changedAt,
             Map<String, Object> ruleParameters) {
         DirectoryUnitSnapshot unit = ctx.unit();
-        OffsetDateTime changedAt = status.equals(MonitoringAlertChanged.OPEN) ? episode.periodEnd() : periodEnd;
         MonitoringAlertChanged event = new MonitoringAlertChanged(
                 episode.alertId(),
                 rule.name(),
@@ -317,7 +424,7 @@ final class AlertProcessor implements Processor<String, String, String, String> 
                 episode.worstValue(),
                 limitValue,
                 limit.unit(),
-                limit.standard(),
+                limitValue == null ? null : limit.standard(),
                 parameters.version(),
                 ruleParameters,
                 evidence,

@@ -1,5 +1,6 @@
 package org.permitwatch.monitoring.alert;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      of the internal topics and the consumer group
  * @param stateDir      local directory of the streams' state (checkpoints; the stores themselves are in memory)
  * @param threads       stream threads of this instance (each takes some of the raw topic's partitions)
+ * @param sessionTimeout how long an instance that vanished without leaving the group (crash) keeps its partitions
  * @param replicas      replication factor of the internal changelog topics and of the alerts topic
  * @param partitions    partitions of the alerts topic
  * @param parameters    the rules' thresholds, as versioned data
@@ -21,6 +23,7 @@ public record AlertProperties(
         String applicationId,
         String stateDir,
         int threads,
+        Duration sessionTimeout,
         short replicas,
         int partitions,
         Parameters parameters) {
@@ -32,6 +35,7 @@ public record AlertProperties(
             int airMinValidHoursPerDay,
             int waterMinValidValuesPerHour,
             int waterMinValidHoursPerDay,
+            int constantMinHours,
             List<RuleParameters.ReferenceOxygen> referenceOxygen) {
 
         RuleParameters toRules() {
@@ -41,6 +45,7 @@ public record AlertProperties(
                     airMinValidHoursPerDay,
                     waterMinValidValuesPerHour,
                     waterMinValidHoursPerDay,
+                    constantMinHours,
                     referenceOxygen);
         }
     }

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.kstream.KStream;
 import org.permitwatch.events.Topics;
 import org.permitwatch.events.monitoring.MonitoringTopics;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,12 +34,16 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(AlertProperties.class)
 class AlertStreamsConfiguration {
 
-    /** The alerts topic belongs to this service (compaction off: every state change is a fact consumers may replay). */
+    /**
+     * The alerts topic belongs to this service: kept forever, not compacted (every state change is a fact consumers
+     * rebuild from), as its KafkaTopic in k8s/backing/kafka/topics.
+     */
     @Bean
     NewTopic alertsTopic(AlertProperties properties) {
         return TopicBuilder.name(MonitoringTopics.ALERTS)
                 .partitions(properties.partitions())
                 .replicas(properties.replicas())
+                .config("retention.ms", "-1")
                 .build();
     }
 
@@ -64,12 +70,32 @@ class AlertStreamsConfiguration {
             config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.threads());
             config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.replicas());
+            // A record the processor fails on is logged and skipped: one MN's odd message must not stop the judging of
+            // every MN of its partition (the default would stop the stream thread).
+            config.put(
+                    StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                    LogAndContinueProcessingExceptionHandler.class);
             config.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
             config.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
             // Stores are uncached and the commit interval (100 ms under exactly-once) bounds the alert latency.
             config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
             config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+            // How long a vanished instance (crash, kill -9: no leave-group) holds its partitions before another takes
+            // them over; heartbeats stay at a third of it.
+            long session = properties.sessionTimeout().toMillis();
+            config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) session);
+            config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), (int) (session / 3));
             return new KafkaStreamsConfiguration(config);
+        }
+
+        /**
+         * Leave the consumer group on close: otherwise (Kafka Streams' default) the partitions of an instance that
+         * stops — a rolling update — stay unassigned until the session times out (45 s), far beyond the seconds an
+         * hour's alert may take; leaving hands them over at once, and the stores restore from their changelogs.
+         */
+        @Bean
+        StreamsBuilderFactoryBeanConfigurer alertStreamsLifecycle() {
+            return factory -> factory.setLeaveGroupOnClose(true);
         }
 
         @Bean

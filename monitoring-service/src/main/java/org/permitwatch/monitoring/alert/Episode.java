@@ -56,8 +56,24 @@ record Episode(
                 List.of(point));
     }
 
-    Episode extend(SeriesPoint point, OffsetDateTime end, double value) {
-        return new Episode(alertId, outletCode, periodStart, end, Math.max(worstValue, value), with(point));
+    /** One more offending period; the worst value is the highest, or the lowest where {@code lowerIsWorse}. */
+    Episode extend(SeriesPoint point, OffsetDateTime end, double value, boolean lowerIsWorse) {
+        double worst = lowerIsWorse ? Math.min(worstValue, value) : Math.max(worstValue, value);
+        return new Episode(alertId, outletCode, periodStart, end, worst, with(point));
+    }
+
+    /** An episode that began before its condition was recognised (N constant hours): its start and evidence given. */
+    static Episode openSince(
+            String rule,
+            String mn,
+            String outletCode,
+            String pollutantCode,
+            List<SeriesPoint> evidence,
+            OffsetDateTime end,
+            double value) {
+        OffsetDateTime start = evidence.get(0).time();
+        return new Episode(
+                alertId(rule, mn, outletCode, pollutantCode, start), outletCode, start, end, value, evidence);
     }
 
     /** The same episode with an invalid period in its evidence: neither its end nor its worst value change. */
@@ -67,7 +83,11 @@ record Episode(
 
     /** The evidence with one more point, the oldest dropped beyond {@link MonitoringAlertChanged#MAX_EVIDENCE}. */
     List<SeriesPoint> with(SeriesPoint point) {
-        List<SeriesPoint> out = new ArrayList<>(evidence);
+        return capped(evidence, point);
+    }
+
+    static List<SeriesPoint> capped(List<SeriesPoint> series, SeriesPoint point) {
+        List<SeriesPoint> out = new ArrayList<>(series);
         out.add(point);
         while (out.size() > MonitoringAlertChanged.MAX_EVIDENCE) {
             out.remove(0);

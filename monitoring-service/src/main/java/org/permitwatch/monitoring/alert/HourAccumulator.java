@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
  *
  * @param closedThrough the last hour already judged (a late minute of it is dropped, never judged twice); null at first
  * @param hour          start of the open hour (Beijing local time, as HJ 212 DataTime), null when none is open
+ * @param min           the lowest valid measured value of the hour (zero/negative and constant-value rules), or null
+ * @param max           the highest valid measured value of the hour, or null
  */
 record HourAccumulator(
         LocalDateTime closedThrough,
@@ -17,10 +19,12 @@ record HourAccumulator(
         int valid,
         double sum,
         double correctedSum,
-        boolean corrected) {
+        boolean corrected,
+        Double min,
+        Double max) {
 
     static HourAccumulator empty() {
-        return new HourAccumulator(null, null, 0, 0, 0, 0, false);
+        return new HourAccumulator(null, null, 0, 0, 0, 0, false, null, null);
     }
 
     boolean isLate(LocalDateTime minuteHour) {
@@ -39,10 +43,12 @@ record HourAccumulator(
                 valid + (isValid ? 1 : 0),
                 sum + (isValid ? value : 0),
                 correctedSum + (isValid && correctedValue != null ? correctedValue : 0),
-                corrected || correctedValue != null);
+                corrected || correctedValue != null,
+                isValid ? Double.valueOf(min == null ? value : Math.min(min, value)) : min,
+                isValid ? Double.valueOf(max == null ? value : Math.max(max, value)) : max);
     }
 
     HourAccumulator closed() {
-        return new HourAccumulator(hour, null, 0, 0, 0, 0, false);
+        return new HourAccumulator(hour, null, 0, 0, 0, 0, false, null, null);
     }
 }

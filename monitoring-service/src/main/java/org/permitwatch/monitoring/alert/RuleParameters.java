@@ -14,6 +14,8 @@ import java.util.Map;
  * @param waterMinValidValuesPerHour valid minute values a wastewater hour needs (an analyser reports one value per
  *                                  measuring cycle, 1–2 h: one valid value makes the hour)
  * @param waterMinValidHoursPerDay  valid hours a wastewater day needs
+ * @param constantMinHours          consecutive valid hours of one unchanging value that make a constant-value alert
+ *                                  (数据恒值); the issue leaves N open
  * @param referenceOxygen           reference oxygen content per emission standard (as the permit names it)
  */
 public record RuleParameters(
@@ -22,6 +24,7 @@ public record RuleParameters(
         int airMinValidHoursPerDay,
         int waterMinValidValuesPerHour,
         int waterMinValidHoursPerDay,
+        int constantMinHours,
         List<ReferenceOxygen> referenceOxygen) {
 
     public RuleParameters {
@@ -80,6 +83,14 @@ public record RuleParameters(
                         "minValidPerHour", minValidPerHour(pollutantCode),
                         "minValidHoursPerDay", minValidHoursPerDay(pollutantCode),
                         "referenceOxygen", referenceOxygen);
+    }
+
+    Map<String, Object> forZeroOrNegative(String pollutantCode) {
+        return Map.of("minValidPerHour", minValidPerHour(pollutantCode), "maxValue", 0);
+    }
+
+    Map<String, Object> forConstant(String pollutantCode) {
+        return Map.of("minValidPerHour", minValidPerHour(pollutantCode), "minHours", constantMinHours);
     }
 
     /**

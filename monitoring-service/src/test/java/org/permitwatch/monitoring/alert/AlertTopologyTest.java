@@ -49,13 +49,14 @@ class AlertTopologyTest {
     static final String PERMIT = "91140100MA0TEST01X001P";
     static final String MN = "MNALERT0000000000000001";
 
-    /** The version and thresholds of application.yml (HJ 76-2017 附录 B: 45 minutes, 20 hours). */
+    /** The version and thresholds of application.yml (HJ 76-2017 附录 B: 45 minutes, 20 hours; 4 constant hours). */
     static final RuleParameters PARAMETERS = new RuleParameters(
             "test.1",
             45,
             20,
             1,
             1,
+            4,
             List.of(
                     new RuleParameters.ReferenceOxygen("GB 13223-2011", "燃气轮机", 15, "燃气轮机组"),
                     new RuleParameters.ReferenceOxygen("GB 13223-2011", null, 6, "燃煤锅炉")));
@@ -162,6 +163,7 @@ class AlertTopologyTest {
         MonitoringAlertChanged resolved = out.get(1);
         assertThat(resolved.alertId()).isEqualTo(open.alertId());
         assertThat(resolved.periodEnd()).isEqualTo(start.plusHours(3));
+        assertThat(resolved.changedAt()).isEqualTo(start.plusHours(4)); // judged when 11:00–12:00 was complete
         // worst of 50 (08:00) and 45 (10:00); the invalid 09:00 is never judged
         assertThat(resolved.worstValue()).isCloseTo(50.0, within(1e-9));
         assertThat(resolved.evidence()).hasSize(4);
@@ -182,8 +184,10 @@ class AlertTopologyTest {
         // Day 3: hours 0..11 of 30, 12..23 of 50: (12 × 30 + 12 × 50) / 24 = 960 / 24 = 40 ≤ 50 → RESOLVED.
         day(d1.plusDays(2), h -> h < 12 ? minute(30, 6, "N") : minute(50, 6, "N"));
 
-        List<MonitoringAlertChanged> out = alerts();
-        assertThat(out).extracting(MonitoringAlertChanged::rule).containsOnly("DAILY_EXCEEDANCE");
+        // (The crafted hours are constant too — 20 hours of 60 — so CONSTANT_VALUE fires as well; not this test's.)
+        List<MonitoringAlertChanged> out = alerts().stream()
+                .filter(a -> a.rule().equals("DAILY_EXCEEDANCE"))
+                .toList();
         assertThat(out)
                 .extracting(MonitoringAlertChanged::status)
                 .containsExactly(MonitoringAlertChanged.OPEN, MonitoringAlertChanged.RESOLVED);
@@ -240,6 +244,69 @@ class AlertTopologyTest {
         assertThat(replay)
                 .extracting(TestRecord::value)
                 .containsExactlyElementsOf(first.stream().map(TestRecord::value).toList());
+    }
+
+    @Test
+    void zeroOrNegativeValuesWhileTheSourceRuns() {
+        directory(so2Limit(35.0, null));
+        LocalDateTime h8 = LocalDateTime.of(2026, 12, 1, 8, 0);
+        // 08:00 — every valid minute 0 (flag N: the source runs) → max 0 ≤ 0 → OPEN (under the limit: no exceedance).
+        hour(h8, m -> minute(0, 9, "N"));
+        // 09:00 — every valid minute −1 → goes on; the worst value is the lowest, −1.
+        hour(h8.plusHours(1), m -> minute(-1, 9, "N"));
+        // 10:00 — minutes 0..29 of 0, 30..59 of 5: max 5 > 0 → RESOLVED. Mean (30 × 0 + 30 × 5) / 60 = 2.5,
+        // corrected 2.5 × 15 / 12 = 3.125.
+        hour(h8.plusHours(2), m -> minute(m < 30 ? 0 : 5, 9, "N"));
+        // 11:00 — a stopped source (flag F) sending 0 is not judged.
+        hour(h8.plusHours(3), m -> minute(0, 9, "F"));
+
+        List<MonitoringAlertChanged> out = alerts();
+        assertThat(out).extracting(MonitoringAlertChanged::rule).containsOnly("ZERO_OR_NEGATIVE");
+        assertThat(out)
+                .extracting(MonitoringAlertChanged::status)
+                .containsExactly(MonitoringAlertChanged.OPEN, MonitoringAlertChanged.RESOLVED);
+        OffsetDateTime start = h8.atZone(BEIJING).toOffsetDateTime();
+        assertThat(out.get(0).periodStart()).isEqualTo(start);
+        assertThat(out.get(0).worstValue()).isEqualTo(0.0);
+        assertThat(out.get(0).limit()).isNull();
+        assertThat(out.get(0).standard()).isNull();
+        assertThat(out.get(1).worstValue()).isEqualTo(-1.0);
+        assertThat(out.get(1).periodEnd()).isEqualTo(start.plusHours(2));
+        assertPoint(out.get(1).evidence().get(2), start.plusHours(2), 2.5, 3.125, true);
+    }
+
+    @Test
+    void constantValueForFourHours() {
+        directory(so2Limit(35.0, null));
+        LocalDateTime h8 = LocalDateTime.of(2026, 12, 1, 8, 0);
+        // 08:00–11:59 — every minute 12.3 (corrected 12.3 × 15 / 12 = 15.375 ≤ 35): the 4th constant hour (11:00)
+        // opens the alert, dated from the first (08:00), with the four hours as evidence.
+        for (int h = 0; h < 4; h++) {
+            hour(h8.plusHours(h), m -> minute(12.3, 9, "N"));
+        }
+        // 12:00 — still 12.3: goes on silently.
+        hour(h8.plusHours(4), m -> minute(12.3, 9, "N"));
+        // 13:00 — 12.3 and 12.4 alternate: not constant → RESOLVED at 13:00.
+        hour(h8.plusHours(5), m -> minute(m % 2 == 0 ? 12.3 : 12.4, 9, "N"));
+
+        List<MonitoringAlertChanged> out = alerts();
+        assertThat(out).extracting(MonitoringAlertChanged::rule).containsOnly("CONSTANT_VALUE");
+        assertThat(out)
+                .extracting(MonitoringAlertChanged::status)
+                .containsExactly(MonitoringAlertChanged.OPEN, MonitoringAlertChanged.RESOLVED);
+        OffsetDateTime start = h8.atZone(BEIJING).toOffsetDateTime();
+        MonitoringAlertChanged open = out.get(0);
+        assertThat(open.periodStart()).isEqualTo(start);
+        assertThat(open.changedAt()).isEqualTo(start.plusHours(4)); // judged when 11:00–12:00 was complete
+        assertThat(open.alertId())
+                .isEqualTo(UUID.nameUUIDFromBytes("CONSTANT_VALUE|%s|DA001|a21026|2026-12-01T00:00:00Z"
+                        .formatted(MN)
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(open.evidence()).hasSize(4);
+        assertThat(open.worstValue()).isEqualTo(12.3);
+        assertThat(open.parameters()).containsEntry("minHours", 4);
+        assertThat(out.get(1).periodEnd()).isEqualTo(start.plusHours(5));
+        assertThat(out.get(1).evidence()).hasSize(6);
     }
 
     // --- helpers ---
