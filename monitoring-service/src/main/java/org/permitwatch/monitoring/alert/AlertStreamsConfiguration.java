@@ -12,9 +12,9 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.permitwatch.events.Topics;
 import org.permitwatch.events.monitoring.MonitoringTopics;
 import org.permitwatch.support.time.BureauClock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -61,11 +61,10 @@ class AlertStreamsConfiguration {
     static class Streams {
 
         @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-        KafkaStreamsConfiguration alertStreamsConfig(
-                AlertProperties properties, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-            Map<String, Object> config = new HashMap<>();
+        KafkaStreamsConfiguration alertStreamsConfig(AlertProperties properties, KafkaProperties kafka) {
+            // Spring's spring.kafka.* (bootstrap servers, TLS/SASL, common properties) first, ours on top.
+            Map<String, Object> config = new HashMap<>(kafka.buildStreamsProperties());
             config.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
-            config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir());
             config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.threads());
