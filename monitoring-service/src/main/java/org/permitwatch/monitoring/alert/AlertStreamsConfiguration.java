@@ -20,8 +20,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,7 +96,15 @@ class AlertStreamsConfiguration {
          */
         @Bean
         StreamsBuilderFactoryBeanConfigurer alertStreamsLifecycle() {
-            return factory -> factory.setLeaveGroupOnClose(true);
+            return factory -> {
+                factory.setLeaveGroupOnClose(true);
+                factory.setAutoStartup(false); // AlertStreamStarter starts it once the directory topic exists
+            };
+        }
+
+        @Bean
+        AlertStreamStarter alertStreamStarter(StreamsBuilderFactoryBean streams, KafkaAdmin admin) {
+            return new AlertStreamStarter(streams, admin);
         }
 
         @Bean
