@@ -34,8 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * platform synced from the mock (so the same seed gives the same points), registered through the gateway's API as 太原
  * city staff, each speaking HJ 212-2017 over its own TCP connection to monitoring-service's receiver.
  *
- * <p>Every point sends real-time values (2011) every {@code --rtd-seconds}, and at each full hour the hourly means
- * (2061) of the hour before; at start it backfills (补发) the last {@code --backfill-hours} hours. Values follow a daily
+ * <p>Every point sends real-time values (2011) every {@code --rtd-seconds}, each minute the minute's means (2051, with
+ * the flue gas's oxygen content: what the alert stream judges, issue 19), and at each full hour the hourly means
+ * (2061) of the hour before; at start it backfills (补发) the last {@code --backfill-hours} hours (hourly only). Values follow a daily
  * pattern around 40 % of the permit's hourly limit (high at 14:00, low at 02:00) with noise; a share of the points
  * misbehaves on demand ({@code --anomalies exceedance=5,constant=2,zero=2,gap=2,reconnect=2,flag-misuse=2}, percent of
  * points): exceedances (1.6 × the limit in the afternoon), a constant value, zeros, gaps (silent every third hour),
@@ -238,6 +239,26 @@ public final class Hj212Simulator {
                 LocalDateTime.now(clock.withZone(BEIJING)).format(QN), "2061", p, 5, hour, String.join(";", groups));
     }
 
+    /**
+     * The minute means (2051) of a minute: the hour's level with ±2 % noise per minute (a real analyser never repeats
+     * itself exactly — except the CONSTANT and ZERO points, which must), flag N, and for flue gas an oxygen content of
+     * 6 % (a19001), so the alert stream can correct to the standard's reference oxygen.
+     */
+    static String minuteSegment(Point p, LocalDateTime minute) {
+        List<String> groups = new ArrayList<>();
+        Random noise = new Random(p.seed() ^ minute.toEpochSecond(java.time.ZoneOffset.UTC));
+        p.limits().forEach((code, limit) -> {
+            double level = hourly(p, code, minute.truncatedTo(ChronoUnit.HOURS), limit);
+            boolean steady = p.behaviour() == Behaviour.CONSTANT || p.behaviour() == Behaviour.ZERO;
+            double avg = steady ? level : level * (0.98 + 0.04 * noise.nextDouble());
+            groups.add(String.format(java.util.Locale.ROOT, "%s-Avg=%.3f,%s-Flag=N", code, avg, code));
+        });
+        if (p.limits().keySet().stream().anyMatch(code -> code.startsWith("a"))) {
+            groups.add("a19001-Avg=6.000,a19001-Flag=N");
+        }
+        return segment(minute.format(QN), "2051", p, 4, minute, String.join(";", groups));
+    }
+
     String realtimeSegment(Point p, LocalDateTime now) {
         List<String> groups = new ArrayList<>();
         p.limits()
@@ -314,7 +335,7 @@ public final class Hj212Simulator {
             }
         }
         log("backfilled " + backfillHours + " h for " + units.size() + " points");
-        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(3);
         timer.scheduleAtFixedRate(
                 () -> {
                     LocalDateTime now = LocalDateTime.now(clock.withZone(BEIJING));
@@ -326,6 +347,23 @@ public final class Hj212Simulator {
                 },
                 1,
                 rtdSeconds,
+                TimeUnit.SECONDS);
+        LocalDateTime nowMinute = LocalDateTime.now(clock.withZone(BEIJING)).truncatedTo(ChronoUnit.MINUTES);
+        long toNextMinute = Duration.between(LocalDateTime.now(clock.withZone(BEIJING)), nowMinute.plusMinutes(1))
+                .toSeconds();
+        timer.scheduleAtFixedRate(
+                () -> {
+                    LocalDateTime previous = LocalDateTime.now(clock.withZone(BEIJING))
+                            .truncatedTo(ChronoUnit.MINUTES)
+                            .minusMinutes(1);
+                    units.forEach(u -> {
+                        if (u.point.behaviour() != Behaviour.GAP || previous.getHour() % 3 != 0) {
+                            u.send(minuteSegment(u.point, previous), false);
+                        }
+                    });
+                },
+                toNextMinute + 2,
+                60,
                 TimeUnit.SECONDS);
         long toNextHour = Duration.between(LocalDateTime.now(clock.withZone(BEIJING)), hour.plusHours(1))
                 .toSeconds();

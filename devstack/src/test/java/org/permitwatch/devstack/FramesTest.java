@@ -21,4 +21,23 @@ class FramesTest {
         assertThat(anomalies.behaviour(5)).isEqualTo(Hj212Simulator.Behaviour.CONSTANT);
         assertThat(anomalies.behaviour(7)).isEqualTo(Hj212Simulator.Behaviour.NORMAL);
     }
+
+    @Test
+    void minuteFramesCarryTheHoursLevelAndOxygen() {
+        var exceeding = new Hj212Simulator.Point(
+                "MN1", "pw", "P1", "DA001", java.util.Map.of("a21026", 100.0), Hj212Simulator.Behaviour.EXCEEDANCE, 7);
+        // 14:05: an EXCEEDANCE point is at 1.6 × its limit in the afternoon = 160, ±2 % per minute → 156.8 … 163.2
+        String segment = Hj212Simulator.minuteSegment(exceeding, java.time.LocalDateTime.of(2026, 12, 1, 14, 5));
+        assertThat(segment)
+                .contains(";CN=2051;")
+                .contains("DataTime=20261201140500;")
+                .contains("a19001-Avg=6.000");
+        double avg = Double.parseDouble(segment.replaceAll(".*a21026-Avg=([0-9.]+),.*", "$1"));
+        assertThat(avg).isBetween(156.8, 163.2);
+        var constant = new Hj212Simulator.Point(
+                "MN2", "pw", "P1", "DA001", java.util.Map.of("a21026", 100.0), Hj212Simulator.Behaviour.CONSTANT, 7);
+        // CONSTANT: 0.3 × 100 = 30 every minute, no noise
+        assertThat(Hj212Simulator.minuteSegment(constant, java.time.LocalDateTime.of(2026, 12, 1, 9, 1)))
+                .contains("a21026-Avg=30.000,");
+    }
 }

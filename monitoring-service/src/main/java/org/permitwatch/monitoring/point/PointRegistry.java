@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The receiver's view of the registered points: MN → password, held in memory so that checking a frame costs no
+ * The receiver's view of the registered points: MN → password and binding, held in memory so that checking a frame costs no
  * database round trip (at tens of thousands of frames a second). Reloaded after every registration here and every
  * {@code registry-refresh} (a registration on another replica reaches this one within that time; until then its frames
  * are answered 'MN error' and the unit resends).
@@ -27,7 +27,9 @@ class PointRegistry implements RegisteredPoints {
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
 
     private final DatabaseClient db;
-    private volatile Map<String, String> passwords = Map.of();
+    private volatile Map<String, Registered> points = Map.of();
+
+    private record Registered(String password, Binding binding) {}
 
     PointRegistry(DatabaseClient db, ReceiverProperties properties) {
         this.db = db;
@@ -35,16 +37,25 @@ class PointRegistry implements RegisteredPoints {
 
     @Override
     public Optional<String> passwordOf(String mn) {
-        return Optional.ofNullable(passwords.get(mn));
+        return Optional.ofNullable(points.get(mn)).map(Registered::password);
+    }
+
+    @Override
+    public Optional<Binding> bindingOf(String mn) {
+        return Optional.ofNullable(points.get(mn)).map(Registered::binding);
     }
 
     /** Reloads the whole table (a province has some thousands of points: a few hundred kB). */
     Mono<Void> reload() {
-        return db.sql("SELECT mn, password FROM monitoring_point")
-                .map(r -> Map.entry(r.get("mn", String.class), r.get("password", String.class)))
+        return db.sql("SELECT mn, password, permit_no, outlet_code FROM monitoring_point")
+                .map(r -> Map.entry(
+                        r.get("mn", String.class),
+                        new Registered(
+                                r.get("password", String.class),
+                                new Binding(r.get("permit_no", String.class), r.get("outlet_code", String.class)))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .doOnNext(loaded -> passwords = Map.copyOf(loaded))
+                .doOnNext(loaded -> points = Map.copyOf(loaded))
                 .then();
     }
 

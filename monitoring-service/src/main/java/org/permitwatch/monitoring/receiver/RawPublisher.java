@@ -29,11 +29,13 @@ class RawPublisher implements DisposableBean {
 
     private final KafkaTemplate<String, String> kafka;
     private final BureauClock clock;
+    private final RegisteredPoints points;
     private final Scheduler sender = Schedulers.newSingle("hj212-publish", true);
 
-    RawPublisher(KafkaTemplate<String, String> kafka, BureauClock clock) {
+    RawPublisher(KafkaTemplate<String, String> kafka, BureauClock clock, RegisteredPoints points) {
         this.kafka = kafka;
         this.clock = clock;
+        this.points = points;
     }
 
     @Override
@@ -60,6 +62,10 @@ class RawPublisher implements DisposableBean {
                             CloudEventHeaders.TIME,
                             clock.nowUtc().toInstant().toString());
                     header(record, CloudEventHeaders.CONTENT_TYPE, RawTopic.CONTENT_TYPE);
+                    points.bindingOf(mn).ifPresent(binding -> {
+                        header(record, RawTopic.PERMIT_NO, binding.permitNo());
+                        header(record, RawTopic.OUTLET_CODE, binding.outletCode());
+                    });
                     return Mono.fromFuture(kafka.send(record));
                 })
                 .subscribeOn(sender)

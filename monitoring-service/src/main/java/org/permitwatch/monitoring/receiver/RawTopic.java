@@ -15,5 +15,13 @@ public final class RawTopic {
 
     public static final String CONTENT_TYPE = "text/plain";
 
+    /**
+     * The permit number the point was bound to when the frame was received (absent on messages written before issue
+     * 19): the alert stream reads the binding from here, not from the database, so a replay judges alike.
+     */
+    public static final String PERMIT_NO = "pw_permitno";
+    /** The outlet code the point was bound to when the frame was received. */
+    public static final String OUTLET_CODE = "pw_outletcode";
+
     private RawTopic() {}
 }

@@ -2,9 +2,19 @@ package org.permitwatch.monitoring.receiver;
 
 import java.util.Optional;
 
-/** What the receiver needs to know of the registered monitoring points: the access password per MN. */
+/**
+ * What the receiver needs to know of the registered monitoring points: the access password per MN, and the permit and
+ * outlet the point is bound to (stamped on the raw message, so the alert stream judges each value against the outlet
+ * the point was bound to when the value arrived — a replay then gives the same alerts).
+ */
 public interface RegisteredPoints {
 
     /** The password (PW) of the active point registered under this MN, if any. Never blocks. */
     Optional<String> passwordOf(String mn);
+
+    /** The permit and outlet the point is bound to, if it is registered. Never blocks. */
+    Optional<Binding> bindingOf(String mn);
+
+    /** A point's binding to a permit's outlet. */
+    record Binding(String permitNo, String outletCode) {}
 }

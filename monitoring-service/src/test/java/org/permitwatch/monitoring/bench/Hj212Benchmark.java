@@ -68,6 +68,15 @@ public final class Hj212Benchmark {
 
         try (BrokerProcess broker = new BrokerProcess(dataDir)) {
             broker.start();
+            // The directory topic as permit-sync creates it: the alert stream starts only once it exists.
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                    java.util.Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(
+                                        org.permitwatch.events.Topics.DIRECTORY_UNITS, 1, (short) 1)
+                                .configs(java.util.Map.of("cleanup.policy", "compact"))))
+                        .all()
+                        .get();
+            }
             List<String> serviceArgs = new ArrayList<>(List.of(
                     "--eureka.client.enabled=false",
                     "--logging.structured.format.console=",

@@ -234,6 +234,8 @@ class BrokerAndReceiverRestartIT {
                         "--permitwatch.monitoring.receiver.registry-refresh=1h",
                         "--permitwatch.monitoring.receiver.publish-timeout=2s",
                         "--permitwatch.monitoring.raw-topic.partitions=3",
+                        // the receiver and storage are this test's subject; the alert stream has AlertStreamIT
+                        "--permitwatch.monitoring.alerts.enabled=false",
                         "--spring.kafka.producer.properties.delivery.timeout.ms=20000",
                         "--spring.kafka.producer.properties.request.timeout.ms=5000",
                         "--spring.kafka.producer.properties.max.block.ms=5000");

@@ -1,0 +1,463 @@
+package org.permitwatch.monitoring.alert;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.permitwatch.events.CloudEventHeaders;
+import org.permitwatch.events.directory.DirectoryUnitSnapshot;
+import org.permitwatch.events.directory.DirectoryUnitSnapshot.PollutantLimit;
+import org.permitwatch.events.monitoring.MonitoringAlertChanged;
+import org.permitwatch.events.monitoring.MonitoringAlertChanged.Rule;
+import org.permitwatch.events.monitoring.MonitoringAlertChanged.SeriesPoint;
+import org.permitwatch.monitoring.hj212.DataCommand;
+import org.permitwatch.monitoring.hj212.DataFlag;
+import org.permitwatch.monitoring.hj212.DataMessage;
+import org.permitwatch.monitoring.hj212.Hj212Segment;
+import org.permitwatch.monitoring.receiver.RawTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns one MN's minute data (CN 2051) into valid hourly and daily means and judges them against the permit's limits
+ * (the one place the rules are applied). Runs once per raw-topic partition: the topic is keyed by MN, so every series
+ * lives in exactly one task and its state stores. An hour is judged when its last minute (hh:59) arrives or when a minute
+ * of a later hour does; a day when its hour 23 is judged or an hour of a later day arrives. Everything derives from the
+ * data's own times (DataTime), never the wall clock, so a replay judges the same and names the same alerts.
+ *
+ * <p>2061 hourly and 2031 daily values the data-acquisition unit computes itself are not judged: their validity (how
+ * many valid minutes) cannot be checked, and the same hour would be judged twice. They stay stored for display.
+ */
+final class AlertProcessor implements Processor<String, String, String, String> {
+
+    static final String HOURS = "monitoring-alert-hours";
+    static final String DAYS = "monitoring-alert-days";
+    static final String EPISODES = "monitoring-alert-episodes";
+    static final String DIRECTORY = "monitoring-alert-directory";
+    static final String SOURCE = "/monitoring-service/alerts";
+
+    private static final Logger log = LoggerFactory.getLogger(AlertProcessor.class);
+
+    private final RuleParameters parameters;
+    private final ZoneId zone;
+    private final JsonMapper json;
+
+    private ProcessorContext<String, String> context;
+    private KeyValueStore<String, String> hours;
+    private KeyValueStore<String, String> days;
+    private KeyValueStore<String, String> episodes;
+    private KeyValueStore<String, String> directory;
+
+    AlertProcessor(RuleParameters parameters, ZoneId zone, JsonMapper json) {
+        this.parameters = parameters;
+        this.zone = zone;
+        this.json = json;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, String> context) {
+        this.context = context;
+        this.hours = context.getStateStore(HOURS);
+        this.days = context.getStateStore(DAYS);
+        this.episodes = context.getStateStore(EPISODES);
+        this.directory = context.getStateStore(DIRECTORY);
+    }
+
+    @Override
+    public void process(Record<String, String> record) {
+        String permitNo = header(record.headers(), RawTopic.PERMIT_NO);
+        String outletCode = header(record.headers(), RawTopic.OUTLET_CODE);
+        if (record.key() == null || record.value() == null || permitNo == null || outletCode == null) {
+            return; // a message from before points carried their binding: nothing to judge it against
+        }
+        DataMessage message;
+        try {
+            message = DataMessage.from(Hj212Segment.parse(record.value()));
+        } catch (RuntimeException unreadable) {
+            // The receiver refused what it could not read; should one slip through, it cannot be judged.
+            log.warn("unreadable raw message of MN {} skipped: {}", record.key(), unreadable.getMessage());
+            return;
+        }
+        if (message.command() != DataCommand.MINUTE) {
+            return;
+        }
+        String unitJson = directory.get(permitNo);
+        if (unitJson == null) {
+            return;
+        }
+        DirectoryUnitSnapshot unit;
+        try {
+            unit = json.readValue(unitJson, DirectoryUnitSnapshot.class);
+        } catch (RuntimeException unreadable) {
+            // A snapshot the projection would dead-letter: no limits to judge against (an exception here would stop
+            // the stream thread for every MN of the partition).
+            log.warn("unreadable directory snapshot of {}: {}", permitNo, unreadable.getMessage());
+            return;
+        }
+        UnitContext.of(unit, outletCode).ifPresent(ctx -> minute(message, ctx));
+    }
+
+    private void minute(DataMessage message, UnitContext ctx) {
+        LocalDateTime minute = message.dataTime().truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime hour = minute.truncatedTo(ChronoUnit.HOURS);
+        Double oxygen = message.values().stream()
+                .filter(v -> RuleParameters.OXYGEN.equals(v.pollutant()) && v.valid())
+                .map(v -> v.representative().doubleValue())
+                .findFirst()
+                .orElse(null);
+        for (DataMessage.Value value : message.values()) {
+            PollutantLimit limit = ctx.limit(value.pollutant()).orElse(null);
+            if (limit == null) {
+                continue; // judged only against a limit the permit sets for this outlet
+            }
+            String key = message.mn() + "|" + value.pollutant();
+            HourAccumulator acc = read(hours, key, HourAccumulator.class, HourAccumulator.empty());
+            if (acc.isLate(hour)) {
+                continue; // that hour is judged already; judging it again could open or resolve twice
+            }
+            if (acc.isOpenBefore(hour)) {
+                closeHour(message.mn(), value.pollutant(), acc, ctx, limit);
+                acc = acc.closed();
+            }
+            Double reference =
+                    parameters.referenceOxygen(limit.standard(), ctx.outlet().outletName());
+            double measured = value.representative().doubleValue();
+            Double corrected = reference == null ? null : correct(measured, oxygen, reference);
+            // Only flag N counts (HJ 212-2017 表 6: F M S D C T B mark stopped, maintained, set by hand, failed,
+            // calibrated, over range, lost values); a value needing correction without a usable oxygen value cannot be
+            // compared with the limit, so it does not count either.
+            boolean valid = DataFlag.N.name().equals(value.flag()) && (reference == null || corrected != null);
+            acc = acc.add(hour, valid, measured, corrected);
+            if (minute.getMinute() == 59) {
+                closeHour(message.mn(), value.pollutant(), acc, ctx, limit);
+                acc = acc.closed();
+            }
+            hours.put(key, json.writeValueAsString(acc));
+        }
+    }
+
+    /**
+     * The value at the reference oxygen content: C × (21 − O2ref) / (21 − O2measured). Null without a valid oxygen
+     * value, or with one at or above 21 % (air, no combustion: the formula has no meaning there).
+     */
+    static Double correct(double measured, Double oxygen, double reference) {
+        if (oxygen == null || oxygen >= 21.0) {
+            return null;
+        }
+        return measured * (21.0 - reference) / (21.0 - oxygen);
+    }
+
+    private void closeHour(String mn, String pollutant, HourAccumulator acc, UnitContext ctx, PollutantLimit limit) {
+        HourMean mean = HourMean.of(
+                acc.valid(), parameters.minValidPerHour(pollutant), acc.sum(), acc.correctedSum(), acc.corrected());
+        OffsetDateTime start = acc.hour().atZone(zone).toOffsetDateTime();
+        OffsetDateTime end = start.plusHours(1);
+        Double reference =
+                parameters.referenceOxygen(limit.standard(), ctx.outlet().outletName());
+        SeriesPoint point =
+                new SeriesPoint(start, "HOUR", mean.mean(), mean.corrected(), judgement(mean), mean.valid());
+        judge(
+                Rule.HOURLY_EXCEEDANCE,
+                mn,
+                pollutant,
+                ctx,
+                limit,
+                limit.hourlyLimit(),
+                mean,
+                point,
+                end,
+                parameters.forHourly(pollutant, reference));
+        if (mean.valid()) {
+            zeroOrNegative(mn, pollutant, ctx, limit, acc, point, end);
+            constantValue(mn, pollutant, ctx, limit, acc, point, end);
+        }
+
+        String key = mn + "|" + pollutant;
+        LocalDate day = acc.hour().toLocalDate();
+        DayAccumulator dayAcc = read(days, key, DayAccumulator.class, DayAccumulator.empty());
+        if (dayAcc.isLate(day)) {
+            return;
+        }
+        if (dayAcc.isOpenBefore(day)) {
+            closeDay(mn, pollutant, dayAcc, ctx, limit);
+            dayAcc = dayAcc.closed();
+        }
+        dayAcc = dayAcc.add(day, mean);
+        if (acc.hour().getHour() == 23) {
+            closeDay(mn, pollutant, dayAcc, ctx, limit);
+            dayAcc = dayAcc.closed();
+        }
+        days.put(key, json.writeValueAsString(dayAcc));
+    }
+
+    private void closeDay(String mn, String pollutant, DayAccumulator acc, UnitContext ctx, PollutantLimit limit) {
+        HourMean mean = HourMean.of(
+                acc.validHours(),
+                parameters.minValidHoursPerDay(pollutant),
+                acc.sum(),
+                acc.correctedSum(),
+                acc.corrected());
+        OffsetDateTime start = acc.day().atStartOfDay(zone).toOffsetDateTime();
+        Double reference =
+                parameters.referenceOxygen(limit.standard(), ctx.outlet().outletName());
+        SeriesPoint point = new SeriesPoint(start, "DAY", mean.mean(), mean.corrected(), judgement(mean), mean.valid());
+        judge(
+                Rule.DAILY_EXCEEDANCE,
+                mn,
+                pollutant,
+                ctx,
+                limit,
+                limit.dailyLimit(),
+                mean,
+                point,
+                start.plusDays(1),
+                parameters.forDaily(pollutant, reference));
+    }
+
+    private static String judgement(HourMean mean) {
+        return mean.valid() ? "VALID" : "INSUFFICIENT";
+    }
+
+    /**
+     * Opens an episode at the first valid mean above the limit, extends it while valid means stay above, and resolves it
+     * at the first valid mean at or under the limit. An invalid mean neither extends nor ends an episode: too few
+     * values say nothing about compliance.
+     */
+    private void judge(
+            Rule rule,
+            String mn,
+            String pollutant,
+            UnitContext ctx,
+            PollutantLimit limit,
+            Double limitValue,
+            HourMean mean,
+            SeriesPoint point,
+            OffsetDateTime end,
+            Map<String, Object> ruleParameters) {
+        if (limitValue == null) {
+            return;
+        }
+        if (!mean.valid()) {
+            String key = rule.name() + "|" + mn + "|" + pollutant;
+            Episode episode = read(episodes, key, Episode.class, null);
+            if (episode != null) {
+                // Shown in the evidence (a gap in the series is part of the story), judged neither way.
+                episodes.put(key, json.writeValueAsString(episode.note(point)));
+            }
+            return;
+        }
+        double value = mean.judged();
+        Condition condition = new Condition(rule, mn, pollutant, ctx, limit, limitValue, ruleParameters, false);
+        condition.judge(value > limitValue, value, point, end, null);
+    }
+
+    /**
+     * ZERO_OR_NEGATIVE: a valid hour whose every valid value is zero or below, while the source runs (flag N: a stopped
+     * source sends F and is not judged). Resolved by the first valid hour with a positive value.
+     */
+    private void zeroOrNegative(
+            String mn,
+            String pollutant,
+            UnitContext ctx,
+            PollutantLimit limit,
+            HourAccumulator acc,
+            SeriesPoint point,
+            OffsetDateTime end) {
+        Condition condition = new Condition(
+                Rule.ZERO_OR_NEGATIVE, mn, pollutant, ctx, limit, null, parameters.forZeroOrNegative(pollutant), true);
+        condition.judge(acc.max() <= 0, acc.min(), point, end, null);
+    }
+
+    /**
+     * CONSTANT_VALUE (数据恒值): {@code constantMinHours} consecutive valid hours in which every valid value is one and
+     * the same. The run is counted in the episode store; the alert opens with the run's first hour as its start and the
+     * run's hours as evidence, and resolves at the first valid hour that differs.
+     */
+    private void constantValue(
+            String mn,
+            String pollutant,
+            UnitContext ctx,
+            PollutantLimit limit,
+            HourAccumulator acc,
+            SeriesPoint point,
+            OffsetDateTime end) {
+        String runKey = "RUN|" + mn + "|" + pollutant;
+        ConstantRun run = read(episodes, runKey, ConstantRun.class, null);
+        boolean constant = acc.min().equals(acc.max());
+        if (!constant) {
+            run = null;
+            episodes.delete(runKey);
+        } else {
+            run = run != null && run.value() == acc.min() ? run.plus(point) : ConstantRun.start(acc.min(), point);
+            episodes.put(runKey, json.writeValueAsString(run));
+        }
+        boolean offending = run != null && run.hours() >= parameters.constantMinHours();
+        Condition condition = new Condition(
+                Rule.CONSTANT_VALUE, mn, pollutant, ctx, limit, null, parameters.forConstant(pollutant), false);
+        condition.judge(offending, acc.min(), point, end, offending ? run.points() : null);
+    }
+
+    /** One rule's condition for one series: opens, extends and resolves its episode (the one state machine). */
+    private final class Condition {
+        private final Rule rule;
+        private final String mn;
+        private final String pollutant;
+        private final UnitContext ctx;
+        private final PollutantLimit limit;
+        private final Double limitValue;
+        private final Map<String, Object> ruleParameters;
+        private final boolean lowerIsWorse;
+
+        Condition(
+                Rule rule,
+                String mn,
+                String pollutant,
+                UnitContext ctx,
+                PollutantLimit limit,
+                Double limitValue,
+                Map<String, Object> ruleParameters,
+                boolean lowerIsWorse) {
+            this.rule = rule;
+            this.mn = mn;
+            this.pollutant = pollutant;
+            this.ctx = ctx;
+            this.limit = limit;
+            this.limitValue = limitValue;
+            this.ruleParameters = ruleParameters;
+            this.lowerIsWorse = lowerIsWorse;
+        }
+
+        /**
+         * @param offending whether this valid period shows the condition
+         * @param since     the periods the episode began with when it is recognised only after several (else null)
+         */
+        void judge(boolean offending, double value, SeriesPoint point, OffsetDateTime end, List<SeriesPoint> since) {
+            String key = rule.name() + "|" + mn + "|" + pollutant;
+            Episode episode = read(episodes, key, Episode.class, null);
+            if (offending) {
+                if (episode == null) {
+                    String outlet = ctx.outlet().outletCode();
+                    Episode opened = since == null
+                            ? Episode.open(rule.name(), mn, outlet, pollutant, point, end, value)
+                            : Episode.openSince(rule.name(), mn, outlet, pollutant, since, end, value);
+                    episodes.put(key, json.writeValueAsString(opened));
+                    emit(MonitoringAlertChanged.OPEN, opened, opened.evidence(), opened.periodEnd(), end);
+                } else {
+                    episodes.put(key, json.writeValueAsString(episode.extend(point, end, value, lowerIsWorse)));
+                }
+            } else if (episode != null) {
+                episodes.delete(key);
+                // Ended when the compliant period began; its point is kept in the evidence to show the return.
+                emit(MonitoringAlertChanged.RESOLVED, episode, episode.with(point), point.time(), end);
+            }
+        }
+
+        private void emit(
+                String status,
+                Episode episode,
+                List<SeriesPoint> evidence,
+                OffsetDateTime periodEnd,
+                OffsetDateTime changedAt) {
+            AlertProcessor.this.emit(
+                    rule,
+                    status,
+                    mn,
+                    pollutant,
+                    ctx,
+                    limit,
+                    limitValue,
+                    episode,
+                    evidence,
+                    periodEnd,
+                    changedAt,
+                    ruleParameters);
+        }
+    }
+
+    /**
+     * Forwards the alert's new state. {@code changedAt} is the end of the period whose judgement changed it (stream
+     * time): the record's timestamp too, so a replay writes identical records.
+     */
+    private void emit(
+            Rule rule,
+            String status,
+            String mn,
+            String pollutant,
+            UnitContext ctx,
+            PollutantLimit limit,
+            Double limitValue,
+            Episode episode,
+            List<SeriesPoint> evidence,
+            OffsetDateTime periodEnd,
+            OffsetDateTime changedAt,
+            Map<String, Object> ruleParameters) {
+        DirectoryUnitSnapshot unit = ctx.unit();
+        MonitoringAlertChanged event = new MonitoringAlertChanged(
+                episode.alertId(),
+                rule.name(),
+                status,
+                mn,
+                unit.permitNo(),
+                unit.unitName(),
+                unit.provinceCode(),
+                unit.cityCode(),
+                unit.countyCode(),
+                unit.keyIndustry(),
+                episode.outletCode(),
+                pollutant,
+                episode.periodStart(),
+                periodEnd,
+                episode.worstValue(),
+                limitValue,
+                limit.unit(),
+                limitValue == null ? null : limit.standard(),
+                parameters.version(),
+                ruleParameters,
+                evidence,
+                changedAt);
+        String id = episode.alertId().toString();
+        Headers headers = new RecordHeaders();
+        // ce_id derived too: the same state replayed carries the same id, which consumers' inboxes recognise.
+        add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        add(
+                headers,
+                CloudEventHeaders.ID,
+                UUID.nameUUIDFromBytes((id + "|" + status).getBytes(StandardCharsets.UTF_8))
+                        .toString());
+        add(headers, CloudEventHeaders.TYPE, MonitoringAlertChanged.TYPE);
+        add(headers, CloudEventHeaders.SOURCE, SOURCE);
+        add(headers, CloudEventHeaders.SUBJECT, id);
+        add(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(changedAt));
+        add(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        context.forward(new Record<>(
+                id, json.writeValueAsString(event), changedAt.toInstant().toEpochMilli(), headers));
+    }
+
+    private <T> T read(KeyValueStore<String, String> store, String key, Class<T> type, T absent) {
+        String value = store.get(key);
+        return value == null ? absent : json.readValue(value, type);
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void add(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,22 @@
+package org.permitwatch.monitoring.alert;
+
+/**
+ * A period's mean as judged: valid when enough valid values made it ({@link RuleParameters}); {@code corrected} is the
+ * mean of the reference-oxygen-corrected values, null when no correction applies. An invalid period still shows the
+ * mean of the valid values it had (null when none), for the evidence; it is never compared with a limit.
+ */
+record HourMean(boolean valid, Double mean, Double corrected, int validCount) {
+
+    /** The value compared with the limit: the corrected one where the standard prescribes a correction. */
+    Double judged() {
+        return corrected != null ? corrected : mean;
+    }
+
+    static HourMean of(int validCount, int needed, double sum, double correctedSum, boolean corrected) {
+        if (validCount == 0) {
+            return new HourMean(false, null, null, 0);
+        }
+        return new HourMean(
+                validCount >= needed, sum / validCount, corrected ? correctedSum / validCount : null, validCount);
+    }
+}
