@@ -108,6 +108,14 @@ SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5
  -Xss512k -Xms32m -Xmx256m -XX:MaxMetaspaceSize=192m
  -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m -XX:+ExitOnOutOfMemoryError
  -Djava.io.tmpdir=$TMPDIR_LOCAL ${JAVA_OPTS_EXTRA:-}"
+# monitoring-service's additions (after SPRING_JVM_OPTS: the later flag wins). Its HJ 212 burst keeps thousands of
+# frames in flight: with the young generation shrunk to a few MB at idle and old-generation headroom of 5 %, a backfill
+# promoted them all and spent over half its time in full GCs (docs/benchmarks.md). A fixed 48 MB young generation and
+# 20-40 % old headroom; bench/hj212-benchmark.sh carries the same line (MONITORING_JVM_OPTS).
+MONITORING_JVM_OPTS="-Xms64m -Xmn48m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
+jvm_opts_of() { # the JVM flags of a Spring part
+  if [[ "$1" == monitoring-service ]]; then echo "$SPRING_JVM_OPTS $MONITORING_JVM_OPTS"; else echo "$SPRING_JVM_OPTS"; fi
+}
 
 # Stop order: gateway and services first, then the identity provider (whose keys they read), the registry, then the
 # mock, the mail server, Kafka and PostgreSQL.
@@ -581,7 +589,7 @@ start_spring() {
   ( export_registry_credentials "$part"
   export_identity_secrets "$part"
   export_s3_secret "$part"
-  start_part "$part" env "${settings[@]}" java -Dpermitwatch.part="$part" $SPRING_JVM_OPTS -jar "$jar" )
+  start_part "$part" env "${settings[@]}" java -Dpermitwatch.part="$part" $(jvm_opts_of "$part") -jar "$jar" )
 }
 
 # PERMITWATCH_RUNTIME=podman: a Spring part runs from its image (scripts/images/build.sh, loaded by
@@ -620,7 +628,7 @@ start_container() {
     --network host \
     ${mounts[@]+"${mounts[@]}"} \
     "${env_args[@]}" \
-    -e JAVA_TOOL_OPTIONS="-Dpermitwatch.part=$part $(echo ${SPRING_JVM_OPTS//-Djava.io.tmpdir=$TMPDIR_LOCAL/})" \
+    -e JAVA_TOOL_OPTIONS="-Dpermitwatch.part=$part $(jvm_opts_of "$part" | sed "s|-Djava.io.tmpdir=$TMPDIR_LOCAL||")" \
     --pull=never "$(image_of "$part")" )
 }
 

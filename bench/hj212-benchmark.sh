@@ -4,18 +4,23 @@
 # broker (as run.sh starts one), and the load generator (Hj212Load: non-blocking sockets, one selector thread).
 #
 #   bench/hj212-benchmark.sh [--points 10000] [--seconds 90] [--connections 200] [--window 16] [--frames 300000]
-#                            [--jfr] [--no-build] [-- extra service arguments, e.g. --spring.kafka.producer.properties.linger.ms=20]
+#                            [--jfr] [--nmt] [--no-storage] [--baseline REV] [--no-build]
+#                            [-- extra service arguments, e.g. --spring.kafka.producer.properties.linger.ms=20]
 #
 # Phase 1, real time: POINTS units, one connection each, 2011 every 30 s and 2051 every 60 s (10,000 points ≈ 333 + 167
 # = 500 frames/s) for SECONDS: frames answered, ack latency p50/p99/max (write → 9014 read, in the load generator),
 # the service's peak RSS. Phase 2, backfill burst: FRAMES 2051 frames over CONNECTIONS connections, WINDOW unanswered
 # frames each: answers per second (acked = the broker holds the frame), p50/p99/max, peak RSS; then how long the
-# storage took to hold the burst's values. --jfr records the service JVM (.local/bench-hj212/service.jfr).
+# storage took to hold the burst's values. --jfr records the service JVM (.local/bench-hj212/service.jfr); --nmt prints
+# the JVM's native memory by area (idle and after the burst); --no-storage stops the storage consumer (receiver → Kafka
+# only; the raw topic keeps the burst). --baseline REV first runs the same phases with monitoring-service's main code
+# and JVM flags as of git revision REV (compiled here with javac), then with the working tree's: a before/after in one
+# run, on the same machine load (the load generator is the working tree's in both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-POINTS=10000 SECONDS_=90 CONNECTIONS=200 WINDOW=16 FRAMES=300000 BUILD=1 JFR=0
+POINTS=10000 SECONDS_=90 CONNECTIONS=200 WINDOW=16 FRAMES=300000 BUILD=1 JFR=0 NMT=0 STORAGE=true BASELINE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --points) POINTS=$2; shift 2 ;;
@@ -24,9 +29,12 @@ while [ $# -gt 0 ]; do
     --window) WINDOW=$2; shift 2 ;;
     --frames) FRAMES=$2; shift 2 ;;
     --jfr) JFR=1; shift ;;
+    --nmt) NMT=1; shift ;;
+    --no-storage) STORAGE=false; shift ;;
+    --baseline) BASELINE=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --) shift; break ;;
-    *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,19p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -40,14 +48,43 @@ if [ "$BUILD" = 1 ] || [ ! -f "$WORK/classpath.txt" ]; then
   cp -r monitoring-service/target/classes "$WORK/classes"
   cp -r monitoring-service/target/test-classes "$WORK/test-classes"
 fi
-JFR_OPTS=""
-if [ "$JFR" = 1 ]; then
-  JFR_OPTS="-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,dumponexit=true"
+# run.sh's JVM flags: SPRING_JVM_OPTS (every Spring service: C1 only, serial GC, 256 MB heap …) and
+# MONITORING_JVM_OPTS (monitoring-service's own additions). Keep both in step with run.sh.
+SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20
+ -Xss512k -Xms32m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m
+ -XX:+ExitOnOutOfMemoryError"
+MONITORING_JVM_OPTS="-Xms64m -Xmn48m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
+
+if [ -n "$BASELINE" ]; then
+  # The baseline's main classes and resources, compiled against the same dependencies (its pom must not differ).
+  BASE=$WORK/baseline
+  rm -rf "$BASE" && mkdir -p "$BASE/src" "$BASE/classes"
+  git archive "$BASELINE" monitoring-service/src/main | tar -x -C "$BASE/src"
+  find "$BASE/src/monitoring-service/src/main/java" -name '*.java' > "$BASE/sources.txt"
+  javac -nowarn -parameters -encoding UTF-8 -d "$BASE/classes" -cp "$(cat "$WORK/classpath.txt")" @"$BASE/sources.txt"
+  cp -r "$BASE/src/monitoring-service/src/main/resources/." "$BASE/classes/"
+  # The baseline's JVM flags: MONITORING_JVM_OPTS as run.sh had them at REV (none before this benchmark had them).
+  BASE_MONITORING_OPTS=$(git show "$BASELINE:bench/hj212-benchmark.sh" | sed -n 's/^MONITORING_JVM_OPTS="\(.*\)"$/\1/p')
 fi
+
+run() { # $1 label, $2 classes dir, $3 monitoring flags, then service arguments
+  local label=$1 classes=$2 flags=$3; shift 3
+  local jfr_opts="" nmt_opts=""
+  if [ "$JFR" = 1 ]; then
+    jfr_opts="-XX:StartFlightRecording=filename=$WORK/service-$label.jfr,settings=profile,dumponexit=true"
+  fi
+  if [ "$NMT" = 1 ]; then nmt_opts="-XX:NativeMemoryTracking=summary"; fi
+  echo "== $label: load average $(cut -d' ' -f1-3 /proc/loadavg); monitoring flags: ${flags:-none}" >&2
+  # shellcheck disable=SC2086
+  java $SPRING_JVM_OPTS $flags -Djava.io.tmpdir="$WORK/tmp" $jfr_opts $nmt_opts \
+    -Dbench.storage=$STORAGE -Dbench.load.classpath="$WORK/test-classes:$WORK/classes:$(cat "$WORK/classpath.txt")" \
+    -cp "$WORK/test-classes:$classes:$(cat "$WORK/classpath.txt")" \
+    org.permitwatch.monitoring.bench.Hj212Benchmark "$POINTS" "$SECONDS_" "$CONNECTIONS" "$WINDOW" "$FRAMES" "$@"
+  echo "== $label done: load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+}
+
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-# The service JVM with run.sh's flags (SPRING_JVM_OPTS): C1 only, serial GC, 256 MB heap.
-exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20 \
-  -Xss512k -Xms32m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m \
-  -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir="$WORK/tmp" $JFR_OPTS \
-  -cp "$WORK/test-classes:$WORK/classes:$(cat "$WORK/classpath.txt")" \
-  org.permitwatch.monitoring.bench.Hj212Benchmark "$POINTS" "$SECONDS_" "$CONNECTIONS" "$WINDOW" "$FRAMES" "$@"
+if [ -n "$BASELINE" ]; then
+  run "baseline-$(git rev-parse --short "$BASELINE")" "$BASE/classes" "$BASE_MONITORING_OPTS" "$@"
+fi
+run current "$WORK/classes" "$MONITORING_JVM_OPTS" "$@"

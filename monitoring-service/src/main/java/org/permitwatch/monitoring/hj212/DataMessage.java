@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A data upload (2011/2051/2061/2031) read from its segment: one DataTime and one value per pollutant code with the
@@ -14,9 +13,6 @@ import java.util.regex.Pattern;
  * data flag ({@code -Flag}, N when absent as the standard's examples for statistics show).
  */
 public record DataMessage(String mn, DataCommand command, LocalDateTime dataTime, List<Value> values) {
-
-    /** Pollutant codes: HJ 524-2009 style a21026 / w01018, or the older three-character codes (001, B02). */
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{2,12}");
 
     public DataMessage {
         values = List.copyOf(values);
@@ -37,7 +33,8 @@ public record DataMessage(String mn, DataCommand command, LocalDateTime dataTime
                     continue; // DataTime and other non-pollutant parameters
                 }
                 String code = name.substring(0, dash);
-                if (!CODE.matcher(code).matches()) {
+                // Pollutant codes: HJ 524-2009 style a21026 / w01018, or the older three-character codes (001, B02).
+                if (!Hj212Segment.alphanumeric(code, 2, 12)) {
                     throw new Hj212Segment.MalformedSegmentException("pollutant code '" + code + "' is not valid");
                 }
                 Builder value = byCode.computeIfAbsent(code, Builder::new);

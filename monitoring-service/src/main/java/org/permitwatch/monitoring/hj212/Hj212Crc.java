@@ -60,6 +60,30 @@ public final class Hj212Crc {
     /** The four hex digits a frame carries after its data segment. */
     public static String hex(String segment) {
         byte[] bytes = segment.getBytes(Hj212Frame.CHARSET);
-        return String.format("%04X", of(bytes, 0, bytes.length));
+        return hex4(of(bytes, 0, bytes.length));
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /**
+     * Four upper-case hex digits, as {@code String.format("%04X", value)} writes them: a Formatter per frame and per
+     * answer (pattern parsing, locale lookups) showed in the receiver's profile (docs/benchmarks.md).
+     */
+    static String hex4(int value) {
+        return new String(
+                new char[] {HEX[(value >> 12) & 0xF], HEX[(value >> 8) & 0xF], HEX[(value >> 4) & 0xF], HEX[value & 0xF]
+                });
+    }
+
+    /** Whether the four characters of {@code text} at {@code at} are the hex form of {@code crc}, in either case. */
+    static boolean matches(String text, int at, int crc) {
+        for (int i = 0; i < 4; i++) {
+            char c = text.charAt(at + i);
+            char expected = HEX[(crc >> (12 - 4 * i)) & 0xF];
+            if (c != expected && Character.toUpperCase(c) != expected) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -26,11 +26,15 @@ public final class Hj212Frame {
         if (line.length() < 10 || !line.startsWith("##")) {
             return Unwrapped.refused(Rejection.MALFORMED, "no ## header", line);
         }
-        String digits = line.substring(2, 6);
-        if (!digits.chars().allMatch(Character::isDigit)) {
-            return Unwrapped.refused(Rejection.MALFORMED, "length '" + digits + "' is not 4 digits", line);
+        int declared = 0;
+        for (int i = 2; i < 6; i++) {
+            char c = line.charAt(i);
+            if (c < '0' || c > '9') {
+                return Unwrapped.refused(
+                        Rejection.MALFORMED, "length '" + line.substring(2, 6) + "' is not 4 digits", line);
+            }
+            declared = declared * 10 + (c - '0');
         }
-        int declared = Integer.parseInt(digits);
         int actual = line.length() - 6 - 4;
         if (declared != actual) {
             return Unwrapped.refused(
@@ -40,10 +44,14 @@ public final class Hj212Frame {
             return Unwrapped.refused(Rejection.MALFORMED, "segment longer than " + MAX_SEGMENT, line);
         }
         String segment = line.substring(6, 6 + declared);
-        String crc = line.substring(6 + declared);
-        String expected = Hj212Crc.hex(segment);
-        if (!expected.equalsIgnoreCase(crc)) {
-            return new Unwrapped(segment, Rejection.BAD_CRC, "CRC " + crc + " but segment gives " + expected);
+        // The CRC over the line's own bytes and compared in place: no copy of the segment, no formatted string for a
+        // frame that checks (the common case).
+        int crc = Hj212Crc.of(line.getBytes(CHARSET), 6, 6 + declared);
+        if (!Hj212Crc.matches(line, 6 + declared, crc)) {
+            return new Unwrapped(
+                    segment,
+                    Rejection.BAD_CRC,
+                    "CRC " + line.substring(6 + declared) + " but segment gives " + Hj212Crc.hex4(crc));
         }
         return new Unwrapped(segment, null, null);
     }
@@ -54,7 +62,9 @@ public final class Hj212Frame {
         if (length > MAX_SEGMENT) {
             throw new IllegalArgumentException("data segment longer than " + MAX_SEGMENT + ": " + length);
         }
-        return "##" + String.format("%04d", length) + segment + Hj212Crc.hex(segment) + "\r\n";
+        // Four decimal digits without a Formatter (a frame per answer; see Hj212Crc.hex4).
+        String digits = String.valueOf(10000 + length).substring(1);
+        return "##" + digits + segment + Hj212Crc.hex(segment) + "\r\n";
     }
 
     /**

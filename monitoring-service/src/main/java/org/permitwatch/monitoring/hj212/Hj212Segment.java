@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A parsed data segment (数据段): {@code QN=…;ST=…;CN=…;PW=…;MN=…;Flag=…;[PNUM=…;PNO=…;]CP=&&…&&}. The header fields
@@ -25,8 +24,6 @@ public record Hj212Segment(Map<String, String> header, List<Map<String, String>>
 
     private static final String CP_START = "CP=&&";
     private static final String CP_END = "&&";
-    private static final Pattern MN = Pattern.compile("[0-9A-Za-z]{1,24}");
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** Flag bit A (bit 0): the sender wants an answer. */
     public static final int FLAG_ANSWER = 0x1;
@@ -47,36 +44,52 @@ public record Hj212Segment(Map<String, String> header, List<Map<String, String>>
         if (!segment.endsWith(CP_END) || segment.length() < cpAt + CP_START.length() + CP_END.length()) {
             throw new MalformedSegmentException("CP does not end with &&");
         }
+        // Scanned in place (indexOf between separators) rather than substring + split per level: the same fields,
+        // a third of the garbage per frame (docs/benchmarks.md, codec benchmark).
         Map<String, String> header = new LinkedHashMap<>();
-        for (String field : segment.substring(0, cpAt).split(";")) {
-            if (field.isEmpty()) {
-                continue;
+        for (int from = 0; from < cpAt; ) {
+            int end = segment.indexOf(';', from);
+            if (end < 0 || end > cpAt) {
+                end = cpAt;
             }
-            int eq = field.indexOf('=');
-            if (eq <= 0) {
-                throw new MalformedSegmentException("header field '" + field + "' has no name=value");
+            if (end > from) {
+                int eq = segment.indexOf('=', from);
+                if (eq <= from || eq >= end) {
+                    throw new MalformedSegmentException(
+                            "header field '" + segment.substring(from, end) + "' has no name=value");
+                }
+                header.put(segment.substring(from, eq), segment.substring(eq + 1, end));
             }
-            header.put(field.substring(0, eq), field.substring(eq + 1));
+            from = end + 1;
         }
-        String body = segment.substring(cpAt + CP_START.length(), segment.length() - CP_END.length());
+        int bodyFrom = cpAt + CP_START.length();
+        int bodyTo = segment.length() - CP_END.length();
         List<Map<String, String>> groups = new ArrayList<>();
-        if (!body.isEmpty()) {
-            for (String group : body.split(";")) {
-                Map<String, String> fields = new LinkedHashMap<>();
-                for (String field : group.split(",")) {
-                    if (field.isEmpty()) {
-                        continue;
-                    }
-                    int eq = field.indexOf('=');
-                    if (eq <= 0) {
-                        throw new MalformedSegmentException("CP field '" + field + "' has no name=value");
-                    }
-                    fields.put(field.substring(0, eq), field.substring(eq + 1));
-                }
-                if (!fields.isEmpty()) {
-                    groups.add(fields);
-                }
+        for (int from = bodyFrom; from < bodyTo; ) {
+            int groupEnd = segment.indexOf(';', from);
+            if (groupEnd < 0 || groupEnd > bodyTo) {
+                groupEnd = bodyTo;
             }
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (int f = from; f < groupEnd; ) {
+                int end = segment.indexOf(',', f);
+                if (end < 0 || end > groupEnd) {
+                    end = groupEnd;
+                }
+                if (end > f) {
+                    int eq = segment.indexOf('=', f);
+                    if (eq <= f || eq >= end) {
+                        throw new MalformedSegmentException(
+                                "CP field '" + segment.substring(f, end) + "' has no name=value");
+                    }
+                    fields.put(segment.substring(f, eq), segment.substring(eq + 1, end));
+                }
+                f = end + 1;
+            }
+            if (!fields.isEmpty()) {
+                groups.add(fields);
+            }
+            from = groupEnd + 1;
         }
         Hj212Segment parsed = new Hj212Segment(header, groups);
         parsed.requireHeader();
@@ -89,15 +102,46 @@ public record Hj212Segment(Map<String, String> header, List<Map<String, String>>
                 throw new MalformedSegmentException("header lacks " + name);
             }
         }
-        if (!DIGITS.matcher(header.get("CN")).matches()) {
+        if (!digits(header.get("CN"))) {
             throw new MalformedSegmentException("CN '" + header.get("CN") + "' is not a number");
         }
-        if (!DIGITS.matcher(header.get("Flag")).matches()) {
+        if (!digits(header.get("Flag"))) {
             throw new MalformedSegmentException("Flag '" + header.get("Flag") + "' is not a number");
         }
-        if (!MN.matcher(header.get("MN")).matches()) {
+        if (!alphanumeric(header.get("MN"), 1, 24)) {
             throw new MalformedSegmentException("MN must be 1 to 24 letters or digits");
         }
+    }
+
+    /**
+     * One or more ASCII digits (what {@code \\d+} matched). By hand rather than by regex: a Matcher per field was a
+     * fifth of the bytes a frame allocated (docs/benchmarks.md, codec benchmark).
+     */
+    static boolean digits(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code min} to {@code max} ASCII letters or digits (what {@code [0-9A-Za-z]{min,max}} matched). */
+    static boolean alphanumeric(String value, int min, int max) {
+        if (value.length() < min || value.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<String> qn() {
@@ -132,7 +176,13 @@ public record Hj212Segment(Map<String, String> header, List<Map<String, String>>
      * The first CP field of that name in any group, e.g. {@code DataTime}.
      */
     public Optional<String> cpField(String name) {
-        return cp.stream().map(g -> g.get(name)).filter(v -> v != null).findFirst();
+        for (Map<String, String> group : cp) {
+            String value = group.get(name);
+            if (value != null) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code DataTime} as local time; data uploads must carry it. */

@@ -16,6 +16,7 @@ import org.permitwatch.testsupport.SharedTestDatabase;
 import org.permitwatch.testsupport.TestJwts;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -92,6 +93,14 @@ public final class Hj212Benchmark {
                     .initializers(new SharedTestDatabase(), new TestJwts.Initializer())
                     .run(serviceArgs.toArray(String[]::new));
             try {
+                boolean storage = !"false".equals(System.getProperty("bench.storage"));
+                if (!storage) {
+                    // Receiver only: the raw topic holds the burst, the storage consumer would read it later.
+                    service.getBean(KafkaListenerEndpointRegistry.class)
+                            .getListenerContainer("monitoring-storage")
+                            .stop();
+                    report("storage consumer stopped (--no-storage)");
+                }
                 DatabaseClient db = service.getBean(DatabaseClient.class);
                 int units = Math.max(points, connections);
                 db.sql("""
@@ -111,6 +120,7 @@ public final class Hj212Benchmark {
                 LocalDate today = clock.today();
                 long idleRss = rssKb();
                 report("service started: RSS " + idleRss / 1024 + " MB, " + units + " points registered");
+                nativeMemory("idle");
 
                 peakRss.set(0);
                 String realtime = load("realtime", hj212Port, points, seconds, today.minusDays(1));
@@ -119,9 +129,25 @@ public final class Hj212Benchmark {
                 peakRss.set(0);
                 long beforeRows = rows(db, clock);
                 long started = System.nanoTime();
+                long cpuBefore = processCpuNanos();
                 String burst = load("burst", hj212Port, connections, window, frames, today.minusDays(3));
                 long burstEnd = System.nanoTime();
+                long cpu = processCpuNanos() - cpuBefore;
                 report(burst + " serviceRssPeakMB=" + peakRss.get() / 1024);
+                // The service's own CPU during the burst (all its threads, GC included): what one frame costs it, and
+                // the share of the machine it got (the broker, PostgreSQL, the load generator and other builds share
+                // the cores).
+                report(String.format(
+                        java.util.Locale.ROOT,
+                        "service CPU during the burst: %.1f core-seconds in %.1f s (%.2f cores), %.0f µs per frame",
+                        cpu / 1e9,
+                        (burstEnd - started) / 1e9,
+                        (double) cpu / (burstEnd - started),
+                        cpu / 1e3 / frames));
+                nativeMemory("after the burst");
+                if (!storage) {
+                    return;
+                }
                 // Storage: every burst frame carries three pollutants of a distinct minute of its unit.
                 long expected = beforeRows + 3L * frames;
                 long deadline = System.nanoTime() + 120_000_000_000L;
@@ -145,8 +171,39 @@ public final class Hj212Benchmark {
             } finally {
                 service.close();
             }
+        } finally {
+            System.exit(0);
         }
-        System.exit(0);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** With -XX:NativeMemoryTracking=summary (bench --nmt): where the RSS goes, by JVM area. */
+    private static void nativeMemory(String when) {
+        try {
+            Object summary = java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "vmNativeMemory",
+                            new Object[] {new String[] {"summary", "scale=MB"}},
+                            new String[] {String[].class.getName()});
+            String text = String.valueOf(summary);
+            if (text.contains("not enabled")) {
+                return;
+            }
+            report("native memory " + when + ":");
+            for (String line : text.split("\n")) {
+                if (line.contains("committed=") && (line.startsWith("-") || line.startsWith("Total"))) {
+                    report("  " + line.strip());
+                }
+            }
+        } catch (Exception e) {
+            report("native memory " + when + ": " + e);
+        }
     }
 
     /** Minute values of the burst: its days (three and two days ago), not the real-time phase's (yesterday). */
@@ -167,7 +224,8 @@ public final class Hj212Benchmark {
                 "-Xmx512m",
                 "-XX:+UseSerialGC",
                 "-cp",
-                System.getProperty("java.class.path"),
+                // the same load generator in a baseline run as in the current one (bench --baseline)
+                System.getProperty("bench.load.classpath", System.getProperty("java.class.path")),
                 Hj212Load.class.getName(),
                 mode,
                 String.valueOf(port),
