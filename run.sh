@@ -723,7 +723,8 @@ provider_token() {
     rm -f "$body"
     return 1
   fi
-  json_field access_token <"$body"
+  # One token per line (the provider's JSON has no final newline): a loop or xargs collecting tokens gets lines.
+  printf '%s\n' "$(json_field access_token <"$body")"
   rm -f "$body"
 }
 

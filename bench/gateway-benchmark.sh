@@ -5,29 +5,35 @@
 # subject) does not cap the figures; 429 answers are counted and reported, never hidden.
 #
 #   bench/gateway-benchmark.sh [-n 2000] [-c 16] [--path '/api/v1/directory/units?size=20'] \
-#       [--gateway http://127.0.0.1:8080] [--direct http://127.0.0.1:8081]
+#       [--post '{"json":"body"}'] [--gateway http://127.0.0.1:8080] [--direct http://127.0.0.1:8081]
 #
-# Prints, per side: throughput (req/s), p50/p95/p99/max latency, non-2xx count; then the gateway's added latency
-# (gateway p50/p95 minus direct p50/p95). Needs the platform's local keys (PERMITWATCH_LOCAL is honoured).
+# --post sends that body as a POST (application/json) instead of a GET: e.g. an invalid submission, whose 422 is the
+# answer expected, measures the write path up to validation.
+# Prints, per side: throughput (req/s), p50/p95/p99/max latency, the answers by status; then the gateway's added
+# latency (gateway p50/p95 minus direct p50/p95). Needs the platform's local keys (PERMITWATCH_LOCAL is honoured).
+# Per side it also prints the CPU time each platform JVM spent per request (from /proc, user + system): unlike
+# req/s, that figure holds on a busy machine, so a before/after compares it. Which JVMs: every run.sh part found by
+# its -Dpermitwatch.part (BENCH_PARTS, default "gateway permit-sync inspection-service identity-service").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-N=2000 C=16 PATH_Q='/api/v1/directory/units?size=20'
+N=2000 C=16 PATH_Q='/api/v1/directory/units?size=20' BODY=''
 GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-8080}" DIRECT="http://127.0.0.1:${PERMIT_SYNC_PORT:-8081}"
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) N=$2; shift 2 ;;
     -c) C=$2; shift 2 ;;
     --path) PATH_Q=$2; shift 2 ;;
+    --post) BODY=$2; shift 2 ;;
     --gateway) GATEWAY=$2; shift 2 ;;
     --direct) DIRECT=$2; shift 2 ;;
-    *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,15p' "$0" >&2; exit 2 ;;
   esac
 done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for i in $(seq 1 "$C"); do ./run.sh token CITY 140100 --sub "bench-$i" --ttl 1h; done > "$work/tokens"
+seq 1 "$C" | xargs -P 8 -I{} ./run.sh token CITY 140100 --sub "bench-{}" --ttl 1h > "$work/tokens"
 
 cat > "$work/GatewayBenchmark.java" <<'JAVA'
 import java.net.URI;
@@ -40,12 +46,14 @@ import java.util.concurrent.atomic.*;
 
 /** Closed-loop load: C workers, each sending its share of N GETs back to back with its own token. */
 public class GatewayBenchmark {
-  record Result(String side, double rps, long p50, long p95, long p99, long max, int non2xx, int rateLimited) {}
+  record Result(String side, double rps, long p50, long p95, long p99, long max, Map<Integer, Integer> statuses) {}
+  static String body = "";
 
   public static void main(String[] a) throws Exception {
     String gateway = a[0], direct = a[1], path = a[2];
     int n = Integer.parseInt(a[3]), c = Integer.parseInt(a[4]);
     List<String> tokens = Files.readAllLines(Path.of(a[5]));
+    body = a.length > 6 ? a[6] : "";
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .executor(Executors.newFixedThreadPool(c)).connectTimeout(Duration.ofSeconds(5)).build();
     run(http, "warm-up gateway", gateway + path, Math.max(c, n / 10), c, tokens);
@@ -53,17 +61,36 @@ public class GatewayBenchmark {
     Result g = run(http, "gateway", gateway + path, n, c, tokens);
     Result d = run(http, "direct", direct + path, n, c, tokens);
     for (Result r : List.of(g, d)) {
-      System.out.printf("%-8s %8.1f req/s  p50 %4d ms  p95 %4d ms  p99 %4d ms  max %5d ms  non-2xx %d (429: %d)%n",
-          r.side, r.rps, r.p50, r.p95, r.p99, r.max, r.non2xx, r.rateLimited);
+      System.out.printf("%-8s %8.1f req/s  p50 %4d ms  p95 %4d ms  p99 %4d ms  max %5d ms  statuses %s%n",
+          r.side, r.rps, r.p50, r.p95, r.p99, r.max, r.statuses);
     }
     System.out.printf("gateway added latency: p50 +%d ms, p95 +%d ms; throughput %.0f %% of direct%n",
         g.p50 - d.p50, g.p95 - d.p95, 100.0 * g.rps / d.rps);
     System.exit(0);
   }
 
+  /** CPU ticks (user + system, 1/100 s) of each watched JVM, read from /proc/PID/stat fields 14 and 15. */
+  static Map<String, Long> cpuTicks() {
+    Map<String, Long> ticks = new LinkedHashMap<>();
+    for (String entry : System.getenv().getOrDefault("BENCH_PIDS", "").split(" ")) {
+      if (entry.isBlank()) continue;
+      String[] kv = entry.split("=");
+      try {
+        String stat = Files.readString(Path.of("/proc", kv[1], "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks.put(kv[0], Long.parseLong(f[11]) + Long.parseLong(f[12]));
+      } catch (Exception e) {
+        ticks.put(kv[0], -1L);
+      }
+    }
+    return ticks;
+  }
+
   static Result run(HttpClient http, String side, String url, int n, int c, List<String> tokens) throws Exception {
+    Map<String, Long> cpuBefore = cpuTicks();
     long[] micros = new long[n];
-    AtomicInteger next = new AtomicInteger(), non2xx = new AtomicInteger(), limited = new AtomicInteger();
+    AtomicInteger next = new AtomicInteger();
+    Map<Integer, Integer> statuses = new ConcurrentSkipListMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(c);
     long start = System.nanoTime();
     List<Future<?>> workers = new ArrayList<>();
@@ -71,13 +98,14 @@ public class GatewayBenchmark {
       String token = tokens.get(w % tokens.size());
       workers.add(pool.submit(() -> {
         for (int i; (i = next.getAndIncrement()) < n; ) {
-          HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-              .header("Authorization", "Bearer " + token).GET().build();
+          HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+              .header("Authorization", "Bearer " + token);
+          HttpRequest req = body.isEmpty() ? b.GET().build()
+              : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
           long t0 = System.nanoTime();
           HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
           micros[i] = (System.nanoTime() - t0) / 1000;
-          if (res.statusCode() / 100 != 2) non2xx.incrementAndGet();
-          if (res.statusCode() == 429) limited.incrementAndGet();
+          statuses.merge(res.statusCode(), 1, Integer::sum);
         }
         return null;
       }));
@@ -85,9 +113,14 @@ public class GatewayBenchmark {
     for (Future<?> f : workers) f.get();
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
+    if (!side.startsWith("warm-up")) {
+      StringBuilder cpu = new StringBuilder();
+      cpuTicks().forEach((part, after) -> cpu.append(String.format("  %s %.2f", part, (after - cpuBefore.get(part)) * 10.0 / n)));
+      System.out.printf("%-8s CPU ms per request:%s%n", side, cpu);
+    }
     long[] s = micros.clone();
     Arrays.sort(s);
-    return new Result(side, n / seconds, pct(s, 50), pct(s, 95), pct(s, 99), s[n - 1] / 1000, non2xx.get(), limited.get());
+    return new Result(side, n / seconds, pct(s, 50), pct(s, 95), pct(s, 99), s[n - 1] / 1000, statuses);
   }
 
   static long pct(long[] sorted, int p) {
@@ -96,5 +129,12 @@ public class GatewayBenchmark {
 }
 JAVA
 
-echo "GET $PATH_Q, $N requests per side, concurrency $C, $(nproc) cores, $(date -Is)"
-java -Xmx256m "$work/GatewayBenchmark.java" "$GATEWAY" "$DIRECT" "$PATH_Q" "$N" "$C" "$work/tokens"
+parts=()
+for part in ${BENCH_PARTS:-gateway permit-sync inspection-service identity-service}; do
+  pid="$(pgrep -f -- "-Dpermitwatch.part=$part " | head -1 || true)"
+  [[ -n "$pid" ]] && parts+=("$part=$pid")
+done
+export BENCH_PIDS="${parts[*]}"
+method=GET; [[ -z "$BODY" ]] || method="POST $BODY to"
+echo "$method $PATH_Q, $N requests per side, concurrency $C, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
+java -Xmx256m "$work/GatewayBenchmark.java" "$GATEWAY" "$DIRECT" "$PATH_Q" "$N" "$C" "$work/tokens" "$BODY"

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
@@ -22,15 +24,22 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(ReactiveJwtDecoder.class)
 @ConditionalOnBooleanProperty(name = "permitwatch.security.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({TokenPolicyProperties.class, OAuth2ResourceServerProperties.class})
+@EnableConfigurationProperties({
+    TokenPolicyProperties.class,
+    VerifiedTokenCacheProperties.class,
+    OAuth2ResourceServerProperties.class
+})
 public class TokenDecoderAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     ReactiveJwtDecoder permitWatchJwtDecoder(
-            TokenPolicyProperties policy, OAuth2ResourceServerProperties resourceServer) {
+            TokenPolicyProperties policy,
+            VerifiedTokenCacheProperties cache,
+            OAuth2ResourceServerProperties resourceServer) {
         OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
-        return TokenPolicy.decoder(
-                jwt.getJwkSetUri(), jwt.getPublicKeyLocation(), TokenPolicy.validator(policy, Clock.systemUTC()));
+        OAuth2TokenValidator<Jwt> validator = TokenPolicy.validator(policy, Clock.systemUTC());
+        ReactiveJwtDecoder decoder = TokenPolicy.decoder(jwt.getJwkSetUri(), jwt.getPublicKeyLocation(), validator);
+        return cache.size() == 0 ? decoder : new VerifiedTokenCache(decoder, validator, cache.size(), cache.ttl());
     }
 }
