@@ -87,6 +87,10 @@ final class SampleEvents {
         if (c == Instant.class) {
             return INSTANT.toInstant();
         }
+        if (c == Object.class) {
+            // a free-form value, e.g. a monitoring rule's parameters (minHours=4): numbers are the usual kind
+            return 4;
+        }
         if (c.isEnum()) {
             return c.getEnumConstants()[0];
         }
