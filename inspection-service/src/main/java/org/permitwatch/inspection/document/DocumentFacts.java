@@ -40,6 +40,55 @@ class DocumentFacts {
     /** 行政处罚法第三十三条第一款: 初次违法且危害后果轻微并及时改正的，可以不予行政处罚. */
     static final String NO_PENALTY_FALLBACK = LAW + "第三十三条第一款";
 
+    /** The values every document has. */
+    static final Set<String> COMMON = Set.of(
+            "bureauName",
+            "reviewBody",
+            "caseNo",
+            "unitName",
+            "permitNumber",
+            "uscc",
+            "violationDate",
+            "articleText",
+            "facts",
+            "issuedOn",
+            "documentNo");
+
+    /**
+     * The values each kind adds: what a template of the kind may name (checked when a version is published), and
+     * what {@link #collect} fills.
+     */
+    static final Map<DocumentKind, Set<String>> NAMES = Map.of(
+            DocumentKind.INSPECTION_RECORD,
+            Set.of("inspectedAt", "inspectedOn", "inspectionFindings", "measurements", "recordNotes", "inspectors"),
+            DocumentKind.RECTIFICATION_ORDER,
+            Set.of("servedOn", "deadline", "requirements"),
+            DocumentKind.PRIOR_NOTICE,
+            Set.of("benchmarkVersion", "rangeText", "proposedAmount"),
+            DocumentKind.PENALTY_DECISION,
+            Set.of("amount", "decidedOn", "benchmarkVersion", "rangeText", "noPenaltyBasis"),
+            DocumentKind.NO_PENALTY_DECISION,
+            Set.of(
+                    "amount",
+                    "decidedOn",
+                    "benchmarkVersion",
+                    "rangeText",
+                    "noPenaltyBasis",
+                    "correctedOn",
+                    "verifiedOn"),
+            DocumentKind.DAILY_PENALTY_DECISION,
+            Set.of("amount", "days", "fromDate", "toDate", "reinspectedOn", "decidedOn", "originalFine", "servedOn"),
+            DocumentKind.SERVICE_RECEIPT,
+            Set.of("servedTitle", "servedNo", "servedPdfSha256"));
+
+    /** The flags of conditional blocks ({@code when}) per kind. */
+    static final Map<DocumentKind, Set<String>> FLAGS = Map.of(DocumentKind.PRIOR_NOTICE, Set.of("hearingRight"));
+
+    /** Whether a template of the kind may name {@code name}. */
+    static boolean knows(DocumentKind kind, String name) {
+        return COMMON.contains(name) || NAMES.getOrDefault(kind, Set.of()).contains(name);
+    }
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日H时mm分");
     private static final Pattern SHORT_ARTICLE = Pattern.compile("(\\d{1,3})(?:\\((\\d{1,2})\\))?");

@@ -65,6 +65,9 @@ class CaseDocumentsIT {
     @Autowired
     BureauClock clock;
 
+    @Autowired
+    DocumentTemplates templates;
+
     @Test
     void everyDocumentOfAFinedCaseIsNumberedRenderedAndReadBack() throws Exception {
         LocalDate today = clock.today();
@@ -449,12 +452,83 @@ class CaseDocumentsIT {
         assertThat(pdf.length).isLessThan(150_000);
     }
 
+    @Test
+    void everyShippedTemplateNamesOnlyValuesItsKindHas() {
+        for (DocumentKind kind : DocumentKind.values()) {
+            DocumentTemplate t = templates.current(kind).block();
+            // the rules a province's new version must pass hold for the shipped ones too
+            TemplateVersions.validate(new TemplateController.NewVersion(kind, t.title(), t.numberWord(), t.blocks()));
+        }
+    }
+
+    @Test
+    void theProvincePublishesATemplateVersionThatLaterDocumentsUseAndRecord() throws Exception {
+        String province = TestJwts.token("PROVINCE", "140000");
+        Map<String, Object> current = get("/api/v1/document-templates?kind=SERVICE_RECEIPT", province)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<String, Object> latest = ((List<Map<String, Object>>) current.get("items")).get(0);
+        int version = (Integer) latest.get("version");
+        List<Map<String, Object>> blocks = new ArrayList<>((List<Map<String, Object>>) latest.get("blocks"));
+        blocks.add(blocks.size() - 1, Map.of("style", "TEXT", "text", "本回证一式两份，一份交受送达人，一份附卷。"));
+        Map<String, Object> next = new LinkedHashMap<>();
+        next.put("kind", "SERVICE_RECEIPT");
+        next.put("title", "送达回证");
+        next.put("numberWord", "送");
+        next.put("blocks", blocks);
+
+        problem(
+                post("/api/v1/document-templates", TestJwts.token("CITY", CITY), next),
+                403,
+                "template-write-forbidden");
+        Map<String, Object> unknown = new LinkedHashMap<>(next);
+        List<Map<String, Object>> wrong = new ArrayList<>(blocks);
+        wrong.set(1, Map.of("style", "TITLE", "text", "送达回证（罚款{{amount}}）"));
+        unknown.put("blocks", wrong);
+        field(post("/api/v1/document-templates", province, unknown), 400, "blocks[1].text");
+        Map<String, Object> unnumbered = new LinkedHashMap<>(next);
+        unnumbered.put(
+                "blocks",
+                blocks.stream().filter(b -> !"NUMBER".equals(b.get("style"))).toList());
+        field(post("/api/v1/document-templates", province, unnumbered), 400, "blocks");
+
+        Map<String, Object> published = body(post("/api/v1/document-templates", province, next), 201);
+        assertThat(published).containsEntry("version", version + 1).containsEntry("kind", "SERVICE_RECEIPT");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'document-template.publish' AND resource_id = "
+                        + "'SERVICE_RECEIPT/" + (version + 1) + "'"))
+                .isOne();
+
+        // Jinzhong (140700): a receipt issued now is printed from, and records, the new version
+        LocalDate today = clock.today();
+        String permit = permit();
+        String jinzhong = TestJwts.token("COUNTY", "140702");
+        InspectionFixtures.unit(db, permit, "晋中市榆次焦化有限公司", "140702", "COKING");
+        UUID record = record(permit, today.minusDays(1), "140702");
+        String caseId = openCase(finding(record, "EXCEEDING_LIMITS", "34(1)", today.minusDays(1)), jinzhong);
+        Map<String, Object> inspection = issue(caseId, jinzhong, Map.of("kind", "INSPECTION_RECORD"), 201);
+        Map<String, Object> receipt =
+                issue(caseId, jinzhong, Map.of("kind", "SERVICE_RECEIPT", "subjectId", inspection.get("id")), 201);
+        assertThat(receipt)
+                .containsEntry("templateVersion", version + 1)
+                .containsEntry("documentNo", "晋中环送〔" + today.getYear() + "〕1号");
+        for (String text : texts(caseId, receipt, jinzhong)) {
+            assertThat(text).contains("本回证一式两份，一份交受送达人，一份附卷。", "晋中环检笔〔" + today.getYear() + "〕1号");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private List<String> texts(String caseId, Map<String, Object> doc) throws Exception {
+        return texts(caseId, doc, city());
+    }
+
+    private List<String> texts(String caseId, Map<String, Object> doc, String token) throws Exception {
         String id = (String) doc.get("id");
-        byte[] docx = download(caseId, id, "docx", city());
-        byte[] pdf = download(caseId, id, "pdf", city());
+        byte[] docx = download(caseId, id, "docx", token);
+        byte[] pdf = download(caseId, id, "pdf", token);
         assertThat(DocumentService.sha256(docx)).isEqualTo(doc.get("docxSha256"));
         assertThat(DocumentService.sha256(pdf)).isEqualTo(doc.get("pdfSha256"));
         String word;
