@@ -66,6 +66,7 @@ class GatewayRoutingIT {
                 Arguments.of("/api/v1/alerts", "inspection-service"),
                 Arguments.of("/api/v1/remote-checks/runs", "inspection-service"),
                 Arguments.of("/api/v1/discretion/rules", "inspection-service"),
+                Arguments.of("/api/v1/document-templates", "inspection-service"),
                 Arguments.of("/api/v1/liaisons", "liaison-service"),
                 Arguments.of("/api/v1/deadlines/d1", "liaison-service"),
                 Arguments.of("/api/v1/submissions", "liaison-service"),

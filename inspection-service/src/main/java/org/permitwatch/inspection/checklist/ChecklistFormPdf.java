@@ -17,9 +17,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * The checklist form as an A4 PDF for printing. Chinese needs an embedded CJK font: the jar ships a GB 2312 subset of
@@ -28,55 +25,21 @@ import java.io.UncheckedIOException;
  */
 final class ChecklistFormPdf {
 
-    static final String FONT_RESOURCE = "/fonts/wqy-microhei-gb2312.ttf";
+    static final String FONT_RESOURCE = CjkFont.RESOURCE;
     /** Printed for a character the subset lacks (rare characters in a unit name), rather than failing the form. */
-    static final char MISSING = '□';
+    static final char MISSING = CjkFont.MISSING;
 
     private static final float[] WIDTHS = {5, 19, 41, 6, 6, 8, 15};
 
     private ChecklistFormPdf() {}
 
-    /** Loaded on first use (on a boundedElastic thread), then shared: a BaseFont is immutable once parsed. */
-    private static final class FontHolder {
-        static final BaseFont FONT = load();
-
-        private static BaseFont load() {
-            try (InputStream in = ChecklistFormPdf.class.getResourceAsStream(FONT_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("font " + FONT_RESOURCE + " is missing from the jar");
-                }
-                return BaseFont.createFont(
-                        "wqy-microhei-gb2312.ttf",
-                        BaseFont.IDENTITY_H,
-                        BaseFont.EMBEDDED,
-                        true,
-                        in.readAllBytes(),
-                        null);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + FONT_RESOURCE, e);
-            }
-        }
-    }
-
     static BaseFont font() {
-        return FontHolder.FONT;
+        return CjkFont.font();
     }
 
     /** The text with every character the font cannot draw replaced by {@link #MISSING}. */
     static String printable(String text) {
-        if (text == null) {
-            return "";
-        }
-        BaseFont font = font();
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (c == '\n' || font.charExists(c)) {
-                sb.appendCodePoint(c);
-            } else {
-                sb.append(MISSING);
-            }
-        });
-        return sb.toString();
+        return CjkFont.printable(text);
     }
 
     static byte[] render(ChecklistForm form) {

@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code Idempotency-Key} handling for record writes. Must run inside the write's transaction: the key row is
+ * {@code Idempotency-Key} handling for record writes and document issuing. Must run inside the write's transaction: the key row is
  * claimed first ({@code INSERT … ON CONFLICT DO NOTHING}); a concurrent retry's insert waits on the primary key
  * until the first transaction ends, then finds the committed row and replays its response. A rolled-back first
  * attempt leaves no row, so the retry does the work itself.
  */
 @Component
-class IdempotencyKeys {
+public class IdempotencyKeys {
 
-    static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = "Idempotency-Key";
     static final int MAX_KEY_LENGTH = 200;
 
     private final DatabaseClient db;
@@ -33,9 +33,9 @@ class IdempotencyKeys {
     }
 
     /** A stored or fresh response: HTTP status and JSON body. */
-    record Reply(int status, String body, UUID recordId) {}
+    public record Reply(int status, String body, UUID recordId) {}
 
-    static void validate(String key) {
+    public static void validate(String key) {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
             throw new ApiException(
                     HttpStatus.BAD_REQUEST,
@@ -47,7 +47,8 @@ class IdempotencyKeys {
     }
 
     /** Runs {@code work} once per (caller, key); the same key with another request is a 422 problem. */
-    Mono<Reply> once(String caller, String key, String operation, String canonicalRequest, Supplier<Mono<Reply>> work) {
+    public Mono<Reply> once(
+            String caller, String key, String operation, String canonicalRequest, Supplier<Mono<Reply>> work) {
         String hash = sha256(operation + "\n" + canonicalRequest);
         return db.sql("""
                         INSERT INTO inspection_idempotency_key (caller, idempotency_key, request_hash)

@@ -1,0 +1,36 @@
+package org.permitwatch.inspection.document;
+
+/**
+ * The enforcement documents (执法文书) the platform issues from a case's data. Each kind has its own 文号 sequence per
+ * bureau and year, and its prerequisites in the case (see {@link DocumentFacts}). 调查询问笔录 is not a kind: the
+ * platform records no interview (调查询问) of a party, so there is nothing to print it from.
+ */
+public enum DocumentKind {
+    /** 现场检查（勘察）笔录: from the inspection record the case was opened from. */
+    INSPECTION_RECORD,
+    /** 责令改正违法行为决定书: from the case's rectification order. */
+    RECTIFICATION_ORDER,
+    /** 行政处罚事先（听证）告知书: from the latest penalty proposal, before the decision. */
+    PRIOR_NOTICE,
+    /** 行政处罚决定书: from the FINE decision. */
+    PENALTY_DECISION,
+    /** 不予行政处罚决定书: from the NO_PENALTY decision. */
+    NO_PENALTY_DECISION,
+    /** 按日连续处罚决定书: from one DAILY_CONTINUOUS decision ({@code subjectId}). */
+    DAILY_PENALTY_DECISION,
+    /** 送达回证: for one issued document of the case ({@code subjectId}). */
+    SERVICE_RECEIPT;
+
+    /** Whether the kind needs a subject: the decision or the document it is about. */
+    boolean needsSubject() {
+        return this == DAILY_PENALTY_DECISION || this == SERVICE_RECEIPT;
+    }
+
+    /** Decisions and their notice are the city's or the province's (as the decisions themselves). */
+    boolean deciderOnly() {
+        return this == PRIOR_NOTICE
+                || this == PENALTY_DECISION
+                || this == NO_PENALTY_DECISION
+                || this == DAILY_PENALTY_DECISION;
+    }
+}

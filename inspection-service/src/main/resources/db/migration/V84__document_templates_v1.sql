@@ -1,0 +1,121 @@
+-- Version 1 of every document template (ADR 0035, docs/inspection/documents.md). Laid out after the 生态环境部
+-- 执法文书 forms as far as the platform holds the data: a blank FIELD is a line to fill in by hand on the printed form.
+-- Statutes cited were checked (documents.md, "Statutes"); the case's own penalty article comes in as {{articleText}}.
+-- Styles: BUREAU (issuing bureau, centred), TITLE, NUMBER (文号, centred), TEXT, FIELD (label：value), EVIDENCE (the
+-- case's evidence files with SHA-256), SIGNATURE (right-aligned, lines split at \n). "when" names a flag: the block is
+-- printed only when the flag is true.
+
+INSERT INTO document_template (kind, version, title, number_word, blocks, created_by) VALUES
+('INSPECTION_RECORD', 1, '现场检查（勘察）笔录', '检笔', $json$[
+ {"style":"BUREAU","text":"{{bureauName}}"},
+ {"style":"TITLE","text":"现场检查（勘察）笔录"},
+ {"style":"NUMBER","text":"{{documentNo}}"},
+ {"style":"FIELD","label":"检查时间","text":"{{inspectedAt}}"},
+ {"style":"FIELD","label":"被检查单位","text":"{{unitName}}"},
+ {"style":"FIELD","label":"统一社会信用代码","text":"{{uscc}}"},
+ {"style":"FIELD","label":"排污许可证编号","text":"{{permitNumber}}"},
+ {"style":"FIELD","label":"检查人员","text":"{{inspectors}}"},
+ {"style":"FIELD","label":"被检查单位现场负责人","text":""},
+ {"style":"TEXT","text":"检查人员已出示执法证件，表明身份，并告知被检查单位依法享有陈述、申辩和申请回避的权利。"},
+ {"style":"TEXT","text":"检查情况：{{inspectionFindings}}"},
+ {"style":"TEXT","text":"现场监测：{{measurements}}"},
+ {"style":"TEXT","text":"其他情况：{{recordNotes}}"},
+ {"style":"TEXT","text":"现场取得的证据材料如下："},
+ {"style":"EVIDENCE"},
+ {"style":"SIGNATURE","text":"被检查单位现场负责人（签名）：\n检查人员（签名）：\n{{inspectedOn}}"}
+]$json$, 'V84'),
+('RECTIFICATION_ORDER', 1, '责令改正违法行为决定书', '责改', $json$[
+ {"style":"BUREAU","text":"{{bureauName}}"},
+ {"style":"TITLE","text":"责令改正违法行为决定书"},
+ {"style":"NUMBER","text":"{{documentNo}}"},
+ {"style":"TEXT","text":"{{unitName}}："},
+ {"style":"FIELD","label":"统一社会信用代码","text":"{{uscc}}"},
+ {"style":"FIELD","label":"排污许可证编号","text":"{{permitNumber}}"},
+ {"style":"TEXT","text":"我局于{{violationDate}}对你单位进行了检查，发现你单位存在以下环境违法行为：{{facts}}。"},
+ {"style":"TEXT","text":"你单位的上述行为属于{{articleText}}规定的情形。根据《中华人民共和国行政处罚法》第二十八条第一款的规定，现责令你单位于{{deadline}}前改正上述违法行为。"},
+ {"style":"TEXT","text":"改正要求：{{requirements}}"},
+ {"style":"TEXT","text":"以上事实，有以下证据为凭："},
+ {"style":"EVIDENCE"},
+ {"style":"TEXT","text":"你单位如不服本决定，可以自收到本决定书之日起六十日内向{{reviewBody}}申请行政复议，也可以自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。"},
+ {"style":"SIGNATURE","text":"{{bureauName}}\n{{issuedOn}}"}
+]$json$, 'V84'),
+('PRIOR_NOTICE', 1, '行政处罚事先（听证）告知书', '罚告', $json$[
+ {"style":"BUREAU","text":"{{bureauName}}"},
+ {"style":"TITLE","text":"行政处罚事先（听证）告知书"},
+ {"style":"NUMBER","text":"{{documentNo}}"},
+ {"style":"TEXT","text":"{{unitName}}："},
+ {"style":"FIELD","label":"统一社会信用代码","text":"{{uscc}}"},
+ {"style":"FIELD","label":"排污许可证编号","text":"{{permitNumber}}"},
+ {"style":"TEXT","text":"我局于{{violationDate}}对你单位进行了检查，发现你单位存在以下环境违法行为：{{facts}}。"},
+ {"style":"TEXT","text":"以上事实，有以下证据为凭："},
+ {"style":"EVIDENCE"},
+ {"style":"TEXT","text":"你单位的上述行为属于{{articleText}}规定的情形，法定罚款幅度为{{rangeText}}。依据该规定，按照裁量基准{{benchmarkVersion}}，我局拟对你单位作出如下行政处罚：罚款{{proposedAmount}}。"},
+ {"style":"TEXT","text":"根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。你单位如需陈述、申辩，应当自收到本告知书之日起三个工作日内向我局提出，逾期未提出的，视为放弃上述权利。"},
+ {"style":"TEXT","when":"hearingRight","text":"根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你单位有权要求举行听证。你单位如要求听证，应当自收到本告知书之日起五个工作日内向我局提出，逾期未提出的，视为放弃听证权利。"},
+ {"style":"FIELD","label":"联系人","text":""},
+ {"style":"FIELD","label":"联系电话","text":""},
+ {"style":"SIGNATURE","text":"{{bureauName}}\n{{issuedOn}}"}
+]$json$, 'V84'),
+('PENALTY_DECISION', 1, '行政处罚决定书', '罚', $json$[
+ {"style":"BUREAU","text":"{{bureauName}}"},
+ {"style":"TITLE","text":"行政处罚决定书"},
+ {"style":"NUMBER","text":"{{documentNo}}"},
+ {"style":"FIELD","label":"当事人","text":"{{unitName}}"},
+ {"style":"FIELD","label":"统一社会信用代码","text":"{{uscc}}"},
+ {"style":"FIELD","label":"排污许可证编号","text":"{{permitNumber}}"},
+ {"style":"TEXT","text":"一、环境违法事实和证据"},
+ {"style":"TEXT","text":"我局于{{violationDate}}对你单位进行了检查，发现你单位存在以下环境违法行为：{{facts}}。以上事实，有以下证据为凭："},
+ {"style":"EVIDENCE"},
+ {"style":"TEXT","text":"二、行政处罚的依据、种类"},
+ {"style":"TEXT","text":"你单位的上述行为属于{{articleText}}规定的情形，法定罚款幅度为{{rangeText}}。我局已依法告知你单位陈述、申辩的权利。依据上述规定，按照裁量基准{{benchmarkVersion}}，我局决定对你单位作出如下行政处罚：罚款{{amount}}。"},
+ {"style":"TEXT","text":"三、行政处罚决定的履行方式和期限"},
+ {"style":"TEXT","text":"根据《中华人民共和国行政处罚法》第六十七条的规定，你单位应当自收到本决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款。逾期不缴纳罚款的，我局将依据该法第七十二条第一款第（一）项的规定，每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额。"},
+ {"style":"TEXT","text":"四、申请行政复议或者提起行政诉讼的途径和期限"},
+ {"style":"TEXT","text":"你单位如不服本处罚决定，可以自收到本决定书之日起六十日内向{{reviewBody}}申请行政复议，也可以自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。申请行政复议或者提起行政诉讼，不停止行政处罚决定的执行，法律另有规定的除外。"},
+ {"style":"SIGNATURE","text":"{{bureauName}}\n{{decidedOn}}"}
+]$json$, 'V84'),
+('NO_PENALTY_DECISION', 1, '不予行政处罚决定书', '不罚', $json$[
+ {"style":"BUREAU","text":"{{bureauName}}"},
+ {"style":"TITLE","text":"不予行政处罚决定书"},
+ {"style":"NUMBER","text":"{{documentNo}}"},
+ {"style":"FIELD","label":"当事人","text":"{{unitName}}"},
+ {"style":"FIELD","label":"统一社会信用代码","text":"{{uscc}}"},
+ {"style":"FIELD","label":"排污许可证编号","text":"{{permitNumber}}"},
+ {"style":"TEXT","text":"我局于{{violationDate}}对你单位进行了检查，发现你单位存在以下环境违法行为：{{facts}}。以上事实，有以下证据为凭："},
+ {"style":"EVIDENCE"},
+ {"style":"TEXT","text":"你单位的上述行为属于{{articleText}}规定的情形。经查，你单位系初次违法，危害后果轻微，并已按照我局责令改正违法行为决定书的要求于{{correctedOn}}前改正（{{verifiedOn}}复查核实）。依据{{noPenaltyBasis}}，我局决定对你单位不予行政处罚。"},
+ {"style":"TEXT","text":"你单位应当引以为戒，严格遵守排污许可管理规定。"},
+ {"style":"TEXT","text":"你单位如不服本决定，可以自收到本决定书之日起六十日内向{{reviewBody}}申请行政复议，也可以自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。"},
+ {"style":"SIGNATURE","text":"{{bureauName}}\n{{decidedOn}}"}
+]$json$, 'V84'),
+('DAILY_PENALTY_DECISION', 1, '按日连续处罚决定书', '按日罚', $json$[
+ {"style":"BUREAU","text":"{{bureauName}}"},
+ {"style":"TITLE","text":"按日连续处罚决定书"},
+ {"style":"NUMBER","text":"{{documentNo}}"},
+ {"style":"FIELD","label":"当事人","text":"{{unitName}}"},
+ {"style":"FIELD","label":"统一社会信用代码","text":"{{uscc}}"},
+ {"style":"FIELD","label":"排污许可证编号","text":"{{permitNumber}}"},
+ {"style":"TEXT","text":"你单位存在以下环境违法行为：{{facts}}。我局依法对你单位处以罚款{{originalFine}}，并于{{servedOn}}向你单位送达责令改正违法行为决定书。{{reinspectedOn}}，我局复查发现你单位仍在继续实施上述违法行为，拒不改正。以上事实，有以下证据为凭："},
+ {"style":"EVIDENCE"},
+ {"style":"TEXT","text":"依据《中华人民共和国环境保护法》第五十九条第一款和《环境保护主管部门实施按日连续处罚办法》第十七条、第十九条的规定，计罚日数自{{fromDate}}起至{{toDate}}止，共{{days}}日，按照原处罚数额按日连续处罚：{{originalFine}} × {{days}}日 ＝ {{amount}}。我局决定对你单位按日连续处罚，罚款{{amount}}。"},
+ {"style":"TEXT","text":"根据《中华人民共和国行政处罚法》第六十七条的规定，你单位应当自收到本决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款。逾期不缴纳罚款的，我局将依据该法第七十二条第一款第（一）项的规定，每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额。"},
+ {"style":"TEXT","text":"你单位如不服本处罚决定，可以自收到本决定书之日起六十日内向{{reviewBody}}申请行政复议，也可以自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。"},
+ {"style":"SIGNATURE","text":"{{bureauName}}\n{{decidedOn}}"}
+]$json$, 'V84'),
+('SERVICE_RECEIPT', 1, '送达回证', '送', $json$[
+ {"style":"BUREAU","text":"{{bureauName}}"},
+ {"style":"TITLE","text":"送达回证"},
+ {"style":"NUMBER","text":"{{documentNo}}"},
+ {"style":"FIELD","label":"送达文书名称","text":"{{servedTitle}}"},
+ {"style":"FIELD","label":"送达文书文号","text":"{{servedNo}}"},
+ {"style":"FIELD","label":"文书SHA-256","text":"{{servedPdfSha256}}"},
+ {"style":"FIELD","label":"受送达人","text":"{{unitName}}"},
+ {"style":"FIELD","label":"送达地点","text":""},
+ {"style":"FIELD","label":"送达方式","text":""},
+ {"style":"FIELD","label":"收件人（签名或盖章）","text":""},
+ {"style":"FIELD","label":"收件日期","text":""},
+ {"style":"FIELD","label":"送达人（签名）","text":""},
+ {"style":"FIELD","label":"见证人（签名）","text":""},
+ {"style":"FIELD","label":"备注","text":""},
+ {"style":"SIGNATURE","text":"{{bureauName}}\n{{issuedOn}}"}
+]$json$, 'V84');
