@@ -11,13 +11,23 @@ import org.permitwatch.events.vocabulary.ViolationType;
  * the decision.
  *
  * @param rule           a {@link RemoteRule}; a monitoring rule this version does not know comes as its raw code
+ * @param violationType  null for a monitoring rule this version does not know
  * @param violationLabel the 附件1 column of {@code violationType}
  * @param evidence       JSON object; see docs/inspection/remote-checks.md for its members per rule
  * @param monitoring     what a MONITORING alert is about and its numbers; null for a remote check
  */
 record AlertView(
         UUID id,
-        @Schema(implementation = RemoteRule.class) String rule,
+
+        @Schema(
+                description =
+                        "The rule's code: a remote-check rule (PERMIT_NOT_VALID_BUT_OPERATING, CATEGORY_TOO_LOW) or"
+                                + " a monitoring rule (HOURLY_EXCEEDANCE, DAILY_EXCEEDANCE, CONSTANT_VALUE, ZERO_OR_NEGATIVE,"
+                                + " DATA_MISSING, FLAG_MISUSE, ANNUAL_TONNAGE_AHEAD, UNKNOWN_OUTLET, or a code monitoring-service"
+                                + " added later, kept as received): a string, not an enum, so a new monitoring rule never"
+                                + " breaks a client")
+        String rule,
+
         AlertSource source,
         String ruleVersion,
         AlertStatus status,
