@@ -1,14 +1,35 @@
 // Which review an alert takes, and what each review decision must carry (ReviewRequest in inspection-service:
 // DISMISS needs a reason, TASK a method and two to ten inspectors, CASE the facts). Only OPEN alerts are reviewed.
-import type { components } from '../../api/generated/inspection-service';
+import type { components, paths } from '../../api/generated/inspection-service';
 
 export type AlertView = components['schemas']['AlertView'];
 export type ReviewRequest = components['schemas']['ReviewRequest'];
 export type ReviewDecision = ReviewRequest['decision'];
-export type AlertRule = NonNullable<AlertView['rule']>;
+// The known rules are the list filter's enum; an alert's own rule is a string (a monitoring rule may be newer).
+export type AlertRule = NonNullable<NonNullable<paths['/api/v1/alerts']['get']['parameters']['query']>['rule']>;
 export type AlertStatus = NonNullable<AlertView['status']>;
 
-export const RULES: AlertRule[] = ['PERMIT_NOT_VALID_BUT_OPERATING', 'CATEGORY_TOO_LOW'];
+export type AlertSource = NonNullable<AlertView['source']>;
+
+export const RULES: AlertRule[] = [
+  'PERMIT_NOT_VALID_BUT_OPERATING',
+  'CATEGORY_TOO_LOW',
+  'HOURLY_EXCEEDANCE',
+  'DAILY_EXCEEDANCE',
+  'CONSTANT_VALUE',
+  'ZERO_OR_NEGATIVE',
+  'DATA_MISSING',
+  'FLAG_MISUSE',
+  'ANNUAL_TONNAGE_AHEAD',
+  'UNKNOWN_OUTLET',
+];
+export const SOURCES: AlertSource[] = ['REMOTE_CHECK', 'MONITORING'];
+
+/** A rule's label, or its raw code for a monitoring rule this console does not know yet (the service keeps it). */
+export function ruleLabel(rule: string | undefined, t: (key: string) => string, te: (key: string) => boolean): string {
+  if (!rule) return '';
+  return te(`alerts.enums.rule.${rule}`) ? t(`alerts.enums.rule.${rule}`) : rule;
+}
 export const STATUSES: AlertStatus[] = ['OPEN', 'DISMISSED', 'TASKED', 'CASED', 'RESOLVED'];
 export const DECISIONS: ReviewDecision[] = ['DISMISS', 'TASK', 'CASE'];
 

@@ -8,6 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.permitwatch.events.Topics;
 import org.permitwatch.events.liaison.LiaisonTopics;
+import org.permitwatch.events.monitoring.MonitoringTopics;
 import org.permitwatch.testsupport.SharedTestDatabase;
 import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.TestS3;
@@ -31,8 +32,8 @@ import org.springframework.test.context.ContextConfiguration;
  *       checklist_version and checklist_item reference data of the shared database, never emptied, so the versions
  *       other classes publish (InspectionRecordIT's "above any other") would outlive them and change every later
  *       class's current checklist; the checklist tests install the seed themselves ({@code ChecklistSeedFixture}).
- *   <li>{@code permitwatch.kafka.consumer.max-retries=0}: unusable directory and clue records go to their dead-letter
- *       topics at once (no other class consumes).
+ *   <li>{@code permitwatch.kafka.consumer.max-retries=0}: unusable directory, clue and monitoring-alert records go to
+ *       their dead-letter topics at once (no other class consumes).
  *   <li>{@code permitwatch.remote.schedule-cron=-} and {@code permitwatch.rectification.overdue-enabled=false}: the
  *       nightly jobs never run on their own; the tests call {@code ScheduledRemoteCheck} and {@code OverdueJob}.
  *   <li>{@code permitwatch.inspection.draw.exclusion-window-days=90}: PlanDrawTaskApiIT's units were inspected 10 and
@@ -60,7 +61,13 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureWebTestClient(timeout = "60s")
 @EmbeddedKafka(
         partitions = 1,
-        topics = {Topics.DIRECTORY_UNITS, LiaisonTopics.CLUES, LiaisonTopics.CLUES + ".dlt"},
+        topics = {
+            Topics.DIRECTORY_UNITS,
+            LiaisonTopics.CLUES,
+            LiaisonTopics.CLUES + ".dlt",
+            MonitoringTopics.ALERTS,
+            MonitoringTopics.ALERTS + ".dlt"
+        },
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ContextConfiguration(initializers = {SharedTestDatabase.class, TestJwts.Initializer.class, TestS3.class})
 @Import(InspectionTestConfiguration.class)

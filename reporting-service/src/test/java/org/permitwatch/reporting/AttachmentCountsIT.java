@@ -203,7 +203,9 @@ class AttachmentCountsIT {
                         null,
                         c2,
                         at("2027-06-09T02:00:00"),
-                        at("2027-06-10T09:00:00")));
+                        at("2027-06-10T09:00:00"),
+                        null, // published before issue 19: a remote check
+                        null));
         send(
                 EnforcementTopics.CASES,
                 c2.toString(),

@@ -1,5 +1,6 @@
 package org.permitwatch.inspection.cases;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,9 @@ public interface CaseFiling {
      * @param article       article of the Regulation, e.g. {@code 33}
      * @param facts         the facts found (违法事实), in Chinese, from the alert's evidence
      * @param evidence      evidence items: each a map with at least {@code kind} and {@code description}
+     * @param violationAt   when the violation happened (a monitoring episode's start); null = when the case opens
+     * @param frozenSeries  a monitoring alert's evidence (series, limit, parameters) as JSON text, kept with the case
+     *                      unchanged with its SHA-256 ({@code case_monitoring_evidence}, ADR 0034); null otherwise
      */
     record AlertCase(
             UUID alertId,
@@ -35,9 +39,22 @@ public interface CaseFiling {
             String violationType,
             String article,
             String facts,
-            List<Map<String, Object>> evidence) {
+            List<Map<String, Object>> evidence,
+            OffsetDateTime violationAt,
+            String frozenSeries) {
         public AlertCase {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** A remote-check case: no monitoring series, dated by its opening. */
+        public AlertCase(
+                UUID alertId,
+                String permitNumber,
+                String violationType,
+                String article,
+                String facts,
+                List<Map<String, Object>> evidence) {
+            this(alertId, permitNumber, violationType, article, facts, evidence, null, null);
         }
     }
 }

@@ -41,13 +41,17 @@ class CaseService implements CaseFiling {
 
     private final BureauClock clock;
 
+    private final MonitoringEvidence monitoringEvidence;
+
     CaseService(
             DatabaseClient db,
             CaseAccess cases,
             AuditLog audit,
             JsonMapper json,
             ReactiveTransactionManager transactions,
-            BureauClock clock) {
+            BureauClock clock,
+            MonitoringEvidence monitoringEvidence) {
+        this.monitoringEvidence = monitoringEvidence;
         this.clock = clock;
         this.db = db;
         this.cases = cases;
@@ -204,8 +208,13 @@ class CaseService implements CaseFiling {
                                             request.article(),
                                             request.facts(),
                                             json.writeValueAsString(request.evidence()),
-                                            clock.now()),
-                                    caller));
+                                            request.violationAt() != null ? request.violationAt() : clock.now()),
+                                    caller))
+                            .flatMap(id -> request.frozenSeries() == null
+                                    ? Mono.just(id)
+                                    : monitoringEvidence
+                                            .freeze(id, request.alertId(), request.frozenSeries(), caller)
+                                            .thenReturn(id));
                 })
                 .as(tx::transactional);
     }

@@ -7,10 +7,14 @@ import org.permitwatch.events.enforcement.AlertChanged;
 import org.permitwatch.events.enforcement.EnforcementTopics;
 import org.permitwatch.support.outbox.OutboxMessage;
 
-/** An alert row as a run or a review left it: what its {@link AlertChanged} event says. */
+/**
+ * An alert row as a run, a monitoring event or a review left it: what its {@link AlertChanged} event says. The rule is
+ * a string: a monitoring alert keeps a rule code this version may not know.
+ */
 record AlertChange(
         UUID id,
-        RemoteRule rule,
+        String rule,
+        String source,
         AlertStatus status,
         String permitNumber,
         String unitName,
@@ -19,15 +23,21 @@ record AlertChange(
         String countyCode,
         String keyIndustry,
         String violationType,
+        String pollutantCode,
         UUID taskId,
         UUID caseId,
         OffsetDateTime raisedAt,
         OffsetDateTime changedAt) {
 
-    static AlertChange from(Readable r, RemoteRule rule) {
+    /** The columns {@link #from} reads, for RETURNING clauses. */
+    static final String COLUMNS = "id, rule, source, permit_number, unit_name, province_code, city_code, county_code, "
+            + "key_industry, violation_type, pollutant_code, status, task_id, case_id, raised_at, updated_at";
+
+    static AlertChange from(Readable r) {
         return new AlertChange(
                 r.get("id", UUID.class),
-                rule,
+                r.get("rule", String.class),
+                r.get("source", String.class),
                 AlertStatus.valueOf(r.get("status", String.class)),
                 r.get("permit_number", String.class),
                 r.get("unit_name", String.class),
@@ -36,6 +46,7 @@ record AlertChange(
                 r.get("county_code", String.class),
                 r.get("key_industry", String.class),
                 r.get("violation_type", String.class),
+                r.get("pollutant_code", String.class),
                 r.get("task_id", UUID.class),
                 r.get("case_id", UUID.class),
                 r.get("raised_at", OffsetDateTime.class),
@@ -49,7 +60,7 @@ record AlertChange(
                 AlertChanged.TYPE,
                 new AlertChanged(
                         id,
-                        rule.name(),
+                        rule,
                         status.name(),
                         permitNumber,
                         unitName,
@@ -61,6 +72,8 @@ record AlertChange(
                         taskId,
                         caseId,
                         raisedAt,
-                        changedAt));
+                        changedAt,
+                        source,
+                        pollutantCode));
     }
 }

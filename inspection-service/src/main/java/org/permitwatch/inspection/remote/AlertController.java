@@ -1,6 +1,7 @@
 package org.permitwatch.inspection.remote;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.UUID;
@@ -25,8 +26,9 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/alerts")
 @Tag(
         name = "Alerts",
-        description = "Remote-check (非现场监管) alerts with their evidence; reviewed into a task, a case, "
-                + "or dismissed. Province, city and county bureaus only, inside their division.")
+        description = "Non-site supervision (非现场监管) alerts — remote checks on the directory and automatic-monitoring "
+                + "alerts (issue 19) — with their evidence; reviewed into a task, a case, or dismissed. Province, city "
+                + "and county bureaus only, inside their division.")
 class AlertController {
 
     private final AlertQueries queries;
@@ -41,7 +43,7 @@ class AlertController {
     @Operation(
             summary = "List alerts",
             description = "Paged, newest first, inside the caller's division; filters "
-                    + "rule, status, city and county (6-digit codes).")
+                    + "rule, status, city and county (6-digit codes), and source (remote checks or monitoring alerts).")
     Mono<PageResponse<AlertView>> list(
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
@@ -49,12 +51,15 @@ class AlertController {
             @RequestParam(required = false) AlertStatus status,
             @RequestParam(required = false) String city,
             @RequestParam(required = false) String county,
+            @Parameter(description = "REMOTE_CHECK (remote-check runs) or MONITORING (automatic-monitoring alerts)")
+                    @RequestParam(required = false)
+                    AlertSource source,
             @RequestParam(required = false) @SortParam(AlertSort.class) String sort) {
         return CurrentCaller.get().map(Bureau::require).flatMap(caller -> {
             Paging paging = Paging.of(page, size);
             String orderBy = ListSort.orderBy(sort, AlertSort.class, "raised_at DESC, id", AlertSort.TIE_BREAKER);
             AlertQueries.Filter filter =
-                    new AlertQueries.Filter(rule, status, division("city", city), division("county", county));
+                    new AlertQueries.Filter(rule, status, division("city", city), division("county", county), source);
             String like = caller.division().likePattern();
             return queries.list(like, filter, orderBy, paging.offset(), paging.size())
                     .collectList()
@@ -74,8 +79,11 @@ class AlertController {
             summary = "Review an OPEN alert",
             description = "DISMISS (reason required), TASK (a targeted task of "
                     + "origin ALERT: method, two or more on-post inspectors of the unit's city without a conflict, optional "
-                    + "dueDate and department) or CASE (facts required; opens a case). 409 alert-not-open when the alert "
-                    + "was reviewed or resolved already.")
+                    + "dueDate and department) or CASE (facts required; opens a case; a monitoring alert's series is "
+                    + "frozen with the case, see /api/v1/cases/{id}/monitoring-evidence). 409 alert-not-open when the "
+                    + "alert was reviewed or resolved already; 409 alert-without-violation-type (CASE of a monitoring "
+                    + "rule this version does not know) and alert-is-forecast (CASE of an annual-tonnage forecast whose "
+                    + "value is not above the limit).")
     Mono<AlertView> review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
         return CurrentCaller.get()
                 .map(Bureau::require)

@@ -16,12 +16,19 @@ import tools.jackson.databind.json.JsonMapper;
 class AlertQueries {
 
     /** Optional filters; null = any. */
-    record Filter(RemoteRule rule, AlertStatus status, String cityCode, String countyCode) {}
+    record Filter(RemoteRule rule, AlertStatus status, String cityCode, String countyCode, AlertSource source) {
+
+        Filter(RemoteRule rule, AlertStatus status, String cityCode, String countyCode) {
+            this(rule, status, cityCode, countyCode, null);
+        }
+    }
 
     private static final String SELECT = """
             SELECT id, rule, rule_version, status, permit_number, unit_name, province_code, city_code, county_code,
                    industry_code, key_industry, violation_type, article, evidence::text AS evidence, raised_at,
-                   updated_at, resolved_at, review_decision, review_reason, reviewed_by, reviewed_at, task_id, case_id
+                   updated_at, resolved_at, review_decision, review_reason, reviewed_by, reviewed_at, task_id, case_id,
+                   source, mn, outlet_code, pollutant_code, period_start, period_end, worst_value, limit_value,
+                   value_unit, standard, source_status, source_resolved_at
             FROM remote_alert
             """;
     private static final String WHERE = """
@@ -30,6 +37,7 @@ class AlertQueries {
                AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
                AND (CAST(:city AS text) IS NULL OR city_code = CAST(:city AS text))
                AND (CAST(:county AS text) IS NULL OR county_code = CAST(:county AS text))
+               AND (CAST(:source AS text) IS NULL OR source = CAST(:source AS text))
             """;
 
     private final DatabaseClient db;
@@ -75,6 +83,9 @@ class AlertQueries {
                 ? spec.bindNull("status", String.class)
                 : spec.bind("status", f.status().name());
         spec = f.cityCode() == null ? spec.bindNull("city", String.class) : spec.bind("city", f.cityCode());
+        spec = f.source() == null
+                ? spec.bindNull("source", String.class)
+                : spec.bind("source", f.source().name());
         return f.countyCode() == null ? spec.bindNull("county", String.class) : spec.bind("county", f.countyCode());
     }
 
@@ -89,9 +100,25 @@ class AlertQueries {
                         r.get("review_reason", String.class),
                         r.get("reviewed_by", String.class),
                         r.get("reviewed_at", OffsetDateTime.class));
+        AlertSource source = AlertSource.valueOf(r.get("source", String.class));
+        AlertView.Monitoring monitoring = source != AlertSource.MONITORING
+                ? null
+                : new AlertView.Monitoring(
+                        r.get("mn", String.class),
+                        r.get("outlet_code", String.class),
+                        r.get("pollutant_code", String.class),
+                        r.get("period_start", OffsetDateTime.class),
+                        r.get("period_end", OffsetDateTime.class),
+                        r.get("worst_value", Double.class),
+                        r.get("limit_value", Double.class),
+                        r.get("value_unit", String.class),
+                        r.get("standard", String.class),
+                        r.get("source_status", String.class),
+                        r.get("source_resolved_at", OffsetDateTime.class));
         return new AlertView(
                 r.get("id", UUID.class),
-                RemoteRule.valueOf(r.get("rule", String.class)),
+                r.get("rule", String.class),
+                source,
                 r.get("rule_version", String.class),
                 AlertStatus.valueOf(r.get("status", String.class)),
                 r.get("permit_number", String.class),
@@ -110,7 +137,8 @@ class AlertQueries {
                 r.get("resolved_at", OffsetDateTime.class),
                 review,
                 r.get("task_id", UUID.class),
-                r.get("case_id", UUID.class));
+                r.get("case_id", UUID.class),
+                monitoring);
     }
 
     private static String label(String violationType) {

@@ -1,6 +1,7 @@
 package org.permitwatch.inspection.remote;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -73,17 +74,24 @@ class AlertReview {
         this.tx = TransactionalOperator.create(transactions);
     }
 
+    static final String NO_VIOLATION_TYPE = "alert-without-violation-type";
+    static final String FORECAST = "alert-is-forecast";
+
     /** The locked alert row: what a decision needs. */
     private record Locked(
             UUID id,
-            RemoteRule rule,
+            String rule,
+            AlertSource source,
             AlertStatus status,
             String permitNumber,
             String countyCode,
             String cityCode,
             String violationType,
             String article,
-            String evidence) {}
+            String evidence,
+            OffsetDateTime periodStart,
+            Double worstValue,
+            Double limitValue) {}
 
     private record Outcome(UUID taskId, UUID caseId) {}
 
@@ -138,21 +146,25 @@ class AlertReview {
 
     private Mono<Locked> lock(UUID alertId, Caller caller) {
         return db.sql("""
-                        SELECT id, rule, status, permit_number, county_code, city_code, violation_type, article,
-                               evidence::text AS evidence
+                        SELECT id, rule, source, status, permit_number, county_code, city_code, violation_type,
+                               article, evidence::text AS evidence, period_start, worst_value, limit_value
                         FROM remote_alert WHERE id = :id AND county_code LIKE :division FOR UPDATE""")
                 .bind("id", alertId)
                 .bind("division", caller.division().likePattern())
                 .map(r -> new Locked(
                         r.get("id", UUID.class),
-                        RemoteRule.valueOf(r.get("rule", String.class)),
+                        r.get("rule", String.class),
+                        AlertSource.valueOf(r.get("source", String.class)),
                         AlertStatus.valueOf(r.get("status", String.class)),
                         r.get("permit_number", String.class),
                         r.get("county_code", String.class),
                         r.get("city_code", String.class),
                         r.get("violation_type", String.class),
                         r.get("article", String.class),
-                        r.get("evidence", String.class)))
+                        r.get("evidence", String.class),
+                        r.get("period_start", OffsetDateTime.class),
+                        r.get("worst_value", Double.class),
+                        r.get("limit_value", Double.class)))
                 .one()
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemCodes.NOT_FOUND, "no alert " + alertId)))
                 .flatMap(a -> a.status() == AlertStatus.OPEN
@@ -188,6 +200,10 @@ class AlertReview {
                         .map(saved -> new Outcome(saved.taskId(), null));
             }
             case CASE -> {
+                ApiException refused = caseRefusal(alert);
+                if (refused != null) {
+                    yield Mono.error(refused);
+                }
                 CaseFiling filing = cases.getIfAvailable();
                 if (filing == null) {
                     yield Mono.error(ApiException.of(
@@ -202,22 +218,63 @@ class AlertReview {
                                         alert.violationType(),
                                         alert.article(),
                                         request.facts().trim(),
-                                        evidence(alert)),
+                                        evidence(alert),
+                                        alert.source() == AlertSource.MONITORING ? alert.periodStart() : null,
+                                        frozenSeries(alert)),
                                 caller)
                         .map(caseId -> new Outcome(null, caseId));
             }
         };
     }
 
-    /** The alert's evidence as one evidence item of the case: the directory values, verbatim. */
+    /**
+     * Why a CASE review of this alert is refused, or null. A monitoring rule this version does not know has no
+     * violation type; a forecast (annual tonnage running ahead) is not a violation until the value passes the limit.
+     */
+    private static ApiException caseRefusal(Locked alert) {
+        if (alert.violationType() == null || alert.article() == null) {
+            return ApiException.conflict(
+                    NO_VIOLATION_TYPE,
+                    "alert " + alert.id() + " (rule " + alert.rule() + ") names no violation type; task or dismiss it");
+        }
+        if (alert.source() == AlertSource.MONITORING
+                && MonitoringJudgement.of(alert.rule()).forecast()
+                && !(alert.worstValue() != null
+                        && alert.limitValue() != null
+                        && alert.worstValue() > alert.limitValue())) {
+            return ApiException.conflict(
+                    FORECAST,
+                    "alert " + alert.id() + " forecasts an exceedance of the permitted annual amount that has not "
+                            + "happened; task it to follow up, open a case once the amount is exceeded");
+        }
+        return null;
+    }
+
+    /**
+     * The alert's evidence as one evidence item of the case, verbatim: the directory values of a remote check, the
+     * series, limit and rule parameters of a monitoring alert.
+     */
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> evidence(Locked alert) {
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("kind", "REMOTE_CHECK");
-        item.put("description", "非现场监管告警 " + alert.rule().name() + "（告警 " + alert.id() + "）：名录库数据");
+        if (alert.source() == AlertSource.MONITORING) {
+            item.put("kind", "MONITORING_DATA");
+            item.put(
+                    "description",
+                    "自动监测告警 " + alert.rule() + "（告警 " + alert.id() + "）：在线监测数据序列、限值及规则参数，"
+                            + "冻结副本见案件的监测数据证据（含SHA-256）");
+        } else {
+            item.put("kind", "REMOTE_CHECK");
+            item.put("description", "非现场监管告警 " + alert.rule() + "（告警 " + alert.id() + "）：名录库数据");
+        }
         item.put("alertId", alert.id().toString());
         item.put("data", json.readValue(alert.evidence(), Map.class));
         return List.of(item);
+    }
+
+    /** A monitoring alert's evidence as the exact JSON text the case keeps frozen; null for a remote check. */
+    private static String frozenSeries(Locked alert) {
+        return alert.source() == AlertSource.MONITORING ? alert.evidence() : null;
     }
 
     private Mono<AlertChange> update(Locked alert, ReviewRequest request, Outcome outcome, Caller caller) {
@@ -232,8 +289,7 @@ class AlertReview {
                                reviewed_by = :by, reviewed_at = now(), task_id = :taskId, case_id = :caseId,
                                updated_at = now()
                          WHERE id = :id AND status = 'OPEN'
-                        RETURNING id, permit_number, unit_name, province_code, city_code, county_code, key_industry,
-                                  violation_type, status, task_id, case_id, raised_at, updated_at""")
+                        RETURNING """ + " " + AlertChange.COLUMNS)
                 .bind("status", target.name())
                 .bind("decision", request.decision().name())
                 .bind("by", caller.subject())
@@ -243,7 +299,7 @@ class AlertReview {
                 : spec.bind("reason", request.reason().trim());
         spec = outcome.taskId() == null ? spec.bindNull("taskId", UUID.class) : spec.bind("taskId", outcome.taskId());
         spec = outcome.caseId() == null ? spec.bindNull("caseId", UUID.class) : spec.bind("caseId", outcome.caseId());
-        return spec.map(r -> AlertChange.from(r, alert.rule())).one();
+        return spec.map(AlertChange::from).one();
     }
 
     private Mono<UUID> outboxAndAudit(AlertChange change, ReviewRequest request) {

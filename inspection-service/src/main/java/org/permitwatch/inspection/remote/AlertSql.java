@@ -90,8 +90,7 @@ final class AlertSql {
             )
             """.formatted(UNIT_COLUMNS, VALID_TO, IN_UNITS, NOT_CLOSED);
 
-    private static final String RETURNED = "id, permit_number, unit_name, province_code, city_code, county_code, "
-            + "key_industry, violation_type, status, task_id, case_id, raised_at, updated_at";
+    private static final String RETURNED = AlertChange.COLUMNS;
     /** The same columns qualified: the refresh joins {@code hit}, which has columns of the same names. */
     private static final String RETURNED_A = "a." + RETURNED.replace(", ", ", a.");
 
@@ -129,7 +128,7 @@ final class AlertSql {
                                     WHERE a.permit_number = h.permit_number AND a.rule = :rule
                                       AND (a.status = 'OPEN' OR (a.status IN ('DISMISSED', 'TASKED', 'CASED')
                                                                  AND a.condition_key = h.condition_key)))
-                ON CONFLICT (permit_number, rule) WHERE status = 'OPEN' DO NOTHING
+                ON CONFLICT (permit_number, rule) WHERE status = 'OPEN' AND source = 'REMOTE_CHECK' DO NOTHING
                 RETURNING %2$s
             ),
             resolved AS (

@@ -191,7 +191,7 @@ class RemoteCheckEngine {
                 .bind("violationType", violationType)
                 .bind("article", article)
                 .bind("runId", runId)
-                .map(r -> new Change(r.get("change", String.class), AlertChange.from(r, rule)))
+                .map(r -> new Change(r.get("change", String.class), AlertChange.from(r)))
                 .all();
     }
 
@@ -205,6 +205,9 @@ class RemoteCheckEngine {
             Units units) {
         Map<String, Map<String, Integer>> perRule = new LinkedHashMap<>();
         for (RemoteRule rule : RemoteRule.values()) {
+            if (rule.source() != AlertSource.REMOTE_CHECK) {
+                continue; // monitoring alerts arrive as events, never from a run
+            }
             Map<String, Integer> counts = new LinkedHashMap<>();
             counts.put("raised", 0);
             counts.put("updated", 0);
@@ -218,7 +221,7 @@ class RemoteCheckEngine {
                 case "RESOLVED" -> "resolved";
                 default -> "updated";
             };
-            perRule.get(c.alert().rule().name()).merge(key, 1, Integer::sum);
+            perRule.get(c.alert().rule()).merge(key, 1, Integer::sum);
             if (!"UPDATED".equals(c.kind())) {
                 events.add(c.alert().event());
             }

@@ -364,10 +364,12 @@ class ReadModelWriter {
         return exec(
                 """
                 INSERT INTO rm_alert (alert_id, rule, status, permit_number, unit_name, city_code, county_code,
-                                      key_industry, violation_type, task_id, case_id, raised_at, changed_at)
+                                      key_industry, violation_type, task_id, case_id, raised_at, changed_at, source,
+                                      pollutant_code)
                 VALUES (:id, :rule, :status, :permit, :name, :city, :county, :industry, :type, :task, :caseId,
-                        :raisedAt, :changedAt)
+                        :raisedAt, :changedAt, :source, :pollutant)
                 ON CONFLICT (alert_id) DO UPDATE SET
+                    source = EXCLUDED.source, pollutant_code = EXCLUDED.pollutant_code,
                     rule = EXCLUDED.rule, status = EXCLUDED.status, permit_number = EXCLUDED.permit_number,
                     unit_name = EXCLUDED.unit_name, city_code = EXCLUDED.city_code, county_code = EXCLUDED.county_code,
                     key_industry = EXCLUDED.key_industry, violation_type = EXCLUDED.violation_type,
@@ -388,7 +390,9 @@ class ReadModelWriter {
                         .put("task", a.taskId(), UUID.class)
                         .put("caseId", a.caseId(), UUID.class)
                         .put("raisedAt", a.raisedAt(), OffsetDateTime.class)
-                        .put("changedAt", a.changedAt(), OffsetDateTime.class));
+                        .put("changedAt", a.changedAt(), OffsetDateTime.class)
+                        .put("source", a.sourceOrDefault(), String.class)
+                        .put("pollutant", a.pollutantCode(), String.class));
     }
 
     Mono<Void> task(TaskAssigned t) {
