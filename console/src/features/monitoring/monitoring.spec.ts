@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, latestRows, percent, problemsByRow, rangeOf, seriesOption } from './monitoring';
+import { codes, defaultChoice, latestRows, percent, problemsByRow, rangeOf, seriesOption } from './monitoring';
 import type { UnitDetail } from '../../api/client';
 
 const unit = {
@@ -25,6 +25,20 @@ describe('monitoring', () => {
       ['DA009', 'a21026', undefined, false], // an outlet the permit lacks
     ]);
     expect(rows[1]).toMatchObject({ outletName: '1#锅炉排口', pollutantName: '二氧化硫', unit: 'mg/m3' });
+  });
+
+  it("opens the chart on a pollutant the permit limits, not on the oxygen that sorts first", () => {
+    const rows = latestRows(
+      [
+        { mn: 'M1', outletCode: 'DA001', pollutant: 'a19001', value: 6, flag: 'N', cn: '2051' },
+        { mn: 'M1', outletCode: 'DA001', pollutant: 'a21026', value: 12, flag: 'N', cn: '2011' },
+      ],
+      unit,
+    );
+    expect(rows[0]!.pollutant).toBe('a19001'); // the table keeps code order
+    expect(defaultChoice(rows)).toBe('DA001|a21026');
+    expect(defaultChoice(rows.filter((r) => r.pollutant === 'a19001'))).toBe('DA001|a19001'); // no limit anywhere: the first
+    expect(defaultChoice([])).toBeUndefined();
   });
 
   it('asks for 24 h, 30 days and 365 days back from now', () => {

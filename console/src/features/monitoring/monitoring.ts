@@ -57,6 +57,21 @@ export function latestRows(values: LatestValue[], unit: UnitDetail | null): Late
     .sort((a, b) => `${a.outletCode}/${a.pollutant}/${a.mn}`.localeCompare(`${b.outletCode}/${b.pollutant}/${b.mn}`));
 }
 
+/** A row's key in the chart's choice: outlet and pollutant. */
+export function choiceOf(row: Pick<LatestRow, 'outletCode' | 'pollutant'>): string {
+  return `${row.outletCode}|${row.pollutant}`;
+}
+
+/**
+ * The series the chart opens on: the first pollutant the permit limits, not merely the first code. Reference
+ * parameters (a19001 oxygen, flow, temperature) sort first by code and carry no limit, and the minute data sends
+ * oxygen with every frame: opening on it showed a chart without a limit and, over 30 days, without hourly values.
+ */
+export function defaultChoice(rows: LatestRow[]): string | undefined {
+  const row = rows.find((r) => r.limit != null) ?? rows[0];
+  return row && choiceOf(row);
+}
+
 /** The chart's ranges: the service answers minute values up to a day, hourly up to 62 days, daily beyond. */
 export const RANGES = { day: 24 * 3600_000, month: 30 * 24 * 3600_000, year: 365 * 24 * 3600_000 } as const;
 export type RangeKey = keyof typeof RANGES;
