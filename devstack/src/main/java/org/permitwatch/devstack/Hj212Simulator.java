@@ -179,14 +179,12 @@ public final class Hj212Simulator {
                             p.limits().keySet().stream()
                                     .map(c -> "\"" + c + "\"")
                                     .toList()) + "]}";
-            HttpResponse<String> reply = http.send(
-                    HttpRequest.newBuilder(URI.create(gateway + "/api/v1/monitoring/points"))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> reply = send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/monitoring/points"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build());
             if (reply.statusCode() == 201) {
                 created++;
             } else if (reply.statusCode() != 409) {
@@ -405,17 +403,43 @@ public final class Hj212Simulator {
     // ------------------------------------------------------------------------------------------ helpers
 
     private String get(String token, String path) throws IOException, InterruptedException {
-        HttpResponse<String> reply = http.send(
-                HttpRequest.newBuilder(URI.create(gateway + path))
-                        .header("Authorization", "Bearer " + token)
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply = send(HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30))
+                .build());
         if (reply.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + ": HTTP " + reply.statusCode() + " " + reply.body());
         }
         return reply.body();
     }
+
+    /**
+     * One call through the gateway, waiting out its per-client rate limit: the simulator is one client reading a unit
+     * and registering a point per monitoring point, so a few hundred points exceed the budget (429 with Retry-After)
+     * as soon as the gateway answers fast enough — a client that gives up there is a broken client.
+     */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (reply.statusCode() != 429 || attempt >= RATE_LIMITED_ATTEMPTS) {
+                return reply;
+            }
+            long seconds = reply.headers()
+                    .firstValue("Retry-After")
+                    .map(v -> {
+                        try {
+                            return Long.parseLong(v.trim());
+                        } catch (NumberFormatException notSeconds) {
+                            return 1L;
+                        }
+                    })
+                    .orElse(1L);
+            Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(seconds, 30))).toMillis());
+        }
+    }
+
+    /** How often one call is retried after 429 before the simulator gives up. */
+    private static final int RATE_LIMITED_ATTEMPTS = 60;
 
     private static Map<String, Object> json(String body) throws ParseException {
         return JSONObjectUtils.parse(body);
