@@ -135,6 +135,9 @@ public final class Hj212Simulator {
                 break;
             }
             for (Object item : items) {
+                if (points.size() >= n) {
+                    break; // no detail read (and no rate-limit budget spent) for units that give no point
+                }
                 String permitNo = (String) ((Map<?, ?>) item).get("permitNo");
                 Map<String, Object> detail = json(get(token, "/api/v1/directory/units/" + permitNo));
                 for (Object o : JSONObjectUtils.getJSONArray(detail, "outlets")) {

@@ -76,6 +76,9 @@ public record DataMessage(String mn, DataCommand command, LocalDateTime dataTime
     }
 
     private static final class Builder {
+        /** More significant digits than any HJ 212 numeric field carries (N14.x plus generous fraction digits). */
+        private static final int MAX_DIGITS = 20;
+
         private final String code;
         private BigDecimal rtd;
         private BigDecimal avg;
@@ -109,12 +112,35 @@ public record DataMessage(String mn, DataCommand command, LocalDateTime dataTime
         }
 
         private BigDecimal number(String suffix, String raw) {
-            try {
-                return new BigDecimal(raw);
-            } catch (NumberFormatException e) {
+            if (!isPlainDecimal(raw)) {
                 throw new Hj212Segment.MalformedSegmentException(
                         code + "-" + suffix + " '" + raw + "' is not a number");
             }
+            return new BigDecimal(raw);
+        }
+
+        /**
+         * HJ 212's values are plain decimals (the standard's numeric type "N14.2" and the like: an optional minus sign,
+         * digits, an optional fraction). {@link BigDecimal#BigDecimal(String)} alone would also take exponents
+         * ({@code 1E+200000}, a number no instrument sends whose arithmetic later costs memory and time), a leading
+         * {@code +} and more digits than any field holds; they are refused as malformed instead.
+         */
+        static boolean isPlainDecimal(String raw) {
+            int length = raw.length();
+            int i = length > 0 && raw.charAt(0) == '-' ? 1 : 0;
+            int digits = 0;
+            boolean point = false;
+            for (; i < length; i++) {
+                char c = raw.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                } else if (c == '.' && !point) {
+                    point = true;
+                } else {
+                    return false;
+                }
+            }
+            return digits > 0 && digits <= MAX_DIGITS;
         }
 
         Value build(DataCommand command) {

@@ -95,6 +95,22 @@ class Hj212FrameTest {
                 .hasMessageContaining("DataTime");
         assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("Avg=1", "Avg=one"))))
                 .hasMessageContaining("not a number");
+        // Plain decimals only: no exponent, no "+", no NaN/Infinity, no bare sign or point, at most 20 digits.
+        for (String bad : new String[] {
+            "1E+200000", "1e3", "+1", "NaN", "Infinity", "-", ".", "1.2.3", " 1", "123456789012345678901"
+        }) {
+            assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("Avg=1", "Avg=" + bad))))
+                    .as(bad)
+                    .hasMessageContaining("not a number");
+        }
+        for (String good : new String[] {"-0.5", "12.", ".5", "0", "12345678901234.12"}) {
+            assertThat(DataMessage.from(Hj212Segment.parse(ok.replace("Avg=1", "Avg=" + good)))
+                            .values()
+                            .get(0)
+                            .avg())
+                    .as(good)
+                    .isEqualByComparingTo(new java.math.BigDecimal(good));
+        }
         assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("Avg=1", "Avg=1,a21026-Flag=X"))))
                 .hasMessageContaining("none of N F M S D C T B");
         assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace(";a21026-Avg=1", ""))))
