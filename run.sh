@@ -12,6 +12,9 @@
 #   ./run.sh token ROLE DIVISION [--scope 'pii:read directory:read' --ttl 8h --sub ID --name NAME]
 #                            a token from the running identity provider (its local-cli client; at most 12h)
 #   ./run.sh totp USER       the current TOTP code of a demo user (sx-admin, ty-admin), from keys/demo-users.json
+#   ./run.sh hj212-inject [--permit P] [--pollutant a21026] [--factor 2.0] [--hours-ago 1]
+#                            an exceedance on demand: a new point on a 太原 coking unit's main outlet sends the hour
+#                            that ended HOURS_AGO hours ago at FACTOR × its hourly limit (补发); prints what to expect
 #   ./run.sh status          which parts are up, their resident memory
 #   ./run.sh stop            stop a running platform (the one started with --detach or from another terminal)
 #   ./run.sh kill PART       SIGKILL one part (fault drills: a crash, no clean shutdown)
@@ -893,6 +896,14 @@ main() {
       [[ -s "$DEMO_USERS_FILE" ]] || die "no $DEMO_USERS_FILE: start the platform once (./run.sh)"
       require_devstack
       java -cp "$DEVSTACK_CP" org.permitwatch.devstack.Totp --users "$DEMO_USERS_FILE" --user "$2"
+      return ;;
+    hj212-inject)
+      shift
+      require_devstack
+      [[ -s "$IDENTITY_CLI_SECRET_FILE" ]] || die "no $IDENTITY_CLI_SECRET_FILE: start the platform once (./run.sh)"
+      java -cp "$DEVSTACK_CP" org.permitwatch.devstack.Hj212Inject --gateway "http://127.0.0.1:$GATEWAY_PORT" \
+        --identity "http://127.0.0.1:$IDENTITY_PORT" --cli-secret-file "$IDENTITY_CLI_SECRET_FILE" \
+        --hj212 "127.0.0.1:$HJ212_PORT" "$@"
       return ;;
     status) status; return ;;
     stop) stop_all; say "stopped"; return ;;

@@ -2,6 +2,7 @@
 // The evidence member of an alert of source MONITORING has the FrozenSeries shape (docs/inspection/remote-checks.md).
 import type { components } from '../../api/generated/inspection-service';
 import type { AlertView } from './alertRules';
+import { BEIJING_TIME_OPTION, beijingTime } from '../monitoring/timeAxis';
 
 export type FrozenSeries = components['schemas']['FrozenSeries'];
 export type SeriesPoint = NonNullable<FrozenSeries['series']>[number];
@@ -9,6 +10,14 @@ export type SeriesPoint = NonNullable<FrozenSeries['series']>[number];
 /** The series and limit of a monitoring alert; null for a remote check. */
 export function monitoringEvidence(alert: AlertView): FrozenSeries | null {
   return alert.source === 'MONITORING' && alert.evidence ? (alert.evidence as FrozenSeries) : null;
+}
+
+/**
+ * The HJ 212 data flag of a value (N, F, M, S, D, C, T, B), or null: an hourly or daily mean carries the stream's
+ * validity judgement in its flag instead (VALID / INVALID), which the validity column already shows.
+ */
+export function dataFlag(p: SeriesPoint): string | null {
+  return p.flag && /^[NFMSDCTB]$/.test(p.flag) ? p.flag : null;
 }
 
 /** The value compared with the limit: the corrected one where the standard prescribes a correction (as the service). */
@@ -31,10 +40,12 @@ export function evidenceOption(ev: FrozenSeries, labels: { value: string; limit:
   const points = ev.series ?? [];
   const limit = ev.limit ?? undefined;
   return {
+    ...BEIJING_TIME_OPTION,
     animation: false,
     grid: { left: 56, right: 80, top: 32, bottom: 40 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'time' },
+    // One hour alone (a fresh exceedance) would get an axis of two whole days: frame it with three hours each side.
+    xAxis: points.length === 1 ? { type: 'time', min: beijingTime(points[0]!.time!) - 3 * 3600_000, max: beijingTime(points[0]!.time!) + 3 * 3600_000 } : { type: 'time' },
     yAxis: {
       type: 'value',
       name: labels.value,
@@ -45,7 +56,7 @@ export function evidenceOption(ev: FrozenSeries, labels: { value: string; limit:
         name: labels.judged,
         type: 'line',
         connectNulls: false,
-        data: points.map((p) => [p.time, p.valid ? judged(p) : null]),
+        data: points.map((p) => [beijingTime(p.time!), p.valid ? judged(p) : null]),
         markLine:
           limit == null
             ? undefined
@@ -53,8 +64,8 @@ export function evidenceOption(ev: FrozenSeries, labels: { value: string; limit:
         markPoint: {
           symbolSize: 36,
           data: points
-            .filter((p) => !p.valid || (p.flag && p.flag !== 'N'))
-            .map((p) => ({ coord: [p.time, judged(p)], value: p.flag ?? '', itemStyle: { color: '#b88230' } })),
+            .filter((p) => !p.valid || (dataFlag(p) ?? 'N') !== 'N')
+            .map((p) => ({ coord: [beijingTime(p.time!), judged(p)], value: dataFlag(p) ?? p.flag ?? '', itemStyle: { color: '#b88230' } })),
         },
       },
     ],

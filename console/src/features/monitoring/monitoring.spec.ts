@@ -53,19 +53,21 @@ describe('monitoring', () => {
       {
         pollutant: 'a21026',
         points: [
-          { time: 't1', avg: 10, flag: 'N' },
-          { time: 't2', avg: 12, flag: 'M' },
-          { time: 't3', avg: 0, flag: 'D' },
+          { time: '2026-12-04T16:00:00Z', avg: 10, flag: 'N' },
+          { time: '2026-12-04T17:00:00Z', avg: 12, flag: 'M' },
+          { time: '2026-12-04T18:00:00Z', avg: 0, flag: 'D' },
         ],
       },
       35,
       { value: 'mg/m3', limit: '限值' },
     );
     const line = option.series[0]!;
+    // Beijing midnight (16:00Z) is drawn as 00:00 of the 5th on a UTC axis, in any browser zone
+    expect(option.useUTC).toBe(true);
     expect(line.data).toEqual([
-      ['t1', 10],
-      ['t2', 12],
-      ['t3', 0],
+      [Date.parse('2026-12-05T00:00:00Z'), 10],
+      [Date.parse('2026-12-05T01:00:00Z'), 12],
+      [Date.parse('2026-12-05T02:00:00Z'), 0],
     ]);
     expect(line.markLine?.data).toEqual([{ yAxis: 35 }]);
     expect(line.markPoint.data.map((p) => p.value)).toEqual(['M', 'D']);

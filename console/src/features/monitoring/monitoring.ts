@@ -1,5 +1,6 @@
 // What the 自动监控 screens compute from monitoring-service's answers: the unit's latest values joined with the
 // permit's limits, the time ranges of the series chart, and the chart's option. Pure functions, tested on their own.
+import { BEIJING_TIME_OPTION, beijingTime } from './timeAxis';
 import type { components } from '../../api/generated/monitoring-service';
 import type { UnitDetail } from '../../api/client';
 
@@ -97,6 +98,7 @@ export function percent(rate?: number | null): string {
 export function seriesOption(series: Series, limit: number | undefined, labels: { value: string; limit: string }) {
   const points = series.points ?? [];
   return {
+    ...BEIJING_TIME_OPTION,
     animation: false,
     grid: { left: 56, right: 72, top: 32, bottom: 40 }, // room on the right for the limit's label
     tooltip: { trigger: 'axis' },
@@ -112,7 +114,7 @@ export function seriesOption(series: Series, limit: number | undefined, labels: 
         name: series.pollutant,
         type: 'line',
         showSymbol: points.length < 100,
-        data: points.map((p) => [p.time, p.avg]),
+        data: points.map((p) => [beijingTime(p.time!), p.avg]),
         markLine:
           limit == null
             ? undefined
@@ -122,7 +124,7 @@ export function seriesOption(series: Series, limit: number | undefined, labels: 
           data: points
             .filter((p) => p.flag && p.flag !== 'N')
             .slice(0, 200)
-            .map((p) => ({ coord: [p.time, p.avg], value: p.flag, itemStyle: { color: '#b88230' } })),
+            .map((p) => ({ coord: [beijingTime(p.time!), p.avg], value: p.flag, itemStyle: { color: '#b88230' } })),
         },
       },
     ],

@@ -405,7 +405,7 @@ public final class Hj212Simulator {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    private String get(String token, String path) throws IOException, InterruptedException {
+    String get(String token, String path) throws IOException, InterruptedException {
         HttpResponse<String> reply = send(HttpRequest.newBuilder(URI.create(gateway + path))
                 .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(30))
