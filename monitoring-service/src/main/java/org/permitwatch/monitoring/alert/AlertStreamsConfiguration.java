@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * one transaction, so a crash neither loses nor repeats an alert (consumers read committed).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AlertProperties.class)
+@EnableConfigurationProperties({AlertProperties.class, TonnageProperties.class})
 class AlertStreamsConfiguration {
 
     /**
@@ -108,12 +108,18 @@ class AlertStreamsConfiguration {
         }
 
         @Bean
-        KStream<String, String> alertStream(StreamsBuilder builder, AlertProperties properties, BureauClock clock) {
+        KStream<String, String> alertStream(
+                StreamsBuilder builder, AlertProperties properties, TonnageProperties tonnage, BureauClock clock) {
             // Its own mapper: times keep their +08:00 offset through the stores, as the bureau reads them.
             JsonMapper json = JsonMapper.builder()
                     .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                     .build();
-            return AlertTopology.build(builder, properties.parameters().toRules(), clock.zone(), json);
+            return AlertTopology.build(
+                    builder,
+                    properties.parameters().toRules(),
+                    tonnage.enabled() ? tonnage.parameters() : null,
+                    clock.zone(),
+                    json);
         }
     }
 }
