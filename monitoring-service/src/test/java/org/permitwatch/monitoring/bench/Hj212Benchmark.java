@@ -116,6 +116,8 @@ public final class Hj212Benchmark {
                         .rowsUpdated()
                         .block();
                 Thread.sleep(4_000); // the registry reloads every 2 s
+                // the figure of earlier sessions: 4 s after the context, the alert stream possibly still starting
+                report("service 4 s after start: RSS " + rssKb() / 1024 + " MB");
                 awaitAlertStream(service);
                 BureauClock clock = service.getBean(BureauClock.class);
                 LocalDate today = clock.today();
