@@ -114,8 +114,10 @@ SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5
 # monitoring-service's additions (after SPRING_JVM_OPTS: the later flag wins). Its HJ 212 burst keeps thousands of
 # frames in flight: with the young generation shrunk to a few MB at idle and old-generation headroom of 5 %, a backfill
 # promoted them all and spent over half its time in full GCs (docs/benchmarks.md). A fixed 48 MB young generation and
-# 20-40 % old headroom; bench/hj212-benchmark.sh carries the same line (MONITORING_JVM_OPTS).
-MONITORING_JVM_OPTS="-Xms64m -Xmn48m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
+# 20-40 % old headroom; bench/hj212-benchmark.sh carries the same line (MONITORING_JVM_OPTS). jdk.nio.maxCachedBufferSize:
+# a socket read into a heap buffer goes through a per-thread cached direct buffer as large as the largest read, kept
+# for the thread's life; the alert stream's Kafka clients add half a dozen such threads (docs/benchmarks.md).
+MONITORING_JVM_OPTS="-Xms64m -Xmn48m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Djdk.nio.maxCachedBufferSize=262144"
 jvm_opts_of() { # the JVM flags of a Spring part
   if [[ "$1" == monitoring-service ]]; then echo "$SPRING_JVM_OPTS $MONITORING_JVM_OPTS"; else echo "$SPRING_JVM_OPTS"; fi
 }

@@ -51,6 +51,15 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Hj212Simulator {
 
     static final String CITY = "140100";
+    /**
+     * Every simulated outlet's flow: 50,000 m3/h of flue gas (13.889 m3/s), 1,000 t/d of wastewater (11.574 L/s) — mid
+     * range of the mock's outlet templates, whose annual amounts are limit × flow × 8,000 h (air) or × 365 d (water): a
+     * point at its usual ~40 % of the limit stays under the permitted amount of an outlet of that flow.
+     */
+    static final double AIR_FLOW_M3_PER_S = 50_000 / 3600.0;
+
+    static final double WATER_FLOW_L_PER_S = 1_000_000 / 86_400.0;
+
     /** HJ 212 DataTime and QN are Beijing time, whatever the machine's zone. */
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -248,13 +257,31 @@ public final class Hj212Simulator {
     static String minuteSegment(Point p, LocalDateTime minute) {
         List<String> groups = new ArrayList<>();
         Random noise = new Random(p.seed() ^ minute.toEpochSecond(java.time.ZoneOffset.UTC));
+        boolean air = p.limits().keySet().stream().anyMatch(code -> code.startsWith("a"));
         p.limits().forEach((code, limit) -> {
             double level = hourly(p, code, minute.truncatedTo(ChronoUnit.HOURS), limit);
             boolean steady = p.behaviour() == Behaviour.CONSTANT || p.behaviour() == Behaviour.ZERO;
             double avg = steady ? level : level * (0.98 + 0.04 * noise.nextDouble());
-            groups.add(String.format(java.util.Locale.ROOT, "%s-Avg=%.3f,%s-Flag=N", code, avg, code));
+            // the minute's emitted amount (HJ 212-2017 -Cou, kg) = concentration × the minute's flow
+            // (ANNUAL_TONNAGE_AHEAD)
+            double couKg = avg * (air ? AIR_FLOW_M3_PER_S : WATER_FLOW_L_PER_S) * 60 / 1e6;
+            groups.add(String.format(
+                    java.util.Locale.ROOT, "%s-Avg=%.3f,%s-Cou=%.6f,%s-Flag=N", code, avg, code, couKg, code));
         });
-        if (p.limits().keySet().stream().anyMatch(code -> code.startsWith("a"))) {
+        // the flow itself: flue gas a00000 in m3/s (Cou m3), wastewater w00000 in L/s (Cou m3)
+        groups.add(
+                air
+                        ? String.format(
+                                java.util.Locale.ROOT,
+                                "a00000-Avg=%.3f,a00000-Cou=%.1f,a00000-Flag=N",
+                                AIR_FLOW_M3_PER_S,
+                                AIR_FLOW_M3_PER_S * 60)
+                        : String.format(
+                                java.util.Locale.ROOT,
+                                "w00000-Avg=%.3f,w00000-Cou=%.3f,w00000-Flag=N",
+                                WATER_FLOW_L_PER_S,
+                                WATER_FLOW_L_PER_S * 60 / 1000));
+        if (air) {
             groups.add("a19001-Avg=6.000,a19001-Flag=N");
         }
         return segment(minute.format(QN), "2051", p, 4, minute, String.join(";", groups));

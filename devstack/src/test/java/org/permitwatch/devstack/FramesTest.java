@@ -34,6 +34,13 @@ class FramesTest {
                 .contains("a19001-Avg=6.000");
         double avg = Double.parseDouble(segment.replaceAll(".*a21026-Avg=([0-9.]+),.*", "$1"));
         assertThat(avg).isBetween(156.8, 163.2);
+        // the minute's amount: avg mg/m3 × 50,000/3,600 m3/s × 60 s ÷ 10^6 mg/kg; at 160 mg/m3: 160 × 13.8889 × 60 /
+        // 10^6
+        // = 0.133333 kg; checked against the frame's own avg (rounded to 6 places in the frame)
+        double cou = Double.parseDouble(segment.replaceAll(".*a21026-Cou=([0-9.]+),.*", "$1"));
+        assertThat(cou).isCloseTo(avg * 50_000 / 3600 * 60 / 1e6, org.assertj.core.api.Assertions.within(1e-6));
+        // the flow: 13.889 m3/s, 833.3 m3 in the minute (13.8889 × 60)
+        assertThat(segment).contains("a00000-Avg=13.889,a00000-Cou=833.3,a00000-Flag=N");
         var constant = new Hj212Simulator.Point(
                 "MN2", "pw", "P1", "DA001", java.util.Map.of("a21026", 100.0), Hj212Simulator.Behaviour.CONSTANT, 7);
         // CONSTANT: 0.3 × 100 = 30 every minute, no noise

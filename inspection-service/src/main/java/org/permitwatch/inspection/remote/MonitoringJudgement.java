@@ -27,7 +27,10 @@ record MonitoringJudgement(String violationType, String article, boolean forecas
         return switch (known) {
             case HOURLY_EXCEEDANCE, DAILY_EXCEEDANCE -> exceeding("有效均值超过许可排放浓度：《排污许可管理条例》第三十四条第（一）项", false);
             case ANNUAL_TONNAGE_AHEAD ->
-                exceeding("滚动12个月排放量预计超过许可排放量（预警）：实际超过后方构成第三十四条第（一）项违法，立案须以实际排放量超过许可排放量为据", true);
+                exceeding(
+                        "许可年度排放量预计超过许可排放量（预警：年度已排放量加近期日排放速率推算至年度末，ADR 0040）：尚未构成违法，宜转交办或定向检查；"
+                                + "已排放量实际超过许可排放量后方构成第三十四条第（一）项（超过许可排放量），立案以实际排放量为据",
+                        true);
             case CONSTANT_VALUE, ZERO_OR_NEGATIVE, DATA_MISSING, FLAG_MISUSE ->
                 new MonitoringJudgement(
                         ViolationType.FACILITY_NOT_RUNNING.name(),

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -33,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * one transaction, so a crash neither loses nor repeats an alert (consumers read committed).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AlertProperties.class)
+@EnableConfigurationProperties({AlertProperties.class, TonnageProperties.class})
 class AlertStreamsConfiguration {
 
     /**
@@ -81,6 +82,17 @@ class AlertStreamsConfiguration {
             // Stores are uncached and the commit interval (100 ms under exactly-once) bounds the alert latency.
             config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
             config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+            // Memory (the service's 300 MB budget, docs/benchmarks.md "Alert stream: memory"): the clients' defaults
+            // are
+            // sized for big brokers' throughput — 1 MB per partition and fetch (a raw message is ~300 B: 3,000
+            // messages,
+            // three times what the stream buffers per partition anyway), 50 MB per fetch, 32 MB of producer buffer —
+            // and each of the stream's consumers (main, restore, global) and its producer keep such buffers on the
+            // heap.
+            config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 256 * 1024);
+            config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), 4 * 1024 * 1024);
+            config.put(StreamsConfig.producerPrefix(ProducerConfig.BUFFER_MEMORY_CONFIG), 8L * 1024 * 1024);
+            config.put(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, 500);
             // How long a vanished instance (crash, kill -9: no leave-group) holds its partitions before another takes
             // them over; heartbeats stay at a third of it.
             long session = properties.sessionTimeout().toMillis();
@@ -108,12 +120,18 @@ class AlertStreamsConfiguration {
         }
 
         @Bean
-        KStream<String, String> alertStream(StreamsBuilder builder, AlertProperties properties, BureauClock clock) {
+        KStream<String, String> alertStream(
+                StreamsBuilder builder, AlertProperties properties, TonnageProperties tonnage, BureauClock clock) {
             // Its own mapper: times keep their +08:00 offset through the stores, as the bureau reads them.
             JsonMapper json = JsonMapper.builder()
                     .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                     .build();
-            return AlertTopology.build(builder, properties.parameters().toRules(), clock.zone(), json);
+            return AlertTopology.build(
+                    builder,
+                    properties.parameters().toRules(),
+                    tonnage.enabled() ? tonnage.parameters() : null,
+                    clock.zone(),
+                    json);
         }
     }
 }

@@ -38,6 +38,16 @@ public final class AlertTopology {
     /** Adds the alert stream to {@code builder}; returns the stream of alerts (already routed to the alerts topic). */
     public static KStream<String, String> build(
             StreamsBuilder builder, RuleParameters parameters, ZoneId zone, JsonMapper json) {
+        return build(builder, parameters, null, zone, json);
+    }
+
+    /** The same with the annual-tonnage branch ({@link TonnageTopology}) when {@code tonnage} is not null. */
+    public static KStream<String, String> build(
+            StreamsBuilder builder,
+            RuleParameters parameters,
+            TonnageParameters tonnage,
+            ZoneId zone,
+            JsonMapper json) {
         // Global stores are restored from their source topic itself: logging must be off (no changelog of its own).
         StoreBuilder<KeyValueStore<String, String>> directory = Stores.keyValueStoreBuilder(
                         Stores.inMemoryKeyValueStore(AlertProcessor.DIRECTORY), Serdes.String(), Serdes.String())
@@ -50,13 +60,16 @@ public final class AlertTopology {
         builder.addStateStore(store(AlertProcessor.HOURS));
         builder.addStateStore(store(AlertProcessor.DAYS));
         builder.addStateStore(store(AlertProcessor.EPISODES));
-        KStream<String, String> alerts = builder.stream(RawTopic.NAME, Consumed.with(Serdes.String(), Serdes.String()))
-                .process(
-                        () -> new AlertProcessor(parameters, zone, json),
-                        AlertProcessor.HOURS,
-                        AlertProcessor.DAYS,
-                        AlertProcessor.EPISODES);
+        KStream<String, String> raw = builder.stream(RawTopic.NAME, Consumed.with(Serdes.String(), Serdes.String()));
+        KStream<String, String> alerts = raw.process(
+                () -> new AlertProcessor(parameters, zone, json),
+                AlertProcessor.HOURS,
+                AlertProcessor.DAYS,
+                AlertProcessor.EPISODES);
         alerts.to(MonitoringTopics.ALERTS, Produced.with(Serdes.String(), Serdes.String()));
+        if (tonnage != null) {
+            TonnageTopology.attach(builder, raw, tonnage, zone, json);
+        }
         return alerts;
     }
 

@@ -74,6 +74,22 @@ public final class Hj212Load {
             out.println("RESULT mode=realtime points=" + points + " seconds=" + seconds + " sent=" + r[0]
                     + " answered=" + load.answered + " refused=" + load.refused + " rate=" + r[1] + " "
                     + load.percentiles());
+        } else if (mode.equals("minutes")) {
+            // minutes PORT POINTS FIRST_POINT HOUR FROM_MINUTE TO_MINUTE VALUE EXCEEDING_VALUE EXCEEDERS SPREAD_SECONDS
+            int points = Integer.parseInt(args[2]);
+            int first = Integer.parseInt(args[3]);
+            LocalDateTime hour = LocalDateTime.parse(args[4]);
+            int from = Integer.parseInt(args[5]);
+            int to = Integer.parseInt(args[6]);
+            String value = args[7];
+            String exceeding = args[8];
+            int exceeders = Integer.parseInt(args[9]);
+            int spreadSeconds = Integer.parseInt(args[10]);
+            load.connect(port, points, first);
+            long[] r = load.minutes(hour, from, to, value, exceeding, exceeders, spreadSeconds, out);
+            out.println("RESULT mode=minutes points=" + points + " minutes=" + from + ".." + to + " sent=" + r[0]
+                    + " answered=" + load.answered + " refused=" + load.refused + " millis=" + r[1] + " "
+                    + load.percentiles());
         } else {
             int connections = Integer.parseInt(args[2]);
             int window = Integer.parseInt(args[3]);
@@ -90,7 +106,11 @@ public final class Hj212Load {
     }
 
     private void connect(int port, int n) throws IOException {
-        for (int i = 0; i < n; i++) {
+        connect(port, n, 0);
+    }
+
+    private void connect(int port, int n, int first) throws IOException {
+        for (int i = first; i < first + n; i++) {
             SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.configureBlocking(false);
@@ -136,6 +156,60 @@ public final class Hj212Load {
         return new long[] {sent, sent / Math.max(1, seconds)};
     }
 
+    /**
+     * The alert-latency bench's data (bench/alert-latency-benchmark.sh): every unit sends the 2051 minutes {@code from}
+     * ..{@code to} of {@code hour} (a21026 only), the first {@code exceeders} units (by index) {@code exceeding}, the
+     * others {@code value}; each minute of all units spread evenly over {@code spreadSeconds} (0: as fast as the window
+     * of 16 unanswered frames per unit allows). For the hour's last minute (59) it prints {@code SENT mn epochMillis}
+     * per exceeding unit: the wall-clock moment its last minute was written, which the bench compares with the moment
+     * the alert is on the alerts topic (same machine, same clock).
+     *
+     * @return {frames sent, millis from the first write to the last answer}
+     */
+    private long[] minutes(
+            LocalDateTime hour,
+            int from,
+            int to,
+            String value,
+            String exceeding,
+            int exceeders,
+            int spreadSeconds,
+            PrintStream out)
+            throws IOException {
+        long start = System.nanoTime();
+        long sent = 0;
+        for (int m = from; m <= to; m++) {
+            LocalDateTime minute = hour.plusMinutes(m);
+            long minuteStart = System.nanoTime();
+            for (int i = 0; i < units.size(); i++) {
+                Unit u = units.get(i);
+                if (spreadSeconds > 0) {
+                    long due = minuteStart + (long) (spreadSeconds * 1e9 * i / units.size());
+                    while (System.nanoTime() < due) {
+                        read(1);
+                    }
+                } else {
+                    while (u.inFlight.size() >= 16) {
+                        read(5);
+                    }
+                }
+                boolean exceeds = u.index < exceeders;
+                String values = "a21026-Avg=" + (exceeds ? exceeding : value) + ",a21026-Flag=N";
+                sendSegment(u, "2051", minute, values, System.nanoTime());
+                if (m == 59 && exceeds) {
+                    out.println("SENT " + u.mn + " " + System.currentTimeMillis());
+                }
+                sent++;
+            }
+            read(0);
+        }
+        long drain = System.nanoTime() + 120_000_000_000L;
+        while (pending() > 0 && System.nanoTime() < drain) {
+            read(50);
+        }
+        return new long[] {sent, (System.nanoTime() - start) / 1_000_000};
+    }
+
     /** Returns {millis from the first write to the last answer, answers per second}. */
     private long[] burst(int connections, int window, int frames, LocalDateTime day) throws IOException {
         long start = System.nanoTime();
@@ -172,13 +246,18 @@ public final class Hj212Load {
     }
 
     private void send(Unit u, String cn, LocalDateTime time, long now) throws IOException {
-        String qn = u.index + "-" + u.seq++;
+        // values as before the split (the sequence number was incremented first): the same bytes per frame
         String values = cn.equals("2011")
-                ? "a21026-Rtd=" + (20 + u.seq % 7) + ",a21026-Flag=N;a21002-Rtd=" + (40 + u.seq % 5)
+                ? "a21026-Rtd=" + (20 + (u.seq + 1) % 7) + ",a21026-Flag=N;a21002-Rtd=" + (40 + (u.seq + 1) % 5)
                         + ",a21002-Flag=N;a34013-Rtd=3.1,a34013-Flag=N"
-                : "a21026-Min=10.1,a21026-Avg=" + (20 + u.seq % 7) + ".5,a21026-Max=30.2,a21026-Flag=N;"
-                        + "a21002-Min=30.0,a21002-Avg=" + (40 + u.seq % 5) + ".2,a21002-Max=50.9,a21002-Flag=N;"
+                : "a21026-Min=10.1,a21026-Avg=" + (20 + (u.seq + 1) % 7) + ".5,a21026-Max=30.2,a21026-Flag=N;"
+                        + "a21002-Min=30.0,a21002-Avg=" + (40 + (u.seq + 1) % 5) + ".2,a21002-Max=50.9,a21002-Flag=N;"
                         + "a34013-Min=1.0,a34013-Avg=3.1,a34013-Max=5.5,a34013-Flag=N";
+        sendSegment(u, cn, time, values, now);
+    }
+
+    private void sendSegment(Unit u, String cn, LocalDateTime time, String values, long now) throws IOException {
+        String qn = u.index + "-" + u.seq++;
         String segment = "QN=" + qn + ";ST=31;CN=" + cn + ";PW=" + Hj212Benchmark.PASSWORD + ";MN=" + u.mn
                 + ";Flag=5;CP=&&DataTime=" + time.format(TIME) + ";" + values + "&&";
         ByteBuffer frame = ByteBuffer.wrap(Hj212Frame.wrap(segment).getBytes(StandardCharsets.ISO_8859_1));
