@@ -9,6 +9,7 @@
 #   ./run.sh --detach        start and return once ready (stop later with ./run.sh stop)
 #   ./run.sh --no-sync       skip the first sync
 #   (SIMULATOR_POINTS=N: the HJ 212 simulator's points after the demo seed, default 300; 0 = no simulator)
+#   (SIMULATOR_ANOMALIES=exceedance=5,gap=2,flag-misuse=2,unknown-outlet=2: its misbehaving shares, docs/monitoring.md#simulator)
 #   ./run.sh token ROLE DIVISION [--scope 'pii:read directory:read' --ttl 8h --sub ID --name NAME]
 #                            a token from the running identity provider (its local-cli client; at most 12h)
 #   ./run.sh totp USER       the current TOTP code of a demo user (sx-admin, ty-admin), from keys/demo-users.json
@@ -786,6 +787,7 @@ start_simulator() {
     -cp "$DEVSTACK_RUN_CP" org.permitwatch.devstack.Hj212Simulator --gateway "http://127.0.0.1:$GATEWAY_PORT" \
     --identity "http://127.0.0.1:$IDENTITY_PORT" --cli-secret-file "$IDENTITY_CLI_SECRET_FILE" \
     --hj212 "127.0.0.1:$HJ212_PORT" --points "$points" --seed "$MOCK_SEED" \
+    ${SIMULATOR_ANOMALIES:+--anomalies "$SIMULATOR_ANOMALIES"} \
     >>"$LOGS/hj212-simulator.log" 2>&1 </dev/null &
   echo $! >"$(pid_file hj212-simulator)"
 }

@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * misbehaves on demand ({@code --anomalies exceedance=5,constant=2,zero=2,gap=2,reconnect=2,flag-misuse=2}, percent of
  * points): exceedances (1.6 × the limit in the afternoon), a constant value, zeros, gaps (silent every third hour),
  * reconnects (a new connection for every hourly message) and flag misuse (a value flagged N while the unit is in
- * maintenance, i.e. M expected, and a malformed flag every hour).
+ * maintenance, i.e. M expected, and a malformed flag every hour; its minute data flagged M / C 8 h a day). On demand
+ * only (not in the default): {@code unknown-outlet=N}, points registered to outlet DA999, which their permit lacks.
  *
  * <pre>
  * Hj212Simulator --gateway http://127.0.0.1:8080 --identity http://127.0.0.1:8085
@@ -74,8 +75,13 @@ public final class Hj212Simulator {
         ZERO,
         GAP,
         RECONNECT,
-        FLAG_MISUSE
+        FLAG_MISUSE,
+        /** Registered to outlet {@link #UNKNOWN_OUTLET_CODE}, which the permit does not list (UNKNOWN_OUTLET alerts). */
+        UNKNOWN_OUTLET
     }
+
+    /** The outlet code an UNKNOWN_OUTLET point claims: no permit of the mock lists it. */
+    static final String UNKNOWN_OUTLET_CODE = "DA999";
 
     /** One simulated point: its MN, PW, the outlet's pollutants with their hourly limits, and its behaviour. */
     record Point(
@@ -166,13 +172,16 @@ public final class Hj212Simulator {
                         continue;
                     }
                     int index = points.size();
+                    Behaviour behaviour = anomalies.behaviour(random.nextInt(100));
                     points.add(new Point(
                             String.format("SIM%011d", index + 1L),
                             "sim-" + Long.toHexString(seed * 31 + index),
                             permitNo,
-                            (String) outlet.get("outletCode"),
+                            behaviour == Behaviour.UNKNOWN_OUTLET
+                                    ? UNKNOWN_OUTLET_CODE
+                                    : (String) outlet.get("outletCode"),
                             limits,
-                            anomalies.behaviour(random.nextInt(100)),
+                            behaviour,
                             random.nextLong()));
                 }
             }
@@ -252,10 +261,12 @@ public final class Hj212Simulator {
     /**
      * The minute means (2051) of a minute: the hour's level with ±2 % noise per minute (a real analyser never repeats
      * itself exactly — except the CONSTANT and ZERO points, which must), flag N, and for flue gas an oxygen content of
-     * 6 % (a19001), so the alert stream can correct to the standard's reference oxygen.
+     * 6 % (a19001), so the alert stream can correct to the standard's reference oxygen. A FLAG_MISUSE point flags its
+     * minutes M (维护) in hours 0, 6, 12, 18 and C (校准) in hours 3, 9, 15, 21: 8 h a day, over FLAG_MISUSE's 4.
      */
     static String minuteSegment(Point p, LocalDateTime minute) {
         List<String> groups = new ArrayList<>();
+        String flag = minuteFlag(p, minute);
         Random noise = new Random(p.seed() ^ minute.toEpochSecond(java.time.ZoneOffset.UTC));
         boolean air = p.limits().keySet().stream().anyMatch(code -> code.startsWith("a"));
         p.limits().forEach((code, limit) -> {
@@ -266,7 +277,7 @@ public final class Hj212Simulator {
             // (ANNUAL_TONNAGE_AHEAD)
             double couKg = avg * (air ? AIR_FLOW_M3_PER_S : WATER_FLOW_L_PER_S) * 60 / 1e6;
             groups.add(String.format(
-                    java.util.Locale.ROOT, "%s-Avg=%.3f,%s-Cou=%.6f,%s-Flag=N", code, avg, code, couKg, code));
+                    java.util.Locale.ROOT, "%s-Avg=%.3f,%s-Cou=%.6f,%s-Flag=%s", code, avg, code, couKg, code, flag));
         });
         // the flow itself: flue gas a00000 in m3/s (Cou m3), wastewater w00000 in L/s (Cou m3)
         groups.add(
@@ -285,6 +296,17 @@ public final class Hj212Simulator {
             groups.add("a19001-Avg=6.000,a19001-Flag=N");
         }
         return segment(minute.format(QN), "2051", p, 4, minute, String.join(";", groups));
+    }
+
+    static String minuteFlag(Point p, LocalDateTime minute) {
+        if (p.behaviour() != Behaviour.FLAG_MISUSE) {
+            return "N";
+        }
+        return switch (minute.getHour() % 6) {
+            case 0 -> "M";
+            case 3 -> "C";
+            default -> "N";
+        };
     }
 
     String realtimeSegment(Point p, LocalDateTime now) {

@@ -47,4 +47,24 @@ class FramesTest {
         assertThat(Hj212Simulator.minuteSegment(constant, java.time.LocalDateTime.of(2026, 12, 1, 9, 1)))
                 .contains("a21026-Avg=30.000,");
     }
+
+    @Test
+    void flagMisusePointsFlagTheirMinutesEightHoursADayAndUnknownOutletIsOnDemandOnly() {
+        var misuse = new Hj212Simulator.Point(
+                "MN3", "pw", "P1", "DA001", java.util.Map.of("a21026", 100.0), Hj212Simulator.Behaviour.FLAG_MISUSE, 7);
+        java.time.LocalDateTime day = java.time.LocalDateTime.of(2026, 12, 1, 0, 0);
+        assertThat(Hj212Simulator.minuteSegment(misuse, day.plusHours(6).plusMinutes(5)))
+                .contains("a21026-Flag=M");
+        assertThat(Hj212Simulator.minuteSegment(misuse, day.plusHours(9))).contains("a21026-Flag=C");
+        assertThat(Hj212Simulator.minuteSegment(misuse, day.plusHours(10))).contains("a21026-Flag=N");
+        // hours 0, 3, 6, 9, 12, 15, 18, 21 flagged: 8 × 60 = 480 minutes = 8 h > FLAG_MISUSE's 4 h
+        long flagged = java.util.stream.IntStream.range(0, 24 * 60)
+                .filter(m ->
+                        !Hj212Simulator.minuteFlag(misuse, day.plusMinutes(m)).equals("N"))
+                .count();
+        assertThat(flagged).isEqualTo(480);
+        var anomalies = Hj212Simulator.Anomalies.parse("unknown-outlet=3");
+        assertThat(anomalies.behaviour(2)).isEqualTo(Hj212Simulator.Behaviour.UNKNOWN_OUTLET);
+        assertThat(anomalies.behaviour(3)).isEqualTo(Hj212Simulator.Behaviour.NORMAL);
+    }
 }

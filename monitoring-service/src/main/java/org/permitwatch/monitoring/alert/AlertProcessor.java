@@ -1,23 +1,23 @@
 package org.permitwatch.monitoring.alert;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.permitwatch.events.CloudEventHeaders;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot.PollutantLimit;
 import org.permitwatch.events.monitoring.MonitoringAlertChanged;
@@ -61,6 +61,8 @@ final class AlertProcessor implements Processor<String, String, String, String> 
     private KeyValueStore<String, String> days;
     private KeyValueStore<String, String> episodes;
     private KeyValueStore<String, String> directory;
+    /** DATA_MISSING, FLAG_MISUSE, UNKNOWN_OUTLET (ADR 0038): their own classes, state in the episode store. */
+    private PointRules pointRules;
 
     AlertProcessor(RuleParameters parameters, ZoneId zone, JsonMapper json) {
         this.parameters = parameters;
@@ -75,6 +77,10 @@ final class AlertProcessor implements Processor<String, String, String, String> 
         this.days = context.getStateStore(DAYS);
         this.episodes = context.getStateStore(EPISODES);
         this.directory = context.getStateStore(DIRECTORY);
+        this.pointRules =
+                new PointRules(new PointRuleContext(parameters, zone, json, episodes, directory, context::forward));
+        // Stream time, not wall clock: a silent point is judged against the partition's other points (ADR 0038).
+        context.schedule(Duration.ofMinutes(1), PunctuationType.STREAM_TIME, pointRules::punctuate);
     }
 
     @Override
@@ -82,6 +88,7 @@ final class AlertProcessor implements Processor<String, String, String, String> 
         String permitNo = header(record.headers(), RawTopic.PERMIT_NO);
         String outletCode = header(record.headers(), RawTopic.OUTLET_CODE);
         if (record.key() == null || record.value() == null || permitNo == null || outletCode == null) {
+            pointRules.unbound(record.key(), record.value(), record.timestamp()); // still shows the point sends
             return; // a message from before points carried their binding: nothing to judge it against
         }
         DataMessage message;
@@ -108,7 +115,9 @@ final class AlertProcessor implements Processor<String, String, String, String> 
             log.warn("unreadable directory snapshot of {}: {}", permitNo, unreadable.getMessage());
             return;
         }
-        UnitContext.of(unit, outletCode).ifPresent(ctx -> minute(message, ctx));
+        Optional<UnitContext> bound = UnitContext.of(unit, outletCode);
+        pointRules.minute(message, permitNo, outletCode, record.timestamp(), unit, bound.isPresent());
+        bound.ifPresent(ctx -> minute(message, ctx));
     }
 
     private void minute(DataMessage message, UnitContext ctx) {
@@ -261,8 +270,23 @@ final class AlertProcessor implements Processor<String, String, String, String> 
             return;
         }
         double value = mean.judged();
+        if (rule == Rule.HOURLY_EXCEEDANCE) {
+            ruleParameters = withExceedingHours(mn, pollutant, point, value > limitValue, ruleParameters);
+        }
         Condition condition = new Condition(rule, mn, pollutant, ctx, limit, limitValue, ruleParameters, false);
         condition.judge(value > limitValue, value, point, end, null);
+    }
+
+    /** Counts the day's exceeding valid hours and adds the count to the hourly rule's parameters. */
+    private Map<String, Object> withExceedingHours(
+            String mn, String pollutant, SeriesPoint hour, boolean exceeded, Map<String, Object> ruleParameters) {
+        String key = ExceedingHours.KEY + mn + "|" + pollutant;
+        ExceedingHours before = read(episodes, key, ExceedingHours.class, new ExceedingHours(null, 0));
+        ExceedingHours after = before.after(hour.time().atZoneSameInstant(zone).toLocalDate(), exceeded);
+        episodes.put(key, json.writeValueAsString(after));
+        Map<String, Object> with = new HashMap<>(ruleParameters);
+        with.put(ExceedingHours.PARAMETER, after.hours());
+        return with;
     }
 
     /**
@@ -429,22 +453,7 @@ final class AlertProcessor implements Processor<String, String, String, String> 
                 ruleParameters,
                 evidence,
                 changedAt);
-        String id = episode.alertId().toString();
-        Headers headers = new RecordHeaders();
-        // ce_id derived too: the same state replayed carries the same id, which consumers' inboxes recognise.
-        add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        add(
-                headers,
-                CloudEventHeaders.ID,
-                UUID.nameUUIDFromBytes((id + "|" + status).getBytes(StandardCharsets.UTF_8))
-                        .toString());
-        add(headers, CloudEventHeaders.TYPE, MonitoringAlertChanged.TYPE);
-        add(headers, CloudEventHeaders.SOURCE, SOURCE);
-        add(headers, CloudEventHeaders.SUBJECT, id);
-        add(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(changedAt));
-        add(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        context.forward(new Record<>(
-                id, json.writeValueAsString(event), changedAt.toInstant().toEpochMilli(), headers));
+        context.forward(AlertRecords.record(event, json));
     }
 
     private <T> T read(KeyValueStore<String, String> store, String key, Class<T> type, T absent) {
@@ -455,9 +464,5 @@ final class AlertProcessor implements Processor<String, String, String, String> 
     private static String header(Headers headers, String name) {
         Header header = headers.lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static void add(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -36,7 +36,8 @@ public record AlertProperties(
             int waterMinValidValuesPerHour,
             int waterMinValidHoursPerDay,
             int constantMinHours,
-            List<RuleParameters.ReferenceOxygen> referenceOxygen) {
+            List<RuleParameters.ReferenceOxygen> referenceOxygen,
+            PointRuleParameters point) {
 
         RuleParameters toRules() {
             return new RuleParameters(
@@ -46,7 +47,8 @@ public record AlertProperties(
                     waterMinValidValuesPerHour,
                     waterMinValidHoursPerDay,
                     constantMinHours,
-                    referenceOxygen);
+                    referenceOxygen,
+                    point);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param constantMinHours          consecutive valid hours of one unchanging value that make a constant-value alert
  *                                  (数据恒值); the issue leaves N open
  * @param referenceOxygen           reference oxygen content per emission standard (as the permit names it)
+ * @param point                     the rules about a point as a whole (DATA_MISSING, FLAG_MISUSE; ADR 0038)
  */
 public record RuleParameters(
         String version,
@@ -25,10 +26,32 @@ public record RuleParameters(
         int waterMinValidValuesPerHour,
         int waterMinValidHoursPerDay,
         int constantMinHours,
-        List<ReferenceOxygen> referenceOxygen) {
+        List<ReferenceOxygen> referenceOxygen,
+        PointRuleParameters point) {
 
     public RuleParameters {
         referenceOxygen = referenceOxygen == null ? List.of() : List.copyOf(referenceOxygen);
+        point = point == null ? PointRuleParameters.DEFAULTS : point;
+    }
+
+    /** The parameters without the point rules' thresholds: their defaults apply. */
+    public RuleParameters(
+            String version,
+            int airMinValidMinutesPerHour,
+            int airMinValidHoursPerDay,
+            int waterMinValidValuesPerHour,
+            int waterMinValidHoursPerDay,
+            int constantMinHours,
+            List<ReferenceOxygen> referenceOxygen) {
+        this(
+                version,
+                airMinValidMinutesPerHour,
+                airMinValidHoursPerDay,
+                waterMinValidValuesPerHour,
+                waterMinValidHoursPerDay,
+                constantMinHours,
+                referenceOxygen,
+                null);
     }
 
     /** HJ 212-2017 code of the flue gas's oxygen content (含氧量, %). */

@@ -182,6 +182,6 @@ final class TonnageJudge implements Processor<String, String, String, String> {
                 ruleParameters,
                 evidence == null ? episode.evidence() : evidence,
                 changedAt);
-        context.forward(AlertRecords.of(event, json));
+        context.forward(AlertRecords.record(event, json));
     }
 }

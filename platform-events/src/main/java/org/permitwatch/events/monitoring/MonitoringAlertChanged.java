@@ -27,15 +27,21 @@ import java.util.UUID;
  * @param outletCode        the outlet (DA### / DW###) the point is bound to; for {@link Rule#UNKNOWN_OUTLET} the outlet
  *                          the data claims
  * @param pollutantCode     HJ 212 pollutant code (a21026, w01018 …); null for rules about the point as a whole
- * @param periodStart       start of the episode (first offending hour / day / minute)
+ * @param periodStart       start of the episode (first offending hour / day / minute; for {@link Rule#DATA_MISSING}
+ *                          the first missing minute, which also names the alert)
  * @param periodEnd         end of the last offending period seen so far (for RESOLVED: when the condition ended)
  * @param worstValue        the worst valid value in the episode, after the corrections the standard prescribes
- *                          (reference oxygen, dry basis); null for rules without a value
+ *                          (reference oxygen, dry basis); for {@link Rule#DATA_MISSING} the outage in minutes (unit
+ *                          {@code min}), for {@link Rule#FLAG_MISUSE} the most flagged hours of a day (unit {@code h});
+ *                          null for rules without a value
  * @param limit             the limit it was judged against (the special-period limit when one was in force), or null
  * @param unit              unit of value and limit (mg/m3, mg/L, t)
  * @param standard          the emission standard that sets the limit, as the permit names it; null when not a limit
  * @param parametersVersion version of the rule parameters that judged it (parameters are versioned data)
- * @param parameters        the rule's parameters as applied (e.g. minHours=4 for constant values)
+ * @param parameters        the rule's parameters as applied (e.g. minHours=4 for constant values;
+ *                          minMissingMinutes for DATA_MISSING; maxFlaggedHoursPerDay and flags for FLAG_MISUSE);
+ *                          HOURLY_EXCEEDANCE adds exceedingHoursOfDay, the valid hours of that (Beijing) day above the
+ *                          hourly limit so far
  * @param evidence          the series that supports the alert, oldest first, at most {@value #MAX_EVIDENCE} points
  * @param changedAt         when the streams application emitted this state (stream time, not wall time)
  */
