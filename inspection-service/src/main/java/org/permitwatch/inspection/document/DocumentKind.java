@@ -2,8 +2,7 @@ package org.permitwatch.inspection.document;
 
 /**
  * The enforcement documents (执法文书) the platform issues from a case's data. Each kind has its own 文号 sequence per
- * bureau and year, and its prerequisites in the case (see {@link DocumentFacts}). 调查询问笔录 is not a kind: the
- * platform records no interview (调查询问) of a party, so there is nothing to print it from.
+ * bureau and year, and its prerequisites in the case (see {@link DocumentFacts}).
  */
 public enum DocumentKind {
     /** 现场检查（勘察）笔录: from the inspection record the case was opened from. */
@@ -19,11 +18,13 @@ public enum DocumentKind {
     /** 按日连续处罚决定书: from one DAILY_CONTINUOUS decision ({@code subjectId}). */
     DAILY_PENALTY_DECISION,
     /** 送达回证: for one issued document of the case ({@code subjectId}). */
-    SERVICE_RECEIPT;
+    SERVICE_RECEIPT,
+    /** 调查询问笔录: from one recorded interview of the case ({@code subjectId}, ADR 0042). */
+    INTERVIEW_RECORD;
 
     /** Whether the kind needs a subject: the decision or the document it is about. */
     boolean needsSubject() {
-        return this == DAILY_PENALTY_DECISION || this == SERVICE_RECEIPT;
+        return this == DAILY_PENALTY_DECISION || this == SERVICE_RECEIPT || this == INTERVIEW_RECORD;
     }
 
     /** Decisions and their notice are the city's or the province's (as the decisions themselves). */
