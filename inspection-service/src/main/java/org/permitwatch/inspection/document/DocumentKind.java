@@ -22,6 +22,23 @@ public enum DocumentKind {
     /** 调查询问笔录: from one recorded interview of the case ({@code subjectId}, ADR 0042). */
     INTERVIEW_RECORD;
 
+    /**
+     * The kind as the response member {@code kind} may carry it: one of contract 1.0.0's values, else null (absent).
+     * A new value of a response enum breaks generated clients (docs/api/README.md), so kinds added later are read
+     * from {@code documentKind}, an open string (ADR 0042).
+     */
+    String v1Name() {
+        return this == INTERVIEW_RECORD ? null : name();
+    }
+
+    /** Said in every response that carries a kind. */
+    static final String V1_NOTE = "deprecated: one of the kinds of contract 1.0.0, absent for kinds added since "
+            + "(INTERVIEW_RECORD); read documentKind";
+
+    static final String OPEN_NOTE = "the document kind: INSPECTION_RECORD, INTERVIEW_RECORD, RECTIFICATION_ORDER, "
+            + "PRIOR_NOTICE, PENALTY_DECISION, NO_PENALTY_DECISION, DAILY_PENALTY_DECISION, SERVICE_RECEIPT — an open "
+            + "list: accept values you do not know (kinds are added without a new major version)";
+
     /** Whether the kind needs a subject: the decision or the document it is about. */
     boolean needsSubject() {
         return this == DAILY_PENALTY_DECISION || this == SERVICE_RECEIPT || this == INTERVIEW_RECORD;

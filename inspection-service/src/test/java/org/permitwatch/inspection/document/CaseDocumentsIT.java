@@ -496,7 +496,10 @@ class CaseDocumentsIT {
         field(post("/api/v1/document-templates", province, unnumbered), 400, "blocks");
 
         Map<String, Object> published = body(post("/api/v1/document-templates", province, next), 201);
-        assertThat(published).containsEntry("version", version + 1).containsEntry("kind", "SERVICE_RECEIPT");
+        assertThat(published)
+                .containsEntry("version", version + 1)
+                .containsEntry("kind", "SERVICE_RECEIPT")
+                .containsEntry("documentKind", "SERVICE_RECEIPT");
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'document-template.publish' AND resource_id = "
                         + "'SERVICE_RECEIPT/" + (version + 1) + "'"))
                 .isOne();
@@ -625,7 +628,12 @@ class CaseDocumentsIT {
         Map<String, Object> printed =
                 issue(caseId, county(), Map.of("kind", "INTERVIEW_RECORD", "subjectId", interviewId), 201);
         String number = "并环询笔〔" + year + "〕1号";
-        assertThat(printed).containsEntry("documentNo", number).containsEntry("templateVersion", 1);
+        assertThat(printed)
+                .containsEntry("documentNo", number)
+                .containsEntry("templateVersion", 1)
+                .containsEntry("documentKind", "INTERVIEW_RECORD");
+        // `kind` keeps contract 1.0.0's enum: a kind added since is absent there (ADR 0042)
+        assertThat(printed.get("kind")).isNull();
         String on = day(today.minusDays(1));
         for (String text : texts(caseId, printed)) {
             assertThat(text)
