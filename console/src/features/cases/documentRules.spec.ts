@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from './caseRules';
-import { issuableKinds, subjects, type CaseDocument } from './documentRules';
+import { issuableKinds, reissuable, subjects, type CaseDocument, type DocumentKind, type Interview } from './documentRules';
 
 // docs/inspection/documents.md, "What is issued": each kind when the case allows it, each original once.
 const open: CaseDetail = { id: 'c1', status: 'OPEN', recordId: 'r1', proposals: [], decisions: [] };
 const CITY = ['CITY'];
 const COUNTY = ['COUNTY'];
-const doc = (kind: CaseDocument['kind'], id: string, extra: Partial<CaseDocument> = {}): CaseDocument => ({
+const doc = (kind: DocumentKind, id: string, extra: Partial<CaseDocument> = {}): CaseDocument => ({
   id,
-  kind,
+  // as the service answers: every kind in documentKind, the kinds of contract 1.0.0 in kind too
+  documentKind: kind,
+  kind: kind === 'INTERVIEW_RECORD' ? undefined : kind,
   title: kind === 'PENALTY_DECISION' ? '行政处罚决定书' : '现场检查（勘察）笔录',
   documentNo: `并环罚〔2026〕${id}号`,
   ...extra,
@@ -72,5 +74,26 @@ describe('the enforcement documents a case offers', () => {
       doc('INSPECTION_RECORD', '9'),
     ];
     expect(subjects('SERVICE_RECEIPT', open, issued)).toEqual([{ id: '2', label: '行政处罚决定书 并环罚〔2026〕2号' }]);
+  });
+
+  it('an interview record for each recorded interview once; a county may issue it', () => {
+    const asked: Interview[] = [
+      { id: 'i1', intervieweeName: '张**', intervieweeRole: '环保负责人', startedAt: '2026-12-04T06:00:00Z' },
+      { id: 'i2', intervieweeName: '李*', intervieweeRole: '操作工', startedAt: '2026-12-04T08:00:00Z' },
+    ];
+    expect(issuableKinds(open, COUNTY, [], [])).toEqual(['INSPECTION_RECORD']);
+    expect(issuableKinds(open, COUNTY, [], asked)).toEqual(['INSPECTION_RECORD', 'INTERVIEW_RECORD']);
+    const printed = [doc('INTERVIEW_RECORD', '5', { subjectId: 'i1' })];
+    expect(subjects('INTERVIEW_RECORD', open, printed, asked)).toEqual([
+      { id: 'i2', label: '李*（操作工）2026-12-04' },
+    ]);
+  });
+
+  it('only the current document of a chain is reissued, by a role that may issue its kind', () => {
+    expect(reissuable(doc('INSPECTION_RECORD', '1'), COUNTY)).toBe(true);
+    expect(reissuable(doc('INSPECTION_RECORD', '1', { reissuedBy: 'x' }), CITY)).toBe(false);
+    expect(reissuable(doc('PENALTY_DECISION', '2'), COUNTY)).toBe(false);
+    expect(reissuable(doc('PENALTY_DECISION', '2'), CITY)).toBe(true);
+    expect(reissuable(doc('INSPECTION_RECORD', '1'), ['INSPECTOR'])).toBe(false);
   });
 });

@@ -34,8 +34,9 @@ import org.springframework.test.context.ContextConfiguration;
  *       class's current checklist; the checklist tests install the seed themselves ({@code ChecklistSeedFixture}).
  *   <li>{@code permitwatch.kafka.consumer.max-retries=0}: unusable directory, clue and monitoring-alert records go to
  *       their dead-letter topics at once (no other class consumes).
- *   <li>{@code permitwatch.remote.schedule-cron=-} and {@code permitwatch.rectification.overdue-enabled=false}: the
- *       nightly jobs never run on their own; the tests call {@code ScheduledRemoteCheck} and {@code OverdueJob}.
+ *   <li>{@code permitwatch.remote.schedule-cron=-}, {@code permitwatch.rectification.overdue-enabled=false} and
+ *       {@code permitwatch.evidence.expiry-cron=-}: the scheduled jobs never run on their own; the tests call
+ *       {@code ScheduledRemoteCheck}, {@code OverdueJob} and {@code EvidenceExpiryJob}.
  *   <li>{@code permitwatch.inspection.draw.exclusion-window-days=90}: PlanDrawTaskApiIT's units were inspected 10 and
  *       400 days ago; no other class sets a last inspection.
  *   <li>{@code spring.r2dbc.pool.max-acquire-time=5s}: a leaked connection fails fast instead of hanging a test.
@@ -56,6 +57,7 @@ import org.springframework.test.context.ContextConfiguration;
             "permitwatch.kafka.consumer.max-retries=0",
             "permitwatch.remote.schedule-cron=-",
             "permitwatch.rectification.overdue-enabled=false",
+            "permitwatch.evidence.expiry-cron=-",
             "permitwatch.inspection.draw.exclusion-window-days=90"
         })
 @AutoConfigureWebTestClient(timeout = "60s")

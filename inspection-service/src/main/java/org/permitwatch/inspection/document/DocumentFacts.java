@@ -79,7 +79,19 @@ class DocumentFacts {
             DocumentKind.DAILY_PENALTY_DECISION,
             Set.of("amount", "days", "fromDate", "toDate", "reinspectedOn", "decidedOn", "originalFine", "servedOn"),
             DocumentKind.SERVICE_RECEIPT,
-            Set.of("servedTitle", "servedNo", "servedPdfSha256"));
+            Set.of("servedTitle", "servedNo", "servedPdfSha256"),
+            DocumentKind.INTERVIEW_RECORD,
+            Set.of(
+                    "intervieweeName",
+                    "intervieweeIdNumber",
+                    "intervieweeRole",
+                    "interviewPlace",
+                    "interviewStart",
+                    "interviewEnd",
+                    "interviewOn",
+                    "interviewers",
+                    "questionsAndAnswers",
+                    "confirmation"));
 
     /** The flags of conditional blocks ({@code when}) per kind. */
     static final Map<DocumentKind, Set<String>> FLAGS = Map.of(DocumentKind.PRIOR_NOTICE, Set.of("hearingRight"));
@@ -138,6 +150,7 @@ class DocumentFacts {
             case NO_PENALTY_DECISION -> noPenalty(c, v);
             case DAILY_PENALTY_DECISION -> daily(c, subjectId, v);
             case SERVICE_RECEIPT -> served(c, subjectId, v);
+            case INTERVIEW_RECORD -> interview(c, subjectId, v);
         };
     }
 
@@ -294,6 +307,48 @@ class DocumentFacts {
                 .one()
                 .switchIfEmpty(Mono.error(() -> ApiException.conflict(
                         "served-document-not-issued", "no document " + documentId + " issued in case " + c.id())))
+                .then();
+    }
+
+    /**
+     * The interview as recorded, in full: the printed record is signed by the interviewee, so it carries the ID number
+     * unmasked (the API masks it without pii:read; the document is read by those who handle the case file).
+     */
+    private Mono<Void> interview(CaseRow c, UUID interviewId, Map<String, String> v) {
+        return db.sql("""
+                        SELECT interviewee_name, interviewee_id_no, interviewee_role, place, started_at, ended_at,
+                               officers::text AS officers, questions::text AS questions, confirmation
+                        FROM case_interview WHERE id = :interview AND case_id = :id""")
+                .bind("interview", interviewId)
+                .bind("id", c.id())
+                .map(r -> {
+                    OffsetDateTime start = r.get("started_at", OffsetDateTime.class);
+                    v.put("intervieweeName", r.get("interviewee_name", String.class));
+                    v.put("intervieweeIdNumber", r.get("interviewee_id_no", String.class));
+                    v.put("intervieweeRole", r.get("interviewee_role", String.class));
+                    v.put("interviewPlace", r.get("place", String.class));
+                    v.put("interviewStart", minute(start));
+                    v.put("interviewEnd", minute(r.get("ended_at", OffsetDateTime.class)));
+                    v.put("interviewOn", day(clock.dayOf(start)));
+                    List<String> officers = new ArrayList<>();
+                    for (JsonNode o : json.readTree(r.get("officers", String.class))) {
+                        officers.add(o.path("name").asString("") + "（执法证号"
+                                + o.path("certificateNo").asString("") + "）");
+                    }
+                    v.put("interviewers", String.join("、", officers));
+                    List<String> qa = new ArrayList<>();
+                    for (JsonNode q : json.readTree(r.get("questions", String.class))) {
+                        qa.add("问：" + q.path("question").asString(""));
+                        qa.add("答：" + q.path("answer").asString(""));
+                    }
+                    // one paragraph per line: the renderers split TEXT at line breaks
+                    v.put("questionsAndAnswers", String.join("\n", qa));
+                    v.put("confirmation", r.get("confirmation", String.class));
+                    return true;
+                })
+                .one()
+                .switchIfEmpty(Mono.error(() -> ApiException.conflict(
+                        "interview-not-recorded", "no interview " + interviewId + " recorded in case " + c.id())))
                 .then();
     }
 

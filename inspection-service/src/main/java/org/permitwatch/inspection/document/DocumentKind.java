@@ -2,8 +2,7 @@ package org.permitwatch.inspection.document;
 
 /**
  * The enforcement documents (执法文书) the platform issues from a case's data. Each kind has its own 文号 sequence per
- * bureau and year, and its prerequisites in the case (see {@link DocumentFacts}). 调查询问笔录 is not a kind: the
- * platform records no interview (调查询问) of a party, so there is nothing to print it from.
+ * bureau and year, and its prerequisites in the case (see {@link DocumentFacts}).
  */
 public enum DocumentKind {
     /** 现场检查（勘察）笔录: from the inspection record the case was opened from. */
@@ -19,11 +18,30 @@ public enum DocumentKind {
     /** 按日连续处罚决定书: from one DAILY_CONTINUOUS decision ({@code subjectId}). */
     DAILY_PENALTY_DECISION,
     /** 送达回证: for one issued document of the case ({@code subjectId}). */
-    SERVICE_RECEIPT;
+    SERVICE_RECEIPT,
+    /** 调查询问笔录: from one recorded interview of the case ({@code subjectId}, ADR 0042). */
+    INTERVIEW_RECORD;
+
+    /**
+     * The kind as the response member {@code kind} may carry it: one of contract 1.0.0's values, else null (absent).
+     * A new value of a response enum breaks generated clients (docs/api/README.md), so kinds added later are read
+     * from {@code documentKind}, an open string (ADR 0042).
+     */
+    String v1Name() {
+        return this == INTERVIEW_RECORD ? null : name();
+    }
+
+    /** Said in every response that carries a kind. */
+    static final String V1_NOTE = "deprecated: one of the kinds of contract 1.0.0, absent for kinds added since "
+            + "(INTERVIEW_RECORD); read documentKind";
+
+    static final String OPEN_NOTE = "the document kind: INSPECTION_RECORD, INTERVIEW_RECORD, RECTIFICATION_ORDER, "
+            + "PRIOR_NOTICE, PENALTY_DECISION, NO_PENALTY_DECISION, DAILY_PENALTY_DECISION, SERVICE_RECEIPT — an open "
+            + "list: accept values you do not know (kinds are added without a new major version)";
 
     /** Whether the kind needs a subject: the decision or the document it is about. */
     boolean needsSubject() {
-        return this == DAILY_PENALTY_DECISION || this == SERVICE_RECEIPT;
+        return this == DAILY_PENALTY_DECISION || this == SERVICE_RECEIPT || this == INTERVIEW_RECORD;
     }
 
     /** Decisions and their notice are the city's or the province's (as the decisions themselves). */

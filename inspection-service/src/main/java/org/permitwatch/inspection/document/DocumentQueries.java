@@ -107,7 +107,8 @@ class DocumentQueries {
         return new DocumentViews.Document(
                 r.get("id", UUID.class),
                 r.get("case_id", UUID.class),
-                DocumentKind.valueOf(r.get("kind", String.class)),
+                DocumentKind.valueOf(r.get("kind", String.class)).v1Name(),
+                r.get("kind", String.class),
                 r.get("title", String.class),
                 r.get("document_no", String.class),
                 r.get("bureau_division", String.class),

@@ -95,9 +95,11 @@ class DocumentService {
         if (kind.needsSubject() && body.subjectId() == null) {
             throw ApiException.invalidField(
                     "subjectId",
-                    kind == DocumentKind.SERVICE_RECEIPT
-                            ? "is required: the issued document that is served"
-                            : "is required: the DAILY_CONTINUOUS decision",
+                    switch (kind) {
+                        case SERVICE_RECEIPT -> "is required: the issued document that is served";
+                        case INTERVIEW_RECORD -> "is required: the recorded interview";
+                        default -> "is required: the DAILY_CONTINUOUS decision";
+                    },
                     null);
         }
         if (!kind.needsSubject() && body.subjectId() != null) {

@@ -30,7 +30,23 @@ final class DocumentViews {
     record Document(
             UUID id,
             UUID caseId,
-            DocumentKind kind,
+
+            @Schema(
+                    deprecated = true,
+                    type = "string",
+                    allowableValues = {
+                        "INSPECTION_RECORD",
+                        "RECTIFICATION_ORDER",
+                        "PRIOR_NOTICE",
+                        "PENALTY_DECISION",
+                        "NO_PENALTY_DECISION",
+                        "DAILY_PENALTY_DECISION",
+                        "SERVICE_RECEIPT"
+                    },
+                    description = DocumentKind.V1_NOTE)
+            String kind,
+
+            @Schema(description = DocumentKind.OPEN_NOTE) String documentKind,
             String title,
             @Schema(example = "并环罚〔2026〕12号") String documentNo,
             String bureauDivision,

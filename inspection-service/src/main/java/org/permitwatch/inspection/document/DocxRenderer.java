@@ -31,7 +31,12 @@ final class DocxRenderer {
                     case BUREAU -> paragraph(word, line.text(), ParagraphAlignment.CENTER, TITLE_FONT, 18, true);
                     case TITLE -> paragraph(word, line.text(), ParagraphAlignment.CENTER, TITLE_FONT, 22, true);
                     case NUMBER -> paragraph(word, line.text(), ParagraphAlignment.CENTER, BODY_FONT, 14, false);
-                    case TEXT -> paragraph(word, line.text(), ParagraphAlignment.BOTH, BODY_FONT, 14, false);
+                    // A line break in a value (an interview's questions and answers) starts a new paragraph.
+                    case TEXT -> {
+                        for (String part : line.text().split("\n", -1)) {
+                            paragraph(word, part, ParagraphAlignment.BOTH, BODY_FONT, 14, false);
+                        }
+                    }
                     // A blank value is a line to write on, as on the paper form.
                     case FIELD ->
                         paragraph(

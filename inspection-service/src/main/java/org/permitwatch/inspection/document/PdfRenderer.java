@@ -42,11 +42,14 @@ final class PdfRenderer {
                     case BUREAU -> pdf.add(paragraph(line.text(), bureau, Element.ALIGN_CENTER, 4));
                     case TITLE -> pdf.add(paragraph(line.text(), title, Element.ALIGN_CENTER, 6));
                     case NUMBER -> pdf.add(paragraph(line.text(), body, Element.ALIGN_CENTER, 14));
+                    // A line break in a value (an interview's questions and answers) starts a new paragraph.
                     case TEXT -> {
-                        Paragraph p = paragraph(line.text(), body, Element.ALIGN_JUSTIFIED, 6);
-                        p.setFirstLineIndent(24);
-                        p.setLeading(20);
-                        pdf.add(p);
+                        for (String part : line.text().split("\n", -1)) {
+                            Paragraph p = paragraph(part, body, Element.ALIGN_JUSTIFIED, 6);
+                            p.setFirstLineIndent(24);
+                            p.setLeading(20);
+                            pdf.add(p);
+                        }
                     }
                     case FIELD ->
                         pdf.add(paragraph(

@@ -51,7 +51,22 @@ class TemplateController {
 
     /** A stored version. */
     record Version(
-            DocumentKind kind,
+            @Schema(
+                    deprecated = true,
+                    type = "string",
+                    allowableValues = {
+                        "INSPECTION_RECORD",
+                        "RECTIFICATION_ORDER",
+                        "PRIOR_NOTICE",
+                        "PENALTY_DECISION",
+                        "NO_PENALTY_DECISION",
+                        "DAILY_PENALTY_DECISION",
+                        "SERVICE_RECEIPT"
+                    },
+                    description = DocumentKind.V1_NOTE)
+            String kind,
+
+            @Schema(description = DocumentKind.OPEN_NOTE) String documentKind,
             int version,
             String title,
             String numberWord,
@@ -71,7 +86,7 @@ class TemplateController {
     Mono<ResponseEntity<Version>> publish(@RequestBody NewVersion body) {
         return CurrentCaller.get()
                 .flatMap(caller -> versions.publish(body, caller))
-                .map(v -> ResponseEntity.created(URI.create("/api/v1/document-templates?kind=" + v.kind()))
+                .map(v -> ResponseEntity.created(URI.create("/api/v1/document-templates?kind=" + v.documentKind()))
                         .body(v));
     }
 

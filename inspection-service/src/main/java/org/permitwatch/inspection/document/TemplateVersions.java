@@ -155,7 +155,8 @@ class TemplateVersions {
 
     private TemplateController.Version version(Readable r) {
         return new TemplateController.Version(
-                DocumentKind.valueOf(r.get("kind", String.class)),
+                DocumentKind.valueOf(r.get("kind", String.class)).v1Name(),
+                r.get("kind", String.class),
                 r.get("version", Integer.class),
                 r.get("title", String.class),
                 r.get("number_word", String.class),

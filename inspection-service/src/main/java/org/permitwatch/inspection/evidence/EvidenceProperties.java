@@ -18,11 +18,21 @@ import org.springframework.validation.annotation.Validated;
  *                      content if served back); default photos, video, audio, PDF, CSV and XLSX
  * @param uploadTtl     how long a presigned PUT is valid (default 15 min: one photo over a slow mobile link)
  * @param downloadTtl   how long a presigned GET is valid (default 2 min: the browser follows it at once)
+ * @param expiryGrace   how long after its upload link expired a declaration without bytes is kept DECLARED before the
+ *                      expiry job marks it EXPIRED (default 15 min: a PUT started just before the link expired may
+ *                      still be streaming, and the device's clock may be late)
+ * @param expiryBatch   declarations the expiry job handles per run (default 500; the rest wait for the next run)
  */
 @Validated
 @ConfigurationProperties("permitwatch.evidence")
 record EvidenceProperties(
-        @Valid @NotNull S3 s3, Long maxSize, List<String> mediaTypes, Duration uploadTtl, Duration downloadTtl) {
+        @Valid @NotNull S3 s3,
+        Long maxSize,
+        List<String> mediaTypes,
+        Duration uploadTtl,
+        Duration downloadTtl,
+        Duration expiryGrace,
+        Integer expiryBatch) {
 
     EvidenceProperties {
         maxSize = maxSize == null ? 100L * 1024 * 1024 : maxSize;
@@ -43,6 +53,8 @@ record EvidenceProperties(
                 : List.copyOf(mediaTypes);
         uploadTtl = uploadTtl == null ? Duration.ofMinutes(15) : uploadTtl;
         downloadTtl = downloadTtl == null ? Duration.ofMinutes(2) : downloadTtl;
+        expiryGrace = expiryGrace == null ? Duration.ofMinutes(15) : expiryGrace;
+        expiryBatch = expiryBatch == null ? 500 : expiryBatch;
     }
 
     /**

@@ -18,6 +18,7 @@ class EvidenceRows {
     static final String DECLARED = "DECLARED";
     static final String KEPT = "KEPT";
     static final String REFUSED = "REFUSED";
+    static final String EXPIRED = "EXPIRED";
 
     private static final String COLUMNS = """
             e.id, e.record_id, e.object_key, e.file_name, e.media_type, e.size, e.sha256, e.taken_at, e.latitude,
@@ -53,22 +54,24 @@ class EvidenceRows {
                 .one();
     }
 
-    /** The declaration of these bytes for this record that was not refused, if any. */
+    /** The declaration of these bytes for this record that was neither refused nor expired, if any. */
     Mono<Row> findActive(UUID recordId, String sha256) {
         return db.sql("SELECT " + COLUMNS + " FROM evidence_file e WHERE e.record_id = :record AND e.sha256 = :sha "
-                        + "AND e.status <> 'REFUSED'")
+                        + "AND e.status NOT IN ('REFUSED', 'EXPIRED')")
                 .bind("record", recordId)
                 .bind("sha", sha256)
                 .map(EvidenceRows::row)
                 .one();
     }
 
-    Mono<Void> insert(Row row) {
+    /** A new declaration whose first upload link expires at {@code uploadExpiresAt}. */
+    Mono<Void> insert(Row row, OffsetDateTime uploadExpiresAt) {
         EvidenceView v = row.view();
         var spec = db.sql("""
                         INSERT INTO evidence_file (id, record_id, object_key, file_name, media_type, size, sha256, taken_at,
-                            latitude, longitude, status, declared_by, declared_at)
-                        VALUES (:id, :record, :key, :name, :type, :size, :sha, :takenAt, :lat, :lon, 'DECLARED', :by, :at)""")
+                            latitude, longitude, status, declared_by, declared_at, upload_expires_at)
+                        VALUES (:id, :record, :key, :name, :type, :size, :sha, :takenAt, :lat, :lon, 'DECLARED', :by, :at,
+                            :uploadExpires)""")
                 .bind("id", v.id())
                 .bind("record", v.recordId())
                 .bind("key", row.objectKey())
@@ -78,7 +81,8 @@ class EvidenceRows {
                 .bind("sha", v.sha256())
                 .bind("takenAt", v.takenAt())
                 .bind("by", v.declaredBy())
-                .bind("at", v.declaredAt());
+                .bind("at", v.declaredAt())
+                .bind("uploadExpires", uploadExpiresAt);
         spec = v.location() == null
                 ? spec.bindNull("lat", Double.class).bindNull("lon", Double.class)
                 : spec.bind("lat", v.location().lat()).bind("lon", v.location().lon());
@@ -92,6 +96,40 @@ class EvidenceRows {
                 .bind("by", by)
                 .bind("at", at)
                 .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n == 1);
+    }
+
+    /** A retried declaration got a fresh upload link: the declaration lives until that one expires (never earlier). */
+    Mono<Void> extendUpload(UUID id, OffsetDateTime expiresAt) {
+        return db.sql("UPDATE evidence_file SET upload_expires_at = greatest(upload_expires_at, :at) "
+                        + "WHERE id = :id AND status = 'DECLARED'")
+                .bind("at", expiresAt)
+                .bind("id", id)
+                .then();
+    }
+
+    /** Open declarations whose last upload link expired before {@code cutoff}, oldest first. */
+    Flux<Row> declaredExpiredBefore(OffsetDateTime cutoff, int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM evidence_file e WHERE e.status = 'DECLARED' "
+                        + "AND e.upload_expires_at < :cutoff ORDER BY e.upload_expires_at, e.id LIMIT :limit")
+                .bind("cutoff", cutoff)
+                .bind("limit", limit)
+                .map(EvidenceRows::row)
+                .all();
+    }
+
+    /**
+     * DECLARED → EXPIRED, only while its last link is still past the cutoff; false when another run, a confirmation
+     * or a retried declaration (which moved the expiry) changed it first — so two replicas never both expire it.
+     */
+    Mono<Boolean> markExpired(UUID id, OffsetDateTime cutoff, OffsetDateTime at) {
+        return db.sql("UPDATE evidence_file SET status = 'EXPIRED', expired_at = :at "
+                        + "WHERE id = :id AND status = 'DECLARED' AND upload_expires_at < :cutoff")
+                .bind("at", at)
+                .bind("id", id)
+                .bind("cutoff", cutoff)
                 .fetch()
                 .rowsUpdated()
                 .map(n -> n == 1);

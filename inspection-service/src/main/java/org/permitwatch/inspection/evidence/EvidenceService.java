@@ -74,8 +74,17 @@ class EvidenceService {
         return rows.recordVisible(recordId, scope)
                 .flatMap(visible -> visible ? Mono.just(true) : Mono.error(() -> recordNotFound(recordId)))
                 .then(rows.findActive(recordId, sha256)
-                        .map(existing -> new Outcome(declared(existing), false))
+                        .flatMap(this::retried)
                         .switchIfEmpty(Mono.defer(() -> insert(caller, recordId, body, mediaType, sha256))));
+    }
+
+    /** A retried declaration: a fresh upload link while it awaits its bytes, and its expiry moves with the link. */
+    private Mono<Outcome> retried(EvidenceRows.Row existing) {
+        Declared d = declared(existing);
+        return d.upload() == null
+                ? Mono.just(new Outcome(d, false))
+                : rows.extendUpload(existing.view().id(), d.upload().expiresAt())
+                        .thenReturn(new Outcome(d, false));
     }
 
     private Mono<Outcome> insert(Caller caller, UUID recordId, Declaration body, String mediaType, String sha256) {
@@ -101,13 +110,14 @@ class EvidenceService {
         details.put("fileName", view.fileName());
         details.put("sha256", sha256);
         details.put("size", view.size());
-        return tx.transactional(
-                        rows.insert(row).then(audit.record("evidence.declare", RESOURCE, id.toString(), details)))
-                .thenReturn(new Outcome(declared(row), true))
+        Declared fresh = declared(row);
+        return tx.transactional(rows.insert(row, fresh.upload().expiresAt())
+                        .then(audit.record("evidence.declare", RESOURCE, id.toString(), details)))
+                .thenReturn(new Outcome(fresh, true))
                 // the same bytes declared concurrently (a retry racing the first attempt): answer with that one
                 .onErrorResume(
                         DataIntegrityViolationException.class,
-                        e -> rows.findActive(recordId, sha256).map(existing -> new Outcome(declared(existing), false)));
+                        e -> rows.findActive(recordId, sha256).flatMap(this::retried));
     }
 
     /**
@@ -119,6 +129,9 @@ class EvidenceService {
         return rows.find(recordId, id, scope)
                 .switchIfEmpty(Mono.error(() -> evidenceNotFound(id)))
                 .flatMap(row -> {
+                    if (row.is(EvidenceRows.EXPIRED)) {
+                        return refuseLate(row);
+                    }
                     if (!row.is(EvidenceRows.DECLARED)) {
                         return Mono.error(ApiException.conflict(
                                 "evidence-already-confirmed",
@@ -129,6 +142,63 @@ class EvidenceService {
                                     "evidence-not-uploaded", "no file was uploaded for evidence " + id + " yet")))
                             .flatMap(digest -> judge(caller, row, digest));
                 });
+    }
+
+    /**
+     * A file that arrived for an expired declaration is not evidence of the record: it is removed (if it is there) and
+     * the attempt audited; the client declares it again (a new declaration, a new link).
+     */
+    private Mono<EvidenceView> refuseLate(EvidenceRows.Row row) {
+        UUID id = row.view().id();
+        return storage.exists(row.objectKey())
+                .flatMap(present -> present
+                        ? storage.delete(row.objectKey())
+                                .then(audit.record(
+                                        "evidence.late-refused",
+                                        RESOURCE,
+                                        id.toString(),
+                                        Map.of("recordId", row.view().recordId().toString())))
+                        : Mono.empty())
+                .then(Mono.error(ApiException.conflict(
+                        "evidence-expired",
+                        "evidence " + id + " expired without its file; a late file is refused — declare it again")));
+    }
+
+    /**
+     * Marks the declarations whose last upload link expired more than the grace period before {@code now} as EXPIRED,
+     * one by one and audited, and leaves any that has an object in storage alone: those bytes arrived in time and
+     * await their confirmation (the check reads them), so nothing uploaded is ever touched. Returns how many expired.
+     */
+    Mono<Integer> expireDeclarations(OffsetDateTime now) {
+        OffsetDateTime cutoff = now.minus(properties.expiryGrace());
+        return rows.declaredExpiredBefore(cutoff, properties.expiryBatch())
+                .concatMap(row -> storage.exists(row.objectKey())
+                        .flatMap(present -> present
+                                ? Mono.just(false)
+                                : tx.transactional(rows.markExpired(row.view().id(), cutoff, now)
+                                        .flatMap(changed -> changed
+                                                ? audit.recordAsSystem(
+                                                                "evidence.expired",
+                                                                RESOURCE,
+                                                                row.view().id().toString(),
+                                                                expiryDetails(row))
+                                                        .thenReturn(true)
+                                                : Mono.just(false)))))
+                .filter(Boolean::booleanValue)
+                .count()
+                .map(Long::intValue);
+    }
+
+    private static Map<String, Object> expiryDetails(EvidenceRows.Row row) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("recordId", row.view().recordId().toString());
+        details.put("fileName", row.view().fileName());
+        details.put("sha256", row.view().sha256());
+        details.put("declaredBy", row.view().declaredBy());
+        details.put(
+                "declaredAt",
+                row.view().declaredAt().withOffsetSameInstant(ZoneOffset.UTC).toString());
+        return details;
     }
 
     private Mono<EvidenceView> judge(Caller caller, EvidenceRows.Row row, ObjectStorage.Digest digest) {

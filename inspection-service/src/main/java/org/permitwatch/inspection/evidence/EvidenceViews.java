@@ -44,8 +44,9 @@ final class EvidenceViews {
             @Valid Location location) {}
 
     @Schema(
-            description = "An evidence file of a record: DECLARED (awaiting its bytes), KEPT (checked and stored) or "
-                    + "REFUSED (the bytes did not match the declaration; removed from storage)")
+            description = "An evidence file of a record: DECLARED (awaiting its bytes), KEPT (checked and stored), "
+                    + "REFUSED (the bytes did not match the declaration; removed from storage) or EXPIRED (no bytes "
+                    + "arrived within the upload link's lifetime and the grace period; a late file is refused)")
     record EvidenceView(
             UUID id,
             UUID recordId,

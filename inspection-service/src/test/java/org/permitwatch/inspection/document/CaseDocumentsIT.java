@@ -496,7 +496,10 @@ class CaseDocumentsIT {
         field(post("/api/v1/document-templates", province, unnumbered), 400, "blocks");
 
         Map<String, Object> published = body(post("/api/v1/document-templates", province, next), 201);
-        assertThat(published).containsEntry("version", version + 1).containsEntry("kind", "SERVICE_RECEIPT");
+        assertThat(published)
+                .containsEntry("version", version + 1)
+                .containsEntry("kind", "SERVICE_RECEIPT")
+                .containsEntry("documentKind", "SERVICE_RECEIPT");
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'document-template.publish' AND resource_id = "
                         + "'SERVICE_RECEIPT/" + (version + 1) + "'"))
                 .isOne();
@@ -517,6 +520,182 @@ class CaseDocumentsIT {
         for (String text : texts(caseId, receipt, jinzhong)) {
             assertThat(text).contains("本回证一式两份，一份交受送达人，一份附卷。", "晋中环检笔〔" + today.getYear() + "〕1号");
         }
+    }
+
+    @Test
+    void anInterviewIsRecordedCheckedMaskedAndPrintedAsItsRecord() throws Exception {
+        LocalDate today = clock.today();
+        int year = today.getYear();
+        String permit = permit();
+        InspectionFixtures.unit(db, permit, UNIT, COUNTY, "COKING");
+        UUID record = record(permit, today.minusDays(2), COUNTY);
+        String caseId = openCase(finding(record, "EXCEEDING_LIMITS", "34(1)", today.minusDays(2)), county());
+        String wang = officer("王建国", "140105", "14010020260" + SEQ.incrementAndGet());
+        String li = officer("李明", "140100", "14010020261" + SEQ.incrementAndGet());
+        String datongOfficer = officer("赵强", "140200", "14020020260" + SEQ.incrementAndGet());
+        OffsetDateTime start = today.minusDays(1).atTime(14, 0).atOffset(CST);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("intervieweeName", "张志强");
+        body.put("intervieweeIdNumber", "14010519800101123x");
+        body.put("intervieweeRole", "环保负责人");
+        body.put("place", "太原市晋源焦化有限公司会议室");
+        body.put("startedAt", start.toString());
+        body.put("endedAt", start.plusMinutes(45).toString());
+        body.put("officerIds", List.of(wang, li));
+        body.put(
+                "questions",
+                List.of(
+                        Map.of("question", "脱硫设施旁路烟道为何开启？", "answer", "检修循环泵时临时开启，未向环保部门报告。"),
+                        Map.of("question", "开启了多长时间？", "answer", "从前一天晚上八点到检查时。")));
+        body.put("confirmation", "以上笔录我已看过，与我说的一致");
+
+        // every fault named at once, nothing stored: end before start, no questions, one officer, ID not 18 characters
+        Map<String, Object> bad = new LinkedHashMap<>(body);
+        bad.put("endedAt", start.minusMinutes(5).toString());
+        bad.put("questions", List.of());
+        bad.put("officerIds", List.of(wang));
+        bad.put("intervieweeIdNumber", "1401051980");
+        for (String f : List.of("endedAt", "questions", "officerIds", "intervieweeIdNumber")) {
+            field(post("/api/v1/cases/" + caseId + "/interviews", county(), bad), 400, f);
+        }
+        Map<String, Object> blankAnswer = new LinkedHashMap<>(body);
+        blankAnswer.put("questions", List.of(Map.of("question", "单位名称？", "answer", " ")));
+        field(post("/api/v1/cases/" + caseId + "/interviews", county(), blankAnswer), 400, "questions[0].answer");
+        // an officer of another city's directory cannot sign a Taiyuan case's record
+        Map<String, Object> foreign = new LinkedHashMap<>(body);
+        foreign.put("officerIds", List.of(wang, datongOfficer));
+        field(post("/api/v1/cases/" + caseId + "/interviews", county(), foreign), 400, "officerIds[1]");
+        assertThat(count("SELECT count(*) FROM case_interview WHERE case_id = '" + caseId + "'"))
+                .isZero();
+        // outside the case's division: 404 as for the case itself
+        problem(
+                post("/api/v1/cases/" + caseId + "/interviews", TestJwts.token("CITY", "140200"), body),
+                404,
+                "case-not-found");
+
+        // county staff without pii:read: 张志强 → 张** (surname kept), 14010519800101123X → 140105 + 8 stars + 123X
+        Map<String, Object> interview = body(post("/api/v1/cases/" + caseId + "/interviews", county(), body), 201);
+        assertThat(interview)
+                .containsEntry("intervieweeName", "张**")
+                .containsEntry("intervieweeIdNumber", "140105********123X")
+                .containsEntry("intervieweeRole", "环保负责人");
+        assertThat((List<Map<String, Object>>) interview.get("officers"))
+                .extracting(o -> o.get("name"))
+                .containsExactly("王建国", "李明");
+        String interviewId = (String) interview.get("id");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'interview.record' AND resource_id = '"
+                        + interviewId + "' AND details->>'interviewee' = '张**'"))
+                .isOne();
+        // with pii:read the list shows the ID number as stored (a lower-case x made upper-case)
+        String piiReader = TestJwts.builder()
+                .roles("CITY")
+                .division(CITY)
+                .scopes("pii:read")
+                .build();
+        Map<String, Object> page = get("/api/v1/cases/" + caseId + "/interviews", piiReader)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(page).containsEntry("total", 1);
+        assertThat(((List<Map<String, Object>>) page.get("items")).get(0))
+                .containsEntry("intervieweeName", "张志强")
+                .containsEntry("intervieweeIdNumber", "14010519800101123X");
+        problem(
+                get("/api/v1/cases/" + caseId + "/interviews", TestJwts.token("CITY", "140200")),
+                404,
+                "case-not-found");
+        assertThatThrownBy(() -> db.sql("DELETE FROM case_interview WHERE id = '" + interviewId + "'")
+                        .then()
+                        .block())
+                .hasMessageContaining("immutable");
+
+        // printed: the interview is the subject; numbered in its own sequence (询笔, ADR 0042)
+        field(issueSpec(caseId, county(), Map.of("kind", "INTERVIEW_RECORD"), null), 400, "subjectId");
+        problem(
+                issueSpec(
+                        caseId,
+                        county(),
+                        Map.of(
+                                "kind",
+                                "INTERVIEW_RECORD",
+                                "subjectId",
+                                UUID.randomUUID().toString()),
+                        null),
+                409,
+                "interview-not-recorded");
+        Map<String, Object> printed =
+                issue(caseId, county(), Map.of("kind", "INTERVIEW_RECORD", "subjectId", interviewId), 201);
+        String number = "并环询笔〔" + year + "〕1号";
+        assertThat(printed)
+                .containsEntry("documentNo", number)
+                .containsEntry("templateVersion", 1)
+                .containsEntry("documentKind", "INTERVIEW_RECORD");
+        // `kind` keeps contract 1.0.0's enum: a kind added since is absent there (ADR 0042)
+        assertThat(printed.get("kind")).isNull();
+        String on = day(today.minusDays(1));
+        for (String text : texts(caseId, printed)) {
+            assertThat(text)
+                    .contains("调查询问笔录", number, "太原市生态环境局")
+                    // the signed record carries the name and ID number in full
+                    .contains("被询问人：张志强", "身份证号码：14010519800101123X", "职务或与单位关系：环保负责人")
+                    .contains("询问地点：太原市晋源焦化有限公司会议室", "工作单位：" + UNIT)
+                    .contains("询问时间：" + on + "14时00分至" + on + "14时45分")
+                    .contains("王建国（执法证号", "李明（执法证号")
+                    .contains("问：脱硫设施旁路烟道为何开启？", "答：检修循环泵时临时开启，未向环保部门报告。")
+                    .contains("问：开启了多长时间？", "答：从前一天晚上八点到检查时。")
+                    .contains("被询问人意见：以上笔录我已看过，与我说的一致");
+        }
+    }
+
+    @Test
+    void theDocumentListSortsDocumentNumbersAsNumbers() {
+        // Changzhi (140400): no other test numbers its documents. An inspection record reissued ten times holds
+        // 长环检笔〔year〕1号 … 11号 in one case; as text 10号 and 11号 would sort between 1号 and 2号.
+        LocalDate today = clock.today();
+        String permit = permit();
+        String changzhi = TestJwts.token("CITY", "140400");
+        InspectionFixtures.unit(db, permit, "长治市潞安焦化有限公司", "140402", "COKING");
+        UUID record = record(permit, today.minusDays(1), "140402");
+        String caseId = openCase(finding(record, "EXCEEDING_LIMITS", "34(1)", today.minusDays(1)), changzhi);
+        Map<String, Object> current = issue(caseId, changzhi, Map.of("kind", "INSPECTION_RECORD"), 201);
+        for (int i = 0; i < 10; i++) {
+            current = issue(
+                    caseId,
+                    changzhi,
+                    Map.of("kind", "INSPECTION_RECORD", "reissueOf", current.get("id"), "reason", "更正第" + i + "处笔误"),
+                    201);
+        }
+        List<Integer> oneToEleven = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        List<Integer> elevenToOne = List.of(11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
+        assertThat(seqs(caseId, changzhi, "documentNo,asc")).isEqualTo(oneToEleven);
+        assertThat(seqs(caseId, changzhi, "documentNo,desc")).isEqualTo(elevenToOne);
+    }
+
+    private List<Integer> seqs(String caseId, String token, String sort) {
+        Map<String, Object> page = get("/api/v1/cases/" + caseId + "/documents?size=50&sort=" + sort, token)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return ((List<Map<String, Object>>) page.get("items"))
+                .stream().map(d -> (Integer) d.get("seq")).toList();
+    }
+
+    /** An inspector of the directory with a name and 执法证号 (a document prints both). */
+    private String officer(String name, String division, String certificate) {
+        UUID id = UUID.randomUUID();
+        db.sql(
+                        "INSERT INTO inspector (id, certificate_no, name, division_code, on_post) VALUES (:id, :c, :n, :d, true)")
+                .bind("id", id)
+                .bind("c", certificate)
+                .bind("n", name)
+                .bind("d", division)
+                .then()
+                .block();
+        return id.toString();
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -8,7 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -60,6 +64,9 @@ class EvidenceFilesIT {
 
     @Autowired
     ObjectStorage storage;
+
+    @Autowired
+    EvidenceExpiryJob expiry;
 
     private UUID inspector;
     private UUID otherInspector;
@@ -350,6 +357,102 @@ class EvidenceFilesIT {
                         .one()
                         .block())
                 .isZero();
+    }
+
+    @Test
+    void aDeclarationWhoseFileNeverArrivesExpiresAndALateFileIsRefused() throws Exception {
+        byte[] never = photo((byte) 7);
+        byte[] uploaded = photo((byte) 8);
+        Map<String, Object> a = declared(never, "never.jpg");
+        Map<String, Object> b = declared(uploaded, "waiting.jpg");
+        String neverId = (String) map(a.get("evidence")).get("id");
+        String waitingId = (String) map(b.get("evidence")).get("id");
+        String keptId = keptPhoto();
+        // b's bytes arrived in time but are not confirmed yet: the job must not touch them
+        assertThat(put(map(b.get("upload")), uploaded).statusCode()).isEqualTo(200);
+
+        // the row's expiry is the link's: upload-ttl (15 min) after the declaration
+        OffsetDateTime expires = uploadExpiresAt(neverId);
+        assertThat(expires.toEpochSecond())
+                .isEqualTo(OffsetDateTime.parse((String) map(a.get("upload")).get("expiresAt"))
+                        .toEpochSecond());
+        // grace 15 min: 1 s before link expiry + grace nothing of these expires, 1 s after `never` does
+        Instant edge = expires.toInstant().plus(Duration.ofMinutes(15));
+        expiry.run(Clock.fixed(edge.minusSeconds(1), ZoneOffset.UTC)).block();
+        assertThat(evidenceRow(neverId).get("status")).isEqualTo("DECLARED");
+
+        long expiredBefore = statusCount("EXPIRED");
+        Integer expired =
+                expiry.run(Clock.fixed(edge.plusSeconds(1), ZoneOffset.UTC)).block();
+        assertThat(evidenceRow(neverId).get("status")).isEqualTo("EXPIRED");
+        // the run reports exactly the rows it changed (other methods' open declarations of this class included)
+        assertThat(expired.longValue()).isEqualTo(statusCount("EXPIRED") - expiredBefore);
+        assertThat(auditCount(neverId, "evidence.expired")).isEqualTo(1);
+        assertThat(evidenceRow(waitingId).get("status")).isEqualTo("DECLARED");
+        assertThat(storage.exists(EvidenceService.objectKey(record, UUID.fromString(waitingId)))
+                        .block())
+                .isTrue();
+        assertThat(evidenceRow(keptId).get("status")).isEqualTo("KEPT");
+        // a second run (another replica) changes and audits nothing more
+        expiry.run(Clock.fixed(edge.plusSeconds(2), ZoneOffset.UTC)).block();
+        assertThat(auditCount(neverId, "evidence.expired")).isEqualTo(1);
+
+        // the file arrives late (its link was still valid in real time): refused at confirmation and removed
+        assertThat(put(map(a.get("upload")), never).statusCode()).isEqualTo(200);
+        confirm(record, neverId, inspectorToken(inspector))
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("evidence-expired");
+        assertThat(storage.exists(EvidenceService.objectKey(record, UUID.fromString(neverId)))
+                        .block())
+                .isFalse();
+        assertThat(auditCount(neverId, "evidence.late-refused")).isEqualTo(1);
+        assertThat(evidenceRow(neverId).get("status")).isEqualTo("EXPIRED");
+
+        // the same bytes declared again: a new declaration, not the expired one
+        String again =
+                (String) map(declared(never, "never.jpg").get("evidence")).get("id");
+        assertThat(again).isNotEqualTo(neverId);
+        // a retried declaration presigns a fresh link and moves the expiry with it (never earlier)
+        exec("UPDATE evidence_file SET upload_expires_at = upload_expires_at - interval '10 minutes' WHERE id = '"
+                + again + "'");
+        OffsetDateTime moved = uploadExpiresAt(again);
+        Map<String, Object> retried = declare(
+                        record, inspectorToken(inspector), "never.jpg", "image/jpeg", never.length, sha256(never))
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(map(retried.get("evidence")).get("id")).isEqualTo(again);
+        assertThat(uploadExpiresAt(again)).isAfter(moved);
+    }
+
+    private Map<String, Object> declared(byte[] bytes, String name) {
+        return declare(record, inspectorToken(inspector), name, "image/jpeg", bytes.length, sha256(bytes))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private OffsetDateTime uploadExpiresAt(String id) {
+        return db.sql("SELECT upload_expires_at FROM evidence_file WHERE id = :id")
+                .bind("id", UUID.fromString(id))
+                .map(r -> r.get(0, OffsetDateTime.class))
+                .one()
+                .block();
+    }
+
+    private long statusCount(String status) {
+        return db.sql("SELECT count(*) AS n FROM evidence_file WHERE status = :s")
+                .bind("s", status)
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

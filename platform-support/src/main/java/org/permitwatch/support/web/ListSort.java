@@ -47,10 +47,14 @@ public final class ListSort {
                     "sort", "must be one of " + String.join(" | ", allowed(keys)), sort.length() <= 60 ? sort : null);
         }
         String dir = "asc".equals(direction) ? "ASC" : "DESC";
-        if (key.column().equals(tieBreaker)) {
-            return key.column() + " " + dir;
+        List<String> parts = new ArrayList<>();
+        for (String column : key.columns()) {
+            parts.add(column + " " + dir);
         }
-        return key.column() + " " + dir + ", " + tieBreaker + " " + dir;
+        if (!key.columns().contains(tieBreaker)) {
+            parts.add(tieBreaker + " " + dir);
+        }
+        return String.join(", ", parts);
     }
 
     /** Every allowed value, {@code <field>,asc} and {@code <field>,desc} per key: the OpenAPI enum. */

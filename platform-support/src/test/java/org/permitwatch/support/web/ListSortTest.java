@@ -66,4 +66,38 @@ class ListSortTest {
     void allowedValuesAreBothDirectionsOfEachKeyInDeclarationOrder() {
         assertThat(ListSort.allowed(Keys.class)).containsExactly("name,asc", "name,desc", "id,asc", "id,desc");
     }
+
+    /** A field whose text orders by its parts: 并环罚〔2026〕10号 after 并环罚〔2026〕2号. */
+    enum NumberKeys implements SortKey {
+        DOCUMENT_NO("documentNo");
+
+        private final String field;
+
+        NumberKeys(String field) {
+            this.field = field;
+        }
+
+        @Override
+        public String field() {
+            return field;
+        }
+
+        @Override
+        public String column() {
+            return "d.prefix";
+        }
+
+        @Override
+        public java.util.List<String> columns() {
+            return java.util.List.of("d.prefix", "d.year", "d.seq");
+        }
+    }
+
+    @Test
+    void aFieldOfSeveralColumnsOrdersByEachInTheRequestedDirectionThenTheTieBreaker() {
+        assertThat(ListSort.orderBy("documentNo,asc", NumberKeys.class, "x", "d.id"))
+                .isEqualTo("d.prefix ASC, d.year ASC, d.seq ASC, d.id ASC");
+        assertThat(ListSort.orderBy("documentNo,desc", NumberKeys.class, "x", "d.id"))
+                .isEqualTo("d.prefix DESC, d.year DESC, d.seq DESC, d.id DESC");
+    }
 }
