@@ -112,7 +112,7 @@ class TonnageTopologyTest {
         send(MN1, "DA001", d21.atTime(12, 0), 200);
         send(MN2, "DA002", d21.atTime(0, 0), 250);
         send(MN3, "DA003", d21.atTime(0, 0), 1000);
-        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(alerts()).isEmpty();
 
         // 12-22 00:00 from MN1 closes its 12-21 (500 kg): year to date 750 + 500 = 1,250 kg = 1.25 t; days observed
         // min(3, 12-20..12-21 = 2) = 2; recent 0.75 + 0.5 = 1.25 t / 2 = 0.625 t/day; days left after 12-21 until
@@ -152,7 +152,7 @@ class TonnageTopologyTest {
         // the alert goes on, no second OPEN.
         send(MN2, "DA002", d22.atTime(0, 0), 0);
         send(MN3, "DA003", d22.atTime(0, 0), 1000);
-        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(alerts()).isEmpty();
 
         // 12-22 emits nothing (0 kg from both). 12-23 00:00 from MN1 closes its 12-22: 1.5 t so far; days observed
         // min(3, 12-20..12-22 = 3) = 3; recent 0.75 + 0.75 + 0 = 1.5 t / 3 = 0.5 t/day; days left 12-23..12-31 = 9;
@@ -195,10 +195,17 @@ class TonnageTopologyTest {
                 new TestRecord<>(mn, segment, headers, time.atZone(BEIJING).toInstant()));
     }
 
+    /**
+     * The tonnage alerts written since the last call. The point rules judge the same minutes too (this series' 12-hour
+     * gaps are DATA_MISSING to them): they are not this test's subject and are left out.
+     */
     List<MonitoringAlertChanged> alerts() {
         List<MonitoringAlertChanged> out = new ArrayList<>();
         for (String value : alerts.readValuesToList()) {
-            out.add(json.readValue(value, MonitoringAlertChanged.class));
+            MonitoringAlertChanged alert = json.readValue(value, MonitoringAlertChanged.class);
+            if (alert.rule().equals("ANNUAL_TONNAGE_AHEAD")) {
+                out.add(alert);
+            }
         }
         return out;
     }
