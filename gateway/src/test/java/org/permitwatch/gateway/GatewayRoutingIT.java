@@ -206,7 +206,7 @@ class GatewayRoutingIT {
     void relaysTokenUnchangedWithForwardedAndTraceHeaders() {
         String bearer = TestJwts.bearer("INSPECTOR", "140105");
         String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        String sameTrace = "00-0af7651916cd43dd8448eb211c80319c-(?!b7ad6b7169203331)[0-9a-f]{16}-01";
+        String sameTrace = "00-0af7651916cd43dd8448eb211c80319c-(?!b7ad6b7169203331)[0-9a-f]{16}-0[01]";
         client.post()
                 .uri("/api/v1/sync/runs")
                 .header(HttpHeaders.AUTHORIZATION, bearer)
@@ -244,11 +244,14 @@ class GatewayRoutingIT {
                 .expectStatus()
                 .isOk()
                 .expectHeader()
-                .value("traceparent", value -> assertThat(value).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+                // The flags say whether this trace was sampled (ADR 0043: the sampling share is configuration); the id
+                // exists
+                // either way.
+                .value("traceparent", value -> assertThat(value).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
         DOWNSTREAMS
                 .of("inspection-service")
                 .verify(getRequestedFor(urlEqualTo("/api/v1/alerts"))
-                        .withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-01"))
+                        .withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"))
                         .withHeader("X-Request-Id", matching("[0-9a-f-]{36}")));
     }
 
