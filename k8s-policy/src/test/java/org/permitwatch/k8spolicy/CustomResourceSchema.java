@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Structural check of the Strimzi and CloudNativePG custom resources. Their CRD schemas are not published on Maven
+ * Structural check of the Strimzi, CloudNativePG and Prometheus Operator custom resources. Their CRD schemas are not published on Maven
  * Central (and nothing else is reachable offline), so this checks by hand what our manifests rely on: the known
  * apiVersions, the allowed top-level spec fields, required fields and their types, and references between objects
  * (node pool / topic to Kafka cluster, database to cluster and managed role).
@@ -27,6 +27,10 @@ final class CustomResourceSchema {
             "kafka.strimzi.io/v1beta2/KafkaNodePool",
                     Set.of("replicas", "roles", "storage", "resources", "jvmOptions", "template"),
             "kafka.strimzi.io/v1beta2/KafkaTopic", Set.of("topicName", "partitions", "replicas", "config"),
+            // Prometheus Operator (components/observability, ADR 0043); rules and metric names: ObservabilityAsCodeTest
+            "monitoring.coreos.com/v1/PodMonitor",
+                    Set.of("selector", "podMetricsEndpoints", "namespaceSelector", "jobLabel", "podTargetLabels"),
+            "monitoring.coreos.com/v1/PrometheusRule", Set.of("groups"),
             "postgresql.cnpg.io/v1/Cluster",
                     Set.of(
                             "instances",
@@ -57,7 +61,8 @@ final class CustomResourceSchema {
 
     static boolean isCustom(Manifest manifest) {
         return manifest.apiVersion().contains("strimzi.io")
-                || manifest.apiVersion().contains("cnpg.io");
+                || manifest.apiVersion().contains("cnpg.io")
+                || manifest.apiVersion().contains("monitoring.coreos.com");
     }
 
     List<Violation> validate(RenderedOverlay overlay) {

@@ -1,6 +1,7 @@
 package org.permitwatch.gateway.correlation;
 
 import java.util.UUID;
+import org.permitwatch.support.tracing.CurrentTrace;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,11 @@ public class CorrelationWebFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        String traceparent = request.getHeaders().getFirst(Correlation.TRACEPARENT);
+        // With tracing on (ADR 0043) the server observation has already continued the caller's trace or begun one:
+        // name that trace, or the gateway's logs, its problem bodies and the routed request would disagree.
+        var observed = CurrentTrace.of(exchange);
+        String traceparent = observed.map(CurrentTrace::traceparent)
+                .orElseGet(() -> request.getHeaders().getFirst(Correlation.TRACEPARENT));
         String traceId = Correlation.traceIdOf(traceparent);
         if (traceId == null) {
             traceparent = Correlation.newTraceparent();

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.permitwatch.support.tracing.CurrentTrace;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
@@ -35,8 +36,15 @@ public record RequestInfo(String clientIp, String userAgent, String traceId, Str
         return Mono.deferContextual(ctx -> Mono.just(fromContext(ctx)));
     }
 
+    /**
+     * The request's info; else (a Kafka listener, a job under an observation) the observed trace, so what a consumer
+     * writes to its outbox and audit log continues the producer's trace; else a fresh trace.
+     */
     public static RequestInfo fromContext(ContextView ctx) {
-        return ctx.<RequestInfo>getOrEmpty(RequestInfo.class).orElseGet(RequestInfo::system);
+        return ctx.<RequestInfo>getOrEmpty(RequestInfo.class)
+                .or(() -> CurrentTrace.of(ctx)
+                        .map(trace -> new RequestInfo(null, null, trace.traceId(), CurrentTrace.traceparent(trace))))
+                .orElseGet(RequestInfo::system);
     }
 
     /** The info stored on the exchange, computing it when the filter has not run (e.g. early errors). */
@@ -67,6 +75,14 @@ public record RequestInfo(String clientIp, String userAgent, String traceId, Str
         if (userAgent != null && userAgent.length() > 512) {
             userAgent = userAgent.substring(0, 512);
         }
+        // The server observation continued the caller's traceparent (or began a trace): its span is the one the
+        // logs name, so events and problem bodies must name it too.
+        var observed = CurrentTrace.of(exchange);
+        if (observed.isPresent()) {
+            return new RequestInfo(
+                    clientIp, userAgent, observed.get().traceId(), CurrentTrace.traceparent(observed.get()));
+        }
+        // Tracing switched off: continue the caller's trace id ourselves.
         String incoming = headers.getFirst("traceparent");
         var matcher = incoming == null ? null : TRACEPARENT.matcher(incoming.trim());
         if (matcher != null && matcher.matches()) {

@@ -13,7 +13,7 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Adds {@code permitwatch-defaults.yml} (and {@code permitwatch-defaults-local.yml} under the {@code local}
- * profile) with the LOWEST precedence. Why not {@code spring.config.import}: an imported file overrides the
+ * profile, {@code permitwatch-defaults-k8s.yml} under {@code k8s}) with the LOWEST precedence. Why not {@code spring.config.import}: an imported file overrides the
  * file that imports it, so a service could not override a default in its own application.yml.
  * Switch off with {@code permitwatch.defaults.enabled=false}.
  */
@@ -21,6 +21,7 @@ public class PermitWatchDefaultsEnvironmentPostProcessor implements EnvironmentP
 
     public static final String DEFAULTS = "permitwatch-defaults.yml";
     public static final String LOCAL_DEFAULTS = "permitwatch-defaults-local.yml";
+    public static final String K8S_DEFAULTS = "permitwatch-defaults-k8s.yml";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -30,6 +31,9 @@ public class PermitWatchDefaultsEnvironmentPostProcessor implements EnvironmentP
         // Added last = consulted last; the local file goes before the general one so it wins over it.
         if (environment.acceptsProfiles(org.springframework.core.env.Profiles.of("local"))) {
             addLast(environment, LOCAL_DEFAULTS);
+        }
+        if (environment.acceptsProfiles(org.springframework.core.env.Profiles.of("k8s"))) {
+            addLast(environment, K8S_DEFAULTS);
         }
         addLast(environment, DEFAULTS);
     }

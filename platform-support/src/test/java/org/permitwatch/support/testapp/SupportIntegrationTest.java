@@ -24,7 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @SpringBootTest(
-        classes = {TestApplication.class, PoisonListener.class},
+        classes = {TestApplication.class, PoisonListener.class, TraceListener.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.application.name=support-test",
@@ -38,6 +38,6 @@ import org.springframework.test.context.ContextConfiguration;
 @EmbeddedKafka(
         partitions = 3,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        topics = {PoisonListener.TOPIC, PoisonListener.TOPIC + ".dlt"})
+        topics = {PoisonListener.TOPIC, PoisonListener.TOPIC + ".dlt", TraceListener.TOPIC, TracedController.TOPIC})
 @ContextConfiguration(initializers = {SharedTestDatabase.class, TestJwts.Initializer.class})
 public @interface SupportIntegrationTest {}

@@ -101,7 +101,16 @@ class ReadModelListener extends ReplayableListener {
             log.debug("ignoring event {} of type {} on {}", event.id(), event.type(), record.topic());
             return;
         }
-        inbox.handleOnce(CONSUMER, event.id(), () -> handler.apply(record)).block(APPLY_TIMEOUT);
+        Boolean applied = inbox.handleOnce(CONSUMER, event.id(), () -> handler.apply(record))
+                .block(APPLY_TIMEOUT);
+        // With the trace id of the producing request in the log line (ADR 0043): how docs/observability.md follows a
+        // submission into the summary tables.
+        log.debug(
+                "event {} of type {} from {}: {}",
+                event.id(),
+                event.type(),
+                record.topic(),
+                Boolean.TRUE.equals(applied) ? "applied to the read models" : "already applied");
     }
 
     /** Empties the read models and the consumer's processed_event markers (one transaction). */
