@@ -42,8 +42,9 @@ cp -r permit-sync/target/test-classes "$WORK/test-classes"
 
 if [ -n "$BASELINE" ]; then
   BASE=$WORK/baseline
+  BASE_REV=$(git rev-parse --short "$BASELINE") # resolved once: HEAD may move while the benchmark runs
   rm -rf "$BASE" && mkdir -p "$BASE/src" "$BASE/classes"
-  git archive "$BASELINE" permit-sync/src/main | tar -x -C "$BASE/src"
+  git archive "$BASE_REV" permit-sync/src/main | tar -x -C "$BASE/src"
   find "$BASE/src" -name '*.java' -path '*/src/main/java/*' > "$BASE/sources.txt"
   javac -nowarn -parameters -encoding UTF-8 -proc:none -d "$BASE/classes" -cp "$(cat "$WORK/classpath.txt")" \
     @"$BASE/sources.txt"
@@ -81,6 +82,6 @@ run() { # $1 label, $2 main classes (ahead of the working tree's), $3 the rest o
 }
 
 if [ -n "$BASELINE" ]; then
-  run "baseline-$(git rev-parse --short "$BASELINE")" "$BASE/classes" "$(cat "$WORK/classpath.txt")"
+  run "baseline-$BASE_REV" "$BASE/classes" "$(cat "$WORK/classpath.txt")"
 fi
 run current "$WORK/classes" "$(cat "$WORK/classpath.txt")"

@@ -49,8 +49,9 @@ if [ -n "$BASELINE" ]; then
   # The baseline's main classes and resources of the two modules the draw's code lives in, compiled against the
   # same dependencies, ahead of the working tree's on the class path.
   BASE=$WORK/baseline
+  BASE_REV=$(git rev-parse --short "$BASELINE") # resolved once: HEAD may move while the benchmark runs
   rm -rf "$BASE" && mkdir -p "$BASE/src" "$BASE/classes"
-  git archive "$BASELINE" inspection-service/src/main platform-support/src/main | tar -x -C "$BASE/src"
+  git archive "$BASE_REV" inspection-service/src/main platform-support/src/main | tar -x -C "$BASE/src"
   find "$BASE/src" -name '*.java' -path '*/src/main/java/*' > "$BASE/sources.txt"
   javac -nowarn -parameters -encoding UTF-8 -proc:none -d "$BASE/classes" -cp "$(cat "$WORK/classpath.txt")" \
     @"$BASE/sources.txt"
@@ -76,7 +77,7 @@ run() { # $1 label, $2 main classes (ahead of the working tree's), $3 the rest o
 if [ -n "$BASELINE" ]; then
   # without the working tree's platform-support: the baseline brings its own (a resource found twice on the class
   # path, e.g. a working-day calendar year, fails the start)
-  run "baseline-$(git rev-parse --short "$BASELINE")" "$BASE/classes" \
+  run "baseline-$BASE_REV" "$BASE/classes" \
     "$(tr ':' '\n' < "$WORK/classpath.txt" | grep -v '/platform-support/target/classes$' | paste -sd:)"
 fi
 run current "$WORK/classes" "$(cat "$WORK/classpath.txt")"
