@@ -2,13 +2,11 @@ package org.permitwatch.inspection.draw;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.permitwatch.support.problem.ApiException;
 
@@ -88,41 +86,66 @@ final class DrawAlgorithm {
         return List.copyOf(picks);
     }
 
-    /** Least-loaded first; ties broken uniformly at random within a load tier. */
+    /**
+     * Least-loaded first; ties broken uniformly at random within a load tier.
+     *
+     * <p>For each unit: the tiers of the inspectors without a conflict with it, by ascending load, each tier in id
+     * order, sampled until enough are picked. Only the tiers actually sampled are built, with plain arrays instead of
+     * a map of every tier keyed by UUID per unit (issue 21: that was a tenth of a draw's CPU); the tiers, their order
+     * and so the random stream's use are the same (pinned by DrawOutputPinnedTest).
+     */
     private static final class InspectorAssigner {
 
-        private final List<InspectorSlot> pool;
-        private final Map<UUID, Integer> load = new HashMap<>();
-        private final Map<UUID, Set<String>> conflicts = new HashMap<>();
+        private final UUID[] ids;
+        private final int[] load;
+        private final Set<String>[] conflicts;
         private final DrawRandom random;
 
+        @SuppressWarnings("unchecked")
         InspectorAssigner(List<InspectorSlot> inspectors, DrawRandom random) {
             // text order of the id (= unsigned byte order), not UUID.compareTo's signed order: language-neutral
-            this.pool = inspectors.stream()
+            List<InspectorSlot> pool = inspectors.stream()
                     .sorted(Comparator.comparing(s -> s.id().toString()))
                     .toList();
-            for (InspectorSlot s : pool) {
-                load.put(s.id(), s.openAssignments());
-                conflicts.put(s.id(), Set.copyOf(s.conflicts()));
+            int n = pool.size();
+            this.ids = new UUID[n];
+            this.load = new int[n];
+            this.conflicts = new Set[n];
+            for (int i = 0; i < n; i++) {
+                InspectorSlot s = pool.get(i);
+                ids[i] = s.id();
+                load[i] = s.openAssignments();
+                conflicts[i] = s.conflicts().isEmpty() ? Set.of() : Set.copyOf(s.conflicts());
             }
             this.random = random;
         }
 
         List<UUID> assign(String permitNumber, int count) {
-            // tiers by current load, each tier in id order (canonical before sampling)
-            TreeMap<Integer, List<UUID>> tiers = new TreeMap<>();
-            for (InspectorSlot s : pool) {
-                if (!conflicts.get(s.id()).contains(permitNumber)) {
-                    tiers.computeIfAbsent(load.get(s.id()), l -> new ArrayList<>())
-                            .add(s.id());
-                }
+            int n = ids.length;
+            boolean[] eligible = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                eligible[i] = !conflicts[i].contains(permitNumber);
             }
-            List<UUID> picked = new ArrayList<>(count);
-            for (List<UUID> tier : tiers.values()) {
-                if (picked.size() == count) {
-                    break;
+            List<Integer> picked = new ArrayList<>(count);
+            long below = Long.MIN_VALUE; // tiers up to this load are done
+            while (picked.size() < count) {
+                long tierLoad = Long.MAX_VALUE;
+                for (int i = 0; i < n; i++) {
+                    if (eligible[i] && load[i] > below && load[i] < tierLoad) {
+                        tierLoad = load[i];
+                    }
+                }
+                if (tierLoad == Long.MAX_VALUE) {
+                    break; // no tier left
+                }
+                List<Integer> tier = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (eligible[i] && load[i] == tierLoad) {
+                        tier.add(i);
+                    }
                 }
                 picked.addAll(random.sample(tier, count - picked.size()));
+                below = tierLoad;
             }
             if (picked.size() < count) {
                 throw ApiException.unprocessable(
@@ -131,8 +154,12 @@ final class DrawAlgorithm {
                                 + " on-post inspectors without a conflict are available for " + permitNumber + ", "
                                 + count + " are required");
             }
-            picked.forEach(id -> load.merge(id, 1, Integer::sum));
-            return List.copyOf(picked);
+            List<UUID> result = new ArrayList<>(count);
+            for (int i : picked) {
+                load[i]++;
+                result.add(ids[i]);
+            }
+            return List.copyOf(result);
         }
     }
 

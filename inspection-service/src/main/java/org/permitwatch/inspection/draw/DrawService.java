@@ -337,57 +337,84 @@ class DrawService {
     /**
      * The row's population: units of the plan's division and industry with status VALID, permit holders (重点/简化管理)
      * and, where the row includes them, 登记管理 units.
+     *
+     * <p>Classified and counted in the database: one row per stratum × class (eligible or the first exclusion that
+     * applies, in the order recently inspected, open task, positive list), the eligible units of a stratum as one text
+     * of {@code permit<TAB>version} lines. Reading 100,000 units as rows through R2DBC and classifying them here was
+     * the largest part of a draw's CPU time (issue 21, docs/benchmarks.md "Double-random draw"); the result is the same
+     * set, and the order the list comes in does not matter: the algorithm and the fingerprints sort it themselves.
+     * Permit numbers hold neither tabs nor line breaks (letters and digits on the national platform).
      */
     private Mono<Population> population(PlanRowRef row, OffsetDateTime since) {
         String windowStartMonth = YearMonth.from(since).toString();
         return db.sql("""
-                        SELECT u.permit_number, COALESCE(u.version, 0) AS version,
-                               COALESCE(u.source_type, 'GENERAL') AS stratum, COALESCE(u.positive_list, false) AS positive,
-                               (u.last_inspected_at IS NOT NULL AND u.last_inspected_at >= :since) AS recent,
-                               EXISTS (SELECT 1 FROM inspection_task t WHERE t.permit_number = u.permit_number
-                                       AND t.status <> 'CANCELLED'
-                                       AND (t.period_month >= :sinceMonth OR t.status IN ('ASSIGNED', 'IN_PROGRESS')))
-                                   AS tasked
-                        FROM directory_unit u
-                        WHERE u.%s AND u.key_industry = :industry AND u.status = 'VALID'
-                          AND (u.management_category IN ('KEY', 'SIMPLIFIED')
-                               OR (:registration AND u.management_category = 'REGISTRATION'))""".formatted(unitScope(row)))
+                        SELECT stratum, cls, count(*) AS n,
+                               string_agg(permit_number || E'\\t' || version, E'\\n') FILTER (WHERE cls = 'ELIGIBLE')
+                                   AS units
+                        FROM (SELECT u.permit_number, COALESCE(u.version, 0) AS version,
+                                     COALESCE(u.source_type, 'GENERAL') AS stratum,
+                                     CASE WHEN u.last_inspected_at IS NOT NULL AND u.last_inspected_at >= :since
+                                              THEN 'RECENTLY_INSPECTED'
+                                          WHEN EXISTS (SELECT 1 FROM inspection_task t
+                                                       WHERE t.permit_number = u.permit_number
+                                                         AND t.status <> 'CANCELLED'
+                                                         AND (t.period_month >= :sinceMonth
+                                                              OR t.status IN ('ASSIGNED', 'IN_PROGRESS')))
+                                              THEN 'OPEN_TASK'
+                                          WHEN COALESCE(u.positive_list, false) THEN 'POSITIVE_LIST'
+                                          ELSE 'ELIGIBLE' END AS cls
+                              FROM directory_unit u
+                              WHERE u.%s AND u.key_industry = :industry AND u.status = 'VALID'
+                                AND (u.management_category IN ('KEY', 'SIMPLIFIED')
+                                     OR (:registration AND u.management_category = 'REGISTRATION'))) p
+                        GROUP BY stratum, cls""".formatted(unitScope(row)))
                 .bind("since", since)
                 .bind("sinceMonth", windowStartMonth)
                 .bind("division", row.divisionCode())
                 .bind("registration", row.includeRegistration())
                 .bind("industry", row.keyIndustry())
-                .map(r -> new Object[] {
-                    new DrawAlgorithm.Candidate(
-                            r.get("permit_number", String.class),
-                            r.get("version", Long.class),
-                            r.get("stratum", String.class)),
-                    r.get("positive", Boolean.class),
-                    r.get("recent", Boolean.class),
-                    r.get("tasked", Boolean.class)
-                })
+                .map(r -> new PopulationGroup(
+                        r.get("stratum", String.class),
+                        r.get("cls", String.class),
+                        r.get("n", Long.class).intValue(),
+                        r.get("units", String.class)))
                 .all()
                 .collectList()
-                .map(rows -> {
-                    List<DrawAlgorithm.Candidate> eligible = new ArrayList<>();
-                    Map<String, Integer> denominators = new LinkedHashMap<>();
-                    Map<String, Integer> excluded = new LinkedHashMap<>();
-                    DrawAlgorithm.STRATA.forEach(s -> denominators.put(s, 0));
-                    for (Object[] r : rows) {
-                        DrawAlgorithm.Candidate c = (DrawAlgorithm.Candidate) r[0];
-                        denominators.merge(c.stratum(), 1, Integer::sum);
-                        if (Boolean.TRUE.equals(r[2])) {
-                            excluded.merge("RECENTLY_INSPECTED", 1, Integer::sum);
-                        } else if (Boolean.TRUE.equals(r[3])) {
-                            excluded.merge("OPEN_TASK", 1, Integer::sum);
-                        } else if (Boolean.TRUE.equals(r[1])) {
-                            excluded.merge("POSITIVE_LIST", 1, Integer::sum);
-                        } else {
-                            eligible.add(c);
-                        }
-                    }
-                    return new Population(List.copyOf(eligible), denominators, excluded);
-                });
+                .map(DrawService::classify);
+    }
+
+    private record PopulationGroup(String stratum, String classification, int count, String units) {}
+
+    private static final String ELIGIBLE = "ELIGIBLE";
+
+    /** Exclusion reasons in the order the population query tests them (the order of the recorded parameters). */
+    private static final List<String> EXCLUSIONS = List.of("RECENTLY_INSPECTED", "OPEN_TASK", "POSITIVE_LIST");
+
+    private static Population classify(List<PopulationGroup> groups) {
+        List<DrawAlgorithm.Candidate> eligible = new ArrayList<>();
+        Map<String, Integer> denominators = new LinkedHashMap<>();
+        Map<String, Integer> excluded = new LinkedHashMap<>();
+        DrawAlgorithm.STRATA.forEach(s -> denominators.put(s, 0));
+        EXCLUSIONS.forEach(reason -> {
+            int n = groups.stream()
+                    .filter(g -> g.classification().equals(reason))
+                    .mapToInt(PopulationGroup::count)
+                    .sum();
+            if (n > 0) {
+                excluded.put(reason, n);
+            }
+        });
+        for (PopulationGroup g : groups) {
+            denominators.merge(g.stratum(), g.count(), Integer::sum);
+            if (g.classification().equals(ELIGIBLE) && g.units() != null) {
+                for (String line : g.units().split("\n")) {
+                    int tab = line.indexOf('\t');
+                    eligible.add(new DrawAlgorithm.Candidate(
+                            line.substring(0, tab), Long.parseLong(line.substring(tab + 1)), g.stratum()));
+                }
+            }
+        }
+        return new Population(List.copyOf(eligible), denominators, excluded);
     }
 
     private Mono<UUID> complete(
@@ -403,6 +430,9 @@ class DrawService {
         LocalDate publishNotBefore = request.month().atEndOfMonth().plusDays(properties.publishAfterDays());
         String department = request.department() != null ? request.department() : properties.defaultDepartment();
         Map<String, String> counties = new LinkedHashMap<>();
+        // computed once: sorting and hashing 80,000 lines is not free, and the draw row, the event and the audit entry
+        // all carry it
+        String eligibleFingerprint = Fingerprints.units(input.eligible());
         return db.sql("SELECT permit_number, division_code FROM directory_unit WHERE permit_number = ANY(:permits)")
                 .bind(
                         "permits",
@@ -420,7 +450,7 @@ class DrawService {
                                 WHERE id = :id AND status = 'COMMITTED'""")
                         .bind("seed", commitment.seed())
                         .bind("eligible", json.writeValueAsString(input.eligible()))
-                        .bind("ef", Fingerprints.units(input.eligible()))
+                        .bind("ef", eligibleFingerprint)
                         .bind("targeted", json.writeValueAsString(input.targeted()))
                         .bind("inspectors", json.writeValueAsString(input.inspectors()))
                         .bind("if", Fingerprints.inspectors(input.inspectors()))
@@ -458,7 +488,7 @@ class DrawService {
                                         request.month().toString(),
                                         commitment.seedHash(),
                                         commitment.seed(),
-                                        Fingerprints.units(input.eligible()),
+                                        eligibleFingerprint,
                                         DrawAlgorithm.countByStratum(picks),
                                         taskCount,
                                         clock.nowUtc())))
@@ -472,7 +502,7 @@ class DrawService {
                                         "byStratum",
                                         DrawAlgorithm.countByStratum(picks),
                                         "eligibleFingerprint",
-                                        Fingerprints.units(input.eligible())))))
+                                        eligibleFingerprint))))
                 .as(tx::transactional)
                 .thenReturn(commitment.drawId());
     }

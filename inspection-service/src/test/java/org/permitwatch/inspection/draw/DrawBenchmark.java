@@ -5,11 +5,17 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.permitwatch.inspection.InspectionApplication;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.DivisionCode;
@@ -23,7 +29,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * Benchmark (not a test; run by {@code bench/draw-benchmark.sh}): draws over a 100,000-unit directory of one city and
  * industry with 500 inspectors, through the real service code against embedded PostgreSQL. Prints per-draw latency
- * (draw incl. commit, tasks and outbox; then verification), heap peak and process peak RSS.
+ * (draw incl. commit, tasks and outbox; then verification), heap peak and process peak RSS. After each draw, in the
+ * same run, the plain-SQL equivalent (issue 21's 63 ms figure): the same population query and the same task,
+ * {@code task_inspector} and outbox inserts for the units the draw picked, as a handful of set-based statements over
+ * JDBC in one transaction that is rolled back. Per draw it also prints the CPU time the JVM and PostgreSQL spent (from
+ * /proc): on a machine shared with other builds that is the figure to compare, not the wall time.
  */
 public final class DrawBenchmark {
 
@@ -45,6 +55,8 @@ public final class DrawBenchmark {
                 "--spring.flyway.user=" + database.username(),
                 "--spring.flyway.password=" + database.password(),
                 "--" + TestJwts.PROPERTY + "=" + TestJwts.publicKeyLocation(),
+                "--" + TestJwts.ISSUER_PROPERTY + "=" + TestJwts.ISSUER,
+                "--" + TestJwts.AUDIENCES_PROPERTY + "=" + TestJwts.AUDIENCE,
                 "--server.port=0",
                 "--eureka.client.enabled=false",
                 "--spring.kafka.admin.auto-create=false",
@@ -52,6 +64,9 @@ public final class DrawBenchmark {
                 "--permitwatch.outbox.relay-enabled=false",
                 // Draws never touch the evidence store; the secret has no default outside a real deployment.
                 "--permitwatch.evidence.s3.secret-key=draw-benchmark-unused",
+                // no broker: the consumers stay stopped instead of retrying (and logging) in the measured JVM
+                "--spring.kafka.listener.auto-startup=false",
+                "--logging.level.org.apache.kafka=OFF",
                 "--logging.level.root=WARN");
         try {
             DatabaseClient db = context.getBean(DatabaseClient.class);
@@ -65,31 +80,52 @@ public final class DrawBenchmark {
                     units, inspectors, inspectors * 2, (System.nanoTime() - t0) / 1e9);
 
             Caller caller = new Caller("bench", "bench", Set.of(Role.CITY), DivisionCode.of("140100"), Set.of());
+            Connection jdbc = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+            long postmaster = postmaster(jdbc);
             UUID planId = new UUID(0, 1);
             for (int round = 0; round <= rounds; round++) {
                 YearMonth month = YearMonth.of(year, round + 1);
                 resetPeaks();
+                long jvmCpu0 = jvmCpuNanos();
+                long pgCpu0 = postgresCpuMillis(postmaster);
                 long start = System.nanoTime();
                 UUID drawId = draws.draw(new DrawService.Request(planId, 1, month, List.of(), null, null), caller)
                         .block();
                 long drawMs = (System.nanoTime() - start) / 1_000_000;
+                long jvmCpuMs = (jvmCpuNanos() - jvmCpu0) / 1_000_000;
+                long pgCpuMs = postgresCpuMillis(postmaster) - pgCpu0;
+                long heapPeak = heapPeakMb();
+                pgCpu0 = postgresCpuMillis(postmaster);
+                start = System.nanoTime();
+                int sqlTasks = plainSql(jdbc, drawId, year);
+                long sqlMs = (System.nanoTime() - start) / 1_000_000;
+                long sqlPgCpuMs = postgresCpuMillis(postmaster) - pgCpu0;
                 DrawViews.Draw draw = draws.find(drawId, caller).block();
                 start = System.nanoTime();
                 DrawViews.Verification verification =
                         draws.verify(drawId, caller).block();
                 long verifyMs = (System.nanoTime() - start) / 1_000_000;
                 System.out.printf(
-                        "%s %s: eligible %,d, drawn %,d units/tasks, draw %,d ms, verification %,d ms "
-                                + "(identical=%s), heap peak %,d MB%n",
+                        "%s %s: eligible %,d, drawn %,d units/tasks, draw %,d ms (CPU: JVM %,d ms + PostgreSQL %,d ms),"
+                                + " plain SQL %,d ms for %,d tasks (PostgreSQL CPU %,d ms) = draw/SQL %.1f×,"
+                                + " verification %,d ms (identical=%s), heap peak %,d MB, load %s%n",
                         round == 0 ? "warm-up" : "round " + round,
                         month,
                         draw.eligibleCount(),
                         draw.units().size(),
                         drawMs,
+                        jvmCpuMs,
+                        pgCpuMs,
+                        sqlMs,
+                        sqlTasks,
+                        sqlPgCpuMs,
+                        drawMs / (double) Math.max(1, sqlMs),
                         verifyMs,
                         verification.identical(),
-                        heapPeakMb());
+                        heapPeak,
+                        loadAverage());
             }
+            jdbc.close();
             System.out.printf(
                     "process peak RSS (VmHWM): %s, max heap %,d MB%n",
                     vmHwm(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -135,6 +171,117 @@ public final class DrawBenchmark {
                         INSERT INTO plan_row_month (row_id, month, rounds, planned_units)
                         SELECT '00000000-0000-0000-0000-000000000002', m, 1, 0 FROM generate_series(1, 12) m""").then().block();
         db.sql("ANALYZE").then().block();
+    }
+
+    /**
+     * The plain-SQL equivalent of a draw's database work, for the units {@code drawId} picked: the population query
+     * (the same SQL as DrawService's, fetched to the client), then the tasks, their inspectors and one outbox row per
+     * task as set-based INSERTs — one transaction, rolled back so the next draw sees the same state. Returns the
+     * number of tasks inserted (= units drawn).
+     */
+    private static int plainSql(Connection jdbc, UUID drawId, int year) throws Exception {
+        jdbc.setAutoCommit(false);
+        try (PreparedStatement population = jdbc.prepareStatement("""
+                        SELECT u.permit_number, COALESCE(u.version, 0) AS version,
+                               COALESCE(u.source_type, 'GENERAL') AS stratum, COALESCE(u.positive_list, false) AS positive,
+                               (u.last_inspected_at IS NOT NULL AND u.last_inspected_at >= now() - interval '180 days')
+                                   AS recent,
+                               EXISTS (SELECT 1 FROM inspection_task t WHERE t.permit_number = u.permit_number
+                                       AND t.status <> 'CANCELLED'
+                                       AND (t.period_month >= to_char(now() - interval '180 days', 'YYYY-MM') OR t.status IN ('ASSIGNED', 'IN_PROGRESS'))) AS tasked
+                        FROM directory_unit u
+                        WHERE u.city_code = '140100' AND u.key_industry = 'COKING' AND u.status = 'VALID'
+                          AND u.management_category IN ('KEY', 'SIMPLIFIED')""");
+                Statement st = jdbc.createStatement()) {
+            int rows = 0;
+            try (ResultSet r = population.executeQuery()) {
+                while (r.next()) {
+                    r.getString(1);
+                    r.getLong(2);
+                    r.getString(3);
+                    r.getBoolean(4);
+                    r.getBoolean(5);
+                    r.getBoolean(6);
+                    rows++;
+                }
+            }
+            if (rows == 0) {
+                throw new IllegalStateException("empty population");
+            }
+            String picks = "SELECT p ->> 'permitNumber' AS permit, p -> 'inspectors' AS inspectors FROM draw d, "
+                    + "jsonb_array_elements(d.result) p WHERE d.id = '" + drawId + "'";
+            int tasks = st.executeUpdate("""
+                    INSERT INTO inspection_task (id, permit_number, division_code, city_code, origin, draw_id, plan_id,
+                                                 method, due_date, period_month, status, departments, created_by)
+                    SELECT gen_random_uuid(), u.permit_number, u.division_code, '140100', 'DRAW', '%s',
+                           '00000000-0000-0000-0000-000000000001', 'ON_SITE', DATE '%d-12-31', '2099-12', 'ASSIGNED',
+                           ARRAY['bench'], 'bench'
+                    FROM (%s) p JOIN directory_unit u ON u.permit_number = p.permit""".formatted(drawId, year, picks));
+            st.executeUpdate("""
+                    INSERT INTO task_inspector (task_id, inspector_id)
+                    SELECT t.id, CAST(i AS uuid) FROM (%s) p
+                    JOIN inspection_task t ON t.permit_number = p.permit AND t.period_month = '2099-12'
+                    CROSS JOIN LATERAL jsonb_array_elements_text(p.inspectors) i""".formatted(picks));
+            st.executeUpdate("""
+                    INSERT INTO outbox_event (id, topic, message_key, event_type, subject, source, occurred_at, payload)
+                    SELECT gen_random_uuid(), 'inspection.task.events.v1', t.id::text, 'TaskAssigned', NULL, 'bench',
+                           now(), jsonb_build_object('taskId', t.id, 'permitNumber', t.permit_number,
+                               'divisionCode', t.division_code, 'cityCode', t.city_code, 'origin', t.origin,
+                               'drawId', t.draw_id, 'planId', t.plan_id, 'method', t.method, 'dueDate', t.due_date,
+                               'periodMonth', t.period_month, 'departments', to_jsonb(t.departments),
+                               'inspectorIds', (SELECT jsonb_agg(ti.inspector_id ORDER BY ti.inspector_id)
+                                                FROM task_inspector ti WHERE ti.task_id = t.id), 'merged', false)
+                    FROM inspection_task t WHERE t.period_month = '2099-12' ORDER BY t.permit_number""");
+            return tasks;
+        } finally {
+            jdbc.rollback();
+            jdbc.setAutoCommit(true);
+        }
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The embedded server's postmaster: the parent of a backend process. */
+    private static long postmaster(Connection jdbc) throws Exception {
+        try (Statement st = jdbc.createStatement();
+                ResultSet r = st.executeQuery("SELECT pg_backend_pid()")) {
+            r.next();
+            return Long.parseLong(stat(r.getLong(1))[1]);
+        }
+    }
+
+    /** CPU time (user + system) of the postmaster and its child processes (the backends), in ms. */
+    private static long postgresCpuMillis(long postmaster) throws Exception {
+        long ticks = 0;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
+                try {
+                    long pid = Long.parseLong(p.getFileName().toString());
+                    String[] f = stat(pid);
+                    if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (Exception gone) {
+                    // the process ended between the listing and the read
+                }
+            }
+        }
+        return ticks * 10; // USER_HZ = 100
+    }
+
+    /** Fields of /proc/PID/stat after the command name: [0] = state, [1] = ppid, [11] = utime, [12] = stime. */
+    private static String[] stat(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    private static String loadAverage() throws Exception {
+        String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return f[0] + " " + f[1] + " " + f[2];
     }
 
     private static void resetPeaks() {

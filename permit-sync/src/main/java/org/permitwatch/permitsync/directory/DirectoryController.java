@@ -79,7 +79,6 @@ class DirectoryController {
                     sourceType,
                     text(q));
             return queries.list(filter, orderBy, paging.offset(), paging.size())
-                    .map(DirectoryViews.UnitSummary::of)
                     .collectList()
                     .zipWith(queries.count(filter))
                     .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));

@@ -25,15 +25,24 @@ class DirectoryQueries {
         this.rows = rows;
     }
 
-    /** @param orderBy an ORDER BY body from {@link org.permitwatch.support.web.ListSort} (whitelisted columns only) */
-    Flux<DirectoryUnit> list(UnitFilter filter, String orderBy, long offset, int limit) {
+    /**
+     * A page of the list: only the summary's columns. The full row carries the outlets and obligations as jsonb
+     * (kilobytes per unit), which the list never shows; reading and parsing them was most of a page's cost (issue 21,
+     * docs/benchmarks.md "Directory page").
+     *
+     * @param orderBy an ORDER BY body from {@link org.permitwatch.support.web.ListSort} (whitelisted columns only)
+     */
+    Flux<DirectoryViews.UnitSummary> list(UnitFilter filter, String orderBy, long offset, int limit) {
         Where where = where(filter);
-        var spec = db.sql("SELECT " + UnitRows.COLUMNS + " FROM directory_unit WHERE " + where.sql + " ORDER BY "
-                + orderBy + " LIMIT :limit OFFSET :offset");
+        var spec = db.sql("SELECT " + UnitRows.SUMMARY_COLUMNS + " FROM directory_unit WHERE " + where.sql
+                + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
         for (var e : where.params.entrySet()) {
             spec = spec.bind(e.getKey(), e.getValue());
         }
-        return spec.bind("limit", limit).bind("offset", offset).map(rows::map).all();
+        return spec.bind("limit", limit)
+                .bind("offset", offset)
+                .map(UnitRows::summary)
+                .all();
     }
 
     /**

@@ -21,6 +21,11 @@ class UnitRows {
             outlets::text AS outlets_json, obligations::text AS obligations_json, last_inspected_at, violation_count,
             version, platform_updated_at, changed_at""";
 
+    /** What {@link DirectoryViews.UnitSummary} shows, nothing more (no jsonb to read and parse). */
+    static final String SUMMARY_COLUMNS = """
+            permit_no, uscc, unit_name, province_code, city_code, county_code, industry_code, industry_name,
+            key_industry, management_category, status, valid_to, without_permit, source_type, positive_list, version""";
+
     private static final TypeReference<List<DirectoryUnitSnapshot.Outlet>> OUTLETS = new TypeReference<>() {};
 
     private final JsonMapper json;
@@ -63,6 +68,26 @@ class UnitRows {
                 row.get("version", Long.class),
                 row.get("platform_updated_at", OffsetDateTime.class),
                 row.get("changed_at", OffsetDateTime.class));
+    }
+
+    static DirectoryViews.UnitSummary summary(Readable row) {
+        return new DirectoryViews.UnitSummary(
+                row.get("permit_no", String.class),
+                row.get("uscc", String.class),
+                row.get("unit_name", String.class),
+                row.get("province_code", String.class),
+                row.get("city_code", String.class),
+                row.get("county_code", String.class),
+                row.get("industry_code", String.class),
+                row.get("industry_name", String.class),
+                KeyIndustry.valueOf(row.get("key_industry", String.class)),
+                ManagementCategory.valueOf(row.get("management_category", String.class)),
+                PermitStatus.valueOf(row.get("status", String.class)),
+                row.get("valid_to", LocalDate.class),
+                Boolean.TRUE.equals(row.get("without_permit", Boolean.class)),
+                SourceType.valueOf(row.get("source_type", String.class)),
+                Boolean.TRUE.equals(row.get("positive_list", Boolean.class)),
+                row.get("version", Long.class));
     }
 
     String outletsJson(DirectoryUnit unit) {

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the directory page (GET /api/v1/directory/units) straight to permit-sync, real code against
+# embedded PostgreSQL (zonky), no broker, no sync, no gateway. Issue 21's goal: ≥ 1,000 req/s on 2 cores.
+#
+#   bench/directory-benchmark.sh [--units 100000] [-n 4000] [-c 32] [--path '/api/v1/directory/units?size=20']
+#                                [--baseline REV] [--jfr] [--no-build]
+#
+# A server JVM (DirectoryBenchmark serve, -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 like run.sh's
+# permit-sync) seeds UNITS units (4 outlets × 5 pollutant limits and 20 self-monitoring rows each, like a real permit)
+# over 11 cities; a separate load JVM sends N requests at concurrency C (each worker its own CITY 140100 token) after a
+# warm-up of N/4 and prints req/s, p50/p95 and the CPU time permit-sync and PostgreSQL spent per request (/proc): on a
+# shared machine the CPU per request is the figure to compare. --baseline REV first serves with permit-sync's main
+# code as of REV (compiled here with javac; the libraries, platform-support included, are the working tree's), then with
+# the working tree's: before/after in one run. --jfr records each server JVM (profile settings) and prints the hottest top frames.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+UNITS=100000 N=4000 C=32 PATH_Q='/api/v1/directory/units?size=20' BUILD=1 BASELINE="" JFR=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --units) UNITS=$2; shift 2 ;;
+    -n) N=$2; shift 2 ;;
+    -c) C=$2; shift 2 ;;
+    --path) PATH_Q=$2; shift 2 ;;
+    --baseline) BASELINE=$2; shift 2 ;;
+    --jfr) JFR=1; shift ;;
+    --no-build) BUILD=0; shift ;;
+    *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+  esac
+done
+
+WORK=$ROOT/.local/bench-directory
+mkdir -p "$WORK/tmp"
+if [ "$BUILD" = 1 ] || [ ! -f "$WORK/classpath.txt" ]; then
+  ./mvnw -B -q -pl permit-sync -am test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
+fi
+rm -rf "$WORK/classes" "$WORK/test-classes"
+cp -r permit-sync/target/classes "$WORK/classes"
+cp -r permit-sync/target/test-classes "$WORK/test-classes"
+
+if [ -n "$BASELINE" ]; then
+  BASE=$WORK/baseline
+  BASE_REV=$(git rev-parse --short "$BASELINE") # resolved once: HEAD may move while the benchmark runs
+  rm -rf "$BASE" && mkdir -p "$BASE/src" "$BASE/classes"
+  git archive "$BASE_REV" permit-sync/src/main | tar -x -C "$BASE/src"
+  find "$BASE/src" -name '*.java' -path '*/src/main/java/*' > "$BASE/sources.txt"
+  javac -nowarn -parameters -encoding UTF-8 -proc:none -d "$BASE/classes" -cp "$(cat "$WORK/classpath.txt")" \
+    @"$BASE/sources.txt"
+  cp -r "$BASE/src/permit-sync/src/main/resources/." "$BASE/classes/"
+fi
+
+SERVER=""
+trap '[ -z "$SERVER" ] || kill "$SERVER" 2>/dev/null || true' EXIT
+
+run() { # $1 label, $2 main classes (ahead of the working tree's), $3 the rest of the class path
+  echo "== $1: GET $PATH_Q, $UNITS units, $N requests, concurrency $C, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
+  rm -f "$WORK/port" "$WORK/postmaster" "$WORK/tokens"
+  local jfr=()
+  [ "$JFR" = 0 ] || jfr=("-XX:StartFlightRecording=filename=$WORK/$1.jfr,settings=profile")
+  java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.io.tmpdir="$WORK/tmp" "${jfr[@]}" \
+    -cp "$WORK/test-classes:$2:$3" \
+    org.permitwatch.permitsync.directory.DirectoryBenchmark serve "$UNITS" "$WORK" > "$WORK/$1.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 600); do
+    [ -s "$WORK/port" ] && break
+    kill -0 "$SERVER" 2>/dev/null || { tail -30 "$WORK/$1.log"; exit 1; }
+    sleep 1
+  done
+  java -Xmx256m -cp "$WORK/test-classes:$(cat "$WORK/classpath.txt")" \
+    org.permitwatch.permitsync.directory.DirectoryBenchmark load "http://127.0.0.1:$(cat "$WORK/port")$PATH_Q" \
+    "$N" "$C" "$SERVER" "$(cat "$WORK/postmaster")" "$WORK/tokens"
+  if [ "$JFR" = 1 ]; then
+    jcmd "$SERVER" JFR.dump name=1 filename="$WORK/$1.jfr" > /dev/null
+    echo "-- $1: hottest top frames of permit-sync's execution samples (seeding included)"
+    jfr print --events jdk.ExecutionSample "$WORK/$1.jfr" \
+      | awk '/stackTrace = \[/{getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); n[$0]++; t++} END {for (f in n) printf "%6d %5.1f%%  %s\n", n[f], 100*n[f]/t, f}' \
+      | sort -rn | head -25 || true
+  fi
+  kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
+}
+
+if [ -n "$BASELINE" ]; then
+  run "baseline-$BASE_REV" "$BASE/classes" "$(cat "$WORK/classpath.txt")"
+fi
+run current "$WORK/classes" "$(cat "$WORK/classpath.txt")"

@@ -1,0 +1,243 @@
+package org.permitwatch.permitsync.directory;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.permitwatch.permitsync.PermitSyncApplication;
+import org.permitwatch.testsupport.TestJwts;
+import org.permitwatch.testsupport.TestPostgres;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Benchmark (not a test; run by {@code bench/directory-benchmark.sh}): the directory page straight to permit-sync.
+ *
+ * <ul>
+ *   <li>{@code serve UNITS DIR}: boots permit-sync (real code, embedded PostgreSQL, no broker, no sync) over UNITS
+ *       units of one province (11 cities × 10 counties), each with 4 outlets × 5 pollutant limits and 20
+ *       self-monitoring rows like a real permit, writes its port, PostgreSQL's postmaster pid and 64 tokens (CITY
+ *       140100, one subject each) into DIR and serves until killed;
+ *   <li>{@code load URL N C PID POSTMASTER TOKENS}: N GETs of URL at concurrency C (closed loop, each worker its own
+ *       token) after a warm-up of N/4, then req/s, p50/p95 and the CPU time the server JVM (PID) and PostgreSQL
+ *       spent per request, from /proc: on a shared machine that is the figure to compare.
+ * </ul>
+ */
+public final class DirectoryBenchmark {
+
+    private DirectoryBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("serve")) {
+            serve(Integer.parseInt(args[1]), Path.of(args[2]));
+        } else {
+            load(
+                    args[1],
+                    Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]),
+                    Long.parseLong(args[4]),
+                    Long.parseLong(args[5]),
+                    Files.readAllLines(Path.of(args[6])));
+        }
+    }
+
+    private static void serve(int units, Path dir) throws Exception {
+        TestPostgres.Database database = TestPostgres.newDatabase("dirbench");
+        ConfigurableApplicationContext context = new SpringApplication(PermitSyncApplication.class)
+                .run(
+                        "--spring.r2dbc.url=" + database.r2dbcUrl(),
+                        "--spring.r2dbc.username=" + database.username(),
+                        "--spring.r2dbc.password=" + database.password(),
+                        "--spring.flyway.url=" + database.jdbcUrl(),
+                        "--spring.flyway.user=" + database.username(),
+                        "--spring.flyway.password=" + database.password(),
+                        "--" + TestJwts.PROPERTY + "=" + TestJwts.publicKeyLocation(),
+                        "--" + TestJwts.ISSUER_PROPERTY + "=" + TestJwts.ISSUER,
+                        "--" + TestJwts.AUDIENCES_PROPERTY + "=" + TestJwts.AUDIENCE,
+                        "--server.port=0",
+                        "--eureka.client.enabled=false",
+                        "--spring.kafka.bootstrap-servers=127.0.0.1:1",
+                        "--spring.kafka.admin.auto-create=false",
+                        "--spring.kafka.listener.auto-startup=false",
+                        "--permitwatch.outbox.relay-enabled=false",
+                        "--permitwatch.sync.schedule-cron=-",
+                        "--permitwatch.directory.feedback.reconcile-cron=-",
+                        "--permitwatch.national-platform.base-url=http://127.0.0.1:1",
+                        "--permitwatch.national-platform.client-id=bench",
+                        "--permitwatch.national-platform.client-secret=bench",
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.apache.kafka=OFF");
+        DatabaseClient db = context.getBean(DatabaseClient.class);
+        db.sql("""
+                        INSERT INTO directory_unit (permit_no, uscc, unit_name, province_code, city_code, county_code,
+                               industry_code, industry_name, key_industry, management_category, status, issue_date,
+                               valid_from, valid_to, issuing_authority, without_permit, source_type, address,
+                               legal_representative, longitude, latitude, outlets, obligations, version,
+                               platform_updated_at)
+                        SELECT 'BENCH' || lpad(g::text, 8, '0') || 'P', '9114' || lpad(g::text, 14, '0'),
+                               '基准单位有限公司' || g, '140000', c.city, substr(c.city, 1, 4) || lpad((1 + g % 10)::text, 2, '0'),
+                               '4411', '火力发电', 'THERMAL_POWER', CASE WHEN g % 3 = 0 THEN 'SIMPLIFIED' ELSE 'KEY' END,
+                               'VALID', DATE '2024-01-01', DATE '2024-01-01', DATE '2029-12-31', '某市生态环境局',
+                               false, CASE WHEN g % 5 = 1 THEN 'KEY' ELSE 'GENERAL' END, '山西省某市某区某路' || g || '号',
+                               '张三', 112.5, 37.8, o.outlets, o.obligations, 1, now()
+                        FROM generate_series(1, :n) g
+                        CROSS JOIN LATERAL (SELECT '14' || lpad((1 + g % 11)::text, 2, '0') || '00' AS city) c
+                        CROSS JOIN LATERAL (SELECT
+                            (SELECT jsonb_agg(jsonb_build_object('outletCode', 'DA00' || k, 'outletName', k || '号排气筒',
+                                    'medium', '废气', 'outletType', '主要排放口', 'pollutants',
+                                    (SELECT jsonb_agg(jsonb_build_object('pollutantCode', 'a2' || (1000 + p),
+                                            'pollutantName', '污染物' || p, 'hourlyLimit', 30 + p, 'dailyLimit', 20 + p,
+                                            'unit', 'mg/m3', 'annualLimitTons', jsonb_build_array(12.5, 12.5, 12.5),
+                                            'standard', 'GB 13223-2011'))
+                                     FROM generate_series(1, 5) p)))
+                             FROM generate_series(1, 4 + 0 * g) k) AS outlets,
+                            jsonb_build_object(
+                                'fugitiveControls', jsonb_build_array(jsonb_build_object('source', '煤场',
+                                        'measures', '全封闭煤棚，喷淋抑尘')),
+                                'selfMonitoring', (SELECT jsonb_agg(jsonb_build_object('outletCode', 'DA00' || (1 + m % 4),
+                                        'pollutantCode', 'a2' || (1000 + m % 5), 'method', '自动',
+                                        'frequency', '自动监测', 'networked', true))
+                                     FROM generate_series(1, 20 + 0 * g) m),
+                                'executionReports', jsonb_build_array('年度执行报告', '季度执行报告'),
+                                'specialPeriods', '[]'::jsonb) AS obligations) o""").bind("n", units).then().block();
+        db.sql("ANALYZE").then().block();
+        long postmaster = db.sql("SELECT pg_backend_pid() AS pid")
+                .map(r -> r.get("pid", Integer.class))
+                .one()
+                .map(pid -> Long.parseLong(stat(pid)[1]))
+                .block();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            tokens.add(TestJwts.builder()
+                    .subject("bench-" + i)
+                    .roles("CITY")
+                    .division("140100")
+                    .expiresIn(Duration.ofHours(2))
+                    .build());
+        }
+        Files.write(dir.resolve("tokens"), tokens);
+        Files.writeString(dir.resolve("postmaster"), Long.toString(postmaster));
+        Files.writeString(
+                dir.resolve("port"),
+                Integer.toString(
+                        ((WebServerApplicationContext) context).getWebServer().getPort()));
+        Thread.currentThread().join();
+    }
+
+    private static void load(String url, int n, int c, long pid, long postmaster, List<String> tokens)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(c))
+                .build();
+        run(http, url, Math.max(c, n / 4), c, tokens, pid, postmaster, "warm-up");
+        run(http, url, n, c, tokens, pid, postmaster, "measured");
+        System.exit(0);
+    }
+
+    private static void run(
+            HttpClient http, String url, int n, int c, List<String> tokens, long pid, long postmaster, String label)
+            throws Exception {
+        long[] micros = new long[n];
+        AtomicInteger next = new AtomicInteger();
+        Map<Integer, Integer> statuses = new ConcurrentSkipListMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(c);
+        long jvm0 = ticks(pid);
+        long pg0 = postgresTicks(postmaster);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < c; w++) {
+            String token = tokens.get(w % tokens.size());
+            workers.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < n; ) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(120))
+                            .header("Authorization", "Bearer " + token)
+                            .GET()
+                            .build();
+                    long t0 = System.nanoTime();
+                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    micros[i] = (System.nanoTime() - t0) / 1000;
+                    statuses.merge(response.statusCode(), 1, Integer::sum);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long jvm = ticks(pid) - jvm0;
+        long pg = postgresTicks(postmaster) - pg0;
+        pool.shutdown();
+        long[] sorted = micros.clone();
+        Arrays.sort(sorted);
+        System.out.printf(
+                "%-8s %,6d requests, concurrency %d: %7.1f req/s, p50 %,d ms, p95 %,d ms; CPU per request: "
+                        + "permit-sync %.2f ms + PostgreSQL %.2f ms; statuses %s; load %s%n",
+                label,
+                n,
+                c,
+                n / seconds,
+                sorted[n / 2] / 1000,
+                sorted[(int) Math.ceil(0.95 * n) - 1] / 1000,
+                jvm * 10.0 / n,
+                pg * 10.0 / n,
+                statuses,
+                Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
+    }
+
+    /** User + system CPU ticks (1/100 s) of one process. */
+    private static long ticks(long pid) {
+        try {
+            String[] f = stat(pid);
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /** CPU ticks of the postmaster and its children (the backends). */
+    private static long postgresTicks(long postmaster) throws Exception {
+        long total = 0;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
+                long pid = Long.parseLong(p.getFileName().toString());
+                try {
+                    if (pid == postmaster || Long.parseLong(stat(pid)[1]) == postmaster) {
+                        total += ticks(pid);
+                    }
+                } catch (RuntimeException gone) {
+                    // ended between the listing and the read
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Fields after the command name: [1] = ppid, [11] = utime, [12] = stime. */
+    private static String[] stat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
