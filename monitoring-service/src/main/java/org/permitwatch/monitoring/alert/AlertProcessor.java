@@ -61,6 +61,7 @@ final class AlertProcessor implements Processor<String, String, String, String> 
     private KeyValueStore<String, String> days;
     private KeyValueStore<String, String> episodes;
     private KeyValueStore<String, String> directory;
+    private SpecialPeriodLimits limits;
 
     AlertProcessor(RuleParameters parameters, ZoneId zone, JsonMapper json) {
         this.parameters = parameters;
@@ -75,6 +76,7 @@ final class AlertProcessor implements Processor<String, String, String, String> 
         this.days = context.getStateStore(DAYS);
         this.episodes = context.getStateStore(EPISODES);
         this.directory = context.getStateStore(DIRECTORY);
+        this.limits = new SpecialPeriodLimits(context.getStateStore(SpecialPeriodLimits.WARNINGS), json);
     }
 
     @Override
@@ -108,10 +110,11 @@ final class AlertProcessor implements Processor<String, String, String, String> 
             log.warn("unreadable directory snapshot of {}: {}", permitNo, unreadable.getMessage());
             return;
         }
-        UnitContext.of(unit, outletCode).ifPresent(ctx -> minute(message, ctx));
+        boolean measuredWet = "true".equals(header(record.headers(), RawTopic.MEASURED_WET));
+        UnitContext.of(unit, outletCode).ifPresent(ctx -> minute(message, ctx, measuredWet));
     }
 
-    private void minute(DataMessage message, UnitContext ctx) {
+    private void minute(DataMessage message, UnitContext ctx, boolean measuredWet) {
         LocalDateTime minute = message.dataTime().truncatedTo(ChronoUnit.MINUTES);
         LocalDateTime hour = minute.truncatedTo(ChronoUnit.HOURS);
         Double oxygen = message.values().stream()
@@ -119,6 +122,7 @@ final class AlertProcessor implements Processor<String, String, String, String> 
                 .map(v -> v.representative().doubleValue())
                 .findFirst()
                 .orElse(null);
+        Double moisture = measuredWet ? validValue(message, DryBasis.MOISTURE) : null;
         for (DataMessage.Value value : message.values()) {
             PollutantLimit limit = ctx.limit(value.pollutant()).orElse(null);
             if (limit == null) {
@@ -136,7 +140,8 @@ final class AlertProcessor implements Processor<String, String, String, String> 
             Double reference =
                     parameters.referenceOxygen(limit.standard(), ctx.outlet().outletName());
             double measured = value.representative().doubleValue();
-            Double corrected = reference == null ? null : correct(measured, oxygen, reference);
+            Double corrected =
+                    reference == null ? null : correctDry(measured, oxygen, reference, measuredWet, moisture);
             // Only flag N counts (HJ 212-2017 表 6: F M S D C T B mark stopped, maintained, set by hand, failed,
             // calibrated, over range, lost values); a value needing correction without a usable oxygen value cannot be
             // compared with the limit, so it does not count either.
@@ -148,6 +153,27 @@ final class AlertProcessor implements Processor<String, String, String, String> 
             }
             hours.put(key, json.writeValueAsString(acc));
         }
+    }
+
+    private static Double validValue(DataMessage message, String code) {
+        return message.values().stream()
+                .filter(v -> code.equals(v.pollutant()) && v.valid())
+                .map(v -> v.representative().doubleValue())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * The value as the standard states its limits: dry flue gas (a wet-measured value and its oxygen made dry first,
+     * {@link DryBasis}), then at the reference oxygen content. Null when either step lacks its input.
+     */
+    static Double correctDry(double measured, Double oxygen, double reference, boolean measuredWet, Double moisture) {
+        if (!measuredWet) {
+            return correct(measured, oxygen, reference);
+        }
+        Double dry = DryBasis.toDry(measured, moisture);
+        Double dryOxygen = oxygen == null ? null : DryBasis.toDry(oxygen, moisture);
+        return dry == null || dryOxygen == null ? null : correct(dry, dryOxygen, reference);
     }
 
     /**
@@ -170,17 +196,18 @@ final class AlertProcessor implements Processor<String, String, String, String> 
                 parameters.referenceOxygen(limit.standard(), ctx.outlet().outletName());
         SeriesPoint point =
                 new SeriesPoint(start, "HOUR", mean.mean(), mean.corrected(), judgement(mean), mean.valid());
+        SpecialPeriodLimits.Applied hourly = limits.hourly(ctx, limit, start, end);
         judge(
                 Rule.HOURLY_EXCEEDANCE,
                 mn,
                 pollutant,
                 ctx,
                 limit,
-                limit.hourlyLimit(),
+                hourly.value(),
                 mean,
                 point,
                 end,
-                parameters.forHourly(pollutant, reference));
+                hourly.addTo(parameters.forHourly(pollutant, reference)));
         if (mean.valid()) {
             zeroOrNegative(mn, pollutant, ctx, limit, acc, point, end);
             constantValue(mn, pollutant, ctx, limit, acc, point, end);
@@ -215,17 +242,18 @@ final class AlertProcessor implements Processor<String, String, String, String> 
         Double reference =
                 parameters.referenceOxygen(limit.standard(), ctx.outlet().outletName());
         SeriesPoint point = new SeriesPoint(start, "DAY", mean.mean(), mean.corrected(), judgement(mean), mean.valid());
+        SpecialPeriodLimits.Applied daily = limits.daily(ctx, limit, start, start.plusDays(1));
         judge(
                 Rule.DAILY_EXCEEDANCE,
                 mn,
                 pollutant,
                 ctx,
                 limit,
-                limit.dailyLimit(),
+                daily.value(),
                 mean,
                 point,
                 start.plusDays(1),
-                parameters.forDaily(pollutant, reference));
+                daily.addTo(parameters.forDaily(pollutant, reference)));
     }
 
     private static String judgement(HourMean mean) {
