@@ -139,6 +139,34 @@ class DatasetGenerationTest {
     }
 
     @Test
+    void someMainStacksCarryReducedLimitsDuringHeavyPollutionWarnings() {
+        // Issue 19: 重污染天气应对 with 橙色及以上预警期间限产30% on a 重点管理 main air stack lists reduced hourly limits,
+        // each 70 % of the stack's normal limit rounded to 0.1 (e.g. 35 → 24.5); 红色预警期间停产 lists none.
+        int withLimits = 0;
+        for (PlatformPermit p : permits) {
+            for (var period : p.detail().specialPeriods()) {
+                if (!period.name().equals("重污染天气应对")) {
+                    continue;
+                }
+                if (period.measures().startsWith("红色")) {
+                    assertThat(period.limits()).isEmpty();
+                }
+                for (var limit : period.limits()) {
+                    Outlet stack = p.detail().outlets().get(0);
+                    assertThat(limit.outletCode()).isEqualTo(stack.outletCode());
+                    PollutantLimit normal = stack.pollutants().stream()
+                            .filter(l -> l.pollutantCode().equals(limit.pollutantCode()))
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(limit.hourlyLimit()).isEqualTo(Math.round(normal.hourlyLimit() * 0.7 * 10) / 10.0);
+                    withLimits++;
+                }
+            }
+        }
+        assertThat(withLimits).isPositive();
+    }
+
+    @Test
     void detailsFollowTheIndustryStandardAndCategory() {
         Map<String, String> standardByIndustry = Map.of(
                 "2521",

@@ -64,6 +64,8 @@ final class AlertProcessor implements Processor<String, String, String, String> 
     /** DATA_MISSING, FLAG_MISUSE, UNKNOWN_OUTLET (ADR 0038): their own classes, state in the episode store. */
     private PointRules pointRules;
 
+    private SpecialPeriodLimits limits;
+
     AlertProcessor(RuleParameters parameters, ZoneId zone, JsonMapper json) {
         this.parameters = parameters;
         this.zone = zone;
@@ -81,6 +83,7 @@ final class AlertProcessor implements Processor<String, String, String, String> 
                 new PointRules(new PointRuleContext(parameters, zone, json, episodes, directory, context::forward));
         // Stream time, not wall clock: a silent point is judged against the partition's other points (ADR 0038).
         context.schedule(Duration.ofMinutes(1), PunctuationType.STREAM_TIME, pointRules::punctuate);
+        this.limits = new SpecialPeriodLimits(context.getStateStore(SpecialPeriodLimits.WARNINGS), json);
     }
 
     @Override
@@ -117,10 +120,11 @@ final class AlertProcessor implements Processor<String, String, String, String> 
         }
         Optional<UnitContext> bound = UnitContext.of(unit, outletCode);
         pointRules.minute(message, permitNo, outletCode, record.timestamp(), unit, bound.isPresent());
-        bound.ifPresent(ctx -> minute(message, ctx));
+        boolean measuredWet = "true".equals(header(record.headers(), RawTopic.MEASURED_WET));
+        bound.ifPresent(ctx -> minute(message, ctx, measuredWet));
     }
 
-    private void minute(DataMessage message, UnitContext ctx) {
+    private void minute(DataMessage message, UnitContext ctx, boolean measuredWet) {
         LocalDateTime minute = message.dataTime().truncatedTo(ChronoUnit.MINUTES);
         LocalDateTime hour = minute.truncatedTo(ChronoUnit.HOURS);
         Double oxygen = message.values().stream()
@@ -128,6 +132,7 @@ final class AlertProcessor implements Processor<String, String, String, String> 
                 .map(v -> v.representative().doubleValue())
                 .findFirst()
                 .orElse(null);
+        Double moisture = measuredWet ? validValue(message, DryBasis.MOISTURE) : null;
         for (DataMessage.Value value : message.values()) {
             PollutantLimit limit = ctx.limit(value.pollutant()).orElse(null);
             if (limit == null) {
@@ -145,7 +150,8 @@ final class AlertProcessor implements Processor<String, String, String, String> 
             Double reference =
                     parameters.referenceOxygen(limit.standard(), ctx.outlet().outletName());
             double measured = value.representative().doubleValue();
-            Double corrected = reference == null ? null : correct(measured, oxygen, reference);
+            Double corrected =
+                    reference == null ? null : correctDry(measured, oxygen, reference, measuredWet, moisture);
             // Only flag N counts (HJ 212-2017 表 6: F M S D C T B mark stopped, maintained, set by hand, failed,
             // calibrated, over range, lost values); a value needing correction without a usable oxygen value cannot be
             // compared with the limit, so it does not count either.
@@ -157,6 +163,27 @@ final class AlertProcessor implements Processor<String, String, String, String> 
             }
             hours.put(key, json.writeValueAsString(acc));
         }
+    }
+
+    private static Double validValue(DataMessage message, String code) {
+        return message.values().stream()
+                .filter(v -> code.equals(v.pollutant()) && v.valid())
+                .map(v -> v.representative().doubleValue())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * The value as the standard states its limits: dry flue gas (a wet-measured value and its oxygen made dry first,
+     * {@link DryBasis}), then at the reference oxygen content. Null when either step lacks its input.
+     */
+    static Double correctDry(double measured, Double oxygen, double reference, boolean measuredWet, Double moisture) {
+        if (!measuredWet) {
+            return correct(measured, oxygen, reference);
+        }
+        Double dry = DryBasis.toDry(measured, moisture);
+        Double dryOxygen = oxygen == null ? null : DryBasis.toDry(oxygen, moisture);
+        return dry == null || dryOxygen == null ? null : correct(dry, dryOxygen, reference);
     }
 
     /**
@@ -179,17 +206,18 @@ final class AlertProcessor implements Processor<String, String, String, String> 
                 parameters.referenceOxygen(limit.standard(), ctx.outlet().outletName());
         SeriesPoint point =
                 new SeriesPoint(start, "HOUR", mean.mean(), mean.corrected(), judgement(mean), mean.valid());
+        SpecialPeriodLimits.Applied hourly = limits.hourly(ctx, limit, start, end);
         judge(
                 Rule.HOURLY_EXCEEDANCE,
                 mn,
                 pollutant,
                 ctx,
                 limit,
-                limit.hourlyLimit(),
+                hourly.value(),
                 mean,
                 point,
                 end,
-                parameters.forHourly(pollutant, reference));
+                hourly.addTo(parameters.forHourly(pollutant, reference)));
         if (mean.valid()) {
             zeroOrNegative(mn, pollutant, ctx, limit, acc, point, end);
             constantValue(mn, pollutant, ctx, limit, acc, point, end);
@@ -224,17 +252,18 @@ final class AlertProcessor implements Processor<String, String, String, String> 
         Double reference =
                 parameters.referenceOxygen(limit.standard(), ctx.outlet().outletName());
         SeriesPoint point = new SeriesPoint(start, "DAY", mean.mean(), mean.corrected(), judgement(mean), mean.valid());
+        SpecialPeriodLimits.Applied daily = limits.daily(ctx, limit, start, start.plusDays(1));
         judge(
                 Rule.DAILY_EXCEEDANCE,
                 mn,
                 pollutant,
                 ctx,
                 limit,
-                limit.dailyLimit(),
+                daily.value(),
                 mean,
                 point,
                 start.plusDays(1),
-                parameters.forDaily(pollutant, reference));
+                daily.addTo(parameters.forDaily(pollutant, reference)));
     }
 
     private static String judgement(HourMean mean) {

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The alert stream (docs/monitoring.md#alerts, ADR 0033):
  *
  * <pre>
- * directory.unit.events.v1 ──► global store (permit → snapshot: limits, standard, divisions)
+ * directory.unit.events.v1 ──► global store (permit → snapshot: limits, special-period limits, standard, divisions)
+ * monitoring.warning.events.v1 ──► global store (city|warning → heavy-pollution warning; ADR 0039)
  *                                        │ read by
  * monitoring.data.raw.v1 (key MN) ──► AlertProcessor [hours, days, episodes: in-memory + changelog] ──►
  *                                                                              monitoring.alert.events.v1 (key alert id)
@@ -56,7 +57,17 @@ public final class AlertTopology {
                 directory,
                 Topics.DIRECTORY_UNITS,
                 Consumed.with(Serdes.String(), Serdes.String()),
-                DirectoryStoreUpdater::new);
+                () -> new LatestValueUpdater(AlertProcessor.DIRECTORY));
+        // The heavy-pollution warning calendar, the same way (ADR 0039): keyed <city>|<warning id>, found by prefix.
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.inMemoryKeyValueStore(SpecialPeriodLimits.WARNINGS),
+                                Serdes.String(),
+                                Serdes.String())
+                        .withLoggingDisabled(),
+                MonitoringTopics.WARNINGS,
+                Consumed.with(Serdes.String(), Serdes.String()),
+                () -> new LatestValueUpdater(SpecialPeriodLimits.WARNINGS));
         builder.addStateStore(store(AlertProcessor.HOURS));
         builder.addStateStore(store(AlertProcessor.DAYS));
         builder.addStateStore(store(AlertProcessor.EPISODES));
@@ -83,13 +94,18 @@ public final class AlertTopology {
                 .withCachingDisabled();
     }
 
-    /** Keeps the latest snapshot per permit; a tombstone removes the permit. */
-    private static final class DirectoryStoreUpdater implements Processor<String, String, Void, Void> {
+    /** Keeps the latest value per key (snapshot per permit, state per warning); a tombstone removes the key. */
+    private static final class LatestValueUpdater implements Processor<String, String, Void, Void> {
+        private final String storeName;
         private KeyValueStore<String, String> store;
+
+        LatestValueUpdater(String storeName) {
+            this.storeName = storeName;
+        }
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
-            store = context.getStateStore(AlertProcessor.DIRECTORY);
+            store = context.getStateStore(storeName);
         }
 
         @Override

@@ -47,12 +47,15 @@ class PointRegistry implements RegisteredPoints {
 
     /** Reloads the whole table (a province has some thousands of points: a few hundred kB). */
     Mono<Void> reload() {
-        return db.sql("SELECT mn, password, permit_no, outlet_code FROM monitoring_point")
+        return db.sql("SELECT mn, password, permit_no, outlet_code, measured_wet FROM monitoring_point")
                 .map(r -> Map.entry(
                         r.get("mn", String.class),
                         new Registered(
                                 r.get("password", String.class),
-                                new Binding(r.get("permit_no", String.class), r.get("outlet_code", String.class)))))
+                                new Binding(
+                                        r.get("permit_no", String.class),
+                                        r.get("outlet_code", String.class),
+                                        Boolean.TRUE.equals(r.get("measured_wet", Boolean.class))))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .doOnNext(loaded -> points = Map.copyOf(loaded))

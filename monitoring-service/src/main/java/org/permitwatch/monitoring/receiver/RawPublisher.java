@@ -100,6 +100,9 @@ class RawPublisher implements DisposableBean {
             points.bindingOf(mn).ifPresent(binding -> {
                 headers.add(RawTopic.PERMIT_NO, bytes(binding.permitNo()));
                 headers.add(RawTopic.OUTLET_CODE, bytes(binding.outletCode()));
+                if (binding.measuredWet()) {
+                    headers.add(RawTopic.MEASURED_WET, bytes("true"));
+                }
             });
             kafka.execute(producer -> producer.send(record, (metadata, error) -> {
                 timer.cancel();

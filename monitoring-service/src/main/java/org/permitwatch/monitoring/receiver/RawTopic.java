@@ -22,6 +22,11 @@ public final class RawTopic {
     public static final String PERMIT_NO = "pw_permitno";
     /** The outlet code the point was bound to when the frame was received. */
     public static final String OUTLET_CODE = "pw_outletcode";
+    /**
+     * "true" when the point's analysers measure wet flue gas (its "measured wet" setting when the frame was received):
+     * the alert stream makes its values dry before the oxygen correction (ADR 0039). Absent: dry, as measured.
+     */
+    public static final String MEASURED_WET = "pw_measuredwet";
 
     private RawTopic() {}
 }

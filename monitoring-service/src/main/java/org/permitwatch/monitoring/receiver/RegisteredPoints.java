@@ -16,5 +16,13 @@ public interface RegisteredPoints {
     Optional<Binding> bindingOf(String mn);
 
     /** A point's binding to a permit's outlet. */
-    record Binding(String permitNo, String outletCode) {}
+    /**
+     * @param measuredWet the point's analysers measure wet flue gas (ADR 0039): its frames carry
+     *                    {@link RawTopic#MEASURED_WET}
+     */
+    record Binding(String permitNo, String outletCode, boolean measuredWet) {
+        Binding(String permitNo, String outletCode) {
+            this(permitNo, outletCode, false);
+        }
+    }
 }

@@ -185,8 +185,23 @@ final class DatasetGenerator {
         List<String> reports = keyManaged ? List.of("年报", "季报") : List.of("年报");
         List<SpecialPeriod> special = new ArrayList<>();
         if (profile.heavyPollutionWeather()) {
-            special.add(new SpecialPeriod("重污染天气应对", r.nextBoolean() ? "橙色及以上预警期间限产30%" : "红色预警期间停产", List.of()));
+            String measures = r.nextBoolean() ? "橙色及以上预警期间限产30%" : "红色预警期间停产";
             Outlet first = outlets.get(0);
+            List<SpecialLimit> duringWarning = List.of();
+            if (keyManaged
+                    && measures.startsWith("橙色")
+                    && "主要排放口".equals(first.outletType())
+                    && OutletTemplates.AIR.equals(first.medium())) {
+                // Some permits also write reduced hourly limits for the main stack while a warning is in force (issue
+                // 19): 70 % of the normal limit here. Derived without a random draw so the rest of the dataset stays
+                // as it was.
+                duringWarning = first.pollutants().stream()
+                        .filter(p -> p.hourlyLimit() != null)
+                        .map(p -> new SpecialLimit(
+                                first.outletCode(), p.pollutantCode(), round(p.hourlyLimit() * 0.7, 1), p.unit()))
+                        .toList();
+            }
+            special.add(new SpecialPeriod("重污染天气应对", measures, duringWarning));
             if (keyManaged && "主要排放口".equals(first.outletType()) && OutletTemplates.AIR.equals(first.medium())) {
                 // Heating-season off-peak production: the permit writes tighter hourly limits for the main stack.
                 List<SpecialLimit> tighter = first.pollutants().stream()

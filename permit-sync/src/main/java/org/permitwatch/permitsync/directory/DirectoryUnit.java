@@ -39,6 +39,7 @@ record DirectoryUnit(
         OffsetDateTime changedAt) {
 
     DirectoryUnitSnapshot snapshot() {
+        Obligations kept = obligations == null ? Obligations.empty() : obligations;
         return new DirectoryUnitSnapshot(
                 permitNo,
                 uscc,
@@ -62,10 +63,23 @@ record DirectoryUnit(
                 version,
                 platformUpdatedAt,
                 changedAt,
-                (obligations == null ? Obligations.empty() : obligations)
-                        .selfMonitoring().stream()
-                                .map(m -> new DirectoryUnitSnapshot.SelfMonitoring(
-                                        m.outletCode(), m.pollutantCode(), m.method(), m.frequency(), m.networked()))
-                                .toList());
+                kept.selfMonitoring().stream()
+                        .map(m -> new DirectoryUnitSnapshot.SelfMonitoring(
+                                m.outletCode(), m.pollutantCode(), m.method(), m.frequency(), m.networked()))
+                        .toList(),
+                // Carried for monitoring's special-period limits (issue 19, ADR 0039): already kept in obligations.
+                kept.specialPeriods().stream()
+                        .map(p -> new DirectoryUnitSnapshot.SpecialPeriod(
+                                p.name(),
+                                p.measures(),
+                                p.limits().stream()
+                                        .map(l -> new DirectoryUnitSnapshot.SpecialLimit(
+                                                l.outletCode(),
+                                                l.pollutantCode(),
+                                                l.hourlyLimit(),
+                                                l.dailyLimit(),
+                                                l.unit()))
+                                        .toList()))
+                        .toList());
     }
 }

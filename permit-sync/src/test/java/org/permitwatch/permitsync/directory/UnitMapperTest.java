@@ -59,7 +59,10 @@ class UnitMapperTest {
                         new PermitDetail.SelfMonitoring("DA001", "a21026", "自动", "自动监测", true),
                         new PermitDetail.SelfMonitoring("DA001", "a34013", "手工", "1次/季度", false)),
                 List.of("年报"),
-                List.of());
+                List.of(new PermitDetail.SpecialPeriod(
+                        "重污染天气应对",
+                        "橙色及以上预警期间限产30%",
+                        List.of(new PermitDetail.SpecialLimit("DA001", "a21026", 21.0, null, "mg/m3")))));
     }
 
     @Test
@@ -92,6 +95,19 @@ class UnitMapperTest {
                                 "DA001", "a21026", "自动", "自动监测", true),
                         new org.permitwatch.events.directory.DirectoryUnitSnapshot.SelfMonitoring(
                                 "DA001", "a34013", "手工", "1次/季度", false));
+    }
+
+    @Test
+    void theSnapshotCarriesTheSpecialPeriodsWithTheirReducedLimits() {
+        // monitoring-service judges with them while the city's heavy-pollution warning is in force (ADR 0039).
+        var snapshot =
+                mapper.toUnit(detail("P1", "某公司", "2521", "重点管理", "有效"), 0).snapshot();
+        assertThat(snapshot.specialPeriods())
+                .containsExactly(new org.permitwatch.events.directory.DirectoryUnitSnapshot.SpecialPeriod(
+                        "重污染天气应对",
+                        "橙色及以上预警期间限产30%",
+                        List.of(new org.permitwatch.events.directory.DirectoryUnitSnapshot.SpecialLimit(
+                                "DA001", "a21026", 21.0, null, "mg/m3"))));
     }
 
     @Test

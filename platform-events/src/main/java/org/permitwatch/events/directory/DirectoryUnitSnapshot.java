@@ -37,6 +37,9 @@ import java.util.List;
  * @param selfMonitoring     the permit's self-monitoring table (自行监测要求), one row per outlet and pollutant; null
  *                           in a snapshot written before the table was carried (a consumer then falls back to its
  *                           own approximation), empty when the permit lists none. Added to v1 as an optional field.
+ * @param specialPeriods     the permit's special periods (特殊时段: 重污染天气应对, 采暖季 …) with the reduced limits that
+ *                           apply during them; null in a snapshot written before they were carried, empty when the
+ *                           permit lists none. Added to v1 as an optional field (issue 19, ADR 0039).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DirectoryUnitSnapshot(
@@ -62,7 +65,8 @@ public record DirectoryUnitSnapshot(
         long version,
         OffsetDateTime platformUpdatedAt,
         OffsetDateTime changedAt,
-        List<SelfMonitoring> selfMonitoring) {
+        List<SelfMonitoring> selfMonitoring,
+        List<SpecialPeriod> specialPeriods) {
 
     /** CloudEvents {@code ce_type} of every value on the topic. */
     public static final String TYPE = "org.permitwatch.permitsync.unit.changed.v1";
@@ -71,6 +75,59 @@ public record DirectoryUnitSnapshot(
         outlets = outlets == null ? List.of() : List.copyOf(outlets);
         // null stays null: "not carried" (an older snapshot) is not "the permit lists none".
         selfMonitoring = selfMonitoring == null ? null : List.copyOf(selfMonitoring);
+        specialPeriods = specialPeriods == null ? null : List.copyOf(specialPeriods);
+    }
+
+    /** A snapshot without the special periods, as written before they were carried. */
+    public DirectoryUnitSnapshot(
+            String permitNo,
+            String uscc,
+            String unitName,
+            String provinceCode,
+            String cityCode,
+            String countyCode,
+            String industryCode,
+            String industryName,
+            String keyIndustry,
+            String managementCategory,
+            String status,
+            LocalDate validFrom,
+            LocalDate validTo,
+            boolean withoutPermit,
+            String sourceType,
+            boolean positiveList,
+            List<Outlet> outlets,
+            OffsetDateTime lastInspectedAt,
+            int violationCount,
+            long version,
+            OffsetDateTime platformUpdatedAt,
+            OffsetDateTime changedAt,
+            List<SelfMonitoring> selfMonitoring) {
+        this(
+                permitNo,
+                uscc,
+                unitName,
+                provinceCode,
+                cityCode,
+                countyCode,
+                industryCode,
+                industryName,
+                keyIndustry,
+                managementCategory,
+                status,
+                validFrom,
+                validTo,
+                withoutPermit,
+                sourceType,
+                positiveList,
+                outlets,
+                lastInspectedAt,
+                violationCount,
+                version,
+                platformUpdatedAt,
+                changedAt,
+                selfMonitoring,
+                null);
     }
 
     /** A snapshot without the self-monitoring table, as written before it was carried. */
@@ -120,6 +177,7 @@ public record DirectoryUnitSnapshot(
                 version,
                 platformUpdatedAt,
                 changedAt,
+                null,
                 null);
     }
 
@@ -139,6 +197,38 @@ public record DirectoryUnitSnapshot(
         /** The platform's word for automatic monitoring. */
         public static final String AUTOMATIC = "自动";
     }
+
+    /**
+     * A special period of the permit (特殊时段), as the national platform lists it.
+     *
+     * @param name     e.g. 重污染天气应对 (applies while the city's heavy-pollution weather warning is in force) or
+     *                 采暖季错峰生产
+     * @param measures the measure in the permit's words (限产30% …)
+     * @param limits   reduced limits during the period; empty when the measure is a production cut only
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SpecialPeriod(String name, String measures, List<SpecialLimit> limits) {
+
+        /** The platform's name of the heavy-pollution weather period (重污染天气应对). */
+        public static final String HEAVY_POLLUTION_WEATHER = "重污染天气应对";
+
+        public SpecialPeriod {
+            limits = limits == null ? List.of() : List.copyOf(limits);
+        }
+    }
+
+    /**
+     * A reduced concentration limit of one pollutant at one outlet during a special period.
+     *
+     * @param outletCode    the outlet (DA###/DW###)
+     * @param pollutantCode HJ 212-2017 code
+     * @param hourlyLimit   reduced hourly limit in {@code unit}; null when the period sets none
+     * @param dailyLimit    reduced daily limit in {@code unit}; null when the period sets none
+     * @param unit          mg/m3 or mg/L
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SpecialLimit(
+            String outletCode, String pollutantCode, Double hourlyLimit, Double dailyLimit, String unit) {}
 
     /**
      * An outlet (排放口).

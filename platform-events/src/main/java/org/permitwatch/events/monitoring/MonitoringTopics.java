@@ -12,5 +12,12 @@ public final class MonitoringTopics {
      */
     public static final String ALERTS = "monitoring.alert.events.v1";
 
+    /**
+     * The heavy-pollution weather warning calendar (重污染天气预警) per city, compacted: keyed {@code <cityCode>|<warning
+     * id>} so the latest state of every warning stays, and a reader holding it as a table finds a city's warnings by key
+     * prefix (ADR 0039). Values: {@link HeavyPollutionWarningChanged}.
+     */
+    public static final String WARNINGS = "monitoring.warning.events.v1";
+
     private MonitoringTopics() {}
 }
