@@ -59,6 +59,7 @@ CREATE INDEX case_procedure_next_due_idx ON case_procedure (next_due) WHERE next
 
 CREATE TABLE case_procedure_step (
     id          uuid PRIMARY KEY,
+    seq         bigint GENERATED ALWAYS AS IDENTITY, -- insertion order: two steps may share done_at
     case_id     uuid NOT NULL REFERENCES enforcement_case (id),
     action      text NOT NULL,
     from_step   text NOT NULL,
@@ -68,7 +69,7 @@ CREATE TABLE case_procedure_step (
     done_by     text NOT NULL,
     done_at     timestamptz NOT NULL
 );
-CREATE INDEX case_procedure_step_case_idx ON case_procedure_step (case_id, done_at);
+CREATE INDEX case_procedure_step_case_idx ON case_procedure_step (case_id, seq);
 
 -- Cases opened before the procedure existed: OPEN ones start investigating with the 90-day limit from their opening
 -- day (China Standard Time, as BureauClock counts days); decided and closed ones enter at DECIDED without a service

@@ -55,7 +55,7 @@ class ProcedureQueries {
     private Flux<ProcedureViews.StepEntry> history(UUID caseId) {
         return db.sql("""
                         SELECT action, from_step, to_step, on_day, details::text AS details, done_by, done_at
-                        FROM case_procedure_step WHERE case_id = :id ORDER BY done_at, id""")
+                        FROM case_procedure_step WHERE case_id = :id ORDER BY seq""")
                 .bind("id", caseId)
                 .map(r -> new ProcedureViews.StepEntry(
                         r.get("action", String.class),
@@ -78,7 +78,7 @@ class ProcedureQueries {
         var spec = db.sql("""
                         SELECT c.id, c.case_no, c.unit_name, c.permit_number, c.division_code, c.status, p.step,
                                p.next_due, p.next_due_kind, p.fine_yuan, p.payment_due, p.paid_on
-                        FROM case_procedure p JOIN enforcement_case c ON c.id = p.case_id WHERE """ + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
+                        FROM case_procedure p JOIN enforcement_case c ON c.id = p.case_id WHERE """ + " " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
         return bindDue(scope.bind(spec), f, today)
                 .bind("limit", limit)
                 .bind("offset", offset)

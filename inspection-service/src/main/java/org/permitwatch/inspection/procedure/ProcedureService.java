@@ -597,7 +597,9 @@ public class ProcedureService {
             String nextDueKind,
             Map<String, Object> details,
             Caller caller) {
-        if (target != s.step() && !s.step().canBecome(target)) {
+        // Only an extension stays on its step; every other action must be a move of the table.
+        boolean stays = "extension".equals(action) && target == s.step();
+        if (!stays && !s.step().canBecome(target)) {
             throw ApiException.conflict(
                     "procedure-step-not-allowed",
                     "the procedure of case " + c.caseNo() + " is at " + s.step() + "; " + action + " is not possible");
