@@ -150,7 +150,9 @@ final class Enforcement {
                 "/api/v1/cases/" + out.caseA + "/decision",
                 c.city(),
                 Map.of("proposalId", proposalIdA, "kind", "FINE", "amountYuan", FINE_YUAN, "overrideReason", "x"));
-        assertThat(unnoticed.status()).as("decision before the notice: %s", unnoticed).isEqualTo(409);
+        assertThat(unnoticed.status())
+                .as("decision before the notice: %s", unnoticed)
+                .isEqualTo(409);
         String procedure = "/api/v1/cases/" + out.caseA + "/procedure/";
         ok(
                 c.gateway.post(
