@@ -262,7 +262,8 @@ class CaseLifecycleIT {
         List<Map<String, Object>> events = db.sql(
                         "SELECT event_type, payload::text AS p FROM outbox_event WHERE topic = '"
                                 + EnforcementTopics.CASES + "' AND message_key = '" + caseId
-                                + "' ORDER BY occurred_at, id")
+                                // by caseVersion: events of one transaction may share occurred_at
+                                + "' ORDER BY (payload -> 'ref' ->> 'caseVersion')::bigint")
                 .map(r -> Map.<String, Object>of(
                         "type",
                         r.get("event_type", String.class),
