@@ -143,6 +143,53 @@ final class Enforcement {
         assertThat(c.db.count("inspection", "SELECT count(*) FROM penalty_decision WHERE case_id::text = ?", out.caseA))
                 .as("decisions of case A after the refusal")
                 .isZero();
+        // The procedure a fine needs before its decision (issue 20, ADR 0041): the 告知书 announcing 300,000 is served
+        // today, the party waives 陈述申辩 and its hearing (300,000 ≥ the hearing threshold), legal review and
+        // collective discussion (≥ 200,000 is a major decision). Without the notice the decision is 409.
+        Api.Reply unnoticed = c.gateway.post(
+                "/api/v1/cases/" + out.caseA + "/decision",
+                c.city(),
+                Map.of("proposalId", proposalIdA, "kind", "FINE", "amountYuan", FINE_YUAN, "overrideReason", "x"));
+        assertThat(unnoticed.status())
+                .as("decision before the notice: %s", unnoticed)
+                .isEqualTo(409);
+        String procedure = "/api/v1/cases/" + out.caseA + "/procedure/";
+        ok(
+                c.gateway.post(
+                        procedure + "notice",
+                        c.city(),
+                        Map.of(
+                                "proposalId",
+                                proposalIdA,
+                                "servedOn",
+                                today.toString(),
+                                "method",
+                                "DIRECT",
+                                "amountYuan",
+                                FINE_YUAN)),
+                "notice A");
+        ok(
+                c.gateway.post(
+                        procedure + "statement",
+                        c.city(),
+                        Map.of("on", today.toString(), "waived", true, "hearingWaived", true)),
+                "waiver A");
+        ok(
+                c.gateway.post(
+                        procedure + "review",
+                        c.city(),
+                        Map.of(
+                                "reviewedOn",
+                                today.toString(),
+                                "reviewer",
+                                "法制科",
+                                "opinion",
+                                "事实清楚，证据确凿，程序合法",
+                                "discussedOn",
+                                today.toString(),
+                                "discussionNote",
+                                "局务会集体讨论")),
+                "review A");
         ok(
                 c.gateway.post(
                         "/api/v1/cases/" + out.caseA + "/decision",

@@ -40,7 +40,9 @@ final class WriteEndpoints {
                             "rectification_progress",
                             "rectification_verification",
                             "remote_alert",
-                            "prior_violation"),
+                            "prior_violation",
+                            "case_procedure",
+                            "case_procedure_step"),
             "liaison",
                     List.of(
                             "liaison_contact",

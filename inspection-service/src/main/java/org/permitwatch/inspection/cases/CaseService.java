@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.permitwatch.events.enforcement.CaseClosed;
 import org.permitwatch.events.enforcement.CaseOpened;
+import org.permitwatch.inspection.procedure.ProcedureService;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
@@ -43,6 +44,8 @@ class CaseService implements CaseFiling {
 
     private final MonitoringEvidence monitoringEvidence;
 
+    private final ProcedureService procedure;
+
     CaseService(
             DatabaseClient db,
             CaseAccess cases,
@@ -50,7 +53,9 @@ class CaseService implements CaseFiling {
             JsonMapper json,
             ReactiveTransactionManager transactions,
             BureauClock clock,
-            MonitoringEvidence monitoringEvidence) {
+            MonitoringEvidence monitoringEvidence,
+            ProcedureService procedure) {
+        this.procedure = procedure;
         this.monitoringEvidence = monitoringEvidence;
         this.clock = clock;
         this.db = db;
@@ -251,6 +256,8 @@ class CaseService implements CaseFiling {
                         .bind("by", caller.subject())
                         .then())
                 .onErrorMap(DataIntegrityViolationException.class, e -> duplicate(e, c))
+                // The procedure starts with the case: its 90-day limit runs from 立案 (docs/inspection/cases.md).
+                .then(Mono.defer(() -> procedure.opened(id, caller.subject())))
                 .then(audit.record(
                         "case.open",
                         RESOURCE,

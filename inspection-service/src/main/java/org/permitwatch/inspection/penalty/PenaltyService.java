@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.permitwatch.events.enforcement.PenaltyDecided;
 import org.permitwatch.inspection.cases.CaseAccess;
 import org.permitwatch.inspection.cases.CaseRow;
+import org.permitwatch.inspection.procedure.ProcedureService;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
@@ -43,6 +44,7 @@ class PenaltyService {
     private final DailyFineRules dailyRules;
 
     private final BureauClock clock;
+    private final ProcedureService procedure;
 
     PenaltyService(
             DatabaseClient db,
@@ -52,7 +54,9 @@ class PenaltyService {
             JsonMapper json,
             ReactiveTransactionManager transactions,
             PenaltyProperties properties,
-            BureauClock clock) {
+            BureauClock clock,
+            ProcedureService procedure) {
+        this.procedure = procedure;
         this.clock = clock;
         this.dailyRules = DailyFineRules.of(properties.daily());
         this.db = db;
@@ -273,32 +277,38 @@ class PenaltyService {
         details.put("proposalId", body.proposalId().toString());
         details.put("amountYuan", amount.toPlainString());
         details.put("proposedYuan", p.proposed().toPlainString());
-        return db.sql("""
+        // After the request's own checks (range, reason, eligibility): the procedure (告知, its windows, the hearing,
+        // the review) must allow the decision — ProcedureState.decisionBlocker is the one rule, 409 with its code.
+        return procedure
+                .checkDecision(c.id(), !noPenalty, amount)
+                .then(db.sql("""
                         INSERT INTO penalty_decision (id, case_id, kind, proposal_id, amount_yuan, proposed_yuan, overridden,
                             override_reason, no_penalty_rule, benchmark_version, explanation, decided_by, decided_at)
                         VALUES (:id, :case, :kind, :proposal, :amount, :proposed, :overridden, :reason, :rule, :version,
                             CAST(:explanation AS jsonb), :by, :at)""")
-                .bind("id", id)
-                .bind("case", c.id())
-                .bind("kind", kind)
-                .bind("proposal", body.proposalId())
-                .bind("amount", amount)
-                .bind("proposed", p.proposed())
-                .bind("overridden", overridden)
-                .bind(
-                        "reason",
-                        org.springframework.r2dbc.core.Parameter.fromOrEmpty(overridden ? reason : null, String.class))
-                .bind("rule", org.springframework.r2dbc.core.Parameter.fromOrEmpty(rule, String.class))
-                .bind("version", p.version())
-                .bind("explanation", p.explanation())
-                .bind("by", caller.subject())
-                .bind("at", now)
-                .then()
+                        .bind("id", id)
+                        .bind("case", c.id())
+                        .bind("kind", kind)
+                        .bind("proposal", body.proposalId())
+                        .bind("amount", amount)
+                        .bind("proposed", p.proposed())
+                        .bind("overridden", overridden)
+                        .bind(
+                                "reason",
+                                org.springframework.r2dbc.core.Parameter.fromOrEmpty(
+                                        overridden ? reason : null, String.class))
+                        .bind("rule", org.springframework.r2dbc.core.Parameter.fromOrEmpty(rule, String.class))
+                        .bind("version", p.version())
+                        .bind("explanation", p.explanation())
+                        .bind("by", caller.subject())
+                        .bind("at", now)
+                        .then())
                 .onErrorMap(
                         DataIntegrityViolationException.class,
                         e -> ApiException.conflict(
                                 "case-already-decided", "case " + c.caseNo() + " already has a decision"))
                 .then(cases.transition(c.id(), CaseRow.OPEN, CaseRow.DECIDED, "case-already-decided"))
+                .then(procedure.decided(c, !noPenalty, amount, caller))
                 .then(audit.record("penalty.decide", RESOURCE, c.id().toString(), details))
                 .then(
                         overridden

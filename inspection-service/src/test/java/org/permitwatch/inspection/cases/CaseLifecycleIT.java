@@ -128,6 +128,8 @@ class CaseLifecycleIT {
         assertThat(((Map<?, ?>) proposal.get("noPenalty")).get("eligible")).isEqualTo(false);
         String proposalId = (String) proposal.get("proposalId");
 
+        // the procedure a fine needs (ADR 0041), announcing the 500000 decided below
+        readyToDecide(caseId, proposalId, 500_000);
         Map<String, Object> decision = new LinkedHashMap<>(Map.of("proposalId", proposalId, "kind", "FINE"));
         problem(
                 post(
@@ -260,7 +262,8 @@ class CaseLifecycleIT {
         List<Map<String, Object>> events = db.sql(
                         "SELECT event_type, payload::text AS p FROM outbox_event WHERE topic = '"
                                 + EnforcementTopics.CASES + "' AND message_key = '" + caseId
-                                + "' ORDER BY occurred_at, id")
+                                // by caseVersion: events of one transaction may share occurred_at
+                                + "' ORDER BY (payload -> 'ref' ->> 'caseVersion')::bigint")
                 .map(r -> Map.<String, Object>of(
                         "type",
                         r.get("event_type", String.class),
@@ -269,6 +272,21 @@ class CaseLifecycleIT {
                 .all()
                 .collectList()
                 .block();
+        // each case event carries the next caseVersion, procedure steps (ADR 0041) included
+        for (int i = 0; i < events.size(); i++) {
+            Map<?, ?> ref = (Map<?, ?>) ((Map<?, ?>) events.get(i).get("payload")).get("ref");
+            assertThat(((Number) ref.get("caseVersion")).longValue()).isEqualTo(i + 1L);
+            assertThat(ref.get("countyCode")).isEqualTo(COUNTY);
+        }
+        String procedureStep = "org.permitwatch.inspection.case.procedure-step-changed.v1";
+        assertThat(events.stream()
+                        .filter(e -> procedureStep.equals(e.get("type")))
+                        .map(e -> String.valueOf(((Map<?, ?>) e.get("payload")).get("action")))
+                        .toList())
+                .containsExactly("notice", "statement", "review", "decision");
+        events = events.stream()
+                .filter(e -> !procedureStep.equals(e.get("type")))
+                .toList();
         assertThat(events)
                 .extracting(e -> e.get("type"))
                 .containsExactly(
@@ -278,11 +296,6 @@ class CaseLifecycleIT {
                         "org.permitwatch.inspection.case.penalty-decided.v1",
                         "org.permitwatch.inspection.case.rectification-completed.v1",
                         "org.permitwatch.inspection.case.closed.v1");
-        for (int i = 0; i < events.size(); i++) {
-            Map<?, ?> ref = (Map<?, ?>) ((Map<?, ?>) events.get(i).get("payload")).get("ref");
-            assertThat(((Number) ref.get("caseVersion")).longValue()).isEqualTo(i + 1L);
-            assertThat(ref.get("countyCode")).isEqualTo(COUNTY);
-        }
         Map<?, ?> fine = (Map<?, ?>) events.get(1).get("payload");
         assertThat(fine.get("overridden")).isEqualTo(true);
         assertThat(new BigDecimal(fine.get("proposedYuan").toString())).isEqualByComparingTo("448000");
@@ -1016,6 +1029,7 @@ class CaseLifecycleIT {
                 .getResponseBody();
         assertThat(p).containsEntry("benchmarkArticle", "36").containsEntry("article", "第三十六条第（五）项");
         assertThat(new BigDecimal(p.get("resultYuan").toString())).isEqualByComparingTo("75800");
+        readyToDecide(caseId, p.get("proposalId"), null);
         post(
                         "/api/v1/cases/" + caseId + "/decision",
                         city,
@@ -1539,6 +1553,7 @@ class CaseLifecycleIT {
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
+        readyToDecide(caseId, p.get("proposalId"), null);
         post("/api/v1/cases/" + caseId + "/decision", city, Map.of("proposalId", p.get("proposalId"), "kind", "FINE"))
                 .expectStatus()
                 .isCreated();
@@ -1585,6 +1600,44 @@ class CaseLifecycleIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    /**
+     * What a FINE needs before the decision (ADR 0041, docs/inspection/cases.md#procedure): the notice served today
+     * (announcing {@code noticedYuan}, else the proposal's amount), 陈述申辩 and any hearing waived, the legal review
+     * with its collective discussion.
+     */
+    private void readyToDecide(String caseId, Object proposalId, Object noticedYuan) {
+        String bureau = TestJwts.token("PROVINCE", "140000");
+        Map<String, Object> notice = new LinkedHashMap<>(
+                Map.of("proposalId", proposalId.toString(), "servedOn", today.toString(), "method", "DIRECT"));
+        if (noticedYuan != null) {
+            notice.put("amountYuan", noticedYuan);
+        }
+        Map<String, Object> served = post("/api/v1/cases/" + caseId + "/procedure/notice", bureau, notice)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        boolean hearing = Boolean.TRUE.equals(((Map<?, ?>) served.get("state")).get("hearingEligible"));
+        post(
+                        "/api/v1/cases/" + caseId + "/procedure/statement",
+                        bureau,
+                        Map.of("on", today.toString(), "waived", true, "hearingWaived", hearing))
+                .expectStatus()
+                .isOk();
+        post(
+                        "/api/v1/cases/" + caseId + "/procedure/review",
+                        bureau,
+                        Map.of(
+                                "reviewedOn", today.toString(),
+                                "reviewer", "法制科",
+                                "opinion", "事实清楚，程序合法",
+                                "discussedOn", today.toString(),
+                                "discussionNote", "集体讨论同意"))
+                .expectStatus()
+                .isOk();
+    }
 
     private static String permit() {
         return "91140105MA0CASE" + String.format("%03d", SEQ.incrementAndGet()) + "001P";

@@ -132,6 +132,7 @@ class CaseDocumentsIT {
                     .contains("第六十三条、第六十四条", "五个工作日");
         }
 
+        readyToDecide(caseId, today);
         post(
                         "/api/v1/cases/" + caseId + "/decision",
                         city(),
@@ -862,6 +863,36 @@ class CaseDocumentsIT {
         m.put("factors", Map.of("HARM", harm, "FAULT", "NEGLIGENT", "METHOD", "ORDINARY", "ATTITUDE", attitude));
         m.put("adjustments", List.of());
         return m;
+    }
+
+    /** The procedure a FINE needs (ADR 0041): notice served, statement and hearing waived, review and discussion. */
+    private void readyToDecide(String caseId, LocalDate today) {
+        String proposalId = (String) db.sql("SELECT id::text AS id FROM penalty_proposal WHERE case_id = '" + caseId
+                        + "' ORDER BY created_at DESC LIMIT 1")
+                .map(r -> r.get("id", String.class))
+                .one()
+                .block();
+        String base = "/api/v1/cases/" + caseId + "/procedure/";
+        post(
+                        base + "notice",
+                        city(),
+                        Map.of("proposalId", proposalId, "servedOn", today.toString(), "method", "DIRECT"))
+                .expectStatus()
+                .isOk();
+        post(base + "statement", city(), Map.of("on", today.toString(), "waived", true, "hearingWaived", true))
+                .expectStatus()
+                .isOk();
+        post(
+                        base + "review",
+                        city(),
+                        Map.of(
+                                "reviewedOn", today.toString(),
+                                "reviewer", "法制科",
+                                "opinion", "事实清楚，程序合法",
+                                "discussedOn", today.toString(),
+                                "discussionNote", "集体讨论同意"))
+                .expectStatus()
+                .isOk();
     }
 
     private WebTestClient.ResponseSpec post(String uri, String token, Object body) {

@@ -1,0 +1,64 @@
+package org.permitwatch.inspection.procedure;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The procedure (程序) of a penalty case and the only moves between its steps, like {@code CaseStatus} for the case:
+ * <pre>
+ *   INVESTIGATING ─notice (告知)─► NOTICE_SERVED ─statement (陈述申辩 / waiver)─► STATEMENT_HEARD
+ *        │                           │  └─hearing request (听证申请)─► HEARING_REQUESTED ─hearing─► HEARING_HELD
+ *        │                           └─review (法制审核 / 集体讨论)─► REVIEWED ◄─────────────────────────┘
+ *        └─decision NO_PENALTY ─┐    NOTICE_SERVED, STATEMENT_HEARD, REVIEWED ─decision─► DECIDED
+ *                               ▼
+ *   DECIDED ─service (送达)─► SERVED ─payment─► PAID
+ *                               └─court enforcement applied (申请法院强制执行)─► ENFORCEMENT_APPLIED ─payment─► PAID
+ * </pre>
+ * A hearing is always followed by a legal review before the decision (《行政处罚法》第五十八条第一款第（二）项: decisions
+ * 经过听证程序 need 法制审核), so HEARING_HELD does not lead to DECIDED. Whether a move in this table may happen now
+ * (windows closed, review done, amounts) is {@link ProcedureState}'s rule; this table only says which moves exist.
+ */
+public enum ProcedureStep {
+    INVESTIGATING,
+    NOTICE_SERVED,
+    STATEMENT_HEARD,
+    HEARING_REQUESTED,
+    HEARING_HELD,
+    REVIEWED,
+    DECIDED,
+    SERVED,
+    PAID,
+    ENFORCEMENT_APPLIED;
+
+    private static final Map<ProcedureStep, Set<ProcedureStep>> NEXT = Map.of(
+            INVESTIGATING, EnumSet.of(NOTICE_SERVED, DECIDED),
+            NOTICE_SERVED, EnumSet.of(STATEMENT_HEARD, HEARING_REQUESTED, REVIEWED, DECIDED),
+            STATEMENT_HEARD, EnumSet.of(HEARING_REQUESTED, REVIEWED, DECIDED),
+            HEARING_REQUESTED, EnumSet.of(HEARING_HELD),
+            HEARING_HELD, EnumSet.of(REVIEWED),
+            REVIEWED, EnumSet.of(DECIDED),
+            DECIDED, EnumSet.of(SERVED),
+            SERVED, EnumSet.of(PAID, ENFORCEMENT_APPLIED),
+            ENFORCEMENT_APPLIED, EnumSet.of(PAID),
+            PAID, EnumSet.noneOf(ProcedureStep.class));
+
+    /** Whether the table allows {@code this → next}. */
+    public boolean canBecome(ProcedureStep next) {
+        return NEXT.get(this).contains(next);
+    }
+
+    /** The steps a case may leave to reach {@code target}, for the SQL guard of the update. */
+    public static String[] sourcesOf(ProcedureStep target) {
+        return Arrays.stream(values())
+                .filter(s -> s.canBecome(target))
+                .map(Enum::name)
+                .toArray(String[]::new);
+    }
+
+    /** Before the penalty decision: the 90-day case limit still runs and may be extended. */
+    public boolean beforeDecision() {
+        return ordinal() < DECIDED.ordinal();
+    }
+}

@@ -1,0 +1,403 @@
+package org.permitwatch.inspection.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.permitwatch.inspection.InspectionIntegrationTest;
+import org.permitwatch.testsupport.SettableClock;
+import org.permitwatch.testsupport.TestJwts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The procedure of a penalty case through the API over real PostgreSQL and the embedded broker, on the bureau clock
+ * set to the 2026 National Day week (cn-2026.json: 国庆 10-01..10-07, make-up working Saturday 10-10). Deadlines and
+ * amounts are computed by hand in the comments. Records and findings are inserted with SQL as CaseLifecycleIT does.
+ */
+@SuppressWarnings("unchecked")
+@InspectionIntegrationTest
+class CaseProcedureIT {
+
+    private static final String COUNTY = "140105";
+    private static final String CITY = "140100";
+    private static final ZoneOffset CST = ZoneOffset.ofHours(8);
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    SettableClock clock;
+
+    private final String county = TestJwts.token("COUNTY", COUNTY);
+    private final String city = TestJwts.token("CITY", CITY);
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aDecisionBeforeTheHearingWindowClosesIsRefused() {
+        on(2026, 9, 30); // Wednesday, the last working day before 国庆
+        String caseId = openCase(LocalDate.of(2026, 9, 28));
+        Map<String, Object> p = procedure(caseId, city);
+        Map<String, Object> s = (Map<String, Object>) p.get("state");
+        assertThat(s).containsEntry("step", "INVESTIGATING").containsEntry("openedOn", "2026-09-30");
+        // 立案 9-30 + 90 calendar days: +31 → 10-31, +30 → 11-30, +29 → 12-29
+        assertThat(s).containsEntry("caseDue", "2026-12-29").containsEntry("nextDueKind", "DECISION");
+        assertThat((List<String>) p.get("allowedActions")).contains("notice", "extension");
+        assertThat(p).containsEntry("fineDecisionBlocker", "notice-required");
+
+        String proposalId = propose(caseId);
+        problem(decide(caseId, proposalId, null), 409, "notice-required");
+        problem(
+                post(caseId, "statement", county, Map.of("on", "2026-09-30", "waived", true)),
+                409,
+                "procedure-step-not-allowed");
+
+        // scope and roles: another city's bureau sees nothing (404), an inspector may not write (403)
+        String otherCity = TestJwts.token("CITY", "140200");
+        problem(get("/api/v1/cases/" + caseId + "/procedure", otherCity), 404, "case-not-found");
+        problem(post(caseId, "notice", otherCity, notice(proposalId, "2026-09-30")), 404, "case-not-found");
+        String inspector = TestJwts.builder()
+                .subject(UUID.randomUUID().toString())
+                .roles("INSPECTOR")
+                .division(CITY)
+                .build();
+        problem(post(caseId, "notice", inspector, notice(proposalId, "2026-09-30")), 403, "case-write-forbidden");
+        field(post(caseId, "notice", county, notice(proposalId, "2026-10-01")), 400, "servedOn"); // future
+        field(post(caseId, "notice", county, Map.of("servedOn", "2026-09-30", "method", "DIRECT")), 400, "proposalId");
+
+        s = state(post(caseId, "notice", county, notice(proposalId, "2026-09-30")));
+        // 10-01..10-07 holiday; 10-08 Thu 1st, 10-09 Fri 2nd, 10-10 Sat (调休) 3rd working day → 陈述申辩 until 10-10;
+        // 10-11 Sun off, 10-12 Mon 4th, 10-13 Tue 5th → hearing request until 10-13
+        assertThat(s)
+                .containsEntry("step", "NOTICE_SERVED")
+                .containsEntry("statementDue", "2026-10-10")
+                .containsEntry("hearingRequestDue", "2026-10-13")
+                .containsEntry("hearingEligible", true) // the proposal is at least 200000 (range of 34(1))
+                .containsEntry("reviewRequired", true)
+                .containsEntry("discussionRequired", true);
+        BigDecimal noticed = new BigDecimal(s.get("noticedYuan").toString());
+        problem(post(caseId, "notice", county, notice(proposalId, "2026-09-30")), 409, "procedure-step-not-allowed");
+
+        problem(decide(caseId, proposalId, null), 409, "statement-window-open");
+        on(2026, 10, 12); // after the statement window, inside the hearing window
+        problem(decide(caseId, proposalId, null), 409, "hearing-window-open");
+        on(2026, 10, 13); // the last day of the window is still inside it
+        problem(decide(caseId, proposalId, null), 409, "hearing-window-open");
+
+        s = state(post(caseId, "hearing-request", county, Map.of("requestedOn", "2026-10-13")));
+        assertThat(s).containsEntry("step", "HEARING_REQUESTED");
+        on(2026, 10, 14);
+        problem(decide(caseId, proposalId, null), 409, "hearing-pending");
+        on(2026, 10, 20);
+        s = state(post(caseId, "hearing", county, Map.of("heldOn", "2026-10-20", "outcome", "当事人对事实无异议")));
+        // the 7 days from request (10-13) to hearing (10-20) are not counted: 12-29 + 7 = 2027-01-05
+        assertThat(s)
+                .containsEntry("step", "HEARING_HELD")
+                .containsEntry("excludedDays", 7)
+                .containsEntry("caseDue", "2027-01-05");
+        problem(decide(caseId, proposalId, null), 409, "legal-review-required");
+        field(
+                post(
+                        caseId,
+                        "review",
+                        county,
+                        Map.of("reviewedOn", "2026-10-20", "reviewer", "法制科 王某", "opinion", "事实清楚，证据确凿")),
+                400,
+                "discussedOn");
+        s = state(post(caseId, "review", county, review("2026-10-20")));
+        assertThat(s).containsEntry("step", "REVIEWED").containsEntry("discussedOn", "2026-10-20");
+
+        // a heavier fine than the one noticed needs a new notice
+        problem(decide(caseId, proposalId, noticed.add(new BigDecimal("1000"))), 409, "decision-exceeds-notice");
+        // the statutory minimum of 34(1), 200000, is never above the noticed proposal
+        decide(caseId, proposalId, new BigDecimal("200000")).expectStatus().isCreated();
+        s = state(get("/api/v1/cases/" + caseId + "/procedure", city));
+        // served within 7 working days of Tue 10-20: 10-21, 22, 23, 26, 27, 28, 29
+        assertThat(s)
+                .containsEntry("step", "DECIDED")
+                .containsEntry("decidedOn", "2026-10-20")
+                .containsEntry("serviceDue", "2026-10-29")
+                .containsEntry("nextDueKind", "SERVICE");
+        problem(
+                post(caseId, "payment", county, Map.of("paidOn", "2026-10-20", "amountYuan", 200000)),
+                409,
+                "procedure-step-not-allowed");
+
+        on(2026, 10, 22);
+        field(post(caseId, "service", county, Map.of("servedOn", "2026-10-22", "method", "PIGEON")), 400, "method");
+        s = state(post(caseId, "service", county, Map.of("servedOn", "2026-10-22", "method", "MAIL")));
+        // payment within 15 days: 11-06; six months to sue end 2027-04-22 → apply 04-23 .. 07-22
+        assertThat(s)
+                .containsEntry("step", "SERVED")
+                .containsEntry("paymentDue", "2026-11-06")
+                .containsEntry("enforcementFrom", "2027-04-23")
+                .containsEntry("enforcementUntil", "2027-07-22")
+                .containsEntry("nextDueKind", "PAYMENT");
+
+        on(2026, 11, 9); // 3 days late: 11-07, 11-08, 11-09
+        Map<String, Object> late = procedure(caseId, city);
+        // 200000 × 3 % × 3 = 18000
+        assertThat(late).containsEntry("overdue", true).containsEntry("daysLate", 3);
+        assertThat(new BigDecimal(late.get("surchargeYuanToday").toString())).isEqualByComparingTo("18000");
+        assertThat((List<String>) late.get("allowedActions"))
+                .contains("payment")
+                .doesNotContain("enforcement");
+
+        Map<String, Object> due = get("/api/v1/cases/procedure/due?overdueOnly=true&size=200", city)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<String, Object> row = ((List<Map<String, Object>>) due.get("items"))
+                .stream()
+                        .filter(i -> caseId.equals(i.get("caseId")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(row).containsEntry("nextDueKind", "PAYMENT").containsEntry("overdueDays", 3);
+        assertThat(new BigDecimal(row.get("surchargeYuanToday").toString())).isEqualByComparingTo("18000");
+        Map<String, Object> otherDue = get("/api/v1/cases/procedure/due?overdueOnly=true&size=200", otherCity)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat((List<Map<String, Object>>) otherDue.get("items")).noneMatch(i -> caseId.equals(i.get("caseId")));
+
+        problem(
+                post(caseId, "enforcement", city, Map.of("appliedOn", "2026-11-09", "court", "小店区人民法院")),
+                409,
+                "enforcement-too-early");
+        field(post(caseId, "payment", county, Map.of("paidOn", "2026-11-09", "amountYuan", 200000)), 422, "amountYuan");
+        s = state(post(caseId, "payment", county, Map.of("paidOn", "2026-11-09", "amountYuan", 218000)));
+        assertThat(s).containsEntry("step", "PAID");
+        assertThat(s.get("nextDue")).isNull();
+        assertThat(new BigDecimal(s.get("surchargeYuan").toString())).isEqualByComparingTo("18000");
+
+        // every step logged, audited and announced
+        List<Map<String, Object>> history =
+                (List<Map<String, Object>>) procedure(caseId, city).get("history");
+        assertThat(history)
+                .extracting(h -> h.get("action"))
+                .containsExactly("notice", "hearing-request", "hearing", "review", "decision", "service", "payment");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE resource_id = '" + caseId
+                        + "' AND action LIKE 'case.procedure.%'"))
+                .isEqualTo(7);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + caseId
+                        + "' AND event_type = 'org.permitwatch.inspection.case.procedure-step-changed.v1'"))
+                .isEqualTo(7);
+    }
+
+    @Test
+    void aWaiverLetsTheBureauDecideAfterReviewAndTheCaseLimitIsExtendedTwiceAtMost() {
+        on(2026, 9, 30);
+        String caseId = openCase(LocalDate.of(2026, 9, 28));
+        String proposalId = propose(caseId);
+        state(post(caseId, "notice", county, notice(proposalId, "2026-09-30")));
+        field(post(caseId, "statement", county, Map.of("on", "2026-09-30")), 400, "summary");
+        Map<String, Object> s = state(
+                post(caseId, "statement", county, Map.of("on", "2026-09-30", "waived", true, "hearingWaived", true)));
+        assertThat(s).containsEntry("step", "STATEMENT_HEARD").containsEntry("hearingWaived", true);
+        problem(post(caseId, "hearing-request", county, Map.of("requestedOn", "2026-09-30")), 409, "hearing-waived");
+        // windows waived, but a fine of 200000 or more is a major decision: review and discussion first
+        problem(decide(caseId, proposalId, null), 409, "legal-review-required");
+
+        problem(post(caseId, "extension", county, extension(30, false)), 403, "decision-forbidden");
+        field(post(caseId, "extension", city, extension(31, false)), 400, "days");
+        // 12-29 + 30 → 2027-01-28
+        assertThat(state(post(caseId, "extension", city, extension(30, false))))
+                .containsEntry("caseDue", "2027-01-28")
+                .containsEntry("extensions", 1);
+        field(post(caseId, "extension", city, extension(30, false)), 422, "collectiveDiscussion");
+        // 2027-01-28 + 30 → 02-27
+        assertThat(state(post(caseId, "extension", city, extension(30, true))))
+                .containsEntry("caseDue", "2027-02-27")
+                .containsEntry("extensions", 2);
+        problem(post(caseId, "extension", city, extension(10, true)), 409, "extension-limit");
+
+        state(post(caseId, "review", county, review("2026-09-30")));
+        decide(caseId, proposalId, null).expectStatus().isCreated();
+        problem(post(caseId, "extension", city, extension(10, true)), 409, "case-already-decided");
+    }
+
+    @Test
+    void aCasePastItsNinetyDaysIsListedOverdueAndCanNoLongerBeExtended() {
+        on(2026, 9, 30);
+        String caseId = openCase(LocalDate.of(2026, 9, 28));
+        on(2026, 12, 31); // limit 12-29: two days overdue
+        Map<String, Object> due = get("/api/v1/cases/procedure/due?overdueOnly=true&kind=DECISION&size=200", city)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<String, Object> row = ((List<Map<String, Object>>) due.get("items"))
+                .stream()
+                        .filter(i -> caseId.equals(i.get("caseId")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(row).containsEntry("nextDue", "2026-12-29").containsEntry("overdueDays", 2);
+        problem(post(caseId, "extension", city, extension(30, false)), 409, "case-limit-passed");
+        field(get("/api/v1/cases/procedure/due?kind=LATER", city), 400, "kind");
+    }
+
+    // --- helpers ---
+
+    private void on(int year, int month, int day) {
+        clock.set(LocalDate.of(year, month, day).atTime(10, 0).atOffset(CST).toInstant());
+    }
+
+    private String openCase(LocalDate inspected) {
+        String permit = "91140105MA0PROC" + String.format("%03d", SEQ.incrementAndGet()) + "001P";
+        UUID record = UUID.randomUUID();
+        String at = inspected.atTime(10, 0).atOffset(CST).toString();
+        exec("INSERT INTO inspection_record (id, task_id, permit_number, unit_name, division_code, city_code, "
+                + "key_industry, checklist_version_id, status, current_version, content, created_by, submitted_at) "
+                + "VALUES ('" + record + "', '" + UUID.randomUUID() + "', '" + permit + "', '太原测试焦化有限公司', '"
+                + COUNTY + "', '" + CITY + "', 'COKING', '" + UUID.randomUUID() + "', 'SUBMITTED', 1, "
+                + "'{\"inspectedAt\":\"" + at + "\",\"items\":[]}', 'test', now())");
+        UUID finding = UUID.randomUUID();
+        exec("INSERT INTO finding (id, record_id, record_version, task_id, item_id, item_code, item_no, item_title, "
+                + "violation_type, article, permit_number, unit_name, division_code, city_code, key_industry, notes, "
+                + "evidence, measurements, fingerprint, status, inspected_at) SELECT '" + finding
+                + "', r.id, 1, r.task_id, '" + UUID.randomUUID() + "', '3.GENERAL', 3, '超标排放检查', "
+                + "'EXCEEDING_LIMITS', '34(1)', r.permit_number, r.unit_name, r.division_code, r.city_code, "
+                + "r.key_industry, 'SO2 小时均值 180', '[]', '[]', 'fp', 'ACTIVE', '" + at
+                + "' FROM inspection_record r WHERE r.id = '" + record + "'");
+        Map<String, Object> opened = post("/api/v1/cases", county, Map.of("findingId", finding.toString()))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return (String) opened.get("id");
+    }
+
+    private String propose(String caseId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(
+                "factors",
+                Map.of("HARM", "GENERAL", "FAULT", "NEGLIGENT", "METHOD", "ORDINARY", "ATTITUDE", "PASSIVE"));
+        body.put("adjustments", List.of());
+        Map<String, Object> proposal = post("/api/v1/cases/" + caseId + "/penalty-proposal", county, body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return (String) proposal.get("proposalId");
+    }
+
+    private WebTestClient.ResponseSpec decide(String caseId, String proposalId, BigDecimal amount) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("proposalId", proposalId);
+        body.put("kind", "FINE");
+        if (amount != null) {
+            body.put("amountYuan", amount);
+            body.put("overrideReason", "听证后从轻");
+        }
+        return post("/api/v1/cases/" + caseId + "/decision", city, body);
+    }
+
+    private static Map<String, Object> notice(String proposalId, String servedOn) {
+        return Map.of("proposalId", proposalId, "servedOn", servedOn, "method", "DIRECT");
+    }
+
+    private static Map<String, Object> review(String day) {
+        return Map.of(
+                "reviewedOn", day,
+                "reviewer", "法制科 王某",
+                "opinion", "事实清楚，证据确凿，程序合法",
+                "discussedOn", day,
+                "discussionNote", "局务会集体讨论同意");
+    }
+
+    private static Map<String, Object> extension(int days, boolean discussed) {
+        return Map.of("days", days, "reason", "需补充监测", "collectiveDiscussion", discussed);
+    }
+
+    private Map<String, Object> procedure(String caseId, String token) {
+        return get("/api/v1/cases/" + caseId + "/procedure", token)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private static Map<String, Object> state(WebTestClient.ResponseSpec response) {
+        Map<String, Object> body = response.expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return (Map<String, Object>) body.get("state");
+    }
+
+    private WebTestClient.ResponseSpec post(String caseId, String action, String token, Object body) {
+        return post("/api/v1/cases/" + caseId + "/procedure/" + action, token, body);
+    }
+
+    private WebTestClient.ResponseSpec post(String uri, String token, Object body) {
+        return web.post()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec get(String uri, String token) {
+        return web.get()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange();
+    }
+
+    private static void problem(WebTestClient.ResponseSpec response, int status, String code) {
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo(code);
+    }
+
+    private static void field(WebTestClient.ResponseSpec response, int status, String field) {
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == '" + field + "')]")
+                .exists();
+    }
+
+    private void exec(String sql) {
+        db.sql(sql).then().block();
+    }
+
+    private long count(String sql) {
+        return ((Number) db.sql(sql).map(r -> r.get(0)).one().block()).longValue();
+    }
+}

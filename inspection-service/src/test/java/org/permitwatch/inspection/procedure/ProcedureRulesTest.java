@@ -1,0 +1,122 @@
+package org.permitwatch.inspection.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.permitwatch.support.workday.WorkdayCalendar;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The procedure's time limits and amounts against figures computed by hand from the statute and the State Council's
+ * 2026 holiday arrangement (platform-support cn-2026.json: 中秋 9-25..9-27, 国庆 10-01..10-07, make-up working days
+ * Sunday 9-20 and Saturday 10-10).
+ */
+class ProcedureRulesTest {
+
+    private static final WorkdayCalendar CALENDAR =
+            WorkdayCalendar.fromClasspath(JsonMapper.builder().build());
+    // the hearing threshold is permitwatch.documents.hearing-threshold-yuan, default 50000
+    private final ProcedureRules rules =
+            new ProcedureRules(ProcedureProperties.defaults(), new BigDecimal("50000"), CALENDAR);
+
+    @Test
+    void aNoticeServedOnTheLastWorkingDayBeforeNationalDayOpensWindowsEndingAfterTheHolidayWeek() {
+        LocalDate served = LocalDate.of(2026, 9, 30); // Wednesday, last working day before 国庆
+        // 10-01..10-07 holiday; 10-08 Thu = 1st, 10-09 Fri = 2nd, 10-10 Sat (调休上班) = 3rd working day
+        assertThat(rules.statementDue(served)).isEqualTo(LocalDate.of(2026, 10, 10));
+        // 10-11 Sunday off; 10-12 Mon = 4th, 10-13 Tue = 5th working day
+        assertThat(rules.hearingRequestDue(served)).isEqualTo(LocalDate.of(2026, 10, 13));
+        // a decision that day is served within 7 working days: 10-08, 09, 10, 12, 13, 14, 15
+        assertThat(rules.serviceDue(served)).isEqualTo(LocalDate.of(2026, 10, 15));
+    }
+
+    @Test
+    void aNoticeServedBeforeMidAutumnCountsAcrossBothHolidays() {
+        LocalDate served = LocalDate.of(2026, 9, 24); // Thursday
+        // 9-25 Fri .. 9-27 Sun 中秋 off; 9-28 Mon = 1st, 9-29 = 2nd, 9-30 = 3rd
+        assertThat(rules.statementDue(served)).isEqualTo(LocalDate.of(2026, 9, 30));
+        // 10-01..10-07 off; 10-08 = 4th, 10-09 = 5th
+        assertThat(rules.hearingRequestDue(served)).isEqualTo(LocalDate.of(2026, 10, 9));
+    }
+
+    @Test
+    void aDeadlineInAYearWithoutItsHolidayArrangementIsRefusedNotGuessed() {
+        // 2026-12-28 Mon: 12-29 = 1st, 12-30 = 2nd, 12-31 = 3rd, then 2027 — no cn-2027.json is loaded (the State
+        // Council publishes the 2027 arrangement in November 2026; it is not in the repository).
+        assertThat(rules.statementDue(LocalDate.of(2026, 12, 28))).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThatThrownBy(() -> rules.hearingRequestDue(LocalDate.of(2026, 12, 28)))
+                .isInstanceOf(WorkdayCalendar.YearNotLoadedException.class);
+    }
+
+    @Test
+    void theLateFeeIsThreePercentOfTheFineADayCappedAtTheFine() {
+        BigDecimal fine = new BigDecimal("448000");
+        LocalDate due = LocalDate.of(2026, 10, 30);
+        assertThat(ProcedureRules.daysLate(due, LocalDate.of(2026, 10, 30))).isZero();
+        assertThat(ProcedureRules.surcharge(fine, 0)).isEqualByComparingTo("0");
+        // paid 11-02: 3 days late; 448000 × 0.03 × 3 = 40320.00
+        assertThat(ProcedureRules.daysLate(due, LocalDate.of(2026, 11, 2))).isEqualTo(3);
+        assertThat(ProcedureRules.surcharge(fine, 3)).isEqualByComparingTo("40320.00");
+        // 33 days: 448000 × 0.03 × 33 = 443520 (below the fine); 34 days: 456960 > 448000 → capped at 448000
+        assertThat(ProcedureRules.surcharge(fine, 33)).isEqualByComparingTo("443520.00");
+        assertThat(ProcedureRules.surcharge(fine, 34)).isEqualByComparingTo("448000.00");
+        // fen: 12345.67 × 0.03 = 370.3701 → 370.37; × 2 days = 740.7402 → 740.74 (rounded once, at the end)
+        assertThat(ProcedureRules.surcharge(new BigDecimal("12345.67"), 1)).isEqualByComparingTo("370.37");
+        assertThat(ProcedureRules.surcharge(new BigDecimal("12345.67"), 2)).isEqualByComparingTo("740.74");
+    }
+
+    @Test
+    void paymentAndCourtEnforcementRunFromServiceAndPublicNoticeCountsThirtyDaysLater() {
+        LocalDate served = LocalDate.of(2026, 10, 15);
+        // 15 calendar days (行政处罚法 第六十七条): 10-30
+        assertThat(ProcedureRules.paymentDue(served)).isEqualTo(LocalDate.of(2026, 10, 30));
+        // six months to sue end 2027-04-15; apply from 04-16 until three months after: 2027-07-15
+        assertThat(ProcedureRules.enforcementFrom(served)).isEqualTo(LocalDate.of(2027, 4, 16));
+        assertThat(ProcedureRules.enforcementUntil(served)).isEqualTo(LocalDate.of(2027, 7, 15));
+        // 公告送达 on 10-15 is deemed served 30 days later: 11-14; payment due 11-29
+        LocalDate deemed = ProcedureRules.deemedServedOn(served, ServiceMethod.PUBLIC_NOTICE);
+        assertThat(deemed).isEqualTo(LocalDate.of(2026, 11, 14));
+        assertThat(ProcedureRules.paymentDue(deemed)).isEqualTo(LocalDate.of(2026, 11, 29));
+        assertThat(ProcedureRules.deemedServedOn(served, ServiceMethod.MAIL)).isEqualTo(served);
+    }
+
+    @Test
+    void theCaseLimitIsNinetyDaysPlusExtensionsPlusTheHearingTime() {
+        LocalDate opened = LocalDate.of(2026, 9, 1);
+        // 9-01 + 90: +29 → 9-30, +31 → 10-31, +30 → 11-30
+        assertThat(rules.caseDue(opened, 0, 0)).isEqualTo(LocalDate.of(2026, 11, 30));
+        // + 30 extension + 5 hearing days = 125: 11-30 + 35 → 2027-01-04
+        assertThat(rules.caseDue(opened, 30, 5)).isEqualTo(LocalDate.of(2027, 1, 4));
+    }
+
+    @Test
+    void hearingAndMajorDecisionThresholdsAreTheConfiguredFigures() {
+        // hearing: 50000 yuan as configured here, inclusive; major decision: default 200000, inclusive
+        assertThat(rules.hearingEligible(new BigDecimal("49999.99"), false)).isFalse();
+        assertThat(rules.hearingEligible(new BigDecimal("50000"), false)).isTrue();
+        assertThat(rules.hearingEligible(new BigDecimal("20000"), true)).isTrue(); // 停产整治 etc.
+        assertThat(rules.majorDecision(new BigDecimal("199999.99"))).isFalse();
+        assertThat(rules.majorDecision(new BigDecimal("200000"))).isTrue();
+        assertThat(rules.majorDecision(new BigDecimal("448000"))).isTrue();
+        assertThat(rules.majorDecision(new BigDecimal("50000"))).isFalse();
+    }
+
+    @Test
+    void theStepTableAllowsOnlyItsMoves() {
+        assertThat(ProcedureStep.INVESTIGATING.canBecome(ProcedureStep.NOTICE_SERVED))
+                .isTrue();
+        assertThat(ProcedureStep.INVESTIGATING.canBecome(ProcedureStep.SERVED)).isFalse();
+        assertThat(ProcedureStep.HEARING_REQUESTED.canBecome(ProcedureStep.DECIDED))
+                .isFalse();
+        assertThat(ProcedureStep.HEARING_HELD.canBecome(ProcedureStep.DECIDED)).isFalse();
+        assertThat(ProcedureStep.HEARING_HELD.canBecome(ProcedureStep.REVIEWED)).isTrue();
+        assertThat(ProcedureStep.DECIDED.canBecome(ProcedureStep.PAID)).isFalse();
+        assertThat(ProcedureStep.PAID.canBecome(ProcedureStep.ENFORCEMENT_APPLIED))
+                .isFalse();
+        assertThat(ProcedureStep.sourcesOf(ProcedureStep.DECIDED))
+                .containsExactlyInAnyOrder("INVESTIGATING", "NOTICE_SERVED", "STATEMENT_HEARD", "REVIEWED");
+    }
+}
