@@ -163,6 +163,48 @@ export default async function cases(browser) {
       expect(range.includes('200,000 元') && range.includes('1,000,000 元'), `the statutory range: ${range}`);
     });
 
+    // One step of the 程序 panel: pick the action, fill its fields, record it; the service's answer must be 2xx.
+    const procedureStep = async (label, fill) => {
+      await page.click('[data-test=procedure-action]');
+      await page.click(`.el-select-dropdown__item:visible:has-text("${label}")`);
+      await fill?.();
+      const answered = page.waitForResponse((r) => /\/procedure\/[a-z-]+$/.test(r.url()) && r.request().method() === 'POST');
+      await page.click('[data-test=procedure-submit]');
+      const r = await answered;
+      expect(r.status() < 300, `${label}: ${r.status()} ${r.status() < 300 ? '' : await r.text()}`);
+      await page.waitForSelector('[data-test=case-procedure]');
+    };
+
+    await step('程序: the decision waits for the notice; 告知书 served, the party waives 陈述申辩 and 听证, 法制审核 where required', async () => {
+      await page.waitForSelector('[data-test=case-procedure]');
+      const blocker = await page.textContent('[data-test=procedure-blocker]');
+      expect(blocker.includes('暂不能作出罚款决定'), `before the notice the panel says why a fine must wait: ${blocker}`);
+      await procedureStep('送达告知书', async () => {
+        await page.fill('[data-test=field-amountYuan] input', '288000');
+      });
+      await procedureStep('陈述申辩 / 放弃', async () => {
+        await page.click('[data-test=field-waived]');
+        await page.click('[data-test=field-hearingWaived]');
+      });
+      let procedure = await api(city, 'GET', `/api/v1/cases/${pre.caseId}/procedure`);
+      if (['legal-review-required', 'collective-discussion-required'].includes(procedure.fineDecisionBlocker)) {
+        await procedureStep('法制审核与集体讨论', async () => {
+          await page.fill('[data-test=field-reviewer]', '王法制');
+          await page.fill('[data-test=field-opinion]', '事实清楚，证据确凿，适用法律正确，同意处罚');
+          if (procedure.state?.discussionRequired) {
+            await page.fill('[data-test=field-discussedOn] input', beijingDay(0));
+            await page.press('[data-test=field-discussedOn] input', 'Tab');
+            await page.fill('[data-test=field-discussionNote]', '集体讨论同意');
+          }
+        });
+        procedure = await api(city, 'GET', `/api/v1/cases/${pre.caseId}/procedure`);
+      }
+      expect(!procedure.fineDecisionBlocker, `nothing blocks the fine any more: ${procedure.fineDecisionBlocker}`);
+      const steps = await page.textContent('[data-test=procedure-steps]');
+      expect(steps.includes('行政处罚事先（听证）告知') && steps.includes(beijingDay(0)), `the notice is listed with its day: ${steps}`);
+      await checked(page, '案卷（程序）');
+    });
+
     await step('the decision (决定): a fine of the proposed 288,000 元', async () => {
       await page.click('[data-test=action-tabs] .el-tabs__item:has-text("处罚决定")');
       await page.waitForSelector('[data-test=form-decision]');
@@ -172,6 +214,20 @@ export default async function cases(browser) {
       await page.waitForFunction(() => document.querySelector('[data-test=case-status]')?.textContent.includes('已决定'));
       const decisions = await page.textContent('[data-test=case-decisions]');
       expect(decisions.includes('罚款') && decisions.includes('288,000 元'), `the decision: ${decisions}`);
+    });
+
+    await step('送达 and 缴纳: the decision served today, payment due in 15 days, paid in full with nothing added', async () => {
+      await procedureStep('送达决定书');
+      let procedure = await api(city, 'GET', `/api/v1/cases/${pre.caseId}/procedure`);
+      // 行政处罚法 art. 67: pay within 15 days of receiving the decision — served today (直接送达), due today + 15
+      expect(procedure.state.servedOn === beijingDay(0) && procedure.state.paymentDue === beijingDay(15), `served ${procedure.state.servedOn}, due ${procedure.state.paymentDue}`);
+      await procedureStep('登记缴纳', async () => {
+        await page.fill('[data-test=field-amountYuan] input', '288000');
+      });
+      procedure = await api(city, 'GET', `/api/v1/cases/${pre.caseId}/procedure`);
+      expect(procedure.state.paidOn === beijingDay(0) && !(procedure.surchargeYuanToday > 0), `paid on time, no 加处罚款: ${JSON.stringify(procedure.state)}`);
+      const steps = await page.textContent('[data-test=procedure-steps]');
+      expect(steps.includes('缴纳罚款'), `the payment is listed: ${steps}`);
     });
 
     await step('责令改正: a deadline in the past is refused next to the field; then a deadline in 7 days', async () => {
