@@ -192,8 +192,9 @@ export default async function cases(browser) {
           await page.fill('[data-test=field-reviewer]', '王法制');
           await page.fill('[data-test=field-opinion]', '事实清楚，证据确凿，适用法律正确，同意处罚');
           if (procedure.state?.discussionRequired) {
-            await page.fill('[data-test=field-discussedOn] input', beijingDay(0));
-            await page.press('[data-test=field-discussedOn] input', 'Tab');
+            const discussed = '[data-test=procedure-form] .el-form-item:has-text("集体讨论日期") input';
+            await page.fill(discussed, beijingDay(0));
+            await page.press(discussed, 'Tab');
             await page.fill('[data-test=field-discussionNote]', '集体讨论同意');
           }
         });

@@ -10,7 +10,7 @@ vi.mock('../../api/client', async (original) => ({
 }));
 
 import CaseProcedure from './CaseProcedure.vue';
-import { body, stepRows, type Procedure } from './procedureRules';
+import { FIELDS, body, isDateField, stepRows, type Procedure } from './procedureRules';
 
 const detail = { id: 'c1', status: 'DECIDED' as const, proposals: [{ id: 'p1' }], decisions: [{ id: 'd1', kind: 'FINE' as const }] };
 
@@ -94,6 +94,12 @@ describe('the procedure panel', () => {
     });
     expect(wrapper.emitted('changed')).toBeUndefined();
     wrapper.unmount();
+  });
+
+  it('takes every day field as a date, the statement\'s `on` too (a text box there sent no day: 400 on)', () => {
+    expect(FIELDS.statement.filter(isDateField)).toEqual(['on']);
+    expect(FIELDS.review.filter(isDateField)).toEqual(['reviewedOn', 'discussedOn']);
+    expect(FIELDS.extension.filter(isDateField)).toEqual([]);
   });
 
   it('marks the case limit overdue before the decision and builds the notice body with the latest proposal', () => {

@@ -85,6 +85,11 @@ export const SERVICE_METHODS = [
 ] as const;
 
 /** The request body of an action from the form's values: empty fields left out, the notice's proposal added. */
+/** Whether a form field is a day (YYYY-MM-DD, a date picker defaulting to today): `on` and every `…On`. */
+export function isDateField(f: string): boolean {
+  return f === 'on' || f.endsWith('On');
+}
+
 export function body(action: ProcedureAction, values: Record<string, unknown>, proposalId?: string) {
   const out: Record<string, unknown> = {};
   for (const f of FIELDS[action]) {
