@@ -39,4 +39,26 @@ public final class InspectionItSupport {
                 .returnResult()
                 .getResponseBody();
     }
+
+    /** The answer is problem+json with {@code status} and the stable {@code code}. */
+    public static void problem(WebTestClient.ResponseSpec response, int status, String code) {
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo(code);
+    }
+
+    /** The answer is problem+json with {@code status} naming {@code field} among its errors. */
+    public static void field(WebTestClient.ResponseSpec response, int status, String field) {
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == '" + field + "')]")
+                .exists();
+    }
 }

@@ -2,6 +2,8 @@ package org.permitwatch.inspection.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.permitwatch.inspection.InspectionItSupport.field;
+import static org.permitwatch.inspection.InspectionItSupport.problem;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -1694,26 +1696,6 @@ class CaseLifecycleIT {
                 .uri(uri)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange();
-    }
-
-    private static void problem(WebTestClient.ResponseSpec response, int status, String code) {
-        response.expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo(code);
-    }
-
-    private static void field(WebTestClient.ResponseSpec response, int status, String field) {
-        response.expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.errors[?(@.field == '" + field + "')]")
-                .exists();
     }
 
     private void exec(String sql) {

@@ -2,6 +2,8 @@ package org.permitwatch.inspection.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.permitwatch.inspection.InspectionItSupport.field;
+import static org.permitwatch.inspection.InspectionItSupport.problem;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
@@ -909,26 +911,6 @@ class CaseDocumentsIT {
                 .uri(uri)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange();
-    }
-
-    private static void problem(WebTestClient.ResponseSpec response, int status, String code) {
-        response.expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo(code);
-    }
-
-    private static void field(WebTestClient.ResponseSpec response, int status, String field) {
-        response.expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.errors[?(@.field == '" + field + "')]")
-                .exists();
     }
 
     private long count(String sql) {

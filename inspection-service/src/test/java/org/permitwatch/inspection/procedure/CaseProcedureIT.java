@@ -1,6 +1,8 @@
 package org.permitwatch.inspection.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.permitwatch.inspection.InspectionItSupport.field;
+import static org.permitwatch.inspection.InspectionItSupport.problem;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -371,26 +373,6 @@ class CaseProcedureIT {
                 .uri(uri)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange();
-    }
-
-    private static void problem(WebTestClient.ResponseSpec response, int status, String code) {
-        response.expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo(code);
-    }
-
-    private static void field(WebTestClient.ResponseSpec response, int status, String field) {
-        response.expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.errors[?(@.field == '" + field + "')]")
-                .exists();
     }
 
     private void exec(String sql) {

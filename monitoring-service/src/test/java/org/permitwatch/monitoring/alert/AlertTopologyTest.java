@@ -10,12 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -25,13 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.permitwatch.events.CloudEventHeaders;
-import org.permitwatch.events.Topics;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot.Outlet;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot.PollutantLimit;
 import org.permitwatch.events.monitoring.MonitoringAlertChanged;
 import org.permitwatch.events.monitoring.MonitoringAlertChanged.SeriesPoint;
-import org.permitwatch.events.monitoring.MonitoringTopics;
 import org.permitwatch.monitoring.hj212.Hj212Segment;
 import org.permitwatch.monitoring.receiver.RawTopic;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -84,25 +78,12 @@ class AlertTopologyTest {
     }
 
     TopologyTestDriver driver(Path dir) {
-        StreamsBuilder builder = new StreamsBuilder();
-        AlertTopology.build(builder, PARAMETERS, BEIJING, json);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        TopologyTestDriver d = new TopologyTestDriver(builder.build(), props);
-        directory = d.createInputTopic(
-                Topics.DIRECTORY_UNITS,
-                Serdes.String().serializer(),
-                Serdes.String().serializer());
-        raw = d.createInputTopic(
-                RawTopic.NAME, Serdes.String().serializer(), Serdes.String().serializer());
-        alerts = d.createOutputTopic(
-                MonitoringTopics.ALERTS,
-                Serdes.String().deserializer(),
-                Serdes.String().deserializer());
-        return d;
+        TopologyHarness h =
+                new TopologyHarness("alert-topology-test", dir, b -> AlertTopology.build(b, PARAMETERS, BEIJING, json));
+        directory = h.directory;
+        raw = h.raw;
+        alerts = h.alerts;
+        return h.driver;
     }
 
     @Test

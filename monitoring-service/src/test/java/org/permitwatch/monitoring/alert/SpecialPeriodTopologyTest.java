@@ -9,12 +9,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -23,13 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.permitwatch.events.Topics;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot.SpecialLimit;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot.SpecialPeriod;
 import org.permitwatch.events.monitoring.HeavyPollutionWarningChanged;
 import org.permitwatch.events.monitoring.MonitoringAlertChanged;
-import org.permitwatch.events.monitoring.MonitoringTopics;
 import org.permitwatch.monitoring.hj212.Hj212Segment;
 import org.permitwatch.monitoring.receiver.RawTopic;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -60,27 +54,15 @@ class SpecialPeriodTopologyTest {
 
     @BeforeEach
     void start() {
-        StreamsBuilder builder = new StreamsBuilder();
-        AlertTopology.build(builder, AlertTopologyTest.PARAMETERS, AlertTopologyTest.BEIJING, json);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "special-period-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(builder.build(), props);
-        directory = driver.createInputTopic(
-                Topics.DIRECTORY_UNITS,
-                Serdes.String().serializer(),
-                Serdes.String().serializer());
-        warnings = driver.createInputTopic(
-                MonitoringTopics.WARNINGS,
-                Serdes.String().serializer(),
-                Serdes.String().serializer());
-        raw = driver.createInputTopic(
-                RawTopic.NAME, Serdes.String().serializer(), Serdes.String().serializer());
-        alerts = driver.createOutputTopic(
-                MonitoringTopics.ALERTS,
-                Serdes.String().deserializer(),
-                Serdes.String().deserializer());
+        TopologyHarness h = new TopologyHarness(
+                "special-period-test",
+                stateDir,
+                b -> AlertTopology.build(b, AlertTopologyTest.PARAMETERS, AlertTopologyTest.BEIJING, json));
+        driver = h.driver;
+        directory = h.directory;
+        warnings = h.warnings;
+        raw = h.raw;
+        alerts = h.alerts;
     }
 
     @AfterEach

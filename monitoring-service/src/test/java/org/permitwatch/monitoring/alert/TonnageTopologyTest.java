@@ -11,11 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -24,13 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.permitwatch.events.Topics;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot.Outlet;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot.PollutantLimit;
 import org.permitwatch.events.monitoring.MonitoringAlertChanged;
 import org.permitwatch.events.monitoring.MonitoringAlertChanged.SeriesPoint;
-import org.permitwatch.events.monitoring.MonitoringTopics;
 import org.permitwatch.monitoring.hj212.Hj212Segment;
 import org.permitwatch.monitoring.receiver.RawTopic;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -67,24 +61,14 @@ class TonnageTopologyTest {
 
     @BeforeEach
     void start() {
-        StreamsBuilder builder = new StreamsBuilder();
-        AlertTopology.build(builder, AlertTopologyTest.PARAMETERS, TONNAGE, BEIJING, json);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "tonnage-topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(builder.build(), props);
-        directory = driver.createInputTopic(
-                Topics.DIRECTORY_UNITS,
-                Serdes.String().serializer(),
-                Serdes.String().serializer());
-        raw = driver.createInputTopic(
-                RawTopic.NAME, Serdes.String().serializer(), Serdes.String().serializer());
-        alerts = driver.createOutputTopic(
-                MonitoringTopics.ALERTS,
-                Serdes.String().deserializer(),
-                Serdes.String().deserializer());
+        TopologyHarness h = new TopologyHarness(
+                "tonnage-topology-test",
+                stateDir,
+                b -> AlertTopology.build(b, AlertTopologyTest.PARAMETERS, TONNAGE, BEIJING, json));
+        driver = h.driver;
+        directory = h.directory;
+        raw = h.raw;
+        alerts = h.alerts;
     }
 
     @AfterEach
