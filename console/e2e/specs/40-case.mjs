@@ -5,6 +5,8 @@
 // them: a Taiyuan unit without cases, a task for two of Taiyuan's inspectors, a submitted record whose hourly
 // reading is 1.5 × the permit limit (an EXCEEDING_LIMITS finding), later a follow-up record at half the limit.
 // Then 非现场监管: a run of the remote rules, the alert list and an alert's page. axe on every screen.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -175,6 +177,31 @@ export default async function cases(browser) {
       await page.waitForSelector('[data-test=case-procedure]');
     };
 
+    // One document of the 执法文书 panel: issued with its 文号, its PDF downloaded and checked against the hash the
+    // service recorded when it issued it (the printed copy is the kept copy).
+    const issueDocument = async (label) => {
+      await page.click('[data-test=issue-kind]');
+      await page.click(`.el-select-dropdown__item:visible:has-text("${label}")`);
+      const issued = page.waitForResponse((r) => r.url().includes(`/api/v1/cases/${pre.caseId}/documents`) && r.request().method() === 'POST');
+      await page.click('[data-test=issue-document]');
+      const answer = await issued;
+      expect(answer.status() === 201 || answer.status() === 200, `${label} issued: ${answer.status()}`);
+      const doc = await answer.json();
+      expect(/〔\d{4}〕\d+号$/.test(doc.documentNo), `${label} has its 文号: ${doc.documentNo}`);
+      await page.waitForSelector(`[data-test="download-pdf-${doc.documentNo}"]`);
+      const downloading = page.waitForEvent('download');
+      await page.click(`[data-test="download-pdf-${doc.documentNo}"]`);
+      const bytes = await readFile(await (await downloading).path());
+      expect(bytes.subarray(0, 5).toString('latin1') === '%PDF-', `${label}: a PDF`);
+      expect(createHash('sha256').update(bytes).digest('hex') === doc.pdfSha256 && bytes.length === doc.pdfSize, `${label}: the PDF printed is the one kept (SHA-256 ${doc.pdfSha256})`);
+      return doc;
+    };
+
+    await step('执法文书: the 行政处罚事先（听证）告知书 is issued with its 文号 and printed', async () => {
+      await page.waitForSelector('[data-test=case-documents]');
+      pre.notice = await issueDocument('行政处罚事先（听证）告知书');
+    });
+
     await step('程序: the decision waits for the notice; 告知书 served, the party waives 陈述申辩 and 听证, 法制审核 where required', async () => {
       await page.waitForSelector('[data-test=case-procedure]');
       const blocker = await page.textContent('[data-test=procedure-blocker]');
@@ -229,6 +256,15 @@ export default async function cases(browser) {
       expect(procedure.state.paidOn === beijingDay(0) && !(procedure.surchargeYuanToday > 0), `paid on time, no 加处罚款: ${JSON.stringify(procedure.state)}`);
       const steps = await page.textContent('[data-test=procedure-steps]');
       expect(steps.includes('缴纳罚款'), `the payment is listed: ${steps}`);
+    });
+
+    await step('执法文书: the 行政处罚决定书 and its 送达回证 are issued and printed, numbered in their own sequences', async () => {
+      const decision = await issueDocument('行政处罚决定书');
+      const receipt = await issueDocument('送达回证');
+      expect(new Set([pre.notice.documentNo, decision.documentNo, receipt.documentNo]).size === 3, 'three different 文号');
+      const listed = await api(city, 'GET', `/api/v1/cases/${pre.caseId}/documents?size=50`);
+      expect(listed.total === 3, `the case file lists its three documents: ${listed.total}`);
+      await checked(page, '案卷（执法文书）');
     });
 
     await step('责令改正: a deadline in the past is refused next to the field; then a deadline in 7 days', async () => {
