@@ -3,9 +3,17 @@ package org.permitwatch.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.identity.config.BoundedPasswordEncoder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /** City systems: registered by an administrator, client credentials with area scopes, secret rotation, disabling. */
@@ -61,6 +69,48 @@ class ClientCredentialsIT extends IdentityItSupport {
         assertThat(tokenRequest(Map.of("grant_type", "client_credentials"), "ty-hb-system:nope")
                         .statusCode())
                 .isEqualTo(401);
+    }
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Test
+    void aBurstOfWrongSecretsIsAnsweredWithoutRunningMoreThanTwoHashesAtOnce() throws Exception {
+        String city = cliToken("CITY", "140100");
+        ok(
+                call(
+                        "POST",
+                        "/api/v1/clients",
+                        city,
+                        map(
+                                "clientId",
+                                "burst-system",
+                                "name",
+                                "并发测试系统",
+                                "division",
+                                "140100",
+                                "scopes",
+                                List.of("directory:read"))),
+                201);
+        // 20 at once: unbounded, 20 Argon2id hashes would hold 320 MiB, more than the provider's 256 MB heap
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(
+                        () -> tokenRequest(Map.of("grant_type", "client_credentials"), "burst-system:wrong-secret")
+                                .statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(401);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(passwordEncoder).isInstanceOf(BoundedPasswordEncoder.class);
+        BoundedPasswordEncoder bounded = (BoundedPasswordEncoder) passwordEncoder;
+        assertThat(bounded.permits()).isEqualTo(2);
+        assertThat(bounded.peakConcurrent()).isBetween(1, 2);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.permitwatch.identity.config;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Duration;
 import org.permitwatch.identity.admin.AuditQuery;
 import org.permitwatch.identity.admin.ClientAdministration;
 import org.permitwatch.identity.admin.UserAdministration;
@@ -26,6 +27,7 @@ import org.permitwatch.identity.user.UserRepository;
 import org.permitwatch.support.security.TokenPolicy;
 import org.permitwatch.support.security.TokenPolicyProperties;
 import org.permitwatch.support.time.BureauClock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -154,12 +156,14 @@ public class IdentityConfiguration {
     }
 
     /**
-     * Argon2id with Spring Security's current defaults (16 MiB, 2 iterations, 1 lane): memory-hard, and light enough
-     * for the provider's 256 MB heap with a few sign-ins at once.
+     * Argon2id with Spring Security's current defaults (16 MiB, 2 iterations, 1 lane): memory-hard, so only a few may
+     * run at once on the provider's 256 MB heap ({@link BoundedPasswordEncoder} says why and what happens otherwise).
      */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    PasswordEncoder passwordEncoder(
+            @Value("${permitwatch.identity.password-hashing.concurrency:2}") int concurrency,
+            @Value("${permitwatch.identity.password-hashing.max-wait:20s}") Duration maxWait) {
+        return new BoundedPasswordEncoder(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), concurrency, maxWait);
     }
 
     @Bean
