@@ -1,7 +1,8 @@
 // 自动监控 as Taiyuan's administrator (issue 18): the points the HJ 212 simulator registered, listed and filtered on the
 // server; a unit with simulator points, whose live values change on screen without a reload (the simulator sends 2011
 // every 30 s; the page polls every 30 s) and whose series chart draws 24 h and 30 days; the provincial platform's
-// sheet of points, generated here as XLSX, checked (dry run) then imported and listed; coverage per county.
+// sheet of points, generated here as XLSX, checked (dry run) then imported and listed; coverage per county and per
+// industry.
 // axe on every screen; the README's screenshots docs/screenshots/monitoring-*.png.
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -145,6 +146,15 @@ export default async function monitoring(browser) {
         const first = coverage.items[0];
         const shown = first.networkingRate == null ? '—' : `${(first.networkingRate * 100).toFixed(2)}%`;
         await page.waitForSelector(`[data-test=coverage] .el-table__row:first-child:has-text("${shown}")`);
+      }
+      // The same day per industry row of the plan table: the row is named by its label (火电, 焦化 …).
+      const perIndustry = page.waitForResponse((r) => r.url().includes('/api/v1/monitoring/coverage?') && r.url().includes('by=industry'));
+      await page.click('[data-test=coverage-by-industry]');
+      const industries = await (await perIndustry).json();
+      await page.waitForURL(/by=industry/);
+      expect(industries.items.every((c) => c.keyIndustry && c.keyIndustryLabel && c.divisionCode == null), 'industry rows carry their label, no division');
+      if (industries.items.length) {
+        await page.waitForSelector(`[data-test=coverage] .el-table__row:first-child:has-text("${industries.items[0].keyIndustryLabel}")`);
       }
       await accessible(page, '联网率与传输有效率');
       await page.screenshot({ path: join(shots, 'monitoring-coverage.png'), fullPage: true });

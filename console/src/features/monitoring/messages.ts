@@ -35,7 +35,10 @@ export const messages = {
       expectedValues: '应传小时值',
       validValues: '有效小时值',
       validTransmissionRate: '传输有效率',
-      coverageChart: '各区县联网率与传输有效率',
+      coverageChart: '联网率与传输有效率',
+      groupBy: '统计口径',
+      grouping: { county: '按区县', city: '按城市', industry: '按行业' },
+      groupColumn: { county: '区县', city: '城市', industry: '行业' },
       coverageNote: '联网率 = 当日至少上传 1 个小时值的应监控排放口 / 应监控排放口；传输有效率 = 标记为 N 的小时值 / 应传小时值（24 × 监测因子数）。',
       unmonitoredNote: '重点管理、有效许可证的主要排放口中尚未登记监控点位者。',
       import: {
@@ -124,7 +127,10 @@ export const messages = {
       expectedValues: 'Hourly values due',
       validValues: 'Valid hourly values',
       validTransmissionRate: 'Valid transmission rate',
-      coverageChart: 'Networking and valid transmission rate per county',
+      coverageChart: 'Networking and valid transmission rate',
+      groupBy: 'Per',
+      grouping: { county: 'County', city: 'City', industry: 'Industry' },
+      groupColumn: { county: 'County', city: 'City', industry: 'Industry' },
       coverageNote: 'Networking rate = required outlets that sent at least one hourly value that day / required outlets; valid transmission rate = hourly values flagged N / values due (24 × pollutants).',
       unmonitoredNote: 'Main outlets of valid permits under key management without a registered point.',
       import: {

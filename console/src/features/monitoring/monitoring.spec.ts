@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, defaultChoice, latestRows, percent, problemsByRow, rangeOf, seriesOption } from './monitoring';
+import { codes, coverageGrouping, coverageLabel, defaultChoice, latestRows, percent, problemsByRow, rangeOf, seriesOption } from './monitoring';
 import type { UnitDetail } from '../../api/client';
 
 const unit = {
@@ -91,5 +91,16 @@ describe('monitoring', () => {
       { row: 7, column: 'mn', message: 'a' },
       { row: 12, column: 'pollutants', message: 'b' },
     ]);
+  });
+
+  it('names a coverage row by its industry label or its division, and reads the grouping from the address', () => {
+    expect(coverageLabel({ divisionCode: null, keyIndustryLabel: '焦化' })).toBe('焦化');
+    expect(coverageLabel({ divisionCode: '140100', keyIndustryLabel: null })).toBe('140100');
+    expect(coverageLabel({ divisionCode: null, keyIndustryLabel: null })).toBe('—');
+    expect(coverageGrouping('industry')).toBe('industry');
+    expect(coverageGrouping('city')).toBe('city');
+    expect(coverageGrouping('county;drop')).toBe('county');
+    expect(coverageGrouping(undefined)).toBe('county');
+    expect(coverageGrouping(['city'])).toBe('county');
   });
 });

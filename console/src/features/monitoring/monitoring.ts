@@ -87,6 +87,20 @@ export function beijing(iso?: string): string {
 }
 
 /** A rate of 0..1 as a percentage with two decimals (the service answers four decimals); '—' without a figure. */
+/** What a coverage row stands for (the service's `by`): a county, a city or a plan-table industry row. */
+export type CoverageGrouping = 'county' | 'city' | 'industry';
+export const COVERAGE_GROUPINGS: readonly CoverageGrouping[] = ['county', 'city', 'industry'];
+
+/** The grouping named in the address (`?by=`), county when absent or unknown. */
+export function coverageGrouping(value: unknown): CoverageGrouping {
+  return COVERAGE_GROUPINGS.find((g) => g === value) ?? 'county';
+}
+
+/** A row's name: the industry row's label (焦化 …) when grouped by industry, else the division code. */
+export function coverageLabel(row: Pick<Coverage, 'divisionCode' | 'keyIndustryLabel'>): string {
+  return row.keyIndustryLabel ?? row.divisionCode ?? '—';
+}
+
 export function percent(rate?: number | null): string {
   return rate == null ? '—' : `${(rate * 100).toFixed(2)}%`;
 }

@@ -90,6 +90,36 @@ public final class MonitoringTestData {
                 List.of(rows));
     }
 
+    /** The same unit in another industry (GB/T 4754 code and name, and the plan table's row). */
+    public static DirectoryUnitSnapshot inIndustry(
+            DirectoryUnitSnapshot u, String industryCode, String industryName, String keyIndustry) {
+        return new DirectoryUnitSnapshot(
+                u.permitNo(),
+                u.uscc(),
+                u.unitName(),
+                u.provinceCode(),
+                u.cityCode(),
+                u.countyCode(),
+                industryCode,
+                industryName,
+                keyIndustry,
+                u.managementCategory(),
+                u.status(),
+                u.validFrom(),
+                u.validTo(),
+                u.withoutPermit(),
+                u.sourceType(),
+                u.positiveList(),
+                u.outlets(),
+                u.lastInspectedAt(),
+                u.violationCount(),
+                u.version(),
+                u.platformUpdatedAt(),
+                u.changedAt(),
+                u.selfMonitoring(),
+                u.specialPeriods());
+    }
+
     /** A row of the 自行监测 table: automatic (自动) monitoring of the pollutant at the outlet. */
     public static DirectoryUnitSnapshot.SelfMonitoring automatic(String outlet, String pollutant) {
         return new DirectoryUnitSnapshot.SelfMonitoring(outlet, pollutant, "自动", "自动监测", true);

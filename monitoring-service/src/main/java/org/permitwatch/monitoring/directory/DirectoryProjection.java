@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Applies directory snapshots to {@code directory_unit}: once per event id (platform-support's IdempotentConsumer) and
  * only when newer than the stored one by (platform version, changedAt) — the same rule as inspection-service's
  * projection, so a redelivered or out-of-order older snapshot never overwrites a newer one. Only what monitoring needs
- * is kept: the unit's division, category and status, its outlets with their pollutants, and
+ * is kept: the unit's division, industry, category and status, its outlets with their pollutants, and
  * its self-monitoring table (which outlets and pollutants must be monitored automatically).
  */
 @Component
@@ -22,12 +22,15 @@ class DirectoryProjection {
     static final String CONSUMER = "monitoring.directory-projection";
 
     private static final String UPSERT = """
-            INSERT INTO directory_unit (permit_no, unit_name, city_code, county_code, management_category, status,
+            INSERT INTO directory_unit (permit_no, unit_name, city_code, county_code, industry_code, industry_name,
+                                        key_industry, management_category, status,
                                         outlets, self_monitoring, version, changed_at, updated_at)
-            VALUES (:permitNo, :unitName, :city, :county, :category, :status, CAST(:outlets AS jsonb),
-                    CAST(:selfMonitoring AS jsonb), :version, :changedAt, now())
+            VALUES (:permitNo, :unitName, :city, :county, :industryCode, :industryName, :keyIndustry, :category,
+                    :status, CAST(:outlets AS jsonb), CAST(:selfMonitoring AS jsonb), :version, :changedAt, now())
             ON CONFLICT (permit_no) DO UPDATE SET
                 unit_name = EXCLUDED.unit_name, city_code = EXCLUDED.city_code, county_code = EXCLUDED.county_code,
+                industry_code = EXCLUDED.industry_code, industry_name = EXCLUDED.industry_name,
+                key_industry = EXCLUDED.key_industry,
                 management_category = EXCLUDED.management_category, status = EXCLUDED.status,
                 outlets = EXCLUDED.outlets, self_monitoring = EXCLUDED.self_monitoring, version = EXCLUDED.version, changed_at = EXCLUDED.changed_at,
                 updated_at = now()
@@ -59,6 +62,9 @@ class DirectoryProjection {
                         .bind("unitName", unit.unitName())
                         .bind("city", unit.cityCode())
                         .bind("county", unit.countyCode())
+                        .bind("industryCode", nullable(unit.industryCode()))
+                        .bind("industryName", nullable(unit.industryName()))
+                        .bind("keyIndustry", nullable(unit.keyIndustry()))
                         .bind("category", unit.managementCategory())
                         .bind("status", unit.status())
                         .bind("outlets", outlets)
@@ -72,6 +78,10 @@ class DirectoryProjection {
                                         ? io.r2dbc.spi.Parameters.in(OffsetDateTime.class)
                                         : unit.changedAt())
                         .then());
+    }
+
+    private static Object nullable(String value) {
+        return value == null ? io.r2dbc.spi.Parameters.in(String.class) : value;
     }
 
     Mono<Long> resetForReplay() {

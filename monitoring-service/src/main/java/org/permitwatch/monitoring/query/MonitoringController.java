@@ -2,6 +2,7 @@ package org.permitwatch.monitoring.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -65,20 +66,26 @@ class MonitoringController {
 
     @GetMapping("/coverage")
     @Operation(
-            summary = "联网率 and 传输有效率 per county on a day",
-            description = "Counties of the caller's division that have outlets requiring automatic monitoring. "
-                    + "The day defaults to yesterday (bureau time).")
+            summary = "联网率 and 传输有效率 per county, city or industry on a day",
+            description = "One row per county (default), city or plan-table industry row of the caller's division that "
+                    + "has outlets requiring automatic monitoring. The day defaults to yesterday (bureau time).")
     Mono<PageResponse<Views.Coverage>> coverage(
             @Parameter(description = "yyyy-MM-dd")
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                     LocalDate day,
+            @Parameter(
+                            description = "county (default), city or industry",
+                            schema = @Schema(allowableValues = {"county", "city", "industry"}))
+                    @RequestParam(required = false)
+                    String by,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         LocalDate on = day == null ? clock.today().minusDays(1) : day;
+        CoverageGrouping grouping = CoverageGrouping.of(by);
         Paging paging = Paging.of(page, size);
         return CurrentCaller.get()
-                .flatMap(caller -> queries.coverage(on, caller)
+                .flatMap(caller -> queries.coverage(on, grouping, caller)
                         .collectList()
                         .map(all -> paging.page(
                                 all.stream()

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.permitwatch.events.vocabulary.KeyIndustry;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.time.BureauClock;
@@ -136,12 +137,13 @@ class MonitoringQueries {
      * that table (pollutant NULL in the view) — the pollutants registered on the outlet's points. Each (pollutant,
      * hour) counts once per outlet, whichever of its points (a replaced unit, a second analyser) sent it.
      */
-    private static final String COVERAGE = """
+    private static String coverageSql(CoverageGrouping by) {
+        return """
             WITH required AS (
-                SELECT county_code, permit_no, outlet_code, pollutant
+                SELECT %s AS group_key, permit_no, outlet_code, pollutant
                 FROM required_monitoring WHERE county_code LIKE :scope),
             outlets AS (
-                SELECT DISTINCT county_code, permit_no, outlet_code FROM required),
+                SELECT DISTINCT group_key, permit_no, outlet_code FROM required),
             counted AS (
                 SELECT permit_no, outlet_code, pollutant FROM required WHERE pollutant IS NOT NULL
                 UNION
@@ -150,7 +152,7 @@ class MonitoringQueries {
                   ON p.permit_no = r.permit_no AND p.outlet_code = r.outlet_code
                 WHERE r.pollutant IS NULL),
             per_outlet AS (
-                SELECT o.county_code,
+                SELECT o.group_key,
                        EXISTS (SELECT 1 FROM monitoring_point p
                                WHERE p.permit_no = o.permit_no AND p.outlet_code = o.outlet_code) AS has_point,
                        EXISTS (SELECT 1 FROM monitoring_point p JOIN hourly_value h ON h.mn = p.mn
@@ -165,14 +167,15 @@ class MonitoringQueries {
                         WHERE p.permit_no = o.permit_no AND p.outlet_code = o.outlet_code AND h.flag = 'N'
                           AND h.data_time >= :start AND h.data_time < :end) AS valid
                 FROM outlets o)
-            SELECT county_code, count(*) AS required, count(*) FILTER (WHERE online) AS online,
+            SELECT group_key, count(*) AS required, count(*) FILTER (WHERE online) AS online,
                    sum(CASE WHEN has_point THEN 24 * pollutants ELSE 0 END)::bigint AS expected,
                    sum(valid)::bigint AS valid
-            FROM per_outlet GROUP BY county_code ORDER BY county_code
-            """;
+            FROM per_outlet GROUP BY group_key ORDER BY %s
+            """.formatted(by.column, by.orderBy);
+    }
 
-    Flux<Views.Coverage> coverage(LocalDate day, Caller caller) {
-        return db.sql(COVERAGE)
+    Flux<Views.Coverage> coverage(LocalDate day, CoverageGrouping by, Caller caller) {
+        return db.sql(coverageSql(by))
                 .bind("scope", caller.division().likePattern())
                 .bind("start", clock.startOf(day))
                 .bind("end", clock.startOf(day.plusDays(1)))
@@ -181,14 +184,18 @@ class MonitoringQueries {
                     long online = r.get("online", Long.class);
                     long expected = r.get("expected", Long.class);
                     long valid = r.get("valid", Long.class);
+                    String key = r.get("group_key", String.class);
+                    boolean industry = by == CoverageGrouping.INDUSTRY;
                     return new Views.Coverage(
-                            r.get("county_code", String.class),
+                            industry ? null : key,
                             required,
                             online,
                             rate(online, required),
                             expected,
                             valid,
-                            rate(valid, expected));
+                            rate(valid, expected),
+                            industry ? key : null,
+                            industry ? KeyIndustry.parse(key).label() : null);
                 })
                 .all();
     }

@@ -60,11 +60,21 @@ public final class Views {
      * @param validTransmissionRate 传输有效率 = validValues / expectedValues, 4 decimals; null when nothing is due
      */
     public record Coverage(
+            @Schema(nullable = true, description = "the county or city of the row; null when grouped by industry")
             String divisionCode,
+
             long requiredOutlets,
             long onlineOutlets,
             @Schema(nullable = true) BigDecimal networkingRate,
             long expectedValues,
             long validValues,
-            @Schema(nullable = true) BigDecimal validTransmissionRate) {}
+            @Schema(nullable = true) BigDecimal validTransmissionRate,
+
+            @Schema(
+                    nullable = true,
+                    description = "the plan table's industry row (PAPER … OTHER) when grouped by industry")
+            String keyIndustry,
+
+            @Schema(nullable = true, description = "its label (造纸 … 其他)")
+            String keyIndustryLabel) {}
 }

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>API-A, 小店 140105, KEY, VALID: DA001 主要排放口 (a21026, a21002), DA002 主要排放口, DA003 一般排放口
- *   <li>API-B, 迎泽 140106, KEY, VALID: DA001 主要排放口
+ *   <li>API-B, 迎泽 140106, KEY, VALID, 焦化 (COKING; every other unit is 火电, THERMAL_POWER): DA001 主要排放口
  *   <li>API-C, 小店 140105, SIMPLIFIED: DA001 主要排放口 (not required: 简化管理)
  * </ul>
  *
@@ -64,8 +64,16 @@ class MonitoringApiIT {
                         MonitoringTestData.outlet("DA001", "主要排放口", "a21026", "a21002"),
                         MonitoringTestData.outlet("DA002", "主要排放口", "a21026"),
                         MonitoringTestData.outlet("DA003", "一般排放口", "a34013")),
-                MonitoringTestData.unit(
-                        "API-B", "140106", "KEY", "VALID", MonitoringTestData.outlet("DA001", "主要排放口", "a21026")),
+                MonitoringTestData.inIndustry(
+                        MonitoringTestData.unit(
+                                "API-B",
+                                "140106",
+                                "KEY",
+                                "VALID",
+                                MonitoringTestData.outlet("DA001", "主要排放口", "a21026")),
+                        "2521",
+                        "炼焦",
+                        "COKING"),
                 MonitoringTestData.unit(
                         "API-C",
                         "140105",
@@ -179,6 +187,13 @@ class MonitoringApiIT {
                 + (value * 2) + ",a21002-Flag=" + noxFlag + "&&";
     }
 
+    private WebTestClient.ResponseSpec post(String uri, String role, String division) {
+        return web.post()
+                .uri(uri)
+                .header("Authorization", TestJwts.bearer(role, division))
+                .exchange();
+    }
+
     private WebTestClient.ResponseSpec get(String uri, String role, String division) {
         return web.get()
                 .uri(uri)
@@ -247,6 +262,115 @@ class MonitoringApiIT {
                 .isEqualTo(1)
                 .jsonPath("$.items[0].divisionCode")
                 .isEqualTo("140106");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void coverageIsFiguredPerCityAndPerIndustryAsByHand() {
+        // The three counties above added up for 太原 140100: required 2 + 1 + 3 = 6 outlets, online 1 + 0 + 1 = 2
+        // (联网率 2 / 6 = 0.33333 → 0.3333); expected 48 + 24 + 48 = 120, valid 34 + 0 + 47 = 81
+        // (传输有效率 81 / 120 = 0.675 → 0.6750).
+        get("/api/v1/monitoring/coverage?day=2026-07-10&by=city", "PROVINCE", "140000")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.total")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].divisionCode")
+                .isEqualTo("140100")
+                .jsonPath("$.items[0].requiredOutlets")
+                .isEqualTo(6)
+                .jsonPath("$.items[0].onlineOutlets")
+                .isEqualTo(2)
+                .jsonPath("$.items[0].networkingRate")
+                .isEqualTo(0.3333)
+                .jsonPath("$.items[0].expectedValues")
+                .isEqualTo(120)
+                .jsonPath("$.items[0].validValues")
+                .isEqualTo(81)
+                .jsonPath("$.items[0].validTransmissionRate")
+                .isEqualTo(0.675)
+                .jsonPath("$.items[0].keyIndustry")
+                .doesNotExist();
+
+        Map<String, Object> page = get("/api/v1/monitoring/coverage?day=2026-07-10&by=industry", "CITY", "140100")
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) page.get("items");
+        // The plan table's order: 火电 (THERMAL_POWER) before 焦化 (COKING).
+        assertThat(rows).extracting(r -> r.get("keyIndustry")).containsExactly("THERMAL_POWER", "COKING");
+        Map<String, Object> power = rows.get(0);
+        // 火电: API-A (2 required, 1 online; 48 expected, 34 valid) + API-D/API-E (3, 1; 48, 47):
+        // 联网率 2 / 5 = 0.4000; 传输有效率 81 / 96 = 0.84375 → 0.8438 (half up).
+        assertThat(power.get("keyIndustryLabel")).isEqualTo("火电");
+        assertThat(power.get("divisionCode")).isNull();
+        assertThat(power.get("requiredOutlets")).isEqualTo(5);
+        assertThat(power.get("onlineOutlets")).isEqualTo(2);
+        assertThat(((Number) power.get("networkingRate")).doubleValue()).isEqualTo(0.4);
+        assertThat(power.get("expectedValues")).isEqualTo(96);
+        assertThat(power.get("validValues")).isEqualTo(81);
+        assertThat(((Number) power.get("validTransmissionRate")).doubleValue()).isEqualTo(0.8438);
+        // 焦化: API-B alone, whose point APIP3 sent nothing: 0 / 1, 0 of 24.
+        Map<String, Object> coking = rows.get(1);
+        assertThat(coking.get("keyIndustryLabel")).isEqualTo("焦化");
+        assertThat(coking.get("requiredOutlets")).isEqualTo(1);
+        assertThat(coking.get("onlineOutlets")).isEqualTo(0);
+        assertThat(((Number) coking.get("networkingRate")).doubleValue()).isEqualTo(0.0);
+        assertThat(coking.get("expectedValues")).isEqualTo(24);
+        assertThat(coking.get("validValues")).isEqualTo(0);
+
+        // A county sees its own industry rows only: 迎泽 140106 has API-B alone.
+        get("/api/v1/monitoring/coverage?day=2026-07-10&by=industry", "COUNTY", "140106")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.total")
+                .isEqualTo(1)
+                .jsonPath("$.items[0].keyIndustry")
+                .isEqualTo("COKING");
+
+        // Anything else is refused, naming the field.
+        get("/api/v1/monitoring/coverage?day=2026-07-10&by=county;drop", "CITY", "140100")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("by");
+    }
+
+    @Test
+    void aRebuildOfTheDirectoryProjectionRestoresWhatAnOlderVersionDidNotKeep() {
+        // A row projected before V9 has no industry: it counts under OTHER until the projection is rebuilt.
+        db.sql("UPDATE directory_unit SET industry_code = NULL, industry_name = NULL, key_industry = NULL "
+                        + "WHERE permit_no = 'API-B'")
+                .fetch()
+                .rowsUpdated()
+                .block();
+        post("/api/v1/monitoring/directory/rebuild", "CITY", "140100")
+                .expectStatus()
+                .isForbidden();
+        post("/api/v1/monitoring/directory/rebuild", "PROVINCE", "140000")
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("replaying");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> db.sql("SELECT key_industry FROM directory_unit WHERE permit_no = 'API-B'")
+                                .map(r -> java.util.Optional.ofNullable(r.get(0, String.class)))
+                                .one()
+                                .block(),
+                        v -> v.filter("COKING"::equals).isPresent());
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'monitoring.directory-projection.rebuild'")
+                        .map(r -> r.get(0, Long.class))
+                        .one()
+                        .block())
+                .isPositive();
     }
 
     @Test
