@@ -27,11 +27,23 @@ source_url="$(git remote get-url origin 2>/dev/null || echo https://example.inva
 tag_args=()
 [[ -n "${IMAGE_TAG:-}" ]] && tag_args=(-Dpermitwatch.image.tag="$IMAGE_TAG")
 
+# The console's bundles (and the TypeScript API clients) come from Node steps: vue-tsc, vite, tsc. When the bundles in
+# console/target are newer than every console source — as in CI, right after `verify` built and tested them — they
+# are packed as they are (-Dexec.skip: only console and api-clients use exec-maven-plugin); otherwise rebuilt.
+exec_args=()
+bundle=console/target/classes/META-INF/resources/console/index.html
+if [[ -f "$bundle" && -f console/target/classes/META-INF/resources/field/index.html ]] \
+    && [[ -z "$(find console/src console/index.html console/package-lock.json console/vite.config.ts \
+          console/vite.field.config.ts -newer "$bundle" -print -quit 2>/dev/null)" ]]; then
+  exec_args=(-Dexec.skip=true)
+  say "console bundles are current ($bundle): packed as built"
+fi
+
 say "Jib: ${APPS[*]} (revision $revision)"
 apps_csv="$(IFS=,; echo "${APPS[*]}")"
 # -am builds the libraries the apps need (package only: nothing goes to ~/.m2). No tests: CI ran them before.
 # shellcheck disable=SC2086
-./mvnw -B -ntp ${MAVEN_ARGS:-} -Pimages -pl "$apps_csv" -am package -DskipTests \
+./mvnw -B -ntp ${MAVEN_ARGS:-} -Pimages -pl "$apps_csv" -am package -DskipTests ${exec_args[@]+"${exec_args[@]}"} \
   -Dpermitwatch.image.revision="$revision" -Dpermitwatch.image.source="$source_url" ${tag_args[@]+"${tag_args[@]}"}
 
 for app in "${APPS[@]}"; do
