@@ -78,6 +78,14 @@ export default async function monitoringAlert(browser) {
       await page.waitForSelector('[data-test=evidence-chart] canvas');
       const cells = await page.$$eval('[data-test=evidence-series] .el-table__row', (rows) => rows.map((r) => r.textContent));
       expect(cells.some((c) => c.includes(String(injected.value))), `the series lists the hourly mean ${injected.value}: ${cells.join(' | ')}`);
+      // what it was judged with (MonitoringAlertChanged.parameters): the day's exceeding hours, the limit's basis
+      // (no warning declared: the normal limit), the window, the rule version
+      await page.waitForSelector('[data-test=alert-parameters]');
+      const param = async (key) => (await page.textContent(`[data-test=param-${key}]`)).trim();
+      expect(/^[1-9]\d* 小时$/.test(await param('exceedingHoursOfDay')), `当日超标小时数: ${await param('exceedingHoursOfDay')}`);
+      expect((await param('limitBasis')) === '常规排放限值', `限值依据: ${await param('limitBasis')}`);
+      expect((await param('window')).includes(' – '), `判定时段: ${await param('window')}`);
+      expect((await param('version')).length > 0, 'the rule version is shown');
       await accessible(page, '监测预警详情');
       await page.screenshot({ path: join(shots, 'monitoring-alert.png'), fullPage: true });
     });

@@ -24,6 +24,8 @@ const alert: AlertView = {
     limit: 50,
     unit: 'mg/m3',
     legalNote: '有效均值超过许可排放浓度：《排污许可管理条例》第三十四条第（一）项',
+    parametersVersion: '2026-12-06.1',
+    parameters: { exceedingHoursOfDay: 2, minValidPerHour: 45, referenceOxygen: 6 },
     series: [
       { time: '2026-11-03T00:00:00Z', period: 'HOUR', value: 40.2, corrected: 45.1, flag: 'N', valid: true },
       { time: '2026-11-03T01:00:00Z', period: 'HOUR', value: 52.0, corrected: 58.4, flag: 'VALID', valid: true },
@@ -78,6 +80,10 @@ describe('a monitoring alert', () => {
       ['无效', '—'],
     ]);
     expect(wrapper.text()).toContain('第三十四条第（一）项');
+    // what it was judged with: the day's exceeding hours, the limit's basis, the rule version
+    expect(wrapper.get('[data-test="param-exceedingHoursOfDay"]').text()).toBe('2 小时');
+    expect(wrapper.get('[data-test="param-limitBasis"]').text()).toBe('常规排放限值');
+    expect(wrapper.get('[data-test="param-version"]').text()).toBe('2026-12-06.1');
     expect(drawn).toHaveLength(1);
   });
 });

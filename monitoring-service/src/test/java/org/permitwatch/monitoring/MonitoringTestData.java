@@ -5,12 +5,23 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.permitwatch.events.CloudEventHeaders;
 import org.permitwatch.events.Topics;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
+import org.permitwatch.events.monitoring.MonitoringAlertChanged;
+import org.permitwatch.events.monitoring.MonitoringTopics;
 import org.permitwatch.testsupport.TestJwts;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -64,6 +75,32 @@ public final class MonitoringTestData {
     /** The same snapshot carrying the permit's self-monitoring table (as permit-sync writes it since it carries it). */
     public static DirectoryUnitSnapshot withSelfMonitoring(
             DirectoryUnitSnapshot u, DirectoryUnitSnapshot.SelfMonitoring... rows) {
+        return copy(u, u.outlets(), u.version(), List.of(rows), u.specialPeriods());
+    }
+
+    /** The same snapshot with these outlets. */
+    public static DirectoryUnitSnapshot withOutlets(DirectoryUnitSnapshot u, DirectoryUnitSnapshot.Outlet... outlets) {
+        return copy(u, List.of(outlets), u.version(), u.selfMonitoring(), u.specialPeriods());
+    }
+
+    /** The same snapshot as a later version (permit-sync publishes a changed permit with its version raised). */
+    public static DirectoryUnitSnapshot withVersion(DirectoryUnitSnapshot u, long version) {
+        return copy(u, u.outlets(), version, u.selfMonitoring(), u.specialPeriods());
+    }
+
+    /** The same snapshot with the permit's special periods (特殊时段, e.g. 重污染天气应对 and its reduced limits). */
+    public static DirectoryUnitSnapshot withSpecialPeriods(
+            DirectoryUnitSnapshot u, DirectoryUnitSnapshot.SpecialPeriod... periods) {
+        return copy(u, u.outlets(), u.version(), u.selfMonitoring(), List.of(periods));
+    }
+
+    /** The one copy of a snapshot the test builders share: everything of {@code u} but the four parts named. */
+    private static DirectoryUnitSnapshot copy(
+            DirectoryUnitSnapshot u,
+            List<DirectoryUnitSnapshot.Outlet> outlets,
+            long version,
+            List<DirectoryUnitSnapshot.SelfMonitoring> selfMonitoring,
+            List<DirectoryUnitSnapshot.SpecialPeriod> specialPeriods) {
         return new DirectoryUnitSnapshot(
                 u.permitNo(),
                 u.uscc(),
@@ -81,13 +118,14 @@ public final class MonitoringTestData {
                 u.withoutPermit(),
                 u.sourceType(),
                 u.positiveList(),
-                u.outlets(),
+                outlets,
                 u.lastInspectedAt(),
                 u.violationCount(),
-                u.version(),
+                version,
                 u.platformUpdatedAt(),
                 u.changedAt(),
-                List.of(rows));
+                selfMonitoring,
+                specialPeriods);
     }
 
     /** The same unit in another industry (GB/T 4754 code and name, and the plan table's row). */
@@ -160,9 +198,21 @@ public final class MonitoringTestData {
     /** Registers a point through the API as 太原 (140100) city staff; expects 201. */
     public static void register(
             WebTestClient web, String mn, String password, String permitNo, String outlet, String... pollutants) {
+        registerAs(web, TestJwts.bearer("CITY", "140100"), mn, password, permitNo, outlet, pollutants);
+    }
+
+    /** Registers a point through the API with the caller's token (a permit outside 太原: province staff); 201. */
+    public static void registerAs(
+            WebTestClient web,
+            String token,
+            String mn,
+            String password,
+            String permitNo,
+            String outlet,
+            String... pollutants) {
         web.post()
                 .uri("/api/v1/monitoring/points")
-                .header("Authorization", TestJwts.bearer("CITY", "140100"))
+                .header("Authorization", token)
                 .bodyValue(java.util.Map.of(
                         "mn", mn,
                         "password", password,
@@ -180,5 +230,47 @@ public final class MonitoringTestData {
 
     private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The alerts on {@code monitoring.alert.events.v1} that {@code wanted} selects, as a consumer reading committed data
+     * sees them (never an aborted write): read until the topic has been quiet for 2 s, ordered by the alert's own
+     * (stream) time, as alerts of different ids sit on different partitions.
+     */
+    public static List<ConsumerRecord<String, String>> alertRecords(
+            String bootstrap, JsonMapper json, Predicate<MonitoringAlertChanged> wanted) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "monitoring-it-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(MonitoringTopics.ALERTS));
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {
+                var polled = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, String> r : polled) {
+                    if (wanted.test(json.readValue(r.value(), MonitoringAlertChanged.class))) {
+                        out.add(r);
+                    }
+                }
+                if (!polled.isEmpty()) {
+                    quietSince = System.nanoTime();
+                }
+            }
+        }
+        out.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
+        return out;
+    }
+
+    /** The values of {@link #alertRecords}. */
+    public static List<MonitoringAlertChanged> alerts(
+            String bootstrap, JsonMapper json, Predicate<MonitoringAlertChanged> wanted) {
+        return alertRecords(bootstrap, json, wanted).stream()
+                .map(r -> json.readValue(r.value(), MonitoringAlertChanged.class))
+                .toList();
     }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +89,11 @@ final class AlertProcessor implements Processor<String, String, String, String> 
 
     @Override
     public void process(Record<String, String> record) {
+        if (RawTopic.isTick(record.headers())) {
+            // A stream-time tick (ADR 0049): it has moved the partition's stream time, which is all it is for; the
+            // DATA_MISSING punctuator sees it. No rule reads it as data.
+            return;
+        }
         String permitNo = header(record.headers(), RawTopic.PERMIT_NO);
         String outletCode = header(record.headers(), RawTopic.OUTLET_CODE);
         if (record.key() == null || record.value() == null || permitNo == null || outletCode == null) {
@@ -133,6 +139,7 @@ final class AlertProcessor implements Processor<String, String, String, String> 
                 .findFirst()
                 .orElse(null);
         Double moisture = measuredWet ? validValue(message, DryBasis.MOISTURE) : null;
+        Double flow = minuteFlow(message);
         for (DataMessage.Value value : message.values()) {
             PollutantLimit limit = ctx.limit(value.pollutant()).orElse(null);
             if (limit == null) {
@@ -156,13 +163,36 @@ final class AlertProcessor implements Processor<String, String, String, String> 
             // calibrated, over range, lost values); a value needing correction without a usable oxygen value cannot be
             // compared with the limit, so it does not count either.
             boolean valid = DataFlag.N.name().equals(value.flag()) && (reference == null || corrected != null);
-            acc = acc.add(hour, valid, measured, corrected);
+            // Wastewater: the minute's volume weighs its hour in the day's flow-weighted mean (HJ 356-2019).
+            acc = acc.add(
+                    hour,
+                    valid,
+                    measured,
+                    corrected,
+                    RuleParameters.water(value.pollutant()) ? flow : null,
+                    measuredWet && reference != null);
             if (minute.getMinute() == 59) {
                 closeHour(message.mn(), value.pollutant(), acc, ctx, limit);
                 acc = acc.closed();
             }
             hours.put(key, json.writeValueAsString(acc));
         }
+    }
+
+    /**
+     * The wastewater volume the minute discharged (m3), from its valid flow (HJ 212-2017 w00000: {@code -Cou} in m3,
+     * else {@code -Avg} in L/s × 60 s); null when the minute carries no valid flow.
+     */
+    static Double minuteFlow(DataMessage message) {
+        for (DataMessage.Value v : message.values()) {
+            if (RuleParameters.WATER_FLOW.equals(v.pollutant()) && v.valid()) {
+                if (v.cou() != null) {
+                    return v.cou().doubleValue();
+                }
+                return v.representative() == null ? null : v.representative().doubleValue() * 60 / 1000;
+            }
+        }
+        return null;
     }
 
     private static Double validValue(DataMessage message, String code) {
@@ -199,7 +229,12 @@ final class AlertProcessor implements Processor<String, String, String, String> 
 
     private void closeHour(String mn, String pollutant, HourAccumulator acc, UnitContext ctx, PollutantLimit limit) {
         HourMean mean = HourMean.of(
-                acc.valid(), parameters.minValidPerHour(pollutant), acc.sum(), acc.correctedSum(), acc.corrected());
+                acc.valid(),
+                parameters.minValidPerHour(pollutant),
+                acc.sum(),
+                acc.correctedSum(),
+                acc.corrected(),
+                acc.flow());
         OffsetDateTime start = acc.hour().atZone(zone).toOffsetDateTime();
         OffsetDateTime end = start.plusHours(1);
         Double reference =
@@ -207,6 +242,13 @@ final class AlertProcessor implements Processor<String, String, String, String> 
         SeriesPoint point =
                 new SeriesPoint(start, "HOUR", mean.mean(), mean.corrected(), judgement(mean), mean.valid());
         SpecialPeriodLimits.Applied hourly = limits.hourly(ctx, limit, start, end);
+        Map<String, Object> hourlyParameters = new LinkedHashMap<>(parameters.forHourly(pollutant, reference));
+        if (reference != null) {
+            // Limits are for dry flue gas (ADR 0039): say whether the values were dry as sent or made dry here.
+            hourlyParameters.put(
+                    RuleParameters.DRY_BASIS,
+                    Boolean.TRUE.equals(acc.wet()) ? RuleParameters.CONVERTED_FROM_WET : RuleParameters.AS_MEASURED);
+        }
         judge(
                 Rule.HOURLY_EXCEEDANCE,
                 mn,
@@ -217,7 +259,7 @@ final class AlertProcessor implements Processor<String, String, String, String> 
                 mean,
                 point,
                 end,
-                hourly.addTo(parameters.forHourly(pollutant, reference)));
+                hourly.addTo(hourlyParameters));
         if (mean.valid()) {
             zeroOrNegative(mn, pollutant, ctx, limit, acc, point, end);
             constantValue(mn, pollutant, ctx, limit, acc, point, end);
@@ -248,9 +290,22 @@ final class AlertProcessor implements Processor<String, String, String, String> 
                 acc.sum(),
                 acc.correctedSum(),
                 acc.corrected());
+        Map<String, Object> ruleParameters = new LinkedHashMap<>();
+        if (RuleParameters.water(pollutant)) {
+            // HJ 356-2019: a wastewater day is the flow-weighted mean of its valid hours; arithmetic only where it
+            // cannot be weighted (an hour without flow, nothing discharged), and the alert says which.
+            Double weighted = acc.flowWeighted();
+            if (weighted != null) {
+                mean = new HourMean(mean.valid(), weighted, null, mean.validCount(), acc.flowSum());
+            }
+            ruleParameters.put(
+                    RuleParameters.DAILY_MEAN,
+                    weighted != null ? RuleParameters.FLOW_WEIGHTED : RuleParameters.ARITHMETIC);
+        }
         OffsetDateTime start = acc.day().atStartOfDay(zone).toOffsetDateTime();
         Double reference =
                 parameters.referenceOxygen(limit.standard(), ctx.outlet().outletName());
+        ruleParameters.putAll(parameters.forDaily(pollutant, reference));
         SeriesPoint point = new SeriesPoint(start, "DAY", mean.mean(), mean.corrected(), judgement(mean), mean.valid());
         SpecialPeriodLimits.Applied daily = limits.daily(ctx, limit, start, start.plusDays(1));
         judge(
@@ -263,7 +318,7 @@ final class AlertProcessor implements Processor<String, String, String, String> 
                 mean,
                 point,
                 start.plusDays(1),
-                daily.addTo(parameters.forDaily(pollutant, reference)));
+                daily.addTo(ruleParameters));
     }
 
     private static String judgement(HourMean mean) {

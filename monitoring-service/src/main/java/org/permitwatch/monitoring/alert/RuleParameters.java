@@ -57,6 +57,23 @@ public record RuleParameters(
     /** HJ 212-2017 code of the flue gas's oxygen content (含氧量, %). */
     public static final String OXYGEN = "a19001";
 
+    /** HJ 212-2017 code of the wastewater flow (污水流量: {@code -Avg} L/s, {@code -Cou} m3). */
+    public static final String WATER_FLOW = "w00000";
+
+    /** Parameter naming how a wastewater daily mean was formed. */
+    static final String DAILY_MEAN = "dailyMean";
+    /** Σ Ci·Qi / Σ Qi over the valid hours (HJ 356-2019). */
+    static final String FLOW_WEIGHTED = "FLOW_WEIGHTED";
+    /** The mean of the valid hourly means (flue gas always; wastewater only where it cannot be weighted). */
+    static final String ARITHMETIC = "ARITHMETIC";
+
+    /** Parameter saying on which basis flue-gas values met the (dry-basis) limit. */
+    static final String DRY_BASIS = "dryBasis";
+    /** Dry as the analyser sent them (a cold-dry extractive CEMS). */
+    static final String AS_MEASURED = "AS_MEASURED";
+    /** Measured wet and made dry with the minute's moisture (a01014) before the oxygen correction. */
+    static final String CONVERTED_FROM_WET = "CONVERTED_FROM_WET";
+
     /** Wastewater pollutants carry w-codes (w01018 COD …); everything else is judged as flue gas. */
     static boolean water(String pollutantCode) {
         return pollutantCode.startsWith("w");

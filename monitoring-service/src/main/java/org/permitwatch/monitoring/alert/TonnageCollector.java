@@ -52,6 +52,9 @@ final class TonnageCollector implements Processor<String, String, String, String
 
     @Override
     public void process(Record<String, String> record) {
+        if (RawTopic.isTick(record.headers())) {
+            return; // stream time only (ADR 0049)
+        }
         String permitNo = header(record.headers(), RawTopic.PERMIT_NO);
         String outletCode = header(record.headers(), RawTopic.OUTLET_CODE);
         if (record.key() == null || record.value() == null || permitNo == null || outletCode == null) {

@@ -1,5 +1,7 @@
 package org.permitwatch.monitoring.receiver;
 
+import org.apache.kafka.common.header.Headers;
+
 /**
  * {@value #NAME}: every accepted HJ 212 data segment as received, keyed by MN (so one unit's messages keep their order
  * in one partition), CloudEvents headers in binary mode, content type text/plain. It is the service's durable inbox:
@@ -27,6 +29,18 @@ public final class RawTopic {
      * the alert stream makes its values dry before the oxygen correction (ADR 0039). Absent: dry, as measured.
      */
     public static final String MEASURED_WET = "pw_measuredwet";
+
+    /**
+     * Present on a stream-time tick (ADR 0049): a record without key or value that the receiver writes to every
+     * partition once a minute, so that a partition whose points are all silent still moves the alert stream's stream
+     * time. It is not data: every reader of the topic skips it, the alert stream uses only its timestamp.
+     */
+    public static final String TICK = "pw_tick";
+
+    /** Whether the record is a stream-time tick rather than a data segment. */
+    public static boolean isTick(Headers headers) {
+        return headers != null && headers.lastHeader(TICK) != null;
+    }
 
     private RawTopic() {}
 }

@@ -67,17 +67,25 @@ class RawDataListener {
             containerFactory = StorageListenerConfiguration.FACTORY)
     void onMessages(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
         List<ValueStore.Received> batch = new ArrayList<>(records.size());
+        // The poll's index of each entry of the batch: stream-time ticks (ADR 0049) are in the poll but not data, so
+        // the two differ once a tick has been skipped; the error handler must be told the poll's index.
+        List<Integer> polled = new ArrayList<>(records.size());
         RuntimeException unreadable = null;
+        int unreadableAt = -1;
         for (int i = 0; i < records.size() && unreadable == null; i++) {
             ConsumerRecord<String, String> record = records.get(i);
+            if (RawTopic.isTick(record.headers())) {
+                continue; // stream time for the alert stream, nothing to store
+            }
             try {
                 batch.add(new ValueStore.Received(
                         DataMessage.from(Hj212Segment.parse(record.value())), receivedAt(record)));
+                polled.add(i);
             } catch (RuntimeException e) {
                 unreadable = e;
+                unreadableAt = i;
             }
         }
-        // batch.get(i) is records.get(i) up to the first unreadable record, whose index is batch.size().
         try {
             write(batch);
         } catch (RuntimeException failure) {
@@ -101,15 +109,16 @@ class RawDataListener {
             String reason = "value refused by the database: " + StorageFailure.reason(failure);
             log.warn(
                     "raw message at {} (MN {}) to the dead-letter topic: {}",
-                    coordinates(records.get(refused)),
+                    coordinates(records.get(polled.get(refused))),
                     batch.get(refused).message().mn(),
                     reason);
             meters.counter("monitoring.storage.refused").increment();
-            throw new BatchListenerFailedException(reason, new IllegalArgumentException(reason, failure), refused);
+            throw new BatchListenerFailedException(
+                    reason, new IllegalArgumentException(reason, failure), polled.get(refused));
         }
         failedPolls = 0;
         if (unreadable != null) {
-            throw new BatchListenerFailedException("unreadable raw message", unreadable, batch.size());
+            throw new BatchListenerFailedException("unreadable raw message", unreadable, unreadableAt);
         }
         ack.acknowledge();
     }

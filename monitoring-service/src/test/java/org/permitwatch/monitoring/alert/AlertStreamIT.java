@@ -17,8 +17,6 @@ import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -28,7 +26,6 @@ import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot.Outlet;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot.PollutantLimit;
 import org.permitwatch.events.monitoring.MonitoringAlertChanged;
-import org.permitwatch.events.monitoring.MonitoringTopics;
 import org.permitwatch.monitoring.Hj212Client;
 import org.permitwatch.monitoring.MonitoringIntegrationTest;
 import org.permitwatch.monitoring.MonitoringTestData;
@@ -87,7 +84,7 @@ class AlertStreamIT {
                 "废气",
                 "主要排放口",
                 List.of(new PollutantLimit("a21026", "二氧化硫", 35.0, null, "mg/m3", List.of(), "GB 13223-2011")));
-        MonitoringTestData.publish(kafka, json, db, withOutlets(unit, boiler));
+        MonitoringTestData.publish(kafka, json, db, MonitoringTestData.withOutlets(unit, boiler));
         MonitoringTestData.register(web, MN, PW, PERMIT, "DA001", "a21026", "a19001");
     }
 
@@ -184,59 +181,6 @@ class AlertStreamIT {
 
     /** This class's alerts on the topic, as a consumer reading committed data sees them (never an aborted write). */
     private List<ConsumerRecord<String, String>> readRecords() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "alert-it-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(MonitoringTopics.ALERTS));
-            long quietSince = System.nanoTime();
-            while (System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {
-                var polled = consumer.poll(Duration.ofMillis(200));
-                for (ConsumerRecord<String, String> r : polled) {
-                    if (json.readValue(r.value(), MonitoringAlertChanged.class)
-                            .mn()
-                            .equals(MN)) {
-                        out.add(r);
-                    }
-                }
-                if (!polled.isEmpty()) {
-                    quietSince = System.nanoTime();
-                }
-            }
-        }
-        // Alerts of different ids sit on different partitions: order by the alert's own (stream) time.
-        out.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
-        return out;
-    }
-
-    private static DirectoryUnitSnapshot withOutlets(DirectoryUnitSnapshot u, Outlet... outlets) {
-        return new DirectoryUnitSnapshot(
-                u.permitNo(),
-                u.uscc(),
-                u.unitName(),
-                u.provinceCode(),
-                u.cityCode(),
-                u.countyCode(),
-                u.industryCode(),
-                u.industryName(),
-                u.keyIndustry(),
-                u.managementCategory(),
-                u.status(),
-                u.validFrom(),
-                u.validTo(),
-                u.withoutPermit(),
-                u.sourceType(),
-                u.positiveList(),
-                List.of(outlets),
-                u.lastInspectedAt(),
-                u.violationCount(),
-                u.version(),
-                u.platformUpdatedAt(),
-                u.changedAt());
+        return MonitoringTestData.alertRecords(bootstrap, json, a -> MN.equals(a.mn()));
     }
 }

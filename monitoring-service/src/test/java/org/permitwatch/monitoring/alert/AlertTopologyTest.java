@@ -134,7 +134,10 @@ class AlertTopologyTest {
         assertThat(open.limit()).isEqualTo(35.0);
         assertThat(open.standard()).isEqualTo("GB 13223-2011");
         assertThat(open.parametersVersion()).isEqualTo("test.1");
-        assertThat(open.parameters()).containsEntry("minValidPerHour", 45).containsEntry("referenceOxygen", 6.0);
+        assertThat(open.parameters())
+                .containsEntry("minValidPerHour", 45)
+                .containsEntry("referenceOxygen", 6.0)
+                .containsEntry("dryBasis", "AS_MEASURED");
         assertThat(open.permitNumber()).isEqualTo(PERMIT);
         assertThat(open.cityCode()).isEqualTo("140100");
         assertThat(open.outletCode()).isEqualTo("DA001");
@@ -175,11 +178,56 @@ class AlertTopologyTest {
         OffsetDateTime day1 = d1.atZone(BEIJING).toOffsetDateTime();
         assertThat(out.get(0).periodStart()).isEqualTo(day1);
         assertThat(out.get(0).worstValue()).isCloseTo(60.0, within(1e-9));
-        assertThat(out.get(0).parameters()).containsEntry("minValidHoursPerDay", 20);
+        assertThat(out.get(0).parameters())
+                .containsEntry("minValidHoursPerDay", 20)
+                .doesNotContainKey("dailyMean");
         assertThat(out.get(1).periodEnd()).isEqualTo(day1.plusDays(2));
         assertThat(out.get(1).evidence()).hasSize(3);
         assertPoint(out.get(1).evidence().get(1), day1.plusDays(1), 40.0, 40.0, false);
         assertPoint(out.get(1).evidence().get(2), day1.plusDays(2), 40.0, 40.0, true);
+    }
+
+    @Test
+    void aWastewaterDayIsTheFlowWeightedMeanOfItsValidHoursAndArithmeticOnlyWhereItCannotBeWeighted() {
+        directory(codDailyLimit(50.0));
+        LocalDateTime d1 = LocalDateTime.of(2026, 12, 1, 0, 0);
+        // Day 1, COD (w01018) every minute, flow w00000 every minute:
+        //   hours 0..11: 20 mg/L at 5 L/s, sent with -Cou=0.3 m3 per minute → Qi = 60 × 0.3 = 18 m3 per hour;
+        //   hours 12..23: 80 mg/L at 15 L/s, sent without -Cou → 15 L/s × 60 s / 1000 = 0.9 m3 per minute → 54 m3.
+        // Flow-weighted (HJ 356-2019): (12 × 18 × 20 + 12 × 54 × 80) / (12 × 18 + 12 × 54) = (4,320 + 51,840) / 864
+        //   = 56,160 / 864 = 65.0 > 50 → OPEN. (The arithmetic mean, (12 × 20 + 12 × 80) / 24 = 50, would not exceed.)
+        for (int h = 0; h < 24; h++) {
+            boolean morning = h < 12;
+            for (int m = 0; m < 60; m++) {
+                sendWater(
+                        d1.plusHours(h).plusMinutes(m), morning ? 20 : 80, morning ? 5.0 : 15.0, morning ? 0.3 : null);
+            }
+        }
+        // Day 2: hours 0..11 30 mg/L at 15 L/s, hours 12..23 60 mg/L with no flow sent: a valid hour without a flow,
+        // so the day cannot be weighted → arithmetic (12 × 30 + 12 × 60) / 24 = 45 ≤ 50 → RESOLVED.
+        for (int h = 0; h < 24; h++) {
+            boolean morning = h < 12;
+            for (int m = 0; m < 60; m++) {
+                sendWater(d1.plusDays(1).plusHours(h).plusMinutes(m), morning ? 30 : 60, morning ? 15.0 : null, null);
+            }
+        }
+        List<MonitoringAlertChanged> out = alerts().stream()
+                .filter(a -> a.rule().equals("DAILY_EXCEEDANCE"))
+                .toList();
+        assertThat(out)
+                .extracting(MonitoringAlertChanged::status)
+                .containsExactly(MonitoringAlertChanged.OPEN, MonitoringAlertChanged.RESOLVED);
+        OffsetDateTime day1 = d1.atZone(BEIJING).toOffsetDateTime();
+        assertThat(out.get(0).pollutantCode()).isEqualTo("w01018");
+        assertThat(out.get(0).worstValue()).isCloseTo(65.0, within(1e-9));
+        assertThat(out.get(0).limit()).isEqualTo(50.0);
+        assertThat(out.get(0).parameters()).containsEntry("dailyMean", "FLOW_WEIGHTED");
+        assertThat(out.get(0).evidence().get(0).time()).isEqualTo(day1);
+        assertThat(out.get(0).evidence().get(0).value()).isCloseTo(65.0, within(1e-9));
+        assertThat(out.get(0).evidence().get(0).corrected()).isNull();
+        assertThat(out.get(1).parameters()).containsEntry("dailyMean", "ARITHMETIC");
+        assertThat(out.get(1).evidence().get(1).value()).isCloseTo(45.0, within(1e-9));
+        assertThat(out.get(1).periodEnd()).isEqualTo(day1.plusDays(1));
     }
 
     @Test
@@ -327,6 +375,56 @@ class AlertTopologyTest {
         }
         raw.pipeInput(
                 new TestRecord<>(MN, segment, headers, time.atZone(BEIJING).toInstant()));
+    }
+
+    /** A minute of the wastewater outlet DW001: COD, and the flow when {@code litresPerSecond} is not null. */
+    void sendWater(LocalDateTime time, double cod, Double litresPerSecond, Double cubicMetres) {
+        String flow = litresPerSecond == null
+                ? ""
+                : ";w00000-Avg=" + litresPerSecond + (cubicMetres == null ? "" : ",w00000-Cou=" + cubicMetres)
+                        + ",w00000-Flag=N";
+        String segment = "QN=1;ST=32;CN=2051;PW=123456;MN=" + MN + ";Flag=4;CP=&&DataTime="
+                + Hj212Segment.DATA_TIME.format(time)
+                + ";w01018-Avg=" + cod + ",w01018-Flag=N" + flow + "&&";
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(RawTopic.PERMIT_NO, PERMIT.getBytes(StandardCharsets.UTF_8));
+        headers.add(RawTopic.OUTLET_CODE, "DW001".getBytes(StandardCharsets.UTF_8));
+        raw.pipeInput(
+                new TestRecord<>(MN, segment, headers, time.atZone(BEIJING).toInstant()));
+    }
+
+    /** The permit's wastewater outlet DW001 with a daily COD limit (no hourly one), GB 8978-1996: no oxygen. */
+    static DirectoryUnitSnapshot codDailyLimit(double daily) {
+        DirectoryUnitSnapshot air = so2Limit(null, null);
+        Outlet outlet = new Outlet(
+                "DW001",
+                "废水总排口",
+                "废水",
+                "主要排放口",
+                List.of(new PollutantLimit("w01018", "化学需氧量", null, daily, "mg/L", List.of(), "GB 8978-1996")));
+        return new DirectoryUnitSnapshot(
+                air.permitNo(),
+                air.uscc(),
+                air.unitName(),
+                air.provinceCode(),
+                air.cityCode(),
+                air.countyCode(),
+                air.industryCode(),
+                air.industryName(),
+                air.keyIndustry(),
+                air.managementCategory(),
+                air.status(),
+                air.validFrom(),
+                air.validTo(),
+                air.withoutPermit(),
+                air.sourceType(),
+                air.positiveList(),
+                List.of(outlet),
+                air.lastInspectedAt(),
+                air.violationCount(),
+                air.version(),
+                air.platformUpdatedAt(),
+                air.changedAt());
     }
 
     void directory(DirectoryUnitSnapshot unit) {

@@ -7,22 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
-import org.permitwatch.events.directory.DirectoryUnitSnapshot.Outlet;
 import org.permitwatch.events.monitoring.MonitoringAlertChanged;
-import org.permitwatch.events.monitoring.MonitoringTopics;
 import org.permitwatch.monitoring.Hj212Client;
 import org.permitwatch.monitoring.MonitoringIntegrationTest;
 import org.permitwatch.monitoring.MonitoringTestData;
@@ -103,7 +94,7 @@ class PointAlertStreamIT {
                     "VALID",
                     MonitoringTestData.outlet("DA001", "主要排放口", "a21026"),
                     MonitoringTestData.outlet("DA009", "一般排放口", "a21026"));
-            MonitoringTestData.publish(kafka, json, db, withVersion(gained, 2));
+            MonitoringTestData.publish(kafka, json, db, MonitoringTestData.withVersion(gained, 2));
             sendUntil(unit, h8, 2);
         }
         List<MonitoringAlertChanged> alerts = readAlerts();
@@ -151,62 +142,7 @@ class PointAlertStreamIT {
 
     /** This point's UNKNOWN_OUTLET alerts, as a consumer reading committed data sees them. */
     private List<MonitoringAlertChanged> readAlerts() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "point-alert-it-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(MonitoringTopics.ALERTS));
-            long quietSince = System.nanoTime();
-            while (System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {
-                var polled = consumer.poll(Duration.ofMillis(200));
-                for (ConsumerRecord<String, String> r : polled) {
-                    MonitoringAlertChanged alert = json.readValue(r.value(), MonitoringAlertChanged.class);
-                    if (alert.mn().equals(MN) && alert.rule().equals("UNKNOWN_OUTLET")) {
-                        records.add(r);
-                    }
-                }
-                if (!polled.isEmpty()) {
-                    quietSince = System.nanoTime();
-                }
-            }
-        }
-        records.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
-        List<MonitoringAlertChanged> out = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : records) {
-            out.add(json.readValue(r.value(), MonitoringAlertChanged.class));
-        }
-        return out;
-    }
-
-    private static DirectoryUnitSnapshot withVersion(DirectoryUnitSnapshot u, long version) {
-        List<Outlet> outlets = u.outlets();
-        return new DirectoryUnitSnapshot(
-                u.permitNo(),
-                u.uscc(),
-                u.unitName(),
-                u.provinceCode(),
-                u.cityCode(),
-                u.countyCode(),
-                u.industryCode(),
-                u.industryName(),
-                u.keyIndustry(),
-                u.managementCategory(),
-                u.status(),
-                u.validFrom(),
-                u.validTo(),
-                u.withoutPermit(),
-                u.sourceType(),
-                u.positiveList(),
-                outlets,
-                u.lastInspectedAt(),
-                u.violationCount(),
-                version,
-                u.platformUpdatedAt(),
-                u.changedAt());
+        return MonitoringTestData.alerts(
+                bootstrap, json, a -> MN.equals(a.mn()) && a.rule().equals("UNKNOWN_OUTLET"));
     }
 }

@@ -188,6 +188,83 @@ class PointRulesTopologyTest {
     }
 
     @Test
+    void dataMissingOfAPointAloneInItsPartitionOpensFromTicksAloneAndAReplayIsByteIdentical(@TempDir Path otherState) {
+        List<TestRecord<String, String>> first = aloneThenTicks();
+        List<MonitoringAlertChanged> out = values(first);
+        assertThat(out)
+                .extracting(MonitoringAlertChanged::rule, MonitoringAlertChanged::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("DATA_MISSING", MonitoringAlertChanged.OPEN),
+                        org.assertj.core.groups.Tuple.tuple("DATA_MISSING", MonitoringAlertChanged.RESOLVED));
+        OffsetDateTime h8 = LocalDateTime.of(2026, 12, 1, 8, 0).atZone(BEIJING).toOffsetDateTime();
+        MonitoringAlertChanged open = out.get(0);
+        // A's last minute 08:09 (arrived 08:10): first missing minute 08:10 = 00:10 UTC; 30 minutes later, 08:40, the
+        // tick of 08:40 moves stream time there and the punctuator opens it — no data of anyone in between.
+        assertThat(open.alertId())
+                .isEqualTo(UUID.nameUUIDFromBytes("DATA_MISSING|%s|DA001||2026-12-01T00:10:00Z"
+                        .formatted(A)
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(open.periodStart()).isEqualTo(h8.plusMinutes(10));
+        assertThat(open.periodEnd()).isEqualTo(h8.plusMinutes(40));
+        assertThat(open.changedAt()).isEqualTo(h8.plusMinutes(40));
+        assertThat(first.get(0).timestamp())
+                .isEqualTo(h8.plusMinutes(40).toInstant().toEpochMilli());
+        // A back with 09:30 (arrived 09:31): 09:30 − 08:10 = 80 minutes missing.
+        MonitoringAlertChanged resolved = out.get(1);
+        assertThat(resolved.alertId()).isEqualTo(open.alertId());
+        assertThat(resolved.worstValue()).isEqualTo(80.0);
+        assertThat(resolved.changedAt()).isEqualTo(h8.plusMinutes(91));
+
+        // Replay on a fresh application: the same records — key, value, headers and timestamp — in the same order.
+        driver.close();
+        driver = driver(otherState);
+        List<TestRecord<String, String>> replay = aloneThenTicks();
+        assertThat(replay).hasSameSizeAs(first);
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(replay.get(i).key()).isEqualTo(first.get(i).key());
+            assertThat(replay.get(i).value().getBytes(StandardCharsets.UTF_8))
+                    .isEqualTo(first.get(i).value().getBytes(StandardCharsets.UTF_8));
+            assertThat(replay.get(i).headers()).isEqualTo(first.get(i).headers());
+            assertThat(replay.get(i).timestamp()).isEqualTo(first.get(i).timestamp());
+        }
+    }
+
+    /**
+     * A, alone in the partition, sends 08:00–08:09 (each minute arriving a minute after its data time) and falls
+     * silent; from 08:11 the receiver's tick arrives every minute. Until 08:39 nothing may open (08:39 − 08:10 = 29 <
+     * 30); the 08:40 tick opens the outage; ticks up to 09:30 write nothing more; A's 09:30 minute resolves it.
+     */
+    List<TestRecord<String, String>> aloneThenTicks() {
+        directory(unit(outlet("DA001")));
+        LocalDateTime h8 = LocalDateTime.of(2026, 12, 1, 8, 0);
+        for (int m = 0; m < 10; m++) {
+            send(A, "DA001", h8.plusMinutes(m), h8.plusMinutes(m + 1), 10, "N");
+        }
+        List<TestRecord<String, String>> out = new ArrayList<>();
+        for (int m = 11; m <= 39; m++) {
+            tick(h8.plusMinutes(m));
+        }
+        assertThat(alerts.readRecordsToList())
+                .as("before 30 minutes of silence")
+                .isEmpty();
+        for (int m = 40; m <= 90; m++) {
+            tick(h8.plusMinutes(m));
+        }
+        out.addAll(alerts.readRecordsToList());
+        assertThat(out).as("one OPEN, however many ticks follow").hasSize(1);
+        send(A, "DA001", h8.plusMinutes(90), h8.plusMinutes(91), 10, "N");
+        out.addAll(alerts.readRecordsToList());
+        return out;
+    }
+
+    /** A stream-time tick as StreamTimeTicker writes it: no key, no value, the tick header, the producer's time. */
+    void tick(LocalDateTime at) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(RawTopic.TICK, "1".getBytes(StandardCharsets.UTF_8));
+        raw.pipeInput(new TestRecord<>(null, null, headers, at.atZone(BEIJING).toInstant()));
+    }
+
+    @Test
     void flagMisuseOverFourFlaggedHoursADayOpensOnTheCrossingMinuteAndResolvesWithACompliantDay() {
         directory(unit(outlet("DA001")));
         LocalDateTime d1 = LocalDateTime.of(2026, 12, 1, 0, 0);

@@ -165,6 +165,10 @@ class SpecialPeriodTopologyTest {
         assertThat(out.get(0).worstValue()).isCloseTo(125.0 / 3.0, within(1e-9));
         // The evidence shows the value as reported (30) and as judged (dry, 6 %).
         AlertTopologyTest.assertPoint(out.get(0).evidence().get(0), at(h8.plusHours(1)), 30.0, 125.0 / 3.0, true);
+        // and the alert says on which basis it met the (dry) limit
+        assertThat(out.get(0).parameters())
+                .containsEntry("dryBasis", "CONVERTED_FROM_WET")
+                .containsEntry("referenceOxygen", 6.0);
     }
 
     @Test

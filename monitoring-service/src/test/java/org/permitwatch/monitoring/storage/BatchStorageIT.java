@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.Topics;
 import org.permitwatch.monitoring.MonitoringIntegrationTest;
 import org.permitwatch.monitoring.receiver.RawTopic;
+import org.permitwatch.monitoring.receiver.StreamTimeTicker;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -65,10 +73,21 @@ class BatchStorageIT {
         var storage = listeners.getListenerContainer("monitoring-storage");
         storage.stop();
         try {
+            int partition = -1;
             for (String m : messages) {
+                if (m.startsWith("this is no")) {
+                    // Stream-time ticks (ADR 0049) around the unreadable message, in the same partition and poll:
+                    // skipped, they must not shift which message the error handler dead-letters.
+                    tick(partition);
+                    tick(partition);
+                }
                 // key = MN, as the receiver publishes: one partition, so one poll in this order
-                kafka.send(RawTopic.NAME, MN, m).get();
+                partition = kafka.send(RawTopic.NAME, MN, m)
+                        .get()
+                        .getRecordMetadata()
+                        .partition();
             }
+            tick(partition);
         } finally {
             storage.start();
         }
@@ -111,6 +130,64 @@ class BatchStorageIT {
         assertThat(decimal("SELECT value FROM latest_value WHERE mn = :mn AND pollutant = 'a34013'"))
                 .isEqualByComparingTo("3.2");
         assertThat(deadLettered("this is no HJ 212 segment")).isTrue();
+        assertThat(deadLetteredTicks()).as("ticks are never dead letters").isZero();
+    }
+
+    @Autowired
+    StreamTimeTicker ticker;
+
+    @Test
+    void theReceiverTicksEveryPartitionOfTheRawTopic() {
+        ticker.tick();
+        // the raw topic has 3 partitions here (MonitoringIntegrationTest): one tick each at least, no key, no value
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ticksByPartition().keySet().equals(Set.of(0, 1, 2)));
+    }
+
+    private void tick(int partition) throws Exception {
+        ProducerRecord<String, String> tick =
+                new ProducerRecord<String, String>(RawTopic.NAME, partition, (Long) null, (String) null, (String) null);
+        tick.headers().add(RawTopic.TICK, "1".getBytes(StandardCharsets.UTF_8));
+        kafka.send(tick).get();
+    }
+
+    private Map<Integer, Long> ticksByPartition() {
+        Map<Integer, Long> ticks = new HashMap<>();
+        for (var r : readAll(RawTopic.NAME)) {
+            if (RawTopic.isTick(r.headers()) && r.key() == null && r.value() == null) {
+                ticks.merge(r.partition(), 1L, Long::sum);
+            }
+        }
+        return ticks;
+    }
+
+    private long deadLetteredTicks() {
+        return readAll(Topics.dlt(RawTopic.NAME)).stream()
+                .filter(r -> RawTopic.isTick(r.headers()) || r.value() == null)
+                .count();
+    }
+
+    /** Everything on the topic now (reads until a poll comes back empty). */
+    private List<ConsumerRecord<String, String>> readAll(String topic) {
+        var props = KafkaTestUtils.consumerProps(broker, "batch-it-" + UUID.randomUUID(), false);
+        props.put("auto.offset.reset", "earliest");
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(
+                        props, new StringDeserializer(), new StringDeserializer())
+                .createConsumer()) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            boolean seenAny = false;
+            while (System.nanoTime() < deadline) {
+                var polled = consumer.poll(Duration.ofMillis(500));
+                polled.forEach(out::add);
+                if (polled.isEmpty() && seenAny) {
+                    break;
+                }
+                seenAny |= !polled.isEmpty();
+            }
+        }
+        return out;
     }
 
     /** The unreadable message goes to the dead-letter topic, as it did with one message per poll. */

@@ -41,7 +41,10 @@ import java.util.UUID;
  * @param parameters        the rule's parameters as applied (e.g. minHours=4 for constant values;
  *                          minMissingMinutes for DATA_MISSING; maxFlaggedHoursPerDay and flags for FLAG_MISUSE);
  *                          HOURLY_EXCEEDANCE adds exceedingHoursOfDay, the valid hours of that (Beijing) day above the
- *                          hourly limit so far
+ *                          hourly limit so far, and for a corrected flue gas referenceOxygen and dryBasis (AS_MEASURED,
+ *                          CONVERTED_FROM_WET); a wastewater DAILY_EXCEEDANCE says how its mean was formed, dailyMean
+ *                          FLOW_WEIGHTED or ARITHMETIC (ADR 0049); a special-period limit adds limitBasis, normalLimit,
+ *                          warningId, warningLevel (ADR 0039)
  * @param evidence          the series that supports the alert, oldest first, at most {@value #MAX_EVIDENCE} points
  * @param changedAt         when the streams application emitted this state (stream time, not wall time)
  */

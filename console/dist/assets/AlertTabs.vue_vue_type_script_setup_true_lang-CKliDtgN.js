@@ -1,0 +1,1 @@
+import{S as t}from"./SectionTabs-C-oXFIS2.js";import{J as a,V as s,X as r}from"./vendor-SDD0ljmE.js";const c=a({__name:"AlertTabs",setup(n){const e=[{name:"alerts",label:"alerts.listTab",test:"tab-alerts"},{name:"remote-runs",label:"alerts.runsTab",test:"tab-runs"}];return(l,o)=>(s(),r(t,{tabs:e,label:"alerts.menu"}))}});export{c as _};

@@ -1,0 +1,1 @@
+import{S as a}from"./SectionTabs-C-oXFIS2.js";import{J as s,V as t,X as c}from"./vendor-SDD0ljmE.js";const u=s({__name:"CaseTabs",setup(n){const e=[{name:"case-queue",label:"cases.queueTab",test:"tab-queue"},{name:"cases",label:"cases.listTab",test:"tab-cases"}];return(o,r)=>(t(),c(a,{tabs:e,label:"menu.cases"}))}});export{u as _};

@@ -1,0 +1,1 @@
+import{a as t}from"./client-DsZpxTXL.js";import{r as o}from"./vendor-SDD0ljmE.js";function c(){const e=o({});async function n(){const{data:a}=await t.GET("/api/v1/inspectors",{params:{query:{size:200}}});e.value=Object.fromEntries((a?.items??[]).map(s=>[s.id,s.name??s.id]))}return{names:e,load:n,nameOf:a=>e.value[a]??a.slice(0,8)}}export{c as u};

@@ -1,0 +1,1 @@
+import{f as n,p as o}from"./client-DsZpxTXL.js";import{r as u}from"./vendor-SDD0ljmE.js";function i(){const a=u(!1),t=u({}),e=u("");async function s(l){a.value=!0,t.value={},e.value="";try{const{error:r}=await l();return r?(t.value=n(r),e.value=o(r),!1):!0}catch(r){return e.value=o(r),!1}finally{a.value=!1}}return{busy:a,errors:t,problem:e,run:s}}export{i as u};
