@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.enforcement.EnforcementTopics;
 import org.permitwatch.events.inspection.InspectionTopics;
@@ -26,6 +28,7 @@ import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.testsupport.SettableClock;
 import org.permitwatch.testsupport.TestJwts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -69,7 +72,25 @@ class CaseLifecycleIT {
     @Autowired
     ReactiveTransactionManager transactions;
 
-    private final LocalDate today = LocalDate.now(CST);
+    @Autowired
+    SettableClock clock;
+
+    /**
+     * The bureau's today, pinned (never the wall clock: CI runs on any day, and the procedure's working-day windows
+     * must not depend on where the holidays fall): Wednesday 2026-11-18, with no holiday in the weeks the tests count
+     * through (cn-2026.json: 国庆 ended 10-07, 元旦 2027 is after today + 30).
+     */
+    private final LocalDate today = LocalDate.of(2026, 11, 18);
+
+    @BeforeEach
+    void pinClock() {
+        clock.set(today.atTime(10, 0).atOffset(CST).toInstant());
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void findingBecomesAnExplainedFineADailyFineAVerifiedRectificationAndAClosedCase() {
