@@ -115,26 +115,15 @@ public class ProcedureService {
     /** The decision was stored: the procedure moves to DECIDED and the 7-working-day service deadline runs. */
     public Mono<Void> decided(CaseRow c, boolean fine, BigDecimal amountYuan, Caller caller) {
         LocalDate today = clock.today();
-        return state(c.id())
-                .flatMap(s -> {
-                    LocalDate serviceDue = rules.serviceDue(today).day();
-                    Map<String, Object> set = new LinkedHashMap<>();
-                    set.put("decided_on", today);
-                    set.put("decision_kind", fine ? "FINE" : "NO_PENALTY");
-                    set.put("fine_yuan", fine ? amountYuan : BigDecimal.ZERO);
-                    set.put("service_due", serviceDue);
-                    return move(
-                            c,
-                            s,
-                            ProcedureStep.DECIDED,
-                            "decision",
-                            today,
-                            set,
-                            serviceDue,
-                            "SERVICE",
-                            Map.of(),
-                            caller);
-                });
+        return state(c.id()).flatMap(s -> {
+            LocalDate serviceDue = rules.serviceDue(today).day();
+            Map<String, Object> set = new LinkedHashMap<>();
+            set.put("decided_on", today);
+            set.put("decision_kind", fine ? "FINE" : "NO_PENALTY");
+            set.put("fine_yuan", fine ? amountYuan : BigDecimal.ZERO);
+            set.put("service_due", serviceDue);
+            return move(c, s, ProcedureStep.DECIDED, "decision", today, set, serviceDue, "SERVICE", Map.of(), caller);
+        });
     }
 
     /** {@code amountYuan}: the 拟处罚 amount announced when it is not the proposal's (inside its range). */
@@ -194,8 +183,12 @@ public class ProcedureService {
                         set.put("notice_method", body.method().name());
                         set.put("noticed_yuan", proposed);
                         set.put("hearing_eligible", hearing);
-                        set.put("statement_due", rules.statementDue(body.servedOn()).day());
-                        set.put("hearing_request_due", rules.hearingRequestDue(body.servedOn()).day());
+                        set.put(
+                                "statement_due",
+                                rules.statementDue(body.servedOn()).day());
+                        set.put(
+                                "hearing_request_due",
+                                rules.hearingRequestDue(body.servedOn()).day());
                         set.put("review_required", major);
                         set.put("discussion_required", major);
                         return move(

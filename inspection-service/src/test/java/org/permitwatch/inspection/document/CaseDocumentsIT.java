@@ -82,7 +82,8 @@ class CaseDocumentsIT {
      */
     @BeforeEach
     void pinClock() {
-        settable.set(java.time.LocalDate.of(2026, 11, 18).atTime(10, 0).atOffset(CST).toInstant());
+        settable.set(
+                java.time.LocalDate.of(2026, 11, 18).atTime(10, 0).atOffset(CST).toInstant());
     }
 
     @AfterEach

@@ -49,7 +49,8 @@ class ProcedureRulesTest {
         // then 2027, whose arrangement is not loaded: 01-01 Fri 元旦 (fixed date) off, 01-02/03 weekend,
         // 01-04 Mon = 4th, 01-05 Tue = 5th — provisional.
         assertThat(rules.hearingRequestDue(LocalDate.of(2026, 12, 28)).day()).isEqualTo(LocalDate.of(2027, 1, 5));
-        assertThat(rules.hearingRequestDue(LocalDate.of(2026, 12, 28)).provisional()).isTrue();
+        assertThat(rules.hearingRequestDue(LocalDate.of(2026, 12, 28)).provisional())
+                .isTrue();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.time.BureauClockAutoConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.permitwatch.support.time.BureauClockAutoConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,7 +49,10 @@ public class WorkdayAutoConfiguration {
         WorkdayCalendar calendar = files.calendar();
         BureauClock bureau = clock.getIfAvailable();
         meters.ifAvailable(registry -> {
-            Gauge.builder("permitwatch.workday.calendar.last.year", calendar, c -> c.years().last())
+            Gauge.builder(
+                            "permitwatch.workday.calendar.last.year",
+                            calendar,
+                            c -> c.years().last())
                     .description("Last year whose State Council holiday arrangement is loaded")
                     .register(registry);
             if (bureau != null) {

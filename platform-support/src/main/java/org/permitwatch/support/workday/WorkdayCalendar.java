@@ -184,7 +184,10 @@ public final class WorkdayCalendar {
                 holiday.forEach(md -> off.add(md.atYear(y)));
             }
             for (List<MonthDay> holiday : FIXED_HOLIDAYS) {
-                long owed = holiday.stream().map(md -> md.atYear(y)).filter(WorkdayCalendar::weekend).count();
+                int owed = 0;
+                for (MonthDay md : holiday) {
+                    owed += weekend(md.atYear(y)) ? 1 : 0;
+                }
                 LocalDate day = holiday.get(holiday.size() - 1).atYear(y);
                 while (owed > 0) {
                     day = day.plusDays(1);

@@ -78,7 +78,8 @@ public final class WorkdayFiles {
         try {
             files = resolver.getResources(location);
         } catch (IOException e) {
-            log.error("working-day calendar: cannot list {}; keeping the years loaded {}", location, calendar.years(), e);
+            log.error(
+                    "working-day calendar: cannot list {}; keeping the years loaded {}", location, calendar.years(), e);
             rejectedFiles = 1;
             return calendar.years();
         }
@@ -159,9 +160,8 @@ public final class WorkdayFiles {
         if (name != null) {
             Matcher m = YEAR_IN_NAME.matcher(name);
             if (m.find() && Integer.parseInt(m.group(1)) != year.year()) {
-                throw new IllegalStateException(
-                        "working-day calendar " + name + ": the file name says " + m.group(1) + " but it holds "
-                                + year.year());
+                throw new IllegalStateException("working-day calendar " + name + ": the file name says " + m.group(1)
+                        + " but it holds " + year.year());
             }
         }
         return year;

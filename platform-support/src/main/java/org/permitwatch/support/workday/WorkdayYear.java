@@ -38,7 +38,8 @@ public record WorkdayYear(
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
         workingWeekends = workingWeekends == null ? List.of() : List.copyOf(workingWeekends);
         if (holidays.isEmpty()) {
-            // Every arrangement lists at least 元旦: an empty list is a truncated or wrong file, not a year without holidays.
+            // Every arrangement lists at least 元旦: an empty list is a truncated or wrong file, not a year without
+            // holidays.
             throw new IllegalArgumentException(year + ": the arrangement lists no holiday");
         }
         for (Holiday h : holidays) {

@@ -117,13 +117,27 @@ class WorkdayCalendarTest {
         assertThat(calendar.deadline(d("2027-09-30"), 1).day()).isEqualTo(d("2027-10-06"));
         assertThat(WorkdayCalendar.provisionalHolidays(2027))
                 .containsExactly(
-                        d("2027-01-01"), d("2027-05-01"), d("2027-05-02"), d("2027-05-03"), d("2027-05-04"),
-                        d("2027-10-01"), d("2027-10-02"), d("2027-10-03"), d("2027-10-04"), d("2027-10-05"));
+                        d("2027-01-01"),
+                        d("2027-05-01"),
+                        d("2027-05-02"),
+                        d("2027-05-03"),
+                        d("2027-05-04"),
+                        d("2027-10-01"),
+                        d("2027-10-02"),
+                        d("2027-10-03"),
+                        d("2027-10-04"),
+                        d("2027-10-05"));
         // 2028: 01-01 Sat → 补假 01-03 Mon; 05-01 Mon, 05-02 Tue; 10-01 Sun → 补假 10-04 Wed (10-02, 10-03 are off).
         assertThat(WorkdayCalendar.provisionalHolidays(2028))
                 .containsExactly(
-                        d("2028-01-01"), d("2028-01-03"), d("2028-05-01"), d("2028-05-02"), d("2028-10-01"),
-                        d("2028-10-02"), d("2028-10-03"), d("2028-10-04"));
+                        d("2028-01-01"),
+                        d("2028-01-03"),
+                        d("2028-05-01"),
+                        d("2028-05-02"),
+                        d("2028-10-01"),
+                        d("2028-10-02"),
+                        d("2028-10-03"),
+                        d("2028-10-04"));
         // A loaded year counts exactly as the strict method, 2026's 国庆 week included (see above: 10-29).
         assertThat(calendar.deadline(d("2026-09-25"), 20).day()).isEqualTo(d("2026-10-29"));
         assertThat(calendar.deadline(d("2026-09-25"), 20).provisional()).isFalse();

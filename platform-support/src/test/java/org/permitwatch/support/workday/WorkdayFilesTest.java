@@ -47,7 +47,8 @@ class WorkdayFilesTest {
         WorkdayFiles files = files();
         WorkdayCalendar calendar = files.calendar();
         // Before: provisional, 5 working days after 2026-12-28 = 2027-01-05 (see WorkdayCalendarTest).
-        assertThat(calendar.deadline(LocalDate.of(2026, 12, 28), 5).provisional()).isTrue();
+        assertThat(calendar.deadline(LocalDate.of(2026, 12, 28), 5).provisional())
+                .isTrue();
 
         Files.writeString(dir.resolve("cn-2027.json"), FIXTURE_2027);
         assertThat(files.reload()).containsExactly(2025, 2026, 2027);
@@ -90,7 +91,8 @@ class WorkdayFilesTest {
 
     @Test
     void aBadFileAtStartIsRefusedWithoutFailingTheShippedYears() throws IOException {
-        Files.writeString(dir.resolve("cn-2027.json"), FIXTURE_2027.replace("\"holidays\": [", "\"holidays\": [], \"x\": ["));
+        Files.writeString(
+                dir.resolve("cn-2027.json"), FIXTURE_2027.replace("\"holidays\": [", "\"holidays\": [], \"x\": ["));
         WorkdayFiles files = files();
         assertThat(files.calendar().years()).containsExactly(2025, 2026);
         assertThat(files.rejectedFiles()).isEqualTo(1);
@@ -99,8 +101,7 @@ class WorkdayFilesTest {
     @Test
     void twoFilesForOneYearKeepTheFirstByNameAndRefuseTheOther() throws IOException {
         Files.writeString(dir.resolve("cn-2027.json"), FIXTURE_2027);
-        Files.writeString(
-                dir.resolve("cn-2027-copy.json"), FIXTURE_2027.replace("\"2027-01-09\"", "\"2027-01-10\""));
+        Files.writeString(dir.resolve("cn-2027-copy.json"), FIXTURE_2027.replace("\"2027-01-09\"", "\"2027-01-10\""));
         WorkdayFiles files = files();
         assertThat(files.rejectedFiles()).isEqualTo(1);
         // cn-2027-copy.json sorts first ("-" before "."), so its make-up Sunday 01-10 is the one in force.
@@ -112,9 +113,13 @@ class WorkdayFilesTest {
     void anExternalFileReplacesTheShippedArrangementOfItsYear() throws IOException {
         // A correction (as the State Council extended 春节 2020): an extra day off on Monday 2026-03-02.
         String corrected = new String(
-                        getClass().getResourceAsStream("/permitwatch/workdays/cn-2026.json").readAllBytes(),
+                        getClass()
+                                .getResourceAsStream("/permitwatch/workdays/cn-2026.json")
+                                .readAllBytes(),
                         java.nio.charset.StandardCharsets.UTF_8)
-                .replace("\"to\": \"2026-02-23\"", "\"to\": \"2026-02-23\"},\n {\"name\": \"test\", \"from\": \"2026-03-02\", \"to\": \"2026-03-02\"");
+                .replace(
+                        "\"to\": \"2026-02-23\"",
+                        "\"to\": \"2026-02-23\"},\n {\"name\": \"test\", \"from\": \"2026-03-02\", \"to\": \"2026-03-02\"");
         Files.writeString(dir.resolve("cn-2026.json"), corrected);
         WorkdayFiles files = files();
         assertThat(files.rejectedFiles()).isZero();
