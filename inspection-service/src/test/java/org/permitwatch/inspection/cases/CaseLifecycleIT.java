@@ -77,10 +77,12 @@ class CaseLifecycleIT {
 
     /**
      * The bureau's today, pinned (never the wall clock: CI runs on any day, and the procedure's working-day windows
-     * must not depend on where the holidays fall): Wednesday 2026-11-18, with no holiday in the weeks the tests count
-     * through (cn-2026.json: 国庆 ended 10-07, 元旦 2027 is after today + 30).
+     * must not depend on where the holidays fall): Wednesday 2026-12-09 — after 2026-12-01, when the discretion
+     * benchmark SX-PERMIT-2026.1 the expectations name took effect (inspections from today - 3 on fall under it), and
+     * with no holiday in the working days the procedure counts from it (cn-2026.json: none after 国庆; the records
+     * dated up to today + 30 only carry a day).
      */
-    private final LocalDate today = LocalDate.of(2026, 11, 18);
+    private final LocalDate today = LocalDate.of(2026, 12, 9);
 
     @BeforeEach
     void pinClock() {

@@ -77,13 +77,13 @@ class CaseDocumentsIT {
     SettableClock settable;
 
     /**
-     * The bureau clock pinned to Wednesday 2026-11-18 10:00 (never the wall clock: the procedure's working-day windows
-     * and the printed dates must not depend on the day CI runs); the tests read it through {@link #clock}.
+     * The bureau clock pinned to Wednesday 2026-12-09 10:00 (never the wall clock: the procedure's working-day windows
+     * and the printed dates must not depend on the day CI runs; after 2026-12-01, when the discretion benchmark
+     * SX-PERMIT-2026.1 the documents print took effect); the tests read it through {@link #clock}.
      */
     @BeforeEach
     void pinClock() {
-        settable.set(
-                java.time.LocalDate.of(2026, 11, 18).atTime(10, 0).atOffset(CST).toInstant());
+        settable.set(LocalDate.of(2026, 12, 9).atTime(10, 0).atOffset(CST).toInstant());
     }
 
     @AfterEach
