@@ -35,6 +35,9 @@
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# The working-day calendar's operator files (ADR 0044, docs/operations/workday-calendar.md): cn-YYYY.json here is
+# loaded next to the shipped years and re-read every 5 minutes by the running services.
+WORKDAYS_DIR="${PERMITWATCH_WORKDAYS_DIR:-$ROOT/config/workdays}"
 cd "$ROOT"
 
 LOCAL="${PERMITWATCH_LOCAL:-$ROOT/.local}"
@@ -554,8 +557,11 @@ start_spring() {
   # The registry passwords are exported in a subshell, not passed to env(1): arguments are world-readable in ps.
   # shellcheck disable=SC2086
   # MALLOC_ARENA_MAX: glibc's per-thread malloc arenas otherwise add tens of MB of RSS per JVM.
+  local workdays="file:$WORKDAYS_DIR/*.json"
+  [[ "$RUNTIME" == podman ]] && workdays="file:/etc/permitwatch/workdays/*.json"
   local settings=(
     MALLOC_ARENA_MAX=2
+    PERMITWATCH_WORKDAYS_LOCATION="$workdays"
     SPRING_PROFILES_ACTIVE=local
     SERVER_PORT="$port" ${management[@]+"${management[@]}"}
     DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME="$(db_of "$part")" DB_USER=postgres DB_PASSWORD=
@@ -618,6 +624,7 @@ start_container() {
     [[ $(id -u) -eq 0 ]] && chown 65532:65532 "$demo_copy"
     mounts+=(-v "$demo_copy:/etc/permitwatch/identity/demo-users.json:ro")
   fi
+  [[ -d "$WORKDAYS_DIR" ]] && mounts+=(-v "$WORKDAYS_DIR:/etc/permitwatch/workdays:ro")
   # The registry passwords and the provider's secrets go in by name only (-e NAME takes the value from podman's
   # environment), never on its command line.
   ( export_registry_credentials "$part"

@@ -102,6 +102,41 @@ describe('the procedure panel', () => {
     expect(FIELDS.extension.filter(isDateField)).toEqual([]);
   });
 
+  it('marks a deadline counted on a year not yet published as 暂定 with the service\'s reason', async () => {
+    // Notice served Monday 2026-12-28 without the 2027 arrangement: statement due 12-31 (final), hearing request
+    // due 2027-01-05 (provisional); the service names it and says why, the panel only shows it.
+    const provisional = {
+      today: '2027-01-06',
+      allowedActions: ['statement', 'hearing-request', 'review', 'extension'],
+      overdue: false,
+      daysLate: 0,
+      surchargeYuanToday: 0,
+      fineDecisionBlocker: 'workday-calendar-provisional',
+      history: [],
+      state: {
+        caseId: 'c1',
+        step: 'NOTICE_SERVED',
+        openedOn: '2026-12-28',
+        caseDue: '2027-03-28',
+        noticeServedOn: '2026-12-28',
+        statementDue: '2026-12-31',
+        hearingRequestDue: '2027-01-05',
+        hearingEligible: true,
+        nextDue: '2027-03-28',
+        nextDueKind: 'DECISION',
+        provisionalDeadlines: ['hearingRequestDue'],
+        provisionalReason: '国务院办公厅2027年部分节假日安排尚未载入',
+      },
+    } as Procedure;
+    expect(stepRows(provisional).filter((r) => r.provisional).map((r) => r.key)).toEqual(['hearingRequest']);
+    get.mockResolvedValue({ data: provisional });
+    const wrapper = mount(CaseProcedure, { props: { detail: { ...detail, status: 'OPEN' as const, decisions: [] } } });
+    await flushPromises();
+    expect(wrapper.find('[data-test="provisional-hearingRequest"]').text()).toBe('暂定');
+    expect(wrapper.find('[data-test="provisional-statement"]').exists()).toBe(false);
+    expect(wrapper.find('[data-test="procedure-provisional"]').text()).toContain('2027年部分节假日安排尚未载入');
+  });
+
   it('marks the case limit overdue before the decision and builds the notice body with the latest proposal', () => {
     const investigating = {
       today: '2026-12-31',

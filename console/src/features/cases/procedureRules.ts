@@ -34,6 +34,8 @@ export interface StepRow {
   done?: string; // the day it happened
   due?: string; // its deadline
   overdue: boolean;
+  /** the deadline reaches a year whose State Council holiday arrangement is not loaded yet: 暂定 (ADR 0044) */
+  provisional?: boolean;
 }
 
 /** The rows of the panel: each step with the day it happened and its deadline; overdue = due before today, not done. */
@@ -58,7 +60,15 @@ export function stepRows(p: Procedure): StepRow[] {
   if (s.enforcementFrom) {
     rows.push({ key: 'enforcement', done: s.enforcementAppliedOn, due: `${s.enforcementFrom} – ${s.enforcementUntil}`, overdue: false });
   }
-  return rows;
+  // The service names the deadlines it counted provisionally; the panel only marks them.
+  const provisional = new Set(s.provisionalDeadlines ?? []);
+  const field: Record<string, string> = {
+    statement: 'statementDue',
+    hearingRequest: 'hearingRequestDue',
+    service: 'serviceDue',
+    payment: 'paymentDue',
+  };
+  return rows.map((r) => (field[r.key] && provisional.has(field[r.key]) ? { ...r, provisional: true } : r));
 }
 
 /** The form fields of an action, in order; dates are YYYY-MM-DD. */

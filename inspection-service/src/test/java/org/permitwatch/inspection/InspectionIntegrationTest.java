@@ -41,6 +41,9 @@ import org.springframework.test.context.ContextConfiguration;
  *       400 days ago; no other class sets a last inspection.
  *   <li>{@code spring.r2dbc.pool.max-acquire-time=5s}: a leaked connection fails fast instead of hanging a test.
  *   <li>{@code logging.structured.format.console=}: readable (not JSON) log lines in the failsafe output.
+ *   <li>{@code permitwatch.workdays.location} = {@code target/it-workdays/*.json} of the module, empty but for
+ *       CaseProcedureIT, which writes a 2027 fixture there and reloads ({@code WorkdayFiles#reload}, the refresh is
+ *       an hour so nothing reloads behind a test) and removes it again.
  * </ul>
  */
 @Target(ElementType.TYPE)
@@ -58,7 +61,9 @@ import org.springframework.test.context.ContextConfiguration;
             "permitwatch.remote.schedule-cron=-",
             "permitwatch.rectification.overdue-enabled=false",
             "permitwatch.evidence.expiry-cron=-",
-            "permitwatch.inspection.draw.exclusion-window-days=90"
+            "permitwatch.inspection.draw.exclusion-window-days=90",
+            "permitwatch.workdays.location=file:${user.dir}/target/it-workdays/*.json",
+            "permitwatch.workdays.refresh=1h"
         })
 @AutoConfigureWebTestClient(timeout = "60s")
 @EmbeddedKafka(

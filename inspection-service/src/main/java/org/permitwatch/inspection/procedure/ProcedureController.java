@@ -32,8 +32,9 @@ class ProcedureController {
 
     private static final String WRITE_RULES = " Bureau staff (PROVINCE, CITY, COUNTY; 403 otherwise); 404 outside the "
             + "caller's division; 400 naming the field; 409 procedure-step-not-allowed when the step cannot follow the "
-            + "current one; 409 workday-calendar-missing when a deadline falls in a year without the State Council "
-            + "holiday arrangement. Audited case.procedure.<action>; emits ProcedureStepChanged. Returns the procedure.";
+            + "current one. A deadline reaching a year without the State Council holiday arrangement is counted "
+            + "provisionally (state.provisionalDeadlines), never refused. Audited case.procedure.<action>; emits "
+            + "ProcedureStepChanged. Returns the procedure.";
 
     private final ProcedureService service;
     private final ProcedureQueries queries;

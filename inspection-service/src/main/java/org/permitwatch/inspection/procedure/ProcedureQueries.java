@@ -20,9 +20,11 @@ import reactor.core.publisher.Mono;
 class ProcedureQueries {
 
     private final DatabaseClient db;
+    private final ProcedureRules rules;
 
-    ProcedureQueries(DatabaseClient db) {
+    ProcedureQueries(DatabaseClient db, ProcedureService procedures) {
         this.db = db;
+        this.rules = procedures.rules();
     }
 
     Mono<ProcedureViews.Procedure> procedure(UUID caseId, Caller caller, LocalDate today) {
@@ -33,12 +35,13 @@ class ProcedureQueries {
                         .bind("id", caseId))
                 .map(ProcedureState::of)
                 .one()
+                .map(rules::current)
                 .flatMap(s -> history(caseId).collectList().map(h -> view(s, today, h)));
     }
 
     static ProcedureViews.Procedure view(
             ProcedureState s, LocalDate today, java.util.List<ProcedureViews.StepEntry> history) {
-        long daysLate = s.owesFine() && s.paymentDue() != null ? ProcedureRules.daysLate(s.paymentDue(), today) : 0;
+        long daysLate = s.daysLate(today);
         return new ProcedureViews.Procedure(
                 s,
                 today,

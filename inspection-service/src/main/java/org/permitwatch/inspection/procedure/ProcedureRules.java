@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.permitwatch.support.workday.WorkdayCalendar;
+import org.permitwatch.support.workday.WorkdayCalendar.Deadline;
 
 /**
  * Every time limit and amount of the procedure, computed in one place from the statute, the configured figures
@@ -12,7 +15,12 @@ import org.permitwatch.support.workday.WorkdayCalendar;
  *
  * <p>Periods follow 《民法典》第二百零一条 (the start day is not counted), as {@link WorkdayCalendar} does. Only the
  * "二日、三日、五日、七日" of 《行政处罚法》 are working days (第八十五条); 15 days to pay, 60 days for 复议, six months
- * for 诉讼 and the 90-day case limit are calendar days.
+ * for 诉讼 and the 90-day case limit are calendar days. The 15 days to pay end on a working day (《民法典》第二百零三条,
+ * see {@link #paymentDue}).
+ *
+ * <p>Working-day deadlines are {@link Deadline}s: in a year whose State Council arrangement is not loaded they are
+ * counted provisionally and say so; {@link #current} counts them again on the calendar loaded now whenever a
+ * procedure is read (ADR 0044), so a year loaded later makes them final without touching the rows.
  */
 public final class ProcedureRules {
 
@@ -58,13 +66,13 @@ public final class ProcedureRules {
     }
 
     /** Last day of the 陈述申辩 window (the day itself still inside). */
-    public LocalDate statementDue(LocalDate noticeServedOn) {
-        return calendar.plusWorkingDays(noticeServedOn, figures.statementWorkingDays());
+    public Deadline statementDue(LocalDate noticeServedOn) {
+        return calendar.deadline(noticeServedOn, figures.statementWorkingDays());
     }
 
     /** Last day to request a hearing (行政处罚法 第六十四条第（一）项). */
-    public LocalDate hearingRequestDue(LocalDate noticeServedOn) {
-        return calendar.plusWorkingDays(noticeServedOn, figures.hearingRequestWorkingDays());
+    public Deadline hearingRequestDue(LocalDate noticeServedOn) {
+        return calendar.deadline(noticeServedOn, figures.hearingRequestWorkingDays());
     }
 
     /** 较大数额罚款 or a non-monetary measure (停产整治, 吊销, 责令关闭…) entitles the unit to a hearing. */
@@ -83,8 +91,8 @@ public final class ProcedureRules {
     }
 
     /** Last day to serve the decision. */
-    public LocalDate serviceDue(LocalDate decidedOn) {
-        return calendar.plusWorkingDays(decidedOn, SERVICE_WORKING_DAYS);
+    public Deadline serviceDue(LocalDate decidedOn) {
+        return calendar.deadline(decidedOn, SERVICE_WORKING_DAYS);
     }
 
     /** The day service takes effect: 公告送达 after 30 days, every other way on the day. */
@@ -92,9 +100,54 @@ public final class ProcedureRules {
         return method == ServiceMethod.PUBLIC_NOTICE ? servedOn.plusDays(PUBLIC_NOTICE_DAYS) : servedOn;
     }
 
-    /** Last day to pay without surcharge. */
-    public static LocalDate paymentDue(LocalDate deemedServedOn) {
-        return deemedServedOn.plusDays(PAYMENT_DAYS);
+    /**
+     * Last day to pay without surcharge: 15 calendar days after service (第六十七条第三款), and when that day is not a
+     * working day the next working day — 《民法典》第二百零三条第一款 (期间的最后一日是法定休假日的，以法定休假日结束的次日为
+     * 期间的最后一日), which 第二百零四条 applies to every period unless a law provides otherwise; 《行政处罚法》 has no
+     * rule of its own for it. A surcharge counted from a Sunday would charge the party for a day it could not pay.
+     */
+    public Deadline paymentDue(LocalDate deemedServedOn) {
+        return calendar.onOrAfterWorkingDay(deemedServedOn.plusDays(PAYMENT_DAYS));
+    }
+
+    /**
+     * The stored procedure with its working-day deadlines counted again on the calendar loaded now, each marked
+     * provisional when it still reaches a year without its arrangement. The stored columns are what was computed when
+     * the step was taken (and what the due list filters on); the law's date is this one.
+     */
+    public ProcedureState current(ProcedureState s) {
+        List<String> provisional = new ArrayList<>();
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        LocalDate statement = s.statementDue();
+        LocalDate hearing = s.hearingRequestDue();
+        LocalDate service = s.serviceDue();
+        LocalDate payment = s.paymentDue();
+        if (s.noticeServedOn() != null) {
+            statement = track(statementDue(s.noticeServedOn()), "statementDue", provisional, years);
+            hearing = track(hearingRequestDue(s.noticeServedOn()), "hearingRequestDue", provisional, years);
+        }
+        if (s.decidedOn() != null) {
+            service = track(serviceDue(s.decidedOn()), "serviceDue", provisional, years);
+        }
+        if (s.deemedServedOn() != null && s.paymentDue() != null) {
+            payment = track(paymentDue(s.deemedServedOn()), "paymentDue", provisional, years);
+        }
+        LocalDate next = s.nextDue();
+        if ("SERVICE".equals(s.nextDueKind())) {
+            next = service;
+        } else if ("PAYMENT".equals(s.nextDueKind())) {
+            next = payment;
+        }
+        String reason = years.isEmpty() ? null : new Deadline(next == null ? s.openedOn() : next, years).reason();
+        return s.withDeadlines(statement, hearing, service, payment, next, provisional, reason);
+    }
+
+    private static LocalDate track(Deadline d, String field, List<String> provisional, java.util.Set<Integer> years) {
+        if (d.provisional()) {
+            provisional.add(field);
+            years.addAll(d.provisionalYears());
+        }
+        return d.day();
     }
 
     /** First day the bureau may apply for court enforcement: the day after the six months to sue ended. */

@@ -91,7 +91,13 @@ public class ProcedureService {
         return db.sql("SELECT " + ProcedureState.COLUMNS + " FROM case_procedure p WHERE p.case_id = :id")
                 .bind("id", caseId)
                 .map(ProcedureState::of)
-                .one();
+                .one()
+                .map(rules::current);
+    }
+
+    /** The rules, for the read side (one instance: the figures and the calendar are the service's). */
+    ProcedureRules rules() {
+        return rules;
     }
 
     /**
@@ -109,27 +115,15 @@ public class ProcedureService {
     /** The decision was stored: the procedure moves to DECIDED and the 7-working-day service deadline runs. */
     public Mono<Void> decided(CaseRow c, boolean fine, BigDecimal amountYuan, Caller caller) {
         LocalDate today = clock.today();
-        return state(c.id())
-                .flatMap(s -> {
-                    LocalDate serviceDue = rules.serviceDue(today);
-                    Map<String, Object> set = new LinkedHashMap<>();
-                    set.put("decided_on", today);
-                    set.put("decision_kind", fine ? "FINE" : "NO_PENALTY");
-                    set.put("fine_yuan", fine ? amountYuan : BigDecimal.ZERO);
-                    set.put("service_due", serviceDue);
-                    return move(
-                            c,
-                            s,
-                            ProcedureStep.DECIDED,
-                            "decision",
-                            today,
-                            set,
-                            serviceDue,
-                            "SERVICE",
-                            Map.of(),
-                            caller);
-                })
-                .onErrorMap(WorkdayCalendar.YearNotLoadedException.class, ProcedureService::calendarMissing);
+        return state(c.id()).flatMap(s -> {
+            LocalDate serviceDue = rules.serviceDue(today).day();
+            Map<String, Object> set = new LinkedHashMap<>();
+            set.put("decided_on", today);
+            set.put("decision_kind", fine ? "FINE" : "NO_PENALTY");
+            set.put("fine_yuan", fine ? amountYuan : BigDecimal.ZERO);
+            set.put("service_due", serviceDue);
+            return move(c, s, ProcedureStep.DECIDED, "decision", today, set, serviceDue, "SERVICE", Map.of(), caller);
+        });
     }
 
     /** {@code amountYuan}: the 拟处罚 amount announced when it is not the proposal's (inside its range). */
@@ -189,8 +183,12 @@ public class ProcedureService {
                         set.put("notice_method", body.method().name());
                         set.put("noticed_yuan", proposed);
                         set.put("hearing_eligible", hearing);
-                        set.put("statement_due", rules.statementDue(body.servedOn()));
-                        set.put("hearing_request_due", rules.hearingRequestDue(body.servedOn()));
+                        set.put(
+                                "statement_due",
+                                rules.statementDue(body.servedOn()).day());
+                        set.put(
+                                "hearing_request_due",
+                                rules.hearingRequestDue(body.servedOn()).day());
                         set.put("review_required", major);
                         set.put("discussion_required", major);
                         return move(
@@ -269,7 +267,8 @@ public class ProcedureService {
                 if (Boolean.TRUE.equals(s.hearingWaived())) {
                     throw ApiException.conflict("hearing-waived", "the party waived its hearing");
                 }
-                if (body.requestedOn().isAfter(s.hearingRequestDue())) {
+                // A provisional end never makes a request late (ADR 0044): the window may really end later.
+                if (body.requestedOn().isAfter(s.hearingRequestDue()) && !s.provisional("hearingRequestDue")) {
                     throw ApiException.conflict(
                             "hearing-request-late",
                             "a hearing had to be requested by " + s.hearingRequestDue() + " (行政处罚法 第六十四条)");
@@ -397,7 +396,7 @@ public class ProcedureService {
             set.put("deemed_served_on", deemed);
             LocalDate paymentDue = null;
             if (fine) {
-                paymentDue = ProcedureRules.paymentDue(deemed);
+                paymentDue = rules.paymentDue(deemed).day();
                 set.put("payment_due", paymentDue);
                 set.put("enforcement_from", ProcedureRules.enforcementFrom(deemed));
                 set.put("enforcement_until", ProcedureRules.enforcementUntil(deemed));
@@ -577,7 +576,6 @@ public class ProcedureService {
     private Mono<ProcedureState> write(UUID caseId, Caller caller, Step step) {
         return cases.lockInScope(caseId, caller)
                 .flatMap(c -> state(caseId).flatMap(s -> step.apply(c, s, clock.today())))
-                .onErrorMap(WorkdayCalendar.YearNotLoadedException.class, ProcedureService::calendarMissing)
                 .then(Mono.defer(() -> state(caseId)))
                 .as(tx::transactional);
     }
@@ -684,10 +682,5 @@ public class ProcedureService {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    /** A deadline fell in a year whose holiday arrangement is not loaded: say so, never guess (409: the data must be added first). */
-    static ApiException calendarMissing(WorkdayCalendar.YearNotLoadedException e) {
-        return ApiException.of(HttpStatus.CONFLICT, "workday-calendar-missing", e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package org.permitwatch.inspection.procedure;
 
 import io.r2dbc.spi.Readable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,6 +13,10 @@ import java.util.UUID;
 /**
  * A row of {@code case_procedure} and the rules that read it: which step may follow now and why not. The decision
  * endpoint and the console's buttons ask the same methods, so a button is never offered that the service refuses.
+ *
+ * <p>Its working-day deadlines are the ones {@link ProcedureRules#current} counted on the calendar loaded now; those
+ * named in {@link #provisionalDeadlines} reach a year whose holiday arrangement is not loaded (ADR 0044). A window
+ * with a provisional end stays open: it may end later than counted, and closing a party's right early is unlawful.
  */
 public record ProcedureState(
         UUID caseId,
@@ -58,7 +63,19 @@ public record ProcedureState(
         String enforcementCourt,
         LocalDate nextDue,
         String nextDueKind,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+
+        @Schema(
+                description = "deadlines counted provisionally (statementDue, hearingRequestDue, serviceDue,"
+                        + " paymentDue): their year's State Council holiday arrangement is not loaded yet (暂定)")
+        List<String> provisionalDeadlines,
+
+        @Schema(description = "why the deadlines are provisional (Chinese, for the console); null when all are final")
+        String provisionalReason) {
+
+    public ProcedureState {
+        provisionalDeadlines = provisionalDeadlines == null ? List.of() : List.copyOf(provisionalDeadlines);
+    }
 
     static final String COLUMNS = """
             p.case_id, p.step, p.opened_on, p.extension_days, p.extensions, p.excluded_days, p.case_due,
@@ -116,7 +133,85 @@ public record ProcedureState(
                 r.get("enforcement_court", String.class),
                 r.get("next_due", LocalDate.class),
                 r.get("next_due_kind", String.class),
-                r.get("updated_at", OffsetDateTime.class));
+                r.get("updated_at", OffsetDateTime.class),
+                List.of(),
+                null);
+    }
+
+    /** This state with the deadlines {@link ProcedureRules#current} counted. */
+    ProcedureState withDeadlines(
+            LocalDate statementDue,
+            LocalDate hearingRequestDue,
+            LocalDate serviceDue,
+            LocalDate paymentDue,
+            LocalDate nextDue,
+            List<String> provisionalDeadlines,
+            String provisionalReason) {
+        return new ProcedureState(
+                caseId,
+                step,
+                openedOn,
+                extensionDays,
+                extensions,
+                excludedDays,
+                caseDue,
+                noticeServedOn,
+                noticeMethod,
+                noticedYuan,
+                hearingEligible,
+                statementDue,
+                hearingRequestDue,
+                statementOn,
+                statementWaived,
+                hearingWaived,
+                statementSummary,
+                hearingRequestedOn,
+                hearingHeldOn,
+                hearingOutcome,
+                reviewRequired,
+                discussionRequired,
+                reviewedOn,
+                reviewer,
+                reviewOpinion,
+                discussedOn,
+                discussionNote,
+                decidedOn,
+                decisionKind,
+                fineYuan,
+                serviceDue,
+                servedOn,
+                serviceMethod,
+                deemedServedOn,
+                paymentDue,
+                paidOn,
+                paidYuan,
+                surchargeYuan,
+                enforcementFrom,
+                enforcementUntil,
+                enforcementAppliedOn,
+                enforcementCourt,
+                nextDue,
+                nextDueKind,
+                updatedAt,
+                provisionalDeadlines,
+                provisionalReason);
+    }
+
+    /** Whether the named deadline ({@code statementDue}, {@code hearingRequestDue}, …) is provisional. */
+    public boolean provisional(String deadline) {
+        return provisionalDeadlines.contains(deadline);
+    }
+
+    /**
+     * The party may still request a hearing on {@code day}: entitled, not waived, not yet requested, and the window
+     * not closed — a provisional end never closes it (ADR 0044).
+     */
+    public boolean hearingWindowOpen(LocalDate day) {
+        return Boolean.TRUE.equals(hearingEligible)
+                && !Boolean.TRUE.equals(hearingWaived)
+                && hearingRequestedOn == null
+                && hearingRequestDue != null
+                && (!day.isAfter(hearingRequestDue) || provisional("hearingRequestDue"));
     }
 
     /** Why a decision may not be taken now: a stable code and a sentence. */
@@ -156,12 +251,18 @@ public record ProcedureState(
                     "statement-window-open",
                     "the party may state its case (陈述申辩) until " + statementDue + " unless it waives"));
         }
-        if (Boolean.TRUE.equals(hearingEligible)
-                && !Boolean.TRUE.equals(hearingWaived)
-                && !today.isAfter(hearingRequestDue)) {
-            return Optional.of(new Blocker(
-                    "hearing-window-open",
-                    "the party may request a hearing (听证) until " + hearingRequestDue + " unless it waives"));
+        if (!heard && provisional("statementDue")) {
+            return Optional.of(provisionalBlocker("陈述申辩", statementDue));
+        }
+        if (hearingWindowOpen(today)) {
+            return Optional.of(
+                    today.isAfter(hearingRequestDue)
+                            ? provisionalBlocker("听证", hearingRequestDue)
+                            : new Blocker(
+                                    "hearing-window-open",
+                                    "the party may request a hearing (听证) until " + hearingRequestDue
+                                            + (provisional("hearingRequestDue") ? " (provisional)" : "")
+                                            + " unless it waives"));
         }
         if (reviewRequired && reviewedOn == null) {
             return Optional.of(new Blocker("legal-review-required", "this decision needs the legal review (法制审核)"));
@@ -179,17 +280,37 @@ public record ProcedureState(
         return Optional.empty();
     }
 
+    /**
+     * The window's counted end has passed but it reaches a year whose holiday arrangement is not loaded: it may really
+     * end later (春节, 清明 … are not counted provisionally), so it stays open until the year is loaded or the party
+     * waives or acts.
+     */
+    private Blocker provisionalBlocker(String right, LocalDate countedEnd) {
+        return new Blocker(
+                "workday-calendar-provisional",
+                "the " + right + " window was counted provisionally to " + countedEnd + ": " + provisionalReason
+                        + "; it stays open until that year's arrangement is loaded or the party waives");
+    }
+
     /** A fine was decided and not yet paid. */
     boolean owesFine() {
         return "FINE".equals(decisionKind) && fineYuan != null && fineYuan.signum() > 0 && paidOn == null;
     }
 
-    /** 加处罚款 owed if paid on {@code day}; zero before service or once paid. */
-    public BigDecimal surchargeOn(LocalDate day) {
-        if (!owesFine() || paymentDue == null) {
-            return BigDecimal.ZERO.setScale(2);
+    /**
+     * Calendar days late if paid on {@code day}; 0 before service, once paid, and while the payment deadline is
+     * provisional (it may end later than counted: no 加处罚款 is charged on a guessed date, ADR 0044).
+     */
+    public long daysLate(LocalDate day) {
+        if (!owesFine() || paymentDue == null || provisional("paymentDue")) {
+            return 0;
         }
-        return ProcedureRules.surcharge(fineYuan, ProcedureRules.daysLate(paymentDue, day));
+        return ProcedureRules.daysLate(paymentDue, day);
+    }
+
+    /** 加处罚款 owed if paid on {@code day}; zero when {@link #daysLate} is. */
+    public BigDecimal surchargeOn(LocalDate day) {
+        return ProcedureRules.surcharge(fineYuan == null ? BigDecimal.ZERO : fineYuan, daysLate(day));
     }
 
     /** The actions the API accepts now (for the console's buttons); the service re-checks each one. */
@@ -201,10 +322,7 @@ public record ProcedureState(
         if (step == ProcedureStep.NOTICE_SERVED) {
             actions.add("statement");
         }
-        if (step.canBecome(ProcedureStep.HEARING_REQUESTED)
-                && Boolean.TRUE.equals(hearingEligible)
-                && !Boolean.TRUE.equals(hearingWaived)
-                && !today.isAfter(hearingRequestDue)) {
+        if (step.canBecome(ProcedureStep.HEARING_REQUESTED) && hearingWindowOpen(today)) {
             actions.add("hearing-request");
         }
         if (step == ProcedureStep.HEARING_REQUESTED) {

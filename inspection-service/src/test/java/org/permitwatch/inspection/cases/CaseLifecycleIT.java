@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.enforcement.EnforcementTopics;
 import org.permitwatch.events.inspection.InspectionTopics;
@@ -26,6 +28,7 @@ import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.testsupport.SettableClock;
 import org.permitwatch.testsupport.TestJwts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -69,7 +72,27 @@ class CaseLifecycleIT {
     @Autowired
     ReactiveTransactionManager transactions;
 
-    private final LocalDate today = LocalDate.now(CST);
+    @Autowired
+    SettableClock clock;
+
+    /**
+     * The bureau's today, pinned (never the wall clock: CI runs on any day, and the procedure's working-day windows
+     * must not depend on where the holidays fall): Wednesday 2026-12-09 — after 2026-12-01, when the discretion
+     * benchmark SX-PERMIT-2026.1 the expectations name took effect (inspections from today - 3 on fall under it), and
+     * with no holiday in the working days the procedure counts from it (cn-2026.json: none after 国庆; the records
+     * dated up to today + 30 only carry a day).
+     */
+    private final LocalDate today = LocalDate.of(2026, 12, 9);
+
+    @BeforeEach
+    void pinClock() {
+        clock.set(today.atTime(10, 0).atOffset(CST).toInstant());
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void findingBecomesAnExplainedFineADailyFineAVerifiedRectificationAndAClosedCase() {

@@ -27,10 +27,13 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.inspection.InspectionFixtures;
 import org.permitwatch.inspection.InspectionIntegrationTest;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.testsupport.SettableClock;
 import org.permitwatch.testsupport.TestJwts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -69,6 +72,24 @@ class CaseDocumentsIT {
 
     @Autowired
     DocumentTemplates templates;
+
+    @Autowired
+    SettableClock settable;
+
+    /**
+     * The bureau clock pinned to Wednesday 2026-12-09 10:00 (never the wall clock: the procedure's working-day windows
+     * and the printed dates must not depend on the day CI runs; after 2026-12-01, when the discretion benchmark
+     * SX-PERMIT-2026.1 the documents print took effect); the tests read it through {@link #clock}.
+     */
+    @BeforeEach
+    void pinClock() {
+        settable.set(LocalDate.of(2026, 12, 9).atTime(10, 0).atOffset(CST).toInstant());
+    }
+
+    @AfterEach
+    void resetClock() {
+        settable.reset();
+    }
 
     @Test
     void everyDocumentOfAFinedCaseIsNumberedRenderedAndReadBack() throws Exception {

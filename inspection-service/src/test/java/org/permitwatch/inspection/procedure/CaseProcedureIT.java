@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.permitwatch.inspection.InspectionItSupport.field;
 import static org.permitwatch.inspection.InspectionItSupport.problem;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.inspection.InspectionIntegrationTest;
+import org.permitwatch.support.workday.WorkdayFiles;
 import org.permitwatch.testsupport.SettableClock;
 import org.permitwatch.testsupport.TestJwts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,9 +53,115 @@ class CaseProcedureIT {
     private final String county = TestJwts.token("COUNTY", COUNTY);
     private final String city = TestJwts.token("CITY", CITY);
 
+    @Autowired
+    WorkdayFiles workdays;
+
+    /** The external calendar location of the IT context (InspectionIntegrationTest). */
+    private static final Path WORKDAYS = Path.of(System.getProperty("user.dir"), "target", "it-workdays");
+
+    /**
+     * TEST FIXTURE, NOT the State Council's 2027 arrangement (not published in this repository's sources): 元旦
+     * 01-01..01-03 and a make-up working Saturday 01-09, chosen so the final count differs from the provisional one.
+     */
+    private static final String FIXTURE_2027 = """
+            {"year": 2027, "title": "TEST FIXTURE — not the State Council's 2027 arrangement",
+             "source": "test fixture written by CaseProcedureIT",
+             "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}],
+             "workingWeekends": [{"date": "2027-01-09", "for": "元旦"}]}""";
+
     @AfterEach
-    void resetClock() {
+    void resetClock() throws IOException {
         clock.reset();
+        Files.deleteIfExists(WORKDAYS.resolve("cn-2027.json"));
+        workdays.reload();
+    }
+
+    /**
+     * Issue 20: at 2026-12-28 no 2027 arrangement is loaded. Recording steps is never refused; the hearing window
+     * reaching 2027 is provisional and keeps the decision blocked after its counted end until the party waives or the
+     * year is loaded; the 2027 file written to the external location makes the deadlines final.
+     */
+    @Test
+    void aWindowReachingAnUnpublishedYearIsProvisionalAndStaysOpenUntilWaivedOrLoaded() throws IOException {
+        on(2026, 12, 28); // Monday
+        String caseId = openCase(LocalDate.of(2026, 12, 21));
+        String proposalId = propose(caseId);
+        Map<String, Object> s = state(post(caseId, "notice", county, notice(proposalId, "2026-12-28")));
+        // 陈述申辩 3 working days: 12-29 1, 12-30 2, 12-31 3 → final (2026 is loaded).
+        // 听证 5 working days: 12-31 3, 2027-01-01 Fri 元旦 (fixed date) off, 01-02/03 weekend, 01-04 4, 01-05 5 →
+        // provisional (春节 etc. and 调休 of 2027 are unknown).
+        assertThat(s)
+                .containsEntry("step", "NOTICE_SERVED")
+                .containsEntry("statementDue", "2026-12-31")
+                .containsEntry("hearingRequestDue", "2027-01-05")
+                .containsEntry("provisionalDeadlines", List.of("hearingRequestDue"));
+        assertThat((String) s.get("provisionalReason")).contains("2027");
+        problem(decide(caseId, proposalId, null), 409, "statement-window-open");
+
+        on(2027, 1, 6); // after the counted end of the hearing window
+        Map<String, Object> p = procedure(caseId, city);
+        assertThat(p).containsEntry("fineDecisionBlocker", "workday-calendar-provisional");
+        assertThat((List<String>) p.get("allowedActions")).contains("hearing-request", "statement");
+        problem(decide(caseId, proposalId, null), 409, "workday-calendar-provisional");
+
+        // The party waives both rights: the provisional end no longer matters; the major decision needs its review.
+        state(post(caseId, "statement", county, Map.of("on", "2027-01-06", "waived", true, "hearingWaived", true)));
+        problem(decide(caseId, proposalId, null), 409, "legal-review-required");
+        state(post(caseId, "review", county, review("2027-01-06")));
+        decide(caseId, proposalId, new BigDecimal("200000")).expectStatus().isCreated();
+        // 送达 within 7 working days of Wed 01-06, provisional: 01-07 1, 01-08 2, 01-11 3, 01-12 4, 01-13 5, 01-14 6,
+        // 01-15 7.
+        s = state(get("/api/v1/cases/" + caseId + "/procedure", city));
+        assertThat(s)
+                .containsEntry("serviceDue", "2027-01-15")
+                .containsEntry("nextDue", "2027-01-15")
+                .containsEntry("provisionalDeadlines", List.of("hearingRequestDue", "serviceDue"));
+
+        // The operators add the year (here the fixture) at the external location; the next reload makes it final:
+        // 01-07 1, 01-08 2, 01-09 Sat (the fixture's make-up day) 3, 01-11 4, 01-12 5, 01-13 6, 01-14 7.
+        Files.createDirectories(WORKDAYS);
+        Files.writeString(WORKDAYS.resolve("cn-2027.json"), FIXTURE_2027);
+        assertThat(workdays.reload()).contains(2027);
+        s = state(get("/api/v1/cases/" + caseId + "/procedure", city));
+        assertThat(s)
+                .containsEntry("hearingRequestDue", "2027-01-05")
+                .containsEntry("serviceDue", "2027-01-14")
+                .containsEntry("nextDue", "2027-01-14")
+                .containsEntry("provisionalDeadlines", List.of());
+        assertThat(s.get("provisionalReason")).isNull();
+    }
+
+    /**
+     * A hearing requested after the provisional end is recorded, not refused as late; a window that the loaded year
+     * shows closed no longer blocks the decision.
+     */
+    @Test
+    void aRequestAfterAProvisionalEndIsRecordedAndALoadedYearClosesTheWindow() throws IOException {
+        on(2026, 12, 28);
+        String requested = openCase(LocalDate.of(2026, 12, 21));
+        String requestedProposal = propose(requested);
+        state(post(requested, "notice", county, notice(requestedProposal, "2026-12-28")));
+        String silent = openCase(LocalDate.of(2026, 12, 21));
+        String silentProposal = propose(silent);
+        state(post(silent, "notice", county, notice(silentProposal, "2026-12-28")));
+
+        on(2027, 1, 7); // two days after the provisional end 01-05
+        assertThat(state(post(requested, "hearing-request", county, Map.of("requestedOn", "2027-01-07"))))
+                .containsEntry("step", "HEARING_REQUESTED");
+        problem(decide(silent, silentProposal, null), 409, "workday-calendar-provisional");
+
+        Files.createDirectories(WORKDAYS);
+        Files.writeString(WORKDAYS.resolve("cn-2027.json"), FIXTURE_2027);
+        workdays.reload();
+        // On the loaded year the window ended 01-05 (12-29, 12-30, 12-31, 01-04, 01-05): closed, final. The decision
+        // now meets the next rule (a major decision needs its review), and a late request is refused.
+        Map<String, Object> p = procedure(silent, city);
+        assertThat(p).containsEntry("fineDecisionBlocker", "legal-review-required");
+        assertThat((List<String>) p.get("allowedActions")).doesNotContain("hearing-request");
+        problem(
+                post(silent, "hearing-request", county, Map.of("requestedOn", "2027-01-07")),
+                409,
+                "hearing-request-late");
     }
 
     @Test

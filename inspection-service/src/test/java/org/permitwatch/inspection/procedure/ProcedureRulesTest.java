@@ -1,7 +1,6 @@
 package org.permitwatch.inspection.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,29 +25,32 @@ class ProcedureRulesTest {
     void aNoticeServedOnTheLastWorkingDayBeforeNationalDayOpensWindowsEndingAfterTheHolidayWeek() {
         LocalDate served = LocalDate.of(2026, 9, 30); // Wednesday, last working day before 国庆
         // 10-01..10-07 holiday; 10-08 Thu = 1st, 10-09 Fri = 2nd, 10-10 Sat (调休上班) = 3rd working day
-        assertThat(rules.statementDue(served)).isEqualTo(LocalDate.of(2026, 10, 10));
+        assertThat(rules.statementDue(served).day()).isEqualTo(LocalDate.of(2026, 10, 10));
         // 10-11 Sunday off; 10-12 Mon = 4th, 10-13 Tue = 5th working day
-        assertThat(rules.hearingRequestDue(served)).isEqualTo(LocalDate.of(2026, 10, 13));
+        assertThat(rules.hearingRequestDue(served).day()).isEqualTo(LocalDate.of(2026, 10, 13));
         // a decision that day is served within 7 working days: 10-08, 09, 10, 12, 13, 14, 15
-        assertThat(rules.serviceDue(served)).isEqualTo(LocalDate.of(2026, 10, 15));
+        assertThat(rules.serviceDue(served).day()).isEqualTo(LocalDate.of(2026, 10, 15));
     }
 
     @Test
     void aNoticeServedBeforeMidAutumnCountsAcrossBothHolidays() {
         LocalDate served = LocalDate.of(2026, 9, 24); // Thursday
         // 9-25 Fri .. 9-27 Sun 中秋 off; 9-28 Mon = 1st, 9-29 = 2nd, 9-30 = 3rd
-        assertThat(rules.statementDue(served)).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(rules.statementDue(served).day()).isEqualTo(LocalDate.of(2026, 9, 30));
         // 10-01..10-07 off; 10-08 = 4th, 10-09 = 5th
-        assertThat(rules.hearingRequestDue(served)).isEqualTo(LocalDate.of(2026, 10, 9));
+        assertThat(rules.hearingRequestDue(served).day()).isEqualTo(LocalDate.of(2026, 10, 9));
     }
 
     @Test
-    void aDeadlineInAYearWithoutItsHolidayArrangementIsRefusedNotGuessed() {
-        // 2026-12-28 Mon: 12-29 = 1st, 12-30 = 2nd, 12-31 = 3rd, then 2027 — no cn-2027.json is loaded (the State
-        // Council publishes the 2027 arrangement in November 2026; it is not in the repository).
-        assertThat(rules.statementDue(LocalDate.of(2026, 12, 28))).isEqualTo(LocalDate.of(2026, 12, 31));
-        assertThatThrownBy(() -> rules.hearingRequestDue(LocalDate.of(2026, 12, 28)))
-                .isInstanceOf(WorkdayCalendar.YearNotLoadedException.class);
+    void aDeadlineInAYearWithoutItsHolidayArrangementIsProvisionalNotRefused() {
+        // 2026-12-28 Mon: 12-29 = 1st, 12-30 = 2nd, 12-31 = 3rd — all in 2026, final.
+        assertThat(rules.statementDue(LocalDate.of(2026, 12, 28)).day()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(rules.statementDue(LocalDate.of(2026, 12, 28)).provisional()).isFalse();
+        // then 2027, whose arrangement is not loaded: 01-01 Fri 元旦 (fixed date) off, 01-02/03 weekend,
+        // 01-04 Mon = 4th, 01-05 Tue = 5th — provisional.
+        assertThat(rules.hearingRequestDue(LocalDate.of(2026, 12, 28)).day()).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(rules.hearingRequestDue(LocalDate.of(2026, 12, 28)).provisional())
+                .isTrue();
     }
 
     @Test
@@ -71,16 +73,34 @@ class ProcedureRulesTest {
     @Test
     void paymentAndCourtEnforcementRunFromServiceAndPublicNoticeCountsThirtyDaysLater() {
         LocalDate served = LocalDate.of(2026, 10, 15);
-        // 15 calendar days (行政处罚法 第六十七条): 10-30
-        assertThat(ProcedureRules.paymentDue(served)).isEqualTo(LocalDate.of(2026, 10, 30));
+        // 15 calendar days (行政处罚法 第六十七条): 10-30, a Friday
+        assertThat(rules.paymentDue(served).day()).isEqualTo(LocalDate.of(2026, 10, 30));
         // six months to sue end 2027-04-15; apply from 04-16 until three months after: 2027-07-15
         assertThat(ProcedureRules.enforcementFrom(served)).isEqualTo(LocalDate.of(2027, 4, 16));
         assertThat(ProcedureRules.enforcementUntil(served)).isEqualTo(LocalDate.of(2027, 7, 15));
         // 公告送达 on 10-15 is deemed served 30 days later: 11-14; payment due 11-29
         LocalDate deemed = ProcedureRules.deemedServedOn(served, ServiceMethod.PUBLIC_NOTICE);
         assertThat(deemed).isEqualTo(LocalDate.of(2026, 11, 14));
-        assertThat(ProcedureRules.paymentDue(deemed)).isEqualTo(LocalDate.of(2026, 11, 29));
+        // 11-14 + 15 = 11-29, a Sunday: 《民法典》第二百零三条 moves the last day to Monday 11-30
+        assertThat(rules.paymentDue(deemed).day()).isEqualTo(LocalDate.of(2026, 11, 30));
         assertThat(ProcedureRules.deemedServedOn(served, ServiceMethod.MAIL)).isEqualTo(served);
+    }
+
+    /**
+     * 《民法典》第二百零三条: the 15 days to pay ending on a holiday end on the first working day after it. Served
+     * 2026-09-16 (Wed): +15 = 10-01, 国庆 10-01..10-07 → 10-08 Thu. Served 2026-09-11: +15 = 9-26 Sat (中秋 9-25..27)
+     * → 9-28 Mon. Served 2026-10-05 (in the holiday, e.g. by 邮寄 signed for): +15 = 10-20 Tue, unchanged. Served
+     * 2026-09-25: +15 = 10-10, a Saturday but 调休上班 (a working day) → unchanged.
+     */
+    @Test
+    void theLastDayToPayMovesOffAHolidayToTheNextWorkingDay() {
+        assertThat(rules.paymentDue(LocalDate.of(2026, 9, 16)).day()).isEqualTo(LocalDate.of(2026, 10, 8));
+        assertThat(rules.paymentDue(LocalDate.of(2026, 9, 11)).day()).isEqualTo(LocalDate.of(2026, 9, 28));
+        assertThat(rules.paymentDue(LocalDate.of(2026, 10, 5)).day()).isEqualTo(LocalDate.of(2026, 10, 20));
+        assertThat(rules.paymentDue(LocalDate.of(2026, 9, 25)).day()).isEqualTo(LocalDate.of(2026, 10, 10));
+        // 2026-12-17 + 15 = 2027-01-01, 元旦 (fixed date) Fri, 01-02/03 weekend → 01-04 Mon, provisional
+        assertThat(rules.paymentDue(LocalDate.of(2026, 12, 17)).day()).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(rules.paymentDue(LocalDate.of(2026, 12, 17)).provisional()).isTrue();
     }
 
     @Test

@@ -32,8 +32,16 @@ public record WorkdayYear(
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException(year + ": every year states its source");
         }
+        if (year < 2000 || year > 2100) {
+            throw new IllegalArgumentException("year " + year + " is not a plausible arrangement year");
+        }
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
         workingWeekends = workingWeekends == null ? List.of() : List.copyOf(workingWeekends);
+        if (holidays.isEmpty()) {
+            // Every arrangement lists at least 元旦: an empty list is a truncated or wrong file, not a year without
+            // holidays.
+            throw new IllegalArgumentException(year + ": the arrangement lists no holiday");
+        }
         for (Holiday h : holidays) {
             if (h.from() == null
                     || h.to() == null
@@ -45,6 +53,13 @@ public record WorkdayYear(
             }
         }
         List<LocalDate> off = dates(holidays);
+        if (new java.util.HashSet<>(off).size() != off.size()) {
+            // Overlapping ranges are a typo in one of them (the notice never lists a day twice).
+            throw new IllegalArgumentException(year + ": holiday ranges overlap");
+        }
+        if (workingWeekends.stream().map(WorkingWeekend::date).distinct().count() != workingWeekends.size()) {
+            throw new IllegalArgumentException(year + ": a make-up working day is listed twice");
+        }
         for (WorkingWeekend w : workingWeekends) {
             if (w.date() == null || w.date().getYear() != year) {
                 throw new IllegalArgumentException(

@@ -91,6 +91,72 @@ class WorkdayCalendarTest {
                 .isZero();
     }
 
+    /**
+     * Provisional counting (no cn-2027.json is shipped; the State Council's 2027 notice is not published here): five
+     * working days after Monday 2026-12-28. 12-29 Tue 1, 12-30 Wed 2, 12-31 Thu 3 (all 2026, loaded); 2027-01-01 Fri
+     * 元旦 (fixed date, 《全国年节及纪念日放假办法》第二条) off, 01-02 Sat and 01-03 Sun off, 01-04 Mon 4, 01-05 Tue 5.
+     * Monday–Friday alone would give 01-04.
+     */
+    @Test
+    void aYearWithoutItsFileIsCountedProvisionallyWithTheFixedDateHolidays() {
+        WorkdayCalendar.Deadline due = calendar.deadline(d("2026-12-28"), 5);
+        assertThat(due.day()).isEqualTo(d("2027-01-05"));
+        assertThat(due.provisional()).isTrue();
+        assertThat(due.provisionalYears()).containsExactly(2027);
+        assertThat(due.reason()).contains("2027").contains("暂按");
+        // Three working days stay inside 2026: final, and equal to the strict count.
+        WorkdayCalendar.Deadline inside = calendar.deadline(d("2026-12-28"), 3);
+        assertThat(inside.day()).isEqualTo(d("2026-12-31")).isEqualTo(calendar.plusWorkingDays(d("2026-12-28"), 3));
+        assertThat(inside.provisional()).isFalse();
+        assertThat(inside.reason()).isNull();
+        // 劳动节 2027: 4-30 Fri; 5-01 Sat and 5-02 Sun are the holiday on a weekend, so two days of 补假 (放假办法
+        // 第六条) on the next weekdays: 5-03 Mon, 5-04 Tue off; 5-05 Wed 1, 5-06 Thu 2.
+        assertThat(calendar.deadline(d("2027-04-30"), 2).day()).isEqualTo(d("2027-05-06"));
+        // 国庆 2027: 9-30 Thu; 10-01 Fri (fixed), 10-02 Sat and 10-03 Sun (fixed, on a weekend → 补假 10-04 Mon and
+        // 10-05 Tue); 10-06 Wed 1. The rest of the usual golden week is 调休, unknown before the notice.
+        assertThat(calendar.deadline(d("2027-09-30"), 1).day()).isEqualTo(d("2027-10-06"));
+        assertThat(WorkdayCalendar.provisionalHolidays(2027))
+                .containsExactly(
+                        d("2027-01-01"),
+                        d("2027-05-01"),
+                        d("2027-05-02"),
+                        d("2027-05-03"),
+                        d("2027-05-04"),
+                        d("2027-10-01"),
+                        d("2027-10-02"),
+                        d("2027-10-03"),
+                        d("2027-10-04"),
+                        d("2027-10-05"));
+        // 2028: 01-01 Sat → 补假 01-03 Mon; 05-01 Mon, 05-02 Tue; 10-01 Sun → 补假 10-04 Wed (10-02, 10-03 are off).
+        assertThat(WorkdayCalendar.provisionalHolidays(2028))
+                .containsExactly(
+                        d("2028-01-01"),
+                        d("2028-01-03"),
+                        d("2028-05-01"),
+                        d("2028-05-02"),
+                        d("2028-10-01"),
+                        d("2028-10-02"),
+                        d("2028-10-03"),
+                        d("2028-10-04"));
+        // A loaded year counts exactly as the strict method, 2026's 国庆 week included (see above: 10-29).
+        assertThat(calendar.deadline(d("2026-09-25"), 20).day()).isEqualTo(d("2026-10-29"));
+        assertThat(calendar.deadline(d("2026-09-25"), 20).provisional()).isFalse();
+    }
+
+    /** 《民法典》第二百零三条 for calendar-day periods: a last day off moves to the next working day. */
+    @Test
+    void onOrAfterWorkingDayMovesOffAHolidayOrWeekend() {
+        assertThat(calendar.onOrAfterWorkingDay(d("2026-10-29")).day()).isEqualTo(d("2026-10-29")); // Thursday
+        // 2026-10-01 Thu 国庆 … 10-07 Wed off; 10-08 Thu works.
+        assertThat(calendar.onOrAfterWorkingDay(d("2026-10-01")).day()).isEqualTo(d("2026-10-08"));
+        // 2026-02-14 is a Saturday but 调休上班: it stays.
+        assertThat(calendar.onOrAfterWorkingDay(d("2026-02-14")).day()).isEqualTo(d("2026-02-14"));
+        // 2027 provisional: 01-01 Fri 元旦, 01-02/03 weekend → 01-04 Mon, provisional.
+        WorkdayCalendar.Deadline jan = calendar.onOrAfterWorkingDay(d("2027-01-01"));
+        assertThat(jan.day()).isEqualTo(d("2027-01-04"));
+        assertThat(jan.provisional()).isTrue();
+    }
+
     @Test
     void aYearNotLoadedFailsLoudlyInsteadOfCountingWeekdays() {
         assertThatThrownBy(() -> calendar.isWorkingDay(d("2027-01-05")))
@@ -113,14 +179,40 @@ class WorkdayCalendarTest {
                         null,
                         null,
                         "s",
-                        List.of(),
+                        List.of(new WorkdayYear.Holiday("春节", d("2026-02-15"), d("2026-02-23"))),
                         List.of(new WorkdayYear.WorkingWeekend(d("2026-02-13"), "春节")))) // a Friday
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("FRIDAY");
         assertThatThrownBy(() -> new WorkdayYear(2026, "t", null, null, " ", List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("source");
-        WorkdayYear y = new WorkdayYear(2026, "t", null, null, "s", List.of(), List.of());
+        assertThatThrownBy(() -> new WorkdayYear(2026, "t", null, null, "s", List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no holiday");
+        List<WorkdayYear.Holiday> newYear = List.of(new WorkdayYear.Holiday("元旦", d("2026-01-01"), d("2026-01-03")));
+        assertThatThrownBy(() -> new WorkdayYear(
+                        2026,
+                        "t",
+                        null,
+                        null,
+                        "s",
+                        List.of(
+                                new WorkdayYear.Holiday("元旦", d("2026-01-01"), d("2026-01-03")),
+                                new WorkdayYear.Holiday("x", d("2026-01-03"), d("2026-01-04"))),
+                        List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("overlap");
+        assertThatThrownBy(() -> new WorkdayYear(
+                        2026,
+                        "t",
+                        null,
+                        null,
+                        "s",
+                        List.of(new WorkdayYear.Holiday("元旦", d("2027-01-01"), d("2027-01-01"))),
+                        List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inside the year");
+        WorkdayYear y = new WorkdayYear(2026, "t", null, null, "s", newYear, List.of());
         assertThatThrownBy(() -> new WorkdayCalendar(List.of(y, y))).hasMessageContaining("twice");
     }
 }
