@@ -344,6 +344,9 @@ class DrawService {
      * the largest part of a draw's CPU time (issue 21, docs/benchmarks.md "Double-random draw"); the result is the same
      * set, and the order the list comes in does not matter: the algorithm and the fingerprints sort it themselves.
      * Permit numbers hold neither tabs nor line breaks (letters and digits on the national platform).
+     *
+     * <p>"Holds a task" is {@code IN (uncorrelated subquery)}, which PostgreSQL runs once as a hashed subplan, not a
+     * correlated {@code EXISTS}, which in a CASE stays a probe of the task index per unit (100,000 probes a draw).
      */
     private Mono<Population> population(PlanRowRef row, OffsetDateTime since) {
         String windowStartMonth = YearMonth.from(since).toString();
@@ -355,11 +358,10 @@ class DrawService {
                                      COALESCE(u.source_type, 'GENERAL') AS stratum,
                                      CASE WHEN u.last_inspected_at IS NOT NULL AND u.last_inspected_at >= :since
                                               THEN 'RECENTLY_INSPECTED'
-                                          WHEN EXISTS (SELECT 1 FROM inspection_task t
-                                                       WHERE t.permit_number = u.permit_number
-                                                         AND t.status <> 'CANCELLED'
-                                                         AND (t.period_month >= :sinceMonth
-                                                              OR t.status IN ('ASSIGNED', 'IN_PROGRESS')))
+                                          WHEN u.permit_number IN (SELECT t.permit_number FROM inspection_task t
+                                                                   WHERE t.status <> 'CANCELLED'
+                                                                     AND (t.period_month >= :sinceMonth
+                                                                          OR t.status IN ('ASSIGNED', 'IN_PROGRESS')))
                                               THEN 'OPEN_TASK'
                                           WHEN COALESCE(u.positive_list, false) THEN 'POSITIVE_LIST'
                                           ELSE 'ELIGIBLE' END AS cls
