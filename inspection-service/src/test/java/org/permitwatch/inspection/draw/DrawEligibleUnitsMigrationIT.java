@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.ClassicConfiguration;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.inspection.draw.DrawAlgorithm.Candidate;
 import org.permitwatch.testsupport.TestPostgres;
@@ -104,13 +105,14 @@ class DrawEligibleUnitsMigrationIT {
         }
     }
 
+    /** Up to {@code target}, the last migration at or below it if no migration has that version. */
     private static void migrate(TestPostgres.Database db, String target) {
-        Flyway.configure()
-                .dataSource(db.jdbcUrl(), db.username(), db.password())
-                .locations("classpath:db/migration")
-                .target(target)
-                .load()
-                .migrate();
+        ClassicConfiguration configuration = new ClassicConfiguration();
+        configuration.setDataSource(db.jdbcUrl(), db.username(), db.password());
+        configuration.setLocationsAsStrings("classpath:db/migration");
+        configuration.setTargetAsString(target);
+        configuration.setFailOnMissingTarget(false);
+        new Flyway(configuration).migrate();
     }
 
     private static Connection connect(TestPostgres.Database db) throws SQLException {
