@@ -344,6 +344,9 @@ class DrawService {
      * the largest part of a draw's CPU time (issue 21, docs/benchmarks.md "Double-random draw"); the result is the same
      * set, and the order the list comes in does not matter: the algorithm and the fingerprints sort it themselves.
      * Permit numbers hold neither tabs nor line breaks (letters and digits on the national platform).
+     *
+     * <p>"Holds a task" is {@code IN (uncorrelated subquery)}, which PostgreSQL runs once as a hashed subplan, not a
+     * correlated {@code EXISTS}, which in a CASE stays a probe of the task index per unit (100,000 probes a draw).
      */
     private Mono<Population> population(PlanRowRef row, OffsetDateTime since) {
         String windowStartMonth = YearMonth.from(since).toString();
@@ -355,11 +358,10 @@ class DrawService {
                                      COALESCE(u.source_type, 'GENERAL') AS stratum,
                                      CASE WHEN u.last_inspected_at IS NOT NULL AND u.last_inspected_at >= :since
                                               THEN 'RECENTLY_INSPECTED'
-                                          WHEN EXISTS (SELECT 1 FROM inspection_task t
-                                                       WHERE t.permit_number = u.permit_number
-                                                         AND t.status <> 'CANCELLED'
-                                                         AND (t.period_month >= :sinceMonth
-                                                              OR t.status IN ('ASSIGNED', 'IN_PROGRESS')))
+                                          WHEN u.permit_number IN (SELECT t.permit_number FROM inspection_task t
+                                                                   WHERE t.status <> 'CANCELLED'
+                                                                     AND (t.period_month >= :sinceMonth
+                                                                          OR t.status IN ('ASSIGNED', 'IN_PROGRESS')))
                                               THEN 'OPEN_TASK'
                                           WHEN COALESCE(u.positive_list, false) THEN 'POSITIVE_LIST'
                                           ELSE 'ELIGIBLE' END AS cls
@@ -430,9 +432,10 @@ class DrawService {
         LocalDate publishNotBefore = request.month().atEndOfMonth().plusDays(properties.publishAfterDays());
         String department = request.department() != null ? request.department() : properties.defaultDepartment();
         Map<String, String> counties = new LinkedHashMap<>();
-        // computed once: sorting and hashing 80,000 lines is not free, and the draw row, the event and the audit entry
-        // all carry it
-        String eligibleFingerprint = Fingerprints.units(input.eligible());
+        // computed once: sorting and hashing 80,000 lines is not free; the draw row stores the very text the
+        // fingerprint hashes (ADR 0048), and the row, the event and the audit entry all carry the fingerprint
+        String eligibleLines = Fingerprints.unitLines(input.eligible());
+        String eligibleFingerprint = Fingerprints.unitsOfLines(eligibleLines);
         return db.sql("SELECT permit_number, division_code FROM directory_unit WHERE permit_number = ANY(:permits)")
                 .bind(
                         "permits",
@@ -442,14 +445,16 @@ class DrawService {
                 .doOnNext(e -> counties.put(e.getKey(), e.getValue()))
                 .then()
                 .then(db.sql("""
-                                UPDATE draw SET status = 'COMPLETED', seed = :seed, eligible = CAST(:eligible AS jsonb),
-                                       eligible_fingerprint = :ef, targeted = CAST(:targeted AS jsonb),
+                                UPDATE draw SET status = 'COMPLETED', seed = :seed, eligible_units = :eligible,
+                                       eligible_count = :eligibleCount, eligible_fingerprint = :ef,
+                                       targeted = CAST(:targeted AS jsonb),
                                        inspectors = CAST(:inspectors AS jsonb), inspectors_fingerprint = :if,
                                        parameters = CAST(:parameters AS jsonb), result = CAST(:result AS jsonb),
                                        completed_at = now(), publish_not_before = :publish
                                 WHERE id = :id AND status = 'COMMITTED'""")
                         .bind("seed", commitment.seed())
-                        .bind("eligible", json.writeValueAsString(input.eligible()))
+                        .bind("eligible", eligibleLines)
+                        .bind("eligibleCount", input.eligible().size())
                         .bind("ef", eligibleFingerprint)
                         .bind("targeted", json.writeValueAsString(input.targeted()))
                         .bind("inspectors", json.writeValueAsString(input.inspectors()))
@@ -514,7 +519,7 @@ class DrawService {
                         SELECT d.id, d.plan_id, d.plan_row_id, d.city_code, d.period_month, d.status, d.seed_hash, d.seed,
                                d.committed_at, d.completed_at, d.eligible_fingerprint, d.inspectors_fingerprint,
                                d.parameters::text AS parameters, d.result::text AS result,
-                               jsonb_array_length(COALESCE(d.eligible, '[]')) AS eligible_count,
+                               COALESCE(d.eligible_count, 0) AS eligible_count,
                                d.publish_not_before, d.published_at, d.failure, d.level, d.division_code,
                                d.remote_check_run_id, r.rules_version, r.unit_count, r.raised, r.updated, r.resolved
                         FROM draw d LEFT JOIN remote_check_run r ON r.id = d.remote_check_run_id
@@ -605,7 +610,7 @@ class DrawService {
     Mono<DrawViews.Verification> verify(UUID id, Caller caller) {
         return DrawScope.of(caller)
                 .bind(db.sql("""
-                        SELECT d.seed_hash, d.seed, d.eligible::text AS eligible, d.eligible_fingerprint,
+                        SELECT d.seed_hash, d.seed, d.eligible_units AS eligible, d.eligible_fingerprint,
                                d.targeted::text AS targeted, d.inspectors::text AS inspectors, d.inspectors_fingerprint,
                                d.parameters::text AS parameters, d.result::text AS result
                         FROM draw d WHERE d.id = :id AND d.status = 'COMPLETED' AND %s""".formatted(DrawScope.CONDITION)))
@@ -623,7 +628,7 @@ class DrawService {
                 })
                 .one()
                 .flatMap(s -> Mono.fromCallable(() -> {
-                            List<DrawAlgorithm.Candidate> eligible = json.readValue(s[2], CANDIDATES);
+                            List<DrawAlgorithm.Candidate> eligible = Fingerprints.parseUnitLines(s[2]);
                             List<DrawAlgorithm.Candidate> targeted = json.readValue(s[4], CANDIDATES);
                             List<DrawAlgorithm.InspectorSlot> inspectors = json.readValue(s[5], SLOTS);
                             DrawViews.Parameters parameters = json.readValue(s[7], DrawViews.Parameters.class);

@@ -3,6 +3,7 @@ package org.permitwatch.inspection.draw;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,9 +26,24 @@ final class Fingerprints {
         return sha256Hex(HexFormat.of().parseHex(seedHex));
     }
 
-    /** One line {@code permit<TAB>version<TAB>stratum<LF>} per eligible unit, sorted by permit number. */
+    /** SHA-256 of {@link #unitLines}: the eligible units' fingerprint. */
     static String units(List<DrawAlgorithm.Candidate> units) {
-        StringBuilder text = new StringBuilder();
+        return unitsOfLines(unitLines(units));
+    }
+
+    /** The fingerprint of units already in their canonical text (as {@code draw.eligible_units} stores them). */
+    static String unitsOfLines(String lines) {
+        return sha256Hex(lines.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The canonical text of a list of units: one line {@code permit<TAB>version<TAB>stratum<LF>} per unit, sorted by
+     * permit number. It is both what the fingerprint hashes and how a draw stores its eligible units (ADR 0048), so
+     * SHA-256 of the stored text is the recorded fingerprint.
+     */
+    static String unitLines(List<DrawAlgorithm.Candidate> units) {
+        // ~25 bytes a line: one allocation for a 100,000-unit population instead of a dozen regrowths
+        StringBuilder text = new StringBuilder(units.size() * 28);
         units.stream()
                 .sorted(Comparator.comparing(DrawAlgorithm.Candidate::permitNumber))
                 .forEach(c -> text.append(c.permitNumber())
@@ -36,7 +52,32 @@ final class Fingerprints {
                         .append('\t')
                         .append(c.stratum())
                         .append('\n'));
-        return sha256Hex(text.toString().getBytes(StandardCharsets.UTF_8));
+        return text.toString();
+    }
+
+    /**
+     * The units of a canonical text, in its order. Refuses a text that is not exactly lines of three tab-separated
+     * fields: a stored record that does not parse is not a record to re-run a draw from.
+     */
+    static List<DrawAlgorithm.Candidate> parseUnitLines(String lines) {
+        List<DrawAlgorithm.Candidate> units = new ArrayList<>(lines.length() / 24 + 1);
+        int start = 0;
+        while (start < lines.length()) {
+            int end = lines.indexOf('\n', start);
+            int tab1 = end < 0 ? -1 : lines.indexOf('\t', start);
+            int tab2 = tab1 < 0 ? -1 : lines.indexOf('\t', tab1 + 1);
+            int tab3 = tab2 < 0 ? -1 : lines.indexOf('\t', tab2 + 1);
+            boolean threeFields = end >= 0 && tab1 >= 0 && tab2 >= 0 && tab2 < end && (tab3 < 0 || tab3 > end);
+            if (!threeFields) {
+                throw new IllegalArgumentException("not a line permit<TAB>version<TAB>stratum<LF> at offset " + start);
+            }
+            units.add(new DrawAlgorithm.Candidate(
+                    lines.substring(start, tab1),
+                    Long.parseLong(lines, tab1 + 1, tab2, 10),
+                    lines.substring(tab2 + 1, end)));
+            start = end + 1;
+        }
+        return units;
     }
 
     /** One line {@code id<TAB>openAssignments<TAB>conflict,conflict<LF>} per inspector, sorted by the id's text. */

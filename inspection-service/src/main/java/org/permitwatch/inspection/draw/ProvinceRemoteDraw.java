@@ -280,16 +280,19 @@ class ProvinceRemoteDraw {
         LocalDate publishNotBefore = request.month().atEndOfMonth().plusDays(properties.publishAfterDays());
         List<String> permits =
                 picks.stream().map(DrawAlgorithm.Pick::permitNumber).toList();
-        String eligibleFingerprint = Fingerprints.units(input.eligible());
+        String eligibleLines = Fingerprints.unitLines(input.eligible());
+        String eligibleFingerprint = Fingerprints.unitsOfLines(eligibleLines);
         return db.sql("""
-                        UPDATE draw SET status = 'COMPLETED', seed = :seed, eligible = CAST(:eligible AS jsonb),
-                               eligible_fingerprint = :ef, targeted = CAST(:targeted AS jsonb),
+                        UPDATE draw SET status = 'COMPLETED', seed = :seed, eligible_units = :eligible,
+                               eligible_count = :eligibleCount, eligible_fingerprint = :ef,
+                               targeted = CAST(:targeted AS jsonb),
                                inspectors = '[]'::jsonb, inspectors_fingerprint = :if,
                                parameters = CAST(:parameters AS jsonb), result = CAST(:result AS jsonb),
                                completed_at = now(), publish_not_before = :publish
                         WHERE id = :id AND status = 'COMMITTED'""")
                 .bind("seed", c.seed())
-                .bind("eligible", json.writeValueAsString(input.eligible()))
+                .bind("eligible", eligibleLines)
+                .bind("eligibleCount", input.eligible().size())
                 .bind("ef", eligibleFingerprint)
                 .bind("targeted", json.writeValueAsString(input.targeted()))
                 .bind("if", Fingerprints.inspectors(List.of()))

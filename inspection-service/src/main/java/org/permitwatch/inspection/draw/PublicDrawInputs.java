@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a citizen needs to re-run the unit selection of a published draw (ADR 0027): the commitment and the revealed
  * seed, the quotas, the targeted units and one page of the population in canonical order (permit number, Java's
- * String order = PostgreSQL's "C" collation for these ASCII numbers). Never the officer pool, workloads or conflicts
+ * String order, as the draw stored it). Never the officer pool, workloads or conflicts
  * (personal data), and nothing of a draw that is not both COMPLETED and published: a draft, an unrevealed or an
  * unpublished draw reads as missing, so the endpoint tells an anonymous caller nothing about it.
  */
@@ -39,17 +39,20 @@ class PublicDrawInputs {
 
     /** Empty when the draw is unknown, not completed or not published. */
     Mono<DrawViews.PublicInputs> page(UUID id, int page, int size) {
-        // The page is cut in SQL so only `size` units are built into JSON and sent; the ORDER BY makes pages stable.
+        // The page is cut in SQL so only `size` units are sent. The stored population is its canonical text, sorted by
+        // permit number (ADR 0048): a page is a run of its lines, in stored order.
         return db.sql("""
                         SELECT d.id, d.city_code, d.division_code, d.level, d.period_month, d.seed_hash, d.seed,
                                d.committed_at, d.published_at, d.eligible_fingerprint,
                                d.parameters ->> 'algorithm' AS algorithm, (d.parameters -> 'quotas')::text AS quotas,
                                COALESCE(d.targeted, '[]')::text AS targeted,
-                               jsonb_array_length(COALESCE(d.eligible, '[]')) AS total,
-                               (SELECT COALESCE(jsonb_agg(p.e ORDER BY p.e ->> 'permitNumber' COLLATE "C"), '[]')
-                                FROM (SELECT e FROM jsonb_array_elements(COALESCE(d.eligible, '[]')) e
-                                      ORDER BY e ->> 'permitNumber' COLLATE "C"
-                                      LIMIT :limit OFFSET :offset) p(e))::text AS eligible
+                               COALESCE(d.eligible_count, 0) AS total,
+                               (SELECT COALESCE(string_agg(p.line || E'\\n', '' ORDER BY p.n), '')
+                                FROM (SELECT x.line, x.n
+                                      FROM string_to_table(COALESCE(d.eligible_units, ''), E'\\n') WITH ORDINALITY
+                                           AS x(line, n)
+                                      WHERE x.line <> ''
+                                      ORDER BY x.n LIMIT :limit OFFSET :offset) p) AS eligible
                         FROM draw d
                         WHERE d.id = :id AND d.status = 'COMPLETED' AND d.seed IS NOT NULL
                           AND d.published_at IS NOT NULL""")
@@ -109,7 +112,9 @@ class PublicDrawInputs {
                     eligibleFingerprint,
                     quotas == null ? Map.of() : json.readValue(quotas, QUOTAS),
                     units(json, targeted),
-                    units(json, eligible),
+                    Fingerprints.parseUnitLines(eligible).stream()
+                            .map(DrawViews.EligibleUnit::of)
+                            .toList(),
                     page,
                     size,
                     total);

@@ -2,6 +2,7 @@ package org.permitwatch.inspection.task;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import reactor.core.publisher.Mono;
  * permit number × month among open tasks, departments unioned, inspectors added), and appends one
  * {@link TaskAssigned} per task. A DONE or CANCELLED task is never merged into: it cannot take another record, so
  * the new work (a rectification's follow-up, an alert's task) becomes a new task of the same month. Must run inside the caller's reactive
- * transaction: the outbox writer refuses otherwise. A batch costs three statements plus one outbox insert per task,
- * whatever its size (a draw creates thousands of tasks at once).
+ * transaction: the outbox writer refuses otherwise. A batch costs three statements whatever its size (the tasks, their
+ * inspectors, the outbox; a fourth reads merged tasks back): a draw creates thousands of tasks at once.
  */
 @Component
 public class TaskWriter {
@@ -123,19 +124,26 @@ public class TaskWriter {
                             .bind("inspectors", inspectorIds.toArray(UUID[]::new))
                             .then();
                 }))
-                .then(Mono.defer(() ->
-                        current(stored.values().stream().map(r -> (UUID) r[1]).toArray(UUID[]::new))))
+                // Only a merged task has departments and inspectors from before: a new one holds exactly what this
+                // batch gave it, so only merged tasks are read back (a draw's thousands of new tasks are not).
+                .then(Mono.defer(() -> current(stored.values().stream()
+                        .filter(r -> Boolean.TRUE.equals(r[2]))
+                        .map(r -> (UUID) r[1])
+                        .toArray(UUID[]::new))))
                 .flatMap(current -> {
                     List<Saved> saved = new ArrayList<>(n);
                     List<OutboxMessage> events = new ArrayList<>(n);
                     for (NewTask t : tasks) {
                         Object[] row = stored.get(key(t));
                         UUID id = (UUID) row[1];
-                        Saved s = new Saved(
-                                id,
-                                Boolean.TRUE.equals(row[2]),
-                                current.get(id).inspectorIds(),
-                                current.get(id).departments());
+                        boolean merged = Boolean.TRUE.equals(row[2]);
+                        Saved s = merged
+                                ? new Saved(
+                                        id,
+                                        true,
+                                        current.get(id).inspectorIds(),
+                                        current.get(id).departments())
+                                : new Saved(id, false, asStored(t.inspectorIds()), Arrays.asList(t.department()));
                         saved.add(s);
                         events.add(OutboxMessage.of(
                                 InspectionTopics.TASKS,
@@ -164,7 +172,21 @@ public class TaskWriter {
         return t.permitNumber() + "|" + t.periodMonth();
     }
 
+    /**
+     * A new task's inspectors as {@link #current} reads them back: distinct, in PostgreSQL's uuid order (bytes
+     * unsigned = the lowercase text's order, not {@code UUID.compareTo}'s signed one).
+     */
+    private static List<UUID> asStored(List<UUID> inspectorIds) {
+        return inspectorIds.stream()
+                .distinct()
+                .sorted(Comparator.comparing(UUID::toString))
+                .toList();
+    }
+
     private Mono<Map<UUID, Saved>> current(UUID[] ids) {
+        if (ids.length == 0) {
+            return Mono.just(Map.of());
+        }
         return db.sql("""
                         SELECT t.id, t.departments,
                                ARRAY(SELECT ti.inspector_id FROM task_inspector ti WHERE ti.task_id = t.id

@@ -529,6 +529,23 @@ class PlanDrawTaskApiIT {
         assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = 'inspection.task.events.v1' "
                         + "AND payload ->> 'drawId' = '" + drawId + "'"))
                 .isEqualTo(9);
+        // each TaskAssigned carries what its task holds: the drawn inspectors (in uuid order, as stored) and the
+        // department, not merged; and the tasks' inspectors are the ones the draw's result records
+        assertThat(count("""
+                        SELECT count(*) FROM outbox_event o JOIN inspection_task t ON t.id::text = o.message_key
+                        WHERE o.topic = 'inspection.task.events.v1' AND o.payload ->> 'drawId' = '%s'
+                          AND o.payload -> 'inspectorIds' = (SELECT jsonb_agg(ti.inspector_id ORDER BY ti.inspector_id)
+                                                             FROM task_inspector ti WHERE ti.task_id = t.id)
+                          AND o.payload -> 'departments' = to_jsonb(t.departments)
+                          AND o.payload ->> 'permitNumber' = t.permit_number
+                          AND NOT (o.payload ->> 'merged')::boolean""".formatted(drawId))).isEqualTo(9);
+        assertThat(count("""
+                        SELECT count(*) FROM draw d CROSS JOIN LATERAL jsonb_array_elements(d.result) p
+                        JOIN inspection_task t ON t.draw_id = d.id AND t.permit_number = p ->> 'permitNumber'
+                        WHERE d.id = '%s'
+                          AND (SELECT jsonb_agg(i ORDER BY i) FROM jsonb_array_elements_text(p -> 'inspectors') i)
+                              = (SELECT jsonb_agg(ti.inspector_id::text ORDER BY ti.inspector_id::text)
+                                 FROM task_inspector ti WHERE ti.task_id = t.id)""".formatted(drawId))).isEqualTo(9);
 
         // the verification re-runs the draw from its recorded inputs
         Map<String, Object> verification = get(web, city("140100"), "/api/v1/draws/" + drawId + "/verification", 200);
@@ -552,6 +569,21 @@ class PlanDrawTaskApiIT {
                 .filteredOn(i -> inspectors.get(1).toString().equals(i.get("id")))
                 .singleElement()
                 .satisfies(i -> assertThat((List<String>) i.get("conflicts")).containsExactly("TYS000"));
+
+        // the population is stored as the very text its fingerprint hashes (ADR 0048): SHA-256 of the column is the
+        // recorded fingerprint, and its lines are the units the draw reported
+        String storedLines = db.sql("SELECT eligible_units FROM draw WHERE id = :d")
+                .bind("d", UUID.fromString(drawId))
+                .map(r -> r.get(0, String.class))
+                .one()
+                .block();
+        assertThat(Fingerprints.unitsOfLines(storedLines)).isEqualTo(draw.get("eligibleFingerprint"));
+        assertThat(Fingerprints.parseUnitLines(storedLines))
+                .hasSize((Integer) draw.get("eligibleCount"))
+                .extracting(DrawAlgorithm.Candidate::permitNumber)
+                .isSorted()
+                .contains("TYK000", "TYG019", "TY-OLD")
+                .doesNotContain("TY-RECENT", "TY-POSITIVE", "TY-STEEL");
 
         // a second draw of the same month excludes the 8 coking units that now hold a task (the targeted
         // positive-list unit among them), the recently inspected one and the remaining positive-list unit
@@ -643,11 +675,27 @@ class PlanDrawTaskApiIT {
         }
 
         // tampering with the recorded result is detected
+        String recordedResult = db.sql("SELECT result::text FROM draw WHERE id = :d")
+                .bind("d", UUID.fromString(drawId))
+                .map(r -> r.get(0, String.class))
+                .one()
+                .block();
         db.sql("UPDATE draw SET result = jsonb_set(result, '{0,permitNumber}', '\"TYK999\"') WHERE id = :d")
                 .bind("d", UUID.fromString(drawId))
                 .then()
                 .block();
         assertThat(get(web, city("140100"), "/api/v1/draws/" + drawId + "/verification", 200))
+                .containsEntry("identical", false);
+
+        // ... and so is tampering with the recorded population: a unit's version changed
+        db.sql("UPDATE draw SET result = CAST(:r AS jsonb), eligible_units = replace(eligible_units, E'TYK000\\t3\\t', "
+                        + "E'TYK000\\t9\\t') WHERE id = :d")
+                .bind("r", recordedResult)
+                .bind("d", UUID.fromString(drawId))
+                .then()
+                .block();
+        assertThat(get(web, city("140100"), "/api/v1/draws/" + drawId + "/verification", 200))
+                .containsEntry("eligibleFingerprintMatches", false)
                 .containsEntry("identical", false);
     }
 
