@@ -4,17 +4,24 @@
 # record with an exceedance; the findings appear. Needs a platform started with ./run.sh (and curl, jq).
 #
 #   scripts/demo-inspection.sh [GATEWAY_URL]
+#
+# TRACEPARENT=00-<32 hex>-<16 hex>-01 sends the inspector's submission in that W3C trace, as a traced field app would,
+# and prints the gateway's X-Trace-Id (docs/observability.md follows it to the summary table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GW=${1:-http://localhost:8080}
 CITY=$(./run.sh token CITY 140100)
 fail() { echo "FAILED: $*" >&2; exit 1; }
 call() { # method path [json] -> body; fails on a non-2xx status, printing the problem
-  local method=$1 path=$2 data=${3:-} out status
-  out=$(mktemp)
-  status=$(curl -sS -o "$out" -w '%{http_code}' -X "$method" -H "Authorization: Bearer ${TOKEN:-$CITY}" \
+  local method=$1 path=$2 data=${3:-} out head status
+  out=$(mktemp); head=$(mktemp)
+  status=$(curl -sS -o "$out" -D "$head" -w '%{http_code}' -X "$method" -H "Authorization: Bearer ${TOKEN:-$CITY}" \
     -H 'Content-Type: application/json' ${IDEMPOTENCY_KEY:+-H "Idempotency-Key: $IDEMPOTENCY_KEY"} \
-    ${data:+--data "$data"} "$GW$path")
+    ${TRACE_HEADER:+-H "traceparent: $TRACE_HEADER"} ${data:+--data "$data"} "$GW$path")
+  if [ -n "${TRACE_HEADER:-}" ]; then
+    echo "   $method $path: $(grep -i '^x-trace-id:' "$head" | tr -d '\r')" >&2
+  fi
+  rm -f "$head"
   if [ "${status:0:1}" != 2 ]; then cat "$out" >&2; echo >&2; rm -f "$out"; fail "$method $path -> $status"; fi
   cat "$out"; rm -f "$out"
 }
@@ -64,7 +71,7 @@ items=$(TOKEN=$CITY call GET "/api/v1/checklists/$versions?keyIndustry=COKING")
 item1=$(jq -r '[.items[] | select(.itemNo == 1 and .keyIndustry == "COKING")][0].id' <<<"$items")
 now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 sha=$(printf 'photo-%s' "$run" | sha256sum | cut -d' ' -f1)
-record=$(IDEMPOTENCY_KEY="demo-$run" call POST /api/v1/inspections "{\"taskId\":\"$task\",\"submit\":true,\"inspectedAt\":\"$now\",
+record=$(TRACE_HEADER=${TRACEPARENT:-} IDEMPOTENCY_KEY="demo-$run" call POST /api/v1/inspections "{\"taskId\":\"$task\",\"submit\":true,\"inspectedAt\":\"$now\",
   \"position\":{\"lat\":37.87,\"lon\":112.55},\"notes\":\"现场检查\",
   \"items\":[{\"itemId\":\"$item1\",\"result\":\"COMPLIANT\"}],
   \"measurements\":[{\"outletCode\":\"$outlet\",\"pollutantCode\":\"$pollutant\",\"value\":$value,\"unit\":\"$unit_of\",
@@ -72,7 +79,7 @@ record=$(IDEMPOTENCY_KEY="demo-$run" call POST /api/v1/inspections "{\"taskId\":
   \"evidence\":[{\"fileName\":\"stack.jpg\",\"sha256\":\"$sha\",\"size\":204800,\"takenAt\":\"$now\"}]}")
 record_id=$(jq -r .id <<<"$record")
 echo "   record $record_id submitted: $outlet $pollutant = $value $unit_of (limit $limit, ${standard//_/ })"
-again=$(IDEMPOTENCY_KEY="demo-$run" call POST /api/v1/inspections "{\"taskId\":\"$task\",\"submit\":true,\"inspectedAt\":\"$now\",
+again=$(TRACE_HEADER=${TRACEPARENT:-} IDEMPOTENCY_KEY="demo-$run" call POST /api/v1/inspections "{\"taskId\":\"$task\",\"submit\":true,\"inspectedAt\":\"$now\",
   \"position\":{\"lat\":37.87,\"lon\":112.55},\"notes\":\"现场检查\",
   \"items\":[{\"itemId\":\"$item1\",\"result\":\"COMPLIANT\"}],
   \"measurements\":[{\"outletCode\":\"$outlet\",\"pollutantCode\":\"$pollutant\",\"value\":$value,\"unit\":\"$unit_of\",

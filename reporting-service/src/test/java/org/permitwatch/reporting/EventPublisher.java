@@ -31,6 +31,11 @@ public final class EventPublisher implements AutoCloseable {
 
     /** Sends and waits for the broker's ack; returns the ce_id. */
     public String send(String topic, String key, String type, Object payload) {
+        return send(topic, key, type, payload, null);
+    }
+
+    /** As {@link #send(String, String, String, Object)}, with the producing request's W3C traceparent when not null. */
+    public String send(String topic, String key, String type, Object payload, String traceparent) {
         String id = UUID.randomUUID().toString();
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json.writeValueAsString(payload));
         record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
@@ -40,6 +45,9 @@ public final class EventPublisher implements AutoCloseable {
         record.headers().add(CloudEventHeaders.SUBJECT, bytes(key));
         record.headers().add(CloudEventHeaders.TIME, bytes(OffsetDateTime.now().toString()));
         record.headers().add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        if (traceparent != null) {
+            record.headers().add(CloudEventHeaders.TRACEPARENT, bytes(traceparent));
+        }
         try {
             template.send(record).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -75,6 +76,12 @@ class ReportingScenarioIT {
     static final String SUBMITTER = "inspector-zhang-san";
     static final String DECIDER = "张三科长";
     static final UUID INSPECTOR = UUID.fromString("11111111-2222-3333-4444-555555555555");
+    /** R1's submission and its correction, two requests of the field app: W3C ids (Trace Context's examples). */
+    static final String SUBMIT_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    static final String SUBMIT_TRACEPARENT = "00-" + SUBMIT_TRACE + "-00f067aa0ba902b7-01";
+    static final String CORRECTION_TRACE = "0af7651916cd43dd8448eb211c80319c";
+    static final String CORRECTION_TRACEPARENT = "00-" + CORRECTION_TRACE + "-b7ad6b7169203331-01";
 
     static final String P1 = "91140100MA0000001X001P"; // 小店区 焦化
     static final String P2 = "91140100MA0000002X001P"; // 小店区 水泥
@@ -110,6 +117,9 @@ class ReportingScenarioIT {
     JsonMapper json;
 
     EventPublisher events;
+    /** The traceparent the next events carry (the request that produced them), null for none. */
+    private String traceparent;
+
     final UUID r1 = UUID.randomUUID();
     final UUID r3 = UUID.randomUUID();
     final UUID t1 = UUID.randomUUID();
@@ -160,7 +170,11 @@ class ReportingScenarioIT {
         UUID f1 = UUID.randomUUID();
         UUID f2 = UUID.randomUUID();
         UUID f1b = UUID.randomUUID();
+        // R1's events carry the trace of the request that produced them (ADR 0043): the submission's (v1, F1 and F2
+        // recorded) and the correction's (v2, F1b recorded, F1 and F2 superseded).
+        traceparent = CORRECTION_TRACEPARENT;
         inspection(r1, 2, t1, P1, "太原煤气化焦化有限公司", XIAODIAN, "COKING", at("2027-06-05T10:00:00"), 9, 1, List.of(f1b));
+        traceparent = SUBMIT_TRACEPARENT;
         inspection(r1, 1, t1, P1, "太原煤气化焦化有限公司", XIAODIAN, "COKING", at("2027-06-05T10:00:00"), 8, 2, List.of(f1, f2));
         finding(
                 f1,
@@ -186,6 +200,7 @@ class ReportingScenarioIT {
                 "LEDGER_INCOMPLETE",
                 at("2027-06-05T10:00:00"),
                 at("2027-06-05T12:00:00"));
+        traceparent = CORRECTION_TRACEPARENT;
         finding(
                 f1b,
                 "ACTIVE",
@@ -222,7 +237,8 @@ class ReportingScenarioIT {
                 "LEDGER_INCOMPLETE",
                 at("2027-06-05T10:00:00"),
                 at("2027-06-05T12:00:00"));
-        // A redelivered ACTIVE after SUPERSEDED must not revive F1.
+        // A redelivered ACTIVE after SUPERSEDED must not revive F1 (nor bring back the submission's trace).
+        traceparent = SUBMIT_TRACEPARENT;
         finding(
                 f1,
                 "ACTIVE",
@@ -235,6 +251,8 @@ class ReportingScenarioIT {
                 "EXCEEDING_LIMITS",
                 at("2027-06-05T10:00:00"),
                 at("2027-06-05T12:00:00"));
+
+        traceparent = null; // the other events carry no trace: their rows keep none
 
         // R2 (P2 水泥, 6-30 23:30 Beijing = inside June), R2b (7-01 00:30 Beijing = 6-30 UTC, outside June): compliant.
         inspection(r2, 1, t2, P2, "小店水泥厂", XIAODIAN, "CEMENT", at("2027-06-30T23:30:00"), 10, 0, List.of());
@@ -1225,6 +1243,39 @@ class ReportingScenarioIT {
 
     // ---------------------------------------------------------------- replay
 
+    /**
+     * Issue 21: the rows the summary table counts keep the trace of the request that wrote their current version —
+     * R1's correction (published first) wins over the submission that arrived later, and the redelivered ACTIVE of
+     * F1 brings back neither the finding nor the submission's trace; events without a traceparent leave none. The
+     * rebuild below proves the value is the same after a replay.
+     */
+    @Test
+    @Order(12)
+    void countedRowsKeepTheTraceOfTheRequestThatWroteThem() {
+        assertThat(traceOf("SELECT trace_id FROM rm_inspection WHERE record_id = :id", r1))
+                .isEqualTo(CORRECTION_TRACE);
+        assertThat(db.sql("SELECT coalesce(trace_id, '-') AS t FROM rm_finding WHERE record_id = :id ORDER BY 1")
+                        .bind("id", r1)
+                        .map(r -> r.get("t", String.class))
+                        .all()
+                        .collectList()
+                        .block())
+                .as("F1, F2 (superseded by the correction) and F1b (recorded by it)")
+                .containsExactly(CORRECTION_TRACE, CORRECTION_TRACE, CORRECTION_TRACE);
+        assertThat(traceOf("SELECT trace_id FROM rm_inspection WHERE record_id = :id", r3))
+                .as("an event without a traceparent")
+                .isNull();
+    }
+
+    private String traceOf(String sql, UUID id) {
+        return db.sql(sql)
+                .bind("id", id)
+                .map(r -> Optional.ofNullable(r.get("trace_id", String.class)))
+                .one()
+                .block()
+                .orElse(null);
+    }
+
     @Test
     @Order(20)
     void rebuildGivesIdenticalTables() {
@@ -1316,7 +1367,7 @@ class ReportingScenarioIT {
     // ---------------------------------------------------------------- event builders
 
     private void send(String topic, String key, String type, Object payload) {
-        events.send(topic, key, type, payload);
+        events.send(topic, key, type, payload, traceparent);
     }
 
     private void unit(String permit, String name, String county, String industry) {

@@ -3,6 +3,7 @@ package org.permitwatch.systemtest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -36,8 +37,13 @@ final class Api {
         return base;
     }
 
-    /** A response: status, content type, raw body and (when JSON) the parsed body. */
-    record Reply(int status, String contentType, String body, long millis) {
+    /** A response: status, content type, raw body and (when JSON) the parsed body; its headers. */
+    record Reply(int status, String contentType, String body, long millis, HttpHeaders headers) {
+
+        /** The first value of a response header, or null. */
+        String header(String name) {
+            return headers == null ? null : headers.firstValue(name).orElse(null);
+        }
 
         JsonNode json() {
             return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
@@ -104,7 +110,8 @@ final class Api {
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null),
                     response.body(),
-                    millis);
+                    millis,
+                    response.headers());
         }
     }
 

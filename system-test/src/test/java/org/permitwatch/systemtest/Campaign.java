@@ -56,6 +56,10 @@ final class Campaign {
     final Map<String, String> tasks = new LinkedHashMap<>();
     /** permitNo → record id of the submitted inspection. */
     final Map<String, String> records = new LinkedHashMap<>();
+    /** The campaign's first submission, sent with a caller traceparent (issue 21: {@link MobileTrace}). */
+    FlakyMobileClient.Submitted tracedSubmission;
+
+    String tracedPermit;
     /** Permits whose inspection carried an exceedance (a finding is expected). */
     final Set<String> exceeding = new HashSet<>();
 
@@ -284,7 +288,15 @@ final class Campaign {
             }
             FlakyMobileClient.Style style =
                     FlakyMobileClient.Style.values()[n % FlakyMobileClient.Style.values().length];
-            records.put(permit, mobile.submit(token, "campaign-" + tasks.get(permit), body, style));
+            if (n == 0) {
+                // The first submission carries the field app's own trace: MobileTrace follows it to the summary table.
+                tracedSubmission = mobile.submitTraced(
+                        token, "campaign-" + tasks.get(permit), body, style, MobileTrace.CALLER_TRACEPARENT);
+                tracedPermit = permit;
+                records.put(permit, tracedSubmission.id());
+            } else {
+                records.put(permit, mobile.submit(token, "campaign-" + tasks.get(permit), body, style));
+            }
             n++;
         }
         assertOneRecordPerTask(tasks.values());
@@ -406,6 +418,11 @@ final class Campaign {
     /** Cases from the scenario unit's two findings: explained fine, justified no-penalty, rectified, closed. */
     void casesPenaltiesRectification() {
         new Enforcement(this).run();
+    }
+
+    /** Issue 21: the traced submission's trace id at every stop from the gateway to reporting's summary rows. */
+    void followTheTraceOfAMobileSubmission() {
+        new MobileTrace(this).followToTheSummaryTable();
     }
 
     /** The summary table (JSON, XLSX, CSV), the dispatch, the unit history and the public pages show it all. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -74,6 +75,102 @@ final class Drills {
         assertThat(platform).hasSize(SystemTestSettings.MOCK_SIZE + 15);
         assertThat(c.directory.versions(c.province())).isEqualTo(platform);
         c.projectionEquals(platform);
+    }
+
+    /**
+     * (a0) Issue 21's "killing the platform mock mid-sync ends in a SUCCEEDED run with no human action": the mock
+     * (the national platform) is SIGKILLed while a FULL sync waits for its answer to a list call, and only brought
+     * back once the run has PAUSED. Nobody triggers the run again: it resumes by itself (ADR 0036; 5 s, 10 s, 20 s …
+     * here) from its checkpoint and ends SUCCEEDED, every permit of the platform counted exactly once (nothing
+     * listed twice across the resume, nothing skipped), no change written (the dataset did not change: the mock
+     * starts again from the same seed), the directory equal to the platform's listing. Runs before (a): the mock's
+     * mutations live in its memory and would not survive the kill.
+     */
+    void nationalPlatformKilledMidSync() {
+        Sync sync = new Sync(c.gateway, c.province());
+        Map<String, Long> platform = c.mock.permits();
+        assertThat(platform).hasSize(SystemTestSettings.MOCK_SIZE);
+        assertThat(c.directory.versions(c.province())).isEqualTo(platform);
+        // The second list call (keyset paging: page 1 of the listing after page 1's cursor) answers after 6 s, within
+        // the connector's 10 s response timeout: the kill lands while that call is in flight, after page 1 (500
+        // permits) is committed.
+        c.mock.faults("""
+                [{"type":"SLOW_RESPONSE","endpoints":["LIST"],"after":1,"times":1,"delayMs":6000}]""");
+        String id = sync.trigger("FULL");
+        JsonNode beforeKill = awaitRun(
+                sync,
+                id,
+                "page 1 committed",
+                Duration.ofSeconds(60),
+                r -> r.path("pages").asInt() >= 1);
+        assertThat(status(beforeKill))
+                .as("the run is still running when the platform dies: %s", beforeKill)
+                .isEqualTo("RUNNING");
+        c.platform.kill("mock");
+        JsonNode paused =
+                awaitRun(sync, id, "paused by the outage", Duration.ofSeconds(60), r -> !"RUNNING".equals(status(r)));
+        assertThat(status(paused)).as("the run after the kill: %s", paused).isEqualTo("PAUSED");
+        assertThat(paused.path("pause").path("reason").asString()).isEqualTo("PLATFORM_UNAVAILABLE");
+        assertThat(paused.path("pause").path("nextRetryAt").isNull()
+                        || paused.path("pause").path("nextRetryAt").isMissingNode())
+                .as("the run plans its automatic resume: %s", paused)
+                .isFalse();
+        int pagesAtPause = paused.path("pages").asInt();
+        assertThat(pagesAtPause).as("pages committed before the outage").isBetween(1, 3);
+
+        c.platform.restart("mock");
+        JsonNode done = awaitRun(sync, id, "SUCCEEDED with no one triggering it", Duration.ofMinutes(3), r -> {
+            assertThat(r.path("pause").path("reason").asString())
+                    .as("the run used up its automatic resumes: %s", r)
+                    .isNotEqualTo("RETRIES_EXHAUSTED");
+            return !"RUNNING".equals(status(r)) && !"PAUSED".equals(status(r));
+        });
+        System.out.println("[system-test] FULL sync with the platform killed mid-run: " + done);
+        assertThat(status(done)).as("the run: %s", done).isEqualTo("SUCCEEDED");
+        int size = SystemTestSettings.MOCK_SIZE;
+        assertThat(done.path("fetched").asInt())
+                .as("permits listed, each once: %s", done)
+                .isEqualTo(size);
+        assertThat(done.path("unchanged").asInt()).as("unchanged: %s", done).isEqualTo(size);
+        assertThat(done.path("created").asInt()
+                        + done.path("updated").asInt()
+                        + done.path("failed").asInt())
+                .as("created + updated + failed: %s", done)
+                .isZero();
+        assertThat(done.path("pages").asInt()).as("pages: %s", done).isGreaterThan(pagesAtPause);
+        assertThat(done.path("pauseCount").asInt()).isPositive();
+        assertThat(c.db.count(
+                        "permit_sync",
+                        "SELECT count(*) FROM audit_log WHERE action = 'sync.run.auto-resume' AND resource_id = ?",
+                        id))
+                .as("automatic resumes of run %s", id)
+                .isPositive();
+        assertThat(c.db.count(
+                        "permit_sync",
+                        "SELECT count(*) FROM audit_log WHERE action = 'sync.run.resume' AND resource_id = ?",
+                        id))
+                .as("resumes by hand of run %s", id)
+                .isZero();
+        assertThat(c.mock.permits()).as("the restarted platform's dataset").isEqualTo(platform);
+        assertThat(c.directory.versions(c.province())).isEqualTo(platform);
+    }
+
+    private static String status(JsonNode run) {
+        return run.path("status").asString();
+    }
+
+    /** Polls the run every 200 ms until {@code done} holds for it; returns that view. */
+    private static JsonNode awaitRun(Sync sync, String id, String what, Duration timeout, Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode run = null;
+        while (System.nanoTime() < deadline) {
+            run = sync.view(id);
+            if (done.test(run)) {
+                return run;
+            }
+            Api.sleep(200);
+        }
+        throw new AssertionError("sync run " + id + " not " + what + " within " + timeout + "; last: " + run);
     }
 
     /**

@@ -37,25 +37,39 @@ final class FlakyMobileClient {
         this.gatewayPort = gatewayPort;
     }
 
+    /** What every answered copy of one submission agreed on, and the answers themselves. */
+    record Submitted(String id, List<Api.Reply> replies) {}
+
     /** Sends the submission per {@code style}; returns the record id every answered copy agreed on. */
     String submit(String token, String key, JsonNode body, Style style) {
+        return submitTraced(token, key, body, style, null).id();
+    }
+
+    /**
+     * As {@link #submit}, every copy carrying the app's W3C {@code traceparent} (null: none), as a field app that
+     * traces its requests resends the same request: whichever copy writes the record, it writes it in that trace.
+     */
+    Submitted submitTraced(String token, String key, JsonNode body, Style style, String traceparent) {
+        Map<String, String> headers = traceparent == null
+                ? Map.of("Idempotency-Key", key)
+                : Map.of("Idempotency-Key", key, "traceparent", traceparent);
         List<Api.Reply> replies = new ArrayList<>();
         switch (style) {
             case CONCURRENT -> {
                 List<CompletableFuture<Api.Reply>> copies = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
-                    copies.add(CompletableFuture.supplyAsync(() -> send(token, key, body)));
+                    copies.add(CompletableFuture.supplyAsync(() -> send(token, headers, body)));
                 }
                 copies.forEach(c -> replies.add(c.join()));
             }
             case DROPPED_RESPONSE -> {
-                sendAndHangUp(token, key, body);
-                replies.add(send(token, key, body));
-                replies.add(send(token, key, body));
+                sendAndHangUp(token, headers, body);
+                replies.add(send(token, headers, body));
+                replies.add(send(token, headers, body));
             }
             case REPEATED -> {
-                replies.add(send(token, key, body));
-                replies.add(send(token, key, body));
+                replies.add(send(token, headers, body));
+                replies.add(send(token, headers, body));
             }
         }
         String id = null;
@@ -71,18 +85,25 @@ final class FlakyMobileClient {
                     .as("%s copy of %s answers the same record", style, key)
                     .isEqualTo(id);
         }
-        return id;
+        return new Submitted(id, replies);
     }
 
     Api.Reply send(String token, String key, JsonNode body) {
-        return gateway.send("POST", PATH, token, body, Map.of("Idempotency-Key", key));
+        return send(token, Map.of("Idempotency-Key", key), body);
+    }
+
+    Api.Reply send(String token, Map<String, String> headers, JsonNode body) {
+        return gateway.send("POST", PATH, token, body, headers);
     }
 
     /** Writes the whole request on a raw socket and closes it after a few milliseconds, never reading the answer. */
-    void sendAndHangUp(String token, String key, JsonNode body) {
+    void sendAndHangUp(String token, Map<String, String> headers, JsonNode body) {
         byte[] payload = Api.JSON.writeValueAsBytes(body);
+        StringBuilder extra = new StringBuilder();
+        headers.forEach(
+                (name, value) -> extra.append(name).append(": ").append(value).append("\r\n"));
         String head = "POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1:" + gatewayPort + "\r\nAuthorization: Bearer "
-                + token + "\r\nIdempotency-Key: " + key + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + token + "\r\n" + extra + "Content-Type: application/json\r\nContent-Length: "
                 + payload.length + "\r\nConnection: close\r\n\r\n";
         try (Socket socket = new Socket("127.0.0.1", gatewayPort)) {
             OutputStream out = socket.getOutputStream();

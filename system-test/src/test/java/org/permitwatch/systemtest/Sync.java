@@ -73,7 +73,13 @@ final class Sync {
         throw new AssertionError("sync " + id + " did not end within " + timeout + "; last: " + run);
     }
 
-    private String trigger(String mode) {
+    /** The run as the API shows it. */
+    JsonNode view(String id) {
+        return gateway.get("/api/v1/sync/runs/" + id, provinceToken).json();
+    }
+
+    /** Starts a run (or resumes the paused one, by hand); its id. */
+    String trigger(String mode) {
         Api.Reply started = gateway.post("/api/v1/sync/runs", provinceToken, Map.of("mode", mode));
         assertThat(started.status()).as("start %s sync: %s", mode, started).isIn(200, 201, 202);
         return started.json().get("id").asString();

@@ -75,6 +75,12 @@ class SystemIT {
     }
 
     @Test
+    @Order(55)
+    void oneTraceRunsFromAMobileSubmissionToTheSummaryTable() {
+        campaign.followTheTraceOfAMobileSubmission();
+    }
+
+    @Test
     @Order(60)
     void transferAClue() {
         campaign.transferClue();
@@ -193,6 +199,12 @@ class SystemIT {
     @Order(300)
     void drillConsumerReplaysFromTheStart() {
         new Drills(campaign, workload).projectionReplay();
+    }
+
+    @Test
+    @Order(305)
+    void drillNationalPlatformKilledMidSyncHealsByItself() {
+        new Drills(campaign, workload).nationalPlatformKilledMidSync();
     }
 
     @Test

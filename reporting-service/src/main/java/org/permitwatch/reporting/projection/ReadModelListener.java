@@ -2,6 +2,7 @@ package org.permitwatch.reporting.projection;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.permitwatch.events.Topics;
@@ -63,8 +64,9 @@ class ReadModelListener extends ReplayableListener {
         this.events = events;
         this.handlers = Map.ofEntries(
                 handler(DirectoryUnitSnapshot.TYPE, DirectoryUnitSnapshot.class, writer::unit),
-                handler(InspectionSubmitted.TYPE, InspectionSubmitted.class, writer::inspection),
-                handler(FindingRecorded.TYPE, FindingRecorded.class, writer::finding),
+                // The rows the summary tables count keep the submitting request's trace (ADR 0043).
+                tracedHandler(InspectionSubmitted.TYPE, InspectionSubmitted.class, writer::inspection),
+                tracedHandler(FindingRecorded.TYPE, FindingRecorded.class, writer::finding),
                 handler(TaskAssigned.TYPE, TaskAssigned.class, writer::task),
                 handler(PlanPublished.TYPE, PlanPublished.class, writer::plan),
                 handler(DrawCompleted.TYPE, DrawCompleted.class, writer::drawCompleted),
@@ -123,5 +125,19 @@ class ReadModelListener extends ReplayableListener {
     private <T> Map.Entry<String, Function<ConsumerRecord<String, String>, Mono<Void>>> handler(
             String type, Class<T> payload, Function<T, Mono<Void>> apply) {
         return Map.entry(type, record -> apply.apply(events.payload(record, payload)));
+    }
+
+    /**
+     * As {@link #handler}, and hands the writer the producer's trace id from the record's {@code traceparent}: a fact
+     * of the event, so a rebuild writes the same value (the listener's own span would be new on every replay of an
+     * event without a trace).
+     */
+    private <T> Map.Entry<String, Function<ConsumerRecord<String, String>, Mono<Void>>> tracedHandler(
+            String type, Class<T> payload, BiFunction<T, String, Mono<Void>> apply) {
+        return Map.entry(
+                type,
+                record -> apply.apply(
+                        events.payload(record, payload),
+                        CloudEventAttributes.from(record).traceId()));
     }
 }

@@ -109,7 +109,8 @@ class ReadModelWriter {
                         .put("changedAt", u.changedAt(), OffsetDateTime.class));
     }
 
-    Mono<Void> inspection(InspectionSubmitted r) {
+    /** @param traceId the trace of the submitting request (the event's traceparent), null when it carries none */
+    Mono<Void> inspection(InspectionSubmitted r, String traceId) {
         require(r.recordId() != null && r.permitNumber() != null, "recordId and permitNumber are required");
         require(r.inspectedAt() != null && r.submittedAt() != null, "inspectedAt and submittedAt are required");
         requireDivisions(r.cityCode(), r.countyCode());
@@ -117,16 +118,17 @@ class ReadModelWriter {
                 """
                 INSERT INTO rm_inspection (record_id, version, task_id, permit_number, unit_name, city_code, county_code,
                                            key_industry, inspected_at, submitted_at, compliant, non_compliant,
-                                           not_applicable, not_checked, exceedances)
+                                           not_applicable, not_checked, exceedances, trace_id)
                 VALUES (:id, :version, :task, :permit, :name, :city, :county, :industry, :inspectedAt, :submittedAt,
-                        :compliant, :nonCompliant, :notApplicable, :notChecked, :exceedances)
+                        :compliant, :nonCompliant, :notApplicable, :notChecked, :exceedances, :traceId)
                 ON CONFLICT (record_id) DO UPDATE SET
                     version = EXCLUDED.version, task_id = EXCLUDED.task_id, permit_number = EXCLUDED.permit_number,
                     unit_name = EXCLUDED.unit_name, city_code = EXCLUDED.city_code, county_code = EXCLUDED.county_code,
                     key_industry = EXCLUDED.key_industry, inspected_at = EXCLUDED.inspected_at,
                     submitted_at = EXCLUDED.submitted_at, compliant = EXCLUDED.compliant,
                     non_compliant = EXCLUDED.non_compliant, not_applicable = EXCLUDED.not_applicable,
-                    not_checked = EXCLUDED.not_checked, exceedances = EXCLUDED.exceedances
+                    not_checked = EXCLUDED.not_checked, exceedances = EXCLUDED.exceedances,
+                    trace_id = EXCLUDED.trace_id
                 WHERE rm_inspection.version < EXCLUDED.version
                 """,
                 new Params()
@@ -144,10 +146,12 @@ class ReadModelWriter {
                         .put("nonCompliant", r.nonCompliant(), Integer.class)
                         .put("notApplicable", r.notApplicable(), Integer.class)
                         .put("notChecked", r.notChecked(), Integer.class)
-                        .put("exceedances", r.exceedances(), Integer.class));
+                        .put("exceedances", r.exceedances(), Integer.class)
+                        .put("traceId", traceId, String.class));
     }
 
-    Mono<Void> finding(FindingRecorded f) {
+    /** @param traceId the trace of the request that recorded the finding (the event's traceparent), or null */
+    Mono<Void> finding(FindingRecorded f, String traceId) {
         require(f.findingId() != null && f.recordId() != null, "findingId and recordId are required");
         require("ACTIVE".equals(f.status()) || "SUPERSEDED".equals(f.status()), "status must be ACTIVE or SUPERSEDED");
         require(f.violationType() != null, "violationType is required");
@@ -157,9 +161,9 @@ class ReadModelWriter {
                 """
                 INSERT INTO rm_finding (finding_id, status, status_rank, record_id, record_version, permit_number,
                                         unit_name, city_code, county_code, key_industry, item_no, violation_type,
-                                        article, inspected_at, recorded_at, continues_case_id)
+                                        article, inspected_at, recorded_at, continues_case_id, trace_id)
                 VALUES (:id, :status, :rank, :record, :recordVersion, :permit, :name, :city, :county, :industry,
-                        :itemNo, :type, :article, :inspectedAt, :recordedAt, :continues)
+                        :itemNo, :type, :article, :inspectedAt, :recordedAt, :continues, :traceId)
                 ON CONFLICT (finding_id) DO UPDATE SET
                     status = EXCLUDED.status, status_rank = EXCLUDED.status_rank, record_id = EXCLUDED.record_id,
                     record_version = EXCLUDED.record_version, permit_number = EXCLUDED.permit_number,
@@ -167,7 +171,7 @@ class ReadModelWriter {
                     key_industry = EXCLUDED.key_industry, item_no = EXCLUDED.item_no,
                     violation_type = EXCLUDED.violation_type, article = EXCLUDED.article,
                     inspected_at = EXCLUDED.inspected_at, recorded_at = EXCLUDED.recorded_at,
-                    continues_case_id = EXCLUDED.continues_case_id
+                    continues_case_id = EXCLUDED.continues_case_id, trace_id = EXCLUDED.trace_id
                 WHERE (EXCLUDED.status_rank, EXCLUDED.record_version, EXCLUDED.recorded_at)
                       > (rm_finding.status_rank, rm_finding.record_version, rm_finding.recorded_at)
                 """,
@@ -188,7 +192,8 @@ class ReadModelWriter {
                         .put("inspectedAt", f.inspectedAt(), OffsetDateTime.class)
                         .put("recordedAt", f.recordedAt(), OffsetDateTime.class)
                         // absent from events published before issue 12.5: null, i.e. a new violation
-                        .put("continues", f.continuesCaseId(), UUID.class));
+                        .put("continues", f.continuesCaseId(), UUID.class)
+                        .put("traceId", traceId, String.class));
     }
 
     Mono<Void> caseOpened(CaseOpened e) {
