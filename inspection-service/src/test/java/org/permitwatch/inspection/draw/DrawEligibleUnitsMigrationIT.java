@@ -9,10 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.ClassicConfiguration;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.inspection.draw.DrawAlgorithm.Candidate;
 import org.permitwatch.testsupport.TestPostgres;
@@ -105,14 +107,24 @@ class DrawEligibleUnitsMigrationIT {
         }
     }
 
-    /** Up to {@code target}, the last migration at or below it if no migration has that version. */
+    /** Up to {@code target}, i.e. the last migration at or below it (Flyway wants a target that exists). */
     private static void migrate(TestPostgres.Database db, String target) {
-        ClassicConfiguration configuration = new ClassicConfiguration();
-        configuration.setDataSource(db.jdbcUrl(), db.username(), db.password());
-        configuration.setLocationsAsStrings("classpath:db/migration");
-        configuration.setTargetAsString(target);
-        configuration.setFailOnMissingTarget(false);
-        new Flyway(configuration).migrate();
+        MigrationVersion limit = MigrationVersion.fromVersion(target);
+        MigrationVersion last = Arrays.stream(
+                        flyway(db, MigrationVersion.LATEST).info().all())
+                .map(MigrationInfo::getVersion)
+                .filter(v -> v.compareTo(limit) <= 0)
+                .max(MigrationVersion::compareTo)
+                .orElseThrow();
+        flyway(db, last).migrate();
+    }
+
+    private static Flyway flyway(TestPostgres.Database db, MigrationVersion target) {
+        return Flyway.configure()
+                .dataSource(db.jdbcUrl(), db.username(), db.password())
+                .locations("classpath:db/migration")
+                .target(target)
+                .load();
     }
 
     private static Connection connect(TestPostgres.Database db) throws SQLException {
