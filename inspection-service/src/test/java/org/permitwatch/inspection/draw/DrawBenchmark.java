@@ -175,7 +175,8 @@ public final class DrawBenchmark {
 
     /**
      * The plain-SQL equivalent of a draw's database work, for the units {@code drawId} picked: the population query
-     * (the same SQL as DrawService's, fetched to the client), then the tasks, their inspectors and one outbox row per
+     * (the same SQL as DrawService's, fetched to the client; "holds a task" in the same hashed IN form, so the ratio
+     * compares like with like), then the tasks, their inspectors and one outbox row per
      * task as set-based INSERTs — one transaction, rolled back so the next draw sees the same state. Returns the
      * number of tasks inserted (= units drawn).
      */
@@ -186,8 +187,8 @@ public final class DrawBenchmark {
                                COALESCE(u.source_type, 'GENERAL') AS stratum, COALESCE(u.positive_list, false) AS positive,
                                (u.last_inspected_at IS NOT NULL AND u.last_inspected_at >= now() - interval '180 days')
                                    AS recent,
-                               EXISTS (SELECT 1 FROM inspection_task t WHERE t.permit_number = u.permit_number
-                                       AND t.status <> 'CANCELLED'
+                               u.permit_number IN (SELECT t.permit_number FROM inspection_task t
+                                       WHERE t.status <> 'CANCELLED'
                                        AND (t.period_month >= to_char(now() - interval '180 days', 'YYYY-MM') OR t.status IN ('ASSIGNED', 'IN_PROGRESS'))) AS tasked
                         FROM directory_unit u
                         WHERE u.city_code = '140100' AND u.key_industry = 'COKING' AND u.status = 'VALID'
