@@ -68,7 +68,10 @@ export function stepRows(p: Procedure): StepRow[] {
     service: 'serviceDue',
     payment: 'paymentDue',
   };
-  return rows.map((r) => (field[r.key] && provisional.has(field[r.key]) ? { ...r, provisional: true } : r));
+  return rows.map((r) => {
+    const name = field[r.key];
+    return name && provisional.has(name) ? { ...r, provisional: true } : r;
+  });
 }
 
 /** The form fields of an action, in order; dates are YYYY-MM-DD. */
