@@ -440,7 +440,16 @@ start_part() {
   [[ -f "$LOGS/$part.log" ]] && mv -f "$LOGS/$part.log" "$LOGS/$part.log.1"
   echo "=== $(date -Is) starting $part" >"$LOGS/$part.log"
   setsid "$@" >>"$LOGS/$part.log" 2>&1 </dev/null &
-  echo $! >"$(pid_file "$part")"
+  local pid=$! _
+  echo "$pid" >"$(pid_file "$part")"
+  # Until the background child has exec'd the command it is a copy of this shell, whose cmdline lacks the part's
+  # marker, and live_pid calls it dead: a restart that checks at once ("mock exited during start-up") failed so under
+  # load in the system test while the mock started fine. Wait for the exec (or the child's end) before going on.
+  for _ in $(seq 1 100); do
+    live_pid "$part" >/dev/null && break
+    [[ -d "/proc/$pid" ]] || break
+    sleep 0.05
+  done
 }
 
 # 192 MB heap: the first start unpacks the PostgreSQL binaries (xz, large dictionary) in this JVM.

@@ -40,6 +40,11 @@ final class Api {
     /** A response: status, content type, raw body and (when JSON) the parsed body; its headers. */
     record Reply(int status, String contentType, String body, long millis, HttpHeaders headers) {
 
+        /** A reply without headers (a test's own sample). */
+        Reply(int status, String contentType, String body, long millis) {
+            this(status, contentType, body, millis, null);
+        }
+
         /** The first value of a response header, or null. */
         String header(String name) {
             return headers == null ? null : headers.firstValue(name).orElse(null);
