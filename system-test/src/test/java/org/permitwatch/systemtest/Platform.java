@@ -171,6 +171,14 @@ final class Platform {
     }
 
     /**
+     * {@code ./run.sh memory-check}: after its settle time, fails (the run exits 1, which throws here) when a Spring
+     * part is over its RSS budget or the platform over its total (ADR 0046); prints the figures either way.
+     */
+    String memoryCheck() {
+        return run(Duration.ofMinutes(2), "memory-check");
+    }
+
+    /**
      * A token from the platform's identity provider through {@code ./run.sh token} (its local-only client; cached, so
      * one subject keeps one token). For the synthetic callers of the matrices; the campaign's actors sign in.
      */

@@ -42,6 +42,14 @@ class SystemIT {
         }
     }
 
+    // ------------------------------------------------------------------ the memory budgets, idle after start-up
+
+    @Test
+    @Order(5)
+    void everyServiceIdlesWithinItsMemoryBudget() {
+        platform.memoryCheck();
+    }
+
     // ------------------------------------------------------------------ the campaign (Taiyuan, the current month)
 
     @Test
