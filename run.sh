@@ -16,7 +16,9 @@
 #   ./run.sh hj212-inject [--permit P] [--pollutant a21026] [--factor 2.0] [--hours-ago 1]
 #                            an exceedance on demand: a new point on a 太原 coking unit's main outlet sends the hour
 #                            that ended HOURS_AGO hours ago at FACTOR × its hourly limit (补发); prints what to expect
-#   ./run.sh status          which parts are up, their resident memory
+#   ./run.sh status          which parts are up, their resident memory (RSS, and PSS: shared pages counted once)
+#   ./run.sh memory-check    after MEMORY_SETTLE_SECONDS (30): exit 1 when a Spring part's RSS is over
+#                            SERVICE_RSS_BUDGET_MB (300) or the platform's PSS over PLATFORM_BUDGET_MB (3072), ADR 0046
 #   ./run.sh stop            stop a running platform (the one started with --detach or from another terminal)
 #   ./run.sh kill PART       SIGKILL one part (fault drills: a crash, no clean shutdown)
 #   ./run.sh restart PART    stop one part if it runs, start it again from its running jar copy, wait until ready
@@ -111,8 +113,14 @@ DEVSTACK_RUN_CP="$LOCAL/app/devstack/devstack.jar:$LOCAL/app/devstack/lib/*"
 # ratios let the serial collector give heap back after a burst (a full sync), so an idle service returns below
 # 300 MB RSS instead of keeping the peak heap committed (measured: permit-sync 276 MB after a 2,000-permit sync
 # with them, 311-321 MB without).
+# Every JVM run.sh starts (Spring parts, Kafka, PostgreSQL's, the mock, mail, s3) hands the memory glibc's malloc has
+# freed back to the kernel every 30 s (TrimNativeHeapInterval, a product flag of the JDK 17 we run): 1-16 MB of RSS
+# per JVM at idle, ~80 MB over the platform (ADR 0046). MALLOC_ARENA_MAX: glibc's per-thread malloc arenas otherwise
+# add tens of MB of RSS per JVM; exported, so every process run.sh starts has it.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+TRIM_JVM_OPTS="-XX:TrimNativeHeapInterval=30000"
 SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20
- -Xss512k -Xms32m -Xmx256m -XX:MaxMetaspaceSize=192m
+ $TRIM_JVM_OPTS -Xss512k -Xms32m -Xmx256m -XX:MaxMetaspaceSize=192m
  -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m -XX:+ExitOnOutOfMemoryError
  -Djava.io.tmpdir=$TMPDIR_LOCAL ${JAVA_OPTS_EXTRA:-}"
 # monitoring-service's additions (after SPRING_JVM_OPTS: the later flag wins). Its HJ 212 burst keeps thousands of
@@ -459,13 +467,18 @@ start_postgres() {
   for unpacked in "$TMPDIR_LOCAL"/embedded-pg/PG-*; do
     [[ -d "$unpacked" && ! -e "$unpacked/.exists" ]] && rm -rf "$unpacked"
   done
-  start_part postgres java -Dpermitwatch.part=postgres -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx192m \
+  start_part postgres java -Dpermitwatch.part=postgres -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $TRIM_JVM_OPTS \
+    -Xms16m -Xmx192m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20 \
     -Djava.io.tmpdir="$TMPDIR_LOCAL" -cp "$DEVSTACK_RUN_CP" org.permitwatch.devstack.EmbeddedPostgresMain \
     --port "$PG_PORT" --data-dir "$DATA/postgres" --databases permit_sync,inspection,liaison,reporting,identity,monitoring
 }
 
 start_kafka() {
-  start_part kafka java -Dpermitwatch.part=kafka -XX:+UseSerialGC -Xms64m -Xmx320m -XX:MaxMetaspaceSize=128m \
+  # C2 on (the broker is on every event's path); heap from its live set (~90 MB after a full GC with the log cleaner's
+  # map at 32 MB, KafkaBrokerMain) with room for bursts; the heap-free ratios let the serial collector give a burst's
+  # heap back (ADR 0046).
+  start_part kafka java -Dpermitwatch.part=kafka -XX:+UseSerialGC -Xms32m -Xmx192m -XX:MinHeapFreeRatio=10 \
+    -XX:MaxHeapFreeRatio=30 $TRIM_JVM_OPTS -XX:MaxMetaspaceSize=128m \
     -Djava.io.tmpdir="$TMPDIR_LOCAL" -Ddevstack.log.file="$LOGS/kafka-server.log" \
     -cp "$DEVSTACK_RUN_CP" org.permitwatch.devstack.KafkaBrokerMain \
     --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT" --data-dir "$DATA/kafka"
@@ -473,7 +486,7 @@ start_kafka() {
 
 # Every received mail is also written to $MAIL_DIR/<time>-<n>-<recipient>.eml and logged in $LOGS/mail.log.
 start_mail() {
-  start_part mail java -Dpermitwatch.part=mail -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx96m \
+  start_part mail java -Dpermitwatch.part=mail -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $TRIM_JVM_OPTS -Xms16m -Xmx96m \
     -Djava.io.tmpdir="$TMPDIR_LOCAL" -cp "$DEVSTACK_RUN_CP" org.permitwatch.devstack.MailServerMain \
     --smtp-port "$MAIL_PORT" --mail-dir "$MAIL_DIR"
 }
@@ -514,7 +527,7 @@ jclouds.provider=filesystem-nio2
 jclouds.filesystem.basedir=$DATA/s3
 PROPS
   )
-  start_part s3 java -Dpermitwatch.part=s3 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx128m \
+  start_part s3 java -Dpermitwatch.part=s3 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $TRIM_JVM_OPTS -Xms16m -Xmx128m \
     -Djava.io.tmpdir="$TMPDIR_LOCAL" -jar "$APPS/s3proxy.jar" --properties "$RUN/s3proxy.properties"
 }
 
@@ -531,7 +544,7 @@ start_mock() {
   local jar
   if [[ $RESTARTING -eq 1 ]] && compgen -G "$APPS/mock/national-platform-mock-*.jar" >/dev/null; then
     jar="$(compgen -G "$APPS/mock/national-platform-mock-*.jar" | head -1)"
-    start_part mock java -Dpermitwatch.part=mock -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m \
+    start_part mock java -Dpermitwatch.part=mock -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $TRIM_JVM_OPTS -Xmx256m \
       -Djava.io.tmpdir="$TMPDIR_LOCAL" -jar "$jar" --port "$MOCK_PORT" --size "$MOCK_SIZE" --seed "$MOCK_SEED" \
       --client-id "$NATIONAL_PLATFORM_CLIENT_ID" --client-secret "$NATIONAL_PLATFORM_CLIENT_SECRET"
     return
@@ -542,7 +555,7 @@ start_mock() {
   cp -f "$jar" "$APPS/mock/"
   [[ -d "$ROOT/national-platform-mock/target/lib" ]] && cp -r "$ROOT/national-platform-mock/target/lib" "$APPS/mock/"
   jar="$APPS/mock/$(basename "$jar")"
-  start_part mock java -Dpermitwatch.part=mock -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m \
+  start_part mock java -Dpermitwatch.part=mock -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $TRIM_JVM_OPTS -Xmx256m \
     -Djava.io.tmpdir="$TMPDIR_LOCAL" -jar "$jar" --port "$MOCK_PORT" --size "$MOCK_SIZE" --seed "$MOCK_SEED" \
     --client-id "$NATIONAL_PLATFORM_CLIENT_ID" --client-secret "$NATIONAL_PLATFORM_CLIENT_SECRET"
 }
@@ -565,7 +578,7 @@ start_spring() {
   port="$(port_of "$part")"
   # The registry passwords are exported in a subshell, not passed to env(1): arguments are world-readable in ps.
   # shellcheck disable=SC2086
-  # MALLOC_ARENA_MAX: glibc's per-thread malloc arenas otherwise add tens of MB of RSS per JVM.
+  # MALLOC_ARENA_MAX (exported above) named again: a container gets only the -e settings.
   local workdays="file:$WORKDAYS_DIR/*.json"
   [[ "$RUNTIME" == podman ]] && workdays="file:/etc/permitwatch/workdays/*.json"
   local settings=(
@@ -810,7 +823,7 @@ start_simulator() {
 
 # ---------------------------------------------------------------------------------------------------- status
 
-# Resident memory of a process and its descendants (PostgreSQL backends are children of its JVM), in kB.
+# Resident memory of a process and its descendants, in kB.
 rss_tree_kb() {
   local pid="$1" total child
   total="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)"
@@ -820,24 +833,90 @@ rss_tree_kb() {
   echo "${total:-0}"
 }
 
+# Proportional set size of the same tree, in kB: a page shared by N processes counts 1/N in each, so the sum over
+# processes is the memory they really take.
+pss_tree_kb() {
+  local pid="$1" total child
+  total="$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)"
+  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do
+    total=$(( total + $(pss_tree_kb "$child") ))
+  done
+  echo "${total:-0}"
+}
+
+# The PostgreSQL server itself: pg_ctl detaches the postmaster from the JVM that started it (its parent is init), so
+# the JVM's tree does not hold it; its pid is in postmaster.pid.
+postmaster_pid() {
+  local pm
+  pm="$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)"
+  [[ -n "$pm" && -d "/proc/$pm" ]] && grep -q postgres "/proc/$pm/comm" 2>/dev/null && echo "$pm"
+}
+
+# part_kb rss|pss PART PID: a part's memory; PostgreSQL's is its JVM's and its server's (postmaster and backends).
+part_kb() {
+  local kind="$1" part="$2" pid="$3" kb pm
+  kb="$("${kind}_tree_kb" "$pid")"
+  if [[ "$part" == postgres ]] && pm="$(postmaster_pid)"; then
+    kb=$(( kb + $("${kind}_tree_kb" "$pm") ))
+  fi
+  echo "$kb"
+}
+
+STATUS_PARTS=(postgres kafka mock mail s3 registry identity-service permit-sync inspection-service liaison-service
+  reporting-service monitoring-service gateway)
+
+# RSS counts a shared page in every process that maps it: PostgreSQL's shared buffers once per backend (its RSS sum
+# is several times its real use). PSS counts it once, so the platform's total is the PSS sum (ADR 0046); a single
+# JVM's RSS and PSS differ only by its share of the JDK's shared libraries.
 status() {
-  local part pid rss total=0 port code
-  printf '%-20s %-8s %-7s %-10s %s\n' PART PID PORT RSS_MB READY
-  for part in postgres kafka mock mail s3 registry identity-service permit-sync inspection-service liaison-service \
-      reporting-service monitoring-service gateway; do
+  local part pid rss pss total=0 total_pss=0 port code
+  printf '%-20s %-8s %-7s %-8s %-8s %s\n' PART PID PORT RSS_MB PSS_MB READY
+  for part in "${STATUS_PARTS[@]}"; do
     port="$(port_of "$part")"
     if pid="$(live_pid "$part")"; then
-      rss="$(rss_tree_kb "$pid")"; total=$(( total + rss ))
+      rss="$(part_kb rss "$part" "$pid")"; total=$(( total + rss ))
+      pss="$(part_kb pss "$part" "$pid")"; total_pss=$(( total_pss + pss ))
       case "$part" in
         postgres|kafka|mock|mail|s3) port_open "$port" && code=up || code=starting ;;
         *) code="$(http_code "$(readiness_url "$part")")"; [[ "$code" == 200 ]] && code=up || code="no ($code)" ;;
       esac
-      printf '%-20s %-8s %-7s %-10s %s\n' "$part" "$pid" "$port" "$(( rss / 1024 ))" "$code"
+      printf '%-20s %-8s %-7s %-8s %-8s %s\n' "$part" "$pid" "$port" "$(( rss / 1024 ))" "$(( pss / 1024 ))" "$code"
     else
-      printf '%-20s %-8s %-7s %-10s %s\n' "$part" - "$port" - down
+      printf '%-20s %-8s %-7s %-8s %-8s %s\n' "$part" - "$port" - - down
     fi
   done
-  printf 'total resident memory: %d MB\n' "$(( total / 1024 ))"
+  printf 'total memory: %d MB (PSS; the RSS sum, %d MB, counts a shared page in every process that maps it)\n' \
+    "$(( total_pss / 1024 ))" "$(( total / 1024 ))"
+}
+
+# ./run.sh memory-check: the memory budgets (STACK_NOTES, ADR 0046) on a running, idle platform. Waits
+# MEMORY_SETTLE_SECONDS (default 30) so start-up work (the first sync's tail, Kafka group joins, the simulator's first
+# frames) has ended, then fails when a Spring part's RSS is over SERVICE_RSS_BUDGET_MB (default 300) or the platform's
+# total (PSS, PostgreSQL's server included) is over PLATFORM_BUDGET_MB (default 3072).
+memory_check() {
+  local settle="${MEMORY_SETTLE_SECONDS:-30}" service_budget="${SERVICE_RSS_BUDGET_MB:-300}"
+  local platform_budget="${PLATFORM_BUDGET_MB:-3072}" part pid mb total=0 over=0
+  sleep "$settle"
+  for part in "${STATUS_PARTS[@]}"; do
+    pid="$(live_pid "$part")" || { warn "memory-check: $part is not running"; over=1; continue; }
+    total=$(( total + $(part_kb pss "$part" "$pid") / 1024 ))
+    mb=$(( $(part_kb rss "$part" "$pid") / 1024 ))
+    case "$part" in
+      postgres|kafka|mock|mail|s3) ;;
+      *)
+        if [[ $mb -gt $service_budget ]]; then
+          printf '%-20s RSS %4d MB  OVER the %d MB budget\n' "$part" "$mb" "$service_budget"; over=1
+        else
+          printf '%-20s RSS %4d MB  (budget %d MB)\n' "$part" "$mb" "$service_budget"
+        fi ;;
+    esac
+  done
+  if [[ $total -gt $platform_budget ]]; then
+    printf 'platform PSS %d MB  OVER the %d MB budget\n' "$total" "$platform_budget"; over=1
+  else
+    printf 'platform PSS %d MB  (budget %d MB)\n' "$total" "$platform_budget"
+  fi
+  return "$over"
 }
 
 # ---------------------------------------------------------------------------------------------------- one part
@@ -926,6 +1005,7 @@ main() {
         --hj212 "127.0.0.1:$HJ212_PORT" "$@"
       return ;;
     status) status; return ;;
+    memory-check) memory_check || exit 1; return ;;
     stop) stop_all; say "stopped"; return ;;
     kill) [[ $# -eq 2 ]] || die "usage: ./run.sh kill PART"; kill_part "$2"; return ;;
     restart) [[ $# -eq 2 ]] || die "usage: ./run.sh restart PART"; restart_part "$2"; return ;;

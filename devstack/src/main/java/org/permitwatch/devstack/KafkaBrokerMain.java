@@ -68,6 +68,18 @@ public final class KafkaBrokerMain {
         props.setProperty("group.initial.rebalance.delay.ms", "0");
         props.setProperty("log.retention.hours", "168");
         props.setProperty("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        // Sized for one developer's machine, where the platform's total memory is budgeted (ADR 0046). The log
+        // cleaner's dedupe map is a heap array allocated (and zeroed, so resident) when the broker starts: 128 MB by
+        // default. 32 MB holds ~1.2 M keys (MD5 16 + offset 8 bytes a slot, 0.9 load factor): a whole 64 MB segment
+        // of the compacted topics (consumer offsets, the alert stream's changelogs), whose records are 70 bytes and
+        // more with their keys, is under 1 M records.
+        props.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(32 * 1024 * 1024));
+        props.setProperty("log.cleaner.threads", "1");
+        // Thread pools for a cluster's load (8 I/O, 3 network, 10 background by default) on 2 cores and a few clients.
+        props.setProperty("num.io.threads", "2");
+        props.setProperty("num.network.threads", "2");
+        props.setProperty("background.threads", "4");
+        props.setProperty("num.recovery.threads.per.data.dir", "1");
         return props;
     }
 

@@ -80,11 +80,11 @@ class EvidenceService {
 
     /** A retried declaration: a fresh upload link while it awaits its bytes, and its expiry moves with the link. */
     private Mono<Outcome> retried(EvidenceRows.Row existing) {
-        Declared d = declared(existing);
-        return d.upload() == null
-                ? Mono.just(new Outcome(d, false))
-                : rows.extendUpload(existing.view().id(), d.upload().expiresAt())
-                        .thenReturn(new Outcome(d, false));
+        return declared(existing)
+                .flatMap(d -> d.upload() == null
+                        ? Mono.just(new Outcome(d, false))
+                        : rows.extendUpload(existing.view().id(), d.upload().expiresAt())
+                                .thenReturn(new Outcome(d, false)));
     }
 
     private Mono<Outcome> insert(Caller caller, UUID recordId, Declaration body, String mediaType, String sha256) {
@@ -110,10 +110,11 @@ class EvidenceService {
         details.put("fileName", view.fileName());
         details.put("sha256", sha256);
         details.put("size", view.size());
-        Declared fresh = declared(row);
-        return tx.transactional(rows.insert(row, fresh.upload().expiresAt())
-                        .then(audit.record("evidence.declare", RESOURCE, id.toString(), details)))
-                .thenReturn(new Outcome(fresh, true))
+        return declared(row)
+                .flatMap(fresh -> tx.transactional(
+                                rows.insert(row, fresh.upload().expiresAt())
+                                        .then(audit.record("evidence.declare", RESOURCE, id.toString(), details)))
+                        .thenReturn(new Outcome(fresh, true)))
                 // the same bytes declared concurrently (a retry racing the first attempt): answer with that one
                 .onErrorResume(
                         DataIntegrityViolationException.class,
@@ -289,21 +290,21 @@ class EvidenceService {
                                 "evidence-not-kept",
                                 "evidence " + id + " is " + row.view().status()));
                     }
-                    ObjectStorage.Presigned link = storage.presignGet(
-                            row.objectKey(),
-                            EvidencePolicy.downloadType(row.view().mediaType()),
-                            EvidencePolicy.contentDisposition(row.view().fileName()),
-                            properties.downloadTtl());
-                    return audit.record(
-                                    "evidence.download",
-                                    RESOURCE,
-                                    id.toString(),
-                                    Map.of(
-                                            "recordId",
-                                            recordId.toString(),
-                                            "sha256",
-                                            row.view().sha256()))
-                            .thenReturn(new Download(link.url(), utc(link)));
+                    return storage.presignGet(
+                                    row.objectKey(),
+                                    EvidencePolicy.downloadType(row.view().mediaType()),
+                                    EvidencePolicy.contentDisposition(row.view().fileName()),
+                                    properties.downloadTtl())
+                            .flatMap(link -> audit.record(
+                                            "evidence.download",
+                                            RESOURCE,
+                                            id.toString(),
+                                            Map.of(
+                                                    "recordId",
+                                                    recordId.toString(),
+                                                    "sha256",
+                                                    row.view().sha256()))
+                                    .thenReturn(new Download(link.url(), utc(link))));
                 });
     }
 
@@ -318,13 +319,13 @@ class EvidenceService {
                         .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2())));
     }
 
-    private Declared declared(EvidenceRows.Row row) {
+    private Mono<Declared> declared(EvidenceRows.Row row) {
         if (!row.is(EvidenceRows.DECLARED)) {
-            return new Declared(row.view(), null);
+            return Mono.just(new Declared(row.view(), null));
         }
-        ObjectStorage.Presigned put = storage.presignPut(
-                row.objectKey(), row.view().mediaType(), row.view().size(), properties.uploadTtl());
-        return new Declared(row.view(), new Upload(put.url(), "PUT", put.headers(), utc(put)));
+        return storage.presignPut(
+                        row.objectKey(), row.view().mediaType(), row.view().size(), properties.uploadTtl())
+                .map(put -> new Declared(row.view(), new Upload(put.url(), "PUT", put.headers(), utc(put))));
     }
 
     /** The object key: from ids only (never the client's file name), one object per declaration. */

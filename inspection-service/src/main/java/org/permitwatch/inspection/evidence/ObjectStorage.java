@@ -17,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
@@ -39,7 +40,8 @@ import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignReques
 /**
  * The S3 API, reached without blocking: the async client over Netty for reads and deletes, the presigner for the URLs a
  * browser uses. Presigned URLs are signed for the public endpoint (the gateway's {@code /evidence-store}, ADR 0031),
- * reads go to the internal endpoint; both name the same server, under the same path, so the signature matches.
+ * reads go to the internal endpoint; both name the same server, under the same path, so the signature matches. Both are
+ * made on first use (ADR 0046): an idle service never loads the SDK.
  */
 @Component
 class ObjectStorage implements DisposableBean {
@@ -53,31 +55,80 @@ class ObjectStorage implements DisposableBean {
     record Presigned(String url, Map<String, String> headers, Instant expiresAt) {}
 
     private final EvidenceProperties.S3 settings;
-    private final S3AsyncClient client;
-    private final S3Presigner presigner;
+    // Made on first use, not at start-up: the SDK is ~1,000 classes (metaspace) plus its own Netty event loop, which an
+    // idle service never needs (ADR 0046). volatile + the lock: made once, read without locking afterwards.
+    private final Object creating = new Object();
+    private volatile S3AsyncClient client;
+    private volatile S3Presigner presigner;
 
     ObjectStorage(EvidenceProperties properties) {
         this.settings = properties.s3();
-        var credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
-        // Path-style (bucket in the path): s3proxy, MinIO and Ceph behind one host name, and the gateway routes a path.
-        var s3 = S3Configuration.builder().pathStyleAccessEnabled(true).build();
-        this.client = S3AsyncClient.builder()
-                .endpointOverride(URI.create(settings.endpoint()))
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials)
-                .serviceConfiguration(s3)
-                // Only the checksums S3 requires: older MinIO/Ceph and s3proxy refuse the SDK's default trailers.
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(32))
-                .build();
-        this.presigner = S3Presigner.builder()
-                .endpointOverride(URI.create(settings.publicEndpoint()))
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials)
-                .serviceConfiguration(s3)
-                .build();
+    }
+
+    private StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+    }
+
+    /** Path-style (bucket in the path): s3proxy, MinIO and Ceph behind one host name, and the gateway routes a path. */
+    private static S3Configuration pathStyle() {
+        return S3Configuration.builder().pathStyleAccessEnabled(true).build();
+    }
+
+    /** Whether the S3 client or the presigner has been made yet (an idle service has neither). */
+    boolean started() {
+        return client != null || presigner != null;
+    }
+
+    /**
+     * The async client, made on the first call on a boundedElastic thread: building it reads a thousand classes out of
+     * the jar, file reads that must not run on an event loop.
+     */
+    private Mono<S3AsyncClient> client() {
+        S3AsyncClient made = client;
+        return made != null
+                ? Mono.just(made)
+                : Mono.fromCallable(this::makeClient).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private S3AsyncClient makeClient() {
+        synchronized (creating) {
+            if (client == null) {
+                client = S3AsyncClient.builder()
+                        .endpointOverride(URI.create(settings.endpoint()))
+                        .region(Region.of(settings.region()))
+                        .credentialsProvider(credentials())
+                        .serviceConfiguration(pathStyle())
+                        // Only the checksums S3 requires: older MinIO/Ceph and s3proxy refuse the SDK's default
+                        // trailers.
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(32))
+                        .build();
+            }
+            return client;
+        }
+    }
+
+    /** The presigner, made on the first call on a boundedElastic thread, as the client. Signing itself is CPU only. */
+    private Mono<S3Presigner> presigner() {
+        S3Presigner made = presigner;
+        return made != null
+                ? Mono.just(made)
+                : Mono.fromCallable(this::makePresigner).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private S3Presigner makePresigner() {
+        synchronized (creating) {
+            if (presigner == null) {
+                presigner = S3Presigner.builder()
+                        .endpointOverride(URI.create(settings.publicEndpoint()))
+                        .region(Region.of(settings.region()))
+                        .credentialsProvider(credentials())
+                        .serviceConfiguration(pathStyle())
+                        .build();
+            }
+            return presigner;
+        }
     }
 
     /**
@@ -85,8 +136,12 @@ class ObjectStorage implements DisposableBean {
      * ({@code If-None-Match: *}, signed, so the client cannot drop it): a second upload to the same key is refused by
      * the store itself (412) and an object, once written, is never overwritten.
      */
-    Presigned presignPut(String key, String mediaType, long size, Duration ttl) {
-        PresignedPutObjectRequest presigned = presigner.presignPutObject(PutObjectPresignRequest.builder()
+    Mono<Presigned> presignPut(String key, String mediaType, long size, Duration ttl) {
+        return presigner().map(signer -> presignPut(signer, key, mediaType, size, ttl));
+    }
+
+    private Presigned presignPut(S3Presigner signer, String key, String mediaType, long size, Duration ttl) {
+        PresignedPutObjectRequest presigned = signer.presignPutObject(PutObjectPresignRequest.builder()
                 .signatureDuration(ttl)
                 .putObjectRequest(PutObjectRequest.builder()
                         .bucket(settings.bucket())
@@ -107,8 +162,13 @@ class ObjectStorage implements DisposableBean {
     }
 
     /** A GET that the store answers with {@code attachment} and the given type, whatever the object's metadata. */
-    Presigned presignGet(String key, String contentType, String contentDisposition, Duration ttl) {
-        var presigned = presigner.presignGetObject(GetObjectPresignRequest.builder()
+    Mono<Presigned> presignGet(String key, String contentType, String contentDisposition, Duration ttl) {
+        return presigner().map(signer -> presignGet(signer, key, contentType, contentDisposition, ttl));
+    }
+
+    private Presigned presignGet(
+            S3Presigner signer, String key, String contentType, String contentDisposition, Duration ttl) {
+        var presigned = signer.presignGetObject(GetObjectPresignRequest.builder()
                 .signatureDuration(ttl)
                 .getObjectRequest(GetObjectRequest.builder()
                         .bucket(settings.bucket())
@@ -122,12 +182,12 @@ class ObjectStorage implements DisposableBean {
 
     /** Reads the object through and hashes it as it streams; empty when there is no such object. */
     Mono<Digest> digest(String key) {
-        return Mono.fromFuture(() -> client.getObject(
+        return client().flatMap(s3client -> Mono.fromFuture(() -> s3client.getObject(
                         GetObjectRequest.builder()
                                 .bucket(settings.bucket())
                                 .key(key)
                                 .build(),
-                        AsyncResponseTransformer.toPublisher()))
+                        AsyncResponseTransformer.toPublisher())))
                 .flatMap(publisher -> Flux.from(publisher)
                         .reduce(new Hashing(), Hashing::update)
                         .map(Hashing::digest))
@@ -135,15 +195,15 @@ class ObjectStorage implements DisposableBean {
     }
 
     Mono<Void> delete(String key) {
-        return Mono.fromFuture(() ->
-                        client.deleteObject(b -> b.bucket(settings.bucket()).key(key)))
+        return client().flatMap(s3client -> Mono.fromFuture(() ->
+                        s3client.deleteObject(b -> b.bucket(settings.bucket()).key(key))))
                 .then();
     }
 
     /** Whether the object exists (a HEAD). */
     Mono<Boolean> exists(String key) {
-        return Mono.fromFuture(
-                        () -> client.headObject(b -> b.bucket(settings.bucket()).key(key)))
+        return client().flatMap(s3client -> Mono.fromFuture(() ->
+                        s3client.headObject(b -> b.bucket(settings.bucket()).key(key))))
                 .map(response -> true)
                 .onErrorResume(ObjectStorage::missing, e -> Mono.just(false));
     }
@@ -154,12 +214,12 @@ class ObjectStorage implements DisposableBean {
         if (!settings.createBucket()) {
             return;
         }
-        Mono.fromFuture(() -> client.headBucket(b -> b.bucket(settings.bucket())))
-                .then()
-                .onErrorResume(
-                        ObjectStorage::missing,
-                        e -> Mono.fromFuture(() -> client.createBucket(b -> b.bucket(settings.bucket())))
-                                .then())
+        client().flatMap(s3client -> Mono.fromFuture(() -> s3client.headBucket(b -> b.bucket(settings.bucket())))
+                        .then()
+                        .onErrorResume(
+                                ObjectStorage::missing,
+                                e -> Mono.fromFuture(() -> s3client.createBucket(b -> b.bucket(settings.bucket())))
+                                        .then()))
                 .subscribe(
                         ok -> {},
                         e -> log.warn("evidence bucket {} not available: {}", settings.bucket(), e.toString()),
@@ -174,8 +234,14 @@ class ObjectStorage implements DisposableBean {
 
     @Override
     public void destroy() {
-        presigner.close();
-        client.close();
+        synchronized (creating) {
+            if (presigner != null) {
+                presigner.close();
+            }
+            if (client != null) {
+                client.close();
+            }
+        }
     }
 
     /** SHA-256 and length over the streamed buffers (CPU only, nothing blocks). */

@@ -319,10 +319,12 @@ class EvidenceFilesIT {
                 .isEqualTo(403);
         // expired: a link valid for 1 s, used after 2 s
         ObjectStorage.Presigned shortLived = storage.presignGet(
-                EvidenceService.objectKey(record, UUID.fromString(id)),
-                "image/jpeg",
-                "attachment",
-                Duration.ofSeconds(1));
+                        EvidenceService.objectKey(record, UUID.fromString(id)),
+                        "image/jpeg",
+                        "attachment",
+                        Duration.ofSeconds(1))
+                .block();
+        assertThat(shortLived).isNotNull();
         assertThat(get(shortLived.url()).statusCode()).isEqualTo(200);
         Thread.sleep(2_100);
         assertThat(get(shortLived.url()).statusCode()).isEqualTo(403);
