@@ -10,7 +10,7 @@ vi.mock('../../api/client', async (original) => ({
 }));
 
 import CaseProcedure from './CaseProcedure.vue';
-import { FIELDS, actionPath, body, isDateField, nextInstalment, parseInstalments, stepRows, totalFen, type Procedure } from './procedureRules';
+import { FIELDS, actionPath, body, isDateField, nextInstalment, parseInstalments, stepOf, stepRows, totalFen, type Procedure } from './procedureRules';
 
 const detail = { id: 'c1', status: 'DECIDED' as const, proposals: [{ id: 'p1' }], decisions: [{ id: 'd1', kind: 'FINE' as const }] };
 
@@ -133,7 +133,7 @@ describe('the procedure panel', () => {
     ],
     state: {
       caseId: 'c1',
-      step: 'INSTALMENTS',
+      procedureStep: 'INSTALMENTS',
       openedOn: '2026-03-10',
       decidedOn: '2026-03-10',
       fineYuan: 200000,
@@ -159,6 +159,9 @@ describe('the procedure panel', () => {
       ['instalment-3', '2026-06-30', undefined, false],
     ]);
     expect(nextInstalment(instalments)?.seq).toBe(2);
+    // contract 1.0.0's step enum has no INSTALMENTS: the panel reads procedureStep
+    expect(stepOf(instalments)).toBe('INSTALMENTS');
+    expect(stepOf({ state: { step: 'SERVED' } } as Procedure)).toBe('SERVED');
   });
 
   it('shows the urge with the party\'s last day and the application window from its opening day', () => {
@@ -167,7 +170,7 @@ describe('the procedure panel', () => {
       allowedActions: ['payment'],
       enforcementBlocker: 'urge-window-open',
       state: {
-        step: 'URGED', decidedOn: '2026-03-10', paymentDue: '2026-04-03', urgeServedOn: '2026-09-28', urgeDue: '2026-10-16',
+        procedureStep: 'URGED', decidedOn: '2026-03-10', paymentDue: '2026-04-03', urgeServedOn: '2026-09-28', urgeDue: '2026-10-16',
         enforcementFrom: '2026-09-20', enforcementOpensOn: '2026-10-17', enforcementUntil: '2026-12-19',
       },
     } as Procedure;
@@ -229,7 +232,7 @@ describe('the procedure panel', () => {
       ...instalments,
       instalments: [],
       allowedActions: ['deferral-decision'],
-      state: { ...instalments.state, step: 'SERVED', deferralDecidedOn: undefined, deferralApproved: undefined },
+      state: { ...instalments.state, step: 'SERVED', procedureStep: 'SERVED', deferralDecidedOn: undefined, deferralApproved: undefined },
     } as Procedure;
     get.mockResolvedValue({ data: pending });
     const form = mount(CaseProcedure, { props: { detail } });

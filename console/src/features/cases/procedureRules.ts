@@ -44,6 +44,11 @@ export const PANEL_ACTIONS: ProcedureAction[] = [
   'termination',
 ];
 
+/** The step, as the open `procedureStep` (contract 1.0.0's `step` enum is absent for steps added since: ADR 0045). */
+export function stepOf(p: Procedure): string {
+  return p.state?.procedureStep ?? p.state?.step ?? '';
+}
+
 /** The path segment of an action under /cases/{id}/procedure/ (the bureau's answer to a deferral is a sub-resource). */
 export function actionPath(a: ProcedureAction): string {
   return a === 'deferral-decision' ? 'deferral/decision' : a;

@@ -35,7 +35,8 @@ public final class InstalmentSchedule {
             throw ApiException.invalidField("instalments", "an approval needs its schedule (one entry for 暂缓)", null);
         }
         if (instalments.size() > MAX_INSTALMENTS) {
-            throw ApiException.invalidField("instalments", "at most " + MAX_INSTALMENTS + " instalments", instalments.size());
+            throw ApiException.invalidField(
+                    "instalments", "at most " + MAX_INSTALMENTS + " instalments", instalments.size());
         }
         LocalDate previous = approvedOn.minusDays(1);
         BigDecimal sum = BigDecimal.ZERO;

@@ -198,13 +198,16 @@ class ProcedureController {
     @PostMapping("/{id}/procedure/urge")
     @Operation(
             summary = "催告: the written demand to perform before a court application",
-            description = "`{servedOn, method}` (method as for service; 公告 deemed served 30 days later): only at SERVED "
-                    + "with the fine unpaid after its payment day (409 payment-not-late, no-fine-owed, deferral-pending). "
-                    + "The party may perform until the 10th working day after (行政强制法 第五十四条, 第六十九条); the court "
-                    + "application opens the day after, or when the periods for 复议/诉讼 end if later; 409 urge-too-late "
-                    + "when that would be after the application's last day. Next deadline: ENFORCEMENT." + WRITE_RULES)
+            description =
+                    "`{servedOn, method}` (method as for service; 公告 deemed served 30 days later): only at SERVED "
+                            + "with the fine unpaid after its payment day (409 payment-not-late, no-fine-owed, deferral-pending). "
+                            + "The party may perform until the 10th working day after (行政强制法 第五十四条, 第六十九条); the court "
+                            + "application opens the day after, or when the periods for 复议/诉讼 end if later; 409 urge-too-late "
+                            + "when that would be after the application's last day. Next deadline: ENFORCEMENT."
+                            + WRITE_RULES)
     Mono<ProcedureViews.Procedure> urge(@PathVariable UUID id, @RequestBody ProcedureService.UrgeInput body) {
-        return CurrentCaller.get().flatMap(caller -> service.urge(id, body, caller).then(read(id, caller)));
+        return CurrentCaller.get()
+                .flatMap(caller -> service.urge(id, body, caller).then(read(id, caller)));
     }
 
     @PostMapping("/{id}/procedure/deferral")
@@ -214,7 +217,8 @@ class ProcedureController {
                     + "before its payment day (409 deferral-too-late, deferral-already-applied). The step stays SERVED "
                     + "until the bureau answers." + WRITE_RULES)
     Mono<ProcedureViews.Procedure> deferral(@PathVariable UUID id, @RequestBody ProcedureService.DeferralInput body) {
-        return CurrentCaller.get().flatMap(caller -> service.deferral(id, body, caller).then(read(id, caller)));
+        return CurrentCaller.get()
+                .flatMap(caller -> service.deferral(id, body, caller).then(read(id, caller)));
     }
 
     @PostMapping("/{id}/procedure/deferral/decision")
@@ -234,10 +238,11 @@ class ProcedureController {
     @PostMapping("/{id}/procedure/instalment-payment")
     @Operation(
             summary = "One instalment paid",
-            description = "`{seq, paidOn, amountYuan}`: in order (409 instalment-out-of-order, instalment-already-paid); "
-                    + "the amount is the instalment plus its own 加处罚款 from its due day (3 % a day, at most the "
-                    + "instalment; none before it is due) — 422 payment-amount-mismatch naming amountYuan. The last "
-                    + "instalment moves the procedure to PAID." + WRITE_RULES)
+            description =
+                    "`{seq, paidOn, amountYuan}`: in order (409 instalment-out-of-order, instalment-already-paid); "
+                            + "the amount is the instalment plus its own 加处罚款 from its due day (3 % a day, at most the "
+                            + "instalment; none before it is due) — 422 payment-amount-mismatch naming amountYuan. The last "
+                            + "instalment moves the procedure to PAID." + WRITE_RULES)
     Mono<ProcedureViews.Procedure> instalmentPayment(
             @PathVariable UUID id, @RequestBody ProcedureService.InstalmentPaymentInput body) {
         return CurrentCaller.get()
@@ -253,7 +258,8 @@ class ProcedureController {
                     + "every other write is refused with 409 case-suspended." + WRITE_RULES)
     Mono<ProcedureViews.Procedure> suspension(
             @PathVariable UUID id, @RequestBody ProcedureService.SuspensionInput body) {
-        return CurrentCaller.get().flatMap(caller -> service.suspension(id, body, caller).then(read(id, caller)));
+        return CurrentCaller.get()
+                .flatMap(caller -> service.suspension(id, body, caller).then(read(id, caller)));
     }
 
     @PostMapping("/{id}/procedure/resumption")
@@ -263,7 +269,8 @@ class ProcedureController {
                     + "case limit, which runs again (409 case-not-suspended)." + WRITE_RULES)
     Mono<ProcedureViews.Procedure> resumption(
             @PathVariable UUID id, @RequestBody ProcedureService.ResumptionInput body) {
-        return CurrentCaller.get().flatMap(caller -> service.resumption(id, body, caller).then(read(id, caller)));
+        return CurrentCaller.get()
+                .flatMap(caller -> service.resumption(id, body, caller).then(read(id, caller)));
     }
 
     @PostMapping("/{id}/procedure/termination")
@@ -273,7 +280,8 @@ class ProcedureController {
                     + "suspended or not; the procedure ends at TERMINATED with no deadline." + WRITE_RULES)
     Mono<ProcedureViews.Procedure> termination(
             @PathVariable UUID id, @RequestBody ProcedureService.TerminationInput body) {
-        return CurrentCaller.get().flatMap(caller -> service.termination(id, body, caller).then(read(id, caller)));
+        return CurrentCaller.get()
+                .flatMap(caller -> service.termination(id, body, caller).then(read(id, caller)));
     }
 
     @PostMapping("/{id}/procedure/extension")

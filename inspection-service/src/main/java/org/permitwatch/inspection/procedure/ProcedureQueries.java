@@ -141,12 +141,13 @@ class ProcedureQueries {
                             r.get("permit_number", String.class),
                             r.get("division_code", String.class),
                             r.get("status", String.class),
-                            ProcedureStep.valueOf(r.get("step", String.class)),
+                            ProcedureStep.valueOf(r.get("step", String.class)).v1Name(),
                             nextDue,
                             kind,
                             Math.max(0, ChronoUnit.DAYS.between(nextDue, today)),
                             fine,
-                            surcharge);
+                            surcharge,
+                            r.get("step", String.class));
                 })
                 .all();
     }

@@ -497,7 +497,9 @@ public class ProcedureService {
             Map<String, Object> set = new LinkedHashMap<>();
             set.put("enforcement_applied_on", body.appliedOn());
             set.put("enforcement_court", body.court().trim());
-            set.put("enforcement_court_case_no", blank(body.courtCaseNo()) ? null : body.courtCaseNo().trim());
+            set.put(
+                    "enforcement_court_case_no",
+                    blank(body.courtCaseNo()) ? null : body.courtCaseNo().trim());
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("court", body.court().trim());
             if (!blank(body.courtCaseNo())) {
@@ -674,7 +676,8 @@ public class ProcedureService {
                                     "approved", true,
                                     "approver", body.approver().trim(),
                                     "instalments", plan.size(),
-                                    "lastDueOn", plan.get(plan.size() - 1).dueOn().toString()),
+                                    "lastDueOn",
+                                            plan.get(plan.size() - 1).dueOn().toString()),
                             caller)
                     .then(rows);
         });
@@ -707,10 +710,8 @@ public class ProcedureService {
                     throw ApiException.conflict(
                             "instalment-already-paid", "instalment " + it.seq() + " was paid on " + it.paidOn());
                 }
-                ProcedureViews.Instalment first = all.stream()
-                        .filter(i -> i.paidOn() == null)
-                        .findFirst()
-                        .orElseThrow();
+                ProcedureViews.Instalment first =
+                        all.stream().filter(i -> i.paidOn() == null).findFirst().orElseThrow();
                 if (first.seq() != it.seq()) {
                     throw ApiException.conflict(
                             "instalment-out-of-order", "instalment " + first.seq() + " is to be paid first");
@@ -725,7 +726,8 @@ public class ProcedureService {
                             "paid on " + body.paidOn() + " instalment " + it.seq() + " costs " + owed.toPlainString()
                                     + " yuan: " + it.amountYuan().toPlainString() + " + 加处罚款 "
                                     + surcharge.toPlainString(),
-                            List.of(new FieldProblem("amountYuan", "must be " + owed.toPlainString(), body.amountYuan())));
+                            List.of(new FieldProblem(
+                                    "amountYuan", "must be " + owed.toPlainString(), body.amountYuan())));
                 }
                 Mono<Void> row = db.sql("""
                                 UPDATE case_instalment SET paid_on = :on, paid_yuan = :paid, surcharge_yuan = :surcharge
@@ -770,7 +772,16 @@ public class ProcedureService {
                 set.put("paid_yuan", paid);
                 set.put("surcharge_yuan", surcharges);
                 return row.then(move(
-                        c, s, ProcedureStep.PAID, "instalment-payment", body.paidOn(), set, null, null, details, caller));
+                        c,
+                        s,
+                        ProcedureStep.PAID,
+                        "instalment-payment",
+                        body.paidOn(),
+                        set,
+                        null,
+                        null,
+                        details,
+                        caller));
             });
         });
     }
@@ -879,7 +890,9 @@ public class ProcedureService {
             if (s.suspended()) {
                 set.put("suspended_since", null);
                 set.put("suspension_reason", null);
-                set.put("suspended_days", s.suspendedDays() + (int) ChronoUnit.DAYS.between(s.suspendedSince(), body.on()));
+                set.put(
+                        "suspended_days",
+                        s.suspendedDays() + (int) ChronoUnit.DAYS.between(s.suspendedSince(), body.on()));
             }
             return move(
                     c,
@@ -985,7 +998,8 @@ public class ProcedureService {
             Caller caller) {
         // While suspended (中止) nothing moves but the pause itself: resumed, or the investigation terminated.
         if (s.suspended() && !"resumption".equals(action) && !"termination".equals(action)) {
-            throw ApiException.conflict(s.suspendedBlocker().code(), s.suspendedBlocker().detail());
+            throw ApiException.conflict(
+                    s.suspendedBlocker().code(), s.suspendedBlocker().detail());
         }
         // Only the actions that record something on the way stay on their step; every other one is a move of the table.
         boolean stays = STAYING_ACTIONS.contains(action) && target == s.step();

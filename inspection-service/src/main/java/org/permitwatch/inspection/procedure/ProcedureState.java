@@ -1,6 +1,9 @@
 package org.permitwatch.inspection.procedure;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.r2dbc.spi.Readable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,7 +18,7 @@ import java.util.UUID;
  */
 public record ProcedureState(
         UUID caseId,
-        ProcedureStep step,
+        @JsonIgnore ProcedureStep step,
         LocalDate openedOn,
         int extensionDays,
         int extensions,
@@ -152,6 +155,35 @@ public record ProcedureState(
                 r.get("termination_reason", String.class));
     }
 
+    /** {@code step} as contract 1.0.0 had it: its enum, absent for a step added since (ADR 0045). */
+    @JsonProperty("step")
+    @Schema(
+            deprecated = true,
+            type = "string",
+            allowableValues = {
+                "INVESTIGATING",
+                "NOTICE_SERVED",
+                "STATEMENT_HEARD",
+                "HEARING_REQUESTED",
+                "HEARING_HELD",
+                "REVIEWED",
+                "DECIDED",
+                "SERVED",
+                "PAID",
+                "ENFORCEMENT_APPLIED"
+            },
+            description = ProcedureStep.V1_NOTE)
+    public String v1Step() {
+        return step.v1Name();
+    }
+
+    /** Every step, as an open list. */
+    @JsonProperty("procedureStep")
+    @Schema(description = ProcedureStep.OPEN_NOTE)
+    public String procedureStep() {
+        return step.name();
+    }
+
     /** Why a decision may not be taken now: a stable code and a sentence. */
     public record Blocker(String code, String detail) {}
 
@@ -178,8 +210,7 @@ public record ProcedureState(
                                     "legal-review-required",
                                     "a decision after a hearing needs the legal review (法制审核) first");
                         case TERMINATED ->
-                            new Blocker(
-                                    "case-terminated", "the investigation was terminated (终止) on " + terminatedOn);
+                            new Blocker("case-terminated", "the investigation was terminated (终止) on " + terminatedOn);
                         default -> new Blocker("case-already-decided", "the procedure is at " + step);
                     });
         }
@@ -241,8 +272,7 @@ public record ProcedureState(
 
     Blocker suspendedBlocker() {
         return new Blocker(
-                "case-suspended",
-                "the investigation is suspended (中止) since " + suspendedSince + ": resume it first");
+                "case-suspended", "the investigation is suspended (中止) since " + suspendedSince + ": resume it first");
     }
 
     /**
@@ -254,11 +284,13 @@ public record ProcedureState(
             return Optional.of(new Blocker("no-fine-owed", "no fine is owed"));
         }
         if (step != ProcedureStep.SERVED) {
-            return Optional.of(new Blocker("procedure-step-not-allowed", "a 催告 follows the service; the procedure is at " + step));
+            return Optional.of(
+                    new Blocker("procedure-step-not-allowed", "a 催告 follows the service; the procedure is at " + step));
         }
         if (deferralAppliedOn != null && deferralDecidedOn == null) {
             return Optional.of(new Blocker(
-                    "deferral-pending", "the party applied for deferral on " + deferralAppliedOn + "; answer it first"));
+                    "deferral-pending",
+                    "the party applied for deferral on " + deferralAppliedOn + "; answer it first"));
         }
         if (!day.isAfter(paymentDue)) {
             return Optional.of(new Blocker(
@@ -282,8 +314,8 @@ public record ProcedureState(
                             + enforcementFrom + " (行政强制法 第五十三条)"));
         }
         if (step == ProcedureStep.SERVED || step == ProcedureStep.INSTALMENTS) {
-            return Optional.of(new Blocker(
-                    "urge-required", "the party must be urged in writing (催告) first (行政强制法 第五十四条)"));
+            return Optional.of(
+                    new Blocker("urge-required", "the party must be urged in writing (催告) first (行政强制法 第五十四条)"));
         }
         if (step != ProcedureStep.URGED) {
             return Optional.of(new Blocker("procedure-step-not-allowed", "the procedure is at " + step));

@@ -55,6 +55,20 @@ public enum ProcedureStep {
             Map.entry(PAID, EnumSet.noneOf(ProcedureStep.class)),
             Map.entry(TERMINATED, EnumSet.noneOf(ProcedureStep.class)));
 
+    /** The steps of contract 1.0.0 (the {@code step} enum of the API's views); later steps are only in {@code procedureStep}. */
+    static final String V1_NOTE = "deprecated: one of the steps of contract 1.0.0, absent for steps added since "
+            + "(INSTALMENTS, URGED, TERMINATED); read procedureStep";
+
+    static final String OPEN_NOTE = "the procedure's step: INVESTIGATING, NOTICE_SERVED, STATEMENT_HEARD, "
+            + "HEARING_REQUESTED, HEARING_HELD, REVIEWED, DECIDED, SERVED, INSTALMENTS, URGED, PAID, "
+            + "ENFORCEMENT_APPLIED, TERMINATED — an open list: accept values you do not know (steps are added without a "
+            + "new major version)";
+
+    /** This step's name if contract 1.0.0 knew it, else null (a generated 1.0.0 client cannot read a new value). */
+    public String v1Name() {
+        return ordinal() <= ENFORCEMENT_APPLIED.ordinal() ? name() : null;
+    }
+
     /** Whether the table allows {@code this → next}. */
     public boolean canBecome(ProcedureStep next) {
         return NEXT.get(this).contains(next);

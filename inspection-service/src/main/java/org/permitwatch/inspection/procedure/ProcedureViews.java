@@ -50,8 +50,9 @@ final class ProcedureViews {
 
             List<StepEntry> history,
 
-            @Schema(description = "the court application on this day: null when allowed, else the 409 code "
-                    + "(urge-required, urge-window-open, enforcement-too-early, …); null when no fine is owed")
+            @Schema(
+                    description = "the court application on this day: null when allowed, else the 409 code "
+                            + "(urge-required, urge-window-open, enforcement-too-early, …); null when no fine is owed")
             String enforcementBlocker,
 
             @Schema(description = "an approved deferral / instalment schedule (暂缓 / 分期), in order; empty otherwise")
@@ -69,8 +70,9 @@ final class ProcedureViews {
             @Schema(description = "unpaid and its due day has passed")
             boolean overdue,
 
-            @Schema(description = "加处罚款 on this instalment if paid today: 3 % of it a day after its due day, at most "
-                    + "the instalment; 0 before its due day and once paid")
+            @Schema(
+                    description = "加处罚款 on this instalment if paid today: 3 % of it a day after its due day, at most "
+                            + "the instalment; 0 before its due day and once paid")
             BigDecimal surchargeYuanToday) {
 
         static Instalment of(
@@ -90,9 +92,7 @@ final class ProcedureViews {
                     paidYuan,
                     surchargeYuan,
                     open && dueOn.isBefore(today),
-                    open
-                            ? ProcedureRules.instalmentSurcharge(amountYuan, dueOn, today)
-                            : BigDecimal.ZERO.setScale(2));
+                    open ? ProcedureRules.instalmentSurcharge(amountYuan, dueOn, today) : BigDecimal.ZERO.setScale(2));
         }
     }
 
@@ -104,11 +104,30 @@ final class ProcedureViews {
             String permitNumber,
             String divisionCode,
             String caseStatus,
-            ProcedureStep step,
+
+            @Schema(
+                    deprecated = true,
+                    type = "string",
+                    allowableValues = {
+                        "INVESTIGATING",
+                        "NOTICE_SERVED",
+                        "STATEMENT_HEARD",
+                        "HEARING_REQUESTED",
+                        "HEARING_HELD",
+                        "REVIEWED",
+                        "DECIDED",
+                        "SERVED",
+                        "PAID",
+                        "ENFORCEMENT_APPLIED"
+                    },
+                    description = ProcedureStep.V1_NOTE)
+            String step,
+
             LocalDate nextDue,
 
-            @Schema(description = "DECISION (90-day case limit), SERVICE, PAYMENT, INSTALMENT (the earliest unpaid "
-                    + "instalment) or ENFORCEMENT (last day of the court application after a 催告)")
+            @Schema(
+                    description = "DECISION (90-day case limit), SERVICE, PAYMENT, INSTALMENT (the earliest unpaid "
+                            + "instalment) or ENFORCEMENT (last day of the court application after a 催告)")
             String nextDueKind,
 
             @Schema(description = "calendar days past nextDue; 0 when not yet due")
@@ -116,7 +135,10 @@ final class ProcedureViews {
 
             BigDecimal fineYuan,
 
-            @Schema(description = "加处罚款 owed today: on the fine for PAYMENT and ENFORCEMENT, on the earliest unpaid "
-                    + "instalment for INSTALMENT, else 0")
-            BigDecimal surchargeYuanToday) {}
+            @Schema(
+                    description = "加处罚款 owed today: on the fine for PAYMENT and ENFORCEMENT, on the earliest unpaid "
+                            + "instalment for INSTALMENT, else 0")
+            BigDecimal surchargeYuanToday,
+
+            @Schema(description = ProcedureStep.OPEN_NOTE) String procedureStep) {}
 }

@@ -277,7 +277,10 @@ class CaseProcedureIT {
                 .containsEntry("enforcementUntil", "2026-12-19");
 
         on(2026, 4, 3); // the payment day itself: not in default yet
-        problem(post(caseId, "urge", county, Map.of("servedOn", "2026-04-03", "method", "DIRECT")), 409, "payment-not-late");
+        problem(
+                post(caseId, "urge", county, Map.of("servedOn", "2026-04-03", "method", "DIRECT")),
+                409,
+                "payment-not-late");
 
         on(2026, 9, 28); // Monday; the periods for 复议/诉讼 are over, but no 催告 yet
         problem(
@@ -286,13 +289,17 @@ class CaseProcedureIT {
                 "urge-required");
         Map<String, Object> p = procedure(caseId, city);
         assertThat(p).containsEntry("enforcementBlocker", "urge-required");
-        assertThat((List<String>) p.get("allowedActions")).contains("urge", "payment").doesNotContain("enforcement");
+        assertThat((List<String>) p.get("allowedActions"))
+                .contains("urge", "payment")
+                .doesNotContain("enforcement");
         field(post(caseId, "urge", county, Map.of("servedOn", "2026-09-28")), 400, "method");
         s = state(post(caseId, "urge", county, Map.of("servedOn", "2026-09-28", "method", "DIRECT")));
         // ten working days (行政强制法 第五十四条, 第六十九条): 9-29, 9-30, [国庆 10-01..10-07], 10-08, 10-09,
-        // 10-10 (调休 Saturday), [10-11 Sunday], 10-12, 10-13, 10-14, 10-15, 10-16 → perform until 10-16, apply from 10-17
+        // 10-10 (调休 Saturday), [10-11 Sunday], 10-12, 10-13, 10-14, 10-15, 10-16 → perform until 10-16, apply from
+        // 10-17
         assertThat(s)
-                .containsEntry("step", "URGED")
+                .containsEntry("procedureStep", "URGED")
+                .containsEntry("step", null) // contract 1.0.0's enum has no URGED: absent there (ADR 0045)
                 .containsEntry("urgeServedOn", "2026-09-28")
                 .containsEntry("urgeDue", "2026-10-16")
                 .containsEntry("enforcementOpensOn", "2026-10-17")
@@ -361,7 +368,7 @@ class CaseProcedureIT {
         field(post(caseId, "deferral/decision", city, approval("66666.67")), 422, "instalments");
         s = state(post(caseId, "deferral/decision", city, approval("66666.66")));
         assertThat(s)
-                .containsEntry("step", "INSTALMENTS")
+                .containsEntry("procedureStep", "INSTALMENTS")
                 .containsEntry("deferralApproved", true)
                 .containsEntry("nextDue", "2026-04-30")
                 .containsEntry("nextDueKind", "INSTALMENT");
@@ -376,7 +383,7 @@ class CaseProcedureIT {
                 409,
                 "instalment-out-of-order");
         s = state(post(caseId, "instalment-payment", county, instalment(1, "2026-04-30", "66666.67")));
-        assertThat(s).containsEntry("step", "INSTALMENTS").containsEntry("nextDue", "2026-05-31");
+        assertThat(s).containsEntry("procedureStep", "INSTALMENTS").containsEntry("nextDue", "2026-05-31");
 
         on(2026, 5, 20); // nothing is late: the fine's own payment day (04-03) no longer counts
         Map<String, Object> p = procedure(caseId, city);
@@ -386,7 +393,8 @@ class CaseProcedureIT {
         assertThat(plan).extracting(i -> i.get("dueOn")).containsExactly("2026-04-30", "2026-05-31", "2026-06-30");
         assertThat(plan.get(0)).containsEntry("paidOn", "2026-04-30");
         assertThat(plan.get(1)).containsEntry("overdue", false);
-        assertThat(new BigDecimal(plan.get(1).get("surchargeYuanToday").toString())).isEqualByComparingTo("0");
+        assertThat(new BigDecimal(plan.get(1).get("surchargeYuanToday").toString()))
+                .isEqualByComparingTo("0");
 
         on(2026, 6, 2); // the second instalment (05-31) is 2 days late: 66666.67 × 3 % × 2 = 4000.0002 → 4000.00
         Map<String, Object> due = get("/api/v1/cases/procedure/due?overdueOnly=true&kind=INSTALMENT&size=200", city)
@@ -405,7 +413,8 @@ class CaseProcedureIT {
         // ... and only that one: the third (06-30) accrues nothing yet
         plan = (List<Map<String, Object>>) procedure(caseId, city).get("instalments");
         assertThat(plan.get(1)).containsEntry("overdue", true);
-        assertThat(new BigDecimal(plan.get(2).get("surchargeYuanToday").toString())).isEqualByComparingTo("0");
+        assertThat(new BigDecimal(plan.get(2).get("surchargeYuanToday").toString()))
+                .isEqualByComparingTo("0");
 
         on(2026, 6, 3); // 3 days late: 66666.67 × 3 % × 3 = 6000.0003 → 6000.00; owed 72666.67
         field(post(caseId, "instalment-payment", county, instalment(2, "2026-06-03", "66666.67")), 422, "amountYuan");
@@ -469,7 +478,7 @@ class CaseProcedureIT {
 
         on(2026, 10, 20);
         s = state(post(caseId, "termination", city, Map.of("on", "2026-10-20", "reason", "当事人已注销，无权利义务承受人")));
-        assertThat(s).containsEntry("step", "TERMINATED").containsEntry("terminatedOn", "2026-10-20");
+        assertThat(s).containsEntry("procedureStep", "TERMINATED").containsEntry("terminatedOn", "2026-10-20");
         assertThat(s.get("nextDue")).isNull();
         problem(post(caseId, "notice", county, notice(proposalId, "2026-10-20")), 409, "procedure-step-not-allowed");
         problem(decide(caseId, proposalId, null), 409, "case-terminated");
@@ -498,10 +507,14 @@ class CaseProcedureIT {
     /** Approval of three instalments: 66666.67 on 04-30 and 05-31, {@code last} on 06-30. */
     private static Map<String, Object> approval(String last) {
         return Map.of(
-                "decidedOn", "2026-03-27",
-                "approved", true,
-                "approver", "局长 李某",
-                "instalments", List.of(
+                "decidedOn",
+                "2026-03-27",
+                "approved",
+                true,
+                "approver",
+                "局长 李某",
+                "instalments",
+                List.of(
                         Map.of("dueOn", "2026-04-30", "amountYuan", new BigDecimal("66666.67")),
                         Map.of("dueOn", "2026-05-31", "amountYuan", new BigDecimal("66666.67")),
                         Map.of("dueOn", "2026-06-30", "amountYuan", new BigDecimal(last))));

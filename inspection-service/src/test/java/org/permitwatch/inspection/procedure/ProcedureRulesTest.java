@@ -22,7 +22,8 @@ class ProcedureRulesTest {
 
     private static final WorkdayCalendar CALENDAR =
             WorkdayCalendar.fromClasspath(JsonMapper.builder().build());
-    // the hearing threshold is permitwatch.documents.hearing-threshold-yuan (default 200000); 50000 as a province may set it
+    // the hearing threshold is permitwatch.documents.hearing-threshold-yuan (default 200000); 50000 as a province may
+    // set it
     private final ProcedureRules rules =
             new ProcedureRules(ProcedureProperties.defaults(), new BigDecimal("50000"), CALENDAR);
 
@@ -123,7 +124,8 @@ class ProcedureRulesTest {
         assertThat(ProcedureStep.sourcesOf(ProcedureStep.DECIDED))
                 .containsExactlyInAnyOrder("INVESTIGATING", "NOTICE_SERVED", "STATEMENT_HEARD", "REVIEWED");
         // no court application without the 催告 (行政强制法 第五十四条)
-        assertThat(ProcedureStep.SERVED.canBecome(ProcedureStep.ENFORCEMENT_APPLIED)).isFalse();
+        assertThat(ProcedureStep.SERVED.canBecome(ProcedureStep.ENFORCEMENT_APPLIED))
+                .isFalse();
         assertThat(ProcedureStep.sourcesOf(ProcedureStep.ENFORCEMENT_APPLIED)).containsExactly("URGED");
         assertThat(ProcedureStep.sourcesOf(ProcedureStep.URGED)).containsExactly("SERVED");
         assertThat(ProcedureStep.sourcesOf(ProcedureStep.INSTALMENTS)).containsExactly("SERVED");
@@ -132,7 +134,11 @@ class ProcedureRulesTest {
         // 终止 only before the decision
         assertThat(ProcedureStep.sourcesOf(ProcedureStep.TERMINATED))
                 .containsExactlyInAnyOrder(
-                        "INVESTIGATING", "NOTICE_SERVED", "STATEMENT_HEARD", "HEARING_REQUESTED", "HEARING_HELD",
+                        "INVESTIGATING",
+                        "NOTICE_SERVED",
+                        "STATEMENT_HEARD",
+                        "HEARING_REQUESTED",
+                        "HEARING_HELD",
                         "REVIEWED");
         assertThat(ProcedureStep.TERMINATED.beforeDecision()).isFalse();
         assertThat(ProcedureStep.URGED.beforeDecision()).isFalse();
@@ -194,9 +200,12 @@ class ProcedureRulesTest {
                         fine,
                         approved,
                         List.of(
-                                new InstalmentSchedule.Instalment(LocalDate.of(2026, 4, 30), new BigDecimal("66666.67")),
-                                new InstalmentSchedule.Instalment(LocalDate.of(2026, 5, 31), new BigDecimal("66666.67")),
-                                new InstalmentSchedule.Instalment(LocalDate.of(2026, 6, 30), new BigDecimal("66666.67")))))
+                                new InstalmentSchedule.Instalment(
+                                        LocalDate.of(2026, 4, 30), new BigDecimal("66666.67")),
+                                new InstalmentSchedule.Instalment(
+                                        LocalDate.of(2026, 5, 31), new BigDecimal("66666.67")),
+                                new InstalmentSchedule.Instalment(
+                                        LocalDate.of(2026, 6, 30), new BigDecimal("66666.67")))))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.code()).isEqualTo("instalments-sum-mismatch");
                     assertThat(e.errors()).extracting(FieldProblem::field).containsExactly("instalments");
@@ -234,7 +243,8 @@ class ProcedureRulesTest {
         BigDecimal threshold = new DocumentProperties(null).hearingThresholdYuan();
         assertThat(threshold).isEqualByComparingTo("200000");
         ProcedureRules byDefault = new ProcedureRules(ProcedureProperties.defaults(), threshold, CALENDAR);
-        assertThat(byDefault.hearingEligible(new BigDecimal("199999.99"), false)).isFalse();
+        assertThat(byDefault.hearingEligible(new BigDecimal("199999.99"), false))
+                .isFalse();
         assertThat(byDefault.hearingEligible(new BigDecimal("200000"), false)).isTrue();
         assertThat(byDefault.hearingEligible(new BigDecimal("50000"), false)).isFalse();
         assertThat(byDefault.hearingEligible(new BigDecimal("50000"), true)).isTrue(); // 责令停产整治 etc. (第四十六条)
