@@ -138,9 +138,9 @@ export const FIELDS: Record<ProcedureAction, string[]> = {
 export function parseInstalments(text: string): { instalments: { dueOn: string; amountYuan: string }[]; bad?: number } {
   const instalments: { dueOn: string; amountYuan: string }[] = [];
   const lines = text.split(/[\n;；]/).map((l) => l.trim()).filter((l) => l !== '');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^(\d{4}-\d{2}-\d{2})[\s,，]+(\d+(?:\.\d{1,2})?)$/.exec(lines[i]);
-    if (!m) return { instalments, bad: i + 1 };
+  for (const [i, line] of lines.entries()) {
+    const m = /^(\d{4}-\d{2}-\d{2})[\s,，]+(\d+(?:\.\d{1,2})?)$/.exec(line);
+    if (!m?.[1] || !m[2]) return { instalments, bad: i + 1 };
     instalments.push({ dueOn: m[1], amountYuan: m[2] });
   }
   return { instalments };
