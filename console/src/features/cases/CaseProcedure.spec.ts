@@ -10,7 +10,7 @@ vi.mock('../../api/client', async (original) => ({
 }));
 
 import CaseProcedure from './CaseProcedure.vue';
-import { FIELDS, body, isDateField, stepRows, type Procedure } from './procedureRules';
+import { FIELDS, actionPath, body, isDateField, nextInstalment, parseInstalments, stepOf, stepRows, totalFen, type Procedure } from './procedureRules';
 
 const detail = { id: 'c1', status: 'DECIDED' as const, proposals: [{ id: 'p1' }], decisions: [{ id: 'd1', kind: 'FINE' as const }] };
 
@@ -150,5 +150,143 @@ describe('the procedure panel', () => {
       method: 'DIRECT',
       proposalId: 'p9',
     });
+  });
+
+  // A fine of 200000 served 2026-03-19, deferral approved 03-27 in three instalments (docs/inspection/cases.md):
+  // 66666.67 on 04-30 (paid), 66666.67 on 05-31 (2 days late on 06-02), 66666.66 on 06-30.
+  const instalments: Procedure = {
+    today: '2026-06-02',
+    allowedActions: ['instalment-payment'],
+    overdue: true,
+    daysLate: 0,
+    surchargeYuanToday: 0,
+    history: [],
+    instalments: [
+      { seq: 1, dueOn: '2026-04-30', amountYuan: 66666.67, paidOn: '2026-04-30', paidYuan: 66666.67, surchargeYuan: 0, overdue: false, surchargeYuanToday: 0 },
+      { seq: 2, dueOn: '2026-05-31', amountYuan: 66666.67, overdue: true, surchargeYuanToday: 4000 },
+      { seq: 3, dueOn: '2026-06-30', amountYuan: 66666.66, overdue: false, surchargeYuanToday: 0 },
+    ],
+    state: {
+      caseId: 'c1',
+      procedureStep: 'INSTALMENTS',
+      openedOn: '2026-03-10',
+      decidedOn: '2026-03-10',
+      fineYuan: 200000,
+      servedOn: '2026-03-19',
+      paymentDue: '2026-04-03',
+      enforcementFrom: '2026-09-20',
+      enforcementUntil: '2026-12-19',
+      deferralAppliedOn: '2026-03-25',
+      deferralDecidedOn: '2026-03-27',
+      deferralApproved: true,
+      nextDue: '2026-05-31',
+      nextDueKind: 'INSTALMENT',
+    },
+  } as Procedure;
+
+  it('lists each instalment with its due day, marks the late one and no longer the replaced payment day', () => {
+    const rows = stepRows(instalments);
+    expect(rows.find((r) => r.key === 'payment')).toMatchObject({ due: undefined, overdue: false });
+    expect(rows.find((r) => r.key === 'deferralApproved')?.done).toBe('2026-03-27');
+    expect(rows.filter((r) => r.label === 'instalment').map((r) => [r.key, r.due, r.done, r.overdue])).toEqual([
+      ['instalment-1', '2026-04-30', '2026-04-30', false],
+      ['instalment-2', '2026-05-31', undefined, true],
+      ['instalment-3', '2026-06-30', undefined, false],
+    ]);
+    expect(nextInstalment(instalments)?.seq).toBe(2);
+    // contract 1.0.0's step enum has no INSTALMENTS: the panel reads procedureStep
+    expect(stepOf(instalments)).toBe('INSTALMENTS');
+    expect(stepOf({ state: { step: 'SERVED' } } as Procedure)).toBe('SERVED');
+  });
+
+  it('shows the urge with the party\'s last day and the application window from its opening day', () => {
+    const urged = {
+      today: '2026-10-16',
+      allowedActions: ['payment'],
+      enforcementBlocker: 'urge-window-open',
+      state: {
+        procedureStep: 'URGED', decidedOn: '2026-03-10', paymentDue: '2026-04-03', urgeServedOn: '2026-09-28', urgeDue: '2026-10-16',
+        enforcementFrom: '2026-09-20', enforcementOpensOn: '2026-10-17', enforcementUntil: '2026-12-19',
+      },
+    } as Procedure;
+    const rows = stepRows(urged);
+    expect(rows.find((r) => r.key === 'urge')).toMatchObject({ done: '2026-09-28', due: '2026-10-16' });
+    expect(rows.find((r) => r.key === 'enforcement')).toMatchObject({ due: '2026-10-17 – 2026-12-19', overdue: false });
+    // a day after the application's last day with nothing applied: the bureau is late
+    expect(stepRows({ ...urged, today: '2026-12-20' }).find((r) => r.key === 'enforcement')?.overdue).toBe(true);
+  });
+
+  it('reads the typed schedule as decimal text, totals it in fen and points at a bad line', () => {
+    expect(parseInstalments('2026-04-30 66666.67\n2026-05-31 66666.67；2026-06-30，66666.66\n')).toEqual({
+      instalments: [
+        { dueOn: '2026-04-30', amountYuan: '66666.67' },
+        { dueOn: '2026-05-31', amountYuan: '66666.67' },
+        { dueOn: '2026-06-30', amountYuan: '66666.66' },
+      ],
+    });
+    // 6666667 + 6666667 + 6666666 fen = 20000000 fen = 200000.00 yuan exactly (0.1 + 0.2 style float error impossible)
+    expect(totalFen(['66666.67', '66666.67', '66666.66'])).toBe(20_000_000);
+    expect(totalFen(['0.1', '0.2'])).toBe(30);
+    expect(parseInstalments('2026-04-30 100000\n2026-05-31 100000.005').bad).toBe(2);
+    expect(actionPath('deferral-decision')).toBe('deferral/decision');
+    expect(actionPath('urge')).toBe('urge');
+    expect(body('deferral-decision', { decidedOn: '2026-03-27', approved: true, approver: '局长 李某', instalments: '2026-04-30 66666.67\n2026-05-31 133333.33' })).toEqual({
+      decidedOn: '2026-03-27',
+      approved: true,
+      approver: '局长 李某',
+      instalments: [
+        { dueOn: '2026-04-30', amountYuan: 66666.67 },
+        { dueOn: '2026-05-31', amountYuan: 133333.33 },
+      ],
+    });
+    expect(body('deferral-decision', { decidedOn: '2026-03-27', approved: false, approver: '局长 李某', instalments: 'x' })).toEqual({
+      decidedOn: '2026-03-27',
+      approved: false,
+      approver: '局长 李某',
+    });
+  });
+
+  it('records the next instalment by default and posts the approval to its own path', async () => {
+    get.mockResolvedValue({ data: instalments });
+    post.mockResolvedValue({ data: instalments });
+    const wrapper = mount(CaseProcedure, { props: { detail } });
+    await flushPromises();
+    expect(wrapper.find('[data-test=due-instalment-2]').text()).toBe('2026-05-31');
+    expect(wrapper.find('[data-test=overdue-instalment-2]').exists()).toBe(true);
+    expect(wrapper.find('[data-test=overdue-instalment-3]').exists()).toBe(false);
+    await wrapper.find('[data-test=procedure-form]').trigger('submit');
+    await flushPromises();
+    expect(post).toHaveBeenCalledWith('/api/v1/cases/{id}/procedure/instalment-payment', {
+      params: { path: { id: 'c1' } },
+      body: { seq: 2, paidOn: '2026-06-02' },
+    });
+    wrapper.unmount();
+
+    post.mockClear();
+    const pending = {
+      ...instalments,
+      instalments: [],
+      allowedActions: ['deferral-decision'],
+      state: { ...instalments.state, step: 'SERVED', procedureStep: 'SERVED', deferralDecidedOn: undefined, deferralApproved: undefined },
+    } as Procedure;
+    get.mockResolvedValue({ data: pending });
+    const form = mount(CaseProcedure, { props: { detail } });
+    await flushPromises();
+    await form.find('textarea[data-test=field-instalments], [data-test=field-instalments] textarea').setValue('2026-04-30 100000\n2026-05-31 100000');
+    expect(form.find('[data-test=instalments-total]').text()).toContain('200,000');
+    await form.find('[data-test=procedure-form]').trigger('submit');
+    await flushPromises();
+    expect(post).toHaveBeenCalledWith('/api/v1/cases/{id}/procedure/deferral/decision', {
+      params: { path: { id: 'c1' } },
+      body: {
+        decidedOn: '2026-06-02',
+        approved: true,
+        instalments: [
+          { dueOn: '2026-04-30', amountYuan: 100000 },
+          { dueOn: '2026-05-31', amountYuan: 100000 },
+        ],
+      },
+    });
+    form.unmount();
   });
 });

@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
 @Tag(
         name = "Case procedure",
         description = "程序 of a penalty case with its time limits: 告知, 陈述申辩, 听证, 法制审核 / 集体讨论, 决定, 送达, "
-                + "缴纳 (加处罚款), 申请法院强制执行; the 90-day case limit and its extensions (docs/inspection/cases.md)")
+                + "缴纳 (加处罚款), 暂缓 / 分期, 催告, 申请法院强制执行; the 90-day case limit, its extensions, 中止 and 终止 "
+                + "(docs/inspection/cases.md)")
 class ProcedureController {
 
     private static final String WRITE_RULES = " Bureau staff (PROVINCE, CITY, COUNTY; 403 otherwise); 404 outside the "
@@ -35,6 +36,10 @@ class ProcedureController {
             + "current one. A deadline reaching a year without the State Council holiday arrangement is counted "
             + "provisionally (state.provisionalDeadlines), never refused. Audited case.procedure.<action>; emits "
             + "ProcedureStepChanged. Returns the procedure.";
+
+    /** The kinds of the next deadline (case_procedure.next_due_kind). */
+    private static final java.util.List<String> DUE_KINDS =
+            java.util.List.of("DECISION", "SERVICE", "PAYMENT", "INSTALMENT", "ENFORCEMENT");
 
     private final ProcedureService service;
     private final ProcedureQueries queries;
@@ -60,7 +65,8 @@ class ProcedureController {
             summary = "Cases with due or overdue procedure steps",
             description =
                     "The city's list of deadlines: each case's next deadline (DECISION = the case limit, SERVICE, "
-                            + "PAYMENT) up to `withinDays` from today (default 7), or only those already passed "
+                            + "PAYMENT, INSTALMENT = the earliest unpaid instalment, ENFORCEMENT = the last day of the "
+                            + "court application after a 催告) up to `withinDays` from today (default 7), or only those already passed "
                             + "(`overdueOnly=true`). Paged; sorted by nextDue (soonest first) unless `sort` says otherwise; "
                             + "inside the caller's scope.")
     Mono<PageResponse<ProcedureViews.DueItem>> due(
@@ -71,15 +77,17 @@ class ProcedureController {
                     Integer withinDays,
             @Parameter(description = "only deadlines already passed") @RequestParam(required = false)
                     Boolean overdueOnly,
-            @Parameter(description = "DECISION, SERVICE or PAYMENT") @RequestParam(required = false) String kind,
+            @Parameter(description = "DECISION, SERVICE, PAYMENT, INSTALMENT or ENFORCEMENT")
+                    @RequestParam(required = false)
+                    String kind,
             @RequestParam(required = false) @SortParam(ProcedureSort.class) String sort) {
         int within = withinDays == null ? 7 : withinDays;
         if (within < 0 || within > 366) {
             throw ApiException.invalidField("withinDays", "must be 0..366", withinDays);
         }
         String k = kind == null || kind.isBlank() ? null : kind.trim().toUpperCase();
-        if (k != null && !k.equals("DECISION") && !k.equals("SERVICE") && !k.equals("PAYMENT")) {
-            throw ApiException.invalidField("kind", "must be DECISION, SERVICE or PAYMENT", kind);
+        if (k != null && !DUE_KINDS.contains(k)) {
+            throw ApiException.invalidField("kind", "must be one of " + String.join(", ", DUE_KINDS), kind);
         }
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
@@ -178,13 +186,103 @@ class ProcedureController {
     @PostMapping("/{id}/procedure/enforcement")
     @Operation(
             summary = "申请法院强制执行",
-            description = "`{appliedOn, court}`: CITY or PROVINCE; only an unpaid fine, within the three months after "
-                    + "the periods for 复议 (60 days) and 诉讼 (6 months) ended (行政强制法 第五十三条): 409 "
-                    + "enforcement-too-early / enforcement-too-late / no-fine-owed." + WRITE_RULES)
+            description = "`{appliedOn, court, courtCaseNo?}`: CITY or PROVINCE; only an unpaid fine after the 催告 "
+                    + "(409 urge-required) and its 10 working days (409 urge-window-open, 行政强制法 第五十四条、第六十九条), "
+                    + "within the three months after the periods for 复议 (60 days) and 诉讼 (6 months) ended (行政强制法 "
+                    + "第五十三条): 409 enforcement-too-early / enforcement-too-late / no-fine-owed." + WRITE_RULES)
     Mono<ProcedureViews.Procedure> enforcement(
             @PathVariable UUID id, @RequestBody ProcedureService.EnforcementInput body) {
         return CurrentCaller.get()
                 .flatMap(caller -> service.enforcement(id, body, caller).then(read(id, caller)));
+    }
+
+    @PostMapping("/{id}/procedure/urge")
+    @Operation(
+            summary = "催告: the written demand to perform before a court application",
+            description =
+                    "`{servedOn, method}` (method as for service; 公告 deemed served 30 days later): only at SERVED "
+                            + "with the fine unpaid after its payment day (409 payment-not-late, no-fine-owed, deferral-pending). "
+                            + "The party may perform until the 10th working day after (行政强制法 第五十四条, 第六十九条); the court "
+                            + "application opens the day after, or when the periods for 复议/诉讼 end if later; 409 urge-too-late "
+                            + "when that would be after the application's last day. Next deadline: ENFORCEMENT."
+                            + WRITE_RULES)
+    Mono<ProcedureViews.Procedure> urge(@PathVariable UUID id, @RequestBody ProcedureService.UrgeInput body) {
+        return CurrentCaller.get()
+                .flatMap(caller -> service.urge(id, body, caller).then(read(id, caller)));
+    }
+
+    @PostMapping("/{id}/procedure/deferral")
+    @Operation(
+            summary = "暂缓 / 分期缴纳 applied for by the party",
+            description = "`{appliedOn, reason}` (行政处罚法 第六十六条: 确有经济困难): at SERVED, the fine unpaid, on or "
+                    + "before its payment day (409 deferral-too-late, deferral-already-applied). The step stays SERVED "
+                    + "until the bureau answers." + WRITE_RULES)
+    Mono<ProcedureViews.Procedure> deferral(@PathVariable UUID id, @RequestBody ProcedureService.DeferralInput body) {
+        return CurrentCaller.get()
+                .flatMap(caller -> service.deferral(id, body, caller).then(read(id, caller)));
+    }
+
+    @PostMapping("/{id}/procedure/deferral/decision")
+    @Operation(
+            summary = "The bureau's answer to a deferral application",
+            description = "`{decidedOn, approved, approver, instalments: [{dueOn, amountYuan}]}`: CITY or PROVINCE. "
+                    + "Approved: the schedule (one entry = 暂缓) in order, due days from the approval on, amounts in yuan "
+                    + "with at most two decimals (400 naming instalments[i].dueOn / .amountYuan) adding up to the fine "
+                    + "exactly (422 instalments-sum-mismatch); the step becomes INSTALMENTS, the next deadline the first "
+                    + "instalment. Refused: the fine stays due on its day. 409 deferral-not-pending." + WRITE_RULES)
+    Mono<ProcedureViews.Procedure> deferralDecision(
+            @PathVariable UUID id, @RequestBody ProcedureService.DeferralDecisionInput body) {
+        return CurrentCaller.get()
+                .flatMap(caller -> service.deferralDecision(id, body, caller).then(read(id, caller)));
+    }
+
+    @PostMapping("/{id}/procedure/instalment-payment")
+    @Operation(
+            summary = "One instalment paid",
+            description =
+                    "`{seq, paidOn, amountYuan}`: in order (409 instalment-out-of-order, instalment-already-paid); "
+                            + "the amount is the instalment plus its own 加处罚款 from its due day (3 % a day, at most the "
+                            + "instalment; none before it is due) — 422 payment-amount-mismatch naming amountYuan. The last "
+                            + "instalment moves the procedure to PAID." + WRITE_RULES)
+    Mono<ProcedureViews.Procedure> instalmentPayment(
+            @PathVariable UUID id, @RequestBody ProcedureService.InstalmentPaymentInput body) {
+        return CurrentCaller.get()
+                .flatMap(caller -> service.instalmentPayment(id, body, caller).then(read(id, caller)));
+    }
+
+    @PostMapping("/{id}/procedure/suspension")
+    @Operation(
+            summary = "中止案件调查",
+            description = "`{on, reason}` (生态环境行政处罚办法 第三十五条; CITY or PROVINCE: the head of the bureau "
+                    + "approves): before the decision, within the case limit (409 case-limit-passed, "
+                    + "case-already-decided, case-suspended). The case limit stops: no deadline while suspended, and "
+                    + "every other write is refused with 409 case-suspended." + WRITE_RULES)
+    Mono<ProcedureViews.Procedure> suspension(
+            @PathVariable UUID id, @RequestBody ProcedureService.SuspensionInput body) {
+        return CurrentCaller.get()
+                .flatMap(caller -> service.suspension(id, body, caller).then(read(id, caller)));
+    }
+
+    @PostMapping("/{id}/procedure/resumption")
+    @Operation(
+            summary = "恢复案件调查",
+            description = "`{on, reason}`: CITY or PROVINCE; the days since the suspension are not counted against the "
+                    + "case limit, which runs again (409 case-not-suspended)." + WRITE_RULES)
+    Mono<ProcedureViews.Procedure> resumption(
+            @PathVariable UUID id, @RequestBody ProcedureService.ResumptionInput body) {
+        return CurrentCaller.get()
+                .flatMap(caller -> service.resumption(id, body, caller).then(read(id, caller)));
+    }
+
+    @PostMapping("/{id}/procedure/termination")
+    @Operation(
+            summary = "终止案件调查",
+            description = "`{on, reason}` (生态环境行政处罚办法 第三十六条; CITY or PROVINCE): before the decision, "
+                    + "suspended or not; the procedure ends at TERMINATED with no deadline." + WRITE_RULES)
+    Mono<ProcedureViews.Procedure> termination(
+            @PathVariable UUID id, @RequestBody ProcedureService.TerminationInput body) {
+        return CurrentCaller.get()
+                .flatMap(caller -> service.termination(id, body, caller).then(read(id, caller)));
     }
 
     @PostMapping("/{id}/procedure/extension")

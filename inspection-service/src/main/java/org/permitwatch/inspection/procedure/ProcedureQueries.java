@@ -36,11 +36,18 @@ class ProcedureQueries {
                 .map(ProcedureState::of)
                 .one()
                 .map(rules::current)
-                .flatMap(s -> history(caseId).collectList().map(h -> view(s, today, h)));
+                .flatMap(s -> history(caseId)
+                        .collectList()
+                        .zipWith(instalments(db, caseId, today).collectList())
+                        .map(t -> view(s, today, t.getT1(), t.getT2())));
     }
 
     static ProcedureViews.Procedure view(
-            ProcedureState s, LocalDate today, java.util.List<ProcedureViews.StepEntry> history) {
+            ProcedureState s,
+            LocalDate today,
+            java.util.List<ProcedureViews.StepEntry> history,
+            java.util.List<ProcedureViews.Instalment> instalments) {
+        // zero once a deferral was approved (each instalment is then late on its own) or while the day is provisional
         long daysLate = s.daysLate(today);
         return new ProcedureViews.Procedure(
                 s,
@@ -52,7 +59,30 @@ class ProcedureQueries {
                 s.decisionBlocker(true, null, today)
                         .map(ProcedureState.Blocker::code)
                         .orElse(null),
-                history);
+                history,
+                s.owesFine()
+                        ? s.enforcementBlocker(today)
+                                .map(ProcedureState.Blocker::code)
+                                .orElse(null)
+                        : null,
+                instalments);
+    }
+
+    /** A case's instalments in order, with what each costs on {@code today} (the service reads them under its lock). */
+    static Flux<ProcedureViews.Instalment> instalments(DatabaseClient db, UUID caseId, LocalDate today) {
+        return db.sql("""
+                        SELECT seq, due_on, amount_yuan, paid_on, paid_yuan, surcharge_yuan
+                        FROM case_instalment WHERE case_id = :id ORDER BY seq""")
+                .bind("id", caseId)
+                .map(r -> ProcedureViews.Instalment.of(
+                        r.get("seq", Integer.class),
+                        r.get("due_on", LocalDate.class),
+                        r.get("amount_yuan", BigDecimal.class),
+                        r.get("paid_on", LocalDate.class),
+                        r.get("paid_yuan", BigDecimal.class),
+                        r.get("surcharge_yuan", BigDecimal.class),
+                        today))
+                .all();
     }
 
     private Flux<ProcedureViews.StepEntry> history(UUID caseId) {
@@ -80,8 +110,13 @@ class ProcedureQueries {
         String where = dueWhere(scope, f);
         var spec = db.sql("""
                         SELECT c.id, c.case_no, c.unit_name, c.permit_number, c.division_code, c.status, p.step,
-                               p.next_due, p.next_due_kind, p.fine_yuan, p.payment_due, p.paid_on
-                        FROM case_procedure p JOIN enforcement_case c ON c.id = p.case_id WHERE """ + " " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
+                               p.next_due, p.next_due_kind, p.fine_yuan, p.payment_due, p.paid_on,
+                               i.due_on AS instalment_due, i.amount_yuan AS instalment_yuan
+                        FROM case_procedure p JOIN enforcement_case c ON c.id = p.case_id
+                        LEFT JOIN LATERAL (SELECT ci.due_on, ci.amount_yuan FROM case_instalment ci
+                                           WHERE ci.case_id = p.case_id AND ci.paid_on IS NULL
+                                           ORDER BY ci.seq LIMIT 1) i ON p.next_due_kind = 'INSTALMENT'
+                        WHERE """ + " " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
         return bindDue(scope.bind(spec), f, today)
                 .bind("limit", limit)
                 .bind("offset", offset)
@@ -90,9 +125,16 @@ class ProcedureQueries {
                     String kind = r.get("next_due_kind", String.class);
                     BigDecimal fine = r.get("fine_yuan", BigDecimal.class);
                     LocalDate paymentDue = r.get("payment_due", LocalDate.class);
-                    BigDecimal surcharge = "PAYMENT".equals(kind) && fine != null && paymentDue != null
-                            ? ProcedureRules.surcharge(fine, ProcedureRules.daysLate(paymentDue, today))
-                            : BigDecimal.ZERO.setScale(2);
+                    LocalDate instalmentDue = r.get("instalment_due", LocalDate.class);
+                    BigDecimal instalment = r.get("instalment_yuan", BigDecimal.class);
+                    BigDecimal surcharge;
+                    if (("PAYMENT".equals(kind) || "ENFORCEMENT".equals(kind)) && fine != null && paymentDue != null) {
+                        surcharge = ProcedureRules.surcharge(fine, ProcedureRules.daysLate(paymentDue, today));
+                    } else if ("INSTALMENT".equals(kind) && instalment != null) {
+                        surcharge = ProcedureRules.instalmentSurcharge(instalment, instalmentDue, today);
+                    } else {
+                        surcharge = BigDecimal.ZERO.setScale(2);
+                    }
                     return new ProcedureViews.DueItem(
                             r.get("id", UUID.class),
                             r.get("case_no", String.class),
@@ -100,12 +142,13 @@ class ProcedureQueries {
                             r.get("permit_number", String.class),
                             r.get("division_code", String.class),
                             r.get("status", String.class),
-                            ProcedureStep.valueOf(r.get("step", String.class)),
+                            ProcedureStep.valueOf(r.get("step", String.class)).v1Name(),
                             nextDue,
                             kind,
                             Math.max(0, ChronoUnit.DAYS.between(nextDue, today)),
                             fine,
-                            surcharge);
+                            surcharge,
+                            r.get("step", String.class));
                 })
                 .all();
     }

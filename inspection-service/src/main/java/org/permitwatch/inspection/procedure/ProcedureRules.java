@@ -176,4 +176,35 @@ public final class ProcedureRules {
         BigDecimal raw = fineYuan.multiply(SURCHARGE_RATE_PER_DAY).multiply(BigDecimal.valueOf(daysLate));
         return raw.min(fineYuan).setScale(2, RoundingMode.HALF_UP);
     }
+
+    // --- 催告 before the court enforcement application (ADR 0045) ---
+
+    /**
+     * 《行政强制法》第五十四条: the bureau may apply to the court when the party has not performed 催告书送达十日后; the
+     * ten days are working days (第六十九条: "本法中十日以内期限的规定是指工作日，不含法定节假日").
+     */
+    static final int URGE_WORKING_DAYS = 10;
+
+    /**
+     * Last day the party may still perform after the 催告 took effect (deemed served for 公告); provisional when the ten
+     * working days reach a year whose arrangement is not loaded (ADR 0044) — the 催告 is still recorded, and the court
+     * application waits until the count is final ({@link ProcedureService}).
+     */
+    public Deadline urgeDue(LocalDate urgeDeemedServedOn) {
+        return calendar.deadline(urgeDeemedServedOn, URGE_WORKING_DAYS);
+    }
+
+    /**
+     * First day of the court application: the day after the 催告 window, but never before the periods for 复议 and
+     * 诉讼 have run out ({@link #enforcementFrom}). The application's last day stays {@link #enforcementUntil}.
+     */
+    public static LocalDate enforcementOpensOn(LocalDate enforcementFrom, LocalDate urgeDue) {
+        LocalDate afterUrge = urgeDue.plusDays(1);
+        return afterUrge.isAfter(enforcementFrom) ? afterUrge : enforcementFrom;
+    }
+
+    /** 加处罚款 on one instalment: the same rule as the fine's, counted from the instalment's own due day. */
+    public static BigDecimal instalmentSurcharge(BigDecimal amountYuan, LocalDate dueOn, LocalDate day) {
+        return surcharge(amountYuan, daysLate(dueOn, day));
+    }
 }

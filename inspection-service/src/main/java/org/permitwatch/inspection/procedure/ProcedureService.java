@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.permitwatch.events.enforcement.ProcedureStepChanged;
@@ -24,6 +25,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProcedureService {
 
     private static final String RESOURCE = "enforcement-case";
+
+    /** Actions that record something without leaving the step (the table is not asked). */
+    private static final java.util.Set<String> STAYING_ACTIONS = java.util.Set.of(
+            "extension", "deferral", "deferral-decision", "instalment-payment", "suspension", "resumption");
 
     private final DatabaseClient db;
     private final CaseAccess cases;
@@ -423,6 +429,11 @@ public class ProcedureService {
         required("amountYuan", body.amountYuan());
         return write(caseId, caller, (c, s, today) -> {
             notAfterToday("paidOn", body.paidOn(), today);
+            if (s.step() == ProcedureStep.INSTALMENTS) {
+                throw ApiException.conflict(
+                        "instalments-approved",
+                        "the fine is paid by its approved instalments (POST …/procedure/instalment-payment)");
+            }
             if (s.step().canBecome(ProcedureStep.PAID)) {
                 if (!s.owesFine()) {
                     throw ApiException.conflict("no-fine-owed", "case " + c.caseNo() + " owes no fine");
@@ -464,8 +475,13 @@ public class ProcedureService {
         });
     }
 
-    record EnforcementInput(LocalDate appliedOn, String court) {}
+    record EnforcementInput(LocalDate appliedOn, String court, String courtCaseNo) {}
 
+    /**
+     * 申请法院强制执行: only from URGED, on a day {@link ProcedureState#enforcementBlocker} allows (the periods for 复议
+     * and 诉讼 over, the 催告's ten working days passed, within three months). The court's case number (案号) is given
+     * when the court has accepted the application; optional here.
+     */
     Mono<ProcedureState> enforcement(UUID caseId, EnforcementInput body, Caller caller) {
         CaseAccess.requireDecider(caller);
         required("appliedOn", body.appliedOn());
@@ -474,26 +490,30 @@ public class ProcedureService {
         }
         return write(caseId, caller, (c, s, today) -> {
             notAfterToday("appliedOn", body.appliedOn(), today);
-            if (s.step().canBecome(ProcedureStep.ENFORCEMENT_APPLIED)) {
-                if (!s.owesFine()) {
-                    throw ApiException.conflict("no-fine-owed", "case " + c.caseNo() + " owes no fine");
-                }
-                if (body.appliedOn().isBefore(s.enforcementFrom())) {
-                    throw ApiException.conflict(
-                            "enforcement-too-early",
-                            "the periods for 复议 and 诉讼 run until "
-                                    + s.enforcementFrom().minusDays(1) + "; apply from " + s.enforcementFrom()
-                                    + " (行政强制法 第五十三条)");
-                }
-                if (body.appliedOn().isAfter(s.enforcementUntil())) {
-                    throw ApiException.conflict(
-                            "enforcement-too-late",
-                            "the application had to be made by " + s.enforcementUntil() + " (行政强制法 第五十三条)");
-                }
+            s.enforcementBlocker(body.appliedOn()).ifPresent(b -> {
+                throw ApiException.conflict(b.code(), b.detail());
+            });
+            // the 催告's ten working days counted again on the calendar loaded now: a provisional end may really be
+            // later (春节 …), and applying to the court early would cut the party's last chance to perform
+            WorkdayCalendar.Deadline urge = rules.urgeDue(
+                    ProcedureRules.deemedServedOn(s.urgeServedOn(), ServiceMethod.valueOf(s.urgeMethod())));
+            if (urge.provisional()) {
+                throw ApiException.conflict(
+                        "workday-calendar-provisional",
+                        "the 催告 window was counted provisionally to " + urge.day() + ": " + urge.reason()
+                                + "; the court application waits until that year's arrangement is loaded");
             }
             Map<String, Object> set = new LinkedHashMap<>();
             set.put("enforcement_applied_on", body.appliedOn());
             set.put("enforcement_court", body.court().trim());
+            set.put(
+                    "enforcement_court_case_no",
+                    blank(body.courtCaseNo()) ? null : body.courtCaseNo().trim());
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("court", body.court().trim());
+            if (!blank(body.courtCaseNo())) {
+                details.put("courtCaseNo", body.courtCaseNo().trim());
+            }
             return move(
                     c,
                     s,
@@ -503,7 +523,396 @@ public class ProcedureService {
                     set,
                     null,
                     null,
-                    Map.of("court", body.court().trim()),
+                    details,
+                    caller);
+        });
+    }
+
+    record UrgeInput(LocalDate servedOn, ServiceMethod method) {}
+
+    /**
+     * 催告书 served (行政强制法 第三十五条、第五十四条): the party has ten working days from (deemed) service to perform; the
+     * court application opens the day after, or when the periods for 复议/诉讼 end if later. Refused (409
+     * {@code urge-too-late}) when the application could then no longer be made within its three months.
+     */
+    Mono<ProcedureState> urge(UUID caseId, UrgeInput body, Caller caller) {
+        CaseAccess.requireBureau(caller);
+        required("servedOn", body.servedOn());
+        required("method", body.method());
+        return write(caseId, caller, (c, s, today) -> {
+            notAfterToday("servedOn", body.servedOn(), today);
+            notBefore("servedOn", body.servedOn(), s.servedOn(), "the decision's service");
+            s.urgeBlocker(body.servedOn()).ifPresent(b -> {
+                throw ApiException.conflict(b.code(), b.detail());
+            });
+            LocalDate deemed = ProcedureRules.deemedServedOn(body.servedOn(), body.method());
+            LocalDate urgeDue = rules.urgeDue(deemed).day();
+            LocalDate opens = ProcedureRules.enforcementOpensOn(s.enforcementFrom(), urgeDue);
+            if (opens.isAfter(s.enforcementUntil())) {
+                throw ApiException.conflict(
+                        "urge-too-late",
+                        "the party could perform until " + urgeDue + ", after the last day of the court application ("
+                                + s.enforcementUntil() + ", 行政强制法 第五十三条)");
+            }
+            Map<String, Object> set = new LinkedHashMap<>();
+            set.put("urge_served_on", body.servedOn());
+            set.put("urge_method", body.method().name());
+            set.put("urge_due", urgeDue);
+            set.put("enforcement_opens_on", opens);
+            return move(
+                    c,
+                    s,
+                    ProcedureStep.URGED,
+                    "urge",
+                    body.servedOn(),
+                    set,
+                    s.enforcementUntil(),
+                    "ENFORCEMENT",
+                    Map.of(
+                            "method", body.method().name(),
+                            "urgeDue", urgeDue.toString(),
+                            "enforcementOpensOn", opens.toString()),
+                    caller);
+        });
+    }
+
+    record DeferralInput(LocalDate appliedOn, String reason) {}
+
+    /**
+     * The party's written application for 暂缓 / 分期缴纳 (行政处罚法 第六十六条), recorded at SERVED before the payment
+     * day has passed (afterwards the 加处罚款 already runs: ADR 0045). The step does not change until the bureau answers.
+     */
+    Mono<ProcedureState> deferral(UUID caseId, DeferralInput body, Caller caller) {
+        CaseAccess.requireBureau(caller);
+        required("appliedOn", body.appliedOn());
+        if (blank(body.reason())) {
+            throw ApiException.invalidField("reason", "the application states the economic difficulty (确有经济困难)", null);
+        }
+        return write(caseId, caller, (c, s, today) -> {
+            notAfterToday("appliedOn", body.appliedOn(), today);
+            notBefore("appliedOn", body.appliedOn(), s.servedOn(), "the decision's service");
+            if (s.step() != ProcedureStep.SERVED || !s.owesFine()) {
+                throw ApiException.conflict(
+                        "procedure-step-not-allowed", "a deferral is applied for while the served fine is unpaid");
+            }
+            if (s.deferralAppliedOn() != null) {
+                throw ApiException.conflict(
+                        "deferral-already-applied", "the party applied on " + s.deferralAppliedOn());
+            }
+            if (body.appliedOn().isAfter(s.paymentDue())) {
+                throw ApiException.conflict(
+                        "deferral-too-late",
+                        "the fine was due on " + s.paymentDue() + "; an application must come before it");
+            }
+            Map<String, Object> set = new LinkedHashMap<>();
+            set.put("deferral_applied_on", body.appliedOn());
+            set.put("deferral_reason", body.reason().trim());
+            return move(
+                    c,
+                    s,
+                    s.step(),
+                    "deferral",
+                    body.appliedOn(),
+                    set,
+                    s.nextDue(),
+                    s.nextDueKind(),
+                    Map.of("reason", body.reason().trim()),
+                    caller);
+        });
+    }
+
+    record DeferralDecisionInput(
+            LocalDate decidedOn, Boolean approved, String approver, List<InstalmentSchedule.Instalment> instalments) {}
+
+    /**
+     * The bureau's answer (CITY / PROVINCE: 行政机关批准). Approved: the schedule (one entry = 暂缓) must add up to the
+     * fine exactly; the step becomes INSTALMENTS, the next deadline the first instalment, and the fine's own payment day
+     * no longer counts. Refused: the fine stays due on its day, 加处罚款 included.
+     */
+    Mono<ProcedureState> deferralDecision(UUID caseId, DeferralDecisionInput body, Caller caller) {
+        CaseAccess.requireDecider(caller);
+        required("decidedOn", body.decidedOn());
+        required("approved", body.approved());
+        if (blank(body.approver())) {
+            throw ApiException.invalidField("approver", "who approved or refused is required", null);
+        }
+        boolean approved = body.approved();
+        return write(caseId, caller, (c, s, today) -> {
+            notAfterToday("decidedOn", body.decidedOn(), today);
+            if (s.step() != ProcedureStep.SERVED || s.deferralAppliedOn() == null || s.deferralDecidedOn() != null) {
+                throw ApiException.conflict("deferral-not-pending", "no deferral application waits for an answer");
+            }
+            notBefore("decidedOn", body.decidedOn(), s.deferralAppliedOn(), "the application");
+            Map<String, Object> set = new LinkedHashMap<>();
+            set.put("deferral_decided_on", body.decidedOn());
+            set.put("deferral_approved", approved);
+            set.put("deferral_approver", body.approver().trim());
+            if (!approved) {
+                return move(
+                        c,
+                        s,
+                        s.step(),
+                        "deferral-decision",
+                        body.decidedOn(),
+                        set,
+                        s.nextDue(),
+                        s.nextDueKind(),
+                        Map.of("approved", false, "approver", body.approver().trim()),
+                        caller);
+            }
+            InstalmentSchedule.check(s.fineYuan(), body.decidedOn(), body.instalments());
+            List<InstalmentSchedule.Instalment> plan = InstalmentSchedule.normalised(body.instalments());
+            Mono<Void> rows = Flux.range(0, plan.size())
+                    .concatMap(i -> db.sql("""
+                                    INSERT INTO case_instalment (case_id, seq, due_on, amount_yuan)
+                                    VALUES (:case, :seq, :due, :amount)""")
+                            .bind("case", c.id())
+                            .bind("seq", i + 1)
+                            .bind("due", plan.get(i).dueOn())
+                            .bind("amount", plan.get(i).amountYuan())
+                            .then())
+                    .then();
+            return move(
+                            c,
+                            s,
+                            ProcedureStep.INSTALMENTS,
+                            "deferral-decision",
+                            body.decidedOn(),
+                            set,
+                            plan.get(0).dueOn(),
+                            "INSTALMENT",
+                            Map.of(
+                                    "approved", true,
+                                    "approver", body.approver().trim(),
+                                    "instalments", plan.size(),
+                                    "lastDueOn",
+                                            plan.get(plan.size() - 1).dueOn().toString()),
+                            caller)
+                    .then(rows);
+        });
+    }
+
+    record InstalmentPaymentInput(Integer seq, LocalDate paidOn, BigDecimal amountYuan) {}
+
+    /**
+     * One instalment paid, in order: the amount must be the instalment plus its own 加处罚款 (from its due day, capped at
+     * the instalment). The last one moves the procedure to PAID with the totals.
+     */
+    Mono<ProcedureState> instalmentPayment(UUID caseId, InstalmentPaymentInput body, Caller caller) {
+        CaseAccess.requireBureau(caller);
+        required("seq", body.seq());
+        required("paidOn", body.paidOn());
+        required("amountYuan", body.amountYuan());
+        return write(caseId, caller, (c, s, today) -> {
+            notAfterToday("paidOn", body.paidOn(), today);
+            if (s.step() != ProcedureStep.INSTALMENTS) {
+                throw ApiException.conflict(
+                        "procedure-step-not-allowed", "the procedure of case " + c.caseNo() + " is at " + s.step());
+            }
+            notBefore("paidOn", body.paidOn(), s.deferralDecidedOn(), "the approval");
+            return ProcedureQueries.instalments(db, caseId, today).collectList().flatMap(all -> {
+                ProcedureViews.Instalment it = all.stream()
+                        .filter(i -> i.seq() == body.seq())
+                        .findFirst()
+                        .orElseThrow(() -> ApiException.invalidField("seq", "no such instalment", body.seq()));
+                if (it.paidOn() != null) {
+                    throw ApiException.conflict(
+                            "instalment-already-paid", "instalment " + it.seq() + " was paid on " + it.paidOn());
+                }
+                ProcedureViews.Instalment first =
+                        all.stream().filter(i -> i.paidOn() == null).findFirst().orElseThrow();
+                if (first.seq() != it.seq()) {
+                    throw ApiException.conflict(
+                            "instalment-out-of-order", "instalment " + first.seq() + " is to be paid first");
+                }
+                BigDecimal surcharge = ProcedureRules.instalmentSurcharge(it.amountYuan(), it.dueOn(), body.paidOn());
+                BigDecimal owed = it.amountYuan().add(surcharge);
+                if (body.amountYuan().compareTo(owed) != 0) {
+                    throw new ApiException(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "payment-amount-mismatch",
+                            null,
+                            "paid on " + body.paidOn() + " instalment " + it.seq() + " costs " + owed.toPlainString()
+                                    + " yuan: " + it.amountYuan().toPlainString() + " + 加处罚款 "
+                                    + surcharge.toPlainString(),
+                            List.of(new FieldProblem(
+                                    "amountYuan", "must be " + owed.toPlainString(), body.amountYuan())));
+                }
+                Mono<Void> row = db.sql("""
+                                UPDATE case_instalment SET paid_on = :on, paid_yuan = :paid, surcharge_yuan = :surcharge
+                                WHERE case_id = :case AND seq = :seq AND paid_on IS NULL""")
+                        .bind("on", body.paidOn())
+                        .bind("paid", body.amountYuan())
+                        .bind("surcharge", surcharge)
+                        .bind("case", caseId)
+                        .bind("seq", it.seq())
+                        .then();
+                ProcedureViews.Instalment next = all.stream()
+                        .filter(i -> i.paidOn() == null && i.seq() != it.seq())
+                        .findFirst()
+                        .orElse(null);
+                Map<String, Object> details = Map.of(
+                        "seq", it.seq(),
+                        "amountYuan", body.amountYuan().toPlainString(),
+                        "surchargeYuan", surcharge.toPlainString());
+                if (next != null) {
+                    return row.then(move(
+                            c,
+                            s,
+                            s.step(),
+                            "instalment-payment",
+                            body.paidOn(),
+                            Map.of(),
+                            next.dueOn(),
+                            "INSTALMENT",
+                            details,
+                            caller));
+                }
+                BigDecimal paid = body.amountYuan();
+                BigDecimal surcharges = surcharge;
+                for (ProcedureViews.Instalment i : all) {
+                    if (i.paidOn() != null) {
+                        paid = paid.add(i.paidYuan());
+                        surcharges = surcharges.add(i.surchargeYuan());
+                    }
+                }
+                Map<String, Object> set = new LinkedHashMap<>();
+                set.put("paid_on", body.paidOn());
+                set.put("paid_yuan", paid);
+                set.put("surcharge_yuan", surcharges);
+                return row.then(move(
+                        c,
+                        s,
+                        ProcedureStep.PAID,
+                        "instalment-payment",
+                        body.paidOn(),
+                        set,
+                        null,
+                        null,
+                        details,
+                        caller));
+            });
+        });
+    }
+
+    record SuspensionInput(LocalDate on, String reason) {}
+
+    /**
+     * 中止案件调查 (生态环境行政处罚办法 第三十五条, approved by the head of the bureau: CITY / PROVINCE): the case limit
+     * stops running — no DECISION deadline while suspended — and every other write is refused until resumption.
+     */
+    Mono<ProcedureState> suspension(UUID caseId, SuspensionInput body, Caller caller) {
+        CaseAccess.requireDecider(caller);
+        required("on", body.on());
+        if (blank(body.reason())) {
+            throw ApiException.invalidField("reason", "a suspension states its ground (中止事由)", null);
+        }
+        return write(caseId, caller, (c, s, today) -> {
+            notAfterToday("on", body.on(), today);
+            notBefore("on", body.on(), s.openedOn(), "the case's opening day");
+            if (!s.step().beforeDecision()) {
+                throw ApiException.conflict("case-already-decided", "only an investigation can be suspended");
+            }
+            if (s.suspended()) {
+                throw ApiException.conflict("case-suspended", "suspended since " + s.suspendedSince());
+            }
+            if (body.on().isAfter(s.caseDue())) {
+                throw ApiException.conflict(
+                        "case-limit-passed", "the case limit ended on " + s.caseDue() + "; it cannot be suspended now");
+            }
+            Map<String, Object> set = new LinkedHashMap<>();
+            set.put("suspended_since", body.on());
+            set.put("suspension_reason", body.reason().trim());
+            return move(
+                    c,
+                    s,
+                    s.step(),
+                    "suspension",
+                    body.on(),
+                    set,
+                    null,
+                    null,
+                    Map.of("reason", body.reason().trim()),
+                    caller);
+        });
+    }
+
+    record ResumptionInput(LocalDate on, String reason) {}
+
+    /**
+     * 恢复案件调查: the days from the suspension to the resumption are not counted against the case limit (added to the
+     * excluded days, the one sum {@link ProcedureRules#caseDue} adds), and the limit runs again.
+     */
+    Mono<ProcedureState> resumption(UUID caseId, ResumptionInput body, Caller caller) {
+        CaseAccess.requireDecider(caller);
+        required("on", body.on());
+        if (blank(body.reason())) {
+            throw ApiException.invalidField("reason", "a resumption states why the ground ended", null);
+        }
+        return write(caseId, caller, (c, s, today) -> {
+            notAfterToday("on", body.on(), today);
+            if (!s.suspended()) {
+                throw ApiException.conflict("case-not-suspended", "the investigation is not suspended");
+            }
+            notBefore("on", body.on(), s.suspendedSince(), "the suspension");
+            int days = (int) ChronoUnit.DAYS.between(s.suspendedSince(), body.on());
+            int excluded = s.excludedDays() + days;
+            LocalDate caseDue = rules.caseDue(s.openedOn(), s.extensionDays(), excluded);
+            Map<String, Object> set = new LinkedHashMap<>();
+            set.put("suspended_since", null);
+            set.put("suspension_reason", null);
+            set.put("suspended_days", s.suspendedDays() + days);
+            set.put("excluded_days", excluded);
+            set.put("case_due", caseDue);
+            return move(
+                    c,
+                    s,
+                    s.step(),
+                    "resumption",
+                    body.on(),
+                    set,
+                    caseDue,
+                    "DECISION",
+                    Map.of("reason", body.reason().trim(), "suspendedDays", days, "caseDue", caseDue.toString()),
+                    caller);
+        });
+    }
+
+    record TerminationInput(LocalDate on, String reason) {}
+
+    /**
+     * 终止案件调查 (生态环境行政处罚办法 第三十六条, approved by the head of the bureau): the procedure ends at TERMINATED
+     * with no deadline; a suspended investigation may be terminated too.
+     */
+    Mono<ProcedureState> termination(UUID caseId, TerminationInput body, Caller caller) {
+        CaseAccess.requireDecider(caller);
+        required("on", body.on());
+        if (blank(body.reason())) {
+            throw ApiException.invalidField("reason", "a termination states its ground (终止事由)", null);
+        }
+        return write(caseId, caller, (c, s, today) -> {
+            notAfterToday("on", body.on(), today);
+            notBefore("on", body.on(), s.openedOn(), "the case's opening day");
+            Map<String, Object> set = new LinkedHashMap<>();
+            set.put("terminated_on", body.on());
+            set.put("termination_reason", body.reason().trim());
+            if (s.suspended()) {
+                set.put("suspended_since", null);
+                set.put("suspension_reason", null);
+                set.put(
+                        "suspended_days",
+                        s.suspendedDays() + (int) ChronoUnit.DAYS.between(s.suspendedSince(), body.on()));
+            }
+            return move(
+                    c,
+                    s,
+                    ProcedureStep.TERMINATED,
+                    "termination",
+                    body.on(),
+                    set,
+                    null,
+                    null,
+                    Map.of("reason", body.reason().trim()),
                     caller);
         });
     }
@@ -595,8 +1004,13 @@ public class ProcedureService {
             String nextDueKind,
             Map<String, Object> details,
             Caller caller) {
-        // Only an extension stays on its step; every other action must be a move of the table.
-        boolean stays = "extension".equals(action) && target == s.step();
+        // While suspended (中止) nothing moves but the pause itself: resumed, or the investigation terminated.
+        if (s.suspended() && !"resumption".equals(action) && !"termination".equals(action)) {
+            throw ApiException.conflict(
+                    s.suspendedBlocker().code(), s.suspendedBlocker().detail());
+        }
+        // Only the actions that record something on the way stay on their step; every other one is a move of the table.
+        boolean stays = STAYING_ACTIONS.contains(action) && target == s.step();
         if (!stays && !s.step().canBecome(target)) {
             throw ApiException.conflict(
                     "procedure-step-not-allowed",

@@ -1,5 +1,7 @@
 package org.permitwatch.inspection.procedure;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.r2dbc.spi.Readable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -20,7 +22,7 @@ import java.util.UUID;
  */
 public record ProcedureState(
         UUID caseId,
-        ProcedureStep step,
+        @JsonIgnore ProcedureStep step,
         LocalDate openedOn,
         int extensionDays,
         int extensions,
@@ -64,6 +66,21 @@ public record ProcedureState(
         LocalDate nextDue,
         String nextDueKind,
         OffsetDateTime updatedAt,
+        LocalDate urgeServedOn,
+        String urgeMethod,
+        LocalDate urgeDue,
+        LocalDate enforcementOpensOn,
+        String enforcementCourtCaseNo,
+        LocalDate deferralAppliedOn,
+        String deferralReason,
+        LocalDate deferralDecidedOn,
+        Boolean deferralApproved,
+        String deferralApprover,
+        LocalDate suspendedSince,
+        String suspensionReason,
+        int suspendedDays,
+        LocalDate terminatedOn,
+        String terminationReason,
 
         @Schema(
                 description = "deadlines counted provisionally (statementDue, hearingRequestDue, serviceDue,"
@@ -85,7 +102,10 @@ public record ProcedureState(
             p.reviewed_on, p.reviewer, p.review_opinion, p.discussed_on, p.discussion_note, p.decided_on,
             p.decision_kind, p.fine_yuan, p.service_due, p.served_on, p.service_method, p.deemed_served_on,
             p.payment_due, p.paid_on, p.paid_yuan, p.surcharge_yuan, p.enforcement_from, p.enforcement_until,
-            p.enforcement_applied_on, p.enforcement_court, p.next_due, p.next_due_kind, p.updated_at""";
+            p.enforcement_applied_on, p.enforcement_court, p.next_due, p.next_due_kind, p.updated_at,
+            p.urge_served_on, p.urge_method, p.urge_due, p.enforcement_opens_on, p.enforcement_court_case_no,
+            p.deferral_applied_on, p.deferral_reason, p.deferral_decided_on, p.deferral_approved, p.deferral_approver,
+            p.suspended_since, p.suspension_reason, p.suspended_days, p.terminated_on, p.termination_reason""";
 
     static ProcedureState of(Readable r) {
         return new ProcedureState(
@@ -134,6 +154,21 @@ public record ProcedureState(
                 r.get("next_due", LocalDate.class),
                 r.get("next_due_kind", String.class),
                 r.get("updated_at", OffsetDateTime.class),
+                r.get("urge_served_on", LocalDate.class),
+                r.get("urge_method", String.class),
+                r.get("urge_due", LocalDate.class),
+                r.get("enforcement_opens_on", LocalDate.class),
+                r.get("enforcement_court_case_no", String.class),
+                r.get("deferral_applied_on", LocalDate.class),
+                r.get("deferral_reason", String.class),
+                r.get("deferral_decided_on", LocalDate.class),
+                r.get("deferral_approved", Boolean.class),
+                r.get("deferral_approver", String.class),
+                r.get("suspended_since", LocalDate.class),
+                r.get("suspension_reason", String.class),
+                r.get("suspended_days", Integer.class),
+                r.get("terminated_on", LocalDate.class),
+                r.get("termination_reason", String.class),
                 List.of(),
                 null);
     }
@@ -193,6 +228,21 @@ public record ProcedureState(
                 nextDue,
                 nextDueKind,
                 updatedAt,
+                urgeServedOn,
+                urgeMethod,
+                urgeDue,
+                enforcementOpensOn,
+                enforcementCourtCaseNo,
+                deferralAppliedOn,
+                deferralReason,
+                deferralDecidedOn,
+                deferralApproved,
+                deferralApprover,
+                suspendedSince,
+                suspensionReason,
+                suspendedDays,
+                terminatedOn,
+                terminationReason,
                 provisionalDeadlines,
                 provisionalReason);
     }
@@ -214,6 +264,35 @@ public record ProcedureState(
                 && (!day.isAfter(hearingRequestDue) || provisional("hearingRequestDue"));
     }
 
+    /** {@code step} as contract 1.0.0 had it: its enum, absent for a step added since (ADR 0045). */
+    @JsonProperty("step")
+    @Schema(
+            deprecated = true,
+            type = "string",
+            allowableValues = {
+                "INVESTIGATING",
+                "NOTICE_SERVED",
+                "STATEMENT_HEARD",
+                "HEARING_REQUESTED",
+                "HEARING_HELD",
+                "REVIEWED",
+                "DECIDED",
+                "SERVED",
+                "PAID",
+                "ENFORCEMENT_APPLIED"
+            },
+            description = ProcedureStep.V1_NOTE)
+    public String v1Step() {
+        return step.v1Name();
+    }
+
+    /** Every step, as an open list. */
+    @JsonProperty("procedureStep")
+    @Schema(description = ProcedureStep.OPEN_NOTE)
+    public String procedureStep() {
+        return step.name();
+    }
+
     /** Why a decision may not be taken now: a stable code and a sentence. */
     public record Blocker(String code, String detail) {}
 
@@ -224,6 +303,9 @@ public record ProcedureState(
      * heavier one because of the statement). NO_PENALTY needs none of it, but cannot jump a requested hearing.
      */
     public Optional<Blocker> decisionBlocker(boolean fine, BigDecimal amountYuan, LocalDate today) {
+        if (suspended()) {
+            return Optional.of(suspendedBlocker());
+        }
         if (!step.canBecome(ProcedureStep.DECIDED)) {
             return Optional.of(
                     switch (step) {
@@ -236,6 +318,8 @@ public record ProcedureState(
                             new Blocker(
                                     "legal-review-required",
                                     "a decision after a hearing needs the legal review (法制审核) first");
+                        case TERMINATED ->
+                            new Blocker("case-terminated", "the investigation was terminated (终止) on " + terminatedOn);
                         default -> new Blocker("case-already-decided", "the procedure is at " + step);
                     });
         }
@@ -298,24 +382,100 @@ public record ProcedureState(
     }
 
     /**
-     * Calendar days late if paid on {@code day}; 0 before service, once paid, and while the payment deadline is
-     * provisional (it may end later than counted: no 加处罚款 is charged on a guessed date, ADR 0044).
+     * Calendar days late on the whole fine if paid on {@code day}; 0 before service, once paid, once a deferral or
+     * instalments were approved (each instalment then carries its own, {@link ProcedureRules#instalmentSurcharge}),
+     * and while the payment deadline is provisional (no 加处罚款 is charged on a guessed date, ADR 0044).
      */
     public long daysLate(LocalDate day) {
-        if (!owesFine() || paymentDue == null || provisional("paymentDue")) {
+        if (!owesFine() || paymentDue == null || Boolean.TRUE.equals(deferralApproved) || provisional("paymentDue")) {
             return 0;
         }
         return ProcedureRules.daysLate(paymentDue, day);
     }
 
-    /** 加处罚款 owed if paid on {@code day}; zero when {@link #daysLate} is. */
+    /** 加处罚款 owed on the whole fine if paid on {@code day}; zero when {@link #daysLate} is. */
     public BigDecimal surchargeOn(LocalDate day) {
         return ProcedureRules.surcharge(fineYuan == null ? BigDecimal.ZERO : fineYuan, daysLate(day));
+    }
+
+    /** 中止: the investigation is paused and the case limit does not run. */
+    public boolean suspended() {
+        return suspendedSince != null;
+    }
+
+    Blocker suspendedBlocker() {
+        return new Blocker(
+                "case-suspended", "the investigation is suspended (中止) since " + suspendedSince + ": resume it first");
+    }
+
+    /**
+     * The one rule of when the 催告 (行政强制法 第五十四条) may be served on {@code day}: a fine owed at SERVED, its
+     * payment day passed (the party is in default), no deferral application waiting for the bureau's answer.
+     */
+    public Optional<Blocker> urgeBlocker(LocalDate day) {
+        if (!owesFine()) {
+            return Optional.of(new Blocker("no-fine-owed", "no fine is owed"));
+        }
+        if (step != ProcedureStep.SERVED) {
+            return Optional.of(
+                    new Blocker("procedure-step-not-allowed", "a 催告 follows the service; the procedure is at " + step));
+        }
+        if (deferralAppliedOn != null && deferralDecidedOn == null) {
+            return Optional.of(new Blocker(
+                    "deferral-pending",
+                    "the party applied for deferral on " + deferralAppliedOn + "; answer it first"));
+        }
+        if (!day.isAfter(paymentDue)) {
+            return Optional.of(new Blocker(
+                    "payment-not-late", "the party may pay until " + paymentDue + "; a 催告 follows a default"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The one rule of when the bureau may apply to the court on {@code day} (行政强制法 第五十三条、第五十四条): an unpaid
+     * fine, the periods for 复议 and 诉讼 over, the 催告 served and its ten working days passed, within three months.
+     */
+    public Optional<Blocker> enforcementBlocker(LocalDate day) {
+        if (!owesFine()) {
+            return Optional.of(new Blocker("no-fine-owed", "no fine is owed"));
+        }
+        if (enforcementFrom != null && day.isBefore(enforcementFrom)) {
+            return Optional.of(new Blocker(
+                    "enforcement-too-early",
+                    "the periods for 复议 and 诉讼 run until " + enforcementFrom.minusDays(1) + "; apply from "
+                            + enforcementFrom + " (行政强制法 第五十三条)"));
+        }
+        if (step == ProcedureStep.SERVED || step == ProcedureStep.INSTALMENTS) {
+            return Optional.of(
+                    new Blocker("urge-required", "the party must be urged in writing (催告) first (行政强制法 第五十四条)"));
+        }
+        if (step != ProcedureStep.URGED) {
+            return Optional.of(new Blocker("procedure-step-not-allowed", "the procedure is at " + step));
+        }
+        if (day.isBefore(enforcementOpensOn)) {
+            return Optional.of(new Blocker(
+                    "urge-window-open",
+                    "the party may perform until " + urgeDue + " after the 催告; apply from " + enforcementOpensOn
+                            + " (行政强制法 第五十四条)"));
+        }
+        if (enforcementUntil != null && day.isAfter(enforcementUntil)) {
+            return Optional.of(new Blocker(
+                    "enforcement-too-late",
+                    "the application had to be made by " + enforcementUntil + " (行政强制法 第五十三条)"));
+        }
+        return Optional.empty();
     }
 
     /** The actions the API accepts now (for the console's buttons); the service re-checks each one. */
     public List<String> allowedActions(LocalDate today) {
         List<String> actions = new ArrayList<>();
+        if (suspended()) {
+            // while suspended only the pause itself can end: resumed, or the investigation terminated
+            actions.add("resumption");
+            actions.add("termination");
+            return actions;
+        }
         if (step.canBecome(ProcedureStep.NOTICE_SERVED)) {
             actions.add("notice");
         }
@@ -338,17 +498,37 @@ public record ProcedureState(
         if (step == ProcedureStep.DECIDED) {
             actions.add("service");
         }
-        if (owesFine() && (step == ProcedureStep.SERVED || step == ProcedureStep.ENFORCEMENT_APPLIED)) {
+        if (owesFine()
+                && (step == ProcedureStep.SERVED
+                        || step == ProcedureStep.URGED
+                        || step == ProcedureStep.ENFORCEMENT_APPLIED)) {
             actions.add("payment");
         }
         if (owesFine()
                 && step == ProcedureStep.SERVED
-                && !today.isBefore(enforcementFrom)
-                && !today.isAfter(enforcementUntil)) {
+                && deferralAppliedOn == null
+                && paymentDue != null
+                && !today.isAfter(paymentDue)) {
+            actions.add("deferral");
+        }
+        if (step == ProcedureStep.SERVED && deferralAppliedOn != null && deferralDecidedOn == null) {
+            actions.add("deferral-decision");
+        }
+        if (step == ProcedureStep.INSTALMENTS) {
+            actions.add("instalment-payment");
+        }
+        if (urgeBlocker(today).isEmpty()) {
+            actions.add("urge");
+        }
+        if (enforcementBlocker(today).isEmpty()) {
             actions.add("enforcement");
         }
         if (step.beforeDecision() && extensions < ProcedureRules.MAX_EXTENSIONS) {
             actions.add("extension");
+        }
+        if (step.beforeDecision()) {
+            actions.add("suspension");
+            actions.add("termination");
         }
         return actions;
     }

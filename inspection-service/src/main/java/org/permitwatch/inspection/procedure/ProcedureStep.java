@@ -14,8 +14,13 @@ import java.util.Set;
  *        └─decision NO_PENALTY ─┐    NOTICE_SERVED, STATEMENT_HEARD, REVIEWED ─decision─► DECIDED
  *                               ▼
  *   DECIDED ─service (送达)─► SERVED ─payment─► PAID
- *                               └─court enforcement applied (申请法院强制执行)─► ENFORCEMENT_APPLIED ─payment─► PAID
+ *                               ├─deferral approved (暂缓 / 分期)─► INSTALMENTS ─last instalment paid─► PAID
+ *                               └─urge (催告)─► URGED ─payment─► PAID
+ *                                                 └─court enforcement applied (申请法院强制执行)─► ENFORCEMENT_APPLIED ─payment─► PAID
+ *   any step before DECIDED ─termination (终止调查)─► TERMINATED
  * </pre>
+ * No court application without the 催告 first (《行政强制法》第五十四条), hence no SERVED → ENFORCEMENT_APPLIED. Suspension
+ * (中止) is not a step: it is a pause of the step the case is at (ProcedureState.suspendedSince).
  * A hearing is always followed by a legal review before the decision (《行政处罚法》第五十八条第一款第（二）项: decisions
  * 经过听证程序 need 法制审核), so HEARING_HELD does not lead to DECIDED. Whether a move in this table may happen now
  * (windows closed, review done, amounts) is {@link ProcedureState}'s rule; this table only says which moves exist.
@@ -30,19 +35,39 @@ public enum ProcedureStep {
     DECIDED,
     SERVED,
     PAID,
-    ENFORCEMENT_APPLIED;
+    ENFORCEMENT_APPLIED,
+    INSTALMENTS,
+    URGED,
+    TERMINATED;
 
-    private static final Map<ProcedureStep, Set<ProcedureStep>> NEXT = Map.of(
-            INVESTIGATING, EnumSet.of(NOTICE_SERVED, DECIDED),
-            NOTICE_SERVED, EnumSet.of(STATEMENT_HEARD, HEARING_REQUESTED, REVIEWED, DECIDED),
-            STATEMENT_HEARD, EnumSet.of(HEARING_REQUESTED, REVIEWED, DECIDED),
-            HEARING_REQUESTED, EnumSet.of(HEARING_HELD),
-            HEARING_HELD, EnumSet.of(REVIEWED),
-            REVIEWED, EnumSet.of(DECIDED),
-            DECIDED, EnumSet.of(SERVED),
-            SERVED, EnumSet.of(PAID, ENFORCEMENT_APPLIED),
-            ENFORCEMENT_APPLIED, EnumSet.of(PAID),
-            PAID, EnumSet.noneOf(ProcedureStep.class));
+    private static final Map<ProcedureStep, Set<ProcedureStep>> NEXT = Map.ofEntries(
+            Map.entry(INVESTIGATING, EnumSet.of(NOTICE_SERVED, DECIDED, TERMINATED)),
+            Map.entry(NOTICE_SERVED, EnumSet.of(STATEMENT_HEARD, HEARING_REQUESTED, REVIEWED, DECIDED, TERMINATED)),
+            Map.entry(STATEMENT_HEARD, EnumSet.of(HEARING_REQUESTED, REVIEWED, DECIDED, TERMINATED)),
+            Map.entry(HEARING_REQUESTED, EnumSet.of(HEARING_HELD, TERMINATED)),
+            Map.entry(HEARING_HELD, EnumSet.of(REVIEWED, TERMINATED)),
+            Map.entry(REVIEWED, EnumSet.of(DECIDED, TERMINATED)),
+            Map.entry(DECIDED, EnumSet.of(SERVED)),
+            Map.entry(SERVED, EnumSet.of(PAID, INSTALMENTS, URGED)),
+            Map.entry(INSTALMENTS, EnumSet.of(PAID)),
+            Map.entry(URGED, EnumSet.of(PAID, ENFORCEMENT_APPLIED)),
+            Map.entry(ENFORCEMENT_APPLIED, EnumSet.of(PAID)),
+            Map.entry(PAID, EnumSet.noneOf(ProcedureStep.class)),
+            Map.entry(TERMINATED, EnumSet.noneOf(ProcedureStep.class)));
+
+    /** The steps of contract 1.0.0 (the {@code step} enum of the API's views); later steps are only in {@code procedureStep}. */
+    static final String V1_NOTE = "deprecated: one of the steps of contract 1.0.0, absent for steps added since "
+            + "(INSTALMENTS, URGED, TERMINATED); read procedureStep";
+
+    static final String OPEN_NOTE = "the procedure's step: INVESTIGATING, NOTICE_SERVED, STATEMENT_HEARD, "
+            + "HEARING_REQUESTED, HEARING_HELD, REVIEWED, DECIDED, SERVED, INSTALMENTS, URGED, PAID, "
+            + "ENFORCEMENT_APPLIED, TERMINATED — an open list: accept values you do not know (steps are added without a "
+            + "new major version)";
+
+    /** This step's name if contract 1.0.0 knew it, else null (a generated 1.0.0 client cannot read a new value). */
+    public String v1Name() {
+        return ordinal() <= ENFORCEMENT_APPLIED.ordinal() ? name() : null;
+    }
 
     /** Whether the table allows {@code this → next}. */
     public boolean canBecome(ProcedureStep next) {

@@ -372,7 +372,267 @@ class CaseProcedureIT {
         field(get("/api/v1/cases/procedure/due?kind=LATER", city), 400, "kind");
     }
 
+    @Test
+    void theCourtApplicationWaitsForTheUrgeAndItsTenWorkingDays() {
+        on(2026, 3, 10); // Tuesday
+        String caseId = decidedFine(LocalDate.of(2026, 3, 9), "2026-03-10");
+        on(2026, 3, 19);
+        // served within the 7 working days (3-11 .. 3-19): payment due 04-03; six months to sue end 09-19, so the
+        // application is possible from 09-20 until three months later, 12-19
+        Map<String, Object> s =
+                state(post(caseId, "service", county, Map.of("servedOn", "2026-03-19", "method", "DIRECT")));
+        assertThat(s)
+                .containsEntry("paymentDue", "2026-04-03")
+                .containsEntry("enforcementFrom", "2026-09-20")
+                .containsEntry("enforcementUntil", "2026-12-19");
+
+        on(2026, 4, 3); // the payment day itself: not in default yet
+        problem(
+                post(caseId, "urge", county, Map.of("servedOn", "2026-04-03", "method", "DIRECT")),
+                409,
+                "payment-not-late");
+
+        on(2026, 9, 28); // Monday; the periods for 复议/诉讼 are over, but no 催告 yet
+        problem(
+                post(caseId, "enforcement", city, Map.of("appliedOn", "2026-09-28", "court", "太原市小店区人民法院")),
+                409,
+                "urge-required");
+        Map<String, Object> p = procedure(caseId, city);
+        assertThat(p).containsEntry("enforcementBlocker", "urge-required");
+        assertThat((List<String>) p.get("allowedActions"))
+                .contains("urge", "payment")
+                .doesNotContain("enforcement");
+        field(post(caseId, "urge", county, Map.of("servedOn", "2026-09-28")), 400, "method");
+        s = state(post(caseId, "urge", county, Map.of("servedOn", "2026-09-28", "method", "DIRECT")));
+        // ten working days (行政强制法 第五十四条, 第六十九条): 9-29, 9-30, [国庆 10-01..10-07], 10-08, 10-09,
+        // 10-10 (调休 Saturday), [10-11 Sunday], 10-12, 10-13, 10-14, 10-15, 10-16 → perform until 10-16, apply from
+        // 10-17
+        assertThat(s)
+                .containsEntry("procedureStep", "URGED")
+                .containsEntry("step", null) // contract 1.0.0's enum has no URGED: absent there (ADR 0045)
+                .containsEntry("urgeServedOn", "2026-09-28")
+                .containsEntry("urgeDue", "2026-10-16")
+                .containsEntry("enforcementOpensOn", "2026-10-17")
+                .containsEntry("nextDue", "2026-12-19")
+                .containsEntry("nextDueKind", "ENFORCEMENT");
+
+        on(2026, 10, 16); // the last day of the 催告 window is still the party's
+        problem(
+                post(caseId, "enforcement", city, Map.of("appliedOn", "2026-10-16", "court", "太原市小店区人民法院")),
+                409,
+                "urge-window-open");
+        // the bureau's list: the application's last day, 12-19, is 64 days ahead (15 + 30 + 19); 加处罚款 from 04-04 to
+        // 10-16 is 196 days × 3 % > 100 %: capped at the fine, 200000
+        Map<String, Object> due = get("/api/v1/cases/procedure/due?kind=ENFORCEMENT&withinDays=64&size=200", city)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<String, Object> row = ((List<Map<String, Object>>) due.get("items"))
+                .stream()
+                        .filter(i -> caseId.equals(i.get("caseId")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(row).containsEntry("nextDue", "2026-12-19").containsEntry("overdueDays", 0);
+        assertThat(new BigDecimal(row.get("surchargeYuanToday").toString())).isEqualByComparingTo("200000");
+
+        on(2026, 10, 19);
+        field(post(caseId, "enforcement", city, Map.of("appliedOn", "2026-10-19")), 400, "court");
+        s = state(post(
+                caseId,
+                "enforcement",
+                city,
+                Map.of("appliedOn", "2026-10-19", "court", "太原市小店区人民法院", "courtCaseNo", "（2026）晋0105行审12号")));
+        assertThat(s)
+                .containsEntry("step", "ENFORCEMENT_APPLIED")
+                .containsEntry("enforcementCourt", "太原市小店区人民法院")
+                .containsEntry("enforcementCourtCaseNo", "（2026）晋0105行审12号");
+        assertThat(s.get("nextDue")).isNull();
+        assertThat((List<Map<String, Object>>) procedure(caseId, city).get("history"))
+                .extracting(h -> h.get("action"))
+                .endsWith("service", "urge", "enforcement");
+    }
+
+    @Test
+    void anApprovedScheduleIsPaidInstalmentByInstalmentEachWithItsOwnSurcharge() {
+        on(2026, 3, 10);
+        String caseId = decidedFine(LocalDate.of(2026, 3, 9), "2026-03-10");
+        on(2026, 3, 19);
+        state(post(caseId, "service", county, Map.of("servedOn", "2026-03-19", "method", "DIRECT"))); // due 04-03
+
+        on(2026, 3, 25);
+        field(post(caseId, "deferral", county, Map.of("appliedOn", "2026-03-25")), 400, "reason");
+        Map<String, Object> s = state(post(
+                caseId, "deferral", county, Map.of("appliedOn", "2026-03-25", "reason", "主要生产线停产检修，流动资金不足，申请分三期缴纳")));
+        assertThat(s).containsEntry("step", "SERVED").containsEntry("deferralAppliedOn", "2026-03-25");
+        problem(
+                post(caseId, "deferral", county, Map.of("appliedOn", "2026-03-25", "reason", "再次申请")),
+                409,
+                "deferral-already-applied");
+        assertThat((List<String>) procedure(caseId, city).get("allowedActions")).contains("deferral-decision");
+
+        on(2026, 3, 27);
+        problem(post(caseId, "deferral/decision", county, approval("66666.66")), 403, "decision-forbidden");
+        // 66666.67 × 3 = 200000.01: one fen more than the fine
+        field(post(caseId, "deferral/decision", city, approval("66666.67")), 422, "instalments");
+        s = state(post(caseId, "deferral/decision", city, approval("66666.66")));
+        assertThat(s)
+                .containsEntry("procedureStep", "INSTALMENTS")
+                .containsEntry("deferralApproved", true)
+                .containsEntry("nextDue", "2026-04-30")
+                .containsEntry("nextDueKind", "INSTALMENT");
+        problem(
+                post(caseId, "payment", county, Map.of("paidOn", "2026-03-27", "amountYuan", 200000)),
+                409,
+                "instalments-approved");
+
+        on(2026, 4, 30);
+        problem(
+                post(caseId, "instalment-payment", county, instalment(2, "2026-04-30", "66666.67")),
+                409,
+                "instalment-out-of-order");
+        s = state(post(caseId, "instalment-payment", county, instalment(1, "2026-04-30", "66666.67")));
+        assertThat(s).containsEntry("procedureStep", "INSTALMENTS").containsEntry("nextDue", "2026-05-31");
+
+        on(2026, 5, 20); // nothing is late: the fine's own payment day (04-03) no longer counts
+        Map<String, Object> p = procedure(caseId, city);
+        assertThat(p).containsEntry("overdue", false).containsEntry("daysLate", 0);
+        assertThat(new BigDecimal(p.get("surchargeYuanToday").toString())).isEqualByComparingTo("0");
+        List<Map<String, Object>> plan = (List<Map<String, Object>>) p.get("instalments");
+        assertThat(plan).extracting(i -> i.get("dueOn")).containsExactly("2026-04-30", "2026-05-31", "2026-06-30");
+        assertThat(plan.get(0)).containsEntry("paidOn", "2026-04-30");
+        assertThat(plan.get(1)).containsEntry("overdue", false);
+        assertThat(new BigDecimal(plan.get(1).get("surchargeYuanToday").toString()))
+                .isEqualByComparingTo("0");
+
+        on(2026, 6, 2); // the second instalment (05-31) is 2 days late: 66666.67 × 3 % × 2 = 4000.0002 → 4000.00
+        Map<String, Object> due = get("/api/v1/cases/procedure/due?overdueOnly=true&kind=INSTALMENT&size=200", city)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<String, Object> row = ((List<Map<String, Object>>) due.get("items"))
+                .stream()
+                        .filter(i -> caseId.equals(i.get("caseId")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(row).containsEntry("nextDue", "2026-05-31").containsEntry("overdueDays", 2);
+        assertThat(new BigDecimal(row.get("surchargeYuanToday").toString())).isEqualByComparingTo("4000.00");
+        // ... and only that one: the third (06-30) accrues nothing yet
+        plan = (List<Map<String, Object>>) procedure(caseId, city).get("instalments");
+        assertThat(plan.get(1)).containsEntry("overdue", true);
+        assertThat(new BigDecimal(plan.get(2).get("surchargeYuanToday").toString()))
+                .isEqualByComparingTo("0");
+
+        on(2026, 6, 3); // 3 days late: 66666.67 × 3 % × 3 = 6000.0003 → 6000.00; owed 72666.67
+        field(post(caseId, "instalment-payment", county, instalment(2, "2026-06-03", "66666.67")), 422, "amountYuan");
+        s = state(post(caseId, "instalment-payment", county, instalment(2, "2026-06-03", "72666.67")));
+        assertThat(s).containsEntry("nextDue", "2026-06-30");
+
+        on(2026, 6, 30);
+        s = state(post(caseId, "instalment-payment", county, instalment(3, "2026-06-30", "66666.66")));
+        // paid 66666.67 + 72666.67 + 66666.66 = 206000.00, of which 加处罚款 6000.00
+        assertThat(s).containsEntry("step", "PAID").containsEntry("paidOn", "2026-06-30");
+        assertThat(new BigDecimal(s.get("paidYuan").toString())).isEqualByComparingTo("206000.00");
+        assertThat(new BigDecimal(s.get("surchargeYuan").toString())).isEqualByComparingTo("6000.00");
+        assertThat(s.get("nextDue")).isNull();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE resource_id = '" + caseId
+                        + "' AND action IN ('case.procedure.deferral', 'case.procedure.deferral-decision', "
+                        + "'case.procedure.instalment-payment')"))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aSuspensionStopsTheCaseLimitAndBlocksEveryStepUntilResumedOrTerminated() {
+        on(2026, 9, 30);
+        String caseId = openCase(LocalDate.of(2026, 9, 28)); // case limit 12-29
+        String proposalId = propose(caseId);
+        on(2026, 10, 9);
+        Map<String, Object> suspend = Map.of("on", "2026-10-09", "reason", "行政处罚决定须以相关刑事案件的裁判结果为依据");
+        problem(post(caseId, "suspension", county, suspend), 403, "decision-forbidden");
+        field(post(caseId, "suspension", city, Map.of("on", "2026-10-09")), 400, "reason");
+        Map<String, Object> s = state(post(caseId, "suspension", city, suspend));
+        assertThat(s).containsEntry("step", "INVESTIGATING").containsEntry("suspendedSince", "2026-10-09");
+        assertThat(s.get("nextDue")).isNull();
+        Map<String, Object> p = procedure(caseId, city);
+        assertThat((List<String>) p.get("allowedActions")).containsExactly("resumption", "termination");
+        assertThat(p).containsEntry("fineDecisionBlocker", "case-suspended");
+        problem(post(caseId, "notice", county, notice(proposalId, "2026-10-09")), 409, "case-suspended");
+        problem(decide(caseId, proposalId, null), 409, "case-suspended");
+        problem(post(caseId, "extension", city, extension(30, false)), 409, "case-suspended");
+        problem(post(caseId, "suspension", city, suspend), 409, "case-suspended");
+        Map<String, Object> due = get("/api/v1/cases/procedure/due?withinDays=366&size=200", city)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat((List<Map<String, Object>>) due.get("items")).noneMatch(i -> caseId.equals(i.get("caseId")));
+
+        on(2026, 10, 19);
+        s = state(post(caseId, "resumption", city, Map.of("on", "2026-10-19", "reason", "相关刑事案件已审结")));
+        // the 10 days 10-09 → 10-19 are not counted: 12-29 + 10 = 2027-01-08
+        assertThat(s)
+                .containsEntry("suspendedDays", 10)
+                .containsEntry("excludedDays", 10)
+                .containsEntry("caseDue", "2027-01-08")
+                .containsEntry("nextDue", "2027-01-08")
+                .containsEntry("nextDueKind", "DECISION");
+        assertThat(s.get("suspendedSince")).isNull();
+        problem(
+                post(caseId, "resumption", city, Map.of("on", "2026-10-19", "reason", "再次恢复")),
+                409,
+                "case-not-suspended");
+
+        on(2026, 10, 20);
+        s = state(post(caseId, "termination", city, Map.of("on", "2026-10-20", "reason", "当事人已注销，无权利义务承受人")));
+        assertThat(s).containsEntry("procedureStep", "TERMINATED").containsEntry("terminatedOn", "2026-10-20");
+        assertThat(s.get("nextDue")).isNull();
+        problem(post(caseId, "notice", county, notice(proposalId, "2026-10-20")), 409, "procedure-step-not-allowed");
+        problem(decide(caseId, proposalId, null), 409, "case-terminated");
+        assertThat((List<Map<String, Object>>) procedure(caseId, city).get("history"))
+                .extracting(h -> h.get("action"))
+                .containsExactly("suspension", "resumption", "termination");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE resource_id = '" + caseId
+                        + "' AND action IN ('case.procedure.suspension', 'case.procedure.resumption', "
+                        + "'case.procedure.termination')"))
+                .isEqualTo(3);
+    }
+
     // --- helpers ---
+
+    /** A case with a FINE of 200000 decided on {@code day}: notice served, statement and hearing waived, reviewed. */
+    private String decidedFine(LocalDate inspected, String day) {
+        String caseId = openCase(inspected);
+        String proposalId = propose(caseId);
+        state(post(caseId, "notice", county, notice(proposalId, day)));
+        state(post(caseId, "statement", county, Map.of("on", day, "waived", true, "hearingWaived", true)));
+        state(post(caseId, "review", county, review(day)));
+        decide(caseId, proposalId, new BigDecimal("200000")).expectStatus().isCreated();
+        return caseId;
+    }
+
+    /** Approval of three instalments: 66666.67 on 04-30 and 05-31, {@code last} on 06-30. */
+    private static Map<String, Object> approval(String last) {
+        return Map.of(
+                "decidedOn",
+                "2026-03-27",
+                "approved",
+                true,
+                "approver",
+                "局长 李某",
+                "instalments",
+                List.of(
+                        Map.of("dueOn", "2026-04-30", "amountYuan", new BigDecimal("66666.67")),
+                        Map.of("dueOn", "2026-05-31", "amountYuan", new BigDecimal("66666.67")),
+                        Map.of("dueOn", "2026-06-30", "amountYuan", new BigDecimal(last))));
+    }
+
+    private static Map<String, Object> instalment(int seq, String paidOn, String amount) {
+        return Map.of("seq", seq, "paidOn", paidOn, "amountYuan", new BigDecimal(amount));
+    }
 
     private void on(int year, int month, int day) {
         clock.set(LocalDate.of(year, month, day).atTime(10, 0).atOffset(CST).toInstant());

@@ -1,10 +1,15 @@
 package org.permitwatch.inspection.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.inspection.document.DocumentProperties;
+import org.permitwatch.support.problem.ApiException;
+import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.workday.WorkdayCalendar;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,7 +22,8 @@ class ProcedureRulesTest {
 
     private static final WorkdayCalendar CALENDAR =
             WorkdayCalendar.fromClasspath(JsonMapper.builder().build());
-    // the hearing threshold is permitwatch.documents.hearing-threshold-yuan, default 50000
+    // the hearing threshold is permitwatch.documents.hearing-threshold-yuan (default 200000); 50000 as a province may
+    // set it
     private final ProcedureRules rules =
             new ProcedureRules(ProcedureProperties.defaults(), new BigDecimal("50000"), CALENDAR);
 
@@ -138,5 +144,144 @@ class ProcedureRulesTest {
                 .isFalse();
         assertThat(ProcedureStep.sourcesOf(ProcedureStep.DECIDED))
                 .containsExactlyInAnyOrder("INVESTIGATING", "NOTICE_SERVED", "STATEMENT_HEARD", "REVIEWED");
+        // no court application without the 催告 (行政强制法 第五十四条)
+        assertThat(ProcedureStep.SERVED.canBecome(ProcedureStep.ENFORCEMENT_APPLIED))
+                .isFalse();
+        assertThat(ProcedureStep.sourcesOf(ProcedureStep.ENFORCEMENT_APPLIED)).containsExactly("URGED");
+        assertThat(ProcedureStep.sourcesOf(ProcedureStep.URGED)).containsExactly("SERVED");
+        assertThat(ProcedureStep.sourcesOf(ProcedureStep.INSTALMENTS)).containsExactly("SERVED");
+        assertThat(ProcedureStep.INSTALMENTS.canBecome(ProcedureStep.PAID)).isTrue();
+        assertThat(ProcedureStep.INSTALMENTS.canBecome(ProcedureStep.URGED)).isFalse();
+        // 终止 only before the decision
+        assertThat(ProcedureStep.sourcesOf(ProcedureStep.TERMINATED))
+                .containsExactlyInAnyOrder(
+                        "INVESTIGATING",
+                        "NOTICE_SERVED",
+                        "STATEMENT_HEARD",
+                        "HEARING_REQUESTED",
+                        "HEARING_HELD",
+                        "REVIEWED");
+        assertThat(ProcedureStep.TERMINATED.beforeDecision()).isFalse();
+        assertThat(ProcedureStep.URGED.beforeDecision()).isFalse();
+    }
+
+    @Test
+    void theUrgeGivesTenWorkingDaysAndTheCourtApplicationOpensTheDayAfter() {
+        // 催告 served Monday 2026-09-28 (行政强制法 第五十四条 十日, working days by 第六十九条):
+        // 9-29 Tue 1st, 9-30 Wed 2nd, 10-01..10-07 国庆 off, 10-08 Thu 3rd, 10-09 Fri 4th, 10-10 Sat (调休) 5th,
+        // 10-11 Sun off, 10-12 Mon 6th, 10-13 7th, 10-14 8th, 10-15 9th, 10-16 Fri 10th
+        assertThat(rules.urgeDue(LocalDate.of(2026, 9, 28)).day()).isEqualTo(LocalDate.of(2026, 10, 16));
+        // decision served 2026-03-20: six months to sue end 09-20, application possible from 09-21; the 催告 window
+        // ends later (10-16), so the application opens on 10-17
+        LocalDate from = ProcedureRules.enforcementFrom(LocalDate.of(2026, 3, 20));
+        assertThat(from).isEqualTo(LocalDate.of(2026, 9, 21));
+        assertThat(ProcedureRules.enforcementOpensOn(from, LocalDate.of(2026, 10, 16)))
+                .isEqualTo(LocalDate.of(2026, 10, 17));
+        // 催告 served Monday 2026-11-09 (no holiday in November): 11-10..11-13 1st–4th, 11-16..11-20 5th–9th,
+        // 11-23 Mon 10th; the periods for 复议/诉讼 of a decision served 10-22 end later (from 2027-04-23): that day
+        assertThat(rules.urgeDue(LocalDate.of(2026, 11, 9)).day()).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(ProcedureRules.enforcementOpensOn(LocalDate.of(2027, 4, 23), LocalDate.of(2026, 11, 23)))
+                .isEqualTo(LocalDate.of(2027, 4, 23));
+        // 催告 served Thursday 2026-12-24: 12-25 1st, 12-28..12-31 2nd–5th, 2027-01-01 元旦 (fixed by 放假办法, off),
+        // 01-04..01-08 6th–10th. 2027's arrangement is not loaded: counted, but provisional (ADR 0044), never refused
+        WorkdayCalendar.Deadline acrossTheYear = rules.urgeDue(LocalDate.of(2026, 12, 24));
+        assertThat(acrossTheYear.day()).isEqualTo(LocalDate.of(2027, 1, 8));
+        assertThat(acrossTheYear.provisional()).isTrue();
+    }
+
+    @Test
+    void anInstalmentCarriesItsOwnSurchargeFromItsOwnDueDayOnly() {
+        BigDecimal instalment = new BigDecimal("66666.67");
+        LocalDate due = LocalDate.of(2026, 5, 31);
+        // not yet due, and on the due day itself: nothing
+        assertThat(ProcedureRules.instalmentSurcharge(instalment, due, LocalDate.of(2026, 5, 20)))
+                .isEqualByComparingTo("0");
+        assertThat(ProcedureRules.instalmentSurcharge(instalment, due, due)).isEqualByComparingTo("0");
+        // paid 06-03: 3 days late; 66666.67 × 0.03 × 3 = 6000.0003 → 6000.00
+        assertThat(ProcedureRules.instalmentSurcharge(instalment, due, LocalDate.of(2026, 6, 3)))
+                .isEqualByComparingTo("6000.00");
+        // 33 days: × 0.99 = 66000.0033 → 66000.00; 34 days: × 1.02 = 68000.0034 > 66666.67 → capped at the instalment
+        assertThat(ProcedureRules.instalmentSurcharge(instalment, due, due.plusDays(33)))
+                .isEqualByComparingTo("66000.00");
+        assertThat(ProcedureRules.instalmentSurcharge(instalment, due, due.plusDays(34)))
+                .isEqualByComparingTo("66666.67");
+    }
+
+    @Test
+    void aScheduleMustAddUpToTheFineExactlyInFenAndBeInOrder() {
+        BigDecimal fine = new BigDecimal("200000");
+        LocalDate approved = LocalDate.of(2026, 3, 27);
+        // 66666.67 + 66666.67 + 66666.66 = 200000.00
+        InstalmentSchedule.check(
+                fine,
+                approved,
+                List.of(
+                        new InstalmentSchedule.Instalment(LocalDate.of(2026, 4, 30), new BigDecimal("66666.67")),
+                        new InstalmentSchedule.Instalment(LocalDate.of(2026, 5, 31), new BigDecimal("66666.67")),
+                        new InstalmentSchedule.Instalment(LocalDate.of(2026, 6, 30), new BigDecimal("66666.66"))));
+        // one instalment is a deferral (暂缓), due on the approval day at the earliest
+        InstalmentSchedule.check(fine, approved, List.of(new InstalmentSchedule.Instalment(approved, fine)));
+        // 3 × 66666.67 = 200000.01: one fen too much
+        assertThatThrownBy(() -> InstalmentSchedule.check(
+                        fine,
+                        approved,
+                        List.of(
+                                new InstalmentSchedule.Instalment(
+                                        LocalDate.of(2026, 4, 30), new BigDecimal("66666.67")),
+                                new InstalmentSchedule.Instalment(
+                                        LocalDate.of(2026, 5, 31), new BigDecimal("66666.67")),
+                                new InstalmentSchedule.Instalment(
+                                        LocalDate.of(2026, 6, 30), new BigDecimal("66666.67")))))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("instalments-sum-mismatch");
+                    assertThat(e.errors()).extracting(FieldProblem::field).containsExactly("instalments");
+                });
+        assertField(fine, approved, List.of(), "instalments");
+        assertField(
+                fine,
+                approved,
+                List.of(
+                        new InstalmentSchedule.Instalment(LocalDate.of(2026, 4, 30), new BigDecimal("100000")),
+                        new InstalmentSchedule.Instalment(LocalDate.of(2026, 4, 30), new BigDecimal("100000"))),
+                "instalments[1].dueOn"); // not after the previous one
+        assertField(
+                fine,
+                approved,
+                List.of(new InstalmentSchedule.Instalment(LocalDate.of(2026, 3, 26), fine)),
+                "instalments[0].dueOn"); // before the approval
+        assertField(
+                fine,
+                approved,
+                List.of(
+                        new InstalmentSchedule.Instalment(LocalDate.of(2026, 4, 30), new BigDecimal("100000.005")),
+                        new InstalmentSchedule.Instalment(LocalDate.of(2026, 5, 31), new BigDecimal("99999.995"))),
+                "instalments[0].amountYuan"); // a tenth of a fen
+        assertField(
+                fine,
+                approved,
+                List.of(new InstalmentSchedule.Instalment(LocalDate.of(2026, 4, 30), new BigDecimal("0"))),
+                "instalments[0].amountYuan");
+    }
+
+    @Test
+    void theHearingThresholdDefaultIsTheOrdinancesFigureForOrganisations() {
+        // 《生态环境行政处罚办法》(2023) 第八十九条: 较大数额 for 法人或者其他组织 = 二十万元以上, the figure included
+        BigDecimal threshold = new DocumentProperties(null).hearingThresholdYuan();
+        assertThat(threshold).isEqualByComparingTo("200000");
+        ProcedureRules byDefault = new ProcedureRules(ProcedureProperties.defaults(), threshold, CALENDAR);
+        assertThat(byDefault.hearingEligible(new BigDecimal("199999.99"), false))
+                .isFalse();
+        assertThat(byDefault.hearingEligible(new BigDecimal("200000"), false)).isTrue();
+        assertThat(byDefault.hearingEligible(new BigDecimal("50000"), false)).isFalse();
+        assertThat(byDefault.hearingEligible(new BigDecimal("50000"), true)).isTrue(); // 责令停产整治 etc. (第四十六条)
+    }
+
+    private static void assertField(
+            BigDecimal fine, LocalDate approved, List<InstalmentSchedule.Instalment> plan, String field) {
+        assertThatThrownBy(() -> InstalmentSchedule.check(fine, approved, plan))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status().value()).isEqualTo(400);
+                    assertThat(e.errors()).extracting(FieldProblem::field).containsExactly(field);
+                });
     }
 }

@@ -34,6 +34,7 @@ class ProvisionalDeadlinesTest {
         row.put("extension_days", 0);
         row.put("extensions", 0);
         row.put("excluded_days", 0);
+        row.put("suspended_days", 0); // V93's column (ADR 0045), NOT NULL DEFAULT 0 in the table
         row.put("case_due", LocalDate.of(2027, 3, 28));
         row.put("notice_served_on", LocalDate.of(2026, 12, 28));
         row.put("noticed_yuan", new BigDecimal("60000"));
