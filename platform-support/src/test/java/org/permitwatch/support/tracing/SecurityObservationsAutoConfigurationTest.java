@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /** Security observations are off unless the property brings them back; a service's own settings win. */
@@ -31,11 +33,17 @@ class SecurityObservationsAutoConfigurationTest {
 
     @Test
     void aServicesOwnSettingsWin() {
-        runner.withBean(
-                        SecurityObservationSettings.class,
-                        () -> SecurityObservationSettings.withDefaults().build())
+        runner.withUserConfiguration(OwnSettings.class)
                 .run(context -> assertThat(context.getBean(SecurityObservationSettings.class)
-                                .shouldObserveRequests())
+                                .shouldObserveAuthentications())
                         .isTrue());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnSettings {
+        @Bean
+        SecurityObservationSettings ownSecurityObservationSettings() {
+            return SecurityObservationSettings.withDefaults().build();
+        }
     }
 }
