@@ -3,7 +3,7 @@
 # embedded PostgreSQL (zonky), no broker, no sync, no gateway. Issue 21's goal: ≥ 1,000 req/s on 2 cores.
 #
 #   bench/directory-benchmark.sh [--units 100000] [-n 4000] [-c 32] [--path '/api/v1/directory/units?size=20']
-#                                [--baseline REV] [--jfr] [--no-build]
+#                                [--baseline REV] [--variant 'LABEL=-Dprop=value ...'] [--jfr] [--no-build]
 #
 # A server JVM (DirectoryBenchmark serve, -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 like run.sh's
 # permit-sync) seeds UNITS units (4 outlets × 5 pollutant limits and 20 self-monitoring rows each, like a real permit)
@@ -11,12 +11,15 @@
 # warm-up of N/4 and prints req/s, p50/p95 and the CPU time permit-sync and PostgreSQL spent per request (/proc): on a
 # shared machine the CPU per request is the figure to compare. --baseline REV first serves with permit-sync's main
 # code as of REV (compiled here with javac; the libraries, platform-support included, are the working tree's), then with
-# the working tree's: before/after in one run. --jfr records each server JVM (profile settings) and prints the hottest top frames.
+# the working tree's: before/after in one run. --variant (repeatable) serves the working tree's code once more with those
+# JVM options (e.g. a property switched back): a configuration's before/after in the same run. --jfr records each
+# server JVM during the measured requests only (JFR profile settings, started after the warm-up) and prints where its
+# CPU samples went (bench/jfr-top.py: top frames, owners).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-UNITS=100000 N=4000 C=32 PATH_Q='/api/v1/directory/units?size=20' BUILD=1 BASELINE="" JFR=0
+UNITS=100000 N=4000 C=32 PATH_Q='/api/v1/directory/units?size=20' BUILD=1 BASELINE="" JFR=0 VARIANTS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --units) UNITS=$2; shift 2 ;;
@@ -24,9 +27,10 @@ while [ $# -gt 0 ]; do
     -c) C=$2; shift 2 ;;
     --path) PATH_Q=$2; shift 2 ;;
     --baseline) BASELINE=$2; shift 2 ;;
+    --variant) VARIANTS+=("$2"); shift 2 ;;
     --jfr) JFR=1; shift ;;
     --no-build) BUILD=0; shift ;;
-    *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,17p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -54,12 +58,12 @@ fi
 SERVER=""
 trap '[ -z "$SERVER" ] || kill "$SERVER" 2>/dev/null || true' EXIT
 
-run() { # $1 label, $2 main classes (ahead of the working tree's), $3 the rest of the class path
+run() { # $1 label, $2 main classes (ahead of the working tree's), $3 the rest of the class path, $4 extra JVM options
   echo "== $1: GET $PATH_Q, $UNITS units, $N requests, concurrency $C, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
-  rm -f "$WORK/port" "$WORK/postmaster" "$WORK/tokens"
-  local jfr=()
-  [ "$JFR" = 0 ] || jfr=("-XX:StartFlightRecording=filename=$WORK/$1.jfr,settings=profile")
-  java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.io.tmpdir="$WORK/tmp" "${jfr[@]}" \
+  [ -z "${4:-}" ] || echo "   server options: $4"
+  rm -f "$WORK/port" "$WORK/postmaster" "$WORK/tokens" "$WORK/$1.jfr"
+  # shellcheck disable=SC2086 # the variant's options are words
+  java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.io.tmpdir="$WORK/tmp" ${4:-} \
     -cp "$WORK/test-classes:$2:$3" \
     org.permitwatch.permitsync.directory.DirectoryBenchmark serve "$UNITS" "$WORK" > "$WORK/$1.log" 2>&1 &
   SERVER=$!
@@ -68,15 +72,14 @@ run() { # $1 label, $2 main classes (ahead of the working tree's), $3 the rest o
     kill -0 "$SERVER" 2>/dev/null || { tail -30 "$WORK/$1.log"; exit 1; }
     sleep 1
   done
-  java -Xmx256m -cp "$WORK/test-classes:$(cat "$WORK/classpath.txt")" \
+  local jfr=""
+  [ "$JFR" = 0 ] || jfr="$WORK/$1.jfr"
+  BENCH_JFR="$jfr" java -Xmx256m -cp "$WORK/test-classes:$(cat "$WORK/classpath.txt")" \
     org.permitwatch.permitsync.directory.DirectoryBenchmark load "http://127.0.0.1:$(cat "$WORK/port")$PATH_Q" \
     "$N" "$C" "$SERVER" "$(cat "$WORK/postmaster")" "$WORK/tokens"
-  if [ "$JFR" = 1 ]; then
-    jcmd "$SERVER" JFR.dump name=1 filename="$WORK/$1.jfr" > /dev/null
-    echo "-- $1: hottest top frames of permit-sync's execution samples (seeding included)"
-    jfr print --events jdk.ExecutionSample "$WORK/$1.jfr" \
-      | awk '/stackTrace = \[/{getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); n[$0]++; t++} END {for (f in n) printf "%6d %5.1f%%  %s\n", n[f], 100*n[f]/t, f}' \
-      | sort -rn | head -25 || true
+  if [ -n "$jfr" ] && [ -s "$jfr" ]; then
+    echo "-- $1: permit-sync's CPU samples during the measured requests"
+    python3 bench/jfr-top.py "$jfr" || true
   fi
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
 }
@@ -85,3 +88,6 @@ if [ -n "$BASELINE" ]; then
   run "baseline-$BASE_REV" "$BASE/classes" "$(cat "$WORK/classpath.txt")"
 fi
 run current "$WORK/classes" "$(cat "$WORK/classpath.txt")"
+for variant in "${VARIANTS[@]}"; do
+  run "${variant%%=*}" "$WORK/classes" "$(cat "$WORK/classpath.txt")" "${variant#*=}"
+done

@@ -5,7 +5,7 @@
 # subject) does not cap the figures; 429 answers are counted and reported, never hidden.
 #
 #   bench/gateway-benchmark.sh [-n 2000] [-c 16] [--path '/api/v1/directory/units?size=20'] \
-#       [--post '{"json":"body"}'] [--gateway http://127.0.0.1:8080] [--direct http://127.0.0.1:8081]
+#       [--post '{"json":"body"}'] [--gateway http://127.0.0.1:8080] [--direct http://127.0.0.1:8081] [--jfr 'gateway ...']
 #
 # --post sends that body as a POST (application/json) instead of a GET: e.g. an invalid submission, whose 422 is the
 # answer expected, measures the write path up to validation.
@@ -14,10 +14,12 @@
 # Per side it also prints the CPU time each platform JVM spent per request (from /proc, user + system): unlike
 # req/s, that figure holds on a busy machine, so a before/after compares it. Which JVMs: every run.sh part found by
 # its -Dpermitwatch.part (BENCH_PARTS, default "gateway permit-sync inspection-service identity-service").
+# --jfr PARTS records those parts (JFR, profile settings) during each side's measured requests only and prints where
+# their CPU samples went (bench/jfr-top.py); the recordings stay in $PERMITWATCH_LOCAL/bench-gateway (or .local/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-N=2000 C=16 PATH_Q='/api/v1/directory/units?size=20' BODY=''
+N=2000 C=16 PATH_Q='/api/v1/directory/units?size=20' BODY='' JFR_PARTS=''
 GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-8080}" DIRECT="http://127.0.0.1:${PERMIT_SYNC_PORT:-8081}"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -27,7 +29,8 @@ while [ $# -gt 0 ]; do
     --post) BODY=$2; shift 2 ;;
     --gateway) GATEWAY=$2; shift 2 ;;
     --direct) DIRECT=$2; shift 2 ;;
-    *) sed -n '2,15p' "$0" >&2; exit 2 ;;
+    --jfr) JFR_PARTS=$2; shift 2 ;;
+    *) sed -n '2,17p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -86,7 +89,23 @@ public class GatewayBenchmark {
     return ticks;
   }
 
+  /** BENCH_JFR_PARTS: record these parts during a side's measured requests (into BENCH_JFR_DIR/SIDE-PART.jfr). */
+  static void jfr(String side, boolean start) throws Exception {
+    List<String> parts = List.of(System.getenv().getOrDefault("BENCH_JFR_PARTS", "").trim().split("\\s+"));
+    for (String entry : System.getenv().getOrDefault("BENCH_PIDS", "").split(" ")) {
+      String[] kv = entry.split("=");
+      if (kv.length != 2 || !parts.contains(kv[0])) continue;
+      List<String> cmd = start
+          ? List.of("jcmd", kv[1], "JFR.start", "name=bench", "settings=profile")
+          : List.of("jcmd", kv[1], "JFR.stop", "name=bench",
+              "filename=" + System.getenv("BENCH_JFR_DIR") + "/" + side + "-" + kv[0] + ".jfr");
+      new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+  }
+
   static Result run(HttpClient http, String side, String url, int n, int c, List<String> tokens) throws Exception {
+    boolean measured = !side.startsWith("warm-up");
+    if (measured) jfr(side, true);
     Map<String, Long> cpuBefore = cpuTicks();
     long[] micros = new long[n];
     AtomicInteger next = new AtomicInteger();
@@ -113,10 +132,11 @@ public class GatewayBenchmark {
     for (Future<?> f : workers) f.get();
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
-    if (!side.startsWith("warm-up")) {
+    if (measured) {
       StringBuilder cpu = new StringBuilder();
       cpuTicks().forEach((part, after) -> cpu.append(String.format("  %s %.2f", part, (after - cpuBefore.get(part)) * 10.0 / n)));
       System.out.printf("%-8s CPU ms per request:%s%n", side, cpu);
+      jfr(side, false);
     }
     long[] s = micros.clone();
     Arrays.sort(s);
@@ -131,10 +151,21 @@ JAVA
 
 parts=()
 for part in ${BENCH_PARTS:-gateway permit-sync inspection-service identity-service}; do
-  pid="$(pgrep -f -- "-Dpermitwatch.part=$part " | head -1 || true)"
+  # This platform's pid file first: another platform's part of the same name may run on the machine.
+  pid="$(cat "${PERMITWATCH_LOCAL:-.local}/run/$part.pid" 2>/dev/null || true)"
+  [[ -n "$pid" && -d "/proc/$pid" ]] || pid="$(pgrep -f -- "-Dpermitwatch.part=$part " | head -1 || true)"
   [[ -n "$pid" ]] && parts+=("$part=$pid")
 done
 export BENCH_PIDS="${parts[*]}"
 method=GET; [[ -z "$BODY" ]] || method="POST $BODY to"
 echo "$method $PATH_Q, $N requests per side, concurrency $C, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
-java -Xmx256m "$work/GatewayBenchmark.java" "$GATEWAY" "$DIRECT" "$PATH_Q" "$N" "$C" "$work/tokens" "$BODY"
+JFR_DIR="${PERMITWATCH_LOCAL:-.local}/bench-gateway"
+mkdir -p "$JFR_DIR" && JFR_DIR=$(cd "$JFR_DIR" && pwd)
+rm -f "$JFR_DIR"/*.jfr
+BENCH_JFR_PARTS="$JFR_PARTS" BENCH_JFR_DIR="$JFR_DIR" \
+  java -Xmx256m "$work/GatewayBenchmark.java" "$GATEWAY" "$DIRECT" "$PATH_Q" "$N" "$C" "$work/tokens" "$BODY"
+for f in "$JFR_DIR"/*.jfr; do
+  [ -s "$f" ] || continue
+  echo "-- $(basename "$f" .jfr): CPU samples during the measured requests"
+  python3 bench/jfr-top.py "$f" || true
+done

@@ -35,7 +35,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  *       140100, one subject each) into DIR and serves until killed;
  *   <li>{@code load URL N C PID POSTMASTER TOKENS}: N GETs of URL at concurrency C (closed loop, each worker its own
  *       token) after a warm-up of N/4, then req/s, p50/p95 and the CPU time the server JVM (PID) and PostgreSQL
- *       spent per request, from /proc: on a shared machine that is the figure to compare.
+ *       spent per request, from /proc: on a shared machine that is the figure to compare. With the environment's
+ *       {@code BENCH_JFR} set to a file, the server is recorded (JFR, profile settings) during the measured requests.
  * </ul>
  */
 public final class DirectoryBenchmark {
@@ -146,7 +147,15 @@ public final class DirectoryBenchmark {
                 .executor(Executors.newFixedThreadPool(c))
                 .build();
         run(http, url, Math.max(c, n / 4), c, tokens, pid, postmaster, "warm-up");
+        // BENCH_JFR: record the server during the measured requests only (not its start, seeding or warm-up).
+        String jfr = System.getenv().getOrDefault("BENCH_JFR", "");
+        if (!jfr.isEmpty()) {
+            jcmd(pid, "JFR.start", "name=bench", "settings=profile");
+        }
         run(http, url, n, c, tokens, pid, postmaster, "measured");
+        if (!jfr.isEmpty()) {
+            jcmd(pid, "JFR.stop", "name=bench", "filename=" + jfr);
+        }
         System.exit(0);
     }
 
@@ -200,6 +209,16 @@ public final class DirectoryBenchmark {
                 pg * 10.0 / n,
                 statuses,
                 Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
+    }
+
+    private static void jcmd(long pid, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
+        line.addAll(List.of(command));
+        new ProcessBuilder(line)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor();
     }
 
     /** User + system CPU ticks (1/100 s) of one process. */

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Where a JVM's CPU samples went, from a JFR recording (not a test; used by the bench scripts' --jfr).
+
+    bench/jfr-top.py RECORDING.jfr [--top 25] [--depth 96]
+
+Reads `jfr print --events jdk.ExecutionSample` and prints, for the samples of every thread:
+  1. the hottest top frames (self time, method without arguments);
+  2. each sample charged to the innermost frame that belongs to a known library or to our code ("by owner"), so a JDK
+     leaf such as HashMap.get counts for the library that called it: the shares add up to 100 %;
+  3. the share of samples whose stack contains a frame of each owner ("inclusive"): nested owners overlap (a filter
+     that wraps the rest of the chain contains everything after it), so these do not add up.
+"""
+import argparse
+import collections
+import re
+import subprocess
+import sys
+
+# First match wins, tried on each frame from the leaf upwards.
+OWNERS = [
+    ("RSA / big integers", r"^java\.math\.BigInteger|^sun\.security\.rsa"),
+    ("JWT decoding (Nimbus, Spring OAuth2)", r"^com\.nimbusds|^org\.springframework\.security\.oauth2"),
+    ("Spring Security (other)", r"^org\.springframework\.security"),
+    ("Micrometer / OpenTelemetry", r"^io\.micrometer|^io\.opentelemetry"),
+    ("Jackson", r"^tools\.jackson|^com\.fasterxml\.jackson"),
+    ("R2DBC / PostgreSQL driver / pool", r"^io\.r2dbc|^org\.springframework\.r2dbc|^org\.springframework\.data\.r2dbc"),
+    ("Resilience4j / circuit breaker", r"^io\.github\.resilience4j|^org\.springframework\.cloud\.circuitbreaker"),
+    ("Spring Cloud Gateway", r"^org\.springframework\.cloud\.gateway"),
+    ("Spring Cloud LoadBalancer / Eureka", r"^org\.springframework\.cloud\.(loadbalancer|netflix|client)|^com\.netflix"),
+    ("PermitWatch code", r"^org\.permitwatch"),
+    ("Logging", r"^ch\.qos\.logback|^org\.slf4j|^org\.apache\.logging"),
+    ("Reactor Netty / Netty", r"^reactor\.netty|^io\.netty"),
+    ("Spring WebFlux / Web", r"^org\.springframework\.web|^org\.springframework\.http"),
+    ("Spring (other)", r"^org\.springframework"),
+    ("Reactor core", r"^reactor\."),
+    ("Kafka", r"^org\.apache\.kafka"),
+]
+COMPILED = [(name, re.compile(rx)) for name, rx in OWNERS]
+
+
+def owner(frame):
+    for name, rx in COMPILED:
+        if rx.search(frame):
+            return name
+    return None
+
+
+def samples(path, depth):
+    out = subprocess.run(
+        ["jfr", "print", "--stack-depth", str(depth), "--events", "jdk.ExecutionSample", path],
+        check=True, capture_output=True, text=True).stdout
+    stack, thread, inside = [], "", False
+    for line in out.splitlines():
+        s = line.strip()
+        if s.startswith("sampledThread ="):
+            thread = s.split("=", 1)[1].strip()
+        elif s.startswith("stackTrace = ["):
+            stack, inside = [], True
+        elif inside and s == "]":
+            inside = False
+            yield thread, stack
+        elif inside and s and s != "...":
+            stack.append(re.sub(r"\(.*", "", s.split(" line:")[0]))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("recording")
+    ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--depth", type=int, default=96)
+    a = ap.parse_args()
+    top, by_owner, inclusive, threads = (collections.Counter() for _ in range(4))
+    total = 0
+    for thread, stack in samples(a.recording, a.depth):
+        if not stack:
+            continue
+        total += 1
+        top[stack[0]] += 1
+        threads[re.sub(r"[-#]?\d+\"?.*$", "", thread.strip('"'))] += 1
+        mine = next((o for o in map(owner, stack) if o), "JDK / other")
+        by_owner[mine] += 1
+        for o in {owner(f) for f in stack} - {None}:
+            inclusive[o] += 1
+    if total == 0:
+        print("no execution samples")
+        return
+    print(f"{total} execution samples")
+    print("-- threads")
+    for name, n in threads.most_common(8):
+        print(f"{n:7d} {100 * n / total:5.1f}%  {name}")
+    print("-- hottest top frames (self)")
+    for frame, n in top.most_common(a.top):
+        print(f"{n:7d} {100 * n / total:5.1f}%  {frame}")
+    print("-- by owner (innermost known frame; adds up to 100 %)")
+    for name, n in by_owner.most_common():
+        print(f"{n:7d} {100 * n / total:5.1f}%  {name}")
+    print("-- inclusive (stack contains; overlapping)")
+    for name, n in inclusive.most_common():
+        print(f"{n:7d} {100 * n / total:5.1f}%  {name}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
