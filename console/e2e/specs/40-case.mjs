@@ -237,7 +237,7 @@ export default async function cases(browser) {
       await page.click('[data-test=action-tabs] .el-tabs__item:has-text("处罚决定")');
       await page.waitForSelector('[data-test=form-decision]');
       const amount = await page.inputValue('[data-test=input-amount] input');
-      expect(amount.replace(/[^0-9]/g, '') === '288000', `the amount defaults to the proposal: ${amount}`);
+      expect(Number(amount.replace(/[^0-9.]/g, '')) === 288000, `the amount defaults to the proposal: ${amount}`); // shown to the fen
       await page.click('[data-test=submit-decision]');
       await page.waitForFunction(() => document.querySelector('[data-test=case-status]')?.textContent.includes('已决定'));
       const decisions = await page.textContent('[data-test=case-decisions]');

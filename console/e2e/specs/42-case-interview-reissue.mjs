@@ -162,9 +162,11 @@ export default async function caseInterviewReissue(browser) {
       await page.fill('input[data-test=interview-id-number]', '140105198001011234');
       await page.fill('input[data-test=interview-role]', '环保负责人');
       await page.fill('input[data-test=interview-place]', '太原市小店区 企业会议室');
-      for (const [field, minutes] of [['interview-start', -50], ['interview-end', -10]]) {
-        await page.fill(`input[data-test=${field}]`, beijingTime(minutes));
-        await page.press(`input[data-test=${field}]`, 'Tab');
+      // a date picker keeps data-test on its wrapper, not its input: found by its label, as spec 40 does
+      for (const [label, minutes] of [['开始时间', -50], ['结束时间', -10]]) {
+        const input = `[data-test=interview-form] .el-form-item:has-text("${label}") input`;
+        await page.fill(input, beijingTime(minutes));
+        await page.press(input, 'Tab');
       }
       await page.click('[data-test=interview-officers]');
       for (const n of [1, 2]) await page.click(`.el-select-dropdown__item:visible:has-text("案件测试执法员${n}")`);
@@ -242,6 +244,8 @@ export default async function caseInterviewReissue(browser) {
 
     // One step of the 程序 panel: pick the action, fill its fields, record it; the service's answer must be 2xx.
     const procedureStep = async (label, fill) => {
+      // the panel and the case reload after each step: choose the next one only once they have
+      await page.waitForLoadState('networkidle');
       await page.click('[data-test=procedure-action]');
       await page.click(`.el-select-dropdown__item:visible:has-text("${label}")`);
       await fill?.();
@@ -255,12 +259,16 @@ export default async function caseInterviewReissue(browser) {
     await step('程序 before the payment day: no 催告 offered yet, the court application waits and the panel says why', async () => {
       await page.waitForSelector('[data-test=case-procedure]');
       await page.click('[data-test=procedure-action]');
+      await page.waitForSelector('.el-select-dropdown__item:visible:has-text("登记暂缓")');
       const offered = await page.$$eval('.el-select-dropdown__item:visible', (els) => els.map((e) => e.textContent.trim()));
       await page.keyboard.press('Escape');
       expect(offered.includes('登记暂缓 / 分期缴纳申请') && !offered.includes('送达催告书'), `offered: ${offered}`);
       const blocker = await page.textContent('[data-test=procedure-enforcement-blocker]');
       expect(blocker.includes('暂不能申请法院强制执行') && blocker.includes('复议、诉讼期限尚未届满'), `why: ${blocker}`);
-      expect((await page.textContent('[data-test=due-payment]')) === beijingDay(15), 'payment due 15 days after service');
+      // 15 days after service, moved to the next working day when that is a day off (ADR 0044): the service's count
+      const state = (await api(city, 'GET', `/api/v1/cases/${pre.caseId}/procedure`)).state;
+      expect(state.paymentDue >= beijingDay(15), `payment due no earlier than 15 days after service: ${state.paymentDue}`);
+      expect((await page.textContent('[data-test=due-payment]')) === state.paymentDue, `the panel shows it: ${state.paymentDue}`);
     });
 
     await step('分期: the party applies, the city approves three instalments adding up to the fine, each listed with its due day', async () => {
@@ -275,7 +283,8 @@ export default async function caseInterviewReissue(browser) {
         const total = await page.textContent('[data-test=instalments-total]');
         expect(total.includes('合计') && !total.includes('格式'), `the running total: ${total}`);
       });
-      expect((await page.textContent('[data-test=procedure-step]')).includes('分期'), 'the step is 分期（暂缓）缴纳中');
+      await page.waitForSelector('[data-test=procedure-step]:has-text("分期")'); // the panel reloads after the step
+      await page.waitForLoadState('networkidle');
       for (const [i, d] of days.entries()) {
         expect((await page.textContent(`[data-test=due-instalment-${i + 1}]`)) === d, `instalment ${i + 1} due ${d}`);
         const label = await page.textContent(`[data-test=row-instalment-${i + 1}]`);
@@ -283,10 +292,13 @@ export default async function caseInterviewReissue(browser) {
       }
       expect((await page.textContent('[data-test=due-payment]')).trim() === '', 'the fine\'s own payment day no longer counts');
       await checked(page, '案卷（分期缴纳）');
+      // the first instalment paid, from the case page as an officer opens it that day
+      await page.reload();
+      await page.waitForSelector('[data-test=case-procedure] [data-test=procedure-form]');
       await procedureStep('登记分期缴纳', async () => {
         await page.fill('[data-test=field-amountYuan] input', amounts[0]);
       });
-      expect((await page.textContent('[data-test=done-instalment-1]')) === beijingDay(0), 'the first instalment is paid today');
+      await page.waitForSelector(`[data-test=done-instalment-1]:has-text("${beijingDay(0)}")`); // paid today
       const procedure = await api(city, 'GET', `/api/v1/cases/${pre.caseId}/procedure`);
       expect(procedure.state.nextDue === days[1] && procedure.state.nextDueKind === 'INSTALMENT', `next: ${procedure.state.nextDue}`);
       await page.$eval('[data-test=case-procedure]', (el) => el.scrollIntoView({ block: 'start' }));
