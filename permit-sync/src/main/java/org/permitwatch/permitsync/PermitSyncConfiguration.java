@@ -3,6 +3,7 @@ package org.permitwatch.permitsync;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.permitwatch.events.Topics;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +31,6 @@ class PermitSyncConfiguration {
 
     @Bean
     TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
-        return TransactionalOperator.create(transactionManager);
+        return WholeTransactions.create(transactionManager);
     }
 }

@@ -14,6 +14,7 @@ import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -62,7 +63,7 @@ class CaseService implements CaseFiling {
         this.cases = cases;
         this.audit = audit;
         this.json = json;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     /** A finding as the case copies it. */

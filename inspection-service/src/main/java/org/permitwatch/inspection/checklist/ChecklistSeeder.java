@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.permitwatch.support.audit.AuditLog;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,7 +53,7 @@ class ChecklistSeeder implements ApplicationRunner {
         this.store = store;
         this.audit = audit;
         this.json = json;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
         this.seed = seed;
         this.enabled = enabled;
     }

@@ -13,6 +13,7 @@ import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -68,7 +69,7 @@ class DocumentService {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     Mono<IdempotencyKeys.Reply> issue(UUID caseId, DocumentViews.IssueRequest body, Caller caller, String key) {

@@ -10,6 +10,7 @@ import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -41,7 +42,7 @@ class TemplateVersions {
         this.db = db;
         this.json = json;
         this.audit = audit;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     Mono<TemplateController.Version> publish(TemplateController.NewVersion body, Caller caller) {

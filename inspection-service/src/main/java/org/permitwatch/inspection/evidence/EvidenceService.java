@@ -18,6 +18,7 @@ import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -61,7 +62,7 @@ class EvidenceService {
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     /** A declared file and whether it is new (201) or a retry of an earlier declaration of the same bytes (200). */

@@ -9,6 +9,7 @@ import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ class InspectorStore {
     InspectorStore(DatabaseClient db, AuditLog audit, ReactiveTransactionManager transactions) {
         this.db = db;
         this.audit = audit;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     Flux<InspectorViews.Inspector> list(Caller caller, Boolean onPost, long offset, int limit) {

@@ -16,6 +16,7 @@ import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -61,7 +62,7 @@ class InterviewService {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     Mono<InterviewViews.Interview> record(UUID caseId, InterviewViews.InterviewRequest body, Caller caller) {

@@ -20,6 +20,7 @@ import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.permitwatch.support.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -67,7 +68,7 @@ class PlanService {
         this.outbox = outbox;
         this.json = json;
         this.properties = properties;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     /** A row as it will be stored: the request, its effective ratios and what they amount to. */

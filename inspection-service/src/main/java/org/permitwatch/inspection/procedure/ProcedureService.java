@@ -17,6 +17,7 @@ import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.permitwatch.support.workday.WorkdayCalendar;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
@@ -67,7 +68,7 @@ public class ProcedureService {
         this.cases = cases;
         this.audit = audit;
         this.json = json;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
         this.clock = clock;
         this.rules = new ProcedureRules(figures, documents.hearingThresholdYuan(), calendar);
     }

@@ -19,6 +19,7 @@ import org.permitwatch.support.outbox.OutboxWriter;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -78,7 +79,7 @@ class InspectionService {
         this.outbox = outbox;
         this.audit = audit;
         this.json = json;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     Mono<IdempotencyKeys.Reply> create(Caller caller, RecordInput.Create body, String key) {

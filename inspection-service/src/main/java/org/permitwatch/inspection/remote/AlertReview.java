@@ -19,6 +19,7 @@ import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -71,7 +72,7 @@ class AlertReview {
         this.outbox = outbox;
         this.properties = properties;
         this.json = json;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     static final String NO_VIOLATION_TYPE = "alert-without-violation-type";

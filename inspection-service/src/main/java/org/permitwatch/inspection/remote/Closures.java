@@ -9,6 +9,7 @@ import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -34,7 +35,7 @@ class Closures {
     Closures(DatabaseClient db, AuditLog audit, ReactiveTransactionManager transactions) {
         this.db = db;
         this.audit = audit;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     /** 404 when the unit is not in the caller's division, 409 when a closure is recorded already. */

@@ -20,6 +20,7 @@ import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.permitwatch.support.web.ListSort;
 import org.permitwatch.support.web.PageResponse;
 import org.permitwatch.support.web.Paging;
@@ -64,7 +65,7 @@ class TaskController {
         this.writer = writer;
         this.db = db;
         this.audit = audit;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     /** A targeted task made by hand (complaint, clue, alert, manual decision). */

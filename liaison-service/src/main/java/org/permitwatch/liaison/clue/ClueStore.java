@@ -19,6 +19,7 @@ import org.permitwatch.support.outbox.OutboxWriter;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.permitwatch.support.web.ListSort;
 import org.permitwatch.support.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -70,7 +71,7 @@ class ClueStore {
             BureauClock clock) {
         this.clock = clock;
         this.db = db;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
         this.outbox = outbox;
         this.audit = audit;
         this.notifications = notifications;

@@ -8,6 +8,7 @@ import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.permitwatch.support.web.ListSort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -45,7 +46,7 @@ class ContactStore {
     ContactStore(DatabaseClient db, AuditLog audit, ReactiveTransactionManager transactions) {
         this.db = db;
         this.audit = audit;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     /** A contact with the name of its city (null for province contacts and unknown codes). */

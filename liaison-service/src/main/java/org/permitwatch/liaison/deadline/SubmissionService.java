@@ -23,6 +23,7 @@ import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -67,7 +68,7 @@ class SubmissionService {
         this.outbox = outbox;
         this.deadlines = deadlines;
         this.audit = audit;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
         this.json = json;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }

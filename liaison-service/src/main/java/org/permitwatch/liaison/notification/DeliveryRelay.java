@@ -3,6 +3,7 @@ package org.permitwatch.liaison.notification;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.util.UUID;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -83,7 +84,7 @@ class DeliveryRelay implements SmartLifecycle, DeliveryWakeUp {
             WebhookChannel webhook,
             NotificationProperties properties) {
         this.db = db;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
         this.mail = mail;
         this.webhook = webhook;
         this.properties = properties;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.permitwatch.support.security.CurrentCaller;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -49,7 +50,7 @@ class NotificationService implements Notifications {
             NotificationProperties properties,
             DeliveryWakeUp wakeUp) {
         this.db = db;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
         this.directory = directory;
         this.properties = properties;
         this.wakeUp = wakeUp;

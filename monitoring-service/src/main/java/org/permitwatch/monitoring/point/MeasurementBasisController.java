@@ -8,6 +8,7 @@ import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.CurrentCaller;
 import org.permitwatch.support.security.Role;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -45,7 +46,7 @@ class MeasurementBasisController {
     MeasurementBasisController(
             DatabaseClient db, ReactiveTransactionManager transactions, AuditLog audit, PointRegistry registry) {
         this.db = db;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
         this.audit = audit;
         this.registry = registry;
     }

@@ -18,6 +18,7 @@ import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
 import org.permitwatch.support.problem.ProblemCodes;
 import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -48,7 +49,7 @@ class PointImporter {
 
     PointImporter(DatabaseClient db, ReactiveTransactionManager transactions, AuditLog audit) {
         this.db = db;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
         this.audit = audit;
     }
 

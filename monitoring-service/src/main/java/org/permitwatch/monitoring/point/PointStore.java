@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.security.Caller;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -43,7 +44,7 @@ class PointStore {
 
     PointStore(DatabaseClient db, ReactiveTransactionManager transactions, AuditLog audit) {
         this.db = db;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
         this.audit = audit;
     }
 

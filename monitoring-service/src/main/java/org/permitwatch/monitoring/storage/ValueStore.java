@@ -14,6 +14,7 @@ import java.util.Set;
 import org.permitwatch.monitoring.hj212.DataCommand;
 import org.permitwatch.monitoring.hj212.DataMessage;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -79,7 +80,7 @@ class ValueStore {
             StorageProperties properties,
             BureauClock clock) {
         this.db = db;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
         this.partitions = partitions;
         this.properties = properties;
         this.clock = clock;

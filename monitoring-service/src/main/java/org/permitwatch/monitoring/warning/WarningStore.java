@@ -16,6 +16,7 @@ import org.permitwatch.support.security.Caller;
 import org.permitwatch.support.security.DivisionCode;
 import org.permitwatch.support.security.Role;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ class WarningStore {
             OutboxWriter outbox,
             BureauClock clock) {
         this.db = db;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
         this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;

@@ -2,6 +2,7 @@ package org.permitwatch.permitsync.feedback;
 
 import java.util.List;
 import org.permitwatch.support.jobs.JobRunner;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -56,7 +57,7 @@ class FeedbackReconciliation {
         this.db = db;
         this.facts = facts;
         this.properties = properties;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     @Scheduled(cron = "${permitwatch.directory.feedback.reconcile-cron:-}")

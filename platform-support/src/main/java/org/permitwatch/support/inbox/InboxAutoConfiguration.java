@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.permitwatch.events.Topics;
 import org.permitwatch.support.migration.MigrationAutoConfiguration;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,7 +35,6 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,7 +56,7 @@ public class InboxAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean({DatabaseClient.class, ReactiveTransactionManager.class})
     IdempotentConsumer idempotentConsumer(DatabaseClient db, ReactiveTransactionManager transactionManager) {
-        return new IdempotentConsumer(db, TransactionalOperator.create(transactionManager));
+        return new IdempotentConsumer(db, WholeTransactions.create(transactionManager));
     }
 
     @Bean

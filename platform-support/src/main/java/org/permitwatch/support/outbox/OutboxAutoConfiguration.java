@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.permitwatch.support.migration.MigrationAutoConfiguration;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -30,7 +31,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -82,7 +82,7 @@ public class OutboxAutoConfiguration {
                 ObjectProvider<BureauClock> clock) {
             OutboxRelay relay = new OutboxRelay(
                     db,
-                    TransactionalOperator.create(transactionManager),
+                    WholeTransactions.create(transactionManager),
                     new KafkaTemplate<>(producerFactory(kafkaProperties, connection.getIfAvailable())),
                     properties,
                     clock.getIfAvailable(() -> new BureauClock(Clock.systemUTC(), ZoneOffset.UTC)));

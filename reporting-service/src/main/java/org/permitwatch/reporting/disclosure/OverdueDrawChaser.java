@@ -16,6 +16,7 @@ import org.permitwatch.support.jobs.JobRunner;
 import org.permitwatch.support.outbox.OutboxMessage;
 import org.permitwatch.support.outbox.OutboxWriter;
 import org.permitwatch.support.time.BureauClock;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.permitwatch.support.workday.WorkdayCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,7 @@ class OverdueDrawChaser {
         this.deadlines = deadlines;
         this.outbox = outbox;
         this.audit = audit;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
         this.clock = clock;
         this.warnWorkingDays = warnWorkingDays;
         this.enabled = enabled;

@@ -22,6 +22,7 @@ import org.permitwatch.events.inspection.PlanPublished;
 import org.permitwatch.events.inspection.TaskAssigned;
 import org.permitwatch.events.liaison.SubmissionRecorded;
 import org.permitwatch.support.security.DivisionCode;
+import org.permitwatch.support.tx.WholeTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -60,7 +61,7 @@ class ReadModelWriter {
     ReadModelWriter(DatabaseClient db, JsonMapper json, ReactiveTransactionManager transactions) {
         this.db = db;
         this.json = json;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = WholeTransactions.create(transactions);
     }
 
     /** Empties every read model and forgets which events the consumer applied, in one transaction. */
