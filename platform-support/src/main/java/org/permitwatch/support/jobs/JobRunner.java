@@ -40,9 +40,10 @@ public class JobRunner {
     }
 
     /**
-     * Subscribes to {@code work} and waits at most {@code timeout}; on timeout the subscription is cancelled (which
-     * cancels the database statement in flight). Returns the result, or empty when the job failed, timed out or
-     * produced nothing; the failure is logged and counted, never thrown.
+     * Subscribes to {@code work} and waits at most {@code timeout}; on timeout the subscription is cancelled: the job
+     * starts no further step, while a transaction already started finishes as a whole in the background (ADR 0056;
+     * its statements are bounded by {@code statement_timeout}). Returns the result, or empty when the job failed,
+     * timed out or produced nothing; the failure is logged and counted, never thrown.
      */
     public <T> Optional<T> run(String job, Mono<T> work, Duration timeout) {
         long start = System.nanoTime();
