@@ -59,6 +59,8 @@ final class LoadRun {
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
         AtomicInteger shedAnswers = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
+        CpuWindow cpu = new CpuWindow(new PartCpu(c.platform.local), report.getParent());
+        cpu.beforeLoad();
         ExecutorService pool = Executors.newFixedThreadPool(n + n / 3 + 1);
         List<Future<?>> futures = new ArrayList<>();
         long started = System.nanoTime();
@@ -112,12 +114,14 @@ final class LoadRun {
             for (Future<?> f : futures) {
                 f.get();
             }
+            cpu.requestsDone();
         } catch (Exception e) {
             throw new AssertionError("load run failed", e);
         } finally {
             pool.shutdownNow();
         }
         long wallMillis = (System.nanoTime() - started) / 1_000_000;
+        String cpuReport = cpu.afterSettling(n, latencies.size());
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         String summary = String.format(
@@ -133,9 +137,9 @@ final class LoadRun {
                 sorted.get(sorted.size() - 1),
                 shedAnswers.get(),
                 errors.size());
-        System.out.print("[system-test] " + summary);
+        System.out.print("[system-test] " + summary + cpuReport);
         try {
-            Files.writeString(report, summary + String.join("\n", errors) + "\n");
+            Files.writeString(report, summary + cpuReport + String.join("\n", errors) + "\n");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

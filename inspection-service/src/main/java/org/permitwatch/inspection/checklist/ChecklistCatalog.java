@@ -1,5 +1,8 @@
 package org.permitwatch.inspection.checklist;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -13,6 +16,15 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ChecklistCatalog {
+
+    /**
+     * The items of a published version for an industry and city, as {@link #itemsFor} read them. A published version
+     * and its items never change (the checklist_*_immutable triggers refuse it), so an entry never goes stale; only
+     * non-empty answers are kept (an unknown, unpublished or foreign version is asked again). Every record write
+     * needs its checklist's items: read from here they cost no round trip (issue 21, 200 submissions at once).
+     */
+    private final Cache<ItemsKey, List<ChecklistItemView>> publishedItems =
+            Caffeine.newBuilder().maximumSize(512).build();
 
     private final DatabaseClient db;
     private final ChecklistRows rows;
@@ -55,6 +67,22 @@ public class ChecklistCatalog {
      */
     public Flux<ChecklistItemView> itemsFor(UUID versionId, String keyIndustry, String cityCode) {
         KeyIndustry industry = parse(keyIndustry);
+        ItemsKey key = new ItemsKey(versionId, industry, cityCode);
+        return Flux.defer(() -> {
+            List<ChecklistItemView> cached = publishedItems.getIfPresent(key);
+            if (cached != null) {
+                return Flux.fromIterable(cached);
+            }
+            return readItems(versionId, industry, cityCode).collectList().flatMapMany(items -> {
+                if (!items.isEmpty()) {
+                    publishedItems.put(key, List.copyOf(items));
+                }
+                return Flux.fromIterable(items);
+            });
+        });
+    }
+
+    private Flux<ChecklistItemView> readItems(UUID versionId, KeyIndustry industry, String cityCode) {
         return db.sql(
                         "SELECT id, based_on, division_code FROM checklist_version WHERE id = :id AND status = 'PUBLISHED'")
                 .bind("id", versionId)
@@ -104,4 +132,7 @@ public class ChecklistCatalog {
     }
 
     private record VersionRef(UUID id, UUID basedOn, String divisionCode) {}
+
+    /** The parsed industry (null: the general list) so "OTHER", an unknown name and null share one entry. */
+    private record ItemsKey(UUID versionId, KeyIndustry industry, String cityCode) {}
 }

@@ -87,6 +87,10 @@ public class FindingWriter {
 
     /** Applies the version; emits the ids of the findings in force afterwards. */
     public Mono<List<UUID>> apply(SubmittedVersion v) {
+        if (v.version() == 1) {
+            // A record's findings come from its submitted versions only: before the first there are none to lock.
+            return reconcile(v, List.of());
+        }
         return db.sql("SELECT " + FindingRows.COLUMNS
                         + " FROM finding f WHERE f.record_id = :record AND f.status = 'ACTIVE' " + "FOR UPDATE")
                 .bind("record", v.recordId())

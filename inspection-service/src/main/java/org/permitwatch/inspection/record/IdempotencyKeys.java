@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.problem.FieldProblem;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * {@code Idempotency-Key} handling for record writes and document issuing. Must run inside the write's transaction: the key row is
@@ -27,6 +30,9 @@ public class IdempotencyKeys {
     static final int MAX_KEY_LENGTH = 200;
 
     private final DatabaseClient db;
+
+    /** The (caller, key) pairs whose transaction runs in this process now, completed when it has ended. */
+    private final ConcurrentMap<String, Mono<Void>> inFlight = new ConcurrentHashMap<>();
 
     IdempotencyKeys(DatabaseClient db) {
         this.db = db;
@@ -44,6 +50,33 @@ public class IdempotencyKeys {
                     "Idempotency-Key must be 1.." + MAX_KEY_LENGTH + " characters",
                     List.of(FieldProblem.of(HEADER, "must be 1.." + MAX_KEY_LENGTH + " characters")));
         }
+    }
+
+    /**
+     * Subscribes to {@code transaction} (a write that calls {@link #once} inside its own transaction) only when no
+     * other copy with the same (caller, key) is in flight in this process; a copy that arrives meanwhile waits for the
+     * first to end without holding a pooled connection, then runs and replays its answer. Without this a phone's
+     * concurrent retries each take a connection and wait on the key's row lock inside the database, which starves the
+     * pool under load (issue 21). Several replicas still serialise on that row lock, so this is only the cheap path;
+     * {@link #once} alone keeps the guarantee. Without a key the transaction runs as it is.
+     */
+    public Mono<Reply> oneAtATime(String caller, String key, Mono<Reply> transaction) {
+        if (key == null) {
+            return transaction;
+        }
+        String id = caller + "\n" + key;
+        return Mono.defer(() -> {
+            Sinks.Empty<Void> ended = Sinks.empty();
+            Mono<Void> mine = ended.asMono();
+            Mono<Void> first = inFlight.putIfAbsent(id, mine);
+            if (first != null) {
+                return first.then(Mono.defer(() -> oneAtATime(caller, key, transaction)));
+            }
+            return transaction.doFinally(signal -> {
+                inFlight.remove(id, mine);
+                ended.tryEmitEmpty();
+            });
+        });
     }
 
     /** Runs {@code work} once per (caller, key); the same key with another request is a 422 problem. */

@@ -30,12 +30,22 @@ class RecordStore {
     record VersionRow(
             int version, String reason, RecordContent content, String submittedBy, OffsetDateTime submittedAt) {}
 
-    Mono<Void> insertDraft(RecordRow r) {
+    /**
+     * Inserts a new record as {@code r} says: a draft (version 0), or submitted at once (version 1; its version row
+     * comes from {@link #insertVersion}). Emits the row as a read would return it (the database's timestamps, the
+     * content as stored), so the write's answer needs no second read.
+     */
+    Mono<RecordRow> insert(RecordRow r) {
+        String text = json.writeValueAsString(r.content());
+        boolean submitted = RecordRow.SUBMITTED.equals(r.status());
         return db.sql("""
                         INSERT INTO inspection_record (id, task_id, permit_number, unit_name, division_code, city_code,
-                            key_industry, checklist_version_id, status, current_version, content, created_by)
-                        VALUES (:id, :task, :permit, :unitName, :division, :city, :industry, :checklist, 'DRAFT', 0,
-                            CAST(:content AS jsonb), :createdBy)""")
+                            key_industry, checklist_version_id, status, current_version, content, created_by,
+                            submitted_at)
+                        VALUES (:id, :task, :permit, :unitName, :division, :city, :industry, :checklist, :status,
+                            :version, CAST(:content AS jsonb), :createdBy,
+                            CASE WHEN :status = 'SUBMITTED' THEN now() END)
+                        RETURNING created_at, updated_at, submitted_at""")
                 .bind("id", r.id())
                 .bind("task", r.taskId())
                 .bind("permit", r.permitNumber())
@@ -44,9 +54,27 @@ class RecordStore {
                 .bind("city", r.cityCode())
                 .bind("industry", r.keyIndustry())
                 .bind("checklist", r.checklistVersionId())
-                .bind("content", json.writeValueAsString(r.content()))
+                .bind("status", submitted ? RecordRow.SUBMITTED : RecordRow.DRAFT)
+                .bind("version", submitted ? 1 : 0)
+                .bind("content", text)
                 .bind("createdBy", r.createdBy())
-                .then();
+                .map(row -> new RecordRow(
+                        r.id(),
+                        r.taskId(),
+                        r.permitNumber(),
+                        r.unitName(),
+                        r.divisionCode(),
+                        r.cityCode(),
+                        r.keyIndustry(),
+                        r.checklistVersionId(),
+                        submitted ? RecordRow.SUBMITTED : RecordRow.DRAFT,
+                        submitted ? 1 : 0,
+                        content(text),
+                        r.createdBy(),
+                        row.get("created_at", OffsetDateTime.class),
+                        row.get("updated_at", OffsetDateTime.class),
+                        row.get("submitted_at", OffsetDateTime.class)))
+                .one();
     }
 
     /** The record if the scope sees it; {@code lock} takes a row lock so submissions of one record serialise. */
@@ -91,15 +119,7 @@ class RecordStore {
     /** Appends the version and makes it the record's current content, in one transaction with the caller. */
     Mono<Void> appendVersion(UUID id, int version, String reason, RecordContent content, String submittedBy) {
         String text = json.writeValueAsString(content);
-        var insert = db.sql("""
-                        INSERT INTO inspection_record_version (record_id, version, reason, content, submitted_by)
-                        VALUES (:id, :version, :reason, CAST(:content AS jsonb), :by)""")
-                .bind("id", id)
-                .bind("version", version)
-                .bind("content", text)
-                .bind("by", submittedBy);
-        insert = reason == null ? insert.bindNull("reason", String.class) : insert.bind("reason", reason);
-        return insert.then()
+        return insertVersion(id, version, reason, text, submittedBy)
                 .then(db.sql("""
                                 UPDATE inspection_record SET status = 'SUBMITTED', current_version = :version,
                                     content = CAST(:content AS jsonb), updated_at = now(),
@@ -109,6 +129,23 @@ class RecordStore {
                         .bind("content", text)
                         .bind("id", id)
                         .then());
+    }
+
+    /** The version row alone: for a record {@link #insert}ed as submitted, which already holds it as current. */
+    Mono<Void> insertVersion(UUID id, int version, String reason, RecordContent content, String submittedBy) {
+        return insertVersion(id, version, reason, json.writeValueAsString(content), submittedBy);
+    }
+
+    private Mono<Void> insertVersion(UUID id, int version, String reason, String content, String submittedBy) {
+        var insert = db.sql("""
+                        INSERT INTO inspection_record_version (record_id, version, reason, content, submitted_by)
+                        VALUES (:id, :version, :reason, CAST(:content AS jsonb), :by)""")
+                .bind("id", id)
+                .bind("version", version)
+                .bind("content", content)
+                .bind("by", submittedBy);
+        insert = reason == null ? insert.bindNull("reason", String.class) : insert.bind("reason", reason);
+        return insert.then();
     }
 
     Mono<List<VersionRow>> versions(UUID id) {

@@ -43,6 +43,15 @@ public class TaskAccess {
         return transition(taskId, "DONE", "'ASSIGNED', 'IN_PROGRESS', 'DONE'");
     }
 
+    /**
+     * ASSIGNED/IN_PROGRESS → DONE in one statement: a record started and submitted at once passes through IN_PROGRESS
+     * within its transaction, which nobody else can see. 409 if the task is done or cancelled, as for
+     * {@link #markInProgress}.
+     */
+    public Mono<Void> markStartedAndDone(UUID taskId) {
+        return transition(taskId, "DONE", "'ASSIGNED', 'IN_PROGRESS'");
+    }
+
     private Mono<Void> transition(UUID taskId, String target, String allowedFrom) {
         return db.sql("UPDATE inspection_task SET status = :target, updated_at = now() WHERE id = :id AND status IN ("
                         + allowedFrom + ")")

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): issue 21's 200 concurrent mobile submissions through the gateway, as the system test plays
+# them (SystemIT's LoadRun, after the campaign steps it needs: sync, inspectors, plan, draw), on a platform of its own.
+# Prints the load report: latency p50/p95/max, shed answers, and the CPU time each platform JVM (gateway, the
+# services, identity, Kafka, PostgreSQL with its server processes) spent per request and per submission, read from
+# /proc with the idle rate taken off (system-test's PartCpu/CpuWindow). CPU per request is the figure to compare: it
+# holds on a shared machine where latency does not.
+#
+#   bench/submission-benchmark.sh [--jfr 'gateway inspection-service'] [--variant 'NAME=VALUE ...'] \
+#       [--port-base 31000] [--submissions 200]
+#
+# --jfr PARTS   records those parts (JFR, profile settings) from the first request until the platform settled and
+#               prints where their CPU samples went (bench/jfr-top.py); recordings stay in system-test/target/.
+# --variant ENV runs the load twice in this one invocation: first with these environment variables set for every
+#               part of the platform (e.g. 'INSPECTION_REFERENCE_CACHE=false', the before of a switchable change),
+#               then without; both reports are printed one after the other.
+# --port-base   first port of the platform's block (SystemIT's systemtest.portBase; the default 28000 is CI's).
+# Takes 5-8 minutes a run on 2 cores (the platform's start and first sync included).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JFR_PARTS='' VARIANT='' PORT_BASE=31000 SUBMISSIONS=200
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --jfr) JFR_PARTS=$2; shift 2 ;;
+    --variant) VARIANT=$2; shift 2 ;;
+    --port-base) PORT_BASE=$2; shift 2 ;;
+    --submissions) SUBMISSIONS=$2; shift 2 ;;
+    *) sed -n '2,19p' "$0" >&2; exit 2 ;;
+  esac
+done
+
+TESTS='SystemIT#syncFromTheNationalPlatform+registerInspectors+publishPlan+drawUnitsAndInspectors+concurrentMobileSubmissions'
+OUT=system-test/target
+
+run_once() {
+  local label="$1"; shift
+  rm -f "$OUT"/load-report.txt "$OUT"/load-*.jfr
+  echo "== $label: $SUBMISSIONS submissions, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
+  if ! env "$@" ./mvnw -B -o -q verify -Psystem-test -pl system-test -am -Dit.test="$TESTS" -Dtest=none \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Djacoco.skip=true \
+      -Dsystemtest.portBase="$PORT_BASE" -Dsystemtest.loadSubmissions="$SUBMISSIONS" \
+      -Dsystemtest.jfrParts="$JFR_PARTS" >"$OUT/submission-benchmark-$label.log" 2>&1; then
+    echo "the system test failed: $OUT/submission-benchmark-$label.log and $OUT/failsafe-reports/" >&2
+  fi
+  cat "$OUT/load-report.txt" 2>/dev/null || echo "(no load report)"
+  for f in "$OUT"/load-*.jfr; do
+    [ -s "$f" ] || continue
+    mv "$f" "$OUT/$label-$(basename "$f")"
+    echo "-- $label $(basename "$f" .jfr): CPU samples from the first request until settled"
+    python3 bench/jfr-top.py "$OUT/$label-$(basename "$f")" || true
+  done
+}
+
+mkdir -p "$OUT"
+if [ -n "$VARIANT" ]; then
+  # shellcheck disable=SC2086 # the variant is a list of NAME=VALUE words
+  run_once variant $VARIANT
+fi
+run_once default
