@@ -4,12 +4,15 @@
 # own token (own subject), so the gateway's per-client rate limit (GATEWAY_RATE_LIMIT_*: 60 burst, 20/s per
 # subject) does not cap the figures; 429 answers are counted and reported, never hidden.
 #
-#   bench/gateway-benchmark.sh [-n 2000] [-c 16] [--path '/api/v1/directory/units?size=20'] \
+#   bench/gateway-benchmark.sh [-n 2000] [-c 16] [--warmup N] [--path '/api/v1/directory/units?size=20'] \
 #       [--post '{"json":"body"}'] [--gateway http://127.0.0.1:8080] [--direct http://127.0.0.1:8081] [--jfr 'gateway ...']
 #
+# --warmup N: requests per side before the measured ones (default N/10, at least C). A JVM running C2 (tiered
+# compilation up to level 4) needs tens of thousands to reach its steady state; its compiler's CPU is otherwise
+# counted in the measured requests.
 # --post sends that body as a POST (application/json) instead of a GET: e.g. an invalid submission, whose 422 is the
 # answer expected, measures the write path up to validation.
-# Prints, per side: throughput (req/s), p50/p95/p99/max latency, the answers by status; then the gateway's added
+# Prints, per side: throughput (req/s), p50/p95/p99/max latency, the answers by status (-1: none within 30 s); then the gateway's added
 # latency (gateway p50/p95 minus direct p50/p95). Needs the platform's local keys (PERMITWATCH_LOCAL is honoured).
 # Per side it also prints the CPU time each platform JVM spent per request (from /proc, user + system): unlike
 # req/s, that figure holds on a busy machine, so a before/after compares it. Which JVMs: every run.sh part found by
@@ -19,24 +22,32 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-N=2000 C=16 PATH_Q='/api/v1/directory/units?size=20' BODY='' JFR_PARTS=''
+N=2000 C=16 WARMUP='' PATH_Q='/api/v1/directory/units?size=20' BODY='' JFR_PARTS=''
 GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-8080}" DIRECT="http://127.0.0.1:${PERMIT_SYNC_PORT:-8081}"
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) N=$2; shift 2 ;;
     -c) C=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
     --path) PATH_Q=$2; shift 2 ;;
     --post) BODY=$2; shift 2 ;;
     --gateway) GATEWAY=$2; shift 2 ;;
     --direct) DIRECT=$2; shift 2 ;;
     --jfr) JFR_PARTS=$2; shift 2 ;;
-    *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,21p' "$0" >&2; exit 2 ;;
   esac
 done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-seq 1 "$C" | xargs -P 8 -I{} ./run.sh token CITY 140100 --sub "bench-{}" --ttl 1h > "$work/tokens"
+# BENCH_TOKENS=FILE: reuse the tokens of an earlier run (written there when the file does not exist yet), so that runs
+# back to back measure without first asking the identity provider for C tokens again.
+if [[ -n "${BENCH_TOKENS:-}" && -s "$BENCH_TOKENS" && $(wc -l < "$BENCH_TOKENS") -ge "$C" ]]; then
+  cp "$BENCH_TOKENS" "$work/tokens"
+else
+  seq 1 "$C" | xargs -P 8 -I{} ./run.sh token CITY 140100 --sub "bench-{}" --ttl 1h > "$work/tokens"
+  [[ -z "${BENCH_TOKENS:-}" ]] || cp "$work/tokens" "$BENCH_TOKENS"
+fi
 
 cat > "$work/GatewayBenchmark.java" <<'JAVA'
 import java.net.URI;
@@ -57,10 +68,11 @@ public class GatewayBenchmark {
     int n = Integer.parseInt(a[3]), c = Integer.parseInt(a[4]);
     List<String> tokens = Files.readAllLines(Path.of(a[5]));
     body = a.length > 6 ? a[6] : "";
+    int warmup = a.length > 7 && !a[7].isEmpty() ? Integer.parseInt(a[7]) : Math.max(c, n / 10);
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .executor(Executors.newFixedThreadPool(c)).connectTimeout(Duration.ofSeconds(5)).build();
-    run(http, "warm-up gateway", gateway + path, Math.max(c, n / 10), c, tokens);
-    run(http, "warm-up direct", direct + path, Math.max(c, n / 10), c, tokens);
+    run(http, "warm-up gateway", gateway + path, warmup, c, tokens);
+    run(http, "warm-up direct", direct + path, warmup, c, tokens);
     Result g = run(http, "gateway", gateway + path, n, c, tokens);
     Result d = run(http, "direct", direct + path, n, c, tokens);
     for (Result r : List.of(g, d)) {
@@ -122,9 +134,14 @@ public class GatewayBenchmark {
           HttpRequest req = body.isEmpty() ? b.GET().build()
               : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
           long t0 = System.nanoTime();
-          HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+          int status;
+          try {
+            status = http.send(req, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+          } catch (HttpTimeoutException e) {
+            status = -1; // no answer within 30 s: counted as status -1, not a failed run
+          }
           micros[i] = (System.nanoTime() - t0) / 1000;
-          statuses.merge(res.statusCode(), 1, Integer::sum);
+          statuses.merge(status, 1, Integer::sum);
         }
         return null;
       }));
@@ -163,7 +180,7 @@ JFR_DIR="${PERMITWATCH_LOCAL:-.local}/bench-gateway"
 mkdir -p "$JFR_DIR" && JFR_DIR=$(cd "$JFR_DIR" && pwd)
 rm -f "$JFR_DIR"/*.jfr
 BENCH_JFR_PARTS="$JFR_PARTS" BENCH_JFR_DIR="$JFR_DIR" \
-  java -Xmx256m "$work/GatewayBenchmark.java" "$GATEWAY" "$DIRECT" "$PATH_Q" "$N" "$C" "$work/tokens" "$BODY"
+  java -Xmx256m "$work/GatewayBenchmark.java" "$GATEWAY" "$DIRECT" "$PATH_Q" "$N" "$C" "$work/tokens" "$BODY" "$WARMUP"
 for f in "$JFR_DIR"/*.jfr; do
   [ -s "$f" ] || continue
   echo "-- $(basename "$f" .jfr): CPU samples during the measured requests"
