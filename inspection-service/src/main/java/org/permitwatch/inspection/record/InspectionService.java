@@ -328,12 +328,10 @@ class InspectionService {
     }
 
     /**
-     * Runs the write in one transaction, once per Idempotency-Key when the client sent one. A started write runs to
-     * its commit or rollback even when its caller goes away (the gateway answers 503 after its time limit and closes
-     * the connection), and the retry replays the stored answer. Cancelled instead, the transaction is rolled back
-     * while statements of the cancelled chain may still be on their way to the connection: in a load run with 1,144
-     * shed answers (session 12) one record was left without its Idempotency-Key row, and every retry of it met 409
-     * inspection-exists; cancellation is the one path that can split the two.
+     * Runs the write in one transaction, once per Idempotency-Key when the client sent one. The transaction itself
+     * finishes whole when the caller goes away ({@link WholeTransactions}, ADR 0056: the load run once stored a record
+     * without its key row). The wait for a concurrent copy ({@link IdempotencyKeys#oneAtATime}) is detached with it,
+     * so the next copy of the key starts only when this transaction has really ended, not when the gateway gave up.
      */
     private Mono<IdempotencyKeys.Reply> write(
             Caller caller, String key, String operation, String request, Supplier<Mono<IdempotencyKeys.Reply>> work) {
