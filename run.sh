@@ -112,24 +112,30 @@ DEVSTACK_RUN_CP="$LOCAL/app/devstack/devstack.jar:$LOCAL/app/devstack/lib/*"
 # Sized for 2 cores and <= 300 MB per Spring app (STACK_NOTES): C1 only, serial GC, small stacks. The heap-free
 # ratios let the serial collector give heap back after a burst (a full sync), so an idle service returns below
 # 300 MB RSS instead of keeping the peak heap committed (measured: permit-sync 276 MB after a 2,000-permit sync
-# with them, 311-321 MB without).
+# with them, 311-321 MB without). -ShrinkHeapInSteps: a full collection shrinks the heap to those ratios at once,
+# where by default it gives back 0 %, then 10 %, 40 % of the excess over successive full collections — and an idle
+# service has few (permit-sync after its first sync: 64 MB old generation committed, 46 MB live, after a full GC).
+# NewRatio=3: the serial collector sizes the young generation from the old one, a third of it instead of half
+# (permit-sync 29 -> ~19 MB young at idle). ADR 0054.
 # Every JVM run.sh starts (Spring parts, Kafka, PostgreSQL's, the mock, mail, s3) hands the memory glibc's malloc has
 # freed back to the kernel every 30 s (TrimNativeHeapInterval, a product flag of the JDK 17 we run): 1-16 MB of RSS
 # per JVM at idle, ~80 MB over the platform (ADR 0046). MALLOC_ARENA_MAX: glibc's per-thread malloc arenas otherwise
 # add tens of MB of RSS per JVM; exported, so every process run.sh starts has it.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 TRIM_JVM_OPTS="-XX:TrimNativeHeapInterval=30000"
-SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20
+SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps
+ -XX:NewRatio=3
  $TRIM_JVM_OPTS -Xss512k -Xms32m -Xmx256m -XX:MaxMetaspaceSize=192m
  -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m -XX:+ExitOnOutOfMemoryError
  -Djava.io.tmpdir=$TMPDIR_LOCAL ${JAVA_OPTS_EXTRA:-}"
-# monitoring-service's additions (after SPRING_JVM_OPTS: the later flag wins). Its HJ 212 burst keeps thousands of
-# frames in flight: with the young generation shrunk to a few MB at idle and old-generation headroom of 5 %, a backfill
-# promoted them all and spent over half its time in full GCs (docs/benchmarks.md). A fixed 48 MB young generation and
-# 20-40 % old headroom; bench/hj212-benchmark.sh carries the same line (MONITORING_JVM_OPTS). jdk.nio.maxCachedBufferSize:
+# monitoring-service's additions (after SPRING_JVM_OPTS: the later flag wins). Session 9 fixed its young generation
+# at 48 MB for the HJ 212 burst (frames in flight then held their parsed segments and were promoted); since a frame in
+# flight holds ~0.5 KB, 16 MB (eden 12 MB, two 2 MB survivors) with the shared 5-20 % old headroom keep it at
+# ~285 MB idle instead of 321-352 (ADR 0054; docs/benchmarks.md "Session 12: memory"). bench/hj212-benchmark.sh
+# carries the same line (MONITORING_JVM_OPTS). jdk.nio.maxCachedBufferSize:
 # a socket read into a heap buffer goes through a per-thread cached direct buffer as large as the largest read, kept
 # for the thread's life; the alert stream's Kafka clients add half a dozen such threads (docs/benchmarks.md).
-MONITORING_JVM_OPTS="-Xms64m -Xmn48m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Djdk.nio.maxCachedBufferSize=262144"
+MONITORING_JVM_OPTS="-Xms48m -Xmn16m -XX:SurvivorRatio=6 -Djdk.nio.maxCachedBufferSize=262144"
 jvm_opts_of() { # the JVM flags of a Spring part
   if [[ "$1" == monitoring-service ]]; then echo "$SPRING_JVM_OPTS $MONITORING_JVM_OPTS"; else echo "$SPRING_JVM_OPTS"; fi
 }

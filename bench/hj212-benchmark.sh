@@ -51,9 +51,9 @@ fi
 # run.sh's JVM flags: SPRING_JVM_OPTS (every Spring service: C1 only, serial GC, 256 MB heap …) and
 # MONITORING_JVM_OPTS (monitoring-service's own additions). Keep both in step with run.sh.
 SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20
- -Xss512k -Xms32m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m
+ -XX:-ShrinkHeapInSteps -XX:NewRatio=3 -Xss512k -Xms32m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m
  -XX:+ExitOnOutOfMemoryError"
-MONITORING_JVM_OPTS="-Xms64m -Xmn48m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Djdk.nio.maxCachedBufferSize=262144"
+MONITORING_JVM_OPTS="-Xms48m -Xmn16m -XX:SurvivorRatio=6 -Djdk.nio.maxCachedBufferSize=262144"
 
 if [ -n "$BASELINE" ]; then
   # The baseline's main classes and resources, compiled against the same dependencies (its pom must not differ).

@@ -111,7 +111,7 @@ final class AlertProcessor implements Processor<String, String, String, String> 
         if (message.command() != DataCommand.MINUTE) {
             return;
         }
-        String unitJson = directory.get(permitNo);
+        String unitJson = PackedSnapshots.unpack(directory.get(permitNo));
         if (unitJson == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.permitwatch.monitoring.alert;
 
 import java.time.ZoneId;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -57,7 +58,7 @@ public final class AlertTopology {
                 directory,
                 Topics.DIRECTORY_UNITS,
                 Consumed.with(Serdes.String(), Serdes.String()),
-                () -> new LatestValueUpdater(AlertProcessor.DIRECTORY));
+                () -> new LatestValueUpdater(AlertProcessor.DIRECTORY, PackedSnapshots::pack));
         // The heavy-pollution warning calendar, the same way (ADR 0039): keyed <city>|<warning id>, found by prefix.
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(
@@ -67,7 +68,7 @@ public final class AlertTopology {
                         .withLoggingDisabled(),
                 MonitoringTopics.WARNINGS,
                 Consumed.with(Serdes.String(), Serdes.String()),
-                () -> new LatestValueUpdater(SpecialPeriodLimits.WARNINGS));
+                () -> new LatestValueUpdater(SpecialPeriodLimits.WARNINGS, value -> value));
         builder.addStateStore(store(AlertProcessor.HOURS));
         builder.addStateStore(store(AlertProcessor.DAYS));
         builder.addStateStore(store(AlertProcessor.EPISODES));
@@ -97,10 +98,13 @@ public final class AlertTopology {
     /** Keeps the latest value per key (snapshot per permit, state per warning); a tombstone removes the key. */
     private static final class LatestValueUpdater implements Processor<String, String, Void, Void> {
         private final String storeName;
+        private final UnaryOperator<String> stored;
         private KeyValueStore<String, String> store;
 
-        LatestValueUpdater(String storeName) {
+        /** {@code stored}: what the store keeps of a value (the directory's snapshots are packed, ADR 0054). */
+        LatestValueUpdater(String storeName, UnaryOperator<String> stored) {
             this.storeName = storeName;
+            this.stored = stored;
         }
 
         @Override
@@ -116,7 +120,7 @@ public final class AlertTopology {
             if (record.value() == null) {
                 store.delete(record.key());
             } else {
-                store.put(record.key(), record.value());
+                store.put(record.key(), stored.apply(record.value()));
             }
         }
     }

@@ -64,7 +64,7 @@ final class PointRuleContext {
 
     /** The permit's current snapshot, or null when the directory does not have it (or cannot be read). */
     DirectoryUnitSnapshot unit(String permitNo) {
-        String value = permitNo == null ? null : directory.get(permitNo);
+        String value = permitNo == null ? null : PackedSnapshots.unpack(directory.get(permitNo));
         if (value == null) {
             return null;
         }

@@ -107,7 +107,7 @@ final class TonnageCollector implements Processor<String, String, String, String
     }
 
     private boolean counts(String permitNo, String outletCode, String pollutant) {
-        String unitJson = directory.get(permitNo);
+        String unitJson = PackedSnapshots.unpack(directory.get(permitNo));
         if (unitJson == null) {
             return false;
         }

@@ -60,7 +60,7 @@ final class TonnageJudge implements Processor<String, String, String, String> {
         int bar = record.key().lastIndexOf('|');
         String permitNo = record.key().substring(0, bar);
         String pollutant = record.key().substring(bar + 1);
-        String unitJson = directory.get(permitNo);
+        String unitJson = PackedSnapshots.unpack(directory.get(permitNo));
         if (unitJson == null) {
             return;
         }
