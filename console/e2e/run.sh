@@ -8,8 +8,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
 # Debian's browser and CJK fonts (the console is Chinese): a test tool's own browser download cannot work here.
+# flock: .ci/run builds the base image and installs podman meanwhile; our scripts take turns at apt (one lock file).
 if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  flock /var/lock/permitwatch-apt sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null'
 fi
 
 export PERMITWATCH_LOCAL="${PERMITWATCH_LOCAL:-$ROOT/console/target/platform}"

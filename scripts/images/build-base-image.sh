@@ -85,7 +85,9 @@ fi
 [[ $EUID -eq 0 ]] || die "needs root (debootstrap, chroot, mount)"
 if ! command -v debootstrap >/dev/null; then
   say "installing debootstrap"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap >/dev/null || die "apt-get install debootstrap failed"
+  # flock: the other scripts' apt-get calls (.ci/run runs this beside the browser test) wait for each other.
+  DEBIAN_FRONTEND=noninteractive flock /var/lock/permitwatch-apt apt-get install -y -q debootstrap >/dev/null \
+    || die "apt-get install debootstrap failed"
 fi
 command -v python3 >/dev/null || die "python3 needed to write the image config"
 

@@ -9,7 +9,7 @@
 #    CycloneDX SBOM <app>/target/classes/META-INF/sbom/application.cdx.json (in the image too), for the seven apps.
 #
 # Environment: DEBIAN_MIRROR, DEBIAN_SECURITY_MIRROR, PACKAGES_LOCK (see build-base-image.sh); IMAGE_TAG (default the
-# project version); MAVEN_ARGS (extra Maven arguments, e.g. -o). Needs root for the base image (debootstrap, chroot).
+# project version); MAVEN_ARGS (extra Maven arguments, e.g. -o); BASE_IMAGE_READY=1 (see below). Needs root for the base image (debootstrap, chroot).
 set -Eeuo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -18,7 +18,13 @@ APPS=(registry gateway permit-sync inspection-service liaison-service reporting-
 say() { printf '\033[1m[images]\033[0m %s\n' "$*"; }
 
 started=$(date +%s)
-scripts/images/build-base-image.sh
+# BASE_IMAGE_READY=1: the caller has just run build-base-image.sh (.ci/run, beside the browser test); its verdict on
+# the packages lock stands, and a drifted mirror does not cost a second debootstrap.
+if [[ "${BASE_IMAGE_READY:-0}" == 1 && -f target/images/base.tar ]]; then
+  say "base image: target/images/base.tar, built just before by the caller"
+else
+  scripts/images/build-base-image.sh
+fi
 base_done=$(date +%s)
 
 revision="$(git rev-parse HEAD 2>/dev/null || echo unknown)"

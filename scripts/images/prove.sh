@@ -14,6 +14,7 @@
 # Environment: PROVE_KEEP=1 leaves the platform running (stop: PERMITWATCH_LOCAL=target/prove ./run.sh stop);
 # READY_TIMEOUT (default 240 s). Ports are run.sh's + 20000 (gateway 28080 …) unless set, so a platform started with
 # ./run.sh on the default ports is left alone. Installs podman and runc (apt-get) when missing; needs root.
+# `scripts/images/prove.sh --tools` only installs them (.ci/run does so while the browser test runs).
 set -Eeuo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -26,8 +27,11 @@ die() { printf '\033[31m[prove]\033[0m %s\n' "$*" >&2; exit 1; }
 started=$(date +%s)
 if ! command -v podman >/dev/null || ! command -v runc >/dev/null; then
   say "installing podman and runc"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q podman runc >/dev/null
+  # flock: the other scripts' apt-get calls (.ci/run installs these beside the browser test) wait for each other.
+  DEBIAN_FRONTEND=noninteractive flock /var/lock/permitwatch-apt apt-get install -y -q podman runc >/dev/null
 fi
+# --tools: only the tools above (.ci/run installs them while the browser test runs, before the images exist).
+[[ "${1:-}" == --tools ]] && exit 0
 
 for app in "${APPS[@]}"; do
   [[ -f "$app/target/jib-image.tar" ]] || die "$app/target/jib-image.tar missing: run scripts/images/build.sh"

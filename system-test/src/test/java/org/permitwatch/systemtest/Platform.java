@@ -74,6 +74,11 @@ final class Platform {
         // of the production minutes, so the drills see it heal without anyone within their time limits.
         env.put("PERMIT_SYNC_AUTO_RESUME_INITIAL_BACKOFF", "5s");
         env.put("PERMIT_SYNC_AUTO_RESUME_MAX_BACKOFF", "20s");
+        // ... and the connector's breaker stays open 2 s instead of 30 s, so the shortened back-off keeps the
+        // production order (SyncProperties.AutoResume: the first attempt, 1 m ± 50 %, comes after the breaker's
+        // 30 s; here 5 s ± 50 % ≥ 2.5 s after 2 s). With 30 s every attempt of the fault drill met the breaker
+        // still open: its INCREMENTAL run paused ten times and took 160 s in CI (session 12), to "attempt 8 of 8".
+        env.put("PERMITWATCH_NATIONALPLATFORM_CIRCUITBREAKER_WAITINOPEN", "2s");
         // A few simulated HJ 212 units (run.sh's simulator), not the local default's few hundred: load of its own.
         env.put("SIMULATOR_POINTS", "20");
     }
