@@ -37,6 +37,6 @@ final class ConnectorFixtures {
 
     /** A breaker that does not open within one test's handful of failures. */
     static NationalPlatformProperties.Breaker lenientBreaker() {
-        return new NationalPlatformProperties.Breaker(100, 100, 50, Duration.ofMinutes(1), 3);
+        return new NationalPlatformProperties.Breaker(100, 100, 50, Duration.ofMinutes(1), 9);
     }
 }

@@ -366,7 +366,7 @@ class WebClientNationalPlatformClientIT {
         // Window of 4 attempts, 2 attempts per call: two failed calls open the breaker.
         client = WebClientNationalPlatformClient.standalone(
                 ConnectorFixtures.properties(
-                        mock, new NationalPlatformProperties.Breaker(4, 4, 50, Duration.ofMinutes(5), 1), 8, 2),
+                        mock, new NationalPlatformProperties.Breaker(4, 4, 50, Duration.ofMinutes(5), 9), 8, 2),
                 WebClient.builder());
         mock.faults()
                 .enable(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.LIST).always());
@@ -388,6 +388,50 @@ class WebClientNationalPlatformClientIT {
 
         assertCalls(mock.stats(), 1, 4, 0);
         assertThat(client.callCounter().snapshot().totalCalls()).isEqualTo(5);
+    }
+
+    @Test
+    void aHalfOpenBreakerAdmitsAWholePageOfARunThatResumes() throws InterruptedException {
+        // The production shape: 8 detail fetches at once, a half-open trial of 9 (one list call + 8 details).
+        client = WebClientNationalPlatformClient.standalone(
+                ConnectorFixtures.properties(
+                        mock, new NationalPlatformProperties.Breaker(4, 4, 50, Duration.ofMillis(200), 9), 8, 2),
+                WebClient.builder());
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.LIST).always());
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> client.listPermits(null, 1, PAGE).block(BLOCK))
+                    .isInstanceOf(PlatformUnavailableException.class);
+        }
+        assertThat(client.resilience().circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        mock.faults().clear();
+        Thread.sleep(400); // past wait-in-open: the next call finds the breaker half-open
+        PermitPage page = client.listPermits(null, 1, PAGE).block(BLOCK);
+        assertThat(client.resilience().circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+        List<String> permitNos = page.records().stream()
+                .limit(client.maxConcurrentDetails())
+                .map(PermitSummary::permitNo)
+                .toList();
+        assertThat(permitNos).hasSize(8);
+        // The page's details, as the sync fetches them: all at once. With a trial of 3, six were refused.
+        List<PermitDetail> details = Flux.fromIterable(permitNos)
+                .flatMap(client::getPermit, client.maxConcurrentDetails())
+                .collectList()
+                .block(BLOCK);
+        assertThat(details)
+                .containsExactlyInAnyOrderElementsOf(
+                        permitNos.stream().map(this::expectedDetail).toList());
+        assertThat(client.resilience().circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void aHalfOpenTrialSmallerThanAPageIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> ConnectorFixtures.properties(
+                        mock, new NationalPlatformProperties.Breaker(20, 10, 50, Duration.ofSeconds(30), 3), 8, 4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("circuit-breaker.permitted-calls-in-half-open (3)")
+                .hasMessageContaining("detail-bulkhead.max-concurrent (8)");
     }
 
     @Test
