@@ -4,7 +4,7 @@
 -- page. The number of units per (county, plan-table industry, management category, permit status) is kept here,
 -- exactly and in the same transaction as the change, so the unfiltered page — and one filtered by key industry,
 -- category or status — sums a few dozen rows of the caller's division instead. Other filters (industry code, source
--- type, text) narrow the units anyway and still count them (DirectoryQueries.count).
+-- type, text) narrow the units anyway and still count them (DirectoryQueries.countSql).
 --
 -- Statement-level triggers over transition tables: a statement adds one row per group it changed, in key order, and an
 -- UPDATE that leaves every counted column as it was (violation feedback, fed-back inspection dates, a source type, a
