@@ -78,10 +78,7 @@ class DirectoryController {
                     status,
                     sourceType,
                     text(q));
-            return queries.list(filter, orderBy, paging.offset(), paging.size())
-                    .collectList()
-                    .zipWith(queries.count(filter))
-                    .map(t -> new PageResponse<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
+            return queries.page(filter, orderBy, paging);
         });
     }
 

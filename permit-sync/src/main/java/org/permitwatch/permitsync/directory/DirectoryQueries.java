@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.permitwatch.events.vocabulary.KeyIndustry;
+import org.permitwatch.support.web.PageResponse;
+import org.permitwatch.support.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -26,24 +28,38 @@ class DirectoryQueries {
     }
 
     /**
-     * A page of the list: only the summary's columns. The full row carries the outlets and obligations as jsonb
-     * (kilobytes per unit), which the list never shows; reading and parsing them was most of a page's cost (issue 21,
-     * docs/benchmarks.md "Directory page").
+     * A page of the list with its total, in one statement: only the summary's columns (the full row carries the
+     * outlets and obligations as jsonb, kilobytes per unit, which the list never shows — session 10), and the total
+     * from {@link #countSql} joined to it, so a page costs one connection and one round trip rather than two (issue 21,
+     * docs/benchmarks.md "Session 12: directory page"). A page beyond the last still answers one row: the total, with
+     * the unit's columns null.
      *
      * @param orderBy an ORDER BY body from {@link org.permitwatch.support.web.ListSort} (whitelisted columns only)
      */
-    Flux<DirectoryViews.UnitSummary> list(UnitFilter filter, String orderBy, long offset, int limit) {
+    Mono<PageResponse<DirectoryViews.UnitSummary>> page(UnitFilter filter, String orderBy, Paging paging) {
         Where where = where(filter);
-        var spec = db.sql("SELECT " + UnitRows.SUMMARY_COLUMNS + " FROM directory_unit WHERE " + where.sql
-                + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
+        var spec = db.sql("SELECT t.total, p.* FROM (" + countSql(filter, where) + ") t LEFT JOIN LATERAL (SELECT "
+                + UnitRows.SUMMARY_COLUMNS + " FROM directory_unit WHERE " + where.sql + " ORDER BY " + orderBy
+                + " LIMIT :limit OFFSET :offset) p ON true ORDER BY " + orderBy);
         for (var e : where.params.entrySet()) {
             spec = spec.bind(e.getKey(), e.getValue());
         }
-        return spec.bind("limit", limit)
-                .bind("offset", offset)
-                .map(UnitRows::summary)
-                .all();
+        return spec.bind("limit", paging.size())
+                .bind("offset", paging.offset())
+                .map(row -> new PageRow(
+                        row.get("total", Long.class),
+                        row.get("permit_no", String.class) == null ? null : UnitRows.summary(row)))
+                .all()
+                .collectList()
+                .map(found -> paging.page(
+                        found.stream()
+                                .map(PageRow::unit)
+                                .filter(java.util.Objects::nonNull)
+                                .toList(),
+                        found.isEmpty() ? 0 : found.get(0).total()));
     }
+
+    private record PageRow(long total, DirectoryViews.UnitSummary unit) {}
 
     /**
      * The change feed: units of the division changed after {@code after}, oldest change first. Only changes older than
@@ -64,13 +80,17 @@ class DirectoryQueries {
                 .all();
     }
 
-    Mono<Long> count(UnitFilter filter) {
-        Where where = where(filter);
-        var spec = db.sql("SELECT count(*) AS n FROM directory_unit WHERE " + where.sql);
-        for (var e : where.params.entrySet()) {
-            spec = spec.bind(e.getKey(), e.getValue());
-        }
-        return spec.map(r -> r.get("n", Long.class)).one();
+    /**
+     * The list's total (a one-row {@code total} column). Without an industry, source-type or text filter it is the sum
+     * of the division's maintained counts ({@code directory_unit_count}, V7: exact, kept by triggers in the writer's
+     * transaction) — a few dozen rows instead of a heap visit per unit of the division, which was most of PostgreSQL's
+     * time per page (ADR 0053). The other filters narrow the units to a few and count them.
+     */
+    private static String countSql(UnitFilter filter, Where where) {
+        boolean counted = filter.industryCode() == null && filter.sourceType() == null && filter.text() == null;
+        return counted
+                ? "SELECT coalesce(sum(units), 0)::bigint AS total FROM directory_unit_count WHERE " + where.sql
+                : "SELECT count(*) AS total FROM directory_unit WHERE " + where.sql;
     }
 
     /** Empty when the permit does not exist or lies outside the division: callers cannot tell which. */

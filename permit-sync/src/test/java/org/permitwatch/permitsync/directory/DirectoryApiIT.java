@@ -575,6 +575,112 @@ class DirectoryApiIT extends PermitSyncTestSupport {
         }
     }
 
+    /** Groups whose maintained count (V7) differs from a count of the units themselves; empty when they agree. */
+    private List<String> countMismatches() {
+        return db.sql("""
+                        SELECT coalesce(u.county_code, c.county_code) || '/' || coalesce(u.key_industry, c.key_industry)
+                               || '/' || coalesce(u.management_category, c.management_category) || '/'
+                               || coalesce(u.status, c.status) || ': ' || coalesce(u.n, 0) || ' vs '
+                               || coalesce(c.units, 0) AS mismatch
+                        FROM (SELECT county_code, key_industry, management_category, status, count(*) AS n
+                              FROM directory_unit GROUP BY 1, 2, 3, 4) u
+                        FULL JOIN (SELECT * FROM directory_unit_count WHERE units <> 0) c
+                          USING (county_code, key_industry, management_category, status)
+                        WHERE coalesce(u.n, 0) <> coalesce(c.units, 0)""")
+                .map(r -> r.get("mismatch", String.class))
+                .all()
+                .collectList()
+                .block();
+    }
+
+    private long countInCity(String city, String andWhere) {
+        return db.sql("SELECT count(*) FROM directory_unit WHERE city_code = :city" + andWhere)
+                .bind("city", city)
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
+    }
+
+    /**
+     * The page's total comes from counts maintained by triggers (V7, ADR 0053): they must follow every way the
+     * directory changes — inserts, a sync's upsert that moves a unit to another status, an update moving units to
+     * another county or category, an update of uncounted columns (feedback), deletes and a truncate — and the API's
+     * total must equal a count of the units, filtered or not.
+     */
+    @Test
+    void theTotalFollowsEveryChangeOfTheDirectory() {
+        String city = "140100";
+        String cityToken = TestJwts.token("CITY", city);
+        assertThat(countMismatches()).isEmpty();
+        db.sql("CREATE TABLE directory_unit_before AS SELECT * FROM directory_unit")
+                .then()
+                .block();
+        try {
+            // Four copies of city units under new permit numbers (one INSERT ... SELECT).
+            db.sql("""
+                            INSERT INTO directory_unit
+                            SELECT (jsonb_populate_record(u0, jsonb_build_object(
+                                        'permit_no', 'COPY' || u0.permit_no))).*
+                            FROM directory_unit u0
+                            WHERE u0.permit_no IN (SELECT permit_no FROM directory_unit WHERE city_code = '140100'
+                                                   ORDER BY permit_no LIMIT 4)""").then().block();
+            assertThat(countMismatches()).isEmpty();
+            // A sync's upsert: the same four again, now revoked (ON CONFLICT DO UPDATE fires the update trigger).
+            db.sql("""
+                            INSERT INTO directory_unit
+                            SELECT (jsonb_populate_record(u0, jsonb_build_object('status', 'REVOKED'))).*
+                            FROM directory_unit u0 WHERE u0.permit_no LIKE 'COPY%'
+                            ON CONFLICT (permit_no) DO UPDATE SET status = EXCLUDED.status""").then().block();
+            assertThat(countMismatches()).isEmpty();
+            assertThat(total(page(cityToken, "/api/v1/directory/units?status=REVOKED")))
+                    .isEqualTo(countInCity(city, " AND status = 'REVOKED'"))
+                    .isGreaterThanOrEqualTo(4);
+            // Three units move from another city into 140101 and become simplified; five change source type only.
+            db.sql("""
+                            UPDATE directory_unit SET city_code = '140100', county_code = '140101',
+                                   management_category = 'SIMPLIFIED'
+                            WHERE permit_no IN (SELECT permit_no FROM directory_unit WHERE city_code <> '140100'
+                                                ORDER BY permit_no LIMIT 3)""").then().block();
+            db.sql("""
+                            UPDATE directory_unit SET source_type = 'KEY', violation_count = violation_count + 1
+                            WHERE permit_no IN (SELECT permit_no FROM directory_unit ORDER BY permit_no DESC LIMIT 5)""").then().block();
+            assertThat(countMismatches()).isEmpty();
+            assertThat(total(page(cityToken, "/api/v1/directory/units")))
+                    .isEqualTo(countInCity(city, ""))
+                    .isEqualTo(platformPermits().stream()
+                                    .filter(p -> p.cityCode().equals(city))
+                                    .count()
+                            + 4
+                            + 3);
+            assertThat(total(page(cityToken, "/api/v1/directory/units?division=140101&category=SIMPLIFIED")))
+                    .isEqualTo(countInCity(city, " AND county_code = '140101' AND management_category = 'SIMPLIFIED'"))
+                    .isGreaterThanOrEqualTo(3);
+            // Deletes.
+            db.sql("DELETE FROM directory_unit WHERE permit_no LIKE 'COPY%' OR permit_no IN"
+                            + " (SELECT permit_no FROM directory_unit ORDER BY permit_no LIMIT 2)")
+                    .then()
+                    .block();
+            assertThat(countMismatches()).isEmpty();
+            assertThat(total(page(provinceToken(), "/api/v1/directory/units"))).isEqualTo(SIZE - 2);
+            // A truncate clears the counts; the units as synced are put back (the other tests compare with the mock).
+            db.sql("TRUNCATE directory_unit").then().block();
+            assertThat(db.sql("SELECT count(*) FROM directory_unit_count")
+                            .map(r -> r.get(0, Long.class))
+                            .one()
+                            .block())
+                    .isZero();
+            assertThat(total(page(provinceToken(), "/api/v1/directory/units"))).isZero();
+        } finally {
+            db.sql("DELETE FROM directory_unit").then().block();
+            db.sql("INSERT INTO directory_unit SELECT * FROM directory_unit_before")
+                    .then()
+                    .block();
+            db.sql("DROP TABLE directory_unit_before").then().block();
+        }
+        assertThat(countMismatches()).isEmpty();
+        assertThat(total(page(provinceToken(), "/api/v1/directory/units"))).isEqualTo(SIZE);
+    }
+
     /**
      * ~100,000 units (the province's size): every allowed sort, both ways, is served by an index walk that stops after
      * the page — the plan has no Sort node that would order the whole division.
@@ -597,13 +703,22 @@ class DirectoryApiIT extends PermitSyncTestSupport {
                             key.field() + "," + dir, UnitSort.class, UnitSort.TIE_BREAKER, UnitSort.TIE_BREAKER);
                     String plan = String.join(
                             "\n",
-                            db.sql("EXPLAIN SELECT permit_no FROM directory_unit WHERE county_code LIKE '14%' ORDER BY "
-                                            + orderBy + " LIMIT 20 OFFSET 200")
+                            // The shape of DirectoryQueries.page: the page joined to its maintained total.
+                            db.sql("EXPLAIN SELECT t.total, p.* FROM (SELECT coalesce(sum(units), 0)::bigint AS total"
+                                            + " FROM directory_unit_count WHERE county_code LIKE '14%') t"
+                                            + " LEFT JOIN LATERAL (SELECT " + UnitRows.SUMMARY_COLUMNS
+                                            + " FROM directory_unit WHERE county_code LIKE '14%' ORDER BY " + orderBy
+                                            + " LIMIT 20 OFFSET 200) p ON true ORDER BY " + orderBy)
                                     .map(r -> r.get(0, String.class))
                                     .all()
                                     .collectList()
                                     .block());
-                    assertThat(plan).as(orderBy).doesNotContain("Sort Key").contains("Index");
+                    // Only the outer sort of the page's 20 rows; the division is walked in index order.
+                    assertThat(plan.split("Sort Key", -1)).as(plan).hasSize(2);
+                    assertThat(plan)
+                            .as(orderBy)
+                            .containsPattern(
+                                    "(?<!Bitmap )Index (Only )?Scan( Backward)? using \\S+ on directory_unit ");
                 }
             }
         } finally {

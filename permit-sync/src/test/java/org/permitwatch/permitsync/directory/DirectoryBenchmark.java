@@ -84,38 +84,11 @@ public final class DirectoryBenchmark {
                         "--logging.level.root=WARN",
                         "--logging.level.org.apache.kafka=OFF");
         DatabaseClient db = context.getBean(DatabaseClient.class);
-        db.sql("""
-                        INSERT INTO directory_unit (permit_no, uscc, unit_name, province_code, city_code, county_code,
-                               industry_code, industry_name, key_industry, management_category, status, issue_date,
-                               valid_from, valid_to, issuing_authority, without_permit, source_type, address,
-                               legal_representative, longitude, latitude, outlets, obligations, version,
-                               platform_updated_at)
-                        SELECT 'BENCH' || lpad(g::text, 8, '0') || 'P', '9114' || lpad(g::text, 14, '0'),
-                               '基准单位有限公司' || g, '140000', c.city, substr(c.city, 1, 4) || lpad((1 + g % 10)::text, 2, '0'),
-                               '4411', '火力发电', 'THERMAL_POWER', CASE WHEN g % 3 = 0 THEN 'SIMPLIFIED' ELSE 'KEY' END,
-                               'VALID', DATE '2024-01-01', DATE '2024-01-01', DATE '2029-12-31', '某市生态环境局',
-                               false, CASE WHEN g % 5 = 1 THEN 'KEY' ELSE 'GENERAL' END, '山西省某市某区某路' || g || '号',
-                               '张三', 112.5, 37.8, o.outlets, o.obligations, 1, now()
-                        FROM generate_series(1, :n) g
-                        CROSS JOIN LATERAL (SELECT '14' || lpad((1 + g % 11)::text, 2, '0') || '00' AS city) c
-                        CROSS JOIN LATERAL (SELECT
-                            (SELECT jsonb_agg(jsonb_build_object('outletCode', 'DA00' || k, 'outletName', k || '号排气筒',
-                                    'medium', '废气', 'outletType', '主要排放口', 'pollutants',
-                                    (SELECT jsonb_agg(jsonb_build_object('pollutantCode', 'a2' || (1000 + p),
-                                            'pollutantName', '污染物' || p, 'hourlyLimit', 30 + p, 'dailyLimit', 20 + p,
-                                            'unit', 'mg/m3', 'annualLimitTons', jsonb_build_array(12.5, 12.5, 12.5),
-                                            'standard', 'GB 13223-2011'))
-                                     FROM generate_series(1, 5) p)))
-                             FROM generate_series(1, 4 + 0 * g) k) AS outlets,
-                            jsonb_build_object(
-                                'fugitiveControls', jsonb_build_array(jsonb_build_object('source', '煤场',
-                                        'measures', '全封闭煤棚，喷淋抑尘')),
-                                'selfMonitoring', (SELECT jsonb_agg(jsonb_build_object('outletCode', 'DA00' || (1 + m % 4),
-                                        'pollutantCode', 'a2' || (1000 + m % 5), 'method', '自动',
-                                        'frequency', '自动监测', 'networked', true))
-                                     FROM generate_series(1, 20 + 0 * g) m),
-                                'executionReports', jsonb_build_array('年度执行报告', '季度执行报告'),
-                                'specialPeriods', '[]'::jsonb) AS obligations) o""").bind("n", units).then().block();
+        // In statements of at most 10,000 units: one statement of 100,000 hit the 2-minute statement timeout on a
+        // loaded machine (session 11).
+        for (int from = 1; from <= units; from += 10_000) {
+            seed(db, from, Math.min(units, from + 9_999));
+        }
         db.sql("ANALYZE").then().block();
         long postmaster = db.sql("SELECT pg_backend_pid() AS pid")
                 .map(r -> r.get("pid", Integer.class))
@@ -258,5 +231,40 @@ public final class DirectoryBenchmark {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void seed(DatabaseClient db, int from, int to) {
+        db.sql("""
+                        INSERT INTO directory_unit (permit_no, uscc, unit_name, province_code, city_code, county_code,
+                               industry_code, industry_name, key_industry, management_category, status, issue_date,
+                               valid_from, valid_to, issuing_authority, without_permit, source_type, address,
+                               legal_representative, longitude, latitude, outlets, obligations, version,
+                               platform_updated_at)
+                        SELECT 'BENCH' || lpad(g::text, 8, '0') || 'P', '9114' || lpad(g::text, 14, '0'),
+                               '基准单位有限公司' || g, '140000', c.city, substr(c.city, 1, 4) || lpad((1 + g % 10)::text, 2, '0'),
+                               '4411', '火力发电', 'THERMAL_POWER', CASE WHEN g % 3 = 0 THEN 'SIMPLIFIED' ELSE 'KEY' END,
+                               'VALID', DATE '2024-01-01', DATE '2024-01-01', DATE '2029-12-31', '某市生态环境局',
+                               false, CASE WHEN g % 5 = 1 THEN 'KEY' ELSE 'GENERAL' END, '山西省某市某区某路' || g || '号',
+                               '张三', 112.5, 37.8, o.outlets, o.obligations, 1, now()
+                        FROM generate_series(:from, :to) g
+                        CROSS JOIN LATERAL (SELECT '14' || lpad((1 + g % 11)::text, 2, '0') || '00' AS city) c
+                        CROSS JOIN LATERAL (SELECT
+                            (SELECT jsonb_agg(jsonb_build_object('outletCode', 'DA00' || k, 'outletName', k || '号排气筒',
+                                    'medium', '废气', 'outletType', '主要排放口', 'pollutants',
+                                    (SELECT jsonb_agg(jsonb_build_object('pollutantCode', 'a2' || (1000 + p),
+                                            'pollutantName', '污染物' || p, 'hourlyLimit', 30 + p, 'dailyLimit', 20 + p,
+                                            'unit', 'mg/m3', 'annualLimitTons', jsonb_build_array(12.5, 12.5, 12.5),
+                                            'standard', 'GB 13223-2011'))
+                                     FROM generate_series(1, 5) p)))
+                             FROM generate_series(1, 4 + 0 * g) k) AS outlets,
+                            jsonb_build_object(
+                                'fugitiveControls', jsonb_build_array(jsonb_build_object('source', '煤场',
+                                        'measures', '全封闭煤棚，喷淋抑尘')),
+                                'selfMonitoring', (SELECT jsonb_agg(jsonb_build_object('outletCode', 'DA00' || (1 + m % 4),
+                                        'pollutantCode', 'a2' || (1000 + m % 5), 'method', '自动',
+                                        'frequency', '自动监测', 'networked', true))
+                                     FROM generate_series(1, 20 + 0 * g) m),
+                                'executionReports', jsonb_build_array('年度执行报告', '季度执行报告'),
+                                'specialPeriods', '[]'::jsonb) AS obligations) o""").bind("from", from).bind("to", to).then().block();
     }
 }
