@@ -174,7 +174,8 @@ class InspectionService {
                             "inspection record " + id + " is already submitted; correct it instead"));
                 }
                 ContentAssembler.requireSubmittable(row.content());
-                return submitVersion(row, 1, null, row.content(), null, caller).then(reply(id, scope, HttpStatus.OK));
+                return submitVersion(row, 1, null, row.content(), null, caller, false)
+                        .then(reply(id, scope, HttpStatus.OK));
             });
         });
     }
@@ -201,7 +202,8 @@ class InspectionService {
                                             body.reason().trim(),
                                             content,
                                             row.content().inspectedAt(),
-                                            caller);
+                                            caller,
+                                            false);
                                 })
                                 .then(reply(id, scope, HttpStatus.CREATED));
                     });
@@ -211,18 +213,6 @@ class InspectionService {
     /**
      * @param previousInspectedAt a correction: the inspection time of the version it corrects (an unchanged date is no
      *                            back-dating); null for a first submission
-     */
-    private Mono<Void> submitVersion(
-            RecordRow row,
-            int version,
-            String reason,
-            RecordContent content,
-            OffsetDateTime previousInspectedAt,
-            Caller caller) {
-        return submitVersion(row, version, reason, content, previousInspectedAt, caller, false);
-    }
-
-    /**
      * @param inserted the record was just {@link RecordStore#insert inserted} as this version and its task marked
      *                 done: only the version row is left to write
      */

@@ -27,4 +27,30 @@ record RecordRow(
     boolean draft() {
         return DRAFT.equals(status);
     }
+
+    /** This record as the database stored it: its state, content and timestamps as written, the rest unchanged. */
+    RecordRow stored(
+            String status,
+            int version,
+            RecordContent content,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            OffsetDateTime submittedAt) {
+        return new RecordRow(
+                id,
+                taskId,
+                permitNumber,
+                unitName,
+                divisionCode,
+                cityCode,
+                keyIndustry,
+                checklistVersionId,
+                status,
+                version,
+                content,
+                createdBy,
+                createdAt,
+                updatedAt,
+                submittedAt);
+    }
 }

@@ -38,6 +38,8 @@ class RecordStore {
     Mono<RecordRow> insert(RecordRow r) {
         String text = json.writeValueAsString(r.content());
         boolean submitted = RecordRow.SUBMITTED.equals(r.status());
+        String status = submitted ? RecordRow.SUBMITTED : RecordRow.DRAFT;
+        int version = submitted ? 1 : 0;
         return db.sql("""
                         INSERT INTO inspection_record (id, task_id, permit_number, unit_name, division_code, city_code,
                             key_industry, checklist_version_id, status, current_version, content, created_by,
@@ -54,23 +56,14 @@ class RecordStore {
                 .bind("city", r.cityCode())
                 .bind("industry", r.keyIndustry())
                 .bind("checklist", r.checklistVersionId())
-                .bind("status", submitted ? RecordRow.SUBMITTED : RecordRow.DRAFT)
-                .bind("version", submitted ? 1 : 0)
+                .bind("status", status)
+                .bind("version", version)
                 .bind("content", text)
                 .bind("createdBy", r.createdBy())
-                .map(row -> new RecordRow(
-                        r.id(),
-                        r.taskId(),
-                        r.permitNumber(),
-                        r.unitName(),
-                        r.divisionCode(),
-                        r.cityCode(),
-                        r.keyIndustry(),
-                        r.checklistVersionId(),
-                        submitted ? RecordRow.SUBMITTED : RecordRow.DRAFT,
-                        submitted ? 1 : 0,
+                .map(row -> r.stored(
+                        status,
+                        version,
                         content(text),
-                        r.createdBy(),
                         row.get("created_at", OffsetDateTime.class),
                         row.get("updated_at", OffsetDateTime.class),
                         row.get("submitted_at", OffsetDateTime.class)))

@@ -363,19 +363,11 @@ class WebClientNationalPlatformClientIT {
 
     @Test
     void breakerOpensAfterRepeatedFailuresAndThenFailsFastWithoutCallingThePlatform() {
-        // Window of 4 attempts, 2 attempts per call: two failed calls open the breaker.
         client = WebClientNationalPlatformClient.standalone(
                 ConnectorFixtures.properties(
                         mock, new NationalPlatformProperties.Breaker(4, 4, 50, Duration.ofMinutes(5), 9), 8, 2),
                 WebClient.builder());
-        mock.faults()
-                .enable(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.LIST).always());
-
-        for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> client.listPermits(null, 1, PAGE).block(BLOCK))
-                    .isInstanceOf(PlatformUnavailableException.class);
-        }
-        assertThat(client.resilience().circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        openTheBreakerWithFailingListCalls();
         MockStats whenOpened = mock.stats();
         assertCalls(whenOpened, 1, 4, 0);
 
@@ -397,13 +389,7 @@ class WebClientNationalPlatformClientIT {
                 ConnectorFixtures.properties(
                         mock, new NationalPlatformProperties.Breaker(4, 4, 50, Duration.ofMillis(200), 9), 8, 2),
                 WebClient.builder());
-        mock.faults()
-                .enable(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.LIST).always());
-        for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> client.listPermits(null, 1, PAGE).block(BLOCK))
-                    .isInstanceOf(PlatformUnavailableException.class);
-        }
-        assertThat(client.resilience().circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        openTheBreakerWithFailingListCalls();
 
         mock.faults().clear();
         Thread.sleep(400); // past wait-in-open: the next call finds the breaker half-open
@@ -482,6 +468,17 @@ class WebClientNationalPlatformClientIT {
         assertThat(bounded)
                 .containsExactlyInAnyOrderElementsOf(
                         permitNos.stream().map(this::expectedDetail).toList());
+    }
+
+    /** Window of 4 attempts, 2 attempts per call: two failed list calls open the breaker. */
+    private void openTheBreakerWithFailingListCalls() {
+        mock.faults()
+                .enable(FaultSpec.of(FaultType.SERVER_ERROR).on(Endpoint.LIST).always());
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> client.listPermits(null, 1, PAGE).block(BLOCK))
+                    .isInstanceOf(PlatformUnavailableException.class);
+        }
+        assertThat(client.resilience().circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
     }
 
     private static PermitPage expectedPage(OffsetDateTime since, int pageNo) {
