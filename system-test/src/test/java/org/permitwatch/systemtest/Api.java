@@ -37,12 +37,16 @@ final class Api {
         return base;
     }
 
-    /** A response: status, content type, raw body and (when JSON) the parsed body; its headers. */
-    record Reply(int status, String contentType, String body, long millis, HttpHeaders headers) {
+    /**
+     * A response: status, content type, raw body and (when JSON) the parsed body; its headers. {@code millis} is what
+     * the caller waited for it: from the first attempt, the 429 answers waited out ({@code rateLimited} of them)
+     * included, as a phone's user waits through them.
+     */
+    record Reply(int status, String contentType, String body, long millis, HttpHeaders headers, int rateLimited) {
 
         /** A reply without headers (a test's own sample). */
         Reply(int status, String contentType, String body, long millis) {
-            this(status, contentType, body, millis, null);
+            this(status, contentType, body, millis, null, 0);
         }
 
         /** The first value of a response header, or null. */
@@ -84,6 +88,7 @@ final class Api {
             all.put("Content-Type", "application/json");
         }
         all.putAll(headers);
+        long started = System.nanoTime();
         for (int attempt = 0; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(timeout)
@@ -96,7 +101,6 @@ final class Api {
                 request.header("Authorization", "Bearer " + token);
             }
             all.forEach(request::header);
-            long started = System.nanoTime();
             HttpResponse<String> response;
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -116,7 +120,8 @@ final class Api {
                     response.headers().firstValue("Content-Type").orElse(null),
                     response.body(),
                     millis,
-                    response.headers());
+                    response.headers(),
+                    attempt);
         }
     }
 

@@ -110,13 +110,26 @@ final class CpuWindow {
 
     private static String format(Map<String, Double> millis, double per, int decimals) {
         StringBuilder s = new StringBuilder();
-        millis.forEach((part, ms) -> s.append(String.format("%s %." + decimals + "f  ", part, ms / per)));
+        millis.forEach((part, ms) -> {
+            if (!PartCpu.CLIENT.equals(part)) {
+                s.append(String.format("%s %." + decimals + "f  ", part, ms / per));
+            }
+        });
         s.append(String.format("| all %." + decimals + "f", sum(millis) / per));
+        if (millis.containsKey(PartCpu.CLIENT)) {
+            s.append(String.format(
+                    "  (the test's own client JVM, not in all: %." + decimals + "f)",
+                    millis.get(PartCpu.CLIENT) / per));
+        }
         return s.toString();
     }
 
+    /** The platform's parts; the test's client is reported apart. */
     private static double sum(Map<String, Double> millis) {
-        return millis.values().stream().mapToDouble(Double::doubleValue).sum();
+        return millis.entrySet().stream()
+                .filter(e -> !PartCpu.CLIENT.equals(e.getKey()))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
     }
 
     private void jfr(boolean start) {

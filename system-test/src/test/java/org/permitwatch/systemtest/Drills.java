@@ -362,7 +362,7 @@ final class Drills {
                 Api.Reply reply = c.gateway.send(
                         "POST",
                         "/api/v1/inspections",
-                        job.cityToken(),
+                        job.phoneToken(),
                         c.recordBody(job.taskId(), job.permit(), false, job.checklistItemId()),
                         Map.of("Idempotency-Key", keyPrefix + job.taskId()),
                         Duration.ofSeconds(20));

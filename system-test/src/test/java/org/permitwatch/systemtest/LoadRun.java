@@ -57,7 +57,9 @@ final class LoadRun {
         FlakyMobileClient mobile = new FlakyMobileClient(c.gateway, c.platform.port("GATEWAY_PORT"));
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> untilAccepted = new ConcurrentLinkedQueue<>();
         AtomicInteger shedAnswers = new AtomicInteger();
+        AtomicInteger rateLimited = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         CpuWindow cpu = new CpuWindow(new PartCpu(c.platform.local), report.getParent());
         cpu.beforeLoad();
@@ -70,27 +72,33 @@ final class LoadRun {
                 boolean concurrentCopy = i % 3 == 0;
                 futures.add(pool.submit(() -> {
                     await(start);
+                    long jobStart = System.nanoTime();
                     String key = "load-" + job.taskId();
                     var body = c.recordBody(job.taskId(), job.permit(), false, job.checklistItemId());
-                    Future<Api.Reply> copy =
-                            concurrentCopy ? pool.submit(() -> mobile.send(job.cityToken(), key, body)) : null;
-                    List<Api.Reply> replies = new ArrayList<>();
-                    replies.add(mobile.send(job.cityToken(), key, body));
+                    Future<Sent> copy = concurrentCopy
+                            ? pool.submit(() -> Sent.of(mobile.send(job.phoneToken(), key, body)))
+                            : null;
+                    List<Sent> replies = new ArrayList<>();
+                    replies.add(Sent.of(mobile.send(job.phoneToken(), key, body)));
                     Api.sleep(ThreadLocalRandom.current().nextInt(0, 200));
-                    replies.add(mobile.send(job.cityToken(), key, body));
+                    replies.add(Sent.of(mobile.send(job.phoneToken(), key, body)));
                     if (copy != null) {
                         replies.add(copy.get());
                     }
                     // A phone whose copies were all shed keeps retrying with the same key until it gets an answer.
                     long deadline = System.nanoTime() + RETRY_FOR.toNanos();
-                    while (replies.stream().noneMatch(LoadRun::accepted) && System.nanoTime() < deadline) {
+                    while (replies.stream().noneMatch(s -> accepted(s.reply())) && System.nanoTime() < deadline) {
                         Api.sleep(1000);
-                        replies.add(mobile.send(job.cityToken(), key, body));
+                        replies.add(Sent.of(mobile.send(job.phoneToken(), key, body)));
                     }
                     String id = null;
-                    for (Api.Reply r : replies) {
+                    long firstAccepted = Long.MAX_VALUE;
+                    for (Sent sent : replies) {
+                        Api.Reply r = sent.reply();
                         latencies.add(r.millis());
+                        rateLimited.addAndGet(r.rateLimited());
                         if (accepted(r)) {
+                            firstAccepted = Math.min(firstAccepted, sent.answeredNanos());
                             if (id == null) {
                                 id = r.json().get("id").asString();
                             } else if (!id.equals(r.json().get("id").asString())) {
@@ -102,6 +110,9 @@ final class LoadRun {
                         } else {
                             errors.add(job.taskId() + ": " + r);
                         }
+                    }
+                    if (id != null) {
+                        untilAccepted.add((firstAccepted - jobStart) / 1_000_000);
                     }
                     if (id == null) {
                         errors.add(job.taskId() + ": never accepted within " + RETRY_FOR);
@@ -124,10 +135,14 @@ final class LoadRun {
         String cpuReport = cpu.afterSettling(n, latencies.size());
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
+        List<Long> accepted = new ArrayList<>(untilAccepted);
+        Collections.sort(accepted);
         String summary = String.format(
                 "load run %s: %d submissions (%d requests incl. retries) through the gateway in "
-                        + "%d ms; latency p50 %d ms, p95 %d ms, max %d ms; shed (503, retried): %d; other non-2xx or "
-                        + "diverging: %d%n",
+                        + "%d ms; latency p50 %d ms, p95 %d ms, max %d ms; shed (503, retried): %d; rate limited "
+                        + "(429, waited out, in the latency): %d; other non-2xx or diverging: %d%n"
+                        + "a phone's wait from its first copy to its first accepted answer: p50 %d ms, p95 %d ms, "
+                        + "max %d ms%n",
                 Instant.now(),
                 n,
                 sorted.size(),
@@ -136,7 +151,11 @@ final class LoadRun {
                 percentile(sorted, 95),
                 sorted.get(sorted.size() - 1),
                 shedAnswers.get(),
-                errors.size());
+                rateLimited.get(),
+                errors.size(),
+                accepted.isEmpty() ? -1 : percentile(accepted, 50),
+                accepted.isEmpty() ? -1 : percentile(accepted, 95),
+                accepted.isEmpty() ? -1 : accepted.get(accepted.size() - 1));
         System.out.print("[system-test] " + summary + cpuReport);
         try {
             Files.writeString(report, summary + cpuReport + String.join("\n", errors) + "\n");
@@ -151,6 +170,13 @@ final class LoadRun {
                                 + "'load-%' AND record_id IS NULL"))
                 .as("claimed keys without a record")
                 .isZero();
+    }
+
+    /** One copy's answer and when it came (System.nanoTime()). */
+    private record Sent(Api.Reply reply, long answeredNanos) {
+        static Sent of(Api.Reply reply) {
+            return new Sent(reply, System.nanoTime());
+        }
     }
 
     static long percentile(List<Long> sorted, int p) {

@@ -30,6 +30,12 @@ final class PartCpu {
             "kafka",
             "postgres");
 
+    /**
+     * This JVM, the test's client: it shares the machine's cores with the platform, so its CPU is reported beside the
+     * platform's (never in the platform's sum).
+     */
+    static final String CLIENT = "test-client";
+
     /** Linux's USER_HZ: /proc/PID/stat counts in 1/100 s on every platform the JVM runs on here. */
     private static final double MILLIS_PER_TICK = 10.0;
 
@@ -51,6 +57,7 @@ final class PartCpu {
                 out.put(part, ticks);
             });
         }
+        out.put(CLIENT, ticks(ProcessHandle.current().pid(), false));
         return out;
     }
 

@@ -18,8 +18,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class Workload {
 
-    /** A task to inspect and the city token that writes its record. */
-    record Job(String permit, String taskId, String cityToken, String checklistItemId) {}
+    /**
+     * A task to inspect and the token of the phone that writes its record: an inspector assigned to the task (an
+     * INSPECTOR token whose subject is the inspector), as in the field, where every inspector signs in on their own
+     * phone. The gateway limits requests per token subject; one city token for all of a city's phones would put them
+     * all in one bucket (a load run that way waited out 765 answers 429, docs/benchmarks.md).
+     */
+    record Job(String permit, String taskId, String phoneToken, String checklistItemId) {}
 
     private final Campaign c;
     private final Map<String, List<String>> inspectorsByCity = new HashMap<>();
@@ -49,6 +54,7 @@ final class Workload {
         }
         assertThat(cityOf).as("units without a task").hasSize(count);
         List<Job> jobs = new ArrayList<>();
+        Map<String, Integer> tasksInCity = new HashMap<>();
         cityOf.forEach((permit, city) -> {
             List<String> inspectors = inspectorsByCity.computeIfAbsent(
                     city,
@@ -72,10 +78,12 @@ final class Workload {
                             "inspectorIds",
                             inspectors));
             assertThat(reply.status()).as("task for %s: %s", permit, reply).isEqualTo(201);
+            // The city's two inspectors take turns: each phone carries half the city's submissions.
+            String inspector = inspectors.get(tasksInCity.merge(city, 1, Integer::sum) % inspectors.size());
             jobs.add(new Job(
                     permit,
                     reply.json().get("id").asString(),
-                    c.platform.token("CITY", city),
+                    c.platform.token("INSPECTOR", city, "--sub", inspector),
                     itemByIndustry.computeIfAbsent(industryOf.get(permit), c::checklistItem)));
         });
         return jobs;
