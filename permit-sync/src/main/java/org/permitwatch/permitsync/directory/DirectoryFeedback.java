@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.permitwatch.events.Topics;
@@ -19,8 +20,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies facts fed back by enforcement (violation and fine counts of the window, last inspection) to directory
- * entries: re-classifies the source type with the configured rules and, for every entry that changed, publishes the
- * new snapshot through the outbox exactly as the sync does. Must run inside the caller's transaction.
+ * entries: re-classifies the source type with the configured rules, updates every entry that changed and, for every
+ * entry whose classification facts changed, publishes the new snapshot through the outbox exactly as the sync does.
+ * An inspection alone (only {@code last_inspected_at} moved) updates the entry without publishing (ADR 0060): no
+ * consumer of the snapshots reads that field (inspection-service keeps its own, for the draws), and republishing the
+ * whole unit for every submitted inspection made each submission a second fan-out through Kafka and three consumers.
+ * Must run inside the caller's transaction.
  */
 @Component
 public class DirectoryFeedback {
@@ -56,11 +61,12 @@ public class DirectoryFeedback {
      */
     public record Facts(String permitNo, int violationCount, int fineCount, OffsetDateTime lastInspectedAt) {}
 
-    private record Change(Facts facts, OffsetDateTime lastInspectedAt, SourceType sourceType) {}
+    /** @param publish whether the snapshot goes out: a classification fact changed, not only the last inspection */
+    private record Change(Facts facts, OffsetDateTime lastInspectedAt, SourceType sourceType, boolean publish) {}
 
     /**
-     * @return the permit numbers whose entry changed (and whose snapshot was appended to the outbox); units not in
-     * the directory are skipped, their facts are applied when they arrive
+     * @return the permit numbers whose entry changed (only some of them published: see the class comment); units not
+     * in the directory are skipped, their facts are applied when they arrive
      */
     public Mono<List<String>> apply(List<Facts> facts) {
         if (facts.isEmpty()) {
@@ -86,21 +92,25 @@ public class DirectoryFeedback {
                                 unit.withoutPermit(),
                                 f.violationCount(),
                                 f.fineCount());
-                        boolean same = unit.violationCount() == f.violationCount()
+                        boolean sameClassification = unit.violationCount() == f.violationCount()
                                 && storedFines == f.fineCount()
-                                && type == unit.sourceType()
-                                && sameInstant(unit.lastInspectedAt(), inspected);
-                        if (!same) {
-                            changes.add(new Change(f, inspected, type));
+                                && type == unit.sourceType();
+                        if (!sameClassification || !sameInstant(unit.lastInspectedAt(), inspected)) {
+                            changes.add(new Change(f, inspected, type, !sameClassification));
                         }
                     }
                     if (changes.isEmpty()) {
                         return Mono.just(List.<String>of());
                     }
+                    Set<String> published = changes.stream()
+                            .filter(Change::publish)
+                            .map(c -> c.facts().permitNo())
+                            .collect(Collectors.toSet());
                     // Collect the updated rows before writing events (one statement's rows at a time per connection).
                     return update(changes)
                             .collectList()
                             .flatMap(updated -> outbox.appendAll(updated.stream()
+                                            .filter(u -> published.contains(u.permitNo()))
                                             .map(u -> OutboxMessage.of(
                                                     Topics.DIRECTORY_UNITS,
                                                     u.permitNo(),

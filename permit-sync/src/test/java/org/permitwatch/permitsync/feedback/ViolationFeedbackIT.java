@@ -426,6 +426,64 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
         assertThat(row(c)).containsEntry("violation_count", 1).containsEntry("source_type", "SPECIAL");
     }
 
+    @Test
+    void anInspectionAloneUpdatesTheEntryWithoutPublishingItsSnapshot() throws Exception {
+        String d = unit("KEY", "KEY", 2);
+        long snapshotsBefore = snapshots(d);
+        long inspectionsBefore =
+                count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.last-inspection'");
+        long casesBefore =
+                count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.violation-history'");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(
+                    producer,
+                    InspectionTopics.INSPECTIONS,
+                    UUID.randomUUID().toString(),
+                    InspectionSubmitted.TYPE,
+                    UUID.randomUUID(),
+                    inspection(d, now.minusDays(3)));
+            await(() -> count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.last-inspection'")
+                    == inspectionsBefore + 1);
+
+            // the entry (the directory's page and detail) has the inspection; no snapshot went out for it (ADR 0060)
+            assertThat(((OffsetDateTime) row(d).get("last_inspected_at")).toInstant())
+                    .isEqualTo(now.minusDays(3).toInstant());
+            assertThat(snapshots(d)).isEqualTo(snapshotsBefore);
+
+            // a fine re-classifies the unit: that snapshot goes out, and carries the last inspection
+            UUID caseId = UUID.randomUUID();
+            send(
+                    producer,
+                    EnforcementTopics.CASES,
+                    UUID.randomUUID().toString(),
+                    PenaltyDecided.TYPE,
+                    caseId,
+                    new PenaltyDecided(
+                            ref(caseId, d, 2, "EXCEEDING_LIMITS", "34(1)"),
+                            UUID.randomUUID(),
+                            "FINE",
+                            null,
+                            new BigDecimal("100000.00"),
+                            new BigDecimal("100000.00"),
+                            false,
+                            "2027.1",
+                            null,
+                            null,
+                            null,
+                            "u",
+                            now.minusDays(1)));
+        }
+        await(() -> count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.violation-history'")
+                == casesBefore + 1);
+        assertThat(snapshots(d)).isEqualTo(snapshotsBefore + 1);
+        DirectoryUnitSnapshot latest = latestSnapshot(d);
+        assertThat(latest.sourceType()).isEqualTo("SPECIAL");
+        assertThat(latest.violationCount()).isEqualTo(1);
+        assertThat(latest.lastInspectedAt().toInstant())
+                .isEqualTo(now.minusDays(3).toInstant());
+    }
+
     // ------------------------------------------------------------------ fixtures
 
     /** The n-th valid unit of the category with the source type, in permit order, never touched by another test. */

@@ -29,7 +29,10 @@ import java.util.List;
  * @param sourceType         SPECIAL, KEY or GENERAL, from the configurable source-type rules
  * @param positiveList       on the positive list (正面清单)
  * @param outlets            outlets with their pollutant limits
- * @param lastInspectedAt    last inspection, fed back by the inspection service; null if never
+ * @param lastInspectedAt    last inspection the directory knew when this snapshot was published (fed back by the
+ *                           inspection service); null if none. An inspection alone does not publish a snapshot (ADR
+ *                           0060), so this can be older than the directory's entry: a consumer that needs the latest
+ *                           keeps its own from inspection.submitted.
  * @param violationCount     verified violations fed back by later processes
  * @param version            the national platform's record version this snapshot reflects
  * @param platformUpdatedAt  when the national platform last changed the record
