@@ -306,8 +306,8 @@ final class Drills {
      */
     void projectionReplay() {
         String rows = "SELECT permit_number, version || '/' || md5(snapshot::text) FROM directory_unit";
-        // The campaign's inspections flow back into the directory (permit-sync feeds last_inspected_at and the
-        // violation history back and re-publishes the entry), so the projection may still be catching up with
+        // The campaign's enforcement flows back into the directory (permit-sync feeds the violation history back and
+        // re-publishes a re-classified entry, ADR 0060), so the projection may still be catching up with
         // those snapshots: take "before" only once the outboxes are drained and it has stopped changing.
         Eventually.await(
                 "permit-sync and inspection-service outboxes drained",
