@@ -7,26 +7,29 @@
 # holds on a shared machine where latency does not.
 #
 #   bench/submission-benchmark.sh [--jfr 'gateway inspection-service'] [--variant 'NAME=VALUE ...'] \
-#       [--port-base 31000] [--submissions 200]
+#       [--port-base 31000] [--submissions 200] [--warmup 0]
 #
 # --jfr PARTS   records those parts (JFR, profile settings) from the first request until the platform settled and
 #               prints where their CPU samples went (bench/jfr-top.py); recordings stay in system-test/target/.
 # --variant ENV runs the load twice in this one invocation: first with these environment variables set for every
 #               part of the platform (e.g. 'INSPECTION_REFERENCE_CACHE=false', the before of a switchable change),
 #               then without; both reports are printed one after the other.
+# --warmup N    plays a burst of N submissions first (checked the same way, not timed): the measured burst then meets
+#               a platform that has served traffic, JIT-compiled, as in production; 0 (CI's case) measures it cold.
 # --port-base   first port of the platform's block (SystemIT's systemtest.portBase; the default 28000 is CI's).
 # Takes 5-8 minutes a run on 2 cores (the platform's start and first sync included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JFR_PARTS='' VARIANT='' PORT_BASE=31000 SUBMISSIONS=200
+JFR_PARTS='' VARIANT='' PORT_BASE=31000 SUBMISSIONS=200 WARMUP=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --jfr) JFR_PARTS=$2; shift 2 ;;
     --variant) VARIANT=$2; shift 2 ;;
     --port-base) PORT_BASE=$2; shift 2 ;;
     --submissions) SUBMISSIONS=$2; shift 2 ;;
-    *) sed -n '2,19p' "$0" >&2; exit 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    *) sed -n '2,21p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -36,10 +39,10 @@ OUT=system-test/target
 run_once() {
   local label="$1"; shift
   rm -f "$OUT"/load-report.txt "$OUT"/load-*.jfr
-  echo "== $label: $SUBMISSIONS submissions, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
+  echo "== $label: $SUBMISSIONS submissions after a warm-up of $WARMUP, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
   if ! env "$@" ./mvnw -B -o -q verify -Psystem-test -pl system-test -am -Dit.test="$TESTS" -Dtest=none \
       -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Djacoco.skip=true \
-      -Dsystemtest.portBase="$PORT_BASE" -Dsystemtest.loadSubmissions="$SUBMISSIONS" \
+      -Dsystemtest.portBase="$PORT_BASE" -Dsystemtest.loadSubmissions="$SUBMISSIONS" -Dsystemtest.loadWarmup="$WARMUP" \
       -Dsystemtest.jfrParts="$JFR_PARTS" >"$OUT/submission-benchmark-$label.log" 2>&1; then
     echo "the system test failed: $OUT/submission-benchmark-$label.log and $OUT/failsafe-reports/" >&2
   fi

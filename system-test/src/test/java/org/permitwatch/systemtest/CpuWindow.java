@@ -111,11 +111,15 @@ final class CpuWindow {
     private static String format(Map<String, Double> millis, double per, int decimals) {
         StringBuilder s = new StringBuilder();
         millis.forEach((part, ms) -> {
-            if (!PartCpu.CLIENT.equals(part)) {
+            if (!PartCpu.apart(part)) {
                 s.append(String.format("%s %." + decimals + "f  ", part, ms / per));
             }
         });
         s.append(String.format("| all %." + decimals + "f", sum(millis) / per));
+        if (millis.containsKey(PartCpu.JIT)) {
+            s.append(String.format(
+                    ", of which the JVMs' JIT compiler threads %." + decimals + "f", millis.get(PartCpu.JIT) / per));
+        }
         if (millis.containsKey(PartCpu.CLIENT)) {
             s.append(String.format(
                     "  (the test's own client JVM, not in all: %." + decimals + "f)",
@@ -127,7 +131,7 @@ final class CpuWindow {
     /** The platform's parts; the test's client is reported apart. */
     private static double sum(Map<String, Double> millis) {
         return millis.entrySet().stream()
-                .filter(e -> !PartCpu.CLIENT.equals(e.getKey()))
+                .filter(e -> !PartCpu.apart(e.getKey()))
                 .mapToDouble(Map.Entry::getValue)
                 .sum();
     }

@@ -36,6 +36,17 @@ final class PartCpu {
      */
     static final String CLIENT = "test-client";
 
+    /**
+     * The JIT compiler threads of all the platform's JVMs (already inside each part's figure): how much of a cold
+     * burst is compiling the code it runs rather than running it.
+     */
+    static final String JIT = "of which JIT";
+
+    /** Reported beside the platform's parts, never summed with them. */
+    static boolean apart(String part) {
+        return CLIENT.equals(part) || JIT.equals(part);
+    }
+
     /** Linux's USER_HZ: /proc/PID/stat counts in 1/100 s on every platform the JVM runs on here. */
     private static final double MILLIS_PER_TICK = 10.0;
 
@@ -48,15 +59,18 @@ final class PartCpu {
     /** Ticks per part now; a part not running is left out. */
     Map<String, Long> ticks() {
         Map<String, Long> out = new LinkedHashMap<>();
+        long[] jit = {0};
         for (String part : PARTS) {
             pid(part).ifPresent(pid -> {
                 long ticks = ticks(pid, false);
+                jit[0] += compilerTicks(pid);
                 if ("postgres".equals(part)) {
                     ticks += postmaster().map(pm -> treeTicks(pm, true)).orElse(0L);
                 }
                 out.put(part, ticks);
             });
         }
+        out.put(JIT, jit[0]);
         out.put(CLIENT, ticks(ProcessHandle.current().pid(), false));
         return out;
     }
@@ -128,6 +142,31 @@ final class PartCpu {
             // the process ended meanwhile
         }
         return out;
+    }
+
+    /** The ticks of a JVM's JIT compiler threads (named "C1 CompilerThre…"/"C2 CompilerThre…" by HotSpot). */
+    private static long compilerTicks(long pid) {
+        long total = 0;
+        try (var threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path t : threads.toList()) {
+                try {
+                    if (Files.readString(t.resolve("comm")).contains("CompilerThre")) {
+                        total += threadTicks(t);
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            // the process ended meanwhile
+        }
+        return total;
+    }
+
+    private static long threadTicks(Path task) throws IOException {
+        String stat = Files.readString(task.resolve("stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /** utime + stime (fields 14 and 15 of /proc/PID/stat), and cutime + cstime (16 and 17) if asked. */

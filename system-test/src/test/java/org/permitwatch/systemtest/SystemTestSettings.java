@@ -7,6 +7,11 @@ final class SystemTestSettings {
     static final int MOCK_SIZE = Integer.getInteger("systemtest.mockSize", 2000);
     /** Concurrent mobile submissions in the load run. */
     static final int LOAD_SUBMISSIONS = Integer.getInteger("systemtest.loadSubmissions", 200);
+    /**
+     * Submissions of a burst before the measured one (bench/submission-benchmark.sh --warmup): 0 in CI, where the
+     * measured burst is the platform's first, cold.
+     */
+    static final int LOAD_WARMUP = Integer.getInteger("systemtest.loadWarmup", 0);
     /** Inspection submissions in each drill burst. */
     static final int DRILL_BURST = Integer.getInteger("systemtest.drillBurst", 30);
 
