@@ -15,6 +15,9 @@
 # JVM options (e.g. a property switched back): a configuration's before/after in the same run. --jfr records each
 # server JVM during the measured requests only (JFR profile settings, started after the warm-up) and prints where its
 # CPU samples went (bench/jfr-top.py: top frames, owners).
+# The default window (4,000 after 1,000) is not steady state: permit-sync measured 2.3-2.8 ms per page there (session 12;
+# session 13 with --jfr) and 1.8-1.9 ms over -n 12000 (session 13): compare runs of one window length, and use
+# -n 12000 or more for steady-state figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -30,7 +33,7 @@ while [ $# -gt 0 ]; do
     --variant) VARIANTS+=("$2"); shift 2 ;;
     --jfr) JFR=1; shift ;;
     --no-build) BUILD=0; shift ;;
-    *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,20p' "$0" >&2; exit 2 ;;
   esac
 done
 

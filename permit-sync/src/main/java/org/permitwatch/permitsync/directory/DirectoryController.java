@@ -66,9 +66,18 @@ class DirectoryController {
             @Parameter(description = "source type") @RequestParam(required = false) SourceType sourceType,
             @Parameter(description = "substring of the unit name or permit number") @RequestParam(required = false)
                     String q,
-            @RequestParam(required = false) @SortParam(UnitSort.class) String sort) {
+            @RequestParam(required = false) @SortParam(UnitSort.class) String sort,
+            @Parameter(
+                            description = "keyset paging: the permitNo of the last unit of the previous page; the"
+                                    + " answer holds the units after it in permit-number order (page stays 0, total"
+                                    + " is the whole filter's). Only with the default order and without page: a deep"
+                                    + " page then costs what the first does, where page=N makes the database step"
+                                    + " over N × size units (docs/api/README.md)")
+                    @RequestParam(required = false)
+                    String after) {
         return CurrentCaller.get().flatMap(caller -> {
             Paging paging = Paging.of(page, size);
+            String from = after(after, page, sort);
             String orderBy = ListSort.orderBy(sort, UnitSort.class, UnitSort.TIE_BREAKER, UnitSort.TIE_BREAKER);
             UnitFilter filter = new UnitFilter(
                     DivisionScope.likePattern(caller, division),
@@ -78,8 +87,29 @@ class DirectoryController {
                     status,
                     sourceType,
                     text(q));
-            return queries.page(filter, orderBy, paging);
+            return queries.page(filter, orderBy, paging, from);
         });
+    }
+
+    /**
+     * The keyset position, or null. A position is only meaningful in the order it was taken from, so it is refused
+     * with another sort; with a page number as well it would be ambiguous which one wins.
+     */
+    private static String after(String after, Integer page, String sort) {
+        if (after == null) {
+            return null;
+        }
+        if (after.isBlank() || after.length() > MAX_TEXT) {
+            throw ApiException.invalidField(
+                    "after", "must be the permitNo of a unit (1.." + MAX_TEXT + " characters)", null);
+        }
+        if (sort != null && !sort.isBlank()) {
+            throw ApiException.invalidField("after", "only with the default order (by permitNo): leave sort out", null);
+        }
+        if (page != null && page != 0) {
+            throw ApiException.invalidField("page", "must be absent or 0 with after", page);
+        }
+        return after;
     }
 
     @GetMapping("/changes")

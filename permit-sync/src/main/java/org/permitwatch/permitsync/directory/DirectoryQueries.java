@@ -34,18 +34,29 @@ class DirectoryQueries {
      * docs/benchmarks.md "Session 12: directory page"). A page beyond the last still answers one row: the total, with
      * the unit's columns null.
      *
+     * <p>{@code after} (keyset paging, permit-number order only) starts the page behind that permit number instead of
+     * skipping {@code OFFSET} rows: the primary-key walk starts at the position, so page 400 of a city costs what
+     * page 0 does, where {@code OFFSET 8000} read the heap row of every unit before it (≈ 35 ms of PostgreSQL per page
+     * against 0.5, docs/benchmarks.md "Session 13: directory page"). The total stays the whole filter's.
+     *
      * @param orderBy an ORDER BY body from {@link org.permitwatch.support.web.ListSort} (whitelisted columns only)
+     * @param after a permit number (the default order only) or null
      */
-    Mono<PageResponse<DirectoryViews.UnitSummary>> page(UnitFilter filter, String orderBy, Paging paging) {
+    Mono<PageResponse<DirectoryViews.UnitSummary>> page(
+            UnitFilter filter, String orderBy, Paging paging, String after) {
         Where where = where(filter);
+        String seek = after == null ? "" : " AND permit_no > :after";
         var spec = db.sql("SELECT t.total, p.* FROM (" + countSql(filter, where) + ") t LEFT JOIN LATERAL (SELECT "
-                + UnitRows.SUMMARY_COLUMNS + " FROM directory_unit WHERE " + where.sql + " ORDER BY " + orderBy
+                + UnitRows.SUMMARY_COLUMNS + " FROM directory_unit WHERE " + where.sql + seek + " ORDER BY " + orderBy
                 + " LIMIT :limit OFFSET :offset) p ON true ORDER BY " + orderBy);
         for (var e : where.params.entrySet()) {
             spec = spec.bind(e.getKey(), e.getValue());
         }
+        if (after != null) {
+            spec = spec.bind("after", after);
+        }
         return spec.bind("limit", paging.size())
-                .bind("offset", paging.offset())
+                .bind("offset", after == null ? paging.offset() : 0L)
                 .map(row -> new PageRow(
                         row.get("total", Long.class),
                         row.get("permit_no", String.class) == null ? null : UnitRows.summary(row)))

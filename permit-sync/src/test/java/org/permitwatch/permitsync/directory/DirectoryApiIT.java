@@ -189,6 +189,66 @@ class DirectoryApiIT extends PermitSyncTestSupport {
     }
 
     @Test
+    void keysetPagesWalkTheSameUnitsAsNumberedPages() {
+        List<String> numbered = new java.util.ArrayList<>();
+        for (int page = 0; page < SIZE / 50; page++) {
+            items(page(provinceToken(), "/api/v1/directory/units?size=50&page=" + page))
+                    .forEach(u -> numbered.add((String) u.get("permitNo")));
+        }
+        List<String> keyset = new java.util.ArrayList<>();
+        String after = null;
+        while (true) {
+            Map<String, Object> page =
+                    page(provinceToken(), "/api/v1/directory/units?size=50" + (after == null ? "" : "&after=" + after));
+            assertThat(total(page)).isEqualTo(SIZE);
+            assertThat(page).containsEntry("page", 0);
+            if (items(page).isEmpty()) {
+                break;
+            }
+            items(page).forEach(u -> keyset.add((String) u.get("permitNo")));
+            assertThat(keyset)
+                    .as("a position that is not honoured repeats units")
+                    .hasSizeLessThanOrEqualTo(SIZE);
+            after = (String) items(page).get(items(page).size() - 1).get("permitNo");
+        }
+        assertThat(numbered).hasSize(SIZE).doesNotHaveDuplicates();
+        assertThat(keyset).isEqualTo(numbered);
+
+        // Mid-list in a city's division: the units after the position, the division's total.
+        String city = TestJwts.token("CITY", "140100");
+        Map<String, Object> cityFirst = page(city, "/api/v1/directory/units?size=5");
+        String fifth = (String) items(cityFirst).get(4).get("permitNo");
+        Map<String, Object> cityNext = page(city, "/api/v1/directory/units?size=5&after=" + fifth);
+        Map<String, Object> cityPage1 = page(city, "/api/v1/directory/units?size=5&page=1");
+        assertThat(items(cityNext)).isEqualTo(items(cityPage1));
+        assertThat(total(cityNext)).isEqualTo(total(cityFirst));
+    }
+
+    @Test
+    void aKeysetPositionWithASortOrAPageIsA400NamingTheField() {
+        get(provinceToken(), "/api/v1/directory/units?after=X&sort=unitName")
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("after");
+        get(provinceToken(), "/api/v1/directory/units?after=X&page=2")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("page");
+        get(provinceToken(), "/api/v1/directory/units?after=" + "X".repeat(101))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("after");
+    }
+
+    @Test
     void filtersByIndustryCategoryStatusSourceTypeAndText() {
         long coking = platformPermits().stream()
                 .filter(p -> p.industryCode().equals("2521"))

@@ -142,7 +142,7 @@ class CityDirectoryMirrorIT extends PermitSyncTestSupport {
         int page = 0;
         PageResponseDirectoryViewsUnitSummary response;
         do {
-            response = directory.directoryList(page, PAGE_SIZE, null, null, null, null, null, null, null, null);
+            response = directory.directoryList(page, PAGE_SIZE, null, null, null, null, null, null, null, null, null);
             for (DirectoryViewsUnitSummary unit : response.getItems()) {
                 Long seen = mirror.put(unit.getPermitNo(), unit.getVersion());
                 if (seen == null || seen < unit.getVersion()) {
