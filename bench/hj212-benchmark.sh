@@ -53,7 +53,7 @@ fi
 SPRING_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20
  -XX:-ShrinkHeapInSteps -XX:NewRatio=3 -Xss512k -Xms32m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=128m
  -XX:+ExitOnOutOfMemoryError"
-MONITORING_JVM_OPTS="-Xms48m -Xmn16m -XX:SurvivorRatio=6 -Djdk.nio.maxCachedBufferSize=262144"
+MONITORING_JVM_OPTS="-Xms48m -Xmn16m -XX:SurvivorRatio=6 -XX:CompileThresholdScaling=4 -Djdk.nio.maxCachedBufferSize=262144"
 
 if [ -n "$BASELINE" ]; then
   # The baseline's main classes and resources, compiled against the same dependencies (its pom must not differ).

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +66,9 @@ class AlertStreamIT {
     @Autowired
     BureauClock clock;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
 
@@ -86,6 +91,29 @@ class AlertStreamIT {
                 List.of(new PollutantLimit("a21026", "二氧化硫", 35.0, null, "mg/m3", List.of(), "GB 13223-2011")));
         MonitoringTestData.publish(kafka, json, db, MonitoringTestData.withOutlets(unit, boiler));
         MonitoringTestData.register(web, MN, PW, PERMIT, "DA001", "a21026", "a19001");
+    }
+
+    /**
+     * The memory budget (ADR 0057): Kafka Streams' own per-thread/task/node/store metrics are not bound to Micrometer,
+     * while the stream's consumer stays bound, so the consumer-lag alert rule still sees the alert stream.
+     */
+    @Test
+    void kafkaStreamsOwnMetricsAreNotBoundButItsConsumerLagIs() {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> meters.find("kafka.consumer.fetch.manager.records.lag.max").meters().stream()
+                        .anyMatch(AlertStreamIT::ofTheStreamThread));
+        assertThat(meters.getMeters())
+                .filteredOn(AlertStreamIT::ofTheStreamThread)
+                .extracting(meter -> meter.getId().getName())
+                .contains("kafka.consumer.coordinator.commit.total", "kafka.producer.record.send.total");
+        assertThat(meters.getMeters())
+                .extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("kafka.stream."));
+    }
+
+    private static boolean ofTheStreamThread(Meter meter) {
+        String client = meter.getId().getTag("client.id");
+        return client != null && client.contains("-StreamThread-");
     }
 
     @Test
