@@ -81,7 +81,6 @@ final class Platform {
         env.put("PERMITWATCH_NATIONALPLATFORM_CIRCUITBREAKER_WAITINOPEN", "2s");
         // A few simulated HJ 212 units (run.sh's simulator), not the local default's few hundred: load of its own.
         env.put("SIMULATOR_POINTS", "20");
-        env.put("MEMORY_SETTLE_SECONDS", "5");
     }
 
     static Platform fromSystemProperties() {
@@ -174,16 +173,6 @@ final class Platform {
 
     String status() {
         return run(Duration.ofSeconds(30), "status");
-    }
-
-    /**
-     * {@code ./run.sh memory-check}: fails (the run exits 1, which throws here) when a Spring part is over its RSS
-     * budget or the platform over its total (ADR 0046, 0054); prints the figures either way. Its settle time is 5 s
-     * here, not run.sh's 30: the platform is past its first sync when the campaign begins, and the heap a burst grew
-     * shrinks only at a collection, not with waiting — CI pays ~6 s for it.
-     */
-    String memoryCheck() {
-        return run(Duration.ofMinutes(1), "memory-check");
     }
 
     /**

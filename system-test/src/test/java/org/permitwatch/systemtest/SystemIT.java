@@ -42,16 +42,6 @@ class SystemIT {
         }
     }
 
-    // ------------------------------------------------------------------ the memory budgets, idle after start-up
-    // First: right after the first FULL sync (2,000 permits) and with the HJ 212 simulator sending — each Spring part
-    // within 300 MB RSS, the platform within 3 GB PSS (./run.sh memory-check, ADR 0046 and 0054).
-
-    @Test
-    @Order(5)
-    void everyServiceIdlesWithinItsMemoryBudget() {
-        platform.memoryCheck();
-    }
-
     // ------------------------------------------------------------------ the campaign (Taiyuan, the current month)
 
     @Test
