@@ -12,11 +12,19 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Tasks to inspect for the load run and the drills: units across Shanxi with no task yet, two on-post inspectors per
- * city, one targeted task per unit created by the province through the gateway (in its own month, so nothing
- * merges with the campaign's tasks).
+ * Tasks to inspect for the load run and the drills: units across Shanxi with no task yet, on-post inspectors in each
+ * city (at least two, and enough that no phone carries more than {@link #TASKS_PER_PHONE} of a batch), one targeted
+ * task per unit created by the province through the gateway (in its own month, so nothing merges with the campaign's
+ * tasks) and assigned to two of the city's inspectors.
  */
 final class Workload {
+
+    /**
+     * At most this many of a batch's submissions on one phone: a field inspector does not submit more at once, and
+     * ~2.3 requests each (the retried copies) stay inside the gateway's per-subject burst of 60. With two inspectors
+     * per city, the busiest city's phones met the limit (126 answers 429 in a CI run, docs/benchmarks.md).
+     */
+    static final int TASKS_PER_PHONE = 10;
 
     /**
      * A task to inspect and the token of the phone that writes its record: an inspector assigned to the task (an
@@ -54,13 +62,17 @@ final class Workload {
         }
         assertThat(cityOf).as("units without a task").hasSize(count);
         List<Job> jobs = new ArrayList<>();
+        Map<String, Integer> batchInCity = new HashMap<>();
+        cityOf.values().forEach(city -> batchInCity.merge(city, 1, Integer::sum));
+        batchInCity.forEach(
+                (city, tasks) -> ensureInspectors(city, Math.max(2, -Math.floorDiv(-tasks, TASKS_PER_PHONE))));
         Map<String, Integer> tasksInCity = new HashMap<>();
         cityOf.forEach((permit, city) -> {
-            List<String> inspectors = inspectorsByCity.computeIfAbsent(
-                    city,
-                    k -> List.of(
-                            c.registerInspector(k, "ST-" + k + "-1", c.province()),
-                            c.registerInspector(k, "ST-" + k + "-2", c.province())));
+            List<String> pool = inspectorsByCity.get(city);
+            // The city's inspectors take turns as the phone; the next one is the task's second inspector.
+            int turn = tasksInCity.merge(city, 1, Integer::sum) - 1;
+            String phone = pool.get(turn % pool.size());
+            List<String> inspectors = List.of(phone, pool.get((turn + 1) % pool.size()));
             Api.Reply reply = c.gateway.post(
                     "/api/v1/tasks",
                     c.province(),
@@ -78,14 +90,20 @@ final class Workload {
                             "inspectorIds",
                             inspectors));
             assertThat(reply.status()).as("task for %s: %s", permit, reply).isEqualTo(201);
-            // The city's two inspectors take turns: each phone carries half the city's submissions.
-            String inspector = inspectors.get(tasksInCity.merge(city, 1, Integer::sum) % inspectors.size());
             jobs.add(new Job(
                     permit,
                     reply.json().get("id").asString(),
-                    c.platform.token("INSPECTOR", city, "--sub", inspector),
+                    c.platform.token("INSPECTOR", city, "--sub", phone),
                     itemByIndustry.computeIfAbsent(industryOf.get(permit), c::checklistItem)));
         });
         return jobs;
+    }
+
+    /** Registers the city's inspectors ST-city-1, -2, … up to {@code size} (a later batch reuses and extends them). */
+    private void ensureInspectors(String city, int size) {
+        List<String> pool = inspectorsByCity.computeIfAbsent(city, k -> new ArrayList<>());
+        while (pool.size() < size) {
+            pool.add(c.registerInspector(city, "ST-" + city + "-" + (pool.size() + 1), c.province()));
+        }
     }
 }
