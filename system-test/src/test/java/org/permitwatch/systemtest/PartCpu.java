@@ -151,7 +151,8 @@ final class PartCpu {
             for (Path t : threads.toList()) {
                 try {
                     if (Files.readString(t.resolve("comm")).contains("CompilerThre")) {
-                        total += threadTicks(t);
+                        String[] f = statFields(t.resolve("stat"));
+                        total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
                     }
                 } catch (IOException e) {
                     // the thread ended meanwhile
@@ -163,17 +164,16 @@ final class PartCpu {
         return total;
     }
 
-    private static long threadTicks(Path task) throws IOException {
-        String stat = Files.readString(task.resolve("stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    /** The fields of a /proc stat file after the command name (which may hold spaces): field 3 on is index 0 on. */
+    private static String[] statFields(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        return text.substring(text.lastIndexOf(')') + 2).split(" ");
     }
 
     /** utime + stime (fields 14 and 15 of /proc/PID/stat), and cutime + cstime (16 and 17) if asked. */
     private static long ticks(long pid, boolean withReaped) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] f = statFields(Path.of("/proc", String.valueOf(pid), "stat"));
             long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
             return withReaped ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
         } catch (IOException | RuntimeException e) {

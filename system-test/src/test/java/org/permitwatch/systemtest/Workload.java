@@ -65,7 +65,7 @@ final class Workload {
         Map<String, Integer> batchInCity = new HashMap<>();
         cityOf.values().forEach(city -> batchInCity.merge(city, 1, Integer::sum));
         batchInCity.forEach(
-                (city, tasks) -> ensureInspectors(city, Math.max(2, -Math.floorDiv(-tasks, TASKS_PER_PHONE))));
+                (city, tasks) -> ensureInspectors(city, Math.max(2, (tasks + TASKS_PER_PHONE - 1) / TASKS_PER_PHONE)));
         Map<String, Integer> tasksInCity = new HashMap<>();
         cityOf.forEach((permit, city) -> {
             List<String> pool = inspectorsByCity.get(city);

@@ -181,20 +181,7 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
                     UUID.randomUUID().toString(),
                     PenaltyDecided.TYPE,
                     case2,
-                    new PenaltyDecided(
-                            ref(case2, a, 2, "INCOMPLETE_LEDGER", "37"),
-                            UUID.randomUUID(),
-                            "NO_PENALTY",
-                            "FIRST_MINOR_LEDGER",
-                            BigDecimal.ZERO,
-                            BigDecimal.ZERO,
-                            false,
-                            "2027.1",
-                            null,
-                            null,
-                            null,
-                            "u",
-                            now.minusDays(20)));
+                    firstMinorLedgerExemption(ref(case2, a, 2, "INCOMPLETE_LEDGER", "37"), now.minusDays(20)));
             // case 3 of A: fined 13 months ago, outside the window
             UUID case3 = UUID.randomUUID();
             send(
@@ -203,20 +190,7 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
                     UUID.randomUUID().toString(),
                     PenaltyDecided.TYPE,
                     case3,
-                    new PenaltyDecided(
-                            ref(case3, a, 2, "FUGITIVE_EMISSIONS", "35"),
-                            UUID.randomUUID(),
-                            "FINE",
-                            null,
-                            new BigDecimal("80000.00"),
-                            new BigDecimal("80000.00"),
-                            false,
-                            "2026.1",
-                            null,
-                            null,
-                            null,
-                            "u",
-                            now.minusMonths(13)));
+                    fine(ref(case3, a, 2, "FUGITIVE_EMISSIONS", "35"), "80000.00", "2026.1", now.minusMonths(13)));
             // other case events are not history
             send(
                     producer,
@@ -241,20 +215,7 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
                     UUID.randomUUID().toString(),
                     PenaltyDecided.TYPE,
                     caseB,
-                    new PenaltyDecided(
-                            ref(caseB, b, 2, "INCOMPLETE_LEDGER", "37"),
-                            UUID.randomUUID(),
-                            "NO_PENALTY",
-                            "FIRST_MINOR_LEDGER",
-                            BigDecimal.ZERO,
-                            BigDecimal.ZERO,
-                            false,
-                            "2027.1",
-                            null,
-                            null,
-                            null,
-                            "u",
-                            now.minusDays(1)));
+                    firstMinorLedgerExemption(ref(caseB, b, 2, "INCOMPLETE_LEDGER", "37"), now.minusDays(1)));
             // inspections of A: the later one first, then an earlier one — the max stays
             send(
                     producer,
@@ -376,20 +337,7 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
                     UUID.randomUUID().toString(),
                     PenaltyDecided.TYPE,
                     caseId,
-                    new PenaltyDecided(
-                            ref(caseId, c, 2, "NO_VALID_PERMIT", "33"),
-                            UUID.randomUUID(),
-                            "FINE",
-                            null,
-                            new BigDecimal("200000.00"),
-                            new BigDecimal("200000.00"),
-                            false,
-                            "2027.1",
-                            null,
-                            null,
-                            null,
-                            "u",
-                            now.minusDays(3)));
+                    fine(ref(caseId, c, 2, "NO_VALID_PERMIT", "33"), "200000.00", "2027.1", now.minusDays(3)));
             send(
                     producer,
                     InspectionTopics.INSPECTIONS,
@@ -459,20 +407,7 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
                     UUID.randomUUID().toString(),
                     PenaltyDecided.TYPE,
                     caseId,
-                    new PenaltyDecided(
-                            ref(caseId, d, 2, "EXCEEDING_LIMITS", "34(1)"),
-                            UUID.randomUUID(),
-                            "FINE",
-                            null,
-                            new BigDecimal("100000.00"),
-                            new BigDecimal("100000.00"),
-                            false,
-                            "2027.1",
-                            null,
-                            null,
-                            null,
-                            "u",
-                            now.minusDays(1)));
+                    fine(ref(caseId, d, 2, "EXCEEDING_LIMITS", "34(1)"), "100000.00", "2027.1", now.minusDays(1)));
         }
         await(() -> count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.violation-history'")
                 == casesBefore + 1);
@@ -517,6 +452,31 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
                 "OTHER",
                 violationType,
                 article);
+    }
+
+    /** A fine of {@code amount} yuan under the discretion standard {@code standard}, decided at {@code decidedAt}. */
+    private static PenaltyDecided fine(CaseRef ref, String amount, String standard, OffsetDateTime decidedAt) {
+        BigDecimal yuan = new BigDecimal(amount);
+        return new PenaltyDecided(
+                ref, UUID.randomUUID(), "FINE", null, yuan, yuan, false, standard, null, null, null, "u", decidedAt);
+    }
+
+    /** A violation decided without penalty (first minor ledger offence): a violation in the window, not a fine. */
+    private static PenaltyDecided firstMinorLedgerExemption(CaseRef ref, OffsetDateTime decidedAt) {
+        return new PenaltyDecided(
+                ref,
+                UUID.randomUUID(),
+                "NO_PENALTY",
+                "FIRST_MINOR_LEDGER",
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                false,
+                "2027.1",
+                null,
+                null,
+                null,
+                "u",
+                decidedAt);
     }
 
     private InspectionSubmitted inspection(String permit, OffsetDateTime inspectedAt) {
