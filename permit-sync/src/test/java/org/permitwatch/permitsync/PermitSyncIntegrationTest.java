@@ -59,9 +59,8 @@ import org.springframework.test.context.ContextConfiguration;
             "permitwatch.national-platform.rate-limit.calls-per-second=5000",
             "permitwatch.national-platform.circuit-breaker.wait-in-open=500ms",
             "permitwatch.national-platform.detail-bulkhead.max-concurrent=16",
-            // More than the 16 details at once: a resumed run's first page fits the half-open trial (checked at
-            // start-up).
-            "permitwatch.national-platform.circuit-breaker.permitted-calls-in-half-open=17",
+            // Fewer than a page's details: those beyond the trial wait for its verdict.
+            "permitwatch.national-platform.circuit-breaker.permitted-calls-in-half-open=5",
             "permitwatch.sync.detail-concurrency=16",
             "permitwatch.sync.page-size=100",
             "permitwatch.sync.schedule-cron=-",

@@ -47,18 +47,6 @@ public record NationalPlatformProperties(
         if (maxResponseSize != null && maxResponseSize.toBytes() <= 0) {
             throw new IllegalArgumentException("max-response-size must be positive");
         }
-        // A resumed sync's first page is one list call and then up to max-concurrent detail fetches at once, all
-        // inside the breaker's half-open trial. A smaller trial refuses the fetches beyond it (CallNotPermitted), the
-        // run pauses again within milliseconds of a healthy platform answering, and every automatic resume is spent
-        // that way until the run gives up (found by the system test's fault drill, session 12).
-        if (circuitBreaker != null
-                && detailBulkhead != null
-                && circuitBreaker.permittedCallsInHalfOpen() <= detailBulkhead.maxConcurrent()) {
-            throw new IllegalArgumentException("circuit-breaker.permitted-calls-in-half-open ("
-                    + circuitBreaker.permittedCallsInHalfOpen() + ") must exceed detail-bulkhead.max-concurrent ("
-                    + detailBulkhead.maxConcurrent() + "): the half-open trial must admit a page's list call and "
-                    + "its concurrent detail fetches");
-        }
     }
 
     /** Socket connect, time to response headers, and the whole attempt (token + call + one refresh). */

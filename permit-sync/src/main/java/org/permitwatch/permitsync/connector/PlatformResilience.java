@@ -3,6 +3,7 @@ package org.permitwatch.permitsync.connector;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalBiFunction;
@@ -26,13 +27,19 @@ import reactor.core.publisher.Mono;
 /**
  * The Resilience4j instances around platform calls, configured from {@link NationalPlatformProperties}.
  *
- * <p>Order, outermost first: Retry → CircuitBreaker → Bulkhead (details only) → TimeLimiter → attempt,
- * and the RateLimiter around every single HTTP exchange inside the attempt (token, data call, the
- * call repeated after a token refresh).
+ * <p>Order, outermost first: Retry → wait for the half-open trial's verdict → CircuitBreaker → Bulkhead
+ * (details only) → TimeLimiter → attempt, and the RateLimiter around every single HTTP exchange inside the
+ * attempt (token, data call, the call repeated after a token refresh).
  * <ul>
  *   <li>Retry outside the breaker: every failed attempt is one breaker failure, so a platform outage
  *       opens the breaker within one or two calls' retries; an open breaker's rejection is not retried,
  *       so the caller gets {@link PlatformUnavailableException} at once and the sync pauses.</li>
+ *   <li>A half-open breaker admits a trial of N calls and decides only when all N have answered, so a caller
+ *       refused because the trial is full (not because the breaker is open) waits for the verdict and asks
+ *       again. A run's page always asks more than any trial: after the list call, a detail starts as each
+ *       earlier one answers, while the trial is still undecided. Failing those calls paused every resumed
+ *       run again the moment the platform recovered (session 13). The wait is no retry: the call never
+ *       reached the platform.</li>
  *   <li>Bulkhead inside the retry: a detail fetch waiting out its back-off does not hold a slot.</li>
  *   <li>RateLimiter innermost: the quota counts HTTP requests, and one attempt can send up to four
  *       (token, call, token refresh, call again); waiting for a permit never holds the breaker's
@@ -46,12 +53,16 @@ final class PlatformResilience {
     static final String PLATFORM = "nationalPlatform";
     static final String DETAIL = "nationalPlatformDetail";
 
+    /** How often a call refused by a full half-open trial asks again: a trial's calls answer within milliseconds. */
+    static final Duration TRIAL_POLL = Duration.ofMillis(50);
+
     private final RateLimiter rateLimiter;
     private final CircuitBreaker circuitBreaker;
     private final Retry listRetry;
     private final Retry detailRetry;
     private final Bulkhead detailBulkhead;
     private final TimeLimiter timeLimiter;
+    private final reactor.util.retry.Retry trialVerdict;
 
     PlatformResilience(NationalPlatformProperties properties, PlatformResilienceRegistries registries) {
         this.rateLimiter = registries.rateLimiters().rateLimiter(PLATFORM, rateLimiterConfig(properties.rateLimit()));
@@ -78,6 +89,7 @@ final class PlatformResilience {
                                 .timeoutDuration(properties.timeouts().call())
                                 .cancelRunningFuture(true)
                                 .build());
+        this.trialVerdict = trialVerdict(properties.timeouts().call());
     }
 
     /** One HTTP exchange, held back until the platform's quota allows it. */
@@ -119,7 +131,25 @@ final class PlatformResilience {
                                 timeout));
         Mono<T> limited = bulkhead ? timed.transformDeferred(BulkheadOperator.of(detailBulkhead)) : timed;
         return limited.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
+                .retryWhen(trialVerdict)
                 .transformDeferred(RetryOperator.of(retry));
+    }
+
+    /**
+     * Asks again every {@link #TRIAL_POLL} while the refusal came from a full half-open trial, for at most the call
+     * timeout (the longest a trial call can take). Once the trial reopens the breaker, the refusal is final.
+     */
+    private reactor.util.retry.Retry trialVerdict(Duration callTimeout) {
+        long polls = Math.max(1, callTimeout.toMillis() / TRIAL_POLL.toMillis());
+        return reactor.util.retry.Retry.fixedDelay(polls, TRIAL_POLL)
+                .filter(error -> error instanceof CallNotPermittedException && trialUndecidedOrClosed())
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+    }
+
+    /** HALF_OPEN: the trial is running; CLOSED: it has just ended well, between the refusal and now. */
+    private boolean trialUndecidedOrClosed() {
+        CircuitBreaker.State state = circuitBreaker.getState();
+        return state == CircuitBreaker.State.HALF_OPEN || state == CircuitBreaker.State.CLOSED;
     }
 
     private static RateLimiterConfig rateLimiterConfig(NationalPlatformProperties.RateLimit rateLimit) {

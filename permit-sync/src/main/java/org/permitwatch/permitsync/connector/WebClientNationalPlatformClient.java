@@ -2,6 +2,7 @@ package org.permitwatch.permitsync.connector;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.netty.channel.ChannelOption;
 import java.time.Clock;
@@ -283,7 +284,10 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
     private PlatformUnavailableException toUnavailable(Throwable error) {
         String reason;
         if (error instanceof CallNotPermittedException) {
-            reason = "circuit breaker '" + PlatformResilience.PLATFORM + "' is open";
+            reason = resilience.circuitBreaker().getState() == CircuitBreaker.State.HALF_OPEN
+                    ? "circuit breaker '" + PlatformResilience.PLATFORM + "' half-open trial gave no verdict within "
+                            + properties.timeouts().call()
+                    : "circuit breaker '" + PlatformResilience.PLATFORM + "' is open";
         } else if (error instanceof BulkheadFullException) {
             reason = "more than " + maxConcurrentDetails() + " detail fetches in flight";
         } else if (error instanceof RequestNotPermitted) {
