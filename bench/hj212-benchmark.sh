@@ -4,7 +4,7 @@
 # broker (as run.sh starts one), and the load generator (Hj212Load: non-blocking sockets, one selector thread).
 #
 #   bench/hj212-benchmark.sh [--points 10000] [--seconds 90] [--connections 200] [--window 16] [--frames 300000]
-#                            [--jfr] [--nmt] [--no-storage] [--baseline REV] [--no-build]
+#                            [--jfr] [--nmt] [--no-storage] [--baseline REV] [--baseline-flags "FLAGS"] [--no-build]
 #                            [-- extra service arguments, e.g. --spring.kafka.producer.properties.linger.ms=20]
 #
 # Phase 1, real time: POINTS units, one connection each, 2011 every 30 s and 2051 every 60 s (10,000 points ≈ 333 + 167
@@ -15,12 +15,13 @@
 # the JVM's native memory by area (idle and after the burst); --no-storage stops the storage consumer (receiver → Kafka
 # only; the raw topic keeps the burst). --baseline REV first runs the same phases with monitoring-service's main code
 # and JVM flags as of git revision REV (compiled here with javac), then with the working tree's: a before/after in one
-# run, on the same machine load (the load generator is the working tree's in both).
+# run, on the same machine load (the load generator is the working tree's in both). --baseline-flags "FLAGS" runs the
+# working tree's code first with FLAGS instead of its monitoring-service flags: what the flags alone change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-POINTS=10000 SECONDS_=90 CONNECTIONS=200 WINDOW=16 FRAMES=300000 BUILD=1 JFR=0 NMT=0 STORAGE=true BASELINE=""
+POINTS=10000 SECONDS_=90 CONNECTIONS=200 WINDOW=16 FRAMES=300000 BUILD=1 JFR=0 NMT=0 STORAGE=true BASELINE="" BASELINE_FLAGS=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --points) POINTS=$2; shift 2 ;;
@@ -32,6 +33,7 @@ while [ $# -gt 0 ]; do
     --nmt) NMT=1; shift ;;
     --no-storage) STORAGE=false; shift ;;
     --baseline) BASELINE=$2; shift 2 ;;
+    --baseline-flags) BASELINE_FLAGS=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --) shift; break ;;
     *) sed -n '2,19p' "$0" >&2; exit 2 ;;
@@ -86,5 +88,9 @@ run() { # $1 label, $2 classes dir, $3 monitoring flags, then service arguments
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 if [ -n "$BASELINE" ]; then
   run "baseline-$(git rev-parse --short "$BASELINE")" "$BASE/classes" "$BASE_MONITORING_OPTS" "$@"
+fi
+if [ -n "$BASELINE_FLAGS" ]; then
+  # The same code with other monitoring-service flags: what the flags alone change, in the same sitting.
+  run baseline-flags "$WORK/classes" "$BASELINE_FLAGS" "$@"
 fi
 run current "$WORK/classes" "$MONITORING_JVM_OPTS" "$@"
