@@ -45,6 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ViolationFeedbackIT extends PermitSyncTestSupport {
 
+    private static final String CASES_CONSUMER = "permit-sync.violation-history";
+    private static final String INSPECTIONS_CONSUMER = "permit-sync.last-inspection";
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     // The test runs the reconciliation itself: the shared context has no reconcile cron. This test is about
@@ -83,10 +86,8 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
         String a = unit("KEY", "KEY", 0);
         String b = unit("SIMPLIFIED", "GENERAL", 0);
         long snapshotsBefore = snapshots(a);
-        long casesBefore =
-                count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.violation-history'");
-        long inspectionsBefore =
-                count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.last-inspection'");
+        long casesBefore = processed(CASES_CONSUMER);
+        long inspectionsBefore = processed(INSPECTIONS_CONSUMER);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
 
         UUID case1 = UUID.randomUUID();
@@ -217,27 +218,13 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
                     caseB,
                     firstMinorLedgerExemption(ref(caseB, b, 2, "INCOMPLETE_LEDGER", "37"), now.minusDays(1)));
             // inspections of A: the later one first, then an earlier one — the max stays
-            send(
-                    producer,
-                    InspectionTopics.INSPECTIONS,
-                    UUID.randomUUID().toString(),
-                    InspectionSubmitted.TYPE,
-                    UUID.randomUUID(),
-                    inspection(a, now.minusDays(4)));
-            send(
-                    producer,
-                    InspectionTopics.INSPECTIONS,
-                    UUID.randomUUID().toString(),
-                    InspectionSubmitted.TYPE,
-                    UUID.randomUUID(),
-                    inspection(a, now.minusDays(40)));
+            sendInspection(producer, a, now.minusDays(4));
+            sendInspection(producer, a, now.minusDays(40));
         }
 
         // 11 case records sent: minus the duplicate delivery and the ignored CaseOpened, 9 distinct events handled
-        await(() -> count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.violation-history'")
-                        == casesBefore + 9
-                && count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.last-inspection'")
-                        == inspectionsBefore + 2);
+        await(() -> processed(CASES_CONSUMER) == casesBefore + 9
+                && processed(INSPECTIONS_CONSUMER) == inspectionsBefore + 2);
 
         // A: case 1 (fine) and case 2 (no penalty) are in the window, case 3 is not → 2 violations, 1 fine → SPECIAL
         Map<String, Object> rowA = row(a);
@@ -338,13 +325,7 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
                     PenaltyDecided.TYPE,
                     caseId,
                     fine(ref(caseId, c, 2, "NO_VALID_PERMIT", "33"), "200000.00", "2027.1", now.minusDays(3)));
-            send(
-                    producer,
-                    InspectionTopics.INSPECTIONS,
-                    UUID.randomUUID().toString(),
-                    InspectionSubmitted.TYPE,
-                    UUID.randomUUID(),
-                    inspection(c, now.minusDays(6)));
+            sendInspection(producer, c, now.minusDays(6));
         }
         await(() ->
                 count("SELECT count(*) FROM unit_violation WHERE permit_no = '" + c + "' AND decision_kind = 'FINE'")
@@ -378,21 +359,12 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
     void anInspectionAloneUpdatesTheEntryWithoutPublishingItsSnapshot() throws Exception {
         String d = unit("KEY", "KEY", 2);
         long snapshotsBefore = snapshots(d);
-        long inspectionsBefore =
-                count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.last-inspection'");
-        long casesBefore =
-                count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.violation-history'");
+        long inspectionsBefore = processed(INSPECTIONS_CONSUMER);
+        long casesBefore = processed(CASES_CONSUMER);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         try (KafkaProducer<String, String> producer = producer()) {
-            send(
-                    producer,
-                    InspectionTopics.INSPECTIONS,
-                    UUID.randomUUID().toString(),
-                    InspectionSubmitted.TYPE,
-                    UUID.randomUUID(),
-                    inspection(d, now.minusDays(3)));
-            await(() -> count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.last-inspection'")
-                    == inspectionsBefore + 1);
+            sendInspection(producer, d, now.minusDays(3));
+            await(() -> processed(INSPECTIONS_CONSUMER) == inspectionsBefore + 1);
 
             // the entry (the directory's page and detail) has the inspection; no snapshot went out for it (ADR 0060)
             assertThat(((OffsetDateTime) row(d).get("last_inspected_at")).toInstant())
@@ -409,8 +381,7 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
                     caseId,
                     fine(ref(caseId, d, 2, "EXCEEDING_LIMITS", "34(1)"), "100000.00", "2027.1", now.minusDays(1)));
         }
-        await(() -> count("SELECT count(*) FROM processed_event WHERE consumer = 'permit-sync.violation-history'")
-                == casesBefore + 1);
+        await(() -> processed(CASES_CONSUMER) == casesBefore + 1);
         assertThat(snapshots(d)).isEqualTo(snapshotsBefore + 1);
         DirectoryUnitSnapshot latest = latestSnapshot(d);
         assertThat(latest.sourceType()).isEqualTo("SPECIAL");
@@ -557,6 +528,23 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
                 new StringSerializer(),
                 new StringSerializer());
+    }
+
+    /** An {@code InspectionSubmitted} of the unit, inspected at the given time, as inspection-service publishes it. */
+    private void sendInspection(KafkaProducer<String, String> producer, String permit, OffsetDateTime inspectedAt)
+            throws Exception {
+        send(
+                producer,
+                InspectionTopics.INSPECTIONS,
+                UUID.randomUUID().toString(),
+                InspectionSubmitted.TYPE,
+                UUID.randomUUID(),
+                inspection(permit, inspectedAt));
+    }
+
+    /** Events the consumer has handled (deduplicated by the inbox). */
+    private long processed(String consumer) {
+        return count("SELECT count(*) FROM processed_event WHERE consumer = '" + consumer + "'");
     }
 
     private void send(
