@@ -284,10 +284,11 @@ public final class WebClientNationalPlatformClient implements NationalPlatformCl
     private PlatformUnavailableException toUnavailable(Throwable error) {
         String reason;
         if (error instanceof CallNotPermittedException) {
+            String breaker = "circuit breaker '" + PlatformResilience.PLATFORM + "'";
             reason = resilience.circuitBreaker().getState() == CircuitBreaker.State.HALF_OPEN
-                    ? "circuit breaker '" + PlatformResilience.PLATFORM + "' half-open trial gave no verdict within "
+                    ? breaker + " half-open trial gave no verdict within "
                             + properties.timeouts().call()
-                    : "circuit breaker '" + PlatformResilience.PLATFORM + "' is open";
+                    : breaker + " is open";
         } else if (error instanceof BulkheadFullException) {
             reason = "more than " + maxConcurrentDetails() + " detail fetches in flight";
         } else if (error instanceof RequestNotPermitted) {
