@@ -70,6 +70,9 @@ import org.springframework.test.context.ContextConfiguration;
             "permitwatch.sync.lease.ttl=6s",
             "permitwatch.sync.lease.heartbeat=1s",
             "permitwatch.sync.supervise-interval=200ms",
+            // only LargeSyncIT's 10,000-permit run is large enough (ADR 0062); the other classes' runs are not
+            "permitwatch.sync.heap-return.enabled=true",
+            "permitwatch.sync.heap-return.min-fetched=5000",
             "permitwatch.directory.feedback.reconcile-cron=-",
             "permitwatch.outbox.batch-size=500"
         })

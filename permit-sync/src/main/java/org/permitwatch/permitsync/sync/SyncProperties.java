@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoResume         when a run the platform paused is resumed without anyone asking
  * @param lease              who runs the active run when several replicas share the database
  * @param superviseInterval  how often every instance looks for a paused run that is due or a lease that expired
+ * @param heapReturn         whether a large run's end gives its heap back to the operating system (ADR 0062)
  */
 @ConfigurationProperties("permitwatch.sync")
 public record SyncProperties(
@@ -29,7 +30,8 @@ public record SyncProperties(
         @DefaultValue("INCREMENTAL") SyncMode scheduleMode,
         @DefaultValue AutoResume autoResume,
         @DefaultValue Lease lease,
-        @DefaultValue("5s") Duration superviseInterval) {
+        @DefaultValue("5s") Duration superviseInterval,
+        @DefaultValue HeapReturn heapReturn) {
 
     public SyncProperties {
         if (pageSize < 1 || pageSize > 500) {
@@ -88,6 +90,23 @@ public record SyncProperties(
             if (ttl != null && heartbeat != null && heartbeat.multipliedBy(2).compareTo(ttl) > 0) {
                 // one late heartbeat must not cost the lease
                 throw new IllegalArgumentException("permitwatch.sync.lease.heartbeat must be at most half the ttl");
+            }
+        }
+    }
+
+    /**
+     * After a run that fetched at least {@code minFetched} permit details ends, one full collection gives the heap the
+     * run grew back to the operating system (ADR 0062). Off by default: it pays where the heap is sized to shrink (the
+     * local platform's serial collector with its free ratios, run.sh's {@code local} profile turns it on), not in a pod
+     * whose initial heap is already half its limit.
+     */
+    public record HeapReturn(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("500") int minFetched) {
+
+        public HeapReturn {
+            if (minFetched < 0) {
+                throw new IllegalArgumentException("permitwatch.sync.heap-return.min-fetched must be >= 0");
             }
         }
     }

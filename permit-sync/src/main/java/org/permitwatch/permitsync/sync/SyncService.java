@@ -37,6 +37,7 @@ class SyncService implements DisposableBean {
     private final SyncProperties properties;
     private final SyncSchedulerHolder schedulerHolder;
     private final BureauClock clock;
+    private final HeapReturn heapReturn;
     private final String owner;
     private final Map<UUID, Disposable> inFlight = new ConcurrentHashMap<>();
 
@@ -48,7 +49,8 @@ class SyncService implements DisposableBean {
             SyncProperties properties,
             SyncSchedulerHolder schedulerHolder,
             BureauClock clock,
-            SyncInstance instance) {
+            SyncInstance instance,
+            HeapReturn heapReturn) {
         this.runs = runs;
         this.engine = engine;
         this.tx = tx;
@@ -56,6 +58,7 @@ class SyncService implements DisposableBean {
         this.properties = properties;
         this.schedulerHolder = schedulerHolder;
         this.clock = clock;
+        this.heapReturn = heapReturn;
         this.owner = instance.id();
     }
 
@@ -206,6 +209,8 @@ class SyncService implements DisposableBean {
                 .takeUntilOther(leaseLost)
                 .subscribeOn(schedulerHolder.scheduler())
                 .doFinally(signal -> inFlight.remove(run.id()))
+                // the run's pages are garbage now (ADR 0062); a dispose at shutdown cancels this too
+                .concatWith(Mono.defer(() -> heapReturn.afterRun(run.id())).then(Mono.<SyncStatus>empty()))
                 .subscribe(status -> {}, e -> log.error("sync run {} crashed", run.id(), e));
         inFlight.put(run.id(), running);
     }

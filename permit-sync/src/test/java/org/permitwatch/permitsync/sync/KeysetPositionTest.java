@@ -22,7 +22,8 @@ class KeysetPositionTest {
             SyncMode.INCREMENTAL,
             new SyncProperties.AutoResume(8, Duration.ofMinutes(1), 2.0, 0.5, Duration.ofMinutes(30)),
             new SyncProperties.Lease(Duration.ofSeconds(30), Duration.ofSeconds(10), ""),
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            new SyncProperties.HeapReturn(false, 500));
 
     private static PermitSummary permit(String no, OffsetDateTime at, long version) {
         return new PermitSummary(
