@@ -1,6 +1,5 @@
 package org.permitwatch.monitoring.hj212;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -30,7 +29,15 @@ public enum DataCommand {
         return Optional.ofNullable(table);
     }
 
+    /** Every constant, once: {@code values()} clones its array on each call, and this runs for every frame twice. */
+    private static final DataCommand[] ALL = values();
+
     public static Optional<DataCommand> of(String cn) {
-        return Arrays.stream(values()).filter(c -> c.cn.equals(cn)).findFirst();
+        for (DataCommand command : ALL) {
+            if (command.cn.equals(cn)) {
+                return Optional.of(command);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -22,8 +22,11 @@ public enum DataFlag {
     /** 通讯异常. */
     B;
 
+    /** Every flag, once: {@code values()} clones its array on each call (once per value of every frame). */
+    private static final DataFlag[] ALL = values();
+
     public static boolean isKnown(String value) {
-        for (DataFlag flag : values()) {
+        for (DataFlag flag : ALL) {
             if (flag.name().equals(value)) {
                 return true;
             }

@@ -82,6 +82,23 @@ class Hj212FrameTest {
     }
 
     @Test
+    void dataTimeIsReadAsThePatternReadsItThroughALeapYear() {
+        // Every 7 h 13 min 17 s from 2028-01-01 (a leap year) to 2029-03-01: digits of every field, 29 February.
+        for (LocalDateTime t = LocalDateTime.of(2028, 1, 1, 0, 0, 0);
+                t.isBefore(LocalDateTime.of(2029, 3, 1, 0, 0));
+                t = t.plusHours(7).plusMinutes(13).plusSeconds(17)) {
+            String text = Hj212Segment.DATA_TIME.format(t);
+            String segment = "ST=31;CN=2051;PW=1;MN=M1;Flag=4;CP=&&DataTime=" + text + ";a21026-Avg=1&&";
+            assertThat(Hj212Segment.parse(segment).dataTime())
+                    .as(text)
+                    .isEqualTo(t)
+                    .isEqualTo(LocalDateTime.parse(text, Hj212Segment.DATA_TIME));
+        }
+        String leapDay = "ST=31;CN=2051;PW=1;MN=M1;Flag=4;CP=&&DataTime=20280229235959;a21026-Avg=1&&";
+        assertThat(Hj212Segment.parse(leapDay).dataTime()).isEqualTo(LocalDateTime.of(2028, 2, 29, 23, 59, 59));
+    }
+
+    @Test
     void everyMalformedSegmentSaysWhy() {
         String ok = "ST=31;CN=2051;PW=1;MN=M1;Flag=4;CP=&&DataTime=20260801080000;a21026-Avg=1&&";
         assertThat(DataMessage.from(Hj212Segment.parse(ok)).values()).hasSize(1);
@@ -93,6 +110,21 @@ class Hj212FrameTest {
                 .hasMessageContaining("Flag");
         assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("20260801080000", "2026-08-01"))))
                 .hasMessageContaining("DataTime");
+        // Impossible times of the calendar (the formatter's SMART resolving moved them to another day instead).
+        for (String bad : new String[] {
+            "20260230080000",
+            "20250229080000",
+            "20260801240000",
+            "20261301080000",
+            "20260801086000",
+            "2026080108000",
+            "202608010800001",
+            "2026080108000x"
+        }) {
+            assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("20260801080000", bad))))
+                    .as(bad)
+                    .hasMessageContaining("DataTime '" + bad + "'");
+        }
         assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("Avg=1", "Avg=one"))))
                 .hasMessageContaining("not a number");
         // Plain decimals only: no exponent, no "+", no NaN/Infinity, no bare sign or point, at most 20 digits.
