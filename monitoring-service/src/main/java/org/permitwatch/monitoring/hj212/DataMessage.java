@@ -20,6 +20,20 @@ public record DataMessage(String mn, DataCommand command, LocalDateTime dataTime
 
     /** Reads the values of a data upload; fails with the reason when a value does not follow the standard. */
     public static DataMessage from(Hj212Segment segment) {
+        return read(segment, true);
+    }
+
+    /**
+     * Fails exactly when {@link #from} would, without building the values: the receiver only decides whether to take
+     * the frame (the alert stream and the storage read the values from the raw topic), and a frame's numbers and value
+     * records were garbage the moment they were checked.
+     */
+    public static void check(Hj212Segment segment) {
+        read(segment, false);
+    }
+
+    /** The one reading of a data upload; {@code keep} false validates every field but keeps no value. */
+    private static DataMessage read(Hj212Segment segment, boolean keep) {
         DataCommand command = DataCommand.of(segment.cn())
                 .orElseThrow(
                         () -> new Hj212Segment.MalformedSegmentException("CN " + segment.cn() + " is no data upload"));
@@ -37,16 +51,26 @@ public record DataMessage(String mn, DataCommand command, LocalDateTime dataTime
                 if (!Hj212Segment.alphanumeric(code, 2, 12)) {
                     throw new Hj212Segment.MalformedSegmentException("pollutant code '" + code + "' is not valid");
                 }
-                Builder value = byCode.computeIfAbsent(code, Builder::new);
+                Builder value = byCode.get(code);
+                if (value == null) {
+                    value = new Builder(code, keep);
+                    byCode.put(code, value);
+                }
                 value.set(name, dash + 1, field.getValue());
             }
         }
-        List<Value> values = new ArrayList<>();
-        for (Builder b : byCode.values()) {
-            values.add(b.build(command));
-        }
-        if (values.isEmpty()) {
+        if (byCode.isEmpty()) {
             throw new Hj212Segment.MalformedSegmentException("CP carries no pollutant value");
+        }
+        for (Builder b : byCode.values()) {
+            b.requireStatistic(command);
+        }
+        if (!keep) {
+            return null;
+        }
+        List<Value> values = new ArrayList<>(byCode.size());
+        for (Builder b : byCode.values()) {
+            values.add(b.build());
         }
         return new DataMessage(segment.mn(), command, dataTime, values);
     }
@@ -80,6 +104,9 @@ public record DataMessage(String mn, DataCommand command, LocalDateTime dataTime
         private static final int MAX_DIGITS = 20;
 
         private final String code;
+        /** False: every number is checked but not kept (a placeholder marks that it was sent). */
+        private final boolean keep;
+
         private BigDecimal rtd;
         private BigDecimal avg;
         private BigDecimal min;
@@ -87,8 +114,9 @@ public record DataMessage(String mn, DataCommand command, LocalDateTime dataTime
         private BigDecimal cou;
         private String flag;
 
-        Builder(String code) {
+        Builder(String code, boolean keep) {
             this.code = code;
+            this.keep = keep;
         }
 
         /**
@@ -126,7 +154,7 @@ public record DataMessage(String mn, DataCommand command, LocalDateTime dataTime
                 throw new Hj212Segment.MalformedSegmentException(
                         code + "-" + suffix + " '" + raw + "' is not a number");
             }
-            return new BigDecimal(raw);
+            return keep ? new BigDecimal(raw) : BigDecimal.ZERO;
         }
 
         /**
@@ -153,11 +181,14 @@ public record DataMessage(String mn, DataCommand command, LocalDateTime dataTime
             return digits > 0 && digits <= MAX_DIGITS;
         }
 
-        Value build(DataCommand command) {
+        void requireStatistic(DataCommand command) {
             if (command == DataCommand.REALTIME ? rtd == null : avg == null) {
                 throw new Hj212Segment.MalformedSegmentException(
                         code + " lacks " + (command == DataCommand.REALTIME ? "Rtd" : "Avg"));
             }
+        }
+
+        Value build() {
             return new Value(code, rtd, avg, min, max, cou, flag == null ? DataFlag.N.name() : flag);
         }
     }

@@ -78,7 +78,7 @@ class FrameHandler {
             return refuse(connection, Rejection.UNSUPPORTED_CN, "CN " + segment.cn() + " is not taken", segment);
         }
         try {
-            DataMessage.from(segment);
+            DataMessage.check(segment);
         } catch (Hj212Segment.MalformedSegmentException e) {
             return refuse(connection, Rejection.MALFORMED, e.getMessage(), segment);
         }

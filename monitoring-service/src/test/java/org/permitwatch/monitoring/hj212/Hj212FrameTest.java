@@ -101,14 +101,14 @@ class Hj212FrameTest {
     @Test
     void everyMalformedSegmentSaysWhy() {
         String ok = "ST=31;CN=2051;PW=1;MN=M1;Flag=4;CP=&&DataTime=20260801080000;a21026-Avg=1&&";
-        assertThat(DataMessage.from(Hj212Segment.parse(ok)).values()).hasSize(1);
+        assertThat(read(ok).values()).hasSize(1);
         assertThatThrownBy(() -> Hj212Segment.parse(ok.replace("CP=&&", "CP="))).hasMessageContaining("no CP=&&");
         assertThatThrownBy(() -> Hj212Segment.parse(ok.substring(0, ok.length() - 2)))
                 .hasMessageContaining("does not end");
         assertThatThrownBy(() -> Hj212Segment.parse(ok.replace("MN=M1;", ""))).hasMessageContaining("lacks MN");
         assertThatThrownBy(() -> Hj212Segment.parse(ok.replace("Flag=4", "Flag=x")))
                 .hasMessageContaining("Flag");
-        assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("20260801080000", "2026-08-01"))))
+        assertThatThrownBy(() -> read(ok.replace("20260801080000", "2026-08-01")))
                 .hasMessageContaining("DataTime");
         // Impossible times of the calendar (the formatter's SMART resolving moved them to another day instead).
         for (String bad : new String[] {
@@ -121,32 +121,30 @@ class Hj212FrameTest {
             "202608010800001",
             "2026080108000x"
         }) {
-            assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("20260801080000", bad))))
+            assertThatThrownBy(() -> read(ok.replace("20260801080000", bad)))
                     .as(bad)
                     .hasMessageContaining("DataTime '" + bad + "'");
         }
-        assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("Avg=1", "Avg=one"))))
-                .hasMessageContaining("not a number");
+        assertThatThrownBy(() -> read(ok.replace("Avg=1", "Avg=one"))).hasMessageContaining("not a number");
         // Plain decimals only: no exponent, no "+", no NaN/Infinity, no bare sign or point, at most 20 digits.
         for (String bad : new String[] {
             "1E+200000", "1e3", "+1", "NaN", "Infinity", "-", ".", "1.2.3", " 1", "123456789012345678901"
         }) {
-            assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("Avg=1", "Avg=" + bad))))
+            assertThatThrownBy(() -> read(ok.replace("Avg=1", "Avg=" + bad)))
                     .as(bad)
                     .hasMessageContaining("not a number");
         }
         for (String good : new String[] {"-0.5", "12.", ".5", "0", "12345678901234.12"}) {
-            assertThat(DataMessage.from(Hj212Segment.parse(ok.replace("Avg=1", "Avg=" + good)))
-                            .values()
-                            .get(0)
-                            .avg())
+            assertThat(read(ok.replace("Avg=1", "Avg=" + good)).values().get(0).avg())
                     .as(good)
                     .isEqualByComparingTo(new java.math.BigDecimal(good));
         }
-        assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace("Avg=1", "Avg=1,a21026-Flag=X"))))
+        assertThatThrownBy(() -> read(ok.replace("Avg=1", "Avg=1,a21026-Flag=X")))
                 .hasMessageContaining("none of N F M S D C T B");
-        assertThatThrownBy(() -> DataMessage.from(Hj212Segment.parse(ok.replace(";a21026-Avg=1", ""))))
-                .hasMessageContaining("no pollutant value");
+        assertThatThrownBy(() -> read(ok.replace(";a21026-Avg=1", ""))).hasMessageContaining("no pollutant value");
+        assertThatThrownBy(() -> read(ok.replace("a21026-Avg=1", "a21026-Min=1")))
+                .hasMessageContaining("a21026 lacks Avg");
+        assertThatThrownBy(() -> read(ok.replace("CN=2051", "CN=2011"))).hasMessageContaining("a21026 lacks Rtd");
     }
 
     @Test
@@ -160,5 +158,26 @@ class Hj212FrameTest {
         String refused = Answers.requestAnswer("7", "1", "M1", Rejection.BAD_CRC.qnRtn());
         assertThat(refused).contains("CN=9011").contains("CP=&&QnRtn=9&&");
         assertThat(Answers.requestAnswer(null, "1", "M1", 4)).contains("##").doesNotContain("QN=");
+    }
+
+    /**
+     * {@link DataMessage#from} of the segment, after checking that {@link DataMessage#check} (the receiver's) decides the
+     * same: both take it, or both refuse it with the same reason.
+     */
+    private static DataMessage read(String segment) {
+        Hj212Segment parsed = Hj212Segment.parse(segment);
+        String checked = reason(() -> DataMessage.check(parsed));
+        String read = reason(() -> DataMessage.from(parsed));
+        assertThat(checked).as("check and from on %s", segment).isEqualTo(read);
+        return DataMessage.from(parsed);
+    }
+
+    private static String reason(Runnable reading) {
+        try {
+            reading.run();
+            return "taken";
+        } catch (Hj212Segment.MalformedSegmentException e) {
+            return e.getMessage();
+        }
     }
 }
