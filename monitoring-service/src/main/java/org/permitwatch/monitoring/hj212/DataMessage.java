@@ -39,25 +39,23 @@ public record DataMessage(String mn, DataCommand command, LocalDateTime dataTime
                         () -> new Hj212Segment.MalformedSegmentException("CN " + segment.cn() + " is no data upload"));
         LocalDateTime dataTime = segment.dataTime();
         Map<String, Builder> byCode = new LinkedHashMap<>();
-        for (Map<String, String> group : segment.cp()) {
-            for (Map.Entry<String, String> field : group.entrySet()) {
-                String name = field.getKey();
-                int dash = name.indexOf('-');
-                if (dash <= 0) {
-                    continue; // DataTime and other non-pollutant parameters
-                }
-                String code = name.substring(0, dash);
-                // Pollutant codes: HJ 524-2009 style a21026 / w01018, or the older three-character codes (001, B02).
-                if (!Hj212Segment.alphanumeric(code, 2, 12)) {
-                    throw new Hj212Segment.MalformedSegmentException("pollutant code '" + code + "' is not valid");
-                }
-                Builder value = byCode.get(code);
-                if (value == null) {
-                    value = new Builder(code, keep);
-                    byCode.put(code, value);
-                }
-                value.set(name, dash + 1, field.getValue());
+        for (int i = 0; i < segment.cpFieldCount(); i++) {
+            String name = segment.cpName(i);
+            int dash = name.indexOf('-');
+            if (dash <= 0) {
+                continue; // DataTime and other non-pollutant parameters
             }
+            String code = name.substring(0, dash);
+            // Pollutant codes: HJ 524-2009 style a21026 / w01018, or the older three-character codes (001, B02).
+            if (!Hj212Segment.alphanumeric(code, 2, 12)) {
+                throw new Hj212Segment.MalformedSegmentException("pollutant code '" + code + "' is not valid");
+            }
+            Builder value = byCode.get(code);
+            if (value == null) {
+                value = new Builder(code, keep);
+                byCode.put(code, value);
+            }
+            value.set(name, dash + 1, segment.cpValue(i));
         }
         if (byCode.isEmpty()) {
             throw new Hj212Segment.MalformedSegmentException("CP carries no pollutant value");

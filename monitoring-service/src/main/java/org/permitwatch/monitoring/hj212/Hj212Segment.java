@@ -3,21 +3,22 @@ package org.permitwatch.monitoring.hj212;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * A parsed data segment (数据段): {@code QN=…;ST=…;CN=…;PW=…;MN=…;Flag=…;[PNUM=…;PNO=…;]CP=&&…&&}. The header fields
- * are kept by name; the command parameters (CP) are split into their groups (separated by ';') of fields (separated by
- * ','), each {@code name=value}.
+ * are kept by name; the command parameters (CP) — groups separated by ';' of fields separated by ',', each {@code
+ * name=value} — are kept as one list of fields in the order they were sent.
  *
- * @param header QN, ST, CN, PW, MN, Flag, PNUM, PNO as sent (absent ones missing)
- * @param cp     the command-parameter fields in order of appearance (a field name appears once per group)
+ * <p>Both are flat arrays of names and values, not maps: a segment is parsed for every frame twice (the receiver, then
+ * the alert stream from the raw topic), and a map per CP group plus the header's map and their copies were a tenth of
+ * everything a frame allocated (docs/benchmarks.md, session 15). Nothing reads a field by its group: a pollutant's
+ * fields are named by its code. A header field sent twice counts with its last value (as a map kept it); a CP field
+ * sent twice is read in order, so each copy must be valid and the last one counts for a value, the first for {@link
+ * #cpField}.
  */
-public record Hj212Segment(Map<String, String> header, List<Map<String, String>> cp) {
+public final class Hj212Segment {
 
     /** {@code DataTime} and {@code QN} are local (Beijing) time; QN has milliseconds. */
     public static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -30,9 +31,20 @@ public record Hj212Segment(Map<String, String> header, List<Map<String, String>>
     /** Flag bit D (bit 1): the command is split into packets (PNUM/PNO present). */
     public static final int FLAG_PACKETS = 0x2;
 
-    public Hj212Segment {
-        header = Map.copyOf(header);
-        cp = List.copyOf(cp);
+    /** Name, value, name, value … of the header fields as sent; {@code headerLength} of them used. */
+    private final String[] header;
+
+    private final int headerLength;
+    /** Name, value, name, value … of the CP fields in the order sent; {@code cpLength} of them used. */
+    private final String[] cp;
+
+    private final int cpLength;
+
+    private Hj212Segment(String[] header, int headerLength, String[] cp, int cpLength) {
+        this.header = header;
+        this.headerLength = headerLength;
+        this.cp = cp;
+        this.cpLength = cpLength;
     }
 
     /** Parses a data segment; a segment that does not follow the standard fails with the reason. */
@@ -46,69 +58,106 @@ public record Hj212Segment(Map<String, String> header, List<Map<String, String>>
         }
         // Scanned in place (indexOf between separators) rather than substring + split per level: the same fields,
         // a third of the garbage per frame (docs/benchmarks.md, codec benchmark).
-        Map<String, String> header = new LinkedHashMap<>();
+        Fields header = new Fields(16);
         for (int from = 0; from < cpAt; ) {
             int end = segment.indexOf(';', from);
             if (end < 0 || end > cpAt) {
                 end = cpAt;
             }
             if (end > from) {
-                int eq = segment.indexOf('=', from);
-                if (eq <= from || eq >= end) {
-                    throw new MalformedSegmentException(
-                            "header field '" + segment.substring(from, end) + "' has no name=value");
-                }
-                header.put(segment.substring(from, eq), segment.substring(eq + 1, end));
+                header.add(segment, from, end, "header");
             }
             from = end + 1;
         }
         int bodyFrom = cpAt + CP_START.length();
         int bodyTo = segment.length() - CP_END.length();
-        List<Map<String, String>> groups = new ArrayList<>();
+        Fields cp = new Fields(64);
         for (int from = bodyFrom; from < bodyTo; ) {
             int groupEnd = segment.indexOf(';', from);
             if (groupEnd < 0 || groupEnd > bodyTo) {
                 groupEnd = bodyTo;
             }
-            Map<String, String> fields = new LinkedHashMap<>();
             for (int f = from; f < groupEnd; ) {
                 int end = segment.indexOf(',', f);
                 if (end < 0 || end > groupEnd) {
                     end = groupEnd;
                 }
                 if (end > f) {
-                    int eq = segment.indexOf('=', f);
-                    if (eq <= f || eq >= end) {
-                        throw new MalformedSegmentException(
-                                "CP field '" + segment.substring(f, end) + "' has no name=value");
-                    }
-                    fields.put(segment.substring(f, eq), segment.substring(eq + 1, end));
+                    cp.add(segment, f, end, "CP");
                 }
                 f = end + 1;
             }
-            if (!fields.isEmpty()) {
-                groups.add(fields);
-            }
             from = groupEnd + 1;
         }
-        Hj212Segment parsed = new Hj212Segment(header, groups);
+        Hj212Segment parsed = new Hj212Segment(header.items, header.length, cp.items, cp.length);
         parsed.requireHeader();
         return parsed;
     }
 
+    /** A growing array of name, value, name, value …: one array per segment part instead of a map and its nodes. */
+    private static final class Fields {
+        private String[] items;
+        private int length;
+
+        Fields(int capacity) {
+            items = new String[capacity];
+        }
+
+        /** The field {@code name=value} between {@code from} and {@code end} of {@code segment}. */
+        void add(String segment, int from, int end, String part) {
+            int eq = segment.indexOf('=', from);
+            if (eq <= from || eq >= end) {
+                throw new MalformedSegmentException(
+                        part + " field '" + segment.substring(from, end) + "' has no name=value");
+            }
+            if (length + 2 > items.length) {
+                items = Arrays.copyOf(items, items.length * 2);
+            }
+            items[length++] = segment.substring(from, eq);
+            items[length++] = segment.substring(eq + 1, end);
+        }
+    }
+
+    /** The header field's value as last sent, or null. */
+    private String headerField(String name) {
+        for (int i = headerLength - 2; i >= 0; i -= 2) {
+            if (header[i].equals(name)) {
+                return header[i + 1];
+            }
+        }
+        return null;
+    }
+
+    /** How many CP fields the segment carries. */
+    public int cpFieldCount() {
+        return cpLength / 2;
+    }
+
+    /** The name of CP field {@code i} (0-based, in the order sent), e.g. {@code a21026-Avg}. */
+    public String cpName(int i) {
+        return cp[2 * i];
+    }
+
+    /** The value of CP field {@code i}. */
+    public String cpValue(int i) {
+        return cp[2 * i + 1];
+    }
+
+    private static final String[] REQUIRED_HEADER = {"ST", "CN", "MN", "Flag"};
+
     private void requireHeader() {
-        for (String name : List.of("ST", "CN", "MN", "Flag")) {
-            if (!header.containsKey(name)) {
+        for (String name : REQUIRED_HEADER) {
+            if (headerField(name) == null) {
                 throw new MalformedSegmentException("header lacks " + name);
             }
         }
-        if (!digits(header.get("CN"))) {
-            throw new MalformedSegmentException("CN '" + header.get("CN") + "' is not a number");
+        if (!digits(cn())) {
+            throw new MalformedSegmentException("CN '" + cn() + "' is not a number");
         }
-        if (!digits(header.get("Flag"))) {
-            throw new MalformedSegmentException("Flag '" + header.get("Flag") + "' is not a number");
+        if (!digits(headerField("Flag"))) {
+            throw new MalformedSegmentException("Flag '" + headerField("Flag") + "' is not a number");
         }
-        if (!alphanumeric(header.get("MN"), 1, 24)) {
+        if (!alphanumeric(mn(), 1, 24)) {
             throw new MalformedSegmentException("MN must be 1 to 24 letters or digits");
         }
     }
@@ -145,41 +194,39 @@ public record Hj212Segment(Map<String, String> header, List<Map<String, String>>
     }
 
     public Optional<String> qn() {
-        return Optional.ofNullable(header.get("QN"));
+        return Optional.ofNullable(headerField("QN"));
     }
 
     public String st() {
-        return header.get("ST");
+        return headerField("ST");
     }
 
     public String cn() {
-        return header.get("CN");
+        return headerField("CN");
     }
 
     public String pw() {
-        return header.getOrDefault("PW", "");
+        String pw = headerField("PW");
+        return pw == null ? "" : pw;
     }
 
     public String mn() {
-        return header.get("MN");
+        return headerField("MN");
     }
 
     public int flag() {
-        return Integer.parseInt(header.get("Flag"));
+        return Integer.parseInt(headerField("Flag"));
     }
 
     public boolean wantsAnswer() {
         return (flag() & FLAG_ANSWER) != 0;
     }
 
-    /**
-     * The first CP field of that name in any group, e.g. {@code DataTime}.
-     */
+    /** The first CP field of that name, e.g. {@code DataTime}. */
     public Optional<String> cpField(String name) {
-        for (Map<String, String> group : cp) {
-            String value = group.get(name);
-            if (value != null) {
-                return Optional.of(value);
+        for (int i = 0; i < cpLength; i += 2) {
+            if (cp[i].equals(name)) {
+                return Optional.of(cp[i + 1]);
             }
         }
         return Optional.empty();

@@ -99,6 +99,28 @@ class Hj212FrameTest {
     }
 
     @Test
+    void manyFieldsAndFieldsSentTwiceAreReadInOrder() {
+        // 40 pollutants, 81 CP fields: the field list grows past its first capacity.
+        StringBuilder cp = new StringBuilder("DataTime=20260801080000");
+        for (int p = 0; p < 40; p++) {
+            cp.append(String.format(";a%05d-Avg=%d,a%05d-Flag=N", p, p, p));
+        }
+        DataMessage many = read("ST=31;CN=2051;PW=1;MN=M1;Flag=4;CP=&&" + cp + "&&");
+        assertThat(many.values()).hasSize(40);
+        assertThat(many.values().get(39).pollutant()).isEqualTo("a00039");
+        assertThat(many.values().get(39).avg()).isEqualByComparingTo("39");
+        String twice = "ST=31;CN=2051;PW=1;MN=M1;MN=M2;Flag=4;CP=&&DataTime=20260801080000;a21026-Avg=1,a21026-Avg=2&&";
+        // A header field sent twice counts with its last value, as the header's map kept it.
+        assertThat(Hj212Segment.parse(twice).mn()).isEqualTo("M2");
+        // A CP field sent twice: the last value counts, and each copy must be valid.
+        assertThat(read(twice).values().get(0).avg()).isEqualByComparingTo("2");
+        assertThatThrownBy(() -> read(twice.replace("Avg=1", "Avg=x"))).hasMessageContaining("not a number");
+        assertThat(Hj212Segment.parse(twice.replace("a21026-Avg=1", "DataTime=20260801090000"))
+                        .cpField("DataTime"))
+                .contains("20260801080000");
+    }
+
+    @Test
     void everyMalformedSegmentSaysWhy() {
         String ok = "ST=31;CN=2051;PW=1;MN=M1;Flag=4;CP=&&DataTime=20260801080000;a21026-Avg=1&&";
         assertThat(read(ok).values()).hasSize(1);
