@@ -44,9 +44,17 @@ class ReceiverMetrics {
         registry.gauge("monitoring.hj212.connections", connections);
     }
 
+    /** Frames accepted so far, every CN: what {@link BurstHeadroom} reads a rate from. */
+    private final java.util.concurrent.atomic.LongAdder acceptedTotal = new java.util.concurrent.atomic.LongAdder();
+
     void accepted(String cn) {
         accepted.computeIfAbsent(cn, c -> registry.counter("monitoring.hj212.accepted", "cn", c))
                 .increment();
+        acceptedTotal.increment();
+    }
+
+    long acceptedTotal() {
+        return acceptedTotal.sum();
     }
 
     void rejected(Rejection reason) {

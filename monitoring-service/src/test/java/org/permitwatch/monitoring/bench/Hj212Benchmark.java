@@ -133,9 +133,11 @@ public final class Hj212Benchmark {
                 long beforeRows = rows(db, clock);
                 long started = System.nanoTime();
                 long cpuBefore = processCpuNanos();
+                Heap heapBefore = Heap.now();
                 String burst = load("burst", hj212Port, connections, window, frames, today.minusDays(3));
                 long burstEnd = System.nanoTime();
                 long cpu = processCpuNanos() - cpuBefore;
+                Heap heapAfter = Heap.now();
                 report(burst + " serviceRssPeakMB=" + peakRss.get() / 1024);
                 // The service's own CPU during the burst (all its threads, GC included): what one frame costs it, and
                 // the share of the machine it got (the broker, PostgreSQL, the load generator and other builds share
@@ -147,7 +149,14 @@ public final class Hj212Benchmark {
                         (burstEnd - started) / 1e9,
                         (double) cpu / (burstEnd - started),
                         cpu / 1e3 / frames));
+                // What the run-to-run spread of the CPU figure comes from: how much each frame allocated and how many
+                // collections — above all full ones, when frames in flight were promoted — the burst cost (session 15).
+                report(heapAfter.since(heapBefore, frames));
                 nativeMemory("after the burst");
+                // What the burst leaves behind once it is over: ADR 0063 restores run.sh's heap-free ratios 30 s after
+                // the last busy second and collects once; without it the heap keeps its burst size until a full GC.
+                Thread.sleep(35_000);
+                report("service 35 s after the burst: RSS " + rssKb() / 1024 + " MB");
                 if (!storage) {
                     return;
                 }
@@ -280,6 +289,46 @@ public final class Hj212Benchmark {
             throw new IllegalStateException("the load generator gave no result");
         }
         return result;
+    }
+
+    /**
+     * The service JVM's allocation and collections so far: bytes allocated by its live threads (the burst's threads —
+     * event loops, publisher, stream thread, producer — live through it) and, per collector, collections and their time.
+     */
+    record Heap(long allocatedBytes, long youngCount, long youngMillis, long fullCount, long fullMillis) {
+
+        static Heap now() {
+            var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long allocated = 0;
+            for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+                allocated += Math.max(bytes, 0);
+            }
+            long youngCount = 0, youngMillis = 0, fullCount = 0, fullMillis = 0;
+            for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                // the serial collector's young one is "Copy"; G1's "G1 Young Generation"; anything else collects all
+                boolean young = gc.getName().equals("Copy") || gc.getName().contains("Young");
+                if (young) {
+                    youngCount += gc.getCollectionCount();
+                    youngMillis += gc.getCollectionTime();
+                } else {
+                    fullCount += gc.getCollectionCount();
+                    fullMillis += gc.getCollectionTime();
+                }
+            }
+            return new Heap(allocated, youngCount, youngMillis, fullCount, fullMillis);
+        }
+
+        String since(Heap before, int frames) {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "service heap during the burst: %.1f KB allocated per frame; %d young collections (%.1f s), %d full"
+                            + " (%.1f s)",
+                    (allocatedBytes - before.allocatedBytes) / 1024.0 / frames,
+                    youngCount - before.youngCount,
+                    (youngMillis - before.youngMillis) / 1e3,
+                    fullCount - before.fullCount,
+                    (fullMillis - before.fullMillis) / 1e3);
+        }
     }
 
     static long rssKb() {
