@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.permitwatch.support.memory.GarbageCollections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -40,7 +41,7 @@ class BurstHeadroom implements DisposableBean {
 
         void set(int min, int max);
 
-        void collect();
+        GarbageCollections.Returned collect();
     }
 
     private final ReceiverMetrics metrics;
@@ -83,7 +84,7 @@ class BurstHeadroom implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public synchronized void destroy() {
         if (timer != null) {
             timer.shutdownNow();
         }
@@ -120,11 +121,10 @@ class BurstHeadroom implements DisposableBean {
                 ratios.set(ownMin, ownMax);
                 raised = false;
                 calmSince = -1;
-                long started = System.nanoTime();
-                ratios.collect();
+                GarbageCollections.Returned returned = ratios.collect();
                 log.info(
-                        "HJ 212 burst over: heap-free ratios {}-{} % again, heap shrunk in {} ms",
-                        ownMin, ownMax, (System.nanoTime() - started) / 1_000_000);
+                        "HJ 212 burst over: heap-free ratios {}-{} % again, heap {} -> {} MB committed in {} ms",
+                        ownMin, ownMax, returned.committedBeforeMb(), returned.committedAfterMb(), returned.millis());
             }
         }
     }
@@ -160,8 +160,8 @@ class BurstHeadroom implements DisposableBean {
             }
 
             @Override
-            public void collect() {
-                System.gc();
+            public GarbageCollections.Returned collect() {
+                return GarbageCollections.giveHeapBack();
             }
         };
     }

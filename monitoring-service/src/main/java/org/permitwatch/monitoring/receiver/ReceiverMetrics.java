@@ -44,17 +44,18 @@ class ReceiverMetrics {
         registry.gauge("monitoring.hj212.connections", connections);
     }
 
-    /** Frames accepted so far, every CN: what {@link BurstHeadroom} reads a rate from. */
-    private final java.util.concurrent.atomic.LongAdder acceptedTotal = new java.util.concurrent.atomic.LongAdder();
-
     void accepted(String cn) {
         accepted.computeIfAbsent(cn, c -> registry.counter("monitoring.hj212.accepted", "cn", c))
                 .increment();
-        acceptedTotal.increment();
     }
 
+    /** Frames accepted so far, every CN (the per-CN counters summed): what {@link BurstHeadroom} reads a rate from. */
     long acceptedTotal() {
-        return acceptedTotal.sum();
+        double total = 0;
+        for (Counter counter : accepted.values()) {
+            total += counter.count();
+        }
+        return (long) total;
     }
 
     void rejected(Rejection reason) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.permitwatch.monitoring.MonitoringApplication;
 import org.permitwatch.monitoring.restart.BrokerProcess;
+import org.permitwatch.support.memory.GarbageCollections;
 import org.permitwatch.support.time.BureauClock;
 import org.permitwatch.testsupport.SharedTestDatabase;
 import org.permitwatch.testsupport.TestJwts;
@@ -295,7 +296,7 @@ public final class Hj212Benchmark {
      * The service JVM's allocation and collections so far: bytes allocated by its live threads (the burst's threads —
      * event loops, publisher, stream thread, producer — live through it) and, per collector, collections and their time.
      */
-    record Heap(long allocatedBytes, long youngCount, long youngMillis, long fullCount, long fullMillis) {
+    record Heap(long allocatedBytes, GarbageCollections.Counts collections) {
 
         static Heap now() {
             var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
@@ -303,19 +304,7 @@ public final class Hj212Benchmark {
             for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
                 allocated += Math.max(bytes, 0);
             }
-            long youngCount = 0, youngMillis = 0, fullCount = 0, fullMillis = 0;
-            for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-                // the serial collector's young one is "Copy"; G1's "G1 Young Generation"; anything else collects all
-                boolean young = gc.getName().equals("Copy") || gc.getName().contains("Young");
-                if (young) {
-                    youngCount += gc.getCollectionCount();
-                    youngMillis += gc.getCollectionTime();
-                } else {
-                    fullCount += gc.getCollectionCount();
-                    fullMillis += gc.getCollectionTime();
-                }
-            }
-            return new Heap(allocated, youngCount, youngMillis, fullCount, fullMillis);
+            return new Heap(allocated, GarbageCollections.Counts.now());
         }
 
         String since(Heap before, int frames) {
@@ -324,10 +313,10 @@ public final class Hj212Benchmark {
                     "service heap during the burst: %.1f KB allocated per frame; %d young collections (%.1f s), %d full"
                             + " (%.1f s)",
                     (allocatedBytes - before.allocatedBytes) / 1024.0 / frames,
-                    youngCount - before.youngCount,
-                    (youngMillis - before.youngMillis) / 1e3,
-                    fullCount - before.fullCount,
-                    (fullMillis - before.fullMillis) / 1e3);
+                    collections.young() - before.collections.young(),
+                    (collections.youngMillis() - before.collections.youngMillis()) / 1e3,
+                    collections.full() - before.collections.full(),
+                    (collections.fullMillis() - before.collections.fullMillis()) / 1e3);
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.permitwatch.support.memory.GarbageCollections;
 
 class BurstHeadroomTest {
 
@@ -41,8 +42,9 @@ class BurstHeadroomTest {
         }
 
         @Override
-        public void collect() {
+        public GarbageCollections.Returned collect() {
             calls.add("collect");
+            return new GarbageCollections.Returned(90, 70, 1);
         }
     }
 

@@ -1,8 +1,8 @@
 package org.permitwatch.permitsync.sync;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.permitwatch.support.memory.GarbageCollections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,14 +31,17 @@ class HeapReturn {
 
     private final SyncRunRepository runs;
     private final SyncProperties.HeapReturn settings;
-    private final Runnable collector;
+    private final Supplier<GarbageCollections.Returned> collector;
 
     @Autowired
     HeapReturn(SyncRunRepository runs, SyncProperties properties) {
-        this(runs, properties.heapReturn(), System::gc);
+        this(runs, properties.heapReturn(), GarbageCollections::giveHeapBack);
     }
 
-    HeapReturn(SyncRunRepository runs, SyncProperties.HeapReturn settings, Runnable collector) {
+    HeapReturn(
+            SyncRunRepository runs,
+            SyncProperties.HeapReturn settings,
+            Supplier<GarbageCollections.Returned> collector) {
         this.runs = runs;
         this.settings = settings;
         this.collector = collector;
@@ -64,17 +67,13 @@ class HeapReturn {
     }
 
     private void collect(UUID runId, int fetched) {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long before = memory.getHeapMemoryUsage().getCommitted();
-        long started = System.nanoTime();
-        collector.run();
-        long after = memory.getHeapMemoryUsage().getCommitted();
+        GarbageCollections.Returned returned = collector.get();
         log.info(
                 "sync run {} fetched {} permits: heap returned, {} -> {} MB committed in {} ms",
                 runId,
                 fetched,
-                before >> 20,
-                after >> 20,
-                (System.nanoTime() - started) / 1_000_000);
+                returned.committedBeforeMb(),
+                returned.committedAfterMb(),
+                returned.millis());
     }
 }

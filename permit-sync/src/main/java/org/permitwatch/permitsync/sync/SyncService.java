@@ -210,8 +210,8 @@ class SyncService implements DisposableBean {
                 .subscribeOn(schedulerHolder.scheduler())
                 .doFinally(signal -> inFlight.remove(run.id()))
                 // the run's pages are garbage now (ADR 0062); a dispose at shutdown cancels this too
-                .concatWith(Mono.defer(() -> heapReturn.afterRun(run.id())).then(Mono.<SyncStatus>empty()))
-                .subscribe(status -> {}, e -> log.error("sync run {} crashed", run.id(), e));
+                .then(Mono.defer(() -> heapReturn.afterRun(run.id())))
+                .subscribe(done -> {}, e -> log.error("sync run {} crashed", run.id(), e));
         inFlight.put(run.id(), running);
     }
 

@@ -2,15 +2,12 @@ package org.permitwatch.permitsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,6 +25,7 @@ import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.mock.NationalPlatformMock;
 import org.permitwatch.permitsync.NationalPlatformMocks;
 import org.permitwatch.permitsync.PermitSyncTestSupport;
+import org.permitwatch.support.memory.GarbageCollections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +52,7 @@ class LargeSyncIT extends PermitSyncTestSupport {
         // The topic outlives the test class (one broker per JVM): earlier classes' snapshots, some of the same
         // permits, are already in it. Only what this sync publishes, from here on, is read back.
         Map<TopicPartition, Long> before = endOffsets();
-        long fullCollectionsBefore = fullCollections();
+        long fullCollectionsBefore = GarbageCollections.Counts.now().full();
         long started = System.nanoTime();
 
         UUID id = syncToSuccess("FULL", 3);
@@ -71,10 +69,12 @@ class LargeSyncIT extends PermitSyncTestSupport {
         assertThat(intOf(run(id), "created")).isEqualTo(SIZE);
         // A run this large gives its heap back once it has ended (ADR 0062): one full collection follows it.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (fullCollections() == fullCollectionsBefore && System.nanoTime() < deadline) {
+        while (GarbageCollections.Counts.now().full() == fullCollectionsBefore && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(fullCollections()).as("full collections after the run").isGreaterThan(fullCollectionsBefore);
+        assertThat(GarbageCollections.Counts.now().full())
+                .as("full collections after the run")
+                .isGreaterThan(fullCollectionsBefore);
 
         Map<String, Long> directoryVersions = new HashMap<>();
         db.sql("SELECT permit_no, version FROM directory_unit")
@@ -98,15 +98,6 @@ class LargeSyncIT extends PermitSyncTestSupport {
             var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
             assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
         }
-    }
-
-    /** Collections of the whole heap so far, whichever collector the test JVM runs (young-only ones excluded). */
-    private static long fullCollections() {
-        Set<String> youngOnly = Set.of("Copy", "PS Scavenge", "ParNew", "G1 Young Generation", "G1 Concurrent GC");
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(gc -> !youngOnly.contains(gc.getName()))
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
-                .sum();
     }
 
     private Properties consumerProperties() {
