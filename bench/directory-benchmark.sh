@@ -4,6 +4,7 @@
 #
 #   bench/directory-benchmark.sh [--units 100000] [-n 4000] [-c 32] [--path '/api/v1/directory/units?size=20']
 #                                [--baseline REV] [--variant 'LABEL=-Dprop=value ...'] [--jfr] [--no-build]
+#                                [--wrk SECONDS [--wrk-warmup SECONDS]] [--jvm local|k8s]
 #
 # A server JVM (DirectoryBenchmark serve, -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 like run.sh's
 # permit-sync) seeds UNITS units (4 outlets × 5 pollutant limits and 20 self-monitoring rows each, like a real permit)
@@ -18,11 +19,18 @@
 # The default window (4,000 after 1,000) is not steady state: permit-sync measured 2.3-2.8 ms per page there (session 12;
 # session 13 with --jfr) and 1.8-1.9 ms over -n 12000 (session 13): compare runs of one window length, and use
 # -n 12000 or more for steady-state figures.
+# --wrk SECONDS: wrk (Debian's package `wrk`) is the client instead of the load JVM's HttpClient, SECONDS / 2 of
+# warm-up then SECONDS measured, tokens rotating per request (bench/wrk/bearer-tokens.lua). The JDK client spends
+# ~0.6 ms of the two cores per request, wrk a few hundredths: the issue's figures were taken with wrk.
+# --wrk-warmup SECONDS: a warm-up of its own length (C2 needs about a minute of load before its code is in place).
+# --jvm k8s: the server JVM runs with the image's settings in permit-sync's pod instead of run.sh's (pom.xml's Jib
+# jvmFlags, the pod's 768 MiB limit → a 538 MiB heap, the serial collector the JVM picks for a pod of one CPU, and the
+# JVM's default tiered compilation with C2); --jvm local (the default) is run.sh's C1-only 256 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-UNITS=100000 N=4000 C=32 PATH_Q='/api/v1/directory/units?size=20' BUILD=1 BASELINE="" JFR=0 VARIANTS=()
+UNITS=100000 N=4000 C=32 PATH_Q='/api/v1/directory/units?size=20' BUILD=1 BASELINE="" JFR=0 VARIANTS=() WRK_SECONDS= WRK_WARMUP= JVM=local
 while [ $# -gt 0 ]; do
   case "$1" in
     --units) UNITS=$2; shift 2 ;;
@@ -33,10 +41,20 @@ while [ $# -gt 0 ]; do
     --variant) VARIANTS+=("$2"); shift 2 ;;
     --jfr) JFR=1; shift ;;
     --no-build) BUILD=0; shift ;;
-    *) sed -n '2,20p' "$0" >&2; exit 2 ;;
+    --wrk) WRK_SECONDS=$2; shift 2 ;;
+    --wrk-warmup) WRK_WARMUP=$2; shift 2 ;;
+    --jvm) JVM=$2; shift 2 ;;
+    *) sed -n '2,28p' "$0" >&2; exit 2 ;;
   esac
 done
 
+case "$JVM" in
+  local) SERVER_JVM="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" ;;
+  # The pod: -XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=50 of 768 MiB (k8s/base/permit-sync/deployment.yaml).
+  k8s) SERVER_JVM="-Xms384m -Xmx538m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError" ;;
+  *) echo "--jvm local|k8s" >&2; exit 2 ;;
+esac
+[ -z "$WRK_SECONDS" ] || command -v wrk > /dev/null || { echo "--wrk needs wrk: apt-get install wrk" >&2; exit 2; }
 WORK=$ROOT/.local/bench-directory
 mkdir -p "$WORK/tmp"
 if [ "$BUILD" = 1 ] || [ ! -f "$WORK/classpath.txt" ]; then
@@ -63,10 +81,11 @@ trap '[ -z "$SERVER" ] || kill "$SERVER" 2>/dev/null || true' EXIT
 
 run() { # $1 label, $2 main classes (ahead of the working tree's), $3 the rest of the class path, $4 extra JVM options
   echo "== $1: GET $PATH_Q, $UNITS units, $N requests, concurrency $C, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
-  [ -z "${4:-}" ] || echo "   server options: $4"
+  echo "   server JVM: $SERVER_JVM ${4:-}"
   rm -f "$WORK/port" "$WORK/postmaster" "$WORK/tokens" "$WORK/$1.jfr"
   # shellcheck disable=SC2086 # the variant's options are words
-  java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.io.tmpdir="$WORK/tmp" ${4:-} \
+  # shellcheck disable=SC2086 # the JVM's options are words
+  java $SERVER_JVM -Djava.io.tmpdir="$WORK/tmp" ${4:-} \
     -cp "$WORK/test-classes:$2:$3" \
     org.permitwatch.permitsync.directory.DirectoryBenchmark serve "$UNITS" "$WORK" > "$WORK/$1.log" 2>&1 &
   SERVER=$!
@@ -77,7 +96,7 @@ run() { # $1 label, $2 main classes (ahead of the working tree's), $3 the rest o
   done
   local jfr=""
   [ "$JFR" = 0 ] || jfr="$WORK/$1.jfr"
-  BENCH_JFR="$jfr" java -Xmx256m -cp "$WORK/test-classes:$(cat "$WORK/classpath.txt")" \
+  BENCH_JFR="$jfr" BENCH_WRK_SECONDS="$WRK_SECONDS" BENCH_WRK_WARMUP="$WRK_WARMUP" java -Xmx256m -cp "$WORK/test-classes:$(cat "$WORK/classpath.txt")" \
     org.permitwatch.permitsync.directory.DirectoryBenchmark load "http://127.0.0.1:$(cat "$WORK/port")$PATH_Q" \
     "$N" "$C" "$SERVER" "$(cat "$WORK/postmaster")" "$WORK/tokens"
   if [ -n "$jfr" ] && [ -s "$jfr" ]; then
