@@ -6,6 +6,7 @@
 #
 #   bench/gateway-benchmark.sh [-n 2000] [-c 16] [--warmup N] [--path '/api/v1/directory/units?size=20'] \
 #       [--post '{"json":"body"}'] [--gateway http://127.0.0.1:8080] [--direct http://127.0.0.1:8081] [--jfr 'gateway ...']
+#       [--wrk SECONDS [--wrk-warmup SECONDS]]
 #
 # --warmup N: requests per side before the measured ones (default N/10, at least C). A JVM running C2 (tiered
 # compilation up to level 4) needs tens of thousands to reach its steady state; its compiler's CPU is otherwise
@@ -19,10 +20,13 @@
 # its -Dpermitwatch.part (BENCH_PARTS, default "gateway permit-sync inspection-service identity-service").
 # --jfr PARTS records those parts (JFR, profile settings) during each side's measured requests only and prints where
 # their CPU samples went (bench/jfr-top.py); the recordings stay in $PERMITWATCH_LOCAL/bench-gateway (or .local/).
+# --wrk SECONDS: wrk (Debian's package `wrk`, bench/wrk/bearer-tokens.lua) is the client instead of the JDK's
+# HttpClient, which spends ~0.6 ms of the same cores per request: each side is measured for SECONDS after a warm-up of
+# --wrk-warmup SECONDS (default SECONDS / 2); -n and --warmup are then unused, the CPU per request is per wrk's count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-N=2000 C=16 WARMUP='' PATH_Q='/api/v1/directory/units?size=20' BODY='' JFR_PARTS=''
+N=2000 C=16 WARMUP='' PATH_Q='/api/v1/directory/units?size=20' BODY='' JFR_PARTS='' WRK_SECONDS='' WRK_WARMUP=''
 GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-8080}" DIRECT="http://127.0.0.1:${PERMIT_SYNC_PORT:-8081}"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,10 +38,13 @@ while [ $# -gt 0 ]; do
     --gateway) GATEWAY=$2; shift 2 ;;
     --direct) DIRECT=$2; shift 2 ;;
     --jfr) JFR_PARTS=$2; shift 2 ;;
-    *) sed -n '2,21p' "$0" >&2; exit 2 ;;
+    --wrk) WRK_SECONDS=$2; shift 2 ;;
+    --wrk-warmup) WRK_WARMUP=$2; shift 2 ;;
+    *) sed -n '2,25p' "$0" >&2; exit 2 ;;
   esac
 done
 
+[ -z "$WRK_SECONDS" ] || command -v wrk > /dev/null || { echo "--wrk needs wrk: apt-get install wrk" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # BENCH_TOKENS=FILE: reuse the tokens of an earlier run (written there when the file does not exist yet), so that runs
@@ -119,6 +126,13 @@ public class GatewayBenchmark {
     boolean measured = !side.startsWith("warm-up");
     if (measured) jfr(side, true);
     Map<String, Long> cpuBefore = cpuTicks();
+    String wrkSeconds = System.getenv().getOrDefault("BENCH_WRK_SECONDS", "");
+    if (!wrkSeconds.isEmpty()) {
+      String warmup = System.getenv().getOrDefault("BENCH_WRK_WARMUP", "");
+      int seconds = measured ? Integer.parseInt(wrkSeconds)
+          : warmup.isEmpty() ? Math.max(5, Integer.parseInt(wrkSeconds) / 2) : Integer.parseInt(warmup);
+      return wrk(side, url, seconds, c, measured, cpuBefore);
+    }
     long[] micros = new long[n];
     AtomicInteger next = new AtomicInteger();
     Map<Integer, Integer> statuses = new ConcurrentSkipListMap<>();
@@ -160,6 +174,39 @@ public class GatewayBenchmark {
     return new Result(side, n / seconds, pct(s, 50), pct(s, 95), pct(s, 99), s[n - 1] / 1000, statuses);
   }
 
+  /** The same side with wrk as the client (closed loop, C connections on two threads, SECONDS long). */
+  static Result wrk(String side, String url, int seconds, int c, boolean measured, Map<String, Long> cpuBefore)
+      throws Exception {
+    ProcessBuilder b = new ProcessBuilder("wrk", "-t2", "-c" + c, "-d" + seconds + "s", "--timeout", "30s",
+        "-s", Path.of("bench/wrk/bearer-tokens.lua").toAbsolutePath().toString(), url).redirectErrorStream(true);
+    b.environment().put("BENCH_TOKENS", System.getenv("BENCH_TOKEN_FILE"));
+    b.environment().put("BENCH_METHOD", body.isEmpty() ? "GET" : "POST");
+    b.environment().put("BENCH_BODY", body);
+    Process p = b.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0) throw new IllegalStateException("wrk failed:\n" + out);
+    Map<String, Long> f = new HashMap<>();
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    for (String line : out.lines().toList()) {
+      String[] words = line.split(" ");
+      for (int i = 1; i < words.length && (words[0].equals("WRK") || words[0].equals("WRKSTATUS")); i++) {
+        String[] kv = words[i].split("=");
+        if (words[0].equals("WRK")) f.put(kv[0], Long.parseLong(kv[1]));
+        else statuses.put(Integer.parseInt(kv[0]), Integer.parseInt(kv[1]));
+      }
+    }
+    long n = f.get("requests");
+    if (f.get("socket") > 0) statuses.put(-1, f.get("socket").intValue()); // timeouts and socket errors
+    if (measured) {
+      StringBuilder cpu = new StringBuilder();
+      cpuTicks().forEach((part, after) -> cpu.append(String.format("  %s %.2f", part, (after - cpuBefore.get(part)) * 10.0 / n)));
+      System.out.printf("%-8s CPU ms per request (wrk, %d s, %d requests):%s%n", side, seconds, n, cpu);
+      jfr(side, false);
+    }
+    return new Result(side, n / (f.get("duration") / 1e6), f.get("p50") / 1000, f.get("p95") / 1000,
+        f.get("p99") / 1000, f.get("max") / 1000, statuses);
+  }
+
   static long pct(long[] sorted, int p) {
     return sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1000;
   }
@@ -179,7 +226,8 @@ echo "$method $PATH_Q, $N requests per side, concurrency $C, $(nproc) cores, loa
 JFR_DIR="${PERMITWATCH_LOCAL:-.local}/bench-gateway"
 mkdir -p "$JFR_DIR" && JFR_DIR=$(cd "$JFR_DIR" && pwd)
 rm -f "$JFR_DIR"/*.jfr
-BENCH_JFR_PARTS="$JFR_PARTS" BENCH_JFR_DIR="$JFR_DIR" \
+BENCH_JFR_PARTS="$JFR_PARTS" BENCH_JFR_DIR="$JFR_DIR" BENCH_WRK_SECONDS="$WRK_SECONDS" BENCH_WRK_WARMUP="$WRK_WARMUP" \
+  BENCH_TOKEN_FILE="$work/tokens" \
   java -Xmx256m "$work/GatewayBenchmark.java" "$GATEWAY" "$DIRECT" "$PATH_Q" "$N" "$C" "$work/tokens" "$BODY" "$WARMUP"
 for f in "$JFR_DIR"/*.jfr; do
   [ -s "$f" ] || continue
