@@ -67,7 +67,8 @@ import java.util.concurrent.atomic.*;
 
 /** Closed-loop load: C workers, each sending its share of N GETs back to back with its own token. */
 public class GatewayBenchmark {
-  record Result(String side, double rps, long p50, long p95, long p99, long max, Map<Integer, Integer> statuses) {}
+  record Result(String side, long requests, double rps, long p50, long p95, long p99, long max,
+      Map<Integer, Integer> statuses) {}
   static String body = "";
 
   public static void main(String[] a) throws Exception {
@@ -122,17 +123,34 @@ public class GatewayBenchmark {
     }
   }
 
+  /** One side's phase with either client; for a measured one, the CPU each watched JVM spent per answered request. */
   static Result run(HttpClient http, String side, String url, int n, int c, List<String> tokens) throws Exception {
     boolean measured = !side.startsWith("warm-up");
     if (measured) jfr(side, true);
     Map<String, Long> cpuBefore = cpuTicks();
     String wrkSeconds = System.getenv().getOrDefault("BENCH_WRK_SECONDS", "");
-    if (!wrkSeconds.isEmpty()) {
+    Result result;
+    if (wrkSeconds.isEmpty()) {
+      result = httpClient(http, side, url, n, c, tokens);
+    } else {
       String warmup = System.getenv().getOrDefault("BENCH_WRK_WARMUP", "");
       int seconds = measured ? Integer.parseInt(wrkSeconds)
           : warmup.isEmpty() ? Math.max(5, Integer.parseInt(wrkSeconds) / 2) : Integer.parseInt(warmup);
-      return wrk(side, url, seconds, c, measured, cpuBefore);
+      result = wrk(side, url, seconds, c);
     }
+    if (measured) {
+      StringBuilder cpu = new StringBuilder();
+      cpuTicks().forEach((part, after) ->
+          cpu.append(String.format("  %s %.2f", part, (after - cpuBefore.get(part)) * 10.0 / result.requests())));
+      System.out.printf("%-8s CPU ms per request (%,d requests):%s%n", side, result.requests(), cpu);
+      jfr(side, false);
+    }
+    return result;
+  }
+
+  /** N requests with the JDK's HttpClient, C workers each with its own token. */
+  static Result httpClient(HttpClient http, String side, String url, int n, int c, List<String> tokens)
+      throws Exception {
     long[] micros = new long[n];
     AtomicInteger next = new AtomicInteger();
     Map<Integer, Integer> statuses = new ConcurrentSkipListMap<>();
@@ -163,20 +181,13 @@ public class GatewayBenchmark {
     for (Future<?> f : workers) f.get();
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
-    if (measured) {
-      StringBuilder cpu = new StringBuilder();
-      cpuTicks().forEach((part, after) -> cpu.append(String.format("  %s %.2f", part, (after - cpuBefore.get(part)) * 10.0 / n)));
-      System.out.printf("%-8s CPU ms per request:%s%n", side, cpu);
-      jfr(side, false);
-    }
     long[] s = micros.clone();
     Arrays.sort(s);
-    return new Result(side, n / seconds, pct(s, 50), pct(s, 95), pct(s, 99), s[n - 1] / 1000, statuses);
+    return new Result(side, n, n / seconds, pct(s, 50), pct(s, 95), pct(s, 99), s[n - 1] / 1000, statuses);
   }
 
-  /** The same side with wrk as the client (closed loop, C connections on two threads, SECONDS long). */
-  static Result wrk(String side, String url, int seconds, int c, boolean measured, Map<String, Long> cpuBefore)
-      throws Exception {
+  /** The same with wrk as the client (closed loop, C connections on two threads, SECONDS long; ADR 0064). */
+  static Result wrk(String side, String url, int seconds, int c) throws Exception {
     ProcessBuilder b = new ProcessBuilder("wrk", "-t2", "-c" + c, "-d" + seconds + "s", "--timeout", "30s",
         "-s", Path.of("bench/wrk/bearer-tokens.lua").toAbsolutePath().toString(), url).redirectErrorStream(true);
     b.environment().put("BENCH_TOKENS", System.getenv("BENCH_TOKEN_FILE"));
@@ -185,25 +196,21 @@ public class GatewayBenchmark {
     Process p = b.start();
     String out = new String(p.getInputStream().readAllBytes());
     if (p.waitFor() != 0) throw new IllegalStateException("wrk failed:\n" + out);
+    // The script's two lines: "WRK requests=… socket=… p50=… (µs) … duration=… (µs)", "WRKSTATUS 400=… 200=…".
     Map<String, Long> f = new HashMap<>();
     Map<Integer, Integer> statuses = new TreeMap<>();
     for (String line : out.lines().toList()) {
-      String[] words = line.split(" ");
-      for (int i = 1; i < words.length && (words[0].equals("WRK") || words[0].equals("WRKSTATUS")); i++) {
-        String[] kv = words[i].split("=");
-        if (words[0].equals("WRK")) f.put(kv[0], Long.parseLong(kv[1]));
+      boolean figures = line.startsWith("WRK "), byStatus = line.startsWith("WRKSTATUS ");
+      if (!figures && !byStatus) continue;
+      for (String pair : line.substring(line.indexOf(' ') + 1).split(" ")) {
+        String[] kv = pair.split("=", 2);
+        if (figures) f.put(kv[0], Long.parseLong(kv[1]));
         else statuses.put(Integer.parseInt(kv[0]), Integer.parseInt(kv[1]));
       }
     }
-    long n = f.get("requests");
     if (f.get("socket") > 0) statuses.put(-1, f.get("socket").intValue()); // timeouts and socket errors
-    if (measured) {
-      StringBuilder cpu = new StringBuilder();
-      cpuTicks().forEach((part, after) -> cpu.append(String.format("  %s %.2f", part, (after - cpuBefore.get(part)) * 10.0 / n)));
-      System.out.printf("%-8s CPU ms per request (wrk, %d s, %d requests):%s%n", side, seconds, n, cpu);
-      jfr(side, false);
-    }
-    return new Result(side, n / (f.get("duration") / 1e6), f.get("p50") / 1000, f.get("p95") / 1000,
+    long n = f.get("requests");
+    return new Result(side, n, n / (f.get("duration") / 1e6), f.get("p50") / 1000, f.get("p95") / 1000,
         f.get("p99") / 1000, f.get("max") / 1000, statuses);
   }
 

@@ -6,7 +6,7 @@
 -- then the answers by status.
 local requests = {}
 local next_request = 0
-statuses = {}
+statuses = {} -- global: done() reads each thread's copy with thread:get, which sees globals only
 local threads = {}
 
 function setup(thread)

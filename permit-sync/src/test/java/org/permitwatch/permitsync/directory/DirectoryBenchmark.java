@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -37,6 +38,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  *       token) after a warm-up of N/4, then req/s, p50/p95 and the CPU time the server JVM (PID) and PostgreSQL
  *       spent per request, from /proc: on a shared machine that is the figure to compare. With the environment's
  *       {@code BENCH_JFR} set to a file, the server is recorded (JFR, profile settings) during the measured requests.
+ *       With {@code BENCH_WRK_SECONDS} set, wrk is the client instead: that many seconds measured after
+ *       {@code BENCH_WRK_WARMUP} seconds (default half as many), the tokens rotating per request.
  * </ul>
  */
 public final class DirectoryBenchmark {
@@ -113,69 +116,77 @@ public final class DirectoryBenchmark {
         Thread.currentThread().join();
     }
 
+    /** One run of the load, warm-up or measured; prints its line. */
+    @FunctionalInterface
+    private interface Phase {
+        void run(String label, boolean warmUp) throws Exception;
+    }
+
     private static void load(String url, int n, int c, long pid, long postmaster, Path tokenFile) throws Exception {
         String wrkSeconds = System.getenv().getOrDefault("BENCH_WRK_SECONDS", "");
-        if (!wrkSeconds.isEmpty()) {
-            loadWithWrk(url, Integer.parseInt(wrkSeconds), c, pid, postmaster, tokenFile);
-            return;
+        Phase phase;
+        if (wrkSeconds.isEmpty()) {
+            List<String> tokens = Files.readAllLines(tokenFile);
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(c))
+                    .build();
+            phase = (label, warmUp) ->
+                    run(http, url, warmUp ? Math.max(c, n / 4) : n, c, tokens, pid, postmaster, label);
+        } else {
+            int seconds = Integer.parseInt(wrkSeconds);
+            String warmup = System.getenv().getOrDefault("BENCH_WRK_WARMUP", "");
+            int warmupSeconds = warmup.isEmpty() ? Math.max(5, seconds / 2) : Integer.parseInt(warmup);
+            phase = (label, warmUp) -> wrk(url, warmUp ? warmupSeconds : seconds, c, tokenFile, pid, postmaster, label);
         }
-        List<String> tokens = Files.readAllLines(tokenFile);
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(c))
-                .build();
-        run(http, url, Math.max(c, n / 4), c, tokens, pid, postmaster, "warm-up");
+        phase.run("warm-up", true);
         // BENCH_JFR: record the server during the measured requests only (not its start, seeding or warm-up).
         String jfr = System.getenv().getOrDefault("BENCH_JFR", "");
         if (!jfr.isEmpty()) {
             jcmd(pid, "JFR.start", "name=bench", "settings=profile");
         }
-        run(http, url, n, c, tokens, pid, postmaster, "measured");
+        phase.run("measured", false);
         if (!jfr.isEmpty()) {
             jcmd(pid, "JFR.stop", "name=bench", "filename=" + jfr);
         }
         System.exit(0);
+    }
+
+    /** CPU ticks of the server JVM and of PostgreSQL from the start of a phase: what each request cost them. */
+    private record ServerCpu(long pid, long postmaster, long jvm0, long pg0) {
+
+        static ServerCpu start(long pid, long postmaster) throws Exception {
+            return new ServerCpu(pid, postmaster, ticks(pid), postgresTicks(postmaster));
+        }
+
+        String perRequest(long requests) throws Exception {
+            return String.format(
+                    "permit-sync %.2f ms + PostgreSQL %.2f ms",
+                    (ticks(pid) - jvm0) * 10.0 / requests, (postgresTicks(postmaster) - pg0) * 10.0 / requests);
+        }
     }
 
     /**
-     * The same measurement with wrk (Debian's package) as the client: a closed loop of C connections on two threads for
-     * SECONDS / 2 of warm-up ({@code BENCH_WRK_WARMUP} seconds if set), then SECONDS measured. wrk spends a few hundredths of a millisecond per request where the
-     * JDK's HttpClient spends about 0.6 ms on the same two cores (session 15), so the server gets the cores the goal is
-     * about; the issue's own figures were taken with wrk.
+     * One phase with wrk (Debian's package) as the client: a closed loop of C connections on two threads for SECONDS.
+     * wrk spends a few hundredths of a millisecond per request where the JDK's HttpClient spends about 0.6 ms on the
+     * same two cores (session 15), so the server gets the cores the goal is about; the issue's own figures were taken
+     * with wrk (ADR 0064).
      */
-    private static void loadWithWrk(String url, int seconds, int c, long pid, long postmaster, Path tokens)
-            throws Exception {
-        String warmup = System.getenv().getOrDefault("BENCH_WRK_WARMUP", "");
-        wrk(
-                url,
-                warmup.isEmpty() ? Math.max(5, seconds / 2) : Integer.parseInt(warmup),
-                c,
-                tokens,
-                pid,
-                postmaster,
-                "warm-up");
-        String jfr = System.getenv().getOrDefault("BENCH_JFR", "");
-        if (!jfr.isEmpty()) {
-            jcmd(pid, "JFR.start", "name=bench", "settings=profile");
-        }
-        wrk(url, seconds, c, tokens, pid, postmaster, "measured");
-        if (!jfr.isEmpty()) {
-            jcmd(pid, "JFR.stop", "name=bench", "filename=" + jfr);
-        }
-        System.exit(0);
-    }
-
     private static void wrk(String url, int seconds, int c, Path tokens, long pid, long postmaster, String label)
             throws Exception {
-        String script = Path.of(System.getenv().getOrDefault("BENCH_WRK_SCRIPT", "bench/wrk/bearer-tokens.lua"))
-                .toAbsolutePath()
-                .toString();
         ProcessBuilder builder = new ProcessBuilder(
-                        "wrk", "-t2", "-c" + c, "-d" + seconds + "s", "--timeout", "120s", "-s", script, url)
+                        "wrk",
+                        "-t2",
+                        "-c" + c,
+                        "-d" + seconds + "s",
+                        "--timeout",
+                        "120s",
+                        "-s",
+                        Path.of("bench/wrk/bearer-tokens.lua").toAbsolutePath().toString(),
+                        url)
                 .redirectErrorStream(true);
         builder.environment().put("BENCH_TOKENS", tokens.toAbsolutePath().toString());
-        long jvm0 = ticks(pid);
-        long pg0 = postgresTicks(postmaster);
+        ServerCpu cpu = ServerCpu.start(pid, postmaster);
         long client0 = reapedChildTicks();
         Process wrk = builder.start();
         String output = new String(wrk.getInputStream().readAllBytes());
@@ -183,18 +194,17 @@ public final class DirectoryBenchmark {
             throw new IllegalStateException("wrk failed:\n" + output);
         }
         long client = reapedChildTicks() - client0;
-        long jvm = ticks(pid) - jvm0;
-        long pg = postgresTicks(postmaster) - pg0;
-        Map<String, Long> figures = new java.util.HashMap<>();
+        // The script's summary line: "WRK requests=… non2xx=… socket=… p50=… (µs) … duration=… (µs)".
+        Map<String, Long> figures = new HashMap<>();
         output.lines()
                 .filter(line -> line.startsWith("WRK "))
                 .flatMap(line -> Arrays.stream(line.substring(4).split(" ")))
-                .forEach(pair -> figures.put(
-                        pair.substring(0, pair.indexOf('=')), Long.parseLong(pair.substring(pair.indexOf('=') + 1))));
+                .map(pair -> pair.split("=", 2))
+                .forEach(pair -> figures.put(pair[0], Long.parseLong(pair[1])));
         long n = figures.get("requests");
         System.out.printf(
                 "%-8s %,6d requests in %d s (wrk), concurrency %d: %7.1f req/s, p50 %,d ms, p95 %,d ms; CPU per request: "
-                        + "permit-sync %.2f ms + PostgreSQL %.2f ms (wrk %.2f ms); non-2xx %d, socket errors %d; load %s%n",
+                        + "%s (wrk %.2f ms); non-2xx %d, socket errors %d; load %s%n",
                 label,
                 n,
                 seconds,
@@ -202,8 +212,7 @@ public final class DirectoryBenchmark {
                 n / (figures.get("duration") / 1e6),
                 figures.get("p50") / 1000,
                 figures.get("p95") / 1000,
-                jvm * 10.0 / n,
-                pg * 10.0 / n,
+                cpu.perRequest(n),
                 client * 10.0 / n,
                 figures.get("non2xx"),
                 figures.get("socket"),
@@ -217,8 +226,7 @@ public final class DirectoryBenchmark {
         AtomicInteger next = new AtomicInteger();
         Map<Integer, Integer> statuses = new ConcurrentSkipListMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(c);
-        long jvm0 = ticks(pid);
-        long pg0 = postgresTicks(postmaster);
+        ServerCpu cpu = ServerCpu.start(pid, postmaster);
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < c; w++) {
@@ -242,22 +250,20 @@ public final class DirectoryBenchmark {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long jvm = ticks(pid) - jvm0;
-        long pg = postgresTicks(postmaster) - pg0;
+        String cpuPerRequest = cpu.perRequest(n);
         pool.shutdown();
         long[] sorted = micros.clone();
         Arrays.sort(sorted);
         System.out.printf(
                 "%-8s %,6d requests, concurrency %d: %7.1f req/s, p50 %,d ms, p95 %,d ms; CPU per request: "
-                        + "permit-sync %.2f ms + PostgreSQL %.2f ms; statuses %s; load %s%n",
+                        + "%s; statuses %s; load %s%n",
                 label,
                 n,
                 c,
                 n / seconds,
                 sorted[n / 2] / 1000,
                 sorted[(int) Math.ceil(0.95 * n) - 1] / 1000,
-                jvm * 10.0 / n,
-                pg * 10.0 / n,
+                cpuPerRequest,
                 statuses,
                 Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
     }
