@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Where a JVM's CPU samples went, from a JFR recording (not a test; used by the bench scripts' --jfr).
 
-    bench/jfr-top.py RECORDING.jfr [--top 25] [--depth 96]
+    bench/jfr-top.py RECORDING.jfr [--top 25] [--depth 96] [--between HH:MM:SS.mmm HH:MM:SS.mmm]
+
+--between keeps the samples taken in that window (the JVM's local time, as `jfr print` shows it): a recording dumped
+from a longer one holds whole chunks, samples from before the window included.
 
 Reads `jfr print --events jdk.ExecutionSample` and prints, for the samples of every thread:
   1. the hottest top frames (self time, method without arguments);
@@ -45,20 +48,32 @@ def owner(frame):
     return None
 
 
-def samples(path, depth):
+def within(time, between):
+    """Whether a sample's time of day lies in the window (which may cross midnight)."""
+    if between is None:
+        return True
+    begin, end = between
+    return begin <= time <= end if begin <= end else time >= begin or time <= end
+
+
+def samples(path, depth, between=None):
     out = subprocess.run(
         ["jfr", "print", "--stack-depth", str(depth), "--events", "jdk.ExecutionSample", path],
         check=True, capture_output=True, text=True).stdout
-    stack, thread, inside = [], "", False
+    stack, thread, inside, time = [], "", False, ""
     for line in out.splitlines():
         s = line.strip()
-        if s.startswith("sampledThread ="):
+        if s.startswith("startTime ="):
+            # HH:MM:SS.mmm compares as text; a date in brackets after it only on some JDKs.
+            time = s.split("=", 1)[1].strip().split(" ")[0]
+        elif s.startswith("sampledThread ="):
             thread = s.split("=", 1)[1].strip()
         elif s.startswith("stackTrace = ["):
             stack, inside = [], True
         elif inside and s == "]":
             inside = False
-            yield thread, stack
+            if within(time, between):
+                yield thread, stack
         elif inside and s and s != "...":
             stack.append(re.sub(r"\(.*", "", s.split(" line:")[0]))
 
@@ -68,10 +83,11 @@ def main():
     ap.add_argument("recording")
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--depth", type=int, default=96)
+    ap.add_argument("--between", nargs=2, metavar=("BEGIN", "END"))
     a = ap.parse_args()
     top, by_owner, inclusive, threads = (collections.Counter() for _ in range(4))
     total = 0
-    for thread, stack in samples(a.recording, a.depth):
+    for thread, stack in samples(a.recording, a.depth, a.between):
         if not stack:
             continue
         total += 1

@@ -7,21 +7,28 @@
 # holds on a shared machine where latency does not.
 #
 #   bench/submission-benchmark.sh [--jfr 'gateway inspection-service'] [--variant 'NAME=VALUE ...'] \
-#       [--port-base 31000] [--submissions 200] [--warmup 0]
+#       [--port-base 31000] [--submissions 200] [--warmup 0] [--mock-size 2000] [--jvm local|k8s]
 #
-# --jfr PARTS   records those parts (JFR, profile settings) from the first request until the platform settled and
-#               prints where their CPU samples went (bench/jfr-top.py); recordings stay in system-test/target/.
+# --jfr PARTS   prints where those Spring parts' CPU samples went from the first request until the platform settled
+#               (JFR, profile settings; bench/jfr-top.py); recordings stay in system-test/target/. Every Spring part
+#               then runs a recording from its start and the window is dumped from it: a recording started on a
+#               warm JVM would deoptimise all its compiled code first (JDK 17, JDK-8324241).
 # --variant ENV runs the load twice in this one invocation: first with these environment variables set for every
 #               part of the platform (e.g. 'INSPECTION_REFERENCE_CACHE=false', the before of a switchable change),
 #               then without; both reports are printed one after the other.
-# --warmup N    plays a burst of N submissions first (checked the same way, not timed): the measured burst then meets
-#               a platform that has served traffic, JIT-compiled, as in production; 0 (CI's case) measures it cold.
+# --warmup N    plays N submissions first, in bursts of --submissions (checked the same way, not timed): the measured
+#               burst then meets a platform that has served traffic, JIT-compiled, as in production; 0 (CI's case)
+#               measures it cold. Each submission takes a unit of its own: past ~1,000 raise --mock-size too.
+# --mock-size N permits in the national-platform mock (run.sh's MOCK_SIZE; the first sync takes longer).
+# --jvm k8s     every Spring part runs the pods' JIT and heap (C2, -Xms384m -Xmx538m: 70 % / 50 % of a 768 MiB limit)
+#               on top of run.sh's flags, the rule for throughput goals (ADR 0064); C2 needs about a minute of load
+#               first (--warmup 2000). --jvm local (the default) is run.sh's C1-only 256 MB.
 # --port-base   first port of the platform's block (SystemIT's systemtest.portBase; the default 28000 is CI's).
 # Takes 5-8 minutes a run on 2 cores (the platform's start and first sync included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JFR_PARTS='' VARIANT='' PORT_BASE=31000 SUBMISSIONS=200 WARMUP=0
+JFR_PARTS='' VARIANT='' PORT_BASE=31000 SUBMISSIONS=200 WARMUP=0 MOCK_SIZE=2000 JVM=local
 while [ $# -gt 0 ]; do
   case "$1" in
     --jfr) JFR_PARTS=$2; shift 2 ;;
@@ -29,20 +36,33 @@ while [ $# -gt 0 ]; do
     --port-base) PORT_BASE=$2; shift 2 ;;
     --submissions) SUBMISSIONS=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
-    *) sed -n '2,21p' "$0" >&2; exit 2 ;;
+    --mock-size) MOCK_SIZE=$2; shift 2 ;;
+    --jvm) JVM=$2; shift 2 ;;
+    *) sed -n '2,28p' "$0" >&2; exit 2 ;;
   esac
 done
+
+case "$JVM" in
+  local) ;;
+  # run.sh appends JAVA_OPTS_EXTRA to its own flags, so these win; a --variant naming JAVA_OPTS_EXTRA replaces them.
+  k8s) export JAVA_OPTS_EXTRA="-XX:TieredStopAtLevel=4 -Xms384m -Xmx538m ${JAVA_OPTS_EXTRA:-}" ;;
+  *) echo "--jvm local|k8s" >&2; exit 2 ;;
+esac
+if [ -n "$JFR_PARTS" ]; then
+  export JAVA_OPTS_EXTRA="${JAVA_OPTS_EXTRA:-} -XX:StartFlightRecording=name=load,settings=profile,maxage=30m"
+fi
 
 TESTS='SystemIT#syncFromTheNationalPlatform+registerInspectors+publishPlan+drawUnitsAndInspectors+concurrentMobileSubmissions'
 OUT=system-test/target
 
 run_once() {
   local label="$1"; shift
-  rm -f "$OUT"/load-report.txt "$OUT"/load-*.jfr
-  echo "== $label: $SUBMISSIONS submissions after a warm-up of $WARMUP, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
+  rm -f "$OUT"/load-report.txt "$OUT"/load-*.jfr "$OUT"/load-window.txt
+  echo "== $label: $SUBMISSIONS submissions after a warm-up of $WARMUP, JVM $JVM, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
   if ! env "$@" ./mvnw -B -o -q verify -Psystem-test -pl system-test -am -Dit.test="$TESTS" -Dtest=none \
       -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Djacoco.skip=true \
       -Dsystemtest.portBase="$PORT_BASE" -Dsystemtest.loadSubmissions="$SUBMISSIONS" -Dsystemtest.loadWarmup="$WARMUP" \
+      -Dsystemtest.mockSize="$MOCK_SIZE" \
       -Dsystemtest.jfrParts="$JFR_PARTS" >"$OUT/submission-benchmark-$label.log" 2>&1; then
     echo "the system test failed: $OUT/submission-benchmark-$label.log and $OUT/failsafe-reports/" >&2
   fi
@@ -51,7 +71,9 @@ run_once() {
     [ -s "$f" ] || continue
     mv "$f" "$OUT/$label-$(basename "$f")"
     echo "-- $label $(basename "$f" .jfr): CPU samples from the first request until settled"
-    python3 bench/jfr-top.py "$OUT/$label-$(basename "$f")" || true
+    # shellcheck disable=SC2046 # the window is two words: begin and end
+    python3 bench/jfr-top.py "$OUT/$label-$(basename "$f")" $([ -s "$OUT/load-window.txt" ] \
+        && echo --between $(cat "$OUT/load-window.txt")) || true
   done
 }
 

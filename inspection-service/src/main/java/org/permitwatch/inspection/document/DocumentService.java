@@ -79,13 +79,10 @@ class DocumentService {
         if (body.kind().deciderOnly()) {
             CaseAccess.requireDecider(caller);
         }
-        if (key == null) {
-            return tx.transactional(work(caseId, body, caller));
-        }
         String canonical =
                 caseId + "|" + body.kind() + "|" + body.subjectId() + "|" + body.reissueOf() + "|" + body.reason();
-        return tx.transactional(
-                idempotency.once(caller.subject(), key, "document.issue", canonical, () -> work(caseId, body, caller)));
+        return idempotency.run(
+                caller.subject(), key, "document.issue", canonical, tx, () -> work(caseId, body, caller));
     }
 
     private static void validate(DocumentViews.IssueRequest body) {

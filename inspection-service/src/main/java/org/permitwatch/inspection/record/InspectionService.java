@@ -318,18 +318,15 @@ class InspectionService {
     }
 
     /**
-     * Runs the write in one transaction, once per Idempotency-Key when the client sent one. The transaction itself
-     * finishes whole when the caller goes away ({@link WholeTransactions}, ADR 0056: the load run once stored a record
-     * without its key row). The wait for a concurrent copy ({@link IdempotencyKeys#oneAtATime}) is detached with it,
-     * so the next copy of the key starts only when this transaction has really ended, not when the gateway gave up.
+     * Runs the write in one transaction, once per Idempotency-Key when the client sent one ({@link
+     * IdempotencyKeys#run}). The transaction itself finishes whole when the caller goes away ({@link
+     * WholeTransactions}, ADR 0056: the load run once stored a record without its key row). The wait for a concurrent
+     * copy is detached with it, so the next copy of the key starts only when this transaction has really ended, not
+     * when the gateway gave up.
      */
     private Mono<IdempotencyKeys.Reply> write(
             Caller caller, String key, String operation, String request, Supplier<Mono<IdempotencyKeys.Reply>> work) {
-        IdempotencyKeys.validate(key);
-        Mono<IdempotencyKeys.Reply> body =
-                key == null ? Mono.defer(work) : idempotency.once(caller.subject(), key, operation, request, work);
-        Mono<IdempotencyKeys.Reply> transaction =
-                idempotency.oneAtATime(caller.subject(), key, body.as(tx::transactional));
+        Mono<IdempotencyKeys.Reply> transaction = idempotency.run(caller.subject(), key, operation, request, tx, work);
         return Mono.deferContextual(
                 context -> Mono.fromFuture(transaction.contextWrite(context).toFuture(), true));
     }

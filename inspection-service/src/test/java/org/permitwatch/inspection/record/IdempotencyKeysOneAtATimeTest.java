@@ -7,13 +7,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /** Concurrent copies of one (caller, key) wait in the process, not on a pooled connection (issue 21). */
 class IdempotencyKeysOneAtATimeTest {
 
-    private final IdempotencyKeys keys = new IdempotencyKeys(null);
+    private final IdempotencyKeys keys = new IdempotencyKeys(null, DataSize.ofMegabytes(1));
 
     @Test
     void aCopyStartsItsTransactionOnlyAfterTheFirstEnded() {

@@ -340,6 +340,43 @@ class InspectionRecordIT {
         assertThat(count("SELECT count(*) FROM inspection_record WHERE task_id = '" + f.taskId + "'"))
                 .isOne();
 
+        // Another replica's answer (the key's row, committed elsewhere, not in this process's memory) is replayed
+        // from the database, and the key reused with another body is refused there too.
+        String otherReplicasKey = "mobile-" + UUID.randomUUID();
+        exec("INSERT INTO inspection_idempotency_key (caller, idempotency_key, request_hash, record_id, "
+                + "response_status, response_body) SELECT caller, '" + otherReplicasKey + "', request_hash, record_id, "
+                + "response_status, response_body FROM inspection_idempotency_key WHERE idempotency_key = '" + key
+                + "'");
+        post("/api/v1/inspections", token, otherReplicasKey, other)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("idempotency-key-reused");
+        post("/api/v1/inspections", token, otherReplicasKey, request)
+                .expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .isEqualTo(bodies.iterator().next());
+
+        // The copies above were answered from the service's memory of what it committed: without the keys' rows
+        // the database's way would claim each key afresh and meet the task's record (409).
+        exec("DELETE FROM inspection_idempotency_key WHERE idempotency_key IN ('" + key + "', '" + otherReplicasKey
+                + "')");
+        for (String remembered : List.of(key, otherReplicasKey)) {
+            post("/api/v1/inspections", token, remembered, request)
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(String.class)
+                    .isEqualTo(bodies.iterator().next());
+        }
+        post("/api/v1/inspections", token, key, other)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("idempotency-key-reused");
+
         // Without a key, a second record for the same task is a conflict, not a duplicate.
         post("/api/v1/inspections", token, null, request)
                 .expectStatus()
