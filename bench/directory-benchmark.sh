@@ -13,9 +13,10 @@
 # shared machine the CPU per request is the figure to compare. --baseline REV first serves with permit-sync's main
 # code as of REV (compiled here with javac; the libraries, platform-support included, are the working tree's), then with
 # the working tree's: before/after in one run. --variant (repeatable) serves the working tree's code once more with those
-# JVM options (e.g. a property switched back): a configuration's before/after in the same run. --jfr records each
-# server JVM during the measured requests only (JFR profile settings, started after the warm-up) and prints where its
-# CPU samples went (bench/jfr-top.py: top frames, owners).
+# JVM options (e.g. a property switched back): a configuration's before/after in the same run. --jfr prints where each
+# server JVM's CPU samples went during the measured requests only (bench/jfr-top.py: top frames, owners): the server
+# runs a JFR recording (profile settings) from its start and the measured window is dumped from it, because a
+# recording started on a warm JVM first deoptimises all its compiled code (JDK 17, JDK-8324241).
 # The default window (4,000 after 1,000) is not steady state: permit-sync measured 2.3-2.8 ms per page there (session 12;
 # session 13 with --jfr) and 1.8-1.9 ms over -n 12000 (session 13): compare runs of one window length, and use
 # -n 12000 or more for steady-state figures.
@@ -85,7 +86,9 @@ run() { # $1 label, $2 main classes (ahead of the working tree's), $3 the rest o
   rm -f "$WORK/port" "$WORK/postmaster" "$WORK/tokens" "$WORK/$1.jfr"
   # shellcheck disable=SC2086 # the variant's options are words
   # shellcheck disable=SC2086 # the JVM's options are words
-  java $SERVER_JVM -Djava.io.tmpdir="$WORK/tmp" ${4:-} \
+  local recording=""
+  [ "$JFR" = 0 ] || recording="-XX:StartFlightRecording=name=bench,settings=profile,maxage=30m"
+  java $SERVER_JVM $recording -Djava.io.tmpdir="$WORK/tmp" ${4:-} \
     -cp "$WORK/test-classes:$2:$3" \
     org.permitwatch.permitsync.directory.DirectoryBenchmark serve "$UNITS" "$WORK" > "$WORK/$1.log" 2>&1 &
   SERVER=$!
@@ -101,7 +104,8 @@ run() { # $1 label, $2 main classes (ahead of the working tree's), $3 the rest o
     "$N" "$C" "$SERVER" "$(cat "$WORK/postmaster")" "$WORK/tokens"
   if [ -n "$jfr" ] && [ -s "$jfr" ]; then
     echo "-- $1: permit-sync's CPU samples during the measured requests"
-    python3 bench/jfr-top.py "$jfr" || true
+    # shellcheck disable=SC2046 # the window is two words: begin and end
+    python3 bench/jfr-top.py "$jfr" --between $(cat "$jfr.window") || true
   fi
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
 }

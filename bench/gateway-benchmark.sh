@@ -18,8 +18,11 @@
 # Per side it also prints the CPU time each platform JVM spent per request (from /proc, user + system): unlike
 # req/s, that figure holds on a busy machine, so a before/after compares it. Which JVMs: every run.sh part found by
 # its -Dpermitwatch.part (BENCH_PARTS, default "gateway permit-sync inspection-service identity-service").
-# --jfr PARTS records those parts (JFR, profile settings) during each side's measured requests only and prints where
-# their CPU samples went (bench/jfr-top.py); the recordings stay in $PERMITWATCH_LOCAL/bench-gateway (or .local/).
+# --jfr PARTS prints where those parts' CPU samples went during each side's measured requests only (JFR, profile
+# settings; bench/jfr-top.py); the recordings stay in $PERMITWATCH_LOCAL/bench-gateway (or .local/). Start the
+# platform with JAVA_OPTS_EXTRA=-XX:StartFlightRecording=name=bench,settings=profile,maxage=30m so the window is dumped
+# from a recording that runs from each part's start: a recording started on a warm JVM first deoptimises all its
+# compiled code (JDK 17, JDK-8324241), and then one is started anyway, with a warning.
 # --wrk SECONDS: wrk (Debian's package `wrk`, bench/wrk/bearer-tokens.lua) is the client instead of the JDK's
 # HttpClient, which spends ~0.6 ms of the same cores per request: each side is measured for SECONDS after a warm-up of
 # --wrk-warmup SECONDS (default SECONDS / 2); -n and --warmup are then unused, the CPU per request is per wrk's count.
@@ -109,18 +112,45 @@ public class GatewayBenchmark {
     return ticks;
   }
 
-  /** BENCH_JFR_PARTS: record these parts during a side's measured requests (into BENCH_JFR_DIR/SIDE-PART.jfr). */
+  /** When the side's JFR window began; its local time goes beside each dump for jfr-top.py --between. */
+  static java.time.Instant jfrBegin;
+  static final List<String> JFR_STARTED_HERE = new ArrayList<>();
+
+  /** BENCH_JFR_PARTS: these parts' samples during a side's measured requests (into BENCH_JFR_DIR/SIDE-PART.jfr). */
   static void jfr(String side, boolean start) throws Exception {
     List<String> parts = List.of(System.getenv().getOrDefault("BENCH_JFR_PARTS", "").trim().split("\\s+"));
+    if (start) jfrBegin = java.time.Instant.now();
     for (String entry : System.getenv().getOrDefault("BENCH_PIDS", "").split(" ")) {
       String[] kv = entry.split("=");
       if (kv.length != 2 || !parts.contains(kv[0])) continue;
-      List<String> cmd = start
-          ? List.of("jcmd", kv[1], "JFR.start", "name=bench", "settings=profile")
-          : List.of("jcmd", kv[1], "JFR.stop", "name=bench",
-              "filename=" + System.getenv("BENCH_JFR_DIR") + "/" + side + "-" + kv[0] + ".jfr");
-      new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+      String file = System.getenv("BENCH_JFR_DIR") + "/" + side + "-" + kv[0] + ".jfr";
+      if (start) {
+        if (jcmd(kv[1], "JFR.check", "name=bench").contains("Could not find")) {
+          System.err.println(kv[0] + " has no JFR recording 'bench' from its start; one started now deoptimises its"
+              + " compiled code first (JDK-8324241)");
+          jcmd(kv[1], "JFR.start", "name=bench", "settings=profile");
+          JFR_STARTED_HERE.add(kv[1]);
+        }
+      } else if (JFR_STARTED_HERE.remove(kv[1])) {
+        jcmd(kv[1], "JFR.stop", "name=bench", "filename=" + file);
+      } else {
+        jcmd(kv[1], "JFR.dump", "name=bench", "begin=" + jfrBegin, "end=" + java.time.Instant.now(), "filename=" + file);
+      }
+      if (!start) {
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        Files.writeString(Path.of(file + ".window"),
+            java.time.LocalTime.ofInstant(jfrBegin, zone) + " " + java.time.LocalTime.now(zone) + "\n");
+      }
     }
+  }
+
+  static String jcmd(String pid, String... command) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("jcmd", pid));
+    cmd.addAll(List.of(command));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor();
+    return out;
   }
 
   /** One side's phase with either client; for a measured one, the CPU each watched JVM spent per answered request. */
@@ -232,12 +262,13 @@ method=GET; [[ -z "$BODY" ]] || method="POST $BODY to"
 echo "$method $PATH_Q, $N requests per side, concurrency $C, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
 JFR_DIR="${PERMITWATCH_LOCAL:-.local}/bench-gateway"
 mkdir -p "$JFR_DIR" && JFR_DIR=$(cd "$JFR_DIR" && pwd)
-rm -f "$JFR_DIR"/*.jfr
+rm -f "$JFR_DIR"/*.jfr "$JFR_DIR"/*.jfr.window
 BENCH_JFR_PARTS="$JFR_PARTS" BENCH_JFR_DIR="$JFR_DIR" BENCH_WRK_SECONDS="$WRK_SECONDS" BENCH_WRK_WARMUP="$WRK_WARMUP" \
   BENCH_TOKEN_FILE="$work/tokens" \
   java -Xmx256m "$work/GatewayBenchmark.java" "$GATEWAY" "$DIRECT" "$PATH_Q" "$N" "$C" "$work/tokens" "$BODY" "$WARMUP"
 for f in "$JFR_DIR"/*.jfr; do
   [ -s "$f" ] || continue
   echo "-- $(basename "$f" .jfr): CPU samples during the measured requests"
-  python3 bench/jfr-top.py "$f" || true
+  # shellcheck disable=SC2046 # the window is two words: begin and end
+  python3 bench/jfr-top.py "$f" $([ -s "$f.window" ] && echo --between $(cat "$f.window")) || true
 done

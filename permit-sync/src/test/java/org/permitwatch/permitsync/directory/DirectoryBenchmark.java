@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -37,7 +40,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  *   <li>{@code load URL N C PID POSTMASTER TOKENS}: N GETs of URL at concurrency C (closed loop, each worker its own
  *       token) after a warm-up of N/4, then req/s, p50/p95 and the CPU time the server JVM (PID) and PostgreSQL
  *       spent per request, from /proc: on a shared machine that is the figure to compare. With the environment's
- *       {@code BENCH_JFR} set to a file, the server is recorded (JFR, profile settings) during the measured requests.
+ *       {@code BENCH_JFR} set to a file, the measured requests' window is dumped there from the server's recording
+ *       {@code bench} (JFR, profile settings, started with the server by the script).
  *       With {@code BENCH_WRK_SECONDS} set, wrk is the client instead: that many seconds measured after
  *       {@code BENCH_WRK_WARMUP} seconds (default half as many), the tokens rotating per request.
  * </ul>
@@ -140,14 +144,17 @@ public final class DirectoryBenchmark {
             phase = (label, warmUp) -> wrk(url, warmUp ? warmupSeconds : seconds, c, tokenFile, pid, postmaster, label);
         }
         phase.run("warm-up", true);
-        // BENCH_JFR: record the server during the measured requests only (not its start, seeding or warm-up).
+        // BENCH_JFR: the measured requests' window of the recording the server runs from its start (not a recording
+        // started now: on JDK 17 that deoptimises all the warm server's code, JDK-8324241). A dump holds whole
+        // chunks, so the window's local times go beside it for jfr-top.py --between.
         String jfr = System.getenv().getOrDefault("BENCH_JFR", "");
-        if (!jfr.isEmpty()) {
-            jcmd(pid, "JFR.start", "name=bench", "settings=profile");
-        }
+        Instant begin = Instant.now();
         phase.run("measured", false);
         if (!jfr.isEmpty()) {
-            jcmd(pid, "JFR.stop", "name=bench", "filename=" + jfr);
+            jcmd(pid, "JFR.dump", "name=bench", "begin=" + begin, "end=" + Instant.now(), "filename=" + jfr);
+            ZoneId zone = ZoneId.systemDefault();
+            Files.writeString(
+                    Path.of(jfr + ".window"), LocalTime.ofInstant(begin, zone) + " " + LocalTime.now(zone) + "\n");
         }
         System.exit(0);
     }
