@@ -43,6 +43,23 @@ today=$(TZ=Asia/Shanghai date +%F)                 # days, months and deadlines 
 month=${today:0:7}
 year=${today:0:4}
 sha() { printf '%s-%s' "$1" "$run" | sha256sum | cut -d' ' -f1; }
+# The procedure a fine needs before its decision (issue 20, ADR 0041): the 告知书 announcing the amount served today,
+# the party waiving 陈述申辩 (and its hearing, where the amount gives one), and 法制审核 (with 集体讨论 for a major decision) where the amount needs
+# them. Without the notice the decision is 409 notice-required.
+procedure_before_fine() { # case-id proposal-id amount-yuan (TOKEN as for call)
+  call POST "/api/v1/cases/$1/procedure/notice" \
+    "{\"proposalId\":\"$2\",\"servedOn\":\"$today\",\"method\":\"DIRECT\",\"amountYuan\":$3}" > /dev/null
+  local hearing blocker  # the hearing is waived only where the amount gives the party a right to one
+  hearing=$(call GET "/api/v1/cases/$1/procedure" | jq -r '.state.hearingEligible == true')
+  call POST "/api/v1/cases/$1/procedure/statement" "{\"on\":\"$today\",\"waived\":true,\"hearingWaived\":$hearing}" > /dev/null
+  blocker=$(call GET "/api/v1/cases/$1/procedure" | jq -r '.fineDecisionBlocker // empty')
+  if [ "$blocker" = legal-review-required ] || [ "$blocker" = collective-discussion-required ]; then
+    call POST "/api/v1/cases/$1/procedure/review" "{\"reviewedOn\":\"$today\",\"reviewer\":\"法制科\",
+      \"opinion\":\"事实清楚，证据确凿，程序合法\",\"discussedOn\":\"$today\",\"discussionNote\":\"局务会集体讨论\"}" > /dev/null
+    blocker=$(call GET "/api/v1/cases/$1/procedure" | jq -r '.fineDecisionBlocker // empty')
+  fi
+  [ -z "$blocker" ] || fail "case $1: the fine is still blocked by $blocker"
+}
 
 echo "1. Taiyuan registers four on-post inspectors"
 inspectors=()
@@ -148,6 +165,11 @@ expect_problem 422 POST "/api/v1/cases/$a/decision" "{\"proposalId\":\"$proposal
   \"overrideReason\":\"演示：超出法定幅度\"}" | jq -e '[.errors[].field] | index("amountYuan")' > /dev/null \
   || fail "a fine above the statutory maximum was not refused naming amountYuan"
 fine_a=300000
+expect_problem 409 POST "/api/v1/cases/$a/decision" "{\"proposalId\":\"$proposal_a\",\"kind\":\"FINE\",\"amountYuan\":$fine_a,
+  \"overrideReason\":\"x\"}" | jq -e '.code == "notice-required"' > /dev/null \
+  || fail "a fine before its 告知书 was served was not 409 notice-required"
+procedure_before_fine "$a" "$proposal_a" "$fine_a"
+echo "   告知书 for $fine_a yuan served $today; 陈述申辩 and 听证 waived; 法制审核 and 集体讨论 recorded (a fine before the notice: 409)"
 call POST "/api/v1/cases/$a/decision" "{\"proposalId\":\"$proposal_a\",\"kind\":\"FINE\",\"amountYuan\":$fine_a,
   \"overrideReason\":\"集体讨论：超标倍数较高，在法定幅度内酌定\"}" > /dev/null
 echo "   decided FINE $fine_a yuan (inside the range; the override of $expected is audited); 1,200,000 was refused (422 amountYuan)"
@@ -324,6 +346,7 @@ dt_case=$(TOKEN=$DT call POST /api/v1/cases "{\"findingId\":\"$dt_finding\"}" | 
 dt_proposal=$(TOKEN=$DT call POST "/api/v1/cases/$dt_case/penalty-proposal" \
   '{"factors":{"HARM":"GENERAL","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"PASSIVE"}}')
 dt_fine=$(jq -r '.resultYuan | floor' <<<"$dt_proposal")
+TOKEN=$DT procedure_before_fine "$dt_case" "$(jq -r .proposalId <<<"$dt_proposal")" "$dt_fine"
 TOKEN=$DT call POST "/api/v1/cases/$dt_case/decision" "{\"proposalId\":\"$(jq -r .proposalId <<<"$dt_proposal")\",\"kind\":\"FINE\"}" > /dev/null
 echo "   $dt_permit: exceedance found on $found_on (entered today, reason audited), case decided FINE $dt_fine yuan (art. $(jq -r .article <<<"$dt_proposal"))"
 # 责令改正违法行为决定书 served on site 10 days ago (第八条), entered now with its service day.
@@ -380,6 +403,7 @@ sm_proposal=$(TOKEN=$DT call POST "/api/v1/cases/$sm_case/penalty-proposal" \
   '{"factors":{"HARM":"GENERAL","FAULT":"NEGLIGENT","METHOD":"ORDINARY","ATTITUDE":"ACTIVE"}}')
 check "proposal: article 36(5), range 20000–200000 yuan" \
   '.range.minYuan == 20000 and .range.maxYuan == 200000 and (.article | contains("第三十六条"))' "$sm_proposal"
+TOKEN=$DT procedure_before_fine "$sm_case" "$(jq -r .proposalId <<<"$sm_proposal")" 50000
 sm_decision=$(TOKEN=$DT call POST "/api/v1/cases/$sm_case/decision" "{\"proposalId\":\"$(jq -r .proposalId <<<"$sm_proposal")\",
   \"kind\":\"FINE\",\"amountYuan\":50000,\"overrideReason\":\"初次发现，已当场承诺补制方案\"}")
 echo "   $sm_permit: missing self-monitoring plan → art. $(jq -r .article <<<"$sm_proposal"), range $(jq -r '"\(.range.minYuan)–\(.range.maxYuan)"' <<<"$sm_proposal") yuan, decided FINE 50000 yuan (a lawful amount under 36(5), below 34(2)'s minimum)"
