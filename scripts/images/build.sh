@@ -28,7 +28,10 @@ fi
 base_done=$(date +%s)
 
 revision="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
-if [[ -n "$(git status --porcelain 2>/dev/null | grep -v '^??' || true)" ]]; then revision="$revision-dirty"; fi
+# docs/ goes into no image, and the browser test rewrites docs/screenshots: only a change elsewhere marks it dirty.
+if [[ -n "$(git status --porcelain -- . ':(exclude)docs' 2>/dev/null | grep -v '^??' || true)" ]]; then
+  revision="$revision-dirty"
+fi
 source_url="$(git remote get-url origin 2>/dev/null || echo https://example.invalid/permitwatch)"
 tag_args=()
 [[ -n "${IMAGE_TAG:-}" ]] && tag_args=(-Dpermitwatch.image.tag="$IMAGE_TAG")
