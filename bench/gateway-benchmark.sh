@@ -59,6 +59,9 @@ else
   [[ -z "${BENCH_TOKENS:-}" ]] || cp "$work/tokens" "$BENCH_TOKENS"
 fi
 
+# The JFR window is platform-test-support's JfrWindow (plain JDK code), compiled here so no Maven build is needed.
+javac -d "$work/classes" platform-test-support/src/main/java/org/permitwatch/testsupport/bench/JfrWindow.java
+
 cat > "$work/GatewayBenchmark.java" <<'JAVA'
 import java.net.URI;
 import java.net.http.*;
@@ -112,45 +115,21 @@ public class GatewayBenchmark {
     return ticks;
   }
 
-  /** When the side's JFR window began; its local time goes beside each dump for jfr-top.py --between. */
-  static java.time.Instant jfrBegin;
-  static final List<String> JFR_STARTED_HERE = new ArrayList<>();
+  /** The open JFR windows of a side's measured requests, by part (JfrWindow, from platform-test-support). */
+  static final Map<String, org.permitwatch.testsupport.bench.JfrWindow> JFR = new LinkedHashMap<>();
 
   /** BENCH_JFR_PARTS: these parts' samples during a side's measured requests (into BENCH_JFR_DIR/SIDE-PART.jfr). */
-  static void jfr(String side, boolean start) throws Exception {
+  static void jfr(String side, boolean start) {
     List<String> parts = List.of(System.getenv().getOrDefault("BENCH_JFR_PARTS", "").trim().split("\\s+"));
-    if (start) jfrBegin = java.time.Instant.now();
     for (String entry : System.getenv().getOrDefault("BENCH_PIDS", "").split(" ")) {
       String[] kv = entry.split("=");
       if (kv.length != 2 || !parts.contains(kv[0])) continue;
-      String file = System.getenv("BENCH_JFR_DIR") + "/" + side + "-" + kv[0] + ".jfr";
       if (start) {
-        if (jcmd(kv[1], "JFR.check", "name=bench").contains("Could not find")) {
-          System.err.println(kv[0] + " has no JFR recording 'bench' from its start; one started now deoptimises its"
-              + " compiled code first (JDK-8324241)");
-          jcmd(kv[1], "JFR.start", "name=bench", "settings=profile");
-          JFR_STARTED_HERE.add(kv[1]);
-        }
-      } else if (JFR_STARTED_HERE.remove(kv[1])) {
-        jcmd(kv[1], "JFR.stop", "name=bench", "filename=" + file);
+        JFR.put(kv[0], org.permitwatch.testsupport.bench.JfrWindow.open(kv[0], Long.parseLong(kv[1]), "bench"));
       } else {
-        jcmd(kv[1], "JFR.dump", "name=bench", "begin=" + jfrBegin, "end=" + java.time.Instant.now(), "filename=" + file);
-      }
-      if (!start) {
-        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
-        Files.writeString(Path.of(file + ".window"),
-            java.time.LocalTime.ofInstant(jfrBegin, zone) + " " + java.time.LocalTime.now(zone) + "\n");
+        JFR.remove(kv[0]).close(Path.of(System.getenv("BENCH_JFR_DIR"), side + "-" + kv[0] + ".jfr"));
       }
     }
-  }
-
-  static String jcmd(String pid, String... command) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("jcmd", pid));
-    cmd.addAll(List.of(command));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    p.waitFor();
-    return out;
   }
 
   /** One side's phase with either client; for a measured one, the CPU each watched JVM spent per answered request. */
@@ -265,7 +244,7 @@ mkdir -p "$JFR_DIR" && JFR_DIR=$(cd "$JFR_DIR" && pwd)
 rm -f "$JFR_DIR"/*.jfr "$JFR_DIR"/*.jfr.window
 BENCH_JFR_PARTS="$JFR_PARTS" BENCH_JFR_DIR="$JFR_DIR" BENCH_WRK_SECONDS="$WRK_SECONDS" BENCH_WRK_WARMUP="$WRK_WARMUP" \
   BENCH_TOKEN_FILE="$work/tokens" \
-  java -Xmx256m "$work/GatewayBenchmark.java" "$GATEWAY" "$DIRECT" "$PATH_Q" "$N" "$C" "$work/tokens" "$BODY" "$WARMUP"
+  java -Xmx256m -cp "$work/classes" "$work/GatewayBenchmark.java" "$GATEWAY" "$DIRECT" "$PATH_Q" "$N" "$C" "$work/tokens" "$BODY" "$WARMUP"
 for f in "$JFR_DIR"/*.jfr; do
   [ -s "$f" ] || continue
   echo "-- $(basename "$f" .jfr): CPU samples during the measured requests"

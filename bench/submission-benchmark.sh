@@ -57,7 +57,7 @@ OUT=system-test/target
 
 run_once() {
   local label="$1"; shift
-  rm -f "$OUT"/load-report.txt "$OUT"/load-*.jfr "$OUT"/load-window.txt
+  rm -f "$OUT"/load-report.txt "$OUT"/load-*.jfr "$OUT"/load-*.jfr.window
   echo "== $label: $SUBMISSIONS submissions after a warm-up of $WARMUP, JVM $JVM, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
   if ! env "$@" ./mvnw -B -o -q verify -Psystem-test -pl system-test -am -Dit.test="$TESTS" -Dtest=none \
       -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Djacoco.skip=true \
@@ -69,11 +69,11 @@ run_once() {
   cat "$OUT/load-report.txt" 2>/dev/null || echo "(no load report)"
   for f in "$OUT"/load-*.jfr; do
     [ -s "$f" ] || continue
-    mv "$f" "$OUT/$label-$(basename "$f")"
+    local kept="$OUT/$label-$(basename "$f")"
+    mv "$f" "$kept"; mv "$f.window" "$kept.window" 2>/dev/null || true
     echo "-- $label $(basename "$f" .jfr): CPU samples from the first request until settled"
     # shellcheck disable=SC2046 # the window is two words: begin and end
-    python3 bench/jfr-top.py "$OUT/$label-$(basename "$f")" $([ -s "$OUT/load-window.txt" ] \
-        && echo --between $(cat "$OUT/load-window.txt")) || true
+    python3 bench/jfr-top.py "$kept" $([ -s "$kept.window" ] && echo --between $(cat "$kept.window")) || true
   done
 }
 

@@ -1,16 +1,11 @@
 package org.permitwatch.systemtest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.permitwatch.testsupport.bench.JfrWindow;
 
 /**
  * What the load run cost each part of the platform in CPU: read from /proc before the load (after a few idle seconds
@@ -19,12 +14,9 @@ import java.util.concurrent.TimeUnit;
  * answers). The report gives CPU ms per request and per submission, the tail included and the idle rate taken off.
  *
  * <p>{@code -Dsystemtest.jfrParts="gateway inspection-service"} also writes those parts' JFR samples from the first
- * request until the platform settled into {@code load-PART.jfr} next to the report (bench/submission-benchmark.sh
- * prints where they went). A part started with a recording named {@code load} ({@code
- * -XX:StartFlightRecording=name=load,...}, as the benchmark starts the platform) has the window dumped from it. Only
- * otherwise is one started here, and on JDK 17 that deoptimises every compiled method of the part (JFR asks for class
- * retransformation when it first starts; JDK-8324241, fixed in 23): a warm C2 part then recompiles during the measured
- * burst (26.8 ms of JIT per request against 2.1 without JFR, 690 answers shed, in one such run).
+ * request until the platform settled into {@code load-PART.jfr} next to the report, each with its window's times in
+ * {@code load-PART.jfr.window} (bench/submission-benchmark.sh prints where they went). The benchmark starts every part
+ * with a recording named {@code load}, from which {@link JfrWindow} dumps the window.
  */
 final class CpuWindow {
 
@@ -40,9 +32,7 @@ final class CpuWindow {
     private long idleNanos;
     private long loadStartNanos;
     private long requestsEndNanos;
-    private Instant jfrBegin;
-    /** The parts whose recording was started here (not at their start), stopped into the file at the end. */
-    private final List<String> jfrStartedHere = new ArrayList<>();
+    private final Map<String, JfrWindow> jfrWindows = new LinkedHashMap<>();
 
     CpuWindow(PartCpu cpu, Path dir) {
         this.cpu = cpu;
@@ -58,7 +48,9 @@ final class CpuWindow {
         loadStart = cpu.ticks();
         loadStartNanos = System.nanoTime();
         idleNanos = loadStartNanos - t0;
-        jfr(true);
+        for (String part : jfrParts) {
+            cpu.pid(part).ifPresent(pid -> jfrWindows.put(part, JfrWindow.open(part, pid, "load")));
+        }
     }
 
     void requestsDone() {
@@ -87,7 +79,7 @@ final class CpuWindow {
             }
             previous = now;
         }
-        jfr(false);
+        jfrWindows.forEach((part, window) -> window.close(dir.resolve("load-" + part + ".jfr")));
         double requestSeconds = (requestsEndNanos - loadStartNanos) / 1e9;
         double windowSeconds = (settledNanos - loadStartNanos) / 1e9;
         Map<String, Double> during = PartCpu.millis(loadStart, requestsEnd);
@@ -146,57 +138,5 @@ final class CpuWindow {
                 .filter(e -> !PartCpu.apart(e.getKey()))
                 .mapToDouble(Map.Entry::getValue)
                 .sum();
-    }
-
-    private void jfr(boolean start) {
-        if (start) {
-            jfrBegin = Instant.now();
-        }
-        for (String part : jfrParts) {
-            cpu.pid(part).ifPresent(pid -> {
-                String file = "filename=" + dir.resolve("load-" + part + ".jfr").toAbsolutePath();
-                if (start) {
-                    if (jcmd(part, pid, "JFR.check", "name=load").contains("Could not find")) {
-                        System.err.println("[system-test] " + part + " has no JFR recording 'load' from its start; "
-                                + "one started now deoptimises its compiled code (JDK-8324241)");
-                        jcmd(part, pid, "JFR.start", "name=load", "settings=profile");
-                        jfrStartedHere.add(part);
-                    }
-                } else if (jfrStartedHere.contains(part)) {
-                    jcmd(part, pid, "JFR.stop", "name=load", file);
-                } else {
-                    jcmd(part, pid, "JFR.dump", "name=load", "begin=" + jfrBegin, "end=" + Instant.now(), file);
-                }
-            });
-        }
-        if (!start && !jfrParts.isEmpty()) {
-            // A dump holds whole chunks, so samples from before the window too: jfr-top.py --between keeps the window.
-            ZoneId zone = ZoneId.systemDefault();
-            try {
-                Files.writeString(
-                        dir.resolve("load-window.txt"),
-                        LocalTime.ofInstant(jfrBegin, zone) + " " + LocalTime.now(zone) + "\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** Runs jcmd against a part; its output, empty when it could not run. */
-    private static String jcmd(String part, long pid, String... command) {
-        List<String> cmd = new ArrayList<>(List.of("jcmd", String.valueOf(pid)));
-        cmd.addAll(List.of(command));
-        try {
-            Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String output =
-                    new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            process.waitFor(60, TimeUnit.SECONDS);
-            return output;
-        } catch (IOException e) {
-            System.err.println("[system-test] jcmd failed for " + part + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "";
     }
 }

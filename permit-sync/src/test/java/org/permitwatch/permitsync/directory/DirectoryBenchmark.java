@@ -7,9 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,6 +21,7 @@ import java.util.stream.Stream;
 import org.permitwatch.permitsync.PermitSyncApplication;
 import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.TestPostgres;
+import org.permitwatch.testsupport.bench.JfrWindow;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -144,17 +142,13 @@ public final class DirectoryBenchmark {
             phase = (label, warmUp) -> wrk(url, warmUp ? warmupSeconds : seconds, c, tokenFile, pid, postmaster, label);
         }
         phase.run("warm-up", true);
-        // BENCH_JFR: the measured requests' window of the recording the server runs from its start (not a recording
-        // started now: on JDK 17 that deoptimises all the warm server's code, JDK-8324241). A dump holds whole
-        // chunks, so the window's local times go beside it for jfr-top.py --between.
+        // BENCH_JFR: the measured requests' window of the recording the server runs from its start (JfrWindow says
+        // why not one started now).
         String jfr = System.getenv().getOrDefault("BENCH_JFR", "");
-        Instant begin = Instant.now();
+        JfrWindow window = jfr.isEmpty() ? null : JfrWindow.open("permit-sync", pid, "bench");
         phase.run("measured", false);
-        if (!jfr.isEmpty()) {
-            jcmd(pid, "JFR.dump", "name=bench", "begin=" + begin, "end=" + Instant.now(), "filename=" + jfr);
-            ZoneId zone = ZoneId.systemDefault();
-            Files.writeString(
-                    Path.of(jfr + ".window"), LocalTime.ofInstant(begin, zone) + " " + LocalTime.now(zone) + "\n");
+        if (window != null) {
+            window.close(Path.of(jfr));
         }
         System.exit(0);
     }
@@ -273,16 +267,6 @@ public final class DirectoryBenchmark {
                 cpuPerRequest,
                 statuses,
                 Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
-    }
-
-    private static void jcmd(long pid, String... command) throws Exception {
-        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
-        line.addAll(List.of(command));
-        new ProcessBuilder(line)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start()
-                .waitFor();
     }
 
     /** User + system CPU ticks (1/100 s) of one process. */
