@@ -149,8 +149,8 @@ jvm_opts_of() { # the JVM flags of a Spring part
   if [[ "$1" == monitoring-service ]]; then echo "$SPRING_JVM_OPTS $MONITORING_JVM_OPTS"; else echo "$SPRING_JVM_OPTS"; fi
 }
 
-# Stop order: gateway and services first, then the identity provider (whose keys they read), the registry, then the
-# mock, the mail server, Kafka and PostgreSQL.
+# Every part, in stop order (stop_all stops them in groups): gateway and services first, then the identity provider
+# (whose keys they read) with the mock, the mail and S3 servers, then the registry, Kafka and PostgreSQL.
 STOP_ORDER=(hj212-simulator gateway permit-sync inspection-service liaison-service reporting-service monitoring-service identity-service
   registry mock mail s3
   kafka postgres)
@@ -408,16 +408,14 @@ stop_parts() {
   done
 }
 
+# Each group waits for the one before it, and every JVM takes ~2 s to exit even when idle: the parts that depend on
+# none of each other stop together (25.5 s -> 16 s for the whole platform, session 18). The identity provider still
+# deregisters from the registry and may write to its database as it stops, so those two go after it.
 stop_all() {
   stop_parts hj212-simulator
   stop_parts gateway permit-sync inspection-service liaison-service reporting-service monitoring-service
-  stop_parts identity-service
-  stop_parts registry
-  stop_parts mock
-  stop_parts mail
-  stop_parts s3
-  stop_parts kafka
-  stop_parts postgres
+  stop_parts identity-service mock mail s3
+  stop_parts registry kafka postgres
   stop_orphan_postmaster
 }
 
