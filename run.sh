@@ -21,7 +21,7 @@
 #                            SERVICE_RSS_BUDGET_MB (300) or the platform's PSS over PLATFORM_BUDGET_MB (3072), ADR 0046
 #   ./run.sh stop            stop a running platform (the one started with --detach or from another terminal)
 #   ./run.sh kill PART       SIGKILL one part (fault drills: a crash, no clean shutdown)
-#   ./run.sh restart PART    stop one part if it runs, start it again from its running jar copy, wait until ready
+#   ./run.sh restart PART    stop one part if it runs, start it again from the jar it started from, wait until ready
 #
 # Ports and sizes come from the environment: GATEWAY_PORT REGISTRY_PORT PERMIT_SYNC_PORT INSPECTION_PORT
 # LIAISON_PORT REPORTING_PORT IDENTITY_PORT MONITORING_PORT HJ212_PORT MOCK_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT PG_PORT MAIL_PORT MOCK_SIZE
@@ -1018,7 +1018,8 @@ kill_part() {
   say "killed $part ($pid)"
 }
 
-# Stop one part if it runs, start it again from the jar copy the platform started with, wait until it is ready.
+# Stop one part if it runs, start it again from what the platform started it from (its extracted jar; its jar copy with
+# SPRING_LAUNCH=jar), wait until it is ready.
 restart_part() {
   local part="$1" deadline
   known_part "$part"
