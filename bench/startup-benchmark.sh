@@ -36,8 +36,9 @@ SPRING_PARTS=(registry identity-service gateway permit-sync inspection-service l
   monitoring-service)
 trap './run.sh stop >/dev/null 2>&1 || true' EXIT
 
-# The platform's jars must exist; a stale one would be rebuilt inside the first measured start.
-SKIP_BUILD=1 ./run.sh stop >/dev/null 2>&1 || true
+# A platform an interrupted run of this benchmark left behind. Every start below is SKIP_BUILD=1: the jars must exist,
+# and a stale one would otherwise be rebuilt inside the first measured start.
+./run.sh stop >/dev/null 2>&1 || true
 echo "startup benchmark: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(git rev-parse --short HEAD), $(date -Is)"
 printf '%-6s %-10s %7s  %-16s %s\n' round mode ready "Spring CPU (s)" "per part: ready at s / CPU s"
 for round in $(seq 1 "$ROUNDS"); do
