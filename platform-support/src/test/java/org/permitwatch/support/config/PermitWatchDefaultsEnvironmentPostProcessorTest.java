@@ -32,6 +32,9 @@ class PermitWatchDefaultsEnvironmentPostProcessorTest {
                 .isEqualTo("readinessState,r2dbc");
         assertThat(env.getProperty("eureka.instance.ip-address")).isNull();
         assertThat(env.getProperty("server.address")).isNull();
+        // A stop does not wait Reactor Netty's default 2 s quiet period after the graceful phase.
+        assertThat(env.getProperty("spring.reactor.netty.shutdown-quiet-period"))
+                .isEqualTo("0s");
     }
 
     @Test
