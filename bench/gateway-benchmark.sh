@@ -59,8 +59,9 @@ else
   [[ -z "${BENCH_TOKENS:-}" ]] || cp "$work/tokens" "$BENCH_TOKENS"
 fi
 
-# The JFR window is platform-test-support's JfrWindow (plain JDK code), compiled here so no Maven build is needed.
-javac -d "$work/classes" platform-test-support/src/main/java/org/permitwatch/testsupport/bench/JfrWindow.java
+# The JFR window and the CPU readings are platform-test-support's JfrWindow and ProcStat (plain JDK code), compiled
+# here so no Maven build is needed.
+javac -d "$work/classes" platform-test-support/src/main/java/org/permitwatch/testsupport/bench/{JfrWindow,ProcStat}.java
 
 cat > "$work/GatewayBenchmark.java" <<'JAVA'
 import java.net.URI;
@@ -98,19 +99,13 @@ public class GatewayBenchmark {
     System.exit(0);
   }
 
-  /** CPU ticks (user + system, 1/100 s) of each watched JVM, read from /proc/PID/stat fields 14 and 15. */
+  /** CPU ticks (user + system, 1/100 s) of each watched JVM (ProcStat, from platform-test-support). */
   static Map<String, Long> cpuTicks() {
     Map<String, Long> ticks = new LinkedHashMap<>();
     for (String entry : System.getenv().getOrDefault("BENCH_PIDS", "").split(" ")) {
       if (entry.isBlank()) continue;
       String[] kv = entry.split("=");
-      try {
-        String stat = Files.readString(Path.of("/proc", kv[1], "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        ticks.put(kv[0], Long.parseLong(f[11]) + Long.parseLong(f[12]));
-      } catch (Exception e) {
-        ticks.put(kv[0], -1L);
-      }
+      ticks.put(kv[0], org.permitwatch.testsupport.bench.ProcStat.cpuTicks(Long.parseLong(kv[1])));
     }
     return ticks;
   }
@@ -150,7 +145,8 @@ public class GatewayBenchmark {
     if (measured) {
       StringBuilder cpu = new StringBuilder();
       cpuTicks().forEach((part, after) ->
-          cpu.append(String.format("  %s %.2f", part, (after - cpuBefore.get(part)) * 10.0 / result.requests())));
+          cpu.append(String.format("  %s %.2f", part, (after - cpuBefore.get(part))
+              * org.permitwatch.testsupport.bench.ProcStat.MILLIS_PER_TICK / result.requests())));
       System.out.printf("%-8s CPU ms per request (%,d requests):%s%n", side, result.requests(), cpu);
       jfr(side, false);
     }

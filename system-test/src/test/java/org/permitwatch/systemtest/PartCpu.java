@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.permitwatch.testsupport.bench.ProcStat;
 
 /**
  * CPU time (user + system, from {@code /proc}) of each part of the platform under test, so the load run can say what
@@ -47,9 +48,6 @@ final class PartCpu {
         return CLIENT.equals(part) || JIT.equals(part);
     }
 
-    /** Linux's USER_HZ: /proc/PID/stat counts in 1/100 s on every platform the JVM runs on here. */
-    private static final double MILLIS_PER_TICK = 10.0;
-
     private final Path local;
 
     PartCpu(Path local) {
@@ -62,7 +60,7 @@ final class PartCpu {
         long[] jit = {0};
         for (String part : PARTS) {
             pid(part).ifPresent(pid -> {
-                long ticks = ticks(pid, false);
+                long ticks = ProcStat.cpuTicks(pid);
                 jit[0] += compilerTicks(pid);
                 if ("postgres".equals(part)) {
                     ticks += postmaster().map(pm -> treeTicks(pm, true)).orElse(0L);
@@ -71,7 +69,7 @@ final class PartCpu {
             });
         }
         out.put(JIT, jit[0]);
-        out.put(CLIENT, ticks(ProcessHandle.current().pid(), false));
+        out.put(CLIENT, ProcStat.cpuTicks(ProcessHandle.current().pid()));
         return out;
     }
 
@@ -81,7 +79,7 @@ final class PartCpu {
         after.forEach((part, t) -> {
             Long b = before.get(part);
             if (b != null) {
-                out.put(part, (t - b) * MILLIS_PER_TICK);
+                out.put(part, (t - b) * ProcStat.MILLIS_PER_TICK);
             }
         });
         return out;
@@ -115,7 +113,7 @@ final class PartCpu {
 
     /** The process's and its live descendants' ticks (with the reaped children's for the root if asked). */
     private static long treeTicks(long pid, boolean withReaped) {
-        long total = ticks(pid, withReaped);
+        long total = ProcStat.cpuTicks(pid) + (withReaped ? ProcStat.reapedChildTicks(pid) : 0);
         for (long child : children(pid)) {
             total += treeTicks(child, false);
         }
@@ -151,8 +149,7 @@ final class PartCpu {
             for (Path t : threads.toList()) {
                 try {
                     if (Files.readString(t.resolve("comm")).contains("CompilerThre")) {
-                        String[] f = statFields(t.resolve("stat"));
-                        total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        total += ProcStat.cpuTicks(t.resolve("stat"));
                     }
                 } catch (IOException e) {
                     // the thread ended meanwhile
@@ -162,22 +159,5 @@ final class PartCpu {
             // the process ended meanwhile
         }
         return total;
-    }
-
-    /** The fields of a /proc stat file after the command name (which may hold spaces): field 3 on is index 0 on. */
-    private static String[] statFields(Path stat) throws IOException {
-        String text = Files.readString(stat);
-        return text.substring(text.lastIndexOf(')') + 2).split(" ");
-    }
-
-    /** utime + stime (fields 14 and 15 of /proc/PID/stat), and cutime + cstime (16 and 17) if asked. */
-    private static long ticks(long pid, boolean withReaped) {
-        try {
-            String[] f = statFields(Path.of("/proc", String.valueOf(pid), "stat"));
-            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            return withReaped ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
     }
 }

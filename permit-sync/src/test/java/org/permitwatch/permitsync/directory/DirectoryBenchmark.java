@@ -22,6 +22,7 @@ import org.permitwatch.permitsync.PermitSyncApplication;
 import org.permitwatch.testsupport.TestJwts;
 import org.permitwatch.testsupport.TestPostgres;
 import org.permitwatch.testsupport.bench.JfrWindow;
+import org.permitwatch.testsupport.bench.ProcStat;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -98,7 +99,7 @@ public final class DirectoryBenchmark {
         long postmaster = db.sql("SELECT pg_backend_pid() AS pid")
                 .map(r -> r.get("pid", Integer.class))
                 .one()
-                .map(pid -> Long.parseLong(stat(pid)[1]))
+                .map(ProcStat::parent)
                 .block();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
@@ -157,13 +158,14 @@ public final class DirectoryBenchmark {
     private record ServerCpu(long pid, long postmaster, long jvm0, long pg0) {
 
         static ServerCpu start(long pid, long postmaster) throws Exception {
-            return new ServerCpu(pid, postmaster, ticks(pid), postgresTicks(postmaster));
+            return new ServerCpu(pid, postmaster, ProcStat.cpuTicks(pid), postgresTicks(postmaster));
         }
 
         String perRequest(long requests) throws Exception {
             return String.format(
                     "permit-sync %.2f ms + PostgreSQL %.2f ms",
-                    (ticks(pid) - jvm0) * 10.0 / requests, (postgresTicks(postmaster) - pg0) * 10.0 / requests);
+                    (ProcStat.cpuTicks(pid) - jvm0) * ProcStat.MILLIS_PER_TICK / requests,
+                    (postgresTicks(postmaster) - pg0) * ProcStat.MILLIS_PER_TICK / requests);
         }
     }
 
@@ -188,13 +190,13 @@ public final class DirectoryBenchmark {
                 .redirectErrorStream(true);
         builder.environment().put("BENCH_TOKENS", tokens.toAbsolutePath().toString());
         ServerCpu cpu = ServerCpu.start(pid, postmaster);
-        long client0 = reapedChildTicks();
+        long client0 = ProcStat.reapedChildTicks(ProcessHandle.current().pid());
         Process wrk = builder.start();
         String output = new String(wrk.getInputStream().readAllBytes());
         if (wrk.waitFor() != 0) {
             throw new IllegalStateException("wrk failed:\n" + output);
         }
-        long client = reapedChildTicks() - client0;
+        long client = ProcStat.reapedChildTicks(ProcessHandle.current().pid()) - client0;
         // The script's summary line: "WRK requests=… non2xx=… socket=… p50=… (µs) … duration=… (µs)".
         Map<String, Long> figures = new HashMap<>();
         output.lines()
@@ -214,7 +216,7 @@ public final class DirectoryBenchmark {
                 figures.get("p50") / 1000,
                 figures.get("p95") / 1000,
                 cpu.perRequest(n),
-                client * 10.0 / n,
+                client * ProcStat.MILLIS_PER_TICK / n,
                 figures.get("non2xx"),
                 figures.get("socket"),
                 Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
@@ -269,22 +271,6 @@ public final class DirectoryBenchmark {
                 Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
     }
 
-    /** User + system CPU ticks (1/100 s) of one process. */
-    private static long ticks(long pid) {
-        try {
-            String[] f = stat(pid);
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (RuntimeException gone) {
-            return 0;
-        }
-    }
-
-    /** User + system CPU ticks of this JVM's children once waited for: wrk's CPU after it ended. */
-    private static long reapedChildTicks() {
-        String[] f = stat(ProcessHandle.current().pid());
-        return Long.parseLong(f[13]) + Long.parseLong(f[14]);
-    }
-
     /** CPU ticks of the postmaster and its children (the backends). */
     private static long postgresTicks(long postmaster) throws Exception {
         long total = 0;
@@ -292,26 +278,13 @@ public final class DirectoryBenchmark {
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+"))
                     .toList()) {
                 long pid = Long.parseLong(p.getFileName().toString());
-                try {
-                    if (pid == postmaster || Long.parseLong(stat(pid)[1]) == postmaster) {
-                        total += ticks(pid);
-                    }
-                } catch (RuntimeException gone) {
-                    // ended between the listing and the read
+                // A process that ended between the listing and the read counts 0 (ProcStat).
+                if (pid == postmaster || ProcStat.parent(pid) == postmaster) {
+                    total += ProcStat.cpuTicks(pid);
                 }
             }
         }
         return total;
-    }
-
-    /** Fields after the command name: [1] = ppid, [11] = utime, [12] = stime, [13] = cutime, [14] = cstime. */
-    private static String[] stat(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void seed(DatabaseClient db, int from, int to) {
