@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # End to end through the gateway, as issue 5's "done" describes it: the province registers Taiyuan's two
-# liaisons, sends the checklist to every liaison (the mails land in .local/mail/), reads the monthly dispatch
-# deadline's status per city, and a clue for enforcement becomes an inspection task once the receiving city accepts it
-# (while a clue about another city's unit becomes none). Needs ./run.sh (curl, jq).
+# liaisons, sends the checklist to every liaison (the mails land in $PERMITWATCH_LOCAL/mail/, .local/mail/ by
+# default), reads the monthly dispatch deadline's status per city, and a clue for enforcement becomes an inspection
+# task once the receiving city accepts it (while a clue about another city's unit becomes none). Needs ./run.sh (curl,
+# jq).
 #
 #   scripts/demo-liaison.sh [GATEWAY_URL]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GW=${1:-http://localhost:8080}
+# Where run.sh's SMTP server writes every mail it receives (run.sh's MAIL_DIR).
+MAIL_DIR=${PERMITWATCH_LOCAL:-.local}/mail
 PROVINCE=$(./run.sh token PROVINCE 140000)
 CITY=$(./run.sh token CITY 140100)
 fail() { echo "FAILED: $*" >&2; exit 1; }
@@ -34,19 +37,19 @@ echo "   as another city sees the list: $(TOKEN=$(./run.sh token CITY 140200) ca
   | jq -r '[.items[] | select(.divisionCode == "140100")] | length') Taiyuan rows"
 
 echo "2. The province sends its checklist to every liaison in one action"
-before=$(ls .local/mail 2>/dev/null | wc -l)
+before=$(find "$MAIL_DIR" -maxdepth 1 -type f 2>/dev/null | wc -l)
 attachment=$(printf '排污许可执法检查清单 %s' "$run" | base64 -w0)
 dispatch=$(IDEMPOTENCY_KEY="checklist-$run" call POST /api/v1/notifications/checklist-dispatch \
   "{\"subject\":\"关于印发排污许可执法检查清单的通知\",\"message\":\"请各市联络员查收附件。\",
     \"attachment\":{\"fileName\":\"检查清单.txt\",\"contentType\":\"text/plain\",\"contentBase64\":\"$attachment\"}}")
 echo "   dispatch: $(jq -c 'del(.attachment)' <<<"$dispatch" | cut -c1-160)"
 for _ in $(seq 1 40); do
-  after=$(ls .local/mail 2>/dev/null | wc -l)
-  grep -lqs "liaison-$run-enforcement" .local/mail/* && grep -lqs "liaison-$run-permit_issuing" .local/mail/* && break
+  after=$(find "$MAIL_DIR" -maxdepth 1 -type f 2>/dev/null | wc -l)
+  grep -lqs "liaison-$run-enforcement" "$MAIL_DIR"/* && grep -lqs "liaison-$run-permit_issuing" "$MAIL_DIR"/* && break
   sleep 0.5
 done
-grep -lqs "liaison-$run-enforcement" .local/mail/* || fail "no mail reached Taiyuan's enforcement liaison"
-echo "   $((after - before)) mail(s) written to .local/mail/, Taiyuan's liaisons among them"
+grep -lqs "liaison-$run-enforcement" "$MAIL_DIR"/* || fail "no mail reached Taiyuan's enforcement liaison"
+echo "   $((after - before)) mail(s) written to $MAIL_DIR/, Taiyuan's liaisons among them"
 
 echo "3. The monthly dispatch deadline, per city"
 deadline=$(call GET "/api/v1/deadlines?size=200" | jq -r '[.items[] | select(.code | startswith("MONTHLY_DISPATCH"))][0].id')
