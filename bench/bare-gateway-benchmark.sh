@@ -12,7 +12,8 @@
 # the platform's gateway against direct, then the bare gateway against direct. The default request is the issue's
 # invalid POST (answered 400 by inspection-service); --path/--post/--direct choose another (e.g. the directory page:
 # --path '/api/v1/directory/units?size=20' --post '' --direct http://127.0.0.1:8081). The CPU each JVM spent per
-# request is printed per side; the last lines sum up the ratios. Ports and keys as gateway-benchmark.sh takes them.
+# request is printed per side; the last lines sum up the ratios. Ports and keys as gateway-benchmark.sh takes them;
+# BENCH_DIRECT_PART names the run.sh part behind --direct whose CPU is read (default inspection-service).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
     --wrk) WRK=$2; shift 2 ;;
     --wrk-warmup) WRK_WARMUP=$2; shift 2 ;;
     --port) PORT=$2; shift 2 ;;
-    *) sed -n '2,16p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,17p' "$0" >&2; exit 2 ;;
   esac
 done
 GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-8080}"
