@@ -26,11 +26,13 @@ say() { printf '\033[1m[prove]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[prove]\033[0m %s\n' "$*" >&2; exit 1; }
 
 started=$(date +%s)
-if ! command -v podman >/dev/null || ! command -v runc >/dev/null || ! command -v jq >/dev/null \
-    || ! command -v unzip >/dev/null; then
-  say "installing podman and runc (and the demo scripts' jq and unzip)"
+# podman and runc for the images; jq and unzip for the demo scripts played at the end.
+missing=()
+for tool in podman runc jq unzip; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if [[ ${#missing[@]} -gt 0 ]]; then
+  say "installing ${missing[*]}"
   # flock: the other scripts' apt-get calls (.ci/run installs these beside the browser test) wait for each other.
-  DEBIAN_FRONTEND=noninteractive flock /var/lock/permitwatch-apt apt-get install -y -q podman runc jq unzip >/dev/null
+  DEBIAN_FRONTEND=noninteractive flock /var/lock/permitwatch-apt apt-get install -y -q "${missing[@]}" >/dev/null
 fi
 # --tools: only the tools above (.ci/run installs them while the browser test runs, before the images exist).
 [[ "${1:-}" == --tools ]] && exit 0
