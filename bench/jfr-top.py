@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
-"""Where a JVM's CPU samples went, from a JFR recording (not a test; used by the bench scripts' --jfr).
+"""Where a JVM's CPU samples went, from a JFR recording or async-profiler's folded stacks (not a test; used by the
+bench scripts' --jfr and --profile).
 
     bench/jfr-top.py RECORDING.jfr [--top 25] [--depth 96] [--between HH:MM:SS.mmm HH:MM:SS.mmm]
+    bench/jfr-top.py STACKS.collapsed [--top 25]
+
+A .collapsed file (async-profiler's `collapsed` output with `threads`: "[thread tid=N];root;...;leaf COUNT" per line)
+holds every thread's CPU, native, JVM and kernel frames (the latter end in _[k]) included; JFR's execution samples
+see only threads running Java code.
 
 --between keeps the samples taken in that window (the JVM's local time, as `jfr print` shows it): a recording dumped
 from a longer one holds whole chunks, samples from before the window included.
@@ -37,6 +43,7 @@ OWNERS = [
     ("Spring (other)", r"^org\.springframework"),
     ("Reactor core", r"^reactor\."),
     ("Kafka", r"^org\.apache\.kafka"),
+    ("kernel", r"_\[k\]$"),
 ]
 COMPILED = [(name, re.compile(rx)) for name, rx in OWNERS]
 
@@ -56,7 +63,23 @@ def within(time, between):
     return begin <= time <= end if begin <= end else time >= begin or time <= end
 
 
+def folded(path):
+    """(thread, stack leaf first, count) per line of async-profiler's collapsed output."""
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            frames, _, count = line.rstrip("\n").rpartition(" ")
+            if not frames:
+                continue
+            stack = frames.split(";")
+            thread = stack.pop(0) if stack[0].startswith("[") else ""
+            thread = re.sub(r"^\[|( tid=\d+)?\]$", "", thread)
+            yield thread, [f.replace("/", ".") for f in reversed(stack)], int(count)
+
+
 def samples(path, depth, between=None):
+    if path.endswith(".collapsed"):
+        yield from folded(path)
+        return
     out = subprocess.run(
         ["jfr", "print", "--stack-depth", str(depth), "--events", "jdk.ExecutionSample", path],
         check=True, capture_output=True, text=True).stdout
@@ -73,7 +96,7 @@ def samples(path, depth, between=None):
         elif inside and s == "]":
             inside = False
             if within(time, between):
-                yield thread, stack
+                yield thread, stack, 1
         elif inside and s and s != "...":
             stack.append(re.sub(r"\(.*", "", s.split(" line:")[0]))
 
@@ -87,22 +110,26 @@ def main():
     a = ap.parse_args()
     top, by_owner, inclusive, threads = (collections.Counter() for _ in range(4))
     total = 0
-    for thread, stack in samples(a.recording, a.depth, a.between):
+    for thread, stack, n in samples(a.recording, a.depth, a.between):
         if not stack:
             continue
-        total += 1
-        top[stack[0]] += 1
-        threads[re.sub(r"[-#]?\d+\"?.*$", "", thread.strip('"'))] += 1
-        mine = next((o for o in map(owner, stack) if o), "JDK / other")
-        by_owner[mine] += 1
+        total += n
+        top[stack[0]] += n
+        # JFR: "reactor-http-epoll-1" (javaThreadId = 45); folded: reactor-http-epoll-1. Pools merge into one name.
+        threads[re.sub(r"[-#]?\d+$", "", re.sub(r"\"? \(.*$", "", thread).strip('"'))] += n
+        mine = next((o for o in map(owner, stack) if o), "JDK / JVM / other")
+        if mine == "kernel":
+            # A system call belongs to whoever made it: charged to the innermost known frame above the kernel's.
+            mine = next((o for o in map(owner, stack) if o and o != "kernel"), "JDK / JVM / other")
+        by_owner[mine] += n
         for o in {owner(f) for f in stack} - {None}:
-            inclusive[o] += 1
+            inclusive[o] += n
     if total == 0:
         print("no execution samples")
         return
     print(f"{total} execution samples")
     print("-- threads")
-    for name, n in threads.most_common(8):
+    for name, n in threads.most_common(12):
         print(f"{n:7d} {100 * n / total:5.1f}%  {name}")
     print("-- hottest top frames (self)")
     for frame, n in top.most_common(a.top):

@@ -6,13 +6,17 @@
 # /proc with the idle rate taken off (system-test's PartCpu/CpuWindow). CPU per request is the figure to compare: it
 # holds on a shared machine where latency does not.
 #
-#   bench/submission-benchmark.sh [--jfr 'gateway inspection-service'] [--variant 'NAME=VALUE ...'] \
+#   bench/submission-benchmark.sh [--jfr PARTS | --profile 'gateway inspection-service'] [--variant 'NAME=VALUE ...'] \
 #       [--port-base 31000] [--submissions 200] [--warmup 0] [--mock-size 2000] [--jvm local|k8s]
 #
 # --jfr PARTS   prints where those Spring parts' CPU samples went from the first request until the platform settled
 #               (JFR, profile settings; bench/jfr-top.py); recordings stay in system-test/target/. Every Spring part
 #               then runs a recording from its start and the window is dumped from it: a recording started on a
 #               warm JVM would deoptimise all its compiled code first (JDK 17, JDK-8324241).
+# --profile PARTS  the same with async-profiler (bench/async-profiler.sh fetches it from Maven Central): every thread's
+#               CPU, GC, JIT, native and kernel frames included, which JFR does not see; folded stacks stay in
+#               system-test/target/ (LABEL-load-PART.collapsed, for flame graph tools). Every Spring part loads the
+#               library at its start and samples only in the window.
 # --variant ENV runs the load twice in this one invocation: first with these environment variables set for every
 #               part of the platform (e.g. 'INSPECTION_REFERENCE_CACHE=false', the before of a switchable change),
 #               then without; both reports are printed one after the other.
@@ -28,17 +32,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JFR_PARTS='' VARIANT='' PORT_BASE=31000 SUBMISSIONS=200 WARMUP=0 MOCK_SIZE=2000 JVM=local
+JFR_PARTS='' PROFILE_PARTS='' ASYNC_PROFILER='' VARIANT='' PORT_BASE=31000 SUBMISSIONS=200 WARMUP=0 MOCK_SIZE=2000 JVM=local
 while [ $# -gt 0 ]; do
   case "$1" in
     --jfr) JFR_PARTS=$2; shift 2 ;;
+    --profile) PROFILE_PARTS=$2; shift 2 ;;
     --variant) VARIANT=$2; shift 2 ;;
     --port-base) PORT_BASE=$2; shift 2 ;;
     --submissions) SUBMISSIONS=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --mock-size) MOCK_SIZE=$2; shift 2 ;;
     --jvm) JVM=$2; shift 2 ;;
-    *) sed -n '2,28p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,32p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -51,19 +56,24 @@ esac
 if [ -n "$JFR_PARTS" ]; then
   export JAVA_OPTS_EXTRA="${JAVA_OPTS_EXTRA:-} -XX:StartFlightRecording=name=load,settings=profile,maxage=30m"
 fi
+if [ -n "$PROFILE_PARTS" ]; then
+  ASYNC_PROFILER=$(bench/async-profiler.sh)
+  export JAVA_OPTS_EXTRA="${JAVA_OPTS_EXTRA:-} -agentpath:$ASYNC_PROFILER"
+fi
 
 TESTS='SystemIT#syncFromTheNationalPlatform+registerInspectors+publishPlan+drawUnitsAndInspectors+concurrentMobileSubmissions'
 OUT=system-test/target
 
 run_once() {
   local label="$1"; shift
-  rm -f "$OUT"/load-report.txt "$OUT"/load-*.jfr "$OUT"/load-*.jfr.window
+  rm -f "$OUT"/load-report.txt "$OUT"/load-*.jfr "$OUT"/load-*.jfr.window "$OUT"/load-*.collapsed
   echo "== $label: $SUBMISSIONS submissions after a warm-up of $WARMUP, JVM $JVM, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
   if ! env "$@" ./mvnw -B -o -q verify -Psystem-test -pl system-test -am -Dit.test="$TESTS" -Dtest=none \
       -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Djacoco.skip=true \
       -Dsystemtest.portBase="$PORT_BASE" -Dsystemtest.loadSubmissions="$SUBMISSIONS" -Dsystemtest.loadWarmup="$WARMUP" \
       -Dsystemtest.mockSize="$MOCK_SIZE" \
-      -Dsystemtest.jfrParts="$JFR_PARTS" >"$OUT/submission-benchmark-$label.log" 2>&1; then
+      -Dsystemtest.jfrParts="$JFR_PARTS" -Dsystemtest.profileParts="$PROFILE_PARTS" \
+      -Dsystemtest.asyncProfiler="$ASYNC_PROFILER" >"$OUT/submission-benchmark-$label.log" 2>&1; then
     echo "the system test failed: $OUT/submission-benchmark-$label.log and $OUT/failsafe-reports/" >&2
   fi
   cat "$OUT/load-report.txt" 2>/dev/null || echo "(no load report)"
@@ -74,6 +84,13 @@ run_once() {
     echo "-- $label $(basename "$f" .jfr): CPU samples from the first request until settled"
     # shellcheck disable=SC2046 # the window is two words: begin and end
     python3 bench/jfr-top.py "$kept" $([ -s "$kept.window" ] && echo --between $(cat "$kept.window")) || true
+  done
+  for f in "$OUT"/load-*.collapsed; do
+    [ -s "$f" ] || continue
+    local kept="$OUT/$label-$(basename "$f")"
+    mv "$f" "$kept"
+    echo "-- $label $(basename "$f" .collapsed): async-profiler's CPU samples from the first request until settled"
+    python3 bench/jfr-top.py "$kept" || true
   done
 }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.permitwatch.testsupport.bench.AsyncProfilerWindow;
 import org.permitwatch.testsupport.bench.JfrWindow;
 
 /**
@@ -17,6 +18,11 @@ import org.permitwatch.testsupport.bench.JfrWindow;
  * request until the platform settled into {@code load-PART.jfr} next to the report, each with its window's times in
  * {@code load-PART.jfr.window} (bench/submission-benchmark.sh prints where they went). The benchmark starts every part
  * with a recording named {@code load}, from which {@link JfrWindow} dumps the window.
+ *
+ * <p>{@code -Dsystemtest.profileParts="gateway inspection-service"} with {@code -Dsystemtest.asyncProfiler=LIB} does
+ * the same with async-profiler ({@link AsyncProfilerWindow}): those parts' CPU samples of every thread, native, GC, JIT
+ * and kernel frames included, as folded stacks in {@code load-PART.collapsed}. The parts must have loaded LIB at their
+ * start (bench/submission-benchmark.sh --profile).
  */
 final class CpuWindow {
 
@@ -33,12 +39,19 @@ final class CpuWindow {
     private long loadStartNanos;
     private long requestsEndNanos;
     private final Map<String, JfrWindow> jfrWindows = new LinkedHashMap<>();
+    private final List<String> profileParts;
+    private final Map<String, AsyncProfilerWindow> profileWindows = new LinkedHashMap<>();
 
     CpuWindow(PartCpu cpu, Path dir) {
         this.cpu = cpu;
         this.dir = dir;
-        String parts = System.getProperty("systemtest.jfrParts", "").trim();
-        this.jfrParts = parts.isEmpty() ? List.of() : List.of(parts.split("[\\s,]+"));
+        this.jfrParts = parts("systemtest.jfrParts");
+        this.profileParts = parts("systemtest.profileParts");
+    }
+
+    private static List<String> parts(String property) {
+        String parts = System.getProperty(property, "").trim();
+        return parts.isEmpty() ? List.of() : List.of(parts.split("[\\s,]+"));
     }
 
     void beforeLoad() {
@@ -50,6 +63,12 @@ final class CpuWindow {
         idleNanos = loadStartNanos - t0;
         for (String part : jfrParts) {
             cpu.pid(part).ifPresent(pid -> jfrWindows.put(part, JfrWindow.open(part, pid, "load")));
+        }
+        Path library = Path.of(System.getProperty("systemtest.asyncProfiler", ""));
+        for (String part : profileParts) {
+            cpu.pid(part)
+                    .map(pid -> AsyncProfilerWindow.open(part, pid, library))
+                    .ifPresent(window -> profileWindows.put(part, window));
         }
     }
 
@@ -80,6 +99,7 @@ final class CpuWindow {
             previous = now;
         }
         jfrWindows.forEach((part, window) -> window.close(dir.resolve("load-" + part + ".jfr")));
+        profileWindows.forEach((part, window) -> window.close(dir.resolve("load-" + part + ".collapsed")));
         double requestSeconds = (requestsEndNanos - loadStartNanos) / 1e9;
         double windowSeconds = (settledNanos - loadStartNanos) / 1e9;
         Map<String, Double> during = PartCpu.millis(loadStart, requestsEnd);
