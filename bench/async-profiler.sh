@@ -6,7 +6,8 @@
 #   LIB=$(bench/async-profiler.sh)   then start a JVM with -agentpath:$LIB (it waits for a start command)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VERSION=4.1
+# The version the build's own test of the profiler window uses (the root pom's async-profiler.version).
+VERSION=$(sed -n 's:.*<async-profiler.version>\(.*\)</async-profiler.version>.*:\1:p' pom.xml)
 case "$(uname -m)" in
   x86_64) ARCH=linux-x64 ;;
   aarch64) ARCH=linux-arm64 ;;
