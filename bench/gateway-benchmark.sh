@@ -61,7 +61,7 @@ fi
 
 # The JFR window and the CPU readings are platform-test-support's JfrWindow and ProcStat (plain JDK code), compiled
 # here so no Maven build is needed.
-javac -d "$work/classes" platform-test-support/src/main/java/org/permitwatch/testsupport/bench/{JfrWindow,ProcStat}.java
+javac -d "$work/classes" platform-test-support/src/main/java/org/permitwatch/testsupport/bench/{Jcmd,JfrWindow,ProcStat}.java
 
 cat > "$work/GatewayBenchmark.java" <<'JAVA'
 import java.net.URI;

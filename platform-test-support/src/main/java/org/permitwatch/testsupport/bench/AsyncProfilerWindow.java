@@ -1,20 +1,16 @@
 package org.permitwatch.testsupport.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * async-profiler's CPU samples of one JVM during a measured window, as folded stacks: every thread, Java, native,
  * JVM (GC, JIT compiler) and kernel frames, which JFR's execution samples leave out (they see only threads running
  * Java code). For the benchmarks' {@code --profile}; {@code bench/jfr-top.py} reads the folded file too.
  *
- * <p>The JVM must have loaded the library at its start ({@code -agentpath:LIB}, no options: it then only waits).
- * Loading it later would add its JVMTI capabilities to a running JVM, and {@link #open} only sends the library its
- * {@code start} command through {@code jcmd JVMTI.agent_load}, which asprof's attach does the same way. Plain JDK code,
- * as {@link JfrWindow}.
+ * <p>The JVM loads the library at its start ({@code -agentpath:LIB} with no options: it then waits). {@link #open} and
+ * {@link #close} send it {@code start} and {@code stop} through {@code jcmd JVMTI.agent_load}, as async-profiler's own
+ * {@code asprof} does through the attach API, so nothing new is attached to a warm JVM in the middle of a run. Plain JDK
+ * code, as {@link JfrWindow}.
  */
 public final class AsyncProfilerWindow {
 
@@ -50,27 +46,17 @@ public final class AsyncProfilerWindow {
      * jcmd prints the library's return code, 0 on success.
      */
     private boolean command(String options) {
-        List<String> line = List.of(
-                "jcmd",
-                Long.toString(pid),
+        String output = Jcmd.run(
+                "async-profiler",
+                label,
+                pid,
                 "JVMTI.agent_load",
                 library.toAbsolutePath().toString(),
                 '"' + options + '"');
-        try {
-            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            if (output.contains("return code: 0")) {
-                return true;
-            }
-            System.err.println("[async-profiler] " + label + ": " + options + ": " + output.strip());
-        } catch (IOException e) {
-            System.err.println("[async-profiler] jcmd failed for " + label + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (output.contains("return code: 0")) {
+            return true;
         }
+        System.err.println("[async-profiler] " + label + ": " + options + ": " + output.strip());
         return false;
     }
 }

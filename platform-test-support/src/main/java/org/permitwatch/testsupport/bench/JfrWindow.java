@@ -2,15 +2,11 @@ package org.permitwatch.testsupport.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The JFR samples one JVM took during a measured window, for the benchmarks and the system test's load run
@@ -74,23 +70,7 @@ public final class JfrWindow {
         }
     }
 
-    /** Runs jcmd against a JVM: its output, empty when it could not run (a warning says why). */
     private static String jcmd(String label, long pid, String... command) {
-        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
-        line.addAll(List.of(command));
-        try {
-            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                System.err.println("[jfr] jcmd " + String.join(" ", command) + " did not end for " + label);
-            }
-            return output;
-        } catch (IOException e) {
-            System.err.println("[jfr] jcmd failed for " + label + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "";
+        return Jcmd.run("jfr", label, pid, command);
     }
 }
