@@ -117,10 +117,8 @@ def main():
         top[stack[0]] += n
         # JFR: "reactor-http-epoll-1" (javaThreadId = 45); folded: reactor-http-epoll-1. Pools merge into one name.
         threads[re.sub(r"[-#]?\d+$", "", re.sub(r"\"? \(.*$", "", thread).strip('"'))] += n
-        mine = next((o for o in map(owner, stack) if o), "JDK / JVM / other")
-        if mine == "kernel":
-            # A system call belongs to whoever made it: charged to the innermost known frame above the kernel's.
-            mine = next((o for o in map(owner, stack) if o and o != "kernel"), "JDK / JVM / other")
+        # A system call belongs to whoever made it: kernel frames count only in the inclusive shares.
+        mine = next((o for o in map(owner, stack) if o and o != "kernel"), "JDK / JVM / other")
         by_owner[mine] += n
         for o in {owner(f) for f in stack} - {None}:
             inclusive[o] += n

@@ -6,8 +6,9 @@
 # /proc with the idle rate taken off (system-test's PartCpu/CpuWindow). CPU per request is the figure to compare: it
 # holds on a shared machine where latency does not.
 #
-#   bench/submission-benchmark.sh [--jfr PARTS | --profile 'gateway inspection-service'] [--variant 'NAME=VALUE ...'] \
-#       [--port-base 31000] [--submissions 200] [--warmup 0] [--mock-size 2000] [--jvm local|k8s]
+#   bench/submission-benchmark.sh [--jfr 'gateway inspection-service'] [--profile PARTS] \
+#       [--variant 'NAME=VALUE ...'] [--port-base 31000] [--submissions 200] [--warmup 0] [--mock-size 2000] \
+#       [--jvm local|k8s]
 #
 # --jfr PARTS   prints where those Spring parts' CPU samples went from the first request until the platform settled
 #               (JFR, profile settings; bench/jfr-top.py); recordings stay in system-test/target/. Every Spring part
@@ -27,14 +28,15 @@
 # --jvm k8s     every Spring part runs the pods' JIT, code cache and heap (C2, 240 MB, -Xms384m -Xmx538m: 70 % / 50 % of
 #               a 768 MiB limit) on top of run.sh's flags, the rule for throughput goals (ADR 0064). C2 takes a method
 #               after 5,000 calls: code run once per request is compiled after ~5,000 requests, once per submission
-#               after 5,000 submissions, so a warm platform needs --warmup 6000 --mock-size 15000 (session 20); the
+#               after 5,000 submissions, so a warm platform needs --warmup 8000 --mock-size 20000 (session 20); the
 #               JIT's share is in the report. --jvm local (the default) is run.sh's C1-only 256 MB.
 # --port-base   first port of the platform's block (SystemIT's systemtest.portBase; the default 28000 is CI's).
-# Takes 5-8 minutes a run on 2 cores (the platform's start and first sync included), about 13 with --warmup 6000.
+# Takes 5-8 minutes a run on 2 cores (the platform's start and first sync included), about 16 with --warmup 8000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JFR_PARTS='' PROFILE_PARTS='' ASYNC_PROFILER='' VARIANT='' PORT_BASE=31000 SUBMISSIONS=200 WARMUP=0 MOCK_SIZE=2000 JVM=local
+JFR_PARTS='' PROFILE_PARTS='' ASYNC_PROFILER='' VARIANT=''
+PORT_BASE=31000 SUBMISSIONS=200 WARMUP=0 MOCK_SIZE=2000 JVM=local
 while [ $# -gt 0 ]; do
   case "$1" in
     --jfr) JFR_PARTS=$2; shift 2 ;;
@@ -45,15 +47,16 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; shift 2 ;;
     --mock-size) MOCK_SIZE=$2; shift 2 ;;
     --jvm) JVM=$2; shift 2 ;;
-    *) sed -n '2,33p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,34p' "$0" >&2; exit 2 ;;
   esac
 done
 
 case "$JVM" in
   local) ;;
   # run.sh appends JAVA_OPTS_EXTRA to its own flags, so these win; a --variant naming JAVA_OPTS_EXTRA replaces them.
-  # The pods' code cache is the JDK's 240 MB; run.sh's 64 MB is sized for C1 (it was not what held C2 back, session 20).
-  k8s) export JAVA_OPTS_EXTRA="-XX:TieredStopAtLevel=4 -XX:ReservedCodeCacheSize=240m -Xms384m -Xmx538m ${JAVA_OPTS_EXTRA:-}" ;;
+  # The pods' code cache is the JDK's 240 MB; run.sh's 64 MB is sized for C1 (it did not hold C2 back, session 20).
+  k8s) export JAVA_OPTS_EXTRA="-XX:TieredStopAtLevel=4 -XX:ReservedCodeCacheSize=240m -Xms384m -Xmx538m \
+${JAVA_OPTS_EXTRA:-}" ;;
   *) echo "--jvm local|k8s" >&2; exit 2 ;;
 esac
 if [ -n "$JFR_PARTS" ]; then
@@ -80,20 +83,14 @@ run_once() {
     echo "the system test failed: $OUT/submission-benchmark-$label.log and $OUT/failsafe-reports/" >&2
   fi
   cat "$OUT/load-report.txt" 2>/dev/null || echo "(no load report)"
-  for f in "$OUT"/load-*.jfr; do
+  # JFR recordings (--jfr, each with its window's times beside it) and async-profiler's folded stacks (--profile).
+  for f in "$OUT"/load-*.jfr "$OUT"/load-*.collapsed; do
     [ -s "$f" ] || continue
     local kept="$OUT/$label-$(basename "$f")"
     mv "$f" "$kept"; mv "$f.window" "$kept.window" 2>/dev/null || true
-    echo "-- $label $(basename "$f" .jfr): CPU samples from the first request until settled"
+    echo "-- $label $(basename "$f"): CPU samples from the first request until settled"
     # shellcheck disable=SC2046 # the window is two words: begin and end
     python3 bench/jfr-top.py "$kept" $([ -s "$kept.window" ] && echo --between $(cat "$kept.window")) || true
-  done
-  for f in "$OUT"/load-*.collapsed; do
-    [ -s "$f" ] || continue
-    local kept="$OUT/$label-$(basename "$f")"
-    mv "$f" "$kept"
-    echo "-- $label $(basename "$f" .collapsed): async-profiler's CPU samples from the first request until settled"
-    python3 bench/jfr-top.py "$kept" || true
   done
 }
 

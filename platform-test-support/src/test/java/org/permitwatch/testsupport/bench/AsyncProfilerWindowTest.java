@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class AsyncProfilerWindowTest {
 
     private static Process busyJvm(List<String> flags) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx32m"));
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx32m"));
         command.addAll(flags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Busy.class.getName()));
         return new ProcessBuilder(command)
