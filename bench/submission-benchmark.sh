@@ -7,7 +7,7 @@
 # holds on a shared machine where latency does not.
 #
 #   bench/submission-benchmark.sh [--jfr 'gateway inspection-service'] [--profile PARTS] \
-#       [--variant 'NAME=VALUE ...'] [--port-base 31000] [--submissions 200] [--warmup 0] [--mock-size 2000] \
+#       [--variant 'NAME=VALUE ...'] [--variant-jvm 'FLAGS'] [--port-base 31000] [--submissions 200] [--warmup 0] [--mock-size 2000] \
 #       [--jvm local|k8s]
 #
 # --jfr PARTS   prints where those Spring parts' CPU samples went from the first request until the platform settled
@@ -21,6 +21,8 @@
 # --variant ENV runs the load twice in this one invocation: first with these environment variables set for every
 #               part of the platform (e.g. 'INSPECTION_REFERENCE_CACHE=false', the before of a switchable change),
 #               then without; both reports are printed one after the other.
+# --variant-jvm FLAGS  the same for JVM flags: the first run adds FLAGS to every Spring part's (JAVA_OPTS_EXTRA, after
+#               --jvm's), e.g. '-XX:Tier4InvocationThreshold=1250 -XX:Tier4CompileThreshold=3750'.
 # --warmup N    plays N submissions first, in bursts of --submissions (checked the same way, not timed): the measured
 #               burst then meets a platform that has served traffic, JIT-compiled, as in production; 0 (CI's case)
 #               measures it cold. Each submission takes a unit of its own: past ~1,000 raise --mock-size too.
@@ -35,19 +37,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JFR_PARTS='' PROFILE_PARTS='' ASYNC_PROFILER='' VARIANT=''
+JFR_PARTS='' PROFILE_PARTS='' ASYNC_PROFILER='' VARIANT='' VARIANT_JVM=''
 PORT_BASE=31000 SUBMISSIONS=200 WARMUP=0 MOCK_SIZE=2000 JVM=local
 while [ $# -gt 0 ]; do
   case "$1" in
     --jfr) JFR_PARTS=$2; shift 2 ;;
     --profile) PROFILE_PARTS=$2; shift 2 ;;
     --variant) VARIANT=$2; shift 2 ;;
+    --variant-jvm) VARIANT_JVM=$2; shift 2 ;;
     --port-base) PORT_BASE=$2; shift 2 ;;
     --submissions) SUBMISSIONS=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --mock-size) MOCK_SIZE=$2; shift 2 ;;
     --jvm) JVM=$2; shift 2 ;;
-    *) sed -n '2,34p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,36p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -95,8 +98,8 @@ run_once() {
 }
 
 mkdir -p "$OUT"
-if [ -n "$VARIANT" ]; then
+if [ -n "$VARIANT" ] || [ -n "$VARIANT_JVM" ]; then
   # shellcheck disable=SC2086 # the variant is a list of NAME=VALUE words
-  run_once variant $VARIANT
+  run_once variant $VARIANT "JAVA_OPTS_EXTRA=${JAVA_OPTS_EXTRA:-} $VARIANT_JVM"
 fi
 run_once default

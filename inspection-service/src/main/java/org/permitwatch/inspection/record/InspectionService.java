@@ -1,6 +1,7 @@
 package org.permitwatch.inspection.record;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,11 +121,18 @@ class InspectionService {
                                                         null,
                                                         null,
                                                         null);
+                                                AuditLog.Entry created = new AuditLog.Entry(
+                                                        "inspection.create",
+                                                        RESOURCE,
+                                                        row.id().toString(),
+                                                        Map.of(
+                                                                "taskId",
+                                                                task.id().toString()));
                                                 // Before anything is written (a back-dating beyond the window is a
                                                 // 400).
                                                 Mono<Void> submitted = submit
-                                                        ? submitVersion(row, 1, null, content, null, caller, true)
-                                                        : Mono.empty();
+                                                        ? submitVersion(row, 1, null, content, null, caller, created)
+                                                        : audit.recordAll(List.of(created));
                                                 return store.insert(row)
                                                         .onErrorMap(
                                                                 DataIntegrityViolationException.class,
@@ -132,14 +140,6 @@ class InspectionService {
                                                         .flatMap(stored -> (submit
                                                                         ? tasks.markStartedAndDone(task.id())
                                                                         : tasks.markInProgress(task.id()))
-                                                                .then(audit.record(
-                                                                        "inspection.create",
-                                                                        RESOURCE,
-                                                                        row.id().toString(),
-                                                                        Map.of(
-                                                                                "taskId",
-                                                                                task.id()
-                                                                                        .toString())))
                                                                 .then(submitted)
                                                                 .then(Mono.fromCallable(
                                                                         () -> reply(stored, HttpStatus.CREATED))));
@@ -174,7 +174,7 @@ class InspectionService {
                             "inspection record " + id + " is already submitted; correct it instead"));
                 }
                 ContentAssembler.requireSubmittable(row.content());
-                return submitVersion(row, 1, null, row.content(), null, caller, false)
+                return submitVersion(row, 1, null, row.content(), null, caller, null)
                         .then(reply(id, scope, HttpStatus.OK));
             });
         });
@@ -203,7 +203,7 @@ class InspectionService {
                                             content,
                                             row.content().inspectedAt(),
                                             caller,
-                                            false);
+                                            null);
                                 })
                                 .then(reply(id, scope, HttpStatus.CREATED));
                     });
@@ -213,8 +213,9 @@ class InspectionService {
     /**
      * @param previousInspectedAt a correction: the inspection time of the version it corrects (an unchanged date is no
      *                            back-dating); null for a first submission
-     * @param inserted the record was just {@link RecordStore#insert inserted} as this version and its task marked
-     *                 done: only the version row is left to write
+     * @param created the record was just {@link RecordStore#insert inserted} with this version and its task marked
+     *                done, and this is its creation's audit entry (written with the submission's); null: the record
+     *                existed, its version row and task are left to write
      */
     private Mono<Void> submitVersion(
             RecordRow row,
@@ -223,13 +224,25 @@ class InspectionService {
             RecordContent content,
             OffsetDateTime previousInspectedAt,
             Caller caller,
-            boolean inserted) {
+            AuditLog.Entry created) {
         // Before anything is written: beyond the window a reason is required (400), and every back-dating is audited.
         Map<String, Object> backdated =
                 backdate.check(content.inspectedAt(), previousInspectedAt, content.backdateReason());
-        Mono<Void> backdateAudit = backdated == null
-                ? Mono.empty()
-                : audit.record("record.backdate", RESOURCE, row.id().toString(), withVersion(backdated, version));
+        boolean inserted = created != null;
+        // The creation (when the record was just inserted), the submission and any back-dating: one statement.
+        List<AuditLog.Entry> audits = new ArrayList<>(3);
+        if (inserted) {
+            audits.add(created);
+        }
+        audits.add(new AuditLog.Entry(
+                version == 1 ? "inspection.submit" : "inspection.correct",
+                RESOURCE,
+                row.id().toString(),
+                reason == null ? Map.of("version", version) : Map.of("version", version, "reason", reason)));
+        if (backdated != null) {
+            audits.add(new AuditLog.Entry(
+                    "record.backdate", RESOURCE, row.id().toString(), withVersion(backdated, version)));
+        }
         FindingWriter.SubmittedVersion submitted = new FindingWriter.SubmittedVersion(
                 row.id(),
                 version,
@@ -241,9 +254,8 @@ class InspectionService {
                 row.keyIndustry(),
                 content.inspectedAt(),
                 nonCompliant(content));
-        Mono<Void> versionRow = inserted
-                ? store.insertVersion(row.id(), version, reason, content, caller.subject())
-                : store.appendVersion(row.id(), version, reason, content, caller.subject());
+        Mono<Void> versionRow =
+                inserted ? Mono.empty() : store.appendVersion(row.id(), version, reason, content, caller.subject());
         return versionRow
                 .then(findings.apply(submitted))
                 .flatMap(active -> (inserted ? Mono.<Void>empty() : tasks.markDone(row.taskId()))
@@ -273,14 +285,7 @@ class InspectionService {
                                         (int) content.count(ItemResult.NOT_CHECKED),
                                         (int) content.exceedances(),
                                         active))))
-                        .then(audit.record(
-                                version == 1 ? "inspection.submit" : "inspection.correct",
-                                RESOURCE,
-                                row.id().toString(),
-                                reason == null
-                                        ? Map.of("version", version)
-                                        : Map.of("version", version, "reason", reason)))
-                        .then(backdateAudit));
+                        .then(audit.recordAll(audits)));
     }
 
     private static Map<String, Object> withVersion(Map<String, Object> details, int version) {

@@ -19,6 +19,26 @@ class RecordStore {
             r.checklist_version_id, r.status, r.current_version, r.content::text AS content, r.created_by,
             r.created_at, r.updated_at, r.submitted_at""";
 
+    private static final String INSERT_RECORD = """
+            INSERT INTO inspection_record (id, task_id, permit_number, unit_name, division_code, city_code,
+                key_industry, checklist_version_id, status, current_version, content, created_by, submitted_at)
+            VALUES (:id, :task, :permit, :unitName, :division, :city, :industry, :checklist, :status,
+                :version, CAST(:content AS jsonb), :createdBy, CASE WHEN :status = 'SUBMITTED' THEN now() END)
+            """;
+
+    private static final String INSERT_DRAFT = INSERT_RECORD + "RETURNING created_at, updated_at, submitted_at";
+
+    /**
+     * A record submitted at once and its version 1 in one statement (issue 21: one round trip, and the content is
+     * sent and parsed once). The version row's foreign key is checked at the statement's end, when the record exists.
+     */
+    private static final String INSERT_SUBMITTED = "WITH r AS (" + INSERT_RECORD + """
+                RETURNING id, content, created_at, updated_at, submitted_at
+            ), v AS (
+                INSERT INTO inspection_record_version (record_id, version, reason, content, submitted_by)
+                SELECT id, 1, NULL, content, :createdBy FROM r)
+            SELECT created_at, updated_at, submitted_at FROM r""";
+
     private final DatabaseClient db;
     private final JsonMapper json;
 
@@ -31,23 +51,16 @@ class RecordStore {
             int version, String reason, RecordContent content, String submittedBy, OffsetDateTime submittedAt) {}
 
     /**
-     * Inserts a new record as {@code r} says: a draft (version 0), or submitted at once (version 1; its version row
-     * comes from {@link #insertVersion}). Emits the row as a read would return it (the database's timestamps, the
-     * content as stored), so the write's answer needs no second read.
+     * Inserts a new record as {@code r} says: a draft (version 0), or submitted at once (version 1, whose version row
+     * goes in with it). Emits the row as a read would return it (the database's timestamps, the content as stored),
+     * so the write's answer needs no second read.
      */
     Mono<RecordRow> insert(RecordRow r) {
         String text = json.writeValueAsString(r.content());
         boolean submitted = RecordRow.SUBMITTED.equals(r.status());
         String status = submitted ? RecordRow.SUBMITTED : RecordRow.DRAFT;
         int version = submitted ? 1 : 0;
-        return db.sql("""
-                        INSERT INTO inspection_record (id, task_id, permit_number, unit_name, division_code, city_code,
-                            key_industry, checklist_version_id, status, current_version, content, created_by,
-                            submitted_at)
-                        VALUES (:id, :task, :permit, :unitName, :division, :city, :industry, :checklist, :status,
-                            :version, CAST(:content AS jsonb), :createdBy,
-                            CASE WHEN :status = 'SUBMITTED' THEN now() END)
-                        RETURNING created_at, updated_at, submitted_at""")
+        return db.sql(submitted ? INSERT_SUBMITTED : INSERT_DRAFT)
                 .bind("id", r.id())
                 .bind("task", r.taskId())
                 .bind("permit", r.permitNumber())
@@ -122,11 +135,6 @@ class RecordStore {
                         .bind("content", text)
                         .bind("id", id)
                         .then());
-    }
-
-    /** The version row alone: for a record {@link #insert}ed as submitted, which already holds it as current. */
-    Mono<Void> insertVersion(UUID id, int version, String reason, RecordContent content, String submittedBy) {
-        return insertVersion(id, version, reason, json.writeValueAsString(content), submittedBy);
     }
 
     private Mono<Void> insertVersion(UUID id, int version, String reason, String content, String submittedBy) {

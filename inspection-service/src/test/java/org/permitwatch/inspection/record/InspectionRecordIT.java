@@ -315,6 +315,15 @@ class InspectionRecordIT {
                 .toString();
         assertThat(count("SELECT count(*) FROM inspection_record_version WHERE record_id = '" + id + "'"))
                 .isOne();
+        // Version 1 went in with the record (one statement): the same content, by its author, without a reason.
+        assertThat(count(
+                        "SELECT count(*) FROM inspection_record r JOIN inspection_record_version v ON v.record_id = r.id"
+                                + " WHERE r.id = '" + id + "' AND v.version = 1 AND v.content = r.content"
+                                + " AND v.submitted_by = r.created_by AND v.reason IS NULL AND r.current_version = 1"))
+                .isOne();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE resource_id = '" + id + "' AND actor = '" + inspector
+                        + "' AND action IN ('inspection.create', 'inspection.submit')"))
+                .isEqualTo(2);
         assertThat(count("SELECT count(*) FROM finding WHERE record_id = '" + id + "'"))
                 .isOne();
         assertThat(count("SELECT count(*) FROM outbox_event WHERE message_key = '" + id + "'"))

@@ -1,6 +1,8 @@
 package org.permitwatch.permitsync.feedback;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.permitwatch.events.enforcement.CaseClosed;
 import org.permitwatch.events.enforcement.EnforcementTopics;
@@ -14,6 +16,7 @@ import org.permitwatch.support.inbox.EventReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -61,10 +64,36 @@ class FeedbackListeners {
         effect.block(APPLY_TIMEOUT);
     }
 
-    @KafkaListener(id = INSPECTIONS_LISTENER, groupId = INSPECTIONS_GROUP, topics = InspectionTopics.INSPECTIONS)
-    void onInspection(ConsumerRecord<String, String> record) {
-        events.ifType(record, InspectionSubmitted.TYPE, InspectionSubmitted.class)
-                .ifPresent(e -> history.inspectionSubmitted(e.id(), e.payload()).block(APPLY_TIMEOUT));
+    /**
+     * A poll of inspection events at a time ({@link FeedbackListenerConfiguration#BATCHES}): the inspections before
+     * the first that cannot be applied go in one transaction; that one is named to the shared error handler, which
+     * commits those before it, sends it to the dead-letter topic and delivers those after it again. A failure of the
+     * transaction itself is retried with the poll as a whole, as a record's was.
+     */
+    @KafkaListener(
+            id = INSPECTIONS_LISTENER,
+            groupId = INSPECTIONS_GROUP,
+            topics = InspectionTopics.INSPECTIONS,
+            containerFactory = FeedbackListenerConfiguration.BATCHES)
+    void onInspections(List<ConsumerRecord<String, String>> records) {
+        List<ViolationHistory.Inspection> inspections = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                events.ifType(records.get(i), InspectionSubmitted.TYPE, InspectionSubmitted.class)
+                        .map(e -> new ViolationHistory.Inspection(e.id(), e.payload()))
+                        .ifPresent(inspections::add);
+            } catch (IllegalArgumentException unreadable) {
+                apply(inspections);
+                throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
+            }
+        }
+        apply(inspections);
+    }
+
+    private void apply(List<ViolationHistory.Inspection> inspections) {
+        if (!inspections.isEmpty()) {
+            history.inspectionsSubmitted(inspections).block(APPLY_TIMEOUT);
+        }
     }
 
     private <T> T read(ConsumerRecord<String, String> record, Class<T> type) {

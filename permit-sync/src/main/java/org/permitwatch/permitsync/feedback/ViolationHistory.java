@@ -3,7 +3,9 @@ package org.permitwatch.permitsync.feedback;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.permitwatch.events.enforcement.CaseClosed;
 import org.permitwatch.events.enforcement.CaseRef;
 import org.permitwatch.events.enforcement.PenaltyDecided;
@@ -115,24 +117,63 @@ class ViolationHistory {
                         WHERE case_id = :caseId AND status_version < :version""").bind("closedAt", closedAt)));
     }
 
-    /** The max of inspectedAt per unit, kept whether or not the unit is in the directory yet. */
-    Mono<Boolean> inspectionSubmitted(String eventId, InspectionSubmitted e) {
-        if (e.permitNumber() == null || e.permitNumber().isBlank() || e.inspectedAt() == null) {
-            return Mono.error(new IllegalArgumentException(
-                    "inspection record " + e.recordId() + " has no permit number or inspection time"));
+    /** An inspection as the last-inspection feed reads it: the event's id and its payload. */
+    record Inspection(String eventId, InspectionSubmitted event) {
+
+        /** Refuses an event that cannot be applied (the listener sends it to the dead-letter topic). */
+        Inspection {
+            if (event.permitNumber() == null || event.permitNumber().isBlank() || event.inspectedAt() == null) {
+                throw new IllegalArgumentException(
+                        "inspection record " + event.recordId() + " has no permit number or inspection time");
+            }
         }
-        return inbox.handleOnce(INSPECTIONS_CONSUMER, eventId, () -> {
-            var spec = db.sql("""
-                            INSERT INTO unit_inspection (permit_no, last_inspected_at, record_id)
-                            VALUES (:permit, :at, :record)
-                            ON CONFLICT (permit_no) DO UPDATE SET last_inspected_at = EXCLUDED.last_inspected_at,
-                                   record_id = EXCLUDED.record_id, updated_at = now()
-                            WHERE unit_inspection.last_inspected_at < EXCLUDED.last_inspected_at""").bind("permit", e.permitNumber()).bind("at", e.inspectedAt());
-            spec = e.recordId() == null
-                    ? spec.bindNull("record", java.util.UUID.class)
-                    : spec.bind("record", e.recordId());
-            return spec.then().then(facts.refresh(List.of(e.permitNumber()))).then();
-        });
+    }
+
+    /**
+     * The max of inspectedAt per unit, kept whether or not the unit is in the directory yet: a poll's inspections in
+     * one transaction (markers, one upsert, one refresh of the directory entries), each applied once. One transaction
+     * per inspection cost permit-sync more CPU than the gateway under 200 concurrent submissions (issue 21).
+     */
+    Mono<Void> inspectionsSubmitted(List<Inspection> inspections) {
+        return inbox.handleEachOnce(
+                        INSPECTIONS_CONSUMER,
+                        inspections.stream().map(Inspection::eventId).toList(),
+                        fresh -> lastInspections(inspections.stream()
+                                .filter(i -> fresh.contains(i.eventId()))
+                                .map(Inspection::event)
+                                .toList()))
+                .then();
+    }
+
+    private Mono<Void> lastInspections(List<InspectionSubmitted> events) {
+        // One row per unit: ON CONFLICT cannot update a row twice in one statement.
+        Map<String, InspectionSubmitted> latest = new TreeMap<>();
+        for (InspectionSubmitted e : events) {
+            latest.merge(e.permitNumber(), e, (a, b) -> b.inspectedAt().isAfter(a.inspectedAt()) ? b : a);
+        }
+        return db.sql("""
+                        INSERT INTO unit_inspection (permit_no, last_inspected_at, record_id)
+                        SELECT * FROM unnest(CAST(:permits AS text[]), CAST(:ats AS timestamptz[]),
+                                             CAST(:records AS uuid[]))
+                        ON CONFLICT (permit_no) DO UPDATE SET last_inspected_at = EXCLUDED.last_inspected_at,
+                               record_id = EXCLUDED.record_id, updated_at = now()
+                        WHERE unit_inspection.last_inspected_at < EXCLUDED.last_inspected_at""")
+                .bind("permits", latest.keySet().toArray(String[]::new))
+                .bind(
+                        "ats",
+                        latest.values().stream()
+                                .map(e -> e.inspectedAt().toString())
+                                .toArray(String[]::new))
+                .bind(
+                        "records",
+                        latest.values().stream()
+                                .map(e -> e.recordId() == null
+                                        ? null
+                                        : e.recordId().toString())
+                                .toArray(String[]::new))
+                .then()
+                .then(facts.refresh(latest.keySet()))
+                .then();
     }
 
     private Mono<Void> status(CaseRef ref, DatabaseClient.GenericExecuteSpec spec) {

@@ -12,10 +12,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -390,6 +392,56 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
                 .isEqualTo(now.minusDays(3).toInstant());
     }
 
+    @Test
+    void aPollOfInspectionsIsAppliedInOneTransactionEachOnceAndAnUnreadableOneHoldsNothingBack() throws Exception {
+        // Units no other test inspects: the other tests' last inspections are checked by value.
+        String d = unit("SIMPLIFIED", "GENERAL", 2);
+        String e = unit("SIMPLIFIED", "GENERAL", 3);
+        long before = processed(INSPECTIONS_CONSUMER);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        String later = UUID.randomUUID().toString();
+        String earlier = UUID.randomUUID().toString();
+        String unreadable = UUID.randomUUID().toString();
+        // One producer batch on one partition (one key, sent before any is awaited), so one fetch holds them all.
+        UUID key = UUID.randomUUID();
+        String inspections = InspectionTopics.INSPECTIONS;
+        String type = InspectionSubmitted.TYPE;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.getBrokersAsString(),
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        200),
+                new StringSerializer(),
+                new StringSerializer())) {
+            List<Future<RecordMetadata>> sent = List.of(
+                    producer.send(event(inspections, later, type, key, inspection(d, now.minusDays(2)))),
+                    producer.send(event(inspections, earlier, type, key, inspection(d, now.minusDays(4)))),
+                    // the relay's retry of the same event
+                    producer.send(event(inspections, earlier, type, key, inspection(d, now.minusDays(4)))),
+                    producer.send(event(inspections, unreadable, type, key, inspection(" ", now.minusDays(1)))),
+                    producer.send(event(
+                            inspections, UUID.randomUUID().toString(), type, key, inspection(e, now.minusDays(1)))));
+            for (Future<RecordMetadata> f : sent) {
+                f.get();
+            }
+        }
+
+        // both of d, once each, the one after the unreadable event too; the unreadable one is not marked
+        await(() -> processed(INSPECTIONS_CONSUMER) == before + 3);
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = '" + unreadable + "'"))
+                .isZero();
+        // the latest of d's two, whatever their order in the poll
+        assertThat(((OffsetDateTime) row(d).get("last_inspected_at")).toInstant())
+                .isEqualTo(now.minusDays(2).toInstant());
+        assertThat(((OffsetDateTime) row(e).get("last_inspected_at")).toInstant())
+                .isEqualTo(now.minusDays(1).toInstant());
+        // the events before the unreadable one went in one transaction: their markers share its time
+        assertThat(count("SELECT count(DISTINCT processed_at) FROM processed_event WHERE consumer = '"
+                        + INSPECTIONS_CONSUMER + "' AND event_id IN ('" + later + "', '" + earlier + "')"))
+                .isOne();
+    }
+
     // ------------------------------------------------------------------ fixtures
 
     /** The n-th valid unit of the category with the source type, in permit order, never touched by another test. */
@@ -550,6 +602,10 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
     private void send(
             KafkaProducer<String, String> producer, String topic, String ceId, String type, UUID key, Object payload)
             throws Exception {
+        producer.send(event(topic, ceId, type, key, payload)).get();
+    }
+
+    private ProducerRecord<String, String> event(String topic, String ceId, String type, UUID key, Object payload) {
         ProducerRecord<String, String> record =
                 new ProducerRecord<>(topic, key.toString(), json.writeValueAsString(payload));
         record.headers()
@@ -562,7 +618,7 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
                         CloudEventHeaders.TIME,
                         bytes(OffsetDateTime.now(ZoneOffset.UTC).toString()))
                 .add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
-        producer.send(record).get();
+        return record;
     }
 
     private static byte[] bytes(String value) {

@@ -1,6 +1,11 @@
 package org.permitwatch.support.inbox;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -16,6 +21,14 @@ public class IdempotentConsumer {
             INSERT INTO processed_event (consumer, event_id, processed_at)
             VALUES (:consumer, :eventId, now())
             ON CONFLICT (consumer, event_id) DO NOTHING
+            """;
+
+    /** Marks a poll's events in one statement and names those seen for the first time. */
+    private static final String MARK_ALL = """
+            INSERT INTO processed_event (consumer, event_id, processed_at)
+            SELECT DISTINCT :consumer, id, now() FROM unnest(CAST(:eventIds AS text[])) AS id
+            ON CONFLICT (consumer, event_id) DO NOTHING
+            RETURNING event_id
             """;
 
     private final DatabaseClient db;
@@ -44,6 +57,36 @@ public class IdempotentConsumer {
                 .fetch()
                 .rowsUpdated()
                 .flatMap(inserted -> inserted > 0 ? Mono.defer(effect).thenReturn(true) : Mono.just(false));
+        return tx.transactional(once);
+    }
+
+    /**
+     * The batch form of {@link #handleOnce}, for a batch listener: marks all the events in one statement and runs
+     * {@code effect} once, with the ids not processed before, in the same transaction. If the effect fails, no marker
+     * stays and a redelivery runs it again for all of them; when every event had been processed, it does not run.
+     *
+     * @param eventIds the {@code ce_id}s of a poll (duplicates count once)
+     * @param effect   the effect of the events whose ids it is given; it must use the same {@code DatabaseClient} so it
+     *                 joins the transaction
+     * @return the ids whose effect ran
+     */
+    public Mono<Set<String>> handleEachOnce(
+            String consumer, Collection<String> eventIds, Function<Set<String>, Mono<Void>> effect) {
+        if (consumer == null || consumer.isBlank() || eventIds.stream().anyMatch(id -> id == null || id.isBlank())) {
+            return Mono.error(new IllegalArgumentException("consumer and every eventId are required"));
+        }
+        if (eventIds.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        Mono<Set<String>> once = db.sql(MARK_ALL)
+                .bind("consumer", consumer)
+                .bind("eventIds", List.copyOf(eventIds).toArray(String[]::new))
+                .map(row -> row.get("event_id", String.class))
+                .all()
+                .collect(Collectors.toUnmodifiableSet())
+                .flatMap(fresh -> fresh.isEmpty()
+                        ? Mono.just(fresh)
+                        : Mono.defer(() -> effect.apply(fresh)).thenReturn(fresh));
         return tx.transactional(once);
     }
 }

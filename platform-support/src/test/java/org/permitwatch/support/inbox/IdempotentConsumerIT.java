@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +24,7 @@ import org.permitwatch.events.Topics;
 import org.permitwatch.support.testapp.MessagingTestBase;
 import org.permitwatch.support.testapp.PoisonListener;
 import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class IdempotentConsumerIT extends MessagingTestBase {
@@ -90,6 +93,66 @@ class IdempotentConsumerIT extends MessagingTestBase {
                 .isTrue();
         assertThat(markers("projection-a", id)).isEqualTo(1);
         assertThat(effects(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchRunsItsEffectOnceForTheEventsNotSeenBefore() {
+        String seen = UUID.randomUUID().toString();
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        inbox.handleOnce("projection-a", seen, () -> insertEffect(seen)).block();
+
+        // one event seen before, one new twice in the poll (a producer's retry), one other new
+        List<Set<String>> given = new ArrayList<>();
+        Set<String> ran = inbox.handleEachOnce("projection-a", List.of(seen, a, a, b), fresh -> {
+                    given.add(fresh);
+                    return Flux.fromIterable(fresh)
+                            .concatMap(this::insertEffect)
+                            .then();
+                })
+                .block();
+
+        assertThat(ran).containsExactlyInAnyOrder(a, b);
+        assertThat(given).containsExactly(Set.of(a, b));
+        assertThat(effects(seen)).isEqualTo(1);
+        assertThat(effects(a)).isEqualTo(1);
+        assertThat(effects(b)).isEqualTo(1);
+        assertThat(markers("projection-a", a)).isEqualTo(1);
+
+        // the same poll again (a redelivery): nothing is new, the effect does not run
+        assertThat(inbox.handleEachOnce("projection-a", List.of(seen, a, b), fresh -> {
+                            given.add(fresh);
+                            return Mono.empty();
+                        })
+                        .block())
+                .isEmpty();
+        assertThat(given).hasSize(1);
+    }
+
+    @Test
+    void aFailedBatchEffectLeavesNoMarkerOfAnyOfItsEvents() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> inbox.handleEachOnce(
+                                "projection-a",
+                                List.of(a, b),
+                                fresh -> insertEffect(a).then(Mono.error(new IllegalStateException("effect failed"))))
+                        .block())
+                .hasMessageContaining("effect failed");
+        assertThat(markers("projection-a", a)).isZero();
+        assertThat(markers("projection-a", b)).isZero();
+        assertThat(effects(a)).isZero();
+
+        assertThat(inbox.handleEachOnce(
+                                "projection-a",
+                                List.of(a, b),
+                                fresh -> Flux.fromIterable(fresh)
+                                        .concatMap(this::insertEffect)
+                                        .then())
+                        .block())
+                .containsExactlyInAnyOrder(a, b);
+        assertThat(effects(a)).isEqualTo(1);
+        assertThat(effects(b)).isEqualTo(1);
     }
 
     @Test
