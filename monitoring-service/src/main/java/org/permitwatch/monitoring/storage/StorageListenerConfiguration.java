@@ -1,5 +1,6 @@
 package org.permitwatch.monitoring.storage;
 
+import org.permitwatch.support.inbox.BatchListeners;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +22,7 @@ class StorageListenerConfiguration {
     @Bean(FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> storageListenerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
-        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
-                new ConcurrentKafkaListenerContainerFactory<>();
-        configurer.configure(factory, consumers);
-        factory.setBatchListener(true);
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = BatchListeners.factory(configurer, consumers);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
         return factory;
     }
