@@ -98,6 +98,13 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
         UUID rect1 = UUID.randomUUID();
         String fineEvent = UUID.randomUUID().toString();
         try (KafkaProducer<String, String> producer = producer()) {
+            // inspections of A: the later one first, then an earlier one — the max stays. Applied before the case
+            // events, so the snapshots those publish carry it: the two feeds are separate consumers, and an
+            // inspection alone publishes nothing (ADR 0060), so the other order would leave it out of every snapshot.
+            sendInspection(producer, a, now.minusDays(4));
+            sendInspection(producer, a, now.minusDays(40));
+            await(() -> processed(INSPECTIONS_CONSUMER) == inspectionsBefore + 2);
+
             // case 1 of A: a fine, delivered twice, and again under another ce_id (same decision id) ...
             PenaltyDecided decided = new PenaltyDecided(
                     ref(case1, a, 2, "EXCEEDING_LIMITS", "34(1)"),
@@ -219,9 +226,6 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
                     PenaltyDecided.TYPE,
                     caseB,
                     firstMinorLedgerExemption(ref(caseB, b, 2, "INCOMPLETE_LEDGER", "37"), now.minusDays(1)));
-            // inspections of A: the later one first, then an earlier one — the max stays
-            sendInspection(producer, a, now.minusDays(4));
-            sendInspection(producer, a, now.minusDays(40));
         }
 
         // 11 case records sent: minus the duplicate delivery and the ignored CaseOpened, 9 distinct events handled
