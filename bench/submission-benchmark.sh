@@ -7,8 +7,8 @@
 # holds on a shared machine where latency does not.
 #
 #   bench/submission-benchmark.sh [--jfr 'gateway inspection-service'] [--profile PARTS] \
-#       [--variant 'NAME=VALUE ...'] [--variant-jvm 'FLAGS'] [--port-base 31000] [--submissions 200] [--warmup 0] [--mock-size 2000] \
-#       [--jvm local|k8s]
+#       [--variant 'NAME=VALUE ...'] [--variant-jvm 'FLAGS'] [--port-base 31000] [--submissions 200] \
+#       [--warmup 0] [--mock-size 2000] [--jvm local|k8s]
 #
 # --jfr PARTS   prints where those Spring parts' CPU samples went from the first request until the platform settled
 #               (JFR, profile settings; bench/jfr-top.py); recordings stay in system-test/target/. Every Spring part

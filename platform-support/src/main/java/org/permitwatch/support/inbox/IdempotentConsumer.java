@@ -17,13 +17,7 @@ import reactor.core.publisher.Mono;
  */
 public class IdempotentConsumer {
 
-    private static final String MARK = """
-            INSERT INTO processed_event (consumer, event_id, processed_at)
-            VALUES (:consumer, :eventId, now())
-            ON CONFLICT (consumer, event_id) DO NOTHING
-            """;
-
-    /** Marks a poll's events in one statement and names those seen for the first time. */
+    /** Marks events (one, or a poll's) in one statement and names those seen for the first time. */
     private static final String MARK_ALL = """
             INSERT INTO processed_event (consumer, event_id, processed_at)
             SELECT DISTINCT :consumer, id, now() FROM unnest(CAST(:eventIds AS text[])) AS id
@@ -48,16 +42,10 @@ public class IdempotentConsumer {
      * @return true when the effect ran, false when the event had been processed before
      */
     public Mono<Boolean> handleOnce(String consumer, String eventId, Supplier<Mono<Void>> effect) {
-        if (consumer == null || consumer.isBlank() || eventId == null || eventId.isBlank()) {
-            return Mono.error(new IllegalArgumentException("consumer and eventId are required"));
+        if (eventId == null) {
+            return Mono.error(new IllegalArgumentException("consumer and every eventId are required"));
         }
-        Mono<Boolean> once = db.sql(MARK)
-                .bind("consumer", consumer)
-                .bind("eventId", eventId)
-                .fetch()
-                .rowsUpdated()
-                .flatMap(inserted -> inserted > 0 ? Mono.defer(effect).thenReturn(true) : Mono.just(false));
-        return tx.transactional(once);
+        return handleEachOnce(consumer, List.of(eventId), fresh -> effect.get()).map(ran -> !ran.isEmpty());
     }
 
     /**
