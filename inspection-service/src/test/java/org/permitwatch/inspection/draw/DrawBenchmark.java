@@ -87,12 +87,14 @@ public final class DrawBenchmark {
                 YearMonth month = YearMonth.of(year, round + 1);
                 resetPeaks();
                 long jvmCpu0 = jvmCpuNanos();
+                long jit0 = jitMillis();
                 long pgCpu0 = postgresCpuMillis(postmaster);
                 long start = System.nanoTime();
                 UUID drawId = draws.draw(new DrawService.Request(planId, 1, month, List.of(), null, null), caller)
                         .block();
                 long drawMs = (System.nanoTime() - start) / 1_000_000;
                 long jvmCpuMs = (jvmCpuNanos() - jvmCpu0) / 1_000_000;
+                long jitMs = jitMillis() - jit0;
                 long pgCpuMs = postgresCpuMillis(postmaster) - pgCpu0;
                 long heapPeak = heapPeakMb();
                 pgCpu0 = postgresCpuMillis(postmaster);
@@ -106,7 +108,7 @@ public final class DrawBenchmark {
                         draws.verify(drawId, caller).block();
                 long verifyMs = (System.nanoTime() - start) / 1_000_000;
                 System.out.printf(
-                        "%s %s: eligible %,d, drawn %,d units/tasks, draw %,d ms (CPU: JVM %,d ms + PostgreSQL %,d ms),"
+                        "%s %s: eligible %,d, drawn %,d units/tasks, draw %,d ms (CPU: JVM %,d ms, its JIT %,d ms, + PostgreSQL %,d ms),"
                                 + " plain SQL %,d ms for %,d tasks (PostgreSQL CPU %,d ms) = draw/SQL %.1f×,"
                                 + " verification %,d ms (identical=%s), heap peak %,d MB, load %s%n",
                         round == 0 ? "warm-up" : "round " + round,
@@ -115,6 +117,7 @@ public final class DrawBenchmark {
                         draw.units().size(),
                         drawMs,
                         jvmCpuMs,
+                        jitMs,
                         pgCpuMs,
                         sqlMs,
                         sqlTasks,
@@ -243,6 +246,14 @@ public final class DrawBenchmark {
     private static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /**
+     * Time the JIT compilers spent compiling (HotSpot's accumulated figure, ms). On a cold JVM a good part of the
+     * JVM's CPU is this, on the compiler threads, beside the draw itself.
+     */
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /** The embedded server's postmaster: the parent of a backend process. */

@@ -29,6 +29,10 @@ class DrawOutputPinnedTest {
      * 60 inspectors with open assignments 0–3 and two conflicts each; two targeted units.
      */
     private static Input input() {
+        return input(60, 2);
+    }
+
+    private static Input input(int inspectorCount, int inspectorsPerUnit) {
         List<Candidate> eligible = new ArrayList<>();
         for (int g = 1; g <= 3000; g++) {
             int i = (g * 1237) % 3001; // a permutation of 1..3000 (3001 is prime): inputs arrive unsorted
@@ -36,14 +40,20 @@ class DrawOutputPinnedTest {
             eligible.add(new Candidate(String.format("P%05d", i), 1 + i % 4, stratum));
         }
         List<InspectorSlot> inspectors = new ArrayList<>();
-        for (int k = 1; k <= 60; k++) {
+        for (int k = 1; k <= inspectorCount; k++) {
             inspectors.add(new InspectorSlot(
                     new UUID(0x1000L * k, k * 7919L),
                     k % 4,
                     List.of(String.format("P%05d", (k * 37) % 3000 + 1), String.format("P%05d", (k * 53) % 3000 + 1))));
         }
         List<Candidate> targeted = List.of(new Candidate("P00042", 3, "GENERAL"), new Candidate("P02996", 1, "KEY"));
-        return new Input(SEED, eligible, targeted, Map.of("SPECIAL", 30, "KEY", 40, "GENERAL", 90), inspectors, 2);
+        return new Input(
+                SEED,
+                eligible,
+                targeted,
+                Map.of("SPECIAL", 30, "KEY", 40, "GENERAL", 90),
+                inspectors,
+                inspectorsPerUnit);
     }
 
     /** One line per pick: permit, stratum, targeted, inspectors — the same facts the stored result records. */
@@ -66,6 +76,21 @@ class DrawOutputPinnedTest {
                 .isEqualTo(PINNED_SHA256);
     }
 
+    /**
+     * More inspectors than one 64-bit word holds and three per unit, so load tiers span words and a unit's picks come
+     * from more than one tier; pinned with the code of 16073f6, before the assignment worked on bit sets.
+     */
+    @Test
+    void aLargerPoolAndThreeInspectorsPerUnitDrawExactlyThePinnedInspectors() {
+        List<Pick> picks = DrawAlgorithm.run(input(150, 3));
+
+        assertThat(picks)
+                .hasSize(162)
+                .allSatisfy(p -> assertThat(p.inspectors()).hasSize(3).doesNotHaveDuplicates());
+        assertThat(Fingerprints.sha256Hex(canonical(picks).getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(PINNED_SHA256_150_INSPECTORS);
+    }
+
     private static String line(Pick p) {
         return canonical(List.of(p));
     }
@@ -81,4 +106,8 @@ class DrawOutputPinnedTest {
 
     /** SHA-256 of all 162 lines of {@link #canonical}, as the code of 14765a0 drew them. */
     private static final String PINNED_SHA256 = "8f399f4a6e8edde40b8868655b4afff5b5dbe12317626dba9366ac9c92c7f5d8";
+
+    /** SHA-256 of the 162 lines drawn from 150 inspectors, three per unit, by the code of 16073f6. */
+    private static final String PINNED_SHA256_150_INSPECTORS =
+            "90939ef260b2ea4ebd6c7bfd17722acbe5713d285019deb93242fdb9a36404a5";
 }
