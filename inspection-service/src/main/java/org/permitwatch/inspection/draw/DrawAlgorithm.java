@@ -2,11 +2,14 @@ package org.permitwatch.inspection.draw;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.permitwatch.support.problem.ApiException;
 
@@ -90,18 +93,25 @@ final class DrawAlgorithm {
      * Least-loaded first; ties broken uniformly at random within a load tier.
      *
      * <p>For each unit: the tiers of the inspectors without a conflict with it, by ascending load, each tier in id
-     * order, sampled until enough are picked. Only the tiers actually sampled are built, with plain arrays instead of
-     * a map of every tier keyed by UUID per unit (issue 21: that was a tenth of a draw's CPU); the tiers, their order
-     * and so the random stream's use are the same (pinned by DrawOutputPinnedTest).
+     * order, sampled until enough are picked. Each tier is kept as a bit set over the pool in id order, and a unit's
+     * conflicts (usually none) are looked up once by permit number: a unit costs a few 64-bit words per tier it
+     * samples, not a pass over every inspector per tier (issue 21: on a cold JVM that was a quarter of a draw's own
+     * CPU). The tiers, their order and so the random stream's use are the same (pinned by DrawOutputPinnedTest).
      */
     private static final class InspectorAssigner {
 
+        private static final int[] NONE = {};
+
         private final UUID[] ids;
         private final int[] load;
-        private final Set<String>[] conflicts;
+        private final int words;
+        /** Inspector indices declaring a conflict with a permit number. */
+        private final Map<String, int[]> conflicted = new HashMap<>();
+        /** Load → the inspectors with that load, as bits by index; only loads someone has. */
+        private final TreeMap<Integer, long[]> tiers = new TreeMap<>();
+
         private final DrawRandom random;
 
-        @SuppressWarnings("unchecked")
         InspectorAssigner(List<InspectorSlot> inspectors, DrawRandom random) {
             // text order of the id (= unsigned byte order), not UUID.compareTo's signed order: language-neutral
             List<InspectorSlot> pool = inspectors.stream()
@@ -110,56 +120,97 @@ final class DrawAlgorithm {
             int n = pool.size();
             this.ids = new UUID[n];
             this.load = new int[n];
-            this.conflicts = new Set[n];
+            this.words = (n + 63) / 64;
+            Map<String, Set<Integer>> byPermit = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 InspectorSlot s = pool.get(i);
                 ids[i] = s.id();
                 load[i] = s.openAssignments();
-                conflicts[i] = s.conflicts().isEmpty() ? Set.of() : Set.copyOf(s.conflicts());
+                tier(load[i])[i >> 6] |= 1L << i;
+                for (String permit : s.conflicts()) {
+                    byPermit.computeIfAbsent(permit, p -> new TreeSet<>()).add(i);
+                }
             }
+            byPermit.forEach((permit, indices) -> conflicted.put(
+                    permit, indices.stream().mapToInt(Integer::intValue).toArray()));
             this.random = random;
         }
 
         List<UUID> assign(String permitNumber, int count) {
-            int n = ids.length;
-            boolean[] eligible = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                eligible[i] = !conflicts[i].contains(permitNumber);
-            }
-            List<Integer> picked = new ArrayList<>(count);
-            long below = Long.MIN_VALUE; // tiers up to this load are done
-            while (picked.size() < count) {
-                long tierLoad = Long.MAX_VALUE;
-                for (int i = 0; i < n; i++) {
-                    if (eligible[i] && load[i] > below && load[i] < tierLoad) {
-                        tierLoad = load[i];
+            int[] excluded = conflicted.getOrDefault(permitNumber, NONE);
+            int[] picked = new int[count];
+            int found = 0;
+            for (long[] members : tiers.values()) {
+                if (found == count) {
+                    break;
+                }
+                long[] tier = members;
+                if (excluded.length > 0) {
+                    tier = members.clone();
+                    for (int i : excluded) {
+                        tier[i >> 6] &= ~(1L << i);
                     }
                 }
-                if (tierLoad == Long.MAX_VALUE) {
-                    break; // no tier left
+                int size = 0;
+                for (long word : tier) {
+                    size += Long.bitCount(word);
                 }
-                List<Integer> tier = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    if (eligible[i] && load[i] == tierLoad) {
-                        tier.add(i);
-                    }
+                if (size == 0) {
+                    continue;
                 }
-                picked.addAll(random.sample(tier, count - picked.size()));
-                below = tierLoad;
+                for (int position : random.samplePositions(size, count - found)) {
+                    picked[found++] = select(tier, position);
+                }
             }
-            if (picked.size() < count) {
+            if (found < count) {
                 throw ApiException.unprocessable(
                         "insufficient-inspectors",
-                        "only " + picked.size()
-                                + " on-post inspectors without a conflict are available for " + permitNumber + ", "
-                                + count + " are required");
+                        "only " + found + " on-post inspectors without a conflict are available for " + permitNumber
+                                + ", " + count + " are required");
             }
             List<UUID> result = new ArrayList<>(count);
             for (int i : picked) {
+                long bit = 1L << i;
+                long[] from = tiers.get(load[i]);
+                from[i >> 6] &= ~bit;
+                if (isEmpty(from)) {
+                    tiers.remove(load[i]);
+                }
                 load[i]++;
+                tier(load[i])[i >> 6] |= bit;
                 result.add(ids[i]);
             }
             return List.copyOf(result);
+        }
+
+        private long[] tier(int load) {
+            return tiers.computeIfAbsent(load, l -> new long[words]);
+        }
+
+        /** The index of the {@code position}-th (from 0) set bit: the tier's member at that place in id order. */
+        private static int select(long[] bits, int position) {
+            int remaining = position;
+            for (int w = 0; w < bits.length; w++) {
+                int inWord = Long.bitCount(bits[w]);
+                if (remaining < inWord) {
+                    long word = bits[w];
+                    for (int skip = 0; skip < remaining; skip++) {
+                        word &= word - 1; // clears the lowest set bit
+                    }
+                    return w * 64 + Long.numberOfTrailingZeros(word);
+                }
+                remaining -= inWord;
+            }
+            throw new IllegalArgumentException("position " + position + " beyond the tier");
+        }
+
+        private static boolean isEmpty(long[] bits) {
+            for (long word : bits) {
+                if (word != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -3,8 +3,11 @@ package org.permitwatch.inspection.draw;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -70,16 +73,30 @@ final class DrawRandom {
      * (which the caller passes in a canonical order, here sorted by permit number or inspector id).
      */
     <T> List<T> sample(List<T> items, int k) {
-        Object[] a = items.toArray();
-        int take = Math.min(k, a.length);
-        for (int i = 0; i < take; i++) {
-            int j = i + nextInt(a.length - i);
-            Object t = a[i];
-            a[i] = a[j];
-            a[j] = t;
+        int[] positions = samplePositions(items.size(), k);
+        List<T> picked = new ArrayList<>(positions.length);
+        for (int p : positions) {
+            picked.add(items.get(p));
         }
-        @SuppressWarnings("unchecked")
-        List<T> picked = (List<T>) List.of(a).subList(0, take);
         return List.copyOf(picked);
+    }
+
+    /**
+     * The positions {@link #sample} takes from a list of {@code size} items: step {@code i} swaps position {@code i}
+     * with {@code i + nextInt(size - i)} and keeps what lands at {@code i}. Only the swapped positions are remembered
+     * (issue 21: a draw samples two inspectors out of hundreds for each of thousands of units, and copying the whole
+     * list each time was most of the assignment's cost, cold). Same random stream, same result as swapping in a copy.
+     */
+    int[] samplePositions(int size, int k) {
+        int take = Math.min(k, size);
+        int[] picked = new int[take];
+        Map<Integer, Integer> moved = new HashMap<>();
+        for (int i = 0; i < take; i++) {
+            int j = i + nextInt(size - i);
+            picked[i] = moved.getOrDefault(j, j);
+            // what was at i goes to j; position i is never read again (later steps draw from i + 1 on)
+            moved.put(j, moved.getOrDefault(i, i));
+        }
+        return picked;
     }
 }
