@@ -8,7 +8,7 @@
 #
 #   bench/submission-benchmark.sh [--jfr 'gateway inspection-service'] [--profile PARTS] \
 #       [--variant 'NAME=VALUE ...'] [--variant-jvm 'FLAGS'] [--port-base 31000] [--submissions 200] \
-#       [--warmup 0] [--mock-size 2000] [--jvm local|k8s]
+#       [--warmup 0] [--bursts 1] [--mock-size 2000] [--jvm local|k8s]
 #
 # --jfr PARTS   prints where those Spring parts' CPU samples went from the first request until the platform settled
 #               (JFR, profile settings; bench/jfr-top.py); recordings stay in system-test/target/. Every Spring part
@@ -26,6 +26,10 @@
 # --warmup N    plays N submissions first, in bursts of --submissions (checked the same way, not timed): the measured
 #               burst then meets a platform that has served traffic, JIT-compiled, as in production; 0 (CI's case)
 #               measures it cold. Each submission takes a unit of its own: past ~1,000 raise --mock-size too.
+# --bursts N    measures N bursts one after the other once the warm-up is done, each reported on its own, then a
+#               line with every burst's p95: the spread of one warm platform without a start and a warm-up per figure.
+#               Each burst waits until the platform has settled from the one before. They take units too: --mock-size
+#               must cover the warm-up and N bursts. --jfr and --profile windows are the last burst's.
 # --mock-size N permits in the national-platform mock (run.sh's MOCK_SIZE; the first sync takes longer).
 # --jvm k8s     every Spring part runs the pods' JIT, code cache and heap (C2, 240 MB, -Xms384m -Xmx538m: 70 % / 50 % of
 #               a 768 MiB limit) on top of run.sh's flags, the rule for throughput goals (ADR 0064). C2 takes a method
@@ -38,7 +42,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JFR_PARTS='' PROFILE_PARTS='' ASYNC_PROFILER='' VARIANT='' VARIANT_JVM=''
-PORT_BASE=31000 SUBMISSIONS=200 WARMUP=0 MOCK_SIZE=2000 JVM=local
+PORT_BASE=31000 SUBMISSIONS=200 WARMUP=0 BURSTS=1 MOCK_SIZE=2000 JVM=local
 while [ $# -gt 0 ]; do
   case "$1" in
     --jfr) JFR_PARTS=$2; shift 2 ;;
@@ -48,9 +52,10 @@ while [ $# -gt 0 ]; do
     --port-base) PORT_BASE=$2; shift 2 ;;
     --submissions) SUBMISSIONS=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
+    --bursts) BURSTS=$2; shift 2 ;;
     --mock-size) MOCK_SIZE=$2; shift 2 ;;
     --jvm) JVM=$2; shift 2 ;;
-    *) sed -n '2,36p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,40p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -76,16 +81,20 @@ OUT=system-test/target
 run_once() {
   local label="$1"; shift
   rm -f "$OUT"/load-report.txt "$OUT"/load-*.jfr "$OUT"/load-*.jfr.window "$OUT"/load-*.collapsed
-  echo "== $label: $SUBMISSIONS submissions after a warm-up of $WARMUP, JVM $JVM, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
+  echo "== $label: $BURSTS × $SUBMISSIONS submissions after a warm-up of $WARMUP, JVM $JVM, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -Is)"
   if ! env "$@" ./mvnw -B -o -q verify -Psystem-test -pl system-test -am -Dit.test="$TESTS" -Dtest=none \
       -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Djacoco.skip=true \
       -Dsystemtest.portBase="$PORT_BASE" -Dsystemtest.loadSubmissions="$SUBMISSIONS" -Dsystemtest.loadWarmup="$WARMUP" \
-      -Dsystemtest.mockSize="$MOCK_SIZE" \
+      -Dsystemtest.loadBursts="$BURSTS" -Dsystemtest.mockSize="$MOCK_SIZE" \
       -Dsystemtest.jfrParts="$JFR_PARTS" -Dsystemtest.profileParts="$PROFILE_PARTS" \
       -Dsystemtest.asyncProfiler="$ASYNC_PROFILER" >"$OUT/submission-benchmark-$label.log" 2>&1; then
     echo "the system test failed: $OUT/submission-benchmark-$label.log and $OUT/failsafe-reports/" >&2
   fi
   cat "$OUT/load-report.txt" 2>/dev/null || echo "(no load report)"
+  if [ "$BURSTS" -gt 1 ] && [ -s "$OUT/load-report.txt" ]; then
+    echo "-- $label: p95 of each burst (ms): $(sed -n 's/^load run .* p95 \([0-9]*\) ms.*/\1/p' "$OUT/load-report.txt" \
+      | paste -sd ' ')"
+  fi
   # JFR recordings (--jfr, each with its window's times beside it) and async-profiler's folded stacks (--profile).
   for f in "$OUT"/load-*.jfr "$OUT"/load-*.collapsed; do
     [ -s "$f" ] || continue

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,10 +61,20 @@ final class LoadRun {
         for (int left = SystemTestSettings.LOAD_WARMUP; left > 0; left -= burst) {
             round(workload.tasks(Math.min(left, burst), "2026-10-14"), null);
         }
-        round(workload.tasks(burst, "2026-10-15"), report);
+        try {
+            Files.deleteIfExists(report);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        for (int measured = 0; measured < SystemTestSettings.LOAD_BURSTS; measured++) {
+            round(workload.tasks(burst, "2026-10-15"), report);
+        }
     }
 
-    /** One burst of the jobs' submissions; timed and charged into {@code report} unless it is null (a warm-up). */
+    /**
+     * One burst of the jobs' submissions; timed and charged into {@code report} (appended) unless it is null (a
+     * warm-up).
+     */
     private void round(List<Workload.Job> jobs, Path report) {
         int n = jobs.size();
         FlakyMobileClient mobile = new FlakyMobileClient(c.gateway, c.platform.port("GATEWAY_PORT"));
@@ -175,7 +186,12 @@ final class LoadRun {
         System.out.print("[system-test] " + (report == null ? "warm-up " : "") + summary + cpuReport);
         if (report != null) {
             try {
-                Files.writeString(report, summary + cpuReport + String.join("\n", errors) + "\n");
+                // appended: each measured burst has its own paragraph (the JFR and profile windows are the last's)
+                Files.writeString(
+                        report,
+                        summary + cpuReport + String.join("\n", errors) + "\n",
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -12,6 +12,11 @@ final class SystemTestSettings {
      * measured burst is the platform's first, cold.
      */
     static final int LOAD_WARMUP = Integer.getInteger("systemtest.loadWarmup", 0);
+    /**
+     * Measured bursts after the warm-up (bench/submission-benchmark.sh --bursts): 1 in CI. More give the spread of one
+     * warm platform's bursts from one start, each reported on its own.
+     */
+    static final int LOAD_BURSTS = Integer.getInteger("systemtest.loadBursts", 1);
     /** Inspection submissions in each drill burst. */
     static final int DRILL_BURST = Integer.getInteger("systemtest.drillBurst", 30);
 

@@ -2,6 +2,7 @@ package org.permitwatch.inspection.draw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -46,6 +47,29 @@ class DrawRandomTest {
         List<String> items =
                 IntStream.range(0, 10).mapToObj(i -> String.format("P%02d", i)).toList();
         assertThat(DrawRandom.of(SEED, "units:KEY").sample(items, 4)).containsExactly("P03", "P07", "P09", "P06");
+    }
+
+    /**
+     * {@link DrawRandom#samplePositions} remembers only the swapped positions; a copy of the whole list swapped in
+     * place (ADR 0007's wording) must give the same positions for every size and count, the edges included.
+     */
+    @Test
+    void sparsePositionsEqualFisherYatesOnAFullCopy() {
+        for (int size = 0; size <= 40; size++) {
+            for (int k = 0; k <= size + 2; k++) {
+                int[] sparse = DrawRandom.of(SEED, "inspectors").samplePositions(size, k);
+                DrawRandom stream = DrawRandom.of(SEED, "inspectors");
+                int[] copy = IntStream.range(0, size).toArray();
+                int take = Math.min(k, size);
+                for (int i = 0; i < take; i++) {
+                    int j = i + stream.nextInt(size - i);
+                    int t = copy[i];
+                    copy[i] = copy[j];
+                    copy[j] = t;
+                }
+                assertThat(sparse).as("size %d, k %d", size, k).containsExactly(Arrays.copyOf(copy, take));
+            }
+        }
     }
 
     @Test
