@@ -85,7 +85,7 @@ run_once() {
   if ! env "$@" ./mvnw -B -o -q verify -Psystem-test -pl system-test -am -Dit.test="$TESTS" -Dtest=none \
       -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Djacoco.skip=true \
       -Dsystemtest.portBase="$PORT_BASE" -Dsystemtest.loadSubmissions="$SUBMISSIONS" -Dsystemtest.loadWarmup="$WARMUP" \
-      -Dsystemtest.loadBursts="$BURSTS" -Dsystemtest.mockSize="$MOCK_SIZE" \
+      -Dsystemtest.loadBursts="$BURSTS" -Dsystemtest.mockSize="$MOCK_SIZE" -Dsystemtest.forkTimeout=5400 \
       -Dsystemtest.jfrParts="$JFR_PARTS" -Dsystemtest.profileParts="$PROFILE_PARTS" \
       -Dsystemtest.asyncProfiler="$ASYNC_PROFILER" >"$OUT/submission-benchmark-$label.log" 2>&1; then
     echo "the system test failed: $OUT/submission-benchmark-$label.log and $OUT/failsafe-reports/" >&2
