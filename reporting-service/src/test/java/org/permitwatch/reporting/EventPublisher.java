@@ -37,14 +37,7 @@ public final class EventPublisher implements AutoCloseable {
     /** As {@link #send(String, String, String, Object)}, with the producing request's W3C traceparent when not null. */
     public String send(String topic, String key, String type, Object payload, String traceparent) {
         String id = UUID.randomUUID().toString();
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json.writeValueAsString(payload));
-        record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
-        record.headers().add(CloudEventHeaders.ID, bytes(id));
-        record.headers().add(CloudEventHeaders.TYPE, bytes(type));
-        record.headers().add(CloudEventHeaders.SOURCE, bytes("/test"));
-        record.headers().add(CloudEventHeaders.SUBJECT, bytes(key));
-        record.headers().add(CloudEventHeaders.TIME, bytes(OffsetDateTime.now().toString()));
-        record.headers().add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        ProducerRecord<String, String> record = record(topic, key, type, id, json.writeValueAsString(payload));
         if (traceparent != null) {
             record.headers().add(CloudEventHeaders.TRACEPARENT, bytes(traceparent));
         }
@@ -55,6 +48,20 @@ public final class EventPublisher implements AutoCloseable {
         }
         sent.incrementAndGet();
         return id;
+    }
+
+    /** A binary-mode CloudEvent record with this {@code ce_id} and value (any text: a test may send what is not JSON). */
+    public static ProducerRecord<String, String> record(
+            String topic, String key, String type, String id, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
+        record.headers().add(CloudEventHeaders.ID, bytes(id));
+        record.headers().add(CloudEventHeaders.TYPE, bytes(type));
+        record.headers().add(CloudEventHeaders.SOURCE, bytes("/test"));
+        record.headers().add(CloudEventHeaders.SUBJECT, bytes(key));
+        record.headers().add(CloudEventHeaders.TIME, bytes(OffsetDateTime.now().toString()));
+        record.headers().add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        return record;
     }
 
     public int sent() {

@@ -11,6 +11,7 @@ import org.permitwatch.events.enforcement.RectificationCompleted;
 import org.permitwatch.events.enforcement.RectificationOverdue;
 import org.permitwatch.events.inspection.InspectionSubmitted;
 import org.permitwatch.events.inspection.InspectionTopics;
+import org.permitwatch.support.inbox.BatchListeners;
 import org.permitwatch.support.inbox.CloudEventAttributes;
 import org.permitwatch.support.inbox.EventReader;
 import org.slf4j.Logger;
@@ -65,7 +66,7 @@ class FeedbackListeners {
     }
 
     /**
-     * A poll of inspection events at a time ({@link FeedbackListenerConfiguration#BATCHES}): the inspections before
+     * A poll of inspection events at a time ({@link BatchListeners#FACTORY}): the inspections before
      * the first that cannot be applied go in one transaction; that one is named to the shared error handler, which
      * commits those before it, sends it to the dead-letter topic and delivers those after it again. A failure of the
      * transaction itself is retried with the poll as a whole, as a record's was.
@@ -74,7 +75,7 @@ class FeedbackListeners {
             id = INSPECTIONS_LISTENER,
             groupId = INSPECTIONS_GROUP,
             topics = InspectionTopics.INSPECTIONS,
-            containerFactory = FeedbackListenerConfiguration.BATCHES)
+            containerFactory = BatchListeners.FACTORY)
     void onInspections(List<ConsumerRecord<String, String>> records) {
         List<ViolationHistory.Inspection> inspections = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {

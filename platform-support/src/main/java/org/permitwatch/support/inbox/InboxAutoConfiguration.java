@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -26,6 +27,8 @@ import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -64,6 +67,21 @@ public class InboxAutoConfiguration {
     EventReader eventReader(ObjectProvider<JsonMapper> json) {
         return new EventReader(json.getIfAvailable(
                 () -> JsonMapper.builder().findAndAddModules().build()));
+    }
+
+    /** The batch listeners' container factory ({@link BatchListeners#FACTORY}), beside Boot's record-at-a-time one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(KafkaTemplate.class)
+    @ConditionalOnBean(ConcurrentKafkaListenerContainerFactoryConfigurer.class)
+    static class BatchListenerConfiguration {
+
+        @Bean(BatchListeners.FACTORY)
+        @ConditionalOnMissingBean(name = BatchListeners.FACTORY)
+        ConcurrentKafkaListenerContainerFactory<Object, Object> permitWatchBatchListenerFactory(
+                ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+                ConsumerFactory<Object, Object> consumers) {
+            return BatchListeners.factory(configurer, consumers);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

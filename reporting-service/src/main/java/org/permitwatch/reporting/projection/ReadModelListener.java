@@ -1,7 +1,11 @@
 package org.permitwatch.reporting.projection;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +28,7 @@ import org.permitwatch.events.inspection.PlanPublished;
 import org.permitwatch.events.inspection.TaskAssigned;
 import org.permitwatch.events.liaison.LiaisonTopics;
 import org.permitwatch.events.liaison.SubmissionRecorded;
+import org.permitwatch.support.inbox.BatchListeners;
 import org.permitwatch.support.inbox.CloudEventAttributes;
 import org.permitwatch.support.inbox.EventReader;
 import org.permitwatch.support.inbox.IdempotentConsumer;
@@ -31,15 +36,19 @@ import org.permitwatch.support.inbox.ReplayableListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The one consumer of every topic reporting reads. It dispatches on {@code ce_type} (DRAWS and CASES carry several
  * types), applies each event once per {@code ce_id} through {@link IdempotentConsumer} and the order-independent
- * upserts of {@link ReadModelWriter}. Runs on a Kafka listener thread (not Netty), so blocking on the reactive
- * transaction with a timeout is fine and commits the offset only after the rows are written. One listener, one
- * group: {@link #rebuild()} seeks every partition of every topic back to its start at once.
+ * upserts of {@link ReadModelWriter}. A poll at a time, in one transaction (ADR 0069): one statement marks its events,
+ * then each new event's upserts, instead of a transaction, a marker and a commit per event. Runs on a Kafka listener
+ * thread (not Netty), so blocking on the reactive transaction with a timeout is fine and commits the offsets only
+ * after the rows are written. One listener, one group: {@link #rebuild()} seeks every partition of every topic back
+ * to its start at once.
  */
 @Component
 class ReadModelListener extends ReplayableListener {
@@ -84,6 +93,7 @@ class ReadModelListener extends ReplayableListener {
     @KafkaListener(
             id = LISTENER_ID,
             groupId = GROUP_ID,
+            containerFactory = BatchListeners.FACTORY,
             topics = {
                 Topics.DIRECTORY_UNITS,
                 InspectionTopics.PLANS,
@@ -95,25 +105,87 @@ class ReadModelListener extends ReplayableListener {
                 EnforcementTopics.ALERTS,
                 LiaisonTopics.SUBMISSIONS
             })
-    void onEvent(ConsumerRecord<String, String> record) {
-        CloudEventAttributes event = CloudEventAttributes.from(record);
-        Function<ConsumerRecord<String, String>, Mono<Void>> handler = handlers.get(event.type());
-        if (handler == null) {
-            // Other event types on these topics (e.g. future ones) are not part of any report.
-            log.debug("ignoring event {} of type {} on {}", event.id(), event.type(), record.topic());
+    void onEvents(List<ConsumerRecord<String, String>> records) {
+        List<Pending> pending = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            try {
+                CloudEventAttributes event = CloudEventAttributes.from(record);
+                Function<ConsumerRecord<String, String>, Mono<Void>> handler = handlers.get(event.type());
+                if (handler == null) {
+                    // Other event types on these topics (e.g. future ones) are not part of any report.
+                    log.debug("ignoring event {} of type {} on {}", event.id(), event.type(), record.topic());
+                    continue;
+                }
+                // reads and checks the payload now; the writes run when the poll's transaction subscribes
+                pending.add(new Pending(i, record, event, handler.apply(record)));
+            } catch (IllegalArgumentException unusable) {
+                // Not a CloudEvent, not JSON, or not a storable event: the events before it are applied, it goes to
+                // the dead-letter topic without retries, the ones after it come again.
+                apply(pending);
+                throw new BatchListenerFailedException(unusable.getMessage(), unusable, i);
+            }
+        }
+        apply(pending);
+    }
+
+    /**
+     * The poll's events in one transaction. Should that fail, they are applied one by one, each in its own, so the
+     * one at fault is named to the error handler (retried, then dead-lettered, as a record listener's would be) and the
+     * ones before it are kept.
+     */
+    private void apply(List<Pending> pending) {
+        if (pending.isEmpty()) {
             return;
         }
-        Boolean applied = inbox.handleOnce(CONSUMER, event.id(), () -> handler.apply(record))
-                .block(APPLY_TIMEOUT);
-        // With the trace id of the producing request in the log line (ADR 0043): how docs/observability.md follows a
-        // submission into the summary tables.
-        log.debug(
-                "event {} of type {} from {}: {}",
-                event.id(),
-                event.type(),
-                record.topic(),
-                Boolean.TRUE.equals(applied) ? "applied to the read models" : "already applied");
+        try {
+            applyTogether(pending);
+        } catch (RuntimeException together) {
+            log.warn(
+                    "a poll of {} events failed as a whole ({}); applying them one by one",
+                    pending.size(),
+                    together.toString());
+            for (Pending one : pending) {
+                try {
+                    applyTogether(List.of(one));
+                } catch (RuntimeException failed) {
+                    throw new BatchListenerFailedException(String.valueOf(failed.getMessage()), failed, one.index());
+                }
+            }
+        }
     }
+
+    private void applyTogether(List<Pending> pending) {
+        Set<String> applied = inbox.handleEachOnce(
+                        CONSUMER, pending.stream().map(p -> p.event().id()).toList(), fresh -> {
+                            // a duplicate within the poll (the relay's retry) is applied once
+                            Set<String> left = new HashSet<>(fresh);
+                            return Flux.fromIterable(pending)
+                                    .filter(p -> left.remove(p.event().id()))
+                                    .concatMap(Pending::effect)
+                                    .then();
+                        })
+                .block(APPLY_TIMEOUT);
+        if (log.isDebugEnabled()) {
+            // With the trace id of the producing request (ADR 0043): how docs/observability.md follows a submission
+            // into the summary tables. A poll belongs to no single trace, so the id is in the line, not the MDC.
+            for (Pending p : pending) {
+                log.debug(
+                        "event {} of type {} from {} in trace {}: {}",
+                        p.event().id(),
+                        p.event().type(),
+                        p.record().topic(),
+                        p.event().traceId(),
+                        applied != null && applied.contains(p.event().id())
+                                ? "applied to the read models"
+                                : "already applied");
+            }
+        }
+    }
+
+    /** An event of the poll with its effect, assembled but not yet run. */
+    private record Pending(
+            int index, ConsumerRecord<String, String> record, CloudEventAttributes event, Mono<Void> effect) {}
 
     /** Empties the read models and the consumer's processed_event markers (one transaction). */
     @Override
