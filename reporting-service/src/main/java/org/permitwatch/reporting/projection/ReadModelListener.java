@@ -47,8 +47,8 @@ import reactor.core.publisher.Mono;
  * upserts of {@link ReadModelWriter}. A poll at a time, in one transaction (ADR 0069): one statement marks its events,
  * then each new event's upserts, instead of a transaction, a marker and a commit per event. Runs on a Kafka listener
  * thread (not Netty), so blocking on the reactive transaction with a timeout is fine and commits the offsets only
- * after the rows are written. One listener, one group: {@link #rebuild()} seeks every partition of every topic back
- * to its start at once.
+ * after the rows are written. One listener, one group: a rebuild ({@link RebuildController}) seeks every partition of
+ * every topic back to its start at once.
  */
 @Component
 class ReadModelListener extends ReplayableListener {
@@ -119,11 +119,12 @@ class ReadModelListener extends ReplayableListener {
                 }
                 // reads and checks the payload now; the writes run when the poll's transaction subscribes
                 pending.add(new Pending(i, record, event, handler.apply(record)));
-            } catch (IllegalArgumentException unusable) {
-                // Not a CloudEvent, not JSON, or not a storable event: the events before it are applied, it goes to
-                // the dead-letter topic without retries, the ones after it come again.
+            } catch (RuntimeException unusable) {
+                // The events before it are applied and the ones after it come again. Not a CloudEvent, not JSON or
+                // not a storable event (IllegalArgumentException): to the dead-letter topic without retries; anything
+                // else is retried first, as a record listener's would be.
                 apply(pending);
-                throw new BatchListenerFailedException(unusable.getMessage(), unusable, i);
+                throw new BatchListenerFailedException(String.valueOf(unusable.getMessage()), unusable, i);
             }
         }
         apply(pending);
