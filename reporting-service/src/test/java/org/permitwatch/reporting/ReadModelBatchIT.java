@@ -5,19 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.inspection.InspectionSubmitted;
 import org.permitwatch.events.inspection.InspectionTopics;
+import org.permitwatch.testsupport.KafkaBatches;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -124,22 +118,7 @@ class ReadModelBatchIT {
     }
 
     private void sendInOneBatch(List<ProducerRecord<String, String>> records) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        broker.getBrokersAsString(),
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        200),
-                new StringSerializer(),
-                new StringSerializer())) {
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (ProducerRecord<String, String> r : records) {
-                sent.add(producer.send(r));
-            }
-            for (Future<RecordMetadata> f : sent) {
-                f.get();
-            }
-        }
+        KafkaBatches.sendInOneBatch(broker.getBrokersAsString(), records);
     }
 
     private long processed() {

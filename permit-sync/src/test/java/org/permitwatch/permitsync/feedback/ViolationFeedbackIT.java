@@ -12,12 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +33,7 @@ import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.mock.NationalPlatformMock;
 import org.permitwatch.permitsync.NationalPlatformMocks;
 import org.permitwatch.permitsync.PermitSyncTestSupport;
+import org.permitwatch.testsupport.KafkaBatches;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -410,26 +409,15 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
         UUID key = UUID.randomUUID();
         String inspections = InspectionTopics.INSPECTIONS;
         String type = InspectionSubmitted.TYPE;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        broker.getBrokersAsString(),
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        200),
-                new StringSerializer(),
-                new StringSerializer())) {
-            List<Future<RecordMetadata>> sent = List.of(
-                    producer.send(event(inspections, later, type, key, inspection(d, now.minusDays(2)))),
-                    producer.send(event(inspections, earlier, type, key, inspection(d, now.minusDays(4)))),
-                    // the relay's retry of the same event
-                    producer.send(event(inspections, earlier, type, key, inspection(d, now.minusDays(4)))),
-                    producer.send(event(inspections, unreadable, type, key, inspection(" ", now.minusDays(1)))),
-                    producer.send(event(
-                            inspections, UUID.randomUUID().toString(), type, key, inspection(e, now.minusDays(1)))));
-            for (Future<RecordMetadata> f : sent) {
-                f.get();
-            }
-        }
+        KafkaBatches.sendInOneBatch(
+                broker.getBrokersAsString(),
+                List.of(
+                        event(inspections, later, type, key, inspection(d, now.minusDays(2))),
+                        event(inspections, earlier, type, key, inspection(d, now.minusDays(4))),
+                        // the relay's retry of the same event
+                        event(inspections, earlier, type, key, inspection(d, now.minusDays(4))),
+                        event(inspections, unreadable, type, key, inspection(" ", now.minusDays(1))),
+                        event(inspections, UUID.randomUUID().toString(), type, key, inspection(e, now.minusDays(1)))));
 
         // both of d, once each, the one after the unreadable event too; the unreadable one is not marked
         await(() -> processed(INSPECTIONS_CONSUMER) == before + 3);
