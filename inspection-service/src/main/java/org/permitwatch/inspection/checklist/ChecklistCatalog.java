@@ -40,18 +40,8 @@ public class ChecklistCatalog {
      * none. Empty when the province has published nothing yet.
      */
     public Mono<UUID> currentVersionFor(String cityCode) {
-        String province = cityCode.substring(0, 2) + "0000";
-        return db.sql("""
-                        WITH prov AS (
-                            SELECT id FROM checklist_version
-                             WHERE division_code = :province AND based_on IS NULL AND status = 'PUBLISHED'
-                             ORDER BY version DESC LIMIT 1)
-                        SELECT coalesce((SELECT c.id FROM checklist_version c, prov
-                                          WHERE c.division_code = :city AND c.based_on = prov.id
-                                            AND c.status = 'PUBLISHED'
-                                          ORDER BY c.version DESC LIMIT 1),
-                                        (SELECT id FROM prov)) AS id""")
-                .bind("province", province)
+        // The rule is the database function (V98), so the record's creation can ask it in its task read.
+        return db.sql("SELECT current_checklist_version(:city) AS id")
                 .bind("city", cityCode)
                 .map(r -> r.get("id", UUID.class))
                 .one();

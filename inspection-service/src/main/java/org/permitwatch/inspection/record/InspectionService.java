@@ -14,6 +14,7 @@ import org.permitwatch.inspection.checklist.ChecklistCatalog;
 import org.permitwatch.inspection.checklist.ChecklistItemView;
 import org.permitwatch.inspection.finding.FindingWriter;
 import org.permitwatch.inspection.task.TaskAccess;
+import org.permitwatch.inspection.task.TaskView;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.outbox.OutboxMessage;
 import org.permitwatch.support.outbox.OutboxWriter;
@@ -91,59 +92,56 @@ class InspectionService {
     Mono<IdempotencyKeys.Reply> create(Caller caller, RecordInput.Create body, String key) {
         return write(caller, key, "POST /api/v1/inspections", json.writeValueAsString(body), () -> {
             writableScope(caller);
-            return tasks.findForInspection(body.taskId(), caller)
-                    .flatMap(task -> unit(task.permitNumber())
-                            .flatMap(unit -> checklists
-                                    .currentVersionFor(task.cityCode())
-                                    .switchIfEmpty(Mono.error(() -> ApiException.conflict(
-                                            "no-published-checklist",
-                                            "no checklist version is published for city " + task.cityCode())))
-                                    .flatMap(versionId -> items(versionId, keyIndustry(unit), task.cityCode())
-                                            .flatMap(items -> {
-                                                RecordContent content = assembler.assemble(body.content(), items, unit);
-                                                boolean submit = body.submitNow();
-                                                if (submit) {
-                                                    ContentAssembler.requireSubmittable(content);
-                                                }
-                                                RecordRow row = new RecordRow(
-                                                        UUID.randomUUID(),
-                                                        task.id(),
-                                                        task.permitNumber(),
-                                                        unit.unitName(),
-                                                        task.divisionCode(),
-                                                        task.cityCode(),
-                                                        keyIndustry(unit),
-                                                        versionId,
-                                                        submit ? RecordRow.SUBMITTED : RecordRow.DRAFT,
-                                                        submit ? 1 : 0,
-                                                        content,
-                                                        caller.subject(),
-                                                        null,
-                                                        null,
-                                                        null);
-                                                AuditLog.Entry created = new AuditLog.Entry(
-                                                        "inspection.create",
-                                                        RESOURCE,
-                                                        row.id().toString(),
-                                                        Map.of(
-                                                                "taskId",
-                                                                task.id().toString()));
-                                                // Before anything is written (a back-dating beyond the window is a
-                                                // 400).
-                                                Mono<Void> submitted = submit
-                                                        ? submitVersion(row, 1, null, content, null, caller, created)
-                                                        : audit.recordAll(List.of(created));
-                                                return store.insert(row)
-                                                        .onErrorMap(
-                                                                DataIntegrityViolationException.class,
-                                                                InspectionService::duplicateRecord)
-                                                        .flatMap(stored -> (submit
-                                                                        ? tasks.markStartedAndDone(task.id())
-                                                                        : tasks.markInProgress(task.id()))
-                                                                .then(submitted)
-                                                                .then(Mono.fromCallable(
-                                                                        () -> reply(stored, HttpStatus.CREATED))));
-                                            }))));
+            // The task, its unit and the city's checklist version in one statement (issue 21).
+            return tasks.openForInspection(body.taskId(), caller).flatMap(target -> {
+                TaskView task = target.task();
+                DirectoryUnitSnapshot unit = unit(task.permitNumber(), target.unitSnapshot());
+                UUID versionId = target.checklistVersionId();
+                if (versionId == null) {
+                    throw ApiException.conflict(
+                            "no-published-checklist", "no checklist version is published for city " + task.cityCode());
+                }
+                return items(versionId, keyIndustry(unit), task.cityCode()).flatMap(items -> {
+                    RecordContent content = assembler.assemble(body.content(), items, unit);
+                    boolean submit = body.submitNow();
+                    if (submit) {
+                        ContentAssembler.requireSubmittable(content);
+                    }
+                    RecordRow row = new RecordRow(
+                            UUID.randomUUID(),
+                            task.id(),
+                            task.permitNumber(),
+                            unit.unitName(),
+                            task.divisionCode(),
+                            task.cityCode(),
+                            keyIndustry(unit),
+                            versionId,
+                            submit ? RecordRow.SUBMITTED : RecordRow.DRAFT,
+                            submit ? 1 : 0,
+                            content,
+                            caller.subject(),
+                            null,
+                            null,
+                            null);
+                    AuditLog.Entry created = new AuditLog.Entry(
+                            "inspection.create",
+                            RESOURCE,
+                            row.id().toString(),
+                            Map.of("taskId", task.id().toString()));
+                    // Before anything is written (a back-dating beyond the window is a
+                    // 400).
+                    Mono<Void> submitted = submit
+                            ? submitVersion(row, 1, null, content, null, caller, created)
+                            : audit.recordAll(List.of(created));
+                    return store.insert(row)
+                            .onErrorMap(DataIntegrityViolationException.class, InspectionService::duplicateRecord)
+                            .flatMap(stored -> (submit
+                                            ? tasks.markStartedAndDone(task.id())
+                                            : tasks.markInProgress(task.id()))
+                                    .then(submitted)
+                                    .then(Mono.fromCallable(() -> reply(stored, HttpStatus.CREATED))));
+                });
+            });
         });
     }
 
@@ -351,9 +349,20 @@ class InspectionService {
     }
 
     private Mono<DirectoryUnitSnapshot> unit(String permitNumber) {
-        return units.snapshot(permitNumber)
-                .switchIfEmpty(Mono.error(() -> ApiException.conflict(
-                        "unit-not-in-directory", "unit " + permitNumber + " is not in the directory projection yet")));
+        return units.snapshot(permitNumber).switchIfEmpty(Mono.error(() -> unitNotInDirectory(permitNumber)));
+    }
+
+    /** @param snapshot the unit's snapshot as its task read returned it; null when the unit is not in the directory */
+    private DirectoryUnitSnapshot unit(String permitNumber, String snapshot) {
+        if (snapshot == null) {
+            throw unitNotInDirectory(permitNumber);
+        }
+        return units.parse(snapshot);
+    }
+
+    private static ApiException unitNotInDirectory(String permitNumber) {
+        return ApiException.conflict(
+                "unit-not-in-directory", "unit " + permitNumber + " is not in the directory projection yet");
     }
 
     private Mono<List<ChecklistItemView>> items(UUID versionId, String keyIndustry, String cityCode) {

@@ -24,7 +24,12 @@ class UnitDirectory {
                 .bind("permit", permitNumber)
                 .map(r -> r.get("snapshot", String.class))
                 .one()
-                .map(text -> json.readValue(text, DirectoryUnitSnapshot.class));
+                .map(this::parse);
+    }
+
+    /** A snapshot as the projection stores it (JSON), read elsewhere: a task's read returns it with the task. */
+    DirectoryUnitSnapshot parse(String snapshot) {
+        return json.readValue(snapshot, DirectoryUnitSnapshot.class);
     }
 
     /** Never moves the date backwards: a correction of an older inspection must not hide a newer one. */

@@ -28,9 +28,20 @@ public class TaskAccess {
      * Otherwise a 404 problem (the caller cannot tell a foreign task from a missing one).
      */
     public Mono<TaskView> findForInspection(UUID taskId, Caller caller) {
-        return queries.find(taskId, TaskScope.of(caller))
-                .switchIfEmpty(Mono.error(
-                        () -> ApiException.notFound(ProblemCodes.NOT_FOUND, "no task " + taskId + " assigned to you")));
+        return queries.find(taskId, TaskScope.of(caller)).switchIfEmpty(Mono.error(() -> notInspectable(taskId)));
+    }
+
+    /**
+     * As {@link #findForInspection}, with the unit's directory snapshot and the city's current checklist version read
+     * in the same statement: what a new record needs, in one round trip.
+     */
+    public Mono<TaskForInspection> openForInspection(UUID taskId, Caller caller) {
+        return queries.findForInspection(taskId, TaskScope.of(caller))
+                .switchIfEmpty(Mono.error(() -> notInspectable(taskId)));
+    }
+
+    private static ApiException notInspectable(UUID taskId) {
+        return ApiException.notFound(ProblemCodes.NOT_FOUND, "no task " + taskId + " assigned to you");
     }
 
     /** ASSIGNED → IN_PROGRESS; a task already in progress stays so. 409 if it is done or cancelled. */

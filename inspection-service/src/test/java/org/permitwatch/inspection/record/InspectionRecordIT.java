@@ -189,6 +189,71 @@ class InspectionRecordIT {
                 .containsEntry("checklistVersionId", newer.toString());
     }
 
+    /**
+     * The task, its unit and the city's checklist version come from one statement (issue 21); each missing part is
+     * still its own 409, in the same order, with nothing written.
+     */
+    @Test
+    void aRecordNeedsItsUnitInTheDirectoryAndAPublishedChecklistForItsCity() {
+        Fixture notInDirectory = unitWithTask(COUNTY, inspector);
+        exec("DELETE FROM directory_unit WHERE permit_number = '" + notInDirectory.permitNumber() + "'");
+        expectConflict(
+                post(
+                        "/api/v1/inspections",
+                        inspectorToken(inspector),
+                        null,
+                        body(notInDirectory.taskId(), true, List.of(item(1, "COMPLIANT", null)), List.of())),
+                "unit-not-in-directory");
+        assertNothingWritten(notInDirectory.taskId());
+
+        // Inner Mongolia's province has published no checklist here: its city's task has none to use.
+        String innerMongoliaCounty = "150102";
+        Fixture noChecklist = unitWithTask(innerMongoliaCounty, inspector);
+        expectConflict(
+                post(
+                        "/api/v1/inspections",
+                        TestJwts.token("CITY", "150100"),
+                        null,
+                        body(noChecklist.taskId(), true, List.of(item(1, "COMPLIANT", null)), List.of())),
+                "no-published-checklist");
+        assertNothingWritten(noChecklist.taskId());
+
+        // The same unit once the directory holds it again: the unit is checked before the checklist, as before.
+        exec("DELETE FROM directory_unit WHERE permit_number = '" + noChecklist.permitNumber() + "'");
+        expectConflict(
+                post(
+                        "/api/v1/inspections",
+                        TestJwts.token("CITY", "150100"),
+                        null,
+                        body(noChecklist.taskId(), true, List.of(item(1, "COMPLIANT", null)), List.of())),
+                "unit-not-in-directory");
+    }
+
+    private static void expectConflict(WebTestClient.ResponseSpec response, String code) {
+        response.expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo(code);
+    }
+
+    private void assertNothingWritten(UUID taskId) {
+        assertThat(db.sql("SELECT count(*) FROM inspection_record WHERE task_id = :task")
+                        .bind("task", taskId)
+                        .map(r -> r.get(0, Long.class))
+                        .one()
+                        .block())
+                .isZero();
+        assertThat(db.sql("SELECT status FROM inspection_task WHERE id = :task")
+                        .bind("task", taskId)
+                        .map(r -> r.get(0, String.class))
+                        .one()
+                        .block())
+                .isEqualTo("ASSIGNED");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     @Test
