@@ -128,8 +128,7 @@ class InspectionService {
                             RESOURCE,
                             row.id().toString(),
                             Map.of("taskId", task.id().toString()));
-                    // Before anything is written (a back-dating beyond the window is a
-                    // 400).
+                    // Checked before anything is written: a back-dating beyond the window is a 400.
                     Mono<Void> submitted = submit
                             ? submitVersion(row, 1, null, content, null, caller, created)
                             : audit.recordAll(List.of(created));
