@@ -197,36 +197,26 @@ class InspectionRecordIT {
     void aRecordNeedsItsUnitInTheDirectoryAndAPublishedChecklistForItsCity() {
         Fixture notInDirectory = unitWithTask(COUNTY, inspector);
         exec("DELETE FROM directory_unit WHERE permit_number = '" + notInDirectory.permitNumber() + "'");
-        expectConflict(
-                post(
-                        "/api/v1/inspections",
-                        inspectorToken(inspector),
-                        null,
-                        body(notInDirectory.taskId(), true, List.of(item(1, "COMPLIANT", null)), List.of())),
-                "unit-not-in-directory");
+        expectConflict(submitNow(inspectorToken(inspector), notInDirectory), "unit-not-in-directory");
         assertNothingWritten(notInDirectory.taskId());
 
         // Inner Mongolia's province has published no checklist here: its city's task has none to use.
-        String innerMongoliaCounty = "150102";
-        Fixture noChecklist = unitWithTask(innerMongoliaCounty, inspector);
-        expectConflict(
-                post(
-                        "/api/v1/inspections",
-                        TestJwts.token("CITY", "150100"),
-                        null,
-                        body(noChecklist.taskId(), true, List.of(item(1, "COMPLIANT", null)), List.of())),
-                "no-published-checklist");
+        Fixture noChecklist = unitWithTask("150102", inspector);
+        String innerMongoliaCity = TestJwts.token("CITY", "150100");
+        expectConflict(submitNow(innerMongoliaCity, noChecklist), "no-published-checklist");
         assertNothingWritten(noChecklist.taskId());
 
-        // The same unit once the directory holds it again: the unit is checked before the checklist, as before.
+        // The same task once its unit has left the directory too: the unit is reported first, as before.
         exec("DELETE FROM directory_unit WHERE permit_number = '" + noChecklist.permitNumber() + "'");
-        expectConflict(
-                post(
-                        "/api/v1/inspections",
-                        TestJwts.token("CITY", "150100"),
-                        null,
-                        body(noChecklist.taskId(), true, List.of(item(1, "COMPLIANT", null)), List.of())),
-                "unit-not-in-directory");
+        expectConflict(submitNow(innerMongoliaCity, noChecklist), "unit-not-in-directory");
+    }
+
+    private WebTestClient.ResponseSpec submitNow(String token, Fixture f) {
+        return post(
+                "/api/v1/inspections",
+                token,
+                null,
+                body(f.taskId(), true, List.of(item(1, "COMPLIANT", null)), List.of()));
     }
 
     private static void expectConflict(WebTestClient.ResponseSpec response, String code) {
