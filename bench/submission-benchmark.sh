@@ -37,7 +37,8 @@
 #               after 5,000 submissions, so a warm platform needs --warmup 8000 --mock-size 20000 (session 20); the
 #               JIT's share is in the report. --jvm local (the default) is run.sh's C1-only 256 MB.
 # --port-base   first port of the platform's block (SystemIT's systemtest.portBase; the default 28000 is CI's).
-# Takes 5-8 minutes a run on 2 cores (the platform's start and first sync included), about 16 with --warmup 8000.
+# Takes 5-8 minutes a run on 2 cores (the platform's start and first sync included), about 16 with --warmup 8000 and
+# about 20 with --warmup 8000 --mock-size 22000 --bursts 3 (session 23).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
