@@ -56,7 +56,7 @@ while [ $# -gt 0 ]; do
     --bursts) BURSTS=$2; shift 2 ;;
     --mock-size) MOCK_SIZE=$2; shift 2 ;;
     --jvm) JVM=$2; shift 2 ;;
-    *) sed -n '2,40p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,41p' "$0" >&2; exit 2 ;;
   esac
 done
 
