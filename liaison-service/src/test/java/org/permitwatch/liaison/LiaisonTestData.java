@@ -2,16 +2,13 @@ package org.permitwatch.liaison;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.permitwatch.events.CloudEventHeaders;
+import org.permitwatch.testsupport.CloudEventRecords;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,27 +74,14 @@ public final class LiaisonTestData {
         }
 
         public void send(String topic, String ceId, String type, String key, Object payload) throws Exception {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json.writeValueAsString(payload));
-            record.headers()
-                    .add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE))
-                    .add(CloudEventHeaders.ID, bytes(ceId))
-                    .add(CloudEventHeaders.TYPE, bytes(type))
-                    .add(CloudEventHeaders.SOURCE, bytes(source))
-                    .add(CloudEventHeaders.SUBJECT, bytes(key))
-                    .add(
-                            CloudEventHeaders.TIME,
-                            bytes(OffsetDateTime.now(ZoneOffset.UTC).toString()))
-                    .add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+            ProducerRecord<String, String> record =
+                    CloudEventRecords.record(topic, key, type, ceId, source, json.writeValueAsString(payload));
             producer.send(record).get();
         }
 
         @Override
         public void close() {
             producer.close();
-        }
-
-        private static byte[] bytes(String value) {
-            return value.getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -1,13 +1,13 @@
 package org.permitwatch.reporting;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.permitwatch.events.CloudEventHeaders;
+import org.permitwatch.testsupport.CloudEventRecords;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -37,7 +37,8 @@ public final class EventPublisher implements AutoCloseable {
     /** As {@link #send(String, String, String, Object)}, with the producing request's W3C traceparent when not null. */
     public String send(String topic, String key, String type, Object payload, String traceparent) {
         String id = UUID.randomUUID().toString();
-        ProducerRecord<String, String> record = record(topic, key, type, id, json.writeValueAsString(payload));
+        ProducerRecord<String, String> record =
+                CloudEventRecords.record(topic, key, type, id, "/test", json.writeValueAsString(payload));
         if (traceparent != null) {
             record.headers().add(CloudEventHeaders.TRACEPARENT, bytes(traceparent));
         }
@@ -48,20 +49,6 @@ public final class EventPublisher implements AutoCloseable {
         }
         sent.incrementAndGet();
         return id;
-    }
-
-    /** A binary-mode CloudEvent record with this {@code ce_id} and value (any text: a test may send what is not JSON). */
-    public static ProducerRecord<String, String> record(
-            String topic, String key, String type, String id, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
-        record.headers().add(CloudEventHeaders.ID, bytes(id));
-        record.headers().add(CloudEventHeaders.TYPE, bytes(type));
-        record.headers().add(CloudEventHeaders.SOURCE, bytes("/test"));
-        record.headers().add(CloudEventHeaders.SUBJECT, bytes(key));
-        record.headers().add(CloudEventHeaders.TIME, bytes(OffsetDateTime.now().toString()));
-        record.headers().add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
-        return record;
     }
 
     public int sent() {

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.inspection.InspectionSubmitted;
 import org.permitwatch.events.inspection.InspectionTopics;
+import org.permitwatch.testsupport.CloudEventRecords;
 import org.permitwatch.testsupport.KafkaBatches;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -51,7 +52,7 @@ class ReadModelBatchIT {
                 inspection(bEvent, b, "乙厂"),
                 // the relay's retry of the same event
                 inspection(bEvent, b, "乙厂"),
-                EventPublisher.record(INSPECTIONS, "k", InspectionSubmitted.TYPE, unreadable, "{not json"),
+                CloudEventRecords.record(INSPECTIONS, "k", InspectionSubmitted.TYPE, unreadable, "/test", "{not json"),
                 inspection(UUID.randomUUID().toString(), c, "丙厂")));
 
         // a, b and c once each, c after the unreadable event too; the unreadable one is not marked
@@ -113,8 +114,8 @@ class ReadModelBatchIT {
                 0,
                 0,
                 List.of());
-        return EventPublisher.record(
-                INSPECTIONS, "k", InspectionSubmitted.TYPE, eventId, json.writeValueAsString(payload));
+        return CloudEventRecords.record(
+                INSPECTIONS, "k", InspectionSubmitted.TYPE, eventId, "/test", json.writeValueAsString(payload));
     }
 
     private void sendInOneBatch(List<ProducerRecord<String, String>> records) throws Exception {

@@ -3,7 +3,6 @@ package org.permitwatch.permitsync.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,7 +18,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.permitwatch.events.CloudEventHeaders;
 import org.permitwatch.events.directory.DirectoryUnitSnapshot;
 import org.permitwatch.events.enforcement.CaseClosed;
 import org.permitwatch.events.enforcement.CaseOpened;
@@ -33,6 +31,7 @@ import org.permitwatch.events.inspection.InspectionTopics;
 import org.permitwatch.mock.NationalPlatformMock;
 import org.permitwatch.permitsync.NationalPlatformMocks;
 import org.permitwatch.permitsync.PermitSyncTestSupport;
+import org.permitwatch.testsupport.CloudEventRecords;
 import org.permitwatch.testsupport.KafkaBatches;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -598,22 +597,7 @@ class ViolationFeedbackIT extends PermitSyncTestSupport {
     }
 
     private ProducerRecord<String, String> event(String topic, String ceId, String type, UUID key, Object payload) {
-        ProducerRecord<String, String> record =
-                new ProducerRecord<>(topic, key.toString(), json.writeValueAsString(payload));
-        record.headers()
-                .add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE))
-                .add(CloudEventHeaders.ID, bytes(ceId))
-                .add(CloudEventHeaders.TYPE, bytes(type))
-                .add(CloudEventHeaders.SOURCE, bytes("/inspection-service"))
-                .add(CloudEventHeaders.SUBJECT, bytes(key.toString()))
-                .add(
-                        CloudEventHeaders.TIME,
-                        bytes(OffsetDateTime.now(ZoneOffset.UTC).toString()))
-                .add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
-        return record;
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+        return CloudEventRecords.record(
+                topic, key.toString(), type, ceId, "/inspection-service", json.writeValueAsString(payload));
     }
 }
