@@ -7,10 +7,11 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,7 +49,7 @@ class RawPublisher implements DisposableBean {
     private final KafkaTemplate<String, String> kafka;
     private final BureauClock clock;
     private final RegisteredPoints points;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(daemon("hj212-publish"));
+    private final ExecutorService sender = singleSender();
     private final HashedWheelTimer timeouts =
             new HashedWheelTimer(daemon("hj212-publish-timeout"), 100, TimeUnit.MILLISECONDS);
 
@@ -127,6 +128,19 @@ class RawPublisher implements DisposableBean {
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
+    }
+
+    /**
+     * One thread, fed through a lock-free queue. {@code Executors.newSingleThreadExecutor}'s LinkedBlockingQueue
+     * takes a lock on every offer, and the event loops that hand frames over waited for each other on it in a burst
+     * (NoBlockingCalls, ADR 0070); LinkedTransferQueue's offer is a CAS. The thread is started here, so no hand-off
+     * takes the executor's own lock to start it either.
+     */
+    private static ExecutorService singleSender() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                1, 1, 0, TimeUnit.MILLISECONDS, new LinkedTransferQueue<>(), daemon("hj212-publish"));
+        executor.prestartAllCoreThreads();
+        return executor;
     }
 
     private static byte[] bytes(String value) {
