@@ -317,16 +317,18 @@ class EvidenceFilesIT {
         assertThat(get(url.replace(EvidenceService.objectKey(record, UUID.fromString(id)), otherKey))
                         .statusCode())
                 .isEqualTo(403);
-        // expired: a link valid for 1 s, used after 2 s
+        // expired: a link valid for 3 s, used at once and after 3.1 s. The signature's X-Amz-Date is truncated to the
+        // second, so a link of N seconds is good for between N-1 and N after it is signed: with 1 s, a link signed
+        // late in a second was already expired at its first use (seen in session 24).
         ObjectStorage.Presigned shortLived = storage.presignGet(
                         EvidenceService.objectKey(record, UUID.fromString(id)),
                         "image/jpeg",
                         "attachment",
-                        Duration.ofSeconds(1))
+                        Duration.ofSeconds(3))
                 .block();
         assertThat(shortLived).isNotNull();
         assertThat(get(shortLived.url()).statusCode()).isEqualTo(200);
-        Thread.sleep(2_100);
+        Thread.sleep(3_100);
         assertThat(get(shortLived.url()).statusCode()).isEqualTo(403);
     }
 
