@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -68,6 +70,65 @@ class NoBlockingCallsTest {
                 .singleElement()
                 .asString()
                 .contains("java.lang.Thread.sleep", "reactor-http-");
+    }
+
+    @Test
+    void aBusyLockOurCodeTakesOnAParallelThreadIsRecorded() throws InterruptedException {
+        ReentrantLock lock = new ReentrantLock();
+        AtomicReference<Thread> waiter = new AtomicReference<>();
+        lock.lock();
+        try {
+            Mono.fromRunnable(() -> {
+                        waiter.set(Thread.currentThread());
+                        lock.lock();
+                        lock.unlock();
+                    })
+                    .subscribeOn(Schedulers.parallel())
+                    .subscribe();
+            // released only once the parallel thread is parked on it (queued alone, it might still get it spinning)
+            while (waiter.get() == null || waiter.get().getState() != Thread.State.WAITING) {
+                Thread.sleep(1);
+            }
+        } finally {
+            lock.unlock();
+        }
+
+        assertThat(NoBlockingCalls.drain())
+                .singleElement()
+                .asString()
+                .contains("jdk.internal.misc.Unsafe#park", "NoBlockingCallsTest");
+    }
+
+    @Test
+    void aBusyLockIsLoggedNotFailedOnlyWhenALibraryTookIt() {
+        String park = "jdk.internal.misc.Unsafe#park";
+        StackTraceElement[] libraryLock = {
+            frame("java.lang.Thread", "getStackTrace"),
+            frame(NoBlockingCalls.class.getName() + "$$Lambda/0x1", "accept"),
+            frame("reactor.blockhound.BlockHoundRuntime", "checkBlocking"),
+            frame("jdk.internal.misc.Unsafe", "park"),
+            frame("java.util.concurrent.locks.ReentrantLock", "lock"),
+            frame("io.github.resilience4j.core.metrics.FixedSizeSlidingWindowMetrics", "record"),
+            frame("org.permitwatch.permitsync.connector.PlatformClient", "fetch")
+        };
+        StackTraceElement[] ourLock = {
+            frame("jdk.internal.misc.Unsafe", "park"),
+            frame("java.util.concurrent.LinkedBlockingQueue", "offer"),
+            frame("org.permitwatch.monitoring.receiver.RawPublisher", "publish"),
+            frame("io.netty.channel.AbstractChannelHandlerContext", "fireChannelRead")
+        };
+        StackTraceElement[] libraryFileRead = {
+            frame("java.io.FileInputStream", "readBytes"), frame("com.github.luben.zstd.util.Native", "load")
+        };
+
+        assertThat(NoBlockingCalls.isLockBusyInsideALibrary(park, libraryLock)).isTrue();
+        assertThat(NoBlockingCalls.isLockBusyInsideALibrary(park, ourLock)).isFalse();
+        assertThat(NoBlockingCalls.isLockBusyInsideALibrary("java.io.FileInputStream#readBytes", libraryFileRead))
+                .isFalse();
+    }
+
+    private static StackTraceElement frame(String owner, String method) {
+        return new StackTraceElement(owner, method, null, -1);
     }
 
     @Test
