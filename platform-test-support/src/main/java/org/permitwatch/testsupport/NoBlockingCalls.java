@@ -49,6 +49,17 @@ public class NoBlockingCalls implements LauncherSessionListener, AfterEachCallba
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         if (Boolean.getBoolean(ENABLED_PROPERTY) && INSTALLED.compareAndSet(false, true)) {
+            Installer.install();
+        }
+    }
+
+    /**
+     * Apart from the listener, so a JVM with the check off never loads BlockHound's classes: system-test takes this
+     * module without its dependencies.
+     */
+    private static final class Installer {
+
+        static void install() {
             // loadIntegrations: ours and every one on the class path (Reactor's, Netty's, logging's)
             BlockHound.builder()
                     .loadIntegrations(new NonBlockingAllowances())
