@@ -127,6 +127,20 @@ class NoBlockingCallsTest {
                 .isFalse();
     }
 
+    @Test
+    void theWarningForABusyLibraryLockIsNotItselfABlockingCall() {
+        StackTraceElement[] libraryLock = {
+            frame("jdk.internal.misc.Unsafe", "park"),
+            frame("io.github.resilience4j.core.metrics.FixedSizeSlidingWindowMetrics", "record")
+        };
+        // logged from a parallel thread, as the callback would: the log line's own write must not be recorded
+        Mono.fromRunnable(() -> NoBlockingCalls.record("jdk.internal.misc.Unsafe#park", libraryLock))
+                .subscribeOn(Schedulers.parallel())
+                .block(Duration.ofSeconds(5));
+
+        assertThat(NoBlockingCalls.drain()).isEmpty();
+    }
+
     private static StackTraceElement frame(String owner, String method) {
         return new StackTraceElement(owner, method, null, -1);
     }
