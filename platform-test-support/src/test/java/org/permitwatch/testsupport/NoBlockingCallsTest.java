@@ -3,7 +3,6 @@ package org.permitwatch.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
@@ -39,8 +38,7 @@ class NoBlockingCallsTest {
                 .subscribeOn(Schedulers.parallel())
                 .block(Duration.ofSeconds(5));
 
-        List<String> found = NoBlockingCalls.drain();
-        assertThat(found).singleElement().asString().contains("java.lang.Thread.sleep", "parallel-");
+        assertOneRecorded("java.lang.Thread.sleep", "parallel-");
     }
 
     @Test
@@ -66,10 +64,7 @@ class NoBlockingCallsTest {
             server.disposeNow();
         }
 
-        assertThat(NoBlockingCalls.drain())
-                .singleElement()
-                .asString()
-                .contains("java.lang.Thread.sleep", "reactor-http-");
+        assertOneRecorded("java.lang.Thread.sleep", "reactor-http-");
     }
 
     @Test
@@ -93,10 +88,7 @@ class NoBlockingCallsTest {
             lock.unlock();
         }
 
-        assertThat(NoBlockingCalls.drain())
-                .singleElement()
-                .asString()
-                .contains("jdk.internal.misc.Unsafe#park", "NoBlockingCallsTest");
+        assertOneRecorded("jdk.internal.misc.Unsafe#park", "NoBlockingCallsTest");
     }
 
     @Test
@@ -139,6 +131,11 @@ class NoBlockingCallsTest {
                 .block(Duration.ofSeconds(5));
 
         assertThat(NoBlockingCalls.drain()).isEmpty();
+    }
+
+    /** Exactly one call was recorded, and its description (method, thread, stack) holds every one of {@code parts}. */
+    private static void assertOneRecorded(String... parts) {
+        assertThat(NoBlockingCalls.drain()).singleElement().asString().contains(parts);
     }
 
     private static StackTraceElement frame(String owner, String method) {

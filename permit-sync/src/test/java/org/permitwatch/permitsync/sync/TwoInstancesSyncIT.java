@@ -26,9 +26,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -152,9 +155,29 @@ class TwoInstancesSyncIT extends PermitSyncTestSupport {
         args.add("--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"));
         args.add("--permitwatch.sync.lease.instance-id=permit-sync-b-"
                 + UUID.randomUUID().toString().substring(0, 4));
-        return new SpringApplicationBuilder(PermitSyncApplication.class, PermitSyncTestConfiguration.class)
+        return new SpringApplicationBuilder(
+                        PermitSyncApplication.class, PermitSyncTestConfiguration.class, OwnReactorResources.class)
                 .initializers(new SharedTestDatabase(), new TestJwts.Initializer())
                 .run(args.toArray(String[]::new));
+    }
+
+    /**
+     * B's own event loops and connection pool. With the JVM's global ones, closing B disposed them (Spring's
+     * ReactorResourceFactory does on destroy), cutting A's connections to the platform mid-run: A's breaker opened and
+     * the run paused (seen once, session 24's CI pre-check). In production each instance is a JVM of its own.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnReactorResources {
+
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory factory = new ReactorResourceFactory();
+            factory.setUseGlobalResources(false);
+            // B leaves as a killed pod would: no grace period for its own loops
+            factory.setShutdownQuietPeriod(Duration.ZERO);
+            factory.setShutdownTimeout(Duration.ofSeconds(1));
+            return factory;
+        }
     }
 
     private static WebTestClient clientOf(ConfigurableApplicationContext context) {
