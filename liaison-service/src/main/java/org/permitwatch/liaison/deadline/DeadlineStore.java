@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.permitwatch.support.audit.AuditLog;
 import org.permitwatch.support.problem.ApiException;
 import org.permitwatch.support.time.BureauClock;
@@ -55,7 +56,8 @@ class DeadlineStore {
                 .bind("offset", offset)
                 .map(DeadlineStore::obligation)
                 .all()
-                .concatMap(this::withInstances);
+                .collectList()
+                .flatMapMany(this::withInstances);
     }
 
     Mono<Long> count() {
@@ -70,7 +72,7 @@ class DeadlineStore {
                 .map(DeadlineStore::obligation)
                 .one()
                 .switchIfEmpty(Mono.error(() -> notFound(id)))
-                .flatMap(this::withInstances);
+                .flatMap(o -> withInstances(List.of(o)).single());
     }
 
     /** Creates the obligation and its instances; {@code system} marks the start-up seed in the audit log. */
@@ -240,24 +242,47 @@ class DeadlineStore {
         return value == null ? null : value.toInstant();
     }
 
-    private Mono<DeadlineViews.Obligation> withInstances(DeadlineViews.Obligation o) {
-        return db.sql("SELECT id, period, due_date FROM deadline_instance WHERE obligation_id = :id ORDER BY due_date")
-                .bind("id", o.id())
-                .map(r -> new DeadlineViews.Instance(
-                        r.get("id", UUID.class), r.get("period", String.class), r.get("due_date", LocalDate.class)))
+    /**
+     * The obligations with their instances, in the given order: one query for the instances of all of them, not one per
+     * obligation (a page of 20 would be 21 round trips; RepeatedQueries found the loop).
+     */
+    private Flux<DeadlineViews.Obligation> withInstances(List<DeadlineViews.Obligation> obligations) {
+        if (obligations.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("""
+                        SELECT obligation_id, id, period, due_date FROM deadline_instance
+                         WHERE obligation_id = ANY(:ids) ORDER BY due_date, id""")
+                .bind(
+                        "ids",
+                        obligations.stream().map(DeadlineViews.Obligation::id).toArray(UUID[]::new))
+                .map(r -> Map.entry(
+                        r.get("obligation_id", UUID.class),
+                        new DeadlineViews.Instance(
+                                r.get("id", UUID.class),
+                                r.get("period", String.class),
+                                r.get("due_date", LocalDate.class))))
                 .all()
-                .collectList()
-                .map(instances -> new DeadlineViews.Obligation(
-                        o.id(),
-                        o.code(),
-                        o.title(),
-                        o.description(),
-                        o.recurrence(),
-                        o.dueDate(),
-                        o.dueDay(),
-                        o.firstMonth(),
-                        o.lastMonth(),
-                        instances));
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())))
+                .flatMapIterable(byObligation -> obligations.stream()
+                        .map(o -> withInstances(o, byObligation.getOrDefault(o.id(), List.of())))
+                        .toList());
+    }
+
+    private static DeadlineViews.Obligation withInstances(
+            DeadlineViews.Obligation o, List<DeadlineViews.Instance> instances) {
+        return new DeadlineViews.Obligation(
+                o.id(),
+                o.code(),
+                o.title(),
+                o.description(),
+                o.recurrence(),
+                o.dueDate(),
+                o.dueDay(),
+                o.firstMonth(),
+                o.lastMonth(),
+                instances);
     }
 
     private static DatabaseClient.GenericExecuteSpec bindForm(

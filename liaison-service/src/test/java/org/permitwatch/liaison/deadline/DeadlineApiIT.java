@@ -9,9 +9,11 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.permitwatch.events.liaison.SubmissionRecorded;
 import org.permitwatch.liaison.LiaisonIntegrationTest;
+import org.permitwatch.testsupport.RepeatedQueries;
 import org.permitwatch.testsupport.TestJwts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -125,6 +127,48 @@ class DeadlineApiIT {
                 .extracting(m -> m.get("id"))
                 .containsExactlyElementsOf(months.stream().map(m -> m.get("id")).toList());
         assertThat(after.get(0)).containsEntry("dueDate", "2022-06-25");
+    }
+
+    /**
+     * A page carries each obligation's own instances. Read with one query for the whole page: with more obligations
+     * than RepeatedQueries' limit, a query per obligation fails this test.
+     */
+    @Test
+    void aPageOfDeadlinesCarriesEachOnesOwnInstances() {
+        LocalDate first = LocalDate.of(2031, 3, 1);
+        for (int i = 0; i <= RepeatedQueries.LIMIT; i++) {
+            request(HttpMethod.POST, PROVINCE, "/api/v1/deadlines", once("PAGE_" + i, first.plusDays(i)))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+        }
+
+        Map<String, Object> page = json(request(HttpMethod.GET, TAIYUAN, "/api/v1/deadlines?size=200", null)
+                .exchange()
+                .expectStatus()
+                .isOk());
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+        assertThat(items).hasSizeGreaterThan(RepeatedQueries.LIMIT);
+        for (int i = 0; i <= RepeatedQueries.LIMIT; i++) {
+            String code = "PAGE_" + i;
+            String due = first.plusDays(i).toString();
+            assertThat(items)
+                    .filteredOn(item -> code.equals(item.get("code")))
+                    .singleElement()
+                    .extracting(item -> item.get("instances"))
+                    .asInstanceOf(InstanceOfAssertFactories.LIST)
+                    .singleElement()
+                    .asInstanceOf(InstanceOfAssertFactories.MAP)
+                    .containsEntry("dueDate", due);
+        }
+        assertThat(items)
+                .filteredOn(item -> "MONTHLY_DISPATCH_2022".equals(item.get("code")))
+                .singleElement()
+                .extracting(item -> item.get("instances"))
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .hasSize(7);
     }
 
     @Test
