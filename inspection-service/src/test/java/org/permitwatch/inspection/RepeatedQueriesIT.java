@@ -61,6 +61,26 @@ class RepeatedQueriesIT {
     }
 
     @Test
+    void eachRequestIsAUnitOfItsOwn() {
+        String division = "140100";
+        java.util.UUID id = inspector(db, division, true);
+        String city = bearer("CITY", division);
+
+        for (int i = 0; i <= RepeatedQueries.LIMIT; i++) {
+            get(web, city, "/api/v1/inspectors/" + id, 200);
+        }
+
+        assertThat(RepeatedQueries.counted())
+                .hasEntrySatisfying(
+                        "HTTP GET /api/v1/inspectors/" + id,
+                        statements -> assertThat(statements)
+                                .isNotEmpty()
+                                .allSatisfy((sql, count) ->
+                                        assertThat(count).as(sql).isEqualTo(RepeatedQueries.LIMIT + 1)));
+        assertThat(RepeatedQueries.drain()).isEmpty();
+    }
+
+    @Test
     void aSelectRunOnceMoreThanTheLimitWithinOneObservationIsReported() {
         Observation unit = Observation.start("permitwatch.test.loop", observations);
         Flux.range(0, RepeatedQueries.LIMIT + 1)

@@ -18,8 +18,19 @@ import reactor.util.context.ContextView;
  */
 final class RepeatedQueriesListener implements ProxyExecutionListener {
 
+    /**
+     * r2dbc-proxy 1.1 calls {@code afterQuery} twice for one execution when the statement fails or the row mapping
+     * throws (the error and the cancel that follows each end the query): a marker in the execution's value store counts
+     * it once. Seen on inspection-service's reissue check, whose mapping throws the 409.
+     */
+    private static final String COUNTED = RepeatedQueriesListener.class.getName() + ".counted";
+
     @Override
     public void afterQuery(QueryExecutionInfo execution) {
+        if (execution.getValueStore().get(COUNTED) != null) {
+            return;
+        }
+        execution.getValueStore().put(COUNTED, Boolean.TRUE);
         ContextView reactor = execution.getValueStore().getOrDefault(ContextView.class, Context.empty());
         Observation observation = reactor.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
         if (observation == null || observation.isNoop()) {

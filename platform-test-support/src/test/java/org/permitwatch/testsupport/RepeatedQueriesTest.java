@@ -77,6 +77,17 @@ class RepeatedQueriesTest {
     }
 
     @Test
+    void anExecutionReportedTwiceIsCountedOnce() {
+        Observation request = Observation.start("http.server.requests", registry);
+        QueryExecutionInfo failed = execution(Context.of(ObservationThreadLocalAccessor.KEY, request), BY_ID);
+        for (int i = 0; i <= RepeatedQueries.LIMIT; i++) {
+            listener.afterQuery(failed);
+        }
+
+        assertThat(RepeatedQueries.counted()).containsEntry("http.server.requests", java.util.Map.of(BY_ID, 1));
+    }
+
+    @Test
     void aReadIsASelectOrAWithThatWritesNothing() {
         assertThat(RepeatedQueries.isSelect("  select 1")).isTrue();
         assertThat(RepeatedQueries.isSelect("WITH x AS (SELECT 1) SELECT * FROM x"))
