@@ -23,14 +23,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Why {@code SELECT}s only: a write per item (an audit row, an outbox event per decision) is the domain's rule; a
  * read per row is the cost that grows with the page. Why a limit rather than "twice": a request may fairly read one
- * row twice (a check, then the write's own read); more than five runs of one statement is a loop. The check runs
+ * row twice (a check, then the write's own read); more than three runs of one statement is a loop. The check runs
  * after every test, like {@link NoBlockingCalls}, registered through JUnit's extension auto-detection. This class
  * names JDK and JUnit types only: system-test loads it without r2dbc-proxy or Micrometer on its class path.
  */
 public class RepeatedQueries implements AfterEachCallback {
 
     /** The most times one unit of work may run one SELECT. */
-    public static final int LIMIT = 5;
+    public static final int LIMIT = 3;
 
     private static final Map<Object, Unit> UNITS = new ConcurrentHashMap<>();
 

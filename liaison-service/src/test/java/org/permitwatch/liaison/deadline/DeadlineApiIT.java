@@ -56,6 +56,16 @@ class DeadlineApiIT {
         return spec.expectBody(Map.class).returnResult().getResponseBody();
     }
 
+    /** Every deadline on one page, as the caller sees them. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> deadlines(String token) {
+        return (List<Map<String, Object>>) json(request(HttpMethod.GET, token, "/api/v1/deadlines?size=200", null)
+                        .exchange()
+                        .expectStatus()
+                        .isOk())
+                .get("items");
+    }
+
     private long count(String sql) {
         return db.sql(sql).map(r -> r.get(0, Long.class)).one().block();
     }
@@ -79,12 +89,7 @@ class DeadlineApiIT {
 
     @Test
     void theNoticesObligationsAreSeededAsEditableData() {
-        Map<String, Object> page = json(request(HttpMethod.GET, DATONG, "/api/v1/deadlines?size=200", null)
-                .exchange()
-                .expectStatus()
-                .isOk());
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+        List<Map<String, Object>> items = deadlines(DATONG);
         Map<String, Map<String, Object>> byCode = new HashMap<>();
         items.forEach(i -> byCode.put((String) i.get("code"), i));
         assertThat(byCode.get("WORK_PLAN_2022")).containsEntry("dueDate", "2022-05-27");
@@ -143,13 +148,8 @@ class DeadlineApiIT {
                     .isCreated();
         }
 
-        Map<String, Object> page = json(request(HttpMethod.GET, TAIYUAN, "/api/v1/deadlines?size=200", null)
-                .exchange()
-                .expectStatus()
-                .isOk());
+        List<Map<String, Object>> items = deadlines(TAIYUAN);
 
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
         assertThat(items).hasSizeGreaterThan(RepeatedQueries.LIMIT);
         for (int i = 0; i <= RepeatedQueries.LIMIT; i++) {
             String code = "PAGE_" + i;
