@@ -266,23 +266,8 @@ class DeadlineStore {
                 .collect(Collectors.groupingBy(
                         Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())))
                 .flatMapIterable(byObligation -> obligations.stream()
-                        .map(o -> withInstances(o, byObligation.getOrDefault(o.id(), List.of())))
+                        .map(o -> o.withInstances(byObligation.getOrDefault(o.id(), List.of())))
                         .toList());
-    }
-
-    private static DeadlineViews.Obligation withInstances(
-            DeadlineViews.Obligation o, List<DeadlineViews.Instance> instances) {
-        return new DeadlineViews.Obligation(
-                o.id(),
-                o.code(),
-                o.title(),
-                o.description(),
-                o.recurrence(),
-                o.dueDate(),
-                o.dueDay(),
-                o.firstMonth(),
-                o.lastMonth(),
-                instances);
     }
 
     private static DatabaseClient.GenericExecuteSpec bindForm(

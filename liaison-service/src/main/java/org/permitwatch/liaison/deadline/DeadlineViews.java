@@ -21,7 +21,14 @@ final class DeadlineViews {
             Integer dueDay,
             String firstMonth,
             String lastMonth,
-            List<Instance> instances) {}
+            List<Instance> instances) {
+
+        /** The same obligation with these instances. */
+        Obligation withInstances(List<Instance> instances) {
+            return new Obligation(
+                    id, code, title, description, recurrence, dueDate, dueDay, firstMonth, lastMonth, instances);
+        }
+    }
 
     record Instance(UUID id, String period, LocalDate dueDate) {}
 
